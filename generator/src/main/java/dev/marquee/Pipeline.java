@@ -1,0 +1,151 @@
+package dev.marquee;
+
+import dev.marquee.catalog.Catalog;
+import dev.marquee.catalog.Question;
+import dev.marquee.chart.ChartStage;
+import dev.marquee.chart.RenderedChart;
+import dev.marquee.config.Config;
+import dev.marquee.engine.DuckDbEngine;
+import dev.marquee.engine.Engine;
+import dev.marquee.load.DataLoader;
+import dev.marquee.load.LoadResult;
+import dev.marquee.model.DataModel;
+import dev.marquee.query.Answer;
+import dev.marquee.query.LeftOut;
+import dev.marquee.query.Parameters;
+import dev.marquee.query.QueryStage;
+import dev.marquee.pdf.PdfReport;
+import dev.marquee.publish.StagedSite;
+import dev.marquee.render.SiteRenderer;
+import dev.marquee.report.Report;
+import dev.marquee.validate.ValidationReport;
+import dev.marquee.validate.Validator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The whole run, stage after stage: load → validate → query → chart → site → pdf → publish. */
+public final class Pipeline {
+
+    private final Config config;
+    private final PrintStream out;
+
+    public Pipeline(Config config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    /** Builds the report into a staging folder and swaps it into the output folder only when every stage succeeded. */
+    public Report build() {
+        long start = System.nanoTime();
+        StageTimer timer = new StageTimer(out);
+        config.checkInputsExist();
+        DataModel model = DataModel.standard();
+        List<Question> questions = Catalog.read(config.questionsDir(), Set.copyOf(model.tableNames()));
+        Path scratch = scratchDirectory();
+        try (Engine engine = DuckDbEngine.inMemory(scratch, "2GB")) {
+            CheckedData data = loadAndValidate(engine, model, scratch, timer);
+            Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
+            List<LeftOut> leftOut = QueryStage.leftOut(questions, tables);
+            Set<Question> excluded = new HashSet<>(leftOut.stream().map(LeftOut::question).toList());
+            List<Question> answerable = questions.stream().filter(q -> !excluded.contains(q)).toList();
+            QueryStage.check(engine, answerable, data.parameters());
+            List<Answer> answers = timer.time("query", () -> QueryStage.run(engine, answerable, data.parameters()),
+                    a -> a.size() + " questions, " + a.stream().mapToInt(x -> x.results().size()).sum() + " queries"
+                            + (leftOut.isEmpty() ? "" : ", " + leftOut.size() + " left out for lack of data"));
+            List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(answers), c -> c.size() + " charts");
+            Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), answers, charts, leftOut,
+                    data.report(), DataRange.of(engine, data.loaded()));
+            try (StagedSite site = StagedSite.beside(config.outDir())) {
+                timer.time("site", () -> SiteRenderer.write(report, site), report.sections().size() + 2 + " pages");
+                timer.time("pdf", () -> PdfReport.write(report, site, SiteRenderer.PDF_NAME), SiteRenderer.PDF_NAME);
+                site.publish();
+            }
+            out.println("wrote    " + config.outDir() + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
+            timer.printSummary(start);
+            return report;
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    /** Loads and validates only; fails with every problem listed when the data would not make a report. */
+    public ValidationReport validate() {
+        config.checkInputsExist();
+        StageTimer timer = new StageTimer(out);
+        Path scratch = scratchDirectory();
+        try (Engine engine = DuckDbEngine.inMemory(scratch, "2GB")) {
+            return loadAndValidate(engine, DataModel.standard(), scratch, timer).report();
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private record CheckedData(LoadResult loaded, ValidationReport report, Parameters parameters) {
+    }
+
+    private CheckedData loadAndValidate(Engine engine, DataModel model, Path scratch, StageTimer timer) {
+        LoadResult loaded = timer.time("load", () -> DataLoader.load(config.dataDir(), model, engine, scratch),
+                l -> l.tables().stream().filter(t -> !t.isBuiltIn()).count() + " tables, " + String.format(java.util.Locale.ROOT, "%,d",
+                        l.tables().stream().filter(t -> !t.isBuiltIn()).mapToLong(t -> t.rowsRead()).sum()) + " rows from " + config.dataDir());
+        LocalDate asOf = config.asOf().or(() -> DataLoader.latestActivityDate(engine, loaded)).orElse(null);
+        if (asOf == null) {
+            List<dev.marquee.model.Problem> fatal = loaded.problems().stream()
+                    .filter(p -> p.severity() == dev.marquee.model.Problem.Severity.FATAL).toList();
+            if (!fatal.isEmpty()) {
+                throw ReportException.of(ReportException.DATA_PROBLEM, "The data cannot be used", fatal);
+            }
+            throw new ReportException(ReportException.DATA_PROBLEM, "No table with member activity was found in "
+                    + config.dataDir() + "; expected files named after the tables " + model.tableNames()
+                    + " (write an example with: marquee sample-data)");
+        }
+        ValidationReport report = timer.time("validate", () -> Validator.validate(engine, loaded, asOf, config.maxBadRowShare()),
+                r -> String.format(java.util.Locale.ROOT, "%,d rows set aside, %d problems, as of %s", r.rowsSetAside(),
+                        r.fatal().size(), asOf));
+        if (!report.fatal().isEmpty()) {
+            List<dev.marquee.model.Problem> shown = new java.util.ArrayList<>(report.fatal());
+            shown.addAll(0, report.setAsideSample().stream().limit(20).toList());
+            throw ReportException.of(ReportException.DATA_PROBLEM, "The data cannot be used; nothing was written", shown);
+        }
+        return new CheckedData(loaded, report, new Parameters(asOf, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS));
+    }
+
+    private Path scratchDirectory() {
+        try {
+            return Files.createTempDirectory("marquee-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temp folder is harmless; the run's result is what matters.
+        }
+    }
+
+    /** First and last activity day in the data. */
+    static final class DataRange {
+        private DataRange() {
+        }
+
+        static Report.DateRange of(Engine engine, LoadResult loaded) {
+            if (!loaded.has("viewing_sessions")) {
+                LocalDate last = DataLoader.latestActivityDate(engine, loaded).orElse(null);
+                return new Report.DateRange(null, last);
+            }
+            var row = engine.query("SELECT CAST(min(started_at) AS DATE), CAST(max(started_at) AS DATE) FROM viewing_sessions").rows().get(0);
+            return new Report.DateRange((LocalDate) row.get(0), (LocalDate) row.get(1));
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.marquee.catalog;
+
+import dev.marquee.ReportException;
+import dev.marquee.catalog.FrontMatter.FrontMatterException;
+import dev.marquee.model.Problem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads the business questions from a folder: each {@code <slug>.md} (front matter + narrative) with its
+ * {@code <slug>.sql}. Every problem in every file is collected, then reported once.
+ */
+public final class Catalog {
+
+    private static final Set<String> QUESTION_KEYS = Set.of("title", "question", "order", "requires", "charts");
+    private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
+            "x_label", "y_label", "unit", "headline", "description");
+
+    private Catalog() {
+    }
+
+    /**
+     * @param knownTables the data model's tables, which {@code requires} may name
+     * @throws ReportException listing every problem found, with file and line
+     */
+    public static List<Question> read(Path folder, Set<String> knownTables) {
+        List<Problem> problems = new ArrayList<>();
+        List<Question> questions = new ArrayList<>();
+        for (String slug : slugs(folder, problems)) {
+            read(folder, slug, knownTables, problems).ifPresent(questions::add);
+        }
+        if (questions.isEmpty() && problems.isEmpty()) {
+            problems.add(Problem.fatal(folder.toString(), 0, "", "no-questions",
+                    "no questions found: add <slug>.md and <slug>.sql files to this folder"));
+        }
+        if (!problems.isEmpty()) {
+            throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions in " + folder + " have problems", problems);
+        }
+        questions.sort(Comparator.comparingInt(Question::order).thenComparing(Question::slug));
+        return List.copyOf(questions);
+    }
+
+    private static List<String> slugs(Path folder, List<Problem> problems) {
+        Set<String> markdown = new HashSet<>();
+        Set<String> sql = new HashSet<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.map(p -> p.getFileName().toString()).forEach(name -> {
+                if (name.endsWith(".md") && !name.equalsIgnoreCase("README.md")) {
+                    markdown.add(name.substring(0, name.length() - 3));
+                } else if (name.endsWith(".sql")) {
+                    sql.add(name.substring(0, name.length() - 4));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String slug : sql) {
+            if (!markdown.contains(slug)) {
+                problems.add(Problem.fatal(folder.resolve(slug + ".sql").toString(), 0, "", "missing-description",
+                        "has no " + slug + ".md beside it: add one with front matter (title, question, charts)"));
+            }
+        }
+        List<String> slugs = new ArrayList<>();
+        for (String slug : markdown) {
+            if (!sql.contains(slug)) {
+                problems.add(Problem.fatal(folder.resolve(slug + ".md").toString(), 0, "", "missing-sql",
+                        "has no " + slug + ".sql beside it: add the SQL that answers the question"));
+            } else if (!slug.matches("[a-z0-9][a-z0-9-]*")) {
+                problems.add(Problem.fatal(folder.resolve(slug + ".md").toString(), 0, "", "bad-slug",
+                        "question file names must be lower-case letters, digits and '-' (they become page names)"));
+            } else {
+                slugs.add(slug);
+            }
+        }
+        slugs.sort(null);
+        return slugs;
+    }
+
+    private static Optional<Question> read(Path folder, String slug, Set<String> knownTables, List<Problem> problems) {
+        Path mdFile = folder.resolve(slug + ".md");
+        Path sqlFile = folder.resolve(slug + ".sql");
+        String markdown = readText(mdFile);
+        List<QuerySource> queries = SqlFile.split(sqlFile, readText(sqlFile), slug.replace('-', '_'));
+        String where = mdFile.toString();
+
+        String normalized = markdown.replace("\r\n", "\n");
+        if (normalized.startsWith("\uFEFF")) {
+            normalized = normalized.substring(1);
+        }
+        if (!normalized.startsWith("---\n")) {
+            problems.add(Problem.fatal(where, 1, "", "missing-front-matter",
+                    "must start with a front matter block between '---' lines (title, question, charts)"));
+            return Optional.empty();
+        }
+        int end = normalized.indexOf("\n---", 3);
+        if (end < 0) {
+            problems.add(Problem.fatal(where, 1, "", "unclosed-front-matter", "front matter has no closing '---' line"));
+            return Optional.empty();
+        }
+        String yaml = normalized.substring(4, end + 1);
+        int bodyStart = normalized.indexOf('\n', end + 1);
+        String narrative = bodyStart < 0 ? "" : normalized.substring(bodyStart + 1).strip();
+
+        int before = problems.size();
+        try {
+            FrontMatter front = FrontMatter.parse(yaml, 2);
+            for (String key : front.keys()) {
+                if (!QUESTION_KEYS.contains(key)) {
+                    problems.add(Problem.fatal(where, front.line(key), key, "unknown-key",
+                            "unknown key '" + key + "'; the keys are " + sorted(QUESTION_KEYS)));
+                }
+            }
+            String title = requiredString(front, "title", where, problems);
+            String question = requiredString(front, "question", where, problems);
+            int order = front.string("order").map(o -> parseOrder(o, where, front.line("order"), problems)).orElse(100);
+            List<String> requires = front.strings("requires");
+            for (String table : requires) {
+                if (!knownTables.contains(table)) {
+                    problems.add(Problem.fatal(where, front.line("requires"), "requires", "unknown-table",
+                            "requires table '" + table + "', which is not in the data model " + sorted(knownTables)));
+                }
+            }
+            List<ChartSpec> charts = new ArrayList<>();
+            List<FrontMatter> chartEntries = front.mappings("charts");
+            if (chartEntries.isEmpty()) {
+                problems.add(Problem.fatal(where, front.line(), "charts", "no-charts", "declares no charts: add a 'charts:' list"));
+            }
+            Set<String> ids = new HashSet<>();
+            for (FrontMatter entry : chartEntries) {
+                chart(entry, queries, where, problems).ifPresent(chart -> {
+                    if (!ids.add(chart.id())) {
+                        problems.add(Problem.fatal(where, entry.line("id"), "id", "duplicate-chart",
+                                "chart id '" + chart.id() + "' is used twice in this question"));
+                    }
+                    charts.add(chart);
+                });
+            }
+            for (QuerySource query : queries) {
+                if (query.sql().isBlank()) {
+                    problems.add(Problem.fatal(sqlFile.toString(), query.firstLine(), "", "empty-query",
+                            "statement '" + query.name() + "' is empty"));
+                }
+            }
+            if (problems.size() > before) {
+                return Optional.empty();
+            }
+            return Optional.of(new Question(slug, title, question, order, requires, queries, charts, narrative, mdFile));
+        } catch (FrontMatterException e) {
+            problems.add(Problem.fatal(where, e.line, "", "bad-front-matter", e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ChartSpec> chart(FrontMatter entry, List<QuerySource> queries, String where,
+                                             List<Problem> problems) throws FrontMatterException {
+        int before = problems.size();
+        for (String key : entry.keys()) {
+            if (!CHART_KEYS.contains(key)) {
+                problems.add(Problem.fatal(where, entry.line(key), key, "unknown-key",
+                        "unknown chart key '" + key + "'; the keys are " + sorted(CHART_KEYS)));
+            }
+        }
+        String id = requiredString(entry, "id", where, problems);
+        if (id != null && !id.matches("[a-z0-9][a-z0-9-]*")) {
+            problems.add(Problem.fatal(where, entry.line("id"), "id", "bad-chart-id",
+                    "chart id '" + id + "' must be lower-case letters, digits and '-'"));
+        }
+        String title = requiredString(entry, "title", where, problems);
+        String kindText = requiredString(entry, "kind", where, problems);
+        Optional<ChartKind> kind = kindText == null ? Optional.empty() : ChartKind.parse(kindText);
+        if (kindText != null && kind.isEmpty()) {
+            problems.add(Problem.fatal(where, entry.line("kind"), "kind", "unknown-chart-kind",
+                    "chart kind '" + kindText + "' is not one of " + java.util.Arrays.stream(ChartKind.values()).map(ChartKind::id).toList()));
+        }
+        Optional<String> queryName = entry.string("query");
+        String query;
+        if (queryName.isPresent()) {
+            query = queryName.get();
+            if (queries.stream().noneMatch(q -> q.name().equals(query))) {
+                problems.add(Problem.fatal(where, entry.line("query"), "query", "unknown-query",
+                        "query '" + query + "' is not in the SQL file; its statements are "
+                                + queries.stream().map(QuerySource::name).toList() + " (start one with a line '-- name: " + query + "')"));
+            }
+        } else if (queries.size() == 1) {
+            query = queries.get(0).name();
+        } else {
+            problems.add(Problem.fatal(where, entry.line(), "query", "missing-query",
+                    "the SQL file has several statements: name the one this chart uses with 'query:'"));
+            query = "";
+        }
+        String unitText = entry.string("unit").orElse("count");
+        Optional<Unit> unit = Unit.parse(unitText);
+        if (unit.isEmpty()) {
+            problems.add(Problem.fatal(where, entry.line("unit"), "unit", "unknown-unit",
+                    "unit '" + unitText + "' is not one of " + java.util.Arrays.stream(Unit.values()).map(Unit::id).toList()));
+        }
+        List<String> y = entry.strings("y");
+        if (kind.isPresent() && kind.get() != ChartKind.TABLE && y.isEmpty()) {
+            problems.add(Problem.fatal(where, entry.line(), "y", "missing-key", "a chart needs 'y': the value column(s)"));
+        }
+        String x = entry.string("x").orElse("");
+        if (kind.isPresent() && kind.get() != ChartKind.TABLE && x.isEmpty()) {
+            problems.add(Problem.fatal(where, entry.line(), "x", "missing-key", "a chart needs 'x': the category or time column"));
+        }
+        String headline = entry.string("headline").orElse("false");
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChartSpec(id, query, kind.get(), title, x, y, entry.string("series"),
+                entry.string("x_label").orElse(x), entry.string("y_label").orElse(String.join(", ", y)),
+                unit.get(), Boolean.parseBoolean(headline), entry.string("description").orElse(""), entry.line()));
+    }
+
+    private static String requiredString(FrontMatter front, String key, String where, List<Problem> problems)
+            throws FrontMatterException {
+        Optional<String> value = front.string(key);
+        if (value.isEmpty() || value.get().isEmpty()) {
+            problems.add(Problem.fatal(where, front.line(), key, "missing-key", "'" + key + "' is required"));
+            return null;
+        }
+        return value.get();
+    }
+
+    private static int parseOrder(String text, String where, int line, List<Problem> problems) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            problems.add(Problem.fatal(where, line, "order", "bad-order", "'order' must be a whole number, got '" + text + "'"));
+            return 100;
+        }
+    }
+
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.marquee.catalog;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The chart kinds a question may declare. */
+public enum ChartKind {
+    /** One line per y column (or per series value) over an ordered x. */
+    LINE,
+    /** Vertical bars, one group per x value. */
+    BAR,
+    /** Horizontal bars, for long category names such as titles. */
+    HBAR,
+    /** Bars stacked by series, one bar per x value. */
+    STACKED_BAR,
+    /** Bars stacked to 100% by series, one bar per x value. */
+    STACKED_PERCENT,
+    /** A table only, no chart. */
+    TABLE;
+
+    public static Optional<ChartKind> parse(String text) {
+        String wanted = text.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        return Arrays.stream(values()).filter(k -> k.name().equals(wanted)).findFirst();
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,43 @@
+package dev.marquee.catalog;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One chart (or table) of a question, declared in its front matter.
+ *
+ * @param id      unique within the question; names the chart's files (SVG, CSV)
+ * @param query   the named statement in the question's SQL file that feeds it
+ * @param x       the category or time column
+ * @param y       the value columns (one line or bar per column, unless {@code series} is set)
+ * @param series  the column whose values split {@code y} into series, when set
+ * @param unit    unit of the y values
+ * @param line    line of the declaration in the question's .md file, for messages
+ */
+public record ChartSpec(String id, String query, ChartKind kind, String title, String x, List<String> y,
+                        Optional<String> series, String xLabel, String yLabel, Unit unit, boolean headline,
+                        String description, int line) {
+
+    public ChartSpec {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(query);
+        Objects.requireNonNull(kind);
+        Objects.requireNonNull(title);
+        y = List.copyOf(y);
+        if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("chart id must be lower-case letters, digits and '-': " + id);
+        }
+    }
+
+    /** Every column the chart reads from its query's result. */
+    public List<String> columnsUsed() {
+        java.util.ArrayList<String> used = new java.util.ArrayList<>();
+        if (!x.isEmpty()) {
+            used.add(x);
+        }
+        used.addAll(y);
+        series.ifPresent(used::add);
+        return used;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.marquee.catalog;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A YAML mapping that remembers where each key was written, so problems point at the line.
+ * Loose front matter becomes strict records in {@link Catalog}; this class only reads.
+ */
+final class FrontMatter {
+
+    private final Map<String, Node> entries;
+    private final Map<String, Integer> lines;
+    private final int line;
+    private final int lineOffset;
+
+    private FrontMatter(MappingNode node, int lineOffset) {
+        this.entries = new LinkedHashMap<>();
+        this.lines = new LinkedHashMap<>();
+        this.lineOffset = lineOffset;
+        this.line = node.getStartMark().getLine() + 1 + lineOffset;
+        for (NodeTuple tuple : node.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key) {
+                entries.put(key.getValue(), tuple.getValueNode());
+                lines.put(key.getValue(), key.getStartMark().getLine() + 1 + lineOffset);
+            }
+        }
+    }
+
+    /** Parses YAML text whose first line is line {@code firstLine} of its file. */
+    static FrontMatter parse(String yaml, int firstLine) throws FrontMatterException {
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            int at = e.getProblemMark() == null ? firstLine : e.getProblemMark().getLine() + firstLine;
+            throw new FrontMatterException(at, "front matter is not valid YAML: " + e.getProblem());
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            throw new FrontMatterException(firstLine, "front matter must be a mapping of keys to values");
+        }
+        return new FrontMatter(mapping, firstLine - 1);
+    }
+
+    int line() {
+        return line;
+    }
+
+    int line(String key) {
+        return lines.getOrDefault(key, line);
+    }
+
+    List<String> keys() {
+        return List.copyOf(entries.keySet());
+    }
+
+    boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    Optional<String> string(String key) throws FrontMatterException {
+        Node node = entries.get(key);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node instanceof ScalarNode scalar) {
+            return Optional.of(scalar.getValue().trim());
+        }
+        throw new FrontMatterException(line(key), "'" + key + "' must be a single value");
+    }
+
+    /** A list written either as {@code [a, b]} or as one scalar {@code a}. */
+    List<String> strings(String key) throws FrontMatterException {
+        Node node = entries.get(key);
+        if (node == null) {
+            return List.of();
+        }
+        if (node instanceof ScalarNode scalar) {
+            return scalar.getValue().isBlank() ? List.of() : List.of(scalar.getValue().trim());
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<String> values = new ArrayList<>();
+            for (Node item : sequence.getValue()) {
+                if (!(item instanceof ScalarNode scalar)) {
+                    throw new FrontMatterException(item.getStartMark().getLine() + 1 + lineOffset,
+                            "'" + key + "' must be a list of single values");
+                }
+                values.add(scalar.getValue().trim());
+            }
+            return values;
+        }
+        throw new FrontMatterException(line(key), "'" + key + "' must be a list");
+    }
+
+    List<FrontMatter> mappings(String key) throws FrontMatterException {
+        Node node = entries.get(key);
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            throw new FrontMatterException(line(key), "'" + key + "' must be a list of entries, each starting with '- '");
+        }
+        List<FrontMatter> values = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (!(item instanceof MappingNode mapping)) {
+                throw new FrontMatterException(item.getStartMark().getLine() + 1 + lineOffset,
+                        "each entry of '" + key + "' must be a mapping of keys to values");
+            }
+            values.add(new FrontMatter(mapping, lineOffset));
+        }
+        return values;
+    }
+
+    static final class FrontMatterException extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        FrontMatterException(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.marquee.chart;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
+import org.jfree.svg.ViewBox;
+
+import java.awt.Rectangle;
+
+/** A chart as an inline SVG element that scales to its container. Deterministic: ids come from the chart's name. */
+final class SvgWriter {
+
+    static final int WIDTH = 760;
+    static final int HEIGHT = 380;
+
+    private SvgWriter() {
+    }
+
+    static String svg(JFreeChart chart, String id, String title) {
+        SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT);
+        graphics.setDefsKeyPrefix(id + "-");
+        graphics.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
+        chart.draw(graphics, new Rectangle(0, 0, WIDTH, HEIGHT));
+        String element = graphics.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+        // The wrapping element carries role="img" and the alt text; the drawing itself is hidden from screen readers.
+        return element.replaceFirst("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" class=\"chart-svg\" ");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.marquee.engine;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Embedded, in-memory DuckDB. A new Statement per command: DuckDB closes a Statement that throws. */
+public final class DuckDbEngine implements Engine {
+
+    private final Connection connection;
+
+    private DuckDbEngine(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * An in-memory database that spills to {@code tempDir} instead of failing when it outgrows {@code memoryLimit}
+     * (e.g. "2GB").
+     */
+    public static DuckDbEngine inMemory(Path tempDir, String memoryLimit) {
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+            DuckDbEngine engine = new DuckDbEngine(connection);
+            engine.execute("SET temp_directory = '" + tempDir.toAbsolutePath().toString().replace("'", "''") + "'");
+            engine.execute("SET memory_limit = '" + memoryLimit + "'");
+            engine.execute("SET preserve_insertion_order = true");
+            engine.execute("SET TimeZone = 'UTC'");
+            engine.execute("SET autoinstall_known_extensions = false");
+            engine.execute("SET autoload_known_extensions = false");
+            return engine;
+        } catch (SQLException e) {
+            throw new EngineException("DuckDB could not start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void execute(String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Table query(String sql) {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            List<Column> columns = columns(rs.getMetaData());
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>(columns.size());
+                for (int i = 0; i < columns.size(); i++) {
+                    row.add(value(rs, i + 1, columns.get(i).type()));
+                }
+                rows.add(row);
+            }
+            return new Table(columns, rows);
+        } catch (SQLException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Column> describe(String sql) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            return columns(statement.getMetaData());
+        } catch (SQLException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+
+    private static List<Column> columns(ResultSetMetaData meta) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            columns.add(new Column(meta.getColumnLabel(i), ColumnType.ofJdbc(meta.getColumnType(i), meta.getColumnTypeName(i))));
+        }
+        return columns;
+    }
+
+    private static Object value(ResultSet rs, int index, ColumnType type) throws SQLException {
+        Object raw = rs.getObject(index);
+        if (raw == null) {
+            return null;
+        }
+        return switch (type) {
+            case TEXT -> raw.toString();
+            case INTEGER -> raw instanceof Number n && !(raw instanceof java.math.BigInteger) ? Long.valueOf(n.longValue()) : Long.valueOf(raw.toString());
+            case DECIMAL -> raw instanceof java.math.BigDecimal d ? d : Double.valueOf(((Number) raw).doubleValue());
+            case DATE -> raw instanceof java.sql.Date d ? d.toLocalDate() : java.time.LocalDate.parse(raw.toString());
+            case TIMESTAMP -> raw instanceof Timestamp t ? t.toLocalDateTime() : raw instanceof java.time.LocalDateTime l ? l : java.time.LocalDateTime.parse(raw.toString().replace(' ', 'T'));
+            case BOOLEAN -> raw instanceof Boolean b ? b : Boolean.valueOf(raw.toString());
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.marquee.engine;
+
+import java.util.List;
+
+/**
+ * The SQL engine the questions run on. Embedded DuckDB is the default; the pipeline sees only this.
+ * Every failure is an {@link EngineException} with the engine's message.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** Runs a statement that returns no rows. */
+    void execute(String sql);
+
+    /** Runs a query and returns its (small) result. */
+    Table query(String sql);
+
+    /** The columns a query would return, without running it. */
+    List<Column> describe(String sql);
+
+    /** Convenience for a single value. */
+    default Object scalar(String sql) {
+        Table result = query(sql);
+        return result.isEmpty() ? null : result.rows().get(0).get(0);
+    }
+
+    @Override
+    void close();
+}

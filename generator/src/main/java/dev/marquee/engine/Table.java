@@ -1,0 +1,71 @@
+package dev.marquee.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A small result table of aggregates, as the engine returned it.
+ * Values are {@code String}, {@code Long}, {@code Double}, {@code java.math.BigDecimal}, {@code LocalDate},
+ * {@code LocalDateTime}, {@code Boolean} or {@code null}.
+ */
+public record Table(List<Column> columns, List<List<Object>> rows) {
+
+    public Table {
+        columns = List.copyOf(columns);
+        List<List<Object>> copy = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            if (row.size() != columns.size()) {
+                throw new IllegalArgumentException("row has " + row.size() + " values for " + columns.size() + " columns");
+            }
+            copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
+        }
+        rows = Collections.unmodifiableList(copy);
+    }
+
+    public int rowCount() {
+        return rows.size();
+    }
+
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    public Optional<Integer> indexOf(String columnName) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(columnName)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public int index(String columnName) {
+        return indexOf(columnName).orElseThrow(() ->
+                new IllegalArgumentException("no column " + columnName + " in " + columnNames()));
+    }
+
+    public Column column(String columnName) {
+        return columns.get(index(columnName));
+    }
+
+    public Object value(int row, String columnName) {
+        return rows.get(row).get(index(columnName));
+    }
+
+    /** The value as a double, or NaN for NULL. */
+    public double number(int row, String columnName) {
+        Object value = value(row, columnName);
+        return value == null ? Double.NaN : ((Number) value).doubleValue();
+    }
+
+    public List<Object> columnValues(String columnName) {
+        int i = index(columnName);
+        return rows.stream().map(r -> r.get(i)).toList();
+    }
+}

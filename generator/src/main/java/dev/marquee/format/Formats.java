@@ -1,0 +1,144 @@
+package dev.marquee.format;
+
+import dev.marquee.catalog.Unit;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Numbers and dates written for people, one way everywhere (site, PDF, charts, alt text):
+ * 1.2M hours, 4.3%, $12,345, 3.42 / 5. Percent values are ratios (0.043 is 4.3%).
+ */
+public final class Formats {
+
+    private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.US);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.US);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
+
+    private Formats() {
+    }
+
+    /** A short form for tiles, narratives and axis labels: 1.2M hours. */
+    public static String compact(double value, Unit unit) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        return switch (unit) {
+            case PERCENT -> percent(value);
+            case USD -> (value < 0 ? "-$" : "$") + (Math.abs(value) >= 10_000 ? shortNumber(Math.abs(value)) : money(Math.abs(value)));
+            case SCORE -> decimal(value, 2) + " / 5";
+            case YEAR -> Long.toString(Math.round(value));
+            case MINUTES -> shortNumber(value) + " min";
+            case HOURS, DAYS, MEMBERS, TITLES, RATINGS -> shortNumber(value) + " " + unit.suffix();
+            case COUNT -> shortNumber(value);
+        };
+    }
+
+    /** The full form for table cells: 1,234,567 hours, $12,345.67, 4.3%. */
+    public static String full(double value, Unit unit) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        return switch (unit) {
+            case PERCENT -> percent(value);
+            case USD -> (value < 0 ? "-$" : "$") + money(Math.abs(value));
+            case SCORE -> decimal(value, 2);
+            case YEAR -> Long.toString(Math.round(value));
+            case HOURS, MINUTES -> grouped(value, Math.abs(value) >= 100 ? 0 : 1);
+            case DAYS, MEMBERS, TITLES, RATINGS, COUNT -> grouped(value, value == Math.rint(value) ? 0 : 1);
+        };
+    }
+
+    /** A signed change in percent, or n/a: +12.0%, -3.4%. */
+    public static String change(double ratio) {
+        if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
+            return "n/a";
+        }
+        String text = decimal(Math.abs(ratio) * 100, 1) + "%";
+        return (ratio > 0 ? "+" : ratio < 0 ? "−" : "±") + text;
+    }
+
+    public static String percent(double ratio) {
+        return decimal(ratio * 100, 1) + "%";
+    }
+
+    public static String date(LocalDate date) {
+        return DAY.format(date);
+    }
+
+    public static String month(LocalDate date) {
+        return MONTH.format(date);
+    }
+
+    /** Any cell value as text: numbers by unit, dates as dates, text as is. */
+    public static String cell(Object value, Unit unit) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Number number) {
+            return full(number.doubleValue(), unit);
+        }
+        if (value instanceof LocalDate date) {
+            return date.getDayOfMonth() == 1 ? date.toString().substring(0, 7) : date.toString();
+        }
+        if (value instanceof LocalDateTime time) {
+            return time.toString().replace('T', ' ');
+        }
+        return value.toString();
+    }
+
+    /** Machine form for CSV: plain digits, '.' decimal, ISO dates. */
+    public static String plain(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double d) {
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof LocalDateTime time) {
+            return time.toString().replace('T', ' ');
+        }
+        return value.toString();
+    }
+
+    static String shortNumber(double value) {
+        double abs = Math.abs(value);
+        if (abs >= 1e9) {
+            return trimmed(value / 1e9) + "B";
+        }
+        if (abs >= 1e6) {
+            return trimmed(value / 1e6) + "M";
+        }
+        if (abs >= 1e4) {
+            return trimmed(value / 1e3) + "K";
+        }
+        return grouped(value, abs < 10 && value != Math.rint(value) ? 1 : 0);
+    }
+
+    private static String trimmed(double value) {
+        return Math.abs(value) >= 100 ? grouped(value, 0) : decimal(value, 1).replaceAll("\\.0$", "");
+    }
+
+    private static String money(double value) {
+        return grouped(value, value >= 100 && value == Math.rint(value) || value >= 10_000 ? 0 : 2);
+    }
+
+    static String grouped(double value, int decimals) {
+        DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), SYMBOLS);
+        format.setRoundingMode(java.math.RoundingMode.HALF_EVEN);
+        String text = format.format(value);
+        return text.equals("-0") ? "0" : text;
+    }
+
+    static String decimal(double value, int decimals) {
+        return grouped(value, decimals);
+    }
+}

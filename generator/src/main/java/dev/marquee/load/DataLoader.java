@@ -1,0 +1,164 @@
+package dev.marquee.load;
+
+import dev.marquee.engine.Engine;
+import dev.marquee.engine.EngineException;
+import dev.marquee.engine.Table;
+import dev.marquee.model.ColumnSpec;
+import dev.marquee.model.DataModel;
+import dev.marquee.model.Problem;
+import dev.marquee.model.Problem.Severity;
+import dev.marquee.model.SetAside;
+import dev.marquee.model.TableSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Loads the data folder into the engine: each {@code <table>.csv}, {@code .csv.gz} or {@code .parquet} into the
+ * model table of that name, with the model's column types (no type sniffing). Rows the parser cannot read are set
+ * aside with their line, column and reason; a file that cannot be read at all is a fatal problem.
+ */
+public final class DataLoader {
+
+    static final String BUILT_IN = "built-in";
+    private static final List<String> SUFFIXES = List.of(".csv.gz", ".csv", ".parquet");
+
+    private DataLoader() {
+    }
+
+    public static LoadResult load(Path dataDir, DataModel model, Engine engine, Path scratchDir) {
+        List<Problem> problems = new ArrayList<>();
+        List<LoadedTable> tables = new ArrayList<>();
+        List<RowLocator> locators = new ArrayList<>();
+        List<SetAside> setAside = new ArrayList<>();
+        Map<String, Path> files = tableFiles(dataDir, model, problems);
+        for (TableSpec spec : model.tables()) {
+            Path file = files.get(spec.name());
+            if (file == null && spec.name().equals("regions")) {
+                file = builtInRegions(scratchDir);
+            }
+            if (file == null) {
+                continue;
+            }
+            String shown = file.startsWith(scratchDir) ? BUILT_IN : display(file);
+            int before = problems.size();
+            Optional<LoadedTable> loaded = file.getFileName().toString().endsWith(".parquet")
+                    ? ParquetFile.load(engine, spec, file, shown, problems)
+                    : CsvFile.load(engine, spec, file, shown, problems, setAside, locators);
+            loaded.ifPresent(tables::add);
+            if (loaded.isPresent() && loaded.get().format().equals("parquet")) {
+                locators.add(new RowLocator(spec.name(), file, false, new long[0]));
+            }
+            if (loaded.isEmpty() && problems.size() == before) {
+                throw new IllegalStateException("load of " + shown + " failed without a problem");
+            }
+        }
+        return new LoadResult(tables, problems, setAside, locators);
+    }
+
+    /** The latest date of member activity in the loaded data: the default as-of date. */
+    public static Optional<java.time.LocalDate> latestActivityDate(Engine engine, LoadResult loaded) {
+        List<String> candidates = new ArrayList<>();
+        addMax(loaded, "viewing_sessions", "started_at", candidates);
+        addMax(loaded, "ratings", "rated_at", candidates);
+        addMax(loaded, "payments", "paid_on", candidates);
+        addMax(loaded, "subscriptions", "started_on", candidates);
+        addMax(loaded, "subscriptions", "ended_on", candidates);
+        addMax(loaded, "users", "signup_date", candidates);
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Table result = engine.query("SELECT max(d) FROM (" + String.join(" UNION ALL ", candidates) + ") AS activity(d)");
+        return Optional.ofNullable((java.time.LocalDate) result.rows().get(0).get(0));
+    }
+
+    private static void addMax(LoadResult loaded, String table, String column, List<String> candidates) {
+        if (loaded.has(table)) {
+            candidates.add("SELECT CAST(max(" + column + ") AS DATE) FROM " + table);
+        }
+    }
+
+    private static Map<String, Path> tableFiles(Path dataDir, DataModel model, List<Problem> problems) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dataDir)) {
+            entries = list.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dataDir, e);
+        }
+        for (Path file : entries) {
+            String name = file.getFileName().toString();
+            if (name.startsWith(".") || name.toLowerCase(Locale.ROOT).endsWith(".md")) {
+                continue;
+            }
+            Optional<String> table = tableName(name);
+            if (table.isEmpty() || model.table(table.get()).isEmpty()) {
+                problems.add(new Problem(display(file), 0, "", "", "unknown-file",
+                        "is not a table of the data model and was not loaded; name a file <table>.csv, <table>.csv.gz or "
+                                + "<table>.parquet with one of the tables " + model.tableNames(), Severity.NOTE));
+                continue;
+            }
+            Path previous = files.putIfAbsent(table.get(), file);
+            if (previous != null) {
+                problems.add(Problem.fatal(display(file), 0, "", "duplicate-table",
+                        "table " + table.get() + " is already loaded from " + display(previous) + ": keep one file per table"));
+            }
+        }
+        return files;
+    }
+
+    static Optional<String> tableName(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        for (String suffix : SUFFIXES) {
+            if (lower.endsWith(suffix)) {
+                return Optional.of(lower.substring(0, lower.length() - suffix.length()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Path builtInRegions(Path scratchDir) {
+        try (InputStream in = DataLoader.class.getResourceAsStream(DataModel.REGIONS_RESOURCE)) {
+            Path copy = scratchDir.resolve("regions.csv");
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String display(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
+    }
+
+    static String quote(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    static String nullColumn(ColumnSpec column) {
+        return "CAST(NULL AS " + column.sqlType() + ") AS " + column.name();
+    }
+
+    static String firstLine(EngineException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).trim();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.marquee.load;
+
+import dev.marquee.model.TableSpec;
+
+import java.util.List;
+
+/**
+ * A table of the data model as loaded.
+ *
+ * @param file            the file it came from, as the user named it, or {@code built-in} for the reference copy
+ * @param format          csv, csv.gz or parquet
+ * @param rowsRead        data rows found in the file
+ * @param rowsRejected    rows the parser set aside (wrong type, wrong number of fields, invalid UTF-8)
+ * @param missingColumns  optional model columns the file does not have (loaded as NULL)
+ * @param extraColumns    columns of the file that are not in the model (ignored)
+ */
+public record LoadedTable(TableSpec spec, String file, String format, long rowsRead, long rowsRejected,
+                          List<String> missingColumns, List<String> extraColumns) {
+
+    public LoadedTable {
+        missingColumns = List.copyOf(missingColumns);
+        extraColumns = List.copyOf(extraColumns);
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public boolean isBuiltIn() {
+        return file.equals(DataLoader.BUILT_IN);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.marquee.load;
+
+import dev.marquee.engine.Engine;
+import dev.marquee.engine.EngineException;
+import dev.marquee.engine.Table;
+import dev.marquee.model.ColumnSpec;
+import dev.marquee.model.Problem;
+import dev.marquee.model.TableSpec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One Parquet file into one model table; its columns are cast to the model's types. */
+final class ParquetFile {
+
+    private ParquetFile() {
+    }
+
+    static Optional<LoadedTable> load(Engine engine, TableSpec spec, Path file, String shown, List<Problem> problems) {
+        String source = "read_parquet(" + DataLoader.quote(file.toAbsolutePath().toString()) + ")";
+        Map<String, String> fileColumns = new LinkedHashMap<>();
+        try {
+            Table described = engine.query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM " + source + ")");
+            for (List<Object> row : described.rows()) {
+                fileColumns.put(CsvFile.normalize(row.get(0).toString()), row.get(0).toString());
+            }
+        } catch (EngineException e) {
+            problems.add(Problem.fatal(shown, 0, "", "unreadable-file", "could not be read as Parquet: " + DataLoader.firstLine(e)));
+            return Optional.empty();
+        }
+        boolean ok = true;
+        for (ColumnSpec required : spec.requiredColumns()) {
+            if (!fileColumns.containsKey(required.name())) {
+                problems.add(Problem.fatal(shown, 0, required.name(), "missing-column",
+                        "required column is missing; the file has " + List.copyOf(fileColumns.values()) + " and table "
+                                + spec.name() + " needs " + spec.requiredColumns().stream().map(ColumnSpec::name).toList()));
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        List<String> select = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (ColumnSpec column : spec.columns()) {
+            String original = fileColumns.get(column.name());
+            if (original == null) {
+                select.add(DataLoader.nullColumn(column));
+                missing.add(column.name());
+            } else {
+                select.add("CAST(" + DataLoader.identifier(original) + " AS " + column.sqlType() + ") AS " + column.name());
+            }
+        }
+        List<String> extra = fileColumns.entrySet().stream()
+                .filter(e -> spec.column(e.getKey()).isEmpty()).map(Map.Entry::getValue).toList();
+        try {
+            engine.execute("CREATE OR REPLACE TABLE " + spec.name() + " AS SELECT " + String.join(", ", select) + " FROM " + source);
+        } catch (EngineException e) {
+            problems.add(Problem.fatal(shown, 0, "", "wrong-type",
+                    "a column does not hold the model's type: " + DataLoader.firstLine(e)));
+            return Optional.empty();
+        }
+        long rows = ((Number) engine.scalar("SELECT count(*) FROM " + spec.name())).longValue();
+        return Optional.of(new LoadedTable(spec, shown, "parquet", rows, 0, missing, extra));
+    }
+}

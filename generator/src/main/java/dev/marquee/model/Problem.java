@@ -1,0 +1,52 @@
+package dev.marquee.model;
+
+import java.util.Objects;
+
+/**
+ * Something wrong with an input, located as precisely as the input allows.
+ *
+ * @param file     the file, as the user named it (relative to the working folder where possible)
+ * @param line     1-based line in the file, 0 when unknown (Parquet rows, whole-file problems)
+ * @param column   the column or field, empty when the problem is not about one
+ * @param value    the offending value as written, empty when there is none
+ * @param rule     a short rule name, stable for tests and scripts (e.g. {@code out-of-range}, {@code missing-column})
+ * @param message  the rule broken, in words, and the fix where there is one
+ */
+public record Problem(String file, long line, String column, String value, String rule, String message, Severity severity) {
+
+    /** Fatal problems stop the run; set-aside rows are dropped and counted; notes are reported only. */
+    public enum Severity { FATAL, SET_ASIDE, NOTE }
+
+    public Problem {
+        Objects.requireNonNull(file);
+        Objects.requireNonNull(rule);
+        Objects.requireNonNull(message);
+        Objects.requireNonNull(severity);
+        column = column == null ? "" : column;
+        value = value == null ? "" : value;
+    }
+
+    public static Problem fatal(String file, long line, String column, String rule, String message) {
+        return new Problem(file, line, column, "", rule, message, Severity.FATAL);
+    }
+
+    public String location() {
+        StringBuilder where = new StringBuilder(file);
+        if (line > 0) {
+            where.append(':').append(line);
+        }
+        if (!column.isEmpty()) {
+            where.append(" column ").append(column);
+        }
+        return where.toString();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(location()).append(": ");
+        if (!value.isEmpty()) {
+            text.append("value \"").append(value).append("\": ");
+        }
+        return text.append(message).append(" [").append(rule).append(']').toString();
+    }
+}

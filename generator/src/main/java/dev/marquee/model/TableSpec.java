@@ -1,0 +1,26 @@
+package dev.marquee.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One table of the data model: its columns in file order and its key. */
+public record TableSpec(String name, String description, List<String> key, List<ColumnSpec> columns) {
+
+    public TableSpec {
+        key = List.copyOf(key);
+        columns = List.copyOf(columns);
+        for (String keyColumn : key) {
+            if (columns.stream().noneMatch(c -> c.name().equals(keyColumn))) {
+                throw new IllegalArgumentException("key column " + keyColumn + " is not a column of " + name);
+            }
+        }
+    }
+
+    public Optional<ColumnSpec> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    public List<ColumnSpec> requiredColumns() {
+        return columns.stream().filter(ColumnSpec::required).toList();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.marquee.pdf;
+
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.FontMapper;
+
+import dev.marquee.chart.Theme;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The fonts the PDF embeds: a Unicode TrueType font for text and the same family for the charts' vector text,
+ * found among the machine's fonts (Debian: fonts-dejavu-core).
+ */
+final class PdfFonts {
+
+    static final List<Path> FONT_DIRECTORIES = List.of(Path.of("/usr/share/fonts"), Path.of("/usr/local/share/fonts"),
+            Path.of(System.getProperty("user.home"), ".fonts"));
+
+    final BaseFont regular;
+    final BaseFont bold;
+    final FontMapper chartFonts;
+
+    private PdfFonts(BaseFont regular, BaseFont bold, FontMapper chartFonts) {
+        this.regular = regular;
+        this.bold = bold;
+        this.chartFonts = chartFonts;
+    }
+
+    static PdfFonts load() {
+        Path regularFile = find("DejaVuSans.ttf").orElseThrow(() -> new IllegalStateException(
+                "the PDF needs the DejaVu Sans font (DejaVuSans.ttf): install it with 'apt-get install fonts-dejavu-core'"));
+        Path boldFile = find("DejaVuSans-Bold.ttf").orElse(regularFile);
+        BaseFont regular = embedded(regularFile);
+        BaseFont bold = embedded(boldFile);
+        return new PdfFonts(regular, bold, new ChartFontMapper(regular, bold));
+    }
+
+    /**
+     * A subset-embedded Unicode font. Not cached, and with a seeded random source, so the subset's name tag
+     * (the "ABCDEF+" prefix) is the same on every run and the PDF is byte-identical.
+     */
+    private static BaseFont embedded(Path file) {
+        try {
+            BaseFont font = BaseFont.createFont(file.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, null, null);
+            SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
+            seeded.setSeed(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            font.setSecureRandom(seeded);
+            return font;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the font " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Chart text is drawn with the same embedded fonts as the rest of the PDF, so each is embedded once. */
+    private record ChartFontMapper(BaseFont regular, BaseFont bold) implements FontMapper {
+        @Override
+        public BaseFont awtToPdf(java.awt.Font font) {
+            return font.isBold() ? bold : regular;
+        }
+
+        @Override
+        public java.awt.Font pdfToAwt(BaseFont font, int size) {
+            return new java.awt.Font(Theme.FONT_FAMILY, font == bold ? java.awt.Font.BOLD : java.awt.Font.PLAIN, size);
+        }
+    }
+
+    static Optional<Path> find(String fileName) {
+        for (Path directory : FONT_DIRECTORIES) {
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(directory)) {
+                Optional<Path> found = files.filter(p -> p.getFileName().toString().equals(fileName)).sorted().findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Optional.empty();
+    }
+}

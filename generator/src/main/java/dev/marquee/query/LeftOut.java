@@ -1,0 +1,16 @@
+package dev.marquee.query;
+
+import dev.marquee.catalog.Question;
+
+import java.util.List;
+
+/** A question the data cannot answer, and the tables it lacks. */
+public record LeftOut(Question question, List<String> missingTables) {
+    public LeftOut {
+        missingTables = List.copyOf(missingTables);
+    }
+
+    public String reason() {
+        return "needs " + String.join(", ", missingTables) + ", which the data folder does not have";
+    }
+}

@@ -1,0 +1,114 @@
+package dev.marquee.query;
+
+import dev.marquee.ReportException;
+import dev.marquee.catalog.ChartSpec;
+import dev.marquee.catalog.QuerySource;
+import dev.marquee.catalog.Question;
+import dev.marquee.engine.Column;
+import dev.marquee.engine.Engine;
+import dev.marquee.engine.EngineException;
+import dev.marquee.engine.Table;
+import dev.marquee.model.Problem;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs each question's SQL once on the engine. {@link #check} runs first: every statement is described by the
+ * engine (so it parses and its tables and columns exist) and every chart's columns are matched against the result,
+ * and all problems are reported together before any query runs.
+ */
+public final class QueryStage {
+
+    private static final Pattern ENGINE_LINE = Pattern.compile("LINE (\\d+):");
+
+    private QueryStage() {
+    }
+
+    /** The questions the loaded tables cannot answer, with the tables each lacks. */
+    public static List<LeftOut> leftOut(List<Question> questions, Set<String> loadedTables) {
+        List<LeftOut> leftOut = new ArrayList<>();
+        for (Question question : questions) {
+            List<String> missing = question.requires().stream().filter(t -> !loadedTables.contains(t)).toList();
+            if (!missing.isEmpty()) {
+                leftOut.add(new LeftOut(question, missing));
+            }
+        }
+        return leftOut;
+    }
+
+    /** @throws ReportException listing every statement that does not describe and every chart column not in its result */
+    public static void check(Engine engine, List<Question> questions, Parameters parameters) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> literals = parameters.literals();
+        for (Question question : questions) {
+            Map<String, List<Column>> described = new LinkedHashMap<>();
+            for (QuerySource query : question.queries()) {
+                String sql = SqlTemplate.expand(query, literals, problems);
+                try {
+                    described.put(query.name(), engine.describe(sql));
+                } catch (EngineException e) {
+                    problems.add(engineProblem(query, e));
+                }
+            }
+            for (ChartSpec chart : question.charts()) {
+                List<Column> columns = described.get(chart.query());
+                if (columns == null) {
+                    continue;
+                }
+                List<String> names = columns.stream().map(Column::name).toList();
+                for (String used : chart.columnsUsed()) {
+                    if (!names.contains(used)) {
+                        problems.add(Problem.fatal(question.descriptionFile().toString(), chart.line(), used, "unknown-column",
+                                "chart '" + chart.id() + "' uses column '" + used + "', which query '" + chart.query()
+                                        + "' does not return; it returns " + names));
+                    }
+                }
+                for (String y : chart.y()) {
+                    columns.stream().filter(c -> c.name().equals(y) && !c.type().isNumeric()).findFirst().ifPresent(c ->
+                            problems.add(Problem.fatal(question.descriptionFile().toString(), chart.line(), y, "not-numeric",
+                                    "chart '" + chart.id() + "' plots '" + y + "', which is " + c.type() + ", not a number")));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not run on this data", problems);
+        }
+    }
+
+    /** Runs every statement of every question once. */
+    public static List<Answer> run(Engine engine, List<Question> questions, Parameters parameters) {
+        Map<String, String> literals = parameters.literals();
+        List<Answer> answers = new ArrayList<>();
+        for (Question question : questions) {
+            Map<String, Table> results = new LinkedHashMap<>();
+            Map<String, String> sql = new LinkedHashMap<>();
+            for (QuerySource query : question.queries()) {
+                List<Problem> problems = new ArrayList<>();
+                String expanded = SqlTemplate.expand(query, literals, problems);
+                try {
+                    results.put(query.name(), engine.query(expanded));
+                    sql.put(query.name(), expanded);
+                } catch (EngineException e) {
+                    throw ReportException.of(ReportException.QUESTION_PROBLEM, "A question failed", List.of(engineProblem(query, e)));
+                }
+            }
+            answers.add(new Answer(question, results, sql));
+        }
+        return answers;
+    }
+
+    private static Problem engineProblem(QuerySource query, EngineException e) {
+        String message = e.getMessage() == null ? "the engine refused the statement" : e.getMessage();
+        Matcher matcher = ENGINE_LINE.matcher(message);
+        int line = matcher.find() ? query.fileLine(Integer.parseInt(matcher.group(1))) : query.firstLine();
+        String firstLine = message.lines().findFirst().orElse(message).trim();
+        return Problem.fatal(query.file().toString(), line, "", "sql-error",
+                "statement '" + query.name() + "': " + firstLine);
+    }
+}

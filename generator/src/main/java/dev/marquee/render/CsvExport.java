@@ -1,0 +1,65 @@
+package dev.marquee.render;
+
+import dev.marquee.catalog.ChartSpec;
+import dev.marquee.engine.Column;
+import dev.marquee.engine.Table;
+import dev.marquee.format.Formats;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A result table as CSV: a header row with units, plain machine numbers, and text cells that a spreadsheet would
+ * run as a formula (starting with = + - @, tab or carriage return) prefixed with an apostrophe.
+ */
+final class CsvExport {
+
+    private CsvExport() {
+    }
+
+    static String csv(ChartSpec spec, Table table) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            List<String> header = new ArrayList<>();
+            for (Column column : table.columns()) {
+                header.add(headerWithUnit(spec, column));
+            }
+            printer.printRecord(header);
+            for (List<Object> row : table.rows()) {
+                List<String> cells = new ArrayList<>(row.size());
+                for (Object value : row) {
+                    cells.add(value instanceof String text ? neutralize(text) : Formats.plain(value));
+                }
+                printer.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    static String neutralize(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
+    }
+
+    private static String headerWithUnit(ChartSpec spec, Column column) {
+        if (spec.y().contains(column.name()) && !spec.unit().suffix().isEmpty()) {
+            String unit = switch (spec.unit()) {
+                case PERCENT -> "ratio";
+                case SCORE -> "score 1-5";
+                default -> spec.unit().suffix();
+            };
+            return column.name() + " (" + unit + ")";
+        }
+        return column.name();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.marquee.render;
+
+import java.util.List;
+
+/** The typed models the jte templates render; every string here is plain text unless its name says html or svg. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record NavLink(String href, String label, boolean current) {
+    }
+
+    /** What every page shares: the report's name, the as-of date, navigation, and the PDF link. */
+    public record Layout(String reportTitle, String pageTitle, String asOf, List<NavLink> nav, String pdfHref,
+                         String description) {
+        public Layout {
+            nav = List.copyOf(nav);
+        }
+    }
+
+    /**
+     * One chart with everything beside it: its data table, CSV download and the SQL behind it.
+     *
+     * @param svg trusted markup made by JFreeSVG (it escapes text from the data); empty for table-only entries
+     */
+    public record ChartView(String id, String title, String description, String svg, String altText, List<String> headers,
+                            List<List<String>> rows, List<Boolean> numeric, String csvHref, String sql, String queryName) {
+        public ChartView {
+            headers = List.copyOf(headers);
+            rows = List.copyOf(rows);
+            numeric = List.copyOf(numeric);
+        }
+
+        public boolean hasChart() {
+            return !svg.isEmpty();
+        }
+    }
+
+    public record Headline(String href, String title, String question, ChartView chart) {
+    }
+
+    public record LeftOutView(String title, String reason) {
+    }
+
+    public record OverviewPage(Layout layout, String asOfText, String freshness, List<Headline> headlines,
+                               List<LeftOutView> leftOut) {
+    }
+
+    /** @param narrativeHtml trusted HTML rendered by flexmark from the question's own Markdown (raw HTML is escaped) */
+    public record QuestionPage(Layout layout, String title, String question, String narrativeHtml, List<ChartView> charts) {
+    }
+
+    public record TableView(String table, String file, String format, String rowsRead, String rowsSetAside, String rowsKept) {
+    }
+
+    public record SetAsideView(String table, String file, String rule, String column, String rows) {
+    }
+
+    public record ProblemView(String location, String column, String value, String rule, String message) {
+    }
+
+    public record DataPage(Layout layout, String asOfText, String freshness, List<TableView> tables,
+                           List<SetAsideView> setAside, List<ProblemView> sample, List<ProblemView> notes,
+                           List<LeftOutView> leftOut) {
+    }
+}

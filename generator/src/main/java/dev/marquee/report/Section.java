@@ -1,0 +1,27 @@
+package dev.marquee.report;
+
+import dev.marquee.chart.RenderedChart;
+import dev.marquee.query.Answer;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One answered question with its rendered charts, in declaration order. */
+public record Section(Answer answer, List<RenderedChart> charts) {
+
+    public Section {
+        charts = List.copyOf(charts);
+    }
+
+    public String slug() {
+        return answer.question().slug();
+    }
+
+    public String title() {
+        return answer.question().title();
+    }
+
+    public Optional<RenderedChart> headline() {
+        return answer.question().headline().flatMap(spec -> charts.stream().filter(c -> c.spec().equals(spec)).findFirst());
+    }
+}

@@ -1,0 +1,174 @@
+package dev.marquee.validate;
+
+import dev.marquee.engine.Engine;
+import dev.marquee.engine.Table;
+import dev.marquee.load.LoadResult;
+import dev.marquee.load.LoadedTable;
+import dev.marquee.load.RowLocator;
+import dev.marquee.model.ColumnSpec;
+import dev.marquee.model.Problem;
+import dev.marquee.model.Problem.Severity;
+import dev.marquee.model.SetAside;
+import dev.marquee.model.TableSpec;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the loaded tables against the rules of the data model, in SQL, and sets aside the rows that break one.
+ * Then the policy: a fatal load problem, or a table with more set-aside rows than allowed, fails the run.
+ */
+public final class Validator {
+
+    static final int SAMPLE_PER_RULE = 20;
+
+    private Validator() {
+    }
+
+    public static ValidationReport validate(Engine engine, LoadResult loaded, LocalDate asOf, double maxBadRowShare) {
+        List<Problem> problems = new ArrayList<>(loaded.problems());
+        List<SetAside> setAside = new ArrayList<>(loaded.setAside());
+        Map<String, Long> setAsideRows = new LinkedHashMap<>();
+        for (LoadedTable table : loaded.tables()) {
+            setAsideRows.put(table.name(), table.rowsRejected());
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (LoadedTable table : loaded.tables()) {
+            rules.addAll(rowRules(table.spec(), asOf));
+        }
+        for (LoadedTable table : loaded.tables()) {
+            if (!table.spec().key().isEmpty()) {
+                rules.add(Rule.duplicateKey(table.spec()));
+            }
+        }
+        // References last, so a row is matched only against rows that passed their own rules.
+        for (LoadedTable table : loaded.tables()) {
+            for (ColumnSpec column : table.spec().columns()) {
+                column.references().ifPresent(reference -> {
+                    String target = reference.substring(0, reference.indexOf('.'));
+                    if (loaded.has(target) && !table.missingColumns().contains(column.name())) {
+                        rules.add(Rule.reference(table.spec(), column, reference));
+                    }
+                });
+            }
+        }
+        for (Rule rule : rules) {
+            LoadedTable table = loaded.table(rule.table()).orElseThrow();
+            long broken = apply(engine, rule, table, loaded.locator(rule.table()), problems);
+            if (broken > 0) {
+                setAside.add(new SetAside(rule.table(), table.file(), rule.name(), rule.column(), broken));
+                setAsideRows.merge(rule.table(), broken, Long::sum);
+            }
+        }
+        List<TableQuality> tables = new ArrayList<>();
+        for (LoadedTable table : loaded.tables()) {
+            TableQuality quality = new TableQuality(table.name(), table.file(), table.format(), table.rowsRead(),
+                    setAsideRows.getOrDefault(table.name(), 0L));
+            tables.add(quality);
+            if (quality.rowsRead() == 0 && !table.isBuiltIn()) {
+                problems.add(Problem.fatal(table.file(), 0, "", "no-rows", "has a header but no data rows"));
+            } else if (quality.setAsideShare() > maxBadRowShare) {
+                problems.add(Problem.fatal(table.file(), 0, "", "too-many-bad-rows", String.format(java.util.Locale.ROOT,
+                        "%d of %d rows (%.1f%%) break a rule, more than the %.1f%% allowed (--max-bad-rows); fix the rows listed above",
+                        quality.rowsSetAside(), quality.rowsRead(), 100 * quality.setAsideShare(), 100 * maxBadRowShare)));
+            }
+        }
+        return new ValidationReport(tables, setAside, problems);
+    }
+
+    private static List<Rule> rowRules(TableSpec spec, LocalDate asOf) {
+        List<Rule> rules = new ArrayList<>();
+        for (ColumnSpec column : spec.columns()) {
+            if (column.required()) {
+                rules.add(Rule.required(spec, column));
+            }
+            column.min().ifPresent(min -> rules.add(Rule.range(spec, column, "below-minimum", "<", min)));
+            column.max().ifPresent(max -> rules.add(Rule.range(spec, column, "above-maximum", ">", max)));
+            if (!column.allowed().isEmpty()) {
+                rules.add(Rule.allowed(spec, column));
+            }
+            if (column.notAfterAsOf()) {
+                rules.add(Rule.notAfter(spec, column, asOf));
+            }
+        }
+        return rules;
+    }
+
+    private static long apply(Engine engine, Rule rule, LoadedTable table, Optional<RowLocator> locator, List<Problem> problems) {
+        String from = " FROM " + rule.table() + " WHERE " + rule.violation();
+        long count = ((Number) engine.scalar("SELECT count(*)" + from)).longValue();
+        if (count == 0) {
+            return 0;
+        }
+        Table sample = engine.query("SELECT rowid, CAST(" + rule.column() + " AS VARCHAR)" + from
+                + " ORDER BY rowid LIMIT " + SAMPLE_PER_RULE);
+        List<Long> rowIds = sample.rows().stream().map(r -> ((Number) r.get(0)).longValue()).toList();
+        Map<Long, Long> lines = locator.map(l -> l.lines(rowIds)).orElse(Map.of());
+        boolean lineBased = locator.map(RowLocator::isLineBased).orElse(true);
+        for (List<Object> row : sample.rows()) {
+            long rowId = ((Number) row.get(0)).longValue();
+            long line = lines.getOrDefault(rowId, 0L);
+            String message = rule.message() + (lineBased || line == 0 ? "" : " (row " + line + ")") + "; row set aside";
+            problems.add(new Problem(table.file(), lineBased ? line : 0, rule.column(),
+                    row.get(1) == null ? "" : row.get(1).toString(), rule.name(), message, Severity.SET_ASIDE));
+        }
+        engine.execute("DELETE" + from);
+        return count;
+    }
+
+    /** A rule as SQL: the condition a breaking row meets, and the rule in words. */
+    record Rule(String table, String column, String name, String violation, String message) {
+
+        static Rule required(TableSpec spec, ColumnSpec column) {
+            String blank = column.sqlType().equals("VARCHAR") ? " OR trim(" + column.name() + ") = ''" : "";
+            return new Rule(spec.name(), column.name(), "blank-required", column.name() + " IS NULL" + blank,
+                    column.name() + " is required and must not be blank");
+        }
+
+        static Rule range(TableSpec spec, ColumnSpec column, String name, String operator, double bound) {
+            String words = column.min().isPresent() && column.max().isPresent()
+                    ? "must be between " + number(column.min().get()) + " and " + number(column.max().get())
+                    : operator.equals("<") ? "must be at least " + number(bound) : "must be at most " + number(bound);
+            return new Rule(spec.name(), column.name(), name, column.name() + " " + operator + " " + number(bound),
+                    column.name() + " " + words);
+        }
+
+        static Rule allowed(TableSpec spec, ColumnSpec column) {
+            String list = column.allowed().stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
+            return new Rule(spec.name(), column.name(), "not-allowed", column.name() + " NOT IN (" + list + ")",
+                    column.name() + " must be one of " + String.join(", ", column.allowed()));
+        }
+
+        static Rule notAfter(TableSpec spec, ColumnSpec column, LocalDate asOf) {
+            return new Rule(spec.name(), column.name(), "after-as-of",
+                    "CAST(" + column.name() + " AS DATE) > DATE '" + asOf + "'",
+                    column.name() + " is later than the as-of date " + asOf);
+        }
+
+        static Rule duplicateKey(TableSpec spec) {
+            String key = String.join(", ", spec.key());
+            return new Rule(spec.name(), spec.key().get(0), "duplicate-key",
+                    "rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY " + key
+                            + " ORDER BY rowid) AS copy FROM " + spec.name() + ") AS numbered WHERE copy > 1)",
+                    "the key (" + key + ") repeats an earlier row");
+        }
+
+        static Rule reference(TableSpec spec, ColumnSpec column, String reference) {
+            String target = reference.substring(0, reference.indexOf('.'));
+            String targetColumn = reference.substring(reference.indexOf('.') + 1);
+            return new Rule(spec.name(), column.name(), "unknown-reference",
+                    column.name() + " IS NOT NULL AND " + column.name() + " NOT IN (SELECT " + targetColumn + " FROM " + target
+                            + " WHERE " + targetColumn + " IS NOT NULL)",
+                    column.name() + " is not in " + reference);
+        }
+
+        private static String number(double value) {
+            return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.marquee;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Paths to the checked-in fixtures and a way to run the command line as a user would. Tests run from the project root. */
+public final class Fixtures {
+
+    public static final Path ROOT = Path.of("").toAbsolutePath();
+    public static final Path QUESTIONS = ROOT.resolve("questions");
+    public static final Path FIXTURES = ROOT.resolve("generator/src/test/resources/fixtures");
+    public static final Path TINY = FIXTURES.resolve("tiny");
+    public static final Path SHARED_DATA = ROOT.resolve("../shared/data").normalize();
+
+    private Fixtures() {
+    }
+
+    /** What a command-line run printed and returned. */
+    public record Run(int exitCode, String out, String err) {
+    }
+
+    public static Run marquee(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Every file under a folder with its bytes, by relative path. */
+    public static Map<String, byte[]> tree(Path root) {
+        Map<String, byte[]> files = new TreeMap<>();
+        if (!Files.exists(root)) {
+            return files;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
+                files.put(root.relativize(path).toString(), Files.readAllBytes(path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.sorted().toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
