@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 public final class Catalog {
 
-    private static final Set<String> QUESTION_KEYS = Set.of("title", "question", "order", "requires", "charts");
+    private static final Set<String> QUESTION_KEYS = Set.of("title", "question", "order", "requires", "charts", "metrics", "kpis");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description");
 
@@ -146,6 +146,33 @@ public final class Catalog {
                     charts.add(chart);
                 });
             }
+            List<Metric> metrics = new ArrayList<>();
+            for (FrontMatter entry : front.mappings("metrics")) {
+                String name = requiredString(entry, "name", where, problems);
+                String definition = requiredString(entry, "definition", where, problems);
+                if (name != null && definition != null) {
+                    metrics.add(new Metric(name, definition));
+                }
+            }
+            Optional<String> kpiQuery = front.string("kpis");
+            if (kpiQuery.isPresent() && queries.stream().noneMatch(q -> q.name().equals(kpiQuery.get()))) {
+                problems.add(Problem.fatal(where, front.line("kpis"), "kpis", "unknown-query",
+                        "kpis names statement '" + kpiQuery.get() + "', which is not in " + sqlFile.getFileName()));
+            }
+            int narrativeFirstLine = (int) normalized.substring(0, bodyStart < 0 ? normalized.length() : bodyStart + 1)
+                    .chars().filter(c -> c == '\n').count() + 1 + leadingBlankLines(bodyStart < 0 ? "" : normalized.substring(bodyStart + 1));
+            List<String> narrativeProblems = new ArrayList<>();
+            List<Integer> narrativeLines = new ArrayList<>();
+            List<NarrativeValue> narrativeValues = NarrativeValue.parse(narrative, narrativeFirstLine, narrativeProblems, narrativeLines);
+            for (int i = 0; i < narrativeProblems.size(); i++) {
+                problems.add(Problem.fatal(where, narrativeLines.get(i), "", "bad-placeholder", narrativeProblems.get(i)));
+            }
+            for (NarrativeValue value : narrativeValues) {
+                if (queries.stream().noneMatch(q -> q.name().equals(value.statement()))) {
+                    problems.add(Problem.fatal(where, value.line(), "", "unknown-query", "narrative quotes " + value.text()
+                            + " but the SQL file has no statement '" + value.statement() + "'"));
+                }
+            }
             for (QuerySource query : queries) {
                 if (query.sql().isBlank()) {
                     problems.add(Problem.fatal(sqlFile.toString(), query.firstLine(), "", "empty-query",
@@ -155,7 +182,8 @@ public final class Catalog {
             if (problems.size() > before) {
                 return Optional.empty();
             }
-            return Optional.of(new Question(slug, title, question, order, requires, queries, charts, narrative, mdFile));
+            return Optional.of(new Question(slug, title, question, order, requires, queries, charts, narrative, mdFile,
+                    metrics, kpiQuery, narrativeValues));
         } catch (FrontMatterException e) {
             problems.add(Problem.fatal(where, e.line, "", "bad-front-matter", e.getMessage()));
             return Optional.empty();
@@ -230,6 +258,17 @@ public final class Catalog {
             return null;
         }
         return value.get();
+    }
+
+    private static int leadingBlankLines(String text) {
+        int count = 0;
+        for (String line : text.split("\n", -1)) {
+            if (!line.isBlank()) {
+                break;
+            }
+            count++;
+        }
+        return count;
     }
 
     private static int parseOrder(String text, String where, int line, List<Problem> problems) {

@@ -56,6 +56,24 @@ public final class QueryStage {
                     problems.add(engineProblem(query, e));
                 }
             }
+            question.kpiQuery().map(described::get).ifPresent(columns -> {
+                List<String> names = columns.stream().map(Column::name).toList();
+                for (String needed : dev.marquee.report.Kpi.COLUMNS) {
+                    if (!names.contains(needed)) {
+                        problems.add(Problem.fatal(question.descriptionFile().toString(), 0, needed, "missing-kpi-column",
+                                "the KPI statement '" + question.kpiQuery().get() + "' must return column '" + needed
+                                        + "'; it returns " + names));
+                    }
+                }
+            });
+            for (var value : question.narrativeValues()) {
+                List<Column> columns = described.get(value.statement());
+                if (columns != null && columns.stream().noneMatch(c -> c.name().equals(value.column()))) {
+                    problems.add(Problem.fatal(question.descriptionFile().toString(), value.line(), value.column(), "unknown-column",
+                            "narrative quotes " + value.text() + " but statement '" + value.statement() + "' returns "
+                                    + columns.stream().map(Column::name).toList()));
+                }
+            }
             for (ChartSpec chart : question.charts()) {
                 List<Column> columns = described.get(chart.query());
                 if (columns == null) {

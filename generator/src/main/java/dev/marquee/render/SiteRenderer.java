@@ -55,7 +55,7 @@ public final class SiteRenderer {
             }
             QuestionPage page = new QuestionPage(layout(report, section.title(), section.answer().question().question(),
                     nav, section.slug() + ".html"), section.title(), section.answer().question().question(),
-                    Markdown.toHtml(section.answer().question().narrative()), charts);
+                    Markdown.toHtml(section.narrative()), charts);
             output.write(section.slug() + ".html", render("question.jte", page));
         }
         List<Headline> headlines = new ArrayList<>();

@@ -15,13 +15,14 @@ import java.util.List;
  *
  * @param dataRange first and last activity dates in the data, for "data freshness"
  */
-public record Report(String title, Parameters parameters, List<Section> sections, List<LeftOut> leftOut,
+public record Report(String title, Parameters parameters, List<Section> sections, List<Kpi> kpis, List<LeftOut> leftOut,
                      ValidationReport quality, DateRange dataRange) {
 
     public static final String DEFAULT_TITLE = "Marquee streaming report";
 
     public Report {
         sections = List.copyOf(sections);
+        kpis = List.copyOf(kpis);
         leftOut = List.copyOf(leftOut);
     }
 
@@ -32,11 +33,33 @@ public record Report(String title, Parameters parameters, List<Section> sections
     public static Report assemble(String title, Parameters parameters, List<Answer> answers, List<RenderedChart> charts,
                                   List<LeftOut> leftOut, ValidationReport quality, DateRange dataRange) {
         List<Section> sections = new ArrayList<>();
+        List<Kpi> kpis = new ArrayList<>();
         for (Answer answer : answers) {
             String slug = answer.question().slug();
-            sections.add(new Section(answer, charts.stream().filter(c -> c.questionSlug().equals(slug)).toList()));
+            sections.add(new Section(answer, charts.stream().filter(c -> c.questionSlug().equals(slug)).toList(),
+                    Narrative.expand(answer)));
+            answer.question().kpiQuery().ifPresent(query -> kpis.addAll(kpis(answer.result(query))));
         }
-        return new Report(title, parameters, sections, leftOut, quality, dataRange);
+        return new Report(title, parameters, sections, kpis, leftOut, quality, dataRange);
+    }
+
+    private static List<Kpi> kpis(dev.marquee.engine.Table table) {
+        List<Kpi> kpis = new ArrayList<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            Object unit = table.value(row, "unit");
+            kpis.add(new Kpi(String.valueOf(table.value(row, "kpi")), String.valueOf(table.value(row, "label")),
+                    dev.marquee.catalog.Unit.parse(String.valueOf(unit)).orElseThrow(() -> new IllegalStateException(
+                            "KPI unit '" + unit + "' is not a unit")),
+                    table.number(row, "value"), optional(table.value(row, "previous_month")),
+                    optional(table.value(row, "year_ago")), Boolean.TRUE.equals(table.value(row, "partial")),
+                    !Boolean.FALSE.equals(table.value(row, "higher_is_better")),
+                    table.value(row, "comparison") == null ? "" : table.value(row, "comparison").toString()));
+        }
+        return kpis;
+    }
+
+    private static java.util.Optional<Double> optional(Object value) {
+        return value == null ? java.util.Optional.empty() : java.util.Optional.of(((Number) value).doubleValue());
     }
 
     /** First and last day with member activity; both null when the data has none. */

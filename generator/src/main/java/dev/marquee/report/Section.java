@@ -6,8 +6,12 @@ import dev.marquee.query.Answer;
 import java.util.List;
 import java.util.Optional;
 
-/** One answered question with its rendered charts, in declaration order. */
-public record Section(Answer answer, List<RenderedChart> charts) {
+/**
+ * One answered question with its rendered charts, in declaration order.
+ *
+ * @param narrative the question's Markdown with the values it quotes filled in from the results
+ */
+public record Section(Answer answer, List<RenderedChart> charts, String narrative) {
 
     public Section {
         charts = List.copyOf(charts);

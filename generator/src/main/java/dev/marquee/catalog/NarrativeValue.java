@@ -1,0 +1,51 @@
+package dev.marquee.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A value quoted in a narrative: {@code {{ statement.column }}} is the column's value in the statement's last row,
+ * {@code {{ statement.column[0] }}} its first row (negative indexes count from the end), and {@code | unit} formats it
+ * (hours, percent, usd, ...). The numbers come from the question's own results, never from prose.
+ *
+ * @param text the placeholder as written, to be replaced
+ * @param line line in the .md file, for messages
+ */
+public record NarrativeValue(String text, String statement, String column, int row, Optional<Unit> unit, int line) {
+
+    static final Pattern PLACEHOLDER = Pattern.compile(
+            "\\{\\{\\s*([A-Za-z0-9_]+)\\.([A-Za-z0-9_]+)(?:\\[(-?\\d+)])?\\s*(?:\\|\\s*([a-z_]+)\\s*)?}}");
+    static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}");
+
+    /** Every placeholder in a narrative; malformed ones and unknown units are returned as messages. */
+    static List<NarrativeValue> parse(String narrative, int firstLine, List<String> problems, List<Integer> problemLines) {
+        List<NarrativeValue> values = new ArrayList<>();
+        Matcher any = ANY_PLACEHOLDER.matcher(narrative);
+        while (any.find()) {
+            int line = firstLine + (int) narrative.substring(0, any.start()).chars().filter(c -> c == '\n').count();
+            Matcher matcher = PLACEHOLDER.matcher(any.group());
+            if (!matcher.matches()) {
+                problems.add("narrative placeholder " + any.group() + " must look like {{ statement.column }}, "
+                        + "{{ statement.column[0] }} or {{ statement.column | unit }}");
+                problemLines.add(line);
+                continue;
+            }
+            Optional<Unit> unit = Optional.empty();
+            if (matcher.group(4) != null) {
+                unit = Unit.parse(matcher.group(4));
+                if (unit.isEmpty()) {
+                    problems.add("narrative placeholder " + any.group() + " names unit '" + matcher.group(4) + "', which is not one of "
+                            + java.util.Arrays.stream(Unit.values()).map(Unit::id).toList());
+                    problemLines.add(line);
+                    continue;
+                }
+            }
+            int row = matcher.group(3) == null ? -1 : Integer.parseInt(matcher.group(3));
+            values.add(new NarrativeValue(any.group(), matcher.group(1), matcher.group(2), row, unit, line));
+        }
+        return values;
+    }
+}

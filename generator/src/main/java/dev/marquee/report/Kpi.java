@@ -1,0 +1,65 @@
+package dev.marquee.report;
+
+import dev.marquee.catalog.Unit;
+import dev.marquee.format.Formats;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An executive KPI with its comparisons. The numbers and the windows come from a question's KPI statement, which
+ * returns one row per KPI with the columns in {@link #COLUMNS}; a comparison the data cannot support is NULL there
+ * and "n/a" here, never 0%.
+ *
+ * @param partial     the current window is an incomplete month, compared with the same days of the earlier month
+ * @param comparison  the windows compared, in words (e.g. "1–24 Nov 2024 vs 1–24 Oct 2024")
+ */
+public record Kpi(String id, String label, Unit unit, double value, Optional<Double> previousMonth, Optional<Double> yearAgo,
+                  boolean partial, boolean higherIsBetter, String comparison) {
+
+    public static final List<String> COLUMNS = List.of("kpi", "label", "unit", "value", "previous_month", "year_ago",
+            "partial", "higher_is_better", "comparison");
+
+    public String valueText() {
+        return Formats.compact(value, unit);
+    }
+
+    public String changeVsPreviousMonth() {
+        return change(previousMonth);
+    }
+
+    public String changeVsYearAgo() {
+        return change(yearAgo);
+    }
+
+    /** +1 when the change is good news, -1 when bad, 0 when flat or not comparable. */
+    public int directionVsPreviousMonth() {
+        return direction(previousMonth);
+    }
+
+    public int directionVsYearAgo() {
+        return direction(yearAgo);
+    }
+
+    private String change(Optional<Double> before) {
+        if (before.isEmpty() || Double.isNaN(value)) {
+            return "n/a";
+        }
+        if (unit == Unit.PERCENT) {
+            double points = (value - before.get()) * 100;
+            return (points > 0 ? "+" : points < 0 ? "−" : "±") + Formats.full(Math.abs(points), Unit.SCORE) + " pts";
+        }
+        if (before.get() == 0) {
+            return "n/a";
+        }
+        return Formats.change(value / before.get() - 1);
+    }
+
+    private int direction(Optional<Double> before) {
+        if (before.isEmpty() || Double.isNaN(value) || value == before.get()) {
+            return 0;
+        }
+        boolean up = value > before.get();
+        return up == higherIsBetter ? 1 : -1;
+    }
+}
