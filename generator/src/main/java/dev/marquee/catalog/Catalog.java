@@ -25,7 +25,7 @@ public final class Catalog {
 
     private static final Set<String> QUESTION_KEYS = Set.of("title", "question", "order", "requires", "charts", "metrics", "kpis");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
-            "x_label", "y_label", "unit", "headline", "description");
+            "x_label", "y_label", "unit", "headline", "description", "facet");
 
     private Catalog() {
     }
@@ -247,7 +247,7 @@ public final class Catalog {
         }
         return Optional.of(new ChartSpec(id, query, kind.get(), title, x, y, entry.string("series"),
                 entry.string("x_label").orElse(x), entry.string("y_label").orElse(String.join(", ", y)),
-                unit.get(), Boolean.parseBoolean(headline), entry.string("description").orElse(""), entry.line()));
+                unit.get(), Boolean.parseBoolean(headline), entry.string("description").orElse(""), entry.string("facet"), entry.line()));
     }
 
     private static String requiredString(FrontMatter front, String key, String where, List<Problem> problems)

@@ -13,11 +13,12 @@ import java.util.Optional;
  * @param y       the value columns (one line or bar per column, unless {@code series} is set)
  * @param series  the column whose values split {@code y} into series, when set
  * @param unit    unit of the y values
+ * @param facet   a column (e.g. country) whose values each get their own page with this chart filtered to that value
  * @param line    line of the declaration in the question's .md file, for messages
  */
 public record ChartSpec(String id, String query, ChartKind kind, String title, String x, List<String> y,
                         Optional<String> series, String xLabel, String yLabel, Unit unit, boolean headline,
-                        String description, int line) {
+                        String description, Optional<String> facet, int line) {
 
     public ChartSpec {
         Objects.requireNonNull(id);
@@ -38,6 +39,7 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
         }
         used.addAll(y);
         series.ifPresent(used::add);
+        facet.ifPresent(used::add);
         return used;
     }
 }

@@ -121,6 +121,9 @@ final class ChartBuilder {
             axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         axis.setMaximumCategoryLabelWidthRatio(orientation == PlotOrientation.HORIZONTAL ? 0.45f : 1.0f);
+        if (spec.kind() == ChartKind.STACKED_PERCENT && plot.getRenderer() instanceof org.jfree.chart.renderer.category.StackedBarRenderer stacked) {
+            stacked.setRenderAsPercentages(true);
+        }
         if (plot.getRenderer() instanceof BarRenderer bar) {
             bar.setItemMargin(0.05);
             bar.setDrawBarOutline(false);
@@ -129,7 +132,8 @@ final class ChartBuilder {
     }
 
     private static void style(JFreeChart chart, ChartSpec spec) {
-        NumberFormat format = new UnitFormat(spec);
+        NumberFormat format = spec.kind() == ChartKind.STACKED_PERCENT
+                ? NumberFormat.getPercentInstance(Locale.US) : new UnitFormat(spec);
         if (chart.getPlot() instanceof XYPlot plot) {
             ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(format);
             ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
