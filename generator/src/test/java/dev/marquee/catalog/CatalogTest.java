@@ -1,0 +1,86 @@
+package dev.marquee.catalog;
+
+import dev.marquee.Fixtures;
+import dev.marquee.ReportException;
+import dev.marquee.model.DataModel;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CatalogTest {
+
+    private static final Path CASES = Fixtures.FIXTURES.resolve("catalog");
+    private static final Set<String> TABLES = Set.copyOf(DataModel.standard().tableNames());
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void read_aSecondQuestionAddedAsFiles_isAnsweredWithoutJavaChanges() throws Exception {
+        Path site = temp.resolve("site");
+
+        Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", site.toString(),
+                "--questions", CASES.resolve("two-questions").toString(), "--min-group-size", "1");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String page = Files.readString(site.resolve("sessions-by-device.html"));
+        assertTrue(page.contains("<h3>Sessions by device</h3>"));
+        // Hand count from the tiny fixture: TV 3, Mobile 2, Laptop 1, Tablet 1.
+        assertEquals("device,sessions\nTV,3\nMobile,2\nLaptop,1\nTablet,1\n",
+                Files.readString(site.resolve("csv/sessions-by-device-sessions.csv")));
+        assertTrue(page.contains("Most sessions were on TV."), "narrative quotes the first row");
+        assertTrue(Files.readString(site.resolve("index.html")).contains("href=\"sessions-by-device.html\""));
+    }
+
+    @Test
+    void read_brokenQuestionFiles_reportsEveryProblemWithFileAndLine() {
+        ReportException error = assertThrows(ReportException.class, () -> Catalog.read(CASES.resolve("broken"), TABLES));
+
+        String message = error.getMessage();
+        assertEquals(ReportException.QUESTION_PROBLEM, error.exitCode());
+        assertTrue(message.contains("bad-kind.md:7 column kind: chart kind 'pie' is not one of [line, bar, hbar, stacked-bar, stacked-percent, table] [unknown-chart-kind]"), message);
+        assertTrue(message.contains("bad-kind.md:12 column query: query 'missing_statement' is not in the SQL file"), message);
+        assertTrue(message.contains("bad-kind.md:17 column colour: unknown chart key 'colour'"), message);
+        assertTrue(message.contains("no-description.sql: has no no-description.md beside it"), message);
+        assertTrue(message.contains("(4 problems)"), message);
+    }
+
+    @Test
+    void check_sqlErrorsAndMissingColumns_areReportedTogetherBeforeAnyQueryRuns() throws Exception {
+        Path questions = temp.resolve("questions");
+        Files.createDirectories(questions);
+        for (String name : List.of("bad-sql.sql", "bad-sql.md", "bad-column.sql", "bad-column.md")) {
+            Files.copy(CASES.resolve("broken").resolve(name), questions.resolve(name));
+        }
+        Path site = temp.resolve("site");
+
+        Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", site.toString(),
+                "--questions", questions.toString());
+
+        assertEquals(ReportException.QUESTION_PROBLEM, run.exitCode());
+        assertTrue(run.err().contains("(2 problems)"), run.err());
+        assertTrue(run.err().contains("bad-sql.sql:4: statement 'broken': Parser Error"), run.err());
+        assertTrue(run.err().contains("bad-column.md:5 column watch_hours: chart 'one' uses column 'watch_hours', which query 'by_device' does not return; it returns [device, sessions] [unknown-column]"), run.err());
+        assertTrue(Files.notExists(site), "nothing is written when a question is wrong");
+    }
+
+    @Test
+    void split_namedStatements_keepTheirFileLines() {
+        List<QuerySource> statements = SqlFile.split(Path.of("q.sql"),
+                "-- a comment\n-- name: first\nSELECT 1\n\n-- name: second\n\nSELECT\n  2;\n", "q");
+
+        assertEquals(List.of("first", "second"), statements.stream().map(QuerySource::name).toList());
+        assertEquals(3, statements.get(0).firstLine());
+        assertEquals(7, statements.get(1).firstLine());
+        assertEquals("SELECT\n  2", statements.get(1).sql());
+    }
+}
