@@ -29,6 +29,7 @@ final class Viewing {
     private final TitleMix titles;
     private final long firstDay;
     private final long lastDay;
+    private final long firstWatchableDay;
     private final String[] dayTexts;
     private final double[] northWeights;
     private final double[] southWeights;
@@ -44,6 +45,7 @@ final class Viewing {
         this.titles = titles;
         this.firstDay = options.start().toEpochDay();
         this.lastDay = options.end().toEpochDay();
+        this.firstWatchableDay = Math.max(firstDay, titles.firstWatchableDay());
         int days = (int) (lastDay - firstDay + 1);
         this.dayTexts = new String[days];
         this.northWeights = new double[days];
@@ -65,15 +67,18 @@ final class Viewing {
             weights[i] = member.intensity() * days(stretches(member));
             total += weights[i];
         }
+        if (total == 0) {
+            return; // nobody can watch: no title was in the catalogue during any subscription
+        }
         BitSet rated = new BitSet(titles.size());
         double cumulative = 0;
         long allocated = 0;
         for (int i = 0; i < weights.length; i++) {
+            // Member i gets floor(S * C(i) / W) - floor(S * C(i-1) / W) sessions: the shares add up to exactly S.
             cumulative += weights[i];
-            long upTo = i == weights.length - 1 || total == 0 ? sessionsWanted
-                    : (long) StrictMath.floor(sessionsWanted * (cumulative / total));
-            upTo = Math.min(upTo, sessionsWanted);
-            int count = total == 0 ? 0 : (int) (upTo - allocated);
+            long upTo = i == weights.length - 1 ? sessionsWanted
+                    : Math.min(sessionsWanted, (long) StrictMath.floor(sessionsWanted * (cumulative / total)));
+            int count = (int) (upTo - allocated);
             allocated = upTo;
             rated.clear();
             writeMember(members.get(i), count, rng.split(), rated, sessions, ratings);
@@ -121,10 +126,9 @@ final class Viewing {
 
     /** Days the member can watch: inside a subscription, inside the period, once some title is in the catalogue. */
     private List<Stretch> stretches(Member member) {
-        long from = Math.max(firstDay, titles.firstWatchableDay());
         List<Stretch> stretches = new ArrayList<>();
         for (Subscription subscription : member.subscriptions()) {
-            long first = Math.max(from, subscription.startedOn().toEpochDay());
+            long first = Math.max(firstWatchableDay, subscription.startedOn().toEpochDay());
             long last = Math.min(lastDay, subscription.lastDay(LocalDate.ofEpochDay(lastDay)).toEpochDay());
             if (first <= last) {
                 long fadeFrom = subscription.ended() ? last - FADE_DAYS : Long.MAX_VALUE;
