@@ -2,6 +2,9 @@ package dev.marquee;
 
 import dev.marquee.config.Config;
 import dev.marquee.model.Problem;
+import dev.marquee.sample.SampleData;
+import dev.marquee.sample.SampleOptions;
+import dev.marquee.sample.SampleSummary;
 import dev.marquee.validate.ValidationReport;
 
 import picocli.CommandLine;
@@ -156,8 +159,14 @@ public final class Main implements Runnable {
         @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed gives the same files (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--sessions", defaultValue = "200000", description = "Approximate number of viewing sessions (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--sessions", defaultValue = "200000", description = "Number of viewing sessions; members are a 40th of it (default: ${DEFAULT-VALUE}).")
         long sessions;
+
+        @Option(names = "--start", paramLabel = "DATE", defaultValue = "2022-01-01", description = "First day of the data (default: ${DEFAULT-VALUE}).")
+        LocalDate start;
+
+        @Option(names = "--end", paramLabel = "DATE", defaultValue = "2024-12-31", description = "Last day of the data (default: ${DEFAULT-VALUE}).")
+        LocalDate end;
 
         private PrintStream stdout = System.out;
 
@@ -167,8 +176,18 @@ public final class Main implements Runnable {
         }
 
         @Override
-        public Integer call() {
-            throw new ReportException(ReportException.CONFIG_PROBLEM, "sample-data is not built yet");
+        public Integer call() throws java.io.IOException {
+            SampleOptions options;
+            try {
+                options = new SampleOptions(seed, sessions, start, end);
+            } catch (IllegalArgumentException e) {
+                throw new ReportException(ReportException.CONFIG_PROBLEM, e.getMessage());
+            }
+            long startNanos = System.nanoTime();
+            SampleSummary summary = SampleData.write(out, options);
+            summary.rowsPerFile().forEach((file, rows) -> stdout.printf(Locale.ROOT, "wrote %-24s %,12d rows%n", file, rows));
+            stdout.printf(Locale.ROOT, "sample data in %s (seed %d) in %.2f s%n", out, seed, (System.nanoTime() - startNanos) / 1e9);
+            return 0;
         }
     }
 
