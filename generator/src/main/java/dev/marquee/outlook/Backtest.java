@@ -1,0 +1,55 @@
+package dev.marquee.outlook;
+
+/**
+ * How wrong a method has been on this very series: refitted at each of the last {@code origins} months and asked
+ * for the following months (up to the horizon) that the data already knows.
+ *
+ * @param mape mean absolute percentage error, in percent (months whose actual value is 0 are skipped)
+ * @param mase mean absolute error scaled by the in-sample error of the naive forecast one season back
+ *             (below 1: better than that naive forecast)
+ * @param forecasts how many (origin, month) forecasts were scored
+ */
+public record Backtest(double mape, double mase, int origins, int forecasts) {
+
+    static Backtest run(SeriesModel model, double[] series, int origins, int horizon, int scaleSeason, int minimumHistory) {
+        double absoluteSum = 0;
+        double percentSum = 0;
+        int percentCount = 0;
+        int count = 0;
+        int used = 0;
+        for (int origin = series.length - origins; origin < series.length; origin++) {
+            if (origin < minimumHistory) {
+                continue;
+            }
+            used++;
+            double[] history = java.util.Arrays.copyOf(series, origin);
+            int steps = Math.min(horizon, series.length - origin);
+            double[] predicted = model.forecast(history, steps);
+            for (int h = 0; h < steps; h++) {
+                double actual = series[origin + h];
+                double error = Math.abs(actual - predicted[h]);
+                absoluteSum += error;
+                count++;
+                if (actual != 0) {
+                    percentSum += error / Math.abs(actual);
+                    percentCount++;
+                }
+            }
+        }
+        double scale = naiveScale(series, series.length - origins, scaleSeason);
+        double mae = count == 0 ? Double.NaN : absoluteSum / count;
+        return new Backtest(percentCount == 0 ? Double.NaN : 100 * percentSum / percentCount,
+                scale == 0 ? Double.NaN : mae / scale, used, count);
+    }
+
+    /** Mean absolute one-season-back difference over the data before the first origin. */
+    static double naiveScale(double[] series, int end, int season) {
+        double sum = 0;
+        int count = 0;
+        for (int t = season; t < end; t++) {
+            sum += Math.abs(series[t] - series[t - season]);
+            count++;
+        }
+        return count == 0 ? 0 : sum / count;
+    }
+}
