@@ -1,0 +1,51 @@
+package dev.marquee.outlook;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LogisticRegressionTest {
+
+    @Test
+    void fit_plantedSignal_getsTheSignsRightAndSeparatesWell() {
+        // Churn odds rise with failed payments and days since last activity, fall with watch hours; noise is unrelated.
+        SplittableRandom random = new SplittableRandom(11);
+        int n = 4000;
+        double[][] x = new double[n][4];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = random.nextInt(4);
+            x[i][1] = random.nextDouble() * 60;
+            x[i][2] = random.nextDouble() * 40;
+            x[i][3] = random.nextGaussian();
+            double z = -3 + 0.9 * x[i][0] + 0.05 * x[i][1] - 0.08 * x[i][2];
+            y[i] = random.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+        }
+
+        LogisticRegression.Model model = LogisticRegression.fit(x, y);
+
+        assertTrue(model.slopes()[0] > 0 && model.slopes()[1] > 0 && model.slopes()[2] < 0, java.util.Arrays.toString(model.slopes()));
+        assertEquals(0.9, model.slopes()[0], 0.15);
+        assertEquals(-0.08, model.slopes()[2], 0.02);
+        assertTrue(Math.abs(model.slopes()[3]) < 0.15, "noise has no real effect");
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = model.probability(x[i]);
+        }
+        assertTrue(LogisticRegression.auc(scores, y) > 0.8);
+        LogisticRegression.Model again = LogisticRegression.fit(x, y);
+        assertEquals(model.intercept(), again.intercept(), 0.0, "same data, same model");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(model.slopes(), again.slopes(), 0.0);
+    }
+
+    @Test
+    void auc_handComputedWithATie() {
+        // Positives scored 0.9 and 0.4; negatives 0.4 and 0.1. Pairs: (0.9>0.4) 1, (0.9>0.1) 1, (0.4=0.4) 0.5, (0.4>0.1) 1 → 3.5/4.
+        double auc = LogisticRegression.auc(new double[]{0.9, 0.4, 0.4, 0.1}, new int[]{1, 1, 0, 0});
+
+        assertEquals(0.875, auc, 1e-12);
+    }
+}
