@@ -41,7 +41,7 @@ class WalkingSkeletonTest {
         assertTrue(page.contains("<svg "), "chart is inline SVG");
         assertTrue(page.contains("as of 1 Mar 2024"), "as-of date defaults to the latest activity, 2024-03-01");
         assertTrue(Fixtures.read(site.resolve("index.html")).contains("href=\"report.pdf\""));
-        assertEquals("month,watch_hours (hours),viewers\n2024-01-01,2.75,2\n2024-02-01,2.0083333333333333,2\n2024-03-01,1.5,1\n",
+        assertEquals("month,watch_hours (hours),viewers\n2024-01-01,2.75,2\n2024-02-01,2.00833333333,2\n2024-03-01,1.5,1\n",
                 Fixtures.read(site.resolve("csv/watch-time-monthly-hours.csv")));
 
         PdfReader pdf = new PdfReader(Files.readAllBytes(site.resolve("report.pdf")));

@@ -93,11 +93,23 @@ public final class DuckDbEngine implements Engine {
         return switch (type) {
             case TEXT -> raw.toString();
             case INTEGER -> raw instanceof Number n && !(raw instanceof java.math.BigInteger) ? Long.valueOf(n.longValue()) : Long.valueOf(raw.toString());
-            case DECIMAL -> raw instanceof java.math.BigDecimal d ? d : Double.valueOf(((Number) raw).doubleValue());
+            case DECIMAL -> raw instanceof java.math.BigDecimal d ? d : stable(((Number) raw).doubleValue());
             case DATE -> raw instanceof java.sql.Date d ? d.toLocalDate() : java.time.LocalDate.parse(raw.toString());
             case TIMESTAMP -> raw instanceof Timestamp t ? t.toLocalDateTime() : raw instanceof java.time.LocalDateTime l ? l : java.time.LocalDateTime.parse(raw.toString().replace(' ', 'T'));
             case BOOLEAN -> raw instanceof Boolean b ? b : Boolean.valueOf(raw.toString());
         };
+    }
+
+    /**
+     * DuckDB adds floating-point values in whatever order its threads finish, so the last digits of a DOUBLE sum or
+     * standard deviation can differ between runs. Twelve significant digits are far more than any figure shows and
+     * make reruns byte-identical. (Sums of DECIMAL columns are exact and are not touched.)
+     */
+    static Double stable(double value) {
+        if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+            return value;
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(12, java.math.RoundingMode.HALF_EVEN)).doubleValue();
     }
 
     @Override
