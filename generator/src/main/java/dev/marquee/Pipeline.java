@@ -10,6 +10,7 @@ import dev.marquee.engine.Engine;
 import dev.marquee.load.DataLoader;
 import dev.marquee.load.LoadResult;
 import dev.marquee.model.DataModel;
+import dev.marquee.outlook.OutlookStage;
 import dev.marquee.query.Answer;
 import dev.marquee.query.LeftOut;
 import dev.marquee.query.Parameters;
@@ -61,8 +62,11 @@ public final class Pipeline {
             List<Answer> answers = timer.time("query", () -> QueryStage.run(engine, answerable, data.parameters()),
                     a -> a.size() + " questions, " + a.stream().mapToInt(x -> x.results().size()).sum() + " queries"
                             + (leftOut.isEmpty() ? "" : ", " + leftOut.size() + " left out for lack of data"));
-            List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(answers), c -> c.size() + " charts");
-            Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), answers, charts, leftOut,
+            List<Answer> looked = timer.time("outlook", () -> OutlookStage.extend(answers, data.parameters()),
+                    a -> a.stream().mapToInt(x -> x.question().forecasts().size()).sum() + " forecasts, "
+                            + a.stream().filter(x -> x.question().model().isPresent()).count() + " models");
+            List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(looked), c -> c.size() + " charts");
+            Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), looked, charts, leftOut,
                     data.report(), DataRange.of(engine, data.loaded()));
             try (StagedSite site = StagedSite.beside(config.outDir())) {
                 timer.time("site", () -> SiteRenderer.write(report, site), report.sections().size() + 2 + " pages");

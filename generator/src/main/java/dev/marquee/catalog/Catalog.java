@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  */
 public final class Catalog {
 
-    private static final Set<String> QUESTION_KEYS = Set.of("title", "question", "order", "requires", "charts", "metrics", "kpis");
+    private static final Set<String> QUESTION_KEYS = Set.of("title", "question", "order", "requires", "charts", "metrics", "kpis",
+            "forecasts", "model");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet");
 
@@ -131,6 +132,17 @@ public final class Catalog {
                             "requires table '" + table + "', which is not in the data model " + sorted(knownTables)));
                 }
             }
+            List<ForecastSpec> forecasts = new ArrayList<>();
+            for (FrontMatter entry : front.mappings("forecasts")) {
+                forecast(entry, queries, where, problems).ifPresent(forecasts::add);
+            }
+            Optional<ModelSpec> model = front.has("model") ? model(front, queries, where, problems) : Optional.empty();
+            List<QuerySource> chartSources = new ArrayList<>(queries);
+            forecasts.forEach(f -> chartSources.add(new QuerySource(f.resultName(), "-- computed by the outlook stage", sqlFile, 0)));
+            if (!forecasts.isEmpty()) {
+                chartSources.add(new QuerySource("forecast_accuracy", "-- computed by the outlook stage", sqlFile, 0));
+            }
+            model.ifPresent(m -> ModelSpec.RESULTS.forEach(r -> chartSources.add(new QuerySource(r, "-- computed by the outlook stage", sqlFile, 0))));
             List<ChartSpec> charts = new ArrayList<>();
             List<FrontMatter> chartEntries = front.mappings("charts");
             if (chartEntries.isEmpty()) {
@@ -138,7 +150,7 @@ public final class Catalog {
             }
             Set<String> ids = new HashSet<>();
             for (FrontMatter entry : chartEntries) {
-                chart(entry, queries, where, problems).ifPresent(chart -> {
+                chart(entry, chartSources, where, problems).ifPresent(chart -> {
                     if (!ids.add(chart.id())) {
                         problems.add(Problem.fatal(where, entry.line("id"), "id", "duplicate-chart",
                                 "chart id '" + chart.id() + "' is used twice in this question"));
@@ -168,7 +180,7 @@ public final class Catalog {
                 problems.add(Problem.fatal(where, narrativeLines.get(i), "", "bad-placeholder", narrativeProblems.get(i)));
             }
             for (NarrativeValue value : narrativeValues) {
-                if (queries.stream().noneMatch(q -> q.name().equals(value.statement()))) {
+                if (chartSources.stream().noneMatch(q -> q.name().equals(value.statement()))) {
                     problems.add(Problem.fatal(where, value.line(), "", "unknown-query", "narrative quotes " + value.text()
                             + " but the SQL file has no statement '" + value.statement() + "'"));
                 }
@@ -183,11 +195,70 @@ public final class Catalog {
                 return Optional.empty();
             }
             return Optional.of(new Question(slug, title, question, order, requires, queries, charts, narrative, mdFile,
-                    metrics, kpiQuery, narrativeValues));
+                    metrics, kpiQuery, narrativeValues, forecasts, model));
         } catch (FrontMatterException e) {
             problems.add(Problem.fatal(where, e.line, "", "bad-front-matter", e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    private static Optional<ForecastSpec> forecast(FrontMatter entry, List<QuerySource> queries, String where,
+                                                   List<Problem> problems) throws FrontMatterException {
+        int before = problems.size();
+        String query = requiredString(entry, "query", where, problems);
+        String title = requiredString(entry, "title", where, problems);
+        if (query != null && queries.stream().noneMatch(q -> q.name().equals(query))) {
+            problems.add(Problem.fatal(where, entry.line("query"), "query", "unknown-query",
+                    "forecast query '" + query + "' is not a statement of the SQL file"));
+        }
+        Optional<Unit> unit = Unit.parse(entry.string("unit").orElse("count"));
+        if (unit.isEmpty()) {
+            problems.add(Problem.fatal(where, entry.line("unit"), "unit", "unknown-unit", "unknown unit " + entry.string("unit").orElse("")));
+        }
+        int horizon = 6;
+        try {
+            horizon = Integer.parseInt(entry.string("horizon").orElse("6"));
+        } catch (NumberFormatException e) {
+            horizon = -1;
+        }
+        if (horizon < 1 || horizon > 24) {
+            problems.add(Problem.fatal(where, entry.line("horizon"), "horizon", "bad-horizon", "horizon must be a whole number of months from 1 to 24"));
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ForecastSpec(query, title, unit.get(), horizon, entry.line()));
+    }
+
+    private static Optional<ModelSpec> model(FrontMatter front, List<QuerySource> queries, String where,
+                                             List<Problem> problems) throws FrontMatterException {
+        List<FrontMatter> entries = front.mappings("model");
+        if (entries.size() != 1) {
+            problems.add(Problem.fatal(where, front.line("model"), "model", "bad-model", "'model' must be a list of exactly one entry"));
+            return Optional.empty();
+        }
+        FrontMatter entry = entries.get(0);
+        int before = problems.size();
+        String query = requiredString(entry, "query", where, problems);
+        String label = requiredString(entry, "label", where, problems);
+        if (query != null && queries.stream().noneMatch(q -> q.name().equals(query))) {
+            problems.add(Problem.fatal(where, entry.line("query"), "query", "unknown-query", "model query '" + query + "' is not a statement of the SQL file"));
+        }
+        List<ModelSpec.Feature> features = new ArrayList<>();
+        for (FrontMatter feature : entry.mappings("features")) {
+            String column = requiredString(feature, "column", where, problems);
+            String name = requiredString(feature, "name", where, problems);
+            if (column != null && name != null) {
+                features.add(new ModelSpec.Feature(column, name));
+            }
+        }
+        if (features.isEmpty()) {
+            problems.add(Problem.fatal(where, entry.line(), "features", "missing-key", "a model needs 'features'"));
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ModelSpec(query, label, features, entry.strings("groups"), entry.line()));
     }
 
     private static Optional<ChartSpec> chart(FrontMatter entry, List<QuerySource> queries, String where,

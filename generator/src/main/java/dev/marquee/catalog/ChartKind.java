@@ -16,6 +16,11 @@ public enum ChartKind {
     STACKED_BAR,
     /** Bars stacked to 100% by series, one bar per x value. */
     STACKED_PERCENT,
+    /**
+     * History and forecast over time: y names the actual and forecast columns; the columns low80/high80 and
+     * low95/high95 of the same result draw the 80% and 95% prediction bands.
+     */
+    FORECAST,
     /** A table only, no chart. */
     TABLE;
 

@@ -14,10 +14,13 @@ import java.util.Optional;
  * @param metrics   the measures this question defines, for the methodology page
  * @param kpiQuery  the statement that returns this question's executive KPIs, if any (see {@code Kpi})
  * @param narrativeValues the values the narrative quotes from the results
+ * @param forecasts monthly series this question forecasts (see {@code OutlookStage})
+ * @param model     the churn-risk model this question fits, if any
  */
 public record Question(String slug, String title, String question, int order, List<String> requires,
                        List<QuerySource> queries, List<ChartSpec> charts, String narrative, Path descriptionFile,
-                       List<Metric> metrics, Optional<String> kpiQuery, List<NarrativeValue> narrativeValues) {
+                       List<Metric> metrics, Optional<String> kpiQuery, List<NarrativeValue> narrativeValues,
+                       List<ForecastSpec> forecasts, Optional<ModelSpec> model) {
 
     public Question {
         Objects.requireNonNull(slug);
@@ -26,6 +29,26 @@ public record Question(String slug, String title, String question, int order, Li
         charts = List.copyOf(charts);
         metrics = List.copyOf(metrics);
         narrativeValues = List.copyOf(narrativeValues);
+        forecasts = List.copyOf(forecasts);
+    }
+
+    /** The same question with more charts: the outlook stage adds the charts of what it computed. */
+    public Question withCharts(List<ChartSpec> more) {
+        List<ChartSpec> all = new java.util.ArrayList<>(charts);
+        all.addAll(more);
+        return new Question(slug, title, question, order, requires, queries, all, narrative, descriptionFile, metrics,
+                kpiQuery, narrativeValues, forecasts, model);
+    }
+
+    /** Names of results computed after the queries (forecasts, model aggregates), which charts and narratives may use. */
+    public List<String> computedResults() {
+        List<String> names = new java.util.ArrayList<>();
+        forecasts.forEach(f -> names.add(f.resultName()));
+        if (!forecasts.isEmpty()) {
+            names.add("forecast_accuracy");
+        }
+        model.ifPresent(m -> names.addAll(ModelSpec.RESULTS));
+        return names;
     }
 
     public Optional<QuerySource> query(String name) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** What a number measures; decides how it is written for people, one way everywhere. */
 public enum Unit {
     HOURS("hours"), MINUTES("minutes"), DAYS("days"), COUNT(""), MEMBERS("members"), TITLES("titles"),
-    RATINGS("ratings"), PERCENT("%"), USD("USD"), SCORE("/ 5"), YEAR("");
+    RATINGS("ratings"), PERCENT("%"), USD("USD"), SCORE("/ 5"), YEAR(""), DECIMAL("");
 
     private final String suffix;
 

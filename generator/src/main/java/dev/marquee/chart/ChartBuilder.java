@@ -48,6 +48,7 @@ final class ChartBuilder {
         JFreeChart chart = switch (spec.kind()) {
             case LINE -> timeAxis ? timeLine(spec, data) : categoryChart(spec, data, false);
             case BAR, HBAR, STACKED_BAR, STACKED_PERCENT -> categoryChart(spec, data, true);
+            case FORECAST -> ForecastChart.build(spec, data);
             case TABLE -> throw new IllegalArgumentException("a table has no chart");
         };
         Theme.apply(chart);

@@ -33,6 +33,7 @@ public final class Formats {
             case USD -> (value < 0 ? "-$" : "$") + (Math.abs(value) >= 10_000 ? shortNumber(Math.abs(value)) : money(Math.abs(value)));
             case SCORE -> decimal(value, 2) + " / 5";
             case YEAR -> Long.toString(Math.round(value));
+            case DECIMAL -> decimal(value, 2);
             case MINUTES -> shortNumber(value) + " min";
             case HOURS, DAYS, MEMBERS, TITLES, RATINGS -> shortNumber(value) + " " + unit.suffix();
             case COUNT -> shortNumber(value);
@@ -49,6 +50,7 @@ public final class Formats {
             case USD -> (value < 0 ? "-$" : "$") + money(Math.abs(value));
             case SCORE -> decimal(value, 2);
             case YEAR -> Long.toString(Math.round(value));
+            case DECIMAL -> decimal(value, 2);
             case HOURS, MINUTES -> grouped(value, Math.abs(value) >= 100 ? 0 : 1);
             case DAYS, MEMBERS, TITLES, RATINGS, COUNT -> grouped(value, value == Math.rint(value) ? 0 : 1);
         };

@@ -66,6 +66,16 @@ public final class QueryStage {
                     }
                 }
             });
+            for (var forecast : question.forecasts()) {
+                requireColumns(question, described.get(forecast.query()), forecast.query(), forecast.line(),
+                        List.of("month", "value"), "a forecast statement", problems);
+            }
+            question.model().ifPresent(model -> {
+                List<String> needed = new ArrayList<>(List.of("split", model.label()));
+                model.features().forEach(f -> needed.add(f.column()));
+                needed.addAll(model.groups());
+                requireColumns(question, described.get(model.query()), model.query(), model.line(), needed, "the model statement", problems);
+            });
             for (var value : question.narrativeValues()) {
                 List<Column> columns = described.get(value.statement());
                 if (columns != null && columns.stream().noneMatch(c -> c.name().equals(value.column()))) {
@@ -119,6 +129,20 @@ public final class QueryStage {
             answers.add(new Answer(question, results, sql));
         }
         return answers;
+    }
+
+    private static void requireColumns(Question question, List<Column> columns, String statement, int line,
+                                       List<String> needed, String what, List<Problem> problems) {
+        if (columns == null) {
+            return;
+        }
+        List<String> names = columns.stream().map(Column::name).toList();
+        for (String column : needed) {
+            if (!names.contains(column)) {
+                problems.add(Problem.fatal(question.descriptionFile().toString(), line, column, "unknown-column",
+                        what + " '" + statement + "' must return column '" + column + "'; it returns " + names));
+            }
+        }
     }
 
     private static Problem engineProblem(QuerySource query, EngineException e) {

@@ -1,0 +1,25 @@
+package dev.marquee.catalog;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A churn-risk model declared by a question. Its statement returns one row per member and snapshot (never a member
+ * id) with: {@code split} ('train', 'test' or 'score'), the 0/1 {@code label} column, the feature columns and the
+ * group columns. Only aggregates of the fitted model are published (results {@code model_summary},
+ * {@code model_effects}, {@code model_calibration}, {@code model_expected}); the statement's own rows never are.
+ */
+public record ModelSpec(String query, String label, List<Feature> features, List<String> groups, int line) {
+
+    public static final List<String> RESULTS = List.of("model_summary", "model_effects", "model_calibration", "model_expected");
+
+    public ModelSpec {
+        Objects.requireNonNull(query);
+        features = List.copyOf(features);
+        groups = List.copyOf(groups);
+    }
+
+    /** A model input: the column and its name in words, with its unit (e.g. "Failed payments, last 90 days"). */
+    public record Feature(String column, String name) {
+    }
+}

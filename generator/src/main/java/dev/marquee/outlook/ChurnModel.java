@@ -1,0 +1,177 @@
+package dev.marquee.outlook;
+
+import dev.marquee.catalog.ModelSpec;
+import dev.marquee.engine.Column;
+import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Table;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Fits the churn-risk model on the 'train' rows, measures it on the 'test' rows (a later window, so the model never
+ * sees the outcomes it is judged on) and scores the 'score' rows (members active at the as-of date). Publishes only
+ * aggregates: the AUC, odds ratios, a calibration table by risk decile and expected churners per group of at least k.
+ */
+final class ChurnModel {
+
+    record Result(Map<String, Table> tables) {
+    }
+
+    private ChurnModel() {
+    }
+
+    static Result fit(ModelSpec spec, Table rows, int k) {
+        List<double[]> trainX = new ArrayList<>();
+        List<Integer> trainY = new ArrayList<>();
+        List<double[]> testX = new ArrayList<>();
+        List<Integer> testY = new ArrayList<>();
+        List<Integer> scoreRows = new ArrayList<>();
+        for (int r = 0; r < rows.rowCount(); r++) {
+            String split = String.valueOf(rows.value(r, "split"));
+            double[] features = features(spec, rows, r);
+            switch (split) {
+                case "train" -> {
+                    trainX.add(features);
+                    trainY.add(label(spec, rows, r));
+                }
+                case "test" -> {
+                    testX.add(features);
+                    testY.add(label(spec, rows, r));
+                }
+                case "score" -> scoreRows.add(r);
+                default -> throw new IllegalStateException("split must be train, test or score, got '" + split + "'");
+            }
+        }
+        Map<String, Table> tables = new LinkedHashMap<>();
+        if (trainX.size() < 2 * k || trainY.stream().distinct().count() < 2 || testX.isEmpty()) {
+            tables.put("model_summary", summary(trainX.size(), testX.size(), (int) testY.stream().filter(y -> y == 1).count(), Double.NaN,
+                    "Not enough history to fit a churn model: it needs members who left and members who stayed in the training window."));
+            tables.put("model_effects", new Table(effectColumns(), List.of()));
+            tables.put("model_calibration", new Table(calibrationColumns(), List.of()));
+            tables.put("model_expected", new Table(expectedColumns(spec), List.of()));
+            return new Result(tables);
+        }
+        LogisticRegression.Model model = LogisticRegression.fit(trainX.toArray(double[][]::new),
+                trainY.stream().mapToInt(Integer::intValue).toArray());
+        double[] testScores = testX.stream().mapToDouble(model::probability).toArray();
+        int[] testLabels = testY.stream().mapToInt(Integer::intValue).toArray();
+        double auc = LogisticRegression.auc(testScores, testLabels);
+        tables.put("model_summary", summary(trainX.size(), testX.size(), Arrays.stream(testLabels).sum(), auc, ""));
+        List<List<Object>> effects = new ArrayList<>();
+        for (int i = 0; i < spec.features().size(); i++) {
+            effects.add(Arrays.asList(spec.features().get(i).name(), model.oddsRatio(i), model.oddsRatioPerSd(i),
+                    model.slopes()[i] > 0 ? "raises risk" : "lowers risk"));
+        }
+        tables.put("model_effects", new Table(effectColumns(), effects));
+        tables.put("model_calibration", calibration(testScores, testLabels, k));
+        tables.put("model_expected", expected(spec, rows, scoreRows, model, k));
+        return new Result(tables);
+    }
+
+    private static Table summary(int train, int test, int testChurners, double auc, String note) {
+        return new Table(List.of(new Column("train_members", ColumnType.INTEGER), new Column("test_members", ColumnType.INTEGER),
+                new Column("test_churners", ColumnType.INTEGER), new Column("auc", ColumnType.DECIMAL), new Column("note", ColumnType.TEXT)),
+                List.of(Arrays.asList((long) train, (long) test, (long) testChurners, Double.isNaN(auc) ? null : auc, note)));
+    }
+
+    /** Holdout members in ten equal groups by predicted risk: predicted against observed churn (the lift chart). */
+    private static Table calibration(double[] scores, int[] labels, int k) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Double.compare(scores[a], scores[b]) : Integer.compare(a, b));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int decile = 0; decile < 10; decile++) {
+            int from = (int) ((long) decile * order.length / 10);
+            int to = (int) ((long) (decile + 1) * order.length / 10);
+            if (to - from < k) {
+                continue;
+            }
+            double predicted = 0;
+            int churned = 0;
+            for (int i = from; i < to; i++) {
+                predicted += scores[order[i]];
+                churned += labels[order[i]];
+            }
+            rows.add(Arrays.asList("D" + (decile + 1), (long) (to - from), predicted / (to - from), (double) churned / (to - from)));
+        }
+        return new Table(calibrationColumns(), rows);
+    }
+
+    /** Sum of predicted probabilities of the members active at the as-of date, per group; groups under k merge into Other. */
+    private static Table expected(ModelSpec spec, Table rows, List<Integer> scoreRows, LogisticRegression.Model model, int k) {
+        Map<List<String>, double[]> groups = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
+        for (int r : scoreRows) {
+            List<String> key = new ArrayList<>();
+            for (String group : spec.groups()) {
+                Object value = rows.value(r, group);
+                key.add(value == null ? "Unknown" : value.toString());
+            }
+            double[] totals = groups.computeIfAbsent(key, x -> new double[2]);
+            totals[0]++;
+            totals[1] += model.probability(features(spec, rows, r));
+        }
+        double[] other = new double[2];
+        List<List<Object>> out = new ArrayList<>();
+        groups.forEach((key, totals) -> {
+            if (totals[0] < k) {
+                other[0] += totals[0];
+                other[1] += totals[1];
+                return;
+            }
+            List<Object> row = new ArrayList<>(key);
+            row.add((long) totals[0]);
+            row.add(totals[1]);
+            row.add(totals[1] / totals[0]);
+            out.add(row);
+        });
+        if (other[0] >= k) {
+            List<Object> row = new ArrayList<>();
+            spec.groups().forEach(g -> row.add("Other"));
+            row.add((long) other[0]);
+            row.add(other[1]);
+            row.add(other[1] / other[0]);
+            out.add(row);
+        }
+        return new Table(expectedColumns(spec), out);
+    }
+
+    private static double[] features(ModelSpec spec, Table rows, int r) {
+        double[] features = new double[spec.features().size()];
+        for (int i = 0; i < features.length; i++) {
+            double value = rows.number(r, spec.features().get(i).column());
+            features[i] = Double.isNaN(value) ? 0 : value;
+        }
+        return features;
+    }
+
+    private static int label(ModelSpec spec, Table rows, int r) {
+        Object value = rows.value(r, spec.label());
+        return value instanceof Boolean b ? (b ? 1 : 0) : ((Number) value).intValue() != 0 ? 1 : 0;
+    }
+
+    private static List<Column> effectColumns() {
+        return List.of(new Column("feature", ColumnType.TEXT), new Column("odds_ratio", ColumnType.DECIMAL),
+                new Column("odds_ratio_per_sd", ColumnType.DECIMAL), new Column("direction", ColumnType.TEXT));
+    }
+
+    private static List<Column> calibrationColumns() {
+        return List.of(new Column("risk_decile", ColumnType.TEXT), new Column("members", ColumnType.INTEGER),
+                new Column("predicted_rate", ColumnType.DECIMAL), new Column("observed_rate", ColumnType.DECIMAL));
+    }
+
+    private static List<Column> expectedColumns(ModelSpec spec) {
+        List<Column> columns = new ArrayList<>();
+        spec.groups().forEach(g -> columns.add(new Column(g, ColumnType.TEXT)));
+        columns.add(new Column("members", ColumnType.INTEGER));
+        columns.add(new Column("expected_churners", ColumnType.DECIMAL));
+        columns.add(new Column("expected_rate", ColumnType.DECIMAL));
+        return columns;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.marquee.outlook;
+
+import dev.marquee.catalog.ForecastSpec;
+import dev.marquee.catalog.ModelSpec;
+import dev.marquee.catalog.Question;
+import dev.marquee.engine.Column;
+import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Table;
+import dev.marquee.query.Answer;
+import dev.marquee.query.Parameters;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Looks ahead: forecasts the series questions declare and fits their churn-risk model, adding the results as
+ * small aggregate tables to the question's answer, so charts, pages and the PDF show them like any other result.
+ */
+public final class OutlookStage {
+
+    static final String ACCURACY = "forecast_accuracy";
+
+    private OutlookStage() {
+    }
+
+    public static List<Answer> extend(List<Answer> answers, Parameters parameters) {
+        List<Answer> extended = new ArrayList<>();
+        for (Answer answer : answers) {
+            Question question = answer.question();
+            if (question.forecasts().isEmpty() && question.model().isEmpty()) {
+                extended.add(answer);
+                continue;
+            }
+            Map<String, Table> results = new LinkedHashMap<>(answer.results());
+            Map<String, String> sql = new LinkedHashMap<>(answer.sql());
+            List<List<Object>> accuracy = new ArrayList<>();
+            for (ForecastSpec spec : question.forecasts()) {
+                Table history = answer.result(spec.query());
+                Forecast forecast = forecast(spec, history);
+                results.put(spec.resultName(), forecastTable(history, forecast));
+                sql.put(spec.resultName(), "-- Forecast of statement '" + spec.query() + "' by " + forecast.method()
+                        + ", " + spec.horizon() + " months ahead, 80% and 95% prediction intervals.\n-- " + forecast.note()
+                        + "\n" + answer.sql().getOrDefault(spec.query(), ""));
+                accuracy.add(accuracyRow(spec, forecast));
+            }
+            if (!question.forecasts().isEmpty()) {
+                results.put(ACCURACY, new Table(List.of(new Column("series", ColumnType.TEXT), new Column("method", ColumnType.TEXT),
+                        new Column("mape", ColumnType.DECIMAL), new Column("mase", ColumnType.DECIMAL),
+                        new Column("baseline", ColumnType.TEXT), new Column("baseline_mape", ColumnType.DECIMAL),
+                        new Column("baseline_mase", ColumnType.DECIMAL), new Column("note", ColumnType.TEXT)), accuracy));
+                sql.put(ACCURACY, "-- Backtest: each method refitted at each of the last " + Forecaster.BACKTEST_ORIGINS
+                        + " months (fewer with short history) and scored on the months that followed.");
+            }
+            question.model().ifPresent(model -> {
+                Table rows = answer.result(model.query());
+                ChurnModel.Result result = ChurnModel.fit(model, rows, parameters.minGroupSize());
+                results.putAll(result.tables());
+                ModelSpec.RESULTS.forEach(name -> sql.put(name, "-- Logistic regression on the features of statement '"
+                        + model.query() + "' (trained on the 'train' rows, scored on 'test'); only aggregates are published.\n"
+                        + answer.sql().getOrDefault(model.query(), "")));
+            });
+            // The model's per-member rows feed the model only: they are not a result anyone may publish.
+            question.model().ifPresent(model -> {
+                results.remove(model.query());
+                sql.remove(model.query());
+            });
+            extended.add(new Answer(question, results, sql));
+        }
+        return extended;
+    }
+
+    private static Forecast forecast(ForecastSpec spec, Table history) {
+        List<LocalDate> months = new ArrayList<>();
+        double[] values = new double[history.rowCount()];
+        for (int i = 0; i < history.rowCount(); i++) {
+            months.add((LocalDate) history.value(i, "month"));
+            values[i] = history.number(i, "value");
+        }
+        return Forecaster.forecast(spec.title(), months, values, spec.horizon(), true);
+    }
+
+    private static Table forecastTable(Table history, Forecast forecast) {
+        List<Column> columns = List.of(new Column("month", ColumnType.DATE), new Column("actual", ColumnType.DECIMAL),
+                new Column("forecast", ColumnType.DECIMAL), new Column("low80", ColumnType.DECIMAL),
+                new Column("high80", ColumnType.DECIMAL), new Column("low95", ColumnType.DECIMAL),
+                new Column("high95", ColumnType.DECIMAL));
+        List<List<Object>> rows = new ArrayList<>();
+        if (!forecast.available()) {
+            // No forecast the data cannot support: no chart either; the accuracy table carries the reason.
+            return new Table(columns, rows);
+        }
+        for (int i = 0; i < history.rowCount(); i++) {
+            double value = history.number(i, "value");
+            boolean last = i == history.rowCount() - 1 && forecast.available();
+            // The last actual month also starts the forecast line, so the two lines join.
+            rows.add(java.util.Arrays.asList(history.value(i, "month"), value, last ? value : null,
+                    last ? value : null, last ? value : null, last ? value : null, last ? value : null));
+        }
+        for (Forecast.Point point : forecast.points()) {
+            rows.add(java.util.Arrays.asList(point.month(), null, point.mean(), point.low80(), point.high80(),
+                    point.low95(), point.high95()));
+        }
+        return new Table(columns, rows);
+    }
+
+    private static List<Object> accuracyRow(ForecastSpec spec, Forecast forecast) {
+        Optional<Backtest> candidate = forecast.candidate();
+        Optional<Backtest> baseline = forecast.baseline();
+        return java.util.Arrays.asList(spec.title(), forecast.available() ? forecast.method() : "no forecast",
+                candidate.map(Backtest::mape).orElse(null), candidate.map(Backtest::mase).orElse(null),
+                forecast.baselineName().isEmpty() ? null : forecast.baselineName(),
+                baseline.map(Backtest::mape).orElse(null), baseline.map(Backtest::mase).orElse(null), forecast.note());
+    }
+}

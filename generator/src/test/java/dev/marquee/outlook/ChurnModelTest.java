@@ -1,0 +1,65 @@
+package dev.marquee.outlook;
+
+import dev.marquee.catalog.ModelSpec;
+import dev.marquee.engine.Column;
+import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Table;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChurnModelTest {
+
+    private static final ModelSpec SPEC = new ModelSpec("features", "churned",
+            List.of(new ModelSpec.Feature("failed_payments", "Failed payments"), new ModelSpec.Feature("hours", "Watch hours")),
+            List.of("region"), 1);
+
+    /** Members leave more after failed payments and less the more they watch; region "Tiny" has k-1 members. */
+    private static Table planted() {
+        SplittableRandom random = new SplittableRandom(3);
+        List<List<Object>> rows = new ArrayList<>();
+        String[] splits = {"train", "train", "train", "test", "score"};
+        for (String split : splits) {
+            for (int i = 0; i < 1500; i++) {
+                long failed = random.nextInt(3);
+                double hours = random.nextDouble() * 30;
+                double z = -2.5 + 1.2 * failed - 0.1 * hours;
+                long churned = split.equals("score") ? 0 : random.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+                String region = split.equals("score") && i < 9 ? "Tiny" : i % 2 == 0 ? "Europe" : "Asia-Pacific";
+                rows.add(Arrays.asList(split, churned, failed, hours, region));
+            }
+        }
+        return new Table(List.of(new Column("split", ColumnType.TEXT), new Column("churned", ColumnType.INTEGER),
+                new Column("failed_payments", ColumnType.INTEGER), new Column("hours", ColumnType.DECIMAL),
+                new Column("region", ColumnType.TEXT)), rows);
+    }
+
+    @Test
+    void fit_plantedSignal_getsTheDirectionsAndAnAucAboveSevenTenths() {
+        ChurnModel.Result result = ChurnModel.fit(SPEC, planted(), 10);
+
+        Table effects = result.tables().get("model_effects");
+        assertEquals("raises risk", effects.value(0, "direction"));
+        assertEquals("lowers risk", effects.value(1, "direction"));
+        double auc = result.tables().get("model_summary").number(0, "auc");
+        assertTrue(auc > 0.7, "AUC " + auc);
+        assertEquals(10, result.tables().get("model_calibration").rowCount());
+        assertEquals(result.tables(), ChurnModel.fit(SPEC, planted(), 10).tables(), "deterministic");
+    }
+
+    @Test
+    void expectedChurners_groupsUnderKAreMergedIntoOther() {
+        Table expected = ChurnModel.fit(SPEC, planted(), 10).tables().get("model_expected");
+
+        List<Object> regions = expected.columnValues("region");
+        assertEquals(List.of("Asia-Pacific", "Europe"), regions, "the 9 members of Tiny are fewer than k and Other would be too");
+        assertEquals(1491L, (long) expected.value(0, "members") + (long) expected.value(1, "members"));
+    }
+}

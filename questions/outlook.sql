@@ -1,0 +1,212 @@
+-- Outlook: monthly series to forecast (complete months only), the churn-risk model's features, and co-viewing.
+-- The last complete month: the as-of month when the as-of date is its last day, else the month before.
+-- generate_series is DuckDB's; the other statements use only SQL that Trino runs too.
+
+-- name: active_members
+WITH bounds AS (
+    SELECT CAST(date_trunc('month', min(started_on)) AS DATE) AS first_month,
+           CAST(date_trunc('month', {{as_of}} + INTERVAL '1' DAY) - INTERVAL '1' MONTH AS DATE) AS last_month
+    FROM subscriptions
+),
+months AS (
+    SELECT CAST(g.m AS DATE) AS month
+    FROM bounds, generate_series(bounds.first_month, bounds.last_month, INTERVAL '1' MONTH) AS g(m)
+)
+SELECT m.month, CAST(count(DISTINCT s.user_id) AS DOUBLE) AS value
+FROM months AS m
+LEFT JOIN subscriptions AS s
+    ON s.started_on <= CAST(m.month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE)
+   AND (s.ended_on IS NULL OR s.ended_on >= CAST(m.month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE))
+GROUP BY m.month
+ORDER BY m.month
+
+-- name: new_signups
+WITH bounds AS (
+    SELECT CAST(date_trunc('month', min(signup_date)) AS DATE) AS first_month,
+           CAST(date_trunc('month', {{as_of}} + INTERVAL '1' DAY) - INTERVAL '1' MONTH AS DATE) AS last_month
+    FROM users
+),
+months AS (
+    SELECT CAST(g.m AS DATE) AS month
+    FROM bounds, generate_series(bounds.first_month, bounds.last_month, INTERVAL '1' MONTH) AS g(m)
+)
+SELECT m.month, CAST(count(u.user_id) AS DOUBLE) AS value
+FROM months AS m
+LEFT JOIN users AS u ON CAST(date_trunc('month', u.signup_date) AS DATE) = m.month
+GROUP BY m.month
+ORDER BY m.month
+
+-- name: monthly_mrr
+WITH bounds AS (
+    SELECT CAST(date_trunc('month', min(started_on)) AS DATE) AS first_month,
+           CAST(date_trunc('month', {{as_of}} + INTERVAL '1' DAY) - INTERVAL '1' MONTH AS DATE) AS last_month
+    FROM subscriptions
+),
+months AS (
+    SELECT CAST(g.m AS DATE) AS month
+    FROM bounds, generate_series(bounds.first_month, bounds.last_month, INTERVAL '1' MONTH) AS g(m)
+)
+SELECT m.month, CAST(coalesce(sum(s.monthly_price), 0) AS DOUBLE) AS value
+FROM months AS m
+LEFT JOIN subscriptions AS s
+    ON s.started_on <= CAST(m.month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE)
+   AND (s.ended_on IS NULL OR s.ended_on >= CAST(m.month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE))
+GROUP BY m.month
+ORDER BY m.month
+
+-- name: monthly_watch_hours
+WITH bounds AS (
+    SELECT CAST(date_trunc('month', min(started_at)) AS DATE) AS first_month,
+           CAST(date_trunc('month', {{as_of}} + INTERVAL '1' DAY) - INTERVAL '1' MONTH AS DATE) AS last_month
+    FROM viewing_sessions
+),
+months AS (
+    SELECT CAST(g.m AS DATE) AS month
+    FROM bounds, generate_series(bounds.first_month, bounds.last_month, INTERVAL '1' MONTH) AS g(m)
+),
+hours AS (
+    SELECT CAST(date_trunc('month', started_at) AS DATE) AS month, sum(minutes_watched) / 60.0 AS hours
+    FROM viewing_sessions
+    GROUP BY 1
+)
+SELECT m.month, CAST(coalesce(h.hours, 0) AS DOUBLE) AS value
+FROM months AS m LEFT JOIN hours AS h ON h.month = m.month
+ORDER BY m.month
+
+-- One row per member active at each snapshot (no member id). 'train' snapshots are 60 to 210 days before the
+-- as-of date, so every training outcome (leaving within 30 days) is known before the 'test' snapshot, 30 days
+-- before the as-of date, whose outcomes are the holdout. 'score' is the as-of date itself: the members at risk now.
+-- name: churn_features
+WITH cutoffs AS (
+    SELECT 'score' AS split, {{as_of}} AS cutoff
+    UNION ALL SELECT 'test', CAST({{as_of}} - INTERVAL '30' DAY AS DATE)
+    UNION ALL SELECT 'train', CAST({{as_of}} - INTERVAL '60' DAY AS DATE)
+    UNION ALL SELECT 'train', CAST({{as_of}} - INTERVAL '90' DAY AS DATE)
+    UNION ALL SELECT 'train', CAST({{as_of}} - INTERVAL '120' DAY AS DATE)
+    UNION ALL SELECT 'train', CAST({{as_of}} - INTERVAL '150' DAY AS DATE)
+    UNION ALL SELECT 'train', CAST({{as_of}} - INTERVAL '180' DAY AS DATE)
+    UNION ALL SELECT 'train', CAST({{as_of}} - INTERVAL '210' DAY AS DATE)
+),
+members AS (
+    SELECT c.split, c.cutoff, s.user_id, s.plan, CAST(s.monthly_price AS DOUBLE) AS monthly_price,
+           CASE WHEN c.split <> 'score' AND s.ended_on IS NOT NULL
+                 AND s.ended_on <= CAST(c.cutoff + INTERVAL '30' DAY AS DATE) THEN 1 ELSE 0 END AS churned,
+           date_diff('day', u.signup_date, c.cutoff) / 30.4 AS tenure_months,
+           coalesce(r.region, 'Unknown') AS region
+    FROM cutoffs AS c
+    JOIN subscriptions AS s ON s.started_on <= c.cutoff AND (s.ended_on IS NULL OR s.ended_on > c.cutoff)
+    JOIN users AS u ON u.user_id = s.user_id
+    LEFT JOIN regions AS r ON r.country = u.country
+),
+viewing AS (
+    SELECT m.split, m.cutoff, m.user_id,
+           sum(v.minutes_watched) FILTER (WHERE CAST(v.started_at AS DATE) > CAST(m.cutoff - INTERVAL '30' DAY AS DATE)) / 60.0 AS hours_30d,
+           sum(v.minutes_watched) FILTER (WHERE CAST(v.started_at AS DATE) <= CAST(m.cutoff - INTERVAL '30' DAY AS DATE)
+                                          AND CAST(v.started_at AS DATE) > CAST(m.cutoff - INTERVAL '60' DAY AS DATE)) / 60.0 AS hours_previous_30d,
+           max(CAST(v.started_at AS DATE)) AS last_seen,
+           count(DISTINCT v.device) AS devices_90d
+    FROM members AS m
+    JOIN viewing_sessions AS v
+      ON v.user_id = m.user_id
+     AND CAST(v.started_at AS DATE) <= m.cutoff
+     AND CAST(v.started_at AS DATE) > CAST(m.cutoff - INTERVAL '90' DAY AS DATE)
+    GROUP BY m.split, m.cutoff, m.user_id
+),
+failures AS (
+    SELECT m.split, m.cutoff, m.user_id, count(*) AS failed_payments_90d
+    FROM members AS m
+    JOIN payments AS p
+      ON p.user_id = m.user_id AND p.status = 'failed'
+     AND p.paid_on <= m.cutoff AND p.paid_on > CAST(m.cutoff - INTERVAL '90' DAY AS DATE)
+    GROUP BY m.split, m.cutoff, m.user_id
+)
+SELECT m.split, m.churned, m.tenure_months, m.monthly_price,
+       coalesce(v.hours_30d, 0) AS hours_30d,
+       coalesce(v.hours_30d, 0) - coalesce(v.hours_previous_30d, 0) AS hours_trend,
+       coalesce(date_diff('day', v.last_seen, m.cutoff), 90) AS days_since_last,
+       coalesce(v.devices_90d, 0) AS devices_90d,
+       coalesce(f.failed_payments_90d, 0) AS failed_payments_90d,
+       m.region, m.plan
+FROM members AS m
+LEFT JOIN viewing AS v ON v.split = m.split AND v.cutoff = m.cutoff AND v.user_id = m.user_id
+LEFT JOIN failures AS f ON f.split = m.split AND f.cutoff = m.cutoff AND f.user_id = m.user_id
+ORDER BY m.split, m.cutoff, m.region, m.plan, m.tenure_months, m.monthly_price, hours_30d, hours_trend,
+         days_since_last, devices_90d, failed_payments_90d, m.churned
+
+-- Viewers who watched one of the ten most-watched titles, and the titles they also watched. Lift compares how
+-- often two titles share a viewer with what chance alone would give; pairs shared by fewer than k viewers are not shown.
+-- name: co_viewing
+WITH viewers AS (
+    SELECT DISTINCT user_id, title_id FROM viewing_sessions WHERE CAST(started_at AS DATE) <= {{as_of}}
+),
+title_viewers AS (
+    SELECT title_id, count(*) AS viewers FROM viewers GROUP BY title_id
+),
+top_titles AS (
+    SELECT title_id FROM title_viewers ORDER BY viewers DESC, title_id LIMIT 10
+),
+members AS (
+    SELECT count(DISTINCT user_id) AS total FROM viewers
+),
+pairs AS (
+    SELECT a.title_id AS title_a, b.title_id AS title_b, count(*) AS both_viewers
+    FROM viewers AS a
+    JOIN top_titles AS t ON t.title_id = a.title_id
+    JOIN viewers AS b ON b.user_id = a.user_id AND b.title_id <> a.title_id
+    GROUP BY a.title_id, b.title_id
+    HAVING count(*) >= {{k}}
+),
+ranked AS (
+    SELECT p.title_a, p.title_b, p.both_viewers,
+           CAST(p.both_viewers AS DOUBLE) * mem.total / (CAST(va.viewers AS DOUBLE) * vb.viewers) AS lift,
+           row_number() OVER (PARTITION BY p.title_a ORDER BY p.both_viewers DESC, p.title_b) AS rank
+    FROM pairs AS p
+    CROSS JOIN members AS mem
+    JOIN title_viewers AS va ON va.title_id = p.title_a
+    JOIN title_viewers AS vb ON vb.title_id = p.title_b
+)
+SELECT ta.title AS watched, tb.title AS also_watched, r.both_viewers AS shared_viewers, r.lift
+FROM ranked AS r
+JOIN titles AS ta ON ta.title_id = r.title_a
+JOIN titles AS tb ON tb.title_id = r.title_b
+WHERE r.rank <= 3
+ORDER BY ta.title, r.rank
+
+-- Genre affinity: for each pair of genres, how much more often one member watches both than chance predicts.
+-- Splitting the '|' list of genres uses DuckDB's string_split and unnest.
+-- name: genre_affinity
+WITH title_genres AS (
+    SELECT title_id, trim(g.genre) AS genre
+    FROM titles, unnest(string_split(genres, '|')) AS g(genre)
+    WHERE genres IS NOT NULL AND trim(g.genre) <> ''
+),
+member_genres AS (
+    SELECT DISTINCT v.user_id, tg.genre
+    FROM viewing_sessions AS v JOIN title_genres AS tg ON tg.title_id = v.title_id
+    WHERE CAST(v.started_at AS DATE) <= {{as_of}}
+),
+genre_members AS (
+    SELECT genre, count(*) AS members FROM member_genres GROUP BY genre HAVING count(*) >= {{k}}
+),
+top_genres AS (
+    SELECT genre FROM genre_members ORDER BY members DESC, genre LIMIT 8
+),
+total AS (
+    SELECT count(DISTINCT user_id) AS members FROM member_genres
+),
+pairs AS (
+    SELECT a.genre AS genre_a, b.genre AS genre_b, count(*) AS both_members
+    FROM member_genres AS a
+    JOIN member_genres AS b ON b.user_id = a.user_id AND a.genre < b.genre
+    WHERE a.genre IN (SELECT genre FROM top_genres) AND b.genre IN (SELECT genre FROM top_genres)
+    GROUP BY a.genre, b.genre
+    HAVING count(*) >= {{k}}
+)
+SELECT p.genre_a || ' + ' || p.genre_b AS genre_pair, p.both_members AS members,
+       CAST(p.both_members AS DOUBLE) * t.members / (CAST(ga.members AS DOUBLE) * gb.members) AS lift
+FROM pairs AS p
+CROSS JOIN total AS t
+JOIN genre_members AS ga ON ga.genre = p.genre_a
+JOIN genre_members AS gb ON gb.genre = p.genre_b
+ORDER BY lift DESC, genre_pair
+LIMIT 15
