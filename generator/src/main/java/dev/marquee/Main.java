@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 /** The command line: arguments → Config → Pipeline. A ReportException becomes one message and an exit code. */
 @Command(name = "marquee", mixinStandardHelpOptions = true, version = "marquee 0.1.0",
         description = "Static report generator for streaming-platform analytics: data/ → site/ (HTML + PDF).",
-        subcommands = {Main.Build.class, Main.Validate.class, Main.SampleDataCommand.class})
+        subcommands = {Main.Build.class, Main.Validate.class, Main.SampleDataCommand.class, Main.Export.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -146,6 +146,36 @@ public final class Main implements Runnable {
             }
             stdout.printf(Locale.ROOT, "ok: %d tables, %,d rows read, %,d set aside%n", report.tables().size(),
                     report.tables().stream().mapToLong(t -> t.rowsRead()).sum(), report.rowsSetAside());
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Load and validate the data, then write the data model as Parquet (viewing sessions partitioned "
+                    + "by month) with trino.sql, the statements that register it in Trino.")
+    static final class Export implements Callable<Integer>, OutputAware {
+        @CommandLine.Mixin
+        DataOptionsMixin options = new DataOptionsMixin();
+
+        @Option(names = "--format", defaultValue = "parquet", description = "Output format; only parquet (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the tables to.")
+        Path out;
+
+        private PrintStream stdout = System.out;
+
+        @Override
+        public void streams(PrintStream out) {
+            this.stdout = out;
+        }
+
+        @Override
+        public Integer call() {
+            if (!format.equalsIgnoreCase("parquet")) {
+                throw new ReportException(ReportException.CONFIG_PROBLEM, "--format must be parquet, got " + format);
+            }
+            new Pipeline(options.config(), stdout).export(out);
             return 0;
         }
     }

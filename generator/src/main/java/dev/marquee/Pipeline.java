@@ -7,6 +7,7 @@ import dev.marquee.chart.RenderedChart;
 import dev.marquee.config.Config;
 import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.engine.Engine;
+import dev.marquee.export.ParquetExport;
 import dev.marquee.load.DataLoader;
 import dev.marquee.load.LoadResult;
 import dev.marquee.model.DataModel;
@@ -88,6 +89,20 @@ public final class Pipeline {
         Path scratch = scratchDirectory();
         try (Engine engine = DuckDbEngine.inMemory(scratch, "2GB")) {
             return loadAndValidate(engine, DataModel.standard(), scratch, timer).report();
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    /** Loads and validates, then writes the validated tables as Parquet for another engine (see ParquetExport). */
+    public List<String> export(Path outDir) {
+        config.checkInputsExist();
+        StageTimer timer = new StageTimer(out);
+        Path scratch = scratchDirectory();
+        try (Engine engine = DuckDbEngine.inMemory(scratch, "2GB")) {
+            CheckedData data = loadAndValidate(engine, DataModel.standard(), scratch, timer);
+            return timer.time("export", () -> ParquetExport.write(engine, data.loaded().tables(), outDir),
+                    t -> t.size() + " tables as Parquet in " + outDir + " (and trino.sql)");
         } finally {
             deleteQuietly(scratch);
         }

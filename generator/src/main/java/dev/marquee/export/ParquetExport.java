@@ -1,0 +1,129 @@
+package dev.marquee.export;
+
+import dev.marquee.engine.Engine;
+import dev.marquee.load.LoadedTable;
+import dev.marquee.model.ColumnSpec;
+import dev.marquee.model.TableSpec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes the validated data model as Parquet, one folder per table, viewing sessions partitioned by month
+ * ({@code viewing_sessions/month=2024-01-01/...}), plus {@code trino.sql}: the statements that register the folders
+ * as Hive tables in Trino.
+ */
+public final class ParquetExport {
+
+    public static final String PARTITIONED_TABLE = "viewing_sessions";
+
+    private ParquetExport() {
+    }
+
+    /** @return the tables written, in model order */
+    public static List<String> write(Engine engine, List<LoadedTable> tables, Path outDir) {
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + outDir, e);
+        }
+        List<String> written = new ArrayList<>();
+        for (LoadedTable table : tables) {
+            TableSpec spec = table.spec();
+            Path folder = outDir.resolve(spec.name()).toAbsolutePath();
+            deleteTree(folder);
+            String order = spec.key().isEmpty() ? String.join(", ", spec.columns().stream().map(ColumnSpec::name).toList())
+                    : String.join(", ", spec.key());
+            if (spec.name().equals(PARTITIONED_TABLE)) {
+                engine.execute("COPY (SELECT *, CAST(date_trunc('month', started_at) AS DATE) AS month FROM " + spec.name()
+                        + " ORDER BY started_at, user_id, title_id) TO " + quote(folder.toString())
+                        + " (FORMAT parquet, PARTITION_BY (month), FILENAME_PATTERN 'part_{i}')");
+            } else {
+                try {
+                    Files.createDirectories(folder);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot create " + folder, e);
+                }
+                engine.execute("COPY (SELECT * FROM " + spec.name() + " ORDER BY " + order + ") TO "
+                        + quote(folder.resolve("part_0.parquet").toString()) + " (FORMAT parquet)");
+            }
+            written.add(spec.name());
+        }
+        writeDdl(tables, outDir);
+        return written;
+    }
+
+    /** Trino statements that register the exported folders as external Hive tables (catalog hive, schema marquee). */
+    public static String ddl(List<TableSpec> tables, String location) {
+        StringBuilder sql = new StringBuilder("-- Register the exported Parquet folders in Trino's Hive catalog.\n")
+                .append("-- Replace ").append(location).append(" with where the folders are (local:///, s3://bucket/path, ...).\n")
+                .append("CREATE SCHEMA IF NOT EXISTS hive.marquee;\n\n");
+        for (TableSpec table : tables) {
+            List<String> columns = new ArrayList<>();
+            for (ColumnSpec column : table.columns()) {
+                columns.add("    " + column.name() + " " + trinoType(column.sqlType()));
+            }
+            boolean partitioned = table.name().equals(PARTITIONED_TABLE);
+            if (partitioned) {
+                columns.add("    month date");
+            }
+            sql.append("CREATE TABLE hive.marquee.").append(table.name()).append(" (\n")
+                    .append(String.join(",\n", columns)).append("\n) WITH (\n    external_location = '")
+                    .append(location).append('/').append(table.name()).append("',\n    format = 'PARQUET'");
+            if (partitioned) {
+                sql.append(",\n    partitioned_by = ARRAY['month']");
+            }
+            sql.append("\n);\n");
+            if (partitioned) {
+                sql.append("CALL hive.system.sync_partition_metadata('marquee', '").append(table.name()).append("', 'FULL');\n");
+            }
+            sql.append('\n');
+        }
+        return sql.toString();
+    }
+
+    static String trinoType(String duckType) {
+        String type = duckType.toUpperCase(Locale.ROOT);
+        return switch (type) {
+            case "VARCHAR" -> "varchar";
+            case "INTEGER" -> "integer";
+            case "BIGINT" -> "bigint";
+            case "DOUBLE" -> "double";
+            case "DATE" -> "date";
+            case "TIMESTAMP" -> "timestamp(6)";
+            case "BOOLEAN" -> "boolean";
+            default -> type.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static void writeDdl(List<LoadedTable> tables, Path outDir) {
+        String location = "local:///" + outDir.getFileName();
+        try {
+            Files.writeString(outDir.resolve("trino.sql"), ddl(tables.stream().map(LoadedTable::spec).toList(), location),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String quote(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
