@@ -1,6 +1,6 @@
 -- Outlook: monthly series to forecast (complete months only), the churn-risk model's features, and co-viewing.
 -- The last complete month: the as-of month when the as-of date is its last day, else the month before.
--- generate_series is DuckDB's; the other statements use only SQL that Trino runs too.
+-- Month series and list splitting go through the cross-engine functions of engines/functions.yaml.
 
 -- name: active_members
 WITH bounds AS (
@@ -10,7 +10,7 @@ WITH bounds AS (
 ),
 months AS (
     SELECT CAST(g.m AS DATE) AS month
-    FROM bounds, generate_series(bounds.first_month, bounds.last_month, INTERVAL '1' MONTH) AS g(m)
+    FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
 )
 SELECT m.month, CAST(count(DISTINCT s.user_id) AS DOUBLE) AS value
 FROM months AS m
@@ -28,7 +28,7 @@ WITH bounds AS (
 ),
 months AS (
     SELECT CAST(g.m AS DATE) AS month
-    FROM bounds, generate_series(bounds.first_month, bounds.last_month, INTERVAL '1' MONTH) AS g(m)
+    FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
 )
 SELECT m.month, CAST(count(u.user_id) AS DOUBLE) AS value
 FROM months AS m
@@ -44,7 +44,7 @@ WITH bounds AS (
 ),
 months AS (
     SELECT CAST(g.m AS DATE) AS month
-    FROM bounds, generate_series(bounds.first_month, bounds.last_month, INTERVAL '1' MONTH) AS g(m)
+    FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
 )
 SELECT m.month, CAST(coalesce(sum(s.monthly_price), 0) AS DOUBLE) AS value
 FROM months AS m
@@ -62,10 +62,10 @@ WITH bounds AS (
 ),
 months AS (
     SELECT CAST(g.m AS DATE) AS month
-    FROM bounds, generate_series(bounds.first_month, bounds.last_month, INTERVAL '1' MONTH) AS g(m)
+    FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
 ),
 hours AS (
-    SELECT CAST(date_trunc('month', started_at) AS DATE) AS month, sum(minutes_watched) / 60.0 AS hours
+    SELECT CAST(date_trunc('month', started_at) AS DATE) AS month, CAST(sum(minutes_watched) AS DOUBLE) / 60 AS hours
     FROM viewing_sessions
     GROUP BY 1
 )
@@ -91,7 +91,7 @@ members AS (
     SELECT c.split, c.cutoff, s.user_id, s.plan, CAST(s.monthly_price AS DOUBLE) AS monthly_price,
            CASE WHEN c.split <> 'score' AND s.ended_on IS NOT NULL
                  AND s.ended_on <= CAST(c.cutoff + INTERVAL '30' DAY AS DATE) THEN 1 ELSE 0 END AS churned,
-           date_diff('day', u.signup_date, c.cutoff) / 30.4 AS tenure_months,
+           CAST(date_diff('day', u.signup_date, c.cutoff) AS DOUBLE) / 30.4 AS tenure_months,
            coalesce(r.region, 'Unknown') AS region
     FROM cutoffs AS c
     JOIN subscriptions AS s ON s.started_on <= c.cutoff AND (s.ended_on IS NULL OR s.ended_on > c.cutoff)
@@ -100,9 +100,9 @@ members AS (
 ),
 viewing AS (
     SELECT m.split, m.cutoff, m.user_id,
-           sum(v.minutes_watched) FILTER (WHERE CAST(v.started_at AS DATE) > CAST(m.cutoff - INTERVAL '30' DAY AS DATE)) / 60.0 AS hours_30d,
-           sum(v.minutes_watched) FILTER (WHERE CAST(v.started_at AS DATE) <= CAST(m.cutoff - INTERVAL '30' DAY AS DATE)
-                                          AND CAST(v.started_at AS DATE) > CAST(m.cutoff - INTERVAL '60' DAY AS DATE)) / 60.0 AS hours_previous_30d,
+           CAST(sum(v.minutes_watched) FILTER (WHERE CAST(v.started_at AS DATE) > CAST(m.cutoff - INTERVAL '30' DAY AS DATE)) AS DOUBLE) / 60 AS hours_30d,
+           CAST(sum(v.minutes_watched) FILTER (WHERE CAST(v.started_at AS DATE) <= CAST(m.cutoff - INTERVAL '30' DAY AS DATE)
+                                          AND CAST(v.started_at AS DATE) > CAST(m.cutoff - INTERVAL '60' DAY AS DATE)) AS DOUBLE) / 60 AS hours_previous_30d,
            max(CAST(v.started_at AS DATE)) AS last_seen,
            count(DISTINCT v.device) AS devices_90d
     FROM members AS m
@@ -173,11 +173,10 @@ WHERE r.rank <= 3
 ORDER BY ta.title, r.rank
 
 -- Genre affinity: for each pair of genres, how much more often one member watches both than chance predicts.
--- Splitting the '|' list of genres uses DuckDB's string_split and unnest.
 -- name: genre_affinity
 WITH title_genres AS (
     SELECT title_id, trim(g.genre) AS genre
-    FROM titles, unnest(string_split(genres, '|')) AS g(genre)
+    FROM titles CROSS JOIN {{ split_list(genres, '|') }} AS g(genre)
     WHERE genres IS NOT NULL AND trim(g.genre) <> ''
 ),
 member_genres AS (

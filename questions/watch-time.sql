@@ -3,7 +3,7 @@
 -- name: monthly_hours
 SELECT
     CAST(date_trunc('month', started_at) AS DATE) AS month,
-    sum(minutes_watched) / 60.0 AS watch_hours,
+    CAST(sum(minutes_watched) AS DOUBLE) / 60 AS watch_hours,
     count(DISTINCT user_id) AS viewers
 FROM viewing_sessions
 WHERE CAST(started_at AS DATE) <= {{as_of}}
@@ -29,9 +29,9 @@ coverage AS (
 ),
 hours AS (
     SELECT
-        sum(s.minutes_watched) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.current_start AND w.current_end) / 60.0 AS current_hours,
-        sum(s.minutes_watched) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.previous_start AND w.previous_end) / 60.0 AS previous_hours,
-        sum(s.minutes_watched) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.year_ago_start AND w.year_ago_end) / 60.0 AS year_ago_hours
+        CAST(sum(s.minutes_watched) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.current_start AND w.current_end) AS DOUBLE) / 60 AS current_hours,
+        CAST(sum(s.minutes_watched) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.previous_start AND w.previous_end) AS DOUBLE) / 60 AS previous_hours,
+        CAST(sum(s.minutes_watched) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.year_ago_start AND w.year_ago_end) AS DOUBLE) / 60 AS year_ago_hours
     FROM viewing_sessions AS s CROSS JOIN windows AS w
 )
 SELECT

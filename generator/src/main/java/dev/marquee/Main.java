@@ -89,8 +89,14 @@ public final class Main implements Runnable {
         @Option(names = "--verbose", description = "Print stack traces on failure.")
         boolean verbose;
 
+        @Option(names = "--engine", paramLabel = "JDBC-URL", description = "Run on a Trino server whose schema already holds "
+                + "the data model's tables, e.g. jdbc:trino://host:8080/hive/marquee (user and password from "
+                + "MARQUEE_TRINO_USER and MARQUEE_TRINO_PASSWORD). Default: embedded DuckDB loading --data.")
+        String engine;
+
         Config config() {
-            return Config.defaults().withDataDir(data).withAsOf(asOf).withMaxBadRowShare(maxBadRows).withVerbose(verbose);
+            return Config.defaults().withDataDir(data).withAsOf(asOf).withMaxBadRowShare(maxBadRows).withVerbose(verbose)
+                    .withEngine(engine);
         }
     }
 

@@ -8,7 +8,9 @@ import dev.marquee.config.Config;
 import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.engine.Engine;
 import dev.marquee.export.ParquetExport;
+import dev.marquee.engine.TrinoEngine;
 import dev.marquee.load.DataLoader;
+import dev.marquee.load.RemoteTables;
 import dev.marquee.load.LoadResult;
 import dev.marquee.model.DataModel;
 import dev.marquee.outlook.OutlookStage;
@@ -21,6 +23,7 @@ import dev.marquee.publish.StagedSite;
 import dev.marquee.render.SiteRenderer;
 import dev.marquee.report.Report;
 import dev.marquee.validate.ValidationReport;
+import dev.marquee.validate.RemoteValidator;
 import dev.marquee.validate.Validator;
 
 import java.io.IOException;
@@ -53,7 +56,7 @@ public final class Pipeline {
         DataModel model = DataModel.standard();
         List<Question> questions = Catalog.read(config.questionsDir(), Set.copyOf(model.tableNames()));
         Path scratch = scratchDirectory();
-        try (Engine engine = DuckDbEngine.inMemory(scratch, "2GB")) {
+        try (Engine engine = openEngine(scratch)) {
             CheckedData data = loadAndValidate(engine, model, scratch, timer);
             Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
             List<LeftOut> leftOut = QueryStage.leftOut(questions, tables);
@@ -87,7 +90,7 @@ public final class Pipeline {
         config.checkInputsExist();
         StageTimer timer = new StageTimer(out);
         Path scratch = scratchDirectory();
-        try (Engine engine = DuckDbEngine.inMemory(scratch, "2GB")) {
+        try (Engine engine = openEngine(scratch)) {
             return loadAndValidate(engine, DataModel.standard(), scratch, timer).report();
         } finally {
             deleteQuietly(scratch);
@@ -112,9 +115,12 @@ public final class Pipeline {
     }
 
     private CheckedData loadAndValidate(Engine engine, DataModel model, Path scratch, StageTimer timer) {
-        LoadResult loaded = timer.time("load", () -> DataLoader.load(config.dataDir(), model, engine, scratch),
+        LoadResult loaded = timer.time("load", () -> config.engine().isPresent()
+                        ? RemoteTables.discover(engine, model, config.engine().get())
+                        : DataLoader.load(config.dataDir(), model, engine, scratch),
                 l -> l.tables().stream().filter(t -> !t.isBuiltIn()).count() + " tables, " + String.format(java.util.Locale.ROOT, "%,d",
-                        l.tables().stream().filter(t -> !t.isBuiltIn()).mapToLong(t -> t.rowsRead()).sum()) + " rows from " + config.dataDir());
+                        l.tables().stream().filter(t -> !t.isBuiltIn()).mapToLong(t -> t.rowsRead()).sum()) + " rows from "
+                        + config.engine().orElse(config.dataDir().toString()));
         LocalDate asOf = config.asOf().or(() -> DataLoader.latestActivityDate(engine, loaded)).orElse(null);
         if (asOf == null) {
             List<dev.marquee.model.Problem> fatal = loaded.problems().stream()
@@ -126,7 +132,9 @@ public final class Pipeline {
                     + config.dataDir() + "; expected files named after the tables " + model.tableNames()
                     + " (write an example with: marquee sample-data)");
         }
-        ValidationReport report = timer.time("validate", () -> Validator.validate(engine, loaded, asOf, config.maxBadRowShare()),
+        ValidationReport report = timer.time("validate", () -> config.engine().isPresent()
+                        ? RemoteValidator.validate(engine, loaded, asOf, config.maxBadRowShare())
+                        : Validator.validate(engine, loaded, asOf, config.maxBadRowShare()),
                 r -> String.format(java.util.Locale.ROOT, "%,d rows set aside, %d problems, as of %s", r.rowsSetAside(),
                         r.fatal().size(), asOf));
         if (!report.fatal().isEmpty()) {
@@ -135,6 +143,19 @@ public final class Pipeline {
             throw ReportException.of(ReportException.DATA_PROBLEM, "The data cannot be used; nothing was written", shown);
         }
         return new CheckedData(loaded, report, new Parameters(asOf, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS));
+    }
+
+    /** Embedded DuckDB, or the remote engine the configuration names, with credentials from the environment. */
+    private Engine openEngine(Path scratch) {
+        if (config.engine().isPresent()) {
+            try {
+                return TrinoEngine.connect(config.engine().get(), System.getenv(TrinoEngine.USER_VARIABLE),
+                        System.getenv(TrinoEngine.PASSWORD_VARIABLE));
+            } catch (dev.marquee.engine.EngineException e) {
+                throw new ReportException(ReportException.CONFIG_PROBLEM, e.getMessage());
+            }
+        }
+        return DuckDbEngine.inMemory(scratch, "2GB");
     }
 
     private Path scratchDirectory() {

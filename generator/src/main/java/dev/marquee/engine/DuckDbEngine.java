@@ -42,6 +42,11 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
+    public Dialect dialect() {
+        return Dialect.DUCKDB;
+    }
+
+    @Override
     public void execute(String sql) {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);

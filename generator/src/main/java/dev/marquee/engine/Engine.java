@@ -8,6 +8,9 @@ import java.util.List;
  */
 public interface Engine extends AutoCloseable {
 
+    /** Which expansion of the cross-engine functions this engine runs. */
+    Dialect dialect();
+
     /** Runs a statement that returns no rows. */
     void execute(String sql);
 

@@ -59,11 +59,11 @@ public final class ParquetExport {
         return written;
     }
 
-    /** Trino statements that register the exported folders as external Hive tables (catalog hive, schema marquee). */
-    public static String ddl(List<TableSpec> tables, String location) {
+    /** Trino statements that register the exported folders as external Hive tables in {@code hive.<schema>}. */
+    public static String ddl(List<TableSpec> tables, String schema, String location) {
         StringBuilder sql = new StringBuilder("-- Register the exported Parquet folders in Trino's Hive catalog.\n")
                 .append("-- Replace ").append(location).append(" with where the folders are (local:///, s3://bucket/path, ...).\n")
-                .append("CREATE SCHEMA IF NOT EXISTS hive.marquee;\n\n");
+                .append("CREATE SCHEMA IF NOT EXISTS hive.").append(schema).append(";\n\n");
         for (TableSpec table : tables) {
             List<String> columns = new ArrayList<>();
             for (ColumnSpec column : table.columns()) {
@@ -73,7 +73,7 @@ public final class ParquetExport {
             if (partitioned) {
                 columns.add("    month date");
             }
-            sql.append("CREATE TABLE hive.marquee.").append(table.name()).append(" (\n")
+            sql.append("CREATE TABLE hive.").append(schema).append('.').append(table.name()).append(" (\n")
                     .append(String.join(",\n", columns)).append("\n) WITH (\n    external_location = '")
                     .append(location).append('/').append(table.name()).append("',\n    format = 'PARQUET'");
             if (partitioned) {
@@ -81,7 +81,7 @@ public final class ParquetExport {
             }
             sql.append("\n);\n");
             if (partitioned) {
-                sql.append("CALL hive.system.sync_partition_metadata('marquee', '").append(table.name()).append("', 'FULL');\n");
+                sql.append("CALL hive.system.sync_partition_metadata('").append(schema).append("', '").append(table.name()).append("', 'FULL');\n");
             }
             sql.append('\n');
         }
@@ -105,7 +105,7 @@ public final class ParquetExport {
     private static void writeDdl(List<LoadedTable> tables, Path outDir) {
         String location = "local:///" + outDir.getFileName();
         try {
-            Files.writeString(outDir.resolve("trino.sql"), ddl(tables.stream().map(LoadedTable::spec).toList(), location),
+            Files.writeString(outDir.resolve("trino.sql"), ddl(tables.stream().map(LoadedTable::spec).toList(), "marquee", location),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

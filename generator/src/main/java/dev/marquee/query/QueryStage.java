@@ -49,7 +49,8 @@ public final class QueryStage {
         for (Question question : questions) {
             Map<String, List<Column>> described = new LinkedHashMap<>();
             for (QuerySource query : question.queries()) {
-                String sql = SqlTemplate.expand(query, literals, problems);
+                Portability.check(query, problems);
+                String sql = SqlTemplate.expand(query, literals, engine.dialect(), problems);
                 try {
                     described.put(query.name(), engine.describe(sql));
                 } catch (EngineException e) {
@@ -118,7 +119,7 @@ public final class QueryStage {
             Map<String, String> sql = new LinkedHashMap<>();
             for (QuerySource query : question.queries()) {
                 List<Problem> problems = new ArrayList<>();
-                String expanded = SqlTemplate.expand(query, literals, problems);
+                String expanded = SqlTemplate.expand(query, literals, engine.dialect(), problems);
                 try {
                     results.put(query.name(), engine.query(expanded));
                     sql.put(query.name(), expanded);

@@ -16,15 +16,19 @@ final class SqlTemplate {
     private SqlTemplate() {
     }
 
-    /** The SQL with every placeholder replaced; unknown ones are added to {@code problems}. */
-    static String expand(QuerySource query, Map<String, String> literals, List<Problem> problems) {
-        Matcher matcher = PLACEHOLDER.matcher(query.sql());
+    /**
+     * The SQL for one engine: cross-engine functions expanded for its dialect, then every parameter replaced by its
+     * literal; unknown names are added to {@code problems}.
+     */
+    static String expand(QuerySource query, Map<String, String> literals, dev.marquee.engine.Dialect dialect, List<Problem> problems) {
+        String sql = SqlFunctions.expand(query, query.sql(), dialect, problems);
+        Matcher matcher = PLACEHOLDER.matcher(sql);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
             String literal = literals.get(name);
             if (literal == null) {
-                int line = query.fileLine(lineOf(query.sql(), matcher.start()));
+                int line = query.fileLine(lineOf(sql, matcher.start()));
                 problems.add(Problem.fatal(query.file().toString(), line, "", "unknown-parameter",
                         "{{" + name + "}} is not a parameter; the parameters are " + literals.keySet()));
                 literal = "NULL";

@@ -1,0 +1,64 @@
+package dev.marquee.trino;
+
+import dev.marquee.Fixtures;
+import dev.marquee.ReportException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Engine problems a user can meet without a server: clear messages, no stack traces. */
+class EngineErrorsTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void unreachableServer_saysSoAndNamesTheUrl() {
+        Fixtures.Run run = Fixtures.marquee("build", "--engine", "jdbc:trino://127.0.0.1:9/hive/marquee", "--out", temp.resolve("site").toString());
+
+        assertEquals(ReportException.CONFIG_PROBLEM, run.exitCode());
+        assertTrue(run.err().startsWith("marquee: cannot reach the Trino server at jdbc:trino://127.0.0.1:9/hive/marquee"), run.err());
+        assertFalse(run.err().contains("\tat "));
+    }
+
+    @Test
+    void passwordOverPlainHttp_isRefusedWithAHint() {
+        // Trino's driver refuses to send a password without TLS: the message says to check the credentials settings.
+        Fixtures.Run run = Fixtures.marquee("build", "--engine", "jdbc:trino://127.0.0.1:9/hive/marquee?password=secret&user=me",
+                "--out", temp.resolve("site").toString());
+
+        assertEquals(ReportException.CONFIG_PROBLEM, run.exitCode());
+        assertTrue(run.err().contains("Trino"), run.err());
+        assertFalse(run.err().contains("\tat "));
+    }
+
+    @Test
+    void notATrinoUrl_isRejectedUpFront() {
+        Fixtures.Run run = Fixtures.marquee("build", "--engine", "jdbc:postgresql://localhost/db");
+
+        assertEquals(ReportException.CONFIG_PROBLEM, run.exitCode());
+        assertTrue(run.err().contains("--engine must be a Trino JDBC URL"), run.err());
+    }
+
+    @Test
+    void engineSpecificFunction_isRejectedWithFileLineAndTheCrossEngineFunctionToUse() throws Exception {
+        Path questions = temp.resolve("questions");
+        Files.createDirectories(questions);
+        Files.writeString(questions.resolve("median.sql"), "-- name: typical\nSELECT\n    quantile_cont(minutes_watched, 0.5) AS minutes\nFROM viewing_sessions\n");
+        Files.writeString(questions.resolve("median.md"), "---\ntitle: Median\nquestion: What is typical?\ncharts:\n  - id: m\n    kind: table\n    title: Median\n---\n");
+
+        Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--questions", questions.toString(),
+                "--out", temp.resolve("site").toString());
+
+        assertEquals(ReportException.QUESTION_PROBLEM, run.exitCode());
+        assertTrue(run.err().contains("median.sql:3: statement 'typical' calls quantile_cont(), which not every engine has: "
+                + "use {{ median(x) }} or {{ percentile(x, fraction) }} [engine-specific]"), run.err());
+    }
+}

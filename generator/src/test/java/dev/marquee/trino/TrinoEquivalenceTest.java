@@ -1,0 +1,141 @@
+package dev.marquee.trino;
+
+import dev.marquee.Fixtures;
+import dev.marquee.Pipeline;
+import dev.marquee.ReportException;
+import dev.marquee.config.Config;
+import dev.marquee.engine.Table;
+import dev.marquee.query.Answer;
+import dev.marquee.report.Report;
+import dev.marquee.report.Section;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The same questions on a real Trino server and on embedded DuckDB give the same answers. Runs when
+ * MARQUEE_TRINO_TESTS=1 (.ci/run sets it after fetching the server); skipped with a message otherwise.
+ */
+class TrinoEquivalenceTest {
+
+    private static final double RELATIVE_TOLERANCE = 1e-9;
+    private static Path work;
+    private static TrinoServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        Assumptions.assumeTrue("1".equals(System.getenv("MARQUEE_TRINO_TESTS")),
+                "Trino tests skipped: set MARQUEE_TRINO_TESTS=1 (needs scripts/trino-server.sh fetch and a Java 24+ JDK)");
+        work = Files.createTempDirectory("marquee-trino-");
+        Path lake = work.resolve("lake");
+        for (String[] dataset : new String[][]{{"tiny", Fixtures.TINY.toString()}, {"sample", "data"}}) {
+            Fixtures.Run export = Fixtures.marquee("export", "--format", "parquet", "--data", dataset[1], "--out",
+                    lake.resolve(dataset[0]).toString());
+            assertEquals(0, export.exitCode(), export.err());
+        }
+        server = TrinoServer.start(work.resolve("server"), lake);
+        for (String schema : List.of("tiny", "sample")) {
+            server.register(lake.resolve(schema).resolve("trino.sql"), schema, "local:///" + schema);
+        }
+        System.out.printf(Locale.ROOT, "Trino started and tables registered in %.1f s%n", server.startSeconds);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Report build(Config config) {
+        return new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
+    }
+
+    private static void assertSameAnswers(String data, String schema, LocalDate asOf, int k) {
+        Config duck = Config.defaults().withDataDir(Path.of(data)).withOutDir(work.resolve("duck-" + schema))
+                .withAsOf(asOf).withMinGroupSize(k).withMaxBadRowShare(1.0);
+        long start = System.nanoTime();
+        Report expected = build(duck);
+        double duckSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        Report actual = build(duck.withOutDir(work.resolve("trino-" + schema)).withEngine(server.url(schema)));
+        double trinoSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "report on %s: DuckDB %.1f s, Trino %.1f s%n", schema, duckSeconds, trinoSeconds);
+
+        assertEquals(expected.sections().size(), actual.sections().size());
+        for (int s = 0; s < expected.sections().size(); s++) {
+            Section left = expected.sections().get(s);
+            Answer right = actual.sections().get(s).answer();
+            for (var entry : left.answer().results().entrySet()) {
+                assertSameTable(left.slug() + "." + entry.getKey(), entry.getValue(), right.result(entry.getKey()));
+            }
+        }
+        assertEquals(expected.kpis(), actual.kpis());
+    }
+
+    static void assertSameTable(String name, Table expected, Table actual) {
+        assertEquals(expected.columnNames(), actual.columnNames(), name);
+        assertEquals(expected.rowCount(), actual.rowCount(), name + " rows");
+        for (int r = 0; r < expected.rowCount(); r++) {
+            for (int c = 0; c < expected.columns().size(); c++) {
+                Object e = expected.rows().get(r).get(c);
+                Object a = actual.rows().get(r).get(c);
+                String where = name + " row " + r + " column " + expected.columns().get(c).name();
+                if (e instanceof Number en && a instanceof Number an) {
+                    double ed = en instanceof BigDecimal b ? b.doubleValue() : en.doubleValue();
+                    double ad = an instanceof BigDecimal b ? b.doubleValue() : an.doubleValue();
+                    if (Math.abs(ed - ad) > RELATIVE_TOLERANCE * Math.max(1, Math.abs(ed))) {
+                        fail(where + ": DuckDB " + e + ", Trino " + a);
+                    }
+                } else {
+                    assertEquals(e, a, where);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyQuestion_onTheTinyFixture_givesTheSameAnswerOnBothEngines() {
+        assertSameAnswers(Fixtures.TINY.toString(), "tiny", LocalDate.of(2024, 3, 1), 1);
+    }
+
+    @Test
+    void everyQuestion_onTheSampleData_givesTheSameAnswerOnBothEngines() {
+        assertSameAnswers("data", "sample", LocalDate.of(2024, 12, 31), 10);
+    }
+
+    @Test
+    void missingTable_leavesItsQuestionsOutWithANote() {
+        // The tiny schema has no subscriptions or payments: questions that need them are left out, not failed.
+        Config config = Config.defaults().withOutDir(work.resolve("missing")).withEngine(server.url("tiny"))
+                .withAsOf(LocalDate.of(2024, 3, 1)).withMinGroupSize(1);
+
+        Report report = build(config);
+
+        assertTrue(report.leftOut().stream().anyMatch(l -> l.missingTables().contains("subscriptions")), report.leftOut().toString());
+    }
+
+    @Test
+    void unknownSchema_isAClearErrorNotAStackTrace() {
+        Fixtures.Run run = Fixtures.marquee("build", "--engine", server.url("no_such_schema"), "--out", work.resolve("x").toString());
+
+        assertEquals(ReportException.DATA_PROBLEM, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("marquee: No table with member activity was found"), run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace");
+    }
+}
