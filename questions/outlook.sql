@@ -98,18 +98,25 @@ members AS (
     JOIN users AS u ON u.user_id = s.user_id
     LEFT JOIN regions AS r ON r.country = u.country
 ),
+recent AS (
+    -- Only the viewing that some snapshot's 90-day window can see (the earliest snapshot is 210 days back).
+    SELECT user_id, CAST(started_at AS DATE) AS day, minutes_watched, device
+    FROM viewing_sessions
+    WHERE CAST(started_at AS DATE) > CAST({{as_of}} - INTERVAL '300' DAY AS DATE)
+      AND CAST(started_at AS DATE) <= {{as_of}}
+),
 viewing AS (
     SELECT m.split, m.cutoff, m.user_id,
-           CAST(sum(v.minutes_watched) FILTER (WHERE CAST(v.started_at AS DATE) > CAST(m.cutoff - INTERVAL '30' DAY AS DATE)) AS DOUBLE) / 60 AS hours_30d,
-           CAST(sum(v.minutes_watched) FILTER (WHERE CAST(v.started_at AS DATE) <= CAST(m.cutoff - INTERVAL '30' DAY AS DATE)
-                                          AND CAST(v.started_at AS DATE) > CAST(m.cutoff - INTERVAL '60' DAY AS DATE)) AS DOUBLE) / 60 AS hours_previous_30d,
-           max(CAST(v.started_at AS DATE)) AS last_seen,
+           CAST(sum(v.minutes_watched) FILTER (WHERE v.day > CAST(m.cutoff - INTERVAL '30' DAY AS DATE)) AS DOUBLE) / 60 AS hours_30d,
+           CAST(sum(v.minutes_watched) FILTER (WHERE v.day <= CAST(m.cutoff - INTERVAL '30' DAY AS DATE)
+                                          AND v.day > CAST(m.cutoff - INTERVAL '60' DAY AS DATE)) AS DOUBLE) / 60 AS hours_previous_30d,
+           max(v.day) AS last_seen,
            count(DISTINCT v.device) AS devices_90d
     FROM members AS m
-    JOIN viewing_sessions AS v
+    JOIN recent AS v
       ON v.user_id = m.user_id
-     AND CAST(v.started_at AS DATE) <= m.cutoff
-     AND CAST(v.started_at AS DATE) > CAST(m.cutoff - INTERVAL '90' DAY AS DATE)
+     AND v.day <= m.cutoff
+     AND v.day > CAST(m.cutoff - INTERVAL '90' DAY AS DATE)
     GROUP BY m.split, m.cutoff, m.user_id
 ),
 failures AS (
@@ -126,7 +133,9 @@ SELECT m.split, m.churned, m.tenure_months, m.monthly_price,
        coalesce(date_diff('day', v.last_seen, m.cutoff), 90) AS days_since_last,
        coalesce(v.devices_90d, 0) AS devices_90d,
        coalesce(f.failed_payments_90d, 0) AS failed_payments_90d,
-       m.region, m.plan
+       -- Groups matter only for the members scored now; leaving them out elsewhere keeps the transfer small.
+       CASE WHEN m.split = 'score' THEN m.region END AS region,
+       CASE WHEN m.split = 'score' THEN m.plan END AS plan
 FROM members AS m
 LEFT JOIN viewing AS v ON v.split = m.split AND v.cutoff = m.cutoff AND v.user_id = m.user_id
 LEFT JOIN failures AS f ON f.split = m.split AND f.cutoff = m.cutoff AND f.user_id = m.user_id

@@ -66,7 +66,7 @@ public final class Pipeline {
             List<Answer> answers = timer.time("query", () -> QueryStage.run(engine, answerable, data.parameters()),
                     a -> a.size() + " questions, " + a.stream().mapToInt(x -> x.results().size()).sum() + " queries"
                             + (leftOut.isEmpty() ? "" : ", " + leftOut.size() + " left out for lack of data"));
-            List<Answer> looked = timer.time("outlook", () -> OutlookStage.extend(answers, data.parameters()),
+            List<Answer> looked = timer.time("outlook", () -> OutlookStage.extend(engine, answers, data.parameters()),
                     a -> a.stream().mapToInt(x -> x.question().forecasts().size()).sum() + " forecasts, "
                             + a.stream().filter(x -> x.question().model().isPresent()).count() + " models");
             List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(looked), c -> c.size() + " charts");

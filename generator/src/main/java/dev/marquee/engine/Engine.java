@@ -17,6 +17,19 @@ public interface Engine extends AutoCloseable {
     /** Runs a query and returns its (small) result. */
     Table query(String sql);
 
+    /**
+     * Runs a query and hands each row to {@code handler} as it arrives, for results too large to keep (a row per
+     * member). The array is reused between rows.
+     */
+    void stream(String sql, RowHandler handler);
+
+    /** Receives the columns, then each row of a streamed result. */
+    interface RowHandler {
+        void columns(List<Column> columns);
+
+        void row(Object[] values);
+    }
+
     /** The columns a query would return, without running it. */
     List<Column> describe(String sql);
 

@@ -103,6 +103,38 @@ public final class TrinoEngine implements Engine {
     }
 
     @Override
+    public void stream(String sql, RowHandler handler) {
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(10_000);
+            try (ResultSet rs = statement.executeQuery(sql)) {
+                List<Column> columns = columns(rs.getMetaData());
+                handler.columns(columns);
+                Object[] values = new Object[columns.size()];
+                while (rs.next()) {
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = fastValue(rs, i + 1, columns.get(i).type());
+                    }
+                    handler.row(values);
+                }
+            }
+        } catch (SQLException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+
+    /** Primitive getters for streamed rows: numbers arrive as Long or Double, never BigDecimal. */
+    private static Object fastValue(ResultSet rs, int index, ColumnType type) throws SQLException {
+        Object value = switch (type) {
+            case INTEGER -> rs.getLong(index);
+            case DECIMAL -> rs.getDouble(index);
+            case TEXT -> rs.getString(index);
+            case BOOLEAN -> rs.getBoolean(index);
+            default -> value(rs, index, type);
+        };
+        return rs.wasNull() ? null : value;
+    }
+
+    @Override
     public List<Column> describe(String sql) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             ResultSetMetaData meta = statement.getMetaData();

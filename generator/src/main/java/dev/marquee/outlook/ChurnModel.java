@@ -25,28 +25,11 @@ final class ChurnModel {
     private ChurnModel() {
     }
 
-    static Result fit(ModelSpec spec, Table rows, int k) {
-        List<double[]> trainX = new ArrayList<>();
-        List<Integer> trainY = new ArrayList<>();
-        List<double[]> testX = new ArrayList<>();
-        List<Integer> testY = new ArrayList<>();
-        List<Integer> scoreRows = new ArrayList<>();
-        for (int r = 0; r < rows.rowCount(); r++) {
-            String split = String.valueOf(rows.value(r, "split"));
-            double[] features = features(spec, rows, r);
-            switch (split) {
-                case "train" -> {
-                    trainX.add(features);
-                    trainY.add(label(spec, rows, r));
-                }
-                case "test" -> {
-                    testX.add(features);
-                    testY.add(label(spec, rows, r));
-                }
-                case "score" -> scoreRows.add(r);
-                default -> throw new IllegalStateException("split must be train, test or score, got '" + split + "'");
-            }
-        }
+    static Result fit(ModelSpec spec, ModelRows rows, int k) {
+        List<double[]> trainX = rows.trainX;
+        List<Integer> trainY = rows.trainY;
+        List<double[]> testX = rows.testX;
+        List<Integer> testY = rows.testY;
         Map<String, Table> tables = new LinkedHashMap<>();
         if (trainX.size() < 2 * k || trainY.stream().distinct().count() < 2 || testX.isEmpty()) {
             tables.put("model_summary", summary(trainX.size(), testX.size(), (int) testY.stream().filter(y -> y == 1).count(), Double.NaN,
@@ -69,7 +52,7 @@ final class ChurnModel {
         }
         tables.put("model_effects", new Table(effectColumns(), effects));
         tables.put("model_calibration", calibration(testScores, testLabels, k));
-        tables.put("model_expected", expected(spec, rows, scoreRows, model, k));
+        tables.put("model_expected", expected(spec, rows, model, k));
         return new Result(tables);
     }
 
@@ -105,17 +88,16 @@ final class ChurnModel {
     }
 
     /** Sum of predicted probabilities of the members active at the as-of date, per group; groups under k merge into Other. */
-    private static Table expected(ModelSpec spec, Table rows, List<Integer> scoreRows, LogisticRegression.Model model, int k) {
+    private static Table expected(ModelSpec spec, ModelRows rows, LogisticRegression.Model model, int k) {
         Map<List<String>, double[]> groups = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
-        for (int r : scoreRows) {
+        for (int r = 0; r < rows.scoreX.size(); r++) {
             List<String> key = new ArrayList<>();
-            for (String group : spec.groups()) {
-                Object value = rows.value(r, group);
-                key.add(value == null ? "Unknown" : value.toString());
+            for (int code : rows.scoreGroups.get(r)) {
+                key.add(rows.groupValues.get(code));
             }
             double[] totals = groups.computeIfAbsent(key, x -> new double[2]);
             totals[0]++;
-            totals[1] += model.probability(features(spec, rows, r));
+            totals[1] += model.probability(rows.scoreX.get(r));
         }
         double[] other = new double[2];
         List<List<Object>> out = new ArrayList<>();
@@ -140,20 +122,6 @@ final class ChurnModel {
             out.add(row);
         }
         return new Table(expectedColumns(spec), out);
-    }
-
-    private static double[] features(ModelSpec spec, Table rows, int r) {
-        double[] features = new double[spec.features().size()];
-        for (int i = 0; i < features.length; i++) {
-            double value = rows.number(r, spec.features().get(i).column());
-            features[i] = Double.isNaN(value) ? 0 : value;
-        }
-        return features;
-    }
-
-    private static int label(ModelSpec spec, Table rows, int r) {
-        Object value = rows.value(r, spec.label());
-        return value instanceof Boolean b ? (b ? 1 : 0) : ((Number) value).intValue() != 0 ? 1 : 0;
     }
 
     private static List<Column> effectColumns() {

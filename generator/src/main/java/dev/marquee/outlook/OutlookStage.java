@@ -5,9 +5,11 @@ import dev.marquee.catalog.ModelSpec;
 import dev.marquee.catalog.Question;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Engine;
 import dev.marquee.engine.Table;
 import dev.marquee.query.Answer;
 import dev.marquee.query.Parameters;
+import dev.marquee.query.QueryStage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ public final class OutlookStage {
     private OutlookStage() {
     }
 
-    public static List<Answer> extend(List<Answer> answers, Parameters parameters) {
+    public static List<Answer> extend(Engine engine, List<Answer> answers, Parameters parameters) {
         List<Answer> extended = new ArrayList<>();
         for (Answer answer : answers) {
             Question question = answer.question();
@@ -56,17 +58,14 @@ public final class OutlookStage {
                         + " months (fewer with short history) and scored on the months that followed.");
             }
             question.model().ifPresent(model -> {
-                Table rows = answer.result(model.query());
+                ModelRows rows = new ModelRows(model);
+                engine.stream(QueryStage.sql(question.query(model.query()).orElseThrow(), parameters, engine), rows);
                 ChurnModel.Result result = ChurnModel.fit(model, rows, parameters.minGroupSize());
                 results.putAll(result.tables());
+                String modelSql = QueryStage.sql(question.query(model.query()).orElseThrow(), parameters, engine);
                 ModelSpec.RESULTS.forEach(name -> sql.put(name, "-- Logistic regression on the features of statement '"
-                        + model.query() + "' (trained on the 'train' rows, scored on 'test'); only aggregates are published.\n"
-                        + answer.sql().getOrDefault(model.query(), "")));
-            });
-            // The model's per-member rows feed the model only: they are not a result anyone may publish.
-            question.model().ifPresent(model -> {
-                results.remove(model.query());
-                sql.remove(model.query());
+                        + model.query() + "' (trained on the 'train' rows, judged on 'test'); only aggregates are published.\n"
+                        + modelSql));
             });
             extended.add(new Answer(question, results, sql));
         }

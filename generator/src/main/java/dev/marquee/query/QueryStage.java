@@ -118,6 +118,10 @@ public final class QueryStage {
             Map<String, Table> results = new LinkedHashMap<>();
             Map<String, String> sql = new LinkedHashMap<>();
             for (QuerySource query : question.queries()) {
+                if (question.model().map(m -> m.query().equals(query.name())).orElse(false)) {
+                    // One row per member: streamed by the outlook stage into its model, never held as a result.
+                    continue;
+                }
                 List<Problem> problems = new ArrayList<>();
                 String expanded = SqlTemplate.expand(query, literals, engine.dialect(), problems);
                 try {
@@ -130,6 +134,16 @@ public final class QueryStage {
             answers.add(new Answer(question, results, sql));
         }
         return answers;
+    }
+
+    /** A statement's SQL for this engine and run, for stages that stream a large result instead of keeping it. */
+    public static String sql(QuerySource query, Parameters parameters, Engine engine) {
+        List<Problem> problems = new ArrayList<>();
+        String expanded = SqlTemplate.expand(query, parameters.literals(), engine.dialect(), problems);
+        if (!problems.isEmpty()) {
+            throw ReportException.of(ReportException.QUESTION_PROBLEM, "A question failed", problems);
+        }
+        return expanded;
     }
 
     private static void requireColumns(Question question, List<Column> columns, String statement, int line,

@@ -43,7 +43,7 @@ class ChurnModelTest {
 
     @Test
     void fit_plantedSignal_getsTheDirectionsAndAnAucAboveSevenTenths() {
-        ChurnModel.Result result = ChurnModel.fit(SPEC, planted(), 10);
+        ChurnModel.Result result = ChurnModel.fit(SPEC, ModelRows.of(SPEC, planted()), 10);
 
         Table effects = result.tables().get("model_effects");
         assertEquals("raises risk", effects.value(0, "direction"));
@@ -51,12 +51,12 @@ class ChurnModelTest {
         double auc = result.tables().get("model_summary").number(0, "auc");
         assertTrue(auc > 0.7, "AUC " + auc);
         assertEquals(10, result.tables().get("model_calibration").rowCount());
-        assertEquals(result.tables(), ChurnModel.fit(SPEC, planted(), 10).tables(), "deterministic");
+        assertEquals(result.tables(), ChurnModel.fit(SPEC, ModelRows.of(SPEC, planted()), 10).tables(), "deterministic");
     }
 
     @Test
     void expectedChurners_groupsUnderKAreMergedIntoOther() {
-        Table expected = ChurnModel.fit(SPEC, planted(), 10).tables().get("model_expected");
+        Table expected = ChurnModel.fit(SPEC, ModelRows.of(SPEC, planted()), 10).tables().get("model_expected");
 
         List<Object> regions = expected.columnValues("region");
         assertEquals(List.of("Asia-Pacific", "Europe"), regions, "the 9 members of Tiny are fewer than k and Other would be too");
