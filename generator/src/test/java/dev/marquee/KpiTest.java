@@ -29,7 +29,7 @@ class KpiTest {
 
     private Report build(LocalDate asOf) {
         Config config = Config.defaults().withDataDir(Fixtures.TINY).withOutDir(temp.resolve("site"))
-                .withQuestionsDir(Fixtures.QUESTIONS).withAsOf(asOf).withMinGroupSize(1).withMaxBadRowShare(1.0);
+                .withQuestionsDir(WalkingSkeletonTest.SKELETON).withAsOf(asOf).withMinGroupSize(1).withMaxBadRowShare(1.0);
         return new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
     }
 
@@ -88,7 +88,7 @@ class KpiTest {
 
     @Test
     void catalog_readsMetricsAndKpiStatement() {
-        List<Question> questions = Catalog.read(Fixtures.QUESTIONS, Set.copyOf(DataModel.standard().tableNames()));
+        List<Question> questions = Catalog.read(WalkingSkeletonTest.SKELETON, Set.copyOf(DataModel.standard().tableNames()));
         Question watchTime = questions.stream().filter(q -> q.slug().equals("watch-time")).findFirst().orElseThrow();
 
         assertEquals(Optional.of("kpis"), watchTime.kpiQuery());

@@ -21,6 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The whole pipeline on the tiny fixture, run as a user runs it: data → DuckDB → question → chart → HTML + PDF. */
 class WalkingSkeletonTest {
 
+    /** The walking skeleton's one question (monthly watch hours), kept as it was so these numbers stay put. */
+    static final Path SKELETON = Fixtures.FIXTURES.resolve("skeleton-questions");
+
     @TempDir
     Path temp;
 
@@ -29,7 +32,7 @@ class WalkingSkeletonTest {
         Path site = temp.resolve("site");
 
         Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", site.toString(),
-                "--min-group-size", "1");
+                "--min-group-size", "1", "--questions", SKELETON.toString());
 
         assertEquals(0, run.exitCode(), run.err());
         for (String stage : new String[]{"load", "validate", "query", "chart", "site", "pdf"}) {
@@ -65,8 +68,8 @@ class WalkingSkeletonTest {
         Path first = temp.resolve("first");
         Path second = temp.resolve("second");
 
-        Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", first.toString(), "--as-of", "2024-03-31", "--min-group-size", "1");
-        Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", second.toString(), "--as-of", "2024-03-31", "--min-group-size", "1");
+        Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", first.toString(), "--as-of", "2024-03-31", "--min-group-size", "1", "--questions", SKELETON.toString());
+        Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", second.toString(), "--as-of", "2024-03-31", "--min-group-size", "1", "--questions", SKELETON.toString());
 
         Map<String, byte[]> a = Fixtures.tree(first);
         Map<String, byte[]> b = Fixtures.tree(second);
@@ -78,13 +81,14 @@ class WalkingSkeletonTest {
     @Test
     void build_whenTheDataIsBroken_failsAndLeavesThePreviousSiteUntouched() throws Exception {
         Path site = temp.resolve("site");
-        assertEquals(0, Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", site.toString(), "--min-group-size", "1").exitCode());
+        assertEquals(0, Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", site.toString(), "--min-group-size", "1",
+                "--questions", SKELETON.toString()).exitCode());
         Map<String, byte[]> before = Fixtures.tree(site);
         Path broken = temp.resolve("broken");
         Fixtures.copyTree(Fixtures.TINY, broken);
         Files.writeString(broken.resolve("users.csv"), "user_id,country\n1,France\n");
 
-        Fixtures.Run run = Fixtures.marquee("build", "--data", broken.toString(), "--out", site.toString());
+        Fixtures.Run run = Fixtures.marquee("build", "--data", broken.toString(), "--out", site.toString(), "--questions", SKELETON.toString());
 
         assertEquals(ReportException.DATA_PROBLEM, run.exitCode());
         assertTrue(run.err().contains("users.csv:1 column signup_date: required column is missing"), run.err());
@@ -101,7 +105,7 @@ class WalkingSkeletonTest {
         Path site = temp.resolve("site");
 
         Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", site.toString(),
-                "--as-of", "2024-02-29", "--min-group-size", "1", "--max-bad-rows", "0.5");
+                "--as-of", "2024-02-29", "--min-group-size", "1", "--max-bad-rows", "0.5", "--questions", SKELETON.toString());
 
         assertEquals(0, run.exitCode(), run.err());
         String csv = Fixtures.read(site.resolve("csv/watch-time-monthly-hours.csv"));

@@ -1,0 +1,268 @@
+-- Churn by region and retention. A member churns in a month when a subscription that was active on the first day
+-- of the month ends in it (up to the as-of date) and no other subscription of theirs is active the day after:
+-- switching plans is not churn, coming back later is a new subscription. Regions and countries with fewer than
+-- k members active at the start of the month are grouped as Other.
+
+-- name: by_region
+WITH window_bounds AS (
+    SELECT CAST(date_trunc('month', {{as_of}}) AS DATE) AS month_start, {{as_of}} AS month_end
+),
+members AS (
+    SELECT DISTINCT s.user_id, coalesce(r.region, 'Unknown') AS region
+    FROM subscriptions AS s CROSS JOIN window_bounds AS w
+    JOIN users AS u ON u.user_id = s.user_id
+    LEFT JOIN regions AS r ON r.country = u.country
+    WHERE s.started_on <= w.month_start AND (s.ended_on IS NULL OR s.ended_on >= w.month_start)
+),
+churners AS (
+    SELECT DISTINCT s.user_id
+    FROM subscriptions AS s CROSS JOIN window_bounds AS w
+    WHERE s.ended_on BETWEEN w.month_start AND w.month_end
+      AND s.started_on <= w.month_start
+      AND NOT EXISTS (SELECT 1 FROM subscriptions AS n WHERE n.user_id = s.user_id AND n.subscription_id <> s.subscription_id
+                      AND n.started_on <= CAST(s.ended_on + INTERVAL '1' DAY AS DATE)
+                      AND (n.ended_on IS NULL OR n.ended_on > s.ended_on))
+),
+counted AS (
+    SELECT m.region, count(*) AS active_at_start, count(c.user_id) AS churners
+    FROM members AS m LEFT JOIN churners AS c ON c.user_id = m.user_id
+    GROUP BY m.region
+),
+merged AS (
+    SELECT CASE WHEN active_at_start >= {{k}} THEN region ELSE 'Other' END AS region, active_at_start, churners FROM counted
+)
+SELECT region, sum(active_at_start) AS active_at_start, sum(churners) AS churners,
+       CAST(sum(churners) AS DOUBLE) / sum(active_at_start) AS churn_rate
+FROM merged
+GROUP BY region
+HAVING sum(active_at_start) >= {{k}}
+ORDER BY churn_rate DESC, region
+
+-- name: by_country
+WITH window_bounds AS (
+    SELECT CAST(date_trunc('month', {{as_of}}) AS DATE) AS month_start, {{as_of}} AS month_end
+),
+members AS (
+    SELECT DISTINCT s.user_id, u.country
+    FROM subscriptions AS s CROSS JOIN window_bounds AS w
+    JOIN users AS u ON u.user_id = s.user_id
+    WHERE s.started_on <= w.month_start AND (s.ended_on IS NULL OR s.ended_on >= w.month_start)
+),
+churners AS (
+    SELECT DISTINCT s.user_id
+    FROM subscriptions AS s CROSS JOIN window_bounds AS w
+    WHERE s.ended_on BETWEEN w.month_start AND w.month_end
+      AND s.started_on <= w.month_start
+      AND NOT EXISTS (SELECT 1 FROM subscriptions AS n WHERE n.user_id = s.user_id AND n.subscription_id <> s.subscription_id
+                      AND n.started_on <= CAST(s.ended_on + INTERVAL '1' DAY AS DATE)
+                      AND (n.ended_on IS NULL OR n.ended_on > s.ended_on))
+),
+counted AS (
+    SELECT m.country, count(*) AS active_at_start, count(c.user_id) AS churners
+    FROM members AS m LEFT JOIN churners AS c ON c.user_id = m.user_id
+    GROUP BY m.country
+),
+merged AS (
+    SELECT CASE WHEN active_at_start >= {{k}} THEN country ELSE 'Other' END AS country, active_at_start, churners FROM counted
+)
+SELECT country, sum(active_at_start) AS active_at_start, sum(churners) AS churners,
+       CAST(sum(churners) AS DOUBLE) / sum(active_at_start) AS churn_rate
+FROM merged
+GROUP BY country
+HAVING sum(active_at_start) >= {{k}}
+ORDER BY churn_rate DESC, country
+
+-- Monthly churn rate per region over time (the as-of month may be partial).
+-- name: monthly_by_region
+WITH bounds AS (
+    SELECT CAST(date_trunc('month', min(started_on)) AS DATE) AS first_month,
+           CAST(date_trunc('month', {{as_of}}) AS DATE) AS last_month
+    FROM subscriptions
+),
+months AS (
+    SELECT CAST(g.m AS DATE) AS month_start
+    FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
+),
+windows AS (
+    SELECT month_start,
+           CASE WHEN CAST(month_start + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) > {{as_of}} THEN {{as_of}}
+                ELSE CAST(month_start + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) END AS month_end
+    FROM months
+),
+members AS (
+    SELECT DISTINCT w.month_start, s.user_id, coalesce(r.region, 'Unknown') AS region
+    FROM windows AS w
+    JOIN subscriptions AS s ON s.started_on <= w.month_start AND (s.ended_on IS NULL OR s.ended_on >= w.month_start)
+    JOIN users AS u ON u.user_id = s.user_id
+    LEFT JOIN regions AS r ON r.country = u.country
+),
+churners AS (
+    SELECT DISTINCT w.month_start, s.user_id
+    FROM windows AS w
+    JOIN subscriptions AS s ON s.ended_on BETWEEN w.month_start AND w.month_end AND s.started_on <= w.month_start
+    WHERE NOT EXISTS (SELECT 1 FROM subscriptions AS n WHERE n.user_id = s.user_id AND n.subscription_id <> s.subscription_id
+                      AND n.started_on <= CAST(s.ended_on + INTERVAL '1' DAY AS DATE)
+                      AND (n.ended_on IS NULL OR n.ended_on > s.ended_on))
+)
+SELECT m.month_start AS month, m.region, count(*) AS active_at_start, count(c.user_id) AS churners,
+       CAST(count(c.user_id) AS DOUBLE) / count(*) AS churn_rate
+FROM members AS m
+LEFT JOIN churners AS c ON c.month_start = m.month_start AND c.user_id = m.user_id
+GROUP BY m.month_start, m.region
+HAVING count(*) >= {{k}}
+ORDER BY m.month_start, m.region
+
+-- Members active on the as-of date who have not watched for at least at_risk_days days (or never, having joined
+-- at least that long ago), per region.
+-- name: at_risk
+WITH active AS (
+    SELECT DISTINCT s.user_id, u.signup_date, coalesce(r.region, 'Unknown') AS region
+    FROM subscriptions AS s
+    JOIN users AS u ON u.user_id = s.user_id
+    LEFT JOIN regions AS r ON r.country = u.country
+    WHERE s.started_on <= {{as_of}} AND (s.ended_on IS NULL OR s.ended_on >= {{as_of}})
+),
+last_seen AS (
+    SELECT a.user_id, a.region,
+           date_diff('day', coalesce(max(CAST(v.started_at AS DATE)), a.signup_date), {{as_of}}) AS idle_days
+    FROM active AS a
+    LEFT JOIN viewing_sessions AS v ON v.user_id = a.user_id AND CAST(v.started_at AS DATE) <= {{as_of}}
+    GROUP BY a.user_id, a.region, a.signup_date
+),
+counted AS (
+    SELECT region, count(*) AS active_members, count(*) FILTER (WHERE idle_days >= {{at_risk_days}}) AS at_risk
+    FROM last_seen GROUP BY region
+),
+merged AS (
+    SELECT CASE WHEN active_members >= {{k}} THEN region ELSE 'Other' END AS region, active_members, at_risk FROM counted
+)
+SELECT region, sum(active_members) AS active_members, sum(at_risk) AS at_risk,
+       CAST(sum(at_risk) AS DOUBLE) / sum(active_members) AS at_risk_share
+FROM merged
+GROUP BY region
+HAVING sum(active_members) >= {{k}}
+ORDER BY at_risk_share DESC, region
+
+-- Retention: of the members who signed up, the share with an active subscription N months after their signup date,
+-- counting only members whose N months have passed by the as-of date.
+-- name: retention_curve
+WITH offsets AS (
+    SELECT n FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14), (15), (16),
+                          (17), (18), (19), (20), (21), (22), (23), (24)) AS o(n)
+),
+eligible AS (
+    SELECT u.user_id, o.n, CAST(u.signup_date + o.n * INTERVAL '1' MONTH AS DATE) AS check_day
+    FROM users AS u CROSS JOIN offsets AS o
+    WHERE CAST(u.signup_date + o.n * INTERVAL '1' MONTH AS DATE) <= {{as_of}}
+),
+retained AS (
+    SELECT e.n, e.user_id,
+           max(CASE WHEN s.user_id IS NOT NULL THEN 1 ELSE 0 END) AS active
+    FROM eligible AS e
+    LEFT JOIN subscriptions AS s
+        ON s.user_id = e.user_id AND s.started_on <= e.check_day AND (s.ended_on IS NULL OR s.ended_on >= e.check_day)
+    GROUP BY e.n, e.user_id
+)
+SELECT n AS months_after_signup, count(*) AS members, CAST(sum(active) AS DOUBLE) / count(*) AS retained
+FROM retained
+GROUP BY n
+HAVING count(*) >= {{k}}
+ORDER BY n
+
+-- The same per signup-month cohort, at 1, 3, 6 and 12 months; a cell is empty until every member of the cohort has
+-- reached it, and cohorts of fewer than k members are left out.
+-- name: cohorts
+WITH cohort_members AS (
+    SELECT user_id, signup_date, CAST(date_trunc('month', signup_date) AS DATE) AS cohort FROM users
+    WHERE signup_date <= {{as_of}}
+),
+checks AS (
+    SELECT c.cohort, c.user_id, o.n, CAST(c.signup_date + o.n * INTERVAL '1' MONTH AS DATE) AS check_day
+    FROM cohort_members AS c CROSS JOIN (VALUES (1), (3), (6), (12)) AS o(n)
+),
+flags AS (
+    SELECT k.cohort, k.user_id, k.n,
+           max(CASE WHEN s.user_id IS NOT NULL THEN 1 ELSE 0 END) AS active,
+           max(CASE WHEN CAST(k.cohort + INTERVAL '1' MONTH - INTERVAL '1' DAY + k.n * INTERVAL '1' MONTH AS DATE) <= {{as_of}} THEN 1 ELSE 0 END) AS reached
+    FROM checks AS k
+    LEFT JOIN subscriptions AS s
+        ON s.user_id = k.user_id AND s.started_on <= k.check_day AND (s.ended_on IS NULL OR s.ended_on >= k.check_day)
+    GROUP BY k.cohort, k.user_id, k.n
+),
+shares AS (
+    SELECT cohort, n, count(*) AS members, min(reached) AS reached, CAST(sum(active) AS DOUBLE) / count(*) AS share
+    FROM flags GROUP BY cohort, n
+)
+SELECT cohort,
+       max(members) AS members,
+       max(CASE WHEN n = 1 AND reached = 1 THEN share END) AS after_1_month,
+       max(CASE WHEN n = 3 AND reached = 1 THEN share END) AS after_3_months,
+       max(CASE WHEN n = 6 AND reached = 1 THEN share END) AS after_6_months,
+       max(CASE WHEN n = 12 AND reached = 1 THEN share END) AS after_12_months
+FROM shares
+GROUP BY cohort
+HAVING max(members) >= {{k}}
+ORDER BY cohort
+
+-- Executive KPIs: active members on the as-of date, and churn in the as-of month (to the as-of day) against the
+-- same days of the previous month and of the same month a year earlier.
+-- name: kpis
+WITH windows AS (
+    SELECT 'current' AS period, CAST(date_trunc('month', {{as_of}}) AS DATE) AS month_start, {{as_of}} AS day
+    UNION ALL
+    SELECT 'previous', CAST(date_trunc('month', {{as_of}}) - INTERVAL '1' MONTH AS DATE), CAST({{as_of}} - INTERVAL '1' MONTH AS DATE)
+    UNION ALL
+    SELECT 'year_ago', CAST(date_trunc('month', {{as_of}}) - INTERVAL '12' MONTH AS DATE), CAST({{as_of}} - INTERVAL '12' MONTH AS DATE)
+),
+coverage AS (
+    SELECT min(started_on) AS first_day FROM subscriptions
+),
+active_on_day AS (
+    SELECT w.period, count(DISTINCT s.user_id) AS members
+    FROM windows AS w
+    LEFT JOIN subscriptions AS s ON s.started_on <= w.day AND (s.ended_on IS NULL OR s.ended_on >= w.day)
+    GROUP BY w.period
+),
+active_at_start AS (
+    SELECT w.period, s.user_id
+    FROM windows AS w
+    JOIN subscriptions AS s ON s.started_on <= w.month_start AND (s.ended_on IS NULL OR s.ended_on >= w.month_start)
+    GROUP BY w.period, s.user_id
+),
+churned AS (
+    SELECT w.period, s.user_id
+    FROM windows AS w
+    JOIN subscriptions AS s ON s.ended_on BETWEEN w.month_start AND w.day AND s.started_on <= w.month_start
+    WHERE NOT EXISTS (SELECT 1 FROM subscriptions AS n WHERE n.user_id = s.user_id AND n.subscription_id <> s.subscription_id
+                      AND n.started_on <= CAST(s.ended_on + INTERVAL '1' DAY AS DATE)
+                      AND (n.ended_on IS NULL OR n.ended_on > s.ended_on))
+    GROUP BY w.period, s.user_id
+),
+rates AS (
+    SELECT a.period, CAST(count(c.user_id) AS DOUBLE) / count(*) AS churn_rate
+    FROM active_at_start AS a LEFT JOIN churned AS c ON c.period = a.period AND c.user_id = a.user_id
+    GROUP BY a.period
+),
+figures AS (
+    SELECT w.period, w.month_start, w.day, d.members, r.churn_rate, cv.first_day
+    FROM windows AS w
+    LEFT JOIN active_on_day AS d ON d.period = w.period
+    LEFT JOIN rates AS r ON r.period = w.period
+    CROSS JOIN coverage AS cv
+)
+SELECT 'active_members' AS kpi, 'Active members' AS label, 'members' AS unit,
+       CAST(max(members) FILTER (WHERE period = 'current') AS DOUBLE) AS value,
+       CAST(max(CASE WHEN period = 'previous' AND first_day <= day THEN members END) AS DOUBLE) AS previous_month,
+       CAST(max(CASE WHEN period = 'year_ago' AND first_day <= day THEN members END) AS DOUBLE) AS year_ago,
+       false AS partial, true AS higher_is_better,
+       'on the as-of date vs the same day a month and a year earlier' AS comparison
+FROM figures
+UNION ALL
+SELECT 'churn_rate', 'Churn rate', 'percent',
+       max(churn_rate) FILTER (WHERE period = 'current'),
+       max(CASE WHEN period = 'previous' AND first_day <= month_start THEN churn_rate END),
+       max(CASE WHEN period = 'year_ago' AND first_day <= month_start THEN churn_rate END),
+       max(CASE WHEN period = 'current' THEN extract(DAY FROM day + INTERVAL '1' DAY) <> 1 END),
+       false,
+       'month to the as-of day vs the same days a month and a year earlier'
+FROM figures

@@ -1,0 +1,74 @@
+-- Genre ratings. A title counts in each of its genres. A genre is ranked only with at least 30 ratings
+-- (and at least k members rating it); the 95% confidence interval is mean ± 1.96 · sd / √n.
+
+-- name: by_genre
+WITH title_genres AS (
+    SELECT t.title_id, trim(g.genre) AS genre
+    FROM titles AS t CROSS JOIN {{ split_list(t.genres, '|') }} AS g(genre)
+    WHERE t.genres IS NOT NULL AND trim(g.genre) <> ''
+),
+rated AS (
+    SELECT tg.genre, r.user_id, CAST(r.score AS DOUBLE) AS score
+    FROM ratings AS r JOIN title_genres AS tg ON tg.title_id = r.title_id
+    WHERE CAST(r.rated_at AS DATE) <= {{as_of}}
+)
+SELECT genre, count(*) AS ratings, avg(score) AS average_score,
+       avg(score) - 1.96 * stddev_samp(score) / sqrt(count(*)) AS low_95,
+       avg(score) + 1.96 * stddev_samp(score) / sqrt(count(*)) AS high_95
+FROM rated
+GROUP BY genre
+HAVING count(*) >= 30 AND count(DISTINCT user_id) >= {{k}}
+ORDER BY average_score DESC, genre
+
+-- The five lowest-rated genres among those ranked.
+-- name: lowest
+WITH title_genres AS (
+    SELECT t.title_id, trim(g.genre) AS genre
+    FROM titles AS t CROSS JOIN {{ split_list(t.genres, '|') }} AS g(genre)
+    WHERE t.genres IS NOT NULL AND trim(g.genre) <> ''
+),
+rated AS (
+    SELECT tg.genre, r.user_id, CAST(r.score AS DOUBLE) AS score
+    FROM ratings AS r JOIN title_genres AS tg ON tg.title_id = r.title_id
+    WHERE CAST(r.rated_at AS DATE) <= {{as_of}}
+)
+SELECT genre, avg(score) AS average_score, count(*) AS ratings
+FROM rated
+GROUP BY genre
+HAVING count(*) >= 30 AND count(DISTINCT user_id) >= {{k}}
+ORDER BY average_score, genre
+LIMIT 5
+
+-- name: distribution
+SELECT CAST(score AS VARCHAR) || ' stars' AS score, count(*) AS ratings,
+       CAST(count(*) AS DOUBLE) / (SELECT count(*) FROM ratings WHERE CAST(rated_at AS DATE) <= {{as_of}}) AS share
+FROM ratings
+WHERE CAST(rated_at AS DATE) <= {{as_of}}
+GROUP BY score
+ORDER BY score
+
+-- Executive KPI: average score of the ratings given in the as-of month (to the as-of day) vs the same days earlier.
+-- name: kpis
+WITH windows AS (
+    SELECT 'current' AS period, CAST(date_trunc('month', {{as_of}}) AS DATE) AS first_day, {{as_of}} AS last_day
+    UNION ALL
+    SELECT 'previous', CAST(date_trunc('month', {{as_of}}) - INTERVAL '1' MONTH AS DATE), CAST({{as_of}} - INTERVAL '1' MONTH AS DATE)
+    UNION ALL
+    SELECT 'year_ago', CAST(date_trunc('month', {{as_of}}) - INTERVAL '12' MONTH AS DATE), CAST({{as_of}} - INTERVAL '12' MONTH AS DATE)
+),
+coverage AS (
+    SELECT CAST(min(rated_at) AS DATE) AS first_day FROM ratings
+),
+scores AS (
+    SELECT w.period, w.first_day, avg(CAST(r.score AS DOUBLE)) AS average_score, count(r.score) AS ratings
+    FROM windows AS w LEFT JOIN ratings AS r ON CAST(r.rated_at AS DATE) BETWEEN w.first_day AND w.last_day
+    GROUP BY w.period, w.first_day
+)
+SELECT 'average_rating' AS kpi, 'Average rating' AS label, 'score' AS unit,
+       max(average_score) FILTER (WHERE period = 'current') AS value,
+       max(CASE WHEN period = 'previous' AND c.first_day <= s.first_day THEN average_score END) AS previous_month,
+       max(CASE WHEN period = 'year_ago' AND c.first_day <= s.first_day THEN average_score END) AS year_ago,
+       extract(DAY FROM {{as_of}} + INTERVAL '1' DAY) <> 1 AS partial,
+       true AS higher_is_better,
+       'ratings given in the month to the as-of day vs the same days a month and a year earlier' AS comparison
+FROM scores AS s CROSS JOIN coverage AS c

@@ -1,0 +1,82 @@
+-- Revenue. MRR on a day is the sum of the monthly prices of the subscriptions active that day; ARPU is MRR over the
+-- members active that day. Collected revenue is the sum of paid payments.
+
+-- name: monthly
+WITH bounds AS (
+    SELECT CAST(date_trunc('month', min(started_on)) AS DATE) AS first_month,
+           CAST(date_trunc('month', {{as_of}}) AS DATE) AS last_month
+    FROM subscriptions
+),
+months AS (
+    SELECT CAST(g.m AS DATE) AS month FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
+),
+ends AS (
+    SELECT month, CASE WHEN CAST(month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) > {{as_of}} THEN {{as_of}}
+                       ELSE CAST(month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) END AS day
+    FROM months
+)
+SELECT e.month, CAST(coalesce(sum(s.monthly_price), 0) AS DOUBLE) AS mrr, count(DISTINCT s.user_id) AS members,
+       CAST(coalesce(sum(s.monthly_price), 0) AS DOUBLE) / nullif(count(DISTINCT s.user_id), 0) AS arpu
+FROM ends AS e
+LEFT JOIN subscriptions AS s ON s.started_on <= e.day AND (s.ended_on IS NULL OR s.ended_on >= e.day)
+GROUP BY e.month
+ORDER BY e.month
+
+-- name: collected
+SELECT CAST(date_trunc('month', paid_on) AS DATE) AS month,
+       CAST(coalesce(sum(amount) FILTER (WHERE status = 'paid'), 0) AS DOUBLE) AS collected,
+       count(*) FILTER (WHERE status = 'failed') AS failed_payments
+FROM payments
+WHERE status IN ('paid', 'failed') AND paid_on <= {{as_of}}
+GROUP BY 1
+ORDER BY 1
+
+-- name: by_plan
+SELECT s.plan, CAST(sum(s.monthly_price) AS DOUBLE) AS mrr, count(DISTINCT s.user_id) AS members,
+       CAST(sum(s.monthly_price) AS DOUBLE) / count(DISTINCT s.user_id) AS arpu
+FROM subscriptions AS s
+WHERE s.started_on <= {{as_of}} AND (s.ended_on IS NULL OR s.ended_on >= {{as_of}})
+GROUP BY s.plan
+HAVING count(DISTINCT s.user_id) >= {{k}}
+ORDER BY mrr DESC, s.plan
+
+-- Countries with fewer than k active members are merged into Other.
+-- name: by_country
+WITH active AS (
+    SELECT s.user_id, s.monthly_price, u.country
+    FROM subscriptions AS s JOIN users AS u ON u.user_id = s.user_id
+    WHERE s.started_on <= {{as_of}} AND (s.ended_on IS NULL OR s.ended_on >= {{as_of}})
+),
+sizes AS (
+    SELECT country, count(DISTINCT user_id) AS members FROM active GROUP BY country
+)
+SELECT CASE WHEN z.members >= {{k}} THEN a.country ELSE 'Other' END AS country,
+       CAST(sum(a.monthly_price) AS DOUBLE) AS mrr, count(DISTINCT a.user_id) AS members,
+       CAST(sum(a.monthly_price) AS DOUBLE) / count(DISTINCT a.user_id) AS arpu
+FROM active AS a JOIN sizes AS z ON z.country = a.country
+GROUP BY 1
+HAVING count(DISTINCT a.user_id) >= {{k}}
+ORDER BY mrr DESC, country
+
+-- Executive KPI: MRR on the as-of date vs the same day a month and a year earlier.
+-- name: kpis
+WITH days AS (
+    SELECT 'current' AS period, {{as_of}} AS day
+    UNION ALL SELECT 'previous', CAST({{as_of}} - INTERVAL '1' MONTH AS DATE)
+    UNION ALL SELECT 'year_ago', CAST({{as_of}} - INTERVAL '12' MONTH AS DATE)
+),
+coverage AS (
+    SELECT min(started_on) AS first_day FROM subscriptions
+),
+mrr AS (
+    SELECT d.period, d.day, CAST(coalesce(sum(s.monthly_price), 0) AS DOUBLE) AS mrr
+    FROM days AS d LEFT JOIN subscriptions AS s ON s.started_on <= d.day AND (s.ended_on IS NULL OR s.ended_on >= d.day)
+    GROUP BY d.period, d.day
+)
+SELECT 'mrr' AS kpi, 'Monthly recurring revenue' AS label, 'usd' AS unit,
+       max(mrr) FILTER (WHERE period = 'current') AS value,
+       max(CASE WHEN period = 'previous' AND c.first_day <= day THEN mrr END) AS previous_month,
+       max(CASE WHEN period = 'year_ago' AND c.first_day <= day THEN mrr END) AS year_ago,
+       false AS partial, true AS higher_is_better,
+       'on the as-of date vs the same day a month and a year earlier' AS comparison
+FROM mrr CROSS JOIN coverage AS c
