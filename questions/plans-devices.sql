@@ -22,6 +22,8 @@ totals AS (
 )
 SELECT c.country, c.plan, c.members, CAST(c.members AS DOUBLE) / t.country_members AS share
 FROM counted AS c JOIN totals AS t ON t.country = c.country
+-- A cell of this cross-tab describes its members too: cells of fewer than k are not shown.
+WHERE c.members >= {{k}}
 ORDER BY CASE WHEN c.country = 'Other' THEN 1 ELSE 0 END, c.country, c.plan
 
 -- Devices by share of watch hours in the last 90 days, per country.
@@ -45,4 +47,5 @@ SELECT m.country, m.device, CAST(sum(m.minutes_watched) AS DOUBLE) / 60 AS watch
        CAST(sum(m.minutes_watched) AS DOUBLE) / CAST(max(t.minutes) AS DOUBLE) AS share
 FROM merged AS m JOIN totals AS t ON t.country = m.country
 GROUP BY m.country, m.device
+HAVING count(DISTINCT m.user_id) >= {{k}}
 ORDER BY CASE WHEN m.country = 'Other' THEN 1 ELSE 0 END, m.country, m.device
