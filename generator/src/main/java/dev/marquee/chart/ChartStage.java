@@ -21,19 +21,40 @@ public final class ChartStage {
         List<RenderedChart> charts = new ArrayList<>();
         for (Answer answer : answers) {
             for (ChartSpec spec : answer.question().charts()) {
-                charts.add(render(answer.question().slug(), spec, answer.result(spec.query())));
+                Table data = answer.result(spec.query());
+                if (spec.facet().isEmpty()) {
+                    charts.add(render(answer.question().slug(), spec, data, Optional.empty()));
+                    continue;
+                }
+                // The whole table once (shown as a table), then one chart per facet value.
+                charts.add(new RenderedChart(answer.question().slug(), spec, data, Optional.empty(), "",
+                        AltText.describe(spec, data), Optional.empty()));
+                for (String value : facetValues(data, spec.facet().get())) {
+                    charts.add(render(answer.question().slug(), spec, filter(data, spec.facet().get(), value), Optional.of(value)));
+                }
             }
         }
         return charts;
     }
 
-    static RenderedChart render(String slug, ChartSpec spec, Table data) {
+    static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue) {
         String alt = AltText.describe(spec, data);
         if (spec.kind() == ChartKind.TABLE || data.isEmpty()) {
-            return new RenderedChart(slug, spec, data, Optional.empty(), "", alt);
+            return new RenderedChart(slug, spec, data, Optional.empty(), "", alt, facetValue);
         }
         JFreeChart chart = ChartBuilder.build(spec, data);
-        String svg = SvgWriter.svg(chart, "svg-" + slug + "-" + spec.id(), spec.title());
-        return new RenderedChart(slug, spec, data, Optional.of(chart), svg, alt);
+        String id = "svg-" + slug + "-" + spec.id() + facetValue.map(v -> "-" + RenderedChart.slug(v)).orElse("");
+        String svg = SvgWriter.svg(chart, id, spec.title());
+        return new RenderedChart(slug, spec, data, Optional.of(chart), svg, alt, facetValue);
+    }
+
+    /** The distinct values of the facet column, in the order the query returned them. */
+    static List<String> facetValues(Table data, String column) {
+        return data.columnValues(column).stream().filter(java.util.Objects::nonNull).map(Object::toString).distinct().toList();
+    }
+
+    private static Table filter(Table data, String column, String value) {
+        int index = data.index(column);
+        return new Table(data.columns(), data.rows().stream().filter(r -> r.get(index) != null && r.get(index).toString().equals(value)).toList());
     }
 }

@@ -123,9 +123,9 @@ public final class PdfReport {
         Paragraph question = new Paragraph(section.answer().question().question(), new Font(fonts.regular, 11, Font.NORMAL, MUTED));
         question.setSpacingAfter(6);
         document.add(question);
-        List<RenderedChart> charts = section.charts().stream().filter(c -> c.chart().isPresent()).limit(4).toList();
+        List<RenderedChart> charts = section.charts().stream().filter(c -> c.chart().isPresent() && c.facetValue().isEmpty()).limit(4).toList();
         document.add(chartGrid(writer, fonts, charts, document, charts.size() <= 2 ? 300 : 200));
-        Optional<RenderedChart> first = section.charts().stream().findFirst();
+        Optional<RenderedChart> first = section.charts().stream().filter(c -> c.facetValue().isEmpty()).findFirst();
         if (first.isPresent()) {
             PdfPTable table = compactTable(first.get(), fonts, charts.size() <= 2 ? 6 : 3);
             table.setSpacingBefore(8);
