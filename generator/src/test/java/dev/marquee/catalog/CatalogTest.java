@@ -33,7 +33,7 @@ class CatalogTest {
 
         assertEquals(0, run.exitCode(), run.err());
         String page = Files.readString(site.resolve("sessions-by-device.html"));
-        assertTrue(page.contains("<h3>Sessions by device</h3>"));
+        assertTrue(page.contains("<h2 class=\"chart-title\">Sessions by device</h2>"));
         // Hand count from the tiny fixture: TV 3, Mobile 2, Laptop 1, Tablet 1.
         assertEquals("device,sessions\nTV,3\nMobile,2\nLaptop,1\nTablet,1\n",
                 Files.readString(site.resolve("csv/sessions-by-device-sessions.csv")));
