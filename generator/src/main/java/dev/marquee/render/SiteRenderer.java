@@ -160,7 +160,7 @@ public final class SiteRenderer {
         List<Figure> figures = new ArrayList<>();
         for (Section section : report.sections()) {
             for (ChartSpec spec : section.answer().question().charts()) {
-                if (spec.facet().isPresent() || !spec.x().equals("country")) {
+                if (spec.facet().isPresent() || spec.series().isPresent() || !spec.x().equals("country")) {
                     continue;
                 }
                 Table table = section.answer().result(spec.query());
