@@ -51,7 +51,11 @@ final class ChartBuilder {
             case FORECAST -> ForecastChart.build(spec, data);
             case TABLE -> throw new IllegalArgumentException("a table has no chart");
         };
-        Theme.apply(chart);
+        StringBuilder text = new StringBuilder(spec.title());
+        for (java.util.List<Object> row : data.rows()) {
+            row.stream().filter(v -> v instanceof String).forEach(v -> text.append(' ').append(v));
+        }
+        Theme.apply(chart, Theme.familyFor(text.toString()));
         chart.setAntiAlias(true);
         // Room on the right so the last date label is not clipped.
         chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 18));
