@@ -45,8 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's chromium by default; MARQUEE_CHROME and MARQUEE_CHROMEDRIVER name another installed pair (e.g. a CI runner's). */
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MARQUEE_CHROME", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("MARQUEE_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Fixtures.ROOT.resolve("generator/target/screenshots");
     private static Path sampleSite;
     private static Path hostileSite;
