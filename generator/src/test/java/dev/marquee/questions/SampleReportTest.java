@@ -29,7 +29,8 @@ class SampleReportTest {
 
         Report report = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
 
-        assertEquals(List.of(), report.leftOut(), "every question has its tables in the sample data");
+        assertEquals(List.of("Member snapshots"), report.leftOut().stream().map(l -> l.question().title()).toList(),
+                "only the question about one-off public snapshot files lacks its table in the sample data");
         assertEquals(9, report.sections().size(), "outlook and the eight business questions");
         for (var section : report.sections()) {
             for (RenderedChart chart : section.charts()) {
