@@ -286,7 +286,13 @@ public final class Catalog {
         String query;
         if (queryName.isPresent()) {
             query = queryName.get();
-            if (queries.stream().noneMatch(q -> q.name().equals(query))) {
+            if (query.contains("/")) {
+                // Another question's result ("outlook/forecast_new_signups"), resolved once that question is answered.
+                if (!query.matches("[a-z0-9][a-z0-9-]*/[A-Za-z0-9_]+")) {
+                    problems.add(Problem.fatal(where, entry.line("query"), "query", "bad-query",
+                            "a result of another question is written <question-slug>/<result>, got '" + query + "'"));
+                }
+            } else if (queries.stream().noneMatch(q -> q.name().equals(query))) {
                 problems.add(Problem.fatal(where, entry.line("query"), "query", "unknown-query",
                         "query '" + query + "' is not in the SQL file; its statements are "
                                 + queries.stream().map(QuerySource::name).toList() + " (start one with a line '-- name: " + query + "')"));

@@ -21,7 +21,12 @@ public final class ChartStage {
         List<RenderedChart> charts = new ArrayList<>();
         for (Answer answer : answers) {
             for (ChartSpec spec : answer.question().charts()) {
-                Table data = answer.result(spec.query());
+                Optional<Table> borrowed = spec.query().contains("/") ? borrowed(answers, spec.query()) : Optional.empty();
+                if (spec.query().contains("/") && borrowed.isEmpty()) {
+                    // The other question was left out for lack of data: no chart rather than an empty one.
+                    continue;
+                }
+                Table data = borrowed.orElseGet(() -> answer.result(spec.query()));
                 if (spec.facet().isEmpty()) {
                     charts.add(render(answer.question().slug(), spec, data, Optional.empty()));
                     continue;
@@ -46,6 +51,14 @@ public final class ChartStage {
         String id = "svg-" + slug + "-" + spec.id() + facetValue.map(v -> "-" + RenderedChart.slug(v)).orElse("");
         String svg = SvgWriter.svg(chart, id, spec.title());
         return new RenderedChart(slug, spec, data, Optional.of(chart), svg, alt, facetValue);
+    }
+
+    /** A result of another question, "slug/result", when that question was answered and has it. */
+    static Optional<Table> borrowed(List<Answer> answers, String reference) {
+        String slug = reference.substring(0, reference.indexOf('/'));
+        String result = reference.substring(reference.indexOf('/') + 1);
+        return answers.stream().filter(a -> a.question().slug().equals(slug)).findFirst()
+                .flatMap(a -> Optional.ofNullable(a.results().get(result)));
     }
 
     /** The distinct values of the facet column, in the order the query returned them. */

@@ -86,6 +86,9 @@ public final class QueryStage {
                 }
             }
             for (ChartSpec chart : question.charts()) {
+                if (chart.query().contains("/")) {
+                    continue;
+                }
                 List<Column> columns = described.get(chart.query());
                 if (columns == null) {
                     continue;

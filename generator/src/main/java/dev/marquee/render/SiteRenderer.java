@@ -263,8 +263,11 @@ public final class SiteRenderer {
                     + " has its own chart on its page; here is the data for all of them.";
         }
         String id = "chart-" + chart.fileStem();
+        String query = chart.spec().query();
+        String statement = query.contains("/") ? "-- Computed on the " + query.substring(0, query.indexOf('/'))
+                + " page (" + query + "); its SQL is shown there." : sql.getOrDefault(query, "");
         return new ChartView(id, chart.spec().title(), description, chart.svg(),
-                chart.altText(), headers, rows, numeric, csvPath(chart), sql.getOrDefault(chart.spec().query(), ""),
+                chart.altText(), headers, rows, numeric, csvPath(chart), statement,
                 section.answer().question().slug() + ".sql: " + chart.spec().query());
     }
 
