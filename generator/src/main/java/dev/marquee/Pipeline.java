@@ -71,7 +71,7 @@ public final class Pipeline {
                             + a.stream().filter(x -> x.question().model().isPresent()).count() + " models");
             List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(looked), c -> c.size() + " charts");
             Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), looked, charts, leftOut,
-                    data.report(), DataRange.of(engine, data.loaded()));
+                    data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
             try (StagedSite site = StagedSite.beside(config.outDir())) {
                 timer.time("site", () -> SiteRenderer.write(report, site), report.sections().size() + 2 + " pages");
                 timer.time("pdf", () -> PdfReport.write(report, site, SiteRenderer.PDF_NAME), SiteRenderer.PDF_NAME);
@@ -177,6 +177,21 @@ public final class Pipeline {
     /** First and last activity day in the data. */
     static final class DataRange {
         private DataRange() {
+        }
+
+        /** The first and last value of each table's first date or timestamp column. */
+        static java.util.Map<String, Report.DateRange> perTable(Engine engine, LoadResult loaded) {
+            java.util.Map<String, Report.DateRange> ranges = new java.util.TreeMap<>();
+            for (var table : loaded.tables()) {
+                table.spec().columns().stream().filter(c -> c.isTemporal()).findFirst().ifPresent(column -> {
+                    var row = engine.query("SELECT CAST(min(" + column.name() + ") AS DATE), CAST(max(" + column.name()
+                            + ") AS DATE) FROM " + table.name()).rows().get(0);
+                    if (row.get(0) != null) {
+                        ranges.put(table.name(), new Report.DateRange((LocalDate) row.get(0), (LocalDate) row.get(1)));
+                    }
+                });
+            }
+            return ranges;
         }
 
         static Report.DateRange of(Engine engine, LoadResult loaded) {

@@ -212,13 +212,17 @@ public final class SiteRenderer {
     private static DataPage dataPage(Report report, Site site) {
         List<TableView> tables = report.quality().tables().stream().map(t -> new TableView(t.table(), t.file(), t.format(),
                 Formats.full(t.rowsRead(), Unit.COUNT), Formats.full(t.rowsSetAside(), Unit.COUNT),
-                Formats.full(t.rowsKept(), Unit.COUNT))).toList();
+                Formats.full(t.rowsKept(), Unit.COUNT), dates(report.tableRanges().get(t.table())))).toList();
         List<SetAsideView> setAside = report.quality().setAside().stream().map(s -> new SetAsideView(s.table(), s.file(),
                 s.rule(), s.column(), Formats.full(s.rows(), Unit.COUNT))).toList();
         List<ProblemView> sample = report.quality().setAsideSample().stream().map(SiteRenderer::publicView).toList();
         List<ProblemView> notes = report.quality().notes().stream().map(SiteRenderer::publicView).toList();
         return new DataPage(site.layout("Data", "The data behind the report and what validation set aside", "data.html"),
                 Formats.date(report.asOf()), freshness(report), tables, setAside, sample, notes, leftOut(report.leftOut()));
+    }
+
+    private static String dates(Report.DateRange range) {
+        return range == null || range.first() == null ? "" : Formats.date(range.first()) + " – " + Formats.date(range.last());
     }
 
     /** A problem as the public site may show it: identifiers and raw lines are never published. */

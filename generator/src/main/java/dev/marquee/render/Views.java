@@ -78,7 +78,8 @@ public final class Views {
     public record QuestionPage(Layout layout, String title, String question, String narrativeHtml, List<ChartView> charts) {
     }
 
-    public record TableView(String table, String file, String format, String rowsRead, String rowsSetAside, String rowsKept) {
+    public record TableView(String table, String file, String format, String rowsRead, String rowsSetAside, String rowsKept,
+                            String dates) {
     }
 
     public record SetAsideView(String table, String file, String rule, String column, String rows) {
