@@ -59,9 +59,12 @@ public final class Pipeline {
         try (Engine engine = openEngine(scratch)) {
             CheckedData data = loadAndValidate(engine, model, scratch, timer);
             Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
-            List<LeftOut> leftOut = QueryStage.leftOut(questions, tables);
+            List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
             Set<Question> excluded = new HashSet<>(leftOut.stream().map(LeftOut::question).toList());
-            List<Question> answerable = questions.stream().filter(q -> !excluded.contains(q)).toList();
+            List<Question> withTables = questions.stream().filter(q -> !excluded.contains(q)).toList();
+            leftOut.addAll(QueryStage.unmet(engine, withTables, data.parameters()));
+            excluded.addAll(leftOut.stream().map(LeftOut::question).toList());
+            List<Question> answerable = withTables.stream().filter(q -> !excluded.contains(q)).toList();
             QueryStage.check(engine, answerable, data.parameters());
             List<Answer> answers = timer.time("query", () -> QueryStage.run(engine, answerable, data.parameters()),
                     a -> a.size() + " questions, " + a.stream().mapToInt(x -> x.results().size()).sum() + " queries"

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class Catalog {
 
     private static final Set<String> QUESTION_KEYS = Set.of("title", "question", "order", "requires", "charts", "metrics", "kpis",
-            "forecasts", "model");
+            "forecasts", "model", "when");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet");
 
@@ -195,7 +195,7 @@ public final class Catalog {
                 return Optional.empty();
             }
             return Optional.of(new Question(slug, title, question, order, requires, queries, charts, narrative, mdFile,
-                    metrics, kpiQuery, narrativeValues, forecasts, model));
+                    metrics, kpiQuery, narrativeValues, forecasts, model, front.string("when")));
         } catch (FrontMatterException e) {
             problems.add(Problem.fatal(where, e.line, "", "bad-front-matter", e.getMessage()));
             return Optional.empty();

@@ -46,8 +46,8 @@ public final class DataLoader {
         Map<String, Path> files = tableFiles(dataDir, model, problems, shaped);
         for (TableSpec spec : model.tables()) {
             Path file = files.get(spec.name());
-            if (file == null && spec.name().equals("regions")) {
-                file = builtInRegions(scratchDir);
+            if (file == null && spec.builtin().isPresent()) {
+                file = builtIn(spec.builtin().get(), scratchDir);
             }
             if (file == null) {
                 continue;
@@ -73,6 +73,14 @@ public final class DataLoader {
             }
         }
         tables.sort(java.util.Comparator.comparingInt(t -> model.tableNames().indexOf(t.name())));
+        // Every table of the model exists, empty when no file fed it, so any question's SQL binds; questions that need
+        // a table's data still say so in 'requires' and are left out when it is absent.
+        for (TableSpec spec : model.tables()) {
+            if (tables.stream().noneMatch(t -> t.name().equals(spec.name()))) {
+                engine.execute("CREATE TABLE IF NOT EXISTS " + spec.name() + " (" + String.join(", ",
+                        spec.columns().stream().map(c -> c.name() + " " + c.sqlType()).toList()) + ")");
+            }
+        }
         return new LoadResult(tables, problems, setAside, locators);
     }
 
@@ -171,9 +179,12 @@ public final class DataLoader {
         return Optional.empty();
     }
 
-    private static Path builtInRegions(Path scratchDir) {
-        try (InputStream in = DataLoader.class.getResourceAsStream(DataModel.REGIONS_RESOURCE)) {
-            Path copy = scratchDir.resolve("regions.csv");
+    private static Path builtIn(String resource, Path scratchDir) {
+        try (InputStream in = DataLoader.class.getResourceAsStream("/model/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("model/" + resource + " is missing from the class path");
+            }
+            Path copy = scratchDir.resolve(resource);
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             return copy;
         } catch (IOException e) {

@@ -2,7 +2,6 @@ package dev.marquee.load;
 
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.EngineException;
-import dev.marquee.model.ColumnSpec;
 import dev.marquee.model.DataModel;
 import dev.marquee.model.Problem;
 import dev.marquee.model.TableSpec;
@@ -56,19 +55,29 @@ final class ShapeFile {
             }
             setAside.add(new dev.marquee.model.SetAside(shape.id(), shown, "unreadable-row", "", rejected));
         }
+        Optional<String[]> service = service(file, names);
+        if (shape.mappings().stream().anyMatch(m -> m.getValue().contains("{{service}}")) && service.isEmpty()) {
+            problems.add(Problem.fatal(shown, 1, "", "unknown-service", "is a catalogue, but of which service? Name the file "
+                    + "like netflix_titles.csv or amazon_prime_titles.csv, add a line '" + file.getFileName()
+                    + ",<Service>,<two-letter id prefix>' to shapes/services.csv, or add a platform column"));
+            engine.execute("DROP TABLE IF EXISTS " + raw);
+            return List.of();
+        }
         List<LoadedTable> loaded = new ArrayList<>();
         for (Map.Entry<String, String> mapping : shape.mappings()) {
             Optional<TableSpec> spec = model.table(mapping.getKey());
             if (spec.isEmpty()) {
                 throw new IllegalStateException("shape " + shape.id() + " maps to unknown table " + mapping.getKey());
             }
-            String columnList = String.join(", ", spec.get().columns().stream().map(ColumnSpec::name).toList());
             String select = mapping.getValue().replaceAll("\\braw\\b", raw);
+            if (service.isPresent()) {
+                select = select.replace("{{service}}", service.get()[0]).replace("{{prefix}}", service.get()[1]);
+            }
             try {
                 ensureTable(engine, spec.get());
                 long before = count(engine, spec.get().name());
-                engine.execute("INSERT INTO " + spec.get().name() + " (" + columnList + ") SELECT " + columnList
-                        + " FROM (" + select + ") AS mapped");
+                // BY NAME: a mapping gives the columns it knows; the others stay NULL.
+                engine.execute("INSERT INTO " + spec.get().name() + " BY NAME SELECT * FROM (" + select + ") AS mapped");
                 long added = count(engine, spec.get().name()) - before;
                 loaded.add(new LoadedTable(spec.get(), shown + " (" + shape.name() + ")", "csv", added + rejected, rejected,
                         List.of(), List.of()));
@@ -79,6 +88,29 @@ final class ShapeFile {
         }
         engine.execute("DROP TABLE IF EXISTS " + raw);
         return loaded;
+    }
+
+    /**
+     * The service a catalogue belongs to, as SQL for {{service}} and {{prefix}}: its platform column when it has one,
+     * else the line of shapes/services.csv naming the file.
+     */
+    static Optional<String[]> service(Path file, List<String> columns) {
+        if (columns.contains("platform")) {
+            return Optional.of(new String[]{"coalesce(nullif(trim(platform), ''), 'Unknown')",
+                    "lower(substr(regexp_replace(coalesce(platform, 'xx'), '[^A-Za-z]', '', 'g'), 1, 2))"});
+        }
+        try (var in = ShapeFile.class.getResourceAsStream("/shapes/services.csv")) {
+            String wanted = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("\\.gz$", "");
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String[] parts = line.split(",");
+                if (parts.length == 3 && parts[0].trim().equals(wanted)) {
+                    return Optional.of(new String[]{DataLoader.quote(parts[1].trim()), DataLoader.quote(parts[2].trim())});
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Optional.empty();
     }
 
     private static void ensureTable(Engine engine, TableSpec spec) {

@@ -42,6 +42,23 @@ public final class QueryStage {
         return leftOut;
     }
 
+    /** The questions whose {@code when} statement says the data cannot answer them, with its reason. */
+    public static List<LeftOut> unmet(Engine engine, List<Question> questions, Parameters parameters) {
+        List<LeftOut> leftOut = new ArrayList<>();
+        for (Question question : questions) {
+            if (question.when().isEmpty()) {
+                continue;
+            }
+            Table result = engine.query(sql(question.query(question.when().get()).orElseThrow(), parameters, engine));
+            boolean answerable = !result.isEmpty() && Boolean.TRUE.equals(result.value(0, "answerable"));
+            if (!answerable) {
+                leftOut.add(new LeftOut(question, List.of(), result.isEmpty() ? "the data cannot answer it"
+                        : String.valueOf(result.value(0, "reason"))));
+            }
+        }
+        return leftOut;
+    }
+
     /** @throws ReportException listing every statement that does not describe and every chart column not in its result */
     public static void check(Engine engine, List<Question> questions, Parameters parameters) {
         List<Problem> problems = new ArrayList<>();
@@ -121,6 +138,9 @@ public final class QueryStage {
             Map<String, Table> results = new LinkedHashMap<>();
             Map<String, String> sql = new LinkedHashMap<>();
             for (QuerySource query : question.queries()) {
+                if (question.when().map(w -> w.equals(query.name())).orElse(false)) {
+                    continue;
+                }
                 if (question.model().map(m -> m.query().equals(query.name())).orElse(false)) {
                     // One row per member: streamed by the outlook stage into its model, never held as a result.
                     continue;

@@ -266,6 +266,9 @@ public final class SiteRenderer {
             description = (description.isEmpty() ? "" : description + " ") + "Every " + chart.spec().facet().get()
                     + " has its own chart on its page; here is the data for all of them.";
         }
+        if (data.isEmpty()) {
+            description = (description.isEmpty() ? "" : description + " ") + "No data: nothing in the data folder feeds this chart.";
+        }
         String id = "chart-" + chart.fileStem();
         String query = chart.spec().query();
         String statement = query.contains("/") ? "-- Computed on the " + query.substring(0, query.indexOf('/'))
