@@ -156,3 +156,13 @@ SELECT 'catalogue_rank' AS kpi, 'Catalogue size rank among services' AS label, '
        CAST(NULL AS DOUBLE) AS previous_month, CAST(NULL AS DOUBLE) AS year_ago, false AS partial,
        false AS higher_is_better, 'rank 1 is the largest catalogue in the data' AS comparison
 FROM ranked
+UNION ALL
+SELECT 'subscriber_share', 'Share of the services'' members', 'percent',
+       (SELECT share FROM (
+            SELECT service, quarter, members / sum(members) OVER (PARTITION BY quarter) AS share,
+                   max(quarter) OVER () AS latest
+            FROM (SELECT service, quarter, max(value) AS members FROM market_figures
+                  WHERE metric = 'members' AND region = 'Worldwide' GROUP BY service, quarter) AS w
+        ) AS shares WHERE service = {{platform}} AND quarter = latest),
+       CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), false, true,
+       'latest calendar quarter, among the services reporting it'
