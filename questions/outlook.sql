@@ -210,11 +210,16 @@ pairs AS (
     GROUP BY a.genre, b.genre
     HAVING count(*) >= {{k}}
 )
-SELECT p.genre_a || ' + ' || p.genre_b AS genre_pair, p.both_members AS members,
-       CAST(p.both_members AS DOUBLE) * t.members / (CAST(ga.members AS DOUBLE) * gb.members) AS lift
-FROM pairs AS p
-CROSS JOIN total AS t
-JOIN genre_members AS ga ON ga.genre = p.genre_a
-JOIN genre_members AS gb ON gb.genre = p.genre_b
-ORDER BY lift DESC, genre_pair
-LIMIT 15
+-- Both orders of each pair, so the heatmap is symmetric.
+, lifted AS (
+    SELECT p.genre_a, p.genre_b, p.both_members AS members,
+           CAST(p.both_members AS DOUBLE) * t.members / (CAST(ga.members AS DOUBLE) * gb.members) AS lift
+    FROM pairs AS p
+    CROSS JOIN total AS t
+    JOIN genre_members AS ga ON ga.genre = p.genre_a
+    JOIN genre_members AS gb ON gb.genre = p.genre_b
+)
+SELECT genre_a, genre_b, members, lift FROM lifted
+UNION ALL
+SELECT genre_b, genre_a, members, lift FROM lifted
+ORDER BY lift DESC, genre_a, genre_b

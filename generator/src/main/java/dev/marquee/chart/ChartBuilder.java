@@ -49,6 +49,7 @@ final class ChartBuilder {
             case LINE -> timeAxis ? timeLine(spec, data) : categoryChart(spec, data, false);
             case BAR, HBAR, STACKED_BAR, STACKED_PERCENT -> categoryChart(spec, data, true);
             case FORECAST -> ForecastChart.build(spec, data);
+            case HEATMAP -> HeatmapChart.build(spec, data);
             case TABLE -> throw new IllegalArgumentException("a table has no chart");
         };
         StringBuilder text = new StringBuilder(spec.title());
@@ -137,6 +138,9 @@ final class ChartBuilder {
     }
 
     private static void style(JFreeChart chart, ChartSpec spec) {
+        if (spec.kind() == ChartKind.HEATMAP) {
+            return;
+        }
         NumberFormat format = spec.kind() == ChartKind.STACKED_PERCENT
                 ? NumberFormat.getPercentInstance(Locale.US) : new UnitFormat(spec);
         if (chart.getPlot() instanceof XYPlot plot) {
