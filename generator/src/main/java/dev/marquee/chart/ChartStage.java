@@ -17,14 +17,19 @@ public final class ChartStage {
     private ChartStage() {
     }
 
+    /** Every chart, in the order of the answers and of each question's charts. */
     public static List<RenderedChart> render(List<Answer> answers) {
-        List<RenderedChart> charts = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         for (Answer answer : answers) {
             for (ChartSpec spec : answer.question().charts()) {
-                charts.add(render(answer.question().slug(), spec, answer.result(spec.query())));
+                jobs.add(new Job(answer.question().slug(), spec, answer.result(spec.query())));
             }
         }
-        return charts;
+        // Charts share nothing, so they are drawn side by side; an ordered stream keeps the list in job order.
+        return jobs.parallelStream().map(job -> render(job.slug(), job.spec(), job.data())).toList();
+    }
+
+    private record Job(String slug, ChartSpec spec, Table data) {
     }
 
     static RenderedChart render(String slug, ChartSpec spec, Table data) {
