@@ -94,9 +94,19 @@ public final class Main implements Runnable {
                 + "MARQUEE_TRINO_USER and MARQUEE_TRINO_PASSWORD). Default: embedded DuckDB loading --data.")
         String engine;
 
+        @Option(names = "--memory-limit", paramLabel = "SIZE", description = "Memory DuckDB may use before it spills to "
+                + "--temp-dir, e.g. 4GB or 50%% (default: 60%% of the machine's memory).")
+        String memoryLimit;
+
+        @Option(names = "--temp-dir", paramLabel = "DIR", description = "Folder for the run's scratch files and DuckDB's "
+                + "spill files, deleted at the end (default: the system's temporary folder).")
+        Path tempDir;
+
         Config config() {
-            return Config.defaults().withDataDir(data).withAsOf(asOf).withMaxBadRowShare(maxBadRows).withVerbose(verbose)
+            Config config = Config.defaults().withDataDir(data).withAsOf(asOf).withMaxBadRowShare(maxBadRows).withVerbose(verbose)
                     .withEngine(engine);
+            config = memoryLimit == null ? config : config.withMemoryLimit(memoryLimit);
+            return tempDir == null ? config : config.withTempDir(tempDir);
         }
     }
 

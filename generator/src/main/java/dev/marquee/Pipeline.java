@@ -35,6 +35,8 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /** The whole run, stage after stage: load → validate → query → chart → site → pdf → publish. */
@@ -54,9 +56,13 @@ public final class Pipeline {
         StageTimer timer = new StageTimer(out);
         config.checkInputsExist();
         DataModel model = DataModel.standard();
-        List<Question> questions = Catalog.read(config.questionsDir(), Set.copyOf(model.tableNames()));
+        // The questions are read while DuckDB unpacks and loads its native library, which takes longer.
+        CompletableFuture<List<Question>> reading = CompletableFuture.supplyAsync(
+                () -> Catalog.read(config.questionsDir(), Set.copyOf(model.tableNames())));
         Path scratch = scratchDirectory();
         try (Engine engine = openEngine(scratch)) {
+            List<Question> questions = join(reading);
+            timer.since("start", start, questions.size() + " questions read, " + engine.dialect().id() + " ready");
             CheckedData data = loadAndValidate(engine, model, scratch, timer);
             Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
             List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
@@ -65,9 +71,10 @@ public final class Pipeline {
             leftOut.addAll(QueryStage.unmet(engine, withTables, data.parameters()));
             excluded.addAll(leftOut.stream().map(LeftOut::question).toList());
             List<Question> answerable = withTables.stream().filter(q -> !excluded.contains(q)).toList();
-            QueryStage.check(engine, answerable, data.parameters());
-            List<Answer> answers = timer.time("query", () -> QueryStage.run(engine, answerable, data.parameters()),
-                    a -> a.size() + " questions, " + a.stream().mapToInt(x -> x.results().size()).sum() + " queries"
+            List<Answer> answers = timer.time("query", () -> {
+                        QueryStage.check(engine, answerable, data.parameters());
+                        return QueryStage.run(engine, answerable, data.parameters());
+                    }, a -> a.size() + " questions, " + a.stream().mapToInt(x -> x.results().size()).sum() + " queries"
                             + (leftOut.isEmpty() ? "" : ", " + leftOut.size() + " left out for lack of data"));
             List<Answer> looked = timer.time("outlook", () -> OutlookStage.extend(engine, answers, data.parameters()),
                     a -> a.stream().mapToInt(x -> x.question().forecasts().size()).sum() + " forecasts, "
@@ -76,8 +83,9 @@ public final class Pipeline {
             Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), looked, charts, leftOut,
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
             try (StagedSite site = StagedSite.beside(config.outDir())) {
-                timer.time("site", () -> SiteRenderer.write(report, site), report.sections().size() + 2 + " pages");
-                timer.time("pdf", () -> PdfReport.write(report, site, SiteRenderer.PDF_NAME), SiteRenderer.PDF_NAME);
+                // Independent outputs from the same finished records: the pages and the PDF are written side by side.
+                timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(report, site), report.sections().size() + 2 + " pages"),
+                        new StageTimer.Work("pdf", () -> PdfReport.write(report, site, SiteRenderer.PDF_NAME), SiteRenderer.PDF_NAME));
                 site.publish();
             }
             out.println("wrote    " + config.outDir() + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
@@ -105,7 +113,7 @@ public final class Pipeline {
         config.checkInputsExist();
         StageTimer timer = new StageTimer(out);
         Path scratch = scratchDirectory();
-        try (Engine engine = DuckDbEngine.inMemory(scratch, "2GB")) {
+        try (Engine engine = DuckDbEngine.inMemory(scratch, config.memoryLimit())) {
             CheckedData data = loadAndValidate(engine, DataModel.standard(), scratch, timer);
             return timer.time("export", () -> ParquetExport.write(engine, data.loaded().tables(), outDir),
                     t -> t.size() + " tables as Parquet in " + outDir + " (and trino.sql)");
@@ -158,14 +166,29 @@ public final class Pipeline {
                 throw new ReportException(ReportException.CONFIG_PROBLEM, e.getMessage());
             }
         }
-        return DuckDbEngine.inMemory(scratch, "2GB");
+        return DuckDbEngine.inMemory(scratch, config.memoryLimit());
     }
 
     private Path scratchDirectory() {
         try {
-            return Files.createTempDirectory("marquee-");
+            return Files.createTempDirectory(config.tempDir(), "marquee-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The value, or the exception the work threw, unwrapped so a ReportException keeps its exit code. */
+    private static <T> T join(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 

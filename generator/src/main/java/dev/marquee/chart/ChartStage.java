@@ -17,8 +17,9 @@ public final class ChartStage {
     private ChartStage() {
     }
 
+    /** Every chart, in the order of the answers and of each question's charts. */
     public static List<RenderedChart> render(List<Answer> answers) {
-        List<RenderedChart> charts = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         for (Answer answer : answers) {
             for (ChartSpec spec : answer.question().charts()) {
                 Optional<Table> borrowed = spec.query().contains("/") ? borrowed(answers, spec.query()) : Optional.empty();
@@ -28,18 +29,25 @@ public final class ChartStage {
                 }
                 Table data = borrowed.orElseGet(() -> answer.result(spec.query()));
                 if (spec.facet().isEmpty()) {
-                    charts.add(render(answer.question().slug(), spec, data, Optional.empty()));
+                    jobs.add(new Job(answer.question().slug(), spec, data, Optional.empty(), false));
                     continue;
                 }
                 // The whole table once (shown as a table), then one chart per facet value.
-                charts.add(new RenderedChart(answer.question().slug(), spec, data, Optional.empty(), "",
-                        AltText.describe(spec, data), Optional.empty()));
+                jobs.add(new Job(answer.question().slug(), spec, data, Optional.empty(), true));
                 for (String value : facetValues(data, spec.facet().get())) {
-                    charts.add(render(answer.question().slug(), spec, filter(data, spec.facet().get(), value), Optional.of(value)));
+                    jobs.add(new Job(answer.question().slug(), spec, filter(data, spec.facet().get(), value), Optional.of(value), false));
                 }
             }
         }
-        return charts;
+        // Charts share nothing, so they are drawn side by side; an ordered stream keeps the list in job order.
+        return jobs.parallelStream().map(job -> job.tableOnly()
+                ? new RenderedChart(job.slug(), job.spec(), job.data(), Optional.empty(), "", AltText.describe(job.spec(), job.data()),
+                        Optional.empty())
+                : render(job.slug(), job.spec(), job.data(), job.facetValue())).toList();
+    }
+
+    /** One chart to draw; a faceted chart's all-values entry is a table only. */
+    private record Job(String slug, ChartSpec spec, Table data, Optional<String> facetValue, boolean tableOnly) {
     }
 
     static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue) {

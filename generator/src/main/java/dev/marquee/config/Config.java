@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Everything a run needs to know, checked once here.
@@ -19,12 +21,19 @@ import java.util.Optional;
  * @param verbose         print stack traces
  * @param engine          a JDBC URL of a remote SQL engine (Trino) whose schema holds the data model's tables;
  *                        empty means embedded DuckDB loading {@code dataDir}
+ * @param memoryLimitMb   memory embedded DuckDB may use, in megabytes; beyond it, it spills to {@code tempDir}
+ * @param tempDir         folder under which each run makes its scratch folder (DuckDB's spill files), deleted at the end
  */
 public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<LocalDate> asOf,
-                     int minGroupSize, double maxBadRowShare, boolean verbose, Optional<String> engine) {
+                     int minGroupSize, double maxBadRowShare, boolean verbose, Optional<String> engine,
+                     long memoryLimitMb, Path tempDir) {
 
     public static final int DEFAULT_MIN_GROUP_SIZE = 10;
     public static final double DEFAULT_MAX_BAD_ROW_SHARE = 0.01;
+    /** Share of the machine's memory DuckDB may use by default: the rest is for the JVM (heap, native libraries) and the system. */
+    public static final double DEFAULT_MEMORY_SHARE = 0.6;
+    static final long MIN_MEMORY_LIMIT_MB = 64;
+    private static final Pattern MEMORY = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(%|MB|GB|TB|MiB|GiB|TiB)", Pattern.CASE_INSENSITIVE);
 
     public Config {
         dataDir = dataDir.toAbsolutePath().normalize();
@@ -41,43 +50,93 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
         if (maxBadRowShare < 0 || maxBadRowShare > 1) {
             throw new ReportException(ReportException.CONFIG_PROBLEM, "--max-bad-rows must be between 0 and 1, got " + maxBadRowShare);
         }
+        if (memoryLimitMb < MIN_MEMORY_LIMIT_MB) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM,
+                    "--memory-limit must be at least " + MIN_MEMORY_LIMIT_MB + "MB, got " + memoryLimitMb + "MB");
+        }
+        tempDir = tempDir.toAbsolutePath().normalize();
     }
 
     public static Config defaults() {
         return new Config(Path.of("data"), Path.of("site"), Path.of("questions"), Optional.empty(),
-                DEFAULT_MIN_GROUP_SIZE, DEFAULT_MAX_BAD_ROW_SHARE, false, Optional.empty());
+                DEFAULT_MIN_GROUP_SIZE, DEFAULT_MAX_BAD_ROW_SHARE, false, Optional.empty(),
+                shareOfMemory(DEFAULT_MEMORY_SHARE), Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     public Config withDataDir(Path dir) {
-        return new Config(dir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, engine);
+        return new Config(dir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, engine, memoryLimitMb, tempDir);
     }
 
     public Config withOutDir(Path dir) {
-        return new Config(dataDir, dir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, engine);
+        return new Config(dataDir, dir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, engine, memoryLimitMb, tempDir);
     }
 
     public Config withQuestionsDir(Path dir) {
-        return new Config(dataDir, outDir, dir, asOf, minGroupSize, maxBadRowShare, verbose, engine);
+        return new Config(dataDir, outDir, dir, asOf, minGroupSize, maxBadRowShare, verbose, engine, memoryLimitMb, tempDir);
     }
 
     public Config withAsOf(LocalDate date) {
-        return new Config(dataDir, outDir, questionsDir, Optional.ofNullable(date), minGroupSize, maxBadRowShare, verbose, engine);
+        return new Config(dataDir, outDir, questionsDir, Optional.ofNullable(date), minGroupSize, maxBadRowShare, verbose, engine, memoryLimitMb, tempDir);
     }
 
     public Config withMinGroupSize(int k) {
-        return new Config(dataDir, outDir, questionsDir, asOf, k, maxBadRowShare, verbose, engine);
+        return new Config(dataDir, outDir, questionsDir, asOf, k, maxBadRowShare, verbose, engine, memoryLimitMb, tempDir);
     }
 
     public Config withMaxBadRowShare(double share) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, share, verbose, engine);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, share, verbose, engine, memoryLimitMb, tempDir);
     }
 
     public Config withVerbose(boolean on) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, on, engine);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, on, engine, memoryLimitMb, tempDir);
     }
 
     public Config withEngine(String url) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, Optional.ofNullable(url));
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, Optional.ofNullable(url), memoryLimitMb, tempDir);
+    }
+
+    /** @param limit a size such as {@code 4GB}, {@code 512MB}, {@code 2GiB}, or a share of the machine's memory such as {@code 50%} */
+    public Config withMemoryLimit(String limit) {
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, engine,
+                parseMemory(limit), tempDir);
+    }
+
+    public Config withTempDir(Path dir) {
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, engine, memoryLimitMb, dir);
+    }
+
+    /** The memory limit in DuckDB's syntax. */
+    public String memoryLimit() {
+        return memoryLimitMb + "MB";
+    }
+
+    static long parseMemory(String limit) {
+        Matcher matcher = MEMORY.matcher(limit == null ? "" : limit.strip());
+        if (!matcher.matches()) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM,
+                    "--memory-limit must be a size such as 4GB or 512MB, or a share of the memory such as 50%, got " + limit);
+        }
+        double amount = Double.parseDouble(matcher.group(1));
+        double megabytes = switch (matcher.group(2).toUpperCase(java.util.Locale.ROOT)) {
+            case "%" -> amount <= 0 || amount > 100 ? -1 : shareOfMemory(amount / 100);
+            case "MB" -> amount;
+            case "GB" -> amount * 1e3;
+            case "TB" -> amount * 1e6;
+            case "MIB" -> amount * 1.048576;
+            case "GIB" -> amount * 1073.741824;
+            default -> amount * 1099511.627776;
+        };
+        if (megabytes < 0) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "--memory-limit as a share must be above 0% and at most 100%, got " + limit);
+        }
+        return (long) megabytes;
+    }
+
+    /** A share of the machine's memory (the container's limit when there is one, as the JVM sees it), in megabytes. */
+    static long shareOfMemory(double share) {
+        long bytes = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return Math.max(MIN_MEMORY_LIMIT_MB, (long) (bytes * share / 1e6));
     }
 
     /** Fails with one clear message when an input folder is missing. */
@@ -85,6 +144,10 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
         if (engine.isEmpty() && !Files.isDirectory(dataDir)) {
             throw new ReportException(ReportException.CONFIG_PROBLEM,
                     "Data folder " + dataDir + " does not exist. Pass --data DIR, or write sample data with: marquee sample-data --out " + dataDir);
+        }
+        if (engine.isEmpty() && !Files.isDirectory(tempDir)) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM,
+                    "Temporary folder " + tempDir + " does not exist. Pass --temp-dir DIR, a folder with room for DuckDB's spill files.");
         }
         if (!Files.isDirectory(questionsDir)) {
             throw new ReportException(ReportException.CONFIG_PROBLEM,

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Embedded, in-memory DuckDB. A new Statement per command: DuckDB closes a Statement that throws. */
 public final class DuckDbEngine implements Engine {
@@ -38,6 +39,18 @@ public final class DuckDbEngine implements Engine {
             return engine;
         } catch (SQLException e) {
             throw new EngineException("DuckDB could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Another connection to the same in-memory database: its tables, settings and memory limit are shared. */
+    @Override
+    public Optional<Engine> newSession() {
+        try {
+            DuckDbEngine session = new DuckDbEngine(((org.duckdb.DuckDBConnection) connection).duplicate());
+            session.execute("SET TimeZone = 'UTC'");
+            return Optional.of(session);
+        } catch (SQLException e) {
+            throw new EngineException("DuckDB could not open another connection: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.marquee.engine;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The SQL engine the questions run on. Embedded DuckDB is the default; the pipeline sees only this.
@@ -32,6 +33,14 @@ public interface Engine extends AutoCloseable {
 
     /** The columns a query would return, without running it. */
     List<Column> describe(String sql);
+
+    /**
+     * Another session on the same data, for running statements side by side; the caller closes it. Empty when the
+     * engine has no such thing, and statements then run one at a time.
+     */
+    default Optional<Engine> newSession() {
+        return Optional.empty();
+    }
 
     /** Convenience for a single value. */
     default Object scalar(String sql) {

@@ -130,13 +130,14 @@ public final class QueryStage {
         }
     }
 
-    /** Runs every statement of every question once. */
+    /** Runs every statement of every question once, two at a time where the engine allows (see SideBySide). */
     public static List<Answer> run(Engine engine, List<Question> questions, Parameters parameters) {
         Map<String, String> literals = parameters.literals();
-        List<Answer> answers = new ArrayList<>();
-        for (Question question : questions) {
-            Map<String, Table> results = new LinkedHashMap<>();
-            Map<String, String> sql = new LinkedHashMap<>();
+        List<QuerySource> queries = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        List<String> statements = new ArrayList<>();
+        for (int q = 0; q < questions.size(); q++) {
+            Question question = questions.get(q);
             for (QuerySource query : question.queries()) {
                 if (question.when().map(w -> w.equals(query.name())).orElse(false)) {
                     continue;
@@ -145,16 +146,27 @@ public final class QueryStage {
                     // One row per member: streamed by the outlook stage into its model, never held as a result.
                     continue;
                 }
-                List<Problem> problems = new ArrayList<>();
-                String expanded = SqlTemplate.expand(query, literals, engine.dialect(), problems);
-                try {
-                    results.put(query.name(), engine.query(expanded));
-                    sql.put(query.name(), expanded);
-                } catch (EngineException e) {
-                    throw ReportException.of(ReportException.QUESTION_PROBLEM, "A question failed", List.of(engineProblem(query, e)));
+                queries.add(query);
+                owners.add(q);
+                statements.add(SqlTemplate.expand(query, literals, engine.dialect(), new ArrayList<>()));
+            }
+        }
+        SideBySide.Outcome outcome = SideBySide.query(engine, statements);
+        outcome.failure().ifPresent(failure -> {
+            throw ReportException.of(ReportException.QUESTION_PROBLEM, "A question failed",
+                    List.of(engineProblem(queries.get(failure.index()), failure.error())));
+        });
+        List<Answer> answers = new ArrayList<>();
+        for (int q = 0; q < questions.size(); q++) {
+            Map<String, Table> results = new LinkedHashMap<>();
+            Map<String, String> sql = new LinkedHashMap<>();
+            for (int i = 0; i < queries.size(); i++) {
+                if (owners.get(i) == q) {
+                    results.put(queries.get(i).name(), outcome.tables().get(i));
+                    sql.put(queries.get(i).name(), statements.get(i));
                 }
             }
-            answers.add(new Answer(question, results, sql));
+            answers.add(new Answer(questions.get(q), results, sql));
         }
         return answers;
     }

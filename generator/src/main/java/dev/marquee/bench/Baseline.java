@@ -1,0 +1,106 @@
+package dev.marquee.bench;
+
+import dev.marquee.StageTimer;
+import dev.marquee.catalog.Catalog;
+import dev.marquee.catalog.QuerySource;
+import dev.marquee.catalog.Question;
+import dev.marquee.config.Config;
+import dev.marquee.engine.Column;
+import dev.marquee.engine.DuckDbEngine;
+import dev.marquee.engine.Engine;
+import dev.marquee.load.DataLoader;
+import dev.marquee.load.LoadResult;
+import dev.marquee.model.DataModel;
+import dev.marquee.query.Parameters;
+import dev.marquee.query.QueryStage;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * The query engine alone, for comparison: the same files loaded into DuckDB the same way, and every statement of
+ * every question run once, one after another, exactly as the report expands it. No validation, forecasts, charts,
+ * pages or PDF. A statement whose rows the report streams (the churn model's) is streamed and counted here.
+ */
+@Command(name = "baseline", hidden = true, description = "Load the data into DuckDB and run every question's SQL, nothing else.")
+final class Baseline implements Callable<Integer> {
+
+    @Option(names = "--data", required = true)
+    Path data;
+
+    @Option(names = "--questions", defaultValue = "questions")
+    Path questionsDir;
+
+    @Option(names = "--memory-limit")
+    String memoryLimit;
+
+    private final PrintStream out;
+
+    Baseline() {
+        this(System.out);
+    }
+
+    Baseline(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        long start = System.nanoTime();
+        StageTimer timer = new StageTimer(out);
+        Config config = memoryLimit == null ? Config.defaults() : Config.defaults().withMemoryLimit(memoryLimit);
+        DataModel model = DataModel.standard();
+        List<Question> questions = Catalog.read(questionsDir, Set.copyOf(model.tableNames()));
+        Path scratch = Files.createTempDirectory(config.tempDir(), "marquee-baseline-");
+        try (Engine engine = DuckDbEngine.inMemory(scratch, config.memoryLimit())) {
+            timer.since("start", start, questions.size() + " questions read, duckdb ready");
+            LoadResult loaded = timer.time("load", () -> DataLoader.load(data, model, engine, scratch),
+                    l -> l.tables().size() + " tables");
+            LocalDate asOf = DataLoader.latestActivityDate(engine, loaded).orElseThrow();
+            Parameters parameters = new Parameters(asOf, Config.DEFAULT_MIN_GROUP_SIZE, Parameters.DEFAULT_AT_RISK_DAYS);
+            Set<String> tables = loaded.tables().stream().map(t -> t.name()).collect(Collectors.toSet());
+            Set<Question> leftOut = QueryStage.leftOut(questions, tables).stream().map(l -> l.question()).collect(Collectors.toSet());
+            List<Question> answerable = questions.stream().filter(q -> !leftOut.contains(q)).toList();
+            timer.time("query", () -> runAll(engine, answerable, parameters),
+                    n -> answerable.size() + " questions, " + n + " queries");
+            timer.printSummary(start);
+            return 0;
+        } finally {
+            SampleSets.deleteFiles(scratch);
+        }
+    }
+
+    private static int runAll(Engine engine, List<Question> questions, Parameters parameters) {
+        int statements = 0;
+        for (Question question : questions) {
+            for (QuerySource query : question.queries()) {
+                String sql = QueryStage.sql(query, parameters, engine);
+                if (question.model().map(m -> m.query().equals(query.name())).orElse(false)) {
+                    engine.stream(sql, new Engine.RowHandler() {
+                        @Override
+                        public void columns(List<Column> columns) {
+                        }
+
+                        @Override
+                        public void row(Object[] values) {
+                        }
+                    });
+                } else {
+                    engine.query(sql);
+                }
+                statements++;
+            }
+        }
+        return statements;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.marquee.bench;
+
+import dev.marquee.config.Config;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * Measures the report at growing data sizes, each run in a new JVM as a user would run it: time per stage, wall and
+ * CPU time, peak heap and resident memory, output sizes; and, on the same files, DuckDB alone loading the data and
+ * running the same SQL, to show what the report costs above the query engine. Prints Markdown tables and records them
+ * in BENCHMARKS.md. Not part of the test run: it takes minutes.
+ *
+ * <pre>scripts/benchmark.sh [--sizes default,100k,1m,10m] [--formats csv.gz,parquet] [--runs 3]</pre>
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = Baseline.class,
+        description = "Measure the report at several data sizes and record the results in BENCHMARKS.md.")
+public final class Benchmark implements Callable<Integer> {
+
+    @Option(names = "--sizes", split = ",", defaultValue = "default,100k,1m,10m",
+            description = "Data sizes: 'default' (the data/ folder) or numbers of viewing events such as 100k, 1m, 10m, 100m (default: ${DEFAULT-VALUE}).")
+    List<String> sizes;
+
+    @Option(names = "--formats", split = ",", defaultValue = "csv.gz,parquet", description = "Input formats (default: ${DEFAULT-VALUE}).")
+    List<String> formats;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Runs per size and format; the median is reported (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--jvm-options", defaultValue = "-Xmx512m", description = "Options of each measured JVM (default: ${DEFAULT-VALUE}).")
+    String jvmOptions;
+
+    @Option(names = "--memory-limit", description = "DuckDB memory limit for every run, e.g. 2GB (default: the report's own default).")
+    String memoryLimit;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated sample data (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--data", defaultValue = "data", description = "The project's data folder, measured as size 'default' (default: ${DEFAULT-VALUE}).")
+    Path projectData;
+
+    @Option(names = "--questions", defaultValue = "questions", description = "Question folder (default: ${DEFAULT-VALUE}).")
+    Path questions;
+
+    @Option(names = "--work", defaultValue = "bench", description = "Folder for generated data, built sites and results (default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = "--record", defaultValue = "BENCHMARKS.md", description = "File to record the results in; 'none' to only print them (default: ${DEFAULT-VALUE}).")
+    String record;
+
+    private final PrintStream out;
+
+    Benchmark() {
+        this(System.out);
+    }
+
+    Benchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        Locale.setDefault(Locale.US);
+        System.setProperty("java.awt.headless", "true");
+        System.exit(new CommandLine(new Benchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        List<Size> parsedSizes = sizes.stream().map(Size::parse).toList();
+        for (String format : formats) {
+            if (!format.equals("csv.gz") && !format.equals("parquet")) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--formats are csv.gz and parquet, got " + format);
+            }
+        }
+        Path root = Path.of("").toAbsolutePath();
+        Path scratch = Files.createTempDirectory("marquee-benchmark-");
+        Machine machine = Machine.describe(scratch);
+        SampleSets.deleteFiles(scratch);
+        out.printf(Locale.ROOT, "machine: %s, %d cores, %s; %s; load average %s%n", machine.cpu(), machine.cores(),
+                machine.memory(), machine.jdk(), machine.loadAverage());
+        SampleSets sets = new SampleSets(work.resolve("data"), projectData, seed, out);
+        ChildJvm jvm = new ChildJvm(Arrays.asList(jvmOptions.strip().split("\\s+")), root);
+        List<Measurement> measured = new ArrayList<>();
+        for (Size size : parsedSizes) {
+            for (String format : formats) {
+                measured.add(measure(jvm, sets, size, format));
+            }
+        }
+        String key = "sizes=" + String.join(",", sizes) + " formats=" + String.join(",", formats)
+                + (memoryLimit == null ? "" : " memory-limit=" + memoryLimit);
+        String limit = memoryLimit == null ? Config.defaults().memoryLimit() + " (60% of RAM)" : memoryLimit;
+        String markdown = Results.markdown(key, machine, measured, jvm.jvmOptions(), limit, runs, LocalDate.now(),
+                Machine.currentLoadAverage());
+        Files.writeString(work.resolve("results.md"), markdown);
+        out.println();
+        out.print(markdown);
+        if (!record.equals("none")) {
+            Results.record(Path.of(record), key, markdown);
+            out.println("recorded in " + record);
+        }
+        return measured.stream().allMatch(Measurement::succeeded) ? 0 : 1;
+    }
+
+    private Measurement measure(ChildJvm jvm, SampleSets sets, Size size, String format) {
+        Path data = sets.folder(size, format);
+        SampleSets.warmCache(data);
+        Path site = work.resolve("out").resolve(size.name() + "-" + format).toAbsolutePath();
+        List<String> build = new ArrayList<>(List.of("build", "--data", data.toAbsolutePath().toString(), "--out", site.toString(),
+                "--questions", questions.toString()));
+        List<String> baseline = new ArrayList<>(List.of("baseline", "--data", data.toAbsolutePath().toString(),
+                "--questions", questions.toString()));
+        if (memoryLimit != null) {
+            build.addAll(List.of("--memory-limit", memoryLimit));
+            baseline.addAll(List.of("--memory-limit", memoryLimit));
+        }
+        List<ChildJvm.Run> reports = new ArrayList<>();
+        List<ChildJvm.Run> baselines = new ArrayList<>();
+        int count = size.isLarge() ? 1 : runs;
+        for (int i = 0; i < count; i++) {
+            // Alternating, so both see the same machine when other work comes and goes.
+            ChildJvm.Run report = jvm.run("dev.marquee.Main", build);
+            reports.add(report);
+            ChildJvm.Run alone = jvm.run(Benchmark.class.getName(), baseline);
+            baselines.add(alone);
+            out.printf(Locale.ROOT, "%-8s %-8s run %d: report %6.2f s, DuckDB alone %6.2f s%s%n", size.name(), format, i + 1,
+                    report.wallSeconds(), alone.wallSeconds(), report.succeeded() && alone.succeeded() ? ""
+                            : "  FAILED " + (report.succeeded() ? alone.failure() : report.failure()));
+            if (!report.succeeded() || !alone.succeeded()) {
+                break;
+            }
+        }
+        return new Measurement(size, format, SampleSets.bytes(data), reports, baselines,
+                SampleSets.bytes(site) - pdfBytes(site), pdfBytes(site));
+    }
+
+    private static long pdfBytes(Path site) {
+        Path pdf = site.resolve("report.pdf");
+        return Files.exists(pdf) ? pdf.toFile().length() : 0;
+    }
+}

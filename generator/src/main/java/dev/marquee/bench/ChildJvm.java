@@ -1,0 +1,71 @@
+package dev.marquee.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a main class of this jar in a fresh JVM, as a user would, so the JVM's start, its heap cap and its memory
+ * are all real: wall time from launch to exit, and everything it printed.
+ */
+final class ChildJvm {
+
+    /** One finished run. {@code timings} is empty when the run did not get as far as its summary line. */
+    record Run(int exitCode, double wallSeconds, List<String> output, Optional<Timings> timings) {
+        boolean succeeded() {
+            return exitCode == 0 && timings.isPresent();
+        }
+
+        String failure() {
+            int from = Math.max(0, output.size() - 15);
+            return "exit code " + exitCode + ":\n  " + String.join("\n  ", output.subList(from, output.size()));
+        }
+    }
+
+    private final List<String> jvmOptions;
+    private final Path workingDirectory;
+
+    ChildJvm(List<String> jvmOptions, Path workingDirectory) {
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.workingDirectory = workingDirectory;
+    }
+
+    List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
+    Run run(String mainClass, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        List<String> output = new ArrayList<>();
+        try {
+            long start = System.nanoTime();
+            Process process = builder.start();
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    output.add(line);
+                }
+            }
+            int exit = process.waitFor();
+            double wall = (System.nanoTime() - start) / 1e9;
+            return new Run(exit, wall, output, Timings.parse(output));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command.get(0), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + mainClass, e);
+        }
+    }
+}

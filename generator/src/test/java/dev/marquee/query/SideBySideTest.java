@@ -1,0 +1,58 @@
+package dev.marquee.query;
+
+import dev.marquee.engine.DuckDbEngine;
+import dev.marquee.engine.Table;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Statements run on two sessions at once come back as if they had run one after another. */
+class SideBySideTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void query_manyStatements_resultsInStatementOrder() {
+        List<String> statements = IntStream.range(0, 40).mapToObj(i -> "SELECT " + i + " AS n, count(*) AS c FROM range(" + (i * 1000) + ")").toList();
+
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB")) {
+            SideBySide.Outcome outcome = SideBySide.query(engine, statements);
+
+            assertTrue(outcome.failure().isEmpty());
+            List<Long> firsts = new ArrayList<>();
+            for (Table table : outcome.tables()) {
+                firsts.add((Long) table.value(0, "n"));
+                assertEquals((Long) table.value(0, "n") * 1000, table.value(0, "c"));
+            }
+            assertEquals(LongStream.range(0, 40).boxed().toList(), firsts);
+        }
+    }
+
+    @Test
+    void query_twoFailures_reportsTheFirstInStatementOrder() {
+        // The second statement fails only when its scan reaches the last of 10 million rows; the fourth fails at once,
+        // on the other session, while the second is still running. Run one after another, the second fails first.
+        List<String> statements = List.of(
+                "SELECT 1",
+                "SELECT max(CAST(CASE WHEN i = 9999999 THEN 'not a number' ELSE CAST(i AS VARCHAR) END AS INTEGER)) FROM range(10000000) AS r(i)",
+                "SELECT 3",
+                "SELECT * FROM no_such_table");
+
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB")) {
+            SideBySide.Outcome outcome = SideBySide.query(engine, statements);
+
+            assertEquals(1, outcome.failure().orElseThrow().index());
+            assertTrue(outcome.failure().get().error().getMessage().contains("not a number"), outcome.failure().get().error().getMessage());
+        }
+    }
+}
