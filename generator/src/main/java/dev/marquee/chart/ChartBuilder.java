@@ -205,6 +205,10 @@ final class ChartBuilder {
         if (value instanceof LocalDate date) {
             return date.getDayOfMonth() == 1 ? date.toString().substring(0, 7) : date.toString();
         }
+        if (value instanceof Long whole) {
+            // Category labels such as years and decades read without thousands separators.
+            return Long.toString(whole);
+        }
         return Formats.cell(value, dev.marquee.catalog.Unit.COUNT);
     }
 
