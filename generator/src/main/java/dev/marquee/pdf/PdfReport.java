@@ -294,7 +294,7 @@ public final class PdfReport {
         for (int r = from; r < data.rowCount(); r++) {
             List<Object> row = data.rows().get(r);
             for (int i = 0; i < row.size(); i++) {
-                Unit unit = chart.spec().y().contains(data.columns().get(i).name()) ? chart.spec().unit() : Unit.COUNT;
+                Unit unit = dev.marquee.render.SiteRenderer.unitOf(chart.spec(), data.columns().get(i).name());
                 PdfPCell cell = cell("", body, data.columns().get(i).type().isNumeric());
                 cell.setPhrase(fonts.phrase(Formats.cell(row.get(i), unit), 8, false, INK));
                 table.addCell(cell);

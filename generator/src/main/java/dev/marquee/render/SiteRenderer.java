@@ -279,9 +279,12 @@ public final class SiteRenderer {
     }
 
     /** The chart's unit for its value columns; rates and shares read as percentages, other numbers as counts. */
-    static Unit unitOf(ChartSpec spec, String column) {
+    public static Unit unitOf(ChartSpec spec, String column) {
         if (spec.y().contains(column)) {
             return spec.unit();
+        }
+        if (column.contains("year") || column.equals("decade") || column.equals("months_after_signup")) {
+            return Unit.YEAR;
         }
         if (column.endsWith("_rate") || column.endsWith("share") || column.startsWith("after_") || column.equals("retained")) {
             return Unit.PERCENT;
