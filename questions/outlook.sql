@@ -202,11 +202,14 @@ top_genres AS (
 total AS (
     SELECT count(DISTINCT user_id) AS members FROM member_genres
 ),
+top_member_genres AS (
+    -- Only the top genres pair up: filtering before the self-join keeps it small on any engine.
+    SELECT m.user_id, m.genre FROM member_genres AS m JOIN top_genres AS t ON t.genre = m.genre
+),
 pairs AS (
     SELECT a.genre AS genre_a, b.genre AS genre_b, count(*) AS both_members
-    FROM member_genres AS a
-    JOIN member_genres AS b ON b.user_id = a.user_id AND a.genre < b.genre
-    WHERE a.genre IN (SELECT genre FROM top_genres) AND b.genre IN (SELECT genre FROM top_genres)
+    FROM top_member_genres AS a
+    JOIN top_member_genres AS b ON b.user_id = a.user_id AND a.genre < b.genre
     GROUP BY a.genre, b.genre
     HAVING count(*) >= {{k}}
 )
