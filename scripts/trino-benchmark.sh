@@ -15,6 +15,7 @@ for n in "${sizes[@]}"; do
   [ -f "$work/data-$n/viewing_sessions.csv.gz" ] || java -jar "$jar" sample-data --out "$work/data-$n" --sessions "$n" >/dev/null
   rm -rf "$lake/s$n"; java -jar "$jar" export --format parquet --data "$work/data-$n" --out "$lake/s$n" >/dev/null
 done
+rm -rf "$server" "$lake/metastore"
 start=$(date +%s.%N)
 port=$(bash scripts/trino-server.sh start "$server" "$lake")
 started=$(echo "$(date +%s.%N) - $start" | bc)
