@@ -202,19 +202,27 @@ top_genres AS (
 total AS (
     SELECT count(DISTINCT user_id) AS members FROM member_genres
 ),
+top_member_genres AS (
+    -- Only the top genres pair up: filtering before the self-join keeps it small on any engine.
+    SELECT m.user_id, m.genre FROM member_genres AS m JOIN top_genres AS t ON t.genre = m.genre
+),
 pairs AS (
     SELECT a.genre AS genre_a, b.genre AS genre_b, count(*) AS both_members
-    FROM member_genres AS a
-    JOIN member_genres AS b ON b.user_id = a.user_id AND a.genre < b.genre
-    WHERE a.genre IN (SELECT genre FROM top_genres) AND b.genre IN (SELECT genre FROM top_genres)
+    FROM top_member_genres AS a
+    JOIN top_member_genres AS b ON b.user_id = a.user_id AND a.genre < b.genre
     GROUP BY a.genre, b.genre
     HAVING count(*) >= {{k}}
 )
-SELECT p.genre_a || ' + ' || p.genre_b AS genre_pair, p.both_members AS members,
-       CAST(p.both_members AS DOUBLE) * t.members / (CAST(ga.members AS DOUBLE) * gb.members) AS lift
-FROM pairs AS p
-CROSS JOIN total AS t
-JOIN genre_members AS ga ON ga.genre = p.genre_a
-JOIN genre_members AS gb ON gb.genre = p.genre_b
-ORDER BY lift DESC, genre_pair
-LIMIT 15
+-- Both orders of each pair, so the heatmap is symmetric.
+, lifted AS (
+    SELECT p.genre_a, p.genre_b, p.both_members AS members,
+           CAST(p.both_members AS DOUBLE) * t.members / (CAST(ga.members AS DOUBLE) * gb.members) AS lift
+    FROM pairs AS p
+    CROSS JOIN total AS t
+    JOIN genre_members AS ga ON ga.genre = p.genre_a
+    JOIN genre_members AS gb ON gb.genre = p.genre_b
+)
+SELECT genre_a, genre_b, members, lift FROM lifted
+UNION ALL
+SELECT genre_b, genre_a, members, lift FROM lifted
+ORDER BY lift DESC, genre_a, genre_b

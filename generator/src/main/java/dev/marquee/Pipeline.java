@@ -72,9 +72,12 @@ public final class Pipeline {
             timer.since("start", start, questions.size() + " questions read, " + engine.dialect().id() + " ready");
             CheckedData data = loadAndValidate(engine, model, scratch, timer);
             Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
-            List<LeftOut> leftOut = QueryStage.leftOut(questions, tables);
+            List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
             Set<Question> excluded = new HashSet<>(leftOut.stream().map(LeftOut::question).toList());
-            List<Question> answerable = questions.stream().filter(q -> !excluded.contains(q)).toList();
+            List<Question> withTables = questions.stream().filter(q -> !excluded.contains(q)).toList();
+            leftOut.addAll(QueryStage.unmet(engine, withTables, data.parameters()));
+            excluded.addAll(leftOut.stream().map(LeftOut::question).toList());
+            List<Question> answerable = withTables.stream().filter(q -> !excluded.contains(q)).toList();
             List<Answer> answers = timer.time("query", () -> {
                         QueryStage.check(engine, answerable, data.parameters());
                         return QueryStage.run(engine, answerable, data.parameters());
@@ -85,7 +88,7 @@ public final class Pipeline {
                             + a.stream().filter(x -> x.question().model().isPresent()).count() + " models");
             List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(looked), c -> c.size() + " charts");
             Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), looked, charts, leftOut,
-                    data.report(), DataRange.of(engine, data.loaded()));
+                    data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
             try (StagedSite site = StagedSite.beside(config.outDir())) {
                 // Independent outputs from the same finished records: the pages and the PDF are written side by side.
                 timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(report, site), report.sections().size() + 2 + " pages"),
@@ -207,6 +210,21 @@ public final class Pipeline {
     /** First and last activity day in the data. */
     static final class DataRange {
         private DataRange() {
+        }
+
+        /** The first and last value of each table's first date or timestamp column. */
+        static java.util.Map<String, Report.DateRange> perTable(Engine engine, LoadResult loaded) {
+            java.util.Map<String, Report.DateRange> ranges = new java.util.TreeMap<>();
+            for (var table : loaded.tables()) {
+                table.spec().columns().stream().filter(c -> c.isTemporal()).findFirst().ifPresent(column -> {
+                    var row = engine.query("SELECT CAST(min(" + column.name() + ") AS DATE), CAST(max(" + column.name()
+                            + ") AS DATE) FROM " + table.name()).rows().get(0);
+                    if (row.get(0) != null) {
+                        ranges.put(table.name(), new Report.DateRange((LocalDate) row.get(0), (LocalDate) row.get(1)));
+                    }
+                });
+            }
+            return ranges;
         }
 
         static Report.DateRange of(Engine engine, LoadResult loaded) {

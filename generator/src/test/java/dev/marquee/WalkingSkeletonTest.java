@@ -40,7 +40,7 @@ class WalkingSkeletonTest {
                     "progress line for " + stage + " in:\n" + run.out());
         }
         String page = Fixtures.read(site.resolve("watch-time.html"));
-        assertTrue(page.contains("<h3>Monthly watch hours</h3>"));
+        assertTrue(page.contains("<h2 class=\"chart-title\">Monthly watch hours</h2>"));
         assertTrue(page.contains("<svg "), "chart is inline SVG");
         assertTrue(page.contains("as of 1 Mar 2024"), "as-of date defaults to the latest activity, 2024-03-01");
         assertTrue(Fixtures.read(site.resolve("index.html")).contains("href=\"report.pdf\""));

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class Catalog {
 
     private static final Set<String> QUESTION_KEYS = Set.of("title", "question", "order", "requires", "charts", "metrics", "kpis",
-            "forecasts", "model");
+            "forecasts", "model", "when");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet");
 
@@ -195,7 +195,7 @@ public final class Catalog {
                 return Optional.empty();
             }
             return Optional.of(new Question(slug, title, question, order, requires, queries, charts, narrative, mdFile,
-                    metrics, kpiQuery, narrativeValues, forecasts, model));
+                    metrics, kpiQuery, narrativeValues, forecasts, model, front.string("when")));
         } catch (FrontMatterException e) {
             problems.add(Problem.fatal(where, e.line, "", "bad-front-matter", e.getMessage()));
             return Optional.empty();
@@ -286,7 +286,13 @@ public final class Catalog {
         String query;
         if (queryName.isPresent()) {
             query = queryName.get();
-            if (queries.stream().noneMatch(q -> q.name().equals(query))) {
+            if (query.contains("/")) {
+                // Another question's result ("outlook/forecast_new_signups"), resolved once that question is answered.
+                if (!query.matches("[a-z0-9][a-z0-9-]*/[A-Za-z0-9_]+")) {
+                    problems.add(Problem.fatal(where, entry.line("query"), "query", "bad-query",
+                            "a result of another question is written <question-slug>/<result>, got '" + query + "'"));
+                }
+            } else if (queries.stream().noneMatch(q -> q.name().equals(query))) {
                 problems.add(Problem.fatal(where, entry.line("query"), "query", "unknown-query",
                         "query '" + query + "' is not in the SQL file; its statements are "
                                 + queries.stream().map(QuerySource::name).toList() + " (start one with a line '-- name: " + query + "')"));

@@ -21,6 +21,8 @@ public enum ChartKind {
      * low95/high95 of the same result draw the 80% and 95% prediction bands.
      */
     FORECAST,
+    /** A grid of x by series, each cell coloured by the y value (e.g. genre-pair affinity). */
+    HEATMAP,
     /** A table only, no chart. */
     TABLE;
 

@@ -16,11 +16,13 @@ import java.util.Optional;
  * @param narrativeValues the values the narrative quotes from the results
  * @param forecasts monthly series this question forecasts (see {@code OutlookStage})
  * @param model     the churn-risk model this question fits, if any
+ * @param when      a statement returning one row (answerable BOOLEAN, reason TEXT): when false, the question is left
+ *                  out with that reason (e.g. the market view needs two services)
  */
 public record Question(String slug, String title, String question, int order, List<String> requires,
                        List<QuerySource> queries, List<ChartSpec> charts, String narrative, Path descriptionFile,
                        List<Metric> metrics, Optional<String> kpiQuery, List<NarrativeValue> narrativeValues,
-                       List<ForecastSpec> forecasts, Optional<ModelSpec> model) {
+                       List<ForecastSpec> forecasts, Optional<ModelSpec> model, Optional<String> when) {
 
     public Question {
         Objects.requireNonNull(slug);
@@ -37,7 +39,7 @@ public record Question(String slug, String title, String question, int order, Li
         List<ChartSpec> all = new java.util.ArrayList<>(charts);
         all.addAll(more);
         return new Question(slug, title, question, order, requires, queries, all, narrative, descriptionFile, metrics,
-                kpiQuery, narrativeValues, forecasts, model);
+                kpiQuery, narrativeValues, forecasts, model, when);
     }
 
     /** Names of results computed after the queries (forecasts, model aggregates), which charts and narratives may use. */

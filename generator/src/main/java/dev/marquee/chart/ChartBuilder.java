@@ -49,9 +49,14 @@ final class ChartBuilder {
             case LINE -> timeAxis ? timeLine(spec, data) : categoryChart(spec, data, false);
             case BAR, HBAR, STACKED_BAR, STACKED_PERCENT -> categoryChart(spec, data, true);
             case FORECAST -> ForecastChart.build(spec, data);
+            case HEATMAP -> HeatmapChart.build(spec, data);
             case TABLE -> throw new IllegalArgumentException("a table has no chart");
         };
-        Theme.apply(chart);
+        StringBuilder text = new StringBuilder(spec.title());
+        for (java.util.List<Object> row : data.rows()) {
+            row.stream().filter(v -> v instanceof String).forEach(v -> text.append(' ').append(v));
+        }
+        Theme.apply(chart, Theme.familyFor(text.toString()));
         chart.setAntiAlias(true);
         // Room on the right so the last date label is not clipped.
         chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 18));
@@ -133,6 +138,9 @@ final class ChartBuilder {
     }
 
     private static void style(JFreeChart chart, ChartSpec spec) {
+        if (spec.kind() == ChartKind.HEATMAP) {
+            return;
+        }
         NumberFormat format = spec.kind() == ChartKind.STACKED_PERCENT
                 ? NumberFormat.getPercentInstance(Locale.US) : new UnitFormat(spec);
         if (chart.getPlot() instanceof XYPlot plot) {
@@ -196,6 +204,10 @@ final class ChartBuilder {
         }
         if (value instanceof LocalDate date) {
             return date.getDayOfMonth() == 1 ? date.toString().substring(0, 7) : date.toString();
+        }
+        if (value instanceof Long whole) {
+            // Category labels such as years and decades read without thousands separators.
+            return Long.toString(whole);
         }
         return Formats.cell(value, dev.marquee.catalog.Unit.COUNT);
     }

@@ -22,23 +22,60 @@ public final class ChartStage {
         List<Job> jobs = new ArrayList<>();
         for (Answer answer : answers) {
             for (ChartSpec spec : answer.question().charts()) {
-                jobs.add(new Job(answer.question().slug(), spec, answer.result(spec.query())));
+                Optional<Table> borrowed = spec.query().contains("/") ? borrowed(answers, spec.query()) : Optional.empty();
+                if (spec.query().contains("/") && borrowed.isEmpty()) {
+                    // The other question was left out for lack of data: no chart rather than an empty one.
+                    continue;
+                }
+                Table data = borrowed.orElseGet(() -> answer.result(spec.query()));
+                if (spec.facet().isEmpty()) {
+                    jobs.add(new Job(answer.question().slug(), spec, data, Optional.empty(), false));
+                    continue;
+                }
+                // The whole table once (shown as a table), then one chart per facet value.
+                jobs.add(new Job(answer.question().slug(), spec, data, Optional.empty(), true));
+                for (String value : facetValues(data, spec.facet().get())) {
+                    jobs.add(new Job(answer.question().slug(), spec, filter(data, spec.facet().get(), value), Optional.of(value), false));
+                }
             }
         }
         // Charts share nothing, so they are drawn side by side; an ordered stream keeps the list in job order.
-        return jobs.parallelStream().map(job -> render(job.slug(), job.spec(), job.data())).toList();
+        return jobs.parallelStream().map(job -> job.tableOnly()
+                ? new RenderedChart(job.slug(), job.spec(), job.data(), Optional.empty(), "", AltText.describe(job.spec(), job.data()),
+                        Optional.empty())
+                : render(job.slug(), job.spec(), job.data(), job.facetValue())).toList();
     }
 
-    private record Job(String slug, ChartSpec spec, Table data) {
+    /** One chart to draw; a faceted chart's all-values entry is a table only. */
+    private record Job(String slug, ChartSpec spec, Table data, Optional<String> facetValue, boolean tableOnly) {
     }
 
-    static RenderedChart render(String slug, ChartSpec spec, Table data) {
+    static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue) {
         String alt = AltText.describe(spec, data);
         if (spec.kind() == ChartKind.TABLE || data.isEmpty()) {
-            return new RenderedChart(slug, spec, data, Optional.empty(), "", alt);
+            return new RenderedChart(slug, spec, data, Optional.empty(), "", alt, facetValue);
         }
         JFreeChart chart = ChartBuilder.build(spec, data);
-        String svg = SvgWriter.svg(chart, "svg-" + slug + "-" + spec.id(), spec.title());
-        return new RenderedChart(slug, spec, data, Optional.of(chart), svg, alt);
+        String id = "svg-" + slug + "-" + spec.id() + facetValue.map(v -> "-" + RenderedChart.slug(v)).orElse("");
+        String svg = SvgWriter.svg(chart, id, spec.title());
+        return new RenderedChart(slug, spec, data, Optional.of(chart), svg, alt, facetValue);
+    }
+
+    /** A result of another question, "slug/result", when that question was answered and has it. */
+    static Optional<Table> borrowed(List<Answer> answers, String reference) {
+        String slug = reference.substring(0, reference.indexOf('/'));
+        String result = reference.substring(reference.indexOf('/') + 1);
+        return answers.stream().filter(a -> a.question().slug().equals(slug)).findFirst()
+                .flatMap(a -> Optional.ofNullable(a.results().get(result)));
+    }
+
+    /** The distinct values of the facet column, in the order the query returned them. */
+    static List<String> facetValues(Table data, String column) {
+        return data.columnValues(column).stream().filter(java.util.Objects::nonNull).map(Object::toString).distinct().toList();
+    }
+
+    private static Table filter(Table data, String column, String value) {
+        int index = data.index(column);
+        return new Table(data.columns(), data.rows().stream().filter(r -> r.get(index) != null && r.get(index).toString().equals(value)).toList());
     }
 }

@@ -14,9 +14,10 @@ import java.util.Optional;
  * vectors. {@code chart} is empty for table-only entries.
  *
  * @param altText a sentence written from the data (extremes, range), for screen readers and the PDF
+ * @param facetValue for a faceted chart, the value (e.g. the country) its data was filtered to
  */
 public record RenderedChart(String questionSlug, ChartSpec spec, Table data, Optional<JFreeChart> chart,
-                            String svg, String altText) {
+                            String svg, String altText, Optional<String> facetValue) {
 
     /** Draws the chart onto any Graphics2D (the PDF's) as vectors. */
     public void draw(Graphics2D graphics, Rectangle2D area) {
@@ -25,6 +26,13 @@ public record RenderedChart(String questionSlug, ChartSpec spec, Table data, Opt
 
     /** The file stem of the chart's outputs, unique in the report: {@code <question>-<chart>}. */
     public String fileStem() {
-        return questionSlug + "-" + spec.id();
+        return questionSlug + "-" + spec.id() + facetValue.map(v -> "-" + slug(v)).orElse("");
+    }
+
+    /** A value as a file-name part: lower-case letters and digits joined by '-'. */
+    public static String slug(String value) {
+        String slug = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return slug.isEmpty() ? "x" + Integer.toHexString(value.hashCode()) : slug;
     }
 }

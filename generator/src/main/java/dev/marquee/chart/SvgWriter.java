@@ -23,6 +23,8 @@ final class SvgWriter {
         chart.draw(graphics, new Rectangle(0, 0, WIDTH, HEIGHT));
         String element = graphics.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
         // The wrapping element carries role="img" and the alt text; the drawing itself is hidden from screen readers.
-        return element.replaceFirst("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" class=\"chart-svg\" ");
+        // JFreeSVG declares its own namespace for hints; inline SVG in HTML may not carry foreign namespaces.
+        String inline = element.replaceFirst(" xmlns:jfreesvg='[^']*'", "");
+        return inline.replaceFirst("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" class=\"chart-svg\" ");
     }
 }

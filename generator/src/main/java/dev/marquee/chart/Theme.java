@@ -32,12 +32,27 @@ public final class Theme {
     private Theme() {
     }
 
-    static void apply(JFreeChart chart) {
+    /**
+     * The family for a chart: the CJK-capable one when its text needs it (it is slower to measure and embed, so only
+     * then), else the report's usual family.
+     */
+    static String familyFor(String text) {
+        return CJK_INSTALLED && needsCjk(text) ? CJK_FAMILY : FONT_FAMILY;
+    }
+
+    /** True when the text has Hangul, kana or CJK ideographs. */
+    public static boolean needsCjk(String text) {
+        return text.codePoints().anyMatch(c -> (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3040 && c <= 0x30FF)
+                || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF)
+                || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF));
+    }
+
+    static void apply(JFreeChart chart, String family) {
         StandardChartTheme theme = new StandardChartTheme("marquee", false);
-        theme.setExtraLargeFont(new Font(FONT_FAMILY, Font.BOLD, 16));
-        theme.setLargeFont(new Font(FONT_FAMILY, Font.BOLD, 13));
-        theme.setRegularFont(new Font(FONT_FAMILY, Font.PLAIN, 12));
-        theme.setSmallFont(new Font(FONT_FAMILY, Font.PLAIN, 11));
+        theme.setExtraLargeFont(new Font(family, Font.BOLD, 16));
+        theme.setLargeFont(new Font(family, Font.BOLD, 13));
+        theme.setRegularFont(new Font(family, Font.PLAIN, 12));
+        theme.setSmallFont(new Font(family, Font.PLAIN, 11));
         theme.setTitlePaint(TEXT);
         theme.setSubtitlePaint(MUTED);
         theme.setAxisLabelPaint(MUTED);
@@ -59,6 +74,11 @@ public final class Theme {
                 strokes, DefaultDrawingSupplier.DEFAULT_OUTLINE_STROKE_SEQUENCE, shapes));
         theme.apply(chart);
     }
+
+    /** A family with Latin and CJK glyphs (titles in Korean, Japanese and Chinese), when the machine has one. */
+    public static final String CJK_FAMILY = "WenQuanYi Zen Hei";
+    private static final boolean CJK_INSTALLED = java.util.Arrays.asList(
+            GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()).contains(CJK_FAMILY);
 
     private static String pickFamily() {
         String[] installed = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();

@@ -181,7 +181,7 @@ final class CsvFile {
         return line.length() > 80 ? line.substring(0, 77) + "..." : line;
     }
 
-    private static Optional<List<String>> header(Path file, String shown, List<Problem> problems) {
+    static Optional<List<String>> header(Path file, String shown, List<Problem> problems) {
         try (InputStream raw = RowLocator.open(file);
              BufferedReader reader = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8));
              CSVParser parser = CSVFormat.DEFAULT.builder().get().parse(reader)) {

@@ -42,11 +42,12 @@ public final class DataLoader {
         List<LoadedTable> tables = new ArrayList<>();
         List<RowLocator> locators = new ArrayList<>();
         List<SetAside> setAside = new ArrayList<>();
-        Map<String, Path> files = tableFiles(dataDir, model, problems);
+        List<ShapeMatch> shaped = new ArrayList<>();
+        Map<String, Path> files = tableFiles(dataDir, model, problems, shaped);
         for (TableSpec spec : model.tables()) {
             Path file = files.get(spec.name());
-            if (file == null && spec.name().equals("regions")) {
-                file = builtInRegions(scratchDir);
+            if (file == null && spec.builtin().isPresent()) {
+                file = builtIn(spec.builtin().get(), scratchDir);
             }
             if (file == null) {
                 continue;
@@ -64,7 +65,42 @@ public final class DataLoader {
                 throw new IllegalStateException("load of " + shown + " failed without a problem");
             }
         }
+        int sequence = 0;
+        for (ShapeMatch match : shaped) {
+            for (LoadedTable added : ShapeFile.load(engine, model, match.shape(), match.file(), display(match.file()), match.header(),
+                    sequence++, problems, setAside)) {
+                merge(tables, added);
+            }
+        }
+        tables.sort(java.util.Comparator.comparingInt(t -> model.tableNames().indexOf(t.name())));
+        // Every table of the model exists, empty when no file fed it, so any question's SQL binds; questions that need
+        // a table's data still say so in 'requires' and are left out when it is absent.
+        for (TableSpec spec : model.tables()) {
+            if (tables.stream().noneMatch(t -> t.name().equals(spec.name()))) {
+                engine.execute("CREATE TABLE IF NOT EXISTS " + spec.name() + " (" + String.join(", ",
+                        spec.columns().stream().map(c -> c.name() + " " + c.sqlType()).toList()) + ")");
+            }
+        }
         return new LoadResult(tables, problems, setAside, locators);
+    }
+
+    /** A file recognised by its header as one of the public shapes. */
+    private record ShapeMatch(Path file, Shape shape, List<String> header) {
+    }
+
+    /** Several files may feed one table: their rows are appended and their counts added up. */
+    private static void merge(List<LoadedTable> tables, LoadedTable added) {
+        for (int i = 0; i < tables.size(); i++) {
+            LoadedTable existing = tables.get(i);
+            if (existing.name().equals(added.name())) {
+                tables.set(i, new LoadedTable(existing.spec(), existing.file() + " + " + added.file(),
+                        existing.format().equals(added.format()) ? existing.format() : "mixed",
+                        existing.rowsRead() + added.rowsRead(), existing.rowsRejected() + added.rowsRejected(),
+                        existing.missingColumns().stream().filter(added.missingColumns()::contains).toList(), existing.extraColumns()));
+                return;
+            }
+        }
+        tables.add(added);
     }
 
     /** The latest date of member activity in the loaded data: the default as-of date. */
@@ -76,6 +112,10 @@ public final class DataLoader {
         addMax(loaded, "subscriptions", "started_on", candidates);
         addMax(loaded, "subscriptions", "ended_on", candidates);
         addMax(loaded, "users", "signup_date", candidates);
+        if (candidates.isEmpty()) {
+            // Without member activity (a catalogue alone), the catalogue's latest addition dates the report.
+            addMax(loaded, "titles", "date_added", candidates);
+        }
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
@@ -89,7 +129,8 @@ public final class DataLoader {
         }
     }
 
-    private static Map<String, Path> tableFiles(Path dataDir, DataModel model, List<Problem> problems) {
+    private static Map<String, Path> tableFiles(Path dataDir, DataModel model, List<Problem> problems, List<ShapeMatch> shaped) {
+        List<Shape> shapes = Shape.standard();
         Map<String, Path> files = new LinkedHashMap<>();
         List<Path> entries;
         try (Stream<Path> list = Files.list(dataDir)) {
@@ -104,9 +145,19 @@ public final class DataLoader {
             }
             Optional<String> table = tableName(name);
             if (table.isEmpty() || model.table(table.get()).isEmpty()) {
+                Optional<List<String>> header = table.isPresent() && !name.toLowerCase(Locale.ROOT).endsWith(".parquet")
+                        ? CsvFile.header(file, display(file), new ArrayList<>()) : Optional.empty();
+                Optional<Shape> shape = header.flatMap(h -> shapes.stream()
+                        .filter(s -> s.matches(h.stream().map(CsvFile::normalize).toList())).findFirst());
+                if (shape.isPresent()) {
+                    shaped.add(new ShapeMatch(file, shape.get(), header.get()));
+                    continue;
+                }
                 problems.add(new Problem(display(file), 0, "", "", "unknown-file",
-                        "is not a table of the data model and was not loaded; name a file <table>.csv, <table>.csv.gz or "
-                                + "<table>.parquet with one of the tables " + model.tableNames(), Severity.NOTE));
+                        "was not loaded: its name is not a table of the data model and its header "
+                                + header.map(h -> h.toString()).orElse("") + " matches no known public file. Name it "
+                                + "<table>.csv with the columns of docs/data-model.md (tables " + model.tableNames()
+                                + "), or give it the header of one of " + shapes.stream().map(Shape::name).toList(), Severity.NOTE));
                 continue;
             }
             Path previous = files.putIfAbsent(table.get(), file);
@@ -128,9 +179,12 @@ public final class DataLoader {
         return Optional.empty();
     }
 
-    private static Path builtInRegions(Path scratchDir) {
-        try (InputStream in = DataLoader.class.getResourceAsStream(DataModel.REGIONS_RESOURCE)) {
-            Path copy = scratchDir.resolve("regions.csv");
+    private static Path builtIn(String resource, Path scratchDir) {
+        try (InputStream in = DataLoader.class.getResourceAsStream("/model/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("model/" + resource + " is missing from the class path");
+            }
+            Path copy = scratchDir.resolve(resource);
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             return copy;
         } catch (IOException e) {

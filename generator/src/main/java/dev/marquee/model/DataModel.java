@@ -62,7 +62,7 @@ public record DataModel(List<TableSpec> tables) {
                         (String) c.getOrDefault("description", "")));
             });
             tables.add(new TableSpec(tableName, (String) table.getOrDefault("description", ""),
-                    (List<String>) table.getOrDefault("key", List.of()), columns));
+                    (List<String>) table.getOrDefault("key", List.of()), columns, Optional.ofNullable((String) table.get("builtin"))));
         });
         return new DataModel(tables);
     }

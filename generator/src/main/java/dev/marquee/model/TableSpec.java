@@ -3,8 +3,12 @@ package dev.marquee.model;
 import java.util.List;
 import java.util.Optional;
 
-/** One table of the data model: its columns in file order and its key. */
-public record TableSpec(String name, String description, List<String> key, List<ColumnSpec> columns) {
+/**
+ * One table of the data model: its columns in file order and its key.
+ *
+ * @param builtin a reference table's copy shipped with the generator ({@code model/<file>}), used when the data has none
+ */
+public record TableSpec(String name, String description, List<String> key, List<ColumnSpec> columns, Optional<String> builtin) {
 
     public TableSpec {
         key = List.copyOf(key);

@@ -27,32 +27,60 @@ final class PdfFonts {
 
     final BaseFont regular;
     final BaseFont bold;
+    /** Latin and CJK glyphs (WenQuanYi Zen Hei, fonts-wqy-zenhei), when installed; loaded on first use. */
+    private final java.util.function.Supplier<Optional<BaseFont>> cjk;
     final FontMapper chartFonts;
 
-    private PdfFonts(BaseFont regular, BaseFont bold, FontMapper chartFonts) {
+    private PdfFonts(BaseFont regular, BaseFont bold, java.util.function.Supplier<Optional<BaseFont>> cjk, FontMapper chartFonts) {
         this.regular = regular;
         this.bold = bold;
+        this.cjk = cjk;
         this.chartFonts = chartFonts;
+    }
+
+    /** Text in the regular or bold font, falling back to the CJK font for characters they lack. */
+    com.lowagie.text.Phrase phrase(String text, float size, boolean isBold, java.awt.Color color) {
+        com.lowagie.text.pdf.FontSelector selector = new com.lowagie.text.pdf.FontSelector();
+        selector.addFont(new com.lowagie.text.Font(isBold ? bold : regular, size, com.lowagie.text.Font.NORMAL, color));
+        if (Theme.needsCjk(text)) {
+            cjk.get().ifPresent(font -> selector.addFont(new com.lowagie.text.Font(font, size, com.lowagie.text.Font.NORMAL, color)));
+        }
+        return selector.process(text);
     }
 
     static PdfFonts load() {
         Path regularFile = find("DejaVuSans.ttf").orElseThrow(() -> new IllegalStateException(
                 "the PDF needs the DejaVu Sans font (DejaVuSans.ttf): install it with 'apt-get install fonts-dejavu-core'"));
         Path boldFile = find("DejaVuSans-Bold.ttf").orElse(regularFile);
-        BaseFont regular = embedded(regularFile);
-        BaseFont bold = embedded(boldFile);
-        return new PdfFonts(regular, bold, new ChartFontMapper(regular, bold));
+        BaseFont regular = embedded(regularFile.toString());
+        BaseFont bold = embedded(boldFile.toString());
+        java.util.function.Supplier<Optional<BaseFont>> cjk = new java.util.function.Supplier<>() {
+            private Optional<BaseFont> font;
+
+            @Override
+            public synchronized Optional<BaseFont> get() {
+                if (font == null) {
+                    font = find("wqy-zenhei.ttc").map(file -> embedded(file + ",0"));
+                    if (font.isEmpty()) {
+                        System.err.println("warning: no CJK font (apt-get install fonts-wqy-zenhei): Korean, Japanese and "
+                                + "Chinese text will not print in the PDF");
+                    }
+                }
+                return font;
+            }
+        };
+        return new PdfFonts(regular, bold, cjk, new ChartFontMapper(regular, bold, cjk));
     }
 
     /**
      * A subset-embedded Unicode font. Not cached, and with a seeded random source, so the subset's name tag
      * (the "ABCDEF+" prefix) is the same on every run and the PDF is byte-identical.
      */
-    private static BaseFont embedded(Path file) {
+    private static BaseFont embedded(String file) {
         try {
-            BaseFont font = BaseFont.createFont(file.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, null, null);
+            BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, null, null);
             SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
-            seeded.setSeed(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            seeded.setSeed(Path.of(file).getFileName().toString().getBytes(StandardCharsets.UTF_8));
             font.setSecureRandom(seeded);
             return font;
         } catch (IOException e) {
@@ -63,9 +91,13 @@ final class PdfFonts {
     }
 
     /** Chart text is drawn with the same embedded fonts as the rest of the PDF, so each is embedded once. */
-    private record ChartFontMapper(BaseFont regular, BaseFont bold) implements FontMapper {
+    private record ChartFontMapper(BaseFont regular, BaseFont bold, java.util.function.Supplier<Optional<BaseFont>> cjk)
+            implements FontMapper {
         @Override
         public BaseFont awtToPdf(java.awt.Font font) {
+            if (font.getFamily(java.util.Locale.ROOT).equals(Theme.CJK_FAMILY) && cjk.get().isPresent()) {
+                return cjk.get().get();
+            }
             return font.isBold() ? bold : regular;
         }
 

@@ -30,6 +30,7 @@ import dev.marquee.chart.RenderedChart;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
 import dev.marquee.publish.Output;
+import dev.marquee.report.Kpi;
 import dev.marquee.report.Report;
 import dev.marquee.report.Section;
 import dev.marquee.validate.TableQuality;
@@ -58,6 +59,8 @@ public final class PdfReport {
     static final Color INK = new Color(0x1f2328);
     static final Color MUTED = new Color(0x59636e);
     static final Color RULE = new Color(0xd8dee4);
+    static final Color GOOD = new Color(0x1a7f37);
+    static final Color BAD = new Color(0xcf222e);
     private static final float MARGIN = 36;
 
     private PdfReport() {
@@ -106,37 +109,85 @@ public final class PdfReport {
     private static void cover(Document document, PdfWriter writer, Report report, PdfFonts fonts, PdfOutline root)
             throws DocumentException {
         bookmark(writer, root, "Overview");
-        document.add(new Paragraph(report.title(), new Font(fonts.bold, 24, Font.NORMAL, INK)));
-        Paragraph asOf = new Paragraph("Data as of " + Formats.date(report.asOf()), new Font(fonts.regular, 13, Font.NORMAL, MUTED));
-        asOf.setSpacingAfter(10);
+        document.add(new Paragraph(report.title(), new Font(fonts.bold, 22, Font.NORMAL, INK)));
+        String period = report.dataRange() == null || report.dataRange().first() == null ? ""
+                : "Period " + Formats.date(report.dataRange().first()) + " – " + Formats.date(report.dataRange().last()) + " · ";
+        Paragraph asOf = new Paragraph(period + "data as of " + Formats.date(report.asOf()), new Font(fonts.regular, 12, Font.NORMAL, MUTED));
+        asOf.setSpacingAfter(8);
         document.add(asOf);
+        if (!report.kpis().isEmpty()) {
+            document.add(kpiTiles(report, fonts));
+        }
         List<RenderedChart> headlines = new ArrayList<>();
         for (Section section : report.sections()) {
             section.headline().filter(c -> c.chart().isPresent()).ifPresent(headlines::add);
         }
-        document.add(chartGrid(writer, fonts, headlines.stream().limit(2).toList(), document, 330));
+        PdfPTable charts = chartGrid(writer, fonts, headlines.stream().limit(3).toList(), document, 190, 3);
+        charts.setSpacingBefore(8);
+        document.add(charts);
+    }
+
+    /** One tile per KPI: value, label, and its changes coloured good (green) or bad (red), with the comparison named. */
+    private static PdfPTable kpiTiles(Report report, PdfFonts fonts) {
+        int columns = Math.min(6, report.kpis().size());
+        PdfPTable tiles = new PdfPTable(columns);
+        tiles.setWidthPercentage(100);
+        for (Kpi kpi : report.kpis()) {
+            PdfPCell cell = new PdfPCell();
+            cell.setBorderColor(RULE);
+            cell.setBackgroundColor(new Color(0xf6f8fa));
+            cell.setPadding(6);
+            Paragraph label = new Paragraph(kpi.label() + (kpi.partial() ? " (month to date)" : ""), new Font(fonts.regular, 8, Font.NORMAL, MUTED));
+            cell.addElement(label);
+            cell.addElement(new Paragraph(kpi.valueText(), new Font(fonts.bold, 15, Font.NORMAL, INK)));
+            cell.addElement(delta(fonts, kpi.changeVsPreviousMonth(), kpi.directionVsPreviousMonth(), "vs a month earlier"));
+            cell.addElement(delta(fonts, kpi.changeVsYearAgo(), kpi.directionVsYearAgo(), "vs a year earlier"));
+            Paragraph comparison = new Paragraph(kpi.comparison(), new Font(fonts.regular, 6.5f, Font.NORMAL, MUTED));
+            cell.addElement(comparison);
+            tiles.addCell(cell);
+        }
+        for (int i = report.kpis().size(); i % columns != 0; i++) {
+            PdfPCell empty = new PdfPCell(new Phrase("", new Font(fonts.regular, 8)));
+            empty.setBorder(Rectangle.NO_BORDER);
+            tiles.addCell(empty);
+        }
+        return tiles;
+    }
+
+    private static Paragraph delta(PdfFonts fonts, String change, int direction, String versus) {
+        Color color = change.equals("n/a") || direction == 0 ? MUTED : direction > 0 ? GOOD : BAD;
+        String arrow = change.startsWith("+") ? "▲ " : change.startsWith("−") ? "▼ " : "";
+        Paragraph paragraph = new Paragraph();
+        paragraph.add(new Chunk(arrow + change, new Font(fonts.bold, 8, Font.NORMAL, color)));
+        paragraph.add(new Chunk(" " + versus, new Font(fonts.regular, 7, Font.NORMAL, MUTED)));
+        return paragraph;
     }
 
     private static void sectionPage(Document document, PdfWriter writer, Section section, PdfFonts fonts)
             throws DocumentException {
-        document.add(new Paragraph(section.title(), new Font(fonts.bold, 18, Font.NORMAL, INK)));
-        Paragraph question = new Paragraph(section.answer().question().question(), new Font(fonts.regular, 11, Font.NORMAL, MUTED));
-        question.setSpacingAfter(6);
+        document.add(new Paragraph(section.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)));
+        Paragraph question = new Paragraph(section.answer().question().question(), new Font(fonts.regular, 10, Font.NORMAL, MUTED));
         document.add(question);
-        List<RenderedChart> charts = section.charts().stream().filter(c -> c.chart().isPresent()).limit(4).toList();
-        document.add(chartGrid(writer, fonts, charts, document, charts.size() <= 2 ? 300 : 200));
-        Optional<RenderedChart> first = section.charts().stream().findFirst();
+        // A Paragraph made from a Phrase takes that phrase's (Helvetica) font; start from ours and add the chunks.
+        Paragraph takeaway = new Paragraph("", new Font(fonts.regular, 9.5f, Font.NORMAL, INK));
+        takeaway.addAll(fonts.phrase(Takeaway.of(section.narrative()), 9.5f, false, INK));
+        takeaway.setSpacingBefore(4);
+        takeaway.setSpacingAfter(4);
+        document.add(takeaway);
+        List<RenderedChart> charts = section.charts().stream().filter(c -> c.chart().isPresent() && c.facetValue().isEmpty()).limit(4).toList();
+        document.add(chartGrid(writer, fonts, charts, document, charts.size() <= 2 ? 250 : 150, 2));
+        Optional<RenderedChart> first = section.charts().stream().filter(c -> c.facetValue().isEmpty() && !c.data().isEmpty()).findFirst();
         if (first.isPresent()) {
-            PdfPTable table = compactTable(first.get(), fonts, charts.size() <= 2 ? 6 : 3);
-            table.setSpacingBefore(8);
+            PdfPTable table = compactTable(first.get(), fonts, charts.size() <= 2 ? 5 : 3);
+            table.setSpacingBefore(6);
             document.add(table);
         }
     }
 
     /** Charts side by side (two per row), each drawn as vectors into a template that flows like an image. */
-    private static PdfPTable chartGrid(PdfWriter writer, PdfFonts fonts, List<RenderedChart> charts, Document document, float height)
-            throws DocumentException {
-        int columns = charts.size() <= 1 ? 1 : 2;
+    private static PdfPTable chartGrid(PdfWriter writer, PdfFonts fonts, List<RenderedChart> charts, Document document, float height,
+                                       int maxColumns) throws DocumentException {
+        int columns = Math.max(1, Math.min(maxColumns, charts.size()));
         PdfPTable grid = new PdfPTable(columns);
         grid.setWidthPercentage(charts.size() == 1 ? 75 : 100);
         grid.setHorizontalAlignment(Element.ALIGN_LEFT);
@@ -147,8 +198,9 @@ public final class PdfReport {
             cell.setPadding(4);
             grid.addCell(cell);
         }
-        if (charts.size() > 1 && charts.size() % 2 == 1) {
-            PdfPCell empty = new PdfPCell();
+        for (int i = charts.size(); i % columns != 0; i++) {
+            // An empty cell still names a font: give it ours, or the PDF would refer to unembedded Helvetica.
+            PdfPCell empty = new PdfPCell(new Phrase("", new Font(fonts.regular, 8)));
             empty.setBorder(Rectangle.NO_BORDER);
             grid.addCell(empty);
         }
@@ -161,7 +213,10 @@ public final class PdfReport {
     private static Image vectorImage(PdfWriter writer, PdfFonts fonts, RenderedChart chart, float width, float height) throws DocumentException {
         PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
         Graphics2D graphics = template.createGraphics(width, height, fonts.chartFonts);
-        chart.draw(graphics, new Rectangle2D.Double(0, 0, width, height));
+        // Charts are designed for a 760-point-wide canvas: draw at that scale and shrink, so text keeps its proportion.
+        double scale = Math.min(1.0, width / 500.0);
+        graphics.scale(scale, scale);
+        chart.draw(graphics, new Rectangle2D.Double(0, 0, width / scale, height / scale));
         graphics.dispose();
         Image image = Image.getInstance(template);
         image.setAlt(chart.altText());
@@ -169,33 +224,60 @@ public final class PdfReport {
     }
 
     private static void closingPage(Document document, Report report, PdfFonts fonts) throws DocumentException {
-        document.add(new Paragraph("Data and definitions", new Font(fonts.bold, 18, Font.NORMAL, INK)));
-        Font body = new Font(fonts.regular, 10, Font.NORMAL, INK);
-        Paragraph intro = new Paragraph("Every figure comes from one SQL query over the data below, as of "
-                + Formats.date(report.asOf()) + ". Groups describing fewer than " + report.parameters().minGroupSize()
-                + " members are merged or suppressed; no member is identified.", body);
-        intro.setSpacingAfter(8);
-        document.add(intro);
-        PdfPTable table = new PdfPTable(new float[]{2, 3, 1.2f, 1.2f, 1.2f});
-        table.setWidthPercentage(100);
-        for (String header : List.of("Table", "File", "Rows read", "Set aside", "Rows used")) {
-            table.addCell(cell(header, new Font(fonts.bold, 9, Font.NORMAL, INK), header.startsWith("Rows") || header.equals("Set aside")));
+        document.add(new Paragraph("Data and definitions", new Font(fonts.bold, 17, Font.NORMAL, INK)));
+        Font body = new Font(fonts.regular, 8.5f, Font.NORMAL, INK);
+        Font heading = new Font(fonts.bold, 10, Font.NORMAL, INK);
+        PdfPTable columns = new PdfPTable(new float[]{1.25f, 1});
+        columns.setWidthPercentage(100);
+        PdfPCell left = new PdfPCell();
+        left.setBorder(Rectangle.NO_BORDER);
+        left.setPaddingRight(12);
+        left.addElement(new Paragraph("Definitions", heading));
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        for (Section section : report.sections()) {
+            for (var metric : section.answer().question().metrics()) {
+                if (seen.add(metric.name()) && seen.size() <= 26) {
+                    Paragraph definition = new Paragraph(8.5f);
+                    definition.add(new Chunk(metric.name() + ": ", new Font(fonts.bold, 7, Font.NORMAL, INK)));
+                    definition.add(new Chunk(Takeaway.firstSentence(metric.definition()), new Font(fonts.regular, 7, Font.NORMAL, INK)));
+                    left.addElement(definition);
+                }
+            }
         }
-        Font small = new Font(fonts.regular, 9, Font.NORMAL, INK);
+        left.addElement(new Paragraph("All definitions: the report site's methodology page.", new Font(fonts.regular, 7.5f, Font.NORMAL, MUTED)));
+        columns.addCell(left);
+        PdfPCell right = new PdfPCell();
+        right.setBorder(Rectangle.NO_BORDER);
+        right.addElement(new Paragraph("Data quality", heading));
+        PdfPTable table = new PdfPTable(new float[]{2, 1.2f, 1.2f, 1.2f});
+        table.setWidthPercentage(100);
+        for (String header : List.of("Table", "Rows read", "Set aside", "Rows used")) {
+            table.addCell(cell(header, new Font(fonts.bold, 8, Font.NORMAL, INK), !header.equals("Table")));
+        }
+        Font small = new Font(fonts.regular, 8, Font.NORMAL, INK);
         for (TableQuality quality : report.quality().tables()) {
             table.addCell(cell(quality.table(), small, false));
-            table.addCell(cell(quality.file(), small, false));
             table.addCell(cell(Formats.full(quality.rowsRead(), Unit.COUNT), small, true));
             table.addCell(cell(Formats.full(quality.rowsSetAside(), Unit.COUNT), small, true));
             table.addCell(cell(Formats.full(quality.rowsKept(), Unit.COUNT), small, true));
         }
-        document.add(table);
+        right.addElement(table);
+        right.addElement(new Paragraph("Sources", heading));
+        right.addElement(new Paragraph("The files of the data folder: " + String.join(", ", report.quality().tables().stream()
+                .map(TableQuality::file).toList()) + ". Every figure comes from one SQL query over them, as of "
+                + Formats.date(report.asOf()) + ".", body));
+        right.addElement(new Paragraph("Privacy and suppression", heading));
+        right.addElement(new Paragraph("Only aggregates are published. No group of fewer than " + report.parameters().minGroupSize()
+                + " members (a country, a cohort, a band, a table cell) is shown: such groups are merged into Other or left out. "
+                + "No member id or name appears anywhere.", body));
         if (!report.leftOut().isEmpty()) {
-            Paragraph left = new Paragraph("Left out for lack of data: " + String.join("; ", report.leftOut().stream()
-                    .map(l -> l.question().title() + " (" + l.reason() + ")").toList()), body);
-            left.setSpacingBefore(8);
-            document.add(left);
+            right.addElement(new Paragraph("Left out for lack of data", heading));
+            for (var left2 : report.leftOut()) {
+                right.addElement(new Paragraph(left2.question().title() + ": " + left2.reason(), body));
+            }
         }
+        columns.addCell(right);
+        document.add(columns);
     }
 
     static PdfPTable compactTable(RenderedChart chart, PdfFonts fonts, int maxRows) {
@@ -212,8 +294,10 @@ public final class PdfReport {
         for (int r = from; r < data.rowCount(); r++) {
             List<Object> row = data.rows().get(r);
             for (int i = 0; i < row.size(); i++) {
-                Unit unit = chart.spec().y().contains(data.columns().get(i).name()) ? chart.spec().unit() : Unit.COUNT;
-                table.addCell(cell(Formats.cell(row.get(i), unit), body, data.columns().get(i).type().isNumeric()));
+                Unit unit = dev.marquee.render.SiteRenderer.unitOf(chart.spec(), data.columns().get(i).name());
+                PdfPCell cell = cell("", body, data.columns().get(i).type().isNumeric());
+                cell.setPhrase(fonts.phrase(Formats.cell(row.get(i), unit), 8, false, INK));
+                table.addCell(cell);
             }
         }
         table.setHeaderRows(1);

@@ -5,12 +5,16 @@ import dev.marquee.catalog.Question;
 import java.util.List;
 
 /** A question the data cannot answer, and the tables it lacks. */
-public record LeftOut(Question question, List<String> missingTables) {
+public record LeftOut(Question question, List<String> missingTables, String note) {
     public LeftOut {
         missingTables = List.copyOf(missingTables);
     }
 
+    public LeftOut(Question question, List<String> missingTables) {
+        this(question, missingTables, "");
+    }
+
     public String reason() {
-        return "needs " + String.join(", ", missingTables) + ", which the data folder does not have";
+        return note.isEmpty() ? "needs " + String.join(", ", missingTables) + ", which the data folder does not have" : note;
     }
 }

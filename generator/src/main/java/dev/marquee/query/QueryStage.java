@@ -42,6 +42,23 @@ public final class QueryStage {
         return leftOut;
     }
 
+    /** The questions whose {@code when} statement says the data cannot answer them, with its reason. */
+    public static List<LeftOut> unmet(Engine engine, List<Question> questions, Parameters parameters) {
+        List<LeftOut> leftOut = new ArrayList<>();
+        for (Question question : questions) {
+            if (question.when().isEmpty()) {
+                continue;
+            }
+            Table result = engine.query(sql(question.query(question.when().get()).orElseThrow(), parameters, engine));
+            boolean answerable = !result.isEmpty() && Boolean.TRUE.equals(result.value(0, "answerable"));
+            if (!answerable) {
+                leftOut.add(new LeftOut(question, List.of(), result.isEmpty() ? "the data cannot answer it"
+                        : String.valueOf(result.value(0, "reason"))));
+            }
+        }
+        return leftOut;
+    }
+
     /** @throws ReportException listing every statement that does not describe and every chart column not in its result */
     public static void check(Engine engine, List<Question> questions, Parameters parameters) {
         List<Problem> problems = new ArrayList<>();
@@ -86,6 +103,9 @@ public final class QueryStage {
                 }
             }
             for (ChartSpec chart : question.charts()) {
+                if (chart.query().contains("/")) {
+                    continue;
+                }
                 List<Column> columns = described.get(chart.query());
                 if (columns == null) {
                     continue;
@@ -119,6 +139,9 @@ public final class QueryStage {
         for (int q = 0; q < questions.size(); q++) {
             Question question = questions.get(q);
             for (QuerySource query : question.queries()) {
+                if (question.when().map(w -> w.equals(query.name())).orElse(false)) {
+                    continue;
+                }
                 if (question.model().map(m -> m.query().equals(query.name())).orElse(false)) {
                     // One row per member: streamed by the outlook stage into its model, never held as a result.
                     continue;

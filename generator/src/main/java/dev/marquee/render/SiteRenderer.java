@@ -1,5 +1,7 @@
 package dev.marquee.render;
 
+import dev.marquee.catalog.ChartSpec;
+import dev.marquee.catalog.Metric;
 import dev.marquee.catalog.Unit;
 import dev.marquee.chart.RenderedChart;
 import dev.marquee.engine.Column;
@@ -8,17 +10,25 @@ import dev.marquee.format.Formats;
 import dev.marquee.model.Problem;
 import dev.marquee.publish.Output;
 import dev.marquee.query.LeftOut;
+import dev.marquee.render.Views.AboutPage;
 import dev.marquee.render.Views.ChartView;
+import dev.marquee.render.Views.CountriesPage;
+import dev.marquee.render.Views.CountryPage;
 import dev.marquee.render.Views.DataPage;
+import dev.marquee.render.Views.Figure;
 import dev.marquee.render.Views.Headline;
+import dev.marquee.render.Views.KpiTile;
 import dev.marquee.render.Views.Layout;
 import dev.marquee.render.Views.LeftOutView;
+import dev.marquee.render.Views.MethodologyPage;
+import dev.marquee.render.Views.MetricView;
 import dev.marquee.render.Views.NavLink;
 import dev.marquee.render.Views.OverviewPage;
 import dev.marquee.render.Views.ProblemView;
 import dev.marquee.render.Views.QuestionPage;
 import dev.marquee.render.Views.SetAsideView;
 import dev.marquee.render.Views.TableView;
+import dev.marquee.report.Kpi;
 import dev.marquee.report.Report;
 import dev.marquee.report.Section;
 
@@ -30,10 +40,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Writes the static site: one page per question, an overview, a data page, the CSV of every chart, the style sheet. */
+/**
+ * Writes the static site: an overview with KPI tiles, one page per question, one page per country, the data,
+ * methodology and about pages, the CSV of every chart, metrics.json and the style sheet. All links are relative, so
+ * the site works from disk and from a sub-path.
+ */
 public final class SiteRenderer {
 
     public static final String PDF_NAME = "report.pdf";
@@ -43,18 +60,25 @@ public final class SiteRenderer {
     }
 
     public static void write(Report report, Output output) {
-        List<NavLink> nav = new ArrayList<>();
+        List<NavLink> questions = new ArrayList<>();
         for (Section section : report.sections()) {
-            nav.add(new NavLink(section.slug() + ".html", section.title(), false));
+            questions.add(new NavLink(section.slug() + ".html", section.title(), false));
         }
+        Map<String, List<RenderedChart>> countries = countryCharts(report);
+        List<NavLink> countryLinks = countries.keySet().stream()
+                .map(c -> new NavLink(countryPage(c), c, false)).toList();
+        Site site = new Site(report, questions, !countries.isEmpty());
+
         for (Section section : report.sections()) {
             List<ChartView> charts = new ArrayList<>();
             for (RenderedChart chart : section.charts()) {
-                charts.add(chartView(chart, section));
                 output.write(csvPath(chart), CsvExport.csv(chart.spec(), chart.data()));
+                if (chart.facetValue().isEmpty()) {
+                    charts.add(chartView(chart, section));
+                }
             }
-            QuestionPage page = new QuestionPage(layout(report, section.title(), section.answer().question().question(),
-                    nav, section.slug() + ".html"), section.title(), section.answer().question().question(),
+            QuestionPage page = new QuestionPage(site.layout(section.title(), section.answer().question().question(),
+                    section.slug() + ".html"), section.title(), section.answer().question().question(),
                     Markdown.toHtml(section.narrative()), charts);
             output.write(section.slug() + ".html", render("question.jte", page));
         }
@@ -64,26 +88,145 @@ public final class SiteRenderer {
                     section.answer().question().question(), chartView(chart, section))));
         }
         output.write("index.html", render("overview.jte", new OverviewPage(
-                layout(report, "Overview", "Streaming analytics report as of " + Formats.date(report.asOf()), nav, "index.html"),
-                Formats.date(report.asOf()), freshness(report), headlines, leftOut(report.leftOut()))));
-        output.write("data.html", render("data.jte", dataPage(report, nav)));
+                site.layout("Overview", "Streaming analytics report as of " + Formats.date(report.asOf()), "index.html"),
+                Formats.date(report.asOf()), freshness(report), kpiTiles(report.kpis()), headlines, leftOut(report.leftOut()),
+                countryLinks)));
+        if (!countries.isEmpty()) {
+            output.write("countries.html", render("countries.jte", new CountriesPage(
+                    site.layout("Countries", "One page per country", "countries.html"), countryLinks,
+                    "Countries with fewer than " + report.parameters().minGroupSize() + " members are merged into Other.")));
+            for (Map.Entry<String, List<RenderedChart>> country : countries.entrySet()) {
+                List<ChartView> charts = country.getValue().stream()
+                        .map(c -> chartView(c, sectionOf(report, c))).toList();
+                output.write(countryPage(country.getKey()), render("country.jte", new CountryPage(
+                        site.layout(country.getKey(), "Plans, devices and key figures for " + country.getKey(), countryPage(country.getKey())),
+                        country.getKey(), countryFigures(report, country.getKey()), charts, countryLinks)));
+            }
+        }
+        output.write("data.html", render("data.jte", dataPage(report, site)));
+        output.write("methodology.html", render("methodology.jte", new MethodologyPage(
+                site.layout("Methodology", "How every figure is defined", "methodology.html"), metrics(report),
+                report.parameters().minGroupSize(), report.parameters().atRiskDays(), Formats.date(report.asOf()))));
+        output.write("about.html", render("about.jte", new AboutPage(
+                site.layout("About", "What this report is for and how to read it", "about.html"), Formats.date(report.asOf()),
+                report.parameters().minGroupSize())));
+        output.write("metrics.json", MetricsJson.json(report));
         output.write("style.css", resource("/site/style.css"));
+        output.write("countries.js", resource("/site/countries.js"));
     }
 
-    private static DataPage dataPage(Report report, List<NavLink> nav) {
+    /** The navigation every page shares. */
+    private record Site(Report report, List<NavLink> questions, boolean hasCountries) {
+        Layout layout(String pageTitle, String description, String current) {
+            List<NavLink> links = new ArrayList<>();
+            links.add(new NavLink("index.html", "Overview", current.equals("index.html")));
+            for (NavLink link : questions) {
+                links.add(new NavLink(link.href(), link.label(), link.href().equals(current)));
+            }
+            if (hasCountries) {
+                links.add(new NavLink("countries.html", "Countries", current.equals("countries.html") || current.startsWith("country-")));
+            }
+            links.add(new NavLink("data.html", "Data", current.equals("data.html")));
+            links.add(new NavLink("methodology.html", "Methodology", current.equals("methodology.html")));
+            links.add(new NavLink("about.html", "About", current.equals("about.html")));
+            return new Layout(report.title(), pageTitle, Formats.date(report.asOf()), links, PDF_NAME, description);
+        }
+    }
+
+    static String countryPage(String country) {
+        return "country-" + RenderedChart.slug(country) + ".html";
+    }
+
+    /** Facet charts per country value, in the order the data gives them, Other last. */
+    private static Map<String, List<RenderedChart>> countryCharts(Report report) {
+        Map<String, List<RenderedChart>> countries = new LinkedHashMap<>();
+        for (Section section : report.sections()) {
+            for (RenderedChart chart : section.charts()) {
+                if (chart.facetValue().isPresent() && chart.spec().facet().orElse("").equals("country")) {
+                    countries.computeIfAbsent(chart.facetValue().get(), c -> new ArrayList<>()).add(chart);
+                }
+            }
+        }
+        Map<String, List<RenderedChart>> ordered = new LinkedHashMap<>();
+        countries.keySet().stream().filter(c -> !c.equals("Other")).sorted().forEach(c -> ordered.put(c, countries.get(c)));
+        if (countries.containsKey("Other")) {
+            ordered.put("Other", countries.get("Other"));
+        }
+        return ordered;
+    }
+
+    /** Figures from any result with one row per country (e.g. MRR by country, churn by country). */
+    private static List<Figure> countryFigures(Report report, String country) {
+        List<Figure> figures = new ArrayList<>();
+        for (Section section : report.sections()) {
+            for (ChartSpec spec : section.answer().question().charts()) {
+                if (spec.facet().isPresent() || spec.series().isPresent() || !spec.x().equals("country")) {
+                    continue;
+                }
+                Table table = section.answer().result(spec.query());
+                int index = table.index("country");
+                for (List<Object> row : table.rows()) {
+                    if (!country.equals(String.valueOf(row.get(index)))) {
+                        continue;
+                    }
+                    for (String y : spec.y()) {
+                        figures.add(new Figure(spec.yLabel() + " (" + section.title() + ")",
+                                Formats.compact(((Number) row.get(table.index(y))).doubleValue(), spec.unit())));
+                    }
+                }
+            }
+        }
+        return figures;
+    }
+
+    private static Section sectionOf(Report report, RenderedChart chart) {
+        return report.sections().stream().filter(s -> s.slug().equals(chart.questionSlug())).findFirst().orElseThrow();
+    }
+
+    static List<KpiTile> kpiTiles(List<Kpi> kpis) {
+        return kpis.stream().map(k -> new KpiTile(k.label(), k.valueText(), k.changeVsPreviousMonth(),
+                trend(k.directionVsPreviousMonth(), k.changeVsPreviousMonth()), k.changeVsYearAgo(),
+                trend(k.directionVsYearAgo(), k.changeVsYearAgo()), k.comparison(), k.partial())).toList();
+    }
+
+    private static String trend(int direction, String change) {
+        if (change.equals("n/a")) {
+            return "na";
+        }
+        return direction > 0 ? "good" : direction < 0 ? "bad" : "flat";
+    }
+
+    private static List<MetricView> metrics(Report report) {
+        List<MetricView> metrics = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Section section : report.sections()) {
+            for (Metric metric : section.answer().question().metrics()) {
+                if (seen.add(metric.name())) {
+                    metrics.add(new MetricView(metric.name(), metric.definition(), section.title()));
+                }
+            }
+        }
+        return metrics;
+    }
+
+    private static DataPage dataPage(Report report, Site site) {
         List<TableView> tables = report.quality().tables().stream().map(t -> new TableView(t.table(), t.file(), t.format(),
                 Formats.full(t.rowsRead(), Unit.COUNT), Formats.full(t.rowsSetAside(), Unit.COUNT),
-                Formats.full(t.rowsKept(), Unit.COUNT))).toList();
+                Formats.full(t.rowsKept(), Unit.COUNT), dates(report.tableRanges().get(t.table())))).toList();
         List<SetAsideView> setAside = report.quality().setAside().stream().map(s -> new SetAsideView(s.table(), s.file(),
                 s.rule(), s.column(), Formats.full(s.rows(), Unit.COUNT))).toList();
         List<ProblemView> sample = report.quality().setAsideSample().stream().map(SiteRenderer::publicView).toList();
         List<ProblemView> notes = report.quality().notes().stream().map(SiteRenderer::publicView).toList();
-        return new DataPage(layout(report, "Data", "The data behind the report and what validation set aside", nav, "data.html"),
+        return new DataPage(site.layout("Data", "The data behind the report and what validation set aside", "data.html"),
                 Formats.date(report.asOf()), freshness(report), tables, setAside, sample, notes, leftOut(report.leftOut()));
     }
 
+    private static String dates(Report.DateRange range) {
+        return range == null || range.first() == null ? "" : Formats.date(range.first()) + " – " + Formats.date(range.last());
+    }
+
     /** A problem as the public site may show it: identifiers and raw lines are never published. */
-    private static ProblemView publicView(Problem problem) {
+    static ProblemView publicView(Problem problem) {
         boolean identifying = problem.column().isEmpty() || problem.column().endsWith("_id");
         String value = identifying && !problem.value().isEmpty() ? "(withheld)" : problem.value();
         return new ProblemView(problem.location(), problem.column(), value, problem.rule(), problem.message());
@@ -96,19 +239,9 @@ public final class SiteRenderer {
     private static String freshness(Report report) {
         Report.DateRange range = report.dataRange();
         if (range == null || range.first() == null) {
-            return "The data holds no member activity.";
+            return "The data holds no viewing activity.";
         }
-        return "Member activity from " + Formats.date(range.first()) + " to " + Formats.date(range.last()) + ".";
-    }
-
-    private static Layout layout(Report report, String pageTitle, String description, List<NavLink> nav, String current) {
-        List<NavLink> links = new ArrayList<>();
-        links.add(new NavLink("index.html", "Overview", current.equals("index.html")));
-        for (NavLink link : nav) {
-            links.add(new NavLink(link.href(), link.label(), link.href().equals(current)));
-        }
-        links.add(new NavLink("data.html", "Data", current.equals("data.html")));
-        return new Layout(report.title(), pageTitle, Formats.date(report.asOf()), links, PDF_NAME, description);
+        return "Viewing activity from " + Formats.date(range.first()) + " to " + Formats.date(range.last()) + ".";
     }
 
     private static ChartView chartView(RenderedChart chart, Section section) {
@@ -123,15 +256,49 @@ public final class SiteRenderer {
         for (List<Object> row : data.rows()) {
             List<String> cells = new ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
-                Unit unit = chart.spec().y().contains(data.columns().get(i).name()) ? chart.spec().unit() : Unit.COUNT;
-                cells.add(Formats.cell(row.get(i), unit));
+                cells.add(Formats.cell(row.get(i), unitOf(chart.spec(), data.columns().get(i).name())));
             }
             rows.add(cells);
         }
         Map<String, String> sql = section.answer().sql();
-        return new ChartView("chart-" + chart.fileStem(), chart.spec().title(), chart.spec().description(), chart.svg(),
-                chart.altText(), headers, rows, numeric, csvPath(chart), sql.getOrDefault(chart.spec().query(), ""),
+        String description = chart.spec().description();
+        if (chart.spec().facet().isPresent() && chart.facetValue().isEmpty()) {
+            description = (description.isEmpty() ? "" : description + " ") + "Every " + chart.spec().facet().get()
+                    + " has its own chart on its page; here is the data for all of them.";
+        }
+        if (data.isEmpty()) {
+            description = (description.isEmpty() ? "" : description + " ") + "No data: nothing in the data folder feeds this chart.";
+        }
+        String id = "chart-" + chart.fileStem();
+        String query = chart.spec().query();
+        String statement = query.contains("/") ? "-- Computed on the " + query.substring(0, query.indexOf('/'))
+                + " page (" + query + "); its SQL is shown there." : sql.getOrDefault(query, "");
+        return new ChartView(id, chart.spec().title(), description, chart.svg(),
+                chart.altText(), headers, rows, numeric, csvPath(chart), statement,
                 section.answer().question().slug() + ".sql: " + chart.spec().query());
+    }
+
+    /** The chart's unit for its value columns; rates and shares read as percentages, other numbers as counts. */
+    public static Unit unitOf(ChartSpec spec, String column) {
+        if (spec.y().contains(column)) {
+            return spec.unit();
+        }
+        if (column.contains("year") || column.equals("decade") || column.equals("months_after_signup")) {
+            return Unit.YEAR;
+        }
+        if (column.endsWith("_rate") || column.endsWith("share") || column.startsWith("after_") || column.equals("retained")) {
+            return Unit.PERCENT;
+        }
+        if (column.equals("mrr") || column.equals("arpu") || column.equals("collected")) {
+            return Unit.USD;
+        }
+        if (column.contains("hours")) {
+            return Unit.HOURS;
+        }
+        if (column.contains("score") || column.startsWith("low_") || column.startsWith("high_")) {
+            return Unit.DECIMAL;
+        }
+        return Unit.COUNT;
     }
 
     static String csvPath(RenderedChart chart) {

@@ -43,15 +43,43 @@ public final class Views {
     public record LeftOutView(String title, String reason) {
     }
 
-    public record OverviewPage(Layout layout, String asOfText, String freshness, List<Headline> headlines,
-                               List<LeftOutView> leftOut) {
+    /**
+     * An executive KPI tile: its value and its changes against the previous month and a year earlier.
+     *
+     * @param trend "up-good", "down-bad", "flat" etc.: a CSS class; the words always say the same as the colour
+     */
+    public record KpiTile(String label, String value, String vsPreviousMonth, String previousTrend, String vsYearAgo,
+                          String yearTrend, String comparison, boolean partial) {
+    }
+
+    public record OverviewPage(Layout layout, String asOfText, String freshness, List<KpiTile> kpis, List<Headline> headlines,
+                               List<LeftOutView> leftOut, List<NavLink> countries) {
+    }
+
+    public record Figure(String label, String value) {
+    }
+
+    public record CountryPage(Layout layout, String country, List<Figure> figures, List<ChartView> charts, List<NavLink> countries) {
+    }
+
+    public record CountriesPage(Layout layout, List<NavLink> countries, String note) {
+    }
+
+    public record MetricView(String name, String definition, String source) {
+    }
+
+    public record MethodologyPage(Layout layout, List<MetricView> metrics, int minGroupSize, int atRiskDays, String asOfText) {
+    }
+
+    public record AboutPage(Layout layout, String asOfText, int minGroupSize) {
     }
 
     /** @param narrativeHtml trusted HTML rendered by flexmark from the question's own Markdown (raw HTML is escaped) */
     public record QuestionPage(Layout layout, String title, String question, String narrativeHtml, List<ChartView> charts) {
     }
 
-    public record TableView(String table, String file, String format, String rowsRead, String rowsSetAside, String rowsKept) {
+    public record TableView(String table, String file, String format, String rowsRead, String rowsSetAside, String rowsKept,
+                            String dates) {
     }
 
     public record SetAsideView(String table, String file, String rule, String column, String rows) {

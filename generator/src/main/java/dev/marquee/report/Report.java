@@ -14,15 +14,17 @@ import java.util.List;
  * Everything the site and the PDF show, assembled once by the pipeline. Both outputs read only this.
  *
  * @param dataRange first and last activity dates in the data, for "data freshness"
+ * @param tableRanges per table, the first and last date of its main date column (signup, start, rating, ...)
  */
 public record Report(String title, Parameters parameters, List<Section> sections, List<Kpi> kpis, List<LeftOut> leftOut,
-                     ValidationReport quality, DateRange dataRange) {
+                     ValidationReport quality, DateRange dataRange, java.util.Map<String, DateRange> tableRanges) {
 
     public static final String DEFAULT_TITLE = "Marquee streaming report";
 
     public Report {
         sections = List.copyOf(sections);
         kpis = List.copyOf(kpis);
+        tableRanges = java.util.Map.copyOf(tableRanges);
         leftOut = List.copyOf(leftOut);
     }
 
@@ -31,7 +33,8 @@ public record Report(String title, Parameters parameters, List<Section> sections
     }
 
     public static Report assemble(String title, Parameters parameters, List<Answer> answers, List<RenderedChart> charts,
-                                  List<LeftOut> leftOut, ValidationReport quality, DateRange dataRange) {
+                                  List<LeftOut> leftOut, ValidationReport quality, DateRange dataRange,
+                                  java.util.Map<String, DateRange> tableRanges) {
         List<Section> sections = new ArrayList<>();
         List<Kpi> kpis = new ArrayList<>();
         for (Answer answer : answers) {
@@ -40,7 +43,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
                     Narrative.expand(answer)));
             answer.question().kpiQuery().ifPresent(query -> kpis.addAll(kpis(answer.result(query))));
         }
-        return new Report(title, parameters, sections, kpis, leftOut, quality, dataRange);
+        return new Report(title, parameters, sections, kpis, leftOut, quality, dataRange, tableRanges);
     }
 
     private static List<Kpi> kpis(dev.marquee.engine.Table table) {

@@ -33,7 +33,7 @@ class CatalogTest {
 
         assertEquals(0, run.exitCode(), run.err());
         String page = Files.readString(site.resolve("sessions-by-device.html"));
-        assertTrue(page.contains("<h3>Sessions by device</h3>"));
+        assertTrue(page.contains("<h2 class=\"chart-title\">Sessions by device</h2>"));
         // Hand count from the tiny fixture: TV 3, Mobile 2, Laptop 1, Tablet 1.
         assertEquals("device,sessions\nTV,3\nMobile,2\nLaptop,1\nTablet,1\n",
                 Files.readString(site.resolve("csv/sessions-by-device-sessions.csv")));
@@ -47,7 +47,7 @@ class CatalogTest {
 
         String message = error.getMessage();
         assertEquals(ReportException.QUESTION_PROBLEM, error.exitCode());
-        assertTrue(message.contains("bad-kind.md:7 column kind: chart kind 'pie' is not one of [line, bar, hbar, stacked-bar, stacked-percent, forecast, table] [unknown-chart-kind]"), message);
+        assertTrue(message.contains("bad-kind.md:7 column kind: chart kind 'pie' is not one of [line, bar, hbar, stacked-bar, stacked-percent, forecast, heatmap, table] [unknown-chart-kind]"), message);
         assertTrue(message.contains("bad-kind.md:12 column query: query 'missing_statement' is not in the SQL file"), message);
         assertTrue(message.contains("bad-kind.md:17 column colour: unknown chart key 'colour'"), message);
         assertTrue(message.contains("no-description.sql: has no no-description.md beside it"), message);

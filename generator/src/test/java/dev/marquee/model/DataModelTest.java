@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DataModelTest {
 
     @Test
-    void standard_declaresTheSevenTablesWithKeysAndReferences() {
+    void standard_declaresTheTablesWithKeysAndReferences() {
         DataModel model = DataModel.standard();
 
-        assertEquals(List.of("users", "titles", "viewing_sessions", "ratings", "subscriptions", "payments", "regions"),
+        assertEquals(List.of("users", "titles", "viewing_sessions", "ratings", "subscriptions", "payments", "regions", "member_snapshots", "title_scores", "market_figures", "fiscal_calendars", "genre_map", "maturity_map"),
                 model.tableNames());
         assertEquals(List.of("user_id"), model.table("users").orElseThrow().key());
         ColumnSpec score = model.table("ratings").orElseThrow().column("score").orElseThrow();

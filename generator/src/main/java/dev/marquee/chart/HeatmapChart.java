@@ -1,0 +1,82 @@
+package dev.marquee.chart;
+
+import dev.marquee.catalog.ChartSpec;
+import dev.marquee.engine.Table;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.DefaultXYZDataset;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A grid of the x categories by the series categories, each cell shaded by its value (darker is higher). */
+final class HeatmapChart {
+
+    private HeatmapChart() {
+    }
+
+    static JFreeChart build(ChartSpec spec, Table data) {
+        String seriesColumn = spec.series().orElseThrow(() -> new IllegalArgumentException("a heatmap needs 'series'"));
+        List<String> xs = distinct(data, spec.x());
+        List<String> ys = distinct(data, seriesColumn);
+        double[][] cells = new double[3][data.rowCount()];
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        for (int r = 0; r < data.rowCount(); r++) {
+            double value = data.number(r, spec.y().get(0));
+            cells[0][r] = xs.indexOf(String.valueOf(data.value(r, spec.x())));
+            cells[1][r] = ys.indexOf(String.valueOf(data.value(r, seriesColumn)));
+            cells[2][r] = value;
+            low = Math.min(low, value);
+            high = Math.max(high, value);
+        }
+        DefaultXYZDataset dataset = new DefaultXYZDataset();
+        dataset.addSeries(spec.yLabel(), cells);
+        SymbolAxis xAxis = new SymbolAxis(spec.xLabel(), xs.toArray(String[]::new));
+        xAxis.setVerticalTickLabels(true);
+        SymbolAxis yAxis = new SymbolAxis(spec.series().get().replace('_', ' '), ys.toArray(String[]::new));
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        if (high <= low) {
+            high = low + 1;
+        }
+        LookupPaintScale scale = new LookupPaintScale(low, high + 1e-9, new Color(0xf0f4f8));
+        Color blue = Theme.SERIES[0];
+        for (int step = 0; step < 10; step++) {
+            float t = step / 9f;
+            scale.add(low + (high - low) * step / 10.0, new Color(
+                    Math.round(240 + (blue.getRed() - 240) * t), Math.round(244 + (blue.getGreen() - 244) * t),
+                    Math.round(248 + (blue.getBlue() - 248) * t)));
+        }
+        renderer.setPaintScale(scale);
+        XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        JFreeChart chart = new JFreeChart(spec.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        NumberAxis legendAxis = new NumberAxis(spec.yLabel());
+        legendAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.00"));
+        PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setMargin(4, 4, 4, 4);
+        chart.addSubtitle(legend);
+        return chart;
+    }
+
+    private static List<String> distinct(Table data, String column) {
+        List<String> values = new ArrayList<>();
+        for (Object value : data.columnValues(column)) {
+            String text = String.valueOf(value);
+            if (!values.contains(text)) {
+                values.add(text);
+            }
+        }
+        values.sort(null);
+        return values;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.marquee.load;
+
+import dev.marquee.engine.Engine;
+import dev.marquee.engine.EngineException;
+import dev.marquee.model.DataModel;
+import dev.marquee.model.Problem;
+import dev.marquee.model.TableSpec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stages a file of a recognised public shape as text ({@code raw}) and appends it to the model tables through the
+ * shape's mapping SQL. Rows the CSV parser cannot read are reported with their line; values the mapping cannot
+ * convert become NULL and are caught by validation like any other broken rule.
+ */
+final class ShapeFile {
+
+    private ShapeFile() {
+    }
+
+    /** @return per model table, the rows this file added */
+    static List<LoadedTable> load(Engine engine, DataModel model, Shape shape, Path file, String shown, List<String> header,
+                                  int sequence, List<Problem> problems, List<dev.marquee.model.SetAside> setAside) {
+        List<String> names = new ArrayList<>();
+        StringBuilder columns = new StringBuilder("{");
+        for (int i = 0; i < header.size(); i++) {
+            String name = CsvFile.normalize(header.get(i));
+            if (name.isEmpty() || names.contains(name) || !name.matches("[a-z][a-z0-9_]*")) {
+                name = "column_" + (i + 1);
+            }
+            names.add(name);
+            columns.append(i == 0 ? "" : ", ").append(DataLoader.quote(name)).append(": 'VARCHAR'");
+        }
+        columns.append('}');
+        String raw = "raw_" + sequence;
+        try {
+            engine.execute("CREATE OR REPLACE TEMP TABLE " + raw + " AS SELECT * FROM read_csv("
+                    + DataLoader.quote(file.toAbsolutePath().toString())
+                    + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', columns = " + columns
+                    + ", store_rejects = true, rejects_table = 'reject_errors_" + raw + "', rejects_scan = 'reject_scans_" + raw + "')");
+        } catch (EngineException e) {
+            problems.add(Problem.fatal(shown, 0, "", "unreadable-file", "could not be read as CSV: " + DataLoader.firstLine(e)));
+            return List.of();
+        }
+        long rejected = ((Number) engine.scalar("SELECT count(DISTINCT line) FROM reject_errors_" + raw)).longValue();
+        if (rejected > 0) {
+            var sample = engine.query("SELECT line, error_type, error_message FROM reject_errors_" + raw + " ORDER BY line LIMIT 20");
+            for (List<Object> row : sample.rows()) {
+                problems.add(new Problem(shown, ((Number) row.get(0)).longValue(), "", "", "unreadable-row",
+                        row.get(2) + "; row set aside", Problem.Severity.SET_ASIDE));
+            }
+            setAside.add(new dev.marquee.model.SetAside(shape.id(), shown, "unreadable-row", "", rejected));
+        }
+        Optional<String[]> service = service(file, names);
+        if (shape.mappings().stream().anyMatch(m -> m.getValue().contains("{{service}}")) && service.isEmpty()) {
+            problems.add(Problem.fatal(shown, 1, "", "unknown-service", "is a catalogue, but of which service? Name the file "
+                    + "like netflix_titles.csv or amazon_prime_titles.csv, add a line '" + file.getFileName()
+                    + ",<Service>,<two-letter id prefix>' to shapes/services.csv, or add a platform column"));
+            engine.execute("DROP TABLE IF EXISTS " + raw);
+            return List.of();
+        }
+        List<LoadedTable> loaded = new ArrayList<>();
+        for (Map.Entry<String, String> mapping : shape.mappings()) {
+            Optional<TableSpec> spec = model.table(mapping.getKey());
+            if (spec.isEmpty()) {
+                throw new IllegalStateException("shape " + shape.id() + " maps to unknown table " + mapping.getKey());
+            }
+            String select = mapping.getValue().replaceAll("\\braw\\b", raw);
+            if (service.isPresent()) {
+                select = select.replace("{{service}}", service.get()[0]).replace("{{prefix}}", service.get()[1]);
+            }
+            try {
+                ensureTable(engine, spec.get());
+                long before = count(engine, spec.get().name());
+                // BY NAME: a mapping gives the columns it knows; the others stay NULL.
+                engine.execute("INSERT INTO " + spec.get().name() + " BY NAME SELECT * FROM (" + select + ") AS mapped");
+                long added = count(engine, spec.get().name()) - before;
+                loaded.add(new LoadedTable(spec.get(), shown + " (" + shape.name() + ")", "csv", added + rejected, rejected,
+                        List.of(), List.of()));
+            } catch (EngineException e) {
+                problems.add(Problem.fatal(shown, 0, "", "shape-mapping",
+                        "the " + shape.name() + " mapping to " + spec.get().name() + " failed: " + DataLoader.firstLine(e)));
+            }
+        }
+        engine.execute("DROP TABLE IF EXISTS " + raw);
+        return loaded;
+    }
+
+    /**
+     * The service a catalogue belongs to, as SQL for {{service}} and {{prefix}}: its platform column when it has one,
+     * else the line of shapes/services.csv naming the file.
+     */
+    static Optional<String[]> service(Path file, List<String> columns) {
+        if (columns.contains("platform")) {
+            return Optional.of(new String[]{"coalesce(nullif(trim(platform), ''), 'Unknown')",
+                    "lower(substr(regexp_replace(coalesce(platform, 'xx'), '[^A-Za-z]', '', 'g'), 1, 2))"});
+        }
+        try (var in = ShapeFile.class.getResourceAsStream("/shapes/services.csv")) {
+            String wanted = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("\\.gz$", "");
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String[] parts = line.split(",");
+                if (parts.length == 3 && parts[0].trim().equals(wanted)) {
+                    return Optional.of(new String[]{DataLoader.quote(parts[1].trim()), DataLoader.quote(parts[2].trim())});
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Optional.empty();
+    }
+
+    private static void ensureTable(Engine engine, TableSpec spec) {
+        List<String> columns = spec.columns().stream().map(c -> c.name() + " " + c.sqlType()).toList();
+        engine.execute("CREATE TABLE IF NOT EXISTS " + spec.name() + " (" + String.join(", ", columns) + ")");
+    }
+
+    private static long count(Engine engine, String table) {
+        return ((Number) engine.scalar("SELECT count(*) FROM " + table)).longValue();
+    }
+}

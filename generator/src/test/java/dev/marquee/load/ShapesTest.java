@@ -1,0 +1,165 @@
+package dev.marquee.load;
+
+import dev.marquee.Fixtures;
+import dev.marquee.engine.DuckDbEngine;
+import dev.marquee.model.DataModel;
+import dev.marquee.model.Problem;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The six public file shapes, recognised by header and mapped onto the data model by their shapes/*.yaml SQL. */
+class ShapesTest {
+
+    private static final Path EXCERPTS = Fixtures.FIXTURES.resolve("shapes");
+
+    @TempDir
+    Path temp;
+
+    private DuckDbEngine loadOnly(Path source, String file) throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("data-" + file.hashCode()));
+        Files.copy(source.resolve(file), folder.resolve(file));
+        DuckDbEngine engine = DuckDbEngine.inMemory(temp, "1GB");
+        LoadResult loaded = DataLoader.load(folder, DataModel.standard(), engine, Files.createDirectories(temp.resolve("scratch")));
+        assertTrue(loaded.problems().stream().noneMatch(p -> p.severity() == Problem.Severity.FATAL), loaded.problems().toString());
+        return engine;
+    }
+
+    @Test
+    void netflixCatalogue_parsesDatesDurationsAndGenres() throws Exception {
+        try (DuckDbEngine engine = loadOnly(EXCERPTS, "netflix_titles.csv")) {
+            assertEquals(12L, engine.scalar("SELECT count(*) FROM titles"));
+            assertEquals(List.of("Dick Johnson Is Dead", "Movie", "Documentaries", 2020L, "PG-13", 90L, LocalDate.of(2021, 9, 25)),
+                    engine.query("SELECT title, type, genres, release_year, maturity_rating, runtime_minutes, date_added FROM titles "
+                            + "WHERE title_id = 'nf-s1'").rows().get(0));
+            assertEquals("International TV Shows|TV Dramas|TV Mysteries", engine.scalar("SELECT genres FROM titles WHERE title_id = 'nf-s2'"));
+            // "74 min" sits in the rating column of s5542: it is the runtime, and the rating is unknown.
+            assertEquals(java.util.Arrays.asList(74L, null), engine.query("SELECT runtime_minutes, maturity_rating FROM titles WHERE title_id = 'nf-s5542'").rows().get(0));
+            assertEquals(java.util.Arrays.asList(2L, LocalDate.of(2017, 8, 4)), engine.query(
+                    "SELECT seasons, date_added FROM titles WHERE title_id = 'nf-s6080'").rows().get(0), "\" August 4, 2017\"");
+        }
+    }
+
+    @Test
+    void userbase_becomesMembersSubscriptionsAndPayments() throws Exception {
+        try (DuckDbEngine engine = loadOnly(EXCERPTS, "Netflix Userbase.csv")) {
+            assertEquals(12L, engine.scalar("SELECT count(*) FROM users"));
+            assertEquals(12L, engine.scalar("SELECT count(*) FROM subscriptions"));
+            assertEquals(12L, engine.scalar("SELECT count(*) FROM payments"));
+            assertEquals(List.of(LocalDate.of(2022, 1, 15), "United States", 28L, "Basic"),
+                    engine.query("SELECT signup_date, country, age, plan FROM users WHERE user_id = 'ub-1'").rows().get(0));
+            assertEquals(new java.math.BigDecimal("10.00"), engine.scalar("SELECT monthly_price FROM subscriptions WHERE user_id = 'ub-1'"));
+            assertEquals(LocalDate.of(2023, 6, 10), engine.scalar("SELECT paid_on FROM payments WHERE user_id = 'ub-1'"));
+        }
+    }
+
+    @Test
+    void churnTable_becomesSnapshotsWithUuidIdsAndChurnFlags() throws Exception {
+        try (DuckDbEngine engine = loadOnly(EXCERPTS, "netflix_customer_churn.csv")) {
+            assertEquals(12L, engine.scalar("SELECT count(*) FROM member_snapshots"));
+            assertEquals(List.of("Africa", "Basic", true, 14.73),
+                    engine.query("SELECT region, plan, churned, watch_hours FROM member_snapshots "
+                            + "WHERE user_id = 'cc-a9b75100-82a8-427a-a208-72f24052884a'").rows().get(0));
+        }
+    }
+
+    @Test
+    void usersWithNames_neverLoadTheName() throws Exception {
+        try (DuckDbEngine engine = loadOnly(EXCERPTS, "netflix_users.csv")) {
+            assertEquals(12L, engine.scalar("SELECT count(*) FROM member_snapshots"));
+            assertEquals("United States", engine.scalar("SELECT country FROM member_snapshots WHERE user_id = 'nu-2'"), "USA");
+            assertFalse(engine.query("SELECT * FROM member_snapshots").rows().toString().contains("James Martinez"));
+        }
+    }
+
+    @Test
+    void whatWeWatched_keepsKoreanTitlesAndParsesHmmRuntimes() throws Exception {
+        try (DuckDbEngine engine = loadOnly(EXCERPTS, "what_we_watched_2025H1_shows.csv")) {
+            assertEquals(230L, engine.scalar("SELECT runtime_minutes FROM titles WHERE title = 'Adolescence: Limited Series'"), "3:50");
+            assertEquals(1L, engine.scalar("SELECT count(*) FROM titles WHERE title LIKE '%오징어 게임: 시즌 2%'"));
+        }
+    }
+
+    @Test
+    void justWatch_turnsListLiteralsIntoGenres() throws Exception {
+        try (DuckDbEngine engine = loadOnly(EXCERPTS, "justwatch_netflix_titles_imdb_tmdb.csv")) {
+            assertEquals(12L, engine.scalar("SELECT count(*) FROM titles"));
+            assertEquals(List.of("Rocky", "Movie", "Drama|Sport", 119L), engine.query(
+                    "SELECT title, type, genres, runtime_minutes FROM titles WHERE title_id = 'jw-tm82169'").rows().get(0));
+        }
+    }
+
+    @Test
+    void unknownFile_isNamedWithTheExpectedColumns() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("unknown"));
+        Files.writeString(folder.resolve("mystery.csv"), "a,b\n1,2\n");
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "1GB")) {
+            LoadResult loaded = DataLoader.load(folder, DataModel.standard(), engine, Files.createDirectories(temp.resolve("s")));
+            Problem note = loaded.problems().get(0);
+            assertEquals("unknown-file", note.rule());
+            assertTrue(note.message().contains("its header [a, b] matches no known public file"), note.message());
+            assertTrue(note.message().contains("Netflix catalogue"), note.message());
+        }
+    }
+
+    @Test
+    void allSixRealFiles_buildAReportWithoutAnyName() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(Fixtures.SHARED_DATA), "the real files in ../shared/data are absent: skipped");
+        Path data = Files.createDirectories(temp.resolve("real"));
+        for (String file : List.of("netflix_titles.csv", "Netflix Userbase.csv", "netflix_customer_churn.csv", "netflix_users.csv",
+                "what_we_watched_2025H1_shows.csv", "justwatch_netflix_titles_imdb_tmdb.csv")) {
+            Files.copy(Fixtures.SHARED_DATA.resolve(file), data.resolve(file));
+        }
+        Path site = temp.resolve("site");
+
+        Fixtures.Run run = Fixtures.marquee("build", "--data", data.toString(), "--out", site.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        String dataPage = Files.readString(site.resolve("data.html"));
+        assertTrue(dataPage.contains("30,000"), "the 5,000 churn-table and 25,000 users-table members are counted");
+        assertTrue(dataPage.contains("Churn and retention"), "questions without their tables are listed as left out");
+        List<String> names = Files.readAllLines(Fixtures.SHARED_DATA.resolve("netflix_users.csv")).stream().skip(1).limit(500)
+                .map(line -> line.split(",")[1]).filter(name -> name.length() > 8).toList();
+        try (Stream<Path> files = Files.walk(site)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".pdf")).toList()) {
+                String text = Files.readString(file);
+                for (String name : names) {
+                    assertFalse(text.contains(name), name + " published in " + file);
+                }
+            }
+        }
+    }
+
+    @Test
+    void realFiles_loadWithTheirRowCounts() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(Fixtures.SHARED_DATA), "the real files in ../shared/data are absent: skipped");
+        try (DuckDbEngine engine = loadOnly(Fixtures.SHARED_DATA, "netflix_titles.csv")) {
+            assertEquals(8807L, engine.scalar("SELECT count(*) FROM titles"));
+            assertEquals(10L, engine.scalar("SELECT count(*) FROM titles WHERE date_added IS NULL"), "10 blank date_added");
+        }
+        try (DuckDbEngine engine = loadOnly(Fixtures.SHARED_DATA, "Netflix Userbase.csv")) {
+            assertEquals(2500L, engine.scalar("SELECT count(*) FROM users"));
+        }
+        try (DuckDbEngine engine = loadOnly(Fixtures.SHARED_DATA, "netflix_customer_churn.csv")) {
+            assertEquals(5000L, engine.scalar("SELECT count(*) FROM member_snapshots"));
+        }
+        try (DuckDbEngine engine = loadOnly(Fixtures.SHARED_DATA, "netflix_users.csv")) {
+            assertEquals(25000L, engine.scalar("SELECT count(*) FROM member_snapshots"));
+        }
+        try (DuckDbEngine engine = loadOnly(Fixtures.SHARED_DATA, "justwatch_netflix_titles_imdb_tmdb.csv")) {
+            assertEquals(6137L, engine.scalar("SELECT count(*) FROM titles"));
+            assertEquals("Drama|Sport", engine.scalar("SELECT genres FROM titles WHERE title_id = 'jw-tm82169'"));
+        }
+    }
+}

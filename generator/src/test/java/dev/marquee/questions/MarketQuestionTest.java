@@ -1,0 +1,165 @@
+package dev.marquee.questions;
+
+import dev.marquee.Fixtures;
+import dev.marquee.Pipeline;
+import dev.marquee.ReportException;
+import dev.marquee.config.Config;
+import dev.marquee.engine.Table;
+import dev.marquee.report.Report;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The market view on the hand-built fixture in fixtures/market (its README has the computations). */
+class MarketQuestionTest {
+
+    private static Report report;
+    private static Path work;
+
+    @BeforeAll
+    static void build() throws Exception {
+        work = Files.createTempDirectory("marquee-market-");
+        Config config = Config.defaults().withDataDir(Fixtures.FIXTURES.resolve("market")).withOutDir(work.resolve("site"))
+                .withQuestionsDir(Fixtures.QUESTIONS).withAsOf(LocalDate.of(2021, 12, 31)).withMinGroupSize(1);
+        report = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
+    }
+
+    private static Table result(String statement) {
+        return report.sections().stream().filter(s -> s.slug().equals("market")).findFirst().orElseThrow().answer().result(statement);
+    }
+
+    private static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
+
+    /** Cells equal, numbers to 1e-9 (results keep twelve significant digits). */
+    private static boolean same(List<?> want, List<?> got) {
+        if (want.size() != got.size()) {
+            return false;
+        }
+        for (int i = 0; i < want.size(); i++) {
+            Object w = want.get(i);
+            Object g = got.get(i);
+            boolean equal = w instanceof Number wn && g instanceof Number gn
+                    ? Math.abs(wn.doubleValue() - gn.doubleValue()) <= 1e-9 * Math.max(1, Math.abs(wn.doubleValue()))
+                    : java.util.Objects.equals(w, g);
+            if (!equal) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void assertRows(List<List<Object>> want, Table table) {
+        assertEquals(want.size(), table.rowCount(), table.rows().toString());
+        for (int r = 0; r < want.size(); r++) {
+            assertTrue(same(want.get(r), table.rows().get(r)), "row " + r + ": " + table.rows().get(r) + " vs " + want.get(r));
+        }
+    }
+
+    private static void assertHasRow(Table table, List<Object> want) {
+        assertTrue(table.rows().stream().anyMatch(r -> same(want, r)), want + " not in " + table.rows());
+    }
+
+    @Test
+    void catalogues_ofThreeServices_withTheirMix() {
+        assertRows(List.of(row("Netflix", 3L, 2L, 1L, 2 / 3.0), row("Prime Video", 3L, 2L, 1L, 2 / 3.0),
+                row("Disney+", 1L, 1L, 0L, 1.0)), result("catalogue"));
+    }
+
+    @Test
+    void overlap_normalisesCasePunctuationAndTheLeadingThe() {
+        assertRows(List.of(row("Netflix", "Prime Video", 2L), row("Prime Video", "Netflix", 2L)), result("overlap"));
+        assertRows(List.of(row("Disney+", 1L, 1L, 1.0), row("Netflix", 3L, 1L, 1 / 3.0), row("Prime Video", 3L, 1L, 1 / 3.0)),
+                result("exclusives"));
+    }
+
+    @Test
+    void genresAndRatings_areOnOneScale() {
+        Table genres = result("genres");
+        assertHasRow(genres, row("Netflix", "Comedy", 1L, 1 / 3.0));
+        assertHasRow(genres, row("Prime Video", "Drama", 2L, 2 / 3.0));
+        assertHasRow(genres, row("Prime Video", "Comedy", 1L, 1 / 3.0));
+        assertHasRow(genres, row("Netflix", "Documentary", 1L, 1 / 3.0));
+        assertEquals(List.of(row("Disney+", "kids", 1L), row("Netflix", "family", 1L), row("Netflix", "teen", 1L),
+                row("Netflix", "adult", 1L), row("Prime Video", "teen", 1L), row("Prime Video", "adult", 2L)), result("maturity").rows());
+    }
+
+    @Test
+    void regions_quartersParsed_arpuFromAverageMembers_growthAndShare() {
+        Table regions = result("regions");
+        assertEquals(LocalDate.of(2018, 4, 1), regions.value(2, "quarter"));
+        assertEquals("Region A", regions.value(2, "region"));
+        assertEquals(1.0, regions.number(2, "arpu_per_month"), 1e-9, "330 / ((100 + 120) / 2) / 3");
+        assertEquals(0.1, regions.number(2, "revenue_growth_qoq"), 1e-9);
+        assertEquals(0.33, regions.number(2, "revenue_share"), 1e-9);
+        assertEquals("Region B", regions.value(3, "region"), "doubled space collapsed");
+    }
+
+    @Test
+    void fiscalQuarters_moveToTheCalendarQuarterTheyCover() {
+        Table services = result("services");
+        assertHasRow(services, row("Disney+", LocalDate.of(2019, 10, 1), 26_500_000.0, 26.5 / (26.5 + 30.4)));
+        assertHasRow(services, row("Netflix", LocalDate.of(2020, 1, 1), 182_860_000.0, 182.86 / (182.86 + 33.5 + 32.1)));
+        assertTrue(services.rows().stream().noneMatch(r -> r.get(0).equals("Peacock")), "#N/A is no figure");
+    }
+
+    @Test
+    void oneServiceOnly_leavesTheMarketOutWithAReason() throws Exception {
+        Path data = Files.createDirectories(work.resolve("one"));
+        Files.copy(Fixtures.FIXTURES.resolve("market/netflix_titles.csv"), data.resolve("netflix_titles.csv"));
+        Fixtures.Run run = Fixtures.marquee("build", "--data", data.toString(), "--out", work.resolve("one-site").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(work.resolve("one-site/data.html")).contains("needs catalogues of at least two services (found 1)"));
+    }
+
+    @Test
+    void catalogueOfAnUnknownService_isRefusedWithHowToNameIt() throws Exception {
+        Path data = Files.createDirectories(work.resolve("unknown"));
+        Files.copy(Fixtures.FIXTURES.resolve("market/disney_plus_titles.csv"), data.resolve("streamco_catalogue.csv"));
+        Fixtures.Run run = Fixtures.marquee("validate", "--data", data.toString());
+
+        assertEquals(ReportException.DATA_PROBLEM, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("streamco_catalogue.csv:1: is a catalogue, but of which service? Name the file like "
+                + "netflix_titles.csv or amazon_prime_titles.csv, add a line 'streamco_catalogue.csv,<Service>,<two-letter id prefix>' "
+                + "to shapes/services.csv, or add a platform column [unknown-service]"), run.err());
+    }
+
+    @Test
+    void realMarketFiles_loadAndBuildWithNoEmptyChart() throws Exception {
+        Path market = Fixtures.SHARED_DATA.resolve("market");
+        Assumptions.assumeTrue(Files.isDirectory(market), "../shared/data/market is absent: skipped");
+        Path data = Files.createDirectories(work.resolve("real"));
+        Files.copy(Fixtures.SHARED_DATA.resolve("netflix_titles.csv"), data.resolve("netflix_titles.csv"));
+        for (String file : List.of("amazon_prime_titles.csv", "disney_plus_titles.csv", "DataNetflixRevenue2020_V2.csv",
+                "DataNetflixSubscriber2020_V2.csv", "Sub_Change_Summary.csv", "tv_shows.csv")) {
+            Files.copy(market.resolve(file), data.resolve(file));
+        }
+        Config config = Config.defaults().withDataDir(data).withOutDir(work.resolve("real-site")).withQuestionsDir(Fixtures.QUESTIONS);
+        Report real = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
+
+        var section = real.sections().stream().filter(s -> s.slug().equals("market")).findFirst().orElseThrow();
+        // 9,668 Prime Video, 8,807 Netflix and 1,450 Disney+ catalogue rows, plus each service's shows in tv_shows.csv.
+        assertRows(List.of(row("Prime Video", 11499L, 7814L, 3685L, 7814 / 11499.0), row("Netflix", 10778L, 6131L, 4647L, 6131 / 10778.0),
+                row("Disney+", 1801L, 1052L, 749L, 1052 / 1801.0), row("Hulu", 1621L, 0L, 1621L, 0.0)),
+                section.answer().result("catalogue"));
+        assertEquals(40L + 40L + 59L, real.quality().tables().stream().filter(t -> t.table().equals("market_figures"))
+                .findFirst().orElseThrow().rowsRead(), "40 revenue and 40 member rows, and 16 quarters × 4 services less Peacock's 5 #N/A");
+        for (var chart : section.charts()) {
+            assertTrue(chart.data().rowCount() > 0, chart.fileStem() + " is empty");
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.marquee.site;
+
+import dev.marquee.Fixtures;
+
+import nu.validator.client.EmbeddedValidator;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The generated site opened in headless Chromium (Debian's chromium and chromedriver, never a downloaded browser):
+ * every page without console errors or broken links, the country selector, hostile titles shown as text, and every
+ * page valid HTML by the Nu checker. Screenshots land in generator/target/screenshots.
+ */
+class BrowserTest {
+
+    /** Debian's chromium by default; MARQUEE_CHROME and MARQUEE_CHROMEDRIVER name another installed pair (e.g. a CI runner's). */
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MARQUEE_CHROME", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("MARQUEE_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Fixtures.ROOT.resolve("generator/target/screenshots");
+    private static Path sampleSite;
+    private static Path hostileSite;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void buildSitesAndOpenBrowser() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI needs chromium and chromium-driver: apt-get install -y chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(present, "browser tests skipped: install chromium and chromium-driver to run them");
+        Path temp = Files.createTempDirectory("marquee-browser-");
+        sampleSite = temp.resolve("sample");
+        hostileSite = temp.resolve("hostile");
+        assertEquals(0, Fixtures.marquee("build", "--out", sampleSite.toString(), "--as-of", "2024-12-31").exitCode());
+        Fixtures.Run hostile = Fixtures.marquee("build", "--data", Fixtures.FIXTURES.resolve("hostile").toString(),
+                "--out", hostileSite.toString(), "--min-group-size", "1");
+        assertEquals(0, hostile.exitCode(), hostile.err());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--allow-file-access-from-files", "--window-size=1280,900",
+                "--user-data-dir=" + temp.resolve("profile"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static List<Path> pages(Path site) throws Exception {
+        try (Stream<Path> files = Files.list(site)) {
+            return files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    private static void open(Path page) {
+        browser.get(page.toUri().toString());
+    }
+
+    @Test
+    void everyPage_opensWithoutConsoleErrorsOrBrokenLinks() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Path page : pages(sampleSite)) {
+            open(page);
+            for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+                if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    problems.add(page.getFileName() + ": console " + entry.getMessage());
+                }
+            }
+            List<String> targets = new ArrayList<>();
+            for (WebElement link : browser.findElements(By.cssSelector("a[href]"))) {
+                targets.add(link.getDomAttribute("href"));
+            }
+            for (WebElement element : browser.findElements(By.cssSelector("img[src], script[src]"))) {
+                targets.add(element.getDomAttribute("src"));
+            }
+            for (WebElement element : browser.findElements(By.cssSelector("link[href]"))) {
+                targets.add(element.getDomAttribute("href"));
+            }
+            for (String target : targets) {
+                if (target.startsWith("#") || target.startsWith("http://") || target.startsWith("https://")) {
+                    assertFalse(target.startsWith("http"), page.getFileName() + " links outside the site: " + target);
+                    continue;
+                }
+                Path file = page.getParent().resolve(URI.create(target.split("#")[0]).getPath()).normalize();
+                if (!Files.exists(file)) {
+                    problems.add(page.getFileName() + ": broken link " + target);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        for (String shot : List.of("index.html", "churn.html", "outlook.html", "country-india.html")) {
+            open(sampleSite.resolve(shot));
+            File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(png.toPath(), SCREENSHOTS.resolve(shot.replace(".html", ".png")), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    void countrySelector_reachesEveryCountryPage_withAndWithoutScript() throws Exception {
+        Set<String> countryPages = new TreeSet<>();
+        for (Path page : pages(sampleSite)) {
+            if (page.getFileName().toString().startsWith("country-")) {
+                countryPages.add(page.getFileName().toString());
+            }
+        }
+        assertTrue(countryPages.size() > 10, countryPages.toString());
+        open(sampleSite.resolve("countries.html"));
+        Set<String> linked = new TreeSet<>();
+        for (WebElement link : browser.findElements(By.cssSelector("nav.countries a"))) {
+            linked.add(link.getDomAttribute("href"));
+        }
+        assertEquals(countryPages, linked, "the plain links reach every country page");
+        Select select = new Select(browser.findElement(By.id("country-select")));
+        assertTrue(browser.findElement(By.cssSelector("form.country-jump")).isDisplayed(), "the script shows the selector");
+        assertEquals(countryPages.size(), select.getOptions().size());
+        select.selectByVisibleText("India");
+        assertTrue(browser.getCurrentUrl().endsWith("country-india.html"), browser.getCurrentUrl());
+        assertEquals("India", browser.findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void hostileTitles_areShownAsTextAndRunNothing() throws Exception {
+        open(hostileSite.resolve("top-titles.html"));
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+        String text = browser.findElement(By.tagName("main")).getText();
+        assertTrue(text.contains("<script>alert(1)</script>"), "the title is shown as text");
+        assertTrue(text.contains("\"><img src=x onerror=alert(2)>"));
+        assertTrue(browser.findElements(By.cssSelector("main img")).isEmpty(), "no injected image element");
+        String html = Files.readString(hostileSite.resolve("top-titles.html"));
+        assertFalse(html.contains("<script>alert(1)"), "escaped in HTML and in the inline SVG");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        String csv = Files.readString(hostileSite.resolve("csv/top-titles-by-hours.csv"));
+        assertTrue(csv.contains("'=HYPERLINK"), "formula cells are neutralised: " + csv);
+        for (Path page : pages(hostileSite)) {
+            open(page);
+            assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert(), page.getFileName().toString());
+        }
+    }
+
+    @Test
+    void everyPage_isValidHtml() throws Exception {
+        EmbeddedValidator validator = new EmbeddedValidator();
+        validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
+        List<String> errors = new ArrayList<>();
+        for (Path site : List.of(sampleSite, hostileSite)) {
+            for (Path page : pages(site)) {
+                String output = validator.validate(page);
+                for (String line : output.split("\n")) {
+                    if (line.contains("error")) {
+                        errors.add(site.getFileName() + "/" + page.getFileName() + ": " + line);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), errors.stream().limit(20).toList());
+    }
+}

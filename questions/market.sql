@@ -1,0 +1,168 @@
+-- Market view: the report's service against the others whose catalogues or figures are in the data.
+-- A title's service is its platform ({{platform}} when blank). Genre names and maturity ratings are put on one scale by
+-- the reference tables genre_map and maturity_map.
+
+-- name: answerable
+SELECT count(DISTINCT coalesce(platform, {{platform}})) >= 2 AS answerable,
+       'needs catalogues of at least two services (found ' || CAST(count(DISTINCT coalesce(platform, {{platform}})) AS VARCHAR)
+           || '); add e.g. amazon_prime_titles.csv or disney_plus_titles.csv' AS reason
+FROM titles
+
+-- name: catalogue
+SELECT coalesce(platform, {{platform}}) AS service, count(*) AS titles,
+       count(*) FILTER (WHERE type = 'Movie') AS movies, count(*) FILTER (WHERE type = 'TV Show') AS shows,
+       CAST(count(*) FILTER (WHERE type = 'Movie') AS DOUBLE) / count(*) AS movie_share
+FROM titles
+GROUP BY 1
+ORDER BY titles DESC, service
+
+-- Each service's five largest genres, as a share of its titles (a title counts in each of its genres).
+-- name: genres
+WITH title_genres AS (
+    SELECT coalesce(t.platform, {{platform}}) AS service, t.title_id,
+           coalesce(m.normalized, trim(g.genre)) AS genre
+    FROM titles AS t
+    CROSS JOIN {{ split_list(t.genres, '|') }} AS g(genre)
+    LEFT JOIN genre_map AS m ON m.genre = lower(trim(g.genre))
+    WHERE t.genres IS NOT NULL AND trim(g.genre) <> ''
+),
+counted AS (
+    SELECT service, genre, count(DISTINCT title_id) AS titles FROM title_genres GROUP BY service, genre
+),
+sizes AS (
+    SELECT coalesce(platform, {{platform}}) AS service, count(*) AS titles FROM titles GROUP BY 1
+),
+ranked AS (
+    SELECT c.service, c.genre, c.titles, CAST(c.titles AS DOUBLE) / s.titles AS share,
+           row_number() OVER (PARTITION BY c.service ORDER BY c.titles DESC, c.genre) AS rank
+    FROM counted AS c JOIN sizes AS s ON s.service = c.service
+)
+SELECT service, genre, titles, share FROM ranked WHERE rank <= 5 ORDER BY service, rank
+
+-- name: content_age
+SELECT coalesce(platform, {{platform}}) AS service, count(*) AS titles,
+       CAST(count(*) FILTER (WHERE release_year >= extract(YEAR FROM {{as_of}}) - 4) AS DOUBLE) / count(*) AS recent_share,
+       {{ median(release_year) }} AS median_release_year
+FROM titles
+WHERE release_year IS NOT NULL
+GROUP BY 1
+ORDER BY service
+
+-- name: by_decade
+SELECT coalesce(platform, {{platform}}) AS service, CAST(floor(release_year / 10) * 10 AS INTEGER) AS decade, count(*) AS titles
+FROM titles
+WHERE release_year IS NOT NULL AND release_year >= 1950
+GROUP BY 1, 2
+ORDER BY decade, service
+
+-- name: maturity
+SELECT coalesce(t.platform, {{platform}}) AS service, coalesce(m.scale, 'unrated') AS audience, count(*) AS titles
+FROM titles AS t LEFT JOIN maturity_map AS m ON m.rating = trim(t.maturity_rating)
+GROUP BY 1, 2
+ORDER BY service, CASE audience WHEN 'kids' THEN 1 WHEN 'family' THEN 2 WHEN 'teen' THEN 3 WHEN 'adult' THEN 4 ELSE 5 END
+
+-- name: countries
+WITH produced AS (
+    SELECT coalesce(t.platform, {{platform}}) AS service, trim(c.country) AS country
+    FROM titles AS t CROSS JOIN {{ split_list(t.countries, '|') }} AS c(country)
+    WHERE t.countries IS NOT NULL AND trim(c.country) <> ''
+),
+ranked AS (
+    SELECT service, country, count(*) AS titles,
+           row_number() OVER (PARTITION BY service ORDER BY count(*) DESC, country) AS rank
+    FROM produced GROUP BY service, country
+)
+SELECT service, country, titles FROM ranked WHERE rank <= 5 ORDER BY service, rank
+
+-- Titles carried by more than one service: the same title, once lower-cased, stripped of punctuation and of a
+-- leading "The", with the same release year.
+-- name: overlap
+WITH keyed AS (
+    SELECT DISTINCT coalesce(platform, {{platform}}) AS service,
+           trim(regexp_replace(regexp_replace(lower(title), '[^a-z0-9 ]', '', 'g'), '^the ', '')) || '|'
+               || coalesce(CAST(release_year AS VARCHAR), '') AS title_key
+    FROM titles
+)
+SELECT a.service AS service, b.service AS also_on, count(*) AS shared_titles
+FROM keyed AS a JOIN keyed AS b ON a.title_key = b.title_key AND a.service <> b.service
+GROUP BY 1, 2
+ORDER BY service, also_on
+
+-- name: exclusives
+WITH keyed AS (
+    SELECT DISTINCT coalesce(platform, {{platform}}) AS service,
+           trim(regexp_replace(regexp_replace(lower(title), '[^a-z0-9 ]', '', 'g'), '^the ', '')) || '|'
+               || coalesce(CAST(release_year AS VARCHAR), '') AS title_key
+    FROM titles
+),
+carriers AS (
+    SELECT title_key, count(*) AS services FROM keyed GROUP BY title_key
+)
+SELECT k.service, count(*) AS titles, count(*) FILTER (WHERE c.services = 1) AS exclusive_titles,
+       CAST(count(*) FILTER (WHERE c.services = 1) AS DOUBLE) / count(*) AS exclusive_share
+FROM keyed AS k JOIN carriers AS c ON c.title_key = k.title_key
+GROUP BY k.service
+ORDER BY k.service
+
+-- name: scores
+SELECT coalesce(t.platform, {{platform}}) AS service, s.source, avg(s.score) AS average_score, count(*) AS scored_titles
+FROM title_scores AS s JOIN titles AS t ON t.title_id = s.title_id
+GROUP BY 1, 2
+ORDER BY s.source, service
+
+-- Netflix revenue and members by region per quarter; ARPU is the quarter's revenue over the average of the members
+-- at the end of the previous quarter and of this one (per month: divided by 3).
+-- name: regions
+WITH revenue AS (
+    SELECT region, quarter, value AS revenue FROM market_figures WHERE service = {{platform}} AND metric = 'revenue'
+),
+members AS (
+    SELECT region, quarter, value AS members,
+           lag(value) OVER (PARTITION BY region ORDER BY quarter) AS members_before
+    FROM market_figures WHERE service = {{platform}} AND metric = 'members' AND region <> 'Worldwide'
+),
+joined AS (
+    SELECT r.region, r.quarter, r.revenue, m.members,
+           r.revenue / ((m.members_before + m.members) / 2) / 3 AS arpu_per_month,
+           r.revenue / sum(r.revenue) OVER (PARTITION BY r.quarter) AS revenue_share,
+           r.revenue / lag(r.revenue) OVER (PARTITION BY r.region ORDER BY r.quarter) - 1 AS revenue_growth_qoq,
+           r.revenue / lag(r.revenue, 4) OVER (PARTITION BY r.region ORDER BY r.quarter) - 1 AS revenue_growth_yoy
+    FROM revenue AS r JOIN members AS m ON m.region = r.region AND m.quarter = r.quarter
+)
+SELECT region, quarter, revenue, members, arpu_per_month, revenue_share, revenue_growth_qoq, revenue_growth_yoy
+FROM joined
+ORDER BY quarter, region
+
+-- Every service's members over time, on calendar quarters, and its share among the services reporting that quarter.
+-- name: services
+WITH worldwide AS (
+    SELECT service, quarter, max(value) AS members FROM market_figures
+    WHERE metric = 'members' AND region = 'Worldwide'
+    GROUP BY service, quarter
+)
+SELECT service, quarter, members, members / sum(members) OVER (PARTITION BY quarter) AS share
+FROM worldwide
+ORDER BY quarter, service
+
+-- name: kpis
+WITH sizes AS (
+    SELECT coalesce(platform, {{platform}}) AS service, count(*) AS titles FROM titles GROUP BY 1
+),
+ranked AS (
+    SELECT service, rank() OVER (ORDER BY titles DESC) AS size_rank FROM sizes
+)
+SELECT 'catalogue_rank' AS kpi, 'Catalogue size rank among services' AS label, 'count' AS unit,
+       CAST(max(size_rank) FILTER (WHERE service = {{platform}}) AS DOUBLE) AS value,
+       CAST(NULL AS DOUBLE) AS previous_month, CAST(NULL AS DOUBLE) AS year_ago, false AS partial,
+       false AS higher_is_better, 'rank 1 is the largest catalogue in the data' AS comparison
+FROM ranked
+UNION ALL
+SELECT 'subscriber_share', 'Share of the services'' members', 'percent',
+       (SELECT share FROM (
+            SELECT service, quarter, members / sum(members) OVER (PARTITION BY quarter) AS share,
+                   max(quarter) OVER () AS latest
+            FROM (SELECT service, quarter, max(value) AS members FROM market_figures
+                  WHERE metric = 'members' AND region = 'Worldwide' GROUP BY service, quarter) AS w
+        ) AS shares WHERE service = {{platform}} AND quarter = latest),
+       CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), false, true,
+       'latest calendar quarter, among the services reporting it'

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The report on Trino against embedded DuckDB, at 1M and 10M viewing events (the Trino column of BENCHMARKS.md).
+#   scripts/trino-benchmark.sh [sessions ...]      default: 1000000 10000000
+# Writes sample data and its Parquet export under bench/trino/ (git-ignored), starts a throwaway Trino server on
+# 127.0.0.1 (scripts/trino-server.sh), registers the tables, times both engines and prints a Markdown table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000000 10000000)
+mvn -B -q package -DskipTests
+jar=generator/target/marquee.jar
+work=bench/trino; mkdir -p "$work"
+server="$work/server"; lake="$work/lake"
+trap 'bash scripts/trino-server.sh stop "$server" >/dev/null 2>&1 || true' EXIT
+for n in "${sizes[@]}"; do
+  [ -f "$work/data-$n/viewing_sessions.csv.gz" ] || java -jar "$jar" sample-data --out "$work/data-$n" --sessions "$n" >/dev/null
+  rm -rf "$lake/s$n"; java -jar "$jar" export --format parquet --data "$work/data-$n" --out "$lake/s$n" >/dev/null
+done
+start=$(date +%s.%N)
+port=$(bash scripts/trino-server.sh start "$server" "$lake")
+started=$(echo "$(date +%s.%N) - $start" | bc)
+echo "| viewing events | DuckDB report (s) | Trino report (s) | Trino ÷ DuckDB |"
+echo "|---|---|---|---|"
+for n in "${sizes[@]}"; do
+  sed -e "s/hive\.marquee/hive.s$n/g" -e "s/sync_partition_metadata('marquee'/sync_partition_metadata('s$n'/" \
+      -e "s#local:///s$n#local:///s$n#g" "$lake/s$n/trino.sql" > "$work/register-$n.sql"
+  java -cp "$jar" dev.marquee.engine.SqlScript "jdbc:trino://127.0.0.1:$port/hive" "$work/register-$n.sql"
+  t0=$(date +%s.%N); java -Xmx512m -jar "$jar" build --data "$work/data-$n" --out "$work/site-duck-$n" --as-of 2024-12-31 >/dev/null
+  duck=$(echo "$(date +%s.%N) - $t0" | bc)
+  t0=$(date +%s.%N); java -Xmx512m -jar "$jar" build --engine "jdbc:trino://127.0.0.1:$port/hive/s$n" --out "$work/site-trino-$n" --as-of 2024-12-31 >/dev/null
+  trino=$(echo "$(date +%s.%N) - $t0" | bc)
+  printf '| %s | %.1f | %.1f | %.1f× |\n' "$n" "$duck" "$trino" "$(echo "$trino / $duck" | bc -l)"
+done
+printf '\nTrino server start: %.0f s (single node on this machine).\n' "$started"
