@@ -55,13 +55,20 @@ public final class Pipeline {
         long start = System.nanoTime();
         StageTimer timer = new StageTimer(out);
         config.checkInputsExist();
-        DataModel model = DataModel.standard();
-        // The questions are read while DuckDB unpacks and loads its native library, which takes longer.
-        CompletableFuture<List<Question>> reading = CompletableFuture.supplyAsync(
-                () -> Catalog.read(config.questionsDir(), Set.copyOf(model.tableNames())));
         Path scratch = scratchDirectory();
-        try (Engine engine = openEngine(scratch)) {
-            List<Question> questions = join(reading);
+        // DuckDB loads its native library and starts while the data model and the questions are read.
+        CompletableFuture<Engine> starting = CompletableFuture.supplyAsync(() -> openEngine(scratch));
+        DataModel model;
+        List<Question> questions;
+        try {
+            model = DataModel.standard();
+            questions = Catalog.read(config.questionsDir(), Set.copyOf(model.tableNames()));
+        } catch (RuntimeException e) {
+            starting.thenAccept(Engine::close);
+            deleteQuietly(scratch);
+            throw e;
+        }
+        try (Engine engine = join(starting)) {
             timer.since("start", start, questions.size() + " questions read, " + engine.dialect().id() + " ready");
             CheckedData data = loadAndValidate(engine, model, scratch, timer);
             Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
