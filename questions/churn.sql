@@ -250,6 +250,7 @@ figures AS (
     LEFT JOIN rates AS r ON r.period = w.period
     CROSS JOIN coverage AS cv
 )
+SELECT * FROM (
 SELECT 'active_members' AS kpi, 'Active members' AS label, 'members' AS unit,
        CAST(max(members) FILTER (WHERE period = 'current') AS DOUBLE) AS value,
        CAST(max(CASE WHEN period = 'previous' AND first_day <= day THEN members END) AS DOUBLE) AS previous_month,
@@ -266,3 +267,6 @@ SELECT 'churn_rate', 'Churn rate', 'percent',
        false,
        'month to the as-of day vs the same days a month and a year earlier'
 FROM figures
+) AS kpis
+-- A fixed order: engines return UNION ALL branches in any order.
+ORDER BY kpi

@@ -151,6 +151,7 @@ WITH sizes AS (
 ranked AS (
     SELECT service, rank() OVER (ORDER BY titles DESC) AS size_rank FROM sizes
 )
+SELECT * FROM (
 SELECT 'catalogue_rank' AS kpi, 'Catalogue size rank among services' AS label, 'count' AS unit,
        CAST(max(size_rank) FILTER (WHERE service = {{platform}}) AS DOUBLE) AS value,
        CAST(NULL AS DOUBLE) AS previous_month, CAST(NULL AS DOUBLE) AS year_ago, false AS partial,
@@ -166,3 +167,6 @@ SELECT 'subscriber_share', 'Share of the services'' members', 'percent',
         ) AS shares WHERE service = {{platform}} AND quarter = latest),
        CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), false, true,
        'latest calendar quarter, among the services reporting it'
+) AS kpis
+-- A fixed order: engines return UNION ALL branches in any order.
+ORDER BY kpi

@@ -3,13 +3,7 @@ package dev.marquee.engine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,105 +55,27 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public void execute(String sql) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new EngineException(e.getMessage(), e);
-        }
+        JdbcResults.execute(connection, sql);
     }
 
     @Override
     public Table query(String sql) {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            List<Column> columns = columns(rs.getMetaData());
-            List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>(columns.size());
-                for (int i = 0; i < columns.size(); i++) {
-                    row.add(value(rs, i + 1, columns.get(i).type()));
-                }
-                rows.add(row);
-            }
-            return new Table(columns, rows);
-        } catch (SQLException e) {
-            throw new EngineException(e.getMessage(), e);
-        }
+        return JdbcResults.query(connection, sql);
     }
 
     @Override
     public void stream(String sql, RowHandler handler) {
-        try (Statement statement = connection.createStatement()) {
-            statement.setFetchSize(10_000);
-            try (ResultSet rs = statement.executeQuery(sql)) {
-                List<Column> columns = columns(rs.getMetaData());
-                handler.columns(columns);
-                Object[] values = new Object[columns.size()];
-                while (rs.next()) {
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = fastValue(rs, i + 1, columns.get(i).type());
-                    }
-                    handler.row(values);
-                }
-            }
-        } catch (SQLException e) {
-            throw new EngineException(e.getMessage(), e);
-        }
-    }
-
-    /** Primitive getters for streamed rows: numbers arrive as Long or Double, never BigDecimal. */
-    private static Object fastValue(ResultSet rs, int index, ColumnType type) throws SQLException {
-        Object value = switch (type) {
-            case INTEGER -> rs.getLong(index);
-            case DECIMAL -> rs.getDouble(index);
-            case TEXT -> rs.getString(index);
-            case BOOLEAN -> rs.getBoolean(index);
-            default -> value(rs, index, type);
-        };
-        return rs.wasNull() ? null : value;
+        JdbcResults.stream(connection, sql, handler);
     }
 
     @Override
     public List<Column> describe(String sql) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            return columns(statement.getMetaData());
-        } catch (SQLException e) {
-            throw new EngineException(e.getMessage(), e);
-        }
+        return JdbcResults.describe(connection, sql).orElseThrow(() -> new EngineException("cannot describe: " + sql, null));
     }
 
-    private static List<Column> columns(ResultSetMetaData meta) throws SQLException {
-        List<Column> columns = new ArrayList<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            columns.add(new Column(meta.getColumnLabel(i), ColumnType.ofJdbc(meta.getColumnType(i), meta.getColumnTypeName(i))));
-        }
-        return columns;
-    }
-
-    private static Object value(ResultSet rs, int index, ColumnType type) throws SQLException {
-        Object raw = rs.getObject(index);
-        if (raw == null) {
-            return null;
-        }
-        return switch (type) {
-            case TEXT -> raw.toString();
-            case INTEGER -> raw instanceof Number n && !(raw instanceof java.math.BigInteger) ? Long.valueOf(n.longValue()) : Long.valueOf(raw.toString());
-            case DECIMAL -> raw instanceof java.math.BigDecimal d ? d : stable(((Number) raw).doubleValue());
-            case DATE -> raw instanceof java.sql.Date d ? d.toLocalDate() : java.time.LocalDate.parse(raw.toString());
-            case TIMESTAMP -> raw instanceof Timestamp t ? t.toLocalDateTime() : raw instanceof java.time.LocalDateTime l ? l : java.time.LocalDateTime.parse(raw.toString().replace(' ', 'T'));
-            case BOOLEAN -> raw instanceof Boolean b ? b : Boolean.valueOf(raw.toString());
-        };
-    }
-
-    /**
-     * DuckDB adds floating-point values in whatever order its threads finish, so the last digits of a DOUBLE sum or
-     * standard deviation can differ between runs. Twelve significant digits are far more than any figure shows and
-     * make reruns byte-identical. (Sums of DECIMAL columns are exact and are not touched.)
-     */
+    /** See {@link JdbcResults#stable(double)}. */
     static Double stable(double value) {
-        if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) {
-            return value;
-        }
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(12, java.math.RoundingMode.HALF_EVEN)).doubleValue();
+        return JdbcResults.stable(value);
     }
 
     @Override

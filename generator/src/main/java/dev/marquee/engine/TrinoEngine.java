@@ -2,12 +2,7 @@ package dev.marquee.engine;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -76,98 +71,23 @@ public final class TrinoEngine implements Engine {
 
     @Override
     public void execute(String sql) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new EngineException(e.getMessage(), e);
-        }
+        JdbcResults.execute(connection, sql);
     }
 
     @Override
     public Table query(String sql) {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            List<Column> columns = columns(meta);
-            List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>(columns.size());
-                for (int i = 0; i < columns.size(); i++) {
-                    row.add(value(rs, i + 1, columns.get(i).type()));
-                }
-                rows.add(row);
-            }
-            return new Table(columns, rows);
-        } catch (SQLException e) {
-            throw new EngineException(e.getMessage(), e);
-        }
+        return JdbcResults.query(connection, sql);
     }
 
     @Override
     public void stream(String sql, RowHandler handler) {
-        try (Statement statement = connection.createStatement()) {
-            statement.setFetchSize(10_000);
-            try (ResultSet rs = statement.executeQuery(sql)) {
-                List<Column> columns = columns(rs.getMetaData());
-                handler.columns(columns);
-                Object[] values = new Object[columns.size()];
-                while (rs.next()) {
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = fastValue(rs, i + 1, columns.get(i).type());
-                    }
-                    handler.row(values);
-                }
-            }
-        } catch (SQLException e) {
-            throw new EngineException(e.getMessage(), e);
-        }
-    }
-
-    /** Primitive getters for streamed rows: numbers arrive as Long or Double, never BigDecimal. */
-    private static Object fastValue(ResultSet rs, int index, ColumnType type) throws SQLException {
-        Object value = switch (type) {
-            case INTEGER -> rs.getLong(index);
-            case DECIMAL -> rs.getDouble(index);
-            case TEXT -> rs.getString(index);
-            case BOOLEAN -> rs.getBoolean(index);
-            default -> value(rs, index, type);
-        };
-        return rs.wasNull() ? null : value;
+        JdbcResults.stream(connection, sql, handler);
     }
 
     @Override
     public List<Column> describe(String sql) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            ResultSetMetaData meta = statement.getMetaData();
-            if (meta != null) {
-                return columns(meta);
-            }
-        } catch (SQLException e) {
-            throw new EngineException(e.getMessage(), e);
-        }
-        return query("SELECT * FROM (" + sql + ") AS described LIMIT 0").columns();
-    }
-
-    private static List<Column> columns(ResultSetMetaData meta) throws SQLException {
-        List<Column> columns = new ArrayList<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            columns.add(new Column(meta.getColumnLabel(i), ColumnType.ofJdbc(meta.getColumnType(i), meta.getColumnTypeName(i))));
-        }
-        return columns;
-    }
-
-    private static Object value(ResultSet rs, int index, ColumnType type) throws SQLException {
-        Object raw = rs.getObject(index);
-        if (raw == null) {
-            return null;
-        }
-        return switch (type) {
-            case TEXT -> raw.toString();
-            case INTEGER -> ((Number) raw).longValue();
-            case DECIMAL -> raw instanceof java.math.BigDecimal d ? d : DuckDbEngine.stable(((Number) raw).doubleValue());
-            case DATE -> raw instanceof java.sql.Date d ? d.toLocalDate() : java.time.LocalDate.parse(raw.toString());
-            case TIMESTAMP -> raw instanceof java.sql.Timestamp t ? t.toLocalDateTime() : java.time.LocalDateTime.parse(raw.toString().replace(' ', 'T'));
-            case BOOLEAN -> (Boolean) raw;
-        };
+        return JdbcResults.describe(connection, sql)
+                .orElseGet(() -> query("SELECT * FROM (" + sql + ") AS described LIMIT 0").columns());
     }
 
     @Override
