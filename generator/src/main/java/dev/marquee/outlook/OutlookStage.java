@@ -30,8 +30,19 @@ public final class OutlookStage {
     }
 
     public static List<Answer> extend(Engine engine, List<Answer> answers, Parameters parameters) {
+        // The forecasts are Java work on small series and the model's rows come from the engine: the forecasts are
+        // computed while the engine produces those rows.
+        java.util.concurrent.CompletableFuture<List<Forecasts>> forecasting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> answers.stream().map(OutlookStage::forecasts).toList());
+        List<Optional<ChurnModel.Result>> models = answers.stream().map(answer -> answer.question().model().map(model -> {
+            ModelRows rows = new ModelRows(model);
+            engine.stream(QueryStage.sql(answer.question().query(model.query()).orElseThrow(), parameters, engine), rows);
+            return ChurnModel.fit(model, rows, parameters.minGroupSize());
+        })).toList();
+        List<Forecasts> forecasts = join(forecasting);
         List<Answer> extended = new ArrayList<>();
-        for (Answer answer : answers) {
+        for (int a = 0; a < answers.size(); a++) {
+            Answer answer = answers.get(a);
             Question question = answer.question();
             if (question.forecasts().isEmpty() && question.model().isEmpty()) {
                 extended.add(answer);
@@ -39,28 +50,10 @@ public final class OutlookStage {
             }
             Map<String, Table> results = new LinkedHashMap<>(answer.results());
             Map<String, String> sql = new LinkedHashMap<>(answer.sql());
-            List<List<Object>> accuracy = new ArrayList<>();
-            for (ForecastSpec spec : question.forecasts()) {
-                Table history = answer.result(spec.query());
-                Forecast forecast = forecast(spec, history);
-                results.put(spec.resultName(), forecastTable(history, forecast));
-                sql.put(spec.resultName(), "-- Forecast of statement '" + spec.query() + "' by " + forecast.method()
-                        + ", " + spec.horizon() + " months ahead, 80% and 95% prediction intervals.\n-- " + forecast.note()
-                        + "\n" + answer.sql().getOrDefault(spec.query(), ""));
-                accuracy.add(accuracyRow(spec, forecast));
-            }
-            if (!question.forecasts().isEmpty()) {
-                results.put(ACCURACY, new Table(List.of(new Column("series", ColumnType.TEXT), new Column("method", ColumnType.TEXT),
-                        new Column("mape", ColumnType.DECIMAL), new Column("mase", ColumnType.DECIMAL),
-                        new Column("baseline", ColumnType.TEXT), new Column("baseline_mape", ColumnType.DECIMAL),
-                        new Column("baseline_mase", ColumnType.DECIMAL), new Column("note", ColumnType.TEXT)), accuracy));
-                sql.put(ACCURACY, "-- Backtest: each method refitted at each of the last " + Forecaster.BACKTEST_ORIGINS
-                        + " months (fewer with short history) and scored on the months that followed.");
-            }
-            question.model().ifPresent(model -> {
-                ModelRows rows = new ModelRows(model);
-                engine.stream(QueryStage.sql(question.query(model.query()).orElseThrow(), parameters, engine), rows);
-                ChurnModel.Result result = ChurnModel.fit(model, rows, parameters.minGroupSize());
+            results.putAll(forecasts.get(a).results());
+            sql.putAll(forecasts.get(a).sql());
+            models.get(a).ifPresent(result -> {
+                ModelSpec model = question.model().orElseThrow();
                 results.putAll(result.tables());
                 String modelSql = QueryStage.sql(question.query(model.query()).orElseThrow(), parameters, engine);
                 ModelSpec.RESULTS.forEach(name -> sql.put(name, "-- Logistic regression on the features of statement '"
@@ -70,6 +63,49 @@ public final class OutlookStage {
             extended.add(new Answer(question, results, sql));
         }
         return extended;
+    }
+
+    /** A question's forecast tables and their accuracy table, with the SQL notes shown beside them. */
+    private record Forecasts(Map<String, Table> results, Map<String, String> sql) {
+    }
+
+    private static Forecasts forecasts(Answer answer) {
+        Question question = answer.question();
+        Map<String, Table> results = new LinkedHashMap<>();
+        Map<String, String> sql = new LinkedHashMap<>();
+        List<List<Object>> accuracy = new ArrayList<>();
+        for (ForecastSpec spec : question.forecasts()) {
+            Table history = answer.result(spec.query());
+            Forecast forecast = forecast(spec, history);
+            results.put(spec.resultName(), forecastTable(history, forecast));
+            sql.put(spec.resultName(), "-- Forecast of statement '" + spec.query() + "' by " + forecast.method()
+                    + ", " + spec.horizon() + " months ahead, 80% and 95% prediction intervals.\n-- " + forecast.note()
+                    + "\n" + answer.sql().getOrDefault(spec.query(), ""));
+            accuracy.add(accuracyRow(spec, forecast));
+        }
+        if (!question.forecasts().isEmpty()) {
+            results.put(ACCURACY, new Table(List.of(new Column("series", ColumnType.TEXT), new Column("method", ColumnType.TEXT),
+                    new Column("mape", ColumnType.DECIMAL), new Column("mase", ColumnType.DECIMAL),
+                    new Column("baseline", ColumnType.TEXT), new Column("baseline_mape", ColumnType.DECIMAL),
+                    new Column("baseline_mase", ColumnType.DECIMAL), new Column("note", ColumnType.TEXT)), accuracy));
+            sql.put(ACCURACY, "-- Backtest: each method refitted at each of the last " + Forecaster.BACKTEST_ORIGINS
+                    + " months (fewer with short history) and scored on the months that followed.");
+        }
+        return new Forecasts(results, sql);
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private static Forecast forecast(ForecastSpec spec, Table history) {
