@@ -25,39 +25,27 @@ public final class TrinoEngine implements Engine {
     }
 
     public static TrinoEngine connect(String url, String user, String password) {
+        TrinoConnectionProblem.rejectCredentialsIn(url);
+        String name = user == null || user.isBlank() ? "marquee" : user;
+        boolean withPassword = password != null && !password.isEmpty();
         Properties properties = new Properties();
-        properties.setProperty("user", user == null || user.isBlank() ? "marquee" : user);
-        if (password != null && !password.isEmpty()) {
+        properties.setProperty("user", name);
+        if (withPassword) {
             properties.setProperty("password", password);
         }
         try {
             Connection connection = DriverManager.getConnection(url, properties);
             TrinoEngine engine = new TrinoEngine(connection, url);
-            engine.query("SELECT 1");
+            try {
+                engine.query("SELECT 1");
+            } catch (EngineException e) {
+                connection.close();
+                throw e;
+            }
             return engine;
         } catch (SQLException | EngineException e) {
-            throw new EngineException(explain(url, e), e);
+            throw new EngineException(TrinoConnectionProblem.explain(url, name, withPassword, e), e);
         }
-    }
-
-    /** Turns the driver's connection failures into what the user should check. */
-    static String explain(String url, Exception e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        String lower = message.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("connection refused") || lower.contains("failed to connect") || lower.contains("unknownhost")
-                || lower.contains("timeout") || lower.contains("error executing query")) {
-            return "cannot reach the Trino server at " + url + ": " + firstLine(message) + " (is it running, and is the host and port right?)";
-        }
-        if (lower.contains("401") || lower.contains("authentication") || lower.contains("unauthorized") || lower.contains("password")) {
-            return "the Trino server at " + url + " refused the credentials: " + firstLine(message) + " (check "
-                    + USER_VARIABLE + " and " + PASSWORD_VARIABLE + ")";
-        }
-        return "Trino at " + url + ": " + firstLine(message);
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     public String url() {

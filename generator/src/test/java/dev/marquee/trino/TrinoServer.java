@@ -6,6 +6,9 @@ import dev.marquee.engine.TrinoEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,9 +30,24 @@ final class TrinoServer implements AutoCloseable {
     }
 
     static TrinoServer start(Path home, Path lake) throws IOException, InterruptedException {
+        return launch(home, lake, false, Map.of());
+    }
+
+    /** HTTPS with a self-signed certificate for 127.0.0.1 ({@link #certificate()}) and one account in a password file. */
+    static TrinoServer startSecure(Path home, Path lake, String user, String password) throws IOException, InterruptedException {
+        return launch(home, lake, true, Map.of(TrinoEngine.USER_VARIABLE, user, TrinoEngine.PASSWORD_VARIABLE, password));
+    }
+
+    private static TrinoServer launch(Path home, Path lake, boolean secure, Map<String, String> environment)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
-        Process process = new ProcessBuilder("bash", SCRIPT.toString(), "start", home.toString(), lake.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString(), "start", home.toString(), lake.toString()));
+        if (secure) {
+            command.add("--secure");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         Thread stopper = new Thread(() -> stop(home));
         Runtime.getRuntime().addShutdownHook(stopper);
         if (!process.waitFor(240, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -42,6 +60,11 @@ final class TrinoServer implements AutoCloseable {
 
     String url(String schema) {
         return "jdbc:trino://127.0.0.1:" + port + "/hive/" + schema;
+    }
+
+    /** The secure server's certificate, for the driver's SSLTrustStorePath. */
+    Path certificate() {
+        return home.resolve("etc/server.pem");
     }
 
     /** Runs the statements of an exported trino.sql against the server. */
