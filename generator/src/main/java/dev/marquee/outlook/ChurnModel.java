@@ -26,10 +26,10 @@ final class ChurnModel {
     }
 
     static Result fit(ModelSpec spec, ModelRows rows, int k) {
-        List<double[]> trainX = rows.trainX;
-        List<Integer> trainY = rows.trainY;
-        List<double[]> testX = rows.testX;
-        List<Integer> testY = rows.testY;
+        List<double[]> trainX = rows.train.x;
+        List<Integer> trainY = rows.train.y;
+        List<double[]> testX = rows.test.x;
+        List<Integer> testY = rows.test.y;
         Map<String, Table> tables = new LinkedHashMap<>();
         if (trainX.size() < 2 * k || trainY.stream().distinct().count() < 2 || testX.isEmpty()) {
             tables.put("model_summary", summary(trainX.size(), testX.size(), (int) testY.stream().filter(y -> y == 1).count(), Double.NaN,
@@ -44,7 +44,7 @@ final class ChurnModel {
         double[] testScores = testX.stream().mapToDouble(model::probability).toArray();
         int[] testLabels = testY.stream().mapToInt(Integer::intValue).toArray();
         double auc = LogisticRegression.auc(testScores, testLabels);
-        tables.put("model_summary", summary(trainX.size(), testX.size(), Arrays.stream(testLabels).sum(), auc, ""));
+        tables.put("model_summary", summary(trainX.size(), testX.size(), Arrays.stream(testLabels).sum(), auc, sampleNote(rows)));
         List<List<Object>> effects = new ArrayList<>();
         for (int i = 0; i < spec.features().size(); i++) {
             effects.add(Arrays.asList(spec.features().get(i).name(), model.oddsRatio(i), model.oddsRatioPerSd(i),
@@ -87,18 +87,53 @@ final class ChurnModel {
         return new Table(calibrationColumns(), rows);
     }
 
-    /** Sum of predicted probabilities of the members active at the as-of date, per group; groups under k merge into Other. */
+    /** Says which splits were evenly sampled to keep memory bounded; empty when every row was used. */
+    static String sampleNote(ModelRows rows) {
+        List<String> parts = new ArrayList<>();
+        if (rows.train.isSampled()) {
+            parts.add(String.format(java.util.Locale.ROOT, "fitted on an even sample of %,d of the %,d training rows", rows.train.x.size(), rows.train.seen()));
+        }
+        if (rows.test.isSampled()) {
+            parts.add(String.format(java.util.Locale.ROOT, "judged on an even sample of %,d of the %,d holdout members", rows.test.x.size(), rows.test.seen()));
+        }
+        if (rows.score.isSampled()) {
+            parts.add(String.format(java.util.Locale.ROOT, "expected churners estimated from an even sample of %,d of the %,d members active now",
+                    rows.score.x.size(), rows.score.seen()));
+        }
+        if (parts.isEmpty()) {
+            return "";
+        }
+        String note = String.join("; ", parts) + ".";
+        return Character.toUpperCase(note.charAt(0)) + note.substring(1);
+    }
+
+    /**
+     * Expected churners of the members active at the as-of date, per group: the sum of their predicted probabilities
+     * (from the kept rows, scaled to the group's exact member count when only a sample was kept). Groups under k
+     * merge into Other.
+     */
     private static Table expected(ModelSpec spec, ModelRows rows, LogisticRegression.Model model, int k) {
-        Map<List<String>, double[]> groups = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
-        for (int r = 0; r < rows.scoreX.size(); r++) {
+        Map<List<String>, double[]> sampled = new TreeMap<>(ModelRows::compareKeys);
+        double allProbabilities = 0;
+        for (int r = 0; r < rows.score.x.size(); r++) {
             List<String> key = new ArrayList<>();
             for (int code : rows.scoreGroups.get(r)) {
                 key.add(rows.groupValues.get(code));
             }
-            double[] totals = groups.computeIfAbsent(key, x -> new double[2]);
+            double[] totals = sampled.computeIfAbsent(key, x -> new double[2]);
+            double probability = model.probability(rows.score.x.get(r));
             totals[0]++;
-            totals[1] += model.probability(rows.scoreX.get(r));
+            totals[1] += probability;
+            allProbabilities += probability;
         }
+        double overallRate = rows.score.x.isEmpty() ? 0 : allProbabilities / rows.score.x.size();
+        Map<List<String>, double[]> groups = new TreeMap<>(ModelRows::compareKeys);
+        rows.scoreMembers.forEach((key, members) -> {
+            double[] kept = sampled.get(key);
+            double expected = !rows.score.isSampled() ? (kept == null ? 0 : kept[1])
+                    : members * (kept == null ? overallRate : kept[1] / kept[0]);
+            groups.put(key, new double[] {members, expected});
+        });
         double[] other = new double[2];
         List<List<Object>> out = new ArrayList<>();
         groups.forEach((key, totals) -> {

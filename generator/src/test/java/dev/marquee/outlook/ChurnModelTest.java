@@ -62,4 +62,39 @@ class ChurnModelTest {
         assertEquals(List.of("Asia-Pacific", "Europe"), regions, "the 9 members of Tiny are fewer than k and Other would be too");
         assertEquals(1491L, (long) expected.value(0, "members") + (long) expected.value(1, "members"));
     }
+    @Test
+    void sample_full_keepsEverySecondRowThenEveryFourth() {
+        ModelRows.Sample sample = new ModelRows.Sample(4, null);
+
+        for (int i = 0; i < 10; i++) {
+            sample.offer(new double[] {i}, 0, null);
+        }
+
+        // Rows 0-3 fill it; it keeps 0 and 2, takes 4 and 6 (full again), keeps 0 and 4, and takes 8.
+        assertEquals(List.of(0.0, 4.0, 8.0), sample.x.stream().map(x -> x[0]).toList());
+        assertEquals(10, sample.seen());
+        assertTrue(sample.isSampled());
+    }
+
+    @Test
+    void fit_moreRowsThanKept_countsMembersExactlyAndSaysItSampled() {
+        ModelRows all = ModelRows.of(SPEC, planted());
+        ModelRows sampled = ModelRows.of(SPEC, planted(), 1000, 400);
+
+        ChurnModel.Result result = ChurnModel.fit(SPEC, sampled, 10);
+
+        Table summary = result.tables().get("model_summary");
+        assertEquals("Fitted on an even sample of 563 of the 4,500 training rows; judged on an even sample of 375 of the 1,500 "
+                + "holdout members; expected churners estimated from an even sample of 375 of the 1,500 members active now.",
+                summary.value(0, "note"));
+        assertEquals(563L, summary.value(0, "train_members"));
+        Table expected = result.tables().get("model_expected");
+        Table exact = ChurnModel.fit(SPEC, all, 10).tables().get("model_expected");
+        assertEquals(exact.columnValues("members"), expected.columnValues("members"), "members are counted, not sampled");
+        for (int row = 0; row < exact.rowCount(); row++) {
+            double rate = exact.number(row, "expected_rate");
+            assertEquals(rate, expected.number(row, "expected_rate"), 0.25 * rate, "the sample estimates the rate");
+        }
+        assertEquals("", ChurnModel.fit(SPEC, all, 10).tables().get("model_summary").value(0, "note"));
+    }
 }
