@@ -139,8 +139,9 @@ SELECT m.split, m.churned, m.tenure_months, m.monthly_price,
 FROM members AS m
 LEFT JOIN viewing AS v ON v.split = m.split AND v.cutoff = m.cutoff AND v.user_id = m.user_id
 LEFT JOIN failures AS f ON f.split = m.split AND f.cutoff = m.cutoff AND f.user_id = m.user_id
-ORDER BY m.split, m.cutoff, m.region, m.plan, m.tenure_months, m.monthly_price, hours_30d, hours_trend,
-         days_since_last, devices_90d, failed_payments_90d, m.churned
+-- A fixed order (the model's sums, and its sample when there are more rows than it keeps, follow it); the member id
+-- orders the rows but is not returned.
+ORDER BY m.split, m.cutoff, m.user_id
 
 -- Viewers who watched one of the ten most-watched titles, and the titles they also watched. Lift compares how
 -- often two titles share a viewer with what chance alone would give; pairs shared by fewer than k viewers are not shown.

@@ -2,22 +2,30 @@
 -- k members is not listed, and "completion" rankings also need at least min_viewers (here 50, or k if larger).
 
 -- name: by_hours
-SELECT t.title, t.type, CAST(sum(v.minutes_watched) AS DOUBLE) / 60 AS watch_hours, count(DISTINCT v.user_id) AS viewers
-FROM viewing_sessions AS v JOIN titles AS t ON t.title_id = v.title_id
-WHERE CAST(v.started_at AS DATE) <= {{as_of}}
-GROUP BY t.title_id, t.title, t.type
-HAVING count(DISTINCT v.user_id) >= {{k}}
+WITH per_title AS (
+    SELECT title_id, sum(minutes_watched) AS minutes, count(DISTINCT user_id) AS viewers
+    FROM viewing_sessions
+    WHERE CAST(started_at AS DATE) <= {{as_of}}
+    GROUP BY title_id
+    HAVING count(DISTINCT user_id) >= {{k}}
+)
+SELECT t.title, t.type, CAST(p.minutes AS DOUBLE) / 60 AS watch_hours, p.viewers
+FROM per_title AS p JOIN titles AS t ON t.title_id = p.title_id
 ORDER BY watch_hours DESC, t.title
 LIMIT 10
 
 -- name: by_completion
-SELECT t.title, t.type, CAST(count(*) FILTER (WHERE v.completed) AS DOUBLE) / count(*) AS completion_rate,
-       count(DISTINCT v.user_id) AS viewers
-FROM viewing_sessions AS v JOIN titles AS t ON t.title_id = v.title_id
-WHERE CAST(v.started_at AS DATE) <= {{as_of}}
-GROUP BY t.title_id, t.title, t.type
-HAVING count(DISTINCT v.user_id) >= 50 AND count(DISTINCT v.user_id) >= {{k}}
-ORDER BY completion_rate DESC, viewers DESC, t.title
+WITH per_title AS (
+    SELECT title_id, CAST(count(*) FILTER (WHERE completed) AS DOUBLE) / count(*) AS completion_rate,
+           count(DISTINCT user_id) AS viewers
+    FROM viewing_sessions
+    WHERE CAST(started_at AS DATE) <= {{as_of}}
+    GROUP BY title_id
+    HAVING count(DISTINCT user_id) >= 50 AND count(DISTINCT user_id) >= {{k}}
+)
+SELECT t.title, t.type, p.completion_rate, p.viewers
+FROM per_title AS p JOIN titles AS t ON t.title_id = p.title_id
+ORDER BY p.completion_rate DESC, p.viewers DESC, t.title
 LIMIT 10
 
 -- name: by_type
