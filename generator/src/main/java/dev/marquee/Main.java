@@ -27,6 +27,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // DuckDB's driver loads while the command line is read.
+        dev.marquee.engine.DuckDbEngine.preload();
         System.exit(run(args, System.out, System.err));
     }
 

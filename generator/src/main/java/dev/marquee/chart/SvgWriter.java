@@ -20,11 +20,38 @@ final class SvgWriter {
         SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT);
         graphics.setDefsKeyPrefix(id + "-");
         graphics.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
+        graphics.setGeomDoubleConverter(SvgWriter::hundredths);
+        graphics.setTransformDoubleConverter(SvgWriter::hundredths);
         chart.draw(graphics, new Rectangle(0, 0, WIDTH, HEIGHT));
         String element = graphics.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
         // The wrapping element carries role="img" and the alt text; the drawing itself is hidden from screen readers.
         // JFreeSVG declares its own namespace for hints; inline SVG in HTML may not carry foreign namespaces.
         String inline = element.replaceFirst(" xmlns:jfreesvg='[^']*'", "");
         return inline.replaceFirst("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" class=\"chart-svg\" ");
+    }
+
+    /**
+     * A coordinate to a hundredth of a pixel, without trailing zeros: "12.5", "-3.07", "40". The default shortest
+     * round-trip form ("12.499999999999998") is a third of the chart stage's time and of the SVG's size.
+     */
+    static String hundredths(double value) {
+        if (!Double.isFinite(value)) {
+            return "0";
+        }
+        long scaled = Math.round(value * 100);
+        StringBuilder text = new StringBuilder(12);
+        if (scaled < 0) {
+            text.append('-');
+            scaled = -scaled;
+        }
+        text.append(scaled / 100);
+        long fraction = scaled % 100;
+        if (fraction != 0) {
+            text.append('.').append(fraction / 10);
+            if (fraction % 10 != 0) {
+                text.append(fraction % 10);
+            }
+        }
+        return text.toString();
     }
 }

@@ -44,26 +44,21 @@ public final class DataLoader {
         List<SetAside> setAside = new ArrayList<>();
         List<ShapeMatch> shaped = new ArrayList<>();
         Map<String, Path> files = tableFiles(dataDir, model, problems, shaped);
+        List<TableFile> work = new ArrayList<>();
         for (TableSpec spec : model.tables()) {
             Path file = files.get(spec.name());
             if (file == null && spec.builtin().isPresent()) {
                 file = builtIn(spec.builtin().get(), scratchDir);
             }
-            if (file == null) {
-                continue;
+            if (file != null) {
+                work.add(new TableFile(spec, file, file.startsWith(scratchDir) ? BUILT_IN : display(file)));
             }
-            String shown = file.startsWith(scratchDir) ? BUILT_IN : display(file);
-            int before = problems.size();
-            Optional<LoadedTable> loaded = file.getFileName().toString().endsWith(".parquet")
-                    ? ParquetFile.load(engine, spec, file, shown, problems)
-                    : CsvFile.load(engine, spec, file, shown, problems, setAside, locators);
-            loaded.ifPresent(tables::add);
-            if (loaded.isPresent() && loaded.get().format().equals("parquet")) {
-                locators.add(new RowLocator(spec.name(), file, false, new long[0]));
-            }
-            if (loaded.isEmpty() && problems.size() == before) {
-                throw new IllegalStateException("load of " + shown + " failed without a problem");
-            }
+        }
+        for (FileLoad load : loadSideBySide(engine, work)) {
+            problems.addAll(load.problems());
+            setAside.addAll(load.setAside());
+            locators.addAll(load.locators());
+            load.table().ifPresent(tables::add);
         }
         int sequence = 0;
         for (ShapeMatch match : shaped) {
@@ -82,6 +77,64 @@ public final class DataLoader {
             }
         }
         return new LoadResult(tables, problems, setAside, locators);
+    }
+
+    /** A model table's file, and its name as messages show it. */
+    private record TableFile(TableSpec spec, Path file, String shown) {
+    }
+
+    /** What loading one file gave: the table, or the problems that kept it out. */
+    private record FileLoad(Optional<LoadedTable> table, List<Problem> problems, List<SetAside> setAside, List<RowLocator> locators) {
+    }
+
+    /**
+     * Loads the files on two sessions at once where the engine has a second one (a gzipped CSV is read by one
+     * thread): each session takes the next file, largest first. Results come back in the model's table order.
+     */
+    private static List<FileLoad> loadSideBySide(Engine engine, List<TableFile> work) {
+        FileLoad[] loads = new FileLoad[work.size()];
+        List<Integer> bySize = new ArrayList<>();
+        for (int i = 0; i < work.size(); i++) {
+            bySize.add(i);
+        }
+        bySize.sort(java.util.Comparator.comparingLong((Integer i) -> work.get(i).file().toFile().length()).reversed()
+                .thenComparing(i -> i));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Consumer<Engine> take = session -> {
+            for (int n = next.getAndIncrement(); n < bySize.size(); n = next.getAndIncrement()) {
+                int i = bySize.get(n);
+                loads[i] = loadOne(session, work.get(i));
+            }
+        };
+        Optional<Engine> second = work.size() > 1 ? engine.newSession() : Optional.empty();
+        try {
+            java.util.concurrent.CompletableFuture<Void> other = second
+                    .map(session -> java.util.concurrent.CompletableFuture.runAsync(() -> take.accept(session)))
+                    .orElse(java.util.concurrent.CompletableFuture.completedFuture(null));
+            take.accept(engine);
+            other.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            second.ifPresent(Engine::close);
+        }
+        return List.of(loads);
+    }
+
+    private static FileLoad loadOne(Engine session, TableFile work) {
+        List<Problem> problems = new ArrayList<>();
+        List<SetAside> setAside = new ArrayList<>();
+        List<RowLocator> locators = new ArrayList<>();
+        Optional<LoadedTable> loaded = work.file().getFileName().toString().endsWith(".parquet")
+                ? ParquetFile.load(session, work.spec(), work.file(), work.shown(), problems)
+                : CsvFile.load(session, work.spec(), work.file(), work.shown(), problems, setAside, locators);
+        if (loaded.isPresent() && loaded.get().format().equals("parquet")) {
+            locators.add(new RowLocator(work.spec().name(), work.file(), false, new long[0]));
+        }
+        if (loaded.isEmpty() && problems.isEmpty()) {
+            throw new IllegalStateException("load of " + work.shown() + " failed without a problem");
+        }
+        return new FileLoad(loaded, problems, setAside, locators);
     }
 
     /** A file recognised by its header as one of the public shapes. */
