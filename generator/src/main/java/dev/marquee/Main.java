@@ -1,5 +1,7 @@
 package dev.marquee;
 
+import dev.marquee.Arguments.Command;
+import dev.marquee.Arguments.Option;
 import dev.marquee.config.Config;
 import dev.marquee.model.Problem;
 import dev.marquee.sample.SampleData;
@@ -7,24 +9,56 @@ import dev.marquee.sample.SampleOptions;
 import dev.marquee.sample.SampleSummary;
 import dev.marquee.validate.ValidationReport;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** The command line: arguments → Config → Pipeline. A ReportException becomes one message and an exit code. */
-@Command(name = "marquee", mixinStandardHelpOptions = true, version = "marquee 0.1.0",
-        description = "Static report generator for streaming-platform analytics: data/ → site/ (HTML + PDF).",
-        subcommands = {Main.Build.class, Main.Validate.class, Main.SampleDataCommand.class, Main.Export.class})
-public final class Main implements Runnable {
+public final class Main {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    static final String VERSION = "marquee 0.1.0";
+
+    private static final List<Option> DATA_OPTIONS = List.of(
+            Option.value("--data", "DIR", "data", "Folder of input files."),
+            Option.value("--as-of", "DATE", null, "Report date, YYYY-MM-DD (default: the latest activity date in the data)."),
+            Option.value("--max-bad-rows", "SHARE", "0.01", "Share of rows per table that may be set aside before the run fails."),
+            Option.value("--engine", "JDBC-URL", null, "Run on a Trino server whose schema already holds the data model's tables, "
+                    + "e.g. jdbc:trino://host:8080/hive/marquee (user and password from MARQUEE_TRINO_USER and "
+                    + "MARQUEE_TRINO_PASSWORD). Default: embedded DuckDB loading --data."),
+            Option.value("--memory-limit", "SIZE", null, "Memory DuckDB may use before it spills to --temp-dir, e.g. 4GB or 50% "
+                    + "(default: 60% of the machine's memory)."),
+            Option.value("--temp-dir", "DIR", null, "Folder for the run's scratch files and DuckDB's spill files, deleted at "
+                    + "the end (default: the system's temporary folder)."),
+            Option.flag("--verbose", "Print stack traces on failure."));
+
+    static final Command BUILD = new Command("build", "Load and validate the data, answer every question, and write the site and PDF.",
+            with(DATA_OPTIONS,
+                    Option.value("--out", "DIR", "site", "Output folder, replaced as a whole on success."),
+                    Option.value("--questions", "DIR", "questions", "Folder of question files."),
+                    Option.value("--min-group-size", "K", "10", "Smallest group of members the report may publish.")));
+    static final Command VALIDATE = new Command("validate",
+            "Check the data only: load it, apply every rule, and list the problems. Writes nothing.", DATA_OPTIONS);
+    static final Command EXPORT = new Command("export", "Load and validate the data, then write the data model as Parquet "
+            + "(viewing sessions partitioned by month) with trino.sql, the statements that register it in Trino.",
+            with(DATA_OPTIONS,
+                    Option.value("--format", "FORMAT", "parquet", "Output format; only parquet."),
+                    Option.value("--out", "DIR", null, "Folder to write the tables to (required).")));
+    static final Command SAMPLE_DATA = new Command("sample-data",
+            "Write a realistic, deterministic sample data set in the data model (gzipped CSV).", List.of(
+                    Option.value("--out", "DIR", "data", "Folder to write to."),
+                    Option.value("--seed", "N", "42", "Random seed; the same seed gives the same files."),
+                    Option.value("--sessions", "N", "200000", "Number of viewing sessions; members are a 40th of it."),
+                    Option.value("--start", "DATE", "2022-01-01", "First day of the data."),
+                    Option.value("--end", "DATE", "2024-12-31", "Last day of the data.")));
+    static final List<Command> COMMANDS = List.of(BUILD, VALIDATE, SAMPLE_DATA, EXPORT);
+
+    private Main() {
+    }
 
     public static void main(String[] args) {
         // DuckDB's driver loads while the command line is read.
@@ -36,18 +70,16 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Locale.setDefault(Locale.US);
         System.setProperty("java.awt.headless", "true");
-        CommandLine line = new CommandLine(new Main());
-        line.setOut(new java.io.PrintWriter(out, true));
-        line.setErr(new java.io.PrintWriter(err, true));
-        line.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            boolean verbose = parsed.hasMatchedOption("--verbose");
-            if (e instanceof ReportException report) {
-                err.println("marquee: " + report.getMessage());
-                if (verbose) {
-                    report.printStackTrace(err);
-                }
-                return report.exitCode();
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        try {
+            return execute(Arrays.asList(args), out);
+        } catch (ReportException report) {
+            err.println("marquee: " + report.getMessage());
+            if (verbose) {
+                report.printStackTrace(err);
             }
+            return report.exitCode();
+        } catch (RuntimeException | Error e) {
             err.println("marquee: unexpected failure: " + e);
             if (verbose) {
                 e.printStackTrace(err);
@@ -55,191 +87,105 @@ public final class Main implements Runnable {
                 err.println("(run again with --verbose for the stack trace)");
             }
             return ReportException.INTERNAL_PROBLEM;
-        });
-        line.setExecutionStrategy(parsed -> {
-            Object command = parsed.subcommand() == null ? parsed.commandSpec().userObject()
-                    : parsed.subcommand().commandSpec().userObject();
-            if (command instanceof OutputAware aware) {
-                aware.streams(out);
-            }
-            return new CommandLine.RunLast().execute(parsed);
-        });
-        return line.execute(args);
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    interface OutputAware {
-        void streams(PrintStream out);
-    }
-
-    /** Options shared by build and validate. */
-    static class DataOptions {
-        @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Folder of input files (default: ${DEFAULT-VALUE}).")
-        Path data;
-
-        @Option(names = "--as-of", paramLabel = "DATE", description = "Report date, YYYY-MM-DD (default: the latest activity date in the data).")
-        LocalDate asOf;
-
-        @Option(names = "--max-bad-rows", paramLabel = "SHARE", defaultValue = "0.01",
-                description = "Share of rows per table that may be set aside before the run fails (default: ${DEFAULT-VALUE}).")
-        double maxBadRows;
-
-        @Option(names = "--verbose", description = "Print stack traces on failure.")
-        boolean verbose;
-
-        @Option(names = "--engine", paramLabel = "JDBC-URL", description = "Run on a Trino server whose schema already holds "
-                + "the data model's tables, e.g. jdbc:trino://host:8080/hive/marquee (user and password from "
-                + "MARQUEE_TRINO_USER and MARQUEE_TRINO_PASSWORD). Default: embedded DuckDB loading --data.")
-        String engine;
-
-        @Option(names = "--memory-limit", paramLabel = "SIZE", description = "Memory DuckDB may use before it spills to "
-                + "--temp-dir, e.g. 4GB or 50%% (default: 60%% of the machine's memory).")
-        String memoryLimit;
-
-        @Option(names = "--temp-dir", paramLabel = "DIR", description = "Folder for the run's scratch files and DuckDB's "
-                + "spill files, deleted at the end (default: the system's temporary folder).")
-        Path tempDir;
-
-        Config config() {
-            Config config = Config.defaults().withDataDir(data).withAsOf(asOf).withMaxBadRowShare(maxBadRows).withVerbose(verbose)
-                    .withEngine(engine);
-            config = memoryLimit == null ? config : config.withMemoryLimit(memoryLimit);
-            return tempDir == null ? config : config.withTempDir(tempDir);
         }
     }
 
-    @Command(name = "build", mixinStandardHelpOptions = true,
-            description = "Load and validate the data, answer every question, and write the site and PDF.")
-    static final class Build implements Callable<Integer>, OutputAware {
-        @CommandLine.Mixin
-        DataOptionsMixin options = new DataOptionsMixin();
-
-        @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "Output folder, replaced as a whole on success (default: ${DEFAULT-VALUE}).")
-        Path out;
-
-        @Option(names = "--questions", paramLabel = "DIR", defaultValue = "questions", description = "Folder of question files (default: ${DEFAULT-VALUE}).")
-        Path questions;
-
-        @Option(names = "--min-group-size", paramLabel = "K", defaultValue = "10",
-                description = "Smallest group of members the report may publish (default: ${DEFAULT-VALUE}).")
-        int minGroupSize;
-
-        private PrintStream stdout = System.out;
-
-        @Override
-        public void streams(PrintStream out) {
-            this.stdout = out;
-        }
-
-        @Override
-        public Integer call() {
-            Config config = options.config().withOutDir(out).withQuestionsDir(questions).withMinGroupSize(minGroupSize);
-            new Pipeline(config, stdout).build();
+    private static int execute(List<String> args, PrintStream out) {
+        if (args.isEmpty() || args.get(0).equals("-h") || args.get(0).equals("--help")) {
+            out.print(usage());
             return 0;
         }
-    }
-
-    @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Check the data only: load it, apply every rule, and list the problems. Writes nothing.")
-    static final class Validate implements Callable<Integer>, OutputAware {
-        @CommandLine.Mixin
-        DataOptionsMixin options = new DataOptionsMixin();
-
-        private PrintStream stdout = System.out;
-
-        @Override
-        public void streams(PrintStream out) {
-            this.stdout = out;
-        }
-
-        @Override
-        public Integer call() {
-            ValidationReport report = new Pipeline(options.config(), stdout).validate();
-            for (Problem problem : report.problems()) {
-                stdout.println(problem.severity().name().toLowerCase(Locale.ROOT).replace('_', '-') + ": " + problem);
-            }
-            stdout.printf(Locale.ROOT, "ok: %d tables, %,d rows read, %,d set aside%n", report.tables().size(),
-                    report.tables().stream().mapToLong(t -> t.rowsRead()).sum(), report.rowsSetAside());
+        if (args.get(0).equals("-V") || args.get(0).equals("--version")) {
+            out.println(VERSION);
             return 0;
         }
-    }
-
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Load and validate the data, then write the data model as Parquet (viewing sessions partitioned "
-                    + "by month) with trino.sql, the statements that register it in Trino.")
-    static final class Export implements Callable<Integer>, OutputAware {
-        @CommandLine.Mixin
-        DataOptionsMixin options = new DataOptionsMixin();
-
-        @Option(names = "--format", defaultValue = "parquet", description = "Output format; only parquet (default: ${DEFAULT-VALUE}).")
-        String format;
-
-        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the tables to.")
-        Path out;
-
-        private PrintStream stdout = System.out;
-
-        @Override
-        public void streams(PrintStream out) {
-            this.stdout = out;
+        Command command = COMMANDS.stream().filter(c -> c.name().equals(args.get(0))).findFirst()
+                .orElseThrow(() -> new ReportException(ReportException.CONFIG_PROBLEM, "unknown command '" + args.get(0)
+                        + "'; the commands are " + COMMANDS.stream().map(Command::name).toList() + " (see marquee --help)"));
+        List<String> rest = args.subList(1, args.size());
+        if (rest.contains("-h") || rest.contains("--help")) {
+            out.print(command.usage());
+            return 0;
         }
-
-        @Override
-        public Integer call() {
+        if (rest.contains("-V") || rest.contains("--version")) {
+            out.println(VERSION);
+            return 0;
+        }
+        Arguments arguments = Arguments.parse(command, rest);
+        if (command == BUILD) {
+            Config config = dataConfig(arguments).withOutDir(arguments.path("--out").orElseThrow())
+                    .withQuestionsDir(arguments.path("--questions").orElseThrow())
+                    .withMinGroupSize(Math.toIntExact(arguments.whole("--min-group-size")));
+            new Pipeline(config, out).build();
+        } else if (command == VALIDATE) {
+            validate(dataConfig(arguments), out);
+        } else if (command == EXPORT) {
+            String format = arguments.required("--format");
             if (!format.equalsIgnoreCase("parquet")) {
                 throw new ReportException(ReportException.CONFIG_PROBLEM, "--format must be parquet, got " + format);
             }
-            new Pipeline(options.config(), stdout).export(out);
-            return 0;
+            Path target = Path.of(arguments.required("--out"));
+            new Pipeline(dataConfig(arguments), out).export(target);
+        } else {
+            sampleData(arguments, out);
         }
+        return 0;
     }
 
-    @Command(name = "sample-data", mixinStandardHelpOptions = true,
-            description = "Write a realistic, deterministic sample data set in the data model (gzipped CSV).")
-    static final class SampleDataCommand implements Callable<Integer>, OutputAware {
-        @Option(names = "--out", paramLabel = "DIR", defaultValue = "data", description = "Folder to write to (default: ${DEFAULT-VALUE}).")
-        Path out;
-
-        @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed gives the same files (default: ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--sessions", defaultValue = "200000", description = "Number of viewing sessions; members are a 40th of it (default: ${DEFAULT-VALUE}).")
-        long sessions;
-
-        @Option(names = "--start", paramLabel = "DATE", defaultValue = "2022-01-01", description = "First day of the data (default: ${DEFAULT-VALUE}).")
-        LocalDate start;
-
-        @Option(names = "--end", paramLabel = "DATE", defaultValue = "2024-12-31", description = "Last day of the data (default: ${DEFAULT-VALUE}).")
-        LocalDate end;
-
-        private PrintStream stdout = System.out;
-
-        @Override
-        public void streams(PrintStream out) {
-            this.stdout = out;
-        }
-
-        @Override
-        public Integer call() throws java.io.IOException {
-            SampleOptions options;
-            try {
-                options = new SampleOptions(seed, sessions, start, end);
-            } catch (IllegalArgumentException e) {
-                throw new ReportException(ReportException.CONFIG_PROBLEM, e.getMessage());
-            }
-            long startNanos = System.nanoTime();
-            SampleSummary summary = SampleData.write(out, options);
-            summary.rowsPerFile().forEach((file, rows) -> stdout.printf(Locale.ROOT, "wrote %-24s %,12d rows%n", file, rows));
-            stdout.printf(Locale.ROOT, "sample data in %s (seed %d) in %.2f s%n", out, seed, (System.nanoTime() - startNanos) / 1e9);
-            return 0;
-        }
+    /** The options build, validate and export share, checked in one place (Config). */
+    private static Config dataConfig(Arguments arguments) {
+        Config config = Config.defaults().withDataDir(arguments.path("--data").orElseThrow())
+                .withAsOf(arguments.date("--as-of").orElse(null)).withMaxBadRowShare(arguments.decimal("--max-bad-rows"))
+                .withVerbose(arguments.flag("--verbose")).withEngine(arguments.text("--engine").orElse(null));
+        config = arguments.text("--memory-limit").map(config::withMemoryLimit).orElse(config);
+        return arguments.path("--temp-dir").map(config::withTempDir).orElse(config);
     }
 
-    /** Picocli mixin wrapper so build and validate share the same options. */
-    static final class DataOptionsMixin extends DataOptions {
+    private static void validate(Config config, PrintStream out) {
+        ValidationReport report = new Pipeline(config, out).validate();
+        for (Problem problem : report.problems()) {
+            out.println(problem.severity().name().toLowerCase(Locale.ROOT).replace('_', '-') + ": " + problem);
+        }
+        out.printf(Locale.ROOT, "ok: %d tables, %,d rows read, %,d set aside%n", report.tables().size(),
+                report.tables().stream().mapToLong(t -> t.rowsRead()).sum(), report.rowsSetAside());
+    }
+
+    private static void sampleData(Arguments arguments, PrintStream out) {
+        SampleOptions options;
+        long seed = arguments.whole("--seed");
+        try {
+            options = new SampleOptions(seed, arguments.whole("--sessions"), arguments.date("--start").orElseThrow(),
+                    arguments.date("--end").orElseThrow());
+        } catch (IllegalArgumentException e) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, e.getMessage());
+        }
+        Path target = arguments.path("--out").orElseThrow();
+        long startNanos = System.nanoTime();
+        SampleSummary summary;
+        try {
+            summary = SampleData.write(target, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        summary.rowsPerFile().forEach((file, rows) -> out.printf(Locale.ROOT, "wrote %-24s %,12d rows%n", file, rows));
+        out.printf(Locale.ROOT, "sample data in %s (seed %d) in %.2f s%n", target, seed, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    static String usage() {
+        StringBuilder text = new StringBuilder("Usage: marquee COMMAND [OPTIONS]\n"
+                + "Static report generator for streaming-platform analytics: data/ -> site/ (HTML + PDF).\n\nCommands:\n");
+        int width = COMMANDS.stream().mapToInt(c -> c.name().length()).max().orElse(0) + 3;
+        for (Command command : COMMANDS) {
+            text.append(Arguments.wrap("  " + command.name() + " ".repeat(width - command.name().length()), command.description(), width + 2));
+        }
+        text.append("\n  -h, --help       Show this help and exit.\n  -V, --version    Print the version and exit.\n"
+                + "\nEach command has its own options: marquee COMMAND --help\n");
+        return text.toString();
+    }
+
+    private static List<Option> with(List<Option> shared, Option... more) {
+        List<Option> all = new ArrayList<>(shared);
+        all.addAll(List.of(more));
+        return all;
     }
 }
