@@ -42,6 +42,10 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--jvm-options", defaultValue = "-Xmx512m", description = "Options of each measured JVM (default: ${DEFAULT-VALUE}).")
     String jvmOptions;
 
+    @Option(names = "--launcher", defaultValue = "generator/target/marquee",
+            description = "Script that starts each measured run, as a user starts the report; 'none' for plain java (default: ${DEFAULT-VALUE}).")
+    String launcher;
+
     @Option(names = "--memory-limit", description = "DuckDB memory limit for every run, e.g. 2GB (default: the report's own default).")
     String memoryLimit;
 
@@ -91,7 +95,12 @@ public final class Benchmark implements Callable<Integer> {
         out.printf(Locale.ROOT, "machine: %s, %d cores, %s; %s; load average %s%n", machine.cpu(), machine.cores(),
                 machine.memory(), machine.jdk(), machine.loadAverage());
         SampleSets sets = new SampleSets(work.resolve("data"), projectData, seed, out);
-        ChildJvm jvm = new ChildJvm(Arrays.asList(jvmOptions.strip().split("\\s+")), root);
+        java.util.Optional<Path> script = launcher.equals("none") ? java.util.Optional.empty() : java.util.Optional.of(Path.of(launcher));
+        if (script.isPresent() && !Files.isExecutable(script.get())) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--launcher " + launcher
+                    + " is not an executable file: run mvn package first, or pass --launcher none");
+        }
+        ChildJvm jvm = new ChildJvm(Arrays.asList(jvmOptions.strip().split("\\s+")), root, script);
         List<Measurement> measured = new ArrayList<>();
         for (Size size : parsedSizes) {
             for (String format : formats) {
@@ -101,7 +110,7 @@ public final class Benchmark implements Callable<Integer> {
         String key = "sizes=" + String.join(",", sizes) + " formats=" + String.join(",", formats)
                 + (memoryLimit == null ? "" : " memory-limit=" + memoryLimit);
         String limit = memoryLimit == null ? Config.defaults().memoryLimit() + " (60% of RAM)" : memoryLimit;
-        String markdown = Results.markdown(key, machine, measured, jvm.jvmOptions(), limit, runs, LocalDate.now(),
+        String markdown = Results.markdown(key, machine, measured, jvm.describe(), jvm.jvmOptions(), limit, runs, LocalDate.now(),
                 Machine.currentLoadAverage());
         Files.writeString(work.resolve("results.md"), markdown);
         out.println();

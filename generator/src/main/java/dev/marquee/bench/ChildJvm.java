@@ -30,10 +30,22 @@ final class ChildJvm {
 
     private final List<String> jvmOptions;
     private final Path workingDirectory;
+    private final java.util.Optional<Path> launcher;
 
-    ChildJvm(List<String> jvmOptions, Path workingDirectory) {
+    /**
+     * @param launcher the script a user starts the report with (generator/target/marquee: the class-data archive and
+     *                 the JVM settings it picks); without it, a plain {@code java -cp} with this JVM's class path
+     */
+    ChildJvm(List<String> jvmOptions, Path workingDirectory, java.util.Optional<Path> launcher) {
         this.jvmOptions = List.copyOf(jvmOptions);
         this.workingDirectory = workingDirectory;
+        this.launcher = launcher;
+    }
+
+    /** How the runs were started, for the results: the launcher, or plain java. */
+    String describe() {
+        return launcher.map(l -> "`" + workingDirectory.relativize(l.toAbsolutePath()) + "` with MARQUEE_JAVA_OPTS=`"
+                + String.join(" ", jvmOptions) + "` (the launcher a user runs)").orElse("`java " + String.join(" ", jvmOptions) + " ...`");
     }
 
     List<String> jvmOptions() {
@@ -42,13 +54,21 @@ final class ChildJvm {
 
     Run run(String mainClass, List<String> arguments) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
+        if (launcher.isPresent()) {
+            command.add(launcher.get().toAbsolutePath().toString());
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(mainClass);
+        }
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        if (launcher.isPresent()) {
+            builder.environment().put("MARQUEE_JAVA_OPTS", String.join(" ", jvmOptions));
+            builder.environment().put("MARQUEE_MAIN", mainClass);
+        }
         List<String> output = new ArrayList<>();
         try {
             long start = System.nanoTime();

@@ -23,15 +23,14 @@ final class Results {
     private Results() {
     }
 
-    static String markdown(String key, Machine machine, List<Measurement> measured, List<String> jvmOptions,
+    static String markdown(String key, Machine machine, List<Measurement> measured, String started, List<String> jvmOptions,
                            String memoryLimit, int runs, LocalDate date, String loadAfter) {
         StringBuilder md = new StringBuilder();
         md.append("### ").append(key).append(" (").append(date).append(")\n\n");
         md.append("- Machine: ").append(machine.cpu()).append(", ").append(machine.cores()).append(" cores, ")
                 .append(machine.memory()).append(" RAM; ").append(machine.os()).append("\n");
         md.append("- Java: ").append(machine.jdk()).append("; ").append(machine.duckdb()).append("\n");
-        md.append("- Each run a new JVM: `java ").append(String.join(" ", jvmOptions))
-                .append(" ...`; DuckDB memory limit ").append(memoryLimit).append(", spilling to the system's temporary folder\n");
+        md.append("- Each run a new JVM: ").append(started).append("; DuckDB memory limit ").append(memoryLimit).append(", spilling to the system's temporary folder\n");
         md.append("- Questions: ").append(questions(measured)).append("; median of ").append(runs)
                 .append(" runs (sizes of 50M events and more: 1 run); load average ").append(machine.loadAverage())
                 .append(" before, ").append(loadAfter).append(" after\n\n");

@@ -63,15 +63,24 @@ public final class QueryStage {
     public static void check(Engine engine, List<Question> questions, Parameters parameters) {
         List<Problem> problems = new ArrayList<>();
         Map<String, String> literals = parameters.literals();
+        List<String> statements = new ArrayList<>();
+        for (Question question : questions) {
+            for (QuerySource query : question.queries()) {
+                Portability.check(query, problems);
+                statements.add(SqlTemplate.expand(query, literals, engine.dialect(), problems));
+            }
+        }
+        // Planning every statement is a quarter of the query stage on small data: two sessions share it.
+        List<SideBySide.Description> descriptions = SideBySide.describe(engine, statements);
+        int statement = 0;
         for (Question question : questions) {
             Map<String, List<Column>> described = new LinkedHashMap<>();
             for (QuerySource query : question.queries()) {
-                Portability.check(query, problems);
-                String sql = SqlTemplate.expand(query, literals, engine.dialect(), problems);
-                try {
-                    described.put(query.name(), engine.describe(sql));
-                } catch (EngineException e) {
-                    problems.add(engineProblem(query, e));
+                SideBySide.Description description = descriptions.get(statement++);
+                if (description.error() == null) {
+                    described.put(query.name(), description.columns());
+                } else {
+                    problems.add(engineProblem(query, description.error()));
                 }
             }
             question.kpiQuery().map(described::get).ifPresent(columns -> {

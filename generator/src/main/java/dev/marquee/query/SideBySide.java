@@ -30,7 +30,41 @@ final class SideBySide {
     record Outcome(List<Table> tables, Optional<Failure> failure) {
     }
 
+    /** A statement's columns, or why the engine could not describe it. */
+    record Description(java.util.List<dev.marquee.engine.Column> columns, EngineException error) {
+    }
+
     private SideBySide() {
+    }
+
+    /**
+     * Describes every statement (the engine parses and plans it without running it), two at a time like
+     * {@link #query}; unlike it, a failure stops nothing, so the check can report every problem at once.
+     */
+    static List<Description> describe(Engine engine, List<String> statements) {
+        Description[] described = new Description[statements.size()];
+        AtomicInteger next = new AtomicInteger();
+        java.util.function.Consumer<Engine> take = session -> {
+            for (int i = next.getAndIncrement(); i < statements.size(); i = next.getAndIncrement()) {
+                try {
+                    described[i] = new Description(session.describe(statements.get(i)), null);
+                } catch (EngineException e) {
+                    described[i] = new Description(null, e);
+                }
+            }
+        };
+        Optional<Engine> second = statements.size() > 1 ? engine.newSession() : Optional.empty();
+        try {
+            CompletableFuture<Void> other = second.map(session -> CompletableFuture.runAsync(() -> take.accept(session)))
+                    .orElse(CompletableFuture.completedFuture(null));
+            take.accept(engine);
+            other.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            second.ifPresent(Engine::close);
+        }
+        return Arrays.asList(described);
     }
 
     static Outcome query(Engine engine, List<String> statements) {

@@ -32,7 +32,8 @@ class BenchmarkSmokeTest {
         int exit = new picocli.CommandLine(new Benchmark(new PrintStream(printed, true, StandardCharsets.UTF_8))).execute(
                 "--sizes", "default", "--runs", "1", "--data", Fixtures.TINY.toString(),
                 "--questions", Fixtures.FIXTURES.resolve("skeleton-questions").toString(),
-                "--work", temp.resolve("bench").toString(), "--record", record.toString(), "--memory-limit", "256MB");
+                "--work", temp.resolve("bench").toString(), "--record", record.toString(), "--memory-limit", "256MB",
+                "--launcher", "none");
 
         String out = printed.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, out);
