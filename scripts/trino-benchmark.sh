@@ -10,13 +10,14 @@ cd "$(dirname "$0")/.."
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000000 10000000)
 mvn -B -q package -DskipTests
 jar=generator/target/marquee.jar
+marquee=generator/target/marquee   # the launcher a user runs (class-data archive, JVM settings)
 work=bench/trino; mkdir -p "$work"
 server="$work/server"; lake="$work/lake"
 export TRINO_HEAP=${TRINO_HEAP:-12G} TRINO_QUERY_MEMORY=${TRINO_QUERY_MEMORY:-8GB} TRINO_SPILL_DIR=${TRINO_SPILL_DIR:-$work/spill}
 trap 'bash scripts/trino-server.sh stop "$server" >/dev/null 2>&1 || true' EXIT
 for n in "${sizes[@]}"; do
-  [ -f "$work/data-$n/viewing_sessions.csv.gz" ] || java -jar "$jar" sample-data --out "$work/data-$n" --sessions "$n" >/dev/null
-  rm -rf "$lake/s$n"; java -jar "$jar" export --format parquet --data "$work/data-$n" --out "$lake/s$n" >/dev/null
+  [ -f "$work/data-$n/viewing_sessions.csv.gz" ] || "$marquee" sample-data --out "$work/data-$n" --sessions "$n" >/dev/null
+  rm -rf "$lake/s$n"; "$marquee" export --format parquet --data "$work/data-$n" --out "$lake/s$n" >/dev/null
 done
 rm -rf "$server" "$lake/metastore"
 start=$(date +%s.%N)
@@ -28,9 +29,9 @@ for n in "${sizes[@]}"; do
   sed -e "s/hive\.marquee/hive.s$n/g" -e "s/sync_partition_metadata('marquee'/sync_partition_metadata('s$n'/" \
       -e "s#local:///s$n#local:///s$n#g" "$lake/s$n/trino.sql" > "$work/register-$n.sql"
   java -cp "$jar" dev.marquee.engine.SqlScript "jdbc:trino://127.0.0.1:$port/hive" "$work/register-$n.sql"
-  t0=$(date +%s.%N); java -Xmx512m -jar "$jar" build --data "$work/data-$n" --out "$work/site-duck-$n" --as-of 2024-12-31 >/dev/null
+  t0=$(date +%s.%N); MARQUEE_JAVA_OPTS=-Xmx512m "$marquee" build --data "$work/data-$n" --out "$work/site-duck-$n" --as-of 2024-12-31 >/dev/null
   duck=$(echo "$(date +%s.%N) - $t0" | bc)
-  t0=$(date +%s.%N); java -Xmx512m -jar "$jar" build --engine "jdbc:trino://127.0.0.1:$port/hive/s$n" --out "$work/site-trino-$n" --as-of 2024-12-31 >/dev/null
+  t0=$(date +%s.%N); MARQUEE_JAVA_OPTS=-Xmx512m "$marquee" build --engine "jdbc:trino://127.0.0.1:$port/hive/s$n" --out "$work/site-trino-$n" --as-of 2024-12-31 >/dev/null
   trino=$(echo "$(date +%s.%N) - $t0" | bc)
   printf '| %s | %.1f | %.1f | %.1f× |\n' "$n" "$duck" "$trino" "$(echo "$trino / $duck" | bc -l)"
 done

@@ -78,7 +78,7 @@ class WorkflowTest {
     void buildJob_runsTheReadmesTestAndGenerateCommands_afterValidation() {
         List<String> runs = runSteps("build");
 
-        int validate = indexOf(runs, "marquee.jar validate");
+        int validate = indexOf(runs, "generator/target/marquee validate");
         int tests = runs.indexOf(testCommand);
         int generate = indexOf(runs, generateCommand);
         assertTrue(tests >= 0, "a step runs exactly " + testCommand + ": " + runs);
