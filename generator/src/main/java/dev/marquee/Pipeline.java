@@ -78,14 +78,23 @@ public final class Pipeline {
             leftOut.addAll(QueryStage.unmet(engine, withTables, data.parameters()));
             excluded.addAll(leftOut.stream().map(LeftOut::question).toList());
             List<Question> answerable = withTables.stream().filter(q -> !excluded.contains(q)).toList();
-            List<Answer> answers = timer.time("query", () -> {
+            Questioned questioned = timer.time("query", () -> {
                         QueryStage.check(engine, answerable, data.parameters());
-                        return QueryStage.run(engine, answerable, data.parameters());
-                    }, a -> a.size() + " questions, " + a.stream().mapToInt(x -> x.results().size()).sum() + " queries"
+                        OutlookStage.Models models = OutlookStage.startModels(engine, answerable, data.parameters());
+                        try {
+                            return new Questioned(QueryStage.run(engine, answerable, data.parameters()), models);
+                        } catch (RuntimeException e) {
+                            models.close();
+                            throw e;
+                        }
+                    }, q -> q.answers().size() + " questions, " + q.answers().stream().mapToInt(x -> x.results().size()).sum() + " queries"
                             + (leftOut.isEmpty() ? "" : ", " + leftOut.size() + " left out for lack of data"));
-            List<Answer> looked = timer.time("outlook", () -> OutlookStage.extend(engine, answers, data.parameters()),
-                    a -> a.stream().mapToInt(x -> x.question().forecasts().size()).sum() + " forecasts, "
-                            + a.stream().filter(x -> x.question().model().isPresent()).count() + " models");
+            List<Answer> looked;
+            try (OutlookStage.Models models = questioned.models()) {
+                looked = timer.time("outlook", () -> OutlookStage.extend(engine, questioned.answers(), models, data.parameters()),
+                        a -> a.stream().mapToInt(x -> x.question().forecasts().size()).sum() + " forecasts, "
+                                + a.stream().filter(x -> x.question().model().isPresent()).count() + " models");
+            }
             List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(looked), c -> c.size() + " charts");
             Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), looked, charts, leftOut,
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
@@ -130,6 +139,10 @@ public final class Pipeline {
     }
 
     private record CheckedData(LoadResult loaded, ValidationReport report, Parameters parameters) {
+    }
+
+    /** The questions' answers, and their churn models, still being fitted on a session of their own. */
+    private record Questioned(List<Answer> answers, OutlookStage.Models models) {
     }
 
     private CheckedData loadAndValidate(Engine engine, DataModel model, Path scratch, StageTimer timer) {

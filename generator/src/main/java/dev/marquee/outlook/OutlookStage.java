@@ -29,16 +29,81 @@ public final class OutlookStage {
     private OutlookStage() {
     }
 
-    public static List<Answer> extend(Engine engine, List<Answer> answers, Parameters parameters) {
-        // The forecasts are Java work on small series and the model's rows come from the engine: the forecasts are
-        // computed while the engine produces those rows.
+    /**
+     * The churn models of the questions that declare one, being fitted: their rows stream from a second session of
+     * the engine while the other statements run (the stream is mostly the engine sorting and Java reading, which
+     * leaves a core free), and the fit follows on the same thread. Without a second session, they are fitted when
+     * {@link #extend} asks for them. Closing waits for the work to end, then closes the session.
+     */
+    public static final class Models implements AutoCloseable {
+        private final java.util.function.Supplier<java.util.concurrent.CompletableFuture<Map<String, ChurnModel.Result>>> fitting;
+        private final Optional<Engine> session;
+        private java.util.concurrent.CompletableFuture<Map<String, ChurnModel.Result>> fitted;
+
+        private Models(java.util.function.Supplier<java.util.concurrent.CompletableFuture<Map<String, ChurnModel.Result>>> fitting,
+                       Optional<Engine> session, boolean startNow) {
+            this.fitting = fitting;
+            this.session = session;
+            this.fitted = startNow ? fitting.get() : null;
+        }
+
+        synchronized Map<String, ChurnModel.Result> results() {
+            if (fitted == null) {
+                fitted = fitting.get();
+            }
+            return join(fitted);
+        }
+
+        @Override
+        public synchronized void close() {
+            try {
+                if (fitted != null) {
+                    fitted.join();
+                }
+            } catch (RuntimeException e) {
+                // Reported by results(), or moot because the run failed elsewhere first.
+            } finally {
+                session.ifPresent(Engine::close);
+            }
+        }
+    }
+
+    /** Starts fitting the questions' churn models; call after the pre-flight check, before the questions run. */
+    public static Models startModels(Engine engine, List<Question> questions, Parameters parameters) {
+        List<Question> modelled = questions.stream().filter(q -> q.model().isPresent()).toList();
+        Optional<Engine> session = modelled.isEmpty() ? Optional.empty() : engine.newSession();
+        if (session.isEmpty()) {
+            // Nothing to fit, or no second session: fitted on the engine itself when the outlook asks for it.
+            return new Models(() -> {
+                try {
+                    return java.util.concurrent.CompletableFuture.completedFuture(fit(engine, modelled, parameters));
+                } catch (RuntimeException e) {
+                    return java.util.concurrent.CompletableFuture.failedFuture(e);
+                }
+            }, Optional.empty(), false);
+        }
+        return new Models(() -> java.util.concurrent.CompletableFuture.supplyAsync(() -> fit(session.get(), modelled, parameters)),
+                session, true);
+    }
+
+    private static Map<String, ChurnModel.Result> fit(Engine engine, List<Question> modelled, Parameters parameters) {
+        Map<String, ChurnModel.Result> results = new LinkedHashMap<>();
+        for (Question question : modelled) {
+            ModelSpec model = question.model().orElseThrow();
+            ModelRows rows = new ModelRows(model);
+            engine.stream(QueryStage.sql(question.query(model.query()).orElseThrow(), parameters, engine), rows);
+            results.put(question.slug(), ChurnModel.fit(model, rows, parameters.minGroupSize()));
+        }
+        return results;
+    }
+
+    public static List<Answer> extend(Engine engine, List<Answer> answers, Models started, Parameters parameters) {
+        // The forecasts are Java work on small series; they are computed while the models finish.
         java.util.concurrent.CompletableFuture<List<Forecasts>> forecasting = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> answers.stream().map(OutlookStage::forecasts).toList());
-        List<Optional<ChurnModel.Result>> models = answers.stream().map(answer -> answer.question().model().map(model -> {
-            ModelRows rows = new ModelRows(model);
-            engine.stream(QueryStage.sql(answer.question().query(model.query()).orElseThrow(), parameters, engine), rows);
-            return ChurnModel.fit(model, rows, parameters.minGroupSize());
-        })).toList();
+        Map<String, ChurnModel.Result> fitted = started.results();
+        List<Optional<ChurnModel.Result>> models = answers.stream()
+                .map(answer -> Optional.ofNullable(fitted.get(answer.question().slug()))).toList();
         List<Forecasts> forecasts = join(forecasting);
         List<Answer> extended = new ArrayList<>();
         for (int a = 0; a < answers.size(); a++) {
