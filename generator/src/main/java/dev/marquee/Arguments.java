@@ -131,20 +131,19 @@ final class Arguments {
     }
 
     long whole(String name) {
-        String value = required(name);
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw mistake(command, name + " must be a whole number, got " + value);
-        }
+        return number(name, Long::parseLong, "a whole number");
     }
 
     double decimal(String name) {
+        return number(name, Double::parseDouble, "a number");
+    }
+
+    private <T> T number(String name, java.util.function.Function<String, T> parse, String what) {
         String value = required(name);
         try {
-            return Double.parseDouble(value);
+            return parse.apply(value);
         } catch (NumberFormatException e) {
-            throw mistake(command, name + " must be a number, got " + value);
+            throw mistake(command, name + " must be " + what + ", got " + value);
         }
     }
 

@@ -5,7 +5,6 @@ import dev.marquee.ReportException;
 import dev.marquee.engine.TrinoEngine;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +31,7 @@ class TrinoCredentialsTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        Assumptions.assumeTrue("1".equals(System.getenv("MARQUEE_TRINO_TESTS")),
-                "Trino tests skipped: set MARQUEE_TRINO_TESTS=1 (needs scripts/trino-server.sh fetch and a Java 24+ JDK)");
+        TrinoServer.assumeEnabled();
         work = Files.createTempDirectory("marquee-trino-secure-");
         server = TrinoServer.startSecure(work.resolve("server"), work.resolve("lake"), USER, PASSWORD);
         System.out.printf(Locale.ROOT, "secure Trino started in %.1f s%n", server.startSeconds);

@@ -10,7 +10,6 @@ import dev.marquee.report.Report;
 import dev.marquee.report.Section;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +38,7 @@ class TrinoEquivalenceTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        Assumptions.assumeTrue("1".equals(System.getenv("MARQUEE_TRINO_TESTS")),
-                "Trino tests skipped: set MARQUEE_TRINO_TESTS=1 (needs scripts/trino-server.sh fetch and a Java 24+ JDK)");
+        TrinoServer.assumeEnabled();
         work = Files.createTempDirectory("marquee-trino-");
         Path lake = work.resolve("lake");
         for (String[] dataset : new String[][]{{"tiny", Fixtures.TINY.toString()}, {"sample", "data"}}) {

@@ -29,6 +29,12 @@ final class TrinoServer implements AutoCloseable {
         this.startSeconds = startSeconds;
     }
 
+    /** Skips the calling test class unless MARQUEE_TRINO_TESTS=1 (.ci/run sets it once the server is fetched). */
+    static void assumeEnabled() {
+        org.junit.jupiter.api.Assumptions.assumeTrue("1".equals(System.getenv("MARQUEE_TRINO_TESTS")),
+                "Trino tests skipped: set MARQUEE_TRINO_TESTS=1 (needs scripts/trino-server.sh fetch and a Java 24+ JDK)");
+    }
+
     static TrinoServer start(Path home, Path lake) throws IOException, InterruptedException {
         return launch(home, lake, false, Map.of());
     }
