@@ -70,6 +70,9 @@ public final class Pipeline {
         }
         try (Engine engine = join(starting)) {
             timer.since("start", start, questions.size() + " questions read, " + engine.dialect().id() + " ready");
+            // The outputs' fonts load while the data does, which leaves a core partly idle.
+            ChartStage.preload();
+            PdfReport.Fonts pdfFonts = PdfReport.loadFonts();
             CheckedData data = loadAndValidate(engine, model, scratch, timer);
             Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
             List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
@@ -101,7 +104,7 @@ public final class Pipeline {
             try (StagedSite site = StagedSite.beside(config.outDir())) {
                 // Independent outputs from the same finished records: the pages and the PDF are written side by side.
                 timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(report, site), report.sections().size() + 2 + " pages"),
-                        new StageTimer.Work("pdf", () -> PdfReport.write(report, site, SiteRenderer.PDF_NAME), SiteRenderer.PDF_NAME));
+                        new StageTimer.Work("pdf", () -> PdfReport.write(report, site, SiteRenderer.PDF_NAME, pdfFonts), SiteRenderer.PDF_NAME));
                 site.publish();
             }
             out.println("wrote    " + config.outDir() + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
