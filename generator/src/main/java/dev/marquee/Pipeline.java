@@ -36,7 +36,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /** The whole run, stage after stage: load → validate → query → chart → site → pdf → publish. */
@@ -68,7 +67,7 @@ public final class Pipeline {
             deleteQuietly(scratch);
             throw e;
         }
-        try (Engine engine = join(starting)) {
+        try (Engine engine = Background.join(starting)) {
             timer.since("start", start, questions.size() + " questions read, " + engine.dialect().id() + " ready");
             // The outputs' fonts load while the data does, which leaves a core partly idle.
             ChartStage.preload();
@@ -197,21 +196,6 @@ public final class Pipeline {
             return Files.createTempDirectory(config.tempDir(), "marquee-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The value, or the exception the work threw, unwrapped so a ReportException keeps its exit code. */
-    private static <T> T join(CompletableFuture<T> work) {
-        try {
-            return work.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
         }
     }
 

@@ -22,13 +22,7 @@ public final class ChartStage {
      * wait for them; the pipeline calls this while the data loads, which leaves a core partly idle.
      */
     public static void preload() {
-        Thread loader = new Thread(() -> {
-            if (Theme.FONT_FAMILY.isEmpty()) {
-                throw new IllegalStateException("no font family");
-            }
-        }, "chart-fonts");
-        loader.setDaemon(true);
-        loader.start();
+        dev.marquee.Background.initialise(Theme.class, "chart-fonts");
     }
 
     /** Every chart, in the order of the answers and of each question's charts. */

@@ -21,15 +21,7 @@ public final class DuckDbEngine implements Engine {
      * thread, so that a connection opened later does not wait for them. Harmless when no connection follows.
      */
     public static void preload() {
-        Thread loader = new Thread(() -> {
-            try {
-                Class.forName("org.duckdb.DuckDBDriver", true, DuckDbEngine.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                // The connection that needs it reports the problem.
-            }
-        }, "duckdb-preload");
-        loader.setDaemon(true);
-        loader.start();
+        dev.marquee.Background.initialise(org.duckdb.DuckDBDriver.class, "duckdb-preload");
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.marquee.load;
 
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.EngineException;
+import dev.marquee.engine.Sessions;
 import dev.marquee.engine.Table;
 import dev.marquee.model.ColumnSpec;
 import dev.marquee.model.DataModel;
@@ -99,25 +100,7 @@ public final class DataLoader {
         }
         bySize.sort(java.util.Comparator.comparingLong((Integer i) -> work.get(i).file().toFile().length()).reversed()
                 .thenComparing(i -> i));
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.function.Consumer<Engine> take = session -> {
-            for (int n = next.getAndIncrement(); n < bySize.size(); n = next.getAndIncrement()) {
-                int i = bySize.get(n);
-                loads[i] = loadOne(session, work.get(i));
-            }
-        };
-        Optional<Engine> second = work.size() > 1 ? engine.newSession() : Optional.empty();
-        try {
-            java.util.concurrent.CompletableFuture<Void> other = second
-                    .map(session -> java.util.concurrent.CompletableFuture.runAsync(() -> take.accept(session)))
-                    .orElse(java.util.concurrent.CompletableFuture.completedFuture(null));
-            take.accept(engine);
-            other.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        } finally {
-            second.ifPresent(Engine::close);
-        }
+        Sessions.share(engine, bySize.size(), (session, n) -> loads[bySize.get(n)] = loadOne(session, work.get(bySize.get(n))));
         return List.of(loads);
     }
 

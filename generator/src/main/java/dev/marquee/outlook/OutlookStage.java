@@ -1,5 +1,6 @@
 package dev.marquee.outlook;
 
+import dev.marquee.Background;
 import dev.marquee.catalog.ForecastSpec;
 import dev.marquee.catalog.ModelSpec;
 import dev.marquee.catalog.Question;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Looks ahead: forecasts the series questions declare and fits their churn-risk model, adding the results as
@@ -32,34 +34,26 @@ public final class OutlookStage {
     /**
      * The churn models of the questions that declare one, being fitted: their rows stream from a second session of
      * the engine while the other statements run (the stream is mostly the engine sorting and Java reading, which
-     * leaves a core free), and the fit follows on the same thread. Without a second session, they are fitted when
-     * {@link #extend} asks for them. Closing waits for the work to end, then closes the session.
+     * leaves a core free), and the fit follows on the same thread. Closing waits for the work to end, then closes
+     * the session.
      */
     public static final class Models implements AutoCloseable {
-        private final java.util.function.Supplier<java.util.concurrent.CompletableFuture<Map<String, ChurnModel.Result>>> fitting;
+        private final CompletableFuture<Map<String, ChurnModel.Result>> fitted;
         private final Optional<Engine> session;
-        private java.util.concurrent.CompletableFuture<Map<String, ChurnModel.Result>> fitted;
 
-        private Models(java.util.function.Supplier<java.util.concurrent.CompletableFuture<Map<String, ChurnModel.Result>>> fitting,
-                       Optional<Engine> session, boolean startNow) {
-            this.fitting = fitting;
+        private Models(CompletableFuture<Map<String, ChurnModel.Result>> fitted, Optional<Engine> session) {
+            this.fitted = fitted;
             this.session = session;
-            this.fitted = startNow ? fitting.get() : null;
         }
 
-        synchronized Map<String, ChurnModel.Result> results() {
-            if (fitted == null) {
-                fitted = fitting.get();
-            }
-            return join(fitted);
+        Map<String, ChurnModel.Result> results() {
+            return Background.join(fitted);
         }
 
         @Override
-        public synchronized void close() {
+        public void close() {
             try {
-                if (fitted != null) {
-                    fitted.join();
-                }
+                fitted.join();
             } catch (RuntimeException e) {
                 // Reported by results(), or moot because the run failed elsewhere first.
             } finally {
@@ -68,22 +62,23 @@ public final class OutlookStage {
         }
     }
 
-    /** Starts fitting the questions' churn models; call after the pre-flight check, before the questions run. */
+    /**
+     * Starts fitting the questions' churn models; call after the pre-flight check, before the questions run. An
+     * engine without a second session fits them here, before the questions.
+     */
     public static Models startModels(Engine engine, List<Question> questions, Parameters parameters) {
         List<Question> modelled = questions.stream().filter(q -> q.model().isPresent()).toList();
         Optional<Engine> session = modelled.isEmpty() ? Optional.empty() : engine.newSession();
         if (session.isEmpty()) {
-            // Nothing to fit, or no second session: fitted on the engine itself when the outlook asks for it.
-            return new Models(() -> {
-                try {
-                    return java.util.concurrent.CompletableFuture.completedFuture(fit(engine, modelled, parameters));
-                } catch (RuntimeException e) {
-                    return java.util.concurrent.CompletableFuture.failedFuture(e);
-                }
-            }, Optional.empty(), false);
+            CompletableFuture<Map<String, ChurnModel.Result>> fitted = new CompletableFuture<>();
+            try {
+                fitted.complete(fit(engine, modelled, parameters));
+            } catch (RuntimeException e) {
+                fitted.completeExceptionally(e);
+            }
+            return new Models(fitted, Optional.empty());
         }
-        return new Models(() -> java.util.concurrent.CompletableFuture.supplyAsync(() -> fit(session.get(), modelled, parameters)),
-                session, true);
+        return new Models(CompletableFuture.supplyAsync(() -> fit(session.get(), modelled, parameters)), session);
     }
 
     private static Map<String, ChurnModel.Result> fit(Engine engine, List<Question> modelled, Parameters parameters) {
@@ -99,12 +94,12 @@ public final class OutlookStage {
 
     public static List<Answer> extend(Engine engine, List<Answer> answers, Models started, Parameters parameters) {
         // The forecasts are Java work on small series; they are computed while the models finish.
-        java.util.concurrent.CompletableFuture<List<Forecasts>> forecasting = java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture<List<Forecasts>> forecasting = CompletableFuture.supplyAsync(
                 () -> answers.stream().map(OutlookStage::forecasts).toList());
         Map<String, ChurnModel.Result> fitted = started.results();
         List<Optional<ChurnModel.Result>> models = answers.stream()
                 .map(answer -> Optional.ofNullable(fitted.get(answer.question().slug()))).toList();
-        List<Forecasts> forecasts = join(forecasting);
+        List<Forecasts> forecasts = Background.join(forecasting);
         List<Answer> extended = new ArrayList<>();
         for (int a = 0; a < answers.size(); a++) {
             Answer answer = answers.get(a);
@@ -157,20 +152,6 @@ public final class OutlookStage {
                     + " months (fewer with short history) and scored on the months that followed.");
         }
         return new Forecasts(results, sql);
-    }
-
-    private static <T> T join(java.util.concurrent.CompletableFuture<T> work) {
-        try {
-            return work.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     private static Forecast forecast(ForecastSpec spec, Table history) {

@@ -78,11 +78,7 @@ public final class PdfReport {
         }
 
         PdfFonts get() {
-            try {
-                return loading.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
+            return dev.marquee.Background.join(loading);
         }
     }
 

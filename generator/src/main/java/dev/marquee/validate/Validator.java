@@ -37,10 +37,11 @@ public final class Validator {
         for (LoadedTable table : loaded.tables()) {
             setAsideRows.put(table.name(), table.rowsRejected());
         }
-        List<Rule> rules = new ArrayList<>();
+        List<Rule> rowRules = new ArrayList<>();
         for (LoadedTable table : loaded.tables()) {
-            rules.addAll(rowRules(table.spec(), asOf));
+            rowRules.addAll(rowRules(table.spec(), asOf));
         }
+        List<Rule> rules = new ArrayList<>(rowRules);
         for (LoadedTable table : loaded.tables()) {
             if (!table.spec().key().isEmpty()) {
                 rules.add(Rule.duplicateKey(table.spec()));
@@ -57,7 +58,7 @@ public final class Validator {
                 });
             }
         }
-        Map<Rule, Long> rowRuleCounts = firstBreaks(engine, loaded, rules);
+        Map<Rule, Long> rowRuleCounts = firstBreaks(engine, rowRules);
         for (Rule rule : rules) {
             LoadedTable table = loaded.table(rule.table()).orElseThrow();
             if (rowRuleCounts.getOrDefault(rule, -1L) == 0) {
@@ -90,9 +91,9 @@ public final class Validator {
      * table: a row counts for the first rule it breaks, as when the rules run one after another and each deletes
      * its rows. A rule found clean needs no statement of its own; the others run as before.
      */
-    private static Map<Rule, Long> firstBreaks(Engine engine, LoadResult loaded, List<Rule> rules) {
+    private static Map<Rule, Long> firstBreaks(Engine engine, List<Rule> rowRules) {
         Map<Rule, Long> counts = new java.util.HashMap<>();
-        Map<String, List<Rule>> byTable = rules.stream().filter(Rule::isRowRule)
+        Map<String, List<Rule>> byTable = rowRules.stream()
                 .collect(Collectors.groupingBy(Rule::table, LinkedHashMap::new, Collectors.toList()));
         byTable.forEach((table, tableRules) -> {
             List<String> filters = new ArrayList<>();
@@ -152,11 +153,6 @@ public final class Validator {
 
     /** A rule as SQL: the condition a breaking row meets, and the rule in words. */
     record Rule(String table, String column, String name, String violation, String message) {
-
-        /** True when whether a row breaks the rule depends on that row alone (not on other rows or tables). */
-        boolean isRowRule() {
-            return !name.equals("duplicate-key") && !name.equals("unknown-reference");
-        }
 
         static Rule required(TableSpec spec, ColumnSpec column) {
             // trim strips spaces and non-ASCII (Unicode) spaces only, so a value it empties starts below '!' or at a
