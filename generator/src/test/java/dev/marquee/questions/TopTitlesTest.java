@@ -1,0 +1,80 @@
+package dev.marquee.questions;
+
+import dev.marquee.Fixtures;
+import dev.marquee.Pipeline;
+import dev.marquee.config.Config;
+import dev.marquee.engine.Table;
+import dev.marquee.report.Report;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Top titles on a data set big enough for the completion ranking's 50-viewer minimum (the shared fixture has no such
+ * title), with every figure computable by hand:
+ * <ul>
+ *   <li>Alpha (Movie): 60 members, one 30-minute session each, 45 of them completed → 30 hours, 0.75, 60 viewers</li>
+ *   <li>Bravo (TV Show): 55 members, two 30-minute sessions each, 99 of the 110 completed → 55 hours, 0.9, 55 viewers</li>
+ *   <li>Charlie (Movie): 40 members, one completed 30-minute session each → 20 hours, but under 50 viewers</li>
+ * </ul>
+ */
+class TopTitlesTest {
+
+    private static Report report;
+
+    @BeforeAll
+    static void build() throws Exception {
+        Path data = Files.createDirectories(Files.createTempDirectory("marquee-top-titles-").resolve("data"));
+        List<String> users = new ArrayList<>(List.of("user_id,signup_date,country,age,gender,plan"));
+        List<String> sessions = new ArrayList<>(List.of("user_id,title_id,started_at,minutes_watched,device,completed"));
+        for (int u = 1; u <= 60; u++) {
+            users.add(u + ",2024-01-01,Canada,30,Female,Standard");
+            sessions.add(u + ",t1,2024-02-01 20:00:00,30.00,TV," + (u <= 45));
+            if (u <= 55) {
+                sessions.add(u + ",t2,2024-02-02 20:00:00,30.00,TV," + (u <= 44));
+                sessions.add(u + ",t2,2024-02-03 20:00:00,30.00,TV,true");
+            }
+            if (u <= 40) {
+                sessions.add(u + ",t3,2024-02-04 20:00:00,30.00,TV,true");
+            }
+        }
+        Files.write(data.resolve("users.csv"), users);
+        Files.write(data.resolve("viewing_sessions.csv"), sessions);
+        Files.write(data.resolve("titles.csv"), List.of(
+                "title_id,title,type,genres,release_year,maturity_rating,runtime_minutes,seasons,date_added",
+                "t1,Alpha,Movie,Dramas,2020,PG,30,,2021-01-01",
+                "t2,Bravo,TV Show,Comedies,2021,TV-14,,1,2021-01-01",
+                "t3,Charlie,Movie,Dramas,2022,PG,30,,2022-01-01"));
+        Config config = Config.defaults().withDataDir(data).withOutDir(data.resolveSibling("site"))
+                .withQuestionsDir(Fixtures.QUESTIONS).withAsOf(LocalDate.of(2024, 3, 31));
+        report = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
+    }
+
+    private static Table result(String statement) {
+        return report.sections().stream().filter(s -> s.slug().equals("top-titles")).findFirst().orElseThrow()
+                .answer().result(statement);
+    }
+
+    @Test
+    void byHours_allTitlesOfTenOrMoreViewers_mostHoursFirst() {
+        assertEquals(List.of(Arrays.asList("Bravo", "TV Show", 55.0, 55L), Arrays.asList("Alpha", "Movie", 30.0, 60L),
+                Arrays.asList("Charlie", "Movie", 20.0, 40L)), result("by_hours").rows());
+    }
+
+    @Test
+    void byCompletion_titleUnderFiftyViewers_isLeftOut() {
+        assertEquals(List.of(Arrays.asList("Bravo", "TV Show", 0.9, 55L), Arrays.asList("Alpha", "Movie", 0.75, 60L)),
+                result("by_completion").rows());
+    }
+}
