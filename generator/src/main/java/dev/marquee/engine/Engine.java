@@ -42,6 +42,16 @@ public interface Engine extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Runs each statement on one thread from now on, for work spread over sessions that are the parallelism
+     * themselves; returns what gives the threads back, to be called with a session that is not running a statement.
+     * Engines without sessions change nothing.
+     */
+    default java.util.function.Consumer<Engine> oneThreadPerStatement() {
+        return session -> {
+        };
+    }
+
     /** Convenience for a single value. */
     default Object scalar(String sql) {
         Table result = query(sql);

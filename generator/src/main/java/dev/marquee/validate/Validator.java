@@ -1,6 +1,7 @@
 package dev.marquee.validate;
 
 import dev.marquee.engine.Engine;
+import dev.marquee.engine.Sessions;
 import dev.marquee.engine.Table;
 import dev.marquee.load.LoadResult;
 import dev.marquee.load.LoadedTable;
@@ -58,14 +59,18 @@ public final class Validator {
                 });
             }
         }
-        Map<Rule, Long> rowRuleCounts = firstBreaks(engine, rowRules);
+        Map<Rule, Long> counted = countBeforeAnyChange(engine, rowRules, rules.subList(rowRules.size(), rules.size()));
+        boolean changed = false;
         for (Rule rule : rules) {
             LoadedTable table = loaded.table(rule.table()).orElseThrow();
-            if (rowRuleCounts.getOrDefault(rule, -1L) == 0) {
+            // A count made before any row was set aside holds until the first rule sets rows aside: after that, a
+            // key or a reference may break where it did not (a duplicate removed, a referenced row gone).
+            if (!changed && counted.getOrDefault(rule, -1L) == 0) {
                 continue;
             }
             long broken = apply(engine, rule, table, loaded.locator(rule.table()), problems);
             if (broken > 0) {
+                changed = true;
                 setAside.add(new SetAside(rule.table(), table.file(), rule.name(), rule.column(), broken));
                 setAsideRows.merge(rule.table(), broken, Long::sum);
             }
@@ -87,28 +92,43 @@ public final class Validator {
     }
 
     /**
-     * For the rules that look at one row at a time, how many rows each would set aside, counted in one scan per
-     * table: a row counts for the first rule it breaks, as when the rules run one after another and each deletes
-     * its rows. A rule found clean needs no statement of its own; the others run as before.
+     * How many rows each rule would set aside if the rules ran one after another on the data as loaded, read without
+     * changing anything, so the statements run side by side on two sessions. The rules that look at one row at a
+     * time are counted in one scan per table, a row counting for the first rule it breaks (as when each rule deletes
+     * its rows before the next runs); each key and reference rule is counted by a statement of its own.
      */
-    private static Map<Rule, Long> firstBreaks(Engine engine, List<Rule> rowRules) {
-        Map<Rule, Long> counts = new java.util.HashMap<>();
-        Map<String, List<Rule>> byTable = rowRules.stream()
-                .collect(Collectors.groupingBy(Rule::table, LinkedHashMap::new, Collectors.toList()));
-        byTable.forEach((table, tableRules) -> {
+    private static Map<Rule, Long> countBeforeAnyChange(Engine engine, List<Rule> rowRules, List<Rule> otherRules) {
+        List<List<Rule>> groups = new ArrayList<>(rowRules.stream()
+                .collect(Collectors.groupingBy(Rule::table, LinkedHashMap::new, Collectors.toList())).values());
+        int rowGroups = groups.size();
+        otherRules.forEach(rule -> groups.add(List.of(rule)));
+        long[][] counts = new long[groups.size()][];
+        Sessions.share(engine, groups.size(), (session, g) -> {
+            List<Rule> group = groups.get(g);
+            if (g >= rowGroups) {
+                Rule rule = group.get(0);
+                counts[g] = new long[] {((Number) session.scalar("SELECT count(*) FROM " + rule.table() + " WHERE "
+                        + rule.violation())).longValue()};
+                return;
+            }
             List<String> filters = new ArrayList<>();
             List<String> earlier = new ArrayList<>();
-            for (Rule rule : tableRules) {
+            for (Rule rule : group) {
                 String unbrokenBefore = earlier.isEmpty() ? "" : " AND NOT (" + String.join(" OR ", earlier) + ")";
                 filters.add("count(*) FILTER (WHERE coalesce(" + rule.violation() + ", false)" + unbrokenBefore + ")");
                 earlier.add("coalesce(" + rule.violation() + ", false)");
             }
-            Table result = engine.query("SELECT " + String.join(", ", filters) + " FROM " + table);
-            for (int i = 0; i < tableRules.size(); i++) {
-                counts.put(tableRules.get(i), ((Number) result.rows().get(0).get(i)).longValue());
-            }
+            List<Object> row = session.query("SELECT " + String.join(", ", filters) + " FROM " + group.get(0).table())
+                    .rows().get(0);
+            counts[g] = row.stream().mapToLong(value -> ((Number) value).longValue()).toArray();
         });
-        return counts;
+        Map<Rule, Long> byRule = new java.util.HashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (int i = 0; i < groups.get(g).size(); i++) {
+                byRule.put(groups.get(g).get(i), counts[g][i]);
+            }
+        }
+        return byRule;
     }
 
     private static List<Rule> rowRules(TableSpec spec, LocalDate asOf) {
