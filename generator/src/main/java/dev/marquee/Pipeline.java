@@ -81,7 +81,7 @@ public final class Pipeline {
             excluded.addAll(leftOut.stream().map(LeftOut::question).toList());
             List<Question> answerable = withTables.stream().filter(q -> !excluded.contains(q)).toList();
             Questioned questioned = timer.time("query", () -> {
-                        QueryStage.check(engine, answerable, data.parameters());
+                        QueryStage.checkText(engine, answerable, data.parameters());
                         OutlookStage.Models models = OutlookStage.startModels(engine, answerable, data.parameters());
                         try {
                             return new Questioned(QueryStage.run(engine, answerable, data.parameters()), models);

@@ -19,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs each question's SQL once on the engine. {@link #check} runs first: every statement is described by the
- * engine (so it parses and its tables and columns exist) and every chart's columns are matched against the result,
- * and all problems are reported together before any query runs.
+ * Runs each question's SQL once on the engine. {@link #checkText} runs first, on the statements' text alone; then
+ * {@link #run} runs them and matches every chart's columns against the results, and all problems are reported
+ * together.
  */
 public final class QueryStage {
 
@@ -59,79 +59,18 @@ public final class QueryStage {
         return leftOut;
     }
 
-    /** @throws ReportException listing every statement that does not describe and every chart column not in its result */
-    public static void check(Engine engine, List<Question> questions, Parameters parameters) {
+    /**
+     * The checks that need no engine, before anything runs: every statement expands (its cross-engine functions and
+     * parameters are known) and uses no function of one engine only.
+     *
+     * @throws ReportException listing every problem
+     */
+    public static void checkText(Engine engine, List<Question> questions, Parameters parameters) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, String> literals = parameters.literals();
-        List<String> statements = new ArrayList<>();
         for (Question question : questions) {
             for (QuerySource query : question.queries()) {
                 Portability.check(query, problems);
-                statements.add(SqlTemplate.expand(query, literals, engine.dialect(), problems));
-            }
-        }
-        // Planning every statement is a quarter of the query stage on small data: two sessions share it.
-        List<SideBySide.Description> descriptions = SideBySide.describe(engine, statements);
-        int statement = 0;
-        for (Question question : questions) {
-            Map<String, List<Column>> described = new LinkedHashMap<>();
-            for (QuerySource query : question.queries()) {
-                SideBySide.Description description = descriptions.get(statement++);
-                if (description.error() == null) {
-                    described.put(query.name(), description.columns());
-                } else {
-                    problems.add(engineProblem(query, description.error()));
-                }
-            }
-            question.kpiQuery().map(described::get).ifPresent(columns -> {
-                List<String> names = columns.stream().map(Column::name).toList();
-                for (String needed : dev.marquee.report.Kpi.COLUMNS) {
-                    if (!names.contains(needed)) {
-                        problems.add(Problem.fatal(question.descriptionFile().toString(), 0, needed, "missing-kpi-column",
-                                "the KPI statement '" + question.kpiQuery().get() + "' must return column '" + needed
-                                        + "'; it returns " + names));
-                    }
-                }
-            });
-            for (var forecast : question.forecasts()) {
-                requireColumns(question, described.get(forecast.query()), forecast.query(), forecast.line(),
-                        List.of("month", "value"), "a forecast statement", problems);
-            }
-            question.model().ifPresent(model -> {
-                List<String> needed = new ArrayList<>(List.of("split", model.label()));
-                model.features().forEach(f -> needed.add(f.column()));
-                needed.addAll(model.groups());
-                requireColumns(question, described.get(model.query()), model.query(), model.line(), needed, "the model statement", problems);
-            });
-            for (var value : question.narrativeValues()) {
-                List<Column> columns = described.get(value.statement());
-                if (columns != null && columns.stream().noneMatch(c -> c.name().equals(value.column()))) {
-                    problems.add(Problem.fatal(question.descriptionFile().toString(), value.line(), value.column(), "unknown-column",
-                            "narrative quotes " + value.text() + " but statement '" + value.statement() + "' returns "
-                                    + columns.stream().map(Column::name).toList()));
-                }
-            }
-            for (ChartSpec chart : question.charts()) {
-                if (chart.query().contains("/")) {
-                    continue;
-                }
-                List<Column> columns = described.get(chart.query());
-                if (columns == null) {
-                    continue;
-                }
-                List<String> names = columns.stream().map(Column::name).toList();
-                for (String used : chart.columnsUsed()) {
-                    if (!names.contains(used)) {
-                        problems.add(Problem.fatal(question.descriptionFile().toString(), chart.line(), used, "unknown-column",
-                                "chart '" + chart.id() + "' uses column '" + used + "', which query '" + chart.query()
-                                        + "' does not return; it returns " + names));
-                    }
-                }
-                for (String y : chart.y()) {
-                    columns.stream().filter(c -> c.name().equals(y) && !c.type().isNumeric()).findFirst().ifPresent(c ->
-                            problems.add(Problem.fatal(question.descriptionFile().toString(), chart.line(), y, "not-numeric",
-                                    "chart '" + chart.id() + "' plots '" + y + "', which is " + c.type() + ", not a number")));
-                }
+                SqlTemplate.expand(query, parameters.literals(), engine.dialect(), problems);
             }
         }
         if (!problems.isEmpty()) {
@@ -139,7 +78,15 @@ public final class QueryStage {
         }
     }
 
-    /** Runs every statement of every question once, two at a time where the engine allows (see SideBySide). */
+    /**
+     * Runs every statement of every question once, two at a time where the engine allows (see SideBySide), except
+     * each question's {@code when} statement (run before, by {@link #unmet}) and its model statement (streamed by the
+     * outlook stage; described here). Then every chart, KPI, forecast, model and narrative is matched against the
+     * columns its statement returned.
+     *
+     * @throws ReportException listing every problem: when a statement fails, every statement is described (the engine
+     *                         plans it without running it) so that all of them are reported at once
+     */
     public static List<Answer> run(Engine engine, List<Question> questions, Parameters parameters) {
         Map<String, String> literals = parameters.literals();
         List<QuerySource> queries = new ArrayList<>();
@@ -161,23 +108,126 @@ public final class QueryStage {
             }
         }
         SideBySide.Outcome outcome = SideBySide.query(engine, statements);
-        outcome.failure().ifPresent(failure -> {
+        if (outcome.failure().isPresent()) {
+            SideBySide.Failure failure = outcome.failure().get();
+            List<Problem> problems = describedProblems(engine, questions, parameters);
+            if (!problems.isEmpty()) {
+                throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not run on this data", problems);
+            }
+            // A statement that plans but fails as it runs (a cast of a bad value, say).
             throw ReportException.of(ReportException.QUESTION_PROBLEM, "A question failed",
                     List.of(engineProblem(queries.get(failure.index()), failure.error())));
-        });
+        }
+        List<Problem> problems = new ArrayList<>();
         List<Answer> answers = new ArrayList<>();
         for (int q = 0; q < questions.size(); q++) {
+            Question question = questions.get(q);
             Map<String, Table> results = new LinkedHashMap<>();
             Map<String, String> sql = new LinkedHashMap<>();
+            Map<String, List<Column>> columns = new LinkedHashMap<>();
             for (int i = 0; i < queries.size(); i++) {
                 if (owners.get(i) == q) {
                     results.put(queries.get(i).name(), outcome.tables().get(i));
                     sql.put(queries.get(i).name(), statements.get(i));
+                    columns.put(queries.get(i).name(), outcome.tables().get(i).columns());
                 }
             }
-            answers.add(new Answer(questions.get(q), results, sql));
+            question.model().ifPresent(model -> {
+                QuerySource query = question.query(model.query()).orElseThrow();
+                try {
+                    columns.put(query.name(), engine.describe(SqlTemplate.expand(query, literals, engine.dialect(), new ArrayList<>())));
+                } catch (EngineException e) {
+                    problems.add(engineProblem(query, e));
+                }
+            });
+            columnProblems(question, columns, problems);
+            answers.add(new Answer(question, results, sql));
+        }
+        if (!problems.isEmpty()) {
+            throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not run on this data", problems);
         }
         return answers;
+    }
+
+    /** Every statement described, side by side; the problems of those that do not describe and of their columns. */
+    private static List<Problem> describedProblems(Engine engine, List<Question> questions, Parameters parameters) {
+        Map<String, String> literals = parameters.literals();
+        List<String> statements = new ArrayList<>();
+        for (Question question : questions) {
+            for (QuerySource query : question.queries()) {
+                statements.add(SqlTemplate.expand(query, literals, engine.dialect(), new ArrayList<>()));
+            }
+        }
+        List<SideBySide.Description> descriptions = SideBySide.describe(engine, statements);
+        List<Problem> problems = new ArrayList<>();
+        int statement = 0;
+        for (Question question : questions) {
+            Map<String, List<Column>> described = new LinkedHashMap<>();
+            for (QuerySource query : question.queries()) {
+                SideBySide.Description description = descriptions.get(statement++);
+                if (description.error() == null) {
+                    described.put(query.name(), description.columns());
+                } else {
+                    problems.add(engineProblem(query, description.error()));
+                }
+            }
+            columnProblems(question, described, problems);
+        }
+        return problems;
+    }
+
+    /** What the question's charts, KPIs, forecasts, model and narrative need of its statements' columns. */
+    private static void columnProblems(Question question, Map<String, List<Column>> described, List<Problem> problems) {
+        question.kpiQuery().map(described::get).ifPresent(columns -> {
+            List<String> names = columns.stream().map(Column::name).toList();
+            for (String needed : dev.marquee.report.Kpi.COLUMNS) {
+                if (!names.contains(needed)) {
+                    problems.add(Problem.fatal(question.descriptionFile().toString(), 0, needed, "missing-kpi-column",
+                            "the KPI statement '" + question.kpiQuery().get() + "' must return column '" + needed
+                                    + "'; it returns " + names));
+                }
+            }
+        });
+        for (var forecast : question.forecasts()) {
+            requireColumns(question, described.get(forecast.query()), forecast.query(), forecast.line(),
+                    List.of("month", "value"), "a forecast statement", problems);
+        }
+        question.model().ifPresent(model -> {
+            List<String> needed = new ArrayList<>(List.of("split", model.label()));
+            model.features().forEach(f -> needed.add(f.column()));
+            needed.addAll(model.groups());
+            requireColumns(question, described.get(model.query()), model.query(), model.line(), needed, "the model statement", problems);
+        });
+        for (var value : question.narrativeValues()) {
+            List<Column> columns = described.get(value.statement());
+            if (columns != null && columns.stream().noneMatch(c -> c.name().equals(value.column()))) {
+                problems.add(Problem.fatal(question.descriptionFile().toString(), value.line(), value.column(), "unknown-column",
+                        "narrative quotes " + value.text() + " but statement '" + value.statement() + "' returns "
+                                + columns.stream().map(Column::name).toList()));
+            }
+        }
+        for (ChartSpec chart : question.charts()) {
+            if (chart.query().contains("/")) {
+                continue;
+            }
+            List<Column> columns = described.get(chart.query());
+            if (columns == null) {
+                continue;
+            }
+            List<String> names = columns.stream().map(Column::name).toList();
+            for (String used : chart.columnsUsed()) {
+                if (!names.contains(used)) {
+                    problems.add(Problem.fatal(question.descriptionFile().toString(), chart.line(), used, "unknown-column",
+                            "chart '" + chart.id() + "' uses column '" + used + "', which query '" + chart.query()
+                                    + "' does not return; it returns " + names));
+                }
+            }
+            for (String y : chart.y()) {
+                columns.stream().filter(c -> c.name().equals(y) && !c.type().isNumeric()).findFirst().ifPresent(c ->
+                        problems.add(Problem.fatal(question.descriptionFile().toString(), chart.line(), y, "not-numeric",
+                                "chart '" + chart.id() + "' plots '" + y + "', which is " + c.type() + ", not a number")));
+            }
+        }
     }
 
     /** A statement's SQL for this engine and run, for stages that stream a large result instead of keeping it. */

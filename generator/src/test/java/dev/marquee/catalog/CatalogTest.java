@@ -55,7 +55,7 @@ class CatalogTest {
     }
 
     @Test
-    void check_sqlErrorsAndMissingColumns_areReportedTogetherBeforeAnyQueryRuns() throws Exception {
+    void build_sqlErrorsAndMissingColumns_areReportedTogether() throws Exception {
         Path questions = temp.resolve("questions");
         Files.createDirectories(questions);
         for (String name : List.of("bad-sql.sql", "bad-sql.md", "bad-column.sql", "bad-column.md")) {
@@ -70,6 +70,26 @@ class CatalogTest {
         assertTrue(run.err().contains("(2 problems)"), run.err());
         assertTrue(run.err().contains("bad-sql.sql:4: statement 'broken': Parser Error"), run.err());
         assertTrue(run.err().contains("bad-column.md:5 column watch_hours: chart 'one' uses column 'watch_hours', which query 'by_device' does not return; it returns [device, sessions] [unknown-column]"), run.err());
+        assertTrue(Files.notExists(site), "nothing is written when a question is wrong");
+    }
+
+    @Test
+    void build_chartColumnAndModelColumnMissing_bothReportedOnceTheStatementsHaveRun() throws Exception {
+        Path questions = temp.resolve("questions");
+        Files.createDirectories(questions);
+        Files.copy(CASES.resolve("broken/bad-column.sql"), questions.resolve("bad-column.sql"));
+        Files.copy(CASES.resolve("broken/bad-column.md"), questions.resolve("bad-column.md"));
+        Files.copy(CASES.resolve("columns/bad-model.sql"), questions.resolve("bad-model.sql"));
+        Files.copy(CASES.resolve("columns/bad-model.md"), questions.resolve("bad-model.md"));
+        Path site = temp.resolve("site");
+
+        Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", site.toString(),
+                "--questions", questions.toString());
+
+        assertEquals(ReportException.QUESTION_PROBLEM, run.exitCode());
+        assertTrue(run.err().contains("(2 problems)"), run.err());
+        assertTrue(run.err().contains("bad-column.md:5 column watch_hours: chart 'one' uses column 'watch_hours', which query 'by_device' does not return; it returns [device, sessions] [unknown-column]"), run.err());
+        assertTrue(run.err().contains("bad-model.md:5 column hours_30d: the model statement 'members' must return column 'hours_30d'; it returns [split, churned, tenure_months, plan] [unknown-column]"), run.err());
         assertTrue(Files.notExists(site), "nothing is written when a question is wrong");
     }
 

@@ -25,11 +25,13 @@ class SessionsTest {
             engine.execute("SET threads = 4");
             long before = threads(engine);
             AtomicLongArray seen = new AtomicLongArray(2);
-            CyclicBarrier bothStarted = new CyclicBarrier(2);
+            CyclicBarrier bothAtWork = new CyclicBarrier(2);
 
             Sessions.share(engine, 2, (session, i) -> {
-                await(bothStarted);
+                // Both items are read while neither session has run out of work (which gives the threads back).
+                await(bothAtWork);
                 seen.set(i, threads(session));
+                await(bothAtWork);
             });
 
             assertEquals(1, seen.get(0));
