@@ -69,6 +69,13 @@ public final class Main {
     /** Runs the command line and returns its exit code; never exits the JVM (tests call this). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Locale.setDefault(Locale.US);
+        // AWT's fonts keep their family name in the locale the JVM started in (these properties, read when the first
+        // font loads). Asked in any other locale, as JFreeSVG does for every text it draws, a font reads the name
+        // from its file again: 35 MB of buffers and a file read per label on the default data.
+        System.clearProperty("user.region");
+        System.setProperty("user.language", Locale.US.getLanguage());
+        System.setProperty("user.country", Locale.US.getCountry());
+        System.setProperty("user.variant", "");
         System.setProperty("java.awt.headless", "true");
         boolean verbose = Arrays.asList(args).contains("--verbose");
         try {

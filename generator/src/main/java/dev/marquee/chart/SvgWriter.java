@@ -26,9 +26,17 @@ final class SvgWriter {
         String element = graphics.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
         // The wrapping element carries role="img" and the alt text; the drawing itself is hidden from screen readers.
         // JFreeSVG declares its own namespace for hints; inline SVG in HTML may not carry foreign namespaces.
-        String inline = element.replaceFirst(" xmlns:jfreesvg='[^']*'", "");
-        return inline.replaceFirst("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" class=\"chart-svg\" ");
+        StringBuilder inline = new StringBuilder(element.length() + 64).append(element);
+        int namespace = inline.indexOf(HINTS_NAMESPACE);
+        if (namespace >= 0) {
+            inline.delete(namespace, inline.indexOf("'", namespace + HINTS_NAMESPACE.length()) + 1);
+        }
+        int open = inline.indexOf("<svg ");
+        inline.insert(open + "<svg ".length(), "aria-hidden=\"true\" focusable=\"false\" class=\"chart-svg\" ");
+        return inline.toString();
     }
+
+    private static final String HINTS_NAMESPACE = " xmlns:jfreesvg='";
 
     /**
      * A coordinate to a hundredth of a pixel, without trailing zeros: "12.5", "-3.07", "40". The default shortest
