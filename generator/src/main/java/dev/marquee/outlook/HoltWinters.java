@@ -1,23 +1,20 @@
 package dev.marquee.outlook;
 
-import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.exception.MathIllegalStateException;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.SimpleBounds;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Additive Holt-Winters (ETS(A,A,A)), or Holt's linear trend when {@code season} is 1 (ETS(A,A,N)).
- * Smoothing weights are fitted by minimising the one-step squared error with commons-math's BOBYQA, started from
- * the best point of a coarse grid so the fit is deterministic and does not depend on a lucky start.
+ * Smoothing weights are fitted by minimising the one-step squared error with the Nelder–Mead simplex method, started
+ * from the best points of a coarse grid so the fit is deterministic and does not depend on a lucky start.
  * Prediction intervals use the ETS(A,A,A) variance formula (Hyndman et al., Forecasting with Exponential Smoothing,
  * 2008, table 6.1): var(h) = σ²·(1 + Σ_{j<h} c_j²), c_j = α(1 + jβ) + γ·[j mod m = 0].
  */
 final class HoltWinters implements SeriesModel {
+
+    /** Weights strictly inside (0, 1); the first simplex is about a grid step wide around the middle of the range. */
+    private static final NelderMead SIMPLEX = new NelderMead(0.001, 0.999, 0.5, 2000);
+    private static final int STARTS = 2;
 
     private final int season;
 
@@ -73,40 +70,29 @@ final class HoltWinters implements SeriesModel {
         if (y.length < minimum) {
             throw new IllegalArgumentException("needs at least " + minimum + " values, got " + y.length);
         }
-        double[] best = {0.3, 0.1, 0.1};
-        double bestSse = Double.POSITIVE_INFINITY;
+        int dimensions = season > 1 ? 3 : 2;
+        java.util.function.ToDoubleFunction<double[]> sse = w -> run(y, w[0], w[1], season > 1 ? w[2] : 0).sse();
+        List<NelderMead.Minimum> gridPoints = new ArrayList<>();
         double[] grid = {0.05, 0.2, 0.4, 0.6, 0.8, 0.95};
         for (double a : grid) {
             for (double b : grid) {
                 for (double g : season > 1 ? grid : new double[]{0}) {
-                    double sse = run(y, a, b, g).sse();
-                    if (sse < bestSse) {
-                        bestSse = sse;
-                        best = new double[]{a, b, g};
-                    }
+                    double[] point = java.util.Arrays.copyOf(new double[]{a, b, g}, dimensions);
+                    gridPoints.add(new NelderMead.Minimum(point, sse.applyAsDouble(point)));
                 }
             }
         }
-        MultivariateFunction objective = p -> run(y, p[0], p[1], season > 1 ? p[2] : 0).sse();
-        int dimensions = season > 1 ? 3 : 2;
-        double[] start = java.util.Arrays.copyOf(best, dimensions);
-        double[] lower = new double[dimensions];
-        double[] upper = new double[dimensions];
-        java.util.Arrays.fill(lower, 0.001);
-        java.util.Arrays.fill(upper, 0.999);
-        for (int i = 0; i < dimensions; i++) {
-            start[i] = Math.min(0.99, Math.max(0.01, start[i]));
+        // The error surface can have several valleys: the simplex starts from each of the two best grid points.
+        gridPoints.sort(java.util.Comparator.comparingDouble(NelderMead.Minimum::value));
+        NelderMead.Minimum optimum = gridPoints.get(0);
+        for (NelderMead.Minimum start : gridPoints.subList(0, Math.min(STARTS, gridPoints.size()))) {
+            NelderMead.Minimum found = SIMPLEX.minimise(sse, start.point());
+            if (found.value() < optimum.value()) {
+                optimum = found;
+            }
         }
-        PointValuePair optimum;
-        try {
-            optimum = new BOBYQAOptimizer(2 * dimensions + 1).optimize(new MaxEval(2000),
-                    new ObjectiveFunction(objective), GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lower, upper));
-        } catch (MathIllegalStateException e) {
-            // BOBYQA gives up when the error surface is flat (a series the grid point already fits); keep that point.
-            return run(y, best[0], best[1], best[2]);
-        }
-        double[] p = optimum.getPoint();
-        return optimum.getValue() < bestSse ? run(y, p[0], p[1], season > 1 ? p[2] : 0) : run(y, best[0], best[1], best[2]);
+        double[] weights = optimum.point();
+        return run(y, weights[0], weights[1], season > 1 ? weights[2] : 0);
     }
 
     /** Runs the recursions with fixed weights. The first season (or first value) only initialises the state. */

@@ -1,9 +1,5 @@
 package dev.marquee.outlook;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.RealVector;
 
 /**
  * Logistic regression fitted by Newton's method (iteratively reweighted least squares) on standardised features,
@@ -66,8 +62,7 @@ final class LogisticRegression {
                 z[i][j + 1] = (x[i][j] - means[j]) / sds[j];
             }
         }
-        // Plain arrays in the loop over members (a million rows at 10M events); the same sums in the same order as
-        // commons-math's matrices would add them, which solve the small system.
+        // Plain arrays in the loop over members (a million rows at 10M events).
         double[] beta = new double[p + 1];
         int iterations = 0;
         for (; iterations < MAX_ITERATIONS; iterations++) {
@@ -99,12 +94,13 @@ final class LogisticRegression {
                     gradient[j] += -RIDGE * n * beta[j];
                 }
             }
-            RealVector step = new CholeskyDecomposition(new Array2DRowRealMatrix(hessian, false)).getSolver()
-                    .solve(new ArrayRealVector(gradient, false));
+            double[] step = choleskySolve(hessian, gradient);
+            double largest = 0;
             for (int j = 0; j <= p; j++) {
-                beta[j] += step.getEntry(j);
+                beta[j] += step[j];
+                largest = Math.max(largest, Math.abs(step[j]));
             }
-            if (step.getLInfNorm() < 1e-9) {
+            if (largest < 1e-9) {
                 iterations++;
                 break;
             }
@@ -147,5 +143,46 @@ final class LogisticRegression {
             return Double.NaN;
         }
         return (rankSumPositive - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+    }
+
+    /**
+     * Solves {@code a x = b} for a symmetric positive-definite {@code a} (the Newton step's Hessian, made positive
+     * definite by the ridge): a = L Lᵀ, then two triangular solves. The upper triangle holds Lᵀ, computed row by row.
+     */
+    static double[] choleskySolve(double[][] a, double[] b) {
+        int order = b.length;
+        double[][] lt = new double[order][];
+        for (int i = 0; i < order; i++) {
+            lt[i] = a[i].clone();
+        }
+        for (int i = 0; i < order; i++) {
+            double[] row = lt[i];
+            if (!(row[i] > 1e-10)) {
+                throw new IllegalStateException("the Newton step's matrix is not positive definite (pivot " + i + ")");
+            }
+            row[i] = Math.sqrt(row[i]);
+            double inverse = 1.0 / row[i];
+            for (int q = order - 1; q > i; --q) {
+                row[q] *= inverse;
+                double[] below = lt[q];
+                for (int r = q; r < order; ++r) {
+                    below[r] -= row[q] * row[r];
+                }
+            }
+        }
+        double[] x = b.clone();
+        for (int j = 0; j < order; j++) {
+            x[j] /= lt[j][j];
+            for (int i = j + 1; i < order; i++) {
+                x[i] -= x[j] * lt[j][i];
+            }
+        }
+        for (int j = order - 1; j >= 0; j--) {
+            x[j] /= lt[j][j];
+            for (int i = 0; i < j; i++) {
+                x[i] -= x[j] * lt[i][j];
+            }
+        }
+        return x;
     }
 }

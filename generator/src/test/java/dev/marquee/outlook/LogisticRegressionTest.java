@@ -4,10 +4,29 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogisticRegressionTest {
+
+    @Test
+    void choleskySolve_smallSystems_equalTheHandSolution() {
+        // [[4, 2], [2, 3]] x = [2, 1]: the inverse is [[3, -2], [-2, 4]] / 8, so x = [4, 0] / 8.
+        assertArrayEquals(new double[]{0.5, 0}, LogisticRegression.choleskySolve(new double[][]{{4, 2}, {2, 3}}, new double[]{2, 1}), 1e-15);
+        // L = [[2, 0, 0], [1, 3, 0], [0, 1, 1]] gives A = L·Lᵀ = [[4, 2, 0], [2, 10, 3], [0, 3, 2]]; x = [1, -1, 2] gives b = A·x.
+        assertArrayEquals(new double[]{1, -1, 2}, LogisticRegression.choleskySolve(
+                new double[][]{{4, 2, 0}, {2, 10, 3}, {0, 3, 2}}, new double[]{2, -2, 1}), 1e-12);
+    }
+
+    @Test
+    void choleskySolve_notPositiveDefinite_saysSo() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> LogisticRegression.choleskySolve(new double[][]{{1, 2}, {2, 1}}, new double[]{1, 1}));
+
+        assertTrue(e.getMessage().contains("not positive definite"), e.getMessage());
+    }
 
     @Test
     void fit_plantedSignal_getsTheSignsRightAndSeparatesWell() {
