@@ -52,6 +52,16 @@ class PdfDashboardTest {
     }
 
     @Test
+    void chartAxisLabels_evenRotatedOnes_areTextInThePdf() throws Exception {
+        // The value axis's label runs up the side of the chart; it must be text (searchable), not letter outlines.
+        String outlook = poppler("pdftotext", sample.resolve("report.pdf"), "-f", "2", "-l", "2");
+
+        for (String axisLabel : List.of("Active subscribers", "New signups", "MRR", "Watch hours", "Month")) {
+            assertTrue(outlook.lines().anyMatch(line -> line.strip().equals(axisLabel)), axisLabel + " on its own line:\n" + outlook);
+        }
+    }
+
+    @Test
     void everyPage_hasItsTitleTheAsOfDateAndPageXOfY() throws Exception {
         PdfReader reader = new PdfReader(Files.readAllBytes(sample.resolve("report.pdf")));
         int pages = reader.getNumberOfPages();
