@@ -26,14 +26,19 @@ public final class Background {
 
     /** Initialises a class (and whatever its set-up loads) on a daemon thread; whoever uses it later waits only for what is left. */
     public static void initialise(Class<?> type, String threadName) {
-        Thread loader = new Thread(() -> {
+        initialise(type.getName(), type.getClassLoader(), threadName);
+    }
+
+    /** As {@link #initialise(Class, String)}, for a class this code cannot name (a library's package-private one). */
+    public static void initialise(String className, ClassLoader loader, String threadName) {
+        Thread thread = new Thread(() -> {
             try {
-                Class.forName(type.getName(), true, type.getClassLoader());
+                Class.forName(className, true, loader);
             } catch (ClassNotFoundException | LinkageError e) {
                 // The code that uses the class reports the problem.
             }
         }, threadName);
-        loader.setDaemon(true);
-        loader.start();
+        thread.setDaemon(true);
+        thread.start();
     }
 }
