@@ -189,10 +189,13 @@ WITH title_genres AS (
     FROM titles CROSS JOIN {{ split_list(genres, '|') }} AS g(genre)
     WHERE genres IS NOT NULL AND trim(g.genre) <> ''
 ),
+-- Each member's titles once before their genres: the join then has a row per title watched, not per session.
+member_titles AS (
+    SELECT DISTINCT user_id, title_id FROM viewing_sessions WHERE CAST(started_at AS DATE) <= {{as_of}}
+),
 member_genres AS (
-    SELECT DISTINCT v.user_id, tg.genre
-    FROM viewing_sessions AS v JOIN title_genres AS tg ON tg.title_id = v.title_id
-    WHERE CAST(v.started_at AS DATE) <= {{as_of}}
+    SELECT DISTINCT mt.user_id, tg.genre
+    FROM member_titles AS mt JOIN title_genres AS tg ON tg.title_id = mt.title_id
 ),
 genre_members AS (
     SELECT genre, count(*) AS members FROM member_genres GROUP BY genre HAVING count(*) >= {{k}}
