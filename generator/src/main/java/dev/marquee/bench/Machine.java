@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The machine the numbers were taken on, in one line each: they mean little without it. */
-record Machine(String cpu, int cores, String memory, String jdk, String os, String duckdb, String loadAverage) {
+record Machine(String cpu, int cores, String memory, String jdk, String os, String duckdb, String loadAverage,
+               double speedCheckSeconds) {
 
     static Machine describe(Path scratch) {
         long bytes = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
@@ -25,7 +26,29 @@ record Machine(String cpu, int cores, String memory, String jdk, String os, Stri
         }
         return new Machine(firstLine(Path.of("/proc/cpuinfo"), "model name", ':').orElse(System.getProperty("os.arch")),
                 Runtime.getRuntime().availableProcessors(), String.format(Locale.ROOT, "%.1f GB", bytes / 1e9), jdk, os,
-                "DuckDB " + duckdb, currentLoadAverage());
+                "DuckDB " + duckdb, currentLoadAverage(), measureSpeed());
+    }
+
+    /**
+     * Seconds one thread takes for a fixed integer loop (the best of three, after a warm-up): on a shared virtual
+     * machine the same work takes twice as long at some hours as at others, and every time in the tables with it.
+     */
+    static double measureSpeed() {
+        long sink = 0;
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 4; round++) {
+            long start = System.nanoTime();
+            long x = round + 1;
+            for (int i = 0; i < 200_000_000; i++) {
+                x = x * 6364136223846793005L + 1442695040888963407L;
+                x ^= x >>> 29;
+            }
+            sink += x;
+            if (round > 0) {
+                best = Math.min(best, (System.nanoTime() - start) / 1e9);
+            }
+        }
+        return sink == 42 ? best + 1e-9 : best;
     }
 
     /** The 1-minute load average: above about 0.5 other work shared the machine, and times are less reliable. */

@@ -24,7 +24,7 @@ final class Results {
     }
 
     static String markdown(String key, Machine machine, List<Measurement> measured, String started, List<String> jvmOptions,
-                           String memoryLimit, int runs, LocalDate date, String loadAfter) {
+                           String memoryLimit, int runs, LocalDate date, String loadAfter, double speedCheckAfter) {
         StringBuilder md = new StringBuilder();
         md.append("### ").append(key).append(" (").append(date).append(")\n\n");
         md.append("- Machine: ").append(machine.cpu()).append(", ").append(machine.cores()).append(" cores, ")
@@ -33,7 +33,9 @@ final class Results {
         md.append("- Each run a new JVM: ").append(started).append("; DuckDB memory limit ").append(memoryLimit).append(", spilling to the system's temporary folder\n");
         md.append("- Questions: ").append(questions(measured)).append("; median of ").append(runs)
                 .append(" runs (sizes of 50M events and more: 1 run); load average ").append(machine.loadAverage())
-                .append(" before, ").append(loadAfter).append(" after\n\n");
+                .append(" before, ").append(loadAfter).append(" after\n");
+        md.append(String.format(java.util.Locale.ROOT, "- Speed check (one thread, a fixed integer loop; lower is faster): %.2f s before, %.2f s after\n\n",
+                machine.speedCheckSeconds(), speedCheckAfter));
         md.append(timeTable(measured)).append('\n');
         md.append(memoryTable(measured)).append('\n');
         md.append(targets(measured, jvmOptions));
