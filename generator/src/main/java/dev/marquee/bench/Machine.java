@@ -30,16 +30,16 @@ record Machine(String cpu, int cores, String memory, String jdk, String os, Stri
     }
 
     /**
-     * Seconds one thread takes for a fixed integer loop (the best of three, after a warm-up): on a shared virtual
+     * Seconds one thread takes for a fixed integer loop (the better of two, after a warm-up): on a shared virtual
      * machine the same work takes twice as long at some hours as at others, and every time in the tables with it.
      */
     static double measureSpeed() {
         long sink = 0;
         double best = Double.MAX_VALUE;
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < 3; round++) {
             long start = System.nanoTime();
             long x = round + 1;
-            for (int i = 0; i < 200_000_000; i++) {
+            for (int i = 0; i < 100_000_000; i++) {
                 x = x * 6364136223846793005L + 1442695040888963407L;
                 x ^= x >>> 29;
             }
