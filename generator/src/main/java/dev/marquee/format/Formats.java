@@ -17,6 +17,13 @@ import java.util.Locale;
 public final class Formats {
 
     private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.US);
+    /**
+     * One format per number of decimals and thread (a DecimalFormat is not thread-safe, and the site and the PDF are
+     * written on two threads), instead of one parsed from its pattern for each of the 7,000 numbers the default data's
+     * site and PDF show.
+     */
+    private static final ThreadLocal<java.util.Map<Integer, DecimalFormat>> GROUPED =
+            ThreadLocal.withInitial(java.util.HashMap::new);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.US);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
 
@@ -126,7 +133,11 @@ public final class Formats {
     }
 
     private static String trimmed(double value) {
-        return Math.abs(value) >= 100 ? grouped(value, 0) : decimal(value, 1).replaceAll("\\.0$", "");
+        if (Math.abs(value) >= 100) {
+            return grouped(value, 0);
+        }
+        String text = decimal(value, 1);
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 
     private static String money(double value) {
@@ -134,10 +145,14 @@ public final class Formats {
     }
 
     static String grouped(double value, int decimals) {
+        String text = GROUPED.get().computeIfAbsent(decimals, Formats::groupedFormat).format(value);
+        return text.equals("-0") ? "0" : text;
+    }
+
+    private static DecimalFormat groupedFormat(int decimals) {
         DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), SYMBOLS);
         format.setRoundingMode(java.math.RoundingMode.HALF_EVEN);
-        String text = format.format(value);
-        return text.equals("-0") ? "0" : text;
+        return format;
     }
 
     static String decimal(double value, int decimals) {
