@@ -92,8 +92,8 @@ public final class Benchmark implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("marquee-benchmark-");
         Machine machine = Machine.describe(scratch);
         SampleSets.deleteFiles(scratch);
-        out.printf(Locale.ROOT, "machine: %s, %d cores, %s; %s; load average %s; speed check %.2f s%n", machine.cpu(),
-                machine.cores(), machine.memory(), machine.jdk(), machine.loadAverage(), machine.speedCheckSeconds());
+        out.printf(Locale.ROOT, "machine: %s, %d cores, %s; %s; load average %s; speed check %s%n", machine.cpu(),
+                machine.cores(), machine.memory(), machine.jdk(), machine.loadAverage(), machine.speed());
         SampleSets sets = new SampleSets(work.resolve("data"), projectData, seed, out);
         java.util.Optional<Path> script = launcher.equals("none") ? java.util.Optional.empty() : java.util.Optional.of(Path.of(launcher));
         if (script.isPresent() && !Files.isExecutable(script.get())) {

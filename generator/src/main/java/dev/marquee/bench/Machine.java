@@ -12,7 +12,15 @@ import java.util.Optional;
 
 /** The machine the numbers were taken on, in one line each: they mean little without it. */
 record Machine(String cpu, int cores, String memory, String jdk, String os, String duckdb, String loadAverage,
-               double speedCheckSeconds) {
+               SpeedCheck speed) {
+
+    /** Seconds for a fixed integer loop on one thread, and nanoseconds per random read from a 32 MB array. */
+    record SpeedCheck(double loopSeconds, double memoryReadNanos) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.2f s loop, %.0f ns per memory read", loopSeconds, memoryReadNanos);
+        }
+    }
 
     static Machine describe(Path scratch) {
         long bytes = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
@@ -30,12 +38,12 @@ record Machine(String cpu, int cores, String memory, String jdk, String os, Stri
     }
 
     /**
-     * Seconds one thread takes for a fixed integer loop (the better of two, after a warm-up): on a shared virtual
-     * machine the same work takes twice as long at some hours as at others, and every time in the tables with it.
+     * How fast the machine is right now: on a shared virtual machine the same work takes up to twice as long at some
+     * hours as at others, and so does every time in the tables. The better of two rounds after a warm-up.
      */
-    static double measureSpeed() {
+    static SpeedCheck measureSpeed() {
         long sink = 0;
-        double best = Double.MAX_VALUE;
+        double loop = Double.MAX_VALUE;
         for (int round = 0; round < 3; round++) {
             long start = System.nanoTime();
             long x = round + 1;
@@ -45,10 +53,36 @@ record Machine(String cpu, int cores, String memory, String jdk, String os, Stri
             }
             sink += x;
             if (round > 0) {
-                best = Math.min(best, (System.nanoTime() - start) / 1e9);
+                loop = Math.min(loop, (System.nanoTime() - start) / 1e9);
             }
         }
-        return sink == 42 ? best + 1e-9 : best;
+        // A random cycle through 8M ints (32 MB): nearly every read misses the caches, as a large hash join's probes do.
+        int size = 1 << 23;
+        int[] next = new int[size];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < size; i++) {
+            next[i] = i;
+        }
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i);
+            int swap = next[i];
+            next[i] = next[j];
+            next[j] = swap;
+        }
+        double read = Double.MAX_VALUE;
+        int reads = 1_000_000;
+        for (int round = 0; round < 3; round++) {
+            long start = System.nanoTime();
+            int at = round;
+            for (int i = 0; i < reads; i++) {
+                at = next[at];
+            }
+            sink += at;
+            if (round > 0) {
+                read = Math.min(read, (System.nanoTime() - start) / (double) reads);
+            }
+        }
+        return new SpeedCheck(sink == 42 ? loop + 1e-9 : loop, read);
     }
 
     /** The 1-minute load average: above about 0.5 other work shared the machine, and times are less reliable. */

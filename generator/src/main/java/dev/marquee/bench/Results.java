@@ -24,7 +24,7 @@ final class Results {
     }
 
     static String markdown(String key, Machine machine, List<Measurement> measured, String started, List<String> jvmOptions,
-                           String memoryLimit, int runs, LocalDate date, String loadAfter, double speedCheckAfter) {
+                           String memoryLimit, int runs, LocalDate date, String loadAfter, Machine.SpeedCheck speedAfter) {
         StringBuilder md = new StringBuilder();
         md.append("### ").append(key).append(" (").append(date).append(")\n\n");
         md.append("- Machine: ").append(machine.cpu()).append(", ").append(machine.cores()).append(" cores, ")
@@ -34,8 +34,8 @@ final class Results {
         md.append("- Questions: ").append(questions(measured)).append("; median of ").append(runs)
                 .append(" runs (sizes of 50M events and more: 1 run); load average ").append(machine.loadAverage())
                 .append(" before, ").append(loadAfter).append(" after\n");
-        md.append(String.format(java.util.Locale.ROOT, "- Speed check (one thread, a fixed integer loop; lower is faster): %.2f s before, %.2f s after\n\n",
-                machine.speedCheckSeconds(), speedCheckAfter));
+        md.append("- Speed check (one thread; lower is faster): ").append(machine.speed()).append(" before, ")
+                .append(speedAfter).append(" after\n\n");
         md.append(timeTable(measured)).append('\n');
         md.append(memoryTable(measured)).append('\n');
         md.append(targets(measured, jvmOptions));
