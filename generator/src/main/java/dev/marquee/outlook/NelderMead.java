@@ -9,30 +9,17 @@ import java.util.function.ToDoubleFunction;
  * fits exponential smoothing. The simplex moves in unbounded coordinates that a logistic curve maps into the box, so
  * it never flattens against a bound, and a minimum on a bound is approached as closely as the tolerance asks.
  * Deterministic: the same function and start give the same point.
+ *
+ * @param lower          every parameter's lower bound
+ * @param upper          every parameter's upper bound
+ * @param initialStep    how far the first simplex reaches from the start along each axis, in the unbounded
+ *                       coordinates (1 reaches about a quarter of the box from its middle)
+ * @param maxEvaluations evaluations after which the best point so far is returned
  */
-final class NelderMead {
+record NelderMead(double lower, double upper, double initialStep, int maxEvaluations) {
 
     /** The best point found and its value. */
     record Minimum(double[] point, double value) {
-    }
-
-    private final double lower;
-    private final double upper;
-    private final double initialStep;
-    private final int maxEvaluations;
-
-    /**
-     * @param lower          every parameter's lower bound
-     * @param upper          every parameter's upper bound
-     * @param initialStep    how far the first simplex reaches from the start along each axis, in the unbounded
-     *                       coordinates (1 reaches about a quarter of the box from its middle)
-     * @param maxEvaluations evaluations after which the best point so far is returned
-     */
-    NelderMead(double lower, double upper, double initialStep, int maxEvaluations) {
-        this.lower = lower;
-        this.upper = upper;
-        this.initialStep = initialStep;
-        this.maxEvaluations = maxEvaluations;
     }
 
     Minimum minimise(ToDoubleFunction<double[]> boxed, double[] start) {
