@@ -72,6 +72,11 @@ public final class Pipeline {
             // The outputs' fonts load while the data does, which leaves a core partly idle.
             ChartStage.preload();
             PdfReport.Fonts pdfFonts = PdfReport.loadFonts();
+            // The questions' text is checked while the data loads (one core waits on the largest file then); the
+            // check reads the parameters' names only, so a placeholder as-of date serves.
+            CompletableFuture<java.util.Map<Question, List<dev.marquee.model.Problem>>> textChecked = Background.supply("question-text",
+                    () -> QueryStage.textProblems(engine.dialect(), questions,
+                            new Parameters(LocalDate.EPOCH, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS)));
             CheckedData data = loadAndValidate(engine, model, scratch, timer);
             Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
             List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
@@ -81,7 +86,7 @@ public final class Pipeline {
             excluded.addAll(leftOut.stream().map(LeftOut::question).toList());
             List<Question> answerable = withTables.stream().filter(q -> !excluded.contains(q)).toList();
             Questioned questioned = timer.time("query", () -> {
-                        QueryStage.checkText(engine, answerable, data.parameters());
+                        QueryStage.checkText(Background.join(textChecked), answerable);
                         OutlookStage.Models models = OutlookStage.startModels(engine, answerable, data.parameters());
                         try {
                             return new Questioned(QueryStage.run(engine, answerable, data.parameters()), models);

@@ -5,6 +5,7 @@ import dev.marquee.catalog.ChartSpec;
 import dev.marquee.catalog.QuerySource;
 import dev.marquee.catalog.Question;
 import dev.marquee.engine.Column;
+import dev.marquee.engine.Dialect;
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.EngineException;
 import dev.marquee.engine.Table;
@@ -60,19 +61,26 @@ public final class QueryStage {
     }
 
     /**
-     * The checks that need no engine, before anything runs: every statement expands (its cross-engine functions and
-     * parameters are known) and uses no function of one engine only.
-     *
-     * @throws ReportException listing every problem
+     * The checks that need no engine: every statement expands (its cross-engine functions and parameters are known)
+     * and uses no function of one engine only. Only the parameters' names matter, not their values, so this can run
+     * before the as-of date is known. The problems of each question, in question order.
      */
-    public static void checkText(Engine engine, List<Question> questions, Parameters parameters) {
-        List<Problem> problems = new ArrayList<>();
+    public static Map<Question, List<Problem>> textProblems(Dialect dialect, List<Question> questions, Parameters parameters) {
+        Map<Question, List<Problem>> found = new java.util.IdentityHashMap<>();
         for (Question question : questions) {
+            List<Problem> problems = new ArrayList<>();
             for (QuerySource query : question.queries()) {
                 Portability.check(query, problems);
-                SqlTemplate.expand(query, parameters.literals(), engine.dialect(), problems);
+                SqlTemplate.expand(query, parameters.literals(), dialect, problems);
             }
+            found.put(question, problems);
         }
+        return found;
+    }
+
+    /** @throws ReportException listing every text problem of these questions, before anything runs */
+    public static void checkText(Map<Question, List<Problem>> found, List<Question> questions) {
+        List<Problem> problems = questions.stream().flatMap(q -> found.getOrDefault(q, List.of()).stream()).toList();
         if (!problems.isEmpty()) {
             throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not run on this data", problems);
         }
