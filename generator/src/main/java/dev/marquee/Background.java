@@ -24,18 +24,6 @@ public final class Background {
         }
     }
 
-    /**
-     * Work on a daemon thread of its own, not the common pool: the pool's one worker on two cores is what the
-     * second DuckDB session runs on, and must not wait behind this.
-     */
-    public static <T> CompletableFuture<T> supply(String threadName, java.util.function.Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, task -> {
-            Thread thread = new Thread(task, threadName);
-            thread.setDaemon(true);
-            thread.start();
-        });
-    }
-
     /** Initialises a class (and whatever its set-up loads) on a daemon thread; whoever uses it later waits only for what is left. */
     public static void initialise(Class<?> type, String threadName) {
         initialise(type.getName(), type.getClassLoader(), threadName);

@@ -74,7 +74,7 @@ public final class Pipeline {
             PdfReport.Fonts pdfFonts = PdfReport.loadFonts();
             // The questions' text is checked while the data loads (one core waits on the largest file then); the
             // check reads the parameters' names only, so a placeholder as-of date serves.
-            CompletableFuture<java.util.Map<Question, List<dev.marquee.model.Problem>>> textChecked = Background.supply("question-text",
+            CompletableFuture<java.util.Map<Question, List<dev.marquee.model.Problem>>> textChecked = CompletableFuture.supplyAsync(
                     () -> QueryStage.textProblems(engine.dialect(), questions,
                             new Parameters(LocalDate.EPOCH, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS)));
             CheckedData data = loadAndValidate(engine, model, scratch, timer);

@@ -12,6 +12,7 @@ final class SvgWriter {
 
     static final int WIDTH = 760;
     static final int HEIGHT = 380;
+    private static final String HINTS_NAMESPACE = " xmlns:jfreesvg='";
 
     private SvgWriter() {
     }
@@ -35,8 +36,6 @@ final class SvgWriter {
         inline.insert(open + "<svg ".length(), "aria-hidden=\"true\" focusable=\"false\" class=\"chart-svg\" ");
         return inline.toString();
     }
-
-    private static final String HINTS_NAMESPACE = " xmlns:jfreesvg='";
 
     /**
      * A coordinate to a hundredth of a pixel, without trailing zeros: "12.5", "-3.07", "40". The default shortest

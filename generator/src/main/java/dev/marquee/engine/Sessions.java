@@ -28,35 +28,40 @@ public final class Sessions {
     public static void share(Engine engine, int count, BiConsumer<Engine, Integer> work) {
         AtomicInteger next = new AtomicInteger();
         Optional<Engine> second = count > 1 ? engine.newSession() : Optional.empty();
-        AtomicBoolean threadsGivenBack = new AtomicBoolean(second.isEmpty());
-        Consumer<Engine> giveThreadsBack = session -> {
-        };
         try {
-            if (second.isPresent()) {
-                giveThreadsBack = engine.oneThreadPerStatement();
-            }
-            Consumer<Engine> restore = giveThreadsBack;
+            Consumer<Engine> giveThreadsBack = second.isPresent() ? once(engine.oneThreadPerStatement()) : session -> {
+            };
             Consumer<Engine> take = session -> {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     work.accept(session, i);
                 }
                 // This session is idle now, so it may carry the setting while the other is mid-statement.
-                if (threadsGivenBack.compareAndSet(false, true)) {
-                    restore.accept(session);
-                }
+                giveThreadsBack.accept(session);
             };
             CompletableFuture<Void> other = second.map(session -> CompletableFuture.runAsync(() -> take.accept(session)))
                     .orElse(CompletableFuture.completedFuture(null));
             try {
                 take.accept(engine);
             } finally {
-                Background.join(other);
+                try {
+                    // A no-op unless this session's work failed before it could give the threads back.
+                    giveThreadsBack.accept(engine);
+                } finally {
+                    Background.join(other);
+                }
             }
         } finally {
-            if (threadsGivenBack.compareAndSet(false, true)) {
-                giveThreadsBack.accept(engine);
-            }
             second.ifPresent(Engine::close);
         }
+    }
+
+    /** The action, run by whichever session calls first; later calls do nothing. */
+    private static Consumer<Engine> once(Consumer<Engine> action) {
+        AtomicBoolean done = new AtomicBoolean();
+        return session -> {
+            if (done.compareAndSet(false, true)) {
+                action.accept(session);
+            }
+        };
     }
 }

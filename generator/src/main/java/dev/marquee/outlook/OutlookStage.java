@@ -63,7 +63,7 @@ public final class OutlookStage {
     }
 
     /**
-     * Starts fitting the questions' churn models; call after the pre-flight check, before the questions run. An
+     * Starts fitting the questions' churn models; call after the questions' text is checked, before they run. An
      * engine without a second session fits them here, before the questions.
      */
     public static Models startModels(Engine engine, List<Question> questions, Parameters parameters) {

@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs statements two at a time where the engine offers a second session ({@link Sessions}). Results come back in statement order; after a failure no new statement starts, and the failure reported is the
- * first in statement order, as if they had run one after another.
+ * Runs statements two at a time where the engine offers a second session ({@link Sessions}). Results come back in
+ * statement order; after a failure no new statement starts, and the failure reported is the first in statement
+ * order, as if they had run one after another.
  */
 final class SideBySide {
 
