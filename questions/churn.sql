@@ -1,7 +1,7 @@
 -- Churn by region and retention. A member churns in a month when a subscription that was active on the first day
 -- of the month ends in it (up to the as-of date) and no other subscription of theirs is active the day after:
--- switching plans is not churn, coming back later is a new subscription. Regions and countries with fewer than
--- k members active at the start of the month are grouped as Other.
+-- switching plans is not churn, coming back later is a new subscription. Groups are returned whole; the privacy
+-- declarations of churn.md say how small ones are merged or hidden before anything is published.
 
 -- name: by_region
 WITH window_bounds AS (
@@ -27,15 +27,9 @@ counted AS (
     SELECT m.region, count(*) AS active_at_start, count(c.user_id) AS churners
     FROM members AS m LEFT JOIN churners AS c ON c.user_id = m.user_id
     GROUP BY m.region
-),
-merged AS (
-    SELECT CASE WHEN active_at_start >= {{k}} THEN region ELSE 'Other' END AS region, active_at_start, churners FROM counted
 )
-SELECT region, sum(active_at_start) AS active_at_start, sum(churners) AS churners,
-       CAST(sum(churners) AS DOUBLE) / sum(active_at_start) AS churn_rate
-FROM merged
-GROUP BY region
-HAVING sum(active_at_start) >= {{k}}
+SELECT region, active_at_start, churners, CAST(churners AS DOUBLE) / active_at_start AS churn_rate
+FROM counted
 ORDER BY churn_rate DESC, region
 
 -- name: by_country
@@ -61,15 +55,9 @@ counted AS (
     SELECT m.country, count(*) AS active_at_start, count(c.user_id) AS churners
     FROM members AS m LEFT JOIN churners AS c ON c.user_id = m.user_id
     GROUP BY m.country
-),
-merged AS (
-    SELECT CASE WHEN active_at_start >= {{k}} THEN country ELSE 'Other' END AS country, active_at_start, churners FROM counted
 )
-SELECT country, sum(active_at_start) AS active_at_start, sum(churners) AS churners,
-       CAST(sum(churners) AS DOUBLE) / sum(active_at_start) AS churn_rate
-FROM merged
-GROUP BY country
-HAVING sum(active_at_start) >= {{k}}
+SELECT country, active_at_start, churners, CAST(churners AS DOUBLE) / active_at_start AS churn_rate
+FROM counted
 ORDER BY churn_rate DESC, country
 
 -- Monthly churn rate per region over time (the as-of month may be partial).
@@ -109,7 +97,6 @@ SELECT m.month_start AS month, m.region, count(*) AS active_at_start, count(c.us
 FROM members AS m
 LEFT JOIN churners AS c ON c.month_start = m.month_start AND c.user_id = m.user_id
 GROUP BY m.month_start, m.region
-HAVING count(*) >= {{k}}
 ORDER BY m.month_start, m.region
 
 -- Members active on the as-of date who have not watched for at least at_risk_days days (or never, having joined
@@ -132,15 +119,9 @@ last_seen AS (
 counted AS (
     SELECT region, count(*) AS active_members, count(*) FILTER (WHERE idle_days >= {{at_risk_days}}) AS at_risk
     FROM last_seen GROUP BY region
-),
-merged AS (
-    SELECT CASE WHEN active_members >= {{k}} THEN region ELSE 'Other' END AS region, active_members, at_risk FROM counted
 )
-SELECT region, sum(active_members) AS active_members, sum(at_risk) AS at_risk,
-       CAST(sum(at_risk) AS DOUBLE) / sum(active_members) AS at_risk_share
-FROM merged
-GROUP BY region
-HAVING sum(active_members) >= {{k}}
+SELECT region, active_members, at_risk, CAST(at_risk AS DOUBLE) / active_members AS at_risk_share
+FROM counted
 ORDER BY at_risk_share DESC, region
 
 -- Retention: of the members who signed up, the share with an active subscription N months after their signup date,
@@ -163,10 +144,10 @@ retained AS (
         ON s.user_id = e.user_id AND s.started_on <= e.check_day AND (s.ended_on IS NULL OR s.ended_on >= e.check_day)
     GROUP BY e.n, e.user_id
 )
-SELECT n AS months_after_signup, count(*) AS members, CAST(sum(active) AS DOUBLE) / count(*) AS retained
+SELECT n AS months_after_signup, count(*) AS members, sum(active) AS retained_members,
+       CAST(sum(active) AS DOUBLE) / count(*) AS retained
 FROM retained
 GROUP BY n
-HAVING count(*) >= {{k}}
 ORDER BY n
 
 -- The same per signup-month cohort, at 1, 3, 6 and 12 months; a cell is empty until every member of the cohort has
@@ -190,18 +171,22 @@ flags AS (
     GROUP BY k.cohort, k.user_id, k.n
 ),
 shares AS (
-    SELECT cohort, n, count(*) AS members, min(reached) AS reached, CAST(sum(active) AS DOUBLE) / count(*) AS share
+    SELECT cohort, n, count(*) AS members, min(reached) AS reached, sum(active) AS retained,
+           CAST(sum(active) AS DOUBLE) / count(*) AS share
     FROM flags GROUP BY cohort, n
 )
 SELECT cohort,
        max(members) AS members,
+       max(CASE WHEN n = 1 AND reached = 1 THEN retained END) AS retained_1_month,
+       max(CASE WHEN n = 3 AND reached = 1 THEN retained END) AS retained_3_months,
+       max(CASE WHEN n = 6 AND reached = 1 THEN retained END) AS retained_6_months,
+       max(CASE WHEN n = 12 AND reached = 1 THEN retained END) AS retained_12_months,
        max(CASE WHEN n = 1 AND reached = 1 THEN share END) AS after_1_month,
        max(CASE WHEN n = 3 AND reached = 1 THEN share END) AS after_3_months,
        max(CASE WHEN n = 6 AND reached = 1 THEN share END) AS after_6_months,
        max(CASE WHEN n = 12 AND reached = 1 THEN share END) AS after_12_months
 FROM shares
 GROUP BY cohort
-HAVING max(members) >= {{k}}
 ORDER BY cohort
 
 -- Executive KPIs: active members on the as-of date, and churn in the as-of month (to the as-of day) against the
@@ -239,12 +224,13 @@ churned AS (
     GROUP BY w.period, s.user_id
 ),
 rates AS (
-    SELECT a.period, CAST(count(c.user_id) AS DOUBLE) / count(*) AS churn_rate
+    SELECT a.period, count(*) AS at_start, count(c.user_id) AS churners,
+           CAST(count(c.user_id) AS DOUBLE) / count(*) AS churn_rate
     FROM active_at_start AS a LEFT JOIN churned AS c ON c.period = a.period AND c.user_id = a.user_id
     GROUP BY a.period
 ),
 figures AS (
-    SELECT w.period, w.month_start, w.day, d.members, r.churn_rate, cv.first_day
+    SELECT w.period, w.month_start, w.day, d.members, r.churn_rate, r.at_start, r.churners, cv.first_day
     FROM windows AS w
     LEFT JOIN active_on_day AS d ON d.period = w.period
     LEFT JOIN rates AS r ON r.period = w.period
@@ -256,7 +242,10 @@ SELECT 'active_members' AS kpi, 'Active members' AS label, 'members' AS unit,
        CAST(max(CASE WHEN period = 'previous' AND first_day <= day THEN members END) AS DOUBLE) AS previous_month,
        CAST(max(CASE WHEN period = 'year_ago' AND first_day <= day THEN members END) AS DOUBLE) AS year_ago,
        false AS partial, true AS higher_is_better,
-       'on the as-of date vs the same day a month and a year earlier' AS comparison
+       'on the as-of date vs the same day a month and a year earlier' AS comparison,
+       -- The members each figure describes, and the part of them a rate counts (see the privacy rule for KPIs).
+       CAST(NULL AS BIGINT) AS members, CAST(NULL AS BIGINT) AS members_previous_month, CAST(NULL AS BIGINT) AS members_year_ago,
+       CAST(NULL AS BIGINT) AS part, CAST(NULL AS BIGINT) AS part_previous_month, CAST(NULL AS BIGINT) AS part_year_ago
 FROM figures
 UNION ALL
 SELECT 'churn_rate', 'Churn rate', 'percent',
@@ -265,7 +254,11 @@ SELECT 'churn_rate', 'Churn rate', 'percent',
        max(CASE WHEN period = 'year_ago' AND first_day <= month_start THEN churn_rate END),
        max(CASE WHEN period = 'current' THEN extract(DAY FROM day + INTERVAL '1' DAY) <> 1 END),
        false,
-       'month to the as-of day vs the same days a month and a year earlier'
+       'month to the as-of day vs the same days a month and a year earlier',
+       max(at_start) FILTER (WHERE period = 'current'), max(at_start) FILTER (WHERE period = 'previous'),
+       max(at_start) FILTER (WHERE period = 'year_ago'),
+       max(churners) FILTER (WHERE period = 'current'), max(churners) FILTER (WHERE period = 'previous'),
+       max(churners) FILTER (WHERE period = 'year_ago')
 FROM figures
 ) AS kpis
 -- A fixed order: engines return UNION ALL branches in any order.

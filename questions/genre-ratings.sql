@@ -14,10 +14,11 @@ rated AS (
 )
 SELECT genre, count(*) AS ratings, avg(score) AS average_score,
        avg(score) - 1.96 * stddev_samp(score) / sqrt(count(*)) AS low_95,
-       avg(score) + 1.96 * stddev_samp(score) / sqrt(count(*)) AS high_95
+       avg(score) + 1.96 * stddev_samp(score) / sqrt(count(*)) AS high_95,
+       count(DISTINCT user_id) AS raters
 FROM rated
 GROUP BY genre
-HAVING count(*) >= 30 AND count(DISTINCT user_id) >= {{k}}
+HAVING count(*) >= 30
 ORDER BY average_score DESC, genre
 
 -- The five lowest-rated genres among those ranked.
@@ -32,16 +33,18 @@ rated AS (
     FROM ratings AS r JOIN title_genres AS tg ON tg.title_id = r.title_id
     WHERE CAST(r.rated_at AS DATE) <= {{as_of}}
 )
-SELECT genre, avg(score) AS average_score, count(*) AS ratings
+SELECT genre, avg(score) AS average_score, count(*) AS ratings, count(DISTINCT user_id) AS raters
 FROM rated
 GROUP BY genre
+-- Ranked among the genres that may be published, so the list keeps five.
 HAVING count(*) >= 30 AND count(DISTINCT user_id) >= {{k}}
 ORDER BY average_score, genre
 LIMIT 5
 
 -- name: distribution
 SELECT CAST(score AS VARCHAR) || ' stars' AS score, count(*) AS ratings,
-       CAST(count(*) AS DOUBLE) / (SELECT count(*) FROM ratings WHERE CAST(rated_at AS DATE) <= {{as_of}}) AS share
+       CAST(count(*) AS DOUBLE) / (SELECT count(*) FROM ratings WHERE CAST(rated_at AS DATE) <= {{as_of}}) AS share,
+       count(DISTINCT user_id) AS raters
 FROM ratings
 WHERE CAST(rated_at AS DATE) <= {{as_of}}
 GROUP BY score
@@ -60,7 +63,8 @@ coverage AS (
     SELECT CAST(min(rated_at) AS DATE) AS first_day FROM ratings
 ),
 scores AS (
-    SELECT w.period, w.first_day, avg(CAST(r.score AS DOUBLE)) AS average_score, count(r.score) AS ratings
+    SELECT w.period, w.first_day, avg(CAST(r.score AS DOUBLE)) AS average_score, count(r.score) AS ratings,
+           count(DISTINCT r.user_id) AS raters
     FROM windows AS w LEFT JOIN ratings AS r ON CAST(r.rated_at AS DATE) BETWEEN w.first_day AND w.last_day
     GROUP BY w.period, w.first_day
 )
@@ -70,5 +74,9 @@ SELECT 'average_rating' AS kpi, 'Average rating' AS label, 'score' AS unit,
        max(CASE WHEN period = 'year_ago' AND c.first_day <= s.first_day THEN average_score END) AS year_ago,
        extract(DAY FROM {{as_of}} + INTERVAL '1' DAY) <> 1 AS partial,
        true AS higher_is_better,
-       'ratings given in the month to the as-of day vs the same days a month and a year earlier' AS comparison
+       'ratings given in the month to the as-of day vs the same days a month and a year earlier' AS comparison,
+       -- The members who rated, behind each figure (see the privacy rule for KPIs).
+       max(raters) FILTER (WHERE period = 'current') AS members,
+       max(raters) FILTER (WHERE period = 'previous') AS members_previous_month,
+       max(raters) FILTER (WHERE period = 'year_ago') AS members_year_ago
 FROM scores AS s CROSS JOIN coverage AS c

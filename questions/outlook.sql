@@ -46,7 +46,7 @@ months AS (
     SELECT CAST(g.m AS DATE) AS month
     FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
 )
-SELECT m.month, CAST(coalesce(sum(s.monthly_price), 0) AS DOUBLE) AS value
+SELECT m.month, CAST(coalesce(sum(s.monthly_price), 0) AS DOUBLE) AS value, count(DISTINCT s.user_id) AS members
 FROM months AS m
 LEFT JOIN subscriptions AS s
     ON s.started_on <= CAST(m.month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE)
@@ -65,11 +65,12 @@ months AS (
     FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
 ),
 hours AS (
-    SELECT CAST(date_trunc('month', started_at) AS DATE) AS month, CAST(sum(minutes_watched) AS DOUBLE) / 60 AS hours
+    SELECT CAST(date_trunc('month', started_at) AS DATE) AS month, CAST(sum(minutes_watched) AS DOUBLE) / 60 AS hours,
+           count(DISTINCT user_id) AS viewers
     FROM viewing_sessions
     GROUP BY 1
 )
-SELECT m.month, CAST(coalesce(h.hours, 0) AS DOUBLE) AS value
+SELECT m.month, CAST(coalesce(h.hours, 0) AS DOUBLE) AS value, coalesce(h.viewers, 0) AS viewers
 FROM months AS m LEFT JOIN hours AS h ON h.month = m.month
 ORDER BY m.month
 

@@ -25,7 +25,9 @@ ORDER BY e.month
 -- name: collected
 SELECT CAST(date_trunc('month', paid_on) AS DATE) AS month,
        CAST(coalesce(sum(amount) FILTER (WHERE status = 'paid'), 0) AS DOUBLE) AS collected,
-       count(*) FILTER (WHERE status = 'failed') AS failed_payments
+       count(*) FILTER (WHERE status = 'failed') AS failed_payments,
+       count(DISTINCT user_id) AS payers,
+       count(DISTINCT user_id) FILTER (WHERE status = 'failed') AS members_with_failures
 FROM payments
 WHERE status IN ('paid', 'failed') AND paid_on <= {{as_of}}
 GROUP BY 1
@@ -37,25 +39,19 @@ SELECT s.plan, CAST(sum(s.monthly_price) AS DOUBLE) AS mrr, count(DISTINCT s.use
 FROM subscriptions AS s
 WHERE s.started_on <= {{as_of}} AND (s.ended_on IS NULL OR s.ended_on >= {{as_of}})
 GROUP BY s.plan
-HAVING count(DISTINCT s.user_id) >= {{k}}
 ORDER BY mrr DESC, s.plan
 
--- Countries with fewer than k active members are merged into Other.
+-- Countries too small to publish are merged into Other (revenue.md's privacy).
 -- name: by_country
 WITH active AS (
     SELECT s.user_id, s.monthly_price, u.country
     FROM subscriptions AS s JOIN users AS u ON u.user_id = s.user_id
     WHERE s.started_on <= {{as_of}} AND (s.ended_on IS NULL OR s.ended_on >= {{as_of}})
-),
-sizes AS (
-    SELECT country, count(DISTINCT user_id) AS members FROM active GROUP BY country
 )
-SELECT CASE WHEN z.members >= {{k}} THEN a.country ELSE 'Other' END AS country,
-       CAST(sum(a.monthly_price) AS DOUBLE) AS mrr, count(DISTINCT a.user_id) AS members,
-       CAST(sum(a.monthly_price) AS DOUBLE) / count(DISTINCT a.user_id) AS arpu
-FROM active AS a JOIN sizes AS z ON z.country = a.country
-GROUP BY 1
-HAVING count(DISTINCT a.user_id) >= {{k}}
+SELECT country, CAST(sum(monthly_price) AS DOUBLE) AS mrr, count(DISTINCT user_id) AS members,
+       CAST(sum(monthly_price) AS DOUBLE) / count(DISTINCT user_id) AS arpu
+FROM active
+GROUP BY country
 ORDER BY mrr DESC, country
 
 -- Executive KPI: MRR on the as-of date vs the same day a month and a year earlier.
@@ -69,7 +65,7 @@ coverage AS (
     SELECT min(started_on) AS first_day FROM subscriptions
 ),
 mrr AS (
-    SELECT d.period, d.day, CAST(coalesce(sum(s.monthly_price), 0) AS DOUBLE) AS mrr
+    SELECT d.period, d.day, CAST(coalesce(sum(s.monthly_price), 0) AS DOUBLE) AS mrr, count(DISTINCT s.user_id) AS members
     FROM days AS d LEFT JOIN subscriptions AS s ON s.started_on <= d.day AND (s.ended_on IS NULL OR s.ended_on >= d.day)
     GROUP BY d.period, d.day
 )
@@ -78,5 +74,9 @@ SELECT 'mrr' AS kpi, 'Monthly recurring revenue' AS label, 'usd' AS unit,
        max(CASE WHEN period = 'previous' AND c.first_day <= day THEN mrr END) AS previous_month,
        max(CASE WHEN period = 'year_ago' AND c.first_day <= day THEN mrr END) AS year_ago,
        false AS partial, true AS higher_is_better,
-       'on the as-of date vs the same day a month and a year earlier' AS comparison
+       'on the as-of date vs the same day a month and a year earlier' AS comparison,
+       -- The paying members behind each figure (see the privacy rule for KPIs).
+       max(members) FILTER (WHERE period = 'current') AS members,
+       max(members) FILTER (WHERE period = 'previous') AS members_previous_month,
+       max(members) FILTER (WHERE period = 'year_ago') AS members_year_ago
 FROM mrr CROSS JOIN coverage AS c

@@ -42,8 +42,10 @@ active AS (
     GROUP BY e.month
 )
 SELECT month, subscribers,
-       CAST(subscribers - lag(subscribers) OVER (ORDER BY month) AS DOUBLE)
-           / nullif(lag(subscribers) OVER (ORDER BY month), 0) AS growth_rate
+       -- Growth against a month too small to publish would reveal that month: it is not computed.
+       CASE WHEN lag(subscribers) OVER (ORDER BY month) >= {{k}}
+            THEN CAST(subscribers - lag(subscribers) OVER (ORDER BY month) AS DOUBLE)
+                 / lag(subscribers) OVER (ORDER BY month) END AS growth_rate
 FROM active
 ORDER BY month
 
@@ -61,7 +63,8 @@ SELECT extract(MONTH FROM c.signup_date) AS month_number,
        CASE extract(MONTH FROM c.signup_date) WHEN 1 THEN 'Jan' WHEN 2 THEN 'Feb' WHEN 3 THEN 'Mar' WHEN 4 THEN 'Apr'
            WHEN 5 THEN 'May' WHEN 6 THEN 'Jun' WHEN 7 THEN 'Jul' WHEN 8 THEN 'Aug' WHEN 9 THEN 'Sep' WHEN 10 THEN 'Oct'
            WHEN 11 THEN 'Nov' ELSE 'Dec' END AS month_of_year,
-       CAST(count(*) AS DOUBLE) / max(y.n) AS average_signups
+       CAST(count(*) AS DOUBLE) / max(y.n) AS average_signups,
+       count(*) AS signups
 FROM complete AS c CROSS JOIN years AS y
 GROUP BY 1, 2
 ORDER BY 1

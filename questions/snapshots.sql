@@ -3,11 +3,12 @@
 
 -- name: by_plan
 SELECT coalesce(plan, 'Unknown') AS plan, count(*) AS members,
-       avg(watch_hours) AS hours_per_member,
+       sum(watch_hours) AS watch_hours, count(watch_hours) AS members_with_hours,
+       sum(watch_hours) / nullif(count(watch_hours), 0) AS hours_per_member,
+       count(*) FILTER (WHERE churned) AS churned, count(churned) AS members_with_status,
        CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / nullif(count(churned), 0) AS churned_share
 FROM member_snapshots
 GROUP BY 1
-HAVING count(*) >= {{k}}
 ORDER BY members DESC, plan
 
 -- name: by_region
@@ -15,16 +16,17 @@ WITH grouped AS (
     SELECT coalesce(s.region, r.region, 'Unknown') AS region, s.churned, s.watch_hours
     FROM member_snapshots AS s LEFT JOIN regions AS r ON r.country = s.country
 )
-SELECT region, count(*) AS members, avg(watch_hours) AS hours_per_member,
+SELECT region, count(*) AS members,
+       sum(watch_hours) AS watch_hours, count(watch_hours) AS members_with_hours,
+       sum(watch_hours) / nullif(count(watch_hours), 0) AS hours_per_member,
+       count(*) FILTER (WHERE churned) AS churned, count(churned) AS members_with_status,
        CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / nullif(count(churned), 0) AS churned_share
 FROM grouped
 GROUP BY region
-HAVING count(*) >= {{k}}
 ORDER BY members DESC, region
 
 -- name: favorite_genres
 SELECT coalesce(favorite_genre, 'Unknown') AS favorite_genre, count(*) AS members
 FROM member_snapshots
 GROUP BY 1
-HAVING count(*) >= {{k}}
 ORDER BY members DESC, favorite_genre

@@ -1,5 +1,5 @@
 -- Top titles. Titles are not people, but a title's figures describe its viewers: a title watched by fewer than
--- k members is not listed, and "completion" rankings also need at least min_viewers (here 50, or k if larger).
+-- k members is not listed (top-titles.md's privacy), and "completion" rankings also need at least 50 viewers.
 
 -- name: by_hours
 WITH per_title AS (
@@ -7,6 +7,7 @@ WITH per_title AS (
     FROM viewing_sessions
     WHERE CAST(started_at AS DATE) <= {{as_of}}
     GROUP BY title_id
+    -- Ranked among the titles that may be published, so the list keeps ten.
     HAVING count(DISTINCT user_id) >= {{k}}
 )
 SELECT t.title, t.type, CAST(p.minutes AS DOUBLE) / 60 AS watch_hours, p.viewers
@@ -32,9 +33,9 @@ LIMIT 10
 SELECT t.type, count(DISTINCT t.title_id) AS titles, CAST(sum(v.minutes_watched) AS DOUBLE) / 60 AS watch_hours,
        CAST(sum(v.minutes_watched) AS DOUBLE) / (SELECT CAST(sum(minutes_watched) AS DOUBLE) FROM viewing_sessions
                                                 WHERE CAST(started_at AS DATE) <= {{as_of}}) AS share_of_hours,
-       CAST(count(*) FILTER (WHERE v.completed) AS DOUBLE) / count(*) AS completion_rate
+       CAST(count(*) FILTER (WHERE v.completed) AS DOUBLE) / count(*) AS completion_rate,
+       count(DISTINCT v.user_id) AS viewers
 FROM viewing_sessions AS v JOIN titles AS t ON t.title_id = v.title_id
 WHERE CAST(v.started_at AS DATE) <= {{as_of}}
 GROUP BY t.type
-HAVING count(DISTINCT v.user_id) >= {{k}}
 ORDER BY t.type

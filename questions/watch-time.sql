@@ -1,5 +1,5 @@
 -- Watch time and engagement. Every statement counts viewing up to the as-of date.
--- Groups of members (age bands) smaller than k are not published.
+-- Groups are returned whole; watch-time.md's privacy declarations say how small ones are hidden.
 
 -- name: monthly_hours
 SELECT
@@ -9,7 +9,6 @@ SELECT
 FROM viewing_sessions
 WHERE CAST(started_at AS DATE) <= {{as_of}}
 GROUP BY 1
-HAVING count(DISTINCT user_id) >= {{k}}
 ORDER BY 1
 
 -- One row: the headline figures of the page.
@@ -27,11 +26,11 @@ SELECT
     sum(hours) AS total_hours,
     count(*) AS viewers,
     sum(hours) / count(*) AS hours_per_viewer,
-    sum(hours) FILTER (WHERE quartile = 1) / sum(hours) AS heavy_share,
+    -- The top quarter is a group of its own: its share is shown only when it holds at least k viewers.
+    CASE WHEN count(*) >= 4 * {{k}} THEN sum(hours) FILTER (WHERE quartile = 1) / sum(hours) END AS heavy_share,
     (SELECT CAST(count(*) FILTER (WHERE completed) AS DOUBLE) / count(*)
      FROM viewing_sessions WHERE CAST(started_at AS DATE) <= {{as_of}}) AS completion_rate
 FROM ranked
-HAVING count(*) >= {{k}}
 
 -- Members by total watch hours, including active members who never watched.
 -- name: distribution
@@ -53,7 +52,6 @@ SELECT
     count(*) AS members
 FROM bucketed
 GROUP BY bucket
-HAVING count(*) >= {{k}}
 ORDER BY bucket
 
 -- name: by_device
@@ -62,11 +60,11 @@ SELECT
     CAST(sum(minutes_watched) AS DOUBLE) / 60 AS watch_hours,
     CAST(sum(minutes_watched) AS DOUBLE) / (SELECT CAST(sum(minutes_watched) AS DOUBLE) FROM viewing_sessions
                                            WHERE CAST(started_at AS DATE) <= {{as_of}}) AS share,
-    CAST(count(*) FILTER (WHERE completed) AS DOUBLE) / count(*) AS completion_rate
+    CAST(count(*) FILTER (WHERE completed) AS DOUBLE) / count(*) AS completion_rate,
+    count(DISTINCT user_id) AS viewers
 FROM viewing_sessions
 WHERE CAST(started_at AS DATE) <= {{as_of}}
 GROUP BY 1
-HAVING count(DISTINCT user_id) >= {{k}}
 ORDER BY watch_hours DESC, device
 
 -- Age at signup, in bands; a band with fewer than k members is left out.
@@ -89,7 +87,6 @@ SELECT
     coalesce(sum(h.hours), 0) / count(*) AS hours_per_member
 FROM banded AS b LEFT JOIN hours AS h ON h.user_id = b.user_id
 GROUP BY b.band
-HAVING count(*) >= {{k}}
 ORDER BY b.band
 
 -- Members who had signed up by the as-of date, by days since they last watched anything.
@@ -112,18 +109,17 @@ SELECT
     count(*) AS members
 FROM bucketed
 GROUP BY bucket
-HAVING count(*) >= {{k}}
 ORDER BY bucket
 
 -- name: completion_by_type
 SELECT
     t.type,
     CAST(count(*) FILTER (WHERE v.completed) AS DOUBLE) / count(*) AS completion_rate,
-    count(*) AS sessions
+    count(*) AS sessions,
+    count(DISTINCT v.user_id) AS viewers
 FROM viewing_sessions AS v JOIN titles AS t ON t.title_id = v.title_id
 WHERE CAST(v.started_at AS DATE) <= {{as_of}}
 GROUP BY t.type
-HAVING count(DISTINCT v.user_id) >= {{k}}
 ORDER BY t.type
 
 -- Executive KPI: watch hours in the as-of month against the same days of the previous month and of the
@@ -146,7 +142,10 @@ hours AS (
     SELECT
         CAST(sum(s.minutes_watched) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.current_start AND w.current_end) AS DOUBLE) / 60 AS current_hours,
         CAST(sum(s.minutes_watched) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.previous_start AND w.previous_end) AS DOUBLE) / 60 AS previous_hours,
-        CAST(sum(s.minutes_watched) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.year_ago_start AND w.year_ago_end) AS DOUBLE) / 60 AS year_ago_hours
+        CAST(sum(s.minutes_watched) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.year_ago_start AND w.year_ago_end) AS DOUBLE) / 60 AS year_ago_hours,
+        count(DISTINCT s.user_id) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.current_start AND w.current_end) AS current_viewers,
+        count(DISTINCT s.user_id) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.previous_start AND w.previous_end) AS previous_viewers,
+        count(DISTINCT s.user_id) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.year_ago_start AND w.year_ago_end) AS year_ago_viewers
     FROM viewing_sessions AS s CROSS JOIN windows AS w
 )
 SELECT
@@ -160,5 +159,7 @@ SELECT
     true AS higher_is_better,
     CASE WHEN w.partial
         THEN 'days 1–' || CAST(extract(DAY FROM w.current_end) AS VARCHAR) || ' of the month vs the same days earlier'
-        ELSE 'whole month vs whole month' END AS comparison
+        ELSE 'whole month vs whole month' END AS comparison,
+    -- The viewers behind each figure (see the privacy rule for KPIs).
+    h.current_viewers AS members, h.previous_viewers AS members_previous_month, h.year_ago_viewers AS members_year_ago
 FROM hours AS h CROSS JOIN windows AS w CROSS JOIN coverage AS c

@@ -19,6 +19,7 @@ import dev.marquee.query.LeftOut;
 import dev.marquee.query.Parameters;
 import dev.marquee.query.QueryStage;
 import dev.marquee.pdf.PdfReport;
+import dev.marquee.privacy.Disclosure;
 import dev.marquee.publish.StagedSite;
 import dev.marquee.render.SiteRenderer;
 import dev.marquee.report.Report;
@@ -62,6 +63,7 @@ public final class Pipeline {
         try {
             model = DataModel.standard();
             questions = Catalog.read(config.questionsDir(), Set.copyOf(model.tableNames()));
+            Disclosure.checkDeclared(questions, model.memberTables());
         } catch (RuntimeException e) {
             starting.thenAccept(Engine::close);
             deleteQuietly(scratch);
@@ -102,8 +104,9 @@ public final class Pipeline {
                         a -> a.stream().mapToInt(x -> x.question().forecasts().size()).sum() + " forecasts, "
                                 + a.stream().filter(x -> x.question().model().isPresent()).count() + " models");
             }
-            List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(looked), c -> c.size() + " charts");
-            Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), looked, charts, leftOut,
+            List<Answer> safe = Disclosure.protect(looked, config.minGroupSize());
+            List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(safe), c -> c.size() + " charts");
+            Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, leftOut,
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
             try (StagedSite site = StagedSite.beside(config.outDir())) {
                 // Independent outputs from the same finished records: the pages and the PDF are written side by side.

@@ -24,7 +24,9 @@ import java.util.stream.Stream;
 public final class Catalog {
 
     private static final Set<String> QUESTION_KEYS = Set.of("title", "question", "order", "requires", "charts", "metrics", "kpis",
-            "forecasts", "model", "when");
+            "forecasts", "model", "when", "privacy");
+    private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
+            "small", "label", "within", "running", "keep");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet");
 
@@ -191,11 +193,22 @@ public final class Catalog {
                             "statement '" + query.name() + "' is empty"));
                 }
             }
+            List<GroupSpec> privacy = new ArrayList<>();
+            Set<String> declared = new HashSet<>();
+            for (FrontMatter entry : front.mappings("privacy")) {
+                groupSpec(entry, chartSources, where, problems).ifPresent(spec -> {
+                    if (!declared.add(spec.result())) {
+                        problems.add(Problem.fatal(where, entry.line("result"), "result", "duplicate-privacy",
+                                "result '" + spec.result() + "' is declared twice under 'privacy'"));
+                    }
+                    privacy.add(spec);
+                });
+            }
             if (problems.size() > before) {
                 return Optional.empty();
             }
             return Optional.of(new Question(slug, title, question, order, requires, queries, charts, narrative, mdFile,
-                    metrics, kpiQuery, narrativeValues, forecasts, model, front.string("when")));
+                    metrics, kpiQuery, narrativeValues, forecasts, model, front.string("when"), privacy));
         } catch (FrontMatterException e) {
             problems.add(Problem.fatal(where, e.line, "", "bad-front-matter", e.getMessage()));
             return Optional.empty();
@@ -259,6 +272,60 @@ public final class Catalog {
             return Optional.empty();
         }
         return Optional.of(new ModelSpec(query, label, features, entry.strings("groups"), entry.line()));
+    }
+
+    /** One entry of 'privacy': what a result's rows describe (see GroupSpec). */
+    private static Optional<GroupSpec> groupSpec(FrontMatter entry, List<QuerySource> results, String where,
+                                                 List<Problem> problems) throws FrontMatterException {
+        int before = problems.size();
+        for (String key : entry.keys()) {
+            if (!PRIVACY_KEYS.contains(key)) {
+                problems.add(Problem.fatal(where, entry.line(key), key, "unknown-key",
+                        "unknown privacy key '" + key + "'; the keys are " + sorted(PRIVACY_KEYS)));
+            }
+        }
+        String result = requiredString(entry, "result", where, problems);
+        if (result != null && results.stream().noneMatch(q -> q.name().equals(result))) {
+            problems.add(Problem.fatal(where, entry.line("result"), "result", "unknown-query",
+                    "privacy names result '" + result + "', which is not a statement of the SQL file or a computed result"));
+        }
+        String members = requiredString(entry, "members", where, problems);
+        String smallText = entry.string("small").orElse("");
+        Optional<GroupSpec.Small> small = java.util.Arrays.stream(GroupSpec.Small.values())
+                .filter(s -> s.name().equalsIgnoreCase(smallText)).findFirst();
+        if (small.isEmpty()) {
+            problems.add(Problem.fatal(where, entry.line("small"), "small", "bad-privacy",
+                    "'small' must say what becomes of a row of fewer than k members: merge (into one row named by 'label'), "
+                            + "hide (its figures) or drop (the row, for rankings and overlapping groups)"));
+        }
+        Optional<String> label = entry.string("label");
+        if (small.orElse(null) == GroupSpec.Small.MERGE && label.isEmpty()) {
+            problems.add(Problem.fatal(where, entry.line("small"), "label", "missing-key",
+                    "'small: merge' needs 'label': the column that names the merged row"));
+        }
+        List<GroupSpec.Ratio> ratios = new ArrayList<>();
+        for (String text : entry.strings("ratios")) {
+            GroupSpec.Ratio.parse(text).ifPresentOrElse(ratios::add, () -> problems.add(Problem.fatal(where, entry.line("ratios"),
+                    "ratios", "bad-privacy", "ratio '" + text + "' must read 'column = a / b', 'column = a / sum(b)' or "
+                            + "'column = a / sum(b) by c'")));
+        }
+        List<GroupSpec.Running> running = new ArrayList<>();
+        for (String text : entry.strings("running")) {
+            GroupSpec.Running.parse(text).ifPresentOrElse(running::add, () -> problems.add(Problem.fatal(where, entry.line("running"),
+                    "running", "bad-privacy", "running total '" + text + "' must read 'column = running(other_column)'")));
+        }
+        String overlapping = entry.string("overlapping").orElse("false");
+        if (!overlapping.equals("true") && !overlapping.equals("false")) {
+            problems.add(Problem.fatal(where, entry.line("overlapping"), "overlapping", "bad-privacy", "'overlapping' is true or false"));
+        }
+        if (!running.isEmpty() && small.orElse(null) != GroupSpec.Small.HIDE) {
+            problems.add(Problem.fatal(where, entry.line("running"), "running", "bad-privacy", "running totals need 'small: hide'"));
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new GroupSpec(result, members, overlapping.equals("true"), entry.strings("parts"), entry.strings("sums"),
+                ratios, small.get(), label, entry.string("within"), running, entry.strings("keep"), entry.line()));
     }
 
     private static Optional<ChartSpec> chart(FrontMatter entry, List<QuerySource> queries, String where,

@@ -18,11 +18,13 @@ import java.util.Optional;
  * @param model     the churn-risk model this question fits, if any
  * @param when      a statement returning one row (answerable BOOLEAN, reason TEXT): when false, the question is left
  *                  out with that reason (e.g. the market view needs two services)
+ * @param privacy   what the rows of each published result describe, so that no group under k is published
  */
 public record Question(String slug, String title, String question, int order, List<String> requires,
                        List<QuerySource> queries, List<ChartSpec> charts, String narrative, Path descriptionFile,
                        List<Metric> metrics, Optional<String> kpiQuery, List<NarrativeValue> narrativeValues,
-                       List<ForecastSpec> forecasts, Optional<ModelSpec> model, Optional<String> when) {
+                       List<ForecastSpec> forecasts, Optional<ModelSpec> model, Optional<String> when,
+                       List<GroupSpec> privacy) {
 
     public Question {
         Objects.requireNonNull(slug);
@@ -32,6 +34,7 @@ public record Question(String slug, String title, String question, int order, Li
         metrics = List.copyOf(metrics);
         narrativeValues = List.copyOf(narrativeValues);
         forecasts = List.copyOf(forecasts);
+        privacy = List.copyOf(privacy);
     }
 
     /** The same question with more charts: the outlook stage adds the charts of what it computed. */
@@ -39,7 +42,7 @@ public record Question(String slug, String title, String question, int order, Li
         List<ChartSpec> all = new java.util.ArrayList<>(charts);
         all.addAll(more);
         return new Question(slug, title, question, order, requires, queries, all, narrative, descriptionFile, metrics,
-                kpiQuery, narrativeValues, forecasts, model, when);
+                kpiQuery, narrativeValues, forecasts, model, when, privacy);
     }
 
     /** Names of results computed after the queries (forecasts, model aggregates), which charts and narratives may use. */
@@ -55,6 +58,11 @@ public record Question(String slug, String title, String question, int order, Li
 
     public Optional<QuerySource> query(String name) {
         return queries.stream().filter(q -> q.name().equals(name)).findFirst();
+    }
+
+    /** The privacy declaration of a result, if the question makes one. */
+    public Optional<GroupSpec> privacy(String result) {
+        return privacy.stream().filter(p -> p.result().equals(result)).findFirst();
     }
 
     public Optional<ChartSpec> headline() {

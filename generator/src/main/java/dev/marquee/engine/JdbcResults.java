@@ -105,15 +105,8 @@ final class JdbcResults {
         };
     }
 
-    /**
-     * DuckDB adds floating-point values in whatever order its threads finish, so the last digits of a DOUBLE sum or
-     * standard deviation can differ between runs. Twelve significant digits are far more than any figure shows and
-     * make reruns byte-identical. (Sums of DECIMAL columns are exact and are not touched.)
-     */
+    /** See {@link Table#stable(double)}. */
     static Double stable(double value) {
-        if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) {
-            return value;
-        }
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(12, java.math.RoundingMode.HALF_EVEN)).doubleValue();
+        return Table.stable(value);
     }
 }

@@ -28,6 +28,12 @@ public record DataModel(List<TableSpec> tables) {
         return tables.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
+    /** The tables whose rows are members' own (they carry a member id): whatever is read from them describes members. */
+    public java.util.Set<String> memberTables() {
+        return tables.stream().filter(t -> t.column("user_id").isPresent()).map(TableSpec::name)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     public List<String> tableNames() {
         return tables.stream().map(TableSpec::name).toList();
     }

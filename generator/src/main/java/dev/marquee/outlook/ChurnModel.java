@@ -15,7 +15,7 @@ import java.util.TreeMap;
 /**
  * Fits the churn-risk model on the 'train' rows, measures it on the 'test' rows (a later window, so the model never
  * sees the outcomes it is judged on) and scores the 'score' rows (members active at the as-of date). Publishes only
- * aggregates: the AUC, odds ratios, a calibration table by risk decile and expected churners per group of at least k.
+ * aggregates: the AUC, odds ratios, a calibration table by risk decile and expected churners per group.
  */
 final class ChurnModel {
 
@@ -51,8 +51,8 @@ final class ChurnModel {
                     model.slopes()[i] > 0 ? "raises risk" : "lowers risk"));
         }
         tables.put("model_effects", new Table(effectColumns(), effects));
-        tables.put("model_calibration", calibration(testScores, testLabels, k));
-        tables.put("model_expected", expected(spec, rows, model, k));
+        tables.put("model_calibration", calibration(testScores, testLabels));
+        tables.put("model_expected", expected(spec, rows, model));
         return new Result(tables);
     }
 
@@ -63,7 +63,7 @@ final class ChurnModel {
     }
 
     /** Holdout members in ten equal groups by predicted risk: predicted against observed churn (the lift chart). */
-    private static Table calibration(double[] scores, int[] labels, int k) {
+    private static Table calibration(double[] scores, int[] labels) {
         Integer[] order = new Integer[scores.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -73,7 +73,7 @@ final class ChurnModel {
         for (int decile = 0; decile < 10; decile++) {
             int from = (int) ((long) decile * order.length / 10);
             int to = (int) ((long) (decile + 1) * order.length / 10);
-            if (to - from < k) {
+            if (to == from) {
                 continue;
             }
             double predicted = 0;
@@ -82,7 +82,8 @@ final class ChurnModel {
                 predicted += scores[order[i]];
                 churned += labels[order[i]];
             }
-            rows.add(Arrays.asList("D" + (decile + 1), (long) (to - from), predicted / (to - from), (double) churned / (to - from)));
+            rows.add(Arrays.asList("D" + (decile + 1), (long) (to - from), (long) churned, predicted / (to - from),
+                    (double) churned / (to - from)));
         }
         return new Table(calibrationColumns(), rows);
     }
@@ -109,10 +110,10 @@ final class ChurnModel {
 
     /**
      * Expected churners of the members active at the as-of date, per group: the sum of their predicted probabilities
-     * (from the kept rows, scaled to the group's exact member count when only a sample was kept). Groups under k
-     * merge into Other.
+     * (from the kept rows, scaled to the group's exact member count when only a sample was kept). Every group is
+     * returned; the question's privacy declaration merges the small ones.
      */
-    private static Table expected(ModelSpec spec, ModelRows rows, LogisticRegression.Model model, int k) {
+    private static Table expected(ModelSpec spec, ModelRows rows, LogisticRegression.Model model) {
         Map<List<String>, double[]> sampled = new TreeMap<>(ModelRows::compareKeys);
         double allProbabilities = 0;
         for (int r = 0; r < rows.score.x.size(); r++) {
@@ -134,28 +135,14 @@ final class ChurnModel {
                     : members * (kept == null ? overallRate : kept[1] / kept[0]);
             groups.put(key, new double[] {members, expected});
         });
-        double[] other = new double[2];
         List<List<Object>> out = new ArrayList<>();
         groups.forEach((key, totals) -> {
-            if (totals[0] < k) {
-                other[0] += totals[0];
-                other[1] += totals[1];
-                return;
-            }
             List<Object> row = new ArrayList<>(key);
             row.add((long) totals[0]);
             row.add(totals[1]);
             row.add(totals[1] / totals[0]);
             out.add(row);
         });
-        if (other[0] >= k) {
-            List<Object> row = new ArrayList<>();
-            spec.groups().forEach(g -> row.add("Other"));
-            row.add((long) other[0]);
-            row.add(other[1]);
-            row.add(other[1] / other[0]);
-            out.add(row);
-        }
         return new Table(expectedColumns(spec), out);
     }
 
@@ -166,7 +153,8 @@ final class ChurnModel {
 
     private static List<Column> calibrationColumns() {
         return List.of(new Column("risk_decile", ColumnType.TEXT), new Column("members", ColumnType.INTEGER),
-                new Column("predicted_rate", ColumnType.DECIMAL), new Column("observed_rate", ColumnType.DECIMAL));
+                new Column("observed_churners", ColumnType.INTEGER), new Column("predicted_rate", ColumnType.DECIMAL),
+                new Column("observed_rate", ColumnType.DECIMAL));
     }
 
     private static List<Column> expectedColumns(ModelSpec spec) {

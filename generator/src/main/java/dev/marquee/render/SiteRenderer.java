@@ -269,6 +269,9 @@ public final class SiteRenderer {
         if (data.isEmpty()) {
             description = (description.isEmpty() ? "" : description + " ") + "No data: nothing in the data folder feeds this chart.";
         }
+        if (!section.note(chart.spec()).isEmpty()) {
+            description = (description.isEmpty() ? "" : description + " ") + section.note(chart.spec());
+        }
         String id = "chart-" + chart.fileStem();
         String query = chart.spec().query();
         String statement = query.contains("/") ? "-- Computed on the " + query.substring(0, query.indexOf('/'))

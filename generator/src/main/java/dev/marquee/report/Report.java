@@ -39,8 +39,18 @@ public record Report(String title, Parameters parameters, List<Section> sections
         List<Kpi> kpis = new ArrayList<>();
         for (Answer answer : answers) {
             String slug = answer.question().slug();
+            java.util.Map<String, String> notes = new java.util.HashMap<>();
+            for (dev.marquee.catalog.ChartSpec chart : answer.question().charts()) {
+                String query = chart.query();
+                int slash = query.indexOf('/');
+                Answer source = slash < 0 ? answer : answers.stream()
+                        .filter(a -> a.question().slug().equals(query.substring(0, slash))).findFirst().orElse(null);
+                if (source != null && source.notes().containsKey(query.substring(slash + 1))) {
+                    notes.put(chart.id(), source.notes().get(query.substring(slash + 1)));
+                }
+            }
             sections.add(new Section(answer, charts.stream().filter(c -> c.questionSlug().equals(slug)).toList(),
-                    Narrative.expand(answer)));
+                    Narrative.expand(answer), notes));
             answer.question().kpiQuery().ifPresent(query -> kpis.addAll(kpis(answer.result(query))));
         }
         return new Report(title, parameters, sections, kpis, leftOut, quality, dataRange, tableRanges);

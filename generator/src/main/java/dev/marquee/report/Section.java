@@ -10,11 +10,18 @@ import java.util.Optional;
  * One answered question with its rendered charts, in declaration order.
  *
  * @param narrative the question's Markdown with the values it quotes filled in from the results
+ * @param notes     per chart id, what the disclosure stage merged or hid in the chart's data, in words
  */
-public record Section(Answer answer, List<RenderedChart> charts, String narrative) {
+public record Section(Answer answer, List<RenderedChart> charts, String narrative, java.util.Map<String, String> notes) {
 
     public Section {
         charts = List.copyOf(charts);
+        notes = java.util.Map.copyOf(notes);
+    }
+
+    /** What was merged or hidden in a chart's data so that no small group is published; empty when nothing was. */
+    public String note(dev.marquee.catalog.ChartSpec chart) {
+        return notes.getOrDefault(chart.id(), "");
     }
 
     public String slug() {

@@ -1,0 +1,119 @@
+package dev.marquee.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the rows of one published result describe, declared under {@code privacy:} in a question's front matter, so
+ * that the disclosure stage can keep every group of fewer than k members out of the report, and out of reach of
+ * arithmetic on the figures it does publish.
+ *
+ * @param result      the statement (or computed result) the declaration is about
+ * @param members     the column counting the members a row describes: its group
+ * @param overlapping true when one member may count in several rows (devices, titles, months): the rows' members
+ *                    then do not add up, and a set of rows is known only to hold at least its largest group
+ * @param parts       member counts inside the row's group (churners, members at risk): each is a group of its own,
+ *                    and so is the rest of the row's members
+ * @param sums        measures that add up over members (hours, revenue, sessions): they follow their row's group
+ * @param ratios      columns computed from the others, recomputed for merged rows and hidden with their inputs
+ * @param small       what happens to a row whose group, or one of its parts, has fewer than k members
+ * @param label       the column that names the merged row ({@link Small#MERGE} only)
+ * @param within      for a cross-tab: the column whose values each get their own merged row (plans within a country)
+ * @param running     running totals of a column, hidden with the rows they would reveal
+ * @param keep        numeric columns that label the row rather than describe its members (a year, months after
+ *                    signup): kept on hidden rows; every other number is a figure about the group
+ * @param line        line of the declaration in the question's .md file, for messages
+ */
+public record GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
+                        List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
+                        List<Running> running, List<String> keep, int line) {
+
+    /** What becomes of a row describing fewer than k members (or a part of them). */
+    public enum Small {
+        /** Rows join one row named "Other", which itself describes at least k members (the next smallest joins it). */
+        MERGE,
+        /** The row stays, its figures are hidden; the next smallest row is hidden too where a total would reveal it. */
+        HIDE,
+        /** The row is left out: for rankings and overlapping groups, whose rows add up to no published total. */
+        DROP
+    }
+
+    /**
+     * {@code column = numerator / denominator}; the denominator may be {@code sum(c)}, the sum of a column over all
+     * rows, or {@code sum(c) by d}, over the rows with the same value of column d.
+     */
+    public record Ratio(String column, String numerator, String denominator, boolean denominatorSummed, Optional<String> by) {
+        private static final Pattern FORM = Pattern.compile(
+                "\\s*([a-z_][a-z0-9_]*)\\s*=\\s*([a-z_][a-z0-9_]*)\\s*/\\s*(?:sum\\(\\s*([a-z_][a-z0-9_]*)\\s*\\)(?:\\s+by\\s+([a-z_][a-z0-9_]*))?|([a-z_][a-z0-9_]*))\\s*");
+
+        public Ratio {
+            Objects.requireNonNull(column);
+            Objects.requireNonNull(numerator);
+            Objects.requireNonNull(denominator);
+            Objects.requireNonNull(by);
+        }
+
+        /** Parses {@code share = members / sum(members) by country}; empty when the text is not of that form. */
+        public static Optional<Ratio> parse(String text) {
+            Matcher matcher = FORM.matcher(text);
+            if (!matcher.matches()) {
+                return Optional.empty();
+            }
+            if (matcher.group(5) != null) {
+                return Optional.of(new Ratio(matcher.group(1), matcher.group(2), matcher.group(5), false, Optional.empty()));
+            }
+            return Optional.of(new Ratio(matcher.group(1), matcher.group(2), matcher.group(3), true,
+                    Optional.ofNullable(matcher.group(4))));
+        }
+    }
+
+    /** {@code column = running(of)}: the running total of column {@code of} in row order. */
+    public record Running(String column, String of) {
+        private static final Pattern FORM = Pattern.compile("\\s*([a-z_][a-z0-9_]*)\\s*=\\s*running\\(\\s*([a-z_][a-z0-9_]*)\\s*\\)\\s*");
+
+        public static Optional<Running> parse(String text) {
+            Matcher matcher = FORM.matcher(text);
+            return matcher.matches() ? Optional.of(new Running(matcher.group(1), matcher.group(2))) : Optional.empty();
+        }
+    }
+
+    public GroupSpec {
+        Objects.requireNonNull(result);
+        Objects.requireNonNull(members);
+        parts = List.copyOf(parts);
+        sums = List.copyOf(sums);
+        ratios = List.copyOf(ratios);
+        running = List.copyOf(running);
+        keep = List.copyOf(keep);
+        Objects.requireNonNull(small);
+        if (small == Small.MERGE && label.isEmpty()) {
+            throw new IllegalArgumentException("a merge needs the column that names the merged row");
+        }
+    }
+
+    /** Every column this declaration names, for checking them against the result. */
+    public List<String> columns() {
+        List<String> columns = new ArrayList<>();
+        columns.add(members);
+        columns.addAll(parts);
+        columns.addAll(sums);
+        for (Ratio ratio : ratios) {
+            columns.add(ratio.column());
+            columns.add(ratio.numerator());
+            columns.add(ratio.denominator());
+            ratio.by().ifPresent(columns::add);
+        }
+        label.ifPresent(columns::add);
+        within.ifPresent(columns::add);
+        for (Running total : running) {
+            columns.add(total.column());
+            columns.add(total.of());
+        }
+        columns.addAll(keep);
+        return columns.stream().distinct().toList();
+    }
+}

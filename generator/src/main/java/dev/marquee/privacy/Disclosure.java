@@ -1,0 +1,227 @@
+package dev.marquee.privacy;
+
+import dev.marquee.ReportException;
+import dev.marquee.catalog.ChartSpec;
+import dev.marquee.catalog.ForecastSpec;
+import dev.marquee.catalog.GroupSpec;
+import dev.marquee.catalog.NarrativeValue;
+import dev.marquee.catalog.QuerySource;
+import dev.marquee.catalog.Question;
+import dev.marquee.engine.Table;
+import dev.marquee.model.Problem;
+import dev.marquee.query.Answer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The disclosure stage: between the answers and everything that shows them, every published result is made safe
+ * under k, the smallest group of members the report may describe. Each result about members declares what its rows
+ * describe (a question's {@code privacy:} front matter, see {@link GroupSpec}); KPIs follow their own columns; a
+ * forecast's actual values follow the statement it forecasts. A result read from member tables without a declaration
+ * stops the run, so a new question cannot publish a small group by forgetting to say what it counts.
+ */
+public final class Disclosure {
+
+    /** The name of a merged row; a real value spelled the same is renamed, so the two are never confused. */
+    public static final String OTHER = "Other (small groups)";
+
+    private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");
+
+    private Disclosure() {
+    }
+
+    /**
+     * Checked before anything runs: every published statement that reads members' own rows declares what it counts.
+     *
+     * @param memberTables the tables whose rows are members' own (they carry a member id)
+     * @throws ReportException naming each statement that does not, with its question file
+     */
+    public static void checkDeclared(List<Question> questions, Set<String> memberTables) {
+        List<Problem> problems = new ArrayList<>();
+        for (Question question : questions) {
+            undeclared(question, memberTables, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not say what their figures count", problems);
+        }
+    }
+
+    /**
+     * @throws ReportException when a declaration names a column its result does not return
+     */
+    public static List<Answer> protect(List<Answer> answers, int k) {
+        List<Problem> problems = new ArrayList<>();
+        for (Answer answer : answers) {
+            checkColumns(answer, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not run on this data", problems);
+        }
+        List<Answer> safe = new ArrayList<>();
+        for (Answer answer : answers) {
+            safe.add(protect(answer, k));
+        }
+        return safe;
+    }
+
+    private static Answer protect(Answer answer, int k) {
+        Question question = answer.question();
+        Map<String, Table> results = new LinkedHashMap<>();
+        Map<String, String> notes = new LinkedHashMap<>(answer.notes());
+        for (Map.Entry<String, Table> result : answer.results().entrySet()) {
+            String name = result.getKey();
+            Optional<GroupSpec> spec = question.privacy(name);
+            if (question.kpiQuery().map(name::equals).orElse(false)) {
+                results.put(name, KpiGroups.protect(result.getValue(), k));
+            } else if (spec.isPresent()) {
+                GroupedTable.Protected safe = GroupedTable.protect(result.getValue(), spec.get(), k);
+                results.put(name, safe.table());
+                note(spec.get(), safe, k).ifPresent(text -> notes.put(name, text));
+            } else {
+                results.put(name, result.getValue());
+            }
+        }
+        for (ForecastSpec forecast : question.forecasts()) {
+            Table actual = results.get(forecast.query());
+            if (question.privacy(forecast.query()).isPresent() && actual != null && results.containsKey(forecast.resultName())) {
+                results.put(forecast.resultName(), hideMonths(results.get(forecast.resultName()),
+                        hiddenMonths(actual, question.privacy(forecast.query()).get())));
+                Optional.ofNullable(notes.get(forecast.query())).ifPresent(text -> notes.put(forecast.resultName(), text));
+            }
+        }
+        return answer.with(results, notes);
+    }
+
+    /** Whether a numeric column is one the declaration keeps as a label. */
+    static boolean keeps(GroupSpec spec, String column) {
+        return spec.keep().contains(column);
+    }
+
+    private static Optional<String> note(GroupSpec spec, GroupedTable.Protected safe, int k) {
+        if (safe.rowsAffected() == 0 && safe.groupsMerged() == 0) {
+            return Optional.empty();
+        }
+        String rows = safe.rowsAffected() == 1 ? "1 row" : safe.rowsAffected() + " rows";
+        return Optional.of(switch (spec.small()) {
+            case MERGE -> "Groups of fewer than " + k + " members, or with fewer than " + k + " members in one of their parts, "
+                    + "are merged into “" + OTHER + "”, with the next smallest where a total would otherwise reveal them ("
+                    + (safe.groupsMerged() > 0 ? safe.groupsMerged() + " of " + spec.within().orElse("") + " and " : "") + rows + ").";
+            case HIDE -> "Figures of groups of fewer than " + k + " members are not shown, nor those of the next smallest "
+                    + "where a total would otherwise reveal them (" + rows + ").";
+            case DROP -> "Rows describing fewer than " + k + " members are left out (" + rows + ").";
+        });
+    }
+
+    /** The months a HIDE declaration hid: the rows whose member count became empty. */
+    private static Set<LocalDate> hiddenMonths(Table protectedSource, GroupSpec spec) {
+        Set<LocalDate> months = new HashSet<>();
+        if (protectedSource.indexOf("month").isEmpty()) {
+            return months;
+        }
+        for (int r = 0; r < protectedSource.rowCount(); r++) {
+            if (protectedSource.value(r, spec.members()) == null && protectedSource.value(r, "month") instanceof LocalDate month) {
+                months.add(month);
+            }
+        }
+        return months;
+    }
+
+    /** A forecast table with nothing shown for the months whose actual value is hidden. */
+    private static Table hideMonths(Table forecast, Set<LocalDate> months) {
+        if (months.isEmpty()) {
+            return forecast;
+        }
+        int month = forecast.index("month");
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : forecast.rows()) {
+            List<Object> copy = new ArrayList<>(row);
+            if (months.contains(row.get(month)) && row.get(forecast.index("actual")) != null) {
+                for (int c = 0; c < copy.size(); c++) {
+                    if (c != month) {
+                        copy.set(c, null);
+                    }
+                }
+            }
+            rows.add(copy);
+        }
+        return new Table(forecast.columns(), rows);
+    }
+
+    /** Declarations name columns their results return. */
+    private static void checkColumns(Answer answer, List<Problem> problems) {
+        Question question = answer.question();
+        String where = question.descriptionFile().toString();
+        for (GroupSpec spec : question.privacy()) {
+            Table result = answer.results().get(spec.result());
+            if (result == null) {
+                continue;
+            }
+            for (String column : spec.columns()) {
+                if (result.indexOf(column).isEmpty()) {
+                    problems.add(Problem.fatal(where, spec.line(), column, "unknown-column", "privacy of '" + spec.result()
+                            + "' names column '" + column + "', which it does not return; it returns " + result.columnNames()));
+                }
+            }
+            for (String column : spec.running().stream().map(GroupSpec.Running::column).toList()) {
+                if (spec.sums().contains(column) || spec.parts().contains(column)) {
+                    problems.add(Problem.fatal(where, spec.line(), column, "bad-privacy", "running total '" + column
+                            + "' cannot also be a part or a sum"));
+                }
+            }
+        }
+    }
+
+    private static void undeclared(Question question, Set<String> memberTables, List<Problem> problems) {
+        String where = question.descriptionFile().toString();
+        for (String published : published(question)) {
+            if (question.privacy(published).isPresent() || question.kpiQuery().map(published::equals).orElse(false)) {
+                continue;
+            }
+            Optional<QuerySource> source = question.query(published);
+            Optional<String> table = source.flatMap(q -> memberTableRead(q.sql(), memberTables));
+            if (table.isPresent()) {
+                problems.add(Problem.fatal(where, question.charts().isEmpty() ? 0 : question.charts().get(0).line(), published,
+                        "undeclared-members", "statement '" + published + "' reads " + table.get() + " (members' own rows) "
+                                + "and is published, but 'privacy' does not say what its rows count: add an entry with "
+                                + "'result: " + published + "', 'members: <column>' and 'small: merge|hide|drop'"));
+            }
+        }
+    }
+
+    /** The statements whose results reach a page: charted, quoted, or forecast (their actual values). */
+    private static Set<String> published(Question question) {
+        Set<String> names = new LinkedHashSet<>();
+        for (ChartSpec chart : question.charts()) {
+            if (!chart.query().contains("/")) {
+                names.add(chart.query());
+            }
+        }
+        for (NarrativeValue value : question.narrativeValues()) {
+            names.add(value.statement());
+        }
+        for (ForecastSpec forecast : question.forecasts()) {
+            names.add(forecast.query());
+        }
+        return names;
+    }
+
+    private static Optional<String> memberTableRead(String sql, Set<String> memberTables) {
+        String code = LINE_COMMENT.matcher(sql).replaceAll(" ").toLowerCase(Locale.ROOT);
+        for (String table : memberTables.stream().sorted().toList()) {
+            if (Pattern.compile("\\b" + Pattern.quote(table.toLowerCase(Locale.ROOT)) + "\\b").matcher(code).find()) {
+                return Optional.of(table);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,482 @@
+package dev.marquee.privacy;
+
+import dev.marquee.catalog.GroupSpec;
+import dev.marquee.catalog.GroupSpec.Ratio;
+import dev.marquee.catalog.GroupSpec.Small;
+import dev.marquee.engine.Column;
+import dev.marquee.engine.Table;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One result made safe to publish under its declaration (see {@link GroupSpec}).
+ *
+ * <p>A row is a group of members. It cannot be published as it is when it describes fewer than k members, or when one
+ * of its parts (churners among its members, say), or the rest of its members, is a group of fewer than k. Such rows
+ * are merged into one "Other" row, hidden, or dropped. Then complementary suppression: the rows of a line (all rows;
+ * in a cross-tab, those of one value of either dimension) add up to a total that may be published elsewhere, so
+ * whatever is hidden in a line must itself describe at least k members, or none, else subtracting the published rows
+ * from the total would reveal it. While a line hides fewer than k (but some) members, the visible row of that line
+ * with the fewest is hidden too. A running total is hidden on hidden rows, and a run of consecutive hidden rows must
+ * hold at least k, for the same reason.
+ */
+final class GroupedTable {
+
+    private final Table table;
+    private final GroupSpec spec;
+    private final int k;
+
+    private GroupedTable(Table table, GroupSpec spec, int k) {
+        this.table = table;
+        this.spec = spec;
+        this.k = k;
+    }
+
+    /** What one result became, and how many of its rows were merged, hidden or dropped. */
+    record Protected(Table table, int rowsAffected, int groupsMerged) {
+    }
+
+    static Protected protect(Table table, GroupSpec spec, int k) {
+        return new GroupedTable(table, spec, k).run();
+    }
+
+    private Protected run() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : table.rows()) {
+            List<Object> copy = new ArrayList<>(row);
+            spec.label().ifPresent(label -> renameCollidingLabel(copy, table.index(label)));
+            spec.within().ifPresent(within -> renameCollidingLabel(copy, table.index(within)));
+            rows.add(copy);
+        }
+        int groupsMerged = 0;
+        if (spec.within().isPresent() && spec.small() == Small.MERGE) {
+            int before = distinct(rows, table.index(spec.within().get()));
+            rows = mergeSmallWithinGroups(rows);
+            groupsMerged = before - distinct(rows, table.index(spec.within().get()));
+        }
+        BitSet hidden = hiddenRows(rows);
+        int affected = hidden.cardinality();
+        List<List<Object>> out = switch (spec.small()) {
+            case DROP -> {
+                List<List<Object>> kept = new ArrayList<>();
+                for (int r = 0; r < rows.size(); r++) {
+                    if (!hidden.get(r)) {
+                        kept.add(rows.get(r));
+                    }
+                }
+                yield kept;
+            }
+            case HIDE -> hide(rows, hidden);
+            case MERGE -> merge(rows, hidden);
+        };
+        return new Protected(new Table(outputColumns(), out), affected, groupsMerged);
+    }
+
+    /** A real value spelled like the merged row's name would be read as the merged row: it is renamed. */
+    private static void renameCollidingLabel(List<Object> row, int index) {
+        if (Disclosure.OTHER.equals(row.get(index))) {
+            row.set(index, Disclosure.OTHER + " (as named in the data)");
+        }
+    }
+
+    /**
+     * Cross-tab, first level: a value of the 'within' column whose rows describe fewer than k members joins the
+     * merged value, which takes the next smallest value too while it holds fewer than k. Rows of merged values are
+     * added up by their label.
+     */
+    private List<List<Object>> mergeSmallWithinGroups(List<List<Object>> rows) {
+        int within = table.index(spec.within().orElseThrow());
+        Map<Object, Double> sizes = new LinkedHashMap<>();
+        for (List<Object> row : rows) {
+            double members = number(row, spec.members());
+            sizes.merge(row.get(within), members, spec.overlapping() ? Math::max : Double::sum);
+        }
+        List<Object> merged = new ArrayList<>();
+        double mergedSize = 0;
+        for (Map.Entry<Object, Double> group : sizes.entrySet()) {
+            if (group.getValue() > 0 && group.getValue() < k) {
+                merged.add(group.getKey());
+                mergedSize = spec.overlapping() ? Math.max(mergedSize, group.getValue()) : mergedSize + group.getValue();
+            }
+        }
+        while (mergedSize > 0 && mergedSize < k) {
+            Object next = null;
+            for (Map.Entry<Object, Double> group : sizes.entrySet()) {
+                if (!merged.contains(group.getKey()) && group.getValue() > 0
+                        && (next == null || group.getValue() < sizes.get(next))) {
+                    next = group.getKey();
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            merged.add(next);
+            mergedSize = spec.overlapping() ? Math.max(mergedSize, sizes.get(next)) : mergedSize + sizes.get(next);
+        }
+        if (merged.isEmpty()) {
+            return rows;
+        }
+        List<List<Object>> out = new ArrayList<>();
+        Map<Object, List<List<Object>>> mergedByLabel = new LinkedHashMap<>();
+        int label = spec.label().map(table::index).orElse(-1);
+        for (List<Object> row : rows) {
+            if (merged.contains(row.get(within))) {
+                mergedByLabel.computeIfAbsent(label < 0 ? "" : String.valueOf(row.get(label)), x -> new ArrayList<>()).add(row);
+            } else {
+                out.add(row);
+            }
+        }
+        for (List<List<Object>> group : mergedByLabel.values()) {
+            List<Object> combined = combine(group);
+            combined.set(within, Disclosure.OTHER);
+            if (label >= 0) {
+                combined.set(label, group.get(0).get(label));
+            }
+            out.add(combined);
+        }
+        return out;
+    }
+
+    /** The rows that cannot be published as they are: small themselves, then hidden to protect the others. */
+    private BitSet hiddenRows(List<List<Object>> rows) {
+        BitSet hidden = new BitSet();
+        List<String> measures = measures();
+        for (int r = 0; r < rows.size(); r++) {
+            for (String measure : measures) {
+                if (isSmall(measure(rows.get(r), measure))) {
+                    hidden.set(r);
+                }
+            }
+        }
+        if (spec.small() == Small.DROP) {
+            return hidden;
+        }
+        List<Line> lines = lines(rows);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Line line : lines) {
+                for (String measure : measures) {
+                    double hiddenSize = 0;
+                    for (int r : line.rows()) {
+                        if (hidden.get(r)) {
+                            double value = measure(rows.get(r), measure);
+                            hiddenSize = line.overlapping() ? Math.max(hiddenSize, value) : hiddenSize + value;
+                        }
+                    }
+                    if (isSmall(hiddenSize)) {
+                        int next = smallestVisible(rows, line.rows(), hidden, measure);
+                        if (next >= 0) {
+                            hidden.set(next);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            for (GroupSpec.Running total : spec.running()) {
+                changed |= extendHiddenRuns(rows, hidden, total.of());
+            }
+        }
+        return hidden;
+    }
+
+    /** The members, each part, and the rest of the members beside each part: every one a group that must be 0 or k+. */
+    private List<String> measures() {
+        List<String> measures = new ArrayList<>();
+        measures.add(spec.members());
+        for (String part : spec.parts()) {
+            measures.add(part);
+            measures.add(REST + part);
+        }
+        return measures;
+    }
+
+    /** Prefix of a measure that is the rest of a row's members beside one of its parts. */
+    private static final String REST = "rest of ";
+
+    private double measure(List<Object> row, String measure) {
+        if (measure.startsWith(REST)) {
+            return Math.max(0, number(row, spec.members()) - number(row, measure.substring(REST.length())));
+        }
+        return number(row, measure);
+    }
+
+    private boolean isSmall(double members) {
+        return members > 0 && members < k;
+    }
+
+    /**
+     * Rows whose total may be known, and whether their members overlap (then a set of them is only known to hold at
+     * least its largest group).
+     */
+    private record Line(List<Integer> rows, boolean overlapping) {
+    }
+
+    /**
+     * Sets of rows whose total may be published: all rows; in a cross-tab, the rows of each value of 'within' and, when
+     * rows merge, of each label across them (one plan in every country). Members overlap only across labels (a member
+     * uses several devices, but lives in one country).
+     */
+    private List<Line> lines(List<List<Object>> rows) {
+        List<Line> lines = new ArrayList<>();
+        if (spec.within().isEmpty()) {
+            List<Integer> all = new ArrayList<>();
+            for (int r = 0; r < rows.size(); r++) {
+                all.add(r);
+            }
+            lines.add(new Line(all, spec.overlapping()));
+            return lines;
+        }
+        groupBy(rows, table.index(spec.within().get())).forEach(line -> lines.add(new Line(line, spec.overlapping())));
+        if (spec.small() == Small.MERGE) {
+            groupBy(rows, table.index(spec.label().orElseThrow())).forEach(line -> lines.add(new Line(line, false)));
+        }
+        return lines;
+    }
+
+    private static List<List<Integer>> groupBy(List<List<Object>> rows, int column) {
+        Map<Object, List<Integer>> groups = new LinkedHashMap<>();
+        for (int r = 0; r < rows.size(); r++) {
+            groups.computeIfAbsent(String.valueOf(rows.get(r).get(column)), x -> new ArrayList<>()).add(r);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /** The visible row of the line with the fewest members of this measure (but some), the later on a tie; -1 if none. */
+    private int smallestVisible(List<List<Object>> rows, List<Integer> line, BitSet hidden, String measure) {
+        int best = -1;
+        for (int r : line) {
+            double value = measure(rows.get(r), measure);
+            if (!hidden.get(r) && value > 0 && (best < 0 || value <= measure(rows.get(best), measure))) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A run of consecutive hidden rows between published running totals is revealed by their difference: while a run
+     * holds fewer than k, its smaller published neighbour joins it.
+     */
+    private boolean extendHiddenRuns(List<List<Object>> rows, BitSet hidden, String of) {
+        int start = hidden.nextSetBit(0);
+        while (start >= 0) {
+            int end = hidden.nextClearBit(start);
+            double size = 0;
+            for (int r = start; r < end; r++) {
+                size += number(rows.get(r), of);
+            }
+            if (isSmall(size)) {
+                int before = start - 1;
+                int after = end < rows.size() ? end : -1;
+                double beforeSize = before >= 0 ? number(rows.get(before), of) : 0;
+                double afterSize = after >= 0 ? number(rows.get(after), of) : 0;
+                int pick = beforeSize <= 0 ? (afterSize > 0 ? after : -1)
+                        : afterSize <= 0 ? before : (beforeSize <= afterSize ? before : after);
+                if (pick >= 0) {
+                    hidden.set(pick);
+                    return true;
+                }
+            }
+            start = hidden.nextSetBit(end);
+        }
+        return false;
+    }
+
+    /** Hidden rows keep their labels; every figure about their group becomes empty. */
+    private List<List<Object>> hide(List<List<Object>> rows, BitSet hidden) {
+        List<Integer> figures = figureColumns();
+        List<List<Object>> out = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            List<Object> row = new ArrayList<>(rows.get(r));
+            if (hidden.get(r)) {
+                for (int column : figures) {
+                    row.set(column, null);
+                }
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /**
+     * The hidden rows of each value of 'within' (of the whole table without it) become one row named {@link
+     * Disclosure#OTHER}, placed after the last row of its value. A merged row still holding a part under k (every row
+     * together has fewer) shows no figure for that part.
+     */
+    private List<List<Object>> merge(List<List<Object>> rows, BitSet hidden) {
+        int within = spec.within().map(table::index).orElse(-1);
+        Map<String, List<List<Object>>> mergedByGroup = new LinkedHashMap<>();
+        Map<String, Integer> lastVisible = new LinkedHashMap<>();
+        List<List<Object>> out = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            String group = within < 0 ? "" : String.valueOf(rows.get(r).get(within));
+            if (hidden.get(r)) {
+                mergedByGroup.computeIfAbsent(group, x -> new ArrayList<>()).add(rows.get(r));
+            } else {
+                out.add(rows.get(r));
+                lastVisible.put(group, out.size() - 1);
+            }
+        }
+        List<Map.Entry<Integer, List<Object>>> insertions = new ArrayList<>();
+        for (Map.Entry<String, List<List<Object>>> group : mergedByGroup.entrySet()) {
+            List<Object> combined = combine(group.getValue());
+            combined.set(table.index(spec.label().orElseThrow()), Disclosure.OTHER);
+            if (within >= 0) {
+                combined.set(within, group.getValue().get(0).get(within));
+            }
+            double size = spec.overlapping()
+                    ? group.getValue().stream().mapToDouble(r -> number(r, spec.members())).max().orElse(0)
+                    : number(combined, spec.members());
+            if (size < k) {
+                // Every row of the line together is under k: nothing of it can be published.
+                continue;
+            }
+            if (spec.overlapping()) {
+                // Members counted in several merged rows would be added twice: their number is not known.
+                combined.set(table.index(spec.members()), null);
+            }
+            for (String measure : measures()) {
+                if (isSmall(measure(combined, measure))) {
+                    hidePart(combined, measure);
+                }
+            }
+            insertions.add(Map.entry(lastVisible.getOrDefault(group.getKey(), out.size() - 1) + 1, combined));
+        }
+        for (int i = insertions.size() - 1; i >= 0; i--) {
+            int at = Math.min(insertions.get(i).getKey(), out.size());
+            out.add(at, insertions.get(i).getValue());
+        }
+        recomputeSharesOfTotals(out);
+        return out;
+    }
+
+    /** A part that is still a small group (or leaves one): it and the ratios built on it are not shown. */
+    private void hidePart(List<Object> row, String measure) {
+        List<String> gone = List.of(measure.startsWith(REST) ? measure.substring(REST.length()) : measure);
+        for (String part : gone) {
+            row.set(table.index(part), null);
+        }
+        for (Ratio ratio : spec.ratios()) {
+            if (gone.contains(ratio.numerator()) || gone.contains(ratio.denominator())) {
+                row.set(table.index(ratio.column()), null);
+            }
+        }
+    }
+
+    /** Rows added into one: members, parts and sums added, ratios computed again, any other figure empty. */
+    private List<Object> combine(List<List<Object>> group) {
+        List<Object> combined = new ArrayList<>(Arrays.asList(new Object[table.columns().size()]));
+        List<String> additive = new ArrayList<>();
+        additive.add(spec.members());
+        additive.addAll(spec.parts());
+        additive.addAll(spec.sums());
+        for (String column : additive.stream().distinct().toList()) {
+            int index = table.index(column);
+            combined.set(index, sum(group.stream().map(row -> row.get(index)).toList()));
+        }
+        for (Ratio ratio : spec.ratios()) {
+            if (!ratio.denominatorSummed()) {
+                combined.set(table.index(ratio.column()), divide(combined.get(table.index(ratio.numerator())),
+                        combined.get(table.index(ratio.denominator()))));
+            }
+        }
+        return combined;
+    }
+
+    /** Ratios over a sum of rows (shares) for merged rows: the sum is over the published rows, merged ones included. */
+    private void recomputeSharesOfTotals(List<List<Object>> rows) {
+        for (Ratio ratio : spec.ratios()) {
+            if (!ratio.denominatorSummed()) {
+                continue;
+            }
+            int by = ratio.by().map(table::index).orElse(-1);
+            int denominator = table.index(ratio.denominator());
+            Map<String, Double> totals = new LinkedHashMap<>();
+            for (List<Object> row : rows) {
+                totals.merge(by < 0 ? "" : String.valueOf(row.get(by)), number(row, ratio.denominator()), Double::sum);
+            }
+            for (List<Object> row : rows) {
+                if (Disclosure.OTHER.equals(row.get(table.index(spec.label().orElseThrow())))
+                        && row.get(denominator) != null) {
+                    row.set(table.index(ratio.column()), divide(row.get(table.index(ratio.numerator())),
+                            totals.get(by < 0 ? "" : String.valueOf(row.get(by)))));
+                }
+            }
+        }
+    }
+
+    /** Columns describing the group (every declared figure and every undeclared number that is not kept). */
+    private List<Integer> figureColumns() {
+        List<Integer> figures = new ArrayList<>();
+        for (int c = 0; c < table.columns().size(); c++) {
+            Column column = table.columns().get(c);
+            if (isLabel(column.name())) {
+                continue;
+            }
+            if (column.type().isNumeric() || declaredFigure(column.name())) {
+                figures.add(c);
+            }
+        }
+        return figures;
+    }
+
+    private boolean isLabel(String column) {
+        return spec.label().map(column::equals).orElse(false) || spec.within().map(column::equals).orElse(false)
+                || Disclosure.keeps(spec, column);
+    }
+
+    private boolean declaredFigure(String column) {
+        return spec.members().equals(column) || spec.parts().contains(column) || spec.sums().contains(column)
+                || spec.ratios().stream().anyMatch(r -> r.column().equals(column))
+                || spec.running().stream().anyMatch(r -> r.column().equals(column));
+    }
+
+    /** In a merged row, undeclared columns are empty except the labels; a hidden row keeps every non-figure column. */
+    private List<Column> outputColumns() {
+        return table.columns();
+    }
+
+    private double number(List<Object> row, String column) {
+        Object value = row.get(table.index(column));
+        return value == null ? 0 : ((Number) value).doubleValue();
+    }
+
+    private static Object divide(Object numerator, Object denominator) {
+        if (numerator == null || denominator == null) {
+            return null;
+        }
+        double bottom = ((Number) denominator).doubleValue();
+        return bottom == 0 ? null : Table.stable(((Number) numerator).doubleValue() / bottom);
+    }
+
+    /** The exact sum in the values' own kind of number (whole numbers, decimals, doubles in row order); null if none. */
+    private static Object sum(List<Object> values) {
+        List<Object> present = values.stream().filter(Objects::nonNull).toList();
+        if (present.isEmpty()) {
+            return null;
+        }
+        if (present.stream().allMatch(v -> v instanceof Long || v instanceof Integer)) {
+            return present.stream().mapToLong(v -> ((Number) v).longValue()).sum();
+        }
+        if (present.stream().allMatch(v -> v instanceof BigDecimal)) {
+            return present.stream().map(v -> (BigDecimal) v).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+        double total = 0;
+        for (Object value : present) {
+            total += ((Number) value).doubleValue();
+        }
+        return Table.stable(total);
+    }
+
+    private static int distinct(List<List<Object>> rows, int column) {
+        return (int) rows.stream().map(r -> Objects.toString(r.get(column))).distinct().count();
+    }
+}

@@ -1,0 +1,207 @@
+package dev.marquee.privacy;
+
+import dev.marquee.catalog.GroupSpec;
+import dev.marquee.catalog.GroupSpec.Small;
+import dev.marquee.engine.Column;
+import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Table;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The disclosure rule on small tables whose every expectation is worked out by hand in the comments, k = 10 throughout.
+ * Rows are written as "label:value,value,...", empty for a hidden value.
+ */
+class GroupedTableTest {
+
+    private static final int K = 10;
+    private static final String OTHER = Disclosure.OTHER;
+
+    @Test
+    void merge_aSmallGroupJoinsOther_andOtherTakesTheNextSmallestWhileItIsUnderK() {
+        // C (3) is small; Other would hold 3, which total − A − B reveals, so B (20) joins it: Other = 23.
+        Table safe = protect(table("country", "members", "A:50", "B:20", "C:3"), merge("country", "members"));
+        assertEquals(List.of("A:50", OTHER + ":23"), rows(safe));
+    }
+
+    @Test
+    void merge_smallGroupsTogetherReachingK_formOtherOnTheirOwn() {
+        Table safe = protect(table("country", "members", "A:50", "B:6", "C:5"), merge("country", "members"));
+        assertEquals(List.of("A:50", OTHER + ":11"), rows(safe));
+    }
+
+    @Test
+    void merge_aPartUnderK_mergesItsRow_andTheNextSmallestPartJoinsIt() {
+        // B has 3 churners (a group of 3): B joins Other. Other's 3 churners would be revealed by the total churners,
+        // so the row with the fewest churners left, C (12), joins too: Other = 40 + 60 members, 3 + 12 churners.
+        GroupSpec spec = new GroupSpec("t", "members", false, List.of("churners"), List.of(),
+                List.of(GroupSpec.Ratio.parse("rate = churners / members").orElseThrow()), Small.MERGE, Optional.of("country"),
+                Optional.empty(), List.of(), List.of(), 1);
+        Table safe = protect(table("country", "members,churners,rate", "A:100,20,0.2", "B:40,3,0.075", "C:60,12,0.2"), spec);
+        assertEquals(List.of("A:100,20,0.2", OTHER + ":100,15,0.15"), rows(safe));
+    }
+
+    @Test
+    void merge_theRestOfAGroupUnderK_isASmallGroupToo() {
+        // B: 12 members of whom 8 churned: the 4 who stayed are a group of 4, and the 8 churners another: B is merged.
+        // Other's 8 churners are then under k: A (20 churners) joins, and everything is one row.
+        GroupSpec spec = new GroupSpec("t", "members", false, List.of("churners"), List.of(), List.of(), Small.MERGE,
+                Optional.of("country"), Optional.empty(), List.of(), List.of(), 1);
+        Table safe = protect(table("country", "members,churners", "A:100,20", "B:12,8"), spec);
+        assertEquals(List.of(OTHER + ":112,28"), rows(safe));
+    }
+
+    @Test
+    void merge_everythingTogetherUnderK_publishesNothing() {
+        Table safe = protect(table("country", "members", "A:4", "B:3"), merge("country", "members"));
+        assertEquals(List.of(), rows(safe));
+    }
+
+    @Test
+    void crossTab_aSmallCell_takesTheNextSmallestOfItsCountry_andOfItsPlanAcrossCountries() {
+        // X: Basic 40, Premium 4, Standard 30; Y: Basic 50, Premium 30, Standard 25.
+        // X Premium (4) is small. X's hidden cells hold 4, which X's total reveals: X Standard (30) is hidden too.
+        // Premium's hidden cells hold 4, which the Premium total reveals: Y Premium (30), the smallest left, is hidden.
+        // X shows Basic and Other 34 (of 74); Y shows Basic, Standard and Other 30 (of 105).
+        GroupSpec spec = new GroupSpec("t", "members", false, List.of(), List.of(),
+                List.of(GroupSpec.Ratio.parse("share = members / sum(members) by country").orElseThrow()), Small.MERGE,
+                Optional.of("plan"), Optional.of("country"), List.of(), List.of(), 1);
+        Table safe = protect(table(List.of("country", "plan"), "members,share",
+                "X|Basic:40,0.540540540541", "X|Premium:4,0.0540540540541", "X|Standard:30,0.405405405405",
+                "Y|Basic:50,0.47619047619", "Y|Premium:30,0.285714285714", "Y|Standard:25,0.238095238095"), spec);
+        assertEquals(List.of("X|Basic:40,0.540540540541", "X|" + OTHER + ":34,0.459459459459",
+                "Y|Basic:50,0.47619047619", "Y|Standard:25,0.238095238095", "Y|" + OTHER + ":30,0.285714285714"), rows(safe));
+    }
+
+    @Test
+    void crossTab_aCountryUnderK_joinsTheOtherCountry_withItsCellsAddedUpByPlan() {
+        // Z (3 + 2 = 5 members) is small; the merged country would hold 5, so W (12), the smallest left, joins it.
+        // The merged country then has Basic 3 + 7 = 10 and Premium 2 + 5 = 7: Premium is small, and merges with Basic.
+        GroupSpec spec = new GroupSpec("t", "members", false, List.of(), List.of(), List.of(), Small.MERGE,
+                Optional.of("plan"), Optional.of("country"), List.of(), List.of(), 1);
+        Table safe = protect(table(List.of("country", "plan"), "members",
+                "V|Basic:40", "V|Premium:20", "W|Basic:7", "W|Premium:5", "Z|Basic:3", "Z|Premium:2"), spec);
+        // Premium's hidden cells then hold 7 (only the merged country's), under k: V Premium (20) is hidden too, and V's
+        // Other holds it alone (20).
+        assertEquals(List.of("V|Basic:40", "V|" + OTHER + ":20", OTHER + "|" + OTHER + ":17"), rows(safe));
+    }
+
+    @Test
+    void hide_aSmallMonth_andRunningTotals_hideItsNeighbourSoNoDifferenceRevealsIt() {
+        // Signups 50, 4, 60, 30, 40; cumulative 50, 54, 114, 144, 184.
+        // February (4) is hidden. The total (184) minus the shown months would reveal 4: April (30), the smallest, is
+        // hidden too. February alone between two shown running totals would be revealed by their difference: its smaller
+        // neighbour, January (50), is hidden with it. Then 114 − 60 = 54 is all that can be worked out about Jan + Feb.
+        GroupSpec spec = new GroupSpec("t", "signups", false, List.of(), List.of(), List.of(), Small.HIDE, Optional.empty(),
+                Optional.empty(), List.of(GroupSpec.Running.parse("cumulative = running(signups)").orElseThrow()), List.of(), 1);
+        Table safe = protect(table("month", "signups,cumulative", "Jan:50,50", "Feb:4,54", "Mar:60,114", "Apr:30,144",
+                "May:40,184"), spec);
+        assertEquals(List.of("Jan:,", "Feb:,", "Mar:60,114", "Apr:,", "May:40,184"), rows(safe));
+    }
+
+    @Test
+    void hide_overlappingGroups_areKnownOnlyToHoldTheirLargest() {
+        // Viewers by device overlap (one member, several devices): Mobile (8) and Tablet (6) hidden are known only to hold
+        // at least 8 members, so the total hours minus TV's would reveal a group that may be under k: TV is hidden too.
+        GroupSpec spec = new GroupSpec("t", "viewers", true, List.of(), List.of("hours"), List.of(), Small.HIDE,
+                Optional.empty(), Optional.empty(), List.of(), List.of(), 1);
+        Table safe = protect(table("device", "viewers,hours", "TV:50,900", "Mobile:8,40", "Tablet:6,30"), spec);
+        assertEquals(List.of("TV:,", "Mobile:,", "Tablet:,"), rows(safe));
+    }
+
+    @Test
+    void drop_leavesOutSmallRowsOfARanking_andNothingElse() {
+        GroupSpec spec = new GroupSpec("t", "viewers", true, List.of(), List.of(), List.of(), Small.DROP, Optional.empty(),
+                Optional.empty(), List.of(), List.of(), 1);
+        Table safe = protect(table("title", "viewers", "A:50", "B:5", "C:20"), spec);
+        assertEquals(List.of("A:50", "C:20"), rows(safe));
+    }
+
+    @Test
+    void merge_aRealValueSpelledLikeTheMergedRow_isRenamed() {
+        Table safe = protect(table("country", "members", OTHER + ":50", "B:20"), merge("country", "members"));
+        assertEquals(List.of(OTHER + " (as named in the data):50", "B:20"), rows(safe));
+    }
+
+    @Test
+    void kpi_aMemberCountUnderK_andARateOfASmallPart_areNotShown() {
+        // New signups 5 (a group of 5): hidden; a year ago 40: shown. Churn rate 3 / 200 (3 churners): hidden;
+        // previous month 12 / 210: shown.
+        Table kpis = new Table(List.of(new Column("kpi", ColumnType.TEXT), new Column("unit", ColumnType.TEXT),
+                new Column("value", ColumnType.DECIMAL), new Column("previous_month", ColumnType.DECIMAL),
+                new Column("year_ago", ColumnType.DECIMAL), new Column("comparison", ColumnType.TEXT),
+                new Column("members", ColumnType.INTEGER), new Column("members_previous_month", ColumnType.INTEGER),
+                new Column("members_year_ago", ColumnType.INTEGER), new Column("part", ColumnType.INTEGER),
+                new Column("part_previous_month", ColumnType.INTEGER), new Column("part_year_ago", ColumnType.INTEGER)),
+                List.of(Arrays.asList("new_signups", "members", 5.0, null, 40.0, "month", null, null, null, null, null, null),
+                        Arrays.asList("churn_rate", "percent", 0.015, 12 / 210.0, null, "month", 200L, 210L, null, 3L, 12L, null)));
+        Table safe = KpiGroups.protect(kpis, K);
+        assertEquals(Arrays.asList(null, null, 40.0), safe.rows().get(0).subList(2, 5));
+        assertEquals(Arrays.asList(null, 12 / 210.0, null), safe.rows().get(1).subList(2, 5));
+        assertEquals("month; not shown where it would describe fewer than 10 members", safe.value(1, "comparison"));
+    }
+
+    private static GroupSpec merge(String label, String members) {
+        return new GroupSpec("t", members, false, List.of(), List.of(), List.of(), Small.MERGE, Optional.of(label),
+                Optional.empty(), List.of(), List.of(), 1);
+    }
+
+    private static Table protect(Table table, GroupSpec spec) {
+        return GroupedTable.protect(table, spec, K).table();
+    }
+
+    private static Table table(String label, String numbers, String... rows) {
+        return table(List.of(label), numbers, rows);
+    }
+
+    /** Label columns (text), then number columns; each row "l1|l2:n1,n2", numbers whole unless they have a point. */
+    private static Table table(List<String> labels, String numbers, String... rows) {
+        List<Column> columns = new ArrayList<>();
+        labels.forEach(l -> columns.add(new Column(l, ColumnType.TEXT)));
+        String[] names = numbers.split(",");
+        List<List<Object>> data = new ArrayList<>();
+        for (String row : rows) {
+            String[] parts = row.split(":", 2);
+            List<Object> values = new ArrayList<>(Arrays.asList((Object[]) parts[0].split("\\|")));
+            String[] cells = parts[1].split(",", -1);
+            for (String cell : cells) {
+                values.add(cell.isEmpty() ? null : cell.contains(".") ? (Object) Double.parseDouble(cell) : (Object) Long.parseLong(cell));
+            }
+            data.add(values);
+        }
+        for (int i = 0; i < names.length; i++) {
+            boolean decimal = data.stream().anyMatch(r -> r.get(columns.size()) instanceof Double);
+            columns.add(new Column(names[i], decimal ? ColumnType.DECIMAL : ColumnType.INTEGER));
+        }
+        return new Table(columns, data);
+    }
+
+    private static List<String> rows(Table table) {
+        List<String> out = new ArrayList<>();
+        for (List<Object> row : table.rows()) {
+            StringBuilder text = new StringBuilder();
+            int c = 0;
+            for (; c < table.columns().size() && table.columns().get(c).type() == ColumnType.TEXT; c++) {
+                text.append(c == 0 ? "" : "|").append(row.get(c));
+            }
+            text.append(':');
+            for (int first = c; c < table.columns().size(); c++) {
+                Object value = row.get(c);
+                text.append(c == first ? "" : ",").append(value == null ? "" : value instanceof Double d ? format(d) : value);
+            }
+            out.add(text.toString());
+        }
+        return out;
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(Table.stable(value));
+    }
+}
