@@ -26,8 +26,9 @@ SELECT
     sum(hours) AS total_hours,
     count(*) AS viewers,
     sum(hours) / count(*) AS hours_per_viewer,
-    -- The top quarter is a group of its own: its share is shown only when it holds at least k viewers.
-    CASE WHEN count(*) >= 4 * {{k}} THEN sum(hours) FILTER (WHERE quartile = 1) / sum(hours) END AS heavy_share,
+    -- The top quarter is a group of its own, and so are the others: the share is shown only when both reach k.
+    CASE WHEN count(*) FILTER (WHERE quartile = 1) >= {{k}} AND count(*) FILTER (WHERE quartile > 1) >= {{k}}
+         THEN sum(hours) FILTER (WHERE quartile = 1) / sum(hours) END AS heavy_share,
     (SELECT CAST(count(*) FILTER (WHERE completed) AS DOUBLE) / count(*)
      FROM viewing_sessions WHERE CAST(started_at AS DATE) <= {{as_of}}) AS completion_rate
 FROM ranked

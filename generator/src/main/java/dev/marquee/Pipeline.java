@@ -62,8 +62,7 @@ public final class Pipeline {
         List<Question> questions;
         try {
             model = DataModel.standard();
-            questions = Catalog.read(config.questionsDir(), Set.copyOf(model.tableNames()));
-            Disclosure.checkDeclared(questions, model.memberTables());
+            questions = Catalog.read(config.questionsDir(), Set.copyOf(model.tableNames()), model.memberTables());
         } catch (RuntimeException e) {
             starting.thenAccept(Engine::close);
             deleteQuietly(scratch);

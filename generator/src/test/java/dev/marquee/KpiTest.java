@@ -88,7 +88,7 @@ class KpiTest {
 
     @Test
     void catalog_readsMetricsAndKpiStatement() {
-        List<Question> questions = Catalog.read(WalkingSkeletonTest.SKELETON, Set.copyOf(DataModel.standard().tableNames()));
+        List<Question> questions = Catalog.read(WalkingSkeletonTest.SKELETON, Set.copyOf(DataModel.standard().tableNames()), DataModel.standard().memberTables());
         Question watchTime = questions.stream().filter(q -> q.slug().equals("watch-time")).findFirst().orElseThrow();
 
         assertEquals(Optional.of("kpis"), watchTime.kpiQuery());

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -30,18 +31,25 @@ public final class Catalog {
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet");
 
+    private static final java.util.regex.Pattern LINE_COMMENT = java.util.regex.Pattern.compile("--[^\\n]*");
+
     private Catalog() {
     }
 
     /**
-     * @param knownTables the data model's tables, which {@code requires} may name
+     * @param knownTables  the data model's tables, which {@code requires} may name
+     * @param memberTables the tables whose rows are members' own (they carry a member id): a published statement that
+     *                     reads one must say under {@code privacy} what its rows count
      * @throws ReportException listing every problem found, with file and line
      */
-    public static List<Question> read(Path folder, Set<String> knownTables) {
+    public static List<Question> read(Path folder, Set<String> knownTables, Set<String> memberTables) {
         List<Problem> problems = new ArrayList<>();
         List<Question> questions = new ArrayList<>();
         for (String slug : slugs(folder, problems)) {
-            read(folder, slug, knownTables, problems).ifPresent(questions::add);
+            read(folder, slug, knownTables, problems).ifPresent(question -> {
+                undeclaredPrivacy(question, memberTables, problems);
+                questions.add(question);
+            });
         }
         if (questions.isEmpty() && problems.isEmpty()) {
             problems.add(Problem.fatal(folder.toString(), 0, "", "no-questions",
@@ -272,6 +280,31 @@ public final class Catalog {
             return Optional.empty();
         }
         return Optional.of(new ModelSpec(query, label, features, entry.strings("groups"), entry.line()));
+    }
+
+    /** Every published statement that reads members' own rows declares what its rows count (see GroupSpec). */
+    private static void undeclaredPrivacy(Question question, Set<String> memberTables, List<Problem> problems) {
+        Map<String, Integer> published = new java.util.LinkedHashMap<>();
+        question.charts().stream().filter(c -> !c.query().contains("/")).forEach(c -> published.putIfAbsent(c.query(), c.line()));
+        question.narrativeValues().forEach(v -> published.putIfAbsent(v.statement(), v.line()));
+        question.forecasts().forEach(f -> published.putIfAbsent(f.query(), f.line()));
+        published.forEach((name, line) -> {
+            if (question.privacy(name).isPresent() || question.kpiQuery().map(name::equals).orElse(false)) {
+                return;
+            }
+            question.query(name).flatMap(q -> memberTableRead(q.sql(), memberTables)).ifPresent(table ->
+                    problems.add(Problem.fatal(question.descriptionFile().toString(), line, name, "undeclared-members",
+                            "statement '" + name + "' reads " + table + " (members' own rows) and is published, but 'privacy' "
+                                    + "does not say what its rows count: add an entry with 'result: " + name
+                                    + "', 'members: <column>' and 'small: merge|hide|drop'")));
+        });
+    }
+
+    private static Optional<String> memberTableRead(String sql, Set<String> memberTables) {
+        String code = LINE_COMMENT.matcher(sql).replaceAll(" ").toLowerCase(java.util.Locale.ROOT);
+        return memberTables.stream().sorted()
+                .filter(table -> java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(table) + "\\b").matcher(code).find())
+                .findFirst();
     }
 
     /** One entry of 'privacy': what a result's rows describe (see GroupSpec). */

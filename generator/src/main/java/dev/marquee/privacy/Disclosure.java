@@ -1,11 +1,8 @@
 package dev.marquee.privacy;
 
 import dev.marquee.ReportException;
-import dev.marquee.catalog.ChartSpec;
 import dev.marquee.catalog.ForecastSpec;
 import dev.marquee.catalog.GroupSpec;
-import dev.marquee.catalog.NarrativeValue;
-import dev.marquee.catalog.QuerySource;
 import dev.marquee.catalog.Question;
 import dev.marquee.engine.Table;
 import dev.marquee.model.Problem;
@@ -15,45 +12,24 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The disclosure stage: between the answers and everything that shows them, every published result is made safe
  * under k, the smallest group of members the report may describe. Each result about members declares what its rows
  * describe (a question's {@code privacy:} front matter, see {@link GroupSpec}); KPIs follow their own columns; a
- * forecast's actual values follow the statement it forecasts. A result read from member tables without a declaration
- * stops the run, so a new question cannot publish a small group by forgetting to say what it counts.
+ * forecast's actual values follow the statement it forecasts. (A published result read from member tables without a
+ * declaration is refused when the questions are read, see Catalog.)
  */
 public final class Disclosure {
 
     /** The name of a merged row; a real value spelled the same is renamed, so the two are never confused. */
     public static final String OTHER = "Other (small groups)";
 
-    private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");
-
     private Disclosure() {
-    }
-
-    /**
-     * Checked before anything runs: every published statement that reads members' own rows declares what it counts.
-     *
-     * @param memberTables the tables whose rows are members' own (they carry a member id)
-     * @throws ReportException naming each statement that does not, with its question file
-     */
-    public static void checkDeclared(List<Question> questions, Set<String> memberTables) {
-        List<Problem> problems = new ArrayList<>();
-        for (Question question : questions) {
-            undeclared(question, memberTables, problems);
-        }
-        if (!problems.isEmpty()) {
-            throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not say what their figures count", problems);
-        }
     }
 
     /**
@@ -179,49 +155,5 @@ public final class Disclosure {
                 }
             }
         }
-    }
-
-    private static void undeclared(Question question, Set<String> memberTables, List<Problem> problems) {
-        String where = question.descriptionFile().toString();
-        for (String published : published(question)) {
-            if (question.privacy(published).isPresent() || question.kpiQuery().map(published::equals).orElse(false)) {
-                continue;
-            }
-            Optional<QuerySource> source = question.query(published);
-            Optional<String> table = source.flatMap(q -> memberTableRead(q.sql(), memberTables));
-            if (table.isPresent()) {
-                problems.add(Problem.fatal(where, question.charts().isEmpty() ? 0 : question.charts().get(0).line(), published,
-                        "undeclared-members", "statement '" + published + "' reads " + table.get() + " (members' own rows) "
-                                + "and is published, but 'privacy' does not say what its rows count: add an entry with "
-                                + "'result: " + published + "', 'members: <column>' and 'small: merge|hide|drop'"));
-            }
-        }
-    }
-
-    /** The statements whose results reach a page: charted, quoted, or forecast (their actual values). */
-    private static Set<String> published(Question question) {
-        Set<String> names = new LinkedHashSet<>();
-        for (ChartSpec chart : question.charts()) {
-            if (!chart.query().contains("/")) {
-                names.add(chart.query());
-            }
-        }
-        for (NarrativeValue value : question.narrativeValues()) {
-            names.add(value.statement());
-        }
-        for (ForecastSpec forecast : question.forecasts()) {
-            names.add(forecast.query());
-        }
-        return names;
-    }
-
-    private static Optional<String> memberTableRead(String sql, Set<String> memberTables) {
-        String code = LINE_COMMENT.matcher(sql).replaceAll(" ").toLowerCase(Locale.ROOT);
-        for (String table : memberTables.stream().sorted().toList()) {
-            if (Pattern.compile("\\b" + Pattern.quote(table.toLowerCase(Locale.ROOT)) + "\\b").matcher(code).find()) {
-                return Optional.of(table);
-            }
-        }
-        return Optional.empty();
     }
 }

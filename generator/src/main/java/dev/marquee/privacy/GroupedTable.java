@@ -32,6 +32,8 @@ final class GroupedTable {
     private final Table table;
     private final GroupSpec spec;
     private final int k;
+    /** Rows added up from others: their shares of a total are computed once the table is final. */
+    private final java.util.Set<List<Object>> combined = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private GroupedTable(Table table, GroupSpec spec, int k) {
         this.table = table;
@@ -388,10 +390,11 @@ final class GroupedTable {
                         combined.get(table.index(ratio.denominator()))));
             }
         }
+        this.combined.add(combined);
         return combined;
     }
 
-    /** Ratios over a sum of rows (shares) for merged rows: the sum is over the published rows, merged ones included. */
+    /** Ratios over a sum of rows (shares) for added-up rows: the sum is over the published rows, merged ones included. */
     private void recomputeSharesOfTotals(List<List<Object>> rows) {
         for (Ratio ratio : spec.ratios()) {
             if (!ratio.denominatorSummed()) {
@@ -404,8 +407,7 @@ final class GroupedTable {
                 totals.merge(by < 0 ? "" : String.valueOf(row.get(by)), number(row, ratio.denominator()), Double::sum);
             }
             for (List<Object> row : rows) {
-                if (Disclosure.OTHER.equals(row.get(table.index(spec.label().orElseThrow())))
-                        && row.get(denominator) != null) {
+                if (combined.contains(row) && row.get(denominator) != null) {
                     row.set(table.index(ratio.column()), divide(row.get(table.index(ratio.numerator())),
                             totals.get(by < 0 ? "" : String.valueOf(row.get(by)))));
                 }

@@ -170,8 +170,9 @@ public final class SiteRenderer {
                         continue;
                     }
                     for (String y : spec.y()) {
-                        figures.add(new Figure(spec.yLabel() + " (" + section.title() + ")",
-                                Formats.compact(((Number) row.get(table.index(y))).doubleValue(), spec.unit())));
+                        Object value = row.get(table.index(y));
+                        figures.add(new Figure(spec.yLabel() + " (" + section.title() + ")", value == null
+                                ? "not shown (too few members)" : Formats.compact(((Number) value).doubleValue(), spec.unit())));
                     }
                 }
             }

@@ -34,8 +34,8 @@ class CatalogTest {
         assertEquals(0, run.exitCode(), run.err());
         String page = Files.readString(site.resolve("sessions-by-device.html"));
         assertTrue(page.contains("<h2 class=\"chart-title\">Sessions by device</h2>"));
-        // Hand count from the tiny fixture: TV 3, Mobile 2, Laptop 1, Tablet 1.
-        assertEquals("device,sessions\nTV,3\nMobile,2\nLaptop,1\nTablet,1\n",
+        // Hand count from the tiny fixture: TV 3 sessions of member 1, Mobile 2 of member 2, Laptop and Tablet 1 each of 3.
+        assertEquals("device,sessions,viewers\nTV,3,1\nMobile,2,1\nLaptop,1,1\nTablet,1,1\n",
                 Files.readString(site.resolve("csv/sessions-by-device-sessions.csv")));
         assertTrue(page.contains("Most sessions were on TV."), "narrative quotes the first row");
         assertTrue(Files.readString(site.resolve("index.html")).contains("href=\"sessions-by-device.html\""));
@@ -43,7 +43,7 @@ class CatalogTest {
 
     @Test
     void read_brokenQuestionFiles_reportsEveryProblemWithFileAndLine() {
-        ReportException error = assertThrows(ReportException.class, () -> Catalog.read(CASES.resolve("broken"), TABLES));
+        ReportException error = assertThrows(ReportException.class, () -> Catalog.read(CASES.resolve("broken"), TABLES, DataModel.standard().memberTables()));
 
         String message = error.getMessage();
         assertEquals(ReportException.QUESTION_PROBLEM, error.exitCode());
@@ -69,7 +69,7 @@ class CatalogTest {
         assertEquals(ReportException.QUESTION_PROBLEM, run.exitCode());
         assertTrue(run.err().contains("(2 problems)"), run.err());
         assertTrue(run.err().contains("bad-sql.sql:4: statement 'broken': Parser Error"), run.err());
-        assertTrue(run.err().contains("bad-column.md:5 column watch_hours: chart 'one' uses column 'watch_hours', which query 'by_device' does not return; it returns [device, sessions] [unknown-column]"), run.err());
+        assertTrue(run.err().contains("bad-column.md:5 column watch_hours: chart 'one' uses column 'watch_hours', which query 'by_device' does not return; it returns [device, sessions, viewers] [unknown-column]"), run.err());
         assertTrue(Files.notExists(site), "nothing is written when a question is wrong");
     }
 
@@ -88,7 +88,7 @@ class CatalogTest {
 
         assertEquals(ReportException.QUESTION_PROBLEM, run.exitCode());
         assertTrue(run.err().contains("(2 problems)"), run.err());
-        assertTrue(run.err().contains("bad-column.md:5 column watch_hours: chart 'one' uses column 'watch_hours', which query 'by_device' does not return; it returns [device, sessions] [unknown-column]"), run.err());
+        assertTrue(run.err().contains("bad-column.md:5 column watch_hours: chart 'one' uses column 'watch_hours', which query 'by_device' does not return; it returns [device, sessions, viewers] [unknown-column]"), run.err());
         assertTrue(run.err().contains("bad-model.md:5 column hours_30d: the model statement 'members' must return column 'hours_30d'; it returns [split, churned, tenure_months, plan] [unknown-column]"), run.err());
         assertTrue(Files.notExists(site), "nothing is written when a question is wrong");
     }

@@ -51,8 +51,10 @@ class EngineErrorsTest {
     void engineSpecificFunction_isRejectedWithFileLineAndTheCrossEngineFunctionToUse() throws Exception {
         Path questions = temp.resolve("questions");
         Files.createDirectories(questions);
-        Files.writeString(questions.resolve("median.sql"), "-- name: typical\nSELECT\n    quantile_cont(minutes_watched, 0.5) AS minutes\nFROM viewing_sessions\n");
-        Files.writeString(questions.resolve("median.md"), "---\ntitle: Median\nquestion: What is typical?\ncharts:\n  - id: m\n    kind: table\n    title: Median\n---\n");
+        Files.writeString(questions.resolve("median.sql"), "-- name: typical\nSELECT\n    quantile_cont(minutes_watched, 0.5) AS minutes, count(DISTINCT user_id) AS viewers\nFROM viewing_sessions\n");
+        Files.writeString(questions.resolve("median.md"), "---\ntitle: Median\nquestion: What is typical?\n"
+                + "privacy:\n  - result: typical\n    members: viewers\n    small: hide\n"
+                + "charts:\n  - id: m\n    kind: table\n    title: Median\n---\n");
 
         Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--questions", questions.toString(),
                 "--out", temp.resolve("site").toString());

@@ -1,0 +1,290 @@
+package dev.marquee.privacy;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+
+import dev.marquee.Fixtures;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Everything a report publishes, searched for a group of fewer than k members: shown as it is, or worked out by
+ * subtracting published parts from a published total. The data is the sample generator's at a small size (many
+ * countries, plans, devices and months under 10 members) with small groups planted in it (fixtures/privacy/README.md).
+ * Member counts are checked against counts made here from the raw files, not by the report's SQL.
+ */
+class PublishedFiguresPrivacyTest {
+
+    private static final int K = 10;
+    private static final Path PLANTED = Fixtures.FIXTURES.resolve("privacy");
+    /** Result columns that count members: every published value is 0 or at least k. */
+    private static final Pattern MEMBER_COUNT = Pattern.compile(
+            "members|active_at_start|churners|at_risk|active_members|viewers|signups|subscribers|retained_.*|raters|payers"
+                    + "|members_with_.*|shared_viewers|observed_churners|test_members|test_churners|churned");
+
+    private static Path site;
+    private static Map<String, List<CSVRecord>> csv;
+    private static String everything;
+    private static Truth truth;
+
+    @BeforeAll
+    static void buildTheReport() throws Exception {
+        Path work = Files.createTempDirectory("marquee-privacy-");
+        Path data = work.resolve("data");
+        assertEquals(0, Fixtures.marquee("sample-data", "--out", data.toString(), "--seed", "11", "--sessions", "10000").exitCode());
+        for (String table : List.of("users", "subscriptions", "viewing_sessions")) {
+            appendRows(data.resolve(table + ".csv.gz"), PLANTED.resolve(table + ".csv"));
+        }
+        site = work.resolve("site");
+        Fixtures.Run run = Fixtures.marquee("build", "--data", data.toString(), "--out", site.toString(),
+                "--as-of", "2024-12-31", "--min-group-size", Integer.toString(K));
+        assertEquals(0, run.exitCode(), run.err());
+        csv = new TreeMap<>();
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, byte[]> file : Fixtures.tree(site).entrySet()) {
+            if (file.getKey().endsWith(".pdf")) {
+                text.append(pdfText(file.getValue()));
+                continue;
+            }
+            String content = new String(file.getValue(), StandardCharsets.UTF_8);
+            text.append(content).append('\n');
+            if (file.getKey().endsWith(".csv")) {
+                csv.put(file.getKey().substring("csv/".length()), CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                        .get().parse(new StringReader(content)).getRecords());
+            }
+        }
+        everything = text.toString();
+        truth = Truth.of(data);
+    }
+
+    @Test
+    void everyPublishedCountOfMembers_isZeroOrAtLeastK() {
+        List<String> small = new ArrayList<>();
+        for (Map.Entry<String, List<CSVRecord>> file : csv.entrySet()) {
+            for (CSVRecord row : file.getValue()) {
+                for (Map.Entry<String, String> cell : row.toMap().entrySet()) {
+                    String column = cell.getKey().replaceAll(" \\(.*\\)$", "");
+                    if (MEMBER_COUNT.matcher(column).matches() && !cell.getValue().isEmpty()) {
+                        double value = Double.parseDouble(cell.getValue());
+                        if (value > 0 && value < K) {
+                            small.add(file.getKey() + " line " + row.getRecordNumber() + " " + column + " = " + cell.getValue());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), small);
+        assertTrue(csv.size() > 40, "the report published its tables: " + csv.keySet());
+    }
+
+    @Test
+    void kpisCountingMembers_areZeroOrAtLeastK() throws IOException {
+        String json = Files.readString(site.resolve("metrics.json"));
+        Matcher kpi = Pattern.compile("\"unit\": \"members\", \"value\": ([0-9.]+|null), \"previous_month\": ([0-9.]+|null), "
+                + "\"year_ago\": ([0-9.]+|null)").matcher(json);
+        int found = 0;
+        while (kpi.find()) {
+            found++;
+            for (int g = 1; g <= 3; g++) {
+                if (!kpi.group(g).equals("null")) {
+                    double value = Double.parseDouble(kpi.group(g));
+                    assertFalse(value > 0 && value < K, "a KPI counts " + value + " members: " + kpi.group());
+                }
+            }
+        }
+        assertEquals(2, found, "active members and new signups");
+    }
+
+    @Test
+    void aCountryOfThreeMembers_andADeviceOfTwo_areNamedNowhere() {
+        assertFalse(everything.contains("Iceland"), "Iceland (3 members) is named in an output");
+        assertFalse(everything.contains("VR headset"), "the VR headset (2 viewers) is named in an output");
+    }
+
+    @Test
+    void publishedCountriesMembersAndMrr_areRight_andTheirRemainderIsNoSmallGroup() {
+        List<CSVRecord> countries = csv.get("revenue-by-country.csv");
+        long publishedMembers = 0;
+        double publishedMrr = 0;
+        for (CSVRecord row : countries) {
+            long members = Long.parseLong(row.get("members"));
+            String country = row.get("country");
+            if (!country.equals(Disclosure.OTHER)) {
+                assertEquals(truth.activeByCountry().get(country), members, country + " members");
+                assertEquals(truth.mrrByCountry().get(country), Double.parseDouble(row.get("mrr (USD)")), 0.005, country + " MRR");
+            }
+            publishedMembers += members;
+            publishedMrr += Double.parseDouble(row.get("mrr (USD)"));
+        }
+        // Countries and the merged row add up to every active member: nothing is left over to be worked out.
+        assertEquals(truth.activeByCountry().values().stream().mapToLong(Long::longValue).sum(), publishedMembers);
+        assertEquals(truth.mrrByCountry().values().stream().mapToDouble(Double::doubleValue).sum(), publishedMrr, 0.01);
+    }
+
+    @Test
+    void planMixCells_leaveNoSmallGroupInAnyCountryOrPlanTotal() {
+        Map<String, Long> byCountry = new LinkedHashMap<>();
+        Map<String, Long> byPlan = new LinkedHashMap<>();
+        for (CSVRecord row : csv.get("plans-devices-plan-by-country.csv")) {
+            long members = Long.parseLong(row.get("members (members)"));
+            byCountry.merge(row.get("country"), members, Long::sum);
+            if (!row.get("plan").equals(Disclosure.OTHER)) {
+                byPlan.merge(row.get("plan"), members, Long::sum);
+            }
+        }
+        // Each published country's cells add up to its members (its hidden plans are shown together as Other).
+        for (CSVRecord row : csv.get("revenue-by-country.csv")) {
+            if (byCountry.containsKey(row.get("country"))) {
+                assertEquals(Long.parseLong(row.get("members")), byCountry.get(row.get("country")), row.get("country"));
+            }
+        }
+        // A plan's members in all countries minus its published cells is what its hidden cells hold: 0 or k and more.
+        for (CSVRecord row : csv.get("revenue-by-plan.csv")) {
+            long hidden = Long.parseLong(row.get("members")) - byPlan.getOrDefault(row.get("plan"), 0L);
+            assertFalse(hidden > 0 && hidden < K, row.get("plan") + ": " + hidden + " members hidden in one place or another");
+        }
+    }
+
+    @Test
+    void churnByRegionAndByCountry_describeTheSameMembers_andShowChurnersOnlyWhenAllTogetherAreKOrMore() {
+        long[] regions = sums(csv.get("churn-by-region.csv"), "active_at_start", "churners");
+        long[] countries = sums(csv.get("churn-by-country.csv"), "active_at_start", "churners");
+        assertEquals(regions[0], countries[0]);
+        // December's churners are fewer than k in all (the planted one among them): no table shows any.
+        assertTrue(truth.churnersInAsOfMonth() > 0 && truth.churnersInAsOfMonth() < K, "churners: " + truth.churnersInAsOfMonth());
+        assertEquals(0, regions[1]);
+        assertEquals(0, countries[1]);
+    }
+
+    @Test
+    void signupsPerMonth_andTheirRunningTotal_revealNoSmallMonth() {
+        List<CSVRecord> months = csv.get("signups-monthly.csv");
+        long previousTotal = 0;
+        long shownSince = 0;
+        for (CSVRecord row : months) {
+            String signups = row.get("signups (members)");
+            String total = row.get("cumulative_signups");
+            if (!signups.isEmpty() && !total.isEmpty()) {
+                long hidden = Long.parseLong(total) - previousTotal - shownSince - Long.parseLong(signups);
+                assertFalse(hidden > 0 && hidden < K, "running totals reveal " + hidden + " signups before " + row.get("month"));
+                previousTotal = Long.parseLong(total);
+                shownSince = 0;
+            } else if (!signups.isEmpty()) {
+                shownSince += Long.parseLong(signups);
+            }
+        }
+        assertEquals(truth.signups(), Long.parseLong(months.get(months.size() - 1).get("cumulative_signups")));
+    }
+
+    private static long[] sums(List<CSVRecord> rows, String... columns) {
+        long[] sums = new long[columns.length];
+        for (CSVRecord row : rows) {
+            for (int c = 0; c < columns.length; c++) {
+                sums[c] += row.get(columns[c]).isEmpty() ? 0 : Long.parseLong(row.get(columns[c]));
+            }
+        }
+        return sums;
+    }
+
+    /** The figures counted here from the raw files, for the as-of date 2024-12-31. */
+    private record Truth(Map<String, Long> activeByCountry, Map<String, Double> mrrByCountry, long churnersInAsOfMonth,
+                         long signups) {
+
+        static Truth of(Path data) throws IOException {
+            Map<String, String> countryOf = new LinkedHashMap<>();
+            long signups = 0;
+            for (CSVRecord user : read(data.resolve("users.csv.gz"))) {
+                countryOf.put(user.get("user_id"), user.get("country"));
+                signups += user.get("signup_date").compareTo("2024-12-31") <= 0 ? 1 : 0;
+            }
+            Map<String, Long> active = new TreeMap<>();
+            Map<String, Double> mrr = new TreeMap<>();
+            Map<String, List<String[]>> periods = new LinkedHashMap<>();
+            for (CSVRecord s : read(data.resolve("subscriptions.csv.gz"))) {
+                periods.computeIfAbsent(s.get("user_id"), x -> new ArrayList<>()).add(new String[] {s.get("started_on"), s.get("ended_on")});
+                if (s.get("started_on").compareTo("2024-12-31") <= 0 && (s.get("ended_on").isEmpty() || s.get("ended_on").compareTo("2024-12-31") >= 0)) {
+                    String country = countryOf.get(s.get("user_id"));
+                    active.merge(country, 1L, Long::sum);
+                    mrr.merge(country, Double.parseDouble(s.get("monthly_price")), Double::sum);
+                }
+            }
+            // A churner of December 2024: active on 1 December, a subscription ending in December, none active the day after.
+            long churners = 0;
+            for (List<String[]> member : periods.values()) {
+                boolean activeOnFirst = member.stream().anyMatch(p -> p[0].compareTo("2024-12-01") <= 0
+                        && (p[1].isEmpty() || p[1].compareTo("2024-12-01") >= 0));
+                boolean endsInDecember = member.stream().anyMatch(p -> p[0].compareTo("2024-12-01") <= 0 && !p[1].isEmpty()
+                        && p[1].compareTo("2024-12-01") >= 0 && p[1].compareTo("2024-12-31") <= 0
+                        && member.stream().noneMatch(n -> n != p && n[0].compareTo(dayAfter(p[1])) <= 0
+                        && (n[1].isEmpty() || n[1].compareTo(p[1]) > 0)));
+                churners += activeOnFirst && endsInDecember ? 1 : 0;
+            }
+            return new Truth(active, mrr, churners, signups);
+        }
+
+        private static String dayAfter(String day) {
+            return java.time.LocalDate.parse(day).plusDays(1).toString();
+        }
+    }
+
+    private static List<CSVRecord> read(Path gz) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8)).getRecords();
+        }
+    }
+
+    /** Appends the planted rows (their header line skipped) to a gzipped table file. */
+    private static void appendRows(Path gz, Path planted) throws IOException {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+            in.transferTo(content);
+        }
+        List<String> lines = Files.readAllLines(planted, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            content.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            content.writeTo(out);
+        }
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            StringBuilder text = new StringBuilder();
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
+        } finally {
+            reader.close();
+        }
+    }
+}
