@@ -87,7 +87,7 @@ final class CsvFile {
                 .append(DataLoader.quote(name)).append(": ").append(DataLoader.quote(type)));
         columnList.append('}');
         String sql = "CREATE OR REPLACE TABLE " + spec.name() + " AS SELECT " + String.join(", ", select)
-                + " FROM read_csv(" + DataLoader.quote(file.toAbsolutePath().toString())
+                + " FROM read_csv(" + DataLoader.fileLiteral(file)
                 + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"'"
                 + ", columns = " + columnList + ", max_line_size = " + MAX_LINE_BYTES
                 + ", store_rejects = true, rejects_table = " + DataLoader.quote(rejects)

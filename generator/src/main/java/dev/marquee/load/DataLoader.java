@@ -270,6 +270,19 @@ public final class DataLoader {
         return file.getFileName().toString();
     }
 
+    /**
+     * A file's path as a SQL literal for read_csv and read_parquet, which take it as a glob pattern: a file named
+     * {@code [e]nv.csv} would read {@code env.csv}, and {@code *.csv} every file, links out of the folder included. Each
+     * pattern character is put in brackets, where it stands for itself.
+     */
+    static String fileLiteral(Path file) {
+        StringBuilder path = new StringBuilder();
+        for (char c : file.toAbsolutePath().toString().toCharArray()) {
+            path.append(c == '*' || c == '?' || c == '[' ? "[" + c + "]" : String.valueOf(c));
+        }
+        return quote(path.toString());
+    }
+
     static String quote(String text) {
         return "'" + text.replace("'", "''") + "'";
     }

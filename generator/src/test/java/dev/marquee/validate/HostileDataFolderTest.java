@@ -1,6 +1,11 @@
 package dev.marquee.validate;
 
 import dev.marquee.Fixtures;
+import dev.marquee.engine.DuckDbEngine;
+import dev.marquee.load.DataLoader;
+import dev.marquee.load.LoadResult;
+import dev.marquee.model.DataModel;
+import dev.marquee.model.Problem;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -199,6 +205,24 @@ class HostileDataFolderTest {
 
         assertFailsLeavingTheSite(data, "users.csv:1: has a first line longer than 262,144 bytes, which is no header of a CSV "
                 + "file [line-too-long]");
+    }
+
+    @Test
+    void fileNamedLikeAPattern_readsItselfOnly_notTheLinkItWouldMatch() throws IOException {
+        Path data = freshData("pattern");
+        String header = "show_id,type,title,director,cast,country,date_added,release_year,rating,duration,listed_in,description,platform\n";
+        Files.writeString(data.resolve("[e]nv.csv"), header + "s900,Movie,Harmless,,,France,\"May 1, 2021\",2020,PG,90 min,Dramas,,Netflix\n");
+        Path secret = Files.writeString(work.resolve("catalogue-elsewhere.csv"),
+                header + "s901,Movie," + SECRET + ",,,France,\"May 1, 2021\",2020,PG,90 min,Dramas,,Netflix\n");
+        Files.createSymbolicLink(data.resolve("env.csv"), secret);
+
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(work, "1GB")) {
+            LoadResult loaded = DataLoader.load(data, DataModel.standard(), engine, Files.createTempDirectory(work, "scratch-"));
+
+            assertTrue(loaded.problems().stream().noneMatch(p -> p.severity() == Problem.Severity.FATAL), loaded.problems().toString());
+            assertEquals(List.of(List.of("Harmless")), engine.query("SELECT title FROM titles WHERE title_id LIKE '%s90%'").rows(),
+                    "read_csv takes a path as a pattern: [e]nv.csv must not read env.csv");
+        }
     }
 
     @Test
