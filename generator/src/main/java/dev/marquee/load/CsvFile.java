@@ -43,8 +43,6 @@ final class CsvFile {
      * {@code line-too-long} at once, rather than loaded and carried to the charts.
      */
     static final int MAX_LINE_BYTES = 256 * 1024;
-    /** The longest value a problem quotes; the command line shows the start of a longer one. */
-    static final int MAX_VALUE_SHOWN = 80;
     private static final Pattern CAST_VALUE = Pattern.compile("Could not convert string \"(.*?)\" to", Pattern.DOTALL);
 
     private CsvFile() {
@@ -184,15 +182,10 @@ final class CsvFile {
         if (errorType.equals("CAST")) {
             Matcher matcher = CAST_VALUE.matcher(message);
             if (matcher.find()) {
-                return shortened(matcher.group(1));
+                return matcher.group(1);
             }
         }
-        return shortened(String.valueOf(reject.get(3)).strip());
-    }
-
-    /** A value as a problem quotes it: whole when short, else its start (a megabyte-long value floods a terminal). */
-    static String shortened(String value) {
-        return value.length() > MAX_VALUE_SHOWN ? value.substring(0, MAX_VALUE_SHOWN - 3) + "..." : value;
+        return String.valueOf(reject.get(3)).strip();
     }
 
     /**

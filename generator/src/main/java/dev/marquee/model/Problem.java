@@ -9,7 +9,8 @@ import java.util.Objects;
  *                 build machine, since the Data page publishes it), or a question file relative to the working folder
  * @param line     1-based line in the file, 0 when unknown (Parquet rows, whole-file problems)
  * @param column   the column or field, empty when the problem is not about one
- * @param value    the offending value as written, empty when there is none
+ * @param value    the offending value as written, empty when there is none; its start only when it is longer than
+ *                 {@value #MAX_VALUE_SHOWN} characters (a megabyte-long value would flood a terminal)
  * @param rule     a short rule name, stable for tests and scripts (e.g. {@code out-of-range}, {@code missing-column})
  * @param message  the rule broken, in words, and the fix where there is one
  * @param personal the value may be personal data (it comes from a row of a table that describes members, or from a
@@ -21,6 +22,8 @@ public record Problem(String file, long line, String column, String value, Strin
     /** Fatal problems stop the run; set-aside rows are dropped and counted; notes are reported only. */
     public enum Severity { FATAL, SET_ASIDE, NOTE }
 
+    public static final int MAX_VALUE_SHOWN = 80;
+
     public Problem {
         Objects.requireNonNull(file);
         Objects.requireNonNull(rule);
@@ -28,6 +31,9 @@ public record Problem(String file, long line, String column, String value, Strin
         Objects.requireNonNull(severity);
         column = column == null ? "" : column;
         value = value == null ? "" : value;
+        if (value.length() > MAX_VALUE_SHOWN) {
+            value = value.substring(0, MAX_VALUE_SHOWN - 3) + "...";
+        }
     }
 
     /** A problem whose value, if any, is treated as personal data. */

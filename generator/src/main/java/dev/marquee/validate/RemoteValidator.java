@@ -65,7 +65,7 @@ public final class RemoteValidator {
                     var sample = engine.query("SELECT DISTINCT " + Validator.shownValue(rule.column()) + " AS value" + from
                             + " ORDER BY 1 LIMIT " + Validator.SAMPLE_PER_RULE);
                     for (List<Object> row : sample.rows()) {
-                        problems.add(new Problem(table.file(), 0, rule.column(), row.get(0) == null ? "" : Validator.shortened(row.get(0).toString()),
+                        problems.add(new Problem(table.file(), 0, rule.column(), row.get(0) == null ? "" : row.get(0).toString(),
                                 rule.name(), rule.message() + "; counted as set aside (rows stay in the remote table)", Severity.SET_ASIDE,
                                 spec.personal()));
                     }

@@ -28,8 +28,6 @@ import java.util.stream.Collectors;
 public final class Validator {
 
     static final int SAMPLE_PER_RULE = 20;
-    /** The longest value a problem quotes; the command line shows the start of a longer one. */
-    static final int MAX_VALUE_SHOWN = 80;
 
     private Validator() {
     }
@@ -218,7 +216,7 @@ public final class Validator {
             long line = lines.getOrDefault(rowId, 0L);
             String message = rule.message() + (lineBased || line == 0 ? "" : " (row " + line + ")") + "; row set aside";
             problems.add(new Problem(table.file(), lineBased ? line : 0, rule.column(),
-                    row.get(1) == null ? "" : shortened(row.get(1).toString()), rule.name(), message, Severity.SET_ASIDE,
+                    row.get(1) == null ? "" : row.get(1).toString(), rule.name(), message, Severity.SET_ASIDE,
                     table.spec().personal()));
         }
         engine.execute("DELETE" + from);
@@ -227,11 +225,7 @@ public final class Validator {
 
     /** A column's value as a problem quotes it: its start only, so a megabyte-long value is never fetched whole. */
     static String shownValue(String column) {
-        return "substr(CAST(" + column + " AS VARCHAR), 1, " + (MAX_VALUE_SHOWN + 1) + ")";
-    }
-
-    static String shortened(String value) {
-        return value.length() > MAX_VALUE_SHOWN ? value.substring(0, MAX_VALUE_SHOWN - 3) + "..." : value;
+        return "substr(CAST(" + column + " AS VARCHAR), 1, " + (Problem.MAX_VALUE_SHOWN + 1) + ")";
     }
 
     /** A rule as SQL: the condition a breaking row meets, and the rule in words. */
