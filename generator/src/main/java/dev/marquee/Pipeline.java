@@ -166,7 +166,7 @@ public final class Pipeline {
             List<dev.marquee.model.Problem> fatal = loaded.problems().stream()
                     .filter(p -> p.severity() == dev.marquee.model.Problem.Severity.FATAL).toList();
             if (!fatal.isEmpty()) {
-                throw ReportException.of(ReportException.DATA_PROBLEM, "The data cannot be used", fatal);
+                throw ReportException.of(ReportException.DATA_PROBLEM, theData() + " cannot be used", fatal);
             }
             throw new ReportException(ReportException.DATA_PROBLEM, "No table with member activity was found in "
                     + config.dataDir() + "; expected files named after the tables " + model.tableNames()
@@ -180,9 +180,14 @@ public final class Pipeline {
         if (!report.fatal().isEmpty()) {
             List<dev.marquee.model.Problem> shown = new java.util.ArrayList<>(report.fatal());
             shown.addAll(0, report.setAsideSample().stream().limit(20).toList());
-            throw ReportException.of(ReportException.DATA_PROBLEM, "The data cannot be used; nothing was written", shown);
+            throw ReportException.of(ReportException.DATA_PROBLEM, theData() + " cannot be used; nothing was written", shown);
         }
         return new CheckedData(loaded, report, new Parameters(asOf, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS));
+    }
+
+    /** The data folder as the user named it, since problems name files within it (e.g. users.csv). */
+    private String theData() {
+        return config.engine().isPresent() ? "The data" : "The data in " + config.dataDir();
     }
 
     /** Embedded DuckDB, or the remote engine the configuration names, with credentials from the environment. */

@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -37,6 +37,12 @@ final class CsvFile {
 
     /** Rows set aside per file that are reported one by one; the rest are counted. */
     static final int SAMPLE_PER_RULE = 20;
+    /**
+     * The longest line read, in bytes (DuckDB's {@code max_line_size}, and the most read for a header). Every text value
+     * is at most a few thousand bytes ({@code max_length}), so a longer line is no row of ours: it is set aside as
+     * {@code line-too-long} at once, rather than loaded and carried to the charts.
+     */
+    static final int MAX_LINE_BYTES = 256 * 1024;
     private static final Pattern CAST_VALUE = Pattern.compile("Could not convert string \"(.*?)\" to", Pattern.DOTALL);
 
     private CsvFile() {
@@ -79,9 +85,9 @@ final class CsvFile {
                 .append(DataLoader.quote(name)).append(": ").append(DataLoader.quote(type)));
         columnList.append('}');
         String sql = "CREATE OR REPLACE TABLE " + spec.name() + " AS SELECT " + String.join(", ", select)
-                + " FROM read_csv(" + DataLoader.quote(file.toAbsolutePath().toString())
+                + " FROM read_csv(" + DataLoader.fileLiteral(file)
                 + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"'"
-                + ", columns = " + columnList
+                + ", columns = " + columnList + ", max_line_size = " + MAX_LINE_BYTES
                 + ", store_rejects = true, rejects_table = " + DataLoader.quote(rejects)
                 + ", rejects_scan = " + DataLoader.quote("reject_scans_" + spec.name()) + ")";
         try {
@@ -138,7 +144,7 @@ final class CsvFile {
             String type = spec.column(column).map(ColumnSpec::sqlType).orElse("");
             String rule = rule(errorType);
             problems.add(new Problem(shown, lines.getOrDefault(duckLine - 2, duckLine), rule.equals("too-few-fields") || rule.equals("too-many-fields") ? "" : column,
-                    value(errorType, reject), rule, explain(rule, type, message), Severity.SET_ASIDE));
+                    value(errorType, reject), rule, explain(rule, type, message), Severity.SET_ASIDE, spec.personal()));
         }
         perRule.forEach((key, count) -> setAside.add(new SetAside(spec.name(), shown, key.substring(0, key.indexOf('\u0000')),
                 ruleColumn.get(key), count)));
@@ -165,6 +171,8 @@ final class CsvFile {
                     .replace(" Found", ", found") + "; row set aside (check quoting and the delimiter, which must be a comma)";
             case "unterminated-quote" -> "a quoted value is never closed; row set aside";
             case "invalid-utf8" -> "is not valid UTF-8 (save the file as UTF-8); row set aside";
+            case "line-too-long" -> String.format(Locale.ROOT, "the line is longer than %,d bytes, more than any row of the data "
+                    + "model takes (check for a quote that is never closed); row set aside", MAX_LINE_BYTES);
             default -> message + "; row set aside";
         };
     }
@@ -177,20 +185,35 @@ final class CsvFile {
                 return matcher.group(1);
             }
         }
-        String line = String.valueOf(reject.get(3)).strip();
-        return line.length() > 80 ? line.substring(0, 77) + "..." : line;
+        return String.valueOf(reject.get(3)).strip();
     }
 
+    /**
+     * The header row, read from at most {@link #MAX_LINE_BYTES} of the file: a file with no line break (a binary file,
+     * a huge single line) is reported, not read whole.
+     */
     static Optional<List<String>> header(Path file, String shown, List<Problem> problems) {
-        try (InputStream raw = RowLocator.open(file);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8));
-             CSVParser parser = CSVFormat.DEFAULT.builder().get().parse(reader)) {
+        byte[] start;
+        try (InputStream raw = RowLocator.open(file)) {
+            start = raw.readNBytes(MAX_LINE_BYTES + 1);
+        } catch (IOException e) {
+            problems.add(Problem.fatal(shown, 1, "", "unreadable-header", "the header row could not be read: " + reason(e)));
+            return Optional.empty();
+        }
+        boolean cut = start.length > MAX_LINE_BYTES;
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().get().parse(
+                new InputStreamReader(new ByteArrayInputStream(start, 0, Math.min(start.length, MAX_LINE_BYTES)), StandardCharsets.UTF_8))) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 problems.add(Problem.fatal(shown, 0, "", "empty-file", "is empty: it needs a header row and data rows"));
                 return Optional.empty();
             }
             List<String> header = new ArrayList<>(records.next().toList());
+            if (cut && !lineEnded(start) && !hasNext(records)) {
+                problems.add(Problem.fatal(shown, 1, "", "line-too-long", String.format(Locale.ROOT,
+                        "has a first line longer than %,d bytes, which is no header of a CSV file", MAX_LINE_BYTES)));
+                return Optional.empty();
+            }
             if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
                 header.set(0, header.get(0).substring(1));
             }
@@ -199,6 +222,34 @@ final class CsvFile {
             problems.add(Problem.fatal(shown, 1, "", "unreadable-header", "the header row could not be read: " + e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    private static boolean lineEnded(byte[] start) {
+        byte last = start[MAX_LINE_BYTES - 1];
+        return last == '\n' || last == '\r';
+    }
+
+    /** Whether a record follows; one cut off by the read limit (an open quote at the end) still counts. */
+    private static boolean hasNext(Iterator<CSVRecord> records) {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException e) {
+            return true;
+        }
+    }
+
+    /** Why a file could not be opened, without its path (an exception's message is often just the path). */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "it does not exist";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fileSystem) {
+            return fileSystem.getReason() == null ? e.getClass().getSimpleName() : fileSystem.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static boolean checkHeader(TableSpec spec, List<String> names, List<String> raw, String shown, List<Problem> problems) {

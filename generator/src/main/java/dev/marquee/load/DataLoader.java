@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Loads the data folder into the engine: each {@code <table>.csv}, {@code .csv.gz} or {@code .parquet} into the
@@ -165,44 +164,79 @@ public final class DataLoader {
         }
     }
 
+    /**
+     * The file of each model table, by table name; files of a recognised public shape go to {@code shaped}. A file
+     * named after a table that cannot be read is fatal: leaving the table out would quietly make a smaller report.
+     * Any other file is listed as not loaded by its name and column count, never by its content.
+     */
     private static Map<String, Path> tableFiles(Path dataDir, DataModel model, List<Problem> problems, List<ShapeMatch> shaped) {
         List<Shape> shapes = Shape.standard();
         Map<String, Path> files = new LinkedHashMap<>();
-        List<Path> entries;
-        try (Stream<Path> list = Files.list(dataDir)) {
-            entries = list.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dataDir, e);
-        }
-        for (Path file : entries) {
-            String name = file.getFileName().toString();
-            if (name.startsWith(".") || name.toLowerCase(Locale.ROOT).endsWith(".md")) {
-                continue;
-            }
-            Optional<String> table = tableName(name);
-            if (table.isEmpty() || model.table(table.get()).isEmpty()) {
-                Optional<List<String>> header = table.isPresent() && !name.toLowerCase(Locale.ROOT).endsWith(".parquet")
-                        ? CsvFile.header(file, display(file), new ArrayList<>()) : Optional.empty();
-                Optional<Shape> shape = header.flatMap(h -> shapes.stream()
-                        .filter(s -> s.matches(h.stream().map(CsvFile::normalize).toList())).findFirst());
-                if (shape.isPresent()) {
-                    shaped.add(new ShapeMatch(file, shape.get(), header.get()));
+        Map<String, String> fileNames = new LinkedHashMap<>();
+        for (DataFolder.Entry entry : DataFolder.entries(dataDir)) {
+            String name = entry.name();
+            Optional<String> table = tableName(name).filter(t -> model.table(t).isPresent());
+            if (table.isPresent()) {
+                if (entry.refusal().isPresent()) {
+                    DataFolder.Refusal refusal = entry.refusal().get();
+                    problems.add(Problem.fatal(name, 0, "", refusal.rule(), refusal.reason() + "; " + fix(refusal, table.get())));
                     continue;
                 }
-                problems.add(new Problem(display(file), 0, "", "", "unknown-file",
-                        "was not loaded: its name is not a table of the data model and its header "
-                                + header.map(h -> h.toString()).orElse("") + " matches no known public file. Name it "
-                                + "<table>.csv with the columns of docs/data-model.md (tables " + model.tableNames()
-                                + "), or give it the header of one of " + shapes.stream().map(Shape::name).toList(), Severity.NOTE));
+                Path previous = files.putIfAbsent(table.get(), entry.path());
+                if (previous != null) {
+                    problems.add(Problem.fatal(name, 0, "", "duplicate-table",
+                            "table " + table.get() + " is already loaded from " + fileNames.get(table.get()) + ": keep one file per table"));
+                } else {
+                    fileNames.put(table.get(), name);
+                }
                 continue;
             }
-            Path previous = files.putIfAbsent(table.get(), file);
-            if (previous != null) {
-                problems.add(Problem.fatal(display(file), 0, "", "duplicate-table",
-                        "table " + table.get() + " is already loaded from " + display(previous) + ": keep one file per table"));
+            boolean data = tableName(name).isPresent();
+            if (entry.refusal().isPresent()) {
+                DataFolder.Refusal refusal = entry.refusal().get();
+                if (refusal == DataFolder.Refusal.FOLDER) {
+                    continue;
+                }
+                if (data && refusal == DataFolder.Refusal.UNREADABLE) {
+                    // It may be one of the public files, which only its header would tell.
+                    problems.add(Problem.fatal(name, 0, "", refusal.rule(), refusal.reason() + "; " + fix(refusal, "")));
+                } else {
+                    problems.add(new Problem(name, 0, "", "", "unknown-file", "was not loaded: it " + refusal.reason(), Severity.NOTE));
+                }
+                continue;
             }
+            List<Problem> headerProblems = new ArrayList<>();
+            Optional<List<String>> header = data && !name.toLowerCase(Locale.ROOT).endsWith(".parquet")
+                    ? CsvFile.header(entry.path(), name, headerProblems) : Optional.empty();
+            if (headerProblems.stream().anyMatch(p -> p.rule().equals("unreadable-header"))) {
+                problems.addAll(headerProblems);
+                continue;
+            }
+            Optional<Shape> shape = header.flatMap(h -> shapes.stream()
+                    .filter(s -> s.matches(h.stream().map(CsvFile::normalize).toList())).findFirst());
+            if (shape.isPresent()) {
+                shaped.add(new ShapeMatch(entry.path(), shape.get(), header.get()));
+                continue;
+            }
+            // The header is not repeated: a file that is not ours may hold anything, and the Data page is public.
+            String content = header.map(h -> " and its header (" + h.size() + (h.size() == 1 ? " column" : " columns")
+                    + ") matches no known public file").orElse(headerProblems.isEmpty() ? "" : " and it " + headerProblems.get(0).message());
+            problems.add(new Problem(name, 0, "", "", "unknown-file",
+                    "was not loaded: its name is not a table of the data model" + content + ". Name it "
+                            + "<table>.csv with the columns of docs/data-model.md (tables " + model.tableNames()
+                            + "), or give it the header of one of " + shapes.stream().map(Shape::name).toList(), Severity.NOTE));
         }
         return files;
+    }
+
+    /** What to do about a file the loader refused to open. */
+    private static String fix(DataFolder.Refusal refusal, String table) {
+        return switch (refusal) {
+            case LINK_OUTSIDE -> "copy the file itself into the data folder, or point --data at the folder that holds it";
+            case BROKEN_LINK -> "point the link at a file in the data folder, or remove it";
+            case FOLDER, SPECIAL -> "table " + table + " is read from a file of this name: put a regular file there, or rename it";
+            case UNREADABLE -> "make it readable by the user who runs Marquee";
+        };
     }
 
     static Optional<String> tableName(String fileName) {
@@ -228,10 +262,25 @@ public final class DataLoader {
         }
     }
 
+    /**
+     * A file's name as problems and the report show it: its name in the data folder (the loader reads no sub-folder),
+     * never a path of the build machine.
+     */
     static String display(Path file) {
-        Path cwd = Path.of("").toAbsolutePath();
-        Path absolute = file.toAbsolutePath().normalize();
-        return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
+        return file.getFileName().toString();
+    }
+
+    /**
+     * A file's path as a SQL literal for read_csv and read_parquet, which take it as a glob pattern: a file named
+     * {@code [e]nv.csv} would read {@code env.csv}, and {@code *.csv} every file, links out of the folder included. Each
+     * pattern character is put in brackets, where it stands for itself.
+     */
+    static String fileLiteral(Path file) {
+        StringBuilder path = new StringBuilder();
+        for (char c : file.toAbsolutePath().toString().toCharArray()) {
+            path.append(c == '*' || c == '?' || c == '[' ? "[" + c + "]" : String.valueOf(c));
+        }
+        return quote(path.toString());
     }
 
     static String quote(String text) {

@@ -21,7 +21,7 @@ final class ParquetFile {
     }
 
     static Optional<LoadedTable> load(Engine engine, TableSpec spec, Path file, String shown, List<Problem> problems) {
-        String source = "read_parquet(" + DataLoader.quote(file.toAbsolutePath().toString()) + ")";
+        String source = "read_parquet(" + DataLoader.fileLiteral(file) + ")";
         Map<String, String> fileColumns = new LinkedHashMap<>();
         try {
             Table described = engine.query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM " + source + ")");

@@ -39,9 +39,9 @@ final class ShapeFile {
         String raw = "raw_" + sequence;
         try {
             engine.execute("CREATE OR REPLACE TEMP TABLE " + raw + " AS SELECT * FROM read_csv("
-                    + DataLoader.quote(file.toAbsolutePath().toString())
+                    + DataLoader.fileLiteral(file)
                     + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', columns = " + columns
-                    + ", store_rejects = true, rejects_table = 'reject_errors_" + raw + "', rejects_scan = 'reject_scans_" + raw + "')");
+                    + ", max_line_size = " + CsvFile.MAX_LINE_BYTES + ", store_rejects = true, rejects_table = 'reject_errors_" + raw + "', rejects_scan = 'reject_scans_" + raw + "')");
         } catch (EngineException e) {
             problems.add(Problem.fatal(shown, 0, "", "unreadable-file", "could not be read as CSV: " + DataLoader.firstLine(e)));
             return List.of();

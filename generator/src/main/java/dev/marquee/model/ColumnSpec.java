@@ -14,9 +14,15 @@ import java.util.Optional;
  * @param allowed       the only values allowed, when not empty
  * @param references    {@code table.column} this column must match, when present
  * @param notAfterAsOf  dates and timestamps later than the as-of date are out of range
+ * @param maxLength     the most characters a text value may have (every VARCHAR column has one); longer values are
+ *                      set aside, so no stage ever handles a megabyte-long label
  */
 public record ColumnSpec(String name, String sqlType, boolean required, Optional<Double> min, Optional<Double> max,
-                         List<String> allowed, Optional<String> references, boolean notAfterAsOf, String description) {
+                         List<String> allowed, Optional<String> references, boolean notAfterAsOf, Optional<Integer> maxLength,
+                         String description) {
+
+    /** The longest text value a VARCHAR column takes when the model gives it no {@code max_length} of its own. */
+    public static final int DEFAULT_MAX_LENGTH = 1000;
 
     public ColumnSpec {
         Objects.requireNonNull(name);
@@ -27,6 +33,12 @@ public record ColumnSpec(String name, String sqlType, boolean required, Optional
         }
         if (references.isPresent() && !references.get().matches("[a-z_]+\\.[a-z_]+")) {
             throw new IllegalArgumentException("references must be table.column: " + references.get());
+        }
+        if (maxLength.isPresent() && (maxLength.get() < 1 || !sqlType.equals("VARCHAR"))) {
+            throw new IllegalArgumentException("max_length must be a positive number of characters of a VARCHAR column: " + name);
+        }
+        if (maxLength.isEmpty() && sqlType.equals("VARCHAR")) {
+            maxLength = Optional.of(DEFAULT_MAX_LENGTH);
         }
     }
 
@@ -57,6 +69,7 @@ public record ColumnSpec(String name, String sqlType, boolean required, Optional
         if (notAfterAsOf) {
             words.append(", not after the as-of date");
         }
+        maxLength.filter(m -> m != DEFAULT_MAX_LENGTH).ifPresent(m -> words.append(", at most ").append(m).append(" characters"));
         return words.toString();
     }
 

@@ -65,10 +65,12 @@ public record DataModel(List<TableSpec> tables) {
                         ((List<Object>) c.getOrDefault("allowed", List.of())).stream().map(String::valueOf).toList(),
                         Optional.ofNullable((String) c.get("references")),
                         Boolean.TRUE.equals(c.get("not_after_as_of")),
+                        Optional.ofNullable((Number) c.get("max_length")).map(Number::intValue),
                         (String) c.getOrDefault("description", "")));
             });
             tables.add(new TableSpec(tableName, (String) table.getOrDefault("description", ""),
-                    (List<String>) table.getOrDefault("key", List.of()), columns, Optional.ofNullable((String) table.get("builtin"))));
+                    (List<String>) table.getOrDefault("key", List.of()), columns, Optional.ofNullable((String) table.get("builtin")),
+                    Boolean.TRUE.equals(table.get("personal"))));
         });
         return new DataModel(tables);
     }

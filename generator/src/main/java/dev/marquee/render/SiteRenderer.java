@@ -226,11 +226,12 @@ public final class SiteRenderer {
         return range == null || range.first() == null ? "" : Formats.date(range.first()) + " – " + Formats.date(range.last());
     }
 
-    /** A problem as the public site may show it: identifiers and raw lines are never published. */
+    /**
+     * A problem as the public site may show it: where (the file's name in the data folder, line, column), the rule and
+     * why; identifiers, personal values and raw lines are never published (see {@link PublicValue}).
+     */
     static ProblemView publicView(Problem problem) {
-        boolean identifying = problem.column().isEmpty() || problem.column().endsWith("_id");
-        String value = identifying && !problem.value().isEmpty() ? "(withheld)" : problem.value();
-        return new ProblemView(problem.location(), problem.column(), value, problem.rule(), problem.message());
+        return new ProblemView(problem.location(), problem.column(), PublicValue.of(problem), problem.rule(), problem.message());
     }
 
     private static List<LeftOutView> leftOut(List<LeftOut> leftOut) {

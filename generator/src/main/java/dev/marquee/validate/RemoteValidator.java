@@ -36,6 +36,9 @@ public final class RemoteValidator {
                 if (table.missingColumns().contains(column.name())) {
                     continue;
                 }
+                if (column.maxLength().isPresent()) {
+                    rules.add(Validator.Rule.tooLong(spec, column));
+                }
                 if (column.required()) {
                     rules.add(Validator.Rule.required(spec, column));
                 }
@@ -59,11 +62,12 @@ public final class RemoteValidator {
                 if (count > 0) {
                     setAside.add(new SetAside(rule.table(), table.file(), rule.name(), rule.column(), count));
                     broken.merge(rule.table(), count, Long::sum);
-                    var sample = engine.query("SELECT DISTINCT CAST(" + rule.column() + " AS VARCHAR) AS value" + from
+                    var sample = engine.query("SELECT DISTINCT " + Validator.shownValue(rule.column()) + " AS value" + from
                             + " ORDER BY 1 LIMIT " + Validator.SAMPLE_PER_RULE);
                     for (List<Object> row : sample.rows()) {
                         problems.add(new Problem(table.file(), 0, rule.column(), row.get(0) == null ? "" : row.get(0).toString(),
-                                rule.name(), rule.message() + "; counted as set aside (rows stay in the remote table)", Severity.SET_ASIDE));
+                                rule.name(), rule.message() + "; counted as set aside (rows stay in the remote table)", Severity.SET_ASIDE,
+                                spec.personal()));
                     }
                 }
             }

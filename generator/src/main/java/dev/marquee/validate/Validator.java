@@ -1,6 +1,7 @@
 package dev.marquee.validate;
 
 import dev.marquee.engine.Engine;
+import dev.marquee.engine.EngineException;
 import dev.marquee.engine.Sessions;
 import dev.marquee.engine.Table;
 import dev.marquee.load.LoadResult;
@@ -39,7 +40,9 @@ public final class Validator {
             setAsideRows.put(table.name(), table.rowsRejected());
         }
         List<Rule> rowRules = new ArrayList<>();
+        Map<String, List<Rule>> tooLong = tooLongRules(engine, loaded.tables());
         for (LoadedTable table : loaded.tables()) {
+            rowRules.addAll(tooLong.getOrDefault(table.name(), List.of()));
             rowRules.addAll(rowRules(table.spec(), asOf));
         }
         List<Rule> rules = new ArrayList<>(rowRules);
@@ -130,6 +133,56 @@ public final class Validator {
         return "SELECT " + String.join(", ", filters) + " FROM " + rules.get(0).table();
     }
 
+    /**
+     * The {@code max_length} rules of the tables' text columns, by table; they run first, so no later stage handles a
+     * value longer than the model allows. Only the columns whose statistics allow a longer value get one: DuckDB keeps
+     * each column's longest string (in bytes, never fewer than its characters) as a table is written, so this costs
+     * one statement and no scan, where measuring every value costs ~30 ms per million rows and text column. The
+     * built-in reference tables are ours and are not checked.
+     */
+    private static Map<String, List<Rule>> tooLongRules(Engine engine, List<LoadedTable> tables) {
+        List<TableSpec> specs = tables.stream().filter(t -> !t.isBuiltIn()).map(LoadedTable::spec)
+                .filter(spec -> !textColumns(spec).isEmpty()).toList();
+        Map<String, List<Rule>> rules = new LinkedHashMap<>();
+        if (specs.isEmpty()) {
+            return rules;
+        }
+        int width = specs.stream().mapToInt(spec -> textColumns(spec).size()).max().orElseThrow();
+        List<String> longest = new ArrayList<>();
+        for (int t = 0; t < specs.size(); t++) {
+            List<ColumnSpec> text = textColumns(specs.get(t));
+            StringBuilder select = new StringBuilder("(SELECT " + t + " AS spec");
+            for (int i = 0; i < width; i++) {
+                select.append(i < text.size() ? ", TRY_CAST(stats(" + text.get(i).name() + ").max_string_length AS BIGINT)"
+                        : ", CAST(NULL AS BIGINT)");
+            }
+            longest.add(select.append(" FROM ").append(specs.get(t).name()).append(" LIMIT 1)").toString());
+        }
+        Table found;
+        try {
+            found = engine.query(String.join(" UNION ALL ", longest));
+        } catch (EngineException e) {
+            // Statistics this engine version does not give: every value is measured.
+            specs.forEach(spec -> rules.put(spec.name(), textColumns(spec).stream().map(c -> Rule.tooLong(spec, c)).toList()));
+            return rules;
+        }
+        // An empty table gives no row, and has no value to check.
+        for (List<Object> row : found.rows()) {
+            TableSpec spec = specs.get(((Number) row.get(0)).intValue());
+            List<ColumnSpec> text = textColumns(spec);
+            for (int i = 0; i < text.size(); i++) {
+                if (!(row.get(i + 1) instanceof Number bytes) || bytes.longValue() > text.get(i).maxLength().orElseThrow()) {
+                    rules.computeIfAbsent(spec.name(), name -> new ArrayList<>()).add(Rule.tooLong(spec, text.get(i)));
+                }
+            }
+        }
+        return rules;
+    }
+
+    private static List<ColumnSpec> textColumns(TableSpec spec) {
+        return spec.columns().stream().filter(c -> c.maxLength().isPresent()).toList();
+    }
+
     private static List<Rule> rowRules(TableSpec spec, LocalDate asOf) {
         List<Rule> rules = new ArrayList<>();
         for (ColumnSpec column : spec.columns()) {
@@ -154,8 +207,7 @@ public final class Validator {
         if (count == 0) {
             return 0;
         }
-        Table sample = engine.query("SELECT rowid, CAST(" + rule.column() + " AS VARCHAR)" + from
-                + " ORDER BY rowid LIMIT " + SAMPLE_PER_RULE);
+        Table sample = engine.query("SELECT rowid, " + shownValue(rule.column()) + from + " ORDER BY rowid LIMIT " + SAMPLE_PER_RULE);
         List<Long> rowIds = sample.rows().stream().map(r -> ((Number) r.get(0)).longValue()).toList();
         Map<Long, Long> lines = locator.map(l -> l.lines(rowIds)).orElse(Map.of());
         boolean lineBased = locator.map(RowLocator::isLineBased).orElse(true);
@@ -164,10 +216,16 @@ public final class Validator {
             long line = lines.getOrDefault(rowId, 0L);
             String message = rule.message() + (lineBased || line == 0 ? "" : " (row " + line + ")") + "; row set aside";
             problems.add(new Problem(table.file(), lineBased ? line : 0, rule.column(),
-                    row.get(1) == null ? "" : row.get(1).toString(), rule.name(), message, Severity.SET_ASIDE));
+                    row.get(1) == null ? "" : row.get(1).toString(), rule.name(), message, Severity.SET_ASIDE,
+                    table.spec().personal()));
         }
         engine.execute("DELETE" + from);
         return count;
+    }
+
+    /** A column's value as a problem quotes it: its start only, so a megabyte-long value is never fetched whole. */
+    static String shownValue(String column) {
+        return "substr(CAST(" + column + " AS VARCHAR), 1, " + (Problem.MAX_VALUE_SHOWN + 1) + ")";
     }
 
     /** A rule as SQL: the condition a breaking row meets, and the rule in words. */
@@ -180,6 +238,12 @@ public final class Validator {
                     + " >= chr(128)) AND trim(" + column.name() + ") = '')" : "";
             return new Rule(spec.name(), column.name(), "blank-required", column.name() + " IS NULL" + blank,
                     column.name() + " is required and must not be blank");
+        }
+
+        static Rule tooLong(TableSpec spec, ColumnSpec column) {
+            int most = column.maxLength().orElseThrow();
+            return new Rule(spec.name(), column.name(), "too-long", "length(" + column.name() + ") > " + most,
+                    column.name() + " is longer than " + most + " characters (max_length of the data model)");
         }
 
         static Rule range(TableSpec spec, ColumnSpec column, String name, String operator, double bound) {

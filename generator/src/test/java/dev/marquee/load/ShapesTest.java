@@ -101,14 +101,16 @@ class ShapesTest {
     }
 
     @Test
-    void unknownFile_isNamedWithTheExpectedColumns() throws Exception {
+    void unknownFile_isNamedWithItsColumnCountAndTheExpectedColumns_notWithItsHeader() throws Exception {
         Path folder = Files.createDirectories(temp.resolve("unknown"));
         Files.writeString(folder.resolve("mystery.csv"), "a,b\n1,2\n");
         try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "1GB")) {
             LoadResult loaded = DataLoader.load(folder, DataModel.standard(), engine, Files.createDirectories(temp.resolve("s")));
             Problem note = loaded.problems().get(0);
             assertEquals("unknown-file", note.rule());
-            assertTrue(note.message().contains("its header [a, b] matches no known public file"), note.message());
+            assertEquals("mystery.csv", note.file());
+            assertTrue(note.message().contains("its header (2 columns) matches no known public file"), note.message());
+            assertFalse(note.message().contains("[a, b]"), "a file that is not ours may hold anything: " + note.message());
             assertTrue(note.message().contains("Netflix catalogue"), note.message());
         }
     }

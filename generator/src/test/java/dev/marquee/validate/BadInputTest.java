@@ -19,12 +19,15 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The corpus of malformed inputs in src/test/resources/bad: each folder holds the files that replace the tiny
  * fixture's (and a remove.txt, an args.txt), and expected.txt: the exit code, then one line per problem that must be
- * reported as {@code file:line column rule}. Every failing case must leave a previously built site untouched.
+ * reported as {@code file:line column rule}; where the case builds, an absent.txt lists what no published file may
+ * contain (the site's pages, CSV, JSON and the PDF's text). Every failing case must leave a previously built site
+ * untouched, and no case may publish the build machine's path of the data.
  */
 class BadInputTest {
 
@@ -88,16 +91,26 @@ class BadInputTest {
             String location = parts[0];
             String rule = parts[parts.length - 1];
             String column = parts.length == 3 ? parts[1] : null;
-            String where = data.getFileName() + "/" + location + (column == null ? "" : " column " + column);
-            boolean found = report.lines().anyMatch(l -> l.contains(where) && l.endsWith("[" + rule + "]"));
+            String where = location + (column == null ? "" : " column " + column);
+            // Problems name a file by its name in the data folder; the heading names the folder.
+            boolean found = report.lines().anyMatch(l -> (l.contains(" " + where + ":") || l.contains(" " + where + " "))
+                    && l.endsWith("[" + rule + "]"));
             assertTrue(found, "expected a problem at " + where + " [" + rule + "] in:\n" + report);
         }
+        assertFalse(report.contains(data.toString() + "/"), "problems name files within the data folder, not by their path:\n" + report);
         if (exit != 0) {
             Map<String, byte[]> after = Fixtures.tree(site);
             assertEquals(builtSite.keySet(), after.keySet(), "a failed run leaves the site as it was");
             builtSite.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), name + " changed"));
         } else {
             builtSite = Fixtures.tree(site);
+            PublishedText published = PublishedText.of(site);
+            published.assertNowhere(work.toString(), "the build machine's path of the data");
+            if (Files.exists(folder.resolve("absent.txt"))) {
+                for (String secret : Files.readAllLines(folder.resolve("absent.txt"))) {
+                    published.assertNowhere(secret.trim(), "a value of a row set aside");
+                }
+            }
         }
     }
 
