@@ -192,7 +192,8 @@ public final class Main {
             throw new UncheckedIOException(e);
         }
         summary.rowsPerFile().forEach((file, rows) -> out.printf(Locale.ROOT, "wrote %-24s %,12d rows%n", file, rows));
-        out.printf(Locale.ROOT, "sample data in %s (seed %d) in %.2f s%n", target, seed, (System.nanoTime() - startNanos) / 1e9);
+        out.printf(Locale.ROOT, "sample data in %s (seed %d) in %.2f s%n", SafeText.message(target.toString()), seed,
+                (System.nanoTime() - startNanos) / 1e9);
     }
 
     static String usage() {
