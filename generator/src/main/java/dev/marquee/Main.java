@@ -3,6 +3,7 @@ package dev.marquee;
 import dev.marquee.Arguments.Command;
 import dev.marquee.Arguments.Option;
 import dev.marquee.config.Config;
+import dev.marquee.format.SafeText;
 import dev.marquee.model.Problem;
 import dev.marquee.sample.SampleData;
 import dev.marquee.sample.SampleOptions;
@@ -83,17 +84,33 @@ public final class Main {
         } catch (ReportException report) {
             err.println("marquee: " + report.getMessage());
             if (verbose) {
-                report.printStackTrace(err);
+                printStackTrace(report, err);
             }
             return report.exitCode();
         } catch (RuntimeException | Error e) {
-            err.println("marquee: unexpected failure: " + e);
+            err.println("marquee: unexpected failure: " + SafeText.message(e.toString()));
             if (verbose) {
-                e.printStackTrace(err);
+                printStackTrace(e, err);
             } else {
                 err.println("(run again with --verbose for the stack trace)");
             }
             return ReportException.INTERNAL_PROBLEM;
+        }
+    }
+
+    /**
+     * A stack trace whose messages stay on their lines (an exception's message may quote a value from the data), with
+     * its causes; what Throwable.printStackTrace prints, less the suppressed exceptions.
+     */
+    static void printStackTrace(Throwable thrown, PrintStream err) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        String prefix = "";
+        for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+            err.println(prefix + SafeText.message(t.toString()));
+            for (StackTraceElement frame : t.getStackTrace()) {
+                err.println("\tat " + frame);
+            }
+            prefix = "Caused by: ";
         }
     }
 
@@ -151,7 +168,7 @@ public final class Main {
     private static void validate(Config config, PrintStream out) {
         ValidationReport report = new Pipeline(config, out).validate();
         for (Problem problem : report.problems()) {
-            out.println(problem.severity().name().toLowerCase(Locale.ROOT).replace('_', '-') + ": " + problem);
+            out.println(problem.severity().name().toLowerCase(Locale.ROOT).replace('_', '-') + ": " + SafeText.message(problem.toString()));
         }
         out.printf(Locale.ROOT, "ok: %d tables, %,d rows read, %,d set aside%n", report.tables().size(),
                 report.tables().stream().mapToLong(t -> t.rowsRead()).sum(), report.rowsSetAside());
@@ -175,7 +192,8 @@ public final class Main {
             throw new UncheckedIOException(e);
         }
         summary.rowsPerFile().forEach((file, rows) -> out.printf(Locale.ROOT, "wrote %-24s %,12d rows%n", file, rows));
-        out.printf(Locale.ROOT, "sample data in %s (seed %d) in %.2f s%n", target, seed, (System.nanoTime() - startNanos) / 1e9);
+        out.printf(Locale.ROOT, "sample data in %s (seed %d) in %.2f s%n", SafeText.message(target.toString()), seed,
+                (System.nanoTime() - startNanos) / 1e9);
     }
 
     static String usage() {

@@ -113,7 +113,8 @@ public final class Pipeline {
                         new StageTimer.Work("pdf", () -> PdfReport.write(report, site, SiteRenderer.PDF_NAME, pdfFonts), SiteRenderer.PDF_NAME));
                 site.publish();
             }
-            out.println("wrote    " + config.outDir() + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
+            out.println("wrote    " + dev.marquee.format.SafeText.message(config.outDir().toString())
+                    + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
             timer.printSummary(start);
             return report;
         } finally {

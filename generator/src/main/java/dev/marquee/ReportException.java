@@ -1,5 +1,8 @@
 package dev.marquee;
 
+import dev.marquee.format.SafeText;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,25 +19,34 @@ public class ReportException extends RuntimeException {
 
     private final int exitCode;
 
+    /** The message is printed on one line: control characters in it (from data, file names) are spelled out. */
     public ReportException(int exitCode, String message) {
-        super(message);
-        this.exitCode = exitCode;
+        this(exitCode, message, null);
     }
 
     public ReportException(int exitCode, String message, Throwable cause) {
-        super(message, cause);
+        super(SafeText.message(message), cause);
         this.exitCode = exitCode;
     }
 
-    /** One message for many problems: a heading and a numbered list, the way a user reads them. */
+    /** A message of several lines, each already made safe. */
+    private ReportException(int exitCode, List<String> lines) {
+        super(String.join(System.lineSeparator(), lines));
+        this.exitCode = exitCode;
+    }
+
+    /**
+     * One message for many problems: a heading and a numbered list, the way a user reads them. Each problem stays on
+     * its line whatever its values hold (a line feed and "::error" in a value would start a GitHub Actions command).
+     */
     public static ReportException of(int exitCode, String heading, List<?> problems) {
-        StringBuilder text = new StringBuilder(heading).append(" (").append(problems.size())
-                .append(problems.size() == 1 ? " problem):" : " problems):");
+        List<String> lines = new ArrayList<>();
+        lines.add(SafeText.message(heading) + " (" + problems.size() + (problems.size() == 1 ? " problem):" : " problems):"));
         int n = 1;
         for (Object problem : problems) {
-            text.append(System.lineSeparator()).append("  ").append(n++).append(". ").append(problem);
+            lines.add("  " + n++ + ". " + SafeText.message(String.valueOf(problem)));
         }
-        return new ReportException(exitCode, text.toString());
+        return new ReportException(exitCode, lines);
     }
 
     public int exitCode() {

@@ -1,5 +1,7 @@
 package dev.marquee;
 
+import dev.marquee.format.SafeText;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -98,7 +100,8 @@ public final class StageTimer {
 
     private void record(Stage stage) {
         stages.add(stage);
-        out.println(String.format(Locale.ROOT, "%-9s %6.2f s  %s", stage.name(), stage.seconds(), stage.summary()));
+        // A summary may name a file or folder, whose name may hold anything: one stage, one line.
+        out.println(String.format(Locale.ROOT, "%-9s %6.2f s  %s", stage.name(), stage.seconds(), SafeText.message(stage.summary())));
     }
 
     public List<Stage> stages() {

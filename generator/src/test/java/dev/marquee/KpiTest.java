@@ -83,7 +83,8 @@ class KpiTest {
 
         String narrative = report.sections().get(0).narrative();
 
-        assertTrue(narrative.contains("In Mar 2024 members watched 1.5 hours."), narrative);
+        // Values go into the Markdown escaped, so that they are never read as Markdown: "1\.5" renders as "1.5".
+        assertTrue(narrative.contains("In Mar 2024 members watched 1\\.5 hours."), narrative);
     }
 
     @Test

@@ -18,7 +18,8 @@ public record NarrativeValue(String text, String statement, String column, int r
 
     static final Pattern PLACEHOLDER = Pattern.compile(
             "\\{\\{\\s*([A-Za-z0-9_]+)\\.([A-Za-z0-9_]+)(?:\\[(-?\\d+)])?\\s*(?:\\|\\s*([a-z_]+)\\s*)?}}");
-    static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}");
+    /** Anything between double braces: where a narrative quotes a value. */
+    public static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}");
 
     /** Every placeholder in a narrative; malformed ones and unknown units are returned as messages. */
     static List<NarrativeValue> parse(String narrative, int firstLine, List<String> problems, List<Integer> problemLines) {

@@ -4,10 +4,14 @@ import dev.marquee.catalog.ChartSpec;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
+import dev.marquee.format.SafeText;
 
 import java.util.List;
 
-/** A sentence that says what a chart shows, written from its data: the highest and lowest values and the span. */
+/**
+ * A sentence that says what a chart shows, written from its data: the highest and lowest values and the span. Values
+ * are named as the chart labels them (one line, capped in length).
+ */
 final class AltText {
 
     private AltText() {
@@ -65,6 +69,6 @@ final class AltText {
         if (x instanceof java.time.LocalDate date) {
             return date.getDayOfMonth() == 1 ? Formats.month(date) : Formats.date(date);
         }
-        return ChartBuilder.category(x, type);
+        return SafeText.label(ChartBuilder.category(x, type));
     }
 }

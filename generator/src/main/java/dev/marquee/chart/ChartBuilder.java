@@ -5,6 +5,7 @@ import dev.marquee.catalog.ChartSpec;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
+import dev.marquee.format.SafeText;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -71,7 +72,7 @@ final class ChartBuilder {
     private static JFreeChart timeLine(ChartSpec spec, Table data) {
         TimeSeriesCollection dataset = new TimeSeriesCollection(TimeZone.getTimeZone("UTC"));
         for (Map.Entry<String, List<double[]>> series : series(spec, data).entrySet()) {
-            TimeSeries timeSeries = new TimeSeries(series.getKey());
+            TimeSeries timeSeries = new TimeSeries(Label.of(series.getKey()));
             for (double[] point : series.getValue()) {
                 LocalDate day = LocalDate.ofEpochDay((long) point[0]);
                 timeSeries.addOrUpdate(new Day(day.getDayOfMonth(), day.getMonthValue(), day.getYear()), point[1]);
@@ -101,15 +102,15 @@ final class ChartBuilder {
         int xIndex = data.index(spec.x());
         ColumnType xType = data.columns().get(xIndex).type();
         for (List<Object> row : data.rows()) {
-            String category = category(row.get(xIndex), xType);
+            Label category = Label.of(category(row.get(xIndex), xType));
             if (spec.series().isPresent()) {
-                String series = String.valueOf(row.get(data.index(spec.series().get())));
+                Label series = Label.of(String.valueOf(row.get(data.index(spec.series().get()))));
                 Object value = row.get(data.index(spec.y().get(0)));
                 dataset.addValue(value == null ? null : ((Number) value).doubleValue(), series, category);
             } else {
                 for (String y : spec.y()) {
                     Object value = row.get(data.index(y));
-                    dataset.addValue(value == null ? null : ((Number) value).doubleValue(), seriesName(spec, y), category);
+                    dataset.addValue(value == null ? null : ((Number) value).doubleValue(), Label.of(seriesName(spec, y)), category);
                 }
             }
         }
@@ -198,6 +199,27 @@ final class ChartBuilder {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /**
+     * A category or series as a chart draws it: told apart from the others by its full value, shown as a label of at
+     * most {@link SafeText#LABEL_LENGTH} characters with no control characters (JFreeChart draws a key's toString()).
+     */
+    record Label(String value, String shown) implements Comparable<Label> {
+        static Label of(String value) {
+            return new Label(value, SafeText.label(value));
+        }
+
+        @Override
+        public int compareTo(Label other) {
+            return value.compareTo(other.value);
+        }
+
+        @Override
+        public String toString() {
+            return shown;
+        }
+    }
+
+    /** A category's full text (the table and the CSV show it whole; a chart draws it as a {@link Label}). */
     static String category(Object value, ColumnType type) {
         if (value == null) {
             return "(none)";

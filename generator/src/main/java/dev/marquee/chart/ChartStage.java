@@ -3,13 +3,16 @@ package dev.marquee.chart;
 import dev.marquee.catalog.ChartKind;
 import dev.marquee.catalog.ChartSpec;
 import dev.marquee.engine.Table;
+import dev.marquee.format.Slugs;
 import dev.marquee.query.Answer;
 
 import org.jfree.chart.JFreeChart;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Turns every answered question's charts into SVG for the site and vector drawings for the PDF. */
 public final class ChartStage {
@@ -47,26 +50,44 @@ public final class ChartStage {
                 }
             }
         }
+        Map<String, Map<String, String>> slugs = facetSlugs(jobs);
         // Charts share nothing, so they are drawn side by side; an ordered stream keeps the list in job order.
-        return jobs.parallelStream().map(job -> job.tableOnly()
-                ? new RenderedChart(job.slug(), job.spec(), job.data(), Optional.empty(), "", AltText.describe(job.spec(), job.data()),
-                        Optional.empty())
-                : render(job.slug(), job.spec(), job.data(), job.facetValue())).toList();
+        return jobs.parallelStream().map(job -> {
+            String facetSlug = job.facetValue().map(v -> slugs.get(job.spec().facet().get()).get(v)).orElse("");
+            return job.tableOnly()
+                    ? new RenderedChart(job.slug(), job.spec(), job.data(), Optional.empty(), "", AltText.describe(job.spec(), job.data()),
+                            Optional.empty(), "")
+                    : render(job.slug(), job.spec(), job.data(), job.facetValue(), facetSlug);
+        }).toList();
     }
 
     /** One chart to draw; a faceted chart's all-values entry is a table only. */
     private record Job(String slug, ChartSpec spec, Table data, Optional<String> facetValue, boolean tableOnly) {
     }
 
-    static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue) {
+    /**
+     * Per facet column (country, ...), every value's file-name part, unique over all charts faceted by that column, so
+     * a country has the same name in every file and two countries never share one.
+     */
+    private static Map<String, Map<String, String>> facetSlugs(List<Job> jobs) {
+        Map<String, List<String>> values = new TreeMap<>();
+        for (Job job : jobs) {
+            job.facetValue().ifPresent(v -> values.computeIfAbsent(job.spec().facet().get(), c -> new ArrayList<>()).add(v));
+        }
+        Map<String, Map<String, String>> slugs = new TreeMap<>();
+        values.forEach((column, all) -> slugs.put(column, Slugs.unique(all)));
+        return slugs;
+    }
+
+    static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue, String facetSlug) {
         String alt = AltText.describe(spec, data);
         if (spec.kind() == ChartKind.TABLE || data.isEmpty()) {
-            return new RenderedChart(slug, spec, data, Optional.empty(), "", alt, facetValue);
+            return new RenderedChart(slug, spec, data, Optional.empty(), "", alt, facetValue, facetSlug);
         }
         JFreeChart chart = ChartBuilder.build(spec, data);
-        String id = "svg-" + slug + "-" + spec.id() + facetValue.map(v -> "-" + RenderedChart.slug(v)).orElse("");
+        String id = "svg-" + slug + "-" + spec.id() + (facetSlug.isEmpty() ? "" : "-" + facetSlug);
         String svg = SvgWriter.svg(chart, id, spec.title());
-        return new RenderedChart(slug, spec, data, Optional.of(chart), svg, alt, facetValue);
+        return new RenderedChart(slug, spec, data, Optional.of(chart), svg, alt, facetValue, facetSlug);
     }
 
     /** A result of another question, "slug/result", when that question was answered and has it. */

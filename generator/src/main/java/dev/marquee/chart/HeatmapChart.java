@@ -2,6 +2,7 @@ package dev.marquee.chart;
 
 import dev.marquee.catalog.ChartSpec;
 import dev.marquee.engine.Table;
+import dev.marquee.format.SafeText;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -40,9 +41,9 @@ final class HeatmapChart {
         }
         DefaultXYZDataset dataset = new DefaultXYZDataset();
         dataset.addSeries(spec.yLabel(), cells);
-        SymbolAxis xAxis = new SymbolAxis(spec.xLabel(), xs.toArray(String[]::new));
+        SymbolAxis xAxis = new SymbolAxis(spec.xLabel(), xs.stream().map(SafeText::label).toArray(String[]::new));
         xAxis.setVerticalTickLabels(true);
-        SymbolAxis yAxis = new SymbolAxis(spec.series().get().replace('_', ' '), ys.toArray(String[]::new));
+        SymbolAxis yAxis = new SymbolAxis(spec.series().get().replace('_', ' '), ys.stream().map(SafeText::label).toArray(String[]::new));
         XYBlockRenderer renderer = new XYBlockRenderer();
         if (high <= low) {
             high = low + 1;

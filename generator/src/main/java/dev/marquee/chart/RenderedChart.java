@@ -15,9 +15,16 @@ import java.util.Optional;
  *
  * @param altText a sentence written from the data (extremes, range), for screen readers and the PDF
  * @param facetValue for a faceted chart, the value (e.g. the country) its data was filtered to
+ * @param facetSlug the facet value as a file-name part, unique among the values of its facet column (empty without one)
  */
 public record RenderedChart(String questionSlug, ChartSpec spec, Table data, Optional<JFreeChart> chart,
-                            String svg, String altText, Optional<String> facetValue) {
+                            String svg, String altText, Optional<String> facetValue, String facetSlug) {
+
+    public RenderedChart {
+        if (facetValue.isPresent() == facetSlug.isEmpty()) {
+            throw new IllegalArgumentException("a facet value needs its slug, and only a facet value has one");
+        }
+    }
 
     /** Draws the chart onto any Graphics2D (the PDF's) as vectors. */
     public void draw(Graphics2D graphics, Rectangle2D area) {
@@ -26,13 +33,6 @@ public record RenderedChart(String questionSlug, ChartSpec spec, Table data, Opt
 
     /** The file stem of the chart's outputs, unique in the report: {@code <question>-<chart>}. */
     public String fileStem() {
-        return questionSlug + "-" + spec.id() + facetValue.map(v -> "-" + slug(v)).orElse("");
-    }
-
-    /** A value as a file-name part: lower-case letters and digits joined by '-'. */
-    public static String slug(String value) {
-        String slug = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        return slug.isEmpty() ? "x" + Integer.toHexString(value.hashCode()) : slug;
+        return questionSlug + "-" + spec.id() + (facetSlug.isEmpty() ? "" : "-" + facetSlug);
     }
 }

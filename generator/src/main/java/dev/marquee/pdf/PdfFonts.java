@@ -39,10 +39,12 @@ final class PdfFonts {
     }
 
     /**
-     * Text in the regular or bold font, falling back to the CJK font for characters they lack. (OpenPDF's own
+     * Text in the regular or bold font, falling back to the CJK font for characters they lack, on one line with control
+     * characters and bidi controls neutralised (SafeText.line). (OpenPDF's own
      * FontSelector re-reads a bundled fallback font from its jar for every phrase: a third of the PDF's time.)
      */
-    com.lowagie.text.Phrase phrase(String text, float size, boolean isBold, java.awt.Color color) {
+    com.lowagie.text.Phrase phrase(String value, float size, boolean isBold, java.awt.Color color) {
+        String text = dev.marquee.format.SafeText.line(value);
         com.lowagie.text.Font main = new com.lowagie.text.Font(isBold ? bold : regular, size, com.lowagie.text.Font.NORMAL, color);
         if (!Theme.needsCjk(text) || cjk.get().isEmpty()) {
             return new com.lowagie.text.Phrase(new com.lowagie.text.Chunk(text, main));

@@ -29,6 +29,7 @@ import dev.marquee.catalog.Unit;
 import dev.marquee.chart.RenderedChart;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
+import dev.marquee.format.SafeText;
 import dev.marquee.publish.Output;
 import dev.marquee.report.Kpi;
 import dev.marquee.report.Report;
@@ -53,6 +54,8 @@ import java.util.TimeZone;
 /**
  * The PDF dashboard: a cover with the headline charts, one page per question with its charts drawn as vectors and a
  * compact table, and a closing page on the data. Deterministic: dates and the file id come from the as-of date.
+ * Text from data goes in on one line with control characters and bidi controls neutralised (SafeText.line); chart
+ * labels are made safe where the chart is built.
  */
 public final class PdfReport {
 
@@ -159,12 +162,13 @@ public final class PdfReport {
             cell.setBorderColor(RULE);
             cell.setBackgroundColor(new Color(0xf6f8fa));
             cell.setPadding(6);
-            Paragraph label = new Paragraph(kpi.label() + (kpi.partial() ? " (month to date)" : ""), new Font(fonts.regular, 8, Font.NORMAL, MUTED));
+            Paragraph label = new Paragraph(SafeText.line(kpi.label()) + (kpi.partial() ? " (month to date)" : ""),
+                    new Font(fonts.regular, 8, Font.NORMAL, MUTED));
             cell.addElement(label);
-            cell.addElement(new Paragraph(kpi.valueText(), new Font(fonts.bold, 15, Font.NORMAL, INK)));
+            cell.addElement(new Paragraph(SafeText.line(kpi.valueText()), new Font(fonts.bold, 15, Font.NORMAL, INK)));
             cell.addElement(delta(fonts, kpi.changeVsPreviousMonth(), kpi.directionVsPreviousMonth(), "vs a month earlier"));
             cell.addElement(delta(fonts, kpi.changeVsYearAgo(), kpi.directionVsYearAgo(), "vs a year earlier"));
-            Paragraph comparison = new Paragraph(kpi.comparison(), new Font(fonts.regular, 6.5f, Font.NORMAL, MUTED));
+            Paragraph comparison = new Paragraph(SafeText.line(kpi.comparison()), new Font(fonts.regular, 6.5f, Font.NORMAL, MUTED));
             cell.addElement(comparison);
             tiles.addCell(cell);
         }
@@ -241,7 +245,7 @@ public final class PdfReport {
         chart.draw(graphics, new Rectangle2D.Double(0, 0, width / scale, height / scale));
         graphics.dispose();
         Image image = Image.getInstance(template);
-        image.setAlt(chart.altText());
+        image.setAlt(SafeText.line(chart.altText()));
         return image;
     }
 
@@ -286,7 +290,7 @@ public final class PdfReport {
         right.addElement(table);
         right.addElement(new Paragraph("Sources", heading));
         right.addElement(new Paragraph("The files of the data folder: " + String.join(", ", report.quality().tables().stream()
-                .map(TableQuality::file).toList()) + ". Every figure comes from one SQL query over them, as of "
+                .map(TableQuality::file).map(SafeText::line).toList()) + ". Every figure comes from one SQL query over them, as of "
                 + Formats.date(report.asOf()) + ".", body));
         right.addElement(new Paragraph("Privacy and suppression", heading));
         right.addElement(new Paragraph("Only aggregates are published. No group of fewer than " + report.parameters().minGroupSize()
@@ -296,7 +300,7 @@ public final class PdfReport {
         if (!report.leftOut().isEmpty()) {
             right.addElement(new Paragraph("Left out for lack of data", heading));
             for (var left2 : report.leftOut()) {
-                right.addElement(new Paragraph(left2.question().title() + ": " + left2.reason(), body));
+                right.addElement(new Paragraph(SafeText.line(left2.question().title() + ": " + left2.reason()), body));
             }
         }
         columns.addCell(right);
@@ -319,7 +323,8 @@ public final class PdfReport {
             for (int i = 0; i < row.size(); i++) {
                 Unit unit = dev.marquee.render.SiteRenderer.unitOf(chart.spec(), data.columns().get(i).name());
                 PdfPCell cell = cell("", body, data.columns().get(i).type().isNumeric());
-                cell.setPhrase(fonts.phrase(Formats.cell(row.get(i), unit), 8, false, INK));
+                // A dashboard cell shows a label's length of text; the site's table and the CSV have it whole.
+                cell.setPhrase(fonts.phrase(SafeText.label(Formats.cell(row.get(i), unit)), 8, false, INK));
                 table.addCell(cell);
             }
         }
@@ -328,7 +333,7 @@ public final class PdfReport {
     }
 
     private static PdfPCell cell(String text, Font font, boolean numeric) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        PdfPCell cell = new PdfPCell(new Phrase(SafeText.line(text), font));
         cell.setBorder(Rectangle.BOTTOM);
         cell.setBorderColor(RULE);
         cell.setPadding(3);

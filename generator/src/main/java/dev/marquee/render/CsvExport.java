@@ -4,6 +4,7 @@ import dev.marquee.catalog.ChartSpec;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
+import dev.marquee.format.SafeText;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * A result table as CSV: a header row with units, plain machine numbers, and text cells that a spreadsheet would
- * run as a formula (starting with = + - @, tab or carriage return) prefixed with an apostrophe.
+ * run as a formula (starting with = + - @, tab or carriage return) prefixed with an apostrophe; control characters
+ * other than tabs and line feeds, and bidi controls, become U+FFFD (SafeText).
  */
 final class CsvExport {
 
@@ -34,7 +36,7 @@ final class CsvExport {
             for (List<Object> row : table.rows()) {
                 List<String> cells = new ArrayList<>(row.size());
                 for (Object value : row) {
-                    cells.add(value instanceof String text ? neutralize(text) : Formats.plain(value));
+                    cells.add(value instanceof String text ? neutralize(SafeText.text(text)) : Formats.plain(value));
                 }
                 printer.printRecord(cells);
             }

@@ -1,6 +1,7 @@
 package dev.marquee.render;
 
 import dev.marquee.format.Formats;
+import dev.marquee.format.SafeText;
 import dev.marquee.report.Kpi;
 import dev.marquee.report.Report;
 
@@ -41,7 +42,7 @@ final class MetricsJson {
 
     static String string(String text) {
         StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
+        for (char c : SafeText.text(text).toCharArray()) {
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");

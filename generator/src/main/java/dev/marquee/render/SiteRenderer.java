@@ -7,6 +7,7 @@ import dev.marquee.chart.RenderedChart;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
+import dev.marquee.format.SafeText;
 import dev.marquee.model.Problem;
 import dev.marquee.publish.Output;
 import dev.marquee.query.LeftOut;
@@ -65,8 +66,8 @@ public final class SiteRenderer {
             questions.add(new NavLink(section.slug() + ".html", section.title(), false));
         }
         Map<String, List<RenderedChart>> countries = countryCharts(report);
-        List<NavLink> countryLinks = countries.keySet().stream()
-                .map(c -> new NavLink(countryPage(c), c, false)).toList();
+        List<NavLink> countryLinks = countries.entrySet().stream()
+                .map(c -> new NavLink(countryPage(c.getValue()), c.getKey(), false)).toList();
         Site site = new Site(report, questions, !countries.isEmpty());
 
         for (Section section : report.sections()) {
@@ -98,8 +99,9 @@ public final class SiteRenderer {
             for (Map.Entry<String, List<RenderedChart>> country : countries.entrySet()) {
                 List<ChartView> charts = country.getValue().stream()
                         .map(c -> chartView(c, sectionOf(report, c))).toList();
-                output.write(countryPage(country.getKey()), render("country.jte", new CountryPage(
-                        site.layout(country.getKey(), "Plans, devices and key figures for " + country.getKey(), countryPage(country.getKey())),
+                String page = countryPage(country.getValue());
+                output.write(page, render("country.jte", new CountryPage(
+                        site.layout(country.getKey(), "Plans, devices and key figures for " + country.getKey(), page),
                         country.getKey(), countryFigures(report, country.getKey()), charts, countryLinks)));
             }
         }
@@ -133,8 +135,9 @@ public final class SiteRenderer {
         }
     }
 
-    static String countryPage(String country) {
-        return "country-" + RenderedChart.slug(country) + ".html";
+    /** A country's page, named by the slug its charts share (unique among the countries). */
+    static String countryPage(List<RenderedChart> countryCharts) {
+        return "country-" + countryCharts.get(0).facetSlug() + ".html";
     }
 
     /** Facet charts per country value, in the order the data gives them, Other last. */
@@ -310,10 +313,14 @@ public final class SiteRenderer {
         return "csv/" + chart.fileStem() + ".csv";
     }
 
+    /**
+     * A page; jte escapes every value for HTML, and the finished page, inline SVG included, goes through SafeText once,
+     * so no control character or bidi control from the data reaches the browser.
+     */
     private static String render(String template, Object model) {
         StringOutput out = new StringOutput();
         TEMPLATES.render(template, model, out);
-        return out.toString();
+        return SafeText.text(out.toString());
     }
 
     private static byte[] resource(String name) {

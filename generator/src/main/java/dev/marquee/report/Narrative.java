@@ -3,20 +3,40 @@ package dev.marquee.report;
 import dev.marquee.catalog.NarrativeValue;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
+import dev.marquee.format.SafeText;
 import dev.marquee.query.Answer;
 
-/** Puts the values a narrative quotes from the question's results into its Markdown. */
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Puts the values a narrative quotes from the question's results into its Markdown. Values are data, so they go in as
+ * text: escaped for Markdown (a title cannot become a link or an image), and in one pass over the question's own text
+ * (a value holding a placeholder is not expanded again).
+ */
 public final class Narrative {
 
     private Narrative() {
     }
 
     public static String expand(Answer answer) {
-        String text = answer.question().narrative();
+        String narrative = answer.question().narrative();
+        Map<String, String> values = new HashMap<>();
         for (NarrativeValue value : answer.question().narrativeValues()) {
-            text = text.replace(value.text(), format(value, answer));
+            values.computeIfAbsent(value.text(), text -> SafeText.markdown(format(value, answer)));
         }
-        return text;
+        StringBuilder text = new StringBuilder(narrative.length() + 64);
+        Matcher placeholder = NarrativeValue.ANY_PLACEHOLDER.matcher(narrative);
+        int done = 0;
+        while (placeholder.find()) {
+            String value = values.get(placeholder.group());
+            if (value != null) {
+                text.append(narrative, done, placeholder.start()).append(value);
+                done = placeholder.end();
+            }
+        }
+        return text.append(narrative, done, narrative.length()).toString();
     }
 
     private static String format(NarrativeValue value, Answer answer) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * One answered question with its rendered charts, in declaration order.
  *
- * @param narrative the question's Markdown with the values it quotes filled in from the results
+ * @param narrative the question's Markdown with the values it quotes filled in from the results, escaped so that
+ *                  Markdown reads them as text
  * @param notes     per chart id, what the disclosure stage merged or hid in the chart's data, in words
  */
 public record Section(Answer answer, List<RenderedChart> charts, String narrative, java.util.Map<String, String> notes) {

@@ -35,13 +35,15 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The generated site opened in headless Chromium (Debian's chromium and chromedriver, never a downloaded browser):
- * every page without console errors or broken links, the country selector, hostile titles shown as text, and every
- * page valid HTML by the Nu checker. Screenshots land in generator/target/screenshots.
+ * every page without console errors or broken links, the country selector, hostile titles shown as text, the
+ * Content-Security-Policy (present, charts still styled, injected content refused), and every page valid HTML by the
+ * Nu checker. Screenshots land in generator/target/screenshots.
  */
 class BrowserTest {
 
@@ -177,6 +179,61 @@ class BrowserTest {
         for (Path page : pages(hostileSite)) {
             open(page);
             assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert(), page.getFileName().toString());
+        }
+    }
+
+    @Test
+    void everyPage_hasTheContentSecurityPolicy_andDrawsItsChartsWithoutAViolation() throws Exception {
+        List<String> problems = new ArrayList<>();
+        int styledCharts = 0;
+        for (Path site : List.of(sampleSite, hostileSite)) {
+            for (Path page : pages(site)) {
+                String name = site.getFileName() + "/" + page.getFileName();
+                browser.manage().logs().get(LogType.BROWSER);
+                open(page);
+                if (browser.findElements(By.cssSelector("head meta[http-equiv='Content-Security-Policy']")).isEmpty()) {
+                    problems.add(name + ": no Content-Security-Policy");
+                }
+                for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+                    problems.add(name + ": console " + entry.getMessage());
+                }
+                // The charts' shapes are styled by style attributes, which the policy must allow.
+                Object fill = browser.executeScript("var shape = document.querySelector(\"svg.chart-svg [style*='fill:rgb(0,114,178)']\");"
+                        + " return shape ? getComputedStyle(shape).fill : null;");
+                if (fill != null) {
+                    styledCharts++;
+                    if (!fill.equals("rgb(0, 114, 178)")) {
+                        problems.add(name + ": a chart's bar is drawn " + fill);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(styledCharts > 10, styledCharts + " pages with a styled chart");
+    }
+
+    @Test
+    void contentSecurityPolicy_refusesAnInjectedScriptExternalImageAndStyleElement() throws Exception {
+        String page = Files.readString(hostileSite.resolve("index.html"));
+        Path probe = hostileSite.resolve("csp-probe.html");
+        Files.writeString(probe, page.replace("</main>", "<img id=\"image\" src=\"https://evil.example/t.png\" alt=\"\">"
+                + "<script>document.title = 'ran';</script><style>body { background: rgb(255, 0, 0); }</style>"
+                + "<p id=\"styled\" style=\"color: rgb(1, 2, 3)\">styled</p></main>"));
+        browser.manage().logs().get(LogType.BROWSER);
+        try {
+            open(probe);
+            List<String> refused = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                    .filter(message -> message.contains("Content Security Policy")).toList();
+
+            assertEquals("Overview · Marquee streaming report", browser.getTitle(), "the inline script did not run");
+            assertNotEquals("rgb(255, 0, 0)", browser.executeScript("return getComputedStyle(document.body).backgroundColor;"),
+                    "the style element was not applied");
+            assertEquals("rgb(1, 2, 3)", browser.executeScript("return getComputedStyle(document.getElementById('styled')).color;"),
+                    "style attributes apply (the charts need them)");
+            assertEquals(3, refused.size(), "the script, the image and the style element are refused: " + refused);
+            assertTrue(refused.stream().anyMatch(m -> m.contains("https://evil.example/t.png")), refused.toString());
+        } finally {
+            Files.delete(probe);
         }
     }
 
