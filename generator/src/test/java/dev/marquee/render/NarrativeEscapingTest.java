@@ -95,7 +95,8 @@ class NarrativeEscapingTest {
                 ---
                 """ + NARRATIVE + "\n");
         Files.writeString(questions.resolve("top.sql"), "-- name: top\nSELECT title, 12 AS viewers FROM titles\n");
-        Question question = Catalog.read(questions, Set.copyOf(DataModel.standard().tableNames())).get(0);
+        Question question = Catalog.read(questions, Set.copyOf(DataModel.standard().tableNames()),
+                DataModel.standard().memberTables()).get(0);
         Table top = new Table(List.of(new Column("title", ColumnType.TEXT), new Column("viewers", ColumnType.INTEGER)),
                 List.of(List.of(title, 12L)));
         html = Markdown.toHtml(Narrative.expand(new Answer(question, Map.of("top", top), Map.of())));
