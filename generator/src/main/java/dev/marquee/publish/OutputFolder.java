@@ -79,7 +79,7 @@ public final class OutputFolder {
             throw refuse(named + " is a link to a folder that does not exist. Create that folder or choose another");
         }
         if (Files.isDirectory(real)) {
-            List<String> names = names(real);
+            List<String> names = names(real).orElseThrow(() -> refuse(named + " cannot be read. Choose a folder you may read and write"));
             if (!names.isEmpty() && !Files.isRegularFile(real.resolve(kind.marker()), LinkOption.NOFOLLOW_LINKS)) {
                 String shown = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())))
                         + (names.size() > NAMES_SHOWN ? " and " + (names.size() - NAMES_SHOWN) + " more" : "");
@@ -119,11 +119,13 @@ public final class OutputFolder {
         }
     }
 
-    private static List<String> names(Path folder) {
+    /** The names in a folder, sorted, a folder's with a slash; empty when the folder cannot be read. */
+    private static Optional<List<String>> names(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.map(p -> p.getFileName() + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : "")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
+            return Optional.of(entries.map(p -> p.getFileName() + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
+                    .sorted().toList());
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
         }
     }
 
