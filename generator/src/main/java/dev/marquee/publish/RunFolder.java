@@ -30,8 +30,11 @@ import java.util.stream.Stream;
 public final class RunFolder implements AutoCloseable {
 
     public static final String OWNER_FILE = ".marquee-owner";
-    /** Start times read by two JVMs may differ by rounding; a reused process id starts much later than its first owner. */
-    private static final Duration SAME_START = Duration.ofSeconds(2);
+    /**
+     * The owner records when its JVM started, which is after its process started. A process found under the owner's id
+     * that started more than this after that time is another process that reuses the id, and the owner is gone.
+     */
+    private static final Duration LATER_START = Duration.ofSeconds(1);
     private static final Set<RunFolder> OPEN = ConcurrentHashMap.newKeySet();
 
     static {
@@ -122,9 +125,10 @@ public final class RunFolder implements AutoCloseable {
     /** Which process made a folder: its id, start time and host. */
     record Owner(long pid, Instant started, String host) {
 
+        /** From the runtime's bean, which the run has loaded already; ProcessHandle's first use costs 10-25 ms. */
         static Owner current() {
-            ProcessHandle self = ProcessHandle.current();
-            return new Owner(self.pid(), self.info().startInstant().orElse(Instant.EPOCH), thisHost());
+            var runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
+            return new Owner(runtime.getPid(), Instant.ofEpochMilli(runtime.getStartTime()), thisHost());
         }
 
         static Optional<Owner> of(Path folder) {
@@ -145,14 +149,16 @@ public final class RunFolder implements AutoCloseable {
             return "pid " + pid + "\nstarted " + started + "\nhost " + host + "\n";
         }
 
-        /** Whether the owner, a process of this host, has ended (its id is free, or taken by a process started later). */
+        /**
+         * Whether the owner, a process of this host, has ended: its id is free, or taken by a process that started after
+         * it. In doubt (another host, no start time), the owner is taken to be alive and its folder is kept.
+         */
         boolean isGone() {
             if (!host.equals(thisHost())) {
                 return false;
             }
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .map(alive -> alive.info().startInstant().map(s -> Duration.between(started, s).abs().compareTo(SAME_START) > 0)
-                            .orElse(false))
+                    .map(alive -> alive.info().startInstant().map(s -> s.isAfter(started.plus(LATER_START))).orElse(false))
                     .orElse(true);
         }
 
