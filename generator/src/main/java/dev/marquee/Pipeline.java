@@ -62,15 +62,25 @@ public final class Pipeline {
         long start = System.nanoTime();
         StageTimer timer = new StageTimer(out);
         config.checkInputsExist();
-        Path target = OutputFolder.check("--out", config.outDir(), OutputFolder.SITE, readFolders());
-        try (StagedSite site = StagedSite.beside(target); RunFolder scratch = scratchFolder()) {
-            return build(site, scratch.path(), start, timer);
+        try (RunFolder scratch = scratchFolder()) {
+            // DuckDB loads its native library and starts while killed runs' leftovers are removed, the output folder
+            // is checked (30-70 ms together), and the data model and the questions are read.
+            CompletableFuture<Engine> starting = CompletableFuture.supplyAsync(() -> openEngine(scratch.path()));
+            StagedSite staged;
+            try {
+                removeStaleScratch();
+                staged = StagedSite.beside(OutputFolder.check("--out", config.outDir(), OutputFolder.SITE, readFolders()));
+            } catch (RuntimeException e) {
+                starting.thenAccept(Engine::close);
+                throw e;
+            }
+            try (StagedSite site = staged) {
+                return build(site, scratch.path(), starting, start, timer);
+            }
         }
     }
 
-    private Report build(StagedSite site, Path scratch, long start, StageTimer timer) {
-        // DuckDB loads its native library and starts while the data model and the questions are read.
-        CompletableFuture<Engine> starting = CompletableFuture.supplyAsync(() -> openEngine(scratch));
+    private Report build(StagedSite site, Path scratch, CompletableFuture<Engine> starting, long start, StageTimer timer) {
         DataModel model;
         List<Question> questions;
         try {
@@ -133,6 +143,7 @@ public final class Pipeline {
         config.checkInputsExist();
         StageTimer timer = new StageTimer(out);
         try (RunFolder scratch = scratchFolder(); Engine engine = openEngine(scratch.path())) {
+            removeStaleScratch();
             return loadAndValidate(engine, DataModel.standard(), scratch.path(), timer).report();
         }
     }
@@ -147,6 +158,7 @@ public final class Pipeline {
         StageTimer timer = new StageTimer(out);
         try (StagedSite staged = StagedSite.beside(target, OutputFolder.EXPORT); RunFolder scratch = scratchFolder();
              Engine engine = DuckDbEngine.inMemory(scratch.path(), config.memoryLimit())) {
+            removeStaleScratch();
             CheckedData data = loadAndValidate(engine, DataModel.standard(), scratch.path(), timer);
             List<String> written = timer.time("export", () -> ParquetExport.write(engine, data.loaded().tables(), staged.folder(),
                             target.getFileName().toString()),
@@ -228,9 +240,13 @@ public final class Pipeline {
         return DuckDbEngine.inMemory(scratch, config.memoryLimit());
     }
 
-    /** The run's scratch folder under the temporary folder, once the ones that killed runs left there are removed. */
-    private RunFolder scratchFolder() {
+    /** The scratch folders that killed runs left under the temporary folder. */
+    private void removeStaleScratch() {
         RunFolder.removeStale(config.tempDir(), SCRATCH_PREFIX + "*");
+    }
+
+    /** The run's scratch folder under the temporary folder. */
+    private RunFolder scratchFolder() {
         try {
             return RunFolder.create(config.tempDir(), SCRATCH_PREFIX);
         } catch (IOException e) {
