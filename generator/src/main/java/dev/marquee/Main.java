@@ -28,8 +28,9 @@ public final class Main {
 
     private static final List<Option> DATA_OPTIONS = List.of(
             Option.value("--data", "DIR", "data", "Folder of input files."),
-            Option.value("--as-of", "DATE", null, "Report date, YYYY-MM-DD (default: the latest activity date in the data)."),
-            Option.value("--max-bad-rows", "SHARE", "0.01", "Share of rows per table that may be set aside before the run fails."),
+            Option.value("--as-of", "DATE", null, "Report date, YYYY-MM-DD, at most a year after the latest activity in the data "
+                    + "(default: the latest activity date)."),
+            Option.value("--max-bad-rows", "SHARE", "0.01", "Share of rows per table, from 0 to 1, that may be set aside before the run fails."),
             Option.value("--engine", "JDBC-URL", null, "Run on a Trino server whose schema already holds the data model's tables, "
                     + "e.g. jdbc:trino://host:8080/hive/marquee (user and password from MARQUEE_TRINO_USER and "
                     + "MARQUEE_TRINO_PASSWORD). Default: embedded DuckDB loading --data."),
