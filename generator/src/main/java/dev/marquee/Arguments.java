@@ -14,7 +14,7 @@ import java.util.Optional;
  * Written by hand rather than with an argument library: the one we had took a sixth of a second on every start,
  * building its model of the commands by reflection, which is a fifth of the default report's budget.
  * {@code --name value} and {@code --name=value} both work; every mistake is a {@link ReportException} with exit
- * code 3 that names the option and points at {@code --help}.
+ * code 3 that names the option, the values it takes and the value given, and points at {@code --help}.
  */
 final class Arguments {
 
@@ -120,31 +120,52 @@ final class Arguments {
         return text(name).map(Path::of);
     }
 
-    Optional<LocalDate> date(String name) {
+    /** The date given or the default, from {@code first} to {@code last}. */
+    Optional<LocalDate> date(String name, LocalDate first, LocalDate last) {
         return text(name).map(value -> {
+            String range = name + " must be a date YYYY-MM-DD from " + first + " to " + last + ", got " + value;
             try {
-                return LocalDate.parse(value);
+                LocalDate date = LocalDate.parse(value);
+                if (date.isBefore(first) || date.isAfter(last)) {
+                    throw mistake(command, range);
+                }
+                return date;
             } catch (DateTimeParseException e) {
-                throw mistake(command, name + " must be a date YYYY-MM-DD, got " + value);
+                throw mistake(command, range);
             }
         });
     }
 
-    long whole(String name) {
-        return number(name, Long::parseLong, "a whole number");
-    }
-
-    double decimal(String name) {
-        return number(name, Double::parseDouble, "a number");
-    }
-
-    private <T> T number(String name, java.util.function.Function<String, T> parse, String what) {
+    /** The whole number given or the default, from {@code min} to {@code max}. */
+    long whole(String name, long min, long max) {
         String value = required(name);
         try {
-            return parse.apply(value);
+            long number = Long.parseLong(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
         } catch (NumberFormatException e) {
-            throw mistake(command, name + " must be " + what + ", got " + value);
+            // Not a number, or beyond a long: the same message as out of range.
         }
+        throw mistake(command, name + " must be a whole number from " + min + " to " + max + ", got " + value);
+    }
+
+    /** The number given or the default, from {@code min} to {@code max}; never NaN or infinite. */
+    double decimal(String name, double min, double max) {
+        String value = required(name);
+        try {
+            double number = Double.parseDouble(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // As above.
+        }
+        throw mistake(command, name + " must be a number from " + plain(min) + " to " + plain(max) + ", got " + value);
+    }
+
+    private static String plain(double number) {
+        return java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 
     private Option declared(String name) {

@@ -13,7 +13,10 @@ import dev.marquee.validate.ValidationReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +29,9 @@ public final class Main {
 
     private static final List<Option> DATA_OPTIONS = List.of(
             Option.value("--data", "DIR", "data", "Folder of input files."),
-            Option.value("--as-of", "DATE", null, "Report date, YYYY-MM-DD (default: the latest activity date in the data)."),
-            Option.value("--max-bad-rows", "SHARE", "0.01", "Share of rows per table that may be set aside before the run fails."),
+            Option.value("--as-of", "DATE", null, "Report date, YYYY-MM-DD, at most a year after the latest activity in the data "
+                    + "(default: the latest activity date)."),
+            Option.value("--max-bad-rows", "SHARE", "0.01", "Share of rows per table, from 0 to 1, that may be set aside before the run fails."),
             Option.value("--engine", "JDBC-URL", null, "Run on a Trino server whose schema already holds the data model's tables, "
                     + "e.g. jdbc:trino://host:8080/hive/marquee (user and password from MARQUEE_TRINO_USER and "
                     + "MARQUEE_TRINO_PASSWORD). Default: embedded DuckDB loading --data."),
@@ -39,21 +43,26 @@ public final class Main {
 
     static final Command BUILD = new Command("build", "Load and validate the data, answer every question, and write the site and PDF.",
             with(DATA_OPTIONS,
-                    Option.value("--out", "DIR", "site", "Output folder, replaced as a whole on success."),
+                    Option.value("--out", "DIR", "site", "Output folder, replaced as a whole on success: a folder that is "
+                            + "missing, empty or a site Marquee made; never the data, the project or a parent of them."),
                     Option.value("--questions", "DIR", "questions", "Folder of question files."),
-                    Option.value("--min-group-size", "K", "10", "Smallest group of members the report may publish.")));
+                    Option.value("--min-group-size", "K", "10", "Smallest group of members the report may publish, from 1 to "
+                            + Config.MAX_MIN_GROUP_SIZE + ".")));
     static final Command VALIDATE = new Command("validate",
             "Check the data only: load it, apply every rule, and list the problems. Writes nothing.", DATA_OPTIONS);
     static final Command EXPORT = new Command("export", "Load and validate the data, then write the data model as Parquet "
             + "(viewing sessions partitioned by month) with trino.sql, the statements that register it in Trino.",
             with(DATA_OPTIONS,
                     Option.value("--format", "FORMAT", "parquet", "Output format; only parquet."),
-                    Option.value("--out", "DIR", null, "Folder to write the tables to (required).")));
+                    Option.value("--out", "DIR", null, "Folder to write the tables to, replaced as a whole on success: a "
+                            + "folder that is missing, empty or an earlier export (required).")));
     static final Command SAMPLE_DATA = new Command("sample-data",
             "Write a realistic, deterministic sample data set in the data model (gzipped CSV).", List.of(
-                    Option.value("--out", "DIR", "data", "Folder to write to."),
-                    Option.value("--seed", "N", "42", "Random seed; the same seed gives the same files."),
-                    Option.value("--sessions", "N", "200000", "Number of viewing sessions; members are a 40th of it."),
+                    Option.value("--out", "DIR", "data", "Folder to write to; other files in it are left alone."),
+                    Option.flag("--force", "Replace data files of the same names that --out already holds."),
+                    Option.value("--seed", "N", "42", "Random seed from 0 to " + Long.MAX_VALUE + "; the same seed gives the same files."),
+                    Option.value("--sessions", "N", "200000", "Number of viewing sessions, from 0 to " + SampleOptions.MAX_SESSIONS
+                            + "; members are a 40th of it."),
                     Option.value("--start", "DATE", "2022-01-01", "First day of the data."),
                     Option.value("--end", "DATE", "2024-12-31", "Last day of the data.")));
     static final List<Command> COMMANDS = List.of(BUILD, VALIDATE, SAMPLE_DATA, EXPORT);
@@ -139,7 +148,7 @@ public final class Main {
         if (command == BUILD) {
             Config config = dataConfig(arguments).withOutDir(arguments.path("--out").orElseThrow())
                     .withQuestionsDir(arguments.path("--questions").orElseThrow())
-                    .withMinGroupSize(Math.toIntExact(arguments.whole("--min-group-size")));
+                    .withMinGroupSize((int) arguments.whole("--min-group-size", 1, Config.MAX_MIN_GROUP_SIZE));
             new Pipeline(config, out).build();
         } else if (command == VALIDATE) {
             validate(dataConfig(arguments), out);
@@ -159,7 +168,8 @@ public final class Main {
     /** The options build, validate and export share, checked in one place (Config). */
     private static Config dataConfig(Arguments arguments) {
         Config config = Config.defaults().withDataDir(arguments.path("--data").orElseThrow())
-                .withAsOf(arguments.date("--as-of").orElse(null)).withMaxBadRowShare(arguments.decimal("--max-bad-rows"))
+                .withAsOf(arguments.date("--as-of", Config.FIRST_DAY, Config.LAST_DAY).orElse(null))
+                .withMaxBadRowShare(arguments.decimal("--max-bad-rows", 0, 1))
                 .withVerbose(arguments.flag("--verbose")).withEngine(arguments.text("--engine").orElse(null));
         config = arguments.text("--memory-limit").map(config::withMemoryLimit).orElse(config);
         return arguments.path("--temp-dir").map(config::withTempDir).orElse(config);
@@ -175,15 +185,17 @@ public final class Main {
     }
 
     private static void sampleData(Arguments arguments, PrintStream out) {
-        SampleOptions options;
-        long seed = arguments.whole("--seed");
-        try {
-            options = new SampleOptions(seed, arguments.whole("--sessions"), arguments.date("--start").orElseThrow(),
-                    arguments.date("--end").orElseThrow());
-        } catch (IllegalArgumentException e) {
-            throw new ReportException(ReportException.CONFIG_PROBLEM, e.getMessage());
+        long seed = arguments.whole("--seed", 0, Long.MAX_VALUE);
+        long sessions = arguments.whole("--sessions", 0, SampleOptions.MAX_SESSIONS);
+        LocalDate startDay = arguments.date("--start", Config.FIRST_DAY, Config.LAST_DAY).orElseThrow();
+        LocalDate endDay = arguments.date("--end", Config.FIRST_DAY, Config.LAST_DAY).orElseThrow();
+        if (endDay.isBefore(startDay)) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "sample-data: --end must be on or after --start (" + startDay
+                    + "), got " + endDay + " (see marquee sample-data --help)");
         }
+        SampleOptions options = new SampleOptions(seed, sessions, startDay, endDay);
         Path target = arguments.path("--out").orElseThrow();
+        checkSampleTarget(target, arguments.flag("--force"));
         long startNanos = System.nanoTime();
         SampleSummary summary;
         try {
@@ -194,6 +206,20 @@ public final class Main {
         summary.rowsPerFile().forEach((file, rows) -> out.printf(Locale.ROOT, "wrote %-24s %,12d rows%n", file, rows));
         out.printf(Locale.ROOT, "sample data in %s (seed %d) in %.2f s%n", SafeText.message(target.toString()), seed,
                 (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /** Sample data goes into a folder beside whatever is there, and replaces data files only when asked to. */
+    private static void checkSampleTarget(Path target, boolean force) {
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "sample-data: --out " + target.toAbsolutePath().normalize()
+                    + " is a file, not a folder. Choose a folder");
+        }
+        List<String> present = SampleData.FILES.stream().filter(name -> Files.exists(target.resolve(name), LinkOption.NOFOLLOW_LINKS)).toList();
+        if (!present.isEmpty() && !force) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "sample-data: --out " + target.toAbsolutePath().normalize()
+                    + " already holds " + String.join(", ", present) + "; pass --force to replace "
+                    + (present.size() == 1 ? "it" : "them") + ", or choose another folder");
+        }
     }
 
     static String usage() {

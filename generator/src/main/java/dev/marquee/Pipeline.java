@@ -20,6 +20,8 @@ import dev.marquee.query.Parameters;
 import dev.marquee.query.QueryStage;
 import dev.marquee.pdf.PdfReport;
 import dev.marquee.privacy.Disclosure;
+import dev.marquee.publish.OutputFolder;
+import dev.marquee.publish.RunFolder;
 import dev.marquee.publish.StagedSite;
 import dev.marquee.render.SiteRenderer;
 import dev.marquee.report.Report;
@@ -29,7 +31,6 @@ import dev.marquee.validate.Validator;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -42,6 +43,9 @@ import java.util.stream.Collectors;
 /** The whole run, stage after stage: load → validate → query → chart → site → pdf → publish. */
 public final class Pipeline {
 
+    /** The name of a run's scratch folder under the temporary folder starts so. */
+    static final String SCRATCH_PREFIX = "marquee-";
+
     private final Config config;
     private final PrintStream out;
 
@@ -50,14 +54,34 @@ public final class Pipeline {
         this.out = out;
     }
 
-    /** Builds the report into a staging folder and swaps it into the output folder only when every stage succeeded. */
+    /**
+     * Builds the report into a staging folder and swaps it into the output folder only when every stage succeeded.
+     * Before the first stage: the inputs exist, the output folder may be replaced (see OutputFolder), and the staging
+     * and scratch folders are made, so a problem with the folders fails the run before any work is done.
+     */
     public Report build() {
         long start = System.nanoTime();
         StageTimer timer = new StageTimer(out);
         config.checkInputsExist();
-        Path scratch = scratchDirectory();
-        // DuckDB loads its native library and starts while the data model and the questions are read.
-        CompletableFuture<Engine> starting = CompletableFuture.supplyAsync(() -> openEngine(scratch));
+        try (RunFolder scratch = scratchFolder()) {
+            // DuckDB loads its native library and starts while killed runs' leftovers are removed, the output folder
+            // is checked (30-70 ms together), and the data model and the questions are read.
+            CompletableFuture<Engine> starting = CompletableFuture.supplyAsync(() -> openEngine(scratch.path()));
+            StagedSite staged;
+            try {
+                removeStaleScratch();
+                staged = StagedSite.beside(OutputFolder.check("--out", config.outDir(), OutputFolder.SITE, readFolders()));
+            } catch (RuntimeException e) {
+                starting.thenAccept(Engine::close);
+                throw e;
+            }
+            try (StagedSite site = staged) {
+                return build(site, scratch.path(), starting, start, timer);
+            }
+        }
+    }
+
+    private Report build(StagedSite site, Path scratch, CompletableFuture<Engine> starting, long start, StageTimer timer) {
         DataModel model;
         List<Question> questions;
         try {
@@ -65,7 +89,6 @@ public final class Pipeline {
             questions = Catalog.read(config.questionsDir(), Set.copyOf(model.tableNames()), model.memberTables());
         } catch (RuntimeException e) {
             starting.thenAccept(Engine::close);
-            deleteQuietly(scratch);
             throw e;
         }
         try (Engine engine = Background.join(starting)) {
@@ -107,18 +130,14 @@ public final class Pipeline {
             List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(safe), c -> c.size() + " charts");
             Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, leftOut,
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
-            try (StagedSite site = StagedSite.beside(config.outDir())) {
-                // Independent outputs from the same finished records: the pages and the PDF are written side by side.
-                timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(report, site), report.sections().size() + 2 + " pages"),
-                        new StageTimer.Work("pdf", () -> PdfReport.write(report, site, SiteRenderer.PDF_NAME, pdfFonts), SiteRenderer.PDF_NAME));
-                site.publish();
-            }
+            // Independent outputs from the same finished records: the pages and the PDF are written side by side.
+            timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(report, site), report.sections().size() + 2 + " pages"),
+                    new StageTimer.Work("pdf", () -> PdfReport.write(report, site, SiteRenderer.PDF_NAME, pdfFonts), SiteRenderer.PDF_NAME));
+            site.publish();
             out.println("wrote    " + dev.marquee.format.SafeText.message(config.outDir().toString())
                     + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
             timer.printSummary(start);
             return report;
-        } finally {
-            deleteQuietly(scratch);
         }
     }
 
@@ -126,26 +145,37 @@ public final class Pipeline {
     public ValidationReport validate() {
         config.checkInputsExist();
         StageTimer timer = new StageTimer(out);
-        Path scratch = scratchDirectory();
-        try (Engine engine = openEngine(scratch)) {
-            return loadAndValidate(engine, DataModel.standard(), scratch, timer).report();
-        } finally {
-            deleteQuietly(scratch);
+        try (RunFolder scratch = scratchFolder(); Engine engine = openEngine(scratch.path())) {
+            removeStaleScratch();
+            return loadAndValidate(engine, DataModel.standard(), scratch.path(), timer).report();
         }
     }
 
-    /** Loads and validates, then writes the validated tables as Parquet for another engine (see ParquetExport). */
+    /**
+     * Loads and validates, then writes the validated tables as Parquet for another engine (see ParquetExport) into a
+     * staging folder that replaces {@code outDir} at the end, as a site does.
+     */
     public List<String> export(Path outDir) {
         config.checkInputsExist();
+        Path target = OutputFolder.check("--out", outDir, OutputFolder.EXPORT, readFolders());
         StageTimer timer = new StageTimer(out);
-        Path scratch = scratchDirectory();
-        try (Engine engine = DuckDbEngine.inMemory(scratch, config.memoryLimit())) {
-            CheckedData data = loadAndValidate(engine, DataModel.standard(), scratch, timer);
-            return timer.time("export", () -> ParquetExport.write(engine, data.loaded().tables(), outDir),
+        try (StagedSite staged = StagedSite.beside(target, OutputFolder.EXPORT); RunFolder scratch = scratchFolder();
+             Engine engine = DuckDbEngine.inMemory(scratch.path(), config.memoryLimit())) {
+            removeStaleScratch();
+            CheckedData data = loadAndValidate(engine, DataModel.standard(), scratch.path(), timer);
+            List<String> written = timer.time("export", () -> ParquetExport.write(engine, data.loaded().tables(), staged.folder(),
+                            target.getFileName().toString()),
                     t -> t.size() + " tables as Parquet in " + outDir + " (and trino.sql)");
-        } finally {
-            deleteQuietly(scratch);
+            staged.publish();
+            return written;
         }
+    }
+
+    /** The folders a run reads: an output folder must be none of them, nor hold one. */
+    private List<OutputFolder.Kept> readFolders() {
+        return List.of(new OutputFolder.Kept(config.dataDir(), "the data folder (--data)"),
+                new OutputFolder.Kept(config.questionsDir(), "the questions folder (--questions)"),
+                new OutputFolder.Kept(config.tempDir(), "the temporary folder (--temp-dir)"));
     }
 
     private record CheckedData(LoadResult loaded, ValidationReport report, Parameters parameters) {
@@ -162,7 +192,9 @@ public final class Pipeline {
                 l -> l.tables().stream().filter(t -> !t.isBuiltIn()).count() + " tables, " + String.format(java.util.Locale.ROOT, "%,d",
                         l.tables().stream().filter(t -> !t.isBuiltIn()).mapToLong(t -> t.rowsRead()).sum()) + " rows from "
                         + config.engine().orElse(config.dataDir().toString()));
-        LocalDate asOf = config.asOf().or(() -> DataLoader.latestActivityDate(engine, loaded)).orElse(null);
+        java.util.Optional<LocalDate> latest = DataLoader.latestActivityDate(engine, loaded);
+        checkAsOf(latest);
+        LocalDate asOf = config.asOf().or(() -> latest).orElse(null);
         if (asOf == null) {
             List<dev.marquee.model.Problem> fatal = loaded.problems().stream()
                     .filter(p -> p.severity() == dev.marquee.model.Problem.Severity.FATAL).toList();
@@ -191,6 +223,18 @@ public final class Pipeline {
         return config.engine().isPresent() ? "The data" : "The data in " + config.dataDir();
     }
 
+    /**
+     * A report dated long after its data would chart years of empty months (at 9999-12-31, more than DuckDB's memory):
+     * --as-of may be at most a year after the latest activity.
+     */
+    private void checkAsOf(java.util.Optional<LocalDate> latest) {
+        if (config.asOf().isPresent() && latest.isPresent() && config.asOf().get().isAfter(latest.get().plusYears(1))) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "--as-of must be at most a year after the latest activity "
+                    + "in the data (" + latest.get() + "), so from " + Config.FIRST_DAY + " to " + latest.get().plusYears(1)
+                    + ", got " + config.asOf().get() + "; leave --as-of out to date the report " + latest.get());
+        }
+    }
+
     /** Embedded DuckDB, or the remote engine the configuration names, with credentials from the environment. */
     private Engine openEngine(Path scratch) {
         if (config.engine().isPresent()) {
@@ -204,19 +248,18 @@ public final class Pipeline {
         return DuckDbEngine.inMemory(scratch, config.memoryLimit());
     }
 
-    private Path scratchDirectory() {
-        try {
-            return Files.createTempDirectory(config.tempDir(), "marquee-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The scratch folders that killed runs left under the temporary folder. */
+    private void removeStaleScratch() {
+        RunFolder.removeStale(config.tempDir(), SCRATCH_PREFIX + "*");
     }
 
-    private static void deleteQuietly(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // A leftover temp folder is harmless; the run's result is what matters.
+    /** The run's scratch folder under the temporary folder. */
+    private RunFolder scratchFolder() {
+        try {
+            return RunFolder.create(config.tempDir(), SCRATCH_PREFIX);
+        } catch (IOException e) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "cannot make a scratch folder in the temporary folder "
+                    + config.tempDir() + ": " + e.getClass().getSimpleName() + " " + e.getMessage() + ". Pass --temp-dir DIR");
         }
     }
 

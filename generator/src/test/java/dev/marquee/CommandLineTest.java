@@ -46,9 +46,9 @@ class CommandLineTest {
 
     @Test
     void build_badValues_sayWhatIsExpected() throws IOException {
-        assertRefused(buildWith("--as-of", "2024-13-01"), "build: --as-of must be a date YYYY-MM-DD, got 2024-13-01 (see marquee build --help)");
-        assertRefused(buildWith("--min-group-size", "ten"), "build: --min-group-size must be a whole number, got ten (see marquee build --help)");
-        assertRefused(buildWith("--max-bad-rows=lots"), "build: --max-bad-rows must be a number, got lots (see marquee build --help)");
+        assertRefused(buildWith("--as-of", "2024-13-01"), "build: --as-of must be a date YYYY-MM-DD from 1900-01-01 to 2999-12-31, got 2024-13-01 (see marquee build --help)");
+        assertRefused(buildWith("--min-group-size", "ten"), "build: --min-group-size must be a whole number from 1 to 1000000, got ten (see marquee build --help)");
+        assertRefused(buildWith("--max-bad-rows=lots"), "build: --max-bad-rows must be a number from 0 to 1, got lots (see marquee build --help)");
         assertRefused(buildWith("--verbose=yes"), "build: --verbose takes no value (see marquee build --help)");
     }
 

@@ -29,6 +29,11 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
                      long memoryLimitMb, Path tempDir) {
 
     public static final int DEFAULT_MIN_GROUP_SIZE = 10;
+    /** A larger k would hide every group of any service there is; the bound keeps the number an int. */
+    public static final int MAX_MIN_GROUP_SIZE = 1_000_000;
+    /** The dates an option may name (the report date, the sample data's period): four-digit years, as SQL literals have. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(2999, 12, 31);
     public static final double DEFAULT_MAX_BAD_ROW_SHARE = 0.01;
     /** Share of the machine's memory DuckDB may use by default: the rest is for the JVM (heap, native libraries) and the system. */
     public static final double DEFAULT_MEMORY_SHARE = 0.6;
@@ -44,15 +49,20 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
             throw new ReportException(ReportException.CONFIG_PROBLEM,
                     "--engine must be a Trino JDBC URL such as jdbc:trino://host:8080/hive/marquee, got " + engine.get());
         }
-        if (minGroupSize < 1) {
-            throw new ReportException(ReportException.CONFIG_PROBLEM, "--min-group-size must be at least 1, got " + minGroupSize);
+        // The command line checks the same ranges with the words given (Arguments); these hold for every other caller.
+        if (minGroupSize < 1 || minGroupSize > MAX_MIN_GROUP_SIZE) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "--min-group-size must be a whole number from 1 to "
+                    + MAX_MIN_GROUP_SIZE + ", got " + minGroupSize);
         }
-        if (maxBadRowShare < 0 || maxBadRowShare > 1) {
-            throw new ReportException(ReportException.CONFIG_PROBLEM, "--max-bad-rows must be between 0 and 1, got " + maxBadRowShare);
+        if (!(maxBadRowShare >= 0 && maxBadRowShare <= 1)) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "--max-bad-rows must be a number from 0 to 1, got " + maxBadRowShare);
         }
-        if (memoryLimitMb < MIN_MEMORY_LIMIT_MB) {
-            throw new ReportException(ReportException.CONFIG_PROBLEM,
-                    "--memory-limit must be at least " + MIN_MEMORY_LIMIT_MB + "MB, got " + memoryLimitMb + "MB");
+        if (asOf != null && asOf.filter(d -> d.isBefore(FIRST_DAY) || d.isAfter(LAST_DAY)).isPresent()) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "--as-of must be a date YYYY-MM-DD from " + FIRST_DAY + " to "
+                    + LAST_DAY + ", got " + asOf.get());
+        }
+        if (memoryLimitMb < MIN_MEMORY_LIMIT_MB || memoryLimitMb > shareOfMemory(1)) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, memoryRange(memoryLimitMb + "MB"));
         }
         tempDir = tempDir.toAbsolutePath().normalize();
     }
@@ -129,7 +139,15 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
         if (megabytes < 0) {
             throw new ReportException(ReportException.CONFIG_PROBLEM, "--memory-limit as a share must be above 0% and at most 100%, got " + limit);
         }
+        if (megabytes < MIN_MEMORY_LIMIT_MB || megabytes > shareOfMemory(1)) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, memoryRange(limit));
+        }
         return (long) megabytes;
+    }
+
+    /** More than the machine has would not spill before the system runs out of memory. */
+    private static String memoryRange(String given) {
+        return "--memory-limit must be from " + MIN_MEMORY_LIMIT_MB + "MB to " + shareOfMemory(1) + "MB (the machine's memory), got " + given;
     }
 
     /** A share of the machine's memory (the container's limit when there is one, as the JVM sees it), in megabytes. */
@@ -145,9 +163,14 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
             throw new ReportException(ReportException.CONFIG_PROBLEM,
                     "Data folder " + dataDir + " does not exist. Pass --data DIR, or write sample data with: marquee sample-data --out " + dataDir);
         }
-        if (engine.isEmpty() && !Files.isDirectory(tempDir)) {
-            throw new ReportException(ReportException.CONFIG_PROBLEM,
-                    "Temporary folder " + tempDir + " does not exist. Pass --temp-dir DIR, a folder with room for DuckDB's spill files.");
+        if (!Files.isDirectory(tempDir)) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "Temporary folder " + tempDir
+                    + (Files.exists(tempDir) ? " is a file, not a folder" : " does not exist")
+                    + ". Pass --temp-dir DIR, a folder with room for DuckDB's spill files.");
+        }
+        if (!Files.isWritable(tempDir)) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "Temporary folder " + tempDir
+                    + " is read-only. Pass --temp-dir DIR, a folder you may write to with room for DuckDB's spill files.");
         }
         if (!Files.isDirectory(questionsDir)) {
             throw new ReportException(ReportException.CONFIG_PROBLEM,

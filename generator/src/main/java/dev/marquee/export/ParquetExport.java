@@ -26,8 +26,11 @@ public final class ParquetExport {
     private ParquetExport() {
     }
 
-    /** @return the tables written, in model order */
-    public static List<String> write(Engine engine, List<LoadedTable> tables, Path outDir) {
+    /**
+     * @param name the name the folder will have once published, for the locations in trino.sql
+     * @return the tables written, in model order
+     */
+    public static List<String> write(Engine engine, List<LoadedTable> tables, Path outDir, String name) {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -55,7 +58,7 @@ public final class ParquetExport {
             }
             written.add(spec.name());
         }
-        writeDdl(tables, outDir);
+        writeDdl(tables, outDir, name);
         return written;
     }
 
@@ -102,8 +105,8 @@ public final class ParquetExport {
         };
     }
 
-    private static void writeDdl(List<LoadedTable> tables, Path outDir) {
-        String location = "local:///" + outDir.getFileName();
+    private static void writeDdl(List<LoadedTable> tables, Path outDir, String name) {
+        String location = "local:///" + name;
         try {
             Files.writeString(outDir.resolve("trino.sql"), ddl(tables.stream().map(LoadedTable::spec).toList(), "marquee", location),
                     StandardCharsets.UTF_8);

@@ -16,6 +16,10 @@ import java.util.SplittableRandom;
  */
 public final class SampleData {
 
+    /** The files {@link #write} writes, in the order it writes them. */
+    public static final List<String> FILES = List.of(SampleFiles.USERS, SampleFiles.TITLES, SampleFiles.VIEWING_SESSIONS,
+            SampleFiles.RATINGS, SampleFiles.SUBSCRIPTIONS, SampleFiles.PAYMENTS);
+
     private SampleData() {
     }
 

@@ -47,7 +47,7 @@ class MemoryOptionsTest {
                 words.getMessage());
         assertEquals(ReportException.CONFIG_PROBLEM, words.exitCode());
 
-        assertEquals("--memory-limit must be at least 64MB, got 10MB",
+        assertEquals("--memory-limit must be from 64MB to " + Config.shareOfMemory(1) + "MB (the machine's memory), got 10MB",
                 assertThrows(ReportException.class, () -> Config.defaults().withMemoryLimit("10MB")).getMessage());
         assertEquals("--memory-limit as a share must be above 0% and at most 100%, got 150%",
                 assertThrows(ReportException.class, () -> Config.defaults().withMemoryLimit("150%")).getMessage());
