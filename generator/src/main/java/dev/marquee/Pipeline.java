@@ -7,6 +7,7 @@ import dev.marquee.chart.RenderedChart;
 import dev.marquee.config.Config;
 import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.engine.Engine;
+import dev.marquee.engine.EngineUrl;
 import dev.marquee.export.ParquetExport;
 import dev.marquee.engine.TrinoEngine;
 import dev.marquee.load.DataLoader;
@@ -154,11 +155,11 @@ public final class Pipeline {
 
     private CheckedData loadAndValidate(Engine engine, DataModel model, Path scratch, StageTimer timer) {
         LoadResult loaded = timer.time("load", () -> config.engine().isPresent()
-                        ? RemoteTables.discover(engine, model, config.engine().get())
+                        ? RemoteTables.discover(engine, model, EngineUrl.redacted(config.engine().get()))
                         : DataLoader.load(config.dataDir(), model, engine, scratch),
                 l -> l.tables().stream().filter(t -> !t.isBuiltIn()).count() + " tables, " + String.format(java.util.Locale.ROOT, "%,d",
                         l.tables().stream().filter(t -> !t.isBuiltIn()).mapToLong(t -> t.rowsRead()).sum()) + " rows from "
-                        + config.engine().orElse(config.dataDir().toString()));
+                        + config.engine().map(EngineUrl::redacted).orElse(config.dataDir().toString()));
         LocalDate asOf = config.asOf().or(() -> DataLoader.latestActivityDate(engine, loaded)).orElse(null);
         if (asOf == null) {
             List<dev.marquee.model.Problem> fatal = loaded.problems().stream()

@@ -44,7 +44,8 @@ public final class TrinoEngine implements Engine {
             }
             return engine;
         } catch (SQLException | EngineException e) {
-            throw new EngineException(TrinoConnectionProblem.explain(url, name, withPassword, e), e);
+            // The driver's own messages, kept for --verbose, may quote the URL: they are redacted too.
+            throw new EngineException(TrinoConnectionProblem.explain(url, withPassword, e), Redacted.copy(e, url));
         }
     }
 
