@@ -79,6 +79,10 @@ public final class Pipeline {
                     () -> QueryStage.textProblems(engine.dialect(), questions,
                             new Parameters(LocalDate.EPOCH, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS)));
             CheckedData data = loadAndValidate(engine, model, scratch, timer);
+            // The questions are code from the repository, not a shell: from here on the engine reads no file, loads no
+            // extension and takes no setting, and every statement must be one query, before any of them runs.
+            engine.lock();
+            QueryStage.checkOnlyQueries(engine, questions, data.parameters());
             Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
             List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
             Set<Question> excluded = new HashSet<>(leftOut.stream().map(LeftOut::question).toList());
@@ -90,7 +94,7 @@ public final class Pipeline {
                         QueryStage.checkText(Background.join(textChecked), answerable);
                         OutlookStage.Models models = OutlookStage.startModels(engine, answerable, data.parameters());
                         try {
-                            return new Questioned(QueryStage.run(engine, answerable, data.parameters()), models);
+                            return new Questioned(QueryStage.run(engine, answerable, data.parameters(), model.memberIdentifiers()), models);
                         } catch (RuntimeException e) {
                             models.close();
                             throw e;

@@ -78,6 +78,32 @@ public final class QueryStage {
         return found;
     }
 
+    /**
+     * Every statement of these questions must be one query that only reads the data: a single SELECT (or WITH … AS
+     * (…) SELECT), as its text shows and as the engine's own parser reads it. Checked on every question, whether or
+     * not the data can answer it, before any statement is planned or run.
+     *
+     * @throws ReportException listing every statement that is not, with its file and line
+     */
+    public static void checkOnlyQueries(Engine engine, List<Question> questions, Parameters parameters) {
+        List<Problem> problems = new ArrayList<>();
+        for (Question question : questions) {
+            for (QuerySource query : question.queries()) {
+                int before = problems.size();
+                QueryShape.check(query, problems);
+                if (problems.size() > before) {
+                    continue;
+                }
+                String sql = SqlTemplate.expand(query, parameters.literals(), engine.dialect(), new ArrayList<>());
+                engine.notOneQuery(sql).ifPresent(why -> problems.add(Problem.fatal(query.file().toString(), query.firstLine(), "",
+                        "not-a-query", "statement '" + query.name() + "' " + why + QueryShape.ONLY_QUERIES)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions may only read the data; nothing was run", problems);
+        }
+    }
+
     /** @throws ReportException listing every text problem of these questions, before anything runs */
     public static void checkText(Map<Question, List<Problem>> found, List<Question> questions) {
         List<Problem> problems = questions.stream().flatMap(q -> found.getOrDefault(q, List.of()).stream()).toList();
@@ -92,10 +118,13 @@ public final class QueryStage {
      * outlook stage; described here). Then every chart, KPI, forecast, model and narrative is matched against the
      * columns its statement returned.
      *
+     * A statement whose result has a column named after a member identifier (see
+     * {@link dev.marquee.model.DataModel#memberIdentifiers}) is a problem too: the report publishes aggregates only.
+     *
      * @throws ReportException listing every problem: when a statement fails, every statement is described (the engine
      *                         plans it without running it) so that all of them are reported at once
      */
-    public static List<Answer> run(Engine engine, List<Question> questions, Parameters parameters) {
+    public static List<Answer> run(Engine engine, List<Question> questions, Parameters parameters, Set<String> memberIdentifiers) {
         Map<String, String> literals = parameters.literals();
         List<QuerySource> queries = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
@@ -118,7 +147,7 @@ public final class QueryStage {
         SideBySide.Outcome outcome = SideBySide.query(engine, statements);
         if (outcome.failure().isPresent()) {
             SideBySide.Failure failure = outcome.failure().get();
-            List<Problem> problems = describedProblems(engine, questions, parameters);
+            List<Problem> problems = describedProblems(engine, questions, parameters, memberIdentifiers);
             if (!problems.isEmpty()) {
                 throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not run on this data", problems);
             }
@@ -149,6 +178,7 @@ public final class QueryStage {
                 }
             });
             columnProblems(question, columns, problems);
+            memberColumnProblems(question, columns, memberIdentifiers, problems);
             answers.add(new Answer(question, results, sql));
         }
         if (!problems.isEmpty()) {
@@ -158,7 +188,8 @@ public final class QueryStage {
     }
 
     /** Every statement described, side by side; the problems of those that do not describe and of their columns. */
-    private static List<Problem> describedProblems(Engine engine, List<Question> questions, Parameters parameters) {
+    private static List<Problem> describedProblems(Engine engine, List<Question> questions, Parameters parameters,
+                                                   Set<String> memberIdentifiers) {
         Map<String, String> literals = parameters.literals();
         List<String> statements = new ArrayList<>();
         for (Question question : questions) {
@@ -180,8 +211,37 @@ public final class QueryStage {
                 }
             }
             columnProblems(question, described, problems);
+            memberColumnProblems(question, described, memberIdentifiers, problems);
         }
         return problems;
+    }
+
+    /**
+     * Result columns named after a member identifier, compared without case, spaces or punctuation ("UserID" is
+     * user_id), with the line of the select list that names them.
+     */
+    private static void memberColumnProblems(Question question, Map<String, List<Column>> described, Set<String> memberIdentifiers,
+                                             List<Problem> problems) {
+        Set<String> forbidden = new java.util.HashSet<>();
+        memberIdentifiers.forEach(name -> forbidden.add(comparable(name)));
+        described.forEach((statement, columns) -> {
+            QuerySource query = question.query(statement).orElse(null);
+            if (query == null || columns == null) {
+                return;
+            }
+            for (Column column : columns) {
+                if (forbidden.contains(comparable(column.name()))) {
+                    int line = QueryShape.lineOfColumn(query.sql(), column.name()).map(query::fileLine).orElse(query.firstLine());
+                    problems.add(Problem.fatal(query.file().toString(), line, column.name(), "member-identifier",
+                            "statement '" + statement + "' returns column '" + column.name() + "', which identifies a member: "
+                                    + "the report publishes aggregates only (count or group members instead)"));
+                }
+            }
+        });
+    }
+
+    private static String comparable(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     /** What the question's charts, KPIs, forecasts, model and narrative need of its statements' columns. */
