@@ -75,14 +75,17 @@ public final class Pipeline {
             PdfReport.Fonts pdfFonts = PdfReport.loadFonts();
             // The questions' text is checked while the data loads (one core waits on the largest file then); the
             // check reads the parameters' names only, so a placeholder as-of date serves.
+            Parameters placeholders = new Parameters(LocalDate.EPOCH, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS);
             CompletableFuture<java.util.Map<Question, List<dev.marquee.model.Problem>>> textChecked = CompletableFuture.supplyAsync(
-                    () -> QueryStage.textProblems(engine.dialect(), questions,
-                            new Parameters(LocalDate.EPOCH, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS)));
+                    () -> QueryStage.textProblems(engine.dialect(), questions, placeholders));
+            // So is each statement's kind (one query, or something else), on a session of its own.
+            CompletableFuture<List<dev.marquee.model.Problem>> kindChecked = CompletableFuture.supplyAsync(
+                    () -> QueryStage.notOnlyQueries(engine, questions, placeholders));
             CheckedData data = loadAndValidate(engine, model, scratch, timer);
             // The questions are code from the repository, not a shell: from here on the engine reads no file, loads no
             // extension and takes no setting, and every statement must be one query, before any of them runs.
             engine.lock();
-            QueryStage.checkOnlyQueries(engine, questions, data.parameters());
+            QueryStage.checkOnlyQueries(Background.join(kindChecked));
             Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
             List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
             Set<Question> excluded = new HashSet<>(leftOut.stream().map(LeftOut::question).toList());

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,13 +80,29 @@ public final class QueryStage {
     }
 
     /**
-     * Every statement of these questions must be one query that only reads the data: a single SELECT (or WITH … AS
-     * (…) SELECT), as its text shows and as the engine's own parser reads it. Checked on every question, whether or
-     * not the data can answer it, before any statement is planned or run.
-     *
-     * @throws ReportException listing every statement that is not, with its file and line
+     * The statements of these questions that are not one query that only reads the data: a single SELECT (or WITH …
+     * AS (…) SELECT), as its text shows and as the engine's own parser reads it. Every question is checked, whether or
+     * not the data can answer it. The parser runs on a session of its own where the engine has one, so this can run
+     * while the data loads; a statement's kind does not depend on the parameters' values (literals we write), so
+     * placeholder values serve. Nothing is planned or run.
      */
-    public static void checkOnlyQueries(Engine engine, List<Question> questions, Parameters parameters) {
+    public static List<Problem> notOnlyQueries(Engine engine, List<Question> questions, Parameters parameters) {
+        Optional<Engine> session = engine.newSession();
+        try {
+            return notOnlyQueries(session.orElse(engine), questions, parameters.literals());
+        } finally {
+            session.ifPresent(Engine::close);
+        }
+    }
+
+    /** @throws ReportException listing every statement that is not one query, with its file and line */
+    public static void checkOnlyQueries(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions may only read the data; nothing was run", problems);
+        }
+    }
+
+    private static List<Problem> notOnlyQueries(Engine engine, List<Question> questions, Map<String, String> literals) {
         List<Problem> problems = new ArrayList<>();
         for (Question question : questions) {
             for (QuerySource query : question.queries()) {
@@ -94,14 +111,12 @@ public final class QueryStage {
                 if (problems.size() > before) {
                     continue;
                 }
-                String sql = SqlTemplate.expand(query, parameters.literals(), engine.dialect(), new ArrayList<>());
+                String sql = SqlTemplate.expand(query, literals, engine.dialect(), new ArrayList<>());
                 engine.notOneQuery(sql).ifPresent(why -> problems.add(Problem.fatal(query.file().toString(), query.firstLine(), "",
                         "not-a-query", "statement '" + query.name() + "' " + why + QueryShape.ONLY_QUERIES)));
             }
         }
-        if (!problems.isEmpty()) {
-            throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions may only read the data; nothing was run", problems);
-        }
+        return problems;
     }
 
     /** @throws ReportException listing every text problem of these questions, before anything runs */
