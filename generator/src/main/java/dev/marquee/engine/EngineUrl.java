@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
 /**
  * A JDBC URL as it may be shown in a message or a log: the user name and password before the host, and the value of
  * every parameter whose name speaks of a secret (password, token, secret, credential, key, in any case, in the
- * {@code ?a=b&c=d} and {@code ;a=b} forms) replaced by {@value #HIDDEN}. Host, port, catalog, schema and the other
+ * {@code ?a=b&c=d} and {@code ;a=b} forms) or is {@code user} replaced by {@value #HIDDEN}. Host, port, catalog, schema and the other
  * parameters stay, so the message still says which server it is about.
  */
 public final class EngineUrl {
 
     public static final String HIDDEN = "***";
 
-    private static final Pattern SECRET_NAME = Pattern.compile("password|token|secret|credential|key", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SECRET_NAME = Pattern.compile("password|token|secret|credential|key|^user$", Pattern.CASE_INSENSITIVE);
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_.\\-%]+");
     /** A host (name, IPv4 or [IPv6]) with an optional port, then the end of the authority. */
     private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.\\-]+)(:\\d*)?(?=[/?;#]|$)");

@@ -48,7 +48,8 @@ final class TrinoConnectionProblem {
      * one before the host without a word; both are refused before anything connects.
      */
     static void rejectCredentialsIn(String url) {
-        String instead = ": put the user name and password in " + CREDENTIALS + " instead";
+        String instead = ": put the user name and password in " + CREDENTIALS + " instead (the URL was "
+                + EngineUrl.redacted(url) + ")";
         if (EngineUrl.hasUserInfo(url)) {
             throw new EngineException("the --engine URL must not hold a user name or password before the host" + instead, null);
         }

@@ -19,6 +19,7 @@ class EngineUrlTest {
             jdbc:trino://bob:PW@[::1]:8080/hive                    | jdbc:trino://***@[::1]:8080/hive
             jdbc:trino://h:8080/hive/x?PASSWORD=hunter2            | jdbc:trino://h:8080/hive/x?PASSWORD=***
             jdbc:trino://h:8080/hive/x?password=a&b=c              | jdbc:trino://h:8080/hive/x?password=***&b=c
+            jdbc:trino://h:8080/hive/x?User=bob&sessionUser=ann    | jdbc:trino://h:8080/hive/x?User=***&sessionUser=ann
             jdbc:trino://h:8080/hive/x?SSL=true&accessToken=eyJ.x  | jdbc:trino://h:8080/hive/x?SSL=true&accessToken=***
             jdbc:trino://h:8080/hive/x?extraCredentials=k1:v1;k2:v2&SSL=true | jdbc:trino://h:8080/hive/x?extraCredentials=***;***&SSL=true
             jdbc:trino://h:8080/hive/x?SSL=true&SSLKeyStorePath=/k.jks&SSLKeyStorePassword=ksp | jdbc:trino://h:8080/hive/x?SSL=true&SSLKeyStorePath=***&SSLKeyStorePassword=***
