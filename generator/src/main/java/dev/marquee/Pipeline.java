@@ -7,6 +7,7 @@ import dev.marquee.chart.RenderedChart;
 import dev.marquee.config.Config;
 import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.engine.Engine;
+import dev.marquee.engine.EngineUrl;
 import dev.marquee.export.ParquetExport;
 import dev.marquee.engine.TrinoEngine;
 import dev.marquee.load.DataLoader;
@@ -98,10 +99,17 @@ public final class Pipeline {
             PdfReport.Fonts pdfFonts = PdfReport.loadFonts();
             // The questions' text is checked while the data loads (one core waits on the largest file then); the
             // check reads the parameters' names only, so a placeholder as-of date serves.
+            Parameters placeholders = new Parameters(LocalDate.EPOCH, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS);
             CompletableFuture<java.util.Map<Question, List<dev.marquee.model.Problem>>> textChecked = CompletableFuture.supplyAsync(
-                    () -> QueryStage.textProblems(engine.dialect(), questions,
-                            new Parameters(LocalDate.EPOCH, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS)));
+                    () -> QueryStage.textProblems(engine.dialect(), questions, placeholders));
+            // So is each statement's kind (one query, or something else), on a session of its own.
+            CompletableFuture<List<dev.marquee.model.Problem>> kindChecked = CompletableFuture.supplyAsync(
+                    () -> QueryStage.notOnlyQueries(engine, questions, placeholders));
             CheckedData data = loadAndValidate(engine, model, scratch, timer);
+            // The questions are code from the repository, not a shell: from here on the engine reads no file, loads no
+            // extension and takes no setting, and every statement must be one query, before any of them runs.
+            engine.lock();
+            QueryStage.checkOnlyQueries(Background.join(kindChecked));
             Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
             List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
             Set<Question> excluded = new HashSet<>(leftOut.stream().map(LeftOut::question).toList());
@@ -113,7 +121,7 @@ public final class Pipeline {
                         QueryStage.checkText(Background.join(textChecked), answerable);
                         OutlookStage.Models models = OutlookStage.startModels(engine, answerable, data.parameters());
                         try {
-                            return new Questioned(QueryStage.run(engine, answerable, data.parameters()), models);
+                            return new Questioned(QueryStage.run(engine, answerable, data.parameters(), model.memberIdentifiers()), models);
                         } catch (RuntimeException e) {
                             models.close();
                             throw e;
@@ -187,11 +195,11 @@ public final class Pipeline {
 
     private CheckedData loadAndValidate(Engine engine, DataModel model, Path scratch, StageTimer timer) {
         LoadResult loaded = timer.time("load", () -> config.engine().isPresent()
-                        ? RemoteTables.discover(engine, model, config.engine().get())
+                        ? RemoteTables.discover(engine, model, EngineUrl.redacted(config.engine().get()))
                         : DataLoader.load(config.dataDir(), model, engine, scratch),
                 l -> l.tables().stream().filter(t -> !t.isBuiltIn()).count() + " tables, " + String.format(java.util.Locale.ROOT, "%,d",
                         l.tables().stream().filter(t -> !t.isBuiltIn()).mapToLong(t -> t.rowsRead()).sum()) + " rows from "
-                        + config.engine().orElse(config.dataDir().toString()));
+                        + config.engine().map(EngineUrl::redacted).orElse(config.dataDir().toString()));
         java.util.Optional<LocalDate> latest = DataLoader.latestActivityDate(engine, loaded);
         checkAsOf(latest);
         LocalDate asOf = config.asOf().or(() -> latest).orElse(null);

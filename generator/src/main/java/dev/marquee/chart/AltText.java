@@ -31,11 +31,11 @@ final class AltText {
         int highest = -1;
         int lowest = -1;
         for (int i = 0; i < data.rowCount(); i++) {
-            Object value = data.rows().get(i).get(yIndex);
+            Double value = ChartBuilder.plotted(data.rows().get(i).get(yIndex));
             if (value == null) {
                 continue;
             }
-            double v = ((Number) value).doubleValue();
+            double v = value;
             if (highest < 0 || v > ((Number) data.rows().get(highest).get(yIndex)).doubleValue()) {
                 highest = i;
             }

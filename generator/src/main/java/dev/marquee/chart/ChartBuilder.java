@@ -105,12 +105,10 @@ final class ChartBuilder {
             Label category = Label.of(category(row.get(xIndex), xType));
             if (spec.series().isPresent()) {
                 Label series = Label.of(String.valueOf(row.get(data.index(spec.series().get()))));
-                Object value = row.get(data.index(spec.y().get(0)));
-                dataset.addValue(value == null ? null : ((Number) value).doubleValue(), series, category);
+                dataset.addValue(plotted(row.get(data.index(spec.y().get(0)))), series, category);
             } else {
                 for (String y : spec.y()) {
-                    Object value = row.get(data.index(y));
-                    dataset.addValue(value == null ? null : ((Number) value).doubleValue(), Label.of(seriesName(spec, y)), category);
+                    dataset.addValue(plotted(row.get(data.index(y))), Label.of(seriesName(spec, y)), category);
                 }
             }
         }
@@ -166,22 +164,29 @@ final class ChartBuilder {
             }
             double day = x instanceof LocalDateTime time ? time.toLocalDate().toEpochDay() : ((LocalDate) x).toEpochDay();
             if (spec.series().isPresent()) {
-                Object value = row.get(data.index(spec.y().get(0)));
+                Double value = plotted(row.get(data.index(spec.y().get(0))));
                 String name = String.valueOf(row.get(data.index(spec.series().get())));
                 if (value != null) {
-                    series.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(new double[]{day, ((Number) value).doubleValue()});
+                    series.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(new double[]{day, value});
                 }
             } else {
                 for (String y : spec.y()) {
-                    Object value = row.get(data.index(y));
+                    Double value = plotted(row.get(data.index(y)));
                     if (value != null) {
-                        series.computeIfAbsent(seriesName(spec, y), k -> new java.util.ArrayList<>())
-                                .add(new double[]{day, ((Number) value).doubleValue()});
+                        series.computeIfAbsent(seriesName(spec, y), k -> new java.util.ArrayList<>()).add(new double[]{day, value});
                     }
                 }
             }
         }
         return series;
+    }
+
+    /**
+     * A cell as a value to draw, or null (a gap) when it has none or it is not a finite number: NaN and infinity
+     * would stretch an axis to nothing or to infinity. The table beside the chart shows them as "n/a".
+     */
+    static Double plotted(Object value) {
+        return value instanceof Number number && Double.isFinite(number.doubleValue()) ? number.doubleValue() : null;
     }
 
     static int seriesCount(ChartSpec spec, Table data) {

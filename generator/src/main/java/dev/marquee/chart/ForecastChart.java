@@ -42,10 +42,10 @@ final class ForecastChart {
             LocalDate month = (LocalDate) data.value(r, spec.x());
             Day day = new Day(month.getDayOfMonth(), month.getMonthValue(), month.getYear());
             double x = millis(month);
-            if (data.value(r, "actual") != null) {
+            if (ChartBuilder.plotted(data.value(r, "actual")) != null) {
                 actual.add(day, data.number(r, "actual"));
             }
-            if (data.value(r, "forecast") != null) {
+            if (finite(data, r, "forecast", "low95", "high95", "low80", "high80")) {
                 forecast.add(day, data.number(r, "forecast"));
                 band95.add(x, data.number(r, "forecast"), data.number(r, "low95"), data.number(r, "high95"));
                 band80.add(x, data.number(r, "forecast"), data.number(r, "low80"), data.number(r, "high80"));
@@ -89,6 +89,15 @@ final class ForecastChart {
             plot.addDomainMarker(marker, Layer.BACKGROUND);
         }
         return chart;
+    }
+
+    private static boolean finite(Table data, int row, String... columns) {
+        for (String column : columns) {
+            if (ChartBuilder.plotted(data.value(row, column)) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double millis(LocalDate date) {

@@ -28,14 +28,22 @@ final class HeatmapChart {
         String seriesColumn = spec.series().orElseThrow(() -> new IllegalArgumentException("a heatmap needs 'series'"));
         List<String> xs = distinct(data, spec.x());
         List<String> ys = distinct(data, seriesColumn);
-        double[][] cells = new double[3][data.rowCount()];
-        double low = Double.MAX_VALUE;
-        double high = -Double.MAX_VALUE;
+        // Cells without a finite value stay blank (the table beside the chart says "n/a").
+        List<Integer> drawn = new ArrayList<>();
         for (int r = 0; r < data.rowCount(); r++) {
+            if (ChartBuilder.plotted(data.value(r, spec.y().get(0))) != null) {
+                drawn.add(r);
+            }
+        }
+        double[][] cells = new double[3][drawn.size()];
+        double low = drawn.isEmpty() ? 0 : Double.MAX_VALUE;
+        double high = drawn.isEmpty() ? 0 : -Double.MAX_VALUE;
+        for (int i = 0; i < drawn.size(); i++) {
+            int r = drawn.get(i);
             double value = data.number(r, spec.y().get(0));
-            cells[0][r] = xs.indexOf(String.valueOf(data.value(r, spec.x())));
-            cells[1][r] = ys.indexOf(String.valueOf(data.value(r, seriesColumn)));
-            cells[2][r] = value;
+            cells[0][i] = xs.indexOf(String.valueOf(data.value(r, spec.x())));
+            cells[1][i] = ys.indexOf(String.valueOf(data.value(r, seriesColumn)));
+            cells[2][i] = value;
             low = Math.min(low, value);
             high = Math.max(high, value);
         }

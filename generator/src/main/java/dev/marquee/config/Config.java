@@ -47,7 +47,8 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
         engine = engine == null ? Optional.empty() : engine.filter(url -> !url.isBlank());
         if (engine.isPresent() && !engine.get().startsWith("jdbc:trino:")) {
             throw new ReportException(ReportException.CONFIG_PROBLEM,
-                    "--engine must be a Trino JDBC URL such as jdbc:trino://host:8080/hive/marquee, got " + engine.get());
+                    "--engine must be a Trino JDBC URL such as jdbc:trino://host:8080/hive/marquee, got "
+                            + dev.marquee.engine.EngineUrl.redacted(engine.get()));
         }
         // The command line checks the same ranges with the words given (Arguments); these hold for every other caller.
         if (minGroupSize < 1 || minGroupSize > MAX_MIN_GROUP_SIZE) {

@@ -3,18 +3,26 @@ package dev.marquee.engine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /** Embedded, in-memory DuckDB. A new Statement per command: DuckDB closes a Statement that throws. */
 public final class DuckDbEngine implements Engine {
 
-    private final Connection connection;
+    static final String SPILL_FOLDER = "duckdb-spill";
 
-    private DuckDbEngine(Connection connection) {
+    private final Connection connection;
+    /** Shared by every session of the database: the lock is the database's. */
+    private final AtomicBoolean locked;
+
+    private DuckDbEngine(Connection connection, AtomicBoolean locked) {
         this.connection = connection;
+        this.locked = locked;
     }
 
     /**
@@ -28,17 +36,20 @@ public final class DuckDbEngine implements Engine {
     }
 
     /**
-     * An in-memory database that spills to {@code tempDir} instead of failing when it outgrows {@code memoryLimit}
-     * (e.g. "2GB").
+     * An in-memory database that spills to a folder of its own in {@code tempDir} instead of failing when it outgrows
+     * {@code memoryLimit} (e.g. "2GB").
      */
     public static DuckDbEngine inMemory(Path tempDir, String memoryLimit) {
         try {
             Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-            DuckDbEngine engine = new DuckDbEngine(connection);
-            engine.execute("SET temp_directory = '" + tempDir.toAbsolutePath().toString().replace("'", "''") + "'");
+            DuckDbEngine engine = new DuckDbEngine(connection, new AtomicBoolean());
+            // A folder that holds nothing but the spill files: once locked, it is the one folder DuckDB still reaches.
+            Path spill = tempDir.toAbsolutePath().resolve(SPILL_FOLDER);
+            engine.execute("SET temp_directory = '" + spill.toString().replace("'", "''") + "'");
             engine.execute("SET memory_limit = '" + memoryLimit + "'");
             engine.execute("SET preserve_insertion_order = true");
-            engine.execute("SET TimeZone = 'UTC'");
+            // For every session, including those opened once the configuration is locked.
+            engine.execute("SET GLOBAL TimeZone = 'UTC'");
             engine.execute("SET autoinstall_known_extensions = false");
             engine.execute("SET autoload_known_extensions = false");
             return engine;
@@ -51,9 +62,7 @@ public final class DuckDbEngine implements Engine {
     @Override
     public Optional<Engine> newSession() {
         try {
-            DuckDbEngine session = new DuckDbEngine(((org.duckdb.DuckDBConnection) connection).duplicate());
-            session.execute("SET TimeZone = 'UTC'");
-            return Optional.of(session);
+            return Optional.of(new DuckDbEngine(((org.duckdb.DuckDBConnection) connection).duplicate(), locked));
         } catch (SQLException e) {
             throw new EngineException("DuckDB could not open another connection: " + e.getMessage(), e);
         }
@@ -66,9 +75,61 @@ public final class DuckDbEngine implements Engine {
      */
     @Override
     public Consumer<Engine> oneThreadPerStatement() {
+        if (locked.get()) {
+            // The setting cannot change any more; lock() left one thread per statement.
+            return session -> {
+            };
+        }
         long threads = ((Number) scalar("SELECT current_setting('threads')")).longValue();
         execute("SET threads = 1");
         return session -> session.execute("SET threads = " + threads);
+    }
+
+    /**
+     * Switches off DuckDB's access to files, extensions and the network ({@code enable_external_access}, which cannot
+     * be switched on again while the database runs), then locks every setting. What the run still needs keeps
+     * working: the tables are in memory, new sessions share the database and its settings, and spilling goes on in
+     * the spill folder, which DuckDB keeps allowed (it is the one folder a locked database still reaches, and it holds
+     * nothing but spill files). The statements that follow run side by side, so each keeps to one thread.
+     */
+    @Override
+    public void lock() {
+        if (locked.get()) {
+            return;
+        }
+        execute("SET threads = 1");
+        execute("SET enable_external_access = false");
+        execute("SET lock_configuration = true");
+        locked.set(true);
+    }
+
+    /**
+     * DuckDB's parser, asked through {@code json_serialize_sql}, which reads the text without planning or running it
+     * and serializes SELECT statements only. The text is a bound parameter, so it is never run: a prepared statement
+     * would run all but the last of several statements.
+     */
+    @Override
+    public Optional<String> notOneQuery(String sql) {
+        // Without empty, null and default fields the JSON is a third shorter and a third quicker to write and read.
+        try (PreparedStatement statement = connection.prepareStatement("SELECT j ->> 'error', j ->> 'error_message', "
+                + "json_array_length(j -> 'statements') FROM (SELECT json_serialize_sql(CAST(? AS VARCHAR), skip_empty := true, "
+                + "skip_null := true, skip_default := true) AS j)")) {
+            statement.setString(1, sql);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                if ("true".equals(rs.getString(1))) {
+                    String message = String.valueOf(rs.getString(2));
+                    // Text that does not parse runs nowhere (the whole text is parsed before any of it runs); planning
+                    // it reports the error with its line, together with the other questions' problems.
+                    return message.startsWith("Only SELECT") ? Optional.of("is not a query (DuckDB reads it as another kind of statement)")
+                            : Optional.empty();
+                }
+                long count = rs.getLong(3);
+                return count == 1 ? Optional.empty() : Optional.of("holds " + count + " statements, not one query");
+            }
+        } catch (SQLException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
     }
 
     @Override

@@ -35,6 +35,24 @@ public interface Engine extends AutoCloseable {
     List<Column> describe(String sql);
 
     /**
+     * From now on the engine only answers queries over the data it holds: it reads and writes no file, loads no
+     * extension and takes no new setting. Called once the data is loaded and validated, before any question runs; it
+     * cannot be undone. A remote engine changes nothing here: what it may reach is its account's.
+     */
+    default void lock() {
+    }
+
+    /**
+     * Why the engine's own parser does not read this text as exactly one query (one SELECT), or empty when it does.
+     * Asked before a question's statement is planned or run. Empty by default: an engine whose grammar and protocol
+     * take one statement per request, and whose only statements that start with SELECT or WITH are queries (Trino),
+     * is covered by the check of the text every engine gets.
+     */
+    default Optional<String> notOneQuery(String sql) {
+        return Optional.empty();
+    }
+
+    /**
      * Another session on the same data, for running statements side by side; the caller closes it. Empty when the
      * engine has no such thing, and statements then run one at a time.
      */

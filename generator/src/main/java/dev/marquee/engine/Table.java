@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * A small result table of aggregates, as the engine returned it.
  * Values are {@code String}, {@code Long}, {@code Double}, {@code java.math.BigDecimal}, {@code LocalDate},
- * {@code LocalDateTime}, {@code Boolean} or {@code null}.
+ * {@code LocalDateTime}, {@code Boolean} or {@code null}. A Double may be NaN or infinite, as SQL makes them (a ratio to
+ * zero) and as a forecast error that cannot be measured is: every output shows it as "n/a" (an empty CSV cell, JSON null,
+ * a gap in a chart).
  */
 public record Table(List<Column> columns, List<List<Object>> rows) {
 

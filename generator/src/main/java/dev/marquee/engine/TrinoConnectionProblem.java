@@ -10,15 +10,18 @@ final class TrinoConnectionProblem {
     private TrinoConnectionProblem() {
     }
 
-    static String explain(String url, String user, boolean withPassword, Exception e) {
-        String message = firstLine(e.getMessage() == null ? e.toString() : e.getMessage());
+    /**
+     * The URL is shown with its credentials hidden ({@link EngineUrl}), and neither the user name nor the password of
+     * the environment is repeated: a message may end up in a CI log.
+     */
+    static String explain(String url, boolean withPassword, Exception e) {
+        String message = EngineUrl.redactedIn(firstLine(e.getMessage() == null ? e.toString() : e.getMessage()), url);
         String lower = message.toLowerCase(Locale.ROOT);
-        String server = "the Trino server at " + url;
+        String server = "the Trino server at " + EngineUrl.redacted(url);
         // The driver's wording for HTTP 401; the server does not say whether the user or the password was wrong.
         if (lower.contains("authentication failed")) {
             return withPassword
-                    ? server + " refused the user name \"" + user + "\" and its password: set " + CREDENTIALS
-                            + " to an account on that server"
+                    ? server + " refused the user name and password: set " + CREDENTIALS + " to an account on that server"
                     : server + " asks for a user name and password: set " + CREDENTIALS;
         }
         if (lower.contains("tls/ssl is required")) {
@@ -37,20 +40,29 @@ final class TrinoConnectionProblem {
                 || lower.contains("timeout") || lower.contains("error executing query")) {
             return "cannot reach " + server + ": " + message + " (is it running, and is the host and port right?)";
         }
-        return "Trino at " + url + ": " + message;
+        return "Trino at " + EngineUrl.redacted(url) + ": " + message;
     }
 
-    /** Credentials in the URL would be echoed in messages and logs, and clash with the ones from the environment. */
+    /**
+     * A user name or password in the URL would clash with the ones from the environment, and the Trino driver ignores
+     * one before the host without a word; both are refused before anything connects.
+     */
     static void rejectCredentialsIn(String url) {
+        String instead = ": put the user name and password in " + CREDENTIALS + " instead (the URL was "
+                + EngineUrl.redacted(url) + ")";
+        if (EngineUrl.hasUserInfo(url)) {
+            throw new EngineException("the --engine URL must not hold a user name or password before the host" + instead, null);
+        }
         int query = url.indexOf('?');
-        if (query < 0) {
+        int semicolon = url.indexOf(';');
+        int parameters = query < 0 ? semicolon : semicolon < 0 ? query : Math.min(query, semicolon);
+        if (parameters < 0) {
             return;
         }
-        for (String parameter : url.substring(query + 1).split("&")) {
-            String name = parameter.split("=", 2)[0];
+        for (String parameter : url.substring(parameters + 1).split("[&;?]")) {
+            String name = parameter.split("=", 2)[0].strip().toLowerCase(Locale.ROOT);
             if (name.equals("user") || name.equals("password")) {
-                throw new EngineException("the --engine URL must not hold the " + name + ": put the user name and "
-                        + "password in " + CREDENTIALS + " instead", null);
+                throw new EngineException("the --engine URL must not hold the " + name + instead, null);
             }
         }
     }

@@ -17,11 +17,9 @@ public final class TrinoEngine implements Engine {
     public static final String PASSWORD_VARIABLE = "MARQUEE_TRINO_PASSWORD";
 
     private final Connection connection;
-    private final String url;
 
-    private TrinoEngine(Connection connection, String url) {
+    private TrinoEngine(Connection connection) {
         this.connection = connection;
-        this.url = url;
     }
 
     public static TrinoEngine connect(String url, String user, String password) {
@@ -35,7 +33,7 @@ public final class TrinoEngine implements Engine {
         }
         try {
             Connection connection = DriverManager.getConnection(url, properties);
-            TrinoEngine engine = new TrinoEngine(connection, url);
+            TrinoEngine engine = new TrinoEngine(connection);
             try {
                 engine.query("SELECT 1");
             } catch (EngineException e) {
@@ -44,12 +42,9 @@ public final class TrinoEngine implements Engine {
             }
             return engine;
         } catch (SQLException | EngineException e) {
-            throw new EngineException(TrinoConnectionProblem.explain(url, name, withPassword, e), e);
+            // The driver's own messages, kept for --verbose, may quote the URL: they are redacted too.
+            throw new EngineException(TrinoConnectionProblem.explain(url, withPassword, e), Redacted.copy(e, url));
         }
-    }
-
-    public String url() {
-        return url;
     }
 
     @Override

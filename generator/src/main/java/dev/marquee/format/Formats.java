@@ -12,7 +12,9 @@ import java.util.Locale;
 
 /**
  * Numbers and dates written for people, one way everywhere (site, PDF, charts, alt text):
- * 1.2M hours, 4.3%, $12,345, 3.42 / 5. Percent values are ratios (0.043 is 4.3%).
+ * 1.2M hours, 4.3%, $12,345, 3.42 / 5. Percent values are ratios (0.043 is 4.3%). A number that is not one (NaN,
+ * as a forecast's error is on a series that never changes) or is infinite (a ratio to zero) is "n/a" for people and an
+ * empty cell for machines, never an exception.
  */
 public final class Formats {
 
@@ -26,14 +28,16 @@ public final class Formats {
             ThreadLocal.withInitial(java.util.HashMap::new);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.US);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
+    /** What people read where a number cannot be shown. */
+    public static final String NOT_A_NUMBER = "n/a";
 
     private Formats() {
     }
 
     /** A short form for tiles, narratives and axis labels: 1.2M hours. */
     public static String compact(double value, Unit unit) {
-        if (Double.isNaN(value)) {
-            return "n/a";
+        if (!Double.isFinite(value)) {
+            return NOT_A_NUMBER;
         }
         return switch (unit) {
             case PERCENT -> percent(value);
@@ -49,8 +53,8 @@ public final class Formats {
 
     /** The full form for table cells: 1,234,567 hours, $12,345.67, 4.3%. */
     public static String full(double value, Unit unit) {
-        if (Double.isNaN(value)) {
-            return "n/a";
+        if (!Double.isFinite(value)) {
+            return NOT_A_NUMBER;
         }
         return switch (unit) {
             case PERCENT -> percent(value);
@@ -65,14 +69,17 @@ public final class Formats {
 
     /** A signed change in percent, or n/a: +12.0%, -3.4%. */
     public static String change(double ratio) {
-        if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
-            return "n/a";
+        if (!Double.isFinite(ratio)) {
+            return NOT_A_NUMBER;
         }
         String text = decimal(Math.abs(ratio) * 100, 1) + "%";
         return (ratio > 0 ? "+" : ratio < 0 ? "−" : "±") + text;
     }
 
     public static String percent(double ratio) {
+        if (!Double.isFinite(ratio)) {
+            return NOT_A_NUMBER;
+        }
         return decimal(ratio * 100, 1) + "%";
     }
 
@@ -101,13 +108,16 @@ public final class Formats {
         return value.toString();
     }
 
-    /** Machine form for CSV: plain digits, '.' decimal, ISO dates. */
+    /** Machine form for CSV: plain digits, '.' decimal, ISO dates; empty for no value, NaN and infinity. */
     public static String plain(Object value) {
-        if (value == null) {
+        if (value == null || !isFinite(value)) {
             return "";
         }
         if (value instanceof Double d) {
             return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Float f) {
+            return new BigDecimal(Float.toString(f)).stripTrailingZeros().toPlainString();
         }
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
@@ -116,6 +126,11 @@ public final class Formats {
             return time.toString().replace('T', ' ');
         }
         return value.toString();
+    }
+
+    /** False for a Double or Float that is NaN or infinite; true for any other value. */
+    public static boolean isFinite(Object value) {
+        return !(value instanceof Double d && !Double.isFinite(d)) && !(value instanceof Float f && !Float.isFinite(f));
     }
 
     static String shortNumber(double value) {

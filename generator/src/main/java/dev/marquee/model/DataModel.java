@@ -38,6 +38,28 @@ public record DataModel(List<TableSpec> tables) {
         return tables.stream().map(TableSpec::name).toList();
     }
 
+    /** Names that identify a member in any data set, whatever this model calls its tables. */
+    private static final List<String> USUAL_MEMBER_IDENTIFIERS = List.of("user_id", "member_id", "customer_id");
+
+    /**
+     * The column names that identify a member or one of a member's records, never to be published: the usual names
+     * of a member id, every column that references a member, and the key of every table whose rows belong to a
+     * member (a subscription id, a payment id).
+     */
+    public java.util.Set<String> memberIdentifiers() {
+        java.util.Set<String> names = new java.util.TreeSet<>(USUAL_MEMBER_IDENTIFIERS);
+        for (TableSpec table : tables) {
+            for (ColumnSpec column : table.columns()) {
+                String referenced = column.references().map(r -> r.substring(r.indexOf('.') + 1)).orElse("");
+                if (USUAL_MEMBER_IDENTIFIERS.contains(referenced)) {
+                    names.add(column.name());
+                    names.addAll(table.key());
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
     public static DataModel standard() {
         try (InputStream in = DataModel.class.getResourceAsStream("/model/tables.yaml")) {
             if (in == null) {

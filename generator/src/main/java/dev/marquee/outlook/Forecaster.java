@@ -32,7 +32,13 @@ public final class Forecaster {
         int n = values.length;
         if (n < TREND_MINIMUM) {
             return new Forecast(series, "none", List.of(), Optional.empty(), Optional.empty(), "", "",
-                    "Not enough history to forecast: " + n + " complete months, at least " + TREND_MINIMUM + " are needed.");
+                    "Not enough history to forecast: " + n + " complete month" + (n == 1 ? "" : "s") + ", at least "
+                            + TREND_MINIMUM + " are needed.");
+        }
+        long missing = java.util.Arrays.stream(values).filter(v -> !Double.isFinite(v)).count();
+        if (missing > 0) {
+            return new Forecast(series, "none", List.of(), Optional.empty(), Optional.empty(), "", "",
+                    "No forecast: " + missing + " of the " + n + " months " + (missing == 1 ? "has" : "have") + " no value.");
         }
         int season = n >= SEASONAL_MINIMUM ? 12 : 1;
         SeriesModel candidate = new HoltWinters(season);
@@ -41,7 +47,10 @@ public final class Forecaster {
         int origins = Math.min(BACKTEST_ORIGINS, n - fitted.minimumLength());
         Backtest candidateScore = Backtest.run(candidate, values, origins, horizon, season, fitted.minimumLength());
         Backtest baselineScore = Backtest.run(baseline, values, origins, horizon, season, fitted.minimumLength());
-        boolean useCandidate = !(baselineScore.mase() < candidateScore.mase());
+        // MASE puts both methods on the naive forecast's scale; when that scale is zero (a history that did not change
+        // before the backtest) it cannot be measured, and the plain mean absolute error decides.
+        boolean byMase = Double.isFinite(candidateScore.mase()) && Double.isFinite(baselineScore.mase());
+        boolean useCandidate = byMase ? !(baselineScore.mase() < candidateScore.mase()) : !(baselineScore.mae() < candidateScore.mae());
         SeriesModel chosen = useCandidate ? candidate : baseline;
         double[] mean = chosen.forecast(values, horizon);
         double[] sd = chosen.errorSd(values, horizon);
@@ -56,6 +65,8 @@ public final class Forecaster {
         String note = (useCandidate ? candidate.name() + " was less wrong than the " + baseline.name()
                 : "The " + baseline.name() + " was less wrong than " + candidate.name() + ", so it is used")
                 + " when refitted on each of the last " + candidateScore.origins() + " months"
+                + (byMase ? "" : ", by the mean absolute error (the series did not change before those months, so the error "
+                        + "scaled by the naive forecast's cannot be measured)")
                 + (season == 1 ? "; yearly seasonality needs " + SEASONAL_MINIMUM + " months of history." : ".");
         return new Forecast(series, chosen.name(), points, Optional.of(candidateScore), Optional.of(baselineScore),
                 candidate.name(), baseline.name(), note);

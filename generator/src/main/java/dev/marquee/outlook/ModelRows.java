@@ -99,8 +99,8 @@ final class ModelRows implements Engine.RowHandler {
     private double[] features(Object[] values) {
         double[] x = new double[features.length];
         for (int i = 0; i < features.length; i++) {
-            Object value = values[features[i]];
-            x[i] = value == null ? 0 : ((Number) value).doubleValue();
+            // No value counts as 0, and so does NaN or infinity (a ratio to zero): one would make every weight NaN.
+            x[i] = values[features[i]] instanceof Number number && Double.isFinite(number.doubleValue()) ? number.doubleValue() : 0;
         }
         return x;
     }

@@ -191,9 +191,10 @@ public final class OutlookStage {
     private static List<Object> accuracyRow(ForecastSpec spec, Forecast forecast) {
         Optional<Backtest> candidate = forecast.candidate();
         Optional<Backtest> baseline = forecast.baseline();
+        // An error that was not or could not be measured is NaN: "n/a" on the page, an empty cell in the CSV.
         return java.util.Arrays.asList(spec.title(), forecast.available() ? forecast.method() : "no forecast",
-                candidate.map(Backtest::mape).orElse(null), candidate.map(Backtest::mase).orElse(null),
+                candidate.map(Backtest::mape).orElse(Double.NaN), candidate.map(Backtest::mase).orElse(Double.NaN),
                 forecast.baselineName().isEmpty() ? null : forecast.baselineName(),
-                baseline.map(Backtest::mape).orElse(null), baseline.map(Backtest::mase).orElse(null), forecast.note());
+                baseline.map(Backtest::mape).orElse(Double.NaN), baseline.map(Backtest::mase).orElse(Double.NaN), forecast.note());
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,6 +79,46 @@ public final class QueryStage {
         return found;
     }
 
+    /**
+     * The statements of these questions that are not one query that only reads the data: a single SELECT (or WITH …
+     * AS (…) SELECT), as its text shows and as the engine's own parser reads it. Every question is checked, whether or
+     * not the data can answer it. The parser runs on a session of its own where the engine has one, so this can run
+     * while the data loads; a statement's kind does not depend on the parameters' values (literals we write), so
+     * placeholder values serve. Nothing is planned or run.
+     */
+    public static List<Problem> notOnlyQueries(Engine engine, List<Question> questions, Parameters parameters) {
+        Optional<Engine> session = engine.newSession();
+        try {
+            return notOnlyQueries(session.orElse(engine), questions, parameters.literals());
+        } finally {
+            session.ifPresent(Engine::close);
+        }
+    }
+
+    /** @throws ReportException listing every statement that is not one query, with its file and line */
+    public static void checkOnlyQueries(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions may only read the data; nothing was run", problems);
+        }
+    }
+
+    private static List<Problem> notOnlyQueries(Engine engine, List<Question> questions, Map<String, String> literals) {
+        List<Problem> problems = new ArrayList<>();
+        for (Question question : questions) {
+            for (QuerySource query : question.queries()) {
+                int before = problems.size();
+                QueryShape.check(query, problems);
+                if (problems.size() > before) {
+                    continue;
+                }
+                String sql = SqlTemplate.expand(query, literals, engine.dialect(), new ArrayList<>());
+                engine.notOneQuery(sql).ifPresent(why -> problems.add(Problem.fatal(query.file().toString(), query.firstLine(), "",
+                        "not-a-query", "statement '" + query.name() + "' " + why + QueryShape.ONLY_QUERIES)));
+            }
+        }
+        return problems;
+    }
+
     /** @throws ReportException listing every text problem of these questions, before anything runs */
     public static void checkText(Map<Question, List<Problem>> found, List<Question> questions) {
         List<Problem> problems = questions.stream().flatMap(q -> found.getOrDefault(q, List.of()).stream()).toList();
@@ -92,10 +133,13 @@ public final class QueryStage {
      * outlook stage; described here). Then every chart, KPI, forecast, model and narrative is matched against the
      * columns its statement returned.
      *
+     * A statement whose result has a column named after a member identifier (see
+     * {@link dev.marquee.model.DataModel#memberIdentifiers}) is a problem too: the report publishes aggregates only.
+     *
      * @throws ReportException listing every problem: when a statement fails, every statement is described (the engine
      *                         plans it without running it) so that all of them are reported at once
      */
-    public static List<Answer> run(Engine engine, List<Question> questions, Parameters parameters) {
+    public static List<Answer> run(Engine engine, List<Question> questions, Parameters parameters, Set<String> memberIdentifiers) {
         Map<String, String> literals = parameters.literals();
         List<QuerySource> queries = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
@@ -118,7 +162,7 @@ public final class QueryStage {
         SideBySide.Outcome outcome = SideBySide.query(engine, statements);
         if (outcome.failure().isPresent()) {
             SideBySide.Failure failure = outcome.failure().get();
-            List<Problem> problems = describedProblems(engine, questions, parameters);
+            List<Problem> problems = describedProblems(engine, questions, parameters, memberIdentifiers);
             if (!problems.isEmpty()) {
                 throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not run on this data", problems);
             }
@@ -149,6 +193,7 @@ public final class QueryStage {
                 }
             });
             columnProblems(question, columns, problems);
+            memberColumnProblems(question, columns, memberIdentifiers, problems);
             answers.add(new Answer(question, results, sql));
         }
         if (!problems.isEmpty()) {
@@ -158,7 +203,8 @@ public final class QueryStage {
     }
 
     /** Every statement described, side by side; the problems of those that do not describe and of their columns. */
-    private static List<Problem> describedProblems(Engine engine, List<Question> questions, Parameters parameters) {
+    private static List<Problem> describedProblems(Engine engine, List<Question> questions, Parameters parameters,
+                                                   Set<String> memberIdentifiers) {
         Map<String, String> literals = parameters.literals();
         List<String> statements = new ArrayList<>();
         for (Question question : questions) {
@@ -180,8 +226,37 @@ public final class QueryStage {
                 }
             }
             columnProblems(question, described, problems);
+            memberColumnProblems(question, described, memberIdentifiers, problems);
         }
         return problems;
+    }
+
+    /**
+     * Result columns named after a member identifier, compared without case, spaces or punctuation ("UserID" is
+     * user_id), with the line of the select list that names them.
+     */
+    private static void memberColumnProblems(Question question, Map<String, List<Column>> described, Set<String> memberIdentifiers,
+                                             List<Problem> problems) {
+        Set<String> forbidden = new java.util.HashSet<>();
+        memberIdentifiers.forEach(name -> forbidden.add(comparable(name)));
+        described.forEach((statement, columns) -> {
+            QuerySource query = question.query(statement).orElse(null);
+            if (query == null || columns == null) {
+                return;
+            }
+            for (Column column : columns) {
+                if (forbidden.contains(comparable(column.name()))) {
+                    int line = QueryShape.lineOfColumn(query.sql(), column.name()).map(query::fileLine).orElse(query.firstLine());
+                    problems.add(Problem.fatal(query.file().toString(), line, column.name(), "member-identifier",
+                            "statement '" + statement + "' returns column '" + column.name() + "', which identifies a member: "
+                                    + "the report publishes aggregates only (count or group members instead)"));
+                }
+            }
+        });
+    }
+
+    private static String comparable(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     /** What the question's charts, KPIs, forecasts, model and narrative need of its statements' columns. */

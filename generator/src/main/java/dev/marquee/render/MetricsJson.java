@@ -36,8 +36,9 @@ final class MetricsJson {
         return json.append("\n  ]\n}\n").toString();
     }
 
+    /** JSON has no NaN or infinity: a number that is not one is null, like a missing one. */
     private static String number(Optional<Double> value) {
-        return value.filter(v -> !Double.isNaN(v)).map(Formats::plain).orElse("null");
+        return value.filter(Double::isFinite).map(Formats::plain).orElse("null");
     }
 
     static String string(String text) {

@@ -42,21 +42,21 @@ public record Kpi(String id, String label, Unit unit, double value, Optional<Dou
     }
 
     private String change(Optional<Double> before) {
-        if (before.isEmpty() || Double.isNaN(value)) {
-            return "n/a";
+        if (before.isEmpty() || !Double.isFinite(value) || !Double.isFinite(before.get())) {
+            return Formats.NOT_A_NUMBER;
         }
         if (unit == Unit.PERCENT) {
             double points = (value - before.get()) * 100;
             return (points > 0 ? "+" : points < 0 ? "−" : "±") + Formats.full(Math.abs(points), Unit.SCORE) + " pts";
         }
         if (before.get() == 0) {
-            return "n/a";
+            return Formats.NOT_A_NUMBER;
         }
         return Formats.change(value / before.get() - 1);
     }
 
     private int direction(Optional<Double> before) {
-        if (before.isEmpty() || Double.isNaN(value) || value == before.get()) {
+        if (before.isEmpty() || !Double.isFinite(value) || !Double.isFinite(before.get()) || value == before.get()) {
             return 0;
         }
         boolean up = value > before.get();

@@ -29,6 +29,20 @@ class SpillTest {
     }
 
     @Test
+    void lock_aQueryLargerThanTheLimit_stillSpillsToTheTempDirAndAnswers() {
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "64MB")) {
+            engine.execute("CREATE TABLE big AS SELECT i, md5(CAST(i AS VARCHAR)) AS h FROM range(2000000) AS r(i)");
+            engine.lock();
+
+            // Grouping 2 million distinct hashes needs more than 64 MB: the hash table goes to the temporary folder.
+            assertEquals(2000000L, engine.scalar("SELECT count(*) FROM (SELECT h, count(*) FROM big GROUP BY h)"));
+            Object spilled = engine.scalar("SELECT count(*) FROM duckdb_temporary_files() WHERE path LIKE "
+                    + "'" + temp.toString().replace("'", "''") + "%'");
+            assertTrue(((Number) spilled).longValue() > 0, "the locked engine still writes its own spill files");
+        }
+    }
+
+    @Test
     void newSession_seesTheSameTablesAndRunsAlongside() {
         try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB")) {
             engine.execute("CREATE TABLE t AS SELECT 42 AS answer");

@@ -55,6 +55,25 @@ class ChurnModelTest {
     }
 
     @Test
+    void fit_featureValuesThatAreNaNOrInfinite_countAsZeroAndTheModelStaysFinite() {
+        Table planted = planted();
+        List<List<Object>> rows = new ArrayList<>();
+        for (int r = 0; r < planted.rowCount(); r++) {
+            List<Object> row = new ArrayList<>(planted.rows().get(r));
+            if (r % 50 == 0) {
+                row.set(3, r % 100 == 0 ? Double.NaN : Double.POSITIVE_INFINITY);
+            }
+            rows.add(row);
+        }
+
+        ChurnModel.Result result = ChurnModel.fit(SPEC, ModelRows.of(SPEC, new Table(planted.columns(), rows)), 10);
+
+        Table effects = result.tables().get("model_effects");
+        assertTrue(Double.isFinite(effects.number(0, "odds_ratio")) && Double.isFinite(effects.number(1, "odds_ratio")), effects.rows().toString());
+        assertTrue(result.tables().get("model_summary").number(0, "auc") > 0.7);
+    }
+
+    @Test
     void expectedChurners_everyGroupIsReturned_forTheDisclosureStageToMerge() {
         Table expected = ChurnModel.fit(SPEC, ModelRows.of(SPEC, planted()), 10).tables().get("model_expected");
 

@@ -85,6 +85,68 @@ class ForecasterTest {
     }
 
     @Test
+    void forecast_constantSeries_isAFlatLineWithNoSpreadAndExactBacktests() {
+        double[] values = new double[24];
+        java.util.Arrays.fill(values, 30);
+
+        Forecast forecast = Forecaster.forecast("members", months(24), values, 6, true);
+
+        assertTrue(forecast.available());
+        for (Forecast.Point point : forecast.points()) {
+            assertEquals(30, point.mean(), 1e-9);
+            assertEquals(30, point.low95(), 1e-9);
+            assertEquals(30, point.high95(), 1e-9);
+        }
+        assertEquals(0, forecast.candidate().orElseThrow().mase());
+        assertEquals(0, forecast.baseline().orElseThrow().mase());
+    }
+
+    @Test
+    void forecast_zeroSeries_isZeroEverywhere() {
+        Forecast forecast = Forecaster.forecast("signups", months(12), new double[12], 3, true);
+
+        assertTrue(forecast.available());
+        for (Forecast.Point point : forecast.points()) {
+            assertEquals(0, point.mean());
+            assertEquals(0, point.high95());
+        }
+    }
+
+    @Test
+    void forecast_onePoint_isNotMadeAndSaysOneMonth() {
+        Forecast forecast = Forecaster.forecast("members", months(1), new double[]{30}, 6, true);
+
+        assertFalse(forecast.available());
+        assertEquals("Not enough history to forecast: 1 complete month, at least 12 are needed.", forecast.note());
+    }
+
+    @Test
+    void forecast_flatThenGone_isFiniteAndChosenByAbsoluteError() {
+        // 30 members for four months, none since: the naive error before the backtest (months 1-3) is 0, so MASE is n/a.
+        double[] values = new double[14];
+        java.util.Arrays.fill(values, 0, 4, 30);
+
+        Forecast forecast = Forecaster.forecast("signups", months(14), values, 3, true);
+
+        assertTrue(forecast.available());
+        forecast.points().forEach(p -> assertTrue(Double.isFinite(p.mean()) && Double.isFinite(p.low95()) && Double.isFinite(p.high95())));
+        assertTrue(forecast.note().contains("by the mean absolute error"), forecast.note());
+    }
+
+    @Test
+    void forecast_monthWithoutAValue_isNotMadeAndSaysWhy() {
+        double[] values = new double[12];
+        java.util.Arrays.fill(values, 10);
+        values[4] = Double.NaN;
+        values[7] = Double.POSITIVE_INFINITY;
+
+        Forecast forecast = Forecaster.forecast("mrr", months(12), values, 3, true);
+
+        assertFalse(forecast.available());
+        assertEquals("No forecast: 2 of the 12 months have no value.", forecast.note());
+    }
+
+    @Test
     void backtest_naiveOnATinySeries_equalsTheHandComputation() {
         // Series 10, 12, 11, 15; origins at months 3 and 4, one step ahead.
         // Origin 3 (history 10, 12): forecast 12, actual 11, error 1 (1/11). Origin 4: forecast 11, actual 15, error 4 (4/15).

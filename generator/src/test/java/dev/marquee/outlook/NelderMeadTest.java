@@ -56,6 +56,36 @@ class NelderMeadTest {
         assertTrue(calls.get() <= 50 + 4, calls.get() + " evaluations");
     }
 
+    @Test
+    void minimise_flatFunction_stopsInsideTheBoxWithItsValue() {
+        // A series that never changes: every set of weights fits it with no error.
+        AtomicInteger calls = new AtomicInteger();
+
+        NelderMead.Minimum minimum = UNIT_BOX.minimise(p -> {
+            calls.incrementAndGet();
+            return 0;
+        }, new double[]{0.5, 0.5});
+
+        assertEquals(0, minimum.value());
+        assertTrue(minimum.point()[0] > 0 && minimum.point()[0] < 1 && minimum.point()[1] > 0 && minimum.point()[1] < 1);
+        assertTrue(calls.get() < 2000, "it converges rather than spending the budget: " + calls.get());
+    }
+
+    @Test
+    void minimise_notANumberOnPartOfTheBox_findsTheMinimumOfTheRest() {
+        NelderMead.Minimum minimum = UNIT_BOX.minimise(p -> p[0] > 0.6 ? Double.NaN : sq(p[0] - 0.3), new double[]{0.2});
+
+        assertEquals(0.3, minimum.point()[0], 1e-5);
+        assertTrue(Double.isFinite(minimum.value()));
+    }
+
+    @Test
+    void minimise_oneDimension_findsTheMinimum() {
+        NelderMead.Minimum minimum = UNIT_BOX.minimise(p -> sq(p[0] - 0.25), new double[]{0.9});
+
+        assertEquals(0.25, minimum.point()[0], 1e-5);
+    }
+
     private static double sq(double value) {
         return value * value;
     }

@@ -36,7 +36,8 @@ class EngineErrorsTest {
 
         assertEquals(ReportException.CONFIG_PROBLEM, run.exitCode());
         assertEquals("marquee: the --engine URL must not hold the user: put the user name and password in "
-                + "MARQUEE_TRINO_USER and MARQUEE_TRINO_PASSWORD instead" + System.lineSeparator(), run.err());
+                + "MARQUEE_TRINO_USER and MARQUEE_TRINO_PASSWORD instead (the URL was "
+                + "jdbc:trino://127.0.0.1:9/hive/marquee?SSL=true&user=***&password=***)" + System.lineSeparator(), run.err());
     }
 
     @Test
