@@ -39,6 +39,8 @@ public final class Main {
                     + "(default: 60% of the machine's memory)."),
             Option.value("--temp-dir", "DIR", null, "Folder for the run's scratch files and DuckDB's spill files, deleted at "
                     + "the end (default: the system's temporary folder)."),
+            Option.flag("--withhold-values", "Print problems as the public Data page shows them: no value of a row about "
+                    + "members, none that looks like an id or an e-mail address. For logs others can read (CI)."),
             Option.flag("--verbose", "Print stack traces on failure."));
 
     static final Command BUILD = new Command("build", "Load and validate the data, answer every question, and write the site and PDF.",
@@ -170,7 +172,8 @@ public final class Main {
         Config config = Config.defaults().withDataDir(arguments.path("--data").orElseThrow())
                 .withAsOf(arguments.date("--as-of", Config.FIRST_DAY, Config.LAST_DAY).orElse(null))
                 .withMaxBadRowShare(arguments.decimal("--max-bad-rows", 0, 1))
-                .withVerbose(arguments.flag("--verbose")).withEngine(arguments.text("--engine").orElse(null));
+                .withVerbose(arguments.flag("--verbose")).withWithheldValues(arguments.flag("--withhold-values"))
+                .withEngine(arguments.text("--engine").orElse(null));
         config = arguments.text("--memory-limit").map(config::withMemoryLimit).orElse(config);
         return arguments.path("--temp-dir").map(config::withTempDir).orElse(config);
     }
@@ -178,7 +181,8 @@ public final class Main {
     private static void validate(Config config, PrintStream out) {
         ValidationReport report = new Pipeline(config, out).validate();
         for (Problem problem : report.problems()) {
-            out.println(problem.severity().name().toLowerCase(Locale.ROOT).replace('_', '-') + ": " + SafeText.message(problem.toString()));
+            out.println(problem.severity().name().toLowerCase(Locale.ROOT).replace('_', '-') + ": "
+                    + SafeText.message(config.shown(problem).toString()));
         }
         out.printf(Locale.ROOT, "ok: %d tables, %,d rows read, %,d set aside%n", report.tables().size(),
                 report.tables().stream().mapToLong(t -> t.rowsRead()).sum(), report.rowsSetAside());

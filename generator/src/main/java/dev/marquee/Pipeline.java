@@ -207,7 +207,8 @@ public final class Pipeline {
             List<dev.marquee.model.Problem> fatal = loaded.problems().stream()
                     .filter(p -> p.severity() == dev.marquee.model.Problem.Severity.FATAL).toList();
             if (!fatal.isEmpty()) {
-                throw ReportException.of(ReportException.DATA_PROBLEM, theData() + " cannot be used", fatal);
+                throw ReportException.of(ReportException.DATA_PROBLEM, theData() + " cannot be used",
+                        fatal.stream().map(config::shown).toList());
             }
             throw new ReportException(ReportException.DATA_PROBLEM, "No table with member activity was found in "
                     + config.dataDir() + "; expected files named after the tables " + model.tableNames()
@@ -221,7 +222,8 @@ public final class Pipeline {
         if (!report.fatal().isEmpty()) {
             List<dev.marquee.model.Problem> shown = new java.util.ArrayList<>(report.fatal());
             shown.addAll(0, report.setAsideSample().stream().limit(20).toList());
-            throw ReportException.of(ReportException.DATA_PROBLEM, theData() + " cannot be used; nothing was written", shown);
+            throw ReportException.of(ReportException.DATA_PROBLEM, theData() + " cannot be used; nothing was written",
+                    shown.stream().map(config::shown).toList());
         }
         return new CheckedData(loaded, report, new Parameters(asOf, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS));
     }

@@ -45,7 +45,7 @@ class LogInjectionTest {
         assertEquals(ReportException.DATA_PROBLEM, run.exitCode());
         List<String> lines = run.err().lines().toList();
         assertEquals(3, lines.size(), run.err());
-        assertEquals("marquee: The data cannot be used; nothing was written (2 problems):", lines.get(0));
+        assertEquals("marquee: The data in " + DATA + " cannot be used; nothing was written (2 problems):", lines.get(0));
         assertTrue(lines.get(1).startsWith("  1. ") && lines.get(1).contains(SPELLED_OUT) && lines.get(1).endsWith("[wrong-type]"), lines.get(1));
         assertTrue(lines.get(2).startsWith("  2. ") && lines.get(2).endsWith("[too-many-bad-rows]"), lines.get(2));
         thenEveryLineIsOurs(run.out() + run.err());

@@ -19,13 +19,14 @@ import java.util.regex.Pattern;
  * @param minGroupSize    k: no published group describes fewer members than this
  * @param maxBadRowShare  share of set-aside rows (0..1) above which a table fails the run
  * @param verbose         print stack traces
+ * @param withholdValues  print problems' values as the public Data page shows them (for logs others read, such as CI)
  * @param engine          a JDBC URL of a remote SQL engine (Trino) whose schema holds the data model's tables;
  *                        empty means embedded DuckDB loading {@code dataDir}
  * @param memoryLimitMb   memory embedded DuckDB may use, in megabytes; beyond it, it spills to {@code tempDir}
  * @param tempDir         folder under which each run makes its scratch folder (DuckDB's spill files), deleted at the end
  */
 public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<LocalDate> asOf,
-                     int minGroupSize, double maxBadRowShare, boolean verbose, Optional<String> engine,
+                     int minGroupSize, double maxBadRowShare, boolean verbose, boolean withholdValues, Optional<String> engine,
                      long memoryLimitMb, Path tempDir) {
 
     public static final int DEFAULT_MIN_GROUP_SIZE = 10;
@@ -70,50 +71,59 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
 
     public static Config defaults() {
         return new Config(Path.of("data"), Path.of("site"), Path.of("questions"), Optional.empty(),
-                DEFAULT_MIN_GROUP_SIZE, DEFAULT_MAX_BAD_ROW_SHARE, false, Optional.empty(),
+                DEFAULT_MIN_GROUP_SIZE, DEFAULT_MAX_BAD_ROW_SHARE, false, false, Optional.empty(),
                 shareOfMemory(DEFAULT_MEMORY_SHARE), Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     public Config withDataDir(Path dir) {
-        return new Config(dir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, engine, memoryLimitMb, tempDir);
+        return new Config(dir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir);
     }
 
     public Config withOutDir(Path dir) {
-        return new Config(dataDir, dir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, engine, memoryLimitMb, tempDir);
+        return new Config(dataDir, dir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir);
     }
 
     public Config withQuestionsDir(Path dir) {
-        return new Config(dataDir, outDir, dir, asOf, minGroupSize, maxBadRowShare, verbose, engine, memoryLimitMb, tempDir);
+        return new Config(dataDir, outDir, dir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir);
     }
 
     public Config withAsOf(LocalDate date) {
-        return new Config(dataDir, outDir, questionsDir, Optional.ofNullable(date), minGroupSize, maxBadRowShare, verbose, engine, memoryLimitMb, tempDir);
+        return new Config(dataDir, outDir, questionsDir, Optional.ofNullable(date), minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir);
     }
 
     public Config withMinGroupSize(int k) {
-        return new Config(dataDir, outDir, questionsDir, asOf, k, maxBadRowShare, verbose, engine, memoryLimitMb, tempDir);
+        return new Config(dataDir, outDir, questionsDir, asOf, k, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir);
     }
 
     public Config withMaxBadRowShare(double share) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, share, verbose, engine, memoryLimitMb, tempDir);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, share, verbose, withholdValues, engine, memoryLimitMb, tempDir);
+    }
+
+    public Config withWithheldValues(boolean on) {
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, on, engine, memoryLimitMb, tempDir);
+    }
+
+    /** A problem as the command line prints it: its value withheld where it may be personal, if asked. */
+    public dev.marquee.model.Problem shown(dev.marquee.model.Problem problem) {
+        return withholdValues ? problem.withheld() : problem;
     }
 
     public Config withVerbose(boolean on) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, on, engine, memoryLimitMb, tempDir);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, on, withholdValues, engine, memoryLimitMb, tempDir);
     }
 
     public Config withEngine(String url) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, Optional.ofNullable(url), memoryLimitMb, tempDir);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, Optional.ofNullable(url), memoryLimitMb, tempDir);
     }
 
     /** @param limit a size such as {@code 4GB}, {@code 512MB}, {@code 2GiB}, or a share of the machine's memory such as {@code 50%} */
     public Config withMemoryLimit(String limit) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, engine,
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine,
                 parseMemory(limit), tempDir);
     }
 
     public Config withTempDir(Path dir) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, engine, memoryLimitMb, dir);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, dir);
     }
 
     /** The memory limit in DuckDB's syntax. */

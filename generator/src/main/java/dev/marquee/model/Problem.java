@@ -45,6 +45,12 @@ public record Problem(String file, long line, String column, String value, Strin
         return new Problem(file, line, column, "", rule, message, Severity.FATAL);
     }
 
+    /** The problem as the public Data page shows it: its value withheld where it may be personal (see PublicValue). */
+    public Problem withheld() {
+        String shown = PublicValue.of(this);
+        return new Problem(file, line, column, shown, rule, message, severity, personal);
+    }
+
     public String location() {
         StringBuilder where = new StringBuilder(file);
         if (line > 0) {

@@ -29,6 +29,7 @@ import dev.marquee.render.Views.ProblemView;
 import dev.marquee.render.Views.QuestionPage;
 import dev.marquee.render.Views.SetAsideView;
 import dev.marquee.render.Views.TableView;
+import dev.marquee.model.PublicValue;
 import dev.marquee.report.Kpi;
 import dev.marquee.report.Report;
 import dev.marquee.report.Section;

@@ -34,7 +34,8 @@ class HostileQuestionTest {
         Fixtures.copyTree(Fixtures.QUESTIONS, questions);
         Files.writeString(questions.resolve("evil.sql"), "-- name: evil\n" + sql + "\n");
         Files.writeString(questions.resolve("evil.md"), "---\ntitle: Evil\nquestion: What can a question do?\norder: 99\n"
-                + "charts:\n  - id: evil\n    query: evil\n    kind: table\n    title: Evil\n---\nNothing.\n");
+                + "charts:\n  - id: evil\n    query: evil\n    kind: table\n    title: Evil\n"
+                + "privacy:\n  - result: evil\n    members: members\n    small: drop\n---\nNothing.\n");
         return questions;
     }
 

@@ -1,6 +1,4 @@
-package dev.marquee.render;
-
-import dev.marquee.model.Problem;
+package dev.marquee.model;
 
 import java.util.regex.Pattern;
 
@@ -9,9 +7,9 @@ import java.util.regex.Pattern;
  * member id can stand in a date column and an email in an age: the value of a row of a table that describes members
  * is never shown, and of other rows only when it does not look like an id or an email.
  */
-final class PublicValue {
+public final class PublicValue {
 
-    static final String WITHHELD = "(withheld)";
+    public static final String WITHHELD = "(withheld)";
     /** The longest value shown; a longer one is cut. */
     static final int MAX_SHOWN = 40;
 
@@ -23,7 +21,7 @@ final class PublicValue {
     private PublicValue() {
     }
 
-    static String of(Problem problem) {
+    public static String of(Problem problem) {
         String value = problem.value();
         if (value.isEmpty()) {
             return "";

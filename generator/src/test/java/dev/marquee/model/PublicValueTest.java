@@ -1,6 +1,5 @@
-package dev.marquee.render;
+package dev.marquee.model;
 
-import dev.marquee.model.Problem;
 import dev.marquee.model.Problem.Severity;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ class PublicValueTest {
 
     @Test
     void memberIdShiftedIntoADateColumn_withheld() {
-        assertEquals("(withheld)", SiteRenderer.publicView(setAside("signup_date", "4815162342", true)).value());
+        assertEquals("(withheld)", setAside("signup_date", "4815162342", true).withheld().value());
     }
 
     @Test
