@@ -9,6 +9,7 @@ import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.EngineUrl;
 import dev.marquee.export.ParquetExport;
+import dev.marquee.layer.Layer;
 import dev.marquee.engine.TrinoEngine;
 import dev.marquee.load.DataLoader;
 import dev.marquee.load.RemoteTables;
@@ -87,7 +88,8 @@ public final class Pipeline {
         List<Question> questions;
         try {
             model = DataModel.standard();
-            questions = Catalog.read(config.questionsDir(), Set.copyOf(model.tableNames()), model.memberTables());
+            questions = Catalog.read(config.questionsDir(), Layer.standard().withModelTables(model.tableNames()),
+                    Layer.standard().withMemberTables(model.memberTables()));
         } catch (RuntimeException e) {
             starting.thenAccept(Engine::close);
             throw e;
@@ -108,20 +110,23 @@ public final class Pipeline {
             CheckedData data = loadAndValidate(engine, model, scratch, timer);
             // The questions are code from the repository, not a shell: from here on the engine reads no file, loads no
             // extension and takes no setting, and every statement must be one query, before any of them runs.
+            Engine answering = timer.time("layer", () -> layer(engine, data.parameters()),
+                    e -> String.join(", ", Layer.standard().names()) + " from the validated data");
             engine.lock();
             QueryStage.checkOnlyQueries(Background.join(kindChecked));
             Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
+            tables.addAll(filledLayerTables(answering));
             List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
             Set<Question> excluded = new HashSet<>(leftOut.stream().map(LeftOut::question).toList());
             List<Question> withTables = questions.stream().filter(q -> !excluded.contains(q)).toList();
-            leftOut.addAll(QueryStage.unmet(engine, withTables, data.parameters()));
+            leftOut.addAll(QueryStage.unmet(answering, withTables, data.parameters()));
             excluded.addAll(leftOut.stream().map(LeftOut::question).toList());
             List<Question> answerable = withTables.stream().filter(q -> !excluded.contains(q)).toList();
             Questioned questioned = timer.time("query", () -> {
                         QueryStage.checkText(Background.join(textChecked), answerable);
-                        OutlookStage.Models models = OutlookStage.startModels(engine, answerable, data.parameters());
+                        OutlookStage.Models models = OutlookStage.startModels(answering, answerable, data.parameters());
                         try {
-                            return new Questioned(QueryStage.run(engine, answerable, data.parameters(), model.memberIdentifiers()), models);
+                            return new Questioned(QueryStage.run(answering, answerable, data.parameters(), model.memberIdentifiers()), models);
                         } catch (RuntimeException e) {
                             models.close();
                             throw e;
@@ -130,7 +135,7 @@ public final class Pipeline {
                             + (leftOut.isEmpty() ? "" : ", " + leftOut.size() + " left out for lack of data"));
             List<Answer> looked;
             try (OutlookStage.Models models = questioned.models()) {
-                looked = timer.time("outlook", () -> OutlookStage.extend(engine, questioned.answers(), models, data.parameters()),
+                looked = timer.time("outlook", () -> OutlookStage.extend(answering, questioned.answers(), models, data.parameters()),
                         a -> a.stream().mapToInt(x -> x.question().forecasts().size()).sum() + " forecasts, "
                                 + a.stream().filter(x -> x.question().model().isPresent()).count() + " models");
             }
@@ -202,30 +207,64 @@ public final class Pipeline {
                         + config.engine().map(EngineUrl::redacted).orElse(config.dataDir().toString()));
         java.util.Optional<LocalDate> latest = DataLoader.latestActivityDate(engine, loaded);
         checkAsOf(latest);
-        LocalDate asOf = config.asOf().or(() -> latest).orElse(null);
-        if (asOf == null) {
+        java.util.Optional<LocalDate> day = config.asOf().or(() -> latest);
+        if (day.isEmpty()) {
             List<dev.marquee.model.Problem> fatal = loaded.problems().stream()
                     .filter(p -> p.severity() == dev.marquee.model.Problem.Severity.FATAL).toList();
             if (!fatal.isEmpty()) {
                 throw ReportException.of(ReportException.DATA_PROBLEM, theData() + " cannot be used",
                         fatal.stream().map(config::shown).toList());
             }
-            throw new ReportException(ReportException.DATA_PROBLEM, "No table with member activity was found in "
-                    + config.dataDir() + "; expected files named after the tables " + model.tableNames()
-                    + " (write an example with: marquee sample-data)");
+            if (loaded.tables().stream().allMatch(t -> t.isBuiltIn())) {
+                throw new ReportException(ReportException.DATA_PROBLEM, config.engine().isPresent()
+                        ? "No table of the data model was found at " + EngineUrl.redacted(config.engine().get())
+                                + ": expected the tables " + model.tableNames() + " (see marquee export)"
+                        : "No data file was found in " + config.dataDir() + ": expected files named after the tables "
+                                + model.tableNames() + " or one of the public files the README lists (write an example with: "
+                                + "marquee sample-data)");
+            }
         }
+        // Data without any date (a churn table alone) is reported as an undated snapshot, with no period comparison.
+        Parameters parameters = day.map(d -> new Parameters(d, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS))
+                .orElseGet(() -> Parameters.undated(config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS))
+                .withEventSource(loaded.table("users").map(t -> t.file()).orElse(Parameters.DEFAULT_EVENT_SOURCE));
+        LocalDate asOf = parameters.asOf();
         ValidationReport report = timer.time("validate", () -> config.engine().isPresent()
                         ? RemoteValidator.validate(engine, loaded, asOf, config.maxBadRowShare())
                         : Validator.validate(engine, loaded, asOf, config.maxBadRowShare()),
-                r -> String.format(java.util.Locale.ROOT, "%,d rows set aside, %d problems, as of %s", r.rowsSetAside(),
-                        r.fatal().size(), asOf));
+                r -> String.format(java.util.Locale.ROOT, "%,d rows set aside, %d problems, %s", r.rowsSetAside(),
+                        r.fatal().size(), parameters.dated() ? "as of " + asOf : "undated: a snapshot"));
         if (!report.fatal().isEmpty()) {
             List<dev.marquee.model.Problem> shown = new java.util.ArrayList<>(report.fatal());
             shown.addAll(0, report.setAsideSample().stream().limit(20).toList());
             throw ReportException.of(ReportException.DATA_PROBLEM, theData() + " cannot be used; nothing was written",
                     shown.stream().map(config::shown).toList());
         }
-        return new CheckedData(loaded, report, new Parameters(asOf, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS));
+        return new CheckedData(loaded, report, parameters);
+    }
+
+    /**
+     * The member and title layer over the validated data: built into embedded DuckDB once; on a remote engine, whose
+     * schema holds the data model only, read by each statement as common table expressions.
+     */
+    private Engine layer(Engine engine, Parameters parameters) {
+        Layer layer = Layer.standard();
+        if (config.engine().isPresent()) {
+            return layer.inlinedOn(engine, parameters);
+        }
+        layer.build(engine, parameters);
+        return engine;
+    }
+
+    /** The layer tables some source filled: a question that requires one of them is answered. */
+    private static Set<String> filledLayerTables(Engine engine) {
+        Set<String> filled = new HashSet<>();
+        for (String table : Layer.standard().names()) {
+            if (((Number) engine.scalar("SELECT count(*) FROM " + table)).longValue() > 0) {
+                filled.add(table);
+            }
+        }
+        return filled;
     }
 
     /** The data folder as the user named it, since problems name files within it (e.g. users.csv). */

@@ -60,7 +60,8 @@ final class Baseline implements Callable<Integer> {
         StageTimer timer = new StageTimer(out);
         Config config = memoryLimit == null ? Config.defaults() : Config.defaults().withMemoryLimit(memoryLimit);
         DataModel model = DataModel.standard();
-        List<Question> questions = Catalog.read(questionsDir, Set.copyOf(model.tableNames()), model.memberTables());
+        List<Question> questions = Catalog.read(questionsDir, dev.marquee.layer.Layer.standard().withModelTables(model.tableNames()),
+                dev.marquee.layer.Layer.standard().withMemberTables(model.memberTables()));
         Path scratch = Files.createTempDirectory(config.tempDir(), "marquee-baseline-");
         try (Engine engine = DuckDbEngine.inMemory(scratch, config.memoryLimit())) {
             timer.since("start", start, questions.size() + " questions read, duckdb ready");

@@ -62,7 +62,8 @@ public final class DataLoader {
         }
         int sequence = 0;
         for (ShapeMatch match : shaped) {
-            for (LoadedTable added : ShapeFile.load(engine, model, match.shape(), match.file(), display(match.file()), match.header(),
+            for (LoadedTable added : ShapeFile.load(engine, model, match.shape(), match.file(),
+                    Provenance.of(display(match.file()), match.file().getFileName().toString()), match.header(),
                     sequence++, problems, setAside)) {
                 merge(tables, added);
             }
@@ -140,17 +141,23 @@ public final class DataLoader {
 
     /** The latest date of member activity in the loaded data: the default as-of date. */
     public static Optional<java.time.LocalDate> latestActivityDate(Engine engine, LoadResult loaded) {
-        List<String> candidates = new ArrayList<>();
-        addMax(loaded, "viewing_sessions", "started_at", candidates);
-        addMax(loaded, "ratings", "rated_at", candidates);
-        addMax(loaded, "payments", "paid_on", candidates);
-        addMax(loaded, "subscriptions", "started_on", candidates);
-        addMax(loaded, "subscriptions", "ended_on", candidates);
-        addMax(loaded, "users", "signup_date", candidates);
-        if (candidates.isEmpty()) {
-            // Without member activity (a catalogue alone), the catalogue's latest addition dates the report.
-            addMax(loaded, "titles", "date_added", candidates);
-        }
+        List<String> activity = new ArrayList<>();
+        addMax(loaded, "viewing_sessions", "started_at", activity);
+        addMax(loaded, "ratings", "rated_at", activity);
+        addMax(loaded, "payments", "paid_on", activity);
+        addMax(loaded, "subscriptions", "started_on", activity);
+        addMax(loaded, "subscriptions", "ended_on", activity);
+        addMax(loaded, "users", "signup_date", activity);
+        addMax(loaded, "member_profiles", "signup_date", activity);
+        addMax(loaded, "member_profiles", "last_activity_date", activity);
+        // Without member activity, the latest date any file carries: a report period's end, a catalogue's latest addition.
+        List<String> other = new ArrayList<>();
+        addMax(loaded, "title_engagement", "period_end", other);
+        addMax(loaded, "titles", "date_added", other);
+        return latest(engine, activity).or(() -> latest(engine, other));
+    }
+
+    private static Optional<java.time.LocalDate> latest(Engine engine, List<String> candidates) {
         if (candidates.isEmpty()) {
             return Optional.empty();
         }

@@ -21,8 +21,9 @@ import java.util.Map;
  *
  * @param signature normalised header names that must all be present
  * @param mappings  model table → SELECT over {@code raw} returning the table's columns, in the file's order
+ * @param report    for an engagement report, what readers call it before its period ("What We Watched")
  */
-record Shape(String id, String name, List<String> signature, List<Map.Entry<String, String>> mappings) {
+record Shape(String id, String name, List<String> signature, List<Map.Entry<String, String>> mappings, String report) {
 
     Shape {
         signature = List.copyOf(signature);
@@ -46,7 +47,8 @@ record Shape(String id, String name, List<String> signature, List<Map.Entry<Stri
                     Map<String, Object> spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
                     Map<String, String> tables = (Map<String, String>) spec.get("tables");
                     shapes.add(new Shape(line.trim().replace(".yaml", ""), (String) spec.get("name"),
-                            (List<String>) spec.get("signature"), new ArrayList<>(tables.entrySet())));
+                            (List<String>) spec.get("signature"), new ArrayList<>(tables.entrySet()),
+                            (String) spec.getOrDefault("report", spec.get("name"))));
                 }
             }
         } catch (IOException e) {

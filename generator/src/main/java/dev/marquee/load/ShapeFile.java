@@ -23,8 +23,9 @@ final class ShapeFile {
     }
 
     /** @return per model table, the rows this file added */
-    static List<LoadedTable> load(Engine engine, DataModel model, Shape shape, Path file, String shown, List<String> header,
+    static List<LoadedTable> load(Engine engine, DataModel model, Shape shape, Path file, Provenance provenance, List<String> header,
                                   int sequence, List<Problem> problems, List<dev.marquee.model.SetAside> setAside) {
+        String shown = provenance.source();
         List<String> names = new ArrayList<>();
         StringBuilder columns = new StringBuilder("{");
         for (int i = 0; i < header.size(); i++) {
@@ -69,7 +70,7 @@ final class ShapeFile {
             if (spec.isEmpty()) {
                 throw new IllegalStateException("shape " + shape.id() + " maps to unknown table " + mapping.getKey());
             }
-            String select = mapping.getValue().replaceAll("\\braw\\b", raw);
+            String select = provenanceFilled(mapping.getValue().replaceAll("\\braw\\b", raw), shape, provenance);
             if (service.isPresent()) {
                 select = select.replace("{{service}}", service.get()[0]).replace("{{prefix}}", service.get()[1]);
             }
@@ -111,6 +112,15 @@ final class ShapeFile {
             throw new java.io.UncheckedIOException(e);
         }
         return Optional.empty();
+    }
+
+    /** The file's own facts as SQL literals: its source name, and a report's name, period and kind of title. */
+    private static String provenanceFilled(String select, Shape shape, Provenance provenance) {
+        return select.replace("{{source}}", DataLoader.quote(provenance.source()))
+                .replace("{{report}}", DataLoader.quote(provenance.report(shape.report())))
+                .replace("{{period_start}}", provenance.periodStart().map(d -> "DATE '" + d + "'").orElse("CAST(NULL AS DATE)"))
+                .replace("{{period_end}}", provenance.periodEnd().map(d -> "DATE '" + d + "'").orElse("CAST(NULL AS DATE)"))
+                .replace("{{type}}", provenance.type().map(DataLoader::quote).orElse("CAST(NULL AS VARCHAR)"));
     }
 
     private static void ensureTable(Engine engine, TableSpec spec) {

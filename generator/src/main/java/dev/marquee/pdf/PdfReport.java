@@ -106,7 +106,7 @@ public final class PdfReport {
             writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
             HeaderFooter pageEvents = new HeaderFooter(report, fonts);
             writer.setPageEvent(pageEvents);
-            document.addTitle(report.title() + " — " + Formats.date(report.asOf()));
+            document.addTitle(report.title() + ", " + report.dateline());
             document.addSubject("Streaming analytics dashboard: " + String.join(", ", report.sections().stream().map(Section::title).toList()));
             document.addAuthor("Marquee");
             document.addCreator("Marquee report generator");
@@ -137,7 +137,7 @@ public final class PdfReport {
         document.add(new Paragraph(report.title(), new Font(fonts.bold, 22, Font.NORMAL, INK)));
         String period = report.dataRange() == null || report.dataRange().first() == null ? ""
                 : "Period " + Formats.date(report.dataRange().first()) + " – " + Formats.date(report.dataRange().last()) + " · ";
-        Paragraph asOf = new Paragraph(period + "data as of " + Formats.date(report.asOf()), new Font(fonts.regular, 12, Font.NORMAL, MUTED));
+        Paragraph asOf = new Paragraph(period + "data " + report.dateline(), new Font(fonts.regular, 12, Font.NORMAL, MUTED));
         asOf.setSpacingAfter(8);
         document.add(asOf);
         if (!report.kpis().isEmpty()) {
@@ -291,7 +291,7 @@ public final class PdfReport {
         right.addElement(new Paragraph("Sources", heading));
         right.addElement(new Paragraph("The files of the data folder: " + String.join(", ", report.quality().tables().stream()
                 .map(TableQuality::file).map(SafeText::line).toList()) + ". Every figure comes from one SQL query over them, as of "
-                + Formats.date(report.asOf()) + ".", body));
+                + report.dateline() + ".", body));
         right.addElement(new Paragraph("Privacy and suppression", heading));
         right.addElement(new Paragraph("Only aggregates are published. No group of fewer than " + report.parameters().minGroupSize()
                 + " members (a country, a cohort, a band, a table cell) is shown, or can be worked out by subtracting shown figures "
@@ -387,7 +387,7 @@ public final class PdfReport {
             Font small = new Font(fonts.regular, 8, Font.NORMAL, MUTED);
             float headerY = document.getPageSize().getHeight() - MARGIN + 6;
             ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(report.title(), small), document.left(), headerY, 0);
-            ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase("As of " + Formats.date(report.asOf()), small),
+            ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(Character.toUpperCase(report.dateline().charAt(0)) + report.dateline().substring(1), small),
                     document.right(), headerY, 0);
             canvas.saveState();
             canvas.setColorStroke(RULE);

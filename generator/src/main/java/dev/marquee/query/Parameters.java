@@ -9,19 +9,42 @@ import java.util.Objects;
  * The values a question's SQL may use as {@code {{name}}}: the as-of date and the report's thresholds.
  * They are written into the SQL as literals, so the same text runs on any engine.
  */
-public record Parameters(LocalDate asOf, int minGroupSize, int atRiskDays, String platform) {
+public record Parameters(LocalDate asOf, int minGroupSize, int atRiskDays, String platform, String eventSource, boolean dated) {
 
     public static final int DEFAULT_AT_RISK_DAYS = 15;
     /** The report's own service: titles without a platform belong to it. Set MARQUEE_PLATFORM to change it. */
     public static final String DEFAULT_PLATFORM = System.getenv().getOrDefault("MARQUEE_PLATFORM", "Netflix");
 
+    /**
+     * The as-of date of data that carries no date at all (a churn table, a catalogue of release years): later than any
+     * date, so no rule sets anything aside and no statement finds a month to chart. The report says it is undated.
+     */
+    public static final LocalDate UNDATED = LocalDate.of(2999, 12, 31);
+
+    /** What the population of the event files is called before their users file is known. */
+    public static final String DEFAULT_EVENT_SOURCE = "users";
+
     public Parameters {
         Objects.requireNonNull(asOf);
         Objects.requireNonNull(platform);
+        Objects.requireNonNull(eventSource);
     }
 
     public Parameters(LocalDate asOf, int minGroupSize, int atRiskDays) {
-        this(asOf, minGroupSize, atRiskDays, DEFAULT_PLATFORM);
+        this(asOf, minGroupSize, atRiskDays, DEFAULT_PLATFORM, DEFAULT_EVENT_SOURCE, true);
+    }
+
+    /** The parameters of data without any date: figures are a snapshot, with no period and no comparison. */
+    public static Parameters undated(int minGroupSize, int atRiskDays) {
+        return new Parameters(UNDATED, minGroupSize, atRiskDays, DEFAULT_PLATFORM, DEFAULT_EVENT_SOURCE, false);
+    }
+
+    /**
+     * @param source the name of the event files' population (their users file as the Data page names it): the member
+     *               layer's source for the members of users, subscriptions and viewing sessions
+     */
+    public Parameters withEventSource(String source) {
+        return new Parameters(asOf, minGroupSize, atRiskDays, platform, source, dated);
     }
 
     public Map<String, String> literals() {
@@ -30,6 +53,7 @@ public record Parameters(LocalDate asOf, int minGroupSize, int atRiskDays, Strin
         literals.put("k", Integer.toString(minGroupSize));
         literals.put("at_risk_days", Integer.toString(atRiskDays));
         literals.put("platform", "'" + platform.replace("'", "''") + "'");
+        literals.put("event_source", "'" + eventSource.replace("'", "''") + "'");
         return literals;
     }
 }

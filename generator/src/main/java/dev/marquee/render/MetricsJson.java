@@ -15,7 +15,7 @@ final class MetricsJson {
 
     static String json(Report report) {
         StringBuilder json = new StringBuilder("{\n  \"report\": ").append(string(report.title()))
-                .append(",\n  \"as_of\": ").append(string(report.asOf().toString()))
+                .append(",\n  \"as_of\": ").append(report.parameters().dated() ? string(report.asOf().toString()) : "null")
                 .append(",\n  \"min_group_size\": ").append(report.parameters().minGroupSize())
                 .append(",\n  \"kpis\": [");
         for (int i = 0; i < report.kpis().size(); i++) {

@@ -90,8 +90,8 @@ public final class SiteRenderer {
                     section.answer().question().question(), chartView(chart, section))));
         }
         output.write("index.html", render("overview.jte", new OverviewPage(
-                site.layout("Overview", "Streaming analytics report as of " + Formats.date(report.asOf()), "index.html"),
-                Formats.date(report.asOf()), freshness(report), kpiTiles(report.kpis()), headlines, leftOut(report.leftOut()),
+                site.layout("Overview", "Streaming analytics report, " + report.dateline(), "index.html"),
+                report.dateline(), freshness(report), kpiTiles(report.kpis()), headlines, leftOut(report.leftOut()),
                 countryLinks)));
         if (!countries.isEmpty()) {
             output.write("countries.html", render("countries.jte", new CountriesPage(
@@ -109,9 +109,9 @@ public final class SiteRenderer {
         output.write("data.html", render("data.jte", dataPage(report, site)));
         output.write("methodology.html", render("methodology.jte", new MethodologyPage(
                 site.layout("Methodology", "How every figure is defined", "methodology.html"), metrics(report),
-                report.parameters().minGroupSize(), report.parameters().atRiskDays(), Formats.date(report.asOf()))));
+                report.parameters().minGroupSize(), report.parameters().atRiskDays(), report.dateline())));
         output.write("about.html", render("about.jte", new AboutPage(
-                site.layout("About", "What this report is for and how to read it", "about.html"), Formats.date(report.asOf()),
+                site.layout("About", "What this report is for and how to read it", "about.html"), report.dateline(),
                 report.parameters().minGroupSize())));
         output.write("metrics.json", MetricsJson.json(report));
         output.write("style.css", resource("/site/style.css"));
@@ -132,7 +132,7 @@ public final class SiteRenderer {
             links.add(new NavLink("data.html", "Data", current.equals("data.html")));
             links.add(new NavLink("methodology.html", "Methodology", current.equals("methodology.html")));
             links.add(new NavLink("about.html", "About", current.equals("about.html")));
-            return new Layout(report.title(), pageTitle, Formats.date(report.asOf()), links, PDF_NAME, description);
+            return new Layout(report.title(), pageTitle, report.dateline(), links, PDF_NAME, description);
         }
     }
 
@@ -223,7 +223,7 @@ public final class SiteRenderer {
         List<ProblemView> sample = report.quality().setAsideSample().stream().map(SiteRenderer::publicView).toList();
         List<ProblemView> notes = report.quality().notes().stream().map(SiteRenderer::publicView).toList();
         return new DataPage(site.layout("Data", "The data behind the report and what validation set aside", "data.html"),
-                Formats.date(report.asOf()), freshness(report), tables, setAside, sample, notes, leftOut(report.leftOut()));
+                report.dateline(), freshness(report), tables, setAside, sample, notes, leftOut(report.leftOut()));
     }
 
     private static String dates(Report.DateRange range) {

@@ -32,6 +32,11 @@ public record Report(String title, Parameters parameters, List<Section> sections
         return parameters.asOf();
     }
 
+    /** When the figures are from, in words: "as of 31 Dec 2024", or, for data without any date, an undated snapshot. */
+    public String dateline() {
+        return parameters.dated() ? "as of " + dev.marquee.format.Formats.date(asOf()) : "an undated snapshot";
+    }
+
     public static Report assemble(String title, Parameters parameters, List<Answer> answers, List<RenderedChart> charts,
                                   List<LeftOut> leftOut, ValidationReport quality, DateRange dataRange,
                                   java.util.Map<String, DateRange> tableRanges) {

@@ -52,42 +52,46 @@ class ShapesTest {
     }
 
     @Test
-    void userbase_becomesMembersSubscriptionsAndPayments() throws Exception {
+    void userbase_becomesAPopulationWithJoinDatesAndLastPayments_andNothingMadeUp() throws Exception {
         try (DuckDbEngine engine = loadOnly(EXCERPTS, "Netflix Userbase.csv")) {
-            assertEquals(12L, engine.scalar("SELECT count(*) FROM users"));
-            assertEquals(12L, engine.scalar("SELECT count(*) FROM subscriptions"));
-            assertEquals(12L, engine.scalar("SELECT count(*) FROM payments"));
-            assertEquals(List.of(LocalDate.of(2022, 1, 15), "United States", 28L, "Basic"),
-                    engine.query("SELECT signup_date, country, age, plan FROM users WHERE user_id = 'ub-1'").rows().get(0));
-            assertEquals(new java.math.BigDecimal("10.00"), engine.scalar("SELECT monthly_price FROM subscriptions WHERE user_id = 'ub-1'"));
-            assertEquals(LocalDate.of(2023, 6, 10), engine.scalar("SELECT paid_on FROM payments WHERE user_id = 'ub-1'"));
+            assertEquals(12L, engine.scalar("SELECT count(*) FROM member_profiles"));
+            assertEquals(List.of("Netflix Userbase.csv", LocalDate.of(2022, 1, 15), "United States", 28L, "Basic",
+                            new java.math.BigDecimal("10.00"), "Smartphone", LocalDate.of(2023, 6, 10), "payment"),
+                    engine.query("SELECT source, signup_date, country, age, plan, monthly_fee, device, last_activity_date, "
+                            + "last_activity_kind FROM member_profiles WHERE user_id = 'ub-1'").rows().get(0));
+            assertEquals(0L, engine.scalar("SELECT count(*) FROM subscriptions"), "no subscription history is made up");
+            assertEquals(0L, engine.scalar("SELECT count(*) FROM payments"), "no payment history either");
         }
     }
 
     @Test
-    void churnTable_becomesSnapshotsWithUuidIdsAndChurnFlags() throws Exception {
+    void churnTable_becomesAPopulationWithUuidIdsChurnFlagsAndDaysSinceLogin() throws Exception {
         try (DuckDbEngine engine = loadOnly(EXCERPTS, "netflix_customer_churn.csv")) {
-            assertEquals(12L, engine.scalar("SELECT count(*) FROM member_snapshots"));
-            assertEquals(List.of("Africa", "Basic", true, 14.73),
-                    engine.query("SELECT region, plan, churned, watch_hours FROM member_snapshots "
-                            + "WHERE user_id = 'cc-a9b75100-82a8-427a-a208-72f24052884a'").rows().get(0));
+            assertEquals(12L, engine.scalar("SELECT count(*) FROM member_profiles"));
+            assertEquals(List.of("Africa", "Basic", true, 14.73, 29L, "Gift Card", 1L),
+                    engine.query("SELECT region, plan, churned, watch_hours, days_since_last_activity, payment_method, profiles "
+                            + "FROM member_profiles WHERE user_id = 'cc-a9b75100-82a8-427a-a208-72f24052884a'").rows().get(0));
         }
     }
 
     @Test
     void usersWithNames_neverLoadTheName() throws Exception {
         try (DuckDbEngine engine = loadOnly(EXCERPTS, "netflix_users.csv")) {
-            assertEquals(12L, engine.scalar("SELECT count(*) FROM member_snapshots"));
-            assertEquals("United States", engine.scalar("SELECT country FROM member_snapshots WHERE user_id = 'nu-2'"), "USA");
-            assertFalse(engine.query("SELECT * FROM member_snapshots").rows().toString().contains("James Martinez"));
+            assertEquals(12L, engine.scalar("SELECT count(*) FROM member_profiles"));
+            assertEquals("United States", engine.scalar("SELECT country FROM member_profiles WHERE user_id = 'nu-2'"), "USA");
+            assertFalse(engine.query("SELECT * FROM member_profiles").rows().toString().contains("James Martinez"));
         }
     }
 
     @Test
-    void whatWeWatched_keepsKoreanTitlesAndParsesHmmRuntimes() throws Exception {
+    void whatWeWatched_keepsKoreanTitlesHoursViewsAndHmmRuntimes_forTheHalfYearItsNameSays() throws Exception {
         try (DuckDbEngine engine = loadOnly(EXCERPTS, "what_we_watched_2025H1_shows.csv")) {
-            assertEquals(230L, engine.scalar("SELECT runtime_minutes FROM titles WHERE title = 'Adolescence: Limited Series'"), "3:50");
-            assertEquals(1L, engine.scalar("SELECT count(*) FROM titles WHERE title LIKE '%오징어 게임: 시즌 2%'"));
+            assertEquals(List.of("What We Watched, Jan–Jun 2025", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 30), "TV Show",
+                            true, 555100000.0, 144800000.0, 230L),
+                    engine.query("SELECT report, period_start, period_end, type, available_globally, hours_viewed, views, "
+                            + "runtime_minutes FROM title_engagement WHERE title = 'Adolescence: Limited Series'").rows().get(0));
+            assertEquals(1L, engine.scalar("SELECT count(*) FROM title_engagement WHERE title LIKE '%오징어 게임: 시즌 2%'"));
+            assertEquals(0L, engine.scalar("SELECT count(*) FROM titles"), "an engagement report is not a catalogue");
         }
     }
 
@@ -151,13 +155,13 @@ class ShapesTest {
             assertEquals(10L, engine.scalar("SELECT count(*) FROM titles WHERE date_added IS NULL"), "10 blank date_added");
         }
         try (DuckDbEngine engine = loadOnly(Fixtures.SHARED_DATA, "Netflix Userbase.csv")) {
-            assertEquals(2500L, engine.scalar("SELECT count(*) FROM users"));
+            assertEquals(2500L, engine.scalar("SELECT count(*) FROM member_profiles"));
         }
         try (DuckDbEngine engine = loadOnly(Fixtures.SHARED_DATA, "netflix_customer_churn.csv")) {
-            assertEquals(5000L, engine.scalar("SELECT count(*) FROM member_snapshots"));
+            assertEquals(5000L, engine.scalar("SELECT count(*) FROM member_profiles"));
         }
         try (DuckDbEngine engine = loadOnly(Fixtures.SHARED_DATA, "netflix_users.csv")) {
-            assertEquals(25000L, engine.scalar("SELECT count(*) FROM member_snapshots"));
+            assertEquals(25000L, engine.scalar("SELECT count(*) FROM member_profiles"));
         }
         try (DuckDbEngine engine = loadOnly(Fixtures.SHARED_DATA, "justwatch_netflix_titles_imdb_tmdb.csv")) {
             assertEquals(6137L, engine.scalar("SELECT count(*) FROM titles"));

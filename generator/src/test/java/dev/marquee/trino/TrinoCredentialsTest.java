@@ -89,7 +89,7 @@ class TrinoCredentialsTest {
         Fixtures.Run run = build(trustedUrl(), credentials(USER, PASSWORD));
 
         assertEquals(ReportException.DATA_PROBLEM, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("marquee: No table with member activity was found"), run.err());
+        assertTrue(run.err().startsWith("marquee: No table of the data model was found"), run.err());
     }
 
     @Test

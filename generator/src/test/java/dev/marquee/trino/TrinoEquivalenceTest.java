@@ -176,7 +176,7 @@ class TrinoEquivalenceTest {
         Fixtures.Run run = Fixtures.marquee("build", "--engine", server.url("no_such_schema"), "--out", work.resolve("x").toString());
 
         assertEquals(ReportException.DATA_PROBLEM, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("marquee: No table with member activity was found"), run.err());
+        assertTrue(run.err().startsWith("marquee: No table of the data model was found"), run.err());
         assertTrue(!run.err().contains("\tat "), "no stack trace");
     }
 }

@@ -1,0 +1,160 @@
+package dev.marquee.layer;
+
+import dev.marquee.ReportException;
+import dev.marquee.catalog.QuerySource;
+import dev.marquee.engine.Engine;
+import dev.marquee.engine.EngineException;
+import dev.marquee.model.Problem;
+import dev.marquee.query.Parameters;
+import dev.marquee.query.QueryStage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The member and title layer: a few tables at the grains the questions need (one row per member of every
+ * population, one row per title and period), each built from the richest source present by SQL declared in
+ * {@code layer/<table>.sql}, the way dbt separates staging models from marts. Questions read these tables; a table's
+ * rows name their source, so figures from different populations are never added together.
+ *
+ * <p>On embedded DuckDB the tables are built once, after validation. A remote engine's schema holds only the data
+ * model, so there each statement that reads a layer table gets its definition as a common table expression.
+ */
+public final class Layer {
+
+    private static final Pattern WITH = Pattern.compile("(?is)^(\\s*(?:--[^\\n]*\\n\\s*)*)WITH\\b");
+
+    /** One table of the layer: its name, the SQL that builds it, and whether it is made from members' own rows. */
+    public record Table(String name, QuerySource definition, boolean personal) {
+    }
+
+    private final List<Table> tables;
+
+    private Layer(List<Table> tables) {
+        this.tables = List.copyOf(tables);
+    }
+
+    /** The layer as declared in the generator's resources ({@code layer/index.txt}, in build order). */
+    public static Layer standard() {
+        List<Table> tables = new ArrayList<>();
+        for (String line : resource("index.txt").split("\n")) {
+            String entry = line.strip();
+            if (entry.isEmpty() || entry.startsWith("#")) {
+                continue;
+            }
+            String[] parts = entry.split("\\s+");
+            String file = parts[0];
+            String name = file.replace(".sql", "");
+            tables.add(new Table(name, new QuerySource(name, resource(file), Path.of("layer", file), 1),
+                    parts.length > 1 && parts[1].equals("personal")));
+        }
+        return new Layer(tables);
+    }
+
+    public List<Table> tables() {
+        return tables;
+    }
+
+    public List<String> names() {
+        return tables.stream().map(Table::name).toList();
+    }
+
+    /** The tables questions may read: the data model's and the layer's. */
+    public Set<String> withModelTables(java.util.Collection<String> modelTables) {
+        Set<String> all = new TreeSet<>(modelTables);
+        all.addAll(names());
+        return all;
+    }
+
+    /** The tables made from members' own rows: the data model's, and the layer tables built from them. */
+    public Set<String> withMemberTables(Set<String> modelMemberTables) {
+        Set<String> personal = new TreeSet<>(modelMemberTables);
+        tables.stream().filter(Table::personal).forEach(t -> personal.add(t.name()));
+        return personal;
+    }
+
+    /**
+     * Builds every table on the engine, in order, from the validated data.
+     *
+     * @throws ReportException naming the layer file when its SQL fails (a defect of the generator, not of the data)
+     */
+    public void build(Engine engine, Parameters parameters) {
+        for (Table table : tables) {
+            String sql = QueryStage.sql(table.definition(), parameters, engine);
+            try {
+                engine.execute("CREATE OR REPLACE TABLE " + table.name() + " AS " + sql);
+            } catch (EngineException e) {
+                throw ReportException.of(ReportException.INTERNAL_PROBLEM, "The member and title layer could not be built",
+                        List.of(Problem.fatal(table.definition().file().toString(), 0, "", "layer-error",
+                                firstLine(e.getMessage()))));
+            }
+        }
+    }
+
+    /**
+     * The engine as questions see it when it cannot hold the layer (a remote engine's schema has only the data model):
+     * every statement sent through it reads the layer tables as common table expressions.
+     */
+    public Engine inlinedOn(Engine engine, Parameters parameters) {
+        return new InlinedLayer(engine, sql -> inline(sql, parameters, engine));
+    }
+
+    /**
+     * A statement for an engine that does not hold the layer: the layer tables it reads (and those they read) become
+     * common table expressions in front of it.
+     */
+    String inline(String sql, Parameters parameters, Engine engine) {
+        Map<String, String> needed = new LinkedHashMap<>();
+        for (Table table : tables) {
+            if (reads(sql, table.name()) || needed.keySet().stream().anyMatch(n -> reads(needed.get(n), table.name()))) {
+                needed.put(table.name(), QueryStage.sql(table.definition(), parameters, engine));
+            }
+        }
+        if (needed.isEmpty()) {
+            return sql;
+        }
+        StringBuilder ctes = new StringBuilder();
+        // In build order: a table may read the ones before it.
+        for (Table table : tables) {
+            if (needed.containsKey(table.name())) {
+                ctes.append(ctes.length() == 0 ? "WITH " : ",\n").append(table.name()).append(" AS (\n")
+                        .append(needed.get(table.name())).append("\n)");
+            }
+        }
+        Matcher with = WITH.matcher(sql);
+        if (with.find()) {
+            return with.group(1) + ctes + ",\n" + sql.substring(with.end());
+        }
+        return ctes + "\n" + sql;
+    }
+
+    private static boolean reads(String sql, String table) {
+        return Pattern.compile("(?i)\\b" + Pattern.quote(table) + "\\b").matcher(sql.replaceAll("--[^\\n]*", " ")).find();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").strip();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Layer.class.getResourceAsStream("/layer/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("layer/" + name + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
