@@ -17,6 +17,7 @@ import dev.marquee.load.LoadResult;
 import dev.marquee.model.DataModel;
 import dev.marquee.outlook.OutlookStage;
 import dev.marquee.query.Answer;
+import dev.marquee.query.ChartNeeds;
 import dev.marquee.query.LeftOut;
 import dev.marquee.query.Parameters;
 import dev.marquee.query.QueryStage;
@@ -121,7 +122,11 @@ public final class Pipeline {
             List<Question> withTables = questions.stream().filter(q -> !excluded.contains(q)).toList();
             leftOut.addAll(QueryStage.unmet(answering, withTables, data.parameters()));
             excluded.addAll(leftOut.stream().map(LeftOut::question).toList());
-            List<Question> answerable = withTables.stream().filter(q -> !excluded.contains(q)).toList();
+            // Of those, only the charts whose columns some file filled are drawn; the others are listed with the reason.
+            ChartNeeds.Outcome drawable = ChartNeeds.apply(answering,
+                    withTables.stream().filter(q -> !excluded.contains(q)).toList());
+            leftOut.addAll(drawable.leftOut());
+            List<Question> answerable = drawable.questions();
             Questioned questioned = timer.time("query", () -> {
                         QueryStage.checkText(Background.join(textChecked), answerable);
                         OutlookStage.Models models = OutlookStage.startModels(answering, answerable, data.parameters());

@@ -29,7 +29,7 @@ public final class Catalog {
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
             "small", "label", "within", "running", "keep");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
-            "x_label", "y_label", "unit", "headline", "description", "facet");
+            "x_label", "y_label", "unit", "headline", "description", "facet", "needs");
 
     private static final java.util.regex.Pattern LINE_COMMENT = java.util.regex.Pattern.compile("--[^\\n]*");
 
@@ -419,12 +419,19 @@ public final class Catalog {
             problems.add(Problem.fatal(where, entry.line(), "x", "missing-key", "a chart needs 'x': the category or time column"));
         }
         String headline = entry.string("headline").orElse("false");
+        List<String> needs = entry.strings("needs");
+        for (String need : needs) {
+            if (!need.matches("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*")) {
+                problems.add(Problem.fatal(where, entry.line("needs"), "needs", "bad-needs",
+                        "'needs' lists columns as table.column (e.g. member.plan), got '" + need + "'"));
+            }
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new ChartSpec(id, query, kind.get(), title, x, y, entry.string("series"),
                 entry.string("x_label").orElse(x), entry.string("y_label").orElse(String.join(", ", y)),
-                unit.get(), Boolean.parseBoolean(headline), entry.string("description").orElse(""), entry.string("facet"), entry.line()));
+                unit.get(), Boolean.parseBoolean(headline), entry.string("description").orElse(""), entry.string("facet"), entry.line(), needs));
     }
 
     private static String requiredString(FrontMatter front, String key, String where, List<Problem> problems)

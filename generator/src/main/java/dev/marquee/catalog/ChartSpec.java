@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param unit    unit of the y values
  * @param facet   a column (e.g. country) whose values each get their own page with this chart filtered to that value
  * @param line    line of the declaration in the question's .md file, for messages
+ * @param needs   layer or model columns ({@code member.plan}) some loaded file must fill for the chart to be drawn;
+ *                when one is empty everywhere, the chart is left out and the Data page says which column was missing
  */
 public record ChartSpec(String id, String query, ChartKind kind, String title, String x, List<String> y,
                         Optional<String> series, String xLabel, String yLabel, Unit unit, boolean headline,
-                        String description, Optional<String> facet, int line) {
+                        String description, Optional<String> facet, int line, List<String> needs) {
 
     public ChartSpec {
         Objects.requireNonNull(id);
@@ -26,9 +28,15 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
         Objects.requireNonNull(kind);
         Objects.requireNonNull(title);
         y = List.copyOf(y);
+        needs = List.copyOf(needs);
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("chart id must be lower-case letters, digits and '-': " + id);
         }
+    }
+
+    /** The same chart under another title (one population's chart, when a result holds several). */
+    public ChartSpec titled(String newTitle) {
+        return new ChartSpec(id, query, kind, newTitle, x, y, series, xLabel, yLabel, unit, headline, description, facet, line, needs);
     }
 
     /** Every column the chart reads from its query's result. */

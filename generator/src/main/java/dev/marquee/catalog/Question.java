@@ -45,6 +45,12 @@ public record Question(String slug, String title, String question, int order, Li
                 kpiQuery, narrativeValues, forecasts, model, when, privacy);
     }
 
+    /** The same question drawing only these of its charts (the others need data the files do not give). */
+    public Question withOnlyCharts(List<ChartSpec> drawn) {
+        return new Question(slug, title, question, order, requires, queries, drawn, narrative, descriptionFile, metrics,
+                kpiQuery, narrativeValues, forecasts, model, when, privacy);
+    }
+
     /** Names of results computed after the queries (forecasts, model aggregates), which charts and narratives may use. */
     public List<String> computedResults() {
         List<String> names = new java.util.ArrayList<>();

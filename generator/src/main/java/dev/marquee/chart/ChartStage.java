@@ -38,31 +38,44 @@ public final class ChartStage {
                     // The other question was left out for lack of data: no chart rather than an empty one.
                     continue;
                 }
-                Table data = borrowed.orElseGet(() -> answer.result(spec.query()));
-                if (spec.facet().isEmpty()) {
-                    jobs.add(new Job(answer.question().slug(), spec, data, Optional.empty(), false));
-                    continue;
-                }
-                // The whole table once (shown as a table), then one chart per facet value.
-                jobs.add(new Job(answer.question().slug(), spec, data, Optional.empty(), true));
-                for (String value : facetValues(data, spec.facet().get())) {
-                    jobs.add(new Job(answer.question().slug(), spec, filter(data, spec.facet().get(), value), Optional.of(value), false));
+                Table all = borrowed.orElseGet(() -> answer.result(spec.query()));
+                List<String> sources = all.indexOf(SOURCE).isPresent() ? facetValues(all, SOURCE) : List.of();
+                // Rows of several populations (files) are never pooled: each gets a chart of its own, titled by it.
+                for (Optional<String> source : sources.size() > 1 ? sources.stream().map(Optional::of).toList() : List.of(Optional.<String>empty())) {
+                    ChartSpec shown = source.map(s -> spec.titled(spec.title() + " — " + s)).orElse(spec);
+                    Table data = source.map(s -> filter(all, SOURCE, s)).orElse(all);
+                    if (spec.facet().isEmpty()) {
+                        jobs.add(new Job(answer.question().slug(), shown, data, Optional.empty(), false, source));
+                        continue;
+                    }
+                    // The whole table once (shown as a table), then one chart per facet value.
+                    jobs.add(new Job(answer.question().slug(), shown, data, Optional.empty(), true, source));
+                    for (String value : facetValues(data, spec.facet().get())) {
+                        jobs.add(new Job(answer.question().slug(), shown, filter(data, spec.facet().get(), value), Optional.of(value),
+                                false, source));
+                    }
                 }
             }
         }
         Map<String, Map<String, String>> slugs = facetSlugs(jobs);
+        Map<String, String> sourceSlugs = Slugs.unique(jobs.stream().flatMap(j -> j.source().stream()).distinct().toList());
         // Charts share nothing, so they are drawn side by side; an ordered stream keeps the list in job order.
         return jobs.parallelStream().map(job -> {
             String facetSlug = job.facetValue().map(v -> slugs.get(job.spec().facet().get()).get(v)).orElse("");
+            String sourceSlug = job.source().map(sourceSlugs::get).orElse("");
             return job.tableOnly()
                     ? new RenderedChart(job.slug(), job.spec(), job.data(), Optional.empty(), "", AltText.describe(job.spec(), job.data()),
-                            Optional.empty(), "")
-                    : render(job.slug(), job.spec(), job.data(), job.facetValue(), facetSlug);
+                            Optional.empty(), "", job.source(), sourceSlug)
+                    : render(job.slug(), job.spec(), job.data(), job.facetValue(), facetSlug, job.source(), sourceSlug);
         }).toList();
     }
 
+    /** The column that names a row's population (its file), in results read from the member and title layer. */
+    static final String SOURCE = "source";
+
     /** One chart to draw; a faceted chart's all-values entry is a table only. */
-    private record Job(String slug, ChartSpec spec, Table data, Optional<String> facetValue, boolean tableOnly) {
+    private record Job(String slug, ChartSpec spec, Table data, Optional<String> facetValue, boolean tableOnly,
+                       Optional<String> source) {
     }
 
     /**
@@ -80,14 +93,20 @@ public final class ChartStage {
     }
 
     static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue, String facetSlug) {
+        return render(slug, spec, data, facetValue, facetSlug, Optional.empty(), "");
+    }
+
+    static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue, String facetSlug,
+                                Optional<String> source, String sourceSlug) {
         String alt = AltText.describe(spec, data);
         if (spec.kind() == ChartKind.TABLE || data.isEmpty()) {
-            return new RenderedChart(slug, spec, data, Optional.empty(), "", alt, facetValue, facetSlug);
+            return new RenderedChart(slug, spec, data, Optional.empty(), "", alt, facetValue, facetSlug, source, sourceSlug);
         }
         JFreeChart chart = ChartBuilder.build(spec, data);
-        String id = "svg-" + slug + "-" + spec.id() + (facetSlug.isEmpty() ? "" : "-" + facetSlug);
+        String id = "svg-" + slug + "-" + spec.id() + (sourceSlug.isEmpty() ? "" : "-" + sourceSlug)
+                + (facetSlug.isEmpty() ? "" : "-" + facetSlug);
         String svg = SvgWriter.svg(chart, id, spec.title());
-        return new RenderedChart(slug, spec, data, Optional.of(chart), svg, alt, facetValue, facetSlug);
+        return new RenderedChart(slug, spec, data, Optional.of(chart), svg, alt, facetValue, facetSlug, source, sourceSlug);
     }
 
     /** A result of another question, "slug/result", when that question was answered and has it. */

@@ -16,13 +16,20 @@ import java.util.Optional;
  * @param altText a sentence written from the data (extremes, range), for screen readers and the PDF
  * @param facetValue for a faceted chart, the value (e.g. the country) its data was filtered to
  * @param facetSlug the facet value as a file-name part, unique among the values of its facet column (empty without one)
+ * @param source    when the data holds several populations (files), the one this chart shows: populations are never
+ *                  pooled in one chart; its title names it
+ * @param sourceSlug the source as a file-name part (empty without one)
  */
 public record RenderedChart(String questionSlug, ChartSpec spec, Table data, Optional<JFreeChart> chart,
-                            String svg, String altText, Optional<String> facetValue, String facetSlug) {
+                            String svg, String altText, Optional<String> facetValue, String facetSlug,
+                            Optional<String> source, String sourceSlug) {
 
     public RenderedChart {
         if (facetValue.isPresent() == facetSlug.isEmpty()) {
             throw new IllegalArgumentException("a facet value needs its slug, and only a facet value has one");
+        }
+        if (source.isPresent() == sourceSlug.isEmpty()) {
+            throw new IllegalArgumentException("a source needs its slug, and only a source has one");
         }
     }
 
@@ -33,6 +40,7 @@ public record RenderedChart(String questionSlug, ChartSpec spec, Table data, Opt
 
     /** The file stem of the chart's outputs, unique in the report: {@code <question>-<chart>}. */
     public String fileStem() {
-        return questionSlug + "-" + spec.id() + (facetSlug.isEmpty() ? "" : "-" + facetSlug);
+        return questionSlug + "-" + spec.id() + (sourceSlug.isEmpty() ? "" : "-" + sourceSlug)
+                + (facetSlug.isEmpty() ? "" : "-" + facetSlug);
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One result made safe to publish under its declaration (see {@link GroupSpec}).
@@ -45,8 +46,34 @@ final class GroupedTable {
     record Protected(Table table, int rowsAffected, int groupsMerged) {
     }
 
+    /**
+     * Rows of several populations (a {@code source} column: one file's members are not another's) are protected one
+     * population at a time: each has its own totals, and its small groups are merged within it.
+     */
     static Protected protect(Table table, GroupSpec spec, int k) {
-        return new GroupedTable(table, spec, k).run();
+        Optional<Integer> source = table.indexOf("source");
+        if (source.isEmpty() || spec.columns().contains("source")) {
+            return new GroupedTable(table, spec, k).run();
+        }
+        Map<Object, List<List<Object>>> populations = new LinkedHashMap<>();
+        for (List<Object> row : table.rows()) {
+            populations.computeIfAbsent(row.get(source.get()), s -> new ArrayList<>()).add(row);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        int affected = 0;
+        int merged = 0;
+        for (List<List<Object>> population : populations.values()) {
+            Protected safe = new GroupedTable(new Table(table.columns(), population), spec, k).run();
+            for (List<Object> row : safe.table().rows()) {
+                List<Object> copy = new ArrayList<>(row);
+                // A merged row keeps the population it belongs to.
+                copy.set(source.get(), population.get(0).get(source.get()));
+                rows.add(copy);
+            }
+            affected += safe.rowsAffected();
+            merged += safe.groupsMerged();
+        }
+        return new Protected(new Table(table.columns(), rows), affected, merged);
     }
 
     private Protected run() {

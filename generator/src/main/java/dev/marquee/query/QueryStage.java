@@ -67,7 +67,7 @@ public final class QueryStage {
      * before the as-of date is known. The problems of each question, in question order.
      */
     public static Map<Question, List<Problem>> textProblems(Dialect dialect, List<Question> questions, Parameters parameters) {
-        Map<Question, List<Problem>> found = new java.util.IdentityHashMap<>();
+        Map<Question, List<Problem>> found = new java.util.LinkedHashMap<>();
         for (Question question : questions) {
             List<Problem> problems = new ArrayList<>();
             for (QuerySource query : question.queries()) {
@@ -121,7 +121,10 @@ public final class QueryStage {
 
     /** @throws ReportException listing every text problem of these questions, before anything runs */
     public static void checkText(Map<Question, List<Problem>> found, List<Question> questions) {
-        List<Problem> problems = questions.stream().flatMap(q -> found.getOrDefault(q, List.of()).stream()).toList();
+        // By slug: a question may come back with fewer charts (ChartNeeds), its statements the same.
+        java.util.Set<String> slugs = questions.stream().map(Question::slug).collect(java.util.stream.Collectors.toSet());
+        List<Problem> problems = found.entrySet().stream().filter(e -> slugs.contains(e.getKey().slug()))
+                .flatMap(e -> e.getValue().stream()).toList();
         if (!problems.isEmpty()) {
             throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not run on this data", problems);
         }

@@ -239,7 +239,7 @@ public final class SiteRenderer {
     }
 
     private static List<LeftOutView> leftOut(List<LeftOut> leftOut) {
-        return leftOut.stream().map(l -> new LeftOutView(l.question().title(), l.reason())).toList();
+        return leftOut.stream().map(l -> new LeftOutView(l.title(), l.reason())).toList();
     }
 
     private static String freshness(Report report) {
@@ -274,6 +274,9 @@ public final class SiteRenderer {
         }
         if (data.isEmpty()) {
             description = (description.isEmpty() ? "" : description + " ") + "No data: nothing in the data folder feeds this chart.";
+        }
+        if (chart.source().isEmpty() && data.indexOf("source").isPresent() && !data.isEmpty()) {
+            description = (description.isEmpty() ? "" : description + " ") + "Source: " + data.value(0, "source") + ".";
         }
         if (!section.note(chart.spec()).isEmpty()) {
             description = (description.isEmpty() ? "" : description + " ") + section.note(chart.spec());

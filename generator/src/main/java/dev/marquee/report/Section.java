@@ -34,6 +34,7 @@ public record Section(Answer answer, List<RenderedChart> charts, String narrativ
     }
 
     public Optional<RenderedChart> headline() {
-        return answer.question().headline().flatMap(spec -> charts.stream().filter(c -> c.spec().equals(spec)).findFirst());
+        return answer.question().headline().flatMap(spec -> charts.stream()
+                .filter(c -> c.spec().id().equals(spec.id()) && c.facetValue().isEmpty()).findFirst());
     }
 }
