@@ -1,21 +1,21 @@
--- Plans and devices by country. Groups are returned whole: plans-devices.md's privacy declarations merge countries
--- too small to publish into Other, and plans or devices too small within a country into its own Other, the same way
--- for every chart, so country pages and cross-country charts agree.
+-- Plans and devices by country, for every population (file) that gives them, one population at a time.
+-- Groups are returned whole: plans-devices.md's privacy declarations merge countries too small to publish into Other,
+-- and plans or devices too small within a country into its own Other, the same way for every chart.
 
+-- Plans of the members counted on the as-of date (the event files: subscription active that day; a member-level
+-- file: every member it lists).
 -- name: plan_mix
-WITH active AS (
-    SELECT DISTINCT s.user_id, s.plan, u.country
-    FROM subscriptions AS s JOIN users AS u ON u.user_id = s.user_id
-    WHERE s.started_on <= {{as_of}} AND (s.ended_on IS NULL OR s.ended_on >= {{as_of}})
-),
-counted AS (
-    SELECT country, plan, count(*) AS members FROM active GROUP BY country, plan
+WITH counted AS (
+    SELECT source, country, plan, count(*) AS members
+    FROM member
+    WHERE current AND country IS NOT NULL AND plan IS NOT NULL
+    GROUP BY source, country, plan
 )
-SELECT country, plan, members, CAST(members AS DOUBLE) / sum(members) OVER (PARTITION BY country) AS share
+SELECT source, country, plan, members, CAST(members AS DOUBLE) / sum(members) OVER (PARTITION BY source, country) AS share
 FROM counted
-ORDER BY country, plan
+ORDER BY source, country, plan
 
--- Devices by share of watch hours in the last 90 days, per country.
+-- Devices by share of watch hours in the last 90 days, per country (viewing sessions only).
 -- name: device_mix
 WITH recent AS (
     SELECT v.user_id, coalesce(v.device, 'Unknown') AS device, v.minutes_watched, u.country
@@ -29,3 +29,15 @@ counted AS (
 SELECT country, device, watch_hours, watch_hours / sum(watch_hours) OVER (PARTITION BY country) AS share, viewers
 FROM counted
 ORDER BY country, device
+
+-- Members by their main device (the one a member-level file names, or the one a member watched most on), per country.
+-- name: main_device_mix
+WITH counted AS (
+    SELECT source, country, main_device AS device, count(*) AS members
+    FROM member
+    WHERE current AND country IS NOT NULL AND main_device IS NOT NULL
+    GROUP BY source, country, main_device
+)
+SELECT source, country, device, members, CAST(members AS DOUBLE) / sum(members) OVER (PARTITION BY source, country) AS share
+FROM counted
+ORDER BY source, country, device

@@ -33,26 +33,25 @@ WHERE status IN ('paid', 'failed') AND paid_on <= {{as_of}}
 GROUP BY 1
 ORDER BY 1
 
+-- MRR by plan and by country on the as-of date, from the member layer: the monthly fee of each member counted that
+-- day (for the event files, the price of the subscription active on the as-of date; for a member-level file such as a
+-- subscriber list, the monthly revenue it gives). One population (file) at a time.
 -- name: by_plan
-SELECT s.plan, CAST(sum(s.monthly_price) AS DOUBLE) AS mrr, count(DISTINCT s.user_id) AS members,
-       CAST(sum(s.monthly_price) AS DOUBLE) / count(DISTINCT s.user_id) AS arpu
-FROM subscriptions AS s
-WHERE s.started_on <= {{as_of}} AND (s.ended_on IS NULL OR s.ended_on >= {{as_of}})
-GROUP BY s.plan
-ORDER BY mrr DESC, s.plan
+SELECT source, plan, CAST(sum(monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
+       CAST(sum(monthly_fee) AS DOUBLE) / count(*) AS arpu
+FROM member
+WHERE current AND monthly_fee IS NOT NULL AND plan IS NOT NULL
+GROUP BY source, plan
+ORDER BY source, mrr DESC, plan
 
 -- Countries too small to publish are merged into Other (revenue.md's privacy).
 -- name: by_country
-WITH active AS (
-    SELECT s.user_id, s.monthly_price, u.country
-    FROM subscriptions AS s JOIN users AS u ON u.user_id = s.user_id
-    WHERE s.started_on <= {{as_of}} AND (s.ended_on IS NULL OR s.ended_on >= {{as_of}})
-)
-SELECT country, CAST(sum(monthly_price) AS DOUBLE) AS mrr, count(DISTINCT user_id) AS members,
-       CAST(sum(monthly_price) AS DOUBLE) / count(DISTINCT user_id) AS arpu
-FROM active
-GROUP BY country
-ORDER BY mrr DESC, country
+SELECT source, country, CAST(sum(monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
+       CAST(sum(monthly_fee) AS DOUBLE) / count(*) AS arpu
+FROM member
+WHERE current AND monthly_fee IS NOT NULL AND country IS NOT NULL
+GROUP BY source, country
+ORDER BY source, mrr DESC, country
 
 -- Executive KPI: MRR on the as-of date vs the same day a month and a year earlier.
 -- name: kpis
@@ -69,8 +68,9 @@ mrr AS (
     FROM days AS d LEFT JOIN subscriptions AS s ON s.started_on <= d.day AND (s.ended_on IS NULL OR s.ended_on >= d.day)
     GROUP BY d.period, d.day
 )
+-- Without subscriptions there is no MRR to report (NULL: the KPI is left out, not shown as 0).
 SELECT 'mrr' AS kpi, 'Monthly recurring revenue' AS label, 'usd' AS unit,
-       max(mrr) FILTER (WHERE period = 'current') AS value,
+       CASE WHEN max(c.first_day) IS NOT NULL THEN max(mrr) FILTER (WHERE period = 'current') END AS value,
        max(CASE WHEN period = 'previous' AND c.first_day <= day THEN mrr END) AS previous_month,
        max(CASE WHEN period = 'year_ago' AND c.first_day <= day THEN mrr END) AS year_ago,
        false AS partial, true AS higher_is_better,

@@ -6,6 +6,9 @@
 --   are), or of the last one for a member who has left; the last activity is the last viewing session;
 -- * the member-level public files (member_profiles): each file its own population, with what it gives.
 -- A column no source fills stays NULL, and a question needing it leaves that chart out.
+-- 'current' says whether a member counts in the population's figures of the day: for the event files, a member with a
+-- subscription active on the as-of date; for a member-level file, every member it lists (churned or not: the file
+-- describes them at one moment). 'active' is false for a member who has left.
 
 WITH subscription_state AS (
     SELECT s.user_id,
@@ -68,6 +71,7 @@ events AS (
            CAST(date_diff('day', v.last_viewing, {{as_of}}) AS INTEGER) AS days_since_last_activity,
            coalesce(v.watch_hours, 0.0) AS watch_hours, f.genre AS favourite_genre,
            coalesce(st.active_subscriptions, 0) > 0 AS active,
+           coalesce(st.active_subscriptions, 0) > 0 AS current,
            CASE WHEN st.user_id IS NULL THEN CAST(NULL AS BOOLEAN) ELSE st.active_subscriptions = 0 END AS churned,
            CASE WHEN st.active_subscriptions = 0 THEN st.last_ended_on END AS ended_on,
            CAST(NULL AS VARCHAR) AS payment_method, CAST(NULL AS INTEGER) AS profiles
@@ -86,7 +90,7 @@ profiles AS (
            coalesce(p.last_activity_date, CAST(NULL AS DATE)) AS last_activity_date, p.last_activity_kind,
            CAST(coalesce(date_diff('day', p.last_activity_date, {{as_of}}), p.days_since_last_activity) AS INTEGER) AS days_since_last_activity,
            p.watch_hours, p.favourite_genre,
-           NOT coalesce(p.churned, false) AS active, p.churned, CAST(NULL AS DATE) AS ended_on,
+           NOT coalesce(p.churned, false) AS active, true AS current, p.churned, CAST(NULL AS DATE) AS ended_on,
            p.payment_method, p.profiles
     FROM member_profiles AS p
     LEFT JOIN regions AS r ON r.country = p.country
@@ -95,12 +99,12 @@ SELECT user_id, source, country, region, age,
        CASE WHEN age IS NULL THEN 'unknown' WHEN age < 18 THEN '<18' WHEN age < 25 THEN '18–24' WHEN age < 35 THEN '25–34'
             WHEN age < 45 THEN '35–44' WHEN age < 55 THEN '45–54' WHEN age < 65 THEN '55–64' ELSE '65+' END AS age_band,
        gender, plan, monthly_fee, main_device, signup_date, last_activity_date, last_activity_kind, days_since_last_activity,
-       watch_hours, favourite_genre, active, churned, ended_on, payment_method, profiles
+       watch_hours, favourite_genre, active, current, churned, ended_on, payment_method, profiles
 FROM events
 UNION ALL
 SELECT user_id, source, country, region, age,
        CASE WHEN age IS NULL THEN 'unknown' WHEN age < 18 THEN '<18' WHEN age < 25 THEN '18–24' WHEN age < 35 THEN '25–34'
             WHEN age < 45 THEN '35–44' WHEN age < 55 THEN '45–54' WHEN age < 65 THEN '55–64' ELSE '65+' END AS age_band,
        gender, plan, monthly_fee, main_device, signup_date, last_activity_date, last_activity_kind, days_since_last_activity,
-       watch_hours, favourite_genre, active, churned, ended_on, payment_method, profiles
+       watch_hours, favourite_genre, active, current, churned, ended_on, payment_method, profiles
 FROM profiles

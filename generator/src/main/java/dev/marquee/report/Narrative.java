@@ -21,11 +21,13 @@ public final class Narrative {
     }
 
     public static String expand(Answer answer) {
-        String narrative = answer.question().narrative();
-        Map<String, String> values = new HashMap<>();
+        Map<String, String> raw = new HashMap<>();
         for (NarrativeValue value : answer.question().narrativeValues()) {
-            values.computeIfAbsent(value.text(), text -> SafeText.markdown(format(value, answer)));
+            raw.computeIfAbsent(value.text(), text -> format(value, answer));
         }
+        String narrative = withoutEmptySentences(answer.question().narrative(), raw);
+        Map<String, String> values = new HashMap<>();
+        raw.forEach((text, value) -> values.put(text, SafeText.markdown(value)));
         StringBuilder text = new StringBuilder(narrative.length() + 64);
         Matcher placeholder = NarrativeValue.ANY_PLACEHOLDER.matcher(narrative);
         int done = 0;
@@ -37,6 +39,55 @@ public final class Narrative {
             }
         }
         return text.append(narrative, done, narrative.length()).toString();
+    }
+
+    /**
+     * The narrative without its sentences whose every quoted value is missing: a file that does not give a figure
+     * leaves no "MRR stood at n/a" behind. (Dots inside placeholders, {{ a.b }}, are not sentence ends.)
+     */
+    static String withoutEmptySentences(String narrative, Map<String, String> values) {
+        StringBuilder kept = new StringBuilder(narrative.length());
+        for (String text : sentences(narrative)) {
+            Matcher placeholder = NarrativeValue.ANY_PLACEHOLDER.matcher(text);
+            boolean quotes = false;
+            boolean allMissing = true;
+            while (placeholder.find()) {
+                quotes = true;
+                allMissing &= "n/a".equals(values.get(placeholder.group()));
+            }
+            if (!(quotes && allMissing)) {
+                kept.append(text);
+            } else if (text.contains("\n\n")) {
+                kept.append("\n\n");
+            }
+        }
+        return kept.toString().strip();
+    }
+
+    /** The text cut after each full stop, question or exclamation mark followed by a space (outside placeholders). */
+    private static java.util.List<String> sentences(String text) {
+        java.util.List<String> sentences = new java.util.ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < text.length()) {
+            if (text.startsWith("{{", i)) {
+                int close = text.indexOf("}}", i);
+                i = close < 0 ? text.length() : close + 2;
+                continue;
+            }
+            char c = text.charAt(i++);
+            if ((c == '.' || c == '!' || c == '?') && (i == text.length() || Character.isWhitespace(text.charAt(i)))) {
+                while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                sentences.add(text.substring(start, i));
+                start = i;
+            }
+        }
+        if (start < text.length()) {
+            sentences.add(text.substring(start));
+        }
+        return sentences;
     }
 
     private static String format(NarrativeValue value, Answer answer) {
