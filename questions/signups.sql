@@ -1,24 +1,30 @@
 -- Signups: a member's signup date is their first subscription; returns after leaving are not new signups.
 
+-- Per population: the event files' users by signup date, a subscriber list's members by join date. A file that
+-- lists only its current members (a subscriber list) shows when they joined, not every signup: those who left are not
+-- in it, so no change in signups is published from it.
 -- name: monthly
 WITH bounds AS (
-    SELECT CAST(date_trunc('month', min(signup_date)) AS DATE) AS first_month,
+    SELECT source, CAST(date_trunc('month', min(signup_date)) AS DATE) AS first_month,
            CAST(date_trunc('month', {{as_of}}) AS DATE) AS last_month
-    FROM users
+    FROM member
+    WHERE signup_date IS NOT NULL
+    GROUP BY source
 ),
 months AS (
-    SELECT CAST(g.m AS DATE) AS month FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
+    SELECT b.source, CAST(g.m AS DATE) AS month
+    FROM bounds AS b CROSS JOIN {{ month_series(b.first_month, b.last_month) }} AS g(m)
 ),
 counts AS (
-    SELECT m.month, count(u.user_id) AS signups
+    SELECT m.source, m.month, count(u.user_id) AS signups
     FROM months AS m
-    LEFT JOIN users AS u ON CAST(date_trunc('month', u.signup_date) AS DATE) = m.month AND u.signup_date <= {{as_of}}
-    GROUP BY m.month
+    LEFT JOIN member AS u ON u.source = m.source AND CAST(date_trunc('month', u.signup_date) AS DATE) = m.month
+    GROUP BY m.source, m.month
 )
-SELECT month, signups,
-       sum(signups) OVER (ORDER BY month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative_signups
+SELECT source, month, signups,
+       sum(signups) OVER (PARTITION BY source ORDER BY month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative_signups
 FROM counts
-ORDER BY month
+ORDER BY source, month
 
 -- Members with an active subscription at the end of each month, and growth on the month before.
 -- name: subscribers
@@ -49,25 +55,25 @@ SELECT month, subscribers,
 FROM active
 ORDER BY month
 
--- Month-of-year seasonality: average signups per calendar month over the complete years in the data.
+-- Month-of-year seasonality: average signups per calendar month over the complete years in the data, per population.
 -- name: seasonality
 WITH complete AS (
-    SELECT signup_date FROM users
-    WHERE signup_date <= {{as_of}}
+    SELECT source, signup_date FROM member
+    WHERE signup_date IS NOT NULL
       AND extract(YEAR FROM signup_date) < extract(YEAR FROM {{as_of}} + INTERVAL '1' DAY)
 ),
 years AS (
-    SELECT count(DISTINCT extract(YEAR FROM signup_date)) AS n FROM complete
+    SELECT source, count(DISTINCT extract(YEAR FROM signup_date)) AS n FROM complete GROUP BY source
 )
-SELECT extract(MONTH FROM c.signup_date) AS month_number,
+SELECT c.source, extract(MONTH FROM c.signup_date) AS month_number,
        CASE extract(MONTH FROM c.signup_date) WHEN 1 THEN 'Jan' WHEN 2 THEN 'Feb' WHEN 3 THEN 'Mar' WHEN 4 THEN 'Apr'
            WHEN 5 THEN 'May' WHEN 6 THEN 'Jun' WHEN 7 THEN 'Jul' WHEN 8 THEN 'Aug' WHEN 9 THEN 'Sep' WHEN 10 THEN 'Oct'
            WHEN 11 THEN 'Nov' ELSE 'Dec' END AS month_of_year,
        CAST(count(*) AS DOUBLE) / max(y.n) AS average_signups,
        count(*) AS signups
-FROM complete AS c CROSS JOIN years AS y
-GROUP BY 1, 2
-ORDER BY 1
+FROM complete AS c JOIN years AS y ON y.source = c.source
+GROUP BY c.source, 2, 3
+ORDER BY c.source, 2
 
 -- Executive KPI: signups in the as-of month (to the as-of day) against the same days earlier.
 -- name: kpis
@@ -86,8 +92,10 @@ counts AS (
     FROM windows AS w LEFT JOIN users AS u ON u.signup_date BETWEEN w.first_day AND w.last_day
     GROUP BY w.period, w.first_day, w.last_day
 )
+-- The event files only: a subscriber list holds only the members who stayed, so its join dates make no signup series
+-- to compare. Without users there is no KPI (NULL: left out, not shown as 0).
 SELECT 'new_signups' AS kpi, 'New signups' AS label, 'members' AS unit,
-       CAST(max(signups) FILTER (WHERE period = 'current') AS DOUBLE) AS value,
+       CASE WHEN max(c.first_signup) IS NOT NULL THEN CAST(max(signups) FILTER (WHERE period = 'current') AS DOUBLE) END AS value,
        CAST(max(CASE WHEN period = 'previous' AND c.first_signup <= first_day THEN signups END) AS DOUBLE) AS previous_month,
        CAST(max(CASE WHEN period = 'year_ago' AND c.first_signup <= first_day THEN signups END) AS DOUBLE) AS year_ago,
        max(CASE WHEN period = 'current' THEN extract(DAY FROM last_day + INTERVAL '1' DAY) <> 1 END) AS partial,

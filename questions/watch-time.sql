@@ -1,4 +1,6 @@
--- Watch time and engagement. Every statement counts viewing up to the as-of date.
+-- Watch time and engagement. Every statement counts viewing up to the as-of date. Statements over the member layer
+-- (distribution, heavy watchers, favourite genres, age bands, recency) cover every population that gives watch hours
+-- or activity dates, one population at a time; the others read the viewing sessions.
 -- Groups are returned whole; watch-time.md's privacy declarations say how small ones are hidden.
 
 -- name: monthly_hours
@@ -33,27 +35,51 @@ SELECT
      FROM viewing_sessions WHERE CAST(started_at AS DATE) <= {{as_of}}) AS completion_rate
 FROM ranked
 
--- Members by total watch hours, including active members who never watched.
+-- Members by total watch hours, per population: the event files' members who had signed up by the as-of date (those
+-- who never watched included), a member-level file's members by the hours it gives.
 -- name: distribution
-WITH per_member AS (
-    SELECT u.user_id, coalesce(CAST(sum(v.minutes_watched) AS DOUBLE) / 60, 0) AS hours
-    FROM users AS u
-    LEFT JOIN viewing_sessions AS v ON v.user_id = u.user_id AND CAST(v.started_at AS DATE) <= {{as_of}}
-    WHERE u.signup_date <= {{as_of}}
-    GROUP BY u.user_id
-),
-bucketed AS (
-    SELECT CASE WHEN hours = 0 THEN 0 WHEN hours < 5 THEN 1 WHEN hours < 10 THEN 2 WHEN hours < 25 THEN 3
-                WHEN hours < 50 THEN 4 WHEN hours < 100 THEN 5 WHEN hours < 250 THEN 6 ELSE 7 END AS bucket
-    FROM per_member
+WITH bucketed AS (
+    SELECT source,
+           CASE WHEN watch_hours = 0 THEN 0 WHEN watch_hours < 5 THEN 1 WHEN watch_hours < 10 THEN 2 WHEN watch_hours < 25 THEN 3
+                WHEN watch_hours < 50 THEN 4 WHEN watch_hours < 100 THEN 5 WHEN watch_hours < 250 THEN 6 ELSE 7 END AS bucket
+    FROM member
+    WHERE watch_hours IS NOT NULL
 )
-SELECT
+SELECT source,
     CASE bucket WHEN 0 THEN 'none' WHEN 1 THEN 'under 5' WHEN 2 THEN '5–10' WHEN 3 THEN '10–25' WHEN 4 THEN '25–50'
                 WHEN 5 THEN '50–100' WHEN 6 THEN '100–250' ELSE '250+' END AS hours_watched,
     count(*) AS members
 FROM bucketed
-GROUP BY bucket
-ORDER BY bucket
+GROUP BY source, bucket
+ORDER BY source, bucket
+
+-- Heavy watchers, per population: the quarter of members with hours (the event files' viewers) who watched most, the
+-- fewest hours among them, and their share of all hours. Shown only when both the quarter and the rest reach k.
+-- name: heavy_watchers
+WITH ranked AS (
+    SELECT source, watch_hours, ntile(4) OVER (PARTITION BY source ORDER BY watch_hours DESC, user_id) AS quartile
+    FROM member
+    WHERE watch_hours > 0
+)
+SELECT source, count(*) AS viewers, sum(watch_hours) AS total_hours, sum(watch_hours) / count(*) AS hours_per_viewer,
+       count(*) FILTER (WHERE quartile = 1) AS heavy_viewers,
+       CASE WHEN count(*) FILTER (WHERE quartile = 1) >= {{k}} AND count(*) FILTER (WHERE quartile > 1) >= {{k}}
+            THEN min(watch_hours) FILTER (WHERE quartile = 1) END AS heavy_from_hours,
+       CASE WHEN count(*) FILTER (WHERE quartile = 1) >= {{k}} AND count(*) FILTER (WHERE quartile > 1) >= {{k}}
+            THEN sum(watch_hours) FILTER (WHERE quartile = 1) / sum(watch_hours) END AS heavy_share
+FROM ranked
+GROUP BY source
+ORDER BY source
+
+-- Watch hours by favourite genre, per population: the genre a member-level file gives, or the one an event member
+-- watched most.
+-- name: by_favourite_genre
+SELECT source, favourite_genre, count(*) AS members, sum(watch_hours) AS watch_hours,
+       sum(watch_hours) / count(*) AS hours_per_member
+FROM member
+WHERE favourite_genre IS NOT NULL AND watch_hours IS NOT NULL
+GROUP BY source, favourite_genre
+ORDER BY source, hours_per_member DESC, favourite_genre
 
 -- name: by_device
 SELECT
@@ -68,49 +94,37 @@ WHERE CAST(started_at AS DATE) <= {{as_of}}
 GROUP BY 1
 ORDER BY watch_hours DESC, device
 
--- Age at signup, in bands; a band with fewer than k members is left out.
+-- Age bands (at signup for the event files), members and their hours, per population.
 -- name: by_age_band
 WITH banded AS (
-    SELECT user_id,
-           CASE WHEN age IS NULL THEN 8 WHEN age < 18 THEN 0 WHEN age < 25 THEN 1 WHEN age < 35 THEN 2 WHEN age < 45 THEN 3
-                WHEN age < 55 THEN 4 WHEN age < 65 THEN 5 ELSE 6 END AS band
-    FROM users
-    WHERE signup_date <= {{as_of}}
-),
-hours AS (
-    SELECT user_id, CAST(sum(minutes_watched) AS DOUBLE) / 60 AS hours
-    FROM viewing_sessions WHERE CAST(started_at AS DATE) <= {{as_of}} GROUP BY user_id
+    SELECT source, age_band, CASE age_band WHEN '<18' THEN 0 WHEN '18–24' THEN 1 WHEN '25–34' THEN 2 WHEN '35–44' THEN 3
+               WHEN '45–54' THEN 4 WHEN '55–64' THEN 5 WHEN '65+' THEN 6 ELSE 8 END AS band, watch_hours
+    FROM member
+    WHERE watch_hours IS NOT NULL
 )
-SELECT
-    CASE b.band WHEN 0 THEN '<18' WHEN 1 THEN '18–24' WHEN 2 THEN '25–34' WHEN 3 THEN '35–44' WHEN 4 THEN '45–54'
-                WHEN 5 THEN '55–64' WHEN 6 THEN '65+' ELSE 'unknown' END AS age_band,
-    count(*) AS members,
-    coalesce(sum(h.hours), 0) / count(*) AS hours_per_member
-FROM banded AS b LEFT JOIN hours AS h ON h.user_id = b.user_id
-GROUP BY b.band
-ORDER BY b.band
+SELECT source, age_band, count(*) AS members, coalesce(sum(watch_hours), 0) / count(*) AS hours_per_member
+FROM banded
+GROUP BY source, age_band, band
+ORDER BY source, band
 
--- Members who had signed up by the as-of date, by days since they last watched anything.
+-- Members by days since their last activity, per population: the last viewing session (event files), the last
+-- login (a users or churn table) or the last payment (a subscriber list). "never watched": an event member with none.
 -- name: recency
-WITH last_seen AS (
-    SELECT u.user_id, date_diff('day', max(CAST(v.started_at AS DATE)), {{as_of}}) AS days
-    FROM users AS u
-    LEFT JOIN viewing_sessions AS v ON v.user_id = u.user_id AND CAST(v.started_at AS DATE) <= {{as_of}}
-    WHERE u.signup_date <= {{as_of}}
-    GROUP BY u.user_id
-),
-bucketed AS (
-    SELECT CASE WHEN days IS NULL THEN 5 WHEN days < 7 THEN 0 WHEN days < 15 THEN 1 WHEN days < 31 THEN 2
-                WHEN days < 61 THEN 3 ELSE 4 END AS bucket
-    FROM last_seen
+WITH bucketed AS (
+    SELECT source, max(last_activity_kind) OVER (PARTITION BY source) AS activity,
+           CASE WHEN days_since_last_activity IS NULL THEN 5 WHEN days_since_last_activity < 7 THEN 0
+                WHEN days_since_last_activity < 15 THEN 1 WHEN days_since_last_activity < 31 THEN 2
+                WHEN days_since_last_activity < 61 THEN 3 ELSE 4 END AS bucket
+    FROM member
+    WHERE days_since_last_activity IS NOT NULL OR last_activity_kind = 'viewing'
 )
-SELECT
+SELECT source,
     CASE bucket WHEN 0 THEN '0–6 days' WHEN 1 THEN '7–14 days' WHEN 2 THEN '15–30 days' WHEN 3 THEN '31–60 days'
                 WHEN 4 THEN '61+ days' ELSE 'never watched' END AS last_watched,
-    count(*) AS members
+    count(*) AS members, max(activity) AS last_activity
 FROM bucketed
-GROUP BY bucket
-ORDER BY bucket
+GROUP BY source, bucket
+ORDER BY source, bucket
 
 -- name: completion_by_type
 SELECT
@@ -153,7 +167,8 @@ SELECT
     'watch_hours' AS kpi,
     'Watch hours' AS label,
     'hours' AS unit,
-    coalesce(h.current_hours, 0.0) AS value,
+    -- Without viewing sessions there is no watch time to report (NULL: the KPI is left out, not shown as 0).
+    CASE WHEN c.first_day IS NOT NULL THEN coalesce(h.current_hours, 0.0) END AS value,
     CASE WHEN c.first_day <= w.previous_start THEN coalesce(h.previous_hours, 0.0) END AS previous_month,
     CASE WHEN c.first_day <= w.year_ago_start THEN coalesce(h.year_ago_hours, 0.0) END AS year_ago,
     w.partial AS partial,

@@ -12,9 +12,11 @@ import java.util.List;
  * churners of a churn rate). A KPI counting members is its own group. A value whose group, part or rest of the group
  * is under k is not shown, and the comparison says why.
  */
-final class KpiGroups {
+public final class KpiGroups {
 
     static final List<String> PERIODS = List.of("value", "previous_month", "year_ago");
+    /** How a KPI's comparison starts to say that a figure of it is hidden. */
+    public static final String HIDDEN = "not shown where it would describe fewer than ";
     private static final List<String> GROUPS = List.of("members", "members_previous_month", "members_year_ago");
     private static final List<String> PARTS = List.of("part", "part_previous_month", "part_year_ago");
 
@@ -41,7 +43,7 @@ final class KpiGroups {
             if (hid && kpis.indexOf("comparison").isPresent()) {
                 int comparison = kpis.index("comparison");
                 row.set(comparison, (row.get(comparison) == null ? "" : row.get(comparison) + "; ")
-                        + "not shown where it would describe fewer than " + k + " members");
+                        + HIDDEN + k + " members");
             }
             rows.add(row);
         }

@@ -42,6 +42,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
                                   java.util.Map<String, DateRange> tableRanges) {
         List<Section> sections = new ArrayList<>();
         List<Kpi> kpis = new ArrayList<>();
+        List<LeftOut> left = new ArrayList<>(leftOut);
         for (Answer answer : answers) {
             String slug = answer.question().slug();
             java.util.Map<String, String> notes = new java.util.HashMap<>();
@@ -56,9 +57,19 @@ public record Report(String title, Parameters parameters, List<Section> sections
             }
             sections.add(new Section(answer, charts.stream().filter(c -> c.questionSlug().equals(slug)).toList(),
                     Narrative.expand(answer), notes));
-            answer.question().kpiQuery().ifPresent(query -> kpis.addAll(kpis(answer.result(query))));
+            answer.question().kpiQuery().ifPresent(query -> {
+                for (Kpi kpi : kpis(answer.result(query))) {
+                    // A KPI whose files are absent has no value (not a value of 0): it is left out, and said so.
+                    if (Double.isNaN(kpi.value()) && !kpi.comparison().contains(dev.marquee.privacy.KpiGroups.HIDDEN)) {
+                        left.add(new LeftOut(answer.question(), List.of(), "no loaded file gives its data",
+                                java.util.Optional.of("KPI " + kpi.label())));
+                    } else {
+                        kpis.add(kpi);
+                    }
+                }
+            });
         }
-        return new Report(title, parameters, sections, kpis, leftOut, quality, dataRange, tableRanges);
+        return new Report(title, parameters, sections, kpis, left, quality, dataRange, tableRanges);
     }
 
     private static List<Kpi> kpis(dev.marquee.engine.Table table) {
