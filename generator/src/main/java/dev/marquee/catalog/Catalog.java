@@ -323,6 +323,14 @@ public final class Catalog {
                     "privacy names result '" + result + "', which is not a statement of the SQL file or a computed result"));
         }
         String members = requiredString(entry, "members", where, problems);
+        if (GroupSpec.NONE.equals(members)) {
+            // Figures about titles that a publisher made public (an engagement report): no member is counted.
+            if (problems.size() > before) {
+                return Optional.empty();
+            }
+            return Optional.of(new GroupSpec(result, members, false, List.of(), List.of(), List.of(), GroupSpec.Small.DROP,
+                    Optional.empty(), Optional.empty(), List.of(), List.of(), entry.line()));
+        }
         String smallText = entry.string("small").orElse("");
         Optional<GroupSpec.Small> small = java.util.Arrays.stream(GroupSpec.Small.values())
                 .filter(s -> s.name().equalsIgnoreCase(smallText)).findFirst();

@@ -81,6 +81,9 @@ public record GroupSpec(String result, String members, boolean overlapping, List
         }
     }
 
+    /** {@code members: none}: the rows count no member (titles' figures a publisher made public). */
+    public static final String NONE = "none";
+
     public GroupSpec {
         Objects.requireNonNull(result);
         Objects.requireNonNull(members);
@@ -95,9 +98,17 @@ public record GroupSpec(String result, String members, boolean overlapping, List
         }
     }
 
+    /** Whether the rows count members at all. */
+    public boolean countsMembers() {
+        return !NONE.equals(members);
+    }
+
     /** Every column this declaration names, for checking them against the result. */
     public List<String> columns() {
         List<String> columns = new ArrayList<>();
+        if (!countsMembers()) {
+            return columns;
+        }
         columns.add(members);
         columns.addAll(parts);
         columns.addAll(sums);

@@ -59,7 +59,7 @@ public final class Disclosure {
             Optional<GroupSpec> spec = question.privacy(name);
             if (question.kpiQuery().map(name::equals).orElse(false)) {
                 results.put(name, KpiGroups.protect(result.getValue(), k));
-            } else if (spec.isPresent()) {
+            } else if (spec.isPresent() && spec.get().countsMembers()) {
                 GroupedTable.Protected safe = GroupedTable.protect(result.getValue(), spec.get(), k);
                 results.put(name, safe.table());
                 note(spec.get(), safe, k).ifPresent(text -> notes.put(name, text));

@@ -1,0 +1,59 @@
+-- What was watched, from engagement reports (Netflix's What We Watched): hours and views per title for each report's
+-- period, as Netflix publishes them. Each report is its own source, never added to another or to viewing sessions.
+-- These are a publisher's figures about titles: no member is counted here.
+
+-- name: totals
+SELECT source, min(period_start) AS period_start, max(period_end) AS period_end, count(*) AS titles,
+       sum(hours_viewed) AS hours_viewed, sum(views) AS views
+FROM title_period
+WHERE source <> 'viewing sessions'
+GROUP BY source
+ORDER BY period_start, source
+
+-- name: top_by_hours
+SELECT source, title, type, hours_viewed, views, runtime_minutes, available_globally
+FROM (
+    SELECT source, title, type, hours_viewed, views, runtime_minutes, available_globally,
+           row_number() OVER (PARTITION BY source ORDER BY hours_viewed DESC, title) AS rank
+    FROM title_period
+    WHERE source <> 'viewing sessions' AND hours_viewed IS NOT NULL
+) AS ranked
+WHERE rank <= 15
+ORDER BY source, rank
+
+-- Views are hours viewed divided by runtime; the 2023 report has none.
+-- name: top_by_views
+SELECT source, title, type, views, hours_viewed, runtime_minutes
+FROM (
+    SELECT source, title, type, views, hours_viewed, runtime_minutes,
+           row_number() OVER (PARTITION BY source ORDER BY views DESC, title) AS rank
+    FROM title_period
+    WHERE source <> 'viewing sessions' AND views IS NOT NULL
+) AS ranked
+WHERE rank <= 15
+ORDER BY source, rank
+
+-- name: by_type
+SELECT source, type, count(*) AS titles, sum(hours_viewed) AS hours_viewed,
+       sum(hours_viewed) / sum(sum(hours_viewed)) OVER (PARTITION BY source) AS share_of_hours
+FROM title_period
+WHERE source <> 'viewing sessions' AND type IS NOT NULL
+GROUP BY source, type
+ORDER BY source, type
+
+-- name: by_availability
+SELECT source, CASE WHEN available_globally THEN 'Available in every country' ELSE 'Not in every country' END AS availability,
+       count(*) AS titles, sum(hours_viewed) AS hours_viewed,
+       sum(hours_viewed) / sum(sum(hours_viewed)) OVER (PARTITION BY source) AS share_of_hours
+FROM title_period
+WHERE source <> 'viewing sessions' AND available_globally IS NOT NULL
+GROUP BY source, CASE WHEN available_globally THEN 'Available in every country' ELSE 'Not in every country' END
+ORDER BY source, availability
+
+-- Hours by the year the title was released on Netflix (titles without a release date are left out).
+-- name: by_release_year
+SELECT source, release_year, count(*) AS titles, sum(hours_viewed) AS hours_viewed
+FROM title_period
+WHERE source <> 'viewing sessions' AND release_year IS NOT NULL
+GROUP BY source, release_year
+ORDER BY source, release_year
