@@ -1,26 +1,57 @@
 -- The catalogue of the report's own service ({{platform}}; titles without a platform are its own): what there is to
--- watch, whether or not anyone watched it. Other services' catalogues are compared on the Market page.
+-- watch, whether or not anyone watched it. Other services' catalogues are compared on the Market page. It reads the
+-- catalogue layer, where a title several catalogue files list is counted once.
 
 -- name: by_type
-SELECT type, count(*) AS titles FROM titles WHERE coalesce(platform, {{platform}}) = {{platform}} GROUP BY type ORDER BY type
+SELECT type, count(*) AS titles FROM catalogue_title WHERE service = {{platform}} GROUP BY type ORDER BY type
 
 -- name: by_release_year
 SELECT release_year, count(*) FILTER (WHERE type = 'Movie') AS movies, count(*) FILTER (WHERE type = 'TV Show') AS shows
-FROM titles
-WHERE release_year IS NOT NULL AND coalesce(platform, {{platform}}) = {{platform}}
+FROM catalogue_title
+WHERE release_year IS NOT NULL AND service = {{platform}}
 GROUP BY release_year
 ORDER BY release_year
 
 -- name: by_year_added
 SELECT CAST(extract(YEAR FROM date_added) AS INTEGER) AS year_added, count(*) AS titles
-FROM titles
-WHERE date_added IS NOT NULL AND date_added <= {{as_of}} AND coalesce(platform, {{platform}}) = {{platform}}
+FROM catalogue_title
+WHERE date_added IS NOT NULL AND date_added <= {{as_of}} AND service = {{platform}}
 GROUP BY 1
 ORDER BY 1
 
 -- name: by_maturity
 SELECT coalesce(maturity_rating, 'Not rated') AS maturity_rating, count(*) AS titles
-FROM titles
-WHERE coalesce(platform, {{platform}}) = {{platform}}
+FROM catalogue_title
+WHERE service = {{platform}}
 GROUP BY 1
 ORDER BY titles DESC, maturity_rating
+
+-- Titles by the decade of their first release.
+-- name: by_decade
+SELECT CAST(floor(release_year / 10) * 10 AS INTEGER) AS decade, count(*) FILTER (WHERE type = 'Movie') AS movies,
+       count(*) FILTER (WHERE type = 'TV Show') AS shows
+FROM catalogue_title
+WHERE release_year IS NOT NULL AND service = {{platform}}
+GROUP BY 1
+ORDER BY 1
+
+-- IMDb and TMDB scores by genre (a title counts in each of its genres), with how many titles are scored and a 95%
+-- interval for the mean (mean ± 1.96 × standard deviation / √n). Genres with fewer than 10 scored titles are left out.
+-- name: scores_by_genre
+WITH title_genres AS (
+    SELECT c.title_id, trim(g.genre) AS genre, c.imdb_score, c.tmdb_score
+    FROM catalogue_title AS c CROSS JOIN {{ split_list(c.genres, '|') }} AS g(genre)
+    WHERE c.service = {{platform}} AND c.genres IS NOT NULL AND trim(g.genre) <> ''
+),
+scored AS (
+    SELECT genre, 'IMDb' AS score_source, imdb_score AS score FROM title_genres WHERE imdb_score IS NOT NULL
+    UNION ALL
+    SELECT genre, 'TMDB', tmdb_score FROM title_genres WHERE tmdb_score IS NOT NULL
+)
+SELECT genre, score_source, count(*) AS scored_titles, avg(score) AS average_score,
+       avg(score) - 1.96 * stddev_samp(score) / sqrt(count(*)) AS low_95,
+       avg(score) + 1.96 * stddev_samp(score) / sqrt(count(*)) AS high_95
+FROM scored
+GROUP BY genre, score_source
+HAVING count(*) >= 10
+ORDER BY score_source, average_score DESC, genre

@@ -1,0 +1,53 @@
+-- catalogue_title: one row per title of each service's catalogue. Several catalogue files of one service (a Kaggle
+-- catalogue, a JustWatch export, a list of shows by service) list many of the same titles: a title is the same when
+-- its service and type match, its name matches once lower-cased and stripped of punctuation and of a leading "The",
+-- and its release year matches where both give one. It is counted once, with the richest listing's details (genres,
+-- date added) and the scores any listing gives; 'listings' says how many entries it had. Two entries of one file are
+-- two titles (a catalogue may hold two shows of the same name and year): only listings of different files merge.
+
+WITH letters AS (
+    SELECT t.*, trim({{ replace_all(lower(trim(t.title)), '[^\p{L}\p{N} ]', '') }}) AS plain_title
+    FROM titles AS t
+),
+keyed AS (
+    SELECT t.title_id, coalesce(t.platform, {{platform}}) AS service, coalesce(t.source, 'titles') AS source, t.title, t.type,
+           t.genres, t.release_year, t.maturity_rating, t.runtime_minutes, t.seasons, t.date_added, t.countries,
+           trim({{ replace_all(plain_title, '^the ', '') }}) AS title_key
+    FROM letters AS t
+),
+dated AS (
+    -- A listing without a year joins the listing of the same name and type that has one (the earliest, if several).
+    SELECT k.*, coalesce(k.release_year, y.release_year) AS key_year
+    FROM keyed AS k
+    LEFT JOIN (SELECT service, title_key, type, min(release_year) AS release_year FROM keyed
+               WHERE release_year IS NOT NULL GROUP BY service, title_key, type) AS y
+        ON k.release_year IS NULL AND y.service = k.service AND y.title_key = k.title_key AND y.type = k.type
+),
+instances AS (
+    -- The n-th entry of a name in one file matches the n-th entry of that name in another.
+    SELECT d.*, row_number() OVER (PARTITION BY service, title_key, type, key_year, source ORDER BY title_id) AS instance
+    FROM dated AS d
+),
+grouped AS (
+    SELECT i.*,
+           row_number() OVER (PARTITION BY service, title_key, type, key_year, instance
+                              ORDER BY CASE WHEN genres IS NULL THEN 1 ELSE 0 END, CASE WHEN date_added IS NULL THEN 1 ELSE 0 END,
+                                       title_id) AS pick,
+           count(*) OVER (PARTITION BY service, title_key, type, key_year, instance) AS listings,
+           min(title_id) OVER (PARTITION BY service, title_key, type, key_year, instance) AS group_id
+    FROM instances AS i
+),
+scores AS (
+    SELECT g.group_id, g.service,
+           avg(s.score) FILTER (WHERE s.source = 'IMDb') AS imdb_score, max(s.votes) FILTER (WHERE s.source = 'IMDb') AS imdb_votes,
+           avg(s.score) FILTER (WHERE s.source = 'TMDB') AS tmdb_score,
+           avg(s.score) FILTER (WHERE s.source = 'Rotten Tomatoes') AS rotten_tomatoes_score
+    FROM grouped AS g JOIN title_scores AS s ON s.title_id = g.title_id
+    GROUP BY g.group_id, g.service
+)
+SELECT g.title_id, g.service, g.title, g.type, g.genres, coalesce(g.release_year, g.key_year) AS release_year,
+       g.maturity_rating, g.runtime_minutes, g.seasons, g.date_added, g.countries, g.listings,
+       s.imdb_score, s.imdb_votes, s.tmdb_score, s.rotten_tomatoes_score
+FROM grouped AS g
+LEFT JOIN scores AS s ON s.group_id = g.group_id AND s.service = g.service
+WHERE g.pick = 1
