@@ -8,20 +8,21 @@ SELECT count(DISTINCT coalesce(platform, {{platform}})) >= 2 AS answerable,
            || '); add e.g. amazon_prime_titles.csv or disney_plus_titles.csv' AS reason
 FROM titles
 
+-- Each service's catalogue, a title listed by several of its catalogue files counted once (the catalogue layer).
 -- name: catalogue
-SELECT coalesce(platform, {{platform}}) AS service, count(*) AS titles,
+SELECT service, count(*) AS titles,
        count(*) FILTER (WHERE type = 'Movie') AS movies, count(*) FILTER (WHERE type = 'TV Show') AS shows,
        CAST(count(*) FILTER (WHERE type = 'Movie') AS DOUBLE) / count(*) AS movie_share
-FROM titles
-GROUP BY 1
+FROM catalogue_title
+GROUP BY service
 ORDER BY titles DESC, service
 
 -- Each service's five largest genres, as a share of its titles (a title counts in each of its genres).
 -- name: genres
 WITH title_genres AS (
-    SELECT coalesce(t.platform, {{platform}}) AS service, t.title_id,
+    SELECT t.service, t.title_id,
            coalesce(m.normalized, trim(g.genre)) AS genre
-    FROM titles AS t
+    FROM catalogue_title AS t
     CROSS JOIN {{ split_list(t.genres, '|') }} AS g(genre)
     LEFT JOIN genre_map AS m ON m.genre = lower(trim(g.genre))
     WHERE t.genres IS NOT NULL AND trim(g.genre) <> ''
@@ -30,7 +31,7 @@ counted AS (
     SELECT service, genre, count(DISTINCT title_id) AS titles FROM title_genres GROUP BY service, genre
 ),
 sizes AS (
-    SELECT coalesce(platform, {{platform}}) AS service, count(*) AS titles FROM titles GROUP BY 1
+    SELECT service, count(*) AS titles FROM catalogue_title GROUP BY service
 ),
 ranked AS (
     SELECT c.service, c.genre, c.titles, CAST(c.titles AS DOUBLE) / s.titles AS share,
@@ -40,31 +41,31 @@ ranked AS (
 SELECT service, genre, titles, share FROM ranked WHERE rank <= 5 ORDER BY service, rank
 
 -- name: content_age
-SELECT coalesce(platform, {{platform}}) AS service, count(*) AS titles,
+SELECT service, count(*) AS titles,
        CAST(count(*) FILTER (WHERE release_year >= extract(YEAR FROM {{as_of}}) - 4) AS DOUBLE) / count(*) AS recent_share,
        {{ median(release_year) }} AS median_release_year
-FROM titles
+FROM catalogue_title
 WHERE release_year IS NOT NULL
 GROUP BY 1
 ORDER BY service
 
 -- name: by_decade
-SELECT coalesce(platform, {{platform}}) AS service, CAST(floor(release_year / 10) * 10 AS INTEGER) AS decade, count(*) AS titles
-FROM titles
+SELECT service, CAST(floor(release_year / 10) * 10 AS INTEGER) AS decade, count(*) AS titles
+FROM catalogue_title
 WHERE release_year IS NOT NULL AND release_year >= 1950
 GROUP BY 1, 2
 ORDER BY decade, service
 
 -- name: maturity
-SELECT coalesce(t.platform, {{platform}}) AS service, coalesce(m.scale, 'unrated') AS audience, count(*) AS titles
-FROM titles AS t LEFT JOIN maturity_map AS m ON m.rating = trim(t.maturity_rating)
+SELECT t.service, coalesce(m.scale, 'unrated') AS audience, count(*) AS titles
+FROM catalogue_title AS t LEFT JOIN maturity_map AS m ON m.rating = trim(t.maturity_rating)
 GROUP BY 1, 2
 ORDER BY service, CASE audience WHEN 'kids' THEN 1 WHEN 'family' THEN 2 WHEN 'teen' THEN 3 WHEN 'adult' THEN 4 ELSE 5 END
 
 -- name: countries
 WITH produced AS (
-    SELECT coalesce(t.platform, {{platform}}) AS service, trim(c.country) AS country
-    FROM titles AS t CROSS JOIN {{ split_list(t.countries, '|') }} AS c(country)
+    SELECT t.service, trim(c.country) AS country
+    FROM catalogue_title AS t CROSS JOIN {{ split_list(t.countries, '|') }} AS c(country)
     WHERE t.countries IS NOT NULL AND trim(c.country) <> ''
 ),
 ranked AS (
@@ -105,48 +106,55 @@ GROUP BY k.service
 ORDER BY k.service
 
 -- name: scores
-SELECT coalesce(t.platform, {{platform}}) AS service, s.source, avg(s.score) AS average_score, count(*) AS scored_titles
-FROM title_scores AS s JOIN titles AS t ON t.title_id = s.title_id
-GROUP BY 1, 2
-ORDER BY s.source, service
+WITH scored AS (
+    SELECT service, 'IMDb' AS score_source, imdb_score AS score FROM catalogue_title WHERE imdb_score IS NOT NULL
+    UNION ALL SELECT service, 'TMDB', tmdb_score FROM catalogue_title WHERE tmdb_score IS NOT NULL
+    UNION ALL SELECT service, 'Rotten Tomatoes', rotten_tomatoes_score FROM catalogue_title WHERE rotten_tomatoes_score IS NOT NULL
+)
+SELECT service, score_source AS source, avg(score) AS average_score, count(*) AS scored_titles
+FROM scored
+GROUP BY service, score_source
+ORDER BY score_source, service
 
 -- Netflix revenue and members by region per quarter; ARPU is the quarter's revenue over the average of the members
 -- at the end of the previous quarter and of this one (per month: divided by 3).
 -- name: regions
 WITH revenue AS (
-    SELECT region, quarter, value AS revenue FROM market_figures WHERE service = {{platform}} AND metric = 'revenue'
+    SELECT region, quarter, value AS revenue, source AS revenue_file FROM market_figures
+    WHERE service = {{platform}} AND metric = 'revenue'
 ),
 members AS (
-    SELECT region, quarter, value AS members,
+    SELECT region, quarter, value AS members, source AS members_file,
            lag(value) OVER (PARTITION BY region ORDER BY quarter) AS members_before
     FROM market_figures WHERE service = {{platform}} AND metric = 'members' AND region <> 'Worldwide'
 ),
 joined AS (
-    SELECT r.region, r.quarter, r.revenue, m.members,
+    SELECT r.region, r.quarter, r.revenue, m.members, r.revenue_file, m.members_file,
            r.revenue / ((m.members_before + m.members) / 2) / 3 AS arpu_per_month,
            r.revenue / sum(r.revenue) OVER (PARTITION BY r.quarter) AS revenue_share,
            r.revenue / lag(r.revenue) OVER (PARTITION BY r.region ORDER BY r.quarter) - 1 AS revenue_growth_qoq,
            r.revenue / lag(r.revenue, 4) OVER (PARTITION BY r.region ORDER BY r.quarter) - 1 AS revenue_growth_yoy
     FROM revenue AS r JOIN members AS m ON m.region = r.region AND m.quarter = r.quarter
 )
-SELECT region, quarter, revenue, members, arpu_per_month, revenue_share, revenue_growth_qoq, revenue_growth_yoy
+SELECT region, quarter, revenue, members, arpu_per_month, revenue_share, revenue_growth_qoq, revenue_growth_yoy,
+       revenue_file, members_file
 FROM joined
 ORDER BY quarter, region
 
 -- Every service's members over time, on calendar quarters, and its share among the services reporting that quarter.
 -- name: services
 WITH worldwide AS (
-    SELECT service, quarter, max(value) AS members FROM market_figures
+    SELECT service, quarter, max(value) AS members, max(source) AS figures_file FROM market_figures
     WHERE metric = 'members' AND region = 'Worldwide'
     GROUP BY service, quarter
 )
-SELECT service, quarter, members, members / sum(members) OVER (PARTITION BY quarter) AS share
+SELECT service, quarter, members, members / sum(members) OVER (PARTITION BY quarter) AS share, figures_file
 FROM worldwide
 ORDER BY quarter, service
 
 -- name: kpis
 WITH sizes AS (
-    SELECT coalesce(platform, {{platform}}) AS service, count(*) AS titles FROM titles GROUP BY 1
+    SELECT service, count(*) AS titles FROM catalogue_title GROUP BY service
 ),
 ranked AS (
     SELECT service, rank() OVER (ORDER BY titles DESC) AS size_rank FROM sizes

@@ -133,7 +133,7 @@ class ShapesTest {
 
         assertEquals(0, run.exitCode(), run.err());
         String dataPage = Files.readString(site.resolve("data.html"));
-        assertTrue(dataPage.contains("30,000"), "the 5,000 churn-table and 25,000 users-table members are counted");
+        assertTrue(dataPage.contains("32,500"), "the 2,500 userbase, 5,000 churn-table and 25,000 users-table members are counted");
         assertTrue(dataPage.contains("Churn and retention"), "questions without their tables are listed as left out");
         List<String> names = Files.readAllLines(Fixtures.SHARED_DATA.resolve("netflix_users.csv")).stream().skip(1).limit(500)
                 .map(line -> line.split(",")[1]).filter(name -> name.length() > 8).toList();
