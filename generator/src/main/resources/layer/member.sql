@@ -1,8 +1,8 @@
 -- member: one row per member of every population the data holds, as of the report date.
 --
 -- Two kinds of source give members:
--- * the event files (users with their subscriptions, viewing sessions and payments): one population, named after the
---   users file; plan and price are those of the subscription active on the as-of date (the latest started, if two
+-- * the event files (users with their subscriptions, viewing sessions and payments): one population, named "event
+--   files"; plan and price are those of the subscription active on the as-of date (the latest started, if two
 --   are), or of the last one for a member who has left; the last activity is the last viewing session;
 -- * the member-level public files (member_profiles): each file its own population, with what it gives.
 -- A column no source fills stays NULL, and a question needing it leaves that chart out.

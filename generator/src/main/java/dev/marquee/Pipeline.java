@@ -111,7 +111,7 @@ public final class Pipeline {
             CheckedData data = loadAndValidate(engine, model, scratch, timer);
             // The questions are code from the repository, not a shell: from here on the engine reads no file, loads no
             // extension and takes no setting, and every statement must be one query, before any of them runs.
-            Engine answering = timer.time("layer", () -> layer(engine, data.parameters()),
+            Engine answering = timer.time("layer", () -> layer(engine, data, model),
                     e -> String.join(", ", Layer.standard().names()) + " from the validated data");
             engine.lock();
             QueryStage.checkOnlyQueries(Background.join(kindChecked));
@@ -231,8 +231,7 @@ public final class Pipeline {
         }
         // Data without any date (a churn table alone) is reported as an undated snapshot, with no period comparison.
         Parameters parameters = day.map(d -> new Parameters(d, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS))
-                .orElseGet(() -> Parameters.undated(config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS))
-                .withEventSource(loaded.table("users").map(t -> t.file()).orElse(Parameters.DEFAULT_EVENT_SOURCE));
+                .orElseGet(() -> Parameters.undated(config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS));
         LocalDate asOf = parameters.asOf();
         ValidationReport report = timer.time("validate", () -> config.engine().isPresent()
                         ? RemoteValidator.validate(engine, loaded, asOf, config.maxBadRowShare())
@@ -252,12 +251,13 @@ public final class Pipeline {
      * The member and title layer over the validated data: built into embedded DuckDB once; on a remote engine, whose
      * schema holds the data model only, read by each statement as common table expressions.
      */
-    private Engine layer(Engine engine, Parameters parameters) {
+    private Engine layer(Engine engine, CheckedData data, DataModel model) {
         Layer layer = Layer.standard();
         if (config.engine().isPresent()) {
-            return layer.inlinedOn(engine, parameters);
+            return layer.inlinedOn(engine, data.parameters(),
+                    model.tables().stream().filter(t -> !data.loaded().has(t.name())).toList());
         }
-        layer.build(engine, parameters);
+        layer.build(engine, data.parameters());
         return engine;
     }
 

@@ -106,25 +106,36 @@ public final class Layer {
      * The engine as questions see it when it cannot hold the layer (a remote engine's schema has only the data model):
      * every statement sent through it reads the layer tables as common table expressions.
      */
-    public Engine inlinedOn(Engine engine, Parameters parameters) {
-        return new InlinedLayer(engine, sql -> inline(sql, parameters, engine));
+    public Engine inlinedOn(Engine engine, Parameters parameters, List<dev.marquee.model.TableSpec> absent) {
+        return new InlinedLayer(engine, sql -> inline(sql, parameters, engine, absent));
     }
 
     /**
      * A statement for an engine that does not hold the layer: the layer tables it reads (and those they read) become
      * common table expressions in front of it.
      */
-    String inline(String sql, Parameters parameters, Engine engine) {
+    String inline(String sql, Parameters parameters, Engine engine, List<dev.marquee.model.TableSpec> absent) {
         Map<String, String> needed = new LinkedHashMap<>();
-        for (Table table : tables) {
-            if (reads(sql, table.name()) || needed.keySet().stream().anyMatch(n -> reads(needed.get(n), table.name()))) {
+        // In reverse build order: a table's definition may read the ones before it.
+        for (int t = tables.size() - 1; t >= 0; t--) {
+            Table table = tables.get(t);
+            if (reads(sql, table.name()) || needed.values().stream().anyMatch(definition -> reads(definition, table.name()))) {
                 needed.put(table.name(), QueryStage.sql(table.definition(), parameters, engine));
             }
         }
-        if (needed.isEmpty()) {
+        StringBuilder ctes = new StringBuilder();
+        // A table of the data model the remote schema lacks reads as an empty table of the model's columns.
+        for (dev.marquee.model.TableSpec table : absent) {
+            if (reads(sql, table.name()) || needed.values().stream().anyMatch(definition -> reads(definition, table.name()))) {
+                ctes.append(ctes.length() == 0 ? "WITH " : ",\n").append(table.name()).append(" AS (SELECT ")
+                        .append(String.join(", ", table.columns().stream()
+                                .map(c -> "CAST(NULL AS " + c.sqlType() + ") AS " + c.name()).toList()))
+                        .append(" FROM (VALUES 1) AS none(n) WHERE 1 = 0)");
+            }
+        }
+        if (needed.isEmpty() && ctes.length() == 0) {
             return sql;
         }
-        StringBuilder ctes = new StringBuilder();
         // In build order: a table may read the ones before it.
         for (Table table : tables) {
             if (needed.containsKey(table.name())) {

@@ -21,8 +21,11 @@ public record Parameters(LocalDate asOf, int minGroupSize, int atRiskDays, Strin
      */
     public static final LocalDate UNDATED = LocalDate.of(2999, 12, 31);
 
-    /** What the population of the event files is called before their users file is known. */
-    public static final String DEFAULT_EVENT_SOURCE = "users";
+    /**
+     * The name of the event files' population (users with their subscriptions, viewing sessions and payments) in the
+     * member layer's source column: the same on every engine, where a file name would not be.
+     */
+    public static final String DEFAULT_EVENT_SOURCE = "event files";
 
     public Parameters {
         Objects.requireNonNull(asOf);
@@ -39,13 +42,6 @@ public record Parameters(LocalDate asOf, int minGroupSize, int atRiskDays, Strin
         return new Parameters(UNDATED, minGroupSize, atRiskDays, DEFAULT_PLATFORM, DEFAULT_EVENT_SOURCE, false);
     }
 
-    /**
-     * @param source the name of the event files' population (their users file as the Data page names it): the member
-     *               layer's source for the members of users, subscriptions and viewing sessions
-     */
-    public Parameters withEventSource(String source) {
-        return new Parameters(asOf, minGroupSize, atRiskDays, platform, source, dated);
-    }
 
     public Map<String, String> literals() {
         Map<String, String> literals = new LinkedHashMap<>();

@@ -131,6 +131,7 @@ class TrinoEquivalenceTest {
                     case "split_list" -> sql = "SELECT count(*) FROM (SELECT 'a|b|c' AS text) AS o CROSS JOIN {f} AS g(item)";
                     case "median", "percentile" -> sql = "SELECT CAST({f} AS DOUBLE) FROM " + values;
                     case "string_list" -> sql = "SELECT {f} FROM (VALUES ('b'), ('a'), ('c')) AS t(x)";
+                    case "replace_all" -> sql = "SELECT {f} FROM (SELECT 'the, end! of it' AS text) AS o";
                     default -> sql = "SELECT CAST({f} AS VARCHAR)";
                 }
                 java.util.Map<String, String> args = new java.util.HashMap<>(scalarArgs);
@@ -138,6 +139,8 @@ class TrinoEquivalenceTest {
                 args.put("last", "DATE '2024-03-01'");
                 args.put("text", "o.text");
                 args.put("separator", function.name().equals("split_list") ? "'|'" : "','");
+                args.put("pattern", "'[^a-z ]'");
+                args.put("replacement", "''");
                 Object duckValue = duck.scalar(sql.replace("{f}", expand(function, dev.marquee.engine.Dialect.DUCKDB, args)));
                 Object trinoValue = trino.scalar(sql.replace("{f}", expand(function, dev.marquee.engine.Dialect.TRINO, args)));
                 if (duckValue instanceof Number d && trinoValue instanceof Number t) {

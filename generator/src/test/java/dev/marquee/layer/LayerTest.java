@@ -1,0 +1,115 @@
+package dev.marquee.layer;
+
+import dev.marquee.Fixtures;
+import dev.marquee.engine.DuckDbEngine;
+import dev.marquee.engine.Table;
+import dev.marquee.load.DataLoader;
+import dev.marquee.model.DataModel;
+import dev.marquee.query.Parameters;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The member layer on the hand-built fixture of fixtures/questions (its README tells every member's story), as of
+ * 2024-03-31: each expectation below is worked out from the fixture's rows by hand.
+ */
+class LayerTest {
+
+    private static DuckDbEngine engine;
+
+    @BeforeAll
+    static void buildTheLayer() throws Exception {
+        Path scratch = Files.createTempDirectory("marquee-layer-");
+        engine = DuckDbEngine.inMemory(scratch, "1GB");
+        DataLoader.load(Fixtures.FIXTURES.resolve("questions"), DataModel.standard(), engine, scratch);
+        Layer.standard().build(engine, new Parameters(LocalDate.of(2024, 3, 31), 2, 15));
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    private static List<Object> member(String id) {
+        Table row = engine.query("SELECT source, country, region, age_band, plan, monthly_fee, main_device, last_activity_date, "
+                + "days_since_last_activity, watch_hours, favourite_genre, active, current, churned, ended_on FROM member "
+                + "WHERE user_id = '" + id + "'");
+        assertEquals(1, row.rowCount(), "one row for member " + id);
+        return row.rows().get(0);
+    }
+
+    @Test
+    void aMemberWhoLeftAndCameBack_isCurrentOnTheReturnSubscription() {
+        // Member 2: Standard ended 20 Feb, Standard again from 15 Mar; watched 25 minutes on Mobile on 16 Jan (Dramas).
+        assertEquals(rounded(Arrays.asList("event files", "United States", "North America", "35–44", "Standard", new BigDecimal("15.49"),
+                        "Mobile", LocalDate.of(2024, 1, 16), 75L, 25 / 60.0, "Dramas", true, true, false, null)),
+                rounded(member("2")));
+    }
+
+    @Test
+    void aMemberWhoLeft_keepsTheLastPlan_andTheDayTheyLeft() {
+        // Member 5: Standard from 25 Jan to 10 Mar; 100 minutes on a Laptop on 2 Feb of a title that is Dramas and
+        // Comedies (a tie: the first genre by name).
+        assertEquals(rounded(Arrays.asList("event files", "France", "Europe", "25–34", "Standard", new BigDecimal("15.49"), "Laptop",
+                        LocalDate.of(2024, 2, 2), 58L, 100 / 60.0, "Comedies", false, false, true, LocalDate.of(2024, 3, 10))),
+                rounded(member("5")));
+    }
+
+    @Test
+    void aMemberWhoNeverWatched_hasNoHoursDeviceGenreOrLastActivity() {
+        // Member 6: Basic from 10 Mar, no age, no session.
+        assertEquals(rounded(Arrays.asList("event files", "United States", "North America", "unknown", "Basic", new BigDecimal("8.99"), null,
+                        null, null, 0.0, null, true, true, false, null)),
+                rounded(member("6")));
+    }
+
+    @Test
+    void theMainDevice_isTheOneWithTheMostMinutes() {
+        // Member 3: 60 minutes on a Tablet (Dramas, Comedies), 90 on the TV (Horror).
+        List<Object> three = member("3");
+        assertEquals("TV", three.get(6));
+        assertEquals("Horror", three.get(10));
+    }
+
+    @Test
+    void everyMemberOfTheEventFiles_onceEach() {
+        assertEquals(6L, engine.scalar("SELECT count(*) FROM member"));
+        assertEquals(5L, engine.scalar("SELECT count(*) FROM member WHERE current"), "member 5 has left");
+    }
+
+    @Test
+    void titlePeriod_addsTheSessionsOfATitleInAMonth() {
+        // Alpha (t1) in January: member 1 (100 min, finished) and member 3 (60 min, not finished).
+        assertEquals(rounded(Arrays.asList(160 / 60.0, 2.0, 2L, 1L)), rounded(engine.query("SELECT hours_viewed, views, viewers, "
+                + "completions FROM title_period WHERE title = 'Alpha' AND period_start = DATE '2024-01-01'").rows().get(0)));
+    }
+
+    @Test
+    void dataModelPage_namesEveryColumnOfEveryLayerTable() {
+        String page = Fixtures.read(Fixtures.ROOT.resolve("docs/data-model.md"));
+        for (String table : Layer.standard().names()) {
+            assertTrue(page.contains("| `" + table + "` |"), "docs/data-model.md lacks layer table " + table);
+            for (String column : engine.query("SELECT * FROM " + table + " LIMIT 0").columnNames()) {
+                assertTrue(page.contains("`" + column + "`"), "docs/data-model.md lacks " + table + "." + column);
+            }
+        }
+    }
+
+    /** Doubles to nine decimals and whole numbers as longs, so a sum of minutes over 60 compares with a fraction. */
+    private static List<Object> rounded(List<Object> row) {
+        return row.stream().map(v -> v instanceof Double d ? (Object) (Math.round(d * 1e9) / 1e9)
+                : v instanceof Integer i ? (Object) i.longValue() : v).toList();
+    }
+}
