@@ -126,6 +126,22 @@ FROM bucketed
 GROUP BY source, bucket
 ORDER BY source, bucket
 
+-- Members at risk, per population: members counted on the as-of date whose last activity is at least at_risk_days
+-- old (or who never watched and joined at least that long ago): the same rule as the churn page's by region.
+-- name: at_risk
+SELECT source, max(last_activity_kind) AS last_activity, count(*) AS members,
+       count(*) FILTER (WHERE days_since_last_activity >= {{at_risk_days}}
+                        OR (last_activity_date IS NULL AND days_since_last_activity IS NULL
+                            AND signup_date <= CAST({{as_of}} - {{at_risk_days}} * INTERVAL '1' DAY AS DATE))) AS at_risk,
+       CAST(count(*) FILTER (WHERE days_since_last_activity >= {{at_risk_days}}
+                             OR (last_activity_date IS NULL AND days_since_last_activity IS NULL
+                                 AND signup_date <= CAST({{as_of}} - {{at_risk_days}} * INTERVAL '1' DAY AS DATE))) AS DOUBLE)
+           / count(*) AS at_risk_share
+FROM member
+WHERE current AND (days_since_last_activity IS NOT NULL OR last_activity_kind = 'viewing')
+GROUP BY source
+ORDER BY source
+
 -- name: completion_by_type
 SELECT
     t.type,
