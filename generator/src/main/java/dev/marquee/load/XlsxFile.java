@@ -58,6 +58,8 @@ final class XlsxFile {
     private static final int SHEET_NAME_LENGTH = 31;
     private static final byte[] ZIP = {0x50, 0x4b, 0x03, 0x04};
     private static final byte[] OLE2 = {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, (byte) 0xa1, (byte) 0xb1, 0x1a, (byte) 0xe1};
+    private static final java.util.regex.Pattern ERROR_VALUE = java.util.regex.Pattern.compile(
+            "#(NULL!|DIV/0!|VALUE!|REF!|NAME\\?|NUM!|N/A|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     /** A sheet of a recognised shape, written out as CSV: the file to load, its header and its provenance. */
@@ -90,7 +92,7 @@ final class XlsxFile {
             return List.of();
         }
         List<Sheet> sheets = new ArrayList<>();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, true))) {
+        try (ReadableWorkbook workbook = open(file)) {
             List<org.dhatim.fastexcel.reader.Sheet> all = workbook.getSheets().toList();
             for (org.dhatim.fastexcel.reader.Sheet sheet : all) {
                 String name = sheet.getName() == null || sheet.getName().isBlank() ? "sheet " + (sheet.getIndex() + 1)
@@ -105,6 +107,15 @@ final class XlsxFile {
             return List.of();
         }
         return sheets;
+    }
+
+    /** The workbook with its number formats; one without a styles part (some writers leave it out) without them. */
+    private static ReadableWorkbook open(Path file) throws IOException {
+        try {
+            return new ReadableWorkbook(file.toFile(), new ReadingOptions(true, true));
+        } catch (ExcelReaderException e) {
+            return new ReadableWorkbook(file.toFile(), new ReadingOptions(false, true));
+        }
     }
 
     /**
@@ -256,7 +267,9 @@ final class XlsxFile {
             case STRING -> cell.getText();
             case BOOLEAN -> Boolean.TRUE.equals(cell.getValue()) ? "TRUE" : "FALSE";
             case NUMBER -> number(cell, column);
-            case FORMULA -> cell.getValue() instanceof BigDecimal ? number(cell, column) : cell.getText();
+            // A formula's last computed value; an error it computed (#N/A) comes as its text, and is blank like an error cell.
+            case FORMULA -> cell.getValue() instanceof BigDecimal ? number(cell, column)
+                    : ERROR_VALUE.matcher(cell.getText()).matches() ? "" : cell.getText();
             case ERROR, EMPTY -> "";
         };
     }

@@ -223,6 +223,65 @@ class EngagementReportTest {
         return provenance.periodStart().map(start -> List.of(start, provenance.periodEnd().orElseThrow()));
     }
 
+    /**
+     * A workbook as other tools write it, by hand here: no styles part (so no number formats), inline strings, formulas
+     * with their computed values, error cells, a number in exponent form.
+     */
+    @Test
+    void workbookOfAnotherWriter_readsFormulaValuesAsValues_andErrorsAsBlanks() throws Exception {
+        Path folder = Files.createTempDirectory(temp, "data-");
+        String sheet = "<row r=\"1\">" + inline("A1", "Jul-Dec 2024") + "</row>"
+                + "<row r=\"3\">" + inline("A3", "Title") + inline("B3", "Available Globally?") + inline("C3", "Release Date")
+                + inline("D3", "Hours Viewed") + inline("E3", "Runtime") + inline("F3", "Views") + "</row>"
+                + "<row r=\"4\">" + inline("A4", "Formula Show") + inline("B4", "Yes") + "<c r=\"C4\"><v>45658</v></c>"
+                + "<c r=\"D4\"><f>100000*2</f><v>200000</v></c>" + inline("E4", "1:00")
+                + "<c r=\"F4\" t=\"e\"><f>D4/0</f><v>#DIV/0!</v></c></row>"
+                + "<row r=\"5\">" + inline("A5", "Error Show") + inline("B5", "No")
+                + "<c r=\"C5\" t=\"str\"><f>TEXT(45691,\"yyyy-mm-dd\")</f><v>2025-02-03</v></c>"
+                + "<c r=\"D5\"><v>1.5E7</v></c><c r=\"E5\"><v>4.1666666666666664E-2</v></c><c r=\"F5\" t=\"e\"><v>#N/A</v></c></row>";
+        handWritten(folder.resolve("other-tool.xlsx"), "TV", sheet);
+        try (Loaded loaded = loadFolder(folder)) {
+            assertEquals(List.of(), loaded.result().problems());
+            LocalDate start = LocalDate.of(2024, 7, 1);
+            LocalDate end = LocalDate.of(2024, 12, 31);
+            assertEquals(row("What We Watched, Jul–Dec 2024", start, end, "TV Show", true, LocalDate.of(2025, 1, 1), 200_000.0, null, 60L),
+                    loaded.row("Formula Show"));
+            assertEquals(row("What We Watched, Jul–Dec 2024", start, end, "TV Show", false, LocalDate.of(2025, 2, 3), 15_000_000.0, null, 60L),
+                    loaded.row("Error Show"));
+        }
+    }
+
+    private static String inline(String ref, String text) {
+        return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+    }
+
+    /** The smallest package Excel opens: content types, the workbook and its one sheet, and their relationships. */
+    private static void handWritten(Path file, String sheetName, String rows) throws IOException {
+        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        String relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        String packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            part(zip, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                    + "</Types>");
+            part(zip, "_rels/.rels", "<Relationships xmlns=\"" + packageRelationships + "\"><Relationship Id=\"rId1\" Type=\""
+                    + relationships + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            part(zip, "xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + relationships + "\"><sheets><sheet name=\""
+                    + sheetName + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            part(zip, "xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"" + packageRelationships + "\"><Relationship Id=\"rId1\" Type=\""
+                    + relationships + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+            part(zip, "xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + main + "\"><sheetData>" + rows + "</sheetData></worksheet>");
+        }
+    }
+
+    private static void part(ZipOutputStream zip, String name, String xml) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" + xml).getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void numberFormats_tellDatesTimesAndNumbersApart() {
         assertEquals(XlsxFile.Kind.DATE, XlsxFile.kind("yyyy-mm-dd", 165));
