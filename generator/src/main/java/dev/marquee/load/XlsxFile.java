@@ -26,7 +26,10 @@ import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -58,7 +61,7 @@ final class XlsxFile {
     private static final int SHEET_NAME_LENGTH = 31;
     private static final byte[] ZIP = {0x50, 0x4b, 0x03, 0x04};
     private static final byte[] OLE2 = {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, (byte) 0xa1, (byte) 0xb1, 0x1a, (byte) 0xe1};
-    private static final java.util.regex.Pattern ERROR_VALUE = java.util.regex.Pattern.compile(
+    private static final Pattern ERROR_VALUE = Pattern.compile(
             "#(NULL!|DIV/0!|VALUE!|REF!|NAME\\?|NUM!|N/A|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
@@ -68,6 +71,25 @@ final class XlsxFile {
 
     /** What a number format shows. */
     enum Kind { NUMBER, DATE, TIME, DATE_TIME }
+
+    /** How a column's numbers read when their format says nothing: a date column's as dates, a runtime's fractions as times. */
+    enum Column {
+        DATE, RUNTIME, OTHER;
+
+        private static final Pattern DATE_NAME = Pattern.compile("(.*_)?date(_.*)?");
+        private static final Pattern RUNTIME_NAME = Pattern.compile("(.*_)?(runtime|duration)(_.*)?");
+
+        static Column of(String normalizedHeader) {
+            return DATE_NAME.matcher(normalizedHeader).matches() ? DATE
+                    : RUNTIME_NAME.matcher(normalizedHeader).matches() ? RUNTIME : OTHER;
+        }
+    }
+
+    /** Number formats as read, by their code: a sheet has a handful, used by every row. */
+    private static final Map<String, Kind> KINDS = new ConcurrentHashMap<>();
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
+    private static final Pattern ESCAPED = Pattern.compile("[\\\\_*].");
+    private static final Pattern BRACKETED = Pattern.compile("\\[(?![hms]+\\])[^\\]]*\\]");
 
     private XlsxFile() {
     }
@@ -193,7 +215,7 @@ final class XlsxFile {
                 }
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < row.getCellCount(); i++) {
-                    cells.add(text(row.getOptionalCell(i).orElse(null), ""));
+                    cells.add(text(row.getOptionalCell(i).orElse(null), Column.OTHER));
                 }
                 List<String> normalized = cells.stream().map(CsvFile::normalize).toList();
                 Optional<Shape> shape = shapes.stream().filter(s -> s.matches(normalized)).findFirst();
@@ -224,9 +246,11 @@ final class XlsxFile {
     /** The rows below the header, in the header's named columns, as a CSV file of the scratch folder. */
     private static Path write(List<String> header, List<String> normalized, Iterator<Row> rows, Path scratchDir) {
         List<Integer> columns = new ArrayList<>();
+        List<Column> roles = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             if (!header.get(i).isBlank()) {
                 columns.add(i);
+                roles.add(Column.of(normalized.get(i)));
             }
         }
         Path csv;
@@ -243,8 +267,8 @@ final class XlsxFile {
                 Row row = rows.next();
                 values.clear();
                 boolean blank = true;
-                for (int i : columns) {
-                    String value = text(row.getOptionalCell(i).orElse(null), normalized.get(i));
+                for (int c = 0; c < columns.size(); c++) {
+                    String value = text(row.getOptionalCell(columns.get(c)).orElse(null), roles.get(c));
                     blank &= value.isBlank();
                     values.add(value);
                 }
@@ -259,7 +283,7 @@ final class XlsxFile {
     }
 
     /** A cell's value as text: numbers exactly, dates as YYYY-MM-DD, times as H:MM, errors as blank. */
-    static String text(Cell cell, String column) {
+    static String text(Cell cell, Column column) {
         if (cell == null) {
             return "";
         }
@@ -274,13 +298,12 @@ final class XlsxFile {
         };
     }
 
-    private static String number(Cell cell, String column) {
+    private static String number(Cell cell, Column column) {
         BigDecimal value = (BigDecimal) cell.getValue();
         Kind kind = kind(cell.getDataFormatString(), cell.getDataFormatId());
-        if (kind == Kind.NUMBER && column.matches("(.*_)?date(_.*)?")) {
+        if (kind == Kind.NUMBER && column == Column.DATE) {
             kind = Kind.DATE;
-        } else if (kind == Kind.NUMBER && column.matches("(.*_)?(runtime|duration)(_.*)?")
-                && value.signum() > 0 && value.compareTo(BigDecimal.ONE) < 0) {
+        } else if (kind == Kind.NUMBER && column == Column.RUNTIME && value.signum() > 0 && value.compareTo(BigDecimal.ONE) < 0) {
             kind = Kind.TIME;
         }
         boolean serialDate = value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(2_958_466)) < 0; // up to 9999-12-31
@@ -316,8 +339,20 @@ final class XlsxFile {
         if (format == null) {
             return Kind.NUMBER;
         }
-        String code = format.split(";", -1)[0].replaceAll("\"[^\"]*\"", "").replaceAll("[\\\\_*].", "")
-                .replaceAll("\\[(?![hms]+\\])[^\\]]*\\]", "").toLowerCase(Locale.ROOT);
+        Kind known = KINDS.get(format);
+        if (known != null) {
+            return known;
+        }
+        Kind kind = kindOfCode(format);
+        if (KINDS.size() < 1000) {
+            KINDS.put(format, kind);
+        }
+        return kind;
+    }
+
+    private static Kind kindOfCode(String format) {
+        String literalsOut = ESCAPED.matcher(QUOTED.matcher(format).replaceAll("")).replaceAll("");
+        String code = BRACKETED.matcher(literalsOut.split(";", -1)[0]).replaceAll("").toLowerCase(Locale.ROOT);
         if (code.equals("general")) {
             return Kind.NUMBER;
         }
