@@ -65,7 +65,7 @@ public final class DataLoader {
         int sequence = 0;
         for (ShapeMatch match : shaped) {
             for (LoadedTable added : ShapeFile.load(engine, model, match.shape(), match.file(), match.format(), match.provenance(),
-                    match.header(), sequence++, problems, setAside)) {
+                    match.header(), match.linesBefore(), sequence++, problems, setAside)) {
                 merge(tables, added);
             }
         }
@@ -124,8 +124,10 @@ public final class DataLoader {
     /**
      * A file recognised by its header as one of the public shapes: a CSV file of the data folder, or a workbook's sheet
      * written out as CSV in the scratch folder ({@code format} xlsx).
+     *
+     * @param linesBefore lines above the header (a title block), skipped when the file is read
      */
-    private record ShapeMatch(Path file, String format, Shape shape, List<String> header, Provenance provenance) {
+    private record ShapeMatch(Path file, String format, Shape shape, List<String> header, Provenance provenance, long linesBefore) {
     }
 
     /** Several files may feed one table: their rows are appended and their counts added up. */
@@ -220,7 +222,7 @@ public final class DataLoader {
             }
             if (workbook) {
                 for (XlsxFile.Sheet sheet : XlsxFile.read(entry.path(), name, shapes, scratchDir, problems)) {
-                    shaped.add(new ShapeMatch(sheet.csv(), "xlsx", sheet.shape(), sheet.header(), sheet.provenance()));
+                    shaped.add(new ShapeMatch(sheet.csv(), "xlsx", sheet.shape(), sheet.header(), sheet.provenance(), 0));
                 }
                 continue;
             }
@@ -241,10 +243,17 @@ public final class DataLoader {
                 problems.addAll(headerProblems);
                 continue;
             }
-            Optional<Shape> shape = header.flatMap(h -> shapes.stream()
-                    .filter(s -> s.matches(h.stream().map(CsvFile::normalize).toList())).findFirst());
+            Optional<Shape> shape = header.flatMap(h -> shapeOf(h, shapes));
             if (shape.isPresent()) {
-                shaped.add(new ShapeMatch(entry.path(), "csv", shape.get(), header.get(), Provenance.of(name, name)));
+                shaped.add(new ShapeMatch(entry.path(), "csv", shape.get(), header.get(), Provenance.of(name, name), 0));
+                continue;
+            }
+            // A report's sheet saved from Excel as CSV keeps its title block above the header.
+            Optional<CsvFile.TitledHeader> titled = header.isPresent()
+                    ? CsvFile.headerBelowTitle(entry.path(), XlsxFile.HEADER_ROWS, h -> shapeOf(h, shapes).isPresent()) : Optional.empty();
+            if (titled.isPresent()) {
+                shaped.add(new ShapeMatch(entry.path(), "csv", shapeOf(titled.get().header(), shapes).orElseThrow(), titled.get().header(),
+                        Provenance.ofSheet(name, titled.get().titleBlock(), "", name), titled.get().linesBefore()));
                 continue;
             }
             // The header is not repeated: a file that is not ours may hold anything, and the Data page is public.
@@ -256,6 +265,11 @@ public final class DataLoader {
                             + "), or give it the header of one of " + shapes.stream().map(Shape::name).toList(), Severity.NOTE));
         }
         return files;
+    }
+
+    private static Optional<Shape> shapeOf(List<String> header, List<Shape> shapes) {
+        List<String> normalized = header.stream().map(CsvFile::normalize).toList();
+        return shapes.stream().filter(s -> s.matches(normalized)).findFirst();
     }
 
     /** What to do about a file the loader refused to open. */

@@ -25,10 +25,12 @@ final class ShapeFile {
     /**
      * @param file   the CSV file to read: the data folder's own, or a workbook's sheet written out in the scratch folder
      * @param format what the user's file is, as the Data page shows it (csv, xlsx)
+     * @param linesBefore lines above the header (a title block), skipped
      * @return per model table, the rows this file added
      */
     static List<LoadedTable> load(Engine engine, DataModel model, Shape shape, Path file, String format, Provenance provenance,
-                                  List<String> header, int sequence, List<Problem> problems, List<dev.marquee.model.SetAside> setAside) {
+                                  List<String> header, long linesBefore, int sequence, List<Problem> problems,
+                                  List<dev.marquee.model.SetAside> setAside) {
         String shown = provenance.source();
         List<String> names = new ArrayList<>();
         StringBuilder columns = new StringBuilder("{");
@@ -45,7 +47,7 @@ final class ShapeFile {
         try {
             engine.execute("CREATE OR REPLACE TEMP TABLE " + raw + " AS SELECT * FROM read_csv("
                     + DataLoader.fileLiteral(file)
-                    + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', columns = " + columns
+                    + ", header = true, skip = " + linesBefore + ", auto_detect = false, delim = ',', quote = '\"', escape = '\"', columns = " + columns
                     + ", max_line_size = " + CsvFile.MAX_LINE_BYTES + ", store_rejects = true, rejects_table = 'reject_errors_" + raw + "', rejects_scan = 'reject_scans_" + raw + "')");
         } catch (EngineException e) {
             problems.add(Problem.fatal(shown, 0, "", "unreadable-file", "could not be read as CSV: " + DataLoader.firstLine(e)));

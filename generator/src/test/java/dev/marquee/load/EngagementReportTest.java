@@ -183,6 +183,23 @@ class EngagementReportTest {
     }
 
     @Test
+    void sheetSavedFromExcelAsCsv_isReadBelowItsTitleBlock_withThePeriodItSays() throws Exception {
+        Path folder = Files.createTempDirectory(temp, "data-");
+        // What Excel writes for the Shows sheet of Netflix's workbook: its empty column A, the title block, the header in
+        // line 6, the numbers as displayed ("555,100,000").
+        Files.writeString(folder.resolve("netflix shows.csv"), ",,,,,,\r\n,What We Watched: A Netflix Engagement Report,,,,,\r\n"
+                + ",January - June 2025,,,,,\r\n,,,,,,\r\n,,,,,,\r\n,Title,Available Globally?,Release Date,Hours Viewed,Runtime,Views\r\n"
+                + ",Adolescence: Limited Series,Yes,2025-03-13,\"555,100,000\",3:50,\"144,800,000\"\r\n"
+                + ",\"Squid Game: Season 2 // 오징어 게임: 시즌 2\",Yes,2024-12-26,\"840,300,000\",7:10,\"117,300,000\"\r\n", StandardCharsets.UTF_8);
+        try (Loaded loaded = loadFolder(folder)) {
+            assertEquals(List.of(), loaded.result().problems());
+            assertEquals(row(JAN_JUN_2025, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 30), "TV Show", true, LocalDate.of(2025, 3, 13),
+                    555_100_000.0, 144_800_000.0, 230L), loaded.row("Adolescence: Limited Series"));
+            assertEquals(2L, loaded.scalar("SELECT count(*) FROM title_engagement"));
+        }
+    }
+
+    @Test
     void workbookRenamed_takesItsPeriodFromTheTitleBlock() throws Exception {
         try (Loaded loaded = load(EngagementWorkbooks.WORKBOOK_2025, "netflix-engagement.xlsx",
                 EngagementWorkbooks.WORKBOOK_2023, "report.xlsx")) {
