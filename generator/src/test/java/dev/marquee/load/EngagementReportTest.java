@@ -391,6 +391,19 @@ class EngagementReportTest {
     }
 
     @Test
+    void workbookLinkedFromOutsideTheFolder_isListedAndNeverOpened() throws Exception {
+        Path outside = Files.createTempDirectory(temp, "outside-");
+        Files.copy(FIXTURES.resolve(EngagementWorkbooks.WORKBOOK_2025), outside.resolve("real.xlsx"));
+        Path folder = Files.createTempDirectory(temp, "data-");
+        Files.createSymbolicLink(folder.resolve("report.xlsx"), outside.resolve("real.xlsx"));
+        try (Loaded loaded = loadFolder(folder)) {
+            assertEquals(List.of("report.xlsx: was not loaded: it is a link to a file outside the data folder, which Marquee does not "
+                    + "open [unknown-file]"), loaded.result().problems().stream().map(Problem::toString).toList());
+            assertEquals(0L, loaded.scalar("SELECT count(*) FROM title_engagement"));
+        }
+    }
+
+    @Test
     void excelLockFile_isANote_notAFatalProblem() throws Exception {
         Path folder = Files.createTempDirectory(temp, "data-");
         Files.copy(FIXTURES.resolve(EngagementWorkbooks.WORKBOOK_2023), folder.resolve("report.xlsx"));
