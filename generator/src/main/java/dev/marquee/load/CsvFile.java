@@ -224,6 +224,52 @@ final class CsvFile {
         }
     }
 
+    /**
+     * A header below a title block, as a report's sheet saved from Excel as CSV keeps it.
+     *
+     * @param linesBefore the lines above the header, which the reader skips
+     * @param titleBlock  the text above the header, for the report's period (its first 1000 characters)
+     */
+    record TitledHeader(List<String> header, long linesBefore, String titleBlock) {
+    }
+
+    /**
+     * The first record after the first, among the first {@code rows}, that {@code isHeader} accepts: the header of a
+     * file whose first lines are a title block. Read from at most {@link #MAX_LINE_BYTES} of the file, like the header.
+     */
+    static Optional<TitledHeader> headerBelowTitle(Path file, int rows, java.util.function.Predicate<List<String>> isHeader) {
+        byte[] start;
+        try (InputStream raw = RowLocator.open(file)) {
+            start = raw.readNBytes(MAX_LINE_BYTES);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        StringBuilder block = new StringBuilder();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().get().parse(
+                new InputStreamReader(new ByteArrayInputStream(start), StandardCharsets.UTF_8))) {
+            Iterator<CSVRecord> records = parser.iterator();
+            for (int i = 0; i < rows; i++) {
+                // Before hasNext(), which reads the next record ahead: the lines of the records before it.
+                long linesBefore = parser.getCurrentLineNumber();
+                if (!records.hasNext()) {
+                    break;
+                }
+                List<String> cells = records.next().toList();
+                if (i > 0 && isHeader.test(cells)) {
+                    return Optional.of(new TitledHeader(cells, linesBefore, block.toString()));
+                }
+                for (String cell : cells) {
+                    if (!cell.isBlank() && block.length() < 1000) {
+                        block.append(cell.strip()).append(' ');
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
     private static boolean lineEnded(byte[] start) {
         byte last = start[MAX_LINE_BYTES - 1];
         return last == '\n' || last == '\r';

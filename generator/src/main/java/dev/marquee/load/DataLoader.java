@@ -27,7 +27,9 @@ import java.util.Optional;
 /**
  * Loads the data folder into the engine: each {@code <table>.csv}, {@code .csv.gz} or {@code .parquet} into the
  * model table of that name, with the model's column types (no type sniffing). Rows the parser cannot read are set
- * aside with their line, column and reason; a file that cannot be read at all is a fatal problem.
+ * aside with their line, column and reason; a file that cannot be read at all is a fatal problem. Any other CSV file,
+ * and each sheet of an Excel workbook ({@link XlsxFile}), is recognised by its header as one of the public shapes
+ * ({@link Shape}) and mapped onto the model by that shape's SQL.
  */
 public final class DataLoader {
 
@@ -43,7 +45,7 @@ public final class DataLoader {
         List<RowLocator> locators = new ArrayList<>();
         List<SetAside> setAside = new ArrayList<>();
         List<ShapeMatch> shaped = new ArrayList<>();
-        Map<String, Path> files = tableFiles(dataDir, model, problems, shaped);
+        Map<String, Path> files = tableFiles(dataDir, model, scratchDir, problems, shaped);
         List<TableFile> work = new ArrayList<>();
         for (TableSpec spec : model.tables()) {
             Path file = files.get(spec.name());
@@ -62,9 +64,8 @@ public final class DataLoader {
         }
         int sequence = 0;
         for (ShapeMatch match : shaped) {
-            for (LoadedTable added : ShapeFile.load(engine, model, match.shape(), match.file(),
-                    Provenance.of(display(match.file()), match.file().getFileName().toString()), match.header(),
-                    sequence++, problems, setAside)) {
+            for (LoadedTable added : ShapeFile.load(engine, model, match.shape(), match.file(), match.format(), match.provenance(),
+                    match.header(), match.linesBefore(), sequence++, problems, setAside)) {
                 merge(tables, added);
             }
         }
@@ -120,8 +121,13 @@ public final class DataLoader {
         return new FileLoad(loaded, problems, setAside, locators);
     }
 
-    /** A file recognised by its header as one of the public shapes. */
-    private record ShapeMatch(Path file, Shape shape, List<String> header) {
+    /**
+     * A file recognised by its header as one of the public shapes: a CSV file of the data folder, or a workbook's sheet
+     * written out as CSV in the scratch folder ({@code format} xlsx).
+     *
+     * @param linesBefore lines above the header (a title block), skipped when the file is read
+     */
+    private record ShapeMatch(Path file, String format, Shape shape, List<String> header, Provenance provenance, long linesBefore) {
     }
 
     /** Several files may feed one table: their rows are appended and their counts added up. */
@@ -176,7 +182,8 @@ public final class DataLoader {
      * named after a table that cannot be read is fatal: leaving the table out would quietly make a smaller report.
      * Any other file is listed as not loaded by its name and column count, never by its content.
      */
-    private static Map<String, Path> tableFiles(Path dataDir, DataModel model, List<Problem> problems, List<ShapeMatch> shaped) {
+    private static Map<String, Path> tableFiles(Path dataDir, DataModel model, Path scratchDir, List<Problem> problems,
+                                                List<ShapeMatch> shaped) {
         List<Shape> shapes = Shape.standard();
         Map<String, Path> files = new LinkedHashMap<>();
         Map<String, String> fileNames = new LinkedHashMap<>();
@@ -198,7 +205,8 @@ public final class DataLoader {
                 }
                 continue;
             }
-            boolean data = tableName(name).isPresent();
+            boolean workbook = XlsxFile.isWorkbook(name) && !XlsxFile.isLockFile(name);
+            boolean data = tableName(name).isPresent() || workbook;
             if (entry.refusal().isPresent()) {
                 DataFolder.Refusal refusal = entry.refusal().get();
                 if (refusal == DataFolder.Refusal.FOLDER) {
@@ -212,6 +220,22 @@ public final class DataLoader {
                 }
                 continue;
             }
+            if (workbook) {
+                for (XlsxFile.Sheet sheet : XlsxFile.read(entry.path(), name, shapes, scratchDir, problems)) {
+                    shaped.add(new ShapeMatch(sheet.csv(), "xlsx", sheet.shape(), sheet.header(), sheet.provenance(), 0));
+                }
+                continue;
+            }
+            if (XlsxFile.isLockFile(name)) {
+                problems.add(new Problem(name, 0, "", "", "unknown-file", "was not loaded: it is the lock file Excel keeps beside a "
+                        + "workbook while it is open", Severity.NOTE));
+                continue;
+            }
+            if (name.toLowerCase(Locale.ROOT).endsWith(".xls")) {
+                problems.add(new Problem(name, 0, "", "", "unknown-file", "was not loaded: it is an Excel 97-2003 workbook (.xls), "
+                        + "which Marquee does not read; save it as Excel Workbook (.xlsx) or as CSV", Severity.NOTE));
+                continue;
+            }
             List<Problem> headerProblems = new ArrayList<>();
             Optional<List<String>> header = data && !name.toLowerCase(Locale.ROOT).endsWith(".parquet")
                     ? CsvFile.header(entry.path(), name, headerProblems) : Optional.empty();
@@ -219,10 +243,17 @@ public final class DataLoader {
                 problems.addAll(headerProblems);
                 continue;
             }
-            Optional<Shape> shape = header.flatMap(h -> shapes.stream()
-                    .filter(s -> s.matches(h.stream().map(CsvFile::normalize).toList())).findFirst());
+            Optional<Shape> shape = header.flatMap(h -> shapeOf(h, shapes));
             if (shape.isPresent()) {
-                shaped.add(new ShapeMatch(entry.path(), shape.get(), header.get()));
+                shaped.add(new ShapeMatch(entry.path(), "csv", shape.get(), header.get(), Provenance.of(name, name), 0));
+                continue;
+            }
+            // A report's sheet saved from Excel as CSV keeps its title block above the header.
+            Optional<CsvFile.TitledHeader> titled = header.isPresent()
+                    ? CsvFile.headerBelowTitle(entry.path(), XlsxFile.HEADER_ROWS, h -> shapeOf(h, shapes).isPresent()) : Optional.empty();
+            if (titled.isPresent()) {
+                shaped.add(new ShapeMatch(entry.path(), "csv", shapeOf(titled.get().header(), shapes).orElseThrow(), titled.get().header(),
+                        Provenance.ofSheet(name, titled.get().titleBlock(), "", name), titled.get().linesBefore()));
                 continue;
             }
             // The header is not repeated: a file that is not ours may hold anything, and the Data page is public.
@@ -234,6 +265,11 @@ public final class DataLoader {
                             + "), or give it the header of one of " + shapes.stream().map(Shape::name).toList(), Severity.NOTE));
         }
         return files;
+    }
+
+    private static Optional<Shape> shapeOf(List<String> header, List<Shape> shapes) {
+        List<String> normalized = header.stream().map(CsvFile::normalize).toList();
+        return shapes.stream().filter(s -> s.matches(normalized)).findFirst();
     }
 
     /** What to do about a file the loader refused to open. */

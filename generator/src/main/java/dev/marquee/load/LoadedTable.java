@@ -8,7 +8,7 @@ import java.util.List;
  * A table of the data model as loaded.
  *
  * @param file            the file it came from, as the user named it, or {@code built-in} for the reference copy
- * @param format          csv, csv.gz or parquet
+ * @param format          csv, csv.gz, parquet or xlsx (a workbook's sheets), mixed when files of two formats feed it
  * @param rowsRead        data rows found in the file
  * @param rowsRejected    rows the parser set aside (wrong type, wrong number of fields, invalid UTF-8)
  * @param missingColumns  optional model columns the file does not have (loaded as NULL)

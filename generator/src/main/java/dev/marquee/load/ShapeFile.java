@@ -22,9 +22,15 @@ final class ShapeFile {
     private ShapeFile() {
     }
 
-    /** @return per model table, the rows this file added */
-    static List<LoadedTable> load(Engine engine, DataModel model, Shape shape, Path file, Provenance provenance, List<String> header,
-                                  int sequence, List<Problem> problems, List<dev.marquee.model.SetAside> setAside) {
+    /**
+     * @param file   the CSV file to read: the data folder's own, or a workbook's sheet written out in the scratch folder
+     * @param format what the user's file is, as the Data page shows it (csv, xlsx)
+     * @param linesBefore lines above the header (a title block), skipped
+     * @return per model table, the rows this file added
+     */
+    static List<LoadedTable> load(Engine engine, DataModel model, Shape shape, Path file, String format, Provenance provenance,
+                                  List<String> header, long linesBefore, int sequence, List<Problem> problems,
+                                  List<dev.marquee.model.SetAside> setAside) {
         String shown = provenance.source();
         List<String> names = new ArrayList<>();
         StringBuilder columns = new StringBuilder("{");
@@ -41,7 +47,7 @@ final class ShapeFile {
         try {
             engine.execute("CREATE OR REPLACE TEMP TABLE " + raw + " AS SELECT * FROM read_csv("
                     + DataLoader.fileLiteral(file)
-                    + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', columns = " + columns
+                    + ", header = true, skip = " + linesBefore + ", auto_detect = false, delim = ',', quote = '\"', escape = '\"', columns = " + columns
                     + ", max_line_size = " + CsvFile.MAX_LINE_BYTES + ", store_rejects = true, rejects_table = 'reject_errors_" + raw + "', rejects_scan = 'reject_scans_" + raw + "')");
         } catch (EngineException e) {
             problems.add(Problem.fatal(shown, 0, "", "unreadable-file", "could not be read as CSV: " + DataLoader.firstLine(e)));
@@ -80,7 +86,7 @@ final class ShapeFile {
                 // BY NAME: a mapping gives the columns it knows; the others stay NULL.
                 engine.execute("INSERT INTO " + spec.get().name() + " BY NAME SELECT * FROM (" + select + ") AS mapped");
                 long added = count(engine, spec.get().name()) - before;
-                loaded.add(new LoadedTable(spec.get(), shown + " (" + shape.name() + ")", "csv", added + rejected, rejected,
+                loaded.add(new LoadedTable(spec.get(), shown + " (" + shape.name() + ")", format, added + rejected, rejected,
                         List.of(), List.of()));
             } catch (EngineException e) {
                 problems.add(Problem.fatal(shown, 0, "", "shape-mapping",
