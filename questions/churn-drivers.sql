@@ -2,6 +2,12 @@
 -- at a time. Such a file describes one moment: its churn rate is the share of its members marked as having left, not
 -- a monthly rate, and it is never compared over time. The 95% interval is Wilson's score interval.
 
+-- name: answerable
+SELECT count(*) > 0 AS answerable,
+       'needs a member-level file that marks who left (a churn table); the event files'' churn is on the Churn page' AS reason
+FROM member
+WHERE churned IS NOT NULL AND source <> {{event_source}}
+
 -- name: overall
 SELECT source, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,
        CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS churn_rate

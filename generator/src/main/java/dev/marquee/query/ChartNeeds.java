@@ -42,9 +42,10 @@ public final class ChartNeeds {
                 }
             }
             if (drawn.isEmpty() && !question.charts().isEmpty()) {
-                leftOut.add(new LeftOut(question, List.of(), "its charts need " + String.join(", ", question.charts().stream()
-                        .flatMap(c -> c.needs().stream()).distinct().filter(n -> !filled.get(n)).toList())
-                        + ", which no loaded file gives"));
+                // Said by table: a question whose every chart needs an engagement report needs title_engagement.
+                List<String> tables = question.charts().stream().flatMap(c -> c.needs().stream()).filter(n -> !filled.get(n))
+                        .map(n -> n.substring(0, n.indexOf('.'))).distinct().toList();
+                leftOut.add(new LeftOut(question, List.of(), "needs " + String.join(" or ", tables) + ", which no loaded file gives"));
             } else {
                 leftOut.addAll(chartsLeftOut);
                 kept.add(drawn.size() == question.charts().size() ? question : question.withOnlyCharts(drawn));

@@ -58,9 +58,13 @@ public record Report(String title, Parameters parameters, List<Section> sections
             sections.add(new Section(answer, charts.stream().filter(c -> c.questionSlug().equals(slug)).toList(),
                     Narrative.expand(answer), notes));
             answer.question().kpiQuery().ifPresent(query -> {
-                for (Kpi kpi : kpis(answer.result(query))) {
-                    // A KPI whose files are absent has no value (not a value of 0): it is left out, and said so.
-                    if (Double.isNaN(kpi.value()) && !kpi.comparison().contains(dev.marquee.privacy.KpiGroups.HIDDEN)) {
+                dev.marquee.engine.Table table = answer.result(query);
+                List<Kpi> rows = kpis(table);
+                for (int r = 0; r < rows.size(); r++) {
+                    Kpi kpi = rows.get(r);
+                    // A KPI whose files are absent has no value (NULL, not a value of 0, nor a NaN the data made): it is
+                    // left out, and said so. One hidden for privacy keeps its tile, whose comparison says why.
+                    if (table.value(r, "value") == null && !kpi.comparison().contains(dev.marquee.privacy.KpiGroups.HIDDEN)) {
                         left.add(new LeftOut(answer.question(), List.of(), "no loaded file gives its data",
                                 java.util.Optional.of("KPI " + kpi.label())));
                     } else {

@@ -15,7 +15,7 @@ class DataModelTest {
     void standard_declaresTheTablesWithKeysAndReferences() {
         DataModel model = DataModel.standard();
 
-        assertEquals(List.of("users", "titles", "viewing_sessions", "ratings", "subscriptions", "payments", "regions", "member_snapshots", "title_scores", "market_figures", "fiscal_calendars", "genre_map", "maturity_map"),
+        assertEquals(List.of("users", "titles", "viewing_sessions", "ratings", "subscriptions", "payments", "regions", "member_profiles", "title_engagement", "title_scores", "market_figures", "fiscal_calendars", "genre_map", "maturity_map"),
                 model.tableNames());
         assertEquals(List.of("user_id"), model.table("users").orElseThrow().key());
         ColumnSpec score = model.table("ratings").orElseThrow().column("score").orElseThrow();
@@ -34,7 +34,7 @@ class DataModelTest {
             }
         }
         assertEquals(java.util.Optional.of(ColumnSpec.DEFAULT_MAX_LENGTH), model.table("titles").orElseThrow().column("title").orElseThrow().maxLength());
-        assertEquals(List.of("users", "viewing_sessions", "ratings", "subscriptions", "payments", "member_snapshots"),
+        assertEquals(List.of("users", "viewing_sessions", "ratings", "subscriptions", "payments", "member_profiles"),
                 model.tables().stream().filter(TableSpec::personal).map(TableSpec::name).toList());
     }
 

@@ -79,15 +79,20 @@ class BusinessQuestionsTest {
         assertRows(result("watch-time", "summary"), row(475 / 60.0, 5L, 475 / 300.0, 300 / 475.0, 5 / 7.0));
         // Member 6 never watched: "none" is a group of 1, and all members (6, published as signups) minus the 5 who
         // watched would reveal it, so "under 5" is hidden too.
-        assertRows(result("watch-time", "distribution"), row("none", null), row("under 5", null));
+        assertRows(result("watch-time", "distribution"), row("event files", "none", null), row("event files", "under 5", null));
         // Laptop and Tablet have one viewer each; viewers overlap between devices, so together they are only known to
         // hold one: Mobile (2, the later of two at 2) joins them. Other: 100 + 60 + 75 minutes, its viewers unknown.
         assertRows(result("watch-time", "by_device"), row("TV", 4.0, 240 / 475.0, 1.0, 2L),
                 row(Disclosure.OTHER, 235 / 60.0, 235 / 475.0, null, null));
-        assertRows(result("watch-time", "by_age_band"), row("<18", null, null), row("25–34", 2L, (2.5 + 100 / 60.0) / 2),
-                row("35–44", null, null), row("65+", null, null), row("unknown", null, null));
-        assertRows(result("watch-time", "recency"), row("0–6 days", null), row("15–30 days", null), row("31–60 days", 2L),
-                row("61+ days", null), row("never watched", null));
+        assertRows(result("watch-time", "by_age_band"), row("event files", "<18", null, null), row("event files", "25–34", 2L, (2.5 + 100 / 60.0) / 2),
+                row("event files", "35–44", null, null), row("event files", "65+", null, null), row("event files", "unknown", null, null));
+        assertRows(result("watch-time", "recency"), row("event files", "0–6 days", null, "viewing"), row("event files", "15–30 days", null, "viewing"),
+                row("event files", "31–60 days", 2L, "viewing"), row("event files", "61+ days", null, "viewing"), row("event files", "never watched", null, "viewing"));
+        // Heavy watchers: the top quarter of the 5 viewers is members 1 and 3 (2.5 hours each), the rest 3 members.
+        assertRows(result("watch-time", "heavy_watchers"), row("event files", 5L, 475 / 60.0, 475 / 300.0, 2L, 2.5, 300 / 475.0));
+        // At risk on 31 Mar among the 5 current members (the churn page's 4 of 5): the 1 not at risk is a group of 1, so
+        // the row shows no figure.
+        assertRows(result("watch-time", "at_risk"), row("event files", "viewing", null, null, null));
         assertRows(result("watch-time", "completion_by_type"), row("Movie", 0.75, 4L, 3L), row("TV Show", 2 / 3.0, 3L, 3L));
         Kpi hours = kpi("watch_hours");
         assertEquals(140 / 60.0, hours.value(), EPSILON);
@@ -127,8 +132,8 @@ class BusinessQuestionsTest {
 
     @Test
     void signups() {
-        assertRows(result("signups", "monthly"), row(LocalDate.of(2024, 1, 1), 4L, 4L), row(LocalDate.of(2024, 2, 1), 0L, 4L),
-                row(LocalDate.of(2024, 3, 1), 2L, 6L));
+        assertRows(result("signups", "monthly"), row("event files", LocalDate.of(2024, 1, 1), 4L, 4L), row("event files", LocalDate.of(2024, 2, 1), 0L, 4L),
+                row("event files", LocalDate.of(2024, 3, 1), 2L, 6L));
         assertRows(result("signups", "subscribers"), row(LocalDate.of(2024, 1, 1), 4L, null),
                 row(LocalDate.of(2024, 2, 1), 3L, -0.25), row(LocalDate.of(2024, 3, 1), 5L, 2 / 3.0));
         assertEquals(0, result("signups", "seasonality").rowCount(), "no complete calendar year");
@@ -146,8 +151,8 @@ class BusinessQuestionsTest {
         assertRows(result("revenue", "collected"), row(LocalDate.of(2024, 1, 1), null, null, null, null),
                 row(LocalDate.of(2024, 2, 1), null, null, null, null), row(LocalDate.of(2024, 3, 1), null, null, null, null));
         // Premium (22.99) and Standard (15.49) have one member each: together 38.48 from 2.
-        assertRows(result("revenue", "by_plan"), row("Basic", 26.97, 3L, 8.99), row(Disclosure.OTHER, 38.48, 2L, 19.24));
-        assertRows(result("revenue", "by_country"), row("United States", 33.47, 3L, 33.47 / 3), row("Canada", 31.98, 2L, 15.99));
+        assertRows(result("revenue", "by_plan"), row("event files", "Basic", 26.97, 3L, 8.99), row("event files", Disclosure.OTHER, 38.48, 2L, 19.24));
+        assertRows(result("revenue", "by_country"), row("event files", "United States", 33.47, 3L, 33.47 / 3), row("event files", "Canada", 31.98, 2L, 15.99));
         Kpi mrr = kpi("mrr");
         assertEquals(65.45, mrr.value(), EPSILON);
         assertEquals("+37.9%", mrr.changeVsPreviousMonth());
@@ -170,8 +175,8 @@ class BusinessQuestionsTest {
     void plansDevicesAndTitles() {
         // Canada: Basic 1, Premium 1 (hidden, 2 together); United States: Basic 2, Standard 1, so Basic is hidden with
         // Standard. Each country shows its plans together as Other, 100% of its members.
-        assertRows(result("plans-devices", "plan_mix"), row("Canada", Disclosure.OTHER, 2L, 1.0),
-                row("United States", Disclosure.OTHER, 3L, 1.0));
+        assertRows(result("plans-devices", "plan_mix"), row("event files", "Canada", Disclosure.OTHER, 2L, 1.0),
+                row("event files", "United States", Disclosure.OTHER, 3L, 1.0));
         // Every country's largest device has one viewer: all three countries merge; there Mobile has 2 viewers (members
         // 2 and 4), TV 2 (1 and 3), Tablet and Laptop 1: Tablet, Laptop and TV (the later of the two at 2) are Other.
         assertRows(result("plans-devices", "device_mix"), row(Disclosure.OTHER, "Mobile", 75 / 60.0, 75 / 475.0, 2L),

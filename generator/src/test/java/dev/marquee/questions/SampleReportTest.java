@@ -29,11 +29,13 @@ class SampleReportTest {
 
         Report report = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
 
-        assertEquals(List.of("Member snapshots", "Market"), report.leftOut().stream().map(l -> l.question().title()).toList(),
-                "only the snapshot and multi-service questions lack their data in the one-service sample");
+        assertEquals(List.of("Who leaves", "Market", "What was watched", "Catalogue: IMDb and TMDB scores by genre"),
+                report.leftOut().stream().map(l -> l.title()).toList(),
+                "the sample has no file marking who left, one service, no engagement report and no scores");
         assertEquals("needs catalogues of at least two services (found 1); add e.g. amazon_prime_titles.csv or disney_plus_titles.csv",
                 report.leftOut().get(1).reason());
-        assertEquals(9, report.sections().size(), "outlook and the eight business questions");
+        assertEquals("needs title_engagement, which no loaded file gives", report.leftOut().get(2).reason());
+        assertEquals(10, report.sections().size(), "outlook, members and the eight business questions");
         for (var section : report.sections()) {
             for (RenderedChart chart : section.charts()) {
                 boolean facetTable = chart.spec().facet().isPresent() && chart.facetValue().isEmpty();

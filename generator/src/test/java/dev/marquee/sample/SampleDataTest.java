@@ -421,7 +421,7 @@ class SampleDataTest {
             List<String> key = spec.containsKey("key") ? (List<String>) spec.get("key") : List.of();
             // The sample is one service's data: it leaves out the optional multi-service columns of titles.
             Map<String, Map<String, Object>> columns = new LinkedHashMap<>((Map<String, Map<String, Object>>) spec.get("columns"));
-            columns.keySet().removeAll(List.of("platform", "countries"));
+            columns.keySet().removeAll(List.of("platform", "countries", "source"));
             tables.put(table.getKey(), new TableSpec(key, columns));
         }
         return tables;
