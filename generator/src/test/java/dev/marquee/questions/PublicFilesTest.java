@@ -24,12 +24,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static dev.marquee.questions.RawFile.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Issue #17: each public file alone, and all six together, build a report whose figures equal what the test computes
@@ -94,6 +97,28 @@ class PublicFilesTest {
                 String html = site.page(name);
                 assertTrue(html.contains("Download CSV"), name + " is published without a single chart");
                 assertFalse(html.contains("No data: nothing in the data folder feeds this chart"), name + " publishes an empty chart");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The text of every page says only what the data gives: no "n/a" in a sentence (a KPI's missing comparison aside) and
+     * no unit written twice ("5,000 members members").
+     */
+    static void assertNarrativesFilled(PublicSite site) {
+        Pattern unfilled = Pattern.compile("[^.]{0,80}\\bn/a\\b(?! vs a (month|year) earlier)[^.]{0,40}|\\bmembers members\\b");
+        try (Stream<Path> pages = Files.list(site.site())) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                String name = page.getFileName().toString();
+                if (name.equals("methodology.html")) {
+                    continue; // it says how n/a is used
+                }
+                Matcher found = unfilled.matcher(site.pageText(name));
+                if (found.find()) {
+                    fail(name + " says: " + found.group().strip());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -216,6 +241,13 @@ class PublicFilesTest {
         void pages_eachShowsAChartWithData() {
             assertEveryPageShowsData(site());
         }
+        @Test
+        @Disabled("defect: watch-time.html says 'Members watched n/a up to the as-of date: n/a per viewer across 0 members viewers.' "
+                + "(its narrative reads the viewing-session summary, which the file cannot give); signups.html says '0 members signed up "
+                + "in Jul 2023, and n/a were subscribed at its end.' (July 2023 is the as-of month, after the file's last join)")
+        void narratives_sayOnlyWhatTheFileGives() {
+            assertNarrativesFilled(site());
+        }
     }
 
     @Nested
@@ -237,6 +269,11 @@ class PublicFilesTest {
                 + "churn-drivers.html with one empty table 'Churn by file'")
         void pages_eachShowsAChartWithData() {
             assertEveryPageShowsData(site());
+        }
+        @Test
+        @Disabled("defect: watch-time.html says 'Members watched n/a up to the as-of date: n/a per viewer across 0 members viewers.'")
+        void narratives_sayOnlyWhatTheFileGives() {
+            assertNarrativesFilled(site());
         }
     }
 
@@ -270,6 +307,13 @@ class PublicFilesTest {
         void pages_eachShowsAChartWithData() {
             assertEveryPageShowsData(site());
         }
+        @Test
+        @Disabled("defect: churn-drivers.html says 'In netflix_customer_churn.csv, 50.3% of the 5,000 members members are marked as "
+                + "having left' (questions/churn-drivers.md: {{ overall.members[0] | members }} members); watch-time.html says "
+                + "'Members watched n/a up to the as-of date: n/a per viewer across 0 members viewers.'")
+        void narratives_sayOnlyWhatTheFileGives() {
+            assertNarrativesFilled(site());
+        }
     }
 
     @Nested
@@ -283,6 +327,10 @@ class PublicFilesTest {
         @Test
         void pages_eachShowsAChartWithData() {
             assertEveryPageShowsData(site());
+        }
+        @Test
+        void narratives_sayOnlyWhatTheFileGives() {
+            assertNarrativesFilled(site());
         }
     }
 
@@ -301,6 +349,10 @@ class PublicFilesTest {
         void pages_eachShowsAChartWithData() {
             assertEveryPageShowsData(site());
         }
+        @Test
+        void narratives_sayOnlyWhatTheFileGives() {
+            assertNarrativesFilled(site());
+        }
     }
 
     @Nested
@@ -314,6 +366,10 @@ class PublicFilesTest {
         @Test
         void pages_eachShowsAChartWithData() {
             assertEveryPageShowsData(site());
+        }
+        @Test
+        void narratives_sayOnlyWhatTheFileGives() {
+            assertNarrativesFilled(site());
         }
     }
 
@@ -396,6 +452,15 @@ class PublicFilesTest {
         @Test
         void publishesNoMemberCountUnderK() {
             SmallGroups.assertNoCountUnderK(site());
+        }
+
+        @Test
+        @Disabled("defect: signups.html says '0 members signed up in Mar 2025, and n/a were subscribed at its end.' (March 2025 is the "
+                + "users file's last login; the Userbase's last join is in June 2023), watch-time.html 'Members watched n/a up to the "
+                + "as-of date: n/a per viewer across 0 members viewers.', churn-drivers.html '5,000 members members'; members.html says "
+                + "'The members below come from netflix_users.csv, 25K members in all' above the charts of three files")
+        void narratives_sayOnlyWhatTheFilesGive() {
+            assertNarrativesFilled(site());
         }
 
         @Test
