@@ -494,6 +494,23 @@ class PublicFilesTest {
             }
         }
 
+        /** A country both member files list has a key figure of each: the two must say which file they count. */
+        @Test
+        @Disabled("defect: country-united-states.html (and every country both member files list) shows two key figures both "
+                + "labelled 'Members (Members)', 451 and 2,503, without saying which is the Userbase's and which the users file's; "
+                + "'MRR (Revenue) $5,664' does not say it is the Userbase's either")
+        void countryPages_keyFiguresSayWhichFileTheyCount() {
+            Pattern label = Pattern.compile("<span class=\"kpi-label\">([^<]*)</span>");
+            try (Stream<Path> pages = Files.list(site().site())) {
+                for (Path page : pages.filter(p -> p.getFileName().toString().startsWith("country-")).sorted().toList()) {
+                    List<String> labels = label.matcher(Files.readString(page)).results().map(m -> m.group(1)).toList();
+                    assertEquals(new TreeSet<>(labels).size(), labels.size(), page.getFileName() + " has key figures of the same label: " + labels);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         /** Issue #17 saw "New signups 0 members, −100.0%" and MRR "+296.1%" on the cover, made from one-off snapshots. */
         @Test
         void cover_membersOfEachFile_noPeriodComparisonFromSnapshots() {
@@ -504,16 +521,35 @@ class PublicFilesTest {
             assertFalse(metrics.contains("\"id\": \"new_signups\""), metrics);
             assertFalse(metrics.contains("\"id\": \"mrr\""), metrics);
         }
+    }
 
-        private List<CatalogueCount.Title> catalogue() {
+    private static List<CatalogueCount.Title> catalogue;
+
+    /** The titles of netflix_titles.csv and the JustWatch export, both Netflix, each counted once (counted once per run). */
+    static synchronized List<CatalogueCount.Title> allSixCatalogue() {
+        if (catalogue == null) {
+            PublicSite site = allSix();
             try {
                 Map<Path, String> files = new LinkedHashMap<>();
-                files.put(site().file(KaggleCatalogueFigures.FILE), "Netflix");
-                files.put(site().file(JustWatchFigures.FILE), "Netflix");
-                return CatalogueCount.titles(files, null);
+                files.put(site.file(KaggleCatalogueFigures.FILE), "Netflix");
+                files.put(site.file(JustWatchFigures.FILE), "Netflix");
+                catalogue = CatalogueCount.titles(files, null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+        return catalogue;
+    }
+
+    @Nested
+    class AllSixCatalogue {
+
+        PublicSite site() {
+            return allSix();
+        }
+
+        private List<CatalogueCount.Title> catalogue() {
+            return allSixCatalogue();
         }
 
         /** netflix_titles.csv and the JustWatch export are both Netflix: a title both list is counted once. */
@@ -529,15 +565,24 @@ class PublicFilesTest {
 
         @Test
         void catalogueByDecade_countedOnce() {
+            assertMoviesAndShows("catalogue-by-decade", "decade", year -> year / 10 * 10);
+        }
+
+        @Test
+        void catalogueByReleaseYear_countedOnce() {
+            assertMoviesAndShows("catalogue-by-release-year", "release_year", year -> year);
+        }
+
+        private void assertMoviesAndShows(String chart, String column, java.util.function.IntUnaryOperator bucket) {
             Map<Integer, long[]> truth = new TreeMap<>();
             catalogue().stream().filter(t -> t.year() != null)
-                    .forEach(t -> truth.computeIfAbsent(t.year() / 10 * 10, d -> new long[2])[t.type().equals("Movie") ? 0 : 1]++);
-            List<Published> rows = site().csv("catalogue-by-decade");
-            assertEquals(truth.keySet().stream().map(String::valueOf).toList(), cells(rows, "decade"));
+                    .forEach(t -> truth.computeIfAbsent(bucket.applyAsInt(t.year()), d -> new long[2])[t.type().equals("Movie") ? 0 : 1]++);
+            List<Published> rows = site().csv(chart);
+            assertEquals(truth.keySet().stream().map(String::valueOf).toList(), cells(rows, column), chart);
             rows.forEach(r -> {
-                long[] counts = truth.get(Integer.valueOf(r.text("decade")));
-                assertClose(counts[0], r.number("movies"), r.text("decade") + " movies");
-                assertClose(counts[1], r.number("shows"), r.text("decade") + " shows");
+                long[] counts = truth.get(Integer.valueOf(r.text(column)));
+                assertClose(counts[0], r.number("movies"), chart + " " + r.text(column) + " movies");
+                assertClose(counts[1], r.number("shows"), chart + " " + r.text(column) + " shows");
             });
         }
 
