@@ -67,7 +67,7 @@ abstract class EngagementReportFigures {
         assertClose(titles().stream().filter(t -> t.views() != null).mapToDouble(Title::views).sum(), totals.number("views"), "views");
     }
 
-    private void assertTop(String chart, Function<Title, Double> figure, String column) {
+    private void assertTop(String chart, Function<Title, Double> figure) {
         List<Title> top = titles().stream().filter(t -> figure.apply(t) != null)
                 .sorted(Comparator.comparing(figure, Comparator.reverseOrder()).thenComparing(Title::title)).limit(15).toList();
         List<Published> rows = csv(chart);
@@ -88,7 +88,7 @@ abstract class EngagementReportFigures {
 
     @Test
     void topTitles_byHoursViewed() {
-        assertTop("what-was-watched-top-hours", Title::hours, "hours_viewed");
+        assertTop("what-was-watched-top-hours", Title::hours);
         List<Published> rows = csv("what-was-watched-top-hours");
         Map<String, Boolean> global = new TreeMap<>();
         titles().forEach(t -> global.put(t.title(), t.global()));
@@ -97,7 +97,7 @@ abstract class EngagementReportFigures {
 
     @Test
     void topTitles_byViews() {
-        assertTop("what-was-watched-top-views", Title::views, "views");
+        assertTop("what-was-watched-top-views", Title::views);
     }
 
     @Test
