@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,16 +28,37 @@ final class CatalogueCount {
     private record Entry(String service, String file, String name, String type, Integer year) {
     }
 
+    /** A title as counted once: its service, type ("Movie" or "TV Show") and release year (null when no listing gives one). */
+    record Title(String service, String type, Integer year) {
+    }
+
     /** Movies and shows per service, from Kaggle-layout catalogues (file → service) and a TV-shows-by-service list. */
     static Map<String, long[]> perService(Map<Path, String> catalogues, Path tvShows) throws IOException {
+        Map<String, long[]> counts = new TreeMap<>();
+        for (Title title : titles(catalogues, tvShows)) {
+            counts.computeIfAbsent(title.service(), s -> new long[2])[title.type().equals("Movie") ? 0 : 1]++;
+        }
+        return counts;
+    }
+
+    /**
+     * The titles of catalogues in the Kaggle or the JustWatch layout (file → service; JustWatch's MOVIE and SHOW are movies
+     * and TV shows) and of a TV-shows-by-service list (or null), each counted once.
+     */
+    static List<Title> titles(Map<Path, String> catalogues, Path tvShows) throws IOException {
         List<Entry> entries = new ArrayList<>();
         for (Map.Entry<Path, String> file : catalogues.entrySet()) {
             for (CSVRecord row : read(file.getKey())) {
-                entries.add(new Entry(file.getValue(), file.getKey().toString(), name(row.get("title")), row.get("type"),
+                String type = switch (row.get("type").strip()) {
+                    case "MOVIE" -> "Movie";
+                    case "SHOW" -> "TV Show";
+                    default -> row.get("type");
+                };
+                entries.add(new Entry(file.getValue(), file.getKey().toString(), name(row.get("title")), type,
                         year(row.get("release_year"))));
             }
         }
-        for (CSVRecord row : read(tvShows)) {
+        for (CSVRecord row : tvShows == null ? List.<CSVRecord>of() : read(tvShows)) {
             for (String service : List.of("Netflix", "Hulu", "Prime Video", "Disney+")) {
                 if (row.get(service).strip().equals("1")) {
                     entries.add(new Entry(service, tvShows.toString(), name(row.get("Title")), "TV Show", year(row.get("Year"))));
@@ -53,19 +72,14 @@ final class CatalogueCount {
             }
         }
         Map<String, Integer> nth = new HashMap<>();
-        Set<String> titles = new HashSet<>();
+        Map<String, Title> titles = new HashMap<>();
         for (Entry e : entries) {
             Integer year = e.year() != null ? e.year() : earliest.get(e.service() + "|" + e.name() + "|" + e.type());
             String key = e.service() + "|" + e.name() + "|" + e.type() + "|" + year;
             int instance = nth.merge(key + "|" + e.file(), 1, Integer::sum);
-            titles.add(key + "|" + instance);
+            titles.putIfAbsent(key + "|" + instance, new Title(e.service(), e.type(), year));
         }
-        Map<String, long[]> counts = new TreeMap<>();
-        for (String title : titles) {
-            String[] parts = title.split("\\|", -1);
-            counts.computeIfAbsent(parts[0], s -> new long[2])[parts[2].equals("Movie") ? 0 : 1]++;
-        }
-        return counts;
+        return List.copyOf(titles.values());
     }
 
     private static String name(String title) {

@@ -1,0 +1,215 @@
+package dev.marquee.questions;
+
+import dev.marquee.questions.PublicSite.Published;
+import dev.marquee.questions.SmallGroups.Group;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.marquee.questions.RawFile.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every member-level file's figures share: the file's members counted on the cover, and lines of groups. */
+abstract class MemberFileFigures<M> {
+
+    /** The report under test: the file alone, or among all six. */
+    abstract PublicSite site();
+
+    /** The name of the file, which is also the source every figure of it names. */
+    abstract String source();
+
+    /** The file's rows, each a member. */
+    abstract List<M> members();
+
+    int k() {
+        return site().k();
+    }
+
+    List<Published> csv(String chart) {
+        return site().csv(chart, source());
+    }
+
+    static Map<String, Group> groups(Map<String, Long> counts) {
+        Map<String, Group> groups = new TreeMap<>();
+        counts.forEach((name, members) -> groups.put(name, Group.of(members)));
+        return groups;
+    }
+
+    Map<String, Group> groupsBy(Function<M, String> key) {
+        return groups(RawFile.count(members(), key));
+    }
+
+    /** The cover's KPI "Members (file)": every member the file lists, with no comparison. */
+    void assertMembersKpi() {
+        Matcher kpi = Pattern.compile("\"label\": \"Members \\(" + Pattern.quote(source()) + "\\)\", \"unit\": \"members\", \"value\": (\\d+)")
+                .matcher(site().page("metrics.json"));
+        assertTrue(kpi.find(), "metrics.json has no KPI Members (" + source() + ")");
+        assertEquals(members().size(), Long.parseLong(kpi.group(1)));
+        assertTrue(site().pageText("index.html").contains("Members (" + source() + ")"), "the cover shows the KPI");
+        List<Published> byFile = csv("members-sources");
+        assertEquals(1, byFile.size(), byFile.toString());
+        assertClose(members().size(), byFile.get(0).number("members"), "members by file");
+    }
+
+    /** A bar chart of members' shares by one attribute (small groups hidden or merged), the share of all the file's members. */
+    void assertShares(String chart, String label, Function<M, String> key, boolean merged) {
+        Map<String, Group> truth = groupsBy(key);
+        List<Published> rows = csv(chart);
+        Map<Published, Set<String>> published = merged ? SmallGroups.assertMerged(chart, rows, label, "members", null, truth, k())
+                : SmallGroups.assertHidden(chart, rows, label, "members", null, truth, k());
+        long all = truth.values().stream().mapToLong(Group::members).sum();
+        published.forEach((row, names) -> assertClose((double) total(truth, names) / all, row.number("share"), chart + ", " + row.text(label)));
+    }
+
+    /**
+     * A country × series cross-tab (plans or main devices within countries), as SECURITY.md asks: countries under k merged
+     * into Other first, small series merged within each country, every series' merged cells together none or at least k,
+     * and each share that of the country's members.
+     */
+    Map<String, List<Published>> assertCrossTab(String chart, String series, Function<M, String> country, Function<M, String> seriesOf) {
+        List<M> counted = members().stream().filter(m -> country.apply(m) != null && seriesOf.apply(m) != null).toList();
+        Map<String, Long> countries = RawFile.count(counted, country);
+        List<Published> rows = csv(chart);
+        Map<String, List<Published>> byCountry = new LinkedHashMap<>();
+        rows.forEach(row -> byCountry.computeIfAbsent(row.text("country"), c -> new ArrayList<>()).add(row));
+        Set<String> own = new TreeSet<>(byCountry.keySet());
+        own.remove(PublicSite.OTHER);
+        Set<String> merged = new TreeSet<>(countries.keySet());
+        merged.removeAll(own);
+        countries.forEach((name, members) -> assertTrue(members >= k() || merged.contains(name),
+                chart + ": " + name + " has " + members + " members, under k, but is published"));
+        assertEquals(!merged.isEmpty(), byCountry.containsKey(PublicSite.OTHER), chart + ": countries merged into Other " + merged);
+        byCountry.forEach((label, countryRows) -> {
+            Set<String> in = label.equals(PublicSite.OTHER) ? merged : Set.of(label);
+            assertTrue(countries.keySet().containsAll(in), chart + ": no country " + label + " in the file");
+            List<M> inCountry = counted.stream().filter(m -> in.contains(country.apply(m))).toList();
+            Map<String, Group> within = groups(RawFile.count(inCountry, seriesOf));
+            Map<Published, Set<String>> stands = SmallGroups.assertMerged(chart + ", " + label, countryRows, series, "members", null, within, k());
+            stands.forEach((row, names) -> assertClose((double) total(within, names) / inCountry.size(), row.number("share"),
+                    chart + ", " + label + ", " + row.text(series) + " share"));
+        });
+        Map<String, Long> perSeries = RawFile.count(counted, seriesOf);
+        perSeries.forEach((name, members) -> {
+            double shown = rows.stream().filter(r -> r.text(series).equals(name)).mapToDouble(r -> r.number("members")).sum();
+            double hidden = members - shown;
+            assertTrue(hidden == 0 || hidden >= k(), chart + ": " + name + " across countries has " + hidden + " members merged away, under k");
+        });
+        return byCountry;
+    }
+
+    /** The country pages: one per published country, each with its facet of the cross-tab. */
+    void assertCountryFacets(String facetChart, Map<String, List<Published>> crossTab, String series) {
+        crossTab.forEach((country, rows) -> {
+            if (country.equals(PublicSite.OTHER)) {
+                return;
+            }
+            String page = "country-" + PublicSite.slug(country) + ".html";
+            assertTrue(site().exists(page), "no country page " + page);
+            assertTrue(site().pageText(page).contains(country), page);
+            List<Published> facet = site().csv(facetChart, source(), country);
+            assertEquals(cells(rows, series), cells(facet, series), facetChart + " of " + country);
+        });
+    }
+
+    private static List<List<Object>> cells(List<Published> rows, String series) {
+        return rows.stream().map(r -> List.<Object>of(r.text("country"), r.text(series), r.number("members"), r.number("share"))).toList();
+    }
+
+    /** Members by the hours the file gives, in the distribution's buckets (small buckets hidden). */
+    void assertHoursDistribution(Function<M, Double> hours) {
+        Map<String, Group> truth = groupsBy(m -> hours.apply(m) == null ? null : hoursBucket(hours.apply(m)));
+        SmallGroups.assertHidden("watch-time-distribution", csv("watch-time-distribution"), "hours_watched", "members", null, truth, k());
+    }
+
+    static String hoursBucket(double hours) {
+        if (hours == 0) {
+            return "none";
+        }
+        if (hours < 5) {
+            return "under 5";
+        }
+        if (hours < 10) {
+            return "5–10";
+        }
+        if (hours < 25) {
+            return "10–25";
+        }
+        if (hours < 50) {
+            return "25–50";
+        }
+        if (hours < 100) {
+            return "50–100";
+        }
+        return hours < 250 ? "100–250" : "250+";
+    }
+
+    /**
+     * The quarter of members with hours who watched most (the first quarter, rounded up, by hours): how many, the fewest
+     * hours among them and their share of all hours, shown only when the quarter and the rest each reach k.
+     */
+    void assertHeavyWatchers(Function<M, Double> hours) {
+        List<Double> watched = members().stream().map(hours).filter(h -> h != null && h > 0).sorted(java.util.Comparator.reverseOrder()).toList();
+        int viewers = watched.size();
+        int heavy = (viewers + 3) / 4;
+        double total = watched.stream().mapToDouble(Double::doubleValue).sum();
+        double heavyHours = watched.subList(0, heavy).stream().mapToDouble(Double::doubleValue).sum();
+        List<Published> rows = csv("watch-time-heavy-watchers");
+        assertEquals(1, rows.size(), rows.toString());
+        Published row = rows.get(0);
+        assertClose(viewers, row.number("viewers"), "viewers");
+        assertClose(total, row.number("total_hours"), "total hours");
+        assertClose(total / viewers, row.number("hours_per_viewer"), "hours per viewer");
+        assertClose(heavy, row.number("heavy_viewers"), "heavy viewers: the top quarter");
+        if (heavy >= k() && viewers - heavy >= k()) {
+            assertClose(watched.get(heavy - 1), row.number("heavy_from_hours"), "the fewest hours among the heavy quarter");
+            assertClose(heavyHours / total, row.number("heavy_share"), "the heavy quarter's share of hours");
+        } else {
+            RawFile.assertBlank(row.number("heavy_share"), "a heavy quarter or rest under k");
+        }
+    }
+
+    /** Hours per member by the favourite genre the file gives (small genres merged). */
+    void assertHoursByFavouriteGenre(Function<M, String> genre, Function<M, Double> hours) {
+        Function<M, String> key = m -> hours.apply(m) == null ? null : genre.apply(m);
+        Map<Published, Set<String>> rows = SmallGroups.assertMerged("watch-time-favourite-genres", csv("watch-time-favourite-genres"),
+                "favourite_genre", "members", null, groupsBy(key), k());
+        rows.forEach((row, genres) -> {
+            List<M> in = members().stream().filter(m -> genres.contains(key.apply(m))).toList();
+            double sum = in.stream().mapToDouble(hours::apply).sum();
+            assertClose(sum, row.number("watch_hours"), "watch hours of " + genres);
+            assertClose(sum / in.size(), row.number("hours_per_member"), "hours per member of " + genres);
+        });
+    }
+
+    /** Hours per member by age band (small bands hidden). */
+    void assertHoursByAgeBand(Function<M, Integer> age, Function<M, Double> hours) {
+        Function<M, String> key = m -> hours.apply(m) == null ? null : RawFile.ageBand(age.apply(m));
+        Map<Published, Set<String>> rows = SmallGroups.assertHidden("watch-time-by-age", csv("watch-time-by-age"), "age_band", "members",
+                null, groupsBy(key), k());
+        rows.forEach((row, bands) -> {
+            List<M> in = members().stream().filter(m -> bands.contains(key.apply(m))).toList();
+            assertClose(in.stream().mapToDouble(hours::apply).sum() / in.size(), row.number("hours_per_member"), "hours per member of " + bands);
+        });
+    }
+
+    /** Members by days since their last activity, in the recency buckets (small buckets hidden), naming the activity. */
+    void assertRecency(Function<M, Long> days, String activity) {
+        List<Published> rows = csv("watch-time-recency");
+        SmallGroups.assertHidden("watch-time-recency", rows, "last_watched", "members", null,
+                groupsBy(m -> days.apply(m) == null ? null : RawFile.recencyBucket(days.apply(m))), k());
+        rows.forEach(row -> assertEquals(activity, row.text("last_activity"), "the activity the days count from"));
+    }
+
+    static long total(Map<String, Group> truth, Set<String> names) {
+        return names.stream().mapToLong(n -> truth.get(n).members()).sum();
+    }
+}

@@ -1,0 +1,609 @@
+package dev.marquee.questions;
+
+import dev.marquee.Fixtures;
+import dev.marquee.questions.PublicSite.Published;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static dev.marquee.questions.RawFile.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Issue #17: each public file alone, and all six together, build a report whose figures equal what the test computes
+ * from the raw file with commons-csv (not the report's SQL), with no group under k published or recoverable.
+ *
+ * <p>The files are the real ones of ../shared/data, built with k = 10, when present; otherwise the checked-in excerpts of
+ * fixtures/shapes (12 rows each), built with --min-group-size 1: every group of the excerpts is published, so they check
+ * the figures, and the real files the disclosure rule (k = 2 on the excerpts meets a defect, shown by
+ * {@link #userbaseExcerptAtK2_runningTotalOfSignups_revealsNoHiddenMonth}). Every expectation is
+ * computed from whichever file is used; the few tests that name figures of the real files skip without them.
+ * {@code -Dmarquee.public-files=excerpts} tests the excerpts even where the real files are.
+ *
+ * <p>Each data folder is built once (on first use) and read by every test that needs it. The figures of a file are
+ * asserted by one class per file ({@link UserbaseFigures}, ...), run on the file alone and, where they must not change,
+ * on all six together.
+ */
+class PublicFilesTest {
+
+    static final List<String> SIX = List.of(UserbaseFigures.FILE, UsersFigures.FILE, ChurnFigures.FILE, EngagementReportFigures.FILE,
+            JustWatchFigures.FILE, KaggleCatalogueFigures.FILE);
+    private static final Path EXCERPTS = Fixtures.FIXTURES.resolve("shapes");
+    private static final int K_REAL = 10;
+    private static final int K_EXCERPTS = 1;
+
+    @TempDir
+    static Path work;
+    private static final Map<List<String>, PublicSite> BUILT = new HashMap<>();
+
+    /** The real files when all six are there, unless -Dmarquee.public-files=excerpts asks for the excerpts. */
+    static boolean real() {
+        return !"excerpts".equals(System.getProperty("marquee.public-files"))
+                && SIX.stream().allMatch(file -> Files.isRegularFile(Fixtures.SHARED_DATA.resolve(file)));
+    }
+
+    /** The report of some of the six files: the real ones with k = 10, else the excerpts with k = 1. Built once. */
+    static synchronized PublicSite built(List<String> files) {
+        return BUILT.computeIfAbsent(files, f -> {
+            boolean real = real();
+            Path from = real ? Fixtures.SHARED_DATA : EXCERPTS;
+            Path into = work.resolve(f.size() == 1 ? PublicSite.slug(f.get(0)) : "all-six");
+            return PublicSite.build(into, real ? K_REAL : K_EXCERPTS, real, f.stream().map(from::resolve).toList());
+        });
+    }
+
+    static PublicSite alone(String file) {
+        return built(List.of(file));
+    }
+
+    static PublicSite allSix() {
+        return built(SIX);
+    }
+
+    /** Every page a reader can open shows at least one chart, and no chart is an empty frame. */
+    static void assertEveryPageShowsData(PublicSite site) {
+        Set<String> skipped = Set.of("index.html", "data.html", "methodology.html", "about.html", "countries.html");
+        try (Stream<Path> pages = Files.list(site.site())) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                String name = page.getFileName().toString();
+                if (skipped.contains(name)) {
+                    continue;
+                }
+                String html = site.page(name);
+                assertTrue(html.contains("Download CSV"), name + " is published without a single chart");
+                assertFalse(html.contains("No data: nothing in the data folder feeds this chart"), name + " publishes an empty chart");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The text of every page says only what the data gives: no "n/a" in a sentence (a KPI's missing comparison aside) and
+     * no unit written twice ("5,000 members members").
+     */
+    static void assertNarrativesFilled(PublicSite site) {
+        Pattern unfilled = Pattern.compile("[^.]{0,80}\\bn/a\\b(?! vs a (month|year) earlier)[^.]{0,40}|\\bmembers members\\b");
+        try (Stream<Path> pages = Files.list(site.site())) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                String name = page.getFileName().toString();
+                if (name.equals("methodology.html")) {
+                    continue; // it says how n/a is used
+                }
+                Matcher found = unfilled.matcher(site.pageText(name));
+                if (found.find()) {
+                    fail(name + " says: " + found.group().strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** No name of the users file is in any published file: page, CSV, JSON, SVG or the PDF's text. */
+    static void assertNoNameOfTheUsersFile(PublicSite site) {
+        Set<String> names = new TreeSet<>();
+        RawFile.records(site.file(UsersFigures.FILE)).forEach(row -> names.add(row.get("Name").replaceAll("\\s+", "")));
+        assertFalse(names.isEmpty());
+        site.everyTextSqueezed().forEach((file, text) -> {
+            for (String name : names) {
+                assertFalse(text.contains(name), file + " publishes the name " + name);
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {UserbaseFigures.FILE, UsersFigures.FILE, ChurnFigures.FILE, EngagementReportFigures.FILE, JustWatchFigures.FILE,
+            KaggleCatalogueFigures.FILE})
+    void eachFileAlone_buildsAndPrintsNoError(String file) {
+        Fixtures.Run run = alone(file).run();
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err(), "a build of " + file + " alone prints no error");
+        assertTrue(run.out().contains("0 rows set aside, 0 problems"), run.out());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {UserbaseFigures.FILE, UsersFigures.FILE, ChurnFigures.FILE, EngagementReportFigures.FILE, JustWatchFigures.FILE,
+            KaggleCatalogueFigures.FILE})
+    void eachFileAlone_publishesNoMemberCountUnderK(String file) {
+        SmallGroups.assertNoCountUnderK(alone(file));
+    }
+
+    static Stream<Arguments> leftOut() {
+        return Stream.of(
+                Arguments.of(UserbaseFigures.FILE, "Plans and devices by country: Device mix by country, by watch hours: needs viewing_sessions.device, which no loaded file gives"),
+                Arguments.of(UserbaseFigures.FILE, "Watch time and engagement: Members by total watch hours: needs member.watch_hours, which no loaded file gives"),
+                Arguments.of(UserbaseFigures.FILE, "Who leaves: Churn by region: needs member.churned, which no loaded file gives"),
+                Arguments.of(UserbaseFigures.FILE, "Revenue: Monthly recurring revenue: needs subscriptions.monthly_price, which no loaded file gives"),
+                Arguments.of(UsersFigures.FILE, "Members: Members by gender: needs member.gender, which no loaded file gives"),
+                Arguments.of(UsersFigures.FILE, "Plans and devices by country: Members by main device and country: needs member.main_device, which no loaded file gives"),
+                Arguments.of(UsersFigures.FILE, "Revenue: MRR by plan: needs member.monthly_fee, which no loaded file gives"),
+                Arguments.of(UsersFigures.FILE, "Signups and growth: New signups per month: needs member.signup_date, which no loaded file gives"),
+                Arguments.of(ChurnFigures.FILE, "Members: Members by country: needs member.country, which no loaded file gives"),
+                Arguments.of(ChurnFigures.FILE, "Signups and growth: New signups per month: needs member.signup_date, which no loaded file gives"),
+                Arguments.of(ChurnFigures.FILE, "Plans and devices by country: its charts need member.country, viewing_sessions.device, which no loaded file gives"),
+                Arguments.of(ChurnFigures.FILE, "Revenue: MRR by country: needs member.country, which no loaded file gives"),
+                Arguments.of(EngagementReportFigures.FILE, "Members: needs member, which the data folder does not have"),
+                Arguments.of(EngagementReportFigures.FILE, "Catalogue: needs catalogue_title, which the data folder does not have"),
+                Arguments.of(JustWatchFigures.FILE, "Members: needs member, which the data folder does not have"),
+                Arguments.of(JustWatchFigures.FILE, "What was watched: needs title_period, which the data folder does not have"),
+                Arguments.of(JustWatchFigures.FILE, "Market: needs catalogues of at least two services (found 1); add e.g. amazon_prime_titles.csv or disney_plus_titles.csv"),
+                Arguments.of(KaggleCatalogueFigures.FILE, "Catalogue: IMDb and TMDB scores by genre: needs title_scores.score, which no loaded file gives"),
+                Arguments.of(KaggleCatalogueFigures.FILE, "Who leaves: needs member, which the data folder does not have"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("leftOut")
+    void eachFileAlone_dataPageSaysWhatIsLeftOutAndWhy(String file, String line) {
+        String page = alone(file).pageText("data.html");
+        assertTrue(page.contains(line), "data.html of " + file + " alone does not say: " + line + "\n" + page);
+    }
+
+    /** The counts issue #17 gives for the real files, which only they have. */
+    @Test
+    void realFilesAlone_giveTheCountsTheIssueNames() {
+        Assumptions.assumeTrue(real(), "the real files of ../shared/data are absent: skipped (the excerpts are tested instead)");
+        assertEquals(List.of("2500"), cells(alone(UserbaseFigures.FILE).csv("members-sources", UserbaseFigures.FILE), "members"));
+        assertEquals(10, alone(UserbaseFigures.FILE).csv("members-countries", UserbaseFigures.FILE).size(), "10 countries");
+        assertEquals(List.of("25000"), cells(alone(UsersFigures.FILE).csv("members-sources", UsersFigures.FILE), "members"));
+        assertEquals(List.of("5000"), cells(alone(ChurnFigures.FILE).csv("members-sources", ChurnFigures.FILE), "members"));
+        assertEquals(List.of("6131", "2676"), cells(alone(KaggleCatalogueFigures.FILE).csv("catalogue-by-type"), "titles"));
+        assertEquals(List.of("3831", "2306"), cells(alone(JustWatchFigures.FILE).csv("catalogue-by-type"), "titles"));
+        assertEquals(List.of("7508"), cells(alone(EngagementReportFigures.FILE).csv("what-was-watched-totals", EngagementReportFigures.SOURCE), "titles"));
+    }
+
+    /**
+     * The excerpt's first join (Sep 2021, 1 member) is hidden at k = 2, and Oct 2021 (no join) is shown with a running
+     * total of 1, which is that hidden month.
+     */
+    @Test
+    @Disabled("defect: signups-monthly.csv shows a running total right after a hidden first month: Userbase excerpt, k = 2, "
+            + "2021-09 hidden (1 member), 2021-10 '0, 1'; SECURITY.md: a run of hidden months holds at least k between two published totals")
+    void userbaseExcerptAtK2_runningTotalOfSignups_revealsNoHiddenMonth() {
+        PublicSite excerpt = PublicSite.build(work.resolve("userbase-excerpt-k2"), 2, false, List.of(EXCERPTS.resolve(UserbaseFigures.FILE)));
+        new UserbaseFigures() {
+            @Override
+            PublicSite site() {
+                return excerpt;
+            }
+        }.signupsByMonth_fromJoinDates_smallMonthsHiddenWithTheirRunningTotal();
+    }
+
+    private static List<String> cells(List<Published> rows, String column) {
+        return rows.stream().map(r -> r.text(column)).toList();
+    }
+
+    @Nested
+    class NetflixUserbaseAlone extends UserbaseFigures {
+
+        @Override
+        PublicSite site() {
+            return alone(FILE);
+        }
+
+        /** Brazil: Standard has 4 members; merged with the next smallest plan, Premium (33), into Other (37). */
+        @Test
+        void realFile_brazilsSmallPlanMergedWithTheNextSmallest() {
+            Assumptions.assumeTrue(site().real(), "the real Netflix Userbase.csv is absent: skipped");
+            List<List<String>> brazil = site().csv("plans-devices-plan-by-country", FILE).stream().filter(r -> r.text("country").equals("Brazil"))
+                    .map(r -> List.of(r.text("plan"), r.text("members"))).toList();
+            assertEquals(List.of(List.of("Basic", "146"), List.of(PublicSite.OTHER, "37")), brazil);
+        }
+
+        @Test
+        @Disabled("defect: churn-drivers.html (Who leaves) is published for a file that marks no one as having left, with one empty "
+                + "table 'Churn by file' (No data: nothing in the data folder feeds this chart); its chart 'overall' declares no needs:")
+        void pages_eachShowsAChartWithData() {
+            assertEveryPageShowsData(site());
+        }
+        @Test
+        @Disabled("defect: watch-time.html says 'Members watched n/a up to the as-of date: n/a per viewer across 0 members viewers.' "
+                + "(its narrative reads the viewing-session summary, which the file cannot give); signups.html says '0 members signed up "
+                + "in Jul 2023, and n/a were subscribed at its end.' (July 2023 is the as-of month, after the file's last join)")
+        void narratives_sayOnlyWhatTheFileGives() {
+            assertNarrativesFilled(site());
+        }
+    }
+
+    @Nested
+    class NetflixUsersAlone extends UsersFigures {
+
+        @Override
+        PublicSite site() {
+            return alone(FILE);
+        }
+
+        @Test
+        void noNameOfTheFile_inAnyPageCsvOrPdf() {
+            assertNoNameOfTheUsersFile(site());
+        }
+
+        @Test
+        @Disabled("defect: revenue.html and signups.html are published with no chart at all (every chart left out, the page kept and "
+                + "in the menu; signups.html still says 'the chart of months of the year averages the complete years'), and "
+                + "churn-drivers.html with one empty table 'Churn by file'")
+        void pages_eachShowsAChartWithData() {
+            assertEveryPageShowsData(site());
+        }
+        @Test
+        @Disabled("defect: watch-time.html says 'Members watched n/a up to the as-of date: n/a per viewer across 0 members viewers.'")
+        void narratives_sayOnlyWhatTheFileGives() {
+            assertNarrativesFilled(site());
+        }
+    }
+
+    @Nested
+    class CustomerChurnAlone extends ChurnFigures {
+
+        @Override
+        PublicSite site() {
+            return alone(FILE);
+        }
+
+        @Test
+        void pages_sayTheFileIsAnUndatedSnapshot() {
+            String cover = site().pageText("index.html");
+            assertTrue(cover.contains("an undated snapshot"), cover);
+            assertFalse(cover.contains("as of"), "no as-of date is made up for an undated file");
+        }
+
+        /** 100+ hours has 2 members, 25–50 only 7 churners: both hidden, and 5–10, the next smallest by churners (510). */
+        @Test
+        void realFile_hoursBandsHidden_100PlusAnd25To50AndTheNextSmallest() {
+            Assumptions.assumeTrue(site().real(), "the real netflix_customer_churn.csv is absent: skipped");
+            List<String> hidden = site().csv("churn-drivers-by-hours-band", FILE).stream().filter(r -> r.blank("members"))
+                    .map(r -> r.text("hours_band")).toList();
+            assertEquals(List.of("5–10", "25–50", "100+"), hidden);
+        }
+
+        @Test
+        @Disabled("defect: signups.html is published with no chart (all five charts left out for lack of signup dates, the page kept "
+                + "in the menu, its text still saying 'the chart of months of the year averages the complete years in the data')")
+        void pages_eachShowsAChartWithData() {
+            assertEveryPageShowsData(site());
+        }
+        @Test
+        @Disabled("defect: churn-drivers.html says 'In netflix_customer_churn.csv, 50.3% of the 5,000 members members are marked as "
+                + "having left' (questions/churn-drivers.md: {{ overall.members[0] | members }} members); watch-time.html says "
+                + "'Members watched n/a up to the as-of date: n/a per viewer across 0 members viewers.'")
+        void narratives_sayOnlyWhatTheFileGives() {
+            assertNarrativesFilled(site());
+        }
+    }
+
+    @Nested
+    class WhatWeWatchedAlone extends EngagementReportFigures {
+
+        @Override
+        PublicSite site() {
+            return alone(FILE);
+        }
+
+        @Test
+        void pages_eachShowsAChartWithData() {
+            assertEveryPageShowsData(site());
+        }
+        @Test
+        void narratives_sayOnlyWhatTheFileGives() {
+            assertNarrativesFilled(site());
+        }
+    }
+
+    @Nested
+    class JustWatchAlone extends JustWatchFigures {
+
+        @Override
+        PublicSite site() {
+            return alone(FILE);
+        }
+
+        @Test
+        @Disabled("defect: catalogue.html shows 'Titles by year added to the catalogue' as an empty chart (No data) for the JustWatch "
+                + "export, which has no date added; the chart declares no needs: [titles.date_added], so it is neither drawn nor listed "
+                + "as left out on the Data page")
+        void pages_eachShowsAChartWithData() {
+            assertEveryPageShowsData(site());
+        }
+        @Test
+        void narratives_sayOnlyWhatTheFileGives() {
+            assertNarrativesFilled(site());
+        }
+    }
+
+    @Nested
+    class NetflixTitlesAlone extends KaggleCatalogueFigures {
+
+        @Override
+        PublicSite site() {
+            return alone(FILE);
+        }
+
+        @Test
+        void pages_eachShowsAChartWithData() {
+            assertEveryPageShowsData(site());
+        }
+        @Test
+        void narratives_sayOnlyWhatTheFileGives() {
+            assertNarrativesFilled(site());
+        }
+    }
+
+    private static final String FOREIGN_AS_OF = "defect: among all six the report's as-of date is the last login of netflix_users.csv "
+            + "(2025-03-08), and the Userbase's figures that count to the as-of date use it instead of the Userbase's own latest date "
+            + "(2023-07-15): ";
+
+    @Nested
+    class NetflixUserbaseAmongAllSix extends UserbaseFigures {
+
+        @Override
+        PublicSite site() {
+            return allSix();
+        }
+
+        @Override
+        @Test
+        @Disabled(FOREIGN_AS_OF + "watch-time-recency-netflix-userbase-csv.csv puts all 2,500 members in '61+ days' (alone: 0–6 hidden, "
+                + "7–14 1,074, 15–30 865, 31–60 hidden)")
+        void recency_daysSinceTheLastPayment_untilTheLatestDateInTheFile() {
+            super.recency_daysSinceTheLastPayment_untilTheLatestDateInTheFile();
+        }
+
+        @Override
+        @Test
+        @Disabled(FOREIGN_AS_OF + "signups-monthly.csv runs 20 months past the file's end, Aug 2023 – Mar 2025, each with 0 signups")
+        void signupsByMonth_fromJoinDates_smallMonthsHiddenWithTheirRunningTotal() {
+            super.signupsByMonth_fromJoinDates_smallMonthsHiddenWithTheirRunningTotal();
+        }
+
+        @Override
+        @Test
+        @Disabled(FOREIGN_AS_OF + "signups-seasonality.csv counts 2023 as a complete year (the file ends in June 2023) and averages over "
+                + "3 years: Jan 20 / 3 = 6.67 where alone it is hidden")
+        void seasonality_signupsPerCalendarMonth_averagedOverTheYearsBeforeTheLatestDate() {
+            super.seasonality_signupsPerCalendarMonth_averagedOverTheYearsBeforeTheLatestDate();
+        }
+    }
+
+    @Nested
+    class NetflixUsersAmongAllSix extends UsersFigures {
+
+        @Override
+        PublicSite site() {
+            return allSix();
+        }
+    }
+
+    @Nested
+    class CustomerChurnAmongAllSix extends ChurnFigures {
+
+        @Override
+        PublicSite site() {
+            return allSix();
+        }
+    }
+
+    @Nested
+    class WhatWeWatchedAmongAllSix extends EngagementReportFigures {
+
+        @Override
+        PublicSite site() {
+            return allSix();
+        }
+    }
+
+    @Nested
+    class AllSixTogether {
+
+        PublicSite site() {
+            return allSix();
+        }
+
+        @Test
+        void buildsAndPrintsNoError() {
+            assertEquals(0, site().run().exitCode(), site().run().err());
+            assertEquals("", site().run().err());
+        }
+
+        @Test
+        void publishesNoMemberCountUnderK() {
+            SmallGroups.assertNoCountUnderK(site());
+        }
+
+        @Test
+        @Disabled("defect: signups.html says '0 members signed up in Mar 2025, and n/a were subscribed at its end.' (March 2025 is the "
+                + "users file's last login; the Userbase's last join is in June 2023), watch-time.html 'Members watched n/a up to the "
+                + "as-of date: n/a per viewer across 0 members viewers.', churn-drivers.html '5,000 members members'; members.html says "
+                + "'The members below come from netflix_users.csv, 25K members in all' above the charts of three files")
+        void narratives_sayOnlyWhatTheFilesGive() {
+            assertNarrativesFilled(site());
+        }
+
+        @Test
+        void noNameOfTheUsersFile_inAnyPageCsvOrPdf() {
+            assertNoNameOfTheUsersFile(site());
+        }
+
+        /** Nothing pooled: a CSV with a source column holds one file's rows, and a CSV split by file is named after it. */
+        @Test
+        void everyCsvWithASource_holdsOneFileOnly() {
+            site().everyCsv().forEach((file, rows) -> {
+                if (rows.isEmpty() || !rows.get(0).has("source")) {
+                    return;
+                }
+                Set<String> sources = new TreeSet<>(cells(rows, "source"));
+                assertEquals(1, sources.size(), file + " pools " + sources);
+                for (String member : List.of(UserbaseFigures.FILE, UsersFigures.FILE, ChurnFigures.FILE)) {
+                    if (file.contains("-" + PublicSite.slug(member))) {
+                        assertEquals(Set.of(member), sources, file);
+                    }
+                }
+            });
+        }
+
+        @Test
+        void memberCharts_oneChartPerFile_titledWithTheFile() {
+            String page = site().page("members.html");
+            for (String file : List.of(UserbaseFigures.FILE, UsersFigures.FILE, ChurnFigures.FILE)) {
+                assertTrue(page.contains("Members by age band — " + file), "members.html: age bands of " + file);
+                assertTrue(Files.exists(site().site().resolve("csv/members-age-bands-" + PublicSite.slug(file) + ".csv")), file);
+            }
+        }
+
+        /** A country both member files list has a key figure of each: the two must say which file they count. */
+        @Test
+        @Disabled("defect: country-united-states.html (and every country both member files list) shows two key figures both "
+                + "labelled 'Members (Members)', 451 and 2,503, without saying which is the Userbase's and which the users file's; "
+                + "'MRR (Revenue) $5,664' does not say it is the Userbase's either")
+        void countryPages_keyFiguresSayWhichFileTheyCount() {
+            Pattern label = Pattern.compile("<span class=\"kpi-label\">([^<]*)</span>");
+            try (Stream<Path> pages = Files.list(site().site())) {
+                for (Path page : pages.filter(p -> p.getFileName().toString().startsWith("country-")).sorted().toList()) {
+                    List<String> labels = label.matcher(Files.readString(page)).results().map(m -> m.group(1)).toList();
+                    assertEquals(new TreeSet<>(labels).size(), labels.size(), page.getFileName() + " has key figures of the same label: " + labels);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Issue #17 saw "New signups 0 members, −100.0%" and MRR "+296.1%" on the cover, made from one-off snapshots. */
+        @Test
+        void cover_membersOfEachFile_noPeriodComparisonFromSnapshots() {
+            String metrics = site().page("metrics.json");
+            for (String file : List.of(UserbaseFigures.FILE, UsersFigures.FILE, ChurnFigures.FILE)) {
+                assertTrue(metrics.contains("\"label\": \"Members (" + file + ")\""), "KPI Members (" + file + ")");
+            }
+            assertFalse(metrics.contains("\"id\": \"new_signups\""), metrics);
+            assertFalse(metrics.contains("\"id\": \"mrr\""), metrics);
+        }
+    }
+
+    private static List<CatalogueCount.Title> catalogue;
+
+    /** The titles of netflix_titles.csv and the JustWatch export, both Netflix, each counted once (counted once per run). */
+    static synchronized List<CatalogueCount.Title> allSixCatalogue() {
+        if (catalogue == null) {
+            PublicSite site = allSix();
+            try {
+                Map<Path, String> files = new LinkedHashMap<>();
+                files.put(site.file(KaggleCatalogueFigures.FILE), "Netflix");
+                files.put(site.file(JustWatchFigures.FILE), "Netflix");
+                catalogue = CatalogueCount.titles(files, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return catalogue;
+    }
+
+    @Nested
+    class AllSixCatalogue {
+
+        PublicSite site() {
+            return allSix();
+        }
+
+        private List<CatalogueCount.Title> catalogue() {
+            return allSixCatalogue();
+        }
+
+        /** netflix_titles.csv and the JustWatch export are both Netflix: a title both list is counted once. */
+        @Test
+        void catalogue_aTitleBothFilesList_countedOnce() {
+            Map<String, Long> truth = RawFile.count(catalogue(), CatalogueCount.Title::type);
+            List<Published> rows = site().csv("catalogue-by-type");
+            assertEquals(List.copyOf(truth.keySet()), cells(rows, "type"));
+            rows.forEach(r -> assertClose(truth.get(r.text("type")), r.number("titles"), r.text("type")));
+            long listed = RawFile.records(site().file(KaggleCatalogueFigures.FILE)).size() + RawFile.records(site().file(JustWatchFigures.FILE)).size();
+            assertTrue(catalogue().size() < listed || !site().real(), "the real files share titles: " + catalogue().size() + " of " + listed);
+        }
+
+        @Test
+        void catalogueByDecade_countedOnce() {
+            assertMoviesAndShows("catalogue-by-decade", "decade", year -> year / 10 * 10);
+        }
+
+        @Test
+        void catalogueByReleaseYear_countedOnce() {
+            assertMoviesAndShows("catalogue-by-release-year", "release_year", year -> year);
+        }
+
+        private void assertMoviesAndShows(String chart, String column, java.util.function.IntUnaryOperator bucket) {
+            Map<Integer, long[]> truth = new TreeMap<>();
+            catalogue().stream().filter(t -> t.year() != null)
+                    .forEach(t -> truth.computeIfAbsent(bucket.applyAsInt(t.year()), d -> new long[2])[t.type().equals("Movie") ? 0 : 1]++);
+            List<Published> rows = site().csv(chart);
+            assertEquals(truth.keySet().stream().map(String::valueOf).toList(), cells(rows, column), chart);
+            rows.forEach(r -> {
+                long[] counts = truth.get(Integer.valueOf(r.text(column)));
+                assertClose(counts[0], r.number("movies"), chart + " " + r.text(column) + " movies");
+                assertClose(counts[1], r.number("shows"), chart + " " + r.text(column) + " shows");
+            });
+        }
+
+        /** Only netflix_titles.csv gives a date added, and the titles it shares with JustWatch keep it. */
+        @Test
+        void catalogueByYearAdded_asNetflixTitlesGivesIt() {
+            List<CatalogueFigures.Title> kaggle = RawFile.records(site().file(KaggleCatalogueFigures.FILE)).stream().map(KaggleCatalogueFigures::title).toList();
+            Map<String, Long> truth = RawFile.count(kaggle, t -> t.dateAdded() == null ? null : Integer.toString(t.dateAdded().getYear()));
+            List<Published> rows = site().csv("catalogue-by-year-added");
+            assertEquals(List.copyOf(truth.keySet()), cells(rows, "year_added"));
+            rows.forEach(r -> assertClose(truth.get(r.text("year_added")), r.number("titles"), r.text("year_added")));
+        }
+
+        @Test
+        @Disabled("defect: among all six, a title both catalogues list takes its genres from netflix_titles.csv (the layer's 'richest "
+                + "listing') and its scores from JustWatch, so catalogue-scores-by-genre mixes two vocabularies: 'Drama' (IMDb, 1,535 "
+                + "titles) beside 'Dramas' (763) and 'TV Dramas' (264), 'Comedy' beside 'Comedies', 'Documentation' beside "
+                + "'Documentaries'; alone the JustWatch file gives Drama 2,978 IMDb-scored titles")
+        void scoresByGenre_asTheJustWatchFileGivesThem() {
+            List<CatalogueFigures.Title> justWatch = RawFile.records(site().file(JustWatchFigures.FILE)).stream().map(JustWatchFigures::title).toList();
+            JustWatchFigures.assertScoresByGenre(site().csv("catalogue-scores-by-genre"), justWatch);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.marquee.questions;
+
+import dev.marquee.questions.PublicSite.Published;
+import dev.marquee.questions.SmallGroups.Group;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import static dev.marquee.questions.RawFile.assertBlank;
+import static dev.marquee.questions.RawFile.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The figures the Kaggle "Netflix Userbase" file must give (issue #17), each computed here from the raw file: one row
+ * per subscriber with plan, monthly revenue, join date, last payment (dd-mm-yyyy), country, age, gender and device.
+ */
+abstract class UserbaseFigures extends MemberFileFigures<UserbaseFigures.Member> {
+
+    static final String FILE = "Netflix Userbase.csv";
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final Map<Path, List<Member>> READ = new ConcurrentHashMap<>();
+
+    record Member(String id, String plan, double revenue, LocalDate joined, LocalDate lastPayment, String country, int age,
+                  String gender, String device) {
+    }
+
+    @Override
+    String source() {
+        return FILE;
+    }
+
+    @Override
+    List<Member> members() {
+        return READ.computeIfAbsent(site().file(FILE), file -> RawFile.records(file).stream().map(UserbaseFigures::member).toList());
+    }
+
+    private static Member member(CSVRecord row) {
+        return new Member(row.get("User ID").strip(), RawFile.cell(row, "Subscription Type"), RawFile.decimal(row, "Monthly Revenue"),
+                LocalDate.parse(row.get("Join Date").strip(), DAY_MONTH_YEAR), LocalDate.parse(row.get("Last Payment Date").strip(), DAY_MONTH_YEAR),
+                RawFile.cell(row, "Country"), RawFile.integer(row, "Age"), RawFile.cell(row, "Gender"), RawFile.cell(row, "Device"));
+    }
+
+    /** The latest date the file carries (a last payment): the day its recency is counted to. */
+    LocalDate latestDate() {
+        return members().stream().flatMap(m -> Stream.of(m.joined(), m.lastPayment())).max(LocalDate::compareTo).orElseThrow();
+    }
+
+    @Test
+    void members_everyRowOfTheFile_onTheCoverAndInMembersByFile() {
+        assertMembersKpi();
+    }
+
+    @Test
+    void ageBands_sharesOfTheFilesMembers_smallBandsHidden() {
+        assertShares("members-age-bands", "age_band", m -> RawFile.ageBand(m.age()), false);
+    }
+
+    @Test
+    void gender_sharesOfTheFilesMembers_smallGroupsMerged() {
+        assertShares("members-gender", "gender", Member::gender, true);
+    }
+
+    @Test
+    void countries_membersAndShares_smallCountriesMerged() {
+        assertShares("members-countries", "country", Member::country, true);
+    }
+
+    @Test
+    void plans_membersSharesAndAverageFee_fromMonthlyRevenue() {
+        Map<String, Group> truth = groupsBy(Member::plan);
+        Map<Published, Set<String>> rows = SmallGroups.assertMerged("members-plans", csv("members-plans"), "plan", "members", null, truth, k());
+        rows.forEach((row, plans) -> {
+            List<Member> in = members().stream().filter(m -> plans.contains(m.plan())).toList();
+            double fees = in.stream().mapToDouble(Member::revenue).sum();
+            assertClose((double) in.size() / members().size(), row.number("share"), "share of " + plans);
+            assertClose(fees, row.number("monthly_fees"), "monthly fees of " + plans);
+            assertClose(fees / in.size(), row.number("average_fee"), "average fee of " + plans);
+        });
+    }
+
+    @Test
+    void planMixByCountry_eachCountrysPlans_smallPlansMergedWithinTheCountry() {
+        Map<String, List<Published>> planMix = assertCrossTab("plans-devices-plan-by-country", "plan", Member::country, Member::plan);
+        Map<String, List<Published>> acrossCountries = assertCrossTab("plans-devices-plans-across-countries", "plan", Member::country, Member::plan);
+        assertEquals(planMix.keySet(), acrossCountries.keySet(), "the stacked bars show the countries of the plan mix");
+    }
+
+    @Test
+    void mainDeviceByCountry_theFilesDevice_smallDevicesMergedWithinTheCountry() {
+        assertCrossTab("plans-devices-main-device-by-country", "device", Member::country, Member::device);
+    }
+
+    @Test
+    void countryPages_showTheCountrysPlanAndMainDeviceMix() {
+        assertCountryFacets("plans-devices-country-plans",
+                assertCrossTab("plans-devices-plan-by-country", "plan", Member::country, Member::plan), "plan");
+        assertCountryFacets("plans-devices-country-main-devices",
+                assertCrossTab("plans-devices-main-device-by-country", "device", Member::country, Member::device), "device");
+    }
+
+    @Test
+    void revenueByCountry_sumOfMonthlyRevenue_smallCountriesMerged() {
+        assertRevenue("revenue-by-country", "country", Member::country);
+    }
+
+    @Test
+    void revenueByPlan_sumOfMonthlyRevenue() {
+        assertRevenue("revenue-by-plan", "plan", Member::plan);
+    }
+
+    private void assertRevenue(String chart, String label, java.util.function.Function<Member, String> key) {
+        Map<Published, Set<String>> rows = SmallGroups.assertMerged(chart, csv(chart), label, "members", null, groupsBy(key), k());
+        rows.forEach((row, names) -> {
+            List<Member> in = members().stream().filter(m -> names.contains(key.apply(m))).toList();
+            double mrr = in.stream().mapToDouble(Member::revenue).sum();
+            assertClose(mrr, row.number("mrr"), chart + ", MRR of " + names);
+            assertClose(mrr / in.size(), row.number("arpu"), chart + ", ARPU of " + names);
+        });
+    }
+
+    /** Members per month of their join date, from the first month to the month of the file's latest date. */
+    Map<YearMonth, Long> signupsByMonth() {
+        Map<YearMonth, Long> months = new TreeMap<>();
+        YearMonth first = members().stream().map(m -> YearMonth.from(m.joined())).min(YearMonth::compareTo).orElseThrow();
+        for (YearMonth month = first; !month.isAfter(YearMonth.from(latestDate())); month = month.plusMonths(1)) {
+            months.put(month, 0L);
+        }
+        members().forEach(m -> months.merge(YearMonth.from(m.joined()), 1L, Long::sum));
+        return months;
+    }
+
+    @Test
+    void signupsByMonth_fromJoinDates_smallMonthsHiddenWithTheirRunningTotal() {
+        Map<YearMonth, Long> truth = signupsByMonth();
+        List<Published> rows = csv("signups-monthly");
+        assertEquals(truth.keySet().stream().map(m -> m.atDay(1).toString()).toList(), rows.stream().map(r -> r.text("month")).toList(),
+                "one row per month from the first join to the file's latest date");
+        long running = 0;
+        long hiddenRun = 0;
+        int i = 0;
+        for (Map.Entry<YearMonth, Long> month : truth.entrySet()) {
+            Published row = rows.get(i++);
+            running += month.getValue();
+            if (row.blank("signups")) {
+                assertBlank(row.number("cumulative_signups"), month.getKey() + ": a running total on a hidden month");
+                hiddenRun += month.getValue();
+                continue;
+            }
+            assertTrue(month.getValue() == 0 || month.getValue() >= k(), month.getKey() + " shows " + month.getValue() + " signups, under k");
+            assertTrue(hiddenRun == 0 || hiddenRun >= k(), "the hidden months before " + month.getKey() + " hold " + hiddenRun + ", under k");
+            hiddenRun = 0;
+            assertClose(month.getValue(), row.number("signups"), month.getKey() + " signups");
+            assertClose(running, row.number("cumulative_signups"), month.getKey() + " cumulative signups");
+        }
+        assertTrue(hiddenRun == 0 || hiddenRun >= k(), "the hidden months at the end hold " + hiddenRun + ", under k");
+    }
+
+    /** Signups per calendar month over the complete years before the as-of year (the report's definition). */
+    Map<Integer, Group> seasonality() {
+        int asOfYear = latestDate().getYear();
+        Map<Integer, Group> months = new TreeMap<>();
+        members().stream().filter(m -> m.joined().getYear() < asOfYear)
+                .forEach(m -> months.merge(m.joined().getMonthValue(), Group.of(1), Group::plus));
+        return months;
+    }
+
+    @Test
+    void seasonality_signupsPerCalendarMonth_averagedOverTheYearsBeforeTheLatestDate() {
+        int asOfYear = latestDate().getYear();
+        long years = members().stream().map(m -> m.joined().getYear()).filter(y -> y < asOfYear).distinct().count();
+        Map<String, Group> truth = new TreeMap<>();
+        seasonality().forEach((month, group) -> truth.put(Integer.toString(month), group));
+        Map<Published, Set<String>> shown = SmallGroups.assertHidden("signups-seasonality", csv("signups-seasonality"), "month_number",
+                "signups", null, truth, k());
+        shown.forEach((row, month) -> assertClose((double) truth.get(month.iterator().next()).members() / years,
+                row.number("average_signups"), "average signups in month " + month));
+    }
+
+    @Test
+    @Disabled("defect: signups-seasonality publishes each calendar month's signups over the complete years, and signups-monthly the "
+            + "same months but for hidden ones, so a hidden month is their difference (Userbase alone: Sep 370 − 367 = 3 members who "
+            + "joined in Sep 2021, Oct 524 − 521 = 3, Nov 299 − 295 = 4, Dec 26 − 22 = 4)")
+    void seasonality_revealsNoMonthHiddenInSignupsByMonth() {
+        Map<Integer, Group> seasonality = seasonality();
+        List<Published> monthly = csv("signups-monthly");
+        for (Published row : csv("signups-seasonality")) {
+            if (row.blank("signups")) {
+                continue;
+            }
+            int month = Integer.parseInt(row.text("month_number"));
+            double shownMonths = monthly.stream()
+                    .filter(m -> !m.blank("signups") && LocalDate.parse(m.text("month")).getMonthValue() == month
+                            && LocalDate.parse(m.text("month")).getYear() < site().asOf().getYear())
+                    .mapToDouble(m -> m.number("signups")).sum();
+            double worked = row.number("signups") - shownMonths;
+            assertTrue(worked == 0 || worked >= k(), "month " + month + ": " + row.number("signups") + " signups in all minus " + shownMonths
+                    + " shown month by month leaves " + worked + " members of hidden months (" + seasonality.get(month) + ")");
+        }
+    }
+
+    @Test
+    void recency_daysSinceTheLastPayment_untilTheLatestDateInTheFile() {
+        LocalDate asOf = latestDate();
+        assertRecency(m -> ChronoUnit.DAYS.between(m.lastPayment(), asOf), "payment");
+    }
+}
