@@ -10,6 +10,7 @@ import dev.marquee.query.Answer;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,14 +44,31 @@ public final class Disclosure {
         if (!problems.isEmpty()) {
             throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not run on this data", problems);
         }
-        List<Answer> safe = new ArrayList<>();
-        for (Answer answer : answers) {
-            safe.add(protect(answer, k));
+        // The same groups in several results (members by age band on one page, hours by age band on another) are
+        // hidden alike: a group one result hides, every result of that dimension and member count hides too, until
+        // nothing more changes.
+        Map<String, Map<Object, Set<Object>>> forced = new HashMap<>();
+        while (true) {
+            Map<String, Map<Object, Set<Object>>> found = new HashMap<>();
+            List<Answer> safe = new ArrayList<>();
+            for (Answer answer : answers) {
+                safe.add(protect(answer, k, forced, found));
+            }
+            if (contains(forced, found)) {
+                return safe;
+            }
+            found.forEach((key, populations) -> populations.forEach((population, values) -> forced
+                    .computeIfAbsent(key, x -> new HashMap<>()).computeIfAbsent(population, x -> new HashSet<>()).addAll(values)));
         }
-        return safe;
     }
 
-    private static Answer protect(Answer answer, int k) {
+    private static boolean contains(Map<String, Map<Object, Set<Object>>> forced, Map<String, Map<Object, Set<Object>>> found) {
+        return found.entrySet().stream().allMatch(key -> key.getValue().entrySet().stream().allMatch(population ->
+                forced.getOrDefault(key.getKey(), Map.of()).getOrDefault(population.getKey(), Set.of()).containsAll(population.getValue())));
+    }
+
+    private static Answer protect(Answer answer, int k, Map<String, Map<Object, Set<Object>>> forced,
+                                  Map<String, Map<Object, Set<Object>>> found) {
         Question question = answer.question();
         Map<String, Table> results = new LinkedHashMap<>();
         Map<String, String> notes = new LinkedHashMap<>(answer.notes());
@@ -60,7 +78,12 @@ public final class Disclosure {
             if (question.kpiQuery().map(name::equals).orElse(false)) {
                 results.put(name, KpiGroups.protect(result.getValue(), k));
             } else if (spec.isPresent() && spec.get().countsMembers()) {
-                GroupedTable.Protected safe = GroupedTable.protect(result.getValue(), spec.get(), k);
+                // Groups are the same when their dimension and what counts their members are (age_band|members).
+                Optional<String> key = GroupedTable.dimension(result.getValue(), spec.get()).map(d -> d + "|" + spec.get().members());
+                GroupedTable.Protected safe = GroupedTable.protect(result.getValue(), spec.get(), k,
+                        key.map(forced::get).orElse(Map.of()));
+                key.ifPresent(d -> safe.hiddenValues().forEach((population, values) -> found.computeIfAbsent(d, x -> new HashMap<>())
+                        .computeIfAbsent(population, x -> new HashSet<>()).addAll(values)));
                 results.put(name, safe.table());
                 note(spec.get(), safe, k).ifPresent(text -> notes.put(name, text));
             } else {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One result made safe to publish under its declaration (see {@link GroupSpec}).
@@ -33,17 +34,40 @@ final class GroupedTable {
     private final Table table;
     private final GroupSpec spec;
     private final int k;
+    /** Values of the dimension another result of the same groups hid: hidden here too (see Disclosure). */
+    private final Set<Object> forced;
     /** Rows added up from others: their shares of a total are computed once the table is final. */
     private final java.util.Set<List<Object>> combined = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    private GroupedTable(Table table, GroupSpec spec, int k) {
+    private GroupedTable(Table table, GroupSpec spec, int k, Set<Object> forced) {
         this.table = table;
         this.spec = spec;
         this.k = k;
+        this.forced = forced;
     }
 
-    /** What one result became, and how many of its rows were merged, hidden or dropped. */
-    record Protected(Table table, int rowsAffected, int groupsMerged) {
+    /**
+     * What one result became, how many of its rows were merged, hidden or dropped, and, per population, the values of
+     * its dimension that were (see {@link #dimension}).
+     */
+    record Protected(Table table, int rowsAffected, int groupsMerged, Map<Object, Set<Object>> hiddenValues) {
+    }
+
+    /**
+     * The column whose values name a row's group, for matching the same groups in other results (members by age band
+     * on one page, watch hours by age band on another): the merge label, else the first text or date column that is
+     * not the population's name. Empty for a cross-tab, whose groups are cells.
+     */
+    static Optional<String> dimension(Table table, GroupSpec spec) {
+        if (spec.within().isPresent()) {
+            return Optional.empty();
+        }
+        if (spec.label().isPresent()) {
+            return spec.label();
+        }
+        return table.columns().stream().filter(c -> !c.name().equals("source") && !spec.keep().contains(c.name())
+                        && (c.type() == dev.marquee.engine.ColumnType.TEXT || c.type().isTemporal()))
+                .map(Column::name).findFirst();
     }
 
     /**
@@ -51,9 +75,16 @@ final class GroupedTable {
      * population at a time: each has its own totals, and its small groups are merged within it.
      */
     static Protected protect(Table table, GroupSpec spec, int k) {
+        return protect(table, spec, k, Map.of());
+    }
+
+    /** @param forced per population (its source, or {@link #EVENT_FILES}), dimension values to hide whatever their size */
+    static Protected protect(Table table, GroupSpec spec, int k, Map<Object, Set<Object>> forced) {
         Optional<Integer> source = table.indexOf("source");
         if (source.isEmpty() || spec.columns().contains("source")) {
-            return new GroupedTable(table, spec, k).run();
+            Protected safe = new GroupedTable(table, spec, k, forced.getOrDefault(EVENT_FILES, Set.of())).run();
+            return new Protected(safe.table(), safe.rowsAffected(), safe.groupsMerged(),
+                    Map.of(EVENT_FILES, safe.hiddenValues().getOrDefault(EVENT_FILES, Set.of())));
         }
         Map<Object, List<List<Object>>> populations = new LinkedHashMap<>();
         for (List<Object> row : table.rows()) {
@@ -62,8 +93,12 @@ final class GroupedTable {
         List<List<Object>> rows = new ArrayList<>();
         int affected = 0;
         int merged = 0;
-        for (List<List<Object>> population : populations.values()) {
-            Protected safe = new GroupedTable(new Table(table.columns(), population), spec, k).run();
+        Map<Object, Set<Object>> hiddenValues = new LinkedHashMap<>();
+        for (Map.Entry<Object, List<List<Object>>> entry : populations.entrySet()) {
+            List<List<Object>> population = entry.getValue();
+            Protected safe = new GroupedTable(new Table(table.columns(), population), spec, k,
+                    forced.getOrDefault(entry.getKey(), Set.of())).run();
+            hiddenValues.put(entry.getKey(), safe.hiddenValues().getOrDefault(EVENT_FILES, Set.of()));
             for (List<Object> row : safe.table().rows()) {
                 List<Object> copy = new ArrayList<>(row);
                 // A merged row keeps the population it belongs to.
@@ -73,8 +108,11 @@ final class GroupedTable {
             affected += safe.rowsAffected();
             merged += safe.groupsMerged();
         }
-        return new Protected(new Table(table.columns(), rows), affected, merged);
+        return new Protected(new Table(table.columns(), rows), affected, merged, hiddenValues);
     }
+
+    /** The population of results without a source column: the event files'. */
+    static final Object EVENT_FILES = dev.marquee.query.Parameters.DEFAULT_EVENT_SOURCE;
 
     private Protected run() {
         List<List<Object>> rows = new ArrayList<>();
@@ -92,6 +130,13 @@ final class GroupedTable {
         }
         BitSet hidden = hiddenRows(rows);
         int affected = hidden.cardinality();
+        Set<Object> hiddenValues = new java.util.HashSet<>();
+        Optional<String> dimension = dimension(table, spec);
+        if (dimension.isPresent()) {
+            for (int r = hidden.nextSetBit(0); r >= 0; r = hidden.nextSetBit(r + 1)) {
+                hiddenValues.add(rows.get(r).get(table.index(dimension.get())));
+            }
+        }
         List<List<Object>> out = switch (spec.small()) {
             case DROP -> {
                 List<List<Object>> kept = new ArrayList<>();
@@ -105,7 +150,7 @@ final class GroupedTable {
             case HIDE -> hide(rows, hidden);
             case MERGE -> merge(rows, hidden);
         };
-        return new Protected(new Table(outputColumns(), out), affected, groupsMerged);
+        return new Protected(new Table(outputColumns(), out), affected, groupsMerged, Map.of(EVENT_FILES, hiddenValues));
     }
 
     /** A real value spelled like the merged row's name would be read as the merged row: it is renamed. */
@@ -177,11 +222,15 @@ final class GroupedTable {
     private BitSet hiddenRows(List<List<Object>> rows) {
         BitSet hidden = new BitSet();
         List<String> measures = measures();
+        Optional<Integer> dimension = dimension(table, spec).map(table::index);
         for (int r = 0; r < rows.size(); r++) {
             for (String measure : measures) {
                 if (isSmall(measure(rows.get(r), measure))) {
                     hidden.set(r);
                 }
+            }
+            if (dimension.isPresent() && forced.contains(rows.get(r).get(dimension.get()))) {
+                hidden.set(r);
             }
         }
         if (spec.small() == Small.DROP) {
@@ -303,12 +352,12 @@ final class GroupedTable {
                 size += number(rows.get(r), of);
             }
             if (isSmall(size)) {
+                // A neighbour of no members joins too: the running total on it would show the run's sum.
                 int before = start - 1;
                 int after = end < rows.size() ? end : -1;
-                double beforeSize = before >= 0 ? number(rows.get(before), of) : 0;
-                double afterSize = after >= 0 ? number(rows.get(after), of) : 0;
-                int pick = beforeSize <= 0 ? (afterSize > 0 ? after : -1)
-                        : afterSize <= 0 ? before : (beforeSize <= afterSize ? before : after);
+                double beforeSize = before >= 0 ? number(rows.get(before), of) : Double.MAX_VALUE;
+                double afterSize = after >= 0 ? number(rows.get(after), of) : Double.MAX_VALUE;
+                int pick = before < 0 && after < 0 ? -1 : beforeSize <= afterSize ? before : after;
                 if (pick >= 0) {
                     hidden.set(pick);
                     return true;
