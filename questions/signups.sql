@@ -5,8 +5,9 @@
 -- in it, so no change in signups is published from it.
 -- name: monthly
 WITH bounds AS (
+    -- Each population up to the day it is counted to (a member-level file: its own latest date).
     SELECT source, CAST(date_trunc('month', min(signup_date)) AS DATE) AS first_month,
-           CAST(date_trunc('month', {{as_of}}) AS DATE) AS last_month
+           CAST(date_trunc('month', max(source_as_of)) AS DATE) AS last_month
     FROM member
     WHERE signup_date IS NOT NULL
     GROUP BY source
@@ -55,12 +56,28 @@ SELECT month, subscribers,
 FROM active
 ORDER BY month
 
--- Month-of-year seasonality: average signups per calendar month over the complete years in the data, per population.
+-- Month-of-year seasonality: average signups per calendar month over the complete years in the data, per population:
+-- the years its data covers from January to December (a first year starting later, or the year of its last day when
+-- that is not 31 December, is left out). A population with a month of fewer than k signups (but some) in those years
+-- gets no seasonality: the monthly table hides that month, and an average (or what the averages add up to) would
+-- give it back.
 -- name: seasonality
-WITH complete AS (
-    SELECT source, signup_date FROM member
-    WHERE signup_date IS NOT NULL
-      AND extract(YEAR FROM signup_date) < extract(YEAR FROM {{as_of}} + INTERVAL '1' DAY)
+WITH spans AS (
+    SELECT source, min(signup_date) AS first_day, max(source_as_of) AS last_day FROM member
+    WHERE signup_date IS NOT NULL GROUP BY source
+),
+complete AS (
+    SELECT m.source, m.signup_date FROM member AS m JOIN spans AS s ON s.source = m.source
+    WHERE m.signup_date IS NOT NULL
+      AND extract(YEAR FROM m.signup_date) < extract(YEAR FROM s.last_day + INTERVAL '1' DAY)
+      AND (extract(YEAR FROM m.signup_date) > extract(YEAR FROM s.first_day) OR extract(MONTH FROM s.first_day) = 1)
+),
+monthly AS (
+    SELECT source, extract(YEAR FROM signup_date) AS y, extract(MONTH FROM signup_date) AS mo, count(*) AS n
+    FROM complete GROUP BY 1, 2, 3
+),
+small_months AS (
+    SELECT source, mo FROM monthly GROUP BY source, mo HAVING min(n) < {{k}}
 ),
 years AS (
     SELECT source, count(DISTINCT extract(YEAR FROM signup_date)) AS n FROM complete GROUP BY source
@@ -72,6 +89,7 @@ SELECT c.source, extract(MONTH FROM c.signup_date) AS month_number,
        CAST(count(*) AS DOUBLE) / max(y.n) AS average_signups,
        count(*) AS signups
 FROM complete AS c JOIN years AS y ON y.source = c.source
+WHERE NOT EXISTS (SELECT 1 FROM small_months AS s WHERE s.source = c.source)
 GROUP BY c.source, 2, 3
 ORDER BY c.source, 2
 

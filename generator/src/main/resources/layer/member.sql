@@ -8,7 +8,9 @@
 -- A column no source fills stays NULL, and a question needing it leaves that chart out.
 -- 'current' says whether a member counts in the population's figures of the day: for the event files, a member with a
 -- subscription active on the as-of date; for a member-level file, every member it lists (churned or not: the file
--- describes them at one moment). 'active' is false for a member who has left.
+-- describes them at one moment). 'active' is false for a member who has left. 'source_as_of' is the day the
+-- population is counted to: the report's as-of date for the event files, a member-level file's own latest date
+-- (empty for a file without dates); days since the last activity are counted to it.
 
 WITH subscription_state AS (
     SELECT s.user_id,
@@ -74,7 +76,7 @@ events AS (
            coalesce(st.active_subscriptions, 0) > 0 AS current,
            CASE WHEN st.user_id IS NULL THEN CAST(NULL AS BOOLEAN) ELSE st.active_subscriptions = 0 END AS churned,
            CASE WHEN st.active_subscriptions = 0 THEN st.last_ended_on END AS ended_on,
-           CAST(NULL AS VARCHAR) AS payment_method, CAST(NULL AS INTEGER) AS profiles
+           CAST(NULL AS VARCHAR) AS payment_method, CAST(NULL AS INTEGER) AS profiles, {{as_of}} AS source_as_of
     FROM users AS u
     LEFT JOIN regions AS r ON r.country = u.country
     LEFT JOIN subscription_state AS st ON st.user_id = u.user_id
@@ -84,27 +86,41 @@ events AS (
     LEFT JOIN favourite_genre AS f ON f.user_id = u.user_id
     WHERE u.signup_date <= {{as_of}}
 ),
+file_dates AS (
+    -- Each member-level file is counted to its own latest date (capped at the report's): a subscriber list of 2023
+    -- read beside a users table of 2025 is not two years stale.
+    SELECT source, CASE WHEN max(greatest(coalesce(last_activity_date, signup_date), coalesce(signup_date, last_activity_date)))
+                             > {{as_of}} THEN {{as_of}}
+                        ELSE max(greatest(coalesce(last_activity_date, signup_date), coalesce(signup_date, last_activity_date))) END
+               AS source_as_of
+    FROM member_profiles
+    GROUP BY source
+),
 profiles AS (
     SELECT p.user_id, p.source, p.country, coalesce(p.region, r.region) AS region, p.age, p.gender, p.plan, p.monthly_fee,
            p.device AS main_device, p.signup_date,
            coalesce(p.last_activity_date, CAST(NULL AS DATE)) AS last_activity_date, p.last_activity_kind,
-           CAST(coalesce(date_diff('day', p.last_activity_date, {{as_of}}), p.days_since_last_activity) AS INTEGER) AS days_since_last_activity,
+           CAST(coalesce(date_diff('day', p.last_activity_date, f.source_as_of), p.days_since_last_activity) AS INTEGER)
+               AS days_since_last_activity, f.source_as_of,
            p.watch_hours, p.favourite_genre,
            NOT coalesce(p.churned, false) AS active, true AS current, p.churned, CAST(NULL AS DATE) AS ended_on,
            p.payment_method, p.profiles
     FROM member_profiles AS p
+    JOIN file_dates AS f ON f.source = p.source
     LEFT JOIN regions AS r ON r.country = p.country
 )
 SELECT user_id, source, country, region, age,
        CASE WHEN age IS NULL THEN 'unknown' WHEN age < 18 THEN '<18' WHEN age < 25 THEN '18–24' WHEN age < 35 THEN '25–34'
             WHEN age < 45 THEN '35–44' WHEN age < 55 THEN '45–54' WHEN age < 65 THEN '55–64' ELSE '65+' END AS age_band,
        gender, plan, monthly_fee, main_device, signup_date, last_activity_date, last_activity_kind, days_since_last_activity,
-       watch_hours, favourite_genre, active, current, churned, ended_on, payment_method, profiles
+       watch_hours, favourite_genre, active, current, churned, ended_on, payment_method, profiles,
+       CASE WHEN source_as_of >= DATE '2999-01-01' THEN CAST(NULL AS DATE) ELSE source_as_of END AS source_as_of
 FROM events
 UNION ALL
 SELECT user_id, source, country, region, age,
        CASE WHEN age IS NULL THEN 'unknown' WHEN age < 18 THEN '<18' WHEN age < 25 THEN '18–24' WHEN age < 35 THEN '25–34'
             WHEN age < 45 THEN '35–44' WHEN age < 55 THEN '45–54' WHEN age < 65 THEN '55–64' ELSE '65+' END AS age_band,
        gender, plan, monthly_fee, main_device, signup_date, last_activity_date, last_activity_kind, days_since_last_activity,
-       watch_hours, favourite_genre, active, current, churned, ended_on, payment_method, profiles
+       watch_hours, favourite_genre, active, current, churned, ended_on, payment_method, profiles,
+       CASE WHEN source_as_of >= DATE '2999-01-01' THEN CAST(NULL AS DATE) ELSE source_as_of END AS source_as_of
 FROM profiles

@@ -29,7 +29,7 @@ public final class Catalog {
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
             "small", "label", "within", "running", "keep");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
-            "x_label", "y_label", "unit", "headline", "description", "facet", "needs");
+            "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty");
 
     private static final java.util.regex.Pattern LINE_COMMENT = java.util.regex.Pattern.compile("--[^\\n]*");
 
@@ -439,7 +439,8 @@ public final class Catalog {
         }
         return Optional.of(new ChartSpec(id, query, kind.get(), title, x, y, entry.string("series"),
                 entry.string("x_label").orElse(x), entry.string("y_label").orElse(String.join(", ", y)),
-                unit.get(), Boolean.parseBoolean(headline), entry.string("description").orElse(""), entry.string("facet"), entry.line(), needs));
+                unit.get(), Boolean.parseBoolean(headline), entry.string("description").orElse(""), entry.string("facet"), entry.line(), needs,
+                entry.string("when_empty").orElse("")));
     }
 
     private static String requiredString(FrontMatter front, String key, String where, List<Problem> problems)

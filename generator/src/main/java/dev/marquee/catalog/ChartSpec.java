@@ -17,10 +17,13 @@ import java.util.Optional;
  * @param line    line of the declaration in the question's .md file, for messages
  * @param needs   layer or model columns ({@code member.plan}) some loaded file must fill for the chart to be drawn;
  *                when one is empty everywhere, the chart is left out and the Data page says which column was missing
+ * @param whenEmpty what the chart's page says when its query returns no row although the files feed it (why the
+ *                  figures are withheld); empty for the general "nothing in the data folder feeds this chart"
  */
 public record ChartSpec(String id, String query, ChartKind kind, String title, String x, List<String> y,
                         Optional<String> series, String xLabel, String yLabel, Unit unit, boolean headline,
-                        String description, Optional<String> facet, int line, List<String> needs) {
+                        String description, Optional<String> facet, int line, List<String> needs,
+                        String whenEmpty) {
 
     public ChartSpec {
         Objects.requireNonNull(id);
@@ -29,6 +32,7 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
         Objects.requireNonNull(title);
         y = List.copyOf(y);
         needs = List.copyOf(needs);
+        Objects.requireNonNull(whenEmpty);
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("chart id must be lower-case letters, digits and '-': " + id);
         }
@@ -36,7 +40,8 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
 
     /** The same chart under another title (one population's chart, when a result holds several). */
     public ChartSpec titled(String newTitle) {
-        return new ChartSpec(id, query, kind, newTitle, x, y, series, xLabel, yLabel, unit, headline, description, facet, line, needs);
+        return new ChartSpec(id, query, kind, newTitle, x, y, series, xLabel, yLabel, unit, headline, description, facet, line, needs,
+                whenEmpty);
     }
 
     /** Every column the chart reads from its query's result. */

@@ -173,9 +173,10 @@ public final class SiteRenderer {
                     if (!country.equals(String.valueOf(row.get(index)))) {
                         continue;
                     }
+                    String source = table.indexOf("source").map(i -> ", " + row.get(i)).orElse("");
                     for (String y : spec.y()) {
                         Object value = row.get(table.index(y));
-                        figures.add(new Figure(spec.yLabel() + " (" + section.title() + ")", value == null
+                        figures.add(new Figure(spec.yLabel() + " (" + section.title() + source + ")", value == null
                                 ? "not shown (too few members)" : Formats.compact(((Number) value).doubleValue(), spec.unit())));
                     }
                 }
@@ -273,7 +274,9 @@ public final class SiteRenderer {
                     + " has its own chart on its page; here is the data for all of them.";
         }
         if (data.isEmpty()) {
-            description = (description.isEmpty() ? "" : description + " ") + "No data: nothing in the data folder feeds this chart.";
+            String why = chart.spec().whenEmpty().isEmpty() ? "No data: nothing in the data folder feeds this chart."
+                    : chart.spec().whenEmpty();
+            description = (description.isEmpty() ? "" : description + " ") + why;
         }
         if (chart.source().isEmpty() && data.indexOf("source").isPresent() && !data.isEmpty()) {
             description = (description.isEmpty() ? "" : description + " ") + "Source: " + data.value(0, "source") + ".";
