@@ -39,8 +39,10 @@ ORDER BY 1
 -- interval for the mean (mean ± 1.96 × standard deviation / √n). Genres with fewer than 10 scored titles are left out.
 -- name: scores_by_genre
 WITH title_genres AS (
-    SELECT c.title_id, trim(g.genre) AS genre, c.imdb_score, c.tmdb_score
+    -- Genres on one scale (genre_map): catalogues name them differently ("Dramas", "TV Dramas", "drama").
+    SELECT DISTINCT c.title_id, coalesce(m.normalized, trim(g.genre)) AS genre, c.imdb_score, c.tmdb_score
     FROM catalogue_title AS c CROSS JOIN {{ split_list(c.genres, '|') }} AS g(genre)
+    LEFT JOIN genre_map AS m ON m.genre = lower(trim(g.genre))
     WHERE c.service = {{platform}} AND c.genres IS NOT NULL AND trim(g.genre) <> ''
 ),
 scored AS (

@@ -1,4 +1,5 @@
--- Who leaves: churn by member attributes, from the member-level files that mark who left (a churn table), one file
+-- Who leaves: churn by member attributes (bands named and cut as on the other pages, so a group hidden on one is
+-- hidden on all), from the member-level files that mark who left (a churn table), one file
 -- at a time. Such a file describes one moment: its churn rate is the share of its members marked as having left, not
 -- a monthly rate, and it is never compared over time. The 95% interval is Wilson's score interval.
 
@@ -109,44 +110,45 @@ ORDER BY source, position, age_band
 
 -- name: by_hours_band
 WITH grouped AS (
-    SELECT source, CASE WHEN watch_hours < 5 THEN 'under 5' WHEN watch_hours < 10 THEN '5–10' WHEN watch_hours < 25 THEN '10–25'
-                WHEN watch_hours < 50 THEN '25–50' WHEN watch_hours < 100 THEN '50–100' ELSE '100+' END AS hours_band, CASE WHEN watch_hours < 5 THEN 0 WHEN watch_hours < 10 THEN 1 WHEN watch_hours < 25 THEN 2
-                WHEN watch_hours < 50 THEN 3 WHEN watch_hours < 100 THEN 4 ELSE 5 END AS position, churned
+    SELECT source, CASE WHEN watch_hours = 0 THEN 'none' WHEN watch_hours < 5 THEN 'under 5' WHEN watch_hours < 10 THEN '5–10'
+                WHEN watch_hours < 25 THEN '10–25' WHEN watch_hours < 50 THEN '25–50' WHEN watch_hours < 100 THEN '50–100'
+                WHEN watch_hours < 250 THEN '100–250' ELSE '250+' END AS hours_watched, CASE WHEN watch_hours = 0 THEN 0 WHEN watch_hours < 5 THEN 1 WHEN watch_hours < 10 THEN 2 WHEN watch_hours < 25 THEN 3
+                WHEN watch_hours < 50 THEN 4 WHEN watch_hours < 100 THEN 5 WHEN watch_hours < 250 THEN 6 ELSE 7 END AS position, churned
     FROM member
     WHERE churned IS NOT NULL AND source <> {{event_source}} AND watch_hours IS NOT NULL
 ),
 counted AS (
-    SELECT source, hours_band, min(position) AS position, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,
+    SELECT source, hours_watched, min(position) AS position, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,
            CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p
     FROM grouped
-    GROUP BY source, hours_band
+    GROUP BY source, hours_watched
 )
-SELECT source, hours_band, members, churned, p AS churn_rate,
+SELECT source, hours_watched, members, churned, p AS churn_rate,
        (p + 1.9208 / members - 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS low_95,
        (p + 1.9208 / members + 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS high_95
 FROM counted
-ORDER BY source, position, hours_band
+ORDER BY source, position, hours_watched
 
 -- name: by_login_band
 WITH grouped AS (
     SELECT source, CASE WHEN days_since_last_activity < 7 THEN '0–6 days' WHEN days_since_last_activity < 15 THEN '7–14 days'
                 WHEN days_since_last_activity < 31 THEN '15–30 days' WHEN days_since_last_activity < 61 THEN '31–60 days'
-                ELSE '61+ days' END AS login_band, CASE WHEN days_since_last_activity < 7 THEN 0 WHEN days_since_last_activity < 15 THEN 1
+                ELSE '61+ days' END AS last_watched, CASE WHEN days_since_last_activity < 7 THEN 0 WHEN days_since_last_activity < 15 THEN 1
                 WHEN days_since_last_activity < 31 THEN 2 WHEN days_since_last_activity < 61 THEN 3 ELSE 4 END AS position, churned
     FROM member
     WHERE churned IS NOT NULL AND source <> {{event_source}} AND days_since_last_activity IS NOT NULL AND last_activity_kind = 'login'
 ),
 counted AS (
-    SELECT source, login_band, min(position) AS position, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,
+    SELECT source, last_watched, min(position) AS position, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,
            CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p
     FROM grouped
-    GROUP BY source, login_band
+    GROUP BY source, last_watched
 )
-SELECT source, login_band, members, churned, p AS churn_rate,
+SELECT source, last_watched, members, churned, p AS churn_rate,
        (p + 1.9208 / members - 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS low_95,
        (p + 1.9208 / members + 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS high_95
 FROM counted
-ORDER BY source, position, login_band
+ORDER BY source, position, last_watched
 
 -- The churn-risk model on the file's own labels: a logistic regression on the member attributes it gives, trained on
 -- about two thirds of its members and judged on the rest (split by the last character of the member id, which is

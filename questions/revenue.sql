@@ -35,12 +35,13 @@ ORDER BY 1
 
 -- MRR by plan and by country on the as-of date, from the member layer: the monthly fee of each member counted that
 -- day (for the event files, the price of the subscription active on the as-of date; for a member-level file such as a
--- subscriber list, the monthly revenue it gives). One population (file) at a time.
+-- subscriber list, the monthly revenue it gives; members a file marks as having left bring none). One population
+-- (file) at a time.
 -- name: by_plan
 SELECT source, plan, CAST(sum(monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
        CAST(sum(monthly_fee) AS DOUBLE) / count(*) AS arpu
 FROM member
-WHERE current AND monthly_fee IS NOT NULL AND plan IS NOT NULL
+WHERE current AND active AND monthly_fee IS NOT NULL AND plan IS NOT NULL
 GROUP BY source, plan
 ORDER BY source, mrr DESC, plan
 
@@ -49,7 +50,7 @@ ORDER BY source, mrr DESC, plan
 SELECT source, country, CAST(sum(monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
        CAST(sum(monthly_fee) AS DOUBLE) / count(*) AS arpu
 FROM member
-WHERE current AND monthly_fee IS NOT NULL AND country IS NOT NULL
+WHERE current AND active AND monthly_fee IS NOT NULL AND country IS NOT NULL
 GROUP BY source, country
 ORDER BY source, mrr DESC, country
 

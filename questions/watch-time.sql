@@ -34,6 +34,8 @@ SELECT
     (SELECT CAST(count(*) FILTER (WHERE completed) AS DOUBLE) / count(*)
      FROM viewing_sessions WHERE CAST(started_at AS DATE) <= {{as_of}}) AS completion_rate
 FROM ranked
+-- No viewing sessions: no row, and the page says nothing of them.
+HAVING count(*) > 0
 
 -- Members by total watch hours, per population: the event files' members who had signed up by the as-of date (those
 -- who never watched included), a member-level file's members by the hours it gives.
@@ -53,8 +55,8 @@ FROM bucketed
 GROUP BY source, bucket
 ORDER BY source, bucket
 
--- Heavy watchers, per population: the quarter of members with hours (the event files' viewers) who watched most, the
--- fewest hours among them, and their share of all hours. Shown only when both the quarter and the rest reach k.
+-- Heavy watchers, per population: the quarter of members with hours (the event files' viewers) who watched most, and
+-- their share of all hours. (The fewest hours among them would be one member's own figure: it is not published.) Shown only when both the quarter and the rest reach k.
 -- name: heavy_watchers
 WITH ranked AS (
     SELECT source, watch_hours, ntile(4) OVER (PARTITION BY source ORDER BY watch_hours DESC, user_id) AS quartile
@@ -63,8 +65,6 @@ WITH ranked AS (
 )
 SELECT source, count(*) AS viewers, sum(watch_hours) AS total_hours, sum(watch_hours) / count(*) AS hours_per_viewer,
        count(*) FILTER (WHERE quartile = 1) AS heavy_viewers,
-       CASE WHEN count(*) FILTER (WHERE quartile = 1) >= {{k}} AND count(*) FILTER (WHERE quartile > 1) >= {{k}}
-            THEN min(watch_hours) FILTER (WHERE quartile = 1) END AS heavy_from_hours,
        CASE WHEN count(*) FILTER (WHERE quartile = 1) >= {{k}} AND count(*) FILTER (WHERE quartile > 1) >= {{k}}
             THEN sum(watch_hours) FILTER (WHERE quartile = 1) / sum(watch_hours) END AS heavy_share
 FROM ranked
@@ -125,22 +125,6 @@ SELECT source,
 FROM bucketed
 GROUP BY source, bucket
 ORDER BY source, bucket
-
--- Members at risk, per population: members counted on the as-of date whose last activity is at least at_risk_days
--- old (or who never watched and joined at least that long ago): the same rule as the churn page's by region.
--- name: at_risk
-SELECT source, max(last_activity_kind) AS last_activity, count(*) AS members,
-       count(*) FILTER (WHERE days_since_last_activity >= {{at_risk_days}}
-                        OR (last_activity_date IS NULL AND days_since_last_activity IS NULL
-                            AND signup_date <= CAST({{as_of}} - {{at_risk_days}} * INTERVAL '1' DAY AS DATE))) AS at_risk,
-       CAST(count(*) FILTER (WHERE days_since_last_activity >= {{at_risk_days}}
-                             OR (last_activity_date IS NULL AND days_since_last_activity IS NULL
-                                 AND signup_date <= CAST({{as_of}} - {{at_risk_days}} * INTERVAL '1' DAY AS DATE))) AS DOUBLE)
-           / count(*) AS at_risk_share
-FROM member
-WHERE current AND (days_since_last_activity IS NOT NULL OR last_activity_kind = 'viewing')
-GROUP BY source
-ORDER BY source
 
 -- name: completion_by_type
 SELECT

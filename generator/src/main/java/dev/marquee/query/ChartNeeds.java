@@ -42,16 +42,22 @@ public final class ChartNeeds {
                 }
             }
             if (drawn.isEmpty() && !question.charts().isEmpty()) {
-                // Said by table: a question whose every chart needs an engagement report needs title_engagement.
-                List<String> tables = question.charts().stream().flatMap(c -> c.needs().stream()).filter(n -> !filled.get(n))
-                        .map(n -> n.substring(0, n.indexOf('.'))).distinct().toList();
-                leftOut.add(new LeftOut(question, List.of(), "needs " + String.join(" or ", tables) + ", which no loaded file gives"));
+                // Named by table when no file gave that table at all (title_engagement), else by column.
+                List<String> missing = question.charts().stream().flatMap(c -> c.needs().stream()).filter(n -> !filled.get(n))
+                        .map(n -> isEmpty(engine, n.substring(0, n.indexOf('.'))) ? n.substring(0, n.indexOf('.')) : n)
+                        .distinct().toList();
+                leftOut.add(new LeftOut(question, List.of(), (missing.size() == 1 ? "needs " : "its charts need ")
+                        + String.join(", ", missing) + ", which no loaded file gives"));
             } else {
                 leftOut.addAll(chartsLeftOut);
                 kept.add(drawn.size() == question.charts().size() ? question : question.withOnlyCharts(drawn));
             }
         }
         return new Outcome(kept, leftOut);
+    }
+
+    private static boolean isEmpty(Engine engine, String table) {
+        return ((Number) engine.scalar("SELECT count(*) FROM (SELECT 1 FROM " + table + " LIMIT 1) AS found")).longValue() == 0;
     }
 
     private static boolean isFilled(Engine engine, String need) {
