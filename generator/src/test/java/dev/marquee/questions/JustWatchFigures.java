@@ -44,16 +44,35 @@ abstract class JustWatchFigures extends CatalogueFigures {
                 .map(g -> g.substring(0, 1).toUpperCase(Locale.ROOT) + g.substring(1)).toList();
     }
 
-    /** Scores of each genre (a title counts in each of its genres) from one source, by genre. */
+    /**
+     * Scores of each genre from one source, by genre on the report's one scale (the model's genre_map: "scifi" and
+     * "fantasy" are both Sci-Fi & Fantasy); a title counts once in each of its genres.
+     */
     static Map<String, List<Double>> scores(List<Title> titles, boolean imdb) {
+        Map<String, String> scale = genreMap();
         Map<String, List<Double>> scores = new TreeMap<>();
         for (Title title : titles) {
             Double score = imdb ? title.imdb() : title.tmdb();
             if (score != null) {
-                title.genres().forEach(g -> scores.computeIfAbsent(g, x -> new ArrayList<>()).add(score));
+                title.genres().stream().map(g -> scale.getOrDefault(g.toLowerCase(Locale.ROOT), g)).distinct()
+                        .forEach(g -> scores.computeIfAbsent(g, x -> new ArrayList<>()).add(score));
             }
         }
         return scores;
+    }
+
+    /** The model's genre_map.csv: a catalogue's genre name, lower case, to the report's. */
+    static Map<String, String> genreMap() {
+        try (var in = JustWatchFigures.class.getResourceAsStream("/model/genre_map.csv")) {
+            Map<String, String> map = new java.util.HashMap<>();
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().skip(1).forEach(line -> {
+                int comma = line.indexOf(',');
+                map.put(line.substring(0, comma), line.substring(comma + 1).replace("\"", ""));
+            });
+            return map;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Mean IMDb and TMDB score by genre with the mean's 95% interval (± 1.96 sd / √n), genres of 10 scored titles or more. */
