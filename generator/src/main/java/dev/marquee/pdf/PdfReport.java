@@ -166,8 +166,10 @@ public final class PdfReport {
                     new Font(fonts.regular, 8, Font.NORMAL, MUTED));
             cell.addElement(label);
             cell.addElement(new Paragraph(SafeText.line(kpi.valueText()), new Font(fonts.bold, 15, Font.NORMAL, INK)));
-            cell.addElement(delta(fonts, kpi.changeVsPreviousMonth(), kpi.directionVsPreviousMonth(), "vs a month earlier"));
-            cell.addElement(delta(fonts, kpi.changeVsYearAgo(), kpi.directionVsYearAgo(), "vs a year earlier"));
+            if (kpi.compared()) {
+                cell.addElement(delta(fonts, kpi.changeVsPreviousMonth(), kpi.directionVsPreviousMonth(), "vs a month earlier"));
+                cell.addElement(delta(fonts, kpi.changeVsYearAgo(), kpi.directionVsYearAgo(), "vs a year earlier"));
+            }
             Paragraph comparison = new Paragraph(SafeText.line(kpi.comparison()), new Font(fonts.regular, 6.5f, Font.NORMAL, MUTED));
             cell.addElement(comparison);
             tiles.addCell(cell);

@@ -192,7 +192,7 @@ public final class SiteRenderer {
     static List<KpiTile> kpiTiles(List<Kpi> kpis) {
         return kpis.stream().map(k -> new KpiTile(k.label(), k.valueText(), k.changeVsPreviousMonth(),
                 trend(k.directionVsPreviousMonth(), k.changeVsPreviousMonth()), k.changeVsYearAgo(),
-                trend(k.directionVsYearAgo(), k.changeVsYearAgo()), k.comparison(), k.partial())).toList();
+                trend(k.directionVsYearAgo(), k.changeVsYearAgo()), k.comparison(), k.partial(), k.compared())).toList();
     }
 
     private static String trend(int direction, String change) {

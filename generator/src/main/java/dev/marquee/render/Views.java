@@ -49,7 +49,7 @@ public final class Views {
      * @param trend "up-good", "down-bad", "flat" etc.: a CSS class; the words always say the same as the colour
      */
     public record KpiTile(String label, String value, String vsPreviousMonth, String previousTrend, String vsYearAgo,
-                          String yearTrend, String comparison, boolean partial) {
+                          String yearTrend, String comparison, boolean partial, boolean compared) {
     }
 
     public record OverviewPage(Layout layout, String asOfText, String freshness, List<KpiTile> kpis, List<Headline> headlines,

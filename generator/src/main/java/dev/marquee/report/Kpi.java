@@ -17,6 +17,11 @@ import java.util.Optional;
 public record Kpi(String id, String label, Unit unit, double value, Optional<Double> previousMonth, Optional<Double> yearAgo,
                   boolean partial, boolean higherIsBetter, String comparison) {
 
+    /** Whether there is any earlier figure to compare with (a file of one moment has none: its tile shows no change). */
+    public boolean compared() {
+        return previousMonth.isPresent() || yearAgo.isPresent();
+    }
+
     public static final List<String> COLUMNS = List.of("kpi", "label", "unit", "value", "previous_month", "year_ago",
             "partial", "higher_is_better", "comparison");
 

@@ -123,6 +123,11 @@ class PublicFilesTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // A key figure with nothing to compare (a file of one moment) shows no change at all, on the site or in the PDF.
+        site.everyTextSqueezed().forEach((file, text) -> assertFalse(file.endsWith(".pdf")
+                && text.contains("n/avsamonthearliern/avsayearearlier"), file + " shows a key figure's changes as n/a and n/a"));
+        assertFalse(site.pageText("index.html").contains("n/a vs a month earlier n/a vs a year earlier"),
+                "index.html shows a key figure's changes as n/a and n/a");
     }
 
     /** No name of the users file is in any published file: page, CSV, JSON, SVG or the PDF's text. */
