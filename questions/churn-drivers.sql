@@ -5,7 +5,7 @@
 
 -- name: answerable
 SELECT count(*) > 0 AS answerable,
-       'needs a member-level file that marks who left (a churn table); the event files'' churn is on the Churn page' AS reason
+       'needs a member-level file that marks who left (a churn table)' AS reason
 FROM member
 WHERE churned IS NOT NULL AND source <> {{event_source}}
 

@@ -322,17 +322,24 @@ public final class Pipeline {
         private DataRange() {
         }
 
-        /** The first and last value of each table's first date or timestamp column. */
+        /**
+         * Per table, the first and last day its date and timestamp columns hold (a report period's start and end, a
+         * member's join and last activity); a title's release date says when it was made, not what the data covers.
+         */
         static java.util.Map<String, Report.DateRange> perTable(Engine engine, LoadResult loaded) {
             java.util.Map<String, Report.DateRange> ranges = new java.util.TreeMap<>();
             for (var table : loaded.tables()) {
-                table.spec().columns().stream().filter(c -> c.isTemporal()).findFirst().ifPresent(column -> {
-                    var row = engine.query("SELECT CAST(min(" + column.name() + ") AS DATE), CAST(max(" + column.name()
-                            + ") AS DATE) FROM " + table.name()).rows().get(0);
-                    if (row.get(0) != null) {
-                        ranges.put(table.name(), new Report.DateRange((LocalDate) row.get(0), (LocalDate) row.get(1)));
-                    }
-                });
+                List<String> columns = table.spec().columns().stream().filter(c -> c.isTemporal() && !c.name().contains("release"))
+                        .map(c -> c.name()).toList();
+                if (columns.isEmpty()) {
+                    continue;
+                }
+                String days = columns.stream().map(c -> "SELECT CAST(" + c + " AS DATE) AS day FROM " + table.name())
+                        .collect(java.util.stream.Collectors.joining(" UNION ALL "));
+                var row = engine.query("SELECT min(day), max(day) FROM (" + days + ") AS days").rows().get(0);
+                if (row.get(0) != null) {
+                    ranges.put(table.name(), new Report.DateRange((LocalDate) row.get(0), (LocalDate) row.get(1)));
+                }
             }
             return ranges;
         }

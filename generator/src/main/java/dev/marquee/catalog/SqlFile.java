@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits a question's SQL file into named statements. A line {@code -- name: monthly_hours} starts a statement;
- * a file without such lines is one statement named after the question.
+ * Splits a question's SQL file into named statements. A line {@code -- name: monthly_hours} starts a statement
+ * (the comment lines right above it are the statement's own); a file without such lines is one statement named after
+ * the question.
  */
 final class SqlFile {
 
@@ -22,20 +23,30 @@ final class SqlFile {
         List<QuerySource> statements = new ArrayList<>();
         String name = defaultName;
         int start = 1;
-        StringBuilder body = new StringBuilder();
+        List<String> body = new ArrayList<>();
         boolean named = false;
         for (int i = 0; i < lines.length; i++) {
             Matcher matcher = NAME_LINE.matcher(lines[i].trim());
             if (matcher.matches()) {
-                if (named || hasSql(body)) {
-                    add(statements, file, name, body, start);
+                // The comment right above a name line describes the statement it names, not the one before.
+                int comment = body.size();
+                while (comment > 0 && body.get(comment - 1).strip().startsWith("--")) {
+                    comment--;
+                }
+                List<String> carried = new ArrayList<>(body.subList(comment, body.size()));
+                List<String> previous = body.subList(0, comment);
+                if (named || hasSql(String.join("\n", previous))) {
+                    add(statements, file, name, previous, start);
                 }
                 name = matcher.group(1);
                 named = true;
-                start = i + 2;
-                body.setLength(0);
+                start = carried.isEmpty() ? i + 2 : i + 1 - carried.size();
+                body = carried;
+                if (!carried.isEmpty()) {
+                    body.add(""); // the name line's place, so the statement's lines keep their file line numbers
+                }
             } else {
-                body.append(lines[i]).append('\n');
+                body.add(lines[i]);
             }
         }
         add(statements, file, name, body, start);
@@ -47,17 +58,15 @@ final class SqlFile {
         return text.toString().lines().map(String::strip).anyMatch(line -> !line.isEmpty() && !line.startsWith("--"));
     }
 
-    private static void add(List<QuerySource> statements, Path file, String name, StringBuilder body, int start) {
-        String sql = body.toString().strip();
+    /** @param start the file's line number of the body's first line */
+    private static void add(List<QuerySource> statements, Path file, String name, List<String> body, int start) {
+        String sql = String.join("\n", body).strip();
         if (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1).strip();
         }
         // Leading blank lines move the statement's first line down.
         int leading = 0;
-        for (String line : body.toString().split("\n", -1)) {
-            if (!line.isBlank()) {
-                break;
-            }
+        while (leading < body.size() && body.get(leading).isBlank()) {
             leading++;
         }
         statements.add(new QuerySource(name, sql, file, start + leading));

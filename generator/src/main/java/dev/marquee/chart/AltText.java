@@ -1,5 +1,6 @@
 package dev.marquee.chart;
 
+import dev.marquee.catalog.ChartKind;
 import dev.marquee.catalog.ChartSpec;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
@@ -26,21 +27,34 @@ final class AltText {
             return spec.title() + ": a table of " + data.rowCount() + " rows.";
         }
         int xIndex = data.index(spec.x());
-        int yIndex = data.index(y);
         ColumnType xType = data.columns().get(xIndex).type();
-        int highest = -1;
-        int lowest = -1;
-        for (int i = 0; i < data.rowCount(); i++) {
-            Double value = ChartBuilder.plotted(data.rows().get(i).get(yIndex));
-            if (value == null) {
-                continue;
+        boolean stacked = spec.kind() == ChartKind.STACKED_BAR || spec.kind() == ChartKind.STACKED_PERCENT;
+        // What a reader compares: a stack's total per category; else each bar or point (of the first value column).
+        java.util.Map<Object, Double> totals = new java.util.LinkedHashMap<>();
+        java.util.Map<Object, String> names = new java.util.LinkedHashMap<>();
+        int seriesIndex = spec.series().map(data::index).orElse(-1);
+        for (List<Object> row : data.rows()) {
+            List<String> columns = stacked ? spec.y() : List.of(y);
+            for (String column : columns) {
+                Double value = ChartBuilder.plotted(row.get(data.index(column)));
+                if (value == null) {
+                    continue;
+                }
+                Object x = row.get(xIndex);
+                Object key = stacked || seriesIndex < 0 ? x : List.of(String.valueOf(x), String.valueOf(row.get(seriesIndex)));
+                totals.merge(key, value, Double::sum);
+                names.putIfAbsent(key, stacked || seriesIndex < 0 ? label(x, xType)
+                        : label(x, xType) + " (" + SafeText.label(String.valueOf(row.get(seriesIndex))) + ")");
             }
-            double v = value;
-            if (highest < 0 || v > ((Number) data.rows().get(highest).get(yIndex)).doubleValue()) {
-                highest = i;
+        }
+        Object highest = null;
+        Object lowest = null;
+        for (java.util.Map.Entry<Object, Double> entry : totals.entrySet()) {
+            if (highest == null || entry.getValue() > totals.get(highest)) {
+                highest = entry.getKey();
             }
-            if (lowest < 0 || v < ((Number) data.rows().get(lowest).get(yIndex)).doubleValue()) {
-                lowest = i;
+            if (lowest == null || entry.getValue() < totals.get(lowest)) {
+                lowest = entry.getKey();
             }
         }
         StringBuilder text = new StringBuilder(spec.title()).append(", ").append(spec.kind().id().replace('-', ' '))
@@ -49,14 +63,16 @@ final class AltText {
         if (xType.isTemporal()) {
             text.append(" from ").append(label(xs.get(0), xType)).append(" to ").append(label(xs.get(xs.size() - 1), xType));
         } else {
-            text.append(" across ").append(xs.stream().distinct().count()).append(" ").append(spec.xLabel().toLowerCase(java.util.Locale.ROOT));
+            text.append(" by ").append(spec.xLabel().toLowerCase(java.util.Locale.ROOT)).append(" (")
+                    .append(xs.stream().distinct().count()).append(")");
         }
         text.append('.');
-        if (highest >= 0) {
-            text.append(" Highest: ").append(label(data.rows().get(highest).get(xIndex), xType)).append(", ")
-                    .append(Formats.compact(((Number) data.rows().get(highest).get(yIndex)).doubleValue(), spec.unit()))
-                    .append(". Lowest: ").append(label(data.rows().get(lowest).get(xIndex), xType)).append(", ")
-                    .append(Formats.compact(((Number) data.rows().get(lowest).get(yIndex)).doubleValue(), spec.unit()))
+        // Stacks of shares all reach 100%: there is no highest to name.
+        if (highest != null && spec.kind() != ChartKind.STACKED_PERCENT) {
+            text.append(stacked ? " Highest total: " : " Highest: ").append(names.get(highest)).append(", ")
+                    .append(Formats.compact(totals.get(highest), spec.unit()))
+                    .append(stacked ? ". Lowest total: " : ". Lowest: ").append(names.get(lowest)).append(", ")
+                    .append(Formats.compact(totals.get(lowest), spec.unit()))
                     .append('.');
         }
         if (spec.series().isPresent()) {

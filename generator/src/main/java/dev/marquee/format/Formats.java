@@ -46,9 +46,14 @@ public final class Formats {
             case YEAR -> Long.toString(Math.round(value));
             case DECIMAL -> decimal(value, 2);
             case MINUTES -> shortNumber(value) + " min";
-            case HOURS, DAYS, MEMBERS, TITLES, RATINGS -> shortNumber(value) + " " + unit.suffix();
+            case HOURS, DAYS, MEMBERS, TITLES, RATINGS -> shortNumber(value) + " " + (value == 1 ? singular(unit) : unit.suffix());
             case COUNT -> shortNumber(value);
         };
+    }
+
+    /** "1 title", "1 member": the unit's name for one. */
+    private static String singular(Unit unit) {
+        return unit.suffix().substring(0, unit.suffix().length() - 1);
     }
 
     /** The full form for table cells: 1,234,567 hours, $12,345.67, 4.3%. */

@@ -30,6 +30,7 @@ import dev.marquee.chart.RenderedChart;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
 import dev.marquee.format.SafeText;
+import dev.marquee.format.Wording;
 import dev.marquee.publish.Output;
 import dev.marquee.report.Kpi;
 import dev.marquee.report.Report;
@@ -119,7 +120,7 @@ public final class PdfReport {
             for (Section section : report.sections()) {
                 document.newPage();
                 bookmark(writer, root, section.title());
-                sectionPage(document, writer, section, fonts);
+                sectionPage(document, writer, section, fonts, report.parameters().minGroupSize());
             }
             document.newPage();
             bookmark(writer, root, "Data and definitions");
@@ -191,14 +192,14 @@ public final class PdfReport {
         return paragraph;
     }
 
-    private static void sectionPage(Document document, PdfWriter writer, Section section, PdfFonts fonts)
+    private static void sectionPage(Document document, PdfWriter writer, Section section, PdfFonts fonts, int k)
             throws DocumentException {
         document.add(new Paragraph(section.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)));
         Paragraph question = new Paragraph(section.answer().question().question(), new Font(fonts.regular, 10, Font.NORMAL, MUTED));
         document.add(question);
         // A Paragraph made from a Phrase takes that phrase's (Helvetica) font; start from ours and add the chunks.
         Paragraph takeaway = new Paragraph("", new Font(fonts.regular, 9.5f, Font.NORMAL, INK));
-        takeaway.addAll(fonts.phrase(Takeaway.of(section.narrative()), 9.5f, false, INK));
+        takeaway.addAll(fonts.phrase(Takeaway.of(Wording.withK(section.narrative(), k)), 9.5f, false, INK));
         takeaway.setSpacingBefore(4);
         takeaway.setSpacingAfter(4);
         document.add(takeaway);
@@ -267,7 +268,7 @@ public final class PdfReport {
                 if (seen.add(metric.name()) && seen.size() <= 26) {
                     Paragraph definition = new Paragraph(8.5f);
                     definition.add(new Chunk(metric.name() + ": ", new Font(fonts.bold, 7, Font.NORMAL, INK)));
-                    definition.add(new Chunk(Takeaway.firstSentence(metric.definition()), new Font(fonts.regular, 7, Font.NORMAL, INK)));
+                    definition.add(new Chunk(Takeaway.firstSentence(Wording.withK(metric.definition(), report.parameters().minGroupSize())), new Font(fonts.regular, 7, Font.NORMAL, INK)));
                     left.addElement(definition);
                 }
             }

@@ -8,6 +8,7 @@ import dev.marquee.engine.Column;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
 import dev.marquee.format.SafeText;
+import dev.marquee.format.Wording;
 import dev.marquee.model.Problem;
 import dev.marquee.publish.Output;
 import dev.marquee.query.LeftOut;
@@ -76,18 +77,18 @@ public final class SiteRenderer {
             for (RenderedChart chart : section.charts()) {
                 output.write(csvPath(chart), CsvExport.csv(chart.spec(), chart.data()));
                 if (chart.facetValue().isEmpty()) {
-                    charts.add(chartView(chart, section));
+                    charts.add(chartView(chart, section, report.parameters().minGroupSize()));
                 }
             }
             QuestionPage page = new QuestionPage(site.layout(section.title(), section.answer().question().question(),
                     section.slug() + ".html"), section.title(), section.answer().question().question(),
-                    Markdown.toHtml(section.narrative()), charts);
+                    Markdown.toHtml(Wording.withK(section.narrative(), report.parameters().minGroupSize())), charts);
             output.write(section.slug() + ".html", render("question.jte", page));
         }
         List<Headline> headlines = new ArrayList<>();
         for (Section section : report.sections()) {
             section.headline().ifPresent(chart -> headlines.add(new Headline(section.slug() + ".html", section.title(),
-                    section.answer().question().question(), chartView(chart, section))));
+                    section.answer().question().question(), chartView(chart, section, report.parameters().minGroupSize()))));
         }
         output.write("index.html", render("overview.jte", new OverviewPage(
                 site.layout("Overview", "Streaming analytics report, " + report.dateline(), "index.html"),
@@ -99,7 +100,7 @@ public final class SiteRenderer {
                     "Countries with fewer than " + report.parameters().minGroupSize() + " members are merged into Other.")));
             for (Map.Entry<String, List<RenderedChart>> country : countries.entrySet()) {
                 List<ChartView> charts = country.getValue().stream()
-                        .map(c -> chartView(c, sectionOf(report, c))).toList();
+                        .map(c -> chartView(c, sectionOf(report, c), report.parameters().minGroupSize())).toList();
                 String page = countryPage(country.getValue());
                 output.write(page, render("country.jte", new CountryPage(
                         site.layout(country.getKey(), "Plans, devices and key figures for " + country.getKey(), page),
@@ -208,7 +209,8 @@ public final class SiteRenderer {
         for (Section section : report.sections()) {
             for (Metric metric : section.answer().question().metrics()) {
                 if (seen.add(metric.name())) {
-                    metrics.add(new MetricView(metric.name(), metric.definition(), section.title()));
+                    metrics.add(new MetricView(metric.name(), Wording.withK(metric.definition(), report.parameters().minGroupSize()),
+                            section.title()));
                 }
             }
         }
@@ -246,12 +248,12 @@ public final class SiteRenderer {
     private static String freshness(Report report) {
         Report.DateRange range = report.dataRange();
         if (range == null || range.first() == null) {
-            return "The data holds no viewing activity.";
+            return "No file holds individual viewing sessions: each figure names the file it comes from.";
         }
         return "Viewing activity from " + Formats.date(range.first()) + " to " + Formats.date(range.last()) + ".";
     }
 
-    private static ChartView chartView(RenderedChart chart, Section section) {
+    private static ChartView chartView(RenderedChart chart, Section section, int k) {
         Table data = chart.data();
         List<String> headers = new ArrayList<>();
         List<Boolean> numeric = new ArrayList<>();
@@ -268,7 +270,7 @@ public final class SiteRenderer {
             rows.add(cells);
         }
         Map<String, String> sql = section.answer().sql();
-        String description = chart.spec().description();
+        String description = Wording.withK(chart.spec().description(), k);
         if (chart.spec().facet().isPresent() && chart.facetValue().isEmpty()) {
             description = (description.isEmpty() ? "" : description + " ") + "Every " + chart.spec().facet().get()
                     + " has its own chart on its page; here is the data for all of them.";
@@ -310,7 +312,11 @@ public final class SiteRenderer {
         if (column.contains("hours")) {
             return Unit.HOURS;
         }
-        if (column.contains("score") || column.startsWith("low_") || column.startsWith("high_")) {
+        if (column.endsWith("_titles")) {
+            return Unit.COUNT; // scored_titles: a count, not a score
+        }
+        if (column.contains("score") || column.startsWith("low_") || column.startsWith("high_")
+                || column.equals("auc") || column.startsWith("odds_ratio")) {
             return Unit.DECIMAL;
         }
         return Unit.COUNT;

@@ -99,8 +99,20 @@ class CatalogTest {
                 "-- a comment\n-- name: first\nSELECT 1\n\n-- name: second\n\nSELECT\n  2;\n", "q");
 
         assertEquals(List.of("first", "second"), statements.stream().map(QuerySource::name).toList());
-        assertEquals(3, statements.get(0).firstLine());
+        assertEquals(1, statements.get(0).firstLine(), "the comment above a name line is its statement's first line");
+        assertEquals("-- a comment\n\nSELECT 1", statements.get(0).sql());
+        assertEquals(3, statements.get(0).fileLine(3), "SELECT 1 keeps its file line");
         assertEquals(7, statements.get(1).firstLine());
         assertEquals("SELECT\n  2", statements.get(1).sql());
+    }
+
+    @Test
+    void split_theCommentAboveANameLine_describesTheNextStatementNotThePrevious() {
+        List<QuerySource> statements = SqlFile.split(Path.of("q.sql"),
+                "-- name: first\nSELECT 1\n\n-- Scores by genre.\n-- name: second\nSELECT 2\n", "q");
+
+        assertEquals("SELECT 1", statements.get(0).sql());
+        assertEquals("-- Scores by genre.\n\nSELECT 2", statements.get(1).sql());
+        assertEquals(6, statements.get(1).fileLine(3));
     }
 }

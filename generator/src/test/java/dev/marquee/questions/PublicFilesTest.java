@@ -163,7 +163,7 @@ class PublicFilesTest {
         return Stream.of(
                 Arguments.of(UserbaseFigures.FILE, "Plans and devices by country: Device mix by country, by watch hours: needs viewing_sessions.device, which no loaded file gives"),
                 Arguments.of(UserbaseFigures.FILE, "Watch time and engagement: Members by total watch hours: needs member.watch_hours, which no loaded file gives"),
-                Arguments.of(UserbaseFigures.FILE, "Who leaves: needs a member-level file that marks who left (a churn table); the event files' churn is on the Churn page"),
+                Arguments.of(UserbaseFigures.FILE, "Who leaves: needs a member-level file that marks who left (a churn table)"),
                 Arguments.of(UserbaseFigures.FILE, "Revenue: Monthly recurring revenue: needs subscriptions.monthly_price, which no loaded file gives"),
                 Arguments.of(UsersFigures.FILE, "Members: Members by gender: needs member.gender, which no loaded file gives"),
                 Arguments.of(UsersFigures.FILE, "Plans and devices by country: Members by main device and country: needs member.main_device, which no loaded file gives"),
