@@ -20,11 +20,13 @@ GROUP BY 1
 ORDER BY 1
 
 -- name: by_maturity
-SELECT coalesce(maturity_rating, 'Not rated') AS maturity_rating, count(*) AS titles
-FROM catalogue_title
-WHERE service = {{platform}}
-GROUP BY 1
-ORDER BY titles DESC, maturity_rating
+SELECT maturity_rating, titles
+FROM (SELECT coalesce(maturity_rating, 'Not rated') AS maturity_rating, count(*) AS titles
+      FROM catalogue_title
+      WHERE service = {{platform}}
+      GROUP BY 1) AS rated
+-- Titles without a rating last: the narrative names the most common rating a title has.
+ORDER BY CASE WHEN maturity_rating = 'Not rated' THEN 1 ELSE 0 END, titles DESC, maturity_rating
 
 -- Titles by the decade of their first release.
 -- name: by_decade

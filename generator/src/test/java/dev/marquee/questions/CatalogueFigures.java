@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import static dev.marquee.questions.RawFile.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The catalogue figures every catalogue file must give alone, each computed here from the raw file (one row, one title). */
 abstract class CatalogueFigures {
@@ -48,6 +49,10 @@ abstract class CatalogueFigures {
         List<Published> rows = site().csv("catalogue-by-maturity");
         assertEquals(truth.keySet(), new java.util.TreeSet<>(rows.stream().map(r -> r.text("maturity_rating")).toList()));
         rows.forEach(r -> assertClose(truth.get(r.text("maturity_rating")), r.number("titles"), r.text("maturity_rating")));
+        truth.entrySet().stream().filter(e -> !e.getKey().equals("Not rated"))
+                .min(java.util.Comparator.<Map.Entry<String, Long>>comparingLong(e -> -e.getValue()).thenComparing(Map.Entry::getKey))
+                .ifPresent(top -> assertTrue(site().pageText("catalogue.html").contains("The most common maturity rating is " + top.getKey() + "."),
+                        "the narrative names the most common rating a title has: " + top.getKey()));
     }
 
     void assertMoviesAndShows(String chart, String column, Function<Title, Integer> key) {
