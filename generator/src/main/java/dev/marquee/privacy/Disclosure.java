@@ -86,6 +86,9 @@ public final class Disclosure {
                         .computeIfAbsent(population, x -> new HashSet<>()).addAll(values)));
                 results.put(name, safe.table());
                 note(spec.get(), safe, k).ifPresent(text -> notes.put(name, text));
+                // One chart per population: each says what was done to its own rows (see Section#note).
+                safe.populations().forEach((population, part) -> notes.put(Answer.sourceNote(name, String.valueOf(population)),
+                        note(spec.get(), part, k).orElse("")));
             } else {
                 results.put(name, result.getValue());
             }

@@ -50,7 +50,12 @@ final class GroupedTable {
      * What one result became, how many of its rows were merged, hidden or dropped, and, per population, the values of
      * its dimension that were (see {@link #dimension}).
      */
-    record Protected(Table table, int rowsAffected, int groupsMerged, Map<Object, Set<Object>> hiddenValues) {
+    record Protected(Table table, int rowsAffected, int groupsMerged, Map<Object, Set<Object>> hiddenValues,
+                     Map<Object, Protected> populations) {
+
+        Protected(Table table, int rowsAffected, int groupsMerged, Map<Object, Set<Object>> hiddenValues) {
+            this(table, rowsAffected, groupsMerged, hiddenValues, Map.of());
+        }
     }
 
     /**
@@ -94,11 +99,13 @@ final class GroupedTable {
         int affected = 0;
         int merged = 0;
         Map<Object, Set<Object>> hiddenValues = new LinkedHashMap<>();
+        Map<Object, Protected> each = new LinkedHashMap<>();
         for (Map.Entry<Object, List<List<Object>>> entry : populations.entrySet()) {
             List<List<Object>> population = entry.getValue();
             Protected safe = new GroupedTable(new Table(table.columns(), population), spec, k,
                     forced.getOrDefault(entry.getKey(), Set.of())).run();
             hiddenValues.put(entry.getKey(), safe.hiddenValues().getOrDefault(EVENT_FILES, Set.of()));
+            each.put(entry.getKey(), safe);
             for (List<Object> row : safe.table().rows()) {
                 List<Object> copy = new ArrayList<>(row);
                 // A merged row keeps the population it belongs to.
@@ -108,7 +115,7 @@ final class GroupedTable {
             affected += safe.rowsAffected();
             merged += safe.groupsMerged();
         }
-        return new Protected(new Table(table.columns(), rows), affected, merged, hiddenValues);
+        return new Protected(new Table(table.columns(), rows), affected, merged, hiddenValues, each);
     }
 
     /** The population of results without a source column: the event files'. */

@@ -36,4 +36,9 @@ public record Answer(Question question, Map<String, Table> results, Map<String, 
         }
         return table;
     }
+
+    /** The key of a result's note for one population's chart (a result with a source column is one chart per source). */
+    public static String sourceNote(String result, String source) {
+        return result + "@" + source;
+    }
 }

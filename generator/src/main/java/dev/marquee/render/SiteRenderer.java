@@ -283,8 +283,8 @@ public final class SiteRenderer {
         if (chart.source().isEmpty() && data.indexOf("source").isPresent() && !data.isEmpty()) {
             description = (description.isEmpty() ? "" : description + " ") + "Source: " + data.value(0, "source") + ".";
         }
-        if (!section.note(chart.spec()).isEmpty()) {
-            description = (description.isEmpty() ? "" : description + " ") + section.note(chart.spec());
+        if (!section.note(chart).isEmpty()) {
+            description = (description.isEmpty() ? "" : description + " ") + section.note(chart);
         }
         String id = "chart-" + chart.fileStem();
         String query = chart.spec().query();

@@ -51,8 +51,15 @@ public record Report(String title, Parameters parameters, List<Section> sections
                 int slash = query.indexOf('/');
                 Answer source = slash < 0 ? answer : answers.stream()
                         .filter(a -> a.question().slug().equals(query.substring(0, slash))).findFirst().orElse(null);
-                if (source != null && source.notes().containsKey(query.substring(slash + 1))) {
-                    notes.put(chart.id(), source.notes().get(query.substring(slash + 1)));
+                if (source != null) {
+                    String result = query.substring(slash + 1);
+                    source.notes().forEach((key, text) -> {
+                        if (key.equals(result)) {
+                            notes.put(chart.id(), text);
+                        } else if (key.startsWith(Answer.sourceNote(result, ""))) {
+                            notes.put(Answer.sourceNote(chart.id(), key.substring(result.length() + 1)), text);
+                        }
+                    });
                 }
             }
             sections.add(new Section(answer, charts.stream().filter(c -> c.questionSlug().equals(slug)).toList(),

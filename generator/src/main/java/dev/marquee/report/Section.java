@@ -25,6 +25,12 @@ public record Section(Answer answer, List<RenderedChart> charts, String narrativ
         return notes.getOrDefault(chart.id(), "");
     }
 
+    /** The same for one drawn chart: one population's chart says only what was done to that population's rows. */
+    public String note(dev.marquee.chart.RenderedChart chart) {
+        String whole = note(chart.spec());
+        return chart.source().map(source -> notes.getOrDefault(Answer.sourceNote(chart.spec().id(), source), whole)).orElse(whole);
+    }
+
     public String slug() {
         return answer.question().slug();
     }

@@ -401,6 +401,27 @@ class PublicFilesTest {
         PublicSite site() {
             return allSix();
         }
+
+        /**
+         * The churn table's chart of the same result hides bands (its 100–250 hours holds 2 members); the users table's
+         * holds none under k, and its chart does not say otherwise.
+         */
+        @Test
+        void hoursDistribution_theNoteIsEachFilesOwn() {
+            Assumptions.assumeTrue(site().real(), "the real files are absent: skipped");
+            String page = site().pageText("watch-time.html");
+            String users = chartText(page, "Members by total watch hours — " + FILE);
+            String churn = chartText(page, "Members by total watch hours — " + ChurnFigures.FILE);
+            assertTrue(churn.contains("are not shown"), churn);
+            assertFalse(users.contains("are not shown"), users);
+        }
+    }
+
+    /** A chart's title, description and caption on a page: up to its data table. */
+    private static String chartText(String page, String title) {
+        int start = page.indexOf(title);
+        assertTrue(start >= 0, "no chart " + title);
+        return page.substring(start, page.indexOf("Data table", start));
     }
 
     @Nested
