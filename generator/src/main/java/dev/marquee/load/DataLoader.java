@@ -145,7 +145,12 @@ public final class DataLoader {
         tables.add(added);
     }
 
-    /** The latest date of member activity in the loaded data: the default as-of date. */
+    /**
+     * The default as-of date: the latest member activity in the event files; without them, the latest date any file
+     * carries (a member-level file's last join or activity, a report period's end, a catalogue's latest addition). A
+     * member-level file is counted to its own latest date anyway (member.source_as_of), so it does not hold the report
+     * back before an engagement report's later half-year.
+     */
     public static Optional<java.time.LocalDate> latestActivityDate(Engine engine, LoadResult loaded) {
         List<String> activity = new ArrayList<>();
         addMax(loaded, "viewing_sessions", "started_at", activity);
@@ -154,10 +159,9 @@ public final class DataLoader {
         addMax(loaded, "subscriptions", "started_on", activity);
         addMax(loaded, "subscriptions", "ended_on", activity);
         addMax(loaded, "users", "signup_date", activity);
-        addMax(loaded, "member_profiles", "signup_date", activity);
-        addMax(loaded, "member_profiles", "last_activity_date", activity);
-        // Without member activity, the latest date any file carries: a report period's end, a catalogue's latest addition.
         List<String> other = new ArrayList<>();
+        addMax(loaded, "member_profiles", "signup_date", other);
+        addMax(loaded, "member_profiles", "last_activity_date", other);
         addMax(loaded, "title_engagement", "period_end", other);
         addMax(loaded, "titles", "date_added", other);
         return latest(engine, activity).or(() -> latest(engine, other));
