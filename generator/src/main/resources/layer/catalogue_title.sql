@@ -1,9 +1,10 @@
 -- catalogue_title: one row per title of each service's catalogue. Several catalogue files of one service (a Kaggle
 -- catalogue, a JustWatch export, a list of shows by service) list many of the same titles: a title is the same when
 -- its service and type match, its name matches once lower-cased and stripped of punctuation and of a leading "The",
--- and its release year matches where both give one. It is counted once, with the richest listing's details (genres,
--- date added) and the scores any listing gives; 'listings' says how many entries it had. Two entries of one file are
--- two titles (a catalogue may hold two shows of the same name and year): only listings of different files merge.
+-- and its release year matches where both give one. It is counted once, with the richest listing's details (date
+-- added, rating, runtime), the genres of the listing that gives scores (else of the first that gives genres) and the
+-- scores any listing gives; 'listings' says how many entries it had. Two entries of one file are two titles (a
+-- catalogue may hold two shows of the same name and year): only listings of different files merge.
 
 WITH letters AS (
     SELECT t.*, trim({{ replace_all(lower(trim(t.title)), '[^\p{L}\p{N} ]', '') }}) AS plain_title
@@ -28,14 +29,21 @@ instances AS (
     SELECT d.*, row_number() OVER (PARTITION BY service, title_key, type, key_year, source ORDER BY title_id) AS instance
     FROM dated AS d
 ),
+flagged AS (
+    SELECT i.*, CASE WHEN i.title_id IN (SELECT title_id FROM title_scores) THEN 0 ELSE 1 END AS unscored
+    FROM instances AS i
+),
 grouped AS (
-    SELECT i.*,
+    SELECT f.*,
+           -- Genres as the scored listing names them, where one is (even none): the scores by genre are the scoring file's.
+           first_value(genres) OVER (PARTITION BY service, title_key, type, key_year, instance
+                                     ORDER BY unscored, CASE WHEN genres IS NULL THEN 1 ELSE 0 END, title_id) AS group_genres,
            row_number() OVER (PARTITION BY service, title_key, type, key_year, instance
                               ORDER BY CASE WHEN genres IS NULL THEN 1 ELSE 0 END, CASE WHEN date_added IS NULL THEN 1 ELSE 0 END,
                                        title_id) AS pick,
            count(*) OVER (PARTITION BY service, title_key, type, key_year, instance) AS listings,
            min(title_id) OVER (PARTITION BY service, title_key, type, key_year, instance) AS group_id
-    FROM instances AS i
+    FROM flagged AS f
 ),
 scores AS (
     SELECT g.group_id, g.service,
@@ -45,7 +53,7 @@ scores AS (
     FROM grouped AS g JOIN title_scores AS s ON s.title_id = g.title_id
     GROUP BY g.group_id, g.service
 )
-SELECT g.title_id, g.service, g.title, g.type, g.genres, coalesce(g.release_year, g.key_year) AS release_year,
+SELECT g.title_id, g.service, g.title, g.type, g.group_genres AS genres, coalesce(g.release_year, g.key_year) AS release_year,
        g.maturity_rating, g.runtime_minutes, g.seasons, g.date_added, g.countries, g.listings,
        s.imdb_score, s.imdb_votes, s.tmdb_score, s.rotten_tomatoes_score
 FROM grouped AS g

@@ -4,7 +4,6 @@ import dev.marquee.Fixtures;
 import dev.marquee.questions.PublicSite.Published;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -596,9 +595,6 @@ class PublicFilesTest {
         }
 
         @Test
-        @Disabled("open: among all six, a title both catalogues list takes its genres from netflix_titles.csv (the layer's 'richest "
-                + "listing') and its scores from JustWatch; the two vocabularies are now on one scale (genre_map), but the genre set "
-                + "is Netflix's (Anime, Cult, LGBTQ, 'Movies') rather than the JustWatch file's, which this test expects")
         void scoresByGenre_asTheJustWatchFileGivesThem() {
             List<CatalogueFigures.Title> justWatch = RawFile.records(site().file(JustWatchFigures.FILE)).stream().map(JustWatchFigures::title).toList();
             JustWatchFigures.assertScoresByGenre(site().csv("catalogue-scores-by-genre"), justWatch);

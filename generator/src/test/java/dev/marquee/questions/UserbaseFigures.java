@@ -4,7 +4,6 @@ import dev.marquee.questions.PublicSite.Published;
 import dev.marquee.questions.SmallGroups.Group;
 
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
