@@ -204,9 +204,12 @@ public final class PdfReport {
         takeaway.setSpacingAfter(4);
         document.add(takeaway);
         List<RenderedChart> charts = section.charts().stream().filter(c -> c.chart().isPresent() && c.facetValue().isEmpty()).limit(4).toList();
-        document.add(chartGrid(writer, fonts, charts, document, charts.size() <= 2 ? 250 : 150, 2));
+        float height = charts.size() <= 2 ? 250 : 150;
+        document.add(chartGrid(writer, fonts, charts, document, height, 2));
+        // Taller charts (many bars) leave no room for the data table on the page: the site has it.
+        boolean tall = charts.stream().anyMatch(c -> heightFor(c, height) > height);
         Optional<RenderedChart> first = section.charts().stream().filter(c -> c.facetValue().isEmpty() && !c.data().isEmpty()).findFirst();
-        if (first.isPresent()) {
+        if (first.isPresent() && !tall) {
             PdfPTable table = compactTable(first.get(), fonts, charts.size() <= 2 ? 5 : 3);
             table.setSpacingBefore(6);
             document.add(table);
@@ -222,7 +225,7 @@ public final class PdfReport {
         grid.setHorizontalAlignment(Element.ALIGN_LEFT);
         float width = (document.right() - document.left()) * (charts.size() == 1 ? 0.75f : 1f) / columns - 8;
         for (RenderedChart chart : charts) {
-            PdfPCell cell = new PdfPCell(vectorImage(writer, fonts, chart, width, height), true);
+            PdfPCell cell = new PdfPCell(vectorImage(writer, fonts, chart, width, heightFor(chart, height)), true);
             cell.setBorder(Rectangle.NO_BORDER);
             cell.setPadding(4);
             grid.addCell(cell);
@@ -237,6 +240,20 @@ public final class PdfReport {
             grid.addCell(cell("No chart for this period.", new Font(fonts.regular, 10, Font.NORMAL, MUTED), false));
         }
         return grid;
+    }
+
+    /**
+     * A horizontal bar chart of many categories (a top 15) gets the height its labels need, about 10 points a bar on
+     * paper, so they do not run into each other, as far as the section still fits its page.
+     */
+    private static float heightFor(RenderedChart chart, float height) {
+        if (chart.spec().kind() != dev.marquee.catalog.ChartKind.HBAR) {
+            return height;
+        }
+        long bars = chart.data().columnValues(chart.spec().x()).stream().distinct().count();
+        // At most what keeps the section on its page: one row of two charts, or two rows of which one is taller.
+        float most = height >= 250 ? 330 : 210;
+        return Math.max(height, Math.min(most, 60 + 10 * bars));
     }
 
     private static Image vectorImage(PdfWriter writer, PdfFonts fonts, RenderedChart chart, float width, float height) throws DocumentException {
