@@ -40,8 +40,10 @@ public final class ChartStage {
                 }
                 Table all = borrowed.orElseGet(() -> answer.result(spec.query()));
                 List<String> sources = all.indexOf(SOURCE).isPresent() ? facetValues(all, SOURCE) : List.of();
-                // Rows of several populations (files) are never pooled: each gets a chart of its own, titled by it.
-                for (Optional<String> source : sources.size() > 1 ? sources.stream().map(Optional::of).toList() : List.of(Optional.<String>empty())) {
+                // Rows of several populations (files) are never pooled: each gets a chart of its own, titled by it. A table
+                // keeps them side by side, one row per file, its source column saying which.
+                boolean split = sources.size() > 1 && !(spec.kind() == dev.marquee.catalog.ChartKind.TABLE && spec.facet().isEmpty());
+                for (Optional<String> source : split ? sources.stream().map(Optional::of).toList() : List.of(Optional.<String>empty())) {
                     ChartSpec shown = source.map(s -> spec.titled(spec.title() + " — " + s)).orElse(spec);
                     Table data = source.map(s -> filter(all, SOURCE, s)).orElse(all);
                     if (spec.facet().isEmpty()) {
