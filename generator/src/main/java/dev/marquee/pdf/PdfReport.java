@@ -341,10 +341,10 @@ public final class PdfReport {
         for (int r = from; r < data.rowCount(); r++) {
             List<Object> row = data.rows().get(r);
             for (int i = 0; i < row.size(); i++) {
-                Unit unit = dev.marquee.render.SiteRenderer.unitOf(chart.spec(), data.columns().get(i).name());
                 PdfPCell cell = cell("", body, data.columns().get(i).type().isNumeric());
                 // A dashboard cell shows a label's length of text; the site's table and the CSV have it whole.
-                cell.setPhrase(fonts.phrase(SafeText.label(Formats.cell(row.get(i), unit)), 8, false, INK));
+                String text = dev.marquee.render.SiteRenderer.cellText(row.get(i), chart.spec(), data.columns().get(i).name());
+                cell.setPhrase(fonts.phrase(SafeText.label(text), 8, false, INK));
                 table.addCell(cell);
             }
         }

@@ -265,7 +265,7 @@ public final class SiteRenderer {
         for (List<Object> row : data.rows()) {
             List<String> cells = new ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
-                cells.add(Formats.cell(row.get(i), unitOf(chart.spec(), data.columns().get(i).name())));
+                cells.add(cellText(row.get(i), chart.spec(), data.columns().get(i).name()));
             }
             rows.add(cells);
         }
@@ -295,6 +295,17 @@ public final class SiteRenderer {
                 section.answer().question().slug() + ".sql: " + chart.spec().query());
     }
 
+    /**
+     * A table cell as the reader sees it: numbers by their unit; the first day of a month as that month where the
+     * column is one of months (a cohort, a month), as a date elsewhere (a report period's start).
+     */
+    public static String cellText(Object value, ChartSpec spec, String column) {
+        if (value instanceof java.time.LocalDate date && !column.contains("month") && !column.equals("cohort")) {
+            return date.toString();
+        }
+        return Formats.cell(value, unitOf(spec, column));
+    }
+
     /** The chart's unit for its value columns; rates and shares read as percentages, other numbers as counts. */
     public static Unit unitOf(ChartSpec spec, String column) {
         if (spec.y().contains(column)) {
@@ -303,7 +314,7 @@ public final class SiteRenderer {
         if (column.contains("year") || column.equals("decade") || column.equals("months_after_signup")) {
             return Unit.YEAR;
         }
-        if (column.endsWith("_rate") || column.endsWith("share") || column.startsWith("after_") || column.equals("retained")) {
+        if (column.endsWith("_rate") || column.endsWith("share") || column.startsWith("share_of_") || column.startsWith("after_") || column.equals("retained")) {
             return Unit.PERCENT;
         }
         if (column.equals("mrr") || column.equals("arpu") || column.equals("collected")) {
