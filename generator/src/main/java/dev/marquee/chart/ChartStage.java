@@ -66,7 +66,7 @@ public final class ChartStage {
             String facetSlug = job.facetValue().map(v -> slugs.get(job.spec().facet().get()).get(v)).orElse("");
             String sourceSlug = job.source().map(sourceSlugs::get).orElse("");
             return job.tableOnly()
-                    ? new RenderedChart(job.slug(), job.spec(), job.data(), Optional.empty(), "", AltText.describe(job.spec(), job.data()),
+                    ? new RenderedChart(job.slug(), job.spec(), job.data(), Optional.empty(), "", "", AltText.describe(job.spec(), job.data()),
                             Optional.empty(), "", job.source(), sourceSlug)
                     : render(job.slug(), job.spec(), job.data(), job.facetValue(), facetSlug, job.source(), sourceSlug);
         }).toList();
@@ -102,13 +102,14 @@ public final class ChartStage {
                                 Optional<String> source, String sourceSlug) {
         String alt = AltText.describe(spec, data);
         if (spec.kind() == ChartKind.TABLE || data.isEmpty()) {
-            return new RenderedChart(slug, spec, data, Optional.empty(), "", alt, facetValue, facetSlug, source, sourceSlug);
+            return new RenderedChart(slug, spec, data, Optional.empty(), "", "", alt, facetValue, facetSlug, source, sourceSlug);
         }
         JFreeChart chart = ChartBuilder.build(spec, data);
         String id = "svg-" + slug + "-" + spec.id() + (sourceSlug.isEmpty() ? "" : "-" + sourceSlug)
                 + (facetSlug.isEmpty() ? "" : "-" + facetSlug);
         String svg = SvgWriter.svg(chart, id, spec.title());
-        return new RenderedChart(slug, spec, data, Optional.of(chart), svg, alt, facetValue, facetSlug, source, sourceSlug);
+        String narrow = SvgWriter.narrowSvg(chart, id);
+        return new RenderedChart(slug, spec, data, Optional.of(chart), svg, narrow, alt, facetValue, facetSlug, source, sourceSlug);
     }
 
     /** A result of another question, "slug/result", when that question was answered and has it. */

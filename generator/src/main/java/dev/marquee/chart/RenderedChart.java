@@ -13,6 +13,7 @@ import java.util.Optional;
  * One chart of one question, ready for both outputs: the SVG for the site and the JFreeChart the PDF draws as
  * vectors. {@code chart} is empty for table-only entries.
  *
+ * @param narrowSvg the same chart drawn for a phone's width (empty for table-only entries)
  * @param altText a sentence written from the data (extremes, range), for screen readers and the PDF
  * @param facetValue for a faceted chart, the value (e.g. the country) its data was filtered to
  * @param facetSlug the facet value as a file-name part, unique among the values of its facet column (empty without one)
@@ -21,7 +22,7 @@ import java.util.Optional;
  * @param sourceSlug the source as a file-name part (empty without one)
  */
 public record RenderedChart(String questionSlug, ChartSpec spec, Table data, Optional<JFreeChart> chart,
-                            String svg, String altText, Optional<String> facetValue, String facetSlug,
+                            String svg, String narrowSvg, String altText, Optional<String> facetValue, String facetSlug,
                             Optional<String> source, String sourceSlug) {
 
     public RenderedChart {

@@ -12,19 +12,31 @@ final class SvgWriter {
 
     static final int WIDTH = 760;
     static final int HEIGHT = 380;
+    /** The phone drawing: a narrower canvas, so its text is not shrunk to a few pixels on a 390-pixel screen. */
+    static final int NARROW_WIDTH = 400;
+    static final int NARROW_HEIGHT = 420;
     private static final String HINTS_NAMESPACE = " xmlns:jfreesvg='";
 
     private SvgWriter() {
     }
 
     static String svg(JFreeChart chart, String id, String title) {
-        SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT);
+        return svg(chart, id, WIDTH, HEIGHT);
+    }
+
+    /** The same chart drawn for a phone's width; its ids are its own, so both drawings may be on one page. */
+    static String narrowSvg(JFreeChart chart, String id) {
+        return svg(chart, id + "-narrow", NARROW_WIDTH, NARROW_HEIGHT);
+    }
+
+    private static String svg(JFreeChart chart, String id, int width, int height) {
+        SVGGraphics2D graphics = new SVGGraphics2D(width, height);
         graphics.setDefsKeyPrefix(id + "-");
         graphics.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
         graphics.setGeomDoubleConverter(SvgWriter::hundredths);
         graphics.setTransformDoubleConverter(SvgWriter::hundredths);
-        chart.draw(graphics, new Rectangle(0, 0, WIDTH, HEIGHT));
-        String element = graphics.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+        chart.draw(graphics, new Rectangle(0, 0, width, height));
+        String element = graphics.getSVGElement(id, false, new ViewBox(0, 0, width, height), null, null);
         // The wrapping element carries role="img" and the alt text; the drawing itself is hidden from screen readers.
         // JFreeSVG declares its own namespace for hints; inline SVG in HTML may not carry foreign namespaces.
         StringBuilder inline = new StringBuilder(element.length() + 64).append(element);

@@ -23,8 +23,9 @@ public final class Views {
      * One chart with everything beside it: its data table, CSV download and the SQL behind it.
      *
      * @param svg trusted markup made by JFreeSVG (it escapes text from the data); empty for table-only entries
+     * @param narrowSvg the same for a phone's width, shown instead of {@code svg} on narrow screens
      */
-    public record ChartView(String id, String title, String description, String svg, String altText, List<String> headers,
+    public record ChartView(String id, String title, String description, String svg, String narrowSvg, String altText, List<String> headers,
                             List<List<String>> rows, List<Boolean> numeric, String csvHref, String sql, String queryName) {
         public ChartView {
             headers = List.copyOf(headers);

@@ -237,6 +237,28 @@ class BrowserTest {
         }
     }
 
+    /** On a phone each chart is the drawing made for its width (text legible), on a desktop the wide one; never both. */
+    @Test
+    void charts_showThePhoneDrawingOnANarrowScreenAndTheWideOneOnADesktop() {
+        open(sampleSite.resolve("watch-time.html"));
+        try {
+            for (int width : new int[] {390, 1280}) {
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                Object shown = browser.executeScript("return Array.prototype.filter.call(document.querySelectorAll('svg.chart-svg'),"
+                        + " function (svg) { return svg.getBoundingClientRect().width > 0; })"
+                        + ".map(function (svg) { return svg.getAttribute('viewBox'); });");
+                List<?> viewBoxes = (List<?>) shown;
+                int charts = browser.findElements(By.cssSelector("figure.chart .svg-wrap.wide")).size();
+                assertTrue(charts > 0, "watch-time.html has charts");
+                assertEquals(charts, viewBoxes.size(), "one drawing shown per chart at " + width + " pixels: " + viewBoxes);
+                String expected = width < 600 ? "0 0 400 420" : "0 0 760 380";
+                viewBoxes.forEach(box -> assertEquals(expected, box, "the drawing shown at " + width + " pixels"));
+            }
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
     @Test
     void everyPage_isValidHtml() throws Exception {
         EmbeddedValidator validator = new EmbeddedValidator();
