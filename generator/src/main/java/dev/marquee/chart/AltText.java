@@ -33,8 +33,8 @@ final class AltText {
         java.util.Map<Object, Double> totals = new java.util.LinkedHashMap<>();
         java.util.Map<Object, String> names = new java.util.LinkedHashMap<>();
         int seriesIndex = spec.series().map(data::index).orElse(-1);
+        List<String> columns = stacked ? spec.y() : List.of(y);
         for (List<Object> row : data.rows()) {
-            List<String> columns = stacked ? spec.y() : List.of(y);
             for (String column : columns) {
                 Double value = ChartBuilder.plotted(row.get(data.index(column)));
                 if (value == null) {

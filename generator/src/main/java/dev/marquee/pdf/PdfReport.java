@@ -120,7 +120,7 @@ public final class PdfReport {
             for (Section section : report.sections()) {
                 document.newPage();
                 bookmark(writer, root, section.title());
-                sectionPage(document, writer, section, fonts, report.parameters().minGroupSize());
+                sectionPage(document, writer, section, fonts);
             }
             document.newPage();
             bookmark(writer, root, "Data and definitions");
@@ -192,14 +192,14 @@ public final class PdfReport {
         return paragraph;
     }
 
-    private static void sectionPage(Document document, PdfWriter writer, Section section, PdfFonts fonts, int k)
+    private static void sectionPage(Document document, PdfWriter writer, Section section, PdfFonts fonts)
             throws DocumentException {
         document.add(new Paragraph(section.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)));
         Paragraph question = new Paragraph(section.answer().question().question(), new Font(fonts.regular, 10, Font.NORMAL, MUTED));
         document.add(question);
         // A Paragraph made from a Phrase takes that phrase's (Helvetica) font; start from ours and add the chunks.
         Paragraph takeaway = new Paragraph("", new Font(fonts.regular, 9.5f, Font.NORMAL, INK));
-        takeaway.addAll(fonts.phrase(Takeaway.of(Wording.withK(section.narrative(), k)), 9.5f, false, INK));
+        takeaway.addAll(fonts.phrase(Takeaway.of(section.narrative()), 9.5f, false, INK));
         takeaway.setSpacingBefore(4);
         takeaway.setSpacingAfter(4);
         document.add(takeaway);

@@ -57,9 +57,14 @@ public final class Disclosure {
             if (contains(forced, found)) {
                 return safe;
             }
-            found.forEach((key, populations) -> populations.forEach((population, values) -> forced
-                    .computeIfAbsent(key, x -> new HashMap<>()).computeIfAbsent(population, x -> new HashSet<>()).addAll(values)));
+            found.forEach((key, populations) -> addAll(forced, key, populations));
         }
+    }
+
+    /** Adds, per population, hidden values of the groups named {@code key}. */
+    private static void addAll(Map<String, Map<Object, Set<Object>>> hidden, String key, Map<Object, Set<Object>> populations) {
+        populations.forEach((population, values) -> hidden.computeIfAbsent(key, x -> new HashMap<>())
+                .computeIfAbsent(population, x -> new HashSet<>()).addAll(values));
     }
 
     private static boolean contains(Map<String, Map<Object, Set<Object>>> forced, Map<String, Map<Object, Set<Object>>> found) {
@@ -82,8 +87,7 @@ public final class Disclosure {
                 Optional<String> key = GroupedTable.dimension(result.getValue(), spec.get()).map(d -> d + "|" + spec.get().members());
                 GroupedTable.Protected safe = GroupedTable.protect(result.getValue(), spec.get(), k,
                         key.map(forced::get).orElse(Map.of()));
-                key.ifPresent(d -> safe.hiddenValues().forEach((population, values) -> found.computeIfAbsent(d, x -> new HashMap<>())
-                        .computeIfAbsent(population, x -> new HashSet<>()).addAll(values)));
+                key.ifPresent(d -> addAll(found, d, safe.hiddenValuesByPopulation()));
                 results.put(name, safe.table());
                 note(spec.get(), safe, k).ifPresent(text -> notes.put(name, text));
                 // One chart per population: each says what was done to its own rows (see Section#note).

@@ -36,6 +36,8 @@ final class GroupedTable {
     private final int k;
     /** Values of the dimension another result of the same groups hid: hidden here too (see Disclosure). */
     private final Set<Object> forced;
+    /** The index of the column naming each row's group (see {@link #dimension}), if the result has one. */
+    private final Optional<Integer> dimension;
     /** Rows added up from others: their shares of a total are computed once the table is final. */
     private final java.util.Set<List<Object>> combined = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
@@ -44,17 +46,24 @@ final class GroupedTable {
         this.spec = spec;
         this.k = k;
         this.forced = forced;
+        this.dimension = dimension(table, spec).map(table::index);
     }
 
     /**
-     * What one result became, how many of its rows were merged, hidden or dropped, and, per population, the values of
-     * its dimension that were (see {@link #dimension}).
+     * What one result became: how many of its rows were merged, hidden or dropped, the values of its dimension that
+     * were hidden (see {@link #dimension}), and for a result of several populations what became of each.
      */
-    record Protected(Table table, int rowsAffected, int groupsMerged, Map<Object, Set<Object>> hiddenValues,
+    record Protected(Table table, int rowsAffected, int groupsMerged, Set<Object> hiddenValues,
                      Map<Object, Protected> populations) {
 
-        Protected(Table table, int rowsAffected, int groupsMerged, Map<Object, Set<Object>> hiddenValues) {
-            this(table, rowsAffected, groupsMerged, hiddenValues, Map.of());
+        /** Per population (its source, or {@link #EVENT_FILES}), the values of the dimension that were hidden. */
+        Map<Object, Set<Object>> hiddenValuesByPopulation() {
+            if (populations.isEmpty()) {
+                return Map.of(EVENT_FILES, hiddenValues);
+            }
+            Map<Object, Set<Object>> byPopulation = new LinkedHashMap<>();
+            populations.forEach((population, safe) -> byPopulation.put(population, safe.hiddenValues()));
+            return byPopulation;
         }
     }
 
@@ -87,9 +96,7 @@ final class GroupedTable {
     static Protected protect(Table table, GroupSpec spec, int k, Map<Object, Set<Object>> forced) {
         Optional<Integer> source = table.indexOf("source");
         if (source.isEmpty() || spec.columns().contains("source")) {
-            Protected safe = new GroupedTable(table, spec, k, forced.getOrDefault(EVENT_FILES, Set.of())).run();
-            return new Protected(safe.table(), safe.rowsAffected(), safe.groupsMerged(),
-                    Map.of(EVENT_FILES, safe.hiddenValues().getOrDefault(EVENT_FILES, Set.of())));
+            return new GroupedTable(table, spec, k, forced.getOrDefault(EVENT_FILES, Set.of())).run();
         }
         Map<Object, List<List<Object>>> populations = new LinkedHashMap<>();
         for (List<Object> row : table.rows()) {
@@ -98,13 +105,11 @@ final class GroupedTable {
         List<List<Object>> rows = new ArrayList<>();
         int affected = 0;
         int merged = 0;
-        Map<Object, Set<Object>> hiddenValues = new LinkedHashMap<>();
         Map<Object, Protected> each = new LinkedHashMap<>();
         for (Map.Entry<Object, List<List<Object>>> entry : populations.entrySet()) {
             List<List<Object>> population = entry.getValue();
             Protected safe = new GroupedTable(new Table(table.columns(), population), spec, k,
                     forced.getOrDefault(entry.getKey(), Set.of())).run();
-            hiddenValues.put(entry.getKey(), safe.hiddenValues().getOrDefault(EVENT_FILES, Set.of()));
             each.put(entry.getKey(), safe);
             for (List<Object> row : safe.table().rows()) {
                 List<Object> copy = new ArrayList<>(row);
@@ -115,6 +120,8 @@ final class GroupedTable {
             affected += safe.rowsAffected();
             merged += safe.groupsMerged();
         }
+        Set<Object> hiddenValues = new java.util.HashSet<>();
+        each.values().forEach(safe -> hiddenValues.addAll(safe.hiddenValues()));
         return new Protected(new Table(table.columns(), rows), affected, merged, hiddenValues, each);
     }
 
@@ -138,10 +145,9 @@ final class GroupedTable {
         BitSet hidden = hiddenRows(rows);
         int affected = hidden.cardinality();
         Set<Object> hiddenValues = new java.util.HashSet<>();
-        Optional<String> dimension = dimension(table, spec);
         if (dimension.isPresent()) {
             for (int r = hidden.nextSetBit(0); r >= 0; r = hidden.nextSetBit(r + 1)) {
-                hiddenValues.add(rows.get(r).get(table.index(dimension.get())));
+                hiddenValues.add(rows.get(r).get(dimension.get()));
             }
         }
         List<List<Object>> out = switch (spec.small()) {
@@ -157,7 +163,7 @@ final class GroupedTable {
             case HIDE -> hide(rows, hidden);
             case MERGE -> merge(rows, hidden);
         };
-        return new Protected(new Table(outputColumns(), out), affected, groupsMerged, Map.of(EVENT_FILES, hiddenValues));
+        return new Protected(new Table(outputColumns(), out), affected, groupsMerged, hiddenValues, Map.of());
     }
 
     /** A real value spelled like the merged row's name would be read as the merged row: it is renamed. */
@@ -229,7 +235,6 @@ final class GroupedTable {
     private BitSet hiddenRows(List<List<Object>> rows) {
         BitSet hidden = new BitSet();
         List<String> measures = measures();
-        Optional<Integer> dimension = dimension(table, spec).map(table::index);
         for (int r = 0; r < rows.size(); r++) {
             for (String measure : measures) {
                 if (isSmall(measure(rows.get(r), measure))) {

@@ -26,6 +26,7 @@ public final class ChartNeeds {
 
     public static Outcome apply(Engine engine, List<Question> questions) {
         Map<String, Boolean> filled = new LinkedHashMap<>();
+        Map<String, Boolean> emptyTables = new LinkedHashMap<>();
         List<Question> kept = new ArrayList<>();
         List<LeftOut> leftOut = new ArrayList<>();
         for (Question question : questions) {
@@ -44,7 +45,10 @@ public final class ChartNeeds {
             if (drawn.isEmpty() && !question.charts().isEmpty()) {
                 // Named by table when no file gave that table at all (title_engagement), else by column.
                 List<String> missing = question.charts().stream().flatMap(c -> c.needs().stream()).filter(n -> !filled.get(n))
-                        .map(n -> isEmpty(engine, n.substring(0, n.indexOf('.'))) ? n.substring(0, n.indexOf('.')) : n)
+                        .map(n -> {
+                            String table = n.substring(0, n.indexOf('.'));
+                            return emptyTables.computeIfAbsent(table, t -> isEmpty(engine, t)) ? table : n;
+                        })
                         .distinct().toList();
                 leftOut.add(new LeftOut(question, List.of(), (missing.size() == 1 ? "needs " : "its charts need ")
                         + String.join(", ", missing) + ", which no loaded file gives"));

@@ -82,7 +82,7 @@ public final class SiteRenderer {
             }
             QuestionPage page = new QuestionPage(site.layout(section.title(), section.answer().question().question(),
                     section.slug() + ".html"), section.title(), section.answer().question().question(),
-                    Markdown.toHtml(Wording.withK(section.narrative(), report.parameters().minGroupSize())), charts);
+                    Markdown.toHtml(section.narrative()), charts);
             output.write(section.slug() + ".html", render("question.jte", page));
         }
         List<Headline> headlines = new ArrayList<>();
@@ -283,8 +283,9 @@ public final class SiteRenderer {
         if (chart.source().isEmpty() && data.indexOf("source").isPresent() && !data.isEmpty()) {
             description = (description.isEmpty() ? "" : description + " ") + "Source: " + data.value(0, "source") + ".";
         }
-        if (!section.note(chart).isEmpty()) {
-            description = (description.isEmpty() ? "" : description + " ") + section.note(chart);
+        String note = section.note(chart);
+        if (!note.isEmpty()) {
+            description = (description.isEmpty() ? "" : description + " ") + note;
         }
         String id = "chart-" + chart.fileStem();
         String query = chart.spec().query();

@@ -21,11 +21,20 @@ public final class Narrative {
     }
 
     public static String expand(Answer answer) {
+        return expand(answer, answer.question().narrative());
+    }
+
+    /** The narrative with "fewer than k" saying the report's k; values from the data are left as they are. */
+    public static String expand(Answer answer, int k) {
+        return expand(answer, dev.marquee.format.Wording.withK(answer.question().narrative(), k));
+    }
+
+    private static String expand(Answer answer, String written) {
         Map<String, String> raw = new HashMap<>();
         for (NarrativeValue value : answer.question().narrativeValues()) {
-            raw.computeIfAbsent(value.text(), text -> format(value, answer));
+            raw.computeIfAbsent(value.text(), placeholder -> format(value, answer));
         }
-        String narrative = withoutEmptySentences(answer.question().narrative(), raw);
+        String narrative = withoutEmptySentences(written, raw);
         Map<String, String> values = new HashMap<>();
         raw.forEach((text, value) -> values.put(text, SafeText.markdown(value)));
         StringBuilder text = new StringBuilder(narrative.length() + 64);

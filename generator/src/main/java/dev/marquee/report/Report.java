@@ -63,7 +63,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
                 }
             }
             sections.add(new Section(answer, charts.stream().filter(c -> c.questionSlug().equals(slug)).toList(),
-                    Narrative.expand(answer), notes));
+                    Narrative.expand(answer, parameters.minGroupSize()), notes));
             answer.question().kpiQuery().ifPresent(query -> {
                 dev.marquee.engine.Table table = answer.result(query);
                 List<Kpi> rows = kpis(table);
