@@ -459,6 +459,17 @@ class PublicFilesTest {
             SmallGroups.assertNoCountUnderK(site());
         }
 
+        /**
+         * Without event files the report is dated by the latest date any file carries: the engagement report's half-year
+         * ends on 30 Jun 2025, after the users table's last login (8 Mar 2025) and the Userbase's last payment (2023).
+         */
+        @Test
+        void asOf_isTheLatestDateAnyFileCarries() {
+            Assumptions.assumeTrue(site().real(), "the real files are absent: skipped");
+            assertEquals(java.time.LocalDate.of(2025, 6, 30), site().asOf());
+            assertTrue(site().pageText("index.html").contains("as of 30 Jun 2025"), "the cover's date");
+        }
+
         @Test
         void narratives_sayOnlyWhatTheFilesGive() {
             assertNarrativesFilled(site());
