@@ -49,7 +49,14 @@ public final class Main {
                             + "missing, empty or a site Marquee made; never the data, the project or a parent of them."),
                     Option.value("--questions", "DIR", "questions", "Folder of question files."),
                     Option.value("--min-group-size", "K", "10", "Smallest group of members the report may publish, from 1 to "
-                            + Config.MAX_MIN_GROUP_SIZE + ".")));
+                            + Config.MAX_MIN_GROUP_SIZE + "."),
+                    Option.value("--history", "DIR", null, "The previous edition's output folder as it was published (it may be "
+                            + "--out itself): what changed since it is reported, and its archive is carried forward."),
+                    Option.value("--targets", "FILE", dev.marquee.history.Targets.DEFAULT_FILE, "Targets and alert rules to check "
+                            + "each edition against; none when the file does not exist."),
+                    Option.value("--archive-keep", "N", Integer.toString(dev.marquee.history.Archive.DEFAULT_KEEP), "Earlier editions "
+                            + "whose whole site the archive keeps, from 0 to " + Config.MAX_ARCHIVE_KEEP + "; older ones keep their "
+                            + "PDF and record.")));
     static final Command VALIDATE = new Command("validate",
             "Check the data only: load it, apply every rule, and list the problems. Writes nothing.", DATA_OPTIONS);
     static final Command EXPORT = new Command("export", "Load and validate the data, then write the data model as Parquet "
@@ -150,7 +157,10 @@ public final class Main {
         if (command == BUILD) {
             Config config = dataConfig(arguments).withOutDir(arguments.path("--out").orElseThrow())
                     .withQuestionsDir(arguments.path("--questions").orElseThrow())
-                    .withMinGroupSize((int) arguments.whole("--min-group-size", 1, Config.MAX_MIN_GROUP_SIZE));
+                    .withMinGroupSize((int) arguments.whole("--min-group-size", 1, Config.MAX_MIN_GROUP_SIZE))
+                    .withHistory(arguments.path("--history").orElse(null))
+                    .withTargets(arguments.path("--targets").orElseThrow())
+                    .withArchiveKeep((int) arguments.whole("--archive-keep", 0, Config.MAX_ARCHIVE_KEEP));
             new Pipeline(config, out).build();
         } else if (command == VALIDATE) {
             validate(dataConfig(arguments), out);

@@ -9,6 +9,11 @@ import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.EngineUrl;
 import dev.marquee.export.ParquetExport;
+import dev.marquee.history.Archive;
+import dev.marquee.history.Edition;
+import dev.marquee.history.History;
+import dev.marquee.history.Memory;
+import dev.marquee.history.Targets;
 import dev.marquee.layer.Layer;
 import dev.marquee.engine.TrinoEngine;
 import dev.marquee.load.DataLoader;
@@ -39,6 +44,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -87,10 +93,14 @@ public final class Pipeline {
     private Report build(StagedSite site, Path scratch, CompletableFuture<Engine> starting, long start, StageTimer timer) {
         DataModel model;
         List<Question> questions;
+        Targets targets;
+        History history;
         try {
             model = DataModel.standard();
             questions = Catalog.read(config.questionsDir(), Layer.standard().withModelTables(model.tableNames()),
                     Layer.standard().withMemberTables(model.memberTables()));
+            targets = Targets.read(config.targetsFile(), questions);
+            history = config.history().map(History::read).orElseGet(History::none);
         } catch (RuntimeException e) {
             starting.thenAccept(Engine::close);
             throw e;
@@ -145,18 +155,36 @@ public final class Pipeline {
                                 + a.stream().filter(x -> x.question().model().isPresent()).count() + " models");
             }
             List<Answer> safe = Disclosure.protect(looked, config.minGroupSize());
-            List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(safe), c -> c.size() + " charts");
+            List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(safe, targets.lines(safe)), c -> c.size() + " charts");
             Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, leftOut,
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
+            Optional<Memory> memory = remember(report, history, targets);
             // Independent outputs from the same finished records: the pages and the PDF are written side by side.
-            timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(report, site), report.sections().size() + 2 + " pages"),
-                    new StageTimer.Work("pdf", () -> PdfReport.write(report, site, SiteRenderer.PDF_NAME, pdfFonts), SiteRenderer.PDF_NAME));
+            timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(report, memory, targets, site), report.sections().size() + 2 + " pages"),
+                    new StageTimer.Work("pdf", () -> PdfReport.write(report, memory, targets, site, SiteRenderer.PDF_NAME, pdfFonts), SiteRenderer.PDF_NAME));
+            memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
+                    () -> Archive.carry(m.archive(), history.folder().orElseThrow(), site.folder()),
+                    m.archive().size() - 1 + " earlier editions"));
             site.publish();
             out.println("wrote    " + dev.marquee.format.SafeText.message(config.outDir().toString())
                     + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
             timer.printSummary(start);
             return report;
         }
+    }
+
+    /**
+     * The edition's record, checked against the targets and compared with the earlier editions; none for an undated
+     * snapshot, which has no date to file it under.
+     */
+    private Optional<Memory> remember(Report report, History history, Targets targets) {
+        if (!report.parameters().dated()) {
+            if (!history.isEmpty()) {
+                out.println("note     an undated snapshot is not compared with --history nor archived");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(Memory.of(Edition.of(report), history, targets, config.archiveKeep()));
     }
 
     /** Loads and validates only; fails with every problem listed when the data would not make a report. */
@@ -191,9 +219,13 @@ public final class Pipeline {
 
     /** The folders a run reads: an output folder must be none of them, nor hold one. */
     private List<OutputFolder.Kept> readFolders() {
-        return List.of(new OutputFolder.Kept(config.dataDir(), "the data folder (--data)"),
+        List<OutputFolder.Kept> folders = new java.util.ArrayList<>(List.of(new OutputFolder.Kept(config.dataDir(), "the data folder (--data)"),
                 new OutputFolder.Kept(config.questionsDir(), "the questions folder (--questions)"),
-                new OutputFolder.Kept(config.tempDir(), "the temporary folder (--temp-dir)"));
+                new OutputFolder.Kept(config.tempDir(), "the temporary folder (--temp-dir)")));
+        // The history may be the output folder itself: it is read before the new site replaces it.
+        config.history().filter(h -> !h.equals(config.outDir()))
+                .ifPresent(h -> folders.add(new OutputFolder.Kept(h, "the previous edition (--history)")));
+        return folders;
     }
 
     private record CheckedData(LoadResult loaded, ValidationReport report, Parameters parameters) {

@@ -29,7 +29,7 @@ public final class Catalog {
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
             "small", "label", "within", "running", "keep");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
-            "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty");
+            "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track");
 
     private static final java.util.regex.Pattern LINE_COMMENT = java.util.regex.Pattern.compile("--[^\\n]*");
 
@@ -48,6 +48,7 @@ public final class Catalog {
         for (String slug : slugs(folder, problems)) {
             read(folder, slug, knownTables, problems).ifPresent(question -> {
                 undeclaredPrivacy(question, memberTables, problems);
+                untrackableRates(question, problems);
                 questions.add(question);
             });
         }
@@ -300,6 +301,18 @@ public final class Catalog {
         });
     }
 
+    /** A rate is remembered with its group size, which the result's privacy declaration names (its members column). */
+    private static void untrackableRates(Question question, List<Problem> problems) {
+        for (ChartSpec chart : question.charts()) {
+            if (chart.track().filter(t -> t == ChartSpec.Track.RATE).isPresent()
+                    && (chart.query().contains("/") || question.privacy(chart.query()).isEmpty() || chart.y().size() != 1)) {
+                problems.add(Problem.fatal(question.descriptionFile().toString(), chart.line(), "track", "untrackable-rate",
+                        "chart '" + chart.id() + "' tracks a rate: it needs one y column and a 'privacy' entry for its own result '"
+                                + chart.query() + "' whose 'members' column gives each group's size"));
+            }
+        }
+    }
+
     private static Optional<String> memberTableRead(String sql, Set<String> memberTables) {
         String code = LINE_COMMENT.matcher(sql).replaceAll(" ").toLowerCase(java.util.Locale.ROOT);
         return memberTables.stream().sorted()
@@ -434,13 +447,19 @@ public final class Catalog {
                         "'needs' lists columns as table.column (e.g. member.plan), got '" + need + "'"));
             }
         }
+        Optional<String> trackText = entry.string("track");
+        Optional<ChartSpec.Track> track = trackText.flatMap(ChartSpec.Track::parse);
+        if (trackText.isPresent() && track.isEmpty()) {
+            problems.add(Problem.fatal(where, entry.line("track"), "track", "unknown-track",
+                    "track '" + trackText.get() + "' is not one of [ranking, rate]"));
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new ChartSpec(id, query, kind.get(), title, x, y, entry.string("series"),
                 entry.string("x_label").orElse(x), entry.string("y_label").orElse(String.join(", ", y)),
                 unit.get(), Boolean.parseBoolean(headline), entry.string("description").orElse(""), entry.string("facet"), entry.line(), needs,
-                entry.string("when_empty").orElse("")));
+                entry.string("when_empty").orElse(""), track));
     }
 
     private static String requiredString(FrontMatter front, String key, String where, List<Problem> problems)

@@ -19,11 +19,26 @@ import java.util.Optional;
  *                when one is empty everywhere, the chart is left out and the Data page says which column was missing
  * @param whenEmpty what the chart's page says when its query returns no row although the files feed it (why the
  *                  figures are withheld); empty for the general "nothing in the data folder feeds this chart"
+ * @param track   what each edition's record keeps of the chart, so the next edition can say what moved: its order
+ *                (a ranking) or each group's rate with its group size (the {@code members} column of the result's
+ *                privacy declaration); empty for a chart the record leaves out
  */
 public record ChartSpec(String id, String query, ChartKind kind, String title, String x, List<String> y,
                         Optional<String> series, String xLabel, String yLabel, Unit unit, boolean headline,
                         String description, Optional<String> facet, int line, List<String> needs,
-                        String whenEmpty) {
+                        String whenEmpty, Optional<Track> track) {
+
+    /** What an edition's record keeps of a chart (see {@code dev.marquee.history}). */
+    public enum Track {
+        /** The order of the x values: entries, exits and rank changes are reported. */
+        RANKING,
+        /** Each x value's y rate and group size: moves beyond the usual spread are reported, alert rules read it. */
+        RATE;
+
+        public static Optional<Track> parse(String text) {
+            return java.util.Arrays.stream(values()).filter(t -> t.name().equalsIgnoreCase(text)).findFirst();
+        }
+    }
 
     public ChartSpec {
         Objects.requireNonNull(id);
@@ -33,6 +48,7 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
         y = List.copyOf(y);
         needs = List.copyOf(needs);
         Objects.requireNonNull(whenEmpty);
+        Objects.requireNonNull(track);
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("chart id must be lower-case letters, digits and '-': " + id);
         }
@@ -41,7 +57,7 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
     /** The same chart under another title (one population's chart, when a result holds several). */
     public ChartSpec titled(String newTitle) {
         return new ChartSpec(id, query, kind, newTitle, x, y, series, xLabel, yLabel, unit, headline, description, facet, line, needs,
-                whenEmpty);
+                whenEmpty, track);
     }
 
     /** Every column the chart reads from its query's result. */

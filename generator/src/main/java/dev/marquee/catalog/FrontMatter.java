@@ -18,9 +18,10 @@ import java.util.Optional;
 
 /**
  * A YAML mapping that remembers where each key was written, so problems point at the line.
- * Loose front matter becomes strict records in {@link Catalog}; this class only reads.
+ * Loose front matter becomes strict records in {@link Catalog}; this class only reads. The other YAML files of a
+ * project (targets.yaml) and the JSON records Marquee writes (JSON is YAML) are read with it too.
  */
-final class FrontMatter {
+public final class FrontMatter {
 
     private final Map<String, Node> entries;
     private final Map<String, Integer> lines;
@@ -42,36 +43,41 @@ final class FrontMatter {
 
     /** Parses YAML text whose first line is line {@code firstLine} of its file. */
     static FrontMatter parse(String yaml, int firstLine) throws FrontMatterException {
+        return parse(yaml, firstLine, "front matter");
+    }
+
+    /** Parses a whole YAML (or JSON) document, called {@code what} in messages. */
+    public static FrontMatter parse(String yaml, int firstLine, String what) throws FrontMatterException {
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             int at = e.getProblemMark() == null ? firstLine : e.getProblemMark().getLine() + firstLine;
-            throw new FrontMatterException(at, "front matter is not valid YAML: " + e.getProblem());
+            throw new FrontMatterException(at, what + " is not valid YAML: " + e.getProblem());
         }
         if (!(root instanceof MappingNode mapping)) {
-            throw new FrontMatterException(firstLine, "front matter must be a mapping of keys to values");
+            throw new FrontMatterException(firstLine, what + " must be a mapping of keys to values");
         }
         return new FrontMatter(mapping, firstLine - 1);
     }
 
-    int line() {
+    public int line() {
         return line;
     }
 
-    int line(String key) {
+    public int line(String key) {
         return lines.getOrDefault(key, line);
     }
 
-    List<String> keys() {
+    public List<String> keys() {
         return List.copyOf(entries.keySet());
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return entries.containsKey(key);
     }
 
-    Optional<String> string(String key) throws FrontMatterException {
+    public Optional<String> string(String key) throws FrontMatterException {
         Node node = entries.get(key);
         if (node == null) {
             return Optional.empty();
@@ -83,7 +89,7 @@ final class FrontMatter {
     }
 
     /** A list written either as {@code [a, b]} or as one scalar {@code a}. */
-    List<String> strings(String key) throws FrontMatterException {
+    public List<String> strings(String key) throws FrontMatterException {
         Node node = entries.get(key);
         if (node == null) {
             return List.of();
@@ -105,7 +111,7 @@ final class FrontMatter {
         throw new FrontMatterException(line(key), "'" + key + "' must be a list");
     }
 
-    List<FrontMatter> mappings(String key) throws FrontMatterException {
+    public List<FrontMatter> mappings(String key) throws FrontMatterException {
         Node node = entries.get(key);
         if (node == null) {
             return List.of();
@@ -124,13 +130,17 @@ final class FrontMatter {
         return values;
     }
 
-    static final class FrontMatterException extends Exception {
+    public static final class FrontMatterException extends Exception {
         private static final long serialVersionUID = 1L;
         final int line;
 
-        FrontMatterException(int line, String message) {
+        public FrontMatterException(int line, String message) {
             super(message);
             this.line = line;
+        }
+
+        public int line() {
+            return line;
         }
     }
 }

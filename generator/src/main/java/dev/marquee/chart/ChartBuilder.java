@@ -69,6 +69,37 @@ final class ChartBuilder {
         return chart;
     }
 
+    /** A dashed line across the values at {@code line.value()}, labelled, with the value axis widened to show it. */
+    static void addReferenceLine(JFreeChart chart, ReferenceLine line) {
+        org.jfree.chart.plot.ValueMarker marker = new org.jfree.chart.plot.ValueMarker(line.value(), Theme.TEXT,
+                new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        marker.setLabel(line.label());
+        marker.setLabelFont(new java.awt.Font(Theme.FONT_FAMILY, java.awt.Font.PLAIN, 11));
+        marker.setLabelPaint(Theme.TEXT);
+        marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+        org.jfree.chart.axis.ValueAxis axis;
+        if (chart.getPlot() instanceof CategoryPlot plot) {
+            plot.addRangeMarker(marker, org.jfree.chart.ui.Layer.FOREGROUND);
+            axis = plot.getRangeAxis();
+            if (plot.getOrientation() == PlotOrientation.HORIZONTAL) {
+                marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
+                marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            }
+        } else if (chart.getPlot() instanceof XYPlot plot) {
+            plot.addRangeMarker(marker, org.jfree.chart.ui.Layer.FOREGROUND);
+            axis = plot.getRangeAxis();
+        } else {
+            return;
+        }
+        if (line.value() > axis.getUpperBound() * 0.95) {
+            axis.setUpperBound(line.value() * 1.12);
+        }
+        if (line.value() < axis.getLowerBound()) {
+            axis.setLowerBound(line.value());
+        }
+    }
+
     private static JFreeChart timeLine(ChartSpec spec, Table data) {
         TimeSeriesCollection dataset = new TimeSeriesCollection(TimeZone.getTimeZone("UTC"));
         for (Map.Entry<String, List<double[]>> series : series(spec, data).entrySet()) {

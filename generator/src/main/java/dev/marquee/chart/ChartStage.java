@@ -30,6 +30,14 @@ public final class ChartStage {
 
     /** Every chart, in the order of the answers and of each question's charts. */
     public static List<RenderedChart> render(List<Answer> answers) {
+        return render(answers, Map.of());
+    }
+
+    /**
+     * Every chart, with reference lines (targets) drawn on the charts they name by {@code <question>/<chart id>}; a
+     * chart of one file among several, or of one facet value, gets none.
+     */
+    public static List<RenderedChart> render(List<Answer> answers, Map<String, List<ReferenceLine>> lines) {
         List<Job> jobs = new ArrayList<>();
         for (Answer answer : answers) {
             for (ChartSpec spec : answer.question().charts()) {
@@ -68,7 +76,9 @@ public final class ChartStage {
             return job.tableOnly()
                     ? new RenderedChart(job.slug(), job.spec(), job.data(), Optional.empty(), "", "", AltText.describe(job.spec(), job.data()),
                             Optional.empty(), "", job.source(), sourceSlug)
-                    : render(job.slug(), job.spec(), job.data(), job.facetValue(), facetSlug, job.source(), sourceSlug);
+                    : render(job.slug(), job.spec(), job.data(), job.facetValue(), facetSlug, job.source(), sourceSlug,
+                            job.facetValue().isEmpty() && job.source().isEmpty()
+                                    ? lines.getOrDefault(job.slug() + "/" + job.spec().id(), List.of()) : List.of());
         }).toList();
     }
 
@@ -100,11 +110,17 @@ public final class ChartStage {
 
     static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue, String facetSlug,
                                 Optional<String> source, String sourceSlug) {
+        return render(slug, spec, data, facetValue, facetSlug, source, sourceSlug, List.of());
+    }
+
+    static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue, String facetSlug,
+                                Optional<String> source, String sourceSlug, List<ReferenceLine> lines) {
         String alt = AltText.describe(spec, data);
         if (spec.kind() == ChartKind.TABLE || data.isEmpty()) {
             return new RenderedChart(slug, spec, data, Optional.empty(), "", "", alt, facetValue, facetSlug, source, sourceSlug);
         }
         JFreeChart chart = ChartBuilder.build(spec, data);
+        lines.forEach(line -> ChartBuilder.addReferenceLine(chart, line));
         String id = "svg-" + slug + "-" + spec.id() + (sourceSlug.isEmpty() ? "" : "-" + sourceSlug)
                 + (facetSlug.isEmpty() ? "" : "-" + facetSlug);
         String svg = SvgWriter.svg(chart, id, spec.title());

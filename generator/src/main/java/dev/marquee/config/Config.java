@@ -24,10 +24,13 @@ import java.util.regex.Pattern;
  *                        empty means embedded DuckDB loading {@code dataDir}
  * @param memoryLimitMb   memory embedded DuckDB may use, in megabytes; beyond it, it spills to {@code tempDir}
  * @param tempDir         folder under which each run makes its scratch folder (DuckDB's spill files), deleted at the end
+ * @param history         the previous edition's output folder, whose records and archive this edition carries forward
+ * @param targetsFile     the project's targets and alert rules; none when the file does not exist
+ * @param archiveKeep     how many earlier editions keep their whole site in the archive (older ones keep their PDF)
  */
 public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<LocalDate> asOf,
                      int minGroupSize, double maxBadRowShare, boolean verbose, boolean withholdValues, Optional<String> engine,
-                     long memoryLimitMb, Path tempDir) {
+                     long memoryLimitMb, Path tempDir, Optional<Path> history, Path targetsFile, int archiveKeep) {
 
     public static final int DEFAULT_MIN_GROUP_SIZE = 10;
     /** A larger k would hide every group of any service there is; the bound keeps the number an int. */
@@ -67,40 +70,65 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
             throw new ReportException(ReportException.CONFIG_PROBLEM, memoryRange(memoryLimitMb + "MB"));
         }
         tempDir = tempDir.toAbsolutePath().normalize();
+        history = history == null ? Optional.empty() : history.map(h -> h.toAbsolutePath().normalize());
+        targetsFile = targetsFile.toAbsolutePath().normalize();
+        if (archiveKeep < 0 || archiveKeep > MAX_ARCHIVE_KEEP) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "--archive-keep must be a whole number from 0 to "
+                    + MAX_ARCHIVE_KEEP + ", got " + archiveKeep);
+        }
+    }
+
+    /** More full editions than a Pages site has room for (1 GB, at about 7 MB each) would not be published. */
+    public static final int MAX_ARCHIVE_KEEP = 100;
+
+    public Config withHistory(Path dir) {
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
+                tempDir, Optional.ofNullable(dir), targetsFile, archiveKeep);
+    }
+
+    public Config withTargets(Path file) {
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
+                tempDir, history, file, archiveKeep);
+    }
+
+    public Config withArchiveKeep(int keep) {
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
+                tempDir, history, targetsFile, keep);
     }
 
     public static Config defaults() {
         return new Config(Path.of("data"), Path.of("site"), Path.of("questions"), Optional.empty(),
                 DEFAULT_MIN_GROUP_SIZE, DEFAULT_MAX_BAD_ROW_SHARE, false, false, Optional.empty(),
-                shareOfMemory(DEFAULT_MEMORY_SHARE), Path.of(System.getProperty("java.io.tmpdir")));
+                shareOfMemory(DEFAULT_MEMORY_SHARE), Path.of(System.getProperty("java.io.tmpdir")), Optional.empty(),
+                Path.of(dev.marquee.history.Targets.DEFAULT_FILE), dev.marquee.history.Archive.DEFAULT_KEEP);
     }
 
     public Config withDataDir(Path dir) {
-        return new Config(dir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir);
+        return new Config(dir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
     }
 
     public Config withOutDir(Path dir) {
-        return new Config(dataDir, dir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir);
+        return new Config(dataDir, dir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
     }
 
     public Config withQuestionsDir(Path dir) {
-        return new Config(dataDir, outDir, dir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir);
+        return new Config(dataDir, outDir, dir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
     }
 
     public Config withAsOf(LocalDate date) {
-        return new Config(dataDir, outDir, questionsDir, Optional.ofNullable(date), minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir);
+        return new Config(dataDir, outDir, questionsDir, Optional.ofNullable(date), minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
     }
 
     public Config withMinGroupSize(int k) {
-        return new Config(dataDir, outDir, questionsDir, asOf, k, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir);
+        return new Config(dataDir, outDir, questionsDir, asOf, k, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
     }
 
     public Config withMaxBadRowShare(double share) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, share, verbose, withholdValues, engine, memoryLimitMb, tempDir);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, share, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
     }
 
     public Config withWithheldValues(boolean on) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, on, engine, memoryLimitMb, tempDir);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, on, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
     }
 
     /** A problem as the command line prints it: its value withheld where it may be personal, if asked. */
@@ -109,21 +137,21 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
     }
 
     public Config withVerbose(boolean on) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, on, withholdValues, engine, memoryLimitMb, tempDir);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, on, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
     }
 
     public Config withEngine(String url) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, Optional.ofNullable(url), memoryLimitMb, tempDir);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, Optional.ofNullable(url), memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
     }
 
     /** @param limit a size such as {@code 4GB}, {@code 512MB}, {@code 2GiB}, or a share of the machine's memory such as {@code 50%} */
     public Config withMemoryLimit(String limit) {
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine,
-                parseMemory(limit), tempDir);
+                parseMemory(limit), tempDir, history, targetsFile, archiveKeep);
     }
 
     public Config withTempDir(Path dir) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, dir);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, dir, history, targetsFile, archiveKeep);
     }
 
     /** The memory limit in DuckDB's syntax. */

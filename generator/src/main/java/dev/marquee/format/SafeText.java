@@ -87,6 +87,24 @@ public final class SafeText {
     }
 
     /**
+     * A value put inside a line of Markdown (a list item's text, never the start of a line), escaping only what could
+     * start markup there: emphasis, code, links, HTML, tables, strikethrough and GitHub's $math$. Numbers and sentences
+     * stay readable in the plain-text part of an e-mail, unlike with {@link #markdown}.
+     */
+    public static String markdownInline(String value) {
+        String line = line(value);
+        StringBuilder out = new StringBuilder(line.length() + 8);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if ("\\`*_[]<>|~$&".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /**
      * A message for the terminal or a CI log: one line, whatever the values in it hold. Line breaks, tabs and other
      * control characters (ESC) and bidi controls are written as escapes ({@code \n}, {@code \t}, {@code \u001b},
      * {@code \u202e}), so a value cannot start a line of its own (a GitHub Actions {@code ::error} command) or

@@ -6,6 +6,7 @@ import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Image;
+import com.lowagie.text.ListItem;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -32,6 +33,10 @@ import dev.marquee.format.Formats;
 import dev.marquee.format.SafeText;
 import dev.marquee.format.Wording;
 import dev.marquee.publish.Output;
+import dev.marquee.history.Digest;
+import dev.marquee.history.Edition;
+import dev.marquee.history.Memory;
+import dev.marquee.history.Targets;
 import dev.marquee.report.Kpi;
 import dev.marquee.report.Report;
 import dev.marquee.report.Section;
@@ -91,10 +96,19 @@ public final class PdfReport {
     }
 
     public static void write(Report report, Output output, String fileName, Fonts fonts) {
-        output.write(fileName, bytes(report, fonts.get()));
+        output.write(fileName, bytes(report, Optional.empty(), Targets.none(), fonts.get()));
+    }
+
+    /** The PDF; with {@code memory}, tiles carry their targets and sparkline and a page after the cover says what changed. */
+    public static void write(Report report, Optional<Memory> memory, Targets targets, Output output, String fileName, Fonts fonts) {
+        output.write(fileName, bytes(report, memory, targets, fonts.get()));
     }
 
     static byte[] bytes(Report report, PdfFonts fonts) {
+        return bytes(report, Optional.empty(), Targets.none(), fonts);
+    }
+
+    static byte[] bytes(Report report, Optional<Memory> memory, Targets targets, PdfFonts fonts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), MARGIN, MARGIN, MARGIN + 22, MARGIN + 18);
         try {
@@ -116,7 +130,12 @@ public final class PdfReport {
             fixDates(writer, report);
             PdfOutline root = writer.getDirectContent().getRootOutline();
 
-            cover(document, writer, report, fonts, root);
+            cover(document, writer, report, memory, targets, fonts, root);
+            if (memory.isPresent() && (!memory.get().digest().parts().isEmpty() || !memory.get().current().targets().isEmpty())) {
+                document.newPage();
+                bookmark(writer, root, "Since the last report");
+                changesPage(document, memory.get(), fonts);
+            }
             for (Section section : report.sections()) {
                 document.newPage();
                 bookmark(writer, root, section.title());
@@ -132,8 +151,8 @@ public final class PdfReport {
         return out.toByteArray();
     }
 
-    private static void cover(Document document, PdfWriter writer, Report report, PdfFonts fonts, PdfOutline root)
-            throws DocumentException {
+    private static void cover(Document document, PdfWriter writer, Report report, Optional<Memory> memory, Targets targets,
+                              PdfFonts fonts, PdfOutline root) throws DocumentException {
         bookmark(writer, root, "Overview");
         document.add(new Paragraph(report.title(), new Font(fonts.bold, 22, Font.NORMAL, INK)));
         String period = report.dataRange() == null || report.dataRange().first() == null ? ""
@@ -142,7 +161,7 @@ public final class PdfReport {
         asOf.setSpacingAfter(8);
         document.add(asOf);
         if (!report.kpis().isEmpty()) {
-            document.add(kpiTiles(report, fonts));
+            document.add(kpiTiles(writer, report, memory, targets, fonts));
         }
         List<RenderedChart> headlines = new ArrayList<>();
         for (Section section : report.sections()) {
@@ -154,7 +173,8 @@ public final class PdfReport {
     }
 
     /** One tile per KPI: value, label, and its changes coloured good (green) or bad (red), with the comparison named. */
-    private static PdfPTable kpiTiles(Report report, PdfFonts fonts) {
+    private static PdfPTable kpiTiles(PdfWriter writer, Report report, Optional<Memory> memory, Targets targets, PdfFonts fonts)
+            throws DocumentException {
         int columns = Math.min(6, report.kpis().size());
         PdfPTable tiles = new PdfPTable(columns);
         tiles.setWidthPercentage(100);
@@ -173,6 +193,16 @@ public final class PdfReport {
             }
             Paragraph comparison = new Paragraph(SafeText.line(kpi.comparison()), new Font(fonts.regular, 6.5f, Font.NORMAL, MUTED));
             cell.addElement(comparison);
+            if (memory.isPresent()) {
+                List<Double> series = memory.get().series(kpi.id());
+                if (series.size() >= 2) {
+                    cell.addElement(sparkline(writer, series));
+                }
+                for (Edition.TargetResult target : memory.get().targetsOf(targets, kpi.id())) {
+                    cell.addElement(new Paragraph("Target " + target.status().text() + ": " + SafeText.line(target.detail()),
+                            new Font(fonts.bold, 7, Font.NORMAL, tone(target.status()))));
+                }
+            }
             tiles.addCell(cell);
         }
         for (int i = report.kpis().size(); i % columns != 0; i++) {
@@ -181,6 +211,85 @@ public final class PdfReport {
             tiles.addCell(empty);
         }
         return tiles;
+    }
+
+    private static Color tone(Edition.Status status) {
+        return switch (status) {
+            case MET -> GOOD;
+            case MISSED -> BAD;
+            case NO_DATA -> MUTED;
+        };
+    }
+
+    /** A KPI's values across editions as a small vector line, the last value marked. */
+    private static Image sparkline(PdfWriter writer, List<Double> values) throws DocumentException {
+        float width = 90;
+        float height = 18;
+        PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        template.setColorStroke(new Color(0x0969da));
+        template.setLineWidth(1.2f);
+        float x = 0;
+        float y = 0;
+        for (int i = 0; i < values.size(); i++) {
+            x = 2 + (width - 4) * i / (values.size() - 1);
+            y = (float) (max == min ? height / 2 : 2 + (height - 4) * (values.get(i) - min) / (max - min));
+            if (i == 0) {
+                template.moveTo(x, y);
+            } else {
+                template.lineTo(x, y);
+            }
+        }
+        template.stroke();
+        template.setColorFill(new Color(0x0969da));
+        template.circle(x, y, 1.8f);
+        template.fill();
+        Image image = Image.getInstance(template);
+        image.setSpacingBefore(2);
+        return image;
+    }
+
+    /** What changed since the previous edition and where the targets stand: the same lines as the site's page. */
+    private static void changesPage(Document document, Memory memory, PdfFonts fonts) throws DocumentException {
+        document.add(new Paragraph("Since the last report", new Font(fonts.bold, 17, Font.NORMAL, INK)));
+        document.add(new Paragraph(memory.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ".")
+                .orElse("This is the first edition on record: what changed is reported from the next one on."),
+                new Font(fonts.regular, 10, Font.NORMAL, MUTED)));
+        for (Digest.Part part : memory.digest().parts()) {
+            Paragraph heading = new Paragraph(SafeText.line(part.heading()), new Font(fonts.bold, 11, Font.NORMAL, INK));
+            heading.setSpacingBefore(8);
+            document.add(heading);
+            com.lowagie.text.List lines = new com.lowagie.text.List(false, 10);
+            for (Digest.Line line : part.lines()) {
+                Color color = line.tone() == Digest.Tone.GOOD ? GOOD : line.tone() == Digest.Tone.BAD ? BAD : INK;
+                lines.add(new ListItem(SafeText.line(line.text()), new Font(fonts.regular, 9, Font.NORMAL, color)));
+            }
+            document.add(lines);
+        }
+        if (memory.digest().parts().isEmpty() && memory.remembers()) {
+            document.add(new Paragraph("Nothing moved beyond its usual spread, and no target changed.", new Font(fonts.regular, 10, Font.NORMAL, INK)));
+        }
+        if (!memory.current().targets().isEmpty()) {
+            Paragraph heading = new Paragraph("Targets and alerts", new Font(fonts.bold, 11, Font.NORMAL, INK));
+            heading.setSpacingBefore(10);
+            heading.setSpacingAfter(4);
+            document.add(heading);
+            PdfPTable table = new PdfPTable(new float[] {3, 1, 5});
+            table.setWidthPercentage(100);
+            table.setHeaderRows(1);
+            Font header = new Font(fonts.bold, 8.5f, Font.NORMAL, INK);
+            for (String title : List.of("Target", "Status", "This edition")) {
+                table.addCell(cell(title, header, false));
+            }
+            Font body = new Font(fonts.regular, 8.5f, Font.NORMAL, INK);
+            for (Edition.TargetResult target : memory.current().targets()) {
+                table.addCell(cell(SafeText.line(target.name()), body, false));
+                table.addCell(cell(target.status().text(), new Font(fonts.bold, 8.5f, Font.NORMAL, tone(target.status())), false));
+                table.addCell(cell(SafeText.line(target.detail()), body, false));
+            }
+            document.add(table);
+        }
     }
 
     private static Paragraph delta(PdfFonts fonts, String change, int direction, String versus) {

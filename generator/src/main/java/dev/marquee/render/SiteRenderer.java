@@ -31,6 +31,7 @@ import dev.marquee.render.Views.QuestionPage;
 import dev.marquee.render.Views.SetAsideView;
 import dev.marquee.render.Views.TableView;
 import dev.marquee.model.PublicValue;
+import dev.marquee.history.Memory;
 import dev.marquee.report.Kpi;
 import dev.marquee.report.Report;
 import dev.marquee.report.Section;
@@ -63,6 +64,14 @@ public final class SiteRenderer {
     }
 
     public static void write(Report report, Output output) {
+        write(report, java.util.Optional.empty(), dev.marquee.history.Targets.none(), output);
+    }
+
+    /**
+     * The site; with {@code memory} (a dated edition), also its record, the digest of what changed since the last
+     * edition, the targets' statuses on tiles and charts, sparklines across editions and the archive page.
+     */
+    public static void write(Report report, java.util.Optional<Memory> memory, dev.marquee.history.Targets targets, Output output) {
         List<NavLink> questions = new ArrayList<>();
         for (Section section : report.sections()) {
             questions.add(new NavLink(section.slug() + ".html", section.title(), false));
@@ -70,14 +79,18 @@ public final class SiteRenderer {
         Map<String, List<RenderedChart>> countries = countryCharts(report);
         List<NavLink> countryLinks = countries.entrySet().stream()
                 .map(c -> new NavLink(countryPage(c.getValue()), c.getKey(), false)).toList();
-        Site site = new Site(report, questions, !countries.isEmpty());
+        Views.ChangesView changes = EditionViews.changes(memory);
+        boolean archive = memory.filter(m -> !m.archive().isEmpty()).isPresent();
+        Site site = new Site(report, questions, !countries.isEmpty(), !changes.isEmpty(), archive,
+                memory.map(Memory::nav).orElse(dev.marquee.history.Archive.NO_NAV));
+        Map<String, String> targetNotes = targetNotes(memory, targets);
 
         for (Section section : report.sections()) {
             List<ChartView> charts = new ArrayList<>();
             for (RenderedChart chart : section.charts()) {
                 output.write(csvPath(chart), CsvExport.csv(chart.spec(), chart.data()));
                 if (chart.facetValue().isEmpty()) {
-                    charts.add(chartView(chart, section, report.parameters().minGroupSize()));
+                    charts.add(chartView(chart, section, report.parameters().minGroupSize(), targetNotes));
                 }
             }
             QuestionPage page = new QuestionPage(site.layout(section.title(), section.answer().question().question(),
@@ -88,19 +101,33 @@ public final class SiteRenderer {
         List<Headline> headlines = new ArrayList<>();
         for (Section section : report.sections()) {
             section.headline().ifPresent(chart -> headlines.add(new Headline(section.slug() + ".html", section.title(),
-                    section.answer().question().question(), chartView(chart, section, report.parameters().minGroupSize()))));
+                    section.answer().question().question(), chartView(chart, section, report.parameters().minGroupSize(), targetNotes))));
         }
         output.write("index.html", render("overview.jte", new OverviewPage(
                 site.layout("Overview", "Streaming analytics report, " + report.dateline(), "index.html"),
-                report.dateline(), freshness(report), kpiTiles(report.kpis()), headlines, leftOut(report.leftOut()),
-                countryLinks)));
+                report.dateline(), freshness(report), kpiTiles(report.kpis(), memory, targets), headlines, leftOut(report.leftOut()),
+                countryLinks, changes)));
+        if (!changes.isEmpty()) {
+            output.write(CHANGES_PAGE, render("changes.jte", new Views.ChangesPage(
+                    site.layout("Since the last report", "What changed since the previous edition, and the targets", CHANGES_PAGE), changes)));
+        }
+        memory.ifPresent(m -> {
+            if (archive) {
+                output.write(ARCHIVE_PAGE, render("archive.jte", new Views.ArchivePage(
+                        site.layout("Archive", "Every edition of the report, newest first", ARCHIVE_PAGE), EditionViews.archive(m),
+                        m.archive().size())));
+            }
+            output.write(dev.marquee.history.Edition.FILE, dev.marquee.history.EditionJson.write(m.current()));
+            output.write(DIGEST, m.digest().markdown(report.title(), report.asOf()));
+            output.write(DIGEST_SUBJECT, m.subject() + "\n");
+        });
         if (!countries.isEmpty()) {
             output.write("countries.html", render("countries.jte", new CountriesPage(
                     site.layout("Countries", "One page per country", "countries.html"), countryLinks,
                     "Countries with fewer than " + report.parameters().minGroupSize() + " members are merged into Other.")));
             for (Map.Entry<String, List<RenderedChart>> country : countries.entrySet()) {
                 List<ChartView> charts = country.getValue().stream()
-                        .map(c -> chartView(c, sectionOf(report, c), report.parameters().minGroupSize())).toList();
+                        .map(c -> chartView(c, sectionOf(report, c), report.parameters().minGroupSize(), Map.of())).toList();
                 String page = countryPage(country.getValue());
                 output.write(page, render("country.jte", new CountryPage(
                         site.layout(country.getKey(), "Plans, devices and key figures for " + country.getKey(), page),
@@ -119,8 +146,30 @@ public final class SiteRenderer {
         output.write("countries.js", resource("/site/countries.js"));
     }
 
+    static final String CHANGES_PAGE = "changes.html";
+    static final String ARCHIVE_PAGE = "archive.html";
+    /** The digest in Markdown and the e-mail subject, for the workflow's summary and the e-mail. */
+    static final String DIGEST = "digest.md";
+    static final String DIGEST_SUBJECT = "digest-subject.txt";
+
+    /** Per chart ({@code <question>/<chart id>}), the targets drawn on it with their status. */
+    private static Map<String, String> targetNotes(java.util.Optional<Memory> memory, dev.marquee.history.Targets targets) {
+        Map<String, String> notes = new java.util.HashMap<>();
+        if (memory.isEmpty()) {
+            return notes;
+        }
+        for (dev.marquee.history.Targets.Rule rule : targets.rules()) {
+            java.util.Optional<String> chart = rule instanceof dev.marquee.history.Targets.KpiTarget t ? t.chart()
+                    : java.util.Optional.of(((dev.marquee.history.Targets.RateAlert) rule).rate());
+            chart.ifPresent(c -> memory.get().current().target(rule.id()).ifPresent(result -> notes.merge(c,
+                    "Target: " + result.name() + ", " + result.status().text() + " (" + result.detail() + ").", (a, b) -> a + " " + b)));
+        }
+        return notes;
+    }
+
     /** The navigation every page shares. */
-    private record Site(Report report, List<NavLink> questions, boolean hasCountries) {
+    private record Site(Report report, List<NavLink> questions, boolean hasCountries, boolean hasChanges, boolean hasArchive,
+                        String editions) {
         Layout layout(String pageTitle, String description, String current) {
             List<NavLink> links = new ArrayList<>();
             links.add(new NavLink("index.html", "Overview", current.equals("index.html")));
@@ -130,10 +179,16 @@ public final class SiteRenderer {
             if (hasCountries) {
                 links.add(new NavLink("countries.html", "Countries", current.equals("countries.html") || current.startsWith("country-")));
             }
+            if (hasChanges) {
+                links.add(new NavLink(CHANGES_PAGE, "Since last report", current.equals(CHANGES_PAGE)));
+            }
+            if (hasArchive) {
+                links.add(new NavLink(ARCHIVE_PAGE, "Archive", current.equals(ARCHIVE_PAGE)));
+            }
             links.add(new NavLink("data.html", "Data", current.equals("data.html")));
             links.add(new NavLink("methodology.html", "Methodology", current.equals("methodology.html")));
             links.add(new NavLink("about.html", "About", current.equals("about.html")));
-            return new Layout(report.title(), pageTitle, report.dateline(), links, PDF_NAME, description);
+            return new Layout(report.title(), pageTitle, report.dateline(), links, PDF_NAME, description, editions);
         }
     }
 
@@ -190,10 +245,11 @@ public final class SiteRenderer {
         return report.sections().stream().filter(s -> s.slug().equals(chart.questionSlug())).findFirst().orElseThrow();
     }
 
-    static List<KpiTile> kpiTiles(List<Kpi> kpis) {
-        return kpis.stream().map(k -> new KpiTile(k.label(), k.valueText(), k.changeVsPreviousMonth(),
+    static List<KpiTile> kpiTiles(List<Kpi> kpis, java.util.Optional<Memory> memory, dev.marquee.history.Targets targets) {
+        return kpis.stream().map(k -> new KpiTile(k.id(), k.label(), k.valueText(), k.changeVsPreviousMonth(),
                 trend(k.directionVsPreviousMonth(), k.changeVsPreviousMonth()), k.changeVsYearAgo(),
-                trend(k.directionVsYearAgo(), k.changeVsYearAgo()), k.comparison(), k.partial(), k.compared())).toList();
+                trend(k.directionVsYearAgo(), k.changeVsYearAgo()), k.comparison(), k.partial(), k.compared(),
+                EditionViews.sparkline(memory, k), EditionViews.targets(memory, targets, k))).toList();
     }
 
     private static String trend(int direction, String change) {
@@ -253,7 +309,7 @@ public final class SiteRenderer {
         return "Viewing activity from " + Formats.date(range.first()) + " to " + Formats.date(range.last()) + ".";
     }
 
-    private static ChartView chartView(RenderedChart chart, Section section, int k) {
+    private static ChartView chartView(RenderedChart chart, Section section, int k, Map<String, String> targetNotes) {
         Table data = chart.data();
         List<String> headers = new ArrayList<>();
         List<Boolean> numeric = new ArrayList<>();
@@ -286,6 +342,11 @@ public final class SiteRenderer {
         String note = section.note(chart);
         if (!note.isEmpty()) {
             description = (description.isEmpty() ? "" : description + " ") + note;
+        }
+        String target = chart.facetValue().isEmpty() && chart.source().isEmpty()
+                ? targetNotes.getOrDefault(chart.questionSlug() + "/" + chart.spec().id(), "") : "";
+        if (!target.isEmpty()) {
+            description = (description.isEmpty() ? "" : description + " ") + target;
         }
         String id = "chart-" + chart.fileStem();
         String query = chart.spec().query();

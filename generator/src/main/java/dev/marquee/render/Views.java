@@ -12,8 +12,9 @@ public final class Views {
     }
 
     /** What every page shares: the report's name, the as-of date, navigation, and the PDF link. */
+    /** @param editions the links to the editions before and after, between markers a later run rewrites (see Archive) */
     public record Layout(String reportTitle, String pageTitle, String asOf, List<NavLink> nav, String pdfHref,
-                         String description) {
+                         String description, String editions) {
         public Layout {
             nav = List.copyOf(nav);
         }
@@ -49,12 +50,49 @@ public final class Views {
      *
      * @param trend "up-good", "down-bad", "flat" etc.: a CSS class; the words always say the same as the colour
      */
-    public record KpiTile(String label, String value, String vsPreviousMonth, String previousTrend, String vsYearAgo,
-                          String yearTrend, String comparison, boolean partial, boolean compared) {
+    /**
+     * @param sparkline the KPI across editions; null with fewer than two
+     * @param targets   the targets on this KPI, each with its status in words
+     */
+    public record KpiTile(String id, String label, String value, String vsPreviousMonth, String previousTrend, String vsYearAgo,
+                          String yearTrend, String comparison, boolean partial, boolean compared, Sparkline sparkline,
+                          List<TargetView> targets) {
+    }
+
+    /** A line of a KPI's values across editions, in a 120 × 28 box; {@code title} says the values in words. */
+    public record Sparkline(String points, String lastX, String lastY, String title) {
+    }
+
+    /** A target and its status: {@code status} is met, missed or no data, {@code tone} the class that colours it. */
+    public record TargetView(String id, String name, String status, String tone, String detail) {
+    }
+
+    /** A digest line linking to what it is about. */
+    public record ChangeLine(String text, String href, String tone) {
+    }
+
+    public record ChangePart(String heading, List<ChangeLine> lines) {
+    }
+
+    /** The "Since the last report" content: the overview shows it, and so does its own page with every target. */
+    public record ChangesView(String since, List<ChangePart> parts, List<TargetView> targets) {
+        public boolean isEmpty() {
+            return parts.isEmpty() && targets.isEmpty();
+        }
+    }
+
+    public record ChangesPage(Layout layout, ChangesView changes) {
+    }
+
+    /** An edition on the archive page. */
+    public record EditionView(String date, String siteHref, String pdfHref, boolean full, boolean current, List<String> figures) {
+    }
+
+    public record ArchivePage(Layout layout, List<EditionView> editions, int keep) {
     }
 
     public record OverviewPage(Layout layout, String asOfText, String freshness, List<KpiTile> kpis, List<Headline> headlines,
-                               List<LeftOutView> leftOut, List<NavLink> countries) {
+                               List<LeftOutView> leftOut, List<NavLink> countries, ChangesView changes) {
     }
 
     public record Figure(String label, String value) {

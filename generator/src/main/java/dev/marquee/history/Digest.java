@@ -1,0 +1,265 @@
+package dev.marquee.history;
+
+import dev.marquee.catalog.Unit;
+import dev.marquee.format.Formats;
+import dev.marquee.format.SafeText;
+import dev.marquee.history.Edition.Status;
+import dev.marquee.history.Edition.TargetResult;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What changed since the previous edition, in lines a person reads: targets newly missed, still missed or met again;
+ * every KPI's move; entries, exits and rank changes in the rankings; group rates that moved beyond their usual spread.
+ * The overview, the "Since the last report" page, the PDF and the e-mail all show these same lines.
+ *
+ * @param parts the lines under their headings, in the order they are read
+ */
+public record Digest(Optional<LocalDate> previous, List<Part> parts) {
+
+    /** A heading and its lines; {@code href} is the chart or page a line is about, relative to the site root. */
+    public record Part(String heading, List<Line> lines) {
+        public Part {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** Whether a line is good or bad news, which its words say too (colour is not the only sign). */
+    public enum Tone { GOOD, BAD, NEUTRAL }
+
+    public record Line(String text, String href, Tone tone) {
+    }
+
+    public Digest {
+        parts = List.copyOf(parts);
+    }
+
+    /**
+     * The digest of {@code current} against the editions before it ({@code earlier}, oldest first), whose last is the
+     * previous edition.
+     */
+    public static Digest of(Edition current, List<Edition> earlier) {
+        Optional<Edition> previous = earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
+        List<Part> parts = new ArrayList<>();
+        List<Line> targets = targetLines(current, earlier);
+        if (!targets.isEmpty()) {
+            parts.add(new Part("Targets", targets));
+        }
+        if (previous.isPresent()) {
+            String since = " since " + Formats.date(previous.get().asOf());
+            List<Line> kpis = new ArrayList<>();
+            for (Edition.KpiFigure kpi : current.kpis()) {
+                previous.get().kpi(kpi.id()).ifPresent(before -> kpis.add(kpiLine(kpi, before.value(), since)));
+            }
+            if (!kpis.isEmpty()) {
+                parts.add(new Part("Key figures" + since, kpis));
+            }
+            for (Edition.Ranking ranking : current.rankings()) {
+                previous.get().ranking(ranking.id()).ifPresent(before -> {
+                    List<Line> lines = rankingLines(before, ranking);
+                    if (!lines.isEmpty()) {
+                        parts.add(new Part(SafeText.line(ranking.title()), lines));
+                    }
+                });
+            }
+            List<Line> rates = new ArrayList<>();
+            for (Edition.RateTable table : current.rates()) {
+                rates.addAll(rateLines(table, earlier));
+            }
+            if (!rates.isEmpty()) {
+                parts.add(new Part("Rates that moved beyond their usual spread", rates));
+            }
+        }
+        return new Digest(previous.map(Edition::asOf), parts);
+    }
+
+    private static Line kpiLine(Edition.KpiFigure kpi, double before, String since) {
+        double change = kpi.unit() == Unit.PERCENT ? kpi.value() - before : before == 0 ? Double.NaN : kpi.value() / before - 1;
+        Tone tone = kpi.value() == before ? Tone.NEUTRAL : (kpi.value() > before) == kpi.higherIsBetter() ? Tone.GOOD : Tone.BAD;
+        String moved = kpi.value() == before ? "unchanged" : Double.isFinite(change) ? Targets.change(change, kpi.unit()) : "changed";
+        return new Line(kpi.label() + ": " + Formats.compact(kpi.value(), kpi.unit()) + ", " + moved + since + " (was "
+                + Formats.compact(before, kpi.unit()) + ")", "index.html#kpi-" + kpi.id(), tone);
+    }
+
+    /**
+     * Entries, exits, and the items whose order among the items of both lists changed: an entry pushing the rest down
+     * one place is not a move of each of them.
+     */
+    static List<Line> rankingLines(Edition.Ranking before, Edition.Ranking now) {
+        List<Line> lines = new ArrayList<>();
+        Map<String, Integer> was = ranks(before.items());
+        Map<String, Integer> is = ranks(now.items());
+        for (String item : now.items()) {
+            if (!was.containsKey(item)) {
+                lines.add(new Line(quoted(item) + " entered at #" + is.get(item), now.href(), Tone.NEUTRAL));
+            }
+        }
+        List<String> commonBefore = before.items().stream().filter(is::containsKey).distinct().toList();
+        List<String> commonNow = now.items().stream().filter(was::containsKey).distinct().toList();
+        for (String item : commonNow) {
+            int order = commonNow.indexOf(item);
+            int orderBefore = commonBefore.indexOf(item);
+            if (order != orderBefore) {
+                lines.add(new Line(quoted(item) + (order < orderBefore ? " rose from #" : " fell from #") + was.get(item) + " to #"
+                        + is.get(item), now.href(), Tone.NEUTRAL));
+            }
+        }
+        for (String item : before.items()) {
+            if (!is.containsKey(item)) {
+                lines.add(new Line(quoted(item) + " left the list (was #" + was.get(item) + ")", now.href(), Tone.NEUTRAL));
+            }
+        }
+        return lines;
+    }
+
+    private static Map<String, Integer> ranks(List<String> items) {
+        Map<String, Integer> ranks = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            ranks.putIfAbsent(items.get(i), i + 1);
+        }
+        return ranks;
+    }
+
+    private static String quoted(String item) {
+        return "“" + SafeText.label(item) + "”";
+    }
+
+    /**
+     * A group's rate moved beyond its usual spread when the change exceeds twice the standard deviation of its earlier
+     * edition-to-edition changes (once there are at least {@value #SPREAD_EDITIONS}), or, before that, the 95% margin
+     * of the difference between two proportions of those group sizes.
+     */
+    static List<Line> rateLines(Edition.RateTable table, List<Edition> earlier) {
+        Edition previous = earlier.get(earlier.size() - 1);
+        Optional<Edition.RateTable> before = previous.rate(table.id());
+        List<Line> lines = new ArrayList<>();
+        if (before.isEmpty()) {
+            return lines;
+        }
+        for (Edition.GroupRate group : table.groups()) {
+            Optional<Edition.GroupRate> was = before.get().group(group.group());
+            if (was.isEmpty()) {
+                continue;
+            }
+            double change = group.rate() - was.get().rate();
+            double spread = spread(table, group.group(), earlier);
+            if (!Double.isFinite(spread) && table.unit() == Unit.PERCENT) {
+                spread = Interval.differenceMargin(was.get().rate(), was.get().members(), group.rate(), group.members());
+            }
+            if (Double.isFinite(spread) && Math.abs(change) > spread) {
+                lines.add(new Line(SafeText.line(table.title()) + ": " + SafeText.label(group.group()) + " "
+                        + Formats.full(group.rate(), table.unit()) + ", " + Targets.change(change, table.unit()) + " (was "
+                        + Formats.full(was.get().rate(), table.unit()) + "; usual spread ±" + spreadText(spread, table.unit()) + ")",
+                        table.href(), Tone.NEUTRAL));
+            }
+        }
+        return lines;
+    }
+
+    /** Editions of earlier changes a spread needs before it is measured from them rather than from the group sizes. */
+    static final int SPREAD_EDITIONS = 3;
+
+    /** Twice the standard deviation of the group's earlier changes; NaN with fewer than {@value #SPREAD_EDITIONS}. */
+    static double spread(Edition.RateTable table, String group, List<Edition> earlier) {
+        List<Double> changes = new ArrayList<>();
+        for (int i = 1; i < earlier.size(); i++) {
+            Optional<Double> from = earlier.get(i - 1).rate(table.id()).flatMap(t -> t.group(group)).map(Edition.GroupRate::rate);
+            Optional<Double> to = earlier.get(i).rate(table.id()).flatMap(t -> t.group(group)).map(Edition.GroupRate::rate);
+            if (from.isPresent() && to.isPresent()) {
+                changes.add(to.get() - from.get());
+            }
+        }
+        if (changes.size() < SPREAD_EDITIONS) {
+            return Double.NaN;
+        }
+        double mean = changes.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double squares = changes.stream().mapToDouble(c -> (c - mean) * (c - mean)).sum();
+        return 2 * Math.sqrt(squares / (changes.size() - 1));
+    }
+
+    private static String spreadText(double spread, Unit unit) {
+        return unit == Unit.PERCENT ? Formats.full(spread * 100, Unit.SCORE) + " pts" : Formats.full(spread, unit);
+    }
+
+    /** Targets newly missed, still missed (since when) and met again; a target met before and now says nothing. */
+    static List<Line> targetLines(Edition current, List<Edition> earlier) {
+        List<Line> lines = new ArrayList<>();
+        Optional<Edition> previous = earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
+        for (TargetResult target : current.targets()) {
+            Optional<Status> before = previous.flatMap(p -> p.target(target.id())).map(TargetResult::status);
+            String href = "changes.html#target-" + target.id();
+            if (target.status() == Status.MISSED) {
+                if (before.filter(s -> s == Status.MISSED).isPresent()) {
+                    lines.add(new Line("Still missed since " + Formats.date(missedSince(target.id(), current, earlier)) + ": "
+                            + target.name() + ". " + target.detail(), href, Tone.BAD));
+                } else {
+                    lines.add(new Line("Missed" + (previous.isPresent() ? ", newly" : "") + ": " + target.name() + ". "
+                            + target.detail(), href, Tone.BAD));
+                }
+            } else if (target.status() == Status.MET && before.filter(s -> s == Status.MISSED).isPresent()) {
+                lines.add(new Line("Met again: " + target.name() + ". " + target.detail(), href, Tone.GOOD));
+            }
+        }
+        return lines;
+    }
+
+    /** The first edition of the run of editions, ending with this one, in which the target was missed. */
+    private static LocalDate missedSince(String id, Edition current, List<Edition> earlier) {
+        LocalDate since = current.asOf();
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            if (earlier.get(i).target(id).filter(t -> t.status() == Status.MISSED).isEmpty()) {
+                break;
+            }
+            since = earlier.get(i).asOf();
+        }
+        return since;
+    }
+
+    /** The e-mail's subject: "Marquee, 31 Dec: 2 targets missed, churn rate 4.0% (+0.16 pts)". */
+    public static String subject(Edition current, Optional<Edition> previous) {
+        StringBuilder subject = new StringBuilder("Marquee, ").append(DateTimeFormatter.ofPattern("d MMM", Locale.US).format(current.asOf()));
+        List<String> said = new ArrayList<>();
+        long missed = current.targets().stream().filter(t -> t.status() == Status.MISSED).count();
+        if (!current.targets().isEmpty()) {
+            said.add(missed == 0 ? "targets met" : missed + (missed == 1 ? " target missed" : " targets missed"));
+        }
+        Optional<Edition.KpiFigure> kpi = current.targets().stream().filter(t -> t.status() == Status.MISSED)
+                .map(t -> t.detail()).flatMap(detail -> current.kpis().stream().filter(k -> detail.startsWith(k.label() + " ")))
+                .findFirst().or(() -> current.kpis().stream().findFirst());
+        kpi.ifPresent(k -> {
+            Optional<Double> before = previous.flatMap(p -> p.kpi(k.id())).map(Edition.KpiFigure::value).or(k::previousMonth);
+            String change = before.filter(b -> k.unit() == Unit.PERCENT || b != 0)
+                    .map(b -> " (" + Targets.change(k.unit() == Unit.PERCENT ? k.value() - b : k.value() / b - 1, k.unit()) + ")")
+                    .orElse("");
+            said.add(k.label().toLowerCase(Locale.ROOT) + " " + Formats.compact(k.value(), k.unit()) + change);
+        });
+        if (!said.isEmpty()) {
+            subject.append(": ").append(String.join(", ", said));
+        }
+        return SafeText.line(subject.toString());
+    }
+
+    /** The digest as Markdown, for the workflow's summary and the e-mail; text from the data is escaped. */
+    public String markdown(String title, LocalDate asOf) {
+        StringBuilder text = new StringBuilder("# ").append(SafeText.markdownInline(title)).append(", as of ").append(Formats.date(asOf)).append("\n\n");
+        text.append(previous.map(p -> "Since the last report, as of " + Formats.date(p) + ".")
+                .orElse("The first edition: there is no earlier one to compare with.")).append("\n");
+        for (Part part : parts) {
+            text.append("\n## ").append(SafeText.markdownInline(part.heading())).append("\n\n");
+            for (Line line : part.lines()) {
+                text.append("- ").append(SafeText.markdownInline(line.text())).append('\n');
+            }
+        }
+        if (parts.isEmpty() && previous.isPresent()) {
+            text.append("\nNothing moved beyond its usual spread, and no target changed.\n");
+        }
+        return text.toString();
+    }
+}

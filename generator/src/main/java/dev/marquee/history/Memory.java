@@ -1,0 +1,67 @@
+package dev.marquee.history;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an edition knows of the ones before it, as the site and the PDF show it: its own record with the targets
+ * checked, the earlier records (for sparklines), the digest of what changed, the e-mail subject and the archive.
+ *
+ * @param earlier the editions before this one, oldest first; empty for a run without history
+ * @param archive the archive page's editions, oldest first, ending with this one; empty without history
+ */
+public record Memory(Edition current, List<Edition> earlier, Digest digest, String subject, List<Archive.Entry> archive) {
+
+    public Memory {
+        earlier = List.copyOf(earlier);
+        archive = List.copyOf(archive);
+    }
+
+    /** This edition against its history and its targets. */
+    public static Memory of(Edition figures, History history, Targets targets, int keep) {
+        List<Edition> earlier = history.before(figures.asOf());
+        Optional<Edition> previous = earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
+        Edition current = figures.withTargets(targets.check(figures, previous));
+        return new Memory(current, earlier, Digest.of(current, earlier), Digest.subject(current, previous),
+                Archive.plan(history, current, keep));
+    }
+
+    public Optional<Edition> previous() {
+        return earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
+    }
+
+    /** Whether there is an earlier edition to compare with. */
+    public boolean remembers() {
+        return !earlier.isEmpty();
+    }
+
+    /** A KPI's values across the editions, oldest first, ending with this one's; an edition without it is skipped. */
+    public List<Double> series(String kpi) {
+        List<Double> values = new ArrayList<>();
+        for (Edition edition : earlier) {
+            edition.kpi(kpi).ifPresent(k -> values.add(k.value()));
+        }
+        current.kpi(kpi).ifPresent(k -> values.add(k.value()));
+        return values;
+    }
+
+    /** The target results about a KPI, for its tile. */
+    public List<Edition.TargetResult> targetsOf(Targets targets, String kpi) {
+        List<Edition.TargetResult> results = new ArrayList<>();
+        for (Targets.Rule rule : targets.rules()) {
+            if (rule instanceof Targets.KpiTarget target && target.kpi().equals(kpi)) {
+                current.target(target.id()).ifPresent(results::add);
+            }
+        }
+        return results;
+    }
+
+    /** The links between editions for the current edition's pages (at the site root). */
+    public String nav() {
+        if (archive.size() < 2) {
+            return Archive.NO_NAV;
+        }
+        return Archive.nav("", current.asOf(), Optional.of(archive.get(archive.size() - 2)), Optional.empty());
+    }
+}

@@ -1,0 +1,346 @@
+package dev.marquee.history;
+
+import dev.marquee.ReportException;
+import dev.marquee.catalog.ChartSpec;
+import dev.marquee.catalog.FrontMatter;
+import dev.marquee.catalog.FrontMatter.FrontMatterException;
+import dev.marquee.catalog.Question;
+import dev.marquee.catalog.Unit;
+import dev.marquee.chart.ReferenceLine;
+import dev.marquee.engine.Table;
+import dev.marquee.query.Answer;
+import dev.marquee.format.Formats;
+import dev.marquee.history.Edition.Status;
+import dev.marquee.history.Edition.TargetResult;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The targets and alert rules of a project's {@code targets.yaml}, checked against every edition:
+ * <pre>
+ * targets:
+ *   - id: churn-rate
+ *     name: Churn rate at most 3.5%
+ *     kpi: churn_rate
+ *     at_most: 3.5%
+ *     chart: churn/monthly-by-region          # optional: the chart that draws the target line
+ *   - id: mrr-growth
+ *     name: MRR grows at least 1% on the month
+ *     kpi: mrr
+ *     measure: change_vs_previous_month       # or value (the default), change_since_last_edition
+ *     at_least: 1%
+ * alerts:
+ *   - id: region-churn
+ *     name: No region churns above all regions by more than its interval
+ *     rate: churn/by-region                   # a chart declared track: rate
+ *     rule: above_all_by_more_than_interval
+ * </pre>
+ */
+public record Targets(List<Rule> rules) {
+
+    public static final String DEFAULT_FILE = "targets.yaml";
+    private static final Set<String> TARGET_KEYS = Set.of("id", "name", "kpi", "measure", "at_most", "at_least", "chart");
+    private static final Set<String> ALERT_KEYS = Set.of("id", "name", "rate", "rule");
+    private static final String ABOVE_ALL = "above_all_by_more_than_interval";
+
+    public Targets {
+        rules = List.copyOf(rules);
+    }
+
+    public static Targets none() {
+        return new Targets(List.of());
+    }
+
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
+    /** A target or an alert rule. */
+    public sealed interface Rule permits KpiTarget, RateAlert {
+        String id();
+
+        String name();
+    }
+
+    /** What a KPI target compares: the KPI itself, or its change. */
+    public enum Measure {
+        VALUE("value"), CHANGE_VS_PREVIOUS_MONTH("change_vs_previous_month"), CHANGE_SINCE_LAST_EDITION("change_since_last_edition");
+
+        private final String id;
+
+        Measure(String id) {
+            this.id = id;
+        }
+
+        static Optional<Measure> parse(String text) {
+            return java.util.Arrays.stream(values()).filter(m -> m.id.equals(text)).findFirst();
+        }
+    }
+
+    /**
+     * A KPI (or its change) at most or at least a threshold.
+     *
+     * @param threshold a share for percentages and changes (3.5% is 0.035), else in the KPI's unit
+     * @param chart     {@code <question>/<chart>} that draws the target as a line, when set
+     */
+    public record KpiTarget(String id, String name, String kpi, Measure measure, boolean atMost, double threshold,
+                            Optional<String> chart) implements Rule {
+
+        /** The target in words: "at most 3.5%", "at least +1.0% on the month". */
+        public String bound(Unit unit) {
+            String value = switch (measure) {
+                case VALUE -> Formats.full(threshold, unit);
+                case CHANGE_VS_PREVIOUS_MONTH, CHANGE_SINCE_LAST_EDITION -> change(threshold, unit);
+            };
+            String when = switch (measure) {
+                case VALUE -> "";
+                case CHANGE_VS_PREVIOUS_MONTH -> " on the month";
+                case CHANGE_SINCE_LAST_EDITION -> " since the last edition";
+            };
+            return (atMost ? "at most " : "at least ") + value + when;
+        }
+    }
+
+    /** Each group of a tracked rate against all groups together: missed when a group's interval lies above it. */
+    public record RateAlert(String id, String name, String rate) implements Rule {
+    }
+
+    /** A change of a percentage is in points; of anything else, relative. */
+    static String change(double change, Unit unit) {
+        if (unit == Unit.PERCENT) {
+            double points = change * 100;
+            return (points > 0 ? "+" : points < 0 ? "−" : "±") + Formats.full(Math.abs(points), Unit.SCORE) + " pts";
+        }
+        return Formats.change(change);
+    }
+
+    /**
+     * Reads the file when it exists; a project without one has no targets.
+     *
+     * @param questions the catalog, which the rules' charts must name
+     * @throws ReportException naming the file and line of the first problem, like a question file
+     */
+    public static Targets read(Path file, List<Question> questions) {
+        if (!Files.isRegularFile(file)) {
+            return none();
+        }
+        String name = file.getFileName().toString();
+        try {
+            FrontMatter root = FrontMatter.parse(Files.readString(file, StandardCharsets.UTF_8), 1, name);
+            List<Rule> rules = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (String key : root.keys()) {
+                if (!key.equals("targets") && !key.equals("alerts")) {
+                    throw new FrontMatterException(root.line(key), "unknown key '" + key + "'; the keys are [alerts, targets]");
+                }
+            }
+            for (FrontMatter entry : root.mappings("targets")) {
+                known(entry, TARGET_KEYS);
+                String id = id(entry, ids);
+                String kpi = required(entry, "kpi");
+                String measureText = entry.string("measure").orElse("value");
+                Measure measure = Measure.parse(measureText).orElseThrow(() -> new FrontMatterException(entry.line("measure"),
+                        "measure '" + measureText + "' is not one of [value, change_vs_previous_month, change_since_last_edition]"));
+                if (entry.has("at_most") == entry.has("at_least")) {
+                    throw new FrontMatterException(entry.line(), "target '" + id + "' needs one of 'at_most' and 'at_least'");
+                }
+                String bound = entry.has("at_most") ? "at_most" : "at_least";
+                double threshold = threshold(entry, bound);
+                Optional<String> chart = entry.string("chart");
+                if (chart.isPresent()) {
+                    chart(questions, chart.get(), entry.line("chart"), null);
+                }
+                rules.add(new KpiTarget(id, entry.string("name").orElse(id), kpi, measure, bound.equals("at_most"), threshold, chart));
+            }
+            for (FrontMatter entry : root.mappings("alerts")) {
+                known(entry, ALERT_KEYS);
+                String id = id(entry, ids);
+                String rule = required(entry, "rule");
+                if (!rule.equals(ABOVE_ALL)) {
+                    throw new FrontMatterException(entry.line("rule"), "rule '" + rule + "' is not one of [" + ABOVE_ALL + "]");
+                }
+                String rate = required(entry, "rate");
+                chart(questions, rate, entry.line("rate"), ChartSpec.Track.RATE);
+                rules.add(new RateAlert(id, entry.string("name").orElse(id), rate));
+            }
+            return new Targets(rules);
+        } catch (FrontMatterException e) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, name + ", line " + e.line() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static void known(FrontMatter entry, Set<String> keys) throws FrontMatterException {
+        for (String key : entry.keys()) {
+            if (!keys.contains(key)) {
+                throw new FrontMatterException(entry.line(key), "unknown key '" + key + "'; the keys are " + new java.util.TreeSet<>(keys));
+            }
+        }
+    }
+
+    private static String id(FrontMatter entry, Set<String> ids) throws FrontMatterException {
+        String id = required(entry, "id");
+        if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new FrontMatterException(entry.line("id"), "id '" + id + "' must be lower-case letters, digits and '-'");
+        }
+        if (!ids.add(id)) {
+            throw new FrontMatterException(entry.line("id"), "id '" + id + "' is used twice");
+        }
+        return id;
+    }
+
+    private static String required(FrontMatter entry, String key) throws FrontMatterException {
+        return entry.string(key).filter(v -> !v.isEmpty())
+                .orElseThrow(() -> new FrontMatterException(entry.line(), "'" + key + "' is missing"));
+    }
+
+    /** 3.5% is 0.035, 0.5 pts is 0.005, $1,000 is 1000. */
+    private static double threshold(FrontMatter entry, String key) throws FrontMatterException {
+        String text = required(entry, key);
+        String number = text.replace(",", "").replace("$", "").replace("+", "").trim();
+        double scale = 1;
+        if (number.endsWith("%")) {
+            number = number.substring(0, number.length() - 1).trim();
+            scale = 0.01;
+        } else if (number.endsWith("pts")) {
+            number = number.substring(0, number.length() - 3).trim();
+            scale = 0.01;
+        }
+        try {
+            double value = Double.parseDouble(number.replace('−', '-')) * scale;
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new FrontMatterException(entry.line(key), "'" + key + "' must be a number such as 3.5%, 0.5 pts or 1000, got '" + text + "'");
+    }
+
+    /** The chart {@code <question>/<chart>} must exist (and track a rate, when {@code track} is given). */
+    private static void chart(List<Question> questions, String reference, int line, ChartSpec.Track track) throws FrontMatterException {
+        int slash = reference.indexOf('/');
+        Optional<ChartSpec> chart = slash < 0 ? Optional.empty() : questions.stream()
+                .filter(q -> q.slug().equals(reference.substring(0, slash))).flatMap(q -> q.charts().stream())
+                .filter(c -> c.id().equals(reference.substring(slash + 1))).findFirst();
+        if (chart.isEmpty()) {
+            throw new FrontMatterException(line, "'" + reference + "' is not a chart: write <question>/<chart id>, e.g. churn/by-region");
+        }
+        if (track != null && chart.get().track().filter(t -> t == track).isEmpty()) {
+            throw new FrontMatterException(line, "chart '" + reference + "' does not track a rate: declare 'track: rate' on it");
+        }
+    }
+
+    /** Every rule checked against an edition; {@code previous} is the edition before it, when there is one. */
+    public List<TargetResult> check(Edition edition, Optional<Edition> previous) {
+        List<TargetResult> results = new ArrayList<>();
+        for (Rule rule : rules) {
+            results.add(rule instanceof KpiTarget target ? check(target, edition, previous) : check((RateAlert) rule, edition));
+        }
+        return results;
+    }
+
+    private static TargetResult check(KpiTarget target, Edition edition, Optional<Edition> previous) {
+        Optional<Edition.KpiFigure> kpi = edition.kpi(target.kpi());
+        if (kpi.isEmpty()) {
+            return new TargetResult(target.id(), target.name(), Status.NO_DATA, "this edition has no KPI " + target.kpi()
+                    + (edition.kpis().isEmpty() ? "" : "; its KPIs are " + edition.kpis().stream().map(Edition.KpiFigure::id).toList()));
+        }
+        Unit unit = kpi.get().unit();
+        Optional<Double> before = switch (target.measure()) {
+            case VALUE -> Optional.of(0.0);
+            case CHANGE_VS_PREVIOUS_MONTH -> kpi.get().previousMonth();
+            case CHANGE_SINCE_LAST_EDITION -> previous.flatMap(p -> p.kpi(target.kpi())).map(Edition.KpiFigure::value);
+        };
+        double now = kpi.get().value();
+        if (before.isEmpty() || (target.measure() != Measure.VALUE && unit != Unit.PERCENT && before.get() == 0)) {
+            return new TargetResult(target.id(), target.name(), Status.NO_DATA, kpi.get().label() + " has no earlier figure to compare with");
+        }
+        double measured = target.measure() == Measure.VALUE ? now : unit == Unit.PERCENT ? now - before.get() : now / before.get() - 1;
+        boolean met = target.atMost() ? measured <= target.threshold() : measured >= target.threshold();
+        String shown = target.measure() == Measure.VALUE ? Formats.full(measured, unit) : change(measured, unit);
+        return new TargetResult(target.id(), target.name(), met ? Status.MET : Status.MISSED,
+                kpi.get().label() + " " + shown + ", target " + target.bound(unit));
+    }
+
+    private static TargetResult check(RateAlert alert, Edition edition) {
+        Optional<Edition.RateTable> table = edition.rate(alert.rate());
+        if (table.isEmpty() || table.get().groups().isEmpty() || !Double.isFinite(table.get().overall())) {
+            return new TargetResult(alert.id(), alert.name(), Status.NO_DATA, "this edition publishes no " + alert.rate());
+        }
+        double overall = table.get().overall();
+        Unit unit = table.get().unit();
+        List<String> above = new ArrayList<>();
+        for (Edition.GroupRate group : table.get().groups()) {
+            Interval interval = Interval.wilson(group.rate(), group.members());
+            if (interval.low() > overall) {
+                above.add(group.group() + " " + Formats.full(group.rate(), unit) + " (95% interval " + Formats.full(interval.low(), unit)
+                        + " to " + Formats.full(interval.high(), unit) + ")");
+            }
+        }
+        String all = Formats.full(overall, unit) + " for all " + plural(table.get().groupLabel());
+        return above.isEmpty()
+                ? new TargetResult(alert.id(), alert.name(), Status.MET, "every " + table.get().groupLabel().toLowerCase(java.util.Locale.ROOT)
+                        + " is within its interval of " + all)
+                : new TargetResult(alert.id(), alert.name(), Status.MISSED, String.join("; ", above) + " above " + all);
+    }
+
+    private static String plural(String label) {
+        String lower = label.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith("y") && !lower.endsWith("ay") ? lower.substring(0, lower.length() - 1) + "ies" : lower + "s";
+    }
+
+    /**
+     * The lines the charts draw, by {@code <question>/<chart id>}: a KPI target's threshold on the chart it names, and
+     * on an alert's rate chart the rate of all its groups together (which its rule compares each group with).
+     */
+    public java.util.Map<String, List<ReferenceLine>> lines(List<Answer> answers) {
+        java.util.Map<String, List<ReferenceLine>> lines = new java.util.TreeMap<>();
+        for (Rule rule : rules) {
+            if (rule instanceof KpiTarget target && target.chart().isPresent() && target.measure() == Measure.VALUE) {
+                chartOf(answers, target.chart().get()).ifPresent(chart -> lines.computeIfAbsent(target.chart().get(), c -> new ArrayList<>())
+                        .add(new ReferenceLine(target.threshold(), "Target " + Formats.full(target.threshold(), chart.spec().unit()))));
+            } else if (rule instanceof RateAlert alert) {
+                chartOf(answers, alert.rate()).ifPresent(chart -> {
+                    Table data = chart.answer().result(chart.spec().query());
+                    String members = chart.answer().question().privacy(chart.spec().query()).orElseThrow().members();
+                    double parts = 0;
+                    double count = 0;
+                    for (int row = 0; row < data.rowCount(); row++) {
+                        if (data.value(row, chart.spec().y().get(0)) instanceof Number rate && data.value(row, members) instanceof Number n) {
+                            parts += rate.doubleValue() * n.doubleValue();
+                            count += n.doubleValue();
+                        }
+                    }
+                    boolean pooled = data.indexOf("source").isPresent() && data.columnValues("source").stream().distinct().count() > 1;
+                    if (count > 0 && !pooled) {
+                        lines.computeIfAbsent(alert.rate(), c -> new ArrayList<>()).add(new ReferenceLine(parts / count,
+                                "All " + plural(chart.spec().xLabel()) + " " + Formats.full(parts / count, chart.spec().unit())));
+                    }
+                });
+            }
+        }
+        return lines;
+    }
+
+    private record AnsweredChart(Answer answer, ChartSpec spec) {
+    }
+
+    private static Optional<AnsweredChart> chartOf(List<Answer> answers, String reference) {
+        int slash = reference.indexOf('/');
+        return answers.stream().filter(a -> a.question().slug().equals(reference.substring(0, slash)))
+                .flatMap(a -> a.question().charts().stream().filter(c -> c.id().equals(reference.substring(slash + 1)))
+                        .filter(c -> !c.query().contains("/") && a.results().containsKey(c.query()))
+                        .map(c -> new AnsweredChart(a, c)))
+                .findFirst();
+    }
+}
