@@ -52,8 +52,8 @@ public final class Main {
                             + Config.MAX_MIN_GROUP_SIZE + "."),
                     Option.value("--history", "DIR", null, "The previous edition's output folder as it was published (it may be "
                             + "--out itself): what changed since it is reported, and its archive is carried forward."),
-                    Option.value("--targets", "FILE", dev.marquee.history.Targets.DEFAULT_FILE, "Targets and alert rules to check "
-                            + "each edition against; none when the file does not exist."),
+                    Option.value("--targets", "FILE", null, "Targets and alert rules to check each edition against (default: "
+                            + dev.marquee.history.Targets.DEFAULT_FILE + " beside the questions folder); none when the file does not exist."),
                     Option.value("--archive-keep", "N", Integer.toString(dev.marquee.history.Archive.DEFAULT_KEEP), "Earlier editions "
                             + "whose whole site the archive keeps, from 0 to " + Config.MAX_ARCHIVE_KEEP + "; older ones keep their "
                             + "PDF and record.")));
@@ -159,7 +159,7 @@ public final class Main {
                     .withQuestionsDir(arguments.path("--questions").orElseThrow())
                     .withMinGroupSize((int) arguments.whole("--min-group-size", 1, Config.MAX_MIN_GROUP_SIZE))
                     .withHistory(arguments.path("--history").orElse(null))
-                    .withTargets(arguments.path("--targets").orElseThrow())
+                    .withTargets(arguments.path("--targets").orElse(null))
                     .withArchiveKeep((int) arguments.whole("--archive-keep", 0, Config.MAX_ARCHIVE_KEEP));
             new Pipeline(config, out).build();
         } else if (command == VALIDATE) {

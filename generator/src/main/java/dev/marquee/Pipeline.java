@@ -99,7 +99,7 @@ public final class Pipeline {
             model = DataModel.standard();
             questions = Catalog.read(config.questionsDir(), Layer.standard().withModelTables(model.tableNames()),
                     Layer.standard().withMemberTables(model.memberTables()));
-            targets = Targets.read(config.targetsFile(), questions);
+            targets = Targets.read(config.targets(), questions);
             history = config.history().map(History::read).orElseGet(History::none);
         } catch (RuntimeException e) {
             starting.thenAccept(Engine::close);

@@ -25,12 +25,13 @@ import java.util.regex.Pattern;
  * @param memoryLimitMb   memory embedded DuckDB may use, in megabytes; beyond it, it spills to {@code tempDir}
  * @param tempDir         folder under which each run makes its scratch folder (DuckDB's spill files), deleted at the end
  * @param history         the previous edition's output folder, whose records and archive this edition carries forward
- * @param targetsFile     the project's targets and alert rules; none when the file does not exist
+ * @param targetsFile     the project's targets and alert rules; by default targets.yaml beside the questions folder
+ *                        (both belong to the project); none when the file does not exist
  * @param archiveKeep     how many earlier editions keep their whole site in the archive (older ones keep their PDF)
  */
 public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<LocalDate> asOf,
                      int minGroupSize, double maxBadRowShare, boolean verbose, boolean withholdValues, Optional<String> engine,
-                     long memoryLimitMb, Path tempDir, Optional<Path> history, Path targetsFile, int archiveKeep) {
+                     long memoryLimitMb, Path tempDir, Optional<Path> history, Optional<Path> targetsFile, int archiveKeep) {
 
     public static final int DEFAULT_MIN_GROUP_SIZE = 10;
     /** A larger k would hide every group of any service there is; the bound keeps the number an int. */
@@ -71,7 +72,7 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
         }
         tempDir = tempDir.toAbsolutePath().normalize();
         history = history == null ? Optional.empty() : history.map(h -> h.toAbsolutePath().normalize());
-        targetsFile = targetsFile.toAbsolutePath().normalize();
+        targetsFile = targetsFile == null ? Optional.empty() : targetsFile.map(t -> t.toAbsolutePath().normalize());
         if (archiveKeep < 0 || archiveKeep > MAX_ARCHIVE_KEEP) {
             throw new ReportException(ReportException.CONFIG_PROBLEM, "--archive-keep must be a whole number from 0 to "
                     + MAX_ARCHIVE_KEEP + ", got " + archiveKeep);
@@ -88,7 +89,7 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
 
     public Config withTargets(Path file) {
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
-                tempDir, history, file, archiveKeep);
+                tempDir, history, Optional.ofNullable(file), archiveKeep);
     }
 
     public Config withArchiveKeep(int keep) {
@@ -100,7 +101,7 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
         return new Config(Path.of("data"), Path.of("site"), Path.of("questions"), Optional.empty(),
                 DEFAULT_MIN_GROUP_SIZE, DEFAULT_MAX_BAD_ROW_SHARE, false, false, Optional.empty(),
                 shareOfMemory(DEFAULT_MEMORY_SHARE), Path.of(System.getProperty("java.io.tmpdir")), Optional.empty(),
-                Path.of(dev.marquee.history.Targets.DEFAULT_FILE), dev.marquee.history.Archive.DEFAULT_KEEP);
+                Optional.empty(), dev.marquee.history.Archive.DEFAULT_KEEP);
     }
 
     public Config withDataDir(Path dir) {
@@ -152,6 +153,11 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
 
     public Config withTempDir(Path dir) {
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, dir, history, targetsFile, archiveKeep);
+    }
+
+    /** The targets file given, or the project's: {@code targets.yaml} beside the questions folder. */
+    public Path targets() {
+        return targetsFile.orElseGet(() -> questionsDir.resolveSibling(dev.marquee.history.Targets.DEFAULT_FILE));
     }
 
     /** The memory limit in DuckDB's syntax. */

@@ -31,6 +31,11 @@ public record Memory(Edition current, List<Edition> earlier, Digest digest, Stri
         return earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
     }
 
+    /** The digest's page and section: what changed since the last report, or the targets alone on a first edition. */
+    public String changesTitle() {
+        return remembers() ? "Since the last report" : "Targets";
+    }
+
     /** Whether there is an earlier edition to compare with. */
     public boolean remembers() {
         return !earlier.isEmpty();

@@ -133,7 +133,7 @@ public final class PdfReport {
             cover(document, writer, report, memory, targets, fonts, root);
             if (memory.isPresent() && (!memory.get().digest().parts().isEmpty() || !memory.get().current().targets().isEmpty())) {
                 document.newPage();
-                bookmark(writer, root, "Since the last report");
+                bookmark(writer, root, memory.get().changesTitle());
                 changesPage(document, memory.get(), fonts);
             }
             for (Section section : report.sections()) {
@@ -252,7 +252,7 @@ public final class PdfReport {
 
     /** What changed since the previous edition and where the targets stand: the same lines as the site's page. */
     private static void changesPage(Document document, Memory memory, PdfFonts fonts) throws DocumentException {
-        document.add(new Paragraph("Since the last report", new Font(fonts.bold, 17, Font.NORMAL, INK)));
+        document.add(new Paragraph(memory.changesTitle(), new Font(fonts.bold, 17, Font.NORMAL, INK)));
         document.add(new Paragraph(memory.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ".")
                 .orElse("This is the first edition on record: what changed is reported from the next one on."),
                 new Font(fonts.regular, 10, Font.NORMAL, MUTED)));

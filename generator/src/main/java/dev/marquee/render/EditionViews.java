@@ -27,7 +27,7 @@ final class EditionViews {
 
     static ChangesView changes(Optional<Memory> memory) {
         if (memory.isEmpty()) {
-            return new ChangesView("", List.of(), List.of());
+            return new ChangesView("", "", List.of(), List.of());
         }
         Memory m = memory.get();
         List<ChangePart> parts = new ArrayList<>();
@@ -37,7 +37,7 @@ final class EditionViews {
         }
         String since = m.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ".")
                 .orElse("This is the first edition on record: what changed is reported from the next one on.");
-        return new ChangesView(since, parts, m.current().targets().stream().map(EditionViews::target).toList());
+        return new ChangesView(m.changesTitle(), since, parts, m.current().targets().stream().map(EditionViews::target).toList());
     }
 
     static TargetView target(Edition.TargetResult result) {

@@ -81,7 +81,9 @@ public final class SiteRenderer {
                 .map(c -> new NavLink(countryPage(c.getValue()), c.getKey(), false)).toList();
         Views.ChangesView changes = EditionViews.changes(memory);
         boolean archive = memory.filter(m -> !m.archive().isEmpty()).isPresent();
-        Site site = new Site(report, questions, !countries.isEmpty(), !changes.isEmpty(), archive,
+        // The archive is linked from the editions' links, which a later run rewrites when this page is archived: a menu
+        // link to archive.html would break there.
+        Site site = new Site(report, questions, !countries.isEmpty(), changes.isEmpty() ? "" : changes.title(),
                 memory.map(Memory::nav).orElse(dev.marquee.history.Archive.NO_NAV));
         Map<String, String> targetNotes = targetNotes(memory, targets);
 
@@ -109,7 +111,7 @@ public final class SiteRenderer {
                 countryLinks, changes)));
         if (!changes.isEmpty()) {
             output.write(CHANGES_PAGE, render("changes.jte", new Views.ChangesPage(
-                    site.layout("Since the last report", "What changed since the previous edition, and the targets", CHANGES_PAGE), changes)));
+                    site.layout(changes.title(), "What changed since the previous edition, and the targets", CHANGES_PAGE), changes)));
         }
         memory.ifPresent(m -> {
             if (archive) {
@@ -168,8 +170,8 @@ public final class SiteRenderer {
     }
 
     /** The navigation every page shares. */
-    private record Site(Report report, List<NavLink> questions, boolean hasCountries, boolean hasChanges, boolean hasArchive,
-                        String editions) {
+    /** @param changes the title of the changes page, empty when there is none */
+    private record Site(Report report, List<NavLink> questions, boolean hasCountries, String changes, String editions) {
         Layout layout(String pageTitle, String description, String current) {
             List<NavLink> links = new ArrayList<>();
             links.add(new NavLink("index.html", "Overview", current.equals("index.html")));
@@ -179,11 +181,8 @@ public final class SiteRenderer {
             if (hasCountries) {
                 links.add(new NavLink("countries.html", "Countries", current.equals("countries.html") || current.startsWith("country-")));
             }
-            if (hasChanges) {
-                links.add(new NavLink(CHANGES_PAGE, "Since last report", current.equals(CHANGES_PAGE)));
-            }
-            if (hasArchive) {
-                links.add(new NavLink(ARCHIVE_PAGE, "Archive", current.equals(ARCHIVE_PAGE)));
+            if (!changes.isEmpty()) {
+                links.add(new NavLink(CHANGES_PAGE, changes, current.equals(CHANGES_PAGE)));
             }
             links.add(new NavLink("data.html", "Data", current.equals("data.html")));
             links.add(new NavLink("methodology.html", "Methodology", current.equals("methodology.html")));

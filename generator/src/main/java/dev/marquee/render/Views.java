@@ -75,7 +75,7 @@ public final class Views {
     }
 
     /** The "Since the last report" content: the overview shows it, and so does its own page with every target. */
-    public record ChangesView(String since, List<ChangePart> parts, List<TargetView> targets) {
+    public record ChangesView(String title, String since, List<ChangePart> parts, List<TargetView> targets) {
         public boolean isEmpty() {
             return parts.isEmpty() && targets.isEmpty();
         }

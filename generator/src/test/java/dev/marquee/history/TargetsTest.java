@@ -1,0 +1,87 @@
+package dev.marquee.history;
+
+import dev.marquee.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A broken targets file fails the run with its name and line, like a question file, before any work is done. */
+class TargetsTest {
+
+    @TempDir
+    Path work;
+
+    Fixtures.Run buildWith(String targets) throws Exception {
+        Path file = work.resolve("targets.yaml");
+        Files.writeString(file, targets);
+        return Fixtures.marquee("build", "--data", EditionsTest.EDITIONS.resolve("week-1").toString(), "--as-of", "2024-03-10",
+                "--min-group-size", "1", "--targets", file.toString(), "--out", work.resolve("site").toString());
+    }
+
+    void failsWith(String targets, String message) throws Exception {
+        Fixtures.Run run = buildWith(targets);
+        assertEquals(3, run.exitCode(), run.out());
+        assertTrue(run.err().contains(message), run.err());
+        assertTrue(!Files.exists(work.resolve("site")), "nothing written");
+    }
+
+    @Test
+    void aThresholdThatIsNotANumber() throws Exception {
+        failsWith("targets:\n  - id: churn\n    kpi: churn_rate\n    at_most: low\n",
+                "targets.yaml, line 4: 'at_most' must be a number such as 3.5%, 0.5 pts or 1000, got 'low'");
+    }
+
+    @Test
+    void anUnknownKey() throws Exception {
+        failsWith("targets:\n  - id: churn\n    kpi: churn_rate\n    at_mots: 3%\n",
+                "targets.yaml, line 4: unknown key 'at_mots'");
+    }
+
+    @Test
+    void bothBoundsOrNone() throws Exception {
+        failsWith("targets:\n  - id: churn\n    kpi: churn_rate\n", "targets.yaml, line 2: target 'churn' needs one of 'at_most' and 'at_least'");
+    }
+
+    @Test
+    void anAlertOnAChartThatTracksNoRate() throws Exception {
+        failsWith("alerts:\n  - id: a\n    rate: top-titles/by-hours\n    rule: above_all_by_more_than_interval\n",
+                "targets.yaml, line 3: chart 'top-titles/by-hours' does not track a rate: declare 'track: rate' on it");
+    }
+
+    @Test
+    void anAlertOnNoChart() throws Exception {
+        failsWith("alerts:\n  - id: a\n    rate: churn/by-planet\n    rule: above_all_by_more_than_interval\n",
+                "targets.yaml, line 3: 'churn/by-planet' is not a chart");
+    }
+
+    @Test
+    void anUnknownRule() throws Exception {
+        failsWith("alerts:\n  - id: a\n    rate: churn/by-region\n    rule: above_average\n",
+                "targets.yaml, line 4: rule 'above_average' is not one of [above_all_by_more_than_interval]");
+    }
+
+    @Test
+    void aRepeatedId() throws Exception {
+        failsWith("targets:\n  - id: a\n    kpi: mrr\n    at_least: 1\n  - id: a\n    kpi: mrr\n    at_least: 2\n",
+                "targets.yaml, line 5: id 'a' is used twice");
+    }
+
+    @Test
+    void notYaml() throws Exception {
+        failsWith("targets: [\n", "targets.yaml, line 2: targets.yaml is not valid YAML");
+    }
+
+    @Test
+    void aKpiTheReportDoesNotHaveIsNoData() throws Exception {
+        Fixtures.Run run = buildWith("targets:\n  - id: x\n    name: Something\n    kpi: viewers\n    at_least: 1\n");
+        assertEquals(0, run.exitCode(), run.err());
+        String record = Fixtures.read(work.resolve("site/edition.json"));
+        assertTrue(record.contains("\"status\": \"no data\", \"detail\": \"this edition has no KPI viewers; its KPIs are [watch_hours, "
+                + "active_members, churn_rate, new_signups, average_rating, mrr]\""), record);
+    }
+}
