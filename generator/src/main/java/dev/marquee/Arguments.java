@@ -1,5 +1,6 @@
 package dev.marquee;
 
+import dev.marquee.run.ReportException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

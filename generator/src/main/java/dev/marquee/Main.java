@@ -1,5 +1,6 @@
 package dev.marquee;
 
+import dev.marquee.run.ReportException;
 import dev.marquee.Arguments.Command;
 import dev.marquee.Arguments.Option;
 import dev.marquee.config.Config;

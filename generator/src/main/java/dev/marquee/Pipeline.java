@@ -1,5 +1,8 @@
 package dev.marquee;
 
+import dev.marquee.run.ReportException;
+import dev.marquee.run.Background;
+import dev.marquee.run.StageTimer;
 import dev.marquee.catalog.Catalog;
 import dev.marquee.catalog.Question;
 import dev.marquee.chart.ChartStage;

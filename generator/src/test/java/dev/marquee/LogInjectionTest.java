@@ -1,5 +1,6 @@
 package dev.marquee;
 
+import dev.marquee.run.ReportException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package dev.marquee;
 
+import dev.marquee.run.ReportException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,5 +1,6 @@
 package dev.marquee;
 
+import dev.marquee.run.ReportException;
 import dev.marquee.publish.RunFolder;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.marquee;
 
+import dev.marquee.run.ReportException;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.SimpleBookmark;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;

@@ -1,6 +1,6 @@
 package dev.marquee.bench;
 
-import dev.marquee.StageTimer;
+import dev.marquee.run.StageTimer;
 import dev.marquee.catalog.Catalog;
 import dev.marquee.catalog.QuerySource;
 import dev.marquee.catalog.Question;

@@ -1,6 +1,6 @@
 package dev.marquee.catalog;
 
-import dev.marquee.ReportException;
+import dev.marquee.run.ReportException;
 import dev.marquee.catalog.FrontMatter.FrontMatterException;
 import dev.marquee.model.Problem;
 

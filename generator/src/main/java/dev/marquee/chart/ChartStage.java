@@ -25,7 +25,7 @@ public final class ChartStage {
      * wait for them; the pipeline calls this while the data loads, which leaves a core partly idle.
      */
     public static void preload() {
-        dev.marquee.Background.initialise(Theme.class, "chart-fonts");
+        dev.marquee.run.Background.initialise(Theme.class, "chart-fonts");
     }
 
     /** Every chart, in the order of the answers and of each question's charts. */

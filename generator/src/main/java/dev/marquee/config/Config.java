@@ -1,6 +1,6 @@
 package dev.marquee.config;
 
-import dev.marquee.ReportException;
+import dev.marquee.run.ReportException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

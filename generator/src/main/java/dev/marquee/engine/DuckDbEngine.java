@@ -31,8 +31,8 @@ public final class DuckDbEngine implements Engine {
      * JFR (0.1-0.2 s); the 70 MB library loads meanwhile instead of after it. Harmless when no connection follows.
      */
     public static void preload() {
-        dev.marquee.Background.initialise(org.duckdb.DuckDBDriver.class, "duckdb-driver");
-        dev.marquee.Background.initialise("org.duckdb.DuckDBNative", org.duckdb.DuckDBDriver.class.getClassLoader(), "duckdb-library");
+        dev.marquee.run.Background.initialise(org.duckdb.DuckDBDriver.class, "duckdb-driver");
+        dev.marquee.run.Background.initialise("org.duckdb.DuckDBNative", org.duckdb.DuckDBDriver.class.getClassLoader(), "duckdb-library");
     }
 
     /**

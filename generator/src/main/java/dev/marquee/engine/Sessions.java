@@ -1,6 +1,6 @@
 package dev.marquee.engine;
 
-import dev.marquee.Background;
+import dev.marquee.run.Background;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,6 @@
 package dev.marquee.history;
 
-import dev.marquee.ReportException;
+import dev.marquee.run.ReportException;
 import dev.marquee.format.Formats;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.marquee.layer;
 
-import dev.marquee.ReportException;
+import dev.marquee.run.ReportException;
 import dev.marquee.catalog.QuerySource;
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.EngineException;

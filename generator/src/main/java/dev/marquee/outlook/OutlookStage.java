@@ -1,6 +1,6 @@
 package dev.marquee.outlook;
 
-import dev.marquee.Background;
+import dev.marquee.run.Background;
 import dev.marquee.catalog.ForecastSpec;
 import dev.marquee.catalog.ModelSpec;
 import dev.marquee.catalog.Question;

@@ -87,7 +87,7 @@ public final class PdfReport {
         }
 
         PdfFonts get() {
-            return dev.marquee.Background.join(loading);
+            return dev.marquee.run.Background.join(loading);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.marquee.privacy;
 
-import dev.marquee.ReportException;
+import dev.marquee.run.ReportException;
 import dev.marquee.catalog.ForecastSpec;
 import dev.marquee.catalog.GroupSpec;
 import dev.marquee.catalog.Question;

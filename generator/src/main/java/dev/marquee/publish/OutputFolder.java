@@ -1,6 +1,6 @@
 package dev.marquee.publish;
 
-import dev.marquee.ReportException;
+import dev.marquee.run.ReportException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

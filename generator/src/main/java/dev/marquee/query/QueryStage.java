@@ -1,6 +1,6 @@
 package dev.marquee.query;
 
-import dev.marquee.ReportException;
+import dev.marquee.run.ReportException;
 import dev.marquee.catalog.ChartSpec;
 import dev.marquee.catalog.QuerySource;
 import dev.marquee.catalog.Question;

@@ -1,7 +1,7 @@
 package dev.marquee.catalog;
 
 import dev.marquee.Fixtures;
-import dev.marquee.ReportException;
+import dev.marquee.run.ReportException;
 import dev.marquee.model.DataModel;
 
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.marquee.questions;
 
 import dev.marquee.Fixtures;
 import dev.marquee.Pipeline;
-import dev.marquee.ReportException;
+import dev.marquee.run.ReportException;
 import dev.marquee.config.Config;
 import dev.marquee.engine.Table;
 import dev.marquee.report.Report;

@@ -1,7 +1,7 @@
 package dev.marquee.trino;
 
 import dev.marquee.Fixtures;
-import dev.marquee.ReportException;
+import dev.marquee.run.ReportException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

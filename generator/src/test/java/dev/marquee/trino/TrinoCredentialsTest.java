@@ -1,7 +1,7 @@
 package dev.marquee.trino;
 
 import dev.marquee.Fixtures;
-import dev.marquee.ReportException;
+import dev.marquee.run.ReportException;
 import dev.marquee.engine.TrinoEngine;
 
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
-package dev.marquee;
+package dev.marquee.run;
 
+import dev.marquee.run.ReportException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.marquee;
+package dev.marquee.run;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -1,4 +1,4 @@
-package dev.marquee;
+package dev.marquee.run;
 
 import dev.marquee.format.SafeText;
 
