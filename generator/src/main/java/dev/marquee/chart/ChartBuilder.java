@@ -69,28 +69,44 @@ final class ChartBuilder {
         return chart;
     }
 
-    /** A dashed line across the values at {@code line.value()}, labelled, with the value axis widened to show it. */
+    /**
+     * A line across the values at {@code line.value()}, named in the legend rather than labelled on the plot, where
+     * two lines' labels would overlap on a phone; the value axis is widened to show it.
+     */
     static void addReferenceLine(JFreeChart chart, ReferenceLine line) {
-        org.jfree.chart.plot.ValueMarker marker = new org.jfree.chart.plot.ValueMarker(line.value(), Theme.TEXT,
-                new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        marker.setLabel(line.label());
-        marker.setLabelFont(new java.awt.Font(Theme.FONT_FAMILY, java.awt.Font.PLAIN, 11));
-        marker.setLabelPaint(Theme.TEXT);
-        marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+        java.awt.Color colour = line.target() ? new java.awt.Color(0xcf222e) : Theme.TEXT;
+        java.awt.BasicStroke stroke = new java.awt.BasicStroke(1.6f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
+                line.target() ? new float[] {7f, 4f} : new float[] {2f, 3f}, 0f);
+        org.jfree.chart.plot.ValueMarker marker = new org.jfree.chart.plot.ValueMarker(line.value(), colour, stroke);
         org.jfree.chart.axis.ValueAxis axis;
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
         if (chart.getPlot() instanceof CategoryPlot plot) {
             plot.addRangeMarker(marker, org.jfree.chart.ui.Layer.FOREGROUND);
             axis = plot.getRangeAxis();
-            if (plot.getOrientation() == PlotOrientation.HORIZONTAL) {
-                marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
-                marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            if (chart.getLegend() != null) {
+                items.addAll(plot.getLegendItems());
             }
+            items.add(legendItem(line, colour, stroke));
+            plot.setFixedLegendItems(items);
         } else if (chart.getPlot() instanceof XYPlot plot) {
             plot.addRangeMarker(marker, org.jfree.chart.ui.Layer.FOREGROUND);
             axis = plot.getRangeAxis();
+            if (chart.getLegend() != null) {
+                items.addAll(plot.getLegendItems());
+            }
+            items.add(legendItem(line, colour, stroke));
+            plot.setFixedLegendItems(items);
         } else {
             return;
+        }
+        if (chart.getLegend() == null) {
+            org.jfree.chart.title.LegendTitle legend = new org.jfree.chart.title.LegendTitle(chart.getPlot());
+            legend.setItemFont(new java.awt.Font(Theme.FONT_FAMILY, java.awt.Font.PLAIN, 11));
+            legend.setItemPaint(Theme.TEXT);
+            legend.setBackgroundPaint(null);
+            legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            legend.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+            chart.addLegend(legend);
         }
         if (line.value() > axis.getUpperBound() * 0.95) {
             axis.setUpperBound(line.value() * 1.12);
@@ -98,6 +114,13 @@ final class ChartBuilder {
         if (line.value() < axis.getLowerBound()) {
             axis.setLowerBound(line.value());
         }
+    }
+
+    private static org.jfree.chart.LegendItem legendItem(ReferenceLine line, java.awt.Color colour, java.awt.Stroke stroke) {
+        org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(line.label(), null, null, null,
+                new java.awt.geom.Line2D.Double(-9, 0, 9, 0), stroke, colour);
+        item.setLabelPaint(Theme.TEXT);
+        return item;
     }
 
     private static JFreeChart timeLine(ChartSpec spec, Table data) {

@@ -1,5 +1,8 @@
 package dev.marquee.chart;
 
-/** A horizontal line across a chart's values, labelled: a target, or the rate of all groups together. */
-public record ReferenceLine(double value, String label) {
+/**
+ * A horizontal line across a chart's values, named in the chart's legend: a target (red, dashed), or a benchmark such
+ * as the rate of all groups together (grey, dotted).
+ */
+public record ReferenceLine(double value, String label, boolean target) {
 }

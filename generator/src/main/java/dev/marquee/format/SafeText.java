@@ -88,7 +88,7 @@ public final class SafeText {
 
     /**
      * A value put inside a line of Markdown (a list item's text, never the start of a line), escaping only what could
-     * start markup there: emphasis, code, links, HTML, tables, strikethrough and GitHub's $math$. Numbers and sentences
+     * start markup there: emphasis, code, links, HTML, tables and strikethrough. Numbers, prices and sentences
      * stay readable in the plain-text part of an e-mail, unlike with {@link #markdown}.
      */
     public static String markdownInline(String value) {
@@ -96,7 +96,7 @@ public final class SafeText {
         StringBuilder out = new StringBuilder(line.length() + 8);
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if ("\\`*_[]<>|~$&".indexOf(c) >= 0) {
+            if ("\\`*_[]<>|~&".indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c);

@@ -34,7 +34,7 @@ public final class Archive {
     }
 
     /** An edition the archive page lists; {@code full} when its whole site is kept, {@code current} for this one. */
-    public record Entry(LocalDate asOf, boolean current, boolean full, List<String> figures, boolean fromRoot) {
+    public record Entry(LocalDate asOf, boolean current, boolean full, List<String> figures, String targets, boolean fromRoot) {
         public Entry {
             figures = List.copyOf(figures);
         }
@@ -63,13 +63,13 @@ public final class Archive {
         for (History.Archived archived : history.archived()) {
             later(archived.asOf(), current.asOf());
             if (archived.asOf().isBefore(current.asOf()) && history.previous().filter(p -> p.asOf().equals(archived.asOf())).isEmpty()) {
-                entries.add(new Entry(archived.asOf(), false, archived.full(), figures(archived.edition()), false));
+                entries.add(new Entry(archived.asOf(), false, archived.full(), figures(archived.edition()), targets(archived.edition()), false));
             }
         }
         history.previous().ifPresent(previous -> {
             later(previous.asOf(), current.asOf());
             if (previous.asOf().isBefore(current.asOf())) {
-                entries.add(new Entry(previous.asOf(), false, true, figures(previous), true));
+                entries.add(new Entry(previous.asOf(), false, true, figures(previous), targets(previous), true));
             }
         });
         entries.sort(Comparator.comparing(Entry::asOf));
@@ -77,9 +77,9 @@ public final class Archive {
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             boolean full = entry.full() && entries.size() - i <= keep;
-            kept.add(new Entry(entry.asOf(), false, full, entry.figures(), entry.fromRoot()));
+            kept.add(new Entry(entry.asOf(), false, full, entry.figures(), entry.targets(), entry.fromRoot()));
         }
-        kept.add(new Entry(current.asOf(), true, true, figures(current), false));
+        kept.add(new Entry(current.asOf(), true, true, figures(current), targets(current), false));
         return kept;
     }
 
@@ -90,9 +90,20 @@ public final class Archive {
         }
     }
 
-    /** The first KPIs of an edition, as the archive page lists them. */
+    /** An edition's KPIs, as the archive page lists them: "Churn rate: 4.0%". */
     private static List<String> figures(Edition edition) {
-        return edition.kpis().stream().limit(4).map(k -> k.label() + " " + Formats.compact(k.value(), k.unit())).toList();
+        return edition.kpis().stream().map(k -> k.label() + ": " + Formats.compact(k.value(), k.unit())).toList();
+    }
+
+    /** How an edition's targets stood: "2 of 3 missed", "all 3 met", or empty without targets. */
+    private static String targets(Edition edition) {
+        long missed = edition.targets().stream().filter(t -> t.status() == Edition.Status.MISSED).count();
+        long met = edition.targets().stream().filter(t -> t.status() == Edition.Status.MET).count();
+        int all = edition.targets().size();
+        if (all == 0) {
+            return "";
+        }
+        return missed > 0 ? missed + " of " + all + " missed" : met == all ? (all == 1 ? "met" : "all " + all + " met") : met + " of " + all + " met";
     }
 
     /**
@@ -125,16 +136,24 @@ public final class Archive {
 
     /**
      * The links between editions that every page carries, between markers so a later run can rewrite them when the
-     * page moves into the archive. {@code root} leads from the page to the site root. Only dates and fixed words.
+     * page moves into the archive. {@code root} leads from the page to the site root; {@code after} is empty for the
+     * latest edition, and an archived one says it is not the latest. Only dates and fixed words.
      */
     public static String nav(String root, LocalDate asOf, Optional<Entry> before, Optional<Entry> after) {
-        StringBuilder nav = new StringBuilder("<!--editions--><span class=\"edition\">Edition of ").append(Formats.date(asOf)).append("</span>");
-        before.ifPresent(b -> nav.append(" <a rel=\"prev\" href=\"").append(root).append(b.full() ? b.siteHref() : b.pdfHref())
-                .append("\">Previous edition, ").append(Formats.date(b.asOf())).append(b.full() ? "" : " (PDF)").append("</a>"));
-        after.ifPresent(a -> nav.append(" <a rel=\"next\" href=\"").append(root).append(a.siteHref()).append("\">")
-                .append(a.current() ? "Latest edition" : "Next edition").append(", ").append(Formats.date(a.asOf())).append("</a>"));
-        nav.append(" <a href=\"").append(root).append("archive.html\">All editions</a><!--/editions-->");
-        return nav.toString();
+        List<String> parts = new ArrayList<>();
+        after.ifPresent(a -> parts.add("<strong>An earlier edition, as of " + day(asOf) + ".</strong>"));
+        before.ifPresent(b -> parts.add("<a rel=\"prev\" href=\"" + root + (b.full() ? b.siteHref() : b.pdfHref())
+                + "\">← Previous edition, " + day(b.asOf()) + (b.full() ? "" : " (PDF)") + "</a>"));
+        after.ifPresent(a -> parts.add("<a rel=\"next\" href=\"" + root + a.siteHref() + "\">"
+                + (a.current() ? "Latest edition, " : "Next edition, ") + day(a.asOf()) + " →</a>"));
+        parts.add("<a href=\"" + root + "archive.html\">All editions</a>");
+        return "<!--editions--><nav class=\"editions" + (after.isPresent() ? " archived" : "") + "\" aria-label=\"Editions\">"
+                + String.join(" · ", parts) + "</nav><!--/editions-->";
+    }
+
+    /** A date that does not break across lines. */
+    private static String day(LocalDate date) {
+        return Formats.date(date).replace(" ", "&nbsp;");
     }
 
     /** The marker pair with nothing between: a page of a run without history, ready to be linked later. */

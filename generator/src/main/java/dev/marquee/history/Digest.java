@@ -54,9 +54,10 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
         }
         if (previous.isPresent()) {
             String since = " since " + Formats.date(previous.get().asOf());
+
             List<Line> kpis = new ArrayList<>();
             for (Edition.KpiFigure kpi : current.kpis()) {
-                previous.get().kpi(kpi.id()).ifPresent(before -> kpis.add(kpiLine(kpi, before.value(), since)));
+                previous.get().kpi(kpi.id()).ifPresent(before -> kpis.add(kpiLine(kpi, before)));
             }
             if (!kpis.isEmpty()) {
                 parts.add(new Part("Key figures" + since, kpis));
@@ -80,12 +81,44 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
         return new Digest(previous.map(Edition::asOf), parts);
     }
 
-    private static Line kpiLine(Edition.KpiFigure kpi, double before, String since) {
-        double change = kpi.unit() == Unit.PERCENT ? kpi.value() - before : before == 0 ? Double.NaN : kpi.value() / before - 1;
-        Tone tone = kpi.value() == before ? Tone.NEUTRAL : (kpi.value() > before) == kpi.higherIsBetter() ? Tone.GOOD : Tone.BAD;
-        String moved = kpi.value() == before ? "unchanged" : Double.isFinite(change) ? Targets.change(change, kpi.unit()) : "changed";
-        return new Line(kpi.label() + ": " + Formats.compact(kpi.value(), kpi.unit()) + ", " + moved + since + " (was "
-                + Formats.compact(before, kpi.unit()) + ")", "index.html#kpi-" + kpi.id(), tone);
+    /**
+     * A KPI's move since the previous edition. A figure of the month to date is not compared with the last edition's
+     * (a week more of the month is not growth): its pace against the same days of the month before is, now and then.
+     */
+    static Line kpiLine(Edition.KpiFigure kpi, Edition.KpiFigure before) {
+        String href = "index.html#kpi-" + kpi.id();
+        if ((kpi.partial() || before.partial()) && kpi.previousMonth().isPresent() && before.previousMonth().isPresent()) {
+            Optional<Double> pace = change(kpi.value(), kpi.previousMonth().get(), kpi.unit());
+            Optional<Double> paceBefore = change(before.value(), before.previousMonth().get(), kpi.unit());
+            if (pace.isPresent() && paceBefore.isPresent()) {
+                Tone tone = pace.get().equals(paceBefore.get()) ? Tone.NEUTRAL
+                        : (pace.get() > paceBefore.get()) == kpi.higherIsBetter() ? Tone.GOOD : Tone.BAD;
+                return new Line(kpi.label() + ", month to date: " + Formats.compact(kpi.value(), kpi.unit()) + ", "
+                        + moved(pace.get(), kpi.unit()) + " against the same days a month earlier (last report: "
+                        + moved(paceBefore.get(), kpi.unit()) + ")", href, tone);
+            }
+        }
+        Optional<Double> change = change(kpi.value(), before.value(), kpi.unit());
+        Tone tone = kpi.value() == before.value() ? Tone.NEUTRAL : (kpi.value() > before.value()) == kpi.higherIsBetter() ? Tone.GOOD : Tone.BAD;
+        return new Line(kpi.label() + ": " + Formats.compact(kpi.value(), kpi.unit()) + ", "
+                + (kpi.value() == before.value() ? "unchanged" : change.map(c -> moved(c, kpi.unit())).orElse("changed"))
+                + " (was " + Formats.compact(before.value(), kpi.unit()) + ")", href, tone);
+    }
+
+    /** In points for a percentage, as a difference for a score, else relative; empty from zero. */
+    static Optional<Double> change(double now, double before, Unit unit) {
+        if (unit == Unit.PERCENT || unit == Unit.SCORE) {
+            return Optional.of(now - before);
+        }
+        return before == 0 ? Optional.empty() : Optional.of(now / before - 1);
+    }
+
+    static String moved(double change, Unit unit) {
+        if (unit == Unit.SCORE) {
+            String shown = String.format(Locale.ROOT, "%.2f", Math.abs(change));
+            return (shown.equals("0.00") ? "±" : change > 0 ? "+" : "−") + shown;
+        }
+        return Targets.change(change, unit);
     }
 
     /**
@@ -156,7 +189,8 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
             if (Double.isFinite(spread) && Math.abs(change) > spread) {
                 lines.add(new Line(SafeText.line(table.title()) + ": " + SafeText.label(group.group()) + " "
                         + Formats.full(group.rate(), table.unit()) + ", " + Targets.change(change, table.unit()) + " (was "
-                        + Formats.full(was.get().rate(), table.unit()) + "; usual spread ±" + spreadText(spread, table.unit()) + ")",
+                        + Formats.full(was.get().rate(), table.unit()) + "; changes within ±" + spreadText(spread, table.unit())
+                        + " are usual for its size)",
                         table.href(), Tone.NEUTRAL));
             }
         }
@@ -185,27 +219,36 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
     }
 
     private static String spreadText(double spread, Unit unit) {
-        return unit == Unit.PERCENT ? Formats.full(spread * 100, Unit.SCORE) + " pts" : Formats.full(spread, unit);
+        return unit == Unit.PERCENT ? Targets.points(spread).substring(1) : Formats.full(spread, unit);
     }
 
-    /** Targets newly missed, still missed (since when) and met again; a target met before and now says nothing. */
+    /**
+     * Targets newly missed, still missed (since when) and met again; a target met before and now says nothing. When no
+     * target changed, one line says how they stand.
+     */
     static List<Line> targetLines(Edition current, List<Edition> earlier) {
         List<Line> lines = new ArrayList<>();
         Optional<Edition> previous = earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
         for (TargetResult target : current.targets()) {
             Optional<Status> before = previous.flatMap(p -> p.target(target.id())).map(TargetResult::status);
             String href = "changes.html#target-" + target.id();
+            String now = target.now().isEmpty() ? "" : " (" + target.now() + ")";
             if (target.status() == Status.MISSED) {
                 if (before.filter(s -> s == Status.MISSED).isPresent()) {
                     lines.add(new Line("Still missed since " + Formats.date(missedSince(target.id(), current, earlier)) + ": "
-                            + target.name() + ". " + target.detail(), href, Tone.BAD));
+                            + target.name() + now, href, Tone.BAD));
                 } else {
-                    lines.add(new Line("Missed" + (previous.isPresent() ? ", newly" : "") + ": " + target.name() + ". "
-                            + target.detail(), href, Tone.BAD));
+                    lines.add(new Line((previous.isPresent() ? "Newly missed: " : "Missed: ") + target.name() + now, href, Tone.BAD));
                 }
             } else if (target.status() == Status.MET && before.filter(s -> s == Status.MISSED).isPresent()) {
-                lines.add(new Line("Met again: " + target.name() + ". " + target.detail(), href, Tone.GOOD));
+                lines.add(new Line("Met again: " + target.name() + now, href, Tone.GOOD));
             }
+        }
+        if (lines.isEmpty() && !current.targets().isEmpty()) {
+            long met = current.targets().stream().filter(t -> t.status() == Status.MET).count();
+            long noData = current.targets().size() - met;
+            lines.add(new Line(met == current.targets().size() ? (met == 1 ? "The target is met" : "All " + met + " targets are met")
+                    : met + " met, " + noData + " without data", "changes.html#targets-heading", Tone.NEUTRAL));
         }
         return lines;
     }
@@ -222,23 +265,26 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
         return since;
     }
 
-    /** The e-mail's subject: "Marquee, 31 Dec: 2 targets missed, churn rate 4.0% (+0.16 pts)". */
-    public static String subject(Edition current, Optional<Edition> previous) {
+    /**
+     * The e-mail's subject: "Marquee, 31 Dec: 2 targets missed, churn rate 4.0% (+0.2 pts)". The figure is the first
+     * missed target's KPI, else the first KPI with a target, else the first KPI; its change is since the last edition,
+     * or for a figure of the month to date against the same days a month earlier.
+     */
+    public static String subject(Edition current, Optional<Edition> previous, List<String> targetKpis) {
         StringBuilder subject = new StringBuilder("Marquee, ").append(DateTimeFormatter.ofPattern("d MMM", Locale.US).format(current.asOf()));
         List<String> said = new ArrayList<>();
         long missed = current.targets().stream().filter(t -> t.status() == Status.MISSED).count();
         if (!current.targets().isEmpty()) {
             said.add(missed == 0 ? "targets met" : missed + (missed == 1 ? " target missed" : " targets missed"));
         }
-        Optional<Edition.KpiFigure> kpi = current.targets().stream().filter(t -> t.status() == Status.MISSED)
-                .map(t -> t.detail()).flatMap(detail -> current.kpis().stream().filter(k -> detail.startsWith(k.label() + " ")))
-                .findFirst().or(() -> current.kpis().stream().findFirst());
+        Optional<Edition.KpiFigure> kpi = targetKpis.stream().map(current::kpi).flatMap(Optional::stream).findFirst()
+                .or(() -> current.kpis().stream().findFirst());
         kpi.ifPresent(k -> {
-            Optional<Double> before = previous.flatMap(p -> p.kpi(k.id())).map(Edition.KpiFigure::value).or(k::previousMonth);
-            String change = before.filter(b -> k.unit() == Unit.PERCENT || b != 0)
-                    .map(b -> " (" + Targets.change(k.unit() == Unit.PERCENT ? k.value() - b : k.value() / b - 1, k.unit()) + ")")
-                    .orElse("");
-            said.add(k.label().toLowerCase(Locale.ROOT) + " " + Formats.compact(k.value(), k.unit()) + change);
+            Optional<Double> change = k.partial() ? k.previousMonth().flatMap(b -> change(k.value(), b, k.unit()))
+                    : previous.flatMap(p -> p.kpi(k.id())).flatMap(b -> change(k.value(), b.value(), k.unit()));
+            String when = k.partial() ? " on the month" : "";
+            said.add(k.label().toLowerCase(Locale.ROOT) + " " + Formats.compact(k.value(), k.unit())
+                    + change.map(c -> " (" + moved(c, k.unit()) + when + ")").orElse(""));
         });
         if (!said.isEmpty()) {
             subject.append(": ").append(String.join(", ", said));
@@ -249,7 +295,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
     /** The digest as Markdown, for the workflow's summary and the e-mail; text from the data is escaped. */
     public String markdown(String title, LocalDate asOf) {
         StringBuilder text = new StringBuilder("# ").append(SafeText.markdownInline(title)).append(", as of ").append(Formats.date(asOf)).append("\n\n");
-        text.append(previous.map(p -> "Since the last report, as of " + Formats.date(p) + ".")
+        text.append(previous.map(p -> "Compared with the report of " + Formats.date(p) + ".")
                 .orElse("The first edition: there is no earlier one to compare with.")).append("\n");
         for (Part part : parts) {
             text.append("\n## ").append(SafeText.markdownInline(part.heading())).append("\n\n");

@@ -39,9 +39,9 @@ public record Edition(LocalDate asOf, String title, int minGroupSize, List<KpiFi
         targets = List.copyOf(targets);
     }
 
-    /** A KPI as its tile showed it. */
+    /** A KPI as its tile showed it; {@code partial} when it covers the month to the as-of day only. */
     public record KpiFigure(String id, String label, Unit unit, double value, Optional<Double> previousMonth,
-                            boolean higherIsBetter) {
+                            boolean higherIsBetter, boolean partial) {
     }
 
     /** A ranked list: {@code id} is {@code <question>/<chart>}, {@code href} the chart on the site. */
@@ -96,8 +96,14 @@ public record Edition(LocalDate asOf, String title, int minGroupSize, List<KpiFi
         }
     }
 
-    /** A target's status on this edition; {@code detail} says it in words ("4.0%, target at most 3.5%"). */
-    public record TargetResult(String id, String name, Status status, String detail) {
+    /**
+     * A target's status on this edition.
+     *
+     * @param bound  the target in words, "at most 3.5%" (empty for an alert rule)
+     * @param now    what was measured, in short: "4.0%", "+1.2% on the month", "Europe 6.1%"; empty when nothing is
+     * @param detail the whole sentence: "Churn rate 4.0%, target at most 3.5%"
+     */
+    public record TargetResult(String id, String name, Status status, String bound, String now, String detail) {
     }
 
     public Optional<KpiFigure> kpi(String id) {
@@ -127,7 +133,7 @@ public record Edition(LocalDate asOf, String title, int minGroupSize, List<KpiFi
         for (Kpi kpi : report.kpis()) {
             if (Double.isFinite(kpi.value())) {
                 kpis.add(new KpiFigure(kpi.id(), kpi.label(), kpi.unit(), kpi.value(), kpi.previousMonth().filter(Double::isFinite),
-                        kpi.higherIsBetter()));
+                        kpi.higherIsBetter(), kpi.partial()));
             }
         }
         List<Ranking> rankings = new ArrayList<>();

@@ -33,7 +33,7 @@ public final class EditionJson {
         json.append("  \"kpis\": ").append(list(edition.kpis(), k -> "{\"id\": " + Json.string(k.id())
                 + ", \"label\": " + Json.string(k.label()) + ", \"unit\": " + Json.string(k.unit().id())
                 + ", \"value\": " + Json.number(k.value()) + ", \"previous_month\": " + Json.number(k.previousMonth())
-                + ", \"higher_is_better\": " + k.higherIsBetter() + "}")).append(",\n");
+                + ", \"higher_is_better\": " + k.higherIsBetter() + ", \"partial\": " + k.partial() + "}")).append(",\n");
         json.append("  \"rankings\": ").append(list(edition.rankings(), r -> "{\"id\": " + Json.string(r.id())
                 + ", \"title\": " + Json.string(r.title()) + ", \"href\": " + Json.string(r.href()) + ", \"items\": ["
                 + r.items().stream().map(Json::string).collect(Collectors.joining(", ")) + "]}")).append(",\n");
@@ -45,6 +45,7 @@ public final class EditionJson {
                 + "]}")).append(",\n");
         json.append("  \"targets\": ").append(list(edition.targets(), t -> "{\"id\": " + Json.string(t.id())
                 + ", \"name\": " + Json.string(t.name()) + ", \"status\": " + Json.string(t.status().text())
+                + ", \"bound\": " + Json.string(t.bound()) + ", \"now\": " + Json.string(t.now())
                 + ", \"detail\": " + Json.string(t.detail()) + "}")).append('\n');
         return json.append("}\n").toString();
     }
@@ -75,7 +76,8 @@ public final class EditionJson {
             List<Edition.KpiFigure> kpis = new ArrayList<>();
             for (FrontMatter kpi : root.mappings("kpis")) {
                 kpis.add(new Edition.KpiFigure(required(kpi, "id"), required(kpi, "label"), unit(kpi, "unit"), number(kpi, "value"),
-                        optionalNumber(kpi, "previous_month"), Boolean.parseBoolean(required(kpi, "higher_is_better"))));
+                        optionalNumber(kpi, "previous_month"), Boolean.parseBoolean(required(kpi, "higher_is_better")),
+                        Boolean.parseBoolean(kpi.string("partial").orElse("false"))));
             }
             List<Edition.Ranking> rankings = new ArrayList<>();
             for (FrontMatter ranking : root.mappings("rankings")) {
@@ -97,7 +99,7 @@ public final class EditionJson {
                 targets.add(new Edition.TargetResult(required(target, "id"), required(target, "name"),
                         Edition.Status.parse(status).orElseThrow(() -> new FrontMatterException(target.line("status"),
                                 "target status '" + status + "' is not met, missed or no data")),
-                        target.string("detail").orElse("")));
+                        target.string("bound").orElse(""), target.string("now").orElse(""), target.string("detail").orElse("")));
             }
             return new Edition(asOf, required(root, "title"), whole(root, "min_group_size"), kpis, rankings, rates, targets);
         } catch (FrontMatterException e) {

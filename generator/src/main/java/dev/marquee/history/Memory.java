@@ -23,7 +23,17 @@ public record Memory(Edition current, List<Edition> earlier, Digest digest, Stri
         List<Edition> earlier = history.before(figures.asOf());
         Optional<Edition> previous = earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
         Edition current = figures.withTargets(targets.check(figures, previous));
-        return new Memory(current, earlier, Digest.of(current, earlier), Digest.subject(current, previous),
+        // The subject names the KPI of the first missed target, else of the first target.
+        List<String> targetKpis = new ArrayList<>();
+        for (boolean missed : new boolean[] {true, false}) {
+            for (Edition.TargetResult result : current.targets()) {
+                if ((result.status() == Edition.Status.MISSED) == missed) {
+                    targets.rules().stream().filter(r -> r.id().equals(result.id()) && r instanceof Targets.KpiTarget)
+                            .map(r -> ((Targets.KpiTarget) r).kpi()).findFirst().ifPresent(targetKpis::add);
+                }
+            }
+        }
+        return new Memory(current, earlier, Digest.of(current, earlier), Digest.subject(current, previous, targetKpis),
                 Archive.plan(history, current, keep));
     }
 

@@ -113,13 +113,17 @@ public record Targets(List<Rule> rules) {
     public record RateAlert(String id, String name, String rate) implements Rule {
     }
 
-    /** A change of a percentage is in points; of anything else, relative. */
+    /** A change of a percentage is in points (to a tenth, as the rates are shown); of anything else, relative. */
     static String change(double change, Unit unit) {
         if (unit == Unit.PERCENT) {
-            double points = change * 100;
-            return (points > 0 ? "+" : points < 0 ? "−" : "±") + Formats.full(Math.abs(points), Unit.SCORE) + " pts";
+            return points(change);
         }
         return Formats.change(change);
+    }
+
+    static String points(double change) {
+        String shown = String.format(java.util.Locale.ROOT, "%.1f", Math.abs(change * 100));
+        return (shown.equals("0.0") ? "±" : change > 0 ? "+" : "−") + shown + " pts";
     }
 
     /**
@@ -252,10 +256,11 @@ public record Targets(List<Rule> rules) {
     private static TargetResult check(KpiTarget target, Edition edition, Optional<Edition> previous) {
         Optional<Edition.KpiFigure> kpi = edition.kpi(target.kpi());
         if (kpi.isEmpty()) {
-            return new TargetResult(target.id(), target.name(), Status.NO_DATA, "this edition has no KPI " + target.kpi()
+            return new TargetResult(target.id(), target.name(), Status.NO_DATA, "", "", "This edition has no KPI " + target.kpi()
                     + (edition.kpis().isEmpty() ? "" : "; its KPIs are " + edition.kpis().stream().map(Edition.KpiFigure::id).toList()));
         }
         Unit unit = kpi.get().unit();
+        String bound = target.bound(unit);
         Optional<Double> before = switch (target.measure()) {
             case VALUE -> Optional.of(0.0);
             case CHANGE_VS_PREVIOUS_MONTH -> kpi.get().previousMonth();
@@ -263,35 +268,43 @@ public record Targets(List<Rule> rules) {
         };
         double now = kpi.get().value();
         if (before.isEmpty() || (target.measure() != Measure.VALUE && unit != Unit.PERCENT && before.get() == 0)) {
-            return new TargetResult(target.id(), target.name(), Status.NO_DATA, kpi.get().label() + " has no earlier figure to compare with");
+            return new TargetResult(target.id(), target.name(), Status.NO_DATA, bound, "",
+                    kpi.get().label() + " has no earlier figure to compare with");
         }
         double measured = target.measure() == Measure.VALUE ? now : unit == Unit.PERCENT ? now - before.get() : now / before.get() - 1;
         boolean met = target.atMost() ? measured <= target.threshold() : measured >= target.threshold();
-        String shown = target.measure() == Measure.VALUE ? Formats.full(measured, unit) : change(measured, unit);
-        return new TargetResult(target.id(), target.name(), met ? Status.MET : Status.MISSED,
-                kpi.get().label() + " " + shown + ", target " + target.bound(unit));
+        String shown = switch (target.measure()) {
+            case VALUE -> Formats.full(measured, unit);
+            case CHANGE_VS_PREVIOUS_MONTH -> change(measured, unit) + " on the month";
+            case CHANGE_SINCE_LAST_EDITION -> change(measured, unit) + " since the last edition";
+        };
+        return new TargetResult(target.id(), target.name(), met ? Status.MET : Status.MISSED, bound, shown,
+                kpi.get().label() + " " + shown + ", target " + bound);
     }
 
     private static TargetResult check(RateAlert alert, Edition edition) {
         Optional<Edition.RateTable> table = edition.rate(alert.rate());
         if (table.isEmpty() || table.get().groups().isEmpty() || !Double.isFinite(table.get().overall())) {
-            return new TargetResult(alert.id(), alert.name(), Status.NO_DATA, "this edition publishes no " + alert.rate());
+            return new TargetResult(alert.id(), alert.name(), Status.NO_DATA, "", "", "This edition publishes no " + alert.rate());
         }
         double overall = table.get().overall();
         Unit unit = table.get().unit();
         List<String> above = new ArrayList<>();
+        List<String> aboveShort = new ArrayList<>();
         for (Edition.GroupRate group : table.get().groups()) {
             Interval interval = Interval.wilson(group.rate(), group.members());
             if (interval.low() > overall) {
                 above.add(group.group() + " " + Formats.full(group.rate(), unit) + " (95% interval " + Formats.full(interval.low(), unit)
                         + " to " + Formats.full(interval.high(), unit) + ")");
+                aboveShort.add(group.group() + " " + Formats.full(group.rate(), unit));
             }
         }
         String all = Formats.full(overall, unit) + " for all " + plural(table.get().groupLabel());
         return above.isEmpty()
-                ? new TargetResult(alert.id(), alert.name(), Status.MET, "every " + table.get().groupLabel().toLowerCase(java.util.Locale.ROOT)
-                        + " is within its interval of " + all)
-                : new TargetResult(alert.id(), alert.name(), Status.MISSED, String.join("; ", above) + " above " + all);
+                ? new TargetResult(alert.id(), alert.name(), Status.MET, "", "", "Every " + table.get().groupLabel().toLowerCase(java.util.Locale.ROOT)
+                        + "'s 95% interval holds the rate of all " + plural(table.get().groupLabel()) + ", " + Formats.full(overall, unit))
+                : new TargetResult(alert.id(), alert.name(), Status.MISSED, "", String.join(", ", aboveShort) + " against " + all,
+                        String.join("; ", above) + " above " + all);
     }
 
     private static String plural(String label) {
@@ -308,7 +321,7 @@ public record Targets(List<Rule> rules) {
         for (Rule rule : rules) {
             if (rule instanceof KpiTarget target && target.chart().isPresent() && target.measure() == Measure.VALUE) {
                 chartOf(answers, target.chart().get()).ifPresent(chart -> lines.computeIfAbsent(target.chart().get(), c -> new ArrayList<>())
-                        .add(new ReferenceLine(target.threshold(), "Target " + Formats.full(target.threshold(), chart.spec().unit()))));
+                        .add(new ReferenceLine(target.threshold(), "Target: " + target.bound(chart.spec().unit()), true)));
             } else if (rule instanceof RateAlert alert) {
                 chartOf(answers, alert.rate()).ifPresent(chart -> {
                     Table data = chart.answer().result(chart.spec().query());
@@ -324,7 +337,7 @@ public record Targets(List<Rule> rules) {
                     boolean pooled = data.indexOf("source").isPresent() && data.columnValues("source").stream().distinct().count() > 1;
                     if (count > 0 && !pooled) {
                         lines.computeIfAbsent(alert.rate(), c -> new ArrayList<>()).add(new ReferenceLine(parts / count,
-                                "All " + plural(chart.spec().xLabel()) + " " + Formats.full(parts / count, chart.spec().unit())));
+                                "All " + plural(chart.spec().xLabel()) + ": " + Formats.full(parts / count, chart.spec().unit()), false));
                     }
                 });
             }

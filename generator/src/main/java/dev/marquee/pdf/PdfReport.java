@@ -199,8 +199,8 @@ public final class PdfReport {
                     cell.addElement(sparkline(writer, series));
                 }
                 for (Edition.TargetResult target : memory.get().targetsOf(targets, kpi.id())) {
-                    cell.addElement(new Paragraph("Target " + target.status().text() + ": " + SafeText.line(target.detail()),
-                            new Font(fonts.bold, 7, Font.NORMAL, tone(target.status()))));
+                    cell.addElement(new Paragraph("Target " + SafeText.line(target.bound().isEmpty() ? target.name() : target.bound())
+                            + ": " + target.status().text(), new Font(fonts.bold, 7, Font.NORMAL, tone(target.status()))));
                 }
             }
             tiles.addCell(cell);
@@ -256,14 +256,24 @@ public final class PdfReport {
         document.add(new Paragraph(memory.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ".")
                 .orElse("This is the first edition on record: what changed is reported from the next one on."),
                 new Font(fonts.regular, 10, Font.NORMAL, MUTED)));
-        for (Digest.Part part : memory.digest().parts()) {
+        // A first edition has nothing to compare with: its page is the targets' table alone.
+        for (Digest.Part part : memory.remembers() ? memory.digest().parts() : List.<Digest.Part>of()) {
             Paragraph heading = new Paragraph(SafeText.line(part.heading()), new Font(fonts.bold, 11, Font.NORMAL, INK));
             heading.setSpacingBefore(8);
             document.add(heading);
             com.lowagie.text.List lines = new com.lowagie.text.List(false, 10);
             for (Digest.Line line : part.lines()) {
-                Color color = line.tone() == Digest.Tone.GOOD ? GOOD : line.tone() == Digest.Tone.BAD ? BAD : INK;
-                lines.add(new ListItem(SafeText.line(line.text()), new Font(fonts.regular, 9, Font.NORMAL, color)));
+                // The word that says good or bad news ("Newly missed:", "Met again:") in its colour; the rest in ink.
+                String text = SafeText.line(line.text());
+                int colon = text.indexOf(": ");
+                ListItem item = new ListItem(12);
+                if (line.tone() != Digest.Tone.NEUTRAL && colon > 0 && part.heading().equals("Targets")) {
+                    item.add(new Chunk(text.substring(0, colon + 1), new Font(fonts.bold, 9, Font.NORMAL, line.tone() == Digest.Tone.GOOD ? GOOD : BAD)));
+                    item.add(new Chunk(text.substring(colon + 1), new Font(fonts.regular, 9, Font.NORMAL, INK)));
+                } else {
+                    item.add(new Chunk(text, new Font(fonts.regular, 9, Font.NORMAL, INK)));
+                }
+                lines.add(item);
             }
             document.add(lines);
         }
@@ -284,9 +294,13 @@ public final class PdfReport {
             }
             Font body = new Font(fonts.regular, 8.5f, Font.NORMAL, INK);
             for (Edition.TargetResult target : memory.current().targets()) {
-                table.addCell(cell(SafeText.line(target.name()), body, false));
-                table.addCell(cell(target.status().text(), new Font(fonts.bold, 8.5f, Font.NORMAL, tone(target.status())), false));
-                table.addCell(cell(SafeText.line(target.detail()), body, false));
+                for (PdfPCell cell : List.of(cell(SafeText.line(target.name()), body, false),
+                        cell(target.status().text(), new Font(fonts.bold, 8.5f, Font.NORMAL, tone(target.status())), false),
+                        cell(SafeText.line(target.detail()), body, false))) {
+                    cell.setLeading(0, 1.25f);
+                    cell.setPaddingBottom(4);
+                    table.addCell(cell);
+                }
             }
             document.add(table);
         }

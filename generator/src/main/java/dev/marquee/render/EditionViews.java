@@ -27,7 +27,7 @@ final class EditionViews {
 
     static ChangesView changes(Optional<Memory> memory) {
         if (memory.isEmpty()) {
-            return new ChangesView("", "", List.of(), List.of());
+            return new ChangesView("", false, "", List.of(), List.of());
         }
         Memory m = memory.get();
         List<ChangePart> parts = new ArrayList<>();
@@ -37,7 +37,7 @@ final class EditionViews {
         }
         String since = m.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ".")
                 .orElse("This is the first edition on record: what changed is reported from the next one on.");
-        return new ChangesView(m.changesTitle(), since, parts, m.current().targets().stream().map(EditionViews::target).toList());
+        return new ChangesView(m.changesTitle(), m.remembers(), since, parts, m.current().targets().stream().map(EditionViews::target).toList());
     }
 
     static TargetView target(Edition.TargetResult result) {
@@ -46,7 +46,8 @@ final class EditionViews {
             case MISSED -> "bad";
             case NO_DATA -> "flat";
         };
-        return new TargetView(result.id(), result.name(), result.status().text(), tone, result.detail());
+        return new TargetView(result.id(), result.name(), result.status().text(), tone,
+                result.bound().isEmpty() ? result.name() : result.bound(), result.detail());
     }
 
     /** The tile's targets and its sparkline across editions. */
@@ -71,7 +72,8 @@ final class EditionViews {
         }
         String said = kpi.label() + " in the last " + values.size() + " editions: "
                 + String.join(", ", values.stream().map(v -> Formats.compact(v, kpi.unit())).toList());
-        return new Sparkline(points.toString(), coordinate(x), coordinate(y), said);
+        String caption = "Last " + values.size() + " editions";
+        return new Sparkline(points.toString(), coordinate(x), coordinate(y), said, caption);
     }
 
     private static String coordinate(double value) {
@@ -84,7 +86,7 @@ final class EditionViews {
         for (int i = entries.size() - 1; i >= 0; i--) {
             Archive.Entry entry = entries.get(i);
             editions.add(new EditionView(Formats.date(entry.asOf()), entry.siteHref(), entry.pdfHref(), entry.full(), entry.current(),
-                    entry.figures()));
+                    entry.figures(), entry.targets()));
         }
         return editions;
     }

@@ -164,7 +164,8 @@ public final class SiteRenderer {
             java.util.Optional<String> chart = rule instanceof dev.marquee.history.Targets.KpiTarget t ? t.chart()
                     : java.util.Optional.of(((dev.marquee.history.Targets.RateAlert) rule).rate());
             chart.ifPresent(c -> memory.get().current().target(rule.id()).ifPresent(result -> notes.merge(c,
-                    "Target: " + result.name() + ", " + result.status().text() + " (" + result.detail() + ").", (a, b) -> a + " " + b)));
+                    "Target “" + result.name() + "”: " + result.status().text() + (result.now().isEmpty() ? "" : " (" + result.now() + ")")
+                            + ".", (a, b) -> a + " " + b)));
         }
         return notes;
     }

@@ -60,11 +60,11 @@ public final class Views {
     }
 
     /** A line of a KPI's values across editions, in a 120 × 28 box; {@code title} says the values in words. */
-    public record Sparkline(String points, String lastX, String lastY, String title) {
+    public record Sparkline(String points, String lastX, String lastY, String title, String caption) {
     }
 
     /** A target and its status: {@code status} is met, missed or no data, {@code tone} the class that colours it. */
-    public record TargetView(String id, String name, String status, String tone, String detail) {
+    public record TargetView(String id, String name, String status, String tone, String bound, String detail) {
     }
 
     /** A digest line linking to what it is about. */
@@ -75,7 +75,7 @@ public final class Views {
     }
 
     /** The "Since the last report" content: the overview shows it, and so does its own page with every target. */
-    public record ChangesView(String title, String since, List<ChangePart> parts, List<TargetView> targets) {
+    public record ChangesView(String title, boolean remembers, String since, List<ChangePart> parts, List<TargetView> targets) {
         public boolean isEmpty() {
             return parts.isEmpty() && targets.isEmpty();
         }
@@ -85,7 +85,8 @@ public final class Views {
     }
 
     /** An edition on the archive page. */
-    public record EditionView(String date, String siteHref, String pdfHref, boolean full, boolean current, List<String> figures) {
+    public record EditionView(String date, String siteHref, String pdfHref, boolean full, boolean current, List<String> figures,
+                              String targets) {
     }
 
     public record ArchivePage(Layout layout, List<EditionView> editions, int keep) {

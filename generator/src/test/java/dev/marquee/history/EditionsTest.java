@@ -64,22 +64,27 @@ class EditionsTest {
     void theFirstEditionHasNothingToCompareWithAndNoTargetMissed() {
         Path digest = site.resolve("archive/2024-03-10/digest.md");
         assertEquals(List.of("# Marquee streaming report, as of 10 Mar 2024", "",
-                "The first edition: there is no earlier one to compare with."), lines(digest));
-        assertEquals("Marquee, 10 Mar: targets met, watch hours 54 hours (+7.8%)",
+                "The first edition: there is no earlier one to compare with.", "", "## Targets", "", "- All 3 targets are met"),
+                lines(digest));
+        // Churn 2/36 month to date against 1/30 for 1–10 Feb: +2.2 pts.
+        assertEquals("Marquee, 10 Mar: targets met, churn rate 5.6% (+2.2 pts on the month)",
                 Fixtures.read(site.resolve("archive/2024-03-10/digest-subject.txt")).strip());
     }
 
     @Test
     void theSecondEditionNamesEveryKpiMoveComputedByHand() {
-        // README: week 1 → week 2. Watch hours 54.333 → 83.333 (+53.4%), active members 38 → 36 (−5.3%), churn 2/36 →
-        // 6/36 (+11.11 pts), signups 3 → 6, rating 3.1429 → 2.7000 (−14.1%), MRR 600.62 → 576.14 (−4.1%).
+        // README, week 1 → week 2. Figures of the month to date are compared by their pace against the same days of
+        // February, now and at the last report: watch hours 83.333 / 98.533 = −15.4% (was 54.333 / 50.400 = +7.8%);
+        // churn 6/36 − 2/30 = +10.0 pts (was 2/36 − 1/30 = +2.2 pts); signups 6 / 6 (was 3 / 4 = −25.0%); rating
+        // 2.7000 − 3.1290 = −0.43 (was 3.1429 − 3.2857 = −0.14). Figures on the day are compared with the last report's:
+        // active members 36 / 38 = −5.3%, MRR 576.14 / 600.62 = −4.1%.
         assertEquals(List.of(
-                "Watch hours: 83 hours, +53.4% since 10 Mar 2024 (was 54 hours)",
-                "Active members: 36 members, −5.3% since 10 Mar 2024 (was 38 members)",
-                "Churn rate: 16.7%, +11.11 pts since 10 Mar 2024 (was 5.6%)",
-                "New signups: 6 members, +100.0% since 10 Mar 2024 (was 3 members)",
-                "Average rating: 2.70 / 5, −14.1% since 10 Mar 2024 (was 3.14 / 5)",
-                "Monthly recurring revenue: \\$576.14, −4.1% since 10 Mar 2024 (was \\$600.62)"),
+                "Watch hours, month to date: 83 hours, −15.4% against the same days a month earlier (last report: +7.8%)",
+                "Active members: 36 members, −5.3% (was 38 members)",
+                "Churn rate, month to date: 16.7%, +10.0 pts against the same days a month earlier (last report: +2.2 pts)",
+                "New signups, month to date: 6 members, ±0.0% against the same days a month earlier (last report: −25.0%)",
+                "Average rating, month to date: 2.70 / 5, −0.43 against the same days a month earlier (last report: −0.14)",
+                "Monthly recurring revenue: $576.14, −4.1% (was $600.62)"),
                 under(site.resolve("archive/2024-03-17/digest.md"), "Key figures since 10 Mar 2024"));
     }
 
@@ -98,8 +103,8 @@ class EditionsTest {
         // exceed it; North America (2/13 both weeks) and Latin America (0/11 both) did not move. The United Kingdom is
         // Europe's only country.
         assertEquals(List.of(
-                        "Churn rate by region, as-of month: Europe 33.3%, +33.33 pts (was 0.0%; usual spread ±26.67 pts)",
-                        "Churn rate by country, as-of month: United Kingdom 33.3%, +33.33 pts (was 0.0%; usual spread ±26.67 pts)"),
+                        "Churn rate by region, as-of month: Europe 33.3%, +33.3 pts (was 0.0%; changes within ±26.7 pts are usual for its size)",
+                        "Churn rate by country, as-of month: United Kingdom 33.3%, +33.3 pts (was 0.0%; changes within ±26.7 pts are usual for its size)"),
                 under(site.resolve("archive/2024-03-17/digest.md"), "Rates that moved beyond their usual spread"));
     }
 
@@ -107,17 +112,18 @@ class EditionsTest {
     void aTargetCrossedInTheSecondEditionIsReportedThereAndAsStillMissedInTheThird() {
         // Churn at most 10%: 5.6% (met), 16.7% (missed), 19.4% (still missed). MRR growth on the month at least 15%:
         // 600.62 / 490.68 = +22.4% (met), 576.14 / 507.17 = +13.6% (missed), 638.61 / 530.16 = +20.5% (met again).
-        assertEquals(List.of(
-                        "Missed, newly: Churn rate at most 10%. Churn rate 16.7%, target at most 10.0%",
-                        "Missed, newly: MRR grows at least 15% on the month. Monthly recurring revenue +13.6%, target at least +15.0% on the month"),
+        assertEquals(List.of("Newly missed: Churn rate at most 10% (16.7%)",
+                        "Newly missed: MRR grows at least 15% on the month (+13.6% on the month)"),
                 under(site.resolve("archive/2024-03-17/digest.md"), "Targets"));
-        assertEquals(List.of(
-                        "Still missed since 17 Mar 2024: Churn rate at most 10%. Churn rate 19.4%, target at most 10.0%",
-                        "Met again: MRR grows at least 15% on the month. Monthly recurring revenue +20.5%, target at least +15.0% on the month"),
+        assertEquals(List.of("Still missed since 17 Mar 2024: Churn rate at most 10% (19.4%)",
+                        "Met again: MRR grows at least 15% on the month (+20.5% on the month)"),
                 under(site.resolve("digest.md"), "Targets"));
-        assertEquals("Marquee, 17 Mar: 2 targets missed, churn rate 16.7% (+11.11 pts)",
+        // The subject's change of a figure of the month to date is against the same days of February: 6/36 − 2/30 and
+        // 7/36 − 3/30.
+        assertEquals("Marquee, 17 Mar: 2 targets missed, churn rate 16.7% (+10.0 pts on the month)",
                 Fixtures.read(site.resolve("archive/2024-03-17/digest-subject.txt")).strip());
-        assertEquals("Marquee, 24 Mar: 1 target missed, churn rate 19.4% (+2.78 pts)", Fixtures.read(site.resolve("digest-subject.txt")).strip());
+        assertEquals("Marquee, 24 Mar: 1 target missed, churn rate 19.4% (+9.4 pts on the month)",
+                Fixtures.read(site.resolve("digest-subject.txt")).strip());
     }
 
     @Test
@@ -134,7 +140,8 @@ class EditionsTest {
         // Week 2: all regions 6/36 = 16.7%; Europe's Wilson interval for 4/12 is 13.8% to 60.9%, which holds 16.7%.
         String record = Fixtures.read(site.resolve("archive/2024-03-17/edition.json"));
         assertTrue(record.contains("{\"id\": \"region-churn\", \"name\": \"No region churns above all regions by more than its interval\", "
-                + "\"status\": \"met\", \"detail\": \"every region is within its interval of 16.7% for all regions\"}"), record);
+                + "\"status\": \"met\", \"bound\": \"\", \"now\": \"\", \"detail\": \"Every region's 95% interval holds the rate of all "
+                + "regions, 16.7%\"}"), record);
         Interval europe = Interval.wilson(4 / 12.0, 12);
         assertEquals(0.138, europe.low(), 0.0005);
         assertEquals(0.609, europe.high(), 0.0005);
@@ -145,8 +152,9 @@ class EditionsTest {
         String overview = Fixtures.read(site.resolve("index.html"));
         assertTrue(overview.contains("aria-label=\"Churn rate in the last 3 editions: 5.6%, 16.7%, 19.4%\""), overview);
         assertTrue(overview.contains("aria-label=\"Monthly recurring revenue in the last 3 editions: $600.62, $576.14, $638.61\""));
-        assertTrue(overview.contains("Target missed: Churn rate 19.4%, target at most 10.0%"));
-        assertTrue(overview.contains("Target met: Monthly recurring revenue +20.5%, target at least +15.0% on the month"));
+        assertTrue(overview.contains("Target at most 10.0%: missed"), overview);
+        assertTrue(overview.contains("Target at least +15.0% on the month: met"));
+        assertTrue(overview.contains("<span class=\"spark-caption\">Last 3 editions</span>"));
         assertTrue(overview.contains("<h2 id=\"changes-heading\">Since the last report</h2>"));
     }
 
@@ -164,9 +172,9 @@ class EditionsTest {
             assertFalse(Files.exists(site.resolve("archive").resolve(date).resolve("archive")), "an archive holds no archive");
         }
         assertTrue(Fixtures.read(site.resolve("archive/2024-03-10/index.html"))
-                .contains("<a rel=\"next\" href=\"../../archive/2024-03-17/index.html\">Next edition, 17 Mar 2024</a>"));
+                .contains("<a rel=\"next\" href=\"../../archive/2024-03-17/index.html\">Next edition, 17&nbsp;Mar&nbsp;2024 →</a>"));
         assertTrue(Fixtures.read(site.resolve("archive/2024-03-17/churn.html"))
-                .contains("<a rel=\"next\" href=\"../../index.html\">Latest edition, 24 Mar 2024</a>"));
+                .contains("<a rel=\"next\" href=\"../../index.html\">Latest edition, 24&nbsp;Mar&nbsp;2024 →</a>"));
     }
 
     @Test
@@ -179,7 +187,7 @@ class EditionsTest {
         assertEquals(List.of("edition.json", "report.pdf"), Fixtures.tree(out.resolve("archive/2024-03-10")).keySet().stream().toList());
         assertTrue(Files.isRegularFile(out.resolve("archive/2024-03-17/index.html")));
         assertTrue(Fixtures.read(out.resolve("archive/2024-03-17/index.html"))
-                .contains("<a rel=\"prev\" href=\"../../archive/2024-03-10/report.pdf\">Previous edition, 10 Mar 2024 (PDF)</a>"));
+                .contains("<a rel=\"prev\" href=\"../../archive/2024-03-10/report.pdf\">← Previous edition, 10&nbsp;Mar&nbsp;2024 (PDF)</a>"));
     }
 
     @Test
@@ -214,7 +222,7 @@ class EditionsTest {
     void withoutHistoryTheMissedTargetsAreTheDigest(@TempDir Path other) {
         Path out = other.resolve("site");
         assertEquals(0, build(3, out).exitCode());
-        assertEquals(List.of("Missed: Churn rate at most 10%. Churn rate 19.4%, target at most 10.0%"),
+        assertEquals(List.of("Missed: Churn rate at most 10% (19.4%)"),
                 under(out.resolve("digest.md"), "Targets"));
         assertFalse(Files.exists(out.resolve("archive")));
     }

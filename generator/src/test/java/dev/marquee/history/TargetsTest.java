@@ -81,7 +81,7 @@ class TargetsTest {
         Fixtures.Run run = buildWith("targets:\n  - id: x\n    name: Something\n    kpi: viewers\n    at_least: 1\n");
         assertEquals(0, run.exitCode(), run.err());
         String record = Fixtures.read(work.resolve("site/edition.json"));
-        assertTrue(record.contains("\"status\": \"no data\", \"detail\": \"this edition has no KPI viewers; its KPIs are [watch_hours, "
+        assertTrue(record.contains("\"status\": \"no data\", \"bound\": \"\", \"now\": \"\", \"detail\": \"This edition has no KPI viewers; its KPIs are [watch_hours, "
                 + "active_members, churn_rate, new_signups, average_rating, mrr]\""), record);
     }
 }

@@ -173,19 +173,19 @@ class ArchiveBrowserTest {
         assertTrue(browser.findElements(By.cssSelector("nav.editions a[rel='next']")).isEmpty(), "nothing after the latest edition");
         allEditions(problems);
 
-        follow("prev", "Previous edition, " + MIDDLE, site.resolve("archive/2024-03-17/index.html"), problems);
+        follow("prev", "← Previous edition, " + MIDDLE, site.resolve("archive/2024-03-17/index.html"), problems);
         assertEdition(MIDDLE, "Overview · Marquee streaming report");
         allEditions(problems);
 
-        follow("prev", "Previous edition, " + OLDEST, site.resolve("archive/2024-03-10/index.html"), problems);
+        follow("prev", "← Previous edition, " + OLDEST, site.resolve("archive/2024-03-10/index.html"), problems);
         assertEdition(OLDEST, "Overview · Marquee streaming report");
         assertTrue(browser.findElements(By.cssSelector("nav.editions a[rel='prev']")).isEmpty(), "nothing before the oldest edition");
         allEditions(problems);
 
-        follow("next", "Next edition, " + MIDDLE, site.resolve("archive/2024-03-17/index.html"), problems);
+        follow("next", "Next edition, " + MIDDLE + " →", site.resolve("archive/2024-03-17/index.html"), problems);
         assertEdition(MIDDLE, "Overview · Marquee streaming report");
 
-        follow("next", "Latest edition, " + LATEST, site.resolve("index.html"), problems);
+        follow("next", "Latest edition, " + LATEST + " →", site.resolve("index.html"), problems);
         assertEdition(LATEST, "Overview · Marquee streaming report");
         assertEquals(List.of(), problems.stream().distinct().toList());
     }
@@ -198,20 +198,20 @@ class ArchiveBrowserTest {
         visit(site.resolve("archive/2024-03-10/churn.html"), problems);
         assertEdition(OLDEST, "Churn and retention · Marquee streaming report");
         allEditions(problems);
-        follow("next", "Next edition, " + MIDDLE, site.resolve("archive/2024-03-17/index.html"), problems);
+        follow("next", "Next edition, " + MIDDLE + " →", site.resolve("archive/2024-03-17/index.html"), problems);
         assertEdition(MIDDLE, "Overview · Marquee streaming report");
 
         visit(site.resolve("archive/2024-03-17/changes.html"), problems);
         assertEdition(MIDDLE, "Since the last report · Marquee streaming report");
         allEditions(problems);
-        follow("prev", "Previous edition, " + OLDEST, site.resolve("archive/2024-03-10/index.html"), problems);
+        follow("prev", "← Previous edition, " + OLDEST, site.resolve("archive/2024-03-10/index.html"), problems);
         visit(site.resolve("archive/2024-03-17/changes.html"), problems);
-        follow("next", "Latest edition, " + LATEST, site.resolve("index.html"), problems);
+        follow("next", "Latest edition, " + LATEST + " →", site.resolve("index.html"), problems);
 
         visit(site.resolve("changes.html"), problems);
         assertEdition(LATEST, "Since the last report · Marquee streaming report");
         allEditions(problems);
-        follow("prev", "Previous edition, " + MIDDLE, site.resolve("archive/2024-03-17/index.html"), problems);
+        follow("prev", "← Previous edition, " + MIDDLE, site.resolve("archive/2024-03-17/index.html"), problems);
         assertEquals(List.of(), problems.stream().distinct().toList());
     }
 
@@ -310,15 +310,21 @@ class ArchiveBrowserTest {
     /** The header names the edition: the edition links and the as-of date; the page is the one titled. */
     private static void assertEdition(String date, String title) {
         String where = site.relativize(here()).toString();
-        assertEquals("Edition of " + date, browser.findElement(By.cssSelector("header nav.editions .edition")).getText(), where);
         assertEquals("as of " + date, browser.findElement(By.cssSelector("header .brand .asof")).getText(), where);
+        // An archived edition says so above its content; the latest does not.
+        List<WebElement> notice = browser.findElements(By.cssSelector("main nav.editions.archived strong"));
+        if (here().equals(site.resolve("index.html")) || !site.relativize(here()).startsWith("archive")) {
+            assertEquals(0, notice.size(), where + ": the latest edition is not marked as an earlier one");
+        } else {
+            assertEquals("An earlier edition, as of " + date + ".", notice.get(0).getText(), where);
+        }
         assertEquals(title, browser.getTitle(), where);
     }
 
     /** Clicks the edition link with this rel and text, and checks where it led. */
     private static void follow(String rel, String text, Path expected, List<String> problems) {
         Path from = here();
-        List<WebElement> links = browser.findElements(By.cssSelector("header nav.editions a[rel='" + rel + "']"));
+        List<WebElement> links = browser.findElements(By.cssSelector("main nav.editions a[rel='" + rel + "']"));
         assertEquals(1, links.size(), site.relativize(from) + ": one " + rel + " link");
         assertEquals(text, links.get(0).getText(), site.relativize(from) + ": the " + rel + " link");
         browser.manage().logs().get(LogType.BROWSER);
@@ -330,7 +336,7 @@ class ArchiveBrowserTest {
     /** "All editions" on the page shown opens the archive page at the site root; then back to the page. */
     private static void allEditions(List<String> problems) {
         Path from = here();
-        WebElement link = browser.findElement(By.xpath("//header//nav[@class='editions']//a[normalize-space()='All editions']"));
+        WebElement link = browser.findElement(By.xpath("//main//nav[contains(@class,'editions')]//a[normalize-space()='All editions']"));
         browser.manage().logs().get(LogType.BROWSER);
         link.click();
         assertEquals(site.resolve("archive.html"), here(), site.relativize(from) + ": All editions");
