@@ -1,5 +1,6 @@
 package dev.marquee.catalog;
 
+import dev.marquee.format.Unit;
 import dev.marquee.run.ReportException;
 import dev.marquee.catalog.FrontMatter.FrontMatterException;
 import dev.marquee.model.Problem;

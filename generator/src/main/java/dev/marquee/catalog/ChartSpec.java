@@ -1,5 +1,6 @@
 package dev.marquee.catalog;
 
+import dev.marquee.format.Unit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -26,6 +26,11 @@ public record Question(String slug, String title, String question, int order, Li
                        List<ForecastSpec> forecasts, Optional<ModelSpec> model, Optional<String> when,
                        List<GroupSpec> privacy) {
 
+    /** The columns a KPI statement ({@code kpis:}) returns, one row per KPI. */
+    public static final List<String> KPI_COLUMNS = List.of("kpi", "label", "unit", "value", "previous_month", "year_ago",
+            "partial", "higher_is_better", "comparison");
+
+
     public Question {
         Objects.requireNonNull(slug);
         requires = List.copyOf(requires);

@@ -290,7 +290,7 @@ final class ChartBuilder {
             // Category labels such as years and decades read without thousands separators.
             return Long.toString(whole);
         }
-        return Formats.cell(value, dev.marquee.catalog.Unit.COUNT);
+        return Formats.cell(value, dev.marquee.format.Unit.COUNT);
     }
 
     private static String axisLabel(ChartSpec spec) {

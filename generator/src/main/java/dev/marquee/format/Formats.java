@@ -1,6 +1,5 @@
 package dev.marquee.format;
 
-import dev.marquee.catalog.Unit;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;

@@ -1,6 +1,6 @@
 package dev.marquee.history;
 
-import dev.marquee.catalog.Unit;
+import dev.marquee.format.Unit;
 import dev.marquee.format.Formats;
 import dev.marquee.format.SafeText;
 import dev.marquee.history.Edition.Status;

@@ -2,7 +2,7 @@ package dev.marquee.history;
 
 import dev.marquee.catalog.ChartSpec;
 import dev.marquee.catalog.GroupSpec;
-import dev.marquee.catalog.Unit;
+import dev.marquee.format.Unit;
 import dev.marquee.chart.RenderedChart;
 import dev.marquee.engine.Table;
 import dev.marquee.report.Kpi;

@@ -3,7 +3,7 @@ package dev.marquee.history;
 import dev.marquee.run.ReportException;
 import dev.marquee.catalog.FrontMatter;
 import dev.marquee.catalog.FrontMatter.FrontMatterException;
-import dev.marquee.catalog.Unit;
+import dev.marquee.format.Unit;
 import dev.marquee.format.Json;
 
 import java.time.LocalDate;

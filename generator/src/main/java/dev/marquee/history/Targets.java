@@ -5,7 +5,7 @@ import dev.marquee.catalog.ChartSpec;
 import dev.marquee.catalog.FrontMatter;
 import dev.marquee.catalog.FrontMatter.FrontMatterException;
 import dev.marquee.catalog.Question;
-import dev.marquee.catalog.Unit;
+import dev.marquee.format.Unit;
 import dev.marquee.chart.ReferenceLine;
 import dev.marquee.engine.Table;
 import dev.marquee.query.Answer;

@@ -266,7 +266,7 @@ public final class QueryStage {
     private static void columnProblems(Question question, Map<String, List<Column>> described, List<Problem> problems) {
         question.kpiQuery().map(described::get).ifPresent(columns -> {
             List<String> names = columns.stream().map(Column::name).toList();
-            for (String needed : dev.marquee.report.Kpi.COLUMNS) {
+            for (String needed : dev.marquee.catalog.Question.KPI_COLUMNS) {
                 if (!names.contains(needed)) {
                     problems.add(Problem.fatal(question.descriptionFile().toString(), 0, needed, "missing-kpi-column",
                             "the KPI statement '" + question.kpiQuery().get() + "' must return column '" + needed

@@ -2,7 +2,7 @@ package dev.marquee.render;
 
 import dev.marquee.catalog.ChartSpec;
 import dev.marquee.catalog.Metric;
-import dev.marquee.catalog.Unit;
+import dev.marquee.format.Unit;
 import dev.marquee.chart.RenderedChart;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.Table;

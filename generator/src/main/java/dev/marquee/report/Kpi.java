@@ -1,14 +1,14 @@
 package dev.marquee.report;
 
-import dev.marquee.catalog.Unit;
+import dev.marquee.format.Unit;
+import dev.marquee.catalog.Question;
 import dev.marquee.format.Formats;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
  * An executive KPI with its comparisons. The numbers and the windows come from a question's KPI statement, which
- * returns one row per KPI with the columns in {@link #COLUMNS}; a comparison the data cannot support is NULL there
+ * returns one row per KPI with the columns in {@link Question#KPI_COLUMNS}; a comparison the data cannot support is NULL there
  * and "n/a" here, never 0%.
  *
  * @param partial     the current window is an incomplete month, compared with the same days of the earlier month
@@ -21,9 +21,6 @@ public record Kpi(String id, String label, Unit unit, double value, Optional<Dou
     public boolean compared() {
         return previousMonth.isPresent() || yearAgo.isPresent();
     }
-
-    public static final List<String> COLUMNS = List.of("kpi", "label", "unit", "value", "previous_month", "year_ago",
-            "partial", "higher_is_better", "comparison");
 
     public String valueText() {
         return Formats.compact(value, unit);

@@ -115,6 +115,6 @@ public final class Narrative {
         if (cell instanceof java.time.LocalDate date && date.getDayOfMonth() == 1) {
             return Formats.month(date);
         }
-        return cell == null ? "n/a" : Formats.cell(cell, dev.marquee.catalog.Unit.COUNT);
+        return cell == null ? "n/a" : Formats.cell(cell, dev.marquee.format.Unit.COUNT);
     }
 }

@@ -88,7 +88,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
         for (int row = 0; row < table.rowCount(); row++) {
             Object unit = table.value(row, "unit");
             kpis.add(new Kpi(String.valueOf(table.value(row, "kpi")), String.valueOf(table.value(row, "label")),
-                    dev.marquee.catalog.Unit.parse(String.valueOf(unit)).orElseThrow(() -> new IllegalStateException(
+                    dev.marquee.format.Unit.parse(String.valueOf(unit)).orElseThrow(() -> new IllegalStateException(
                             "KPI unit '" + unit + "' is not a unit")),
                     table.number(row, "value"), optional(table.value(row, "previous_month")),
                     optional(table.value(row, "year_ago")), Boolean.TRUE.equals(table.value(row, "partial")),

@@ -1,6 +1,5 @@
 package dev.marquee.format;
 
-import dev.marquee.catalog.Unit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

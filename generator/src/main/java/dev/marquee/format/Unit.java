@@ -1,4 +1,4 @@
-package dev.marquee.catalog;
+package dev.marquee.format;
 
 import java.util.Arrays;
 import java.util.Locale;
