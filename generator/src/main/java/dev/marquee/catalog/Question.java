@@ -42,29 +42,10 @@ public record Question(String slug, String title, String question, int order, Li
         privacy = List.copyOf(privacy);
     }
 
-    /** The same question with more charts: the outlook stage adds the charts of what it computed. */
-    public Question withCharts(List<ChartSpec> more) {
-        List<ChartSpec> all = new java.util.ArrayList<>(charts);
-        all.addAll(more);
-        return new Question(slug, title, question, order, requires, queries, all, narrative, descriptionFile, metrics,
-                kpiQuery, narrativeValues, forecasts, model, when, privacy);
-    }
-
     /** The same question drawing only these of its charts (the others need data the files do not give). */
     public Question withOnlyCharts(List<ChartSpec> drawn) {
         return new Question(slug, title, question, order, requires, queries, drawn, narrative, descriptionFile, metrics,
                 kpiQuery, narrativeValues, forecasts, model, when, privacy);
-    }
-
-    /** Names of results computed after the queries (forecasts, model aggregates), which charts and narratives may use. */
-    public List<String> computedResults() {
-        List<String> names = new java.util.ArrayList<>();
-        forecasts.forEach(f -> names.add(f.resultName()));
-        if (!forecasts.isEmpty()) {
-            names.add("forecast_accuracy");
-        }
-        model.ifPresent(m -> names.addAll(ModelSpec.RESULTS));
-        return names;
     }
 
     public Optional<QuerySource> query(String name) {

@@ -157,11 +157,6 @@ public final class DuckDbEngine implements Engine {
         return JdbcResults.describe(connection, sql).orElseThrow(() -> new EngineException("cannot describe: " + sql, null));
     }
 
-    /** See {@link JdbcResults#stable(double)}. */
-    static Double stable(double value) {
-        return JdbcResults.stable(value);
-    }
-
     @Override
     public void close() {
         try {

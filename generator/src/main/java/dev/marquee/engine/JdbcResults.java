@@ -98,15 +98,11 @@ final class JdbcResults {
         return switch (type) {
             case TEXT -> raw.toString();
             case INTEGER -> raw instanceof Number n && !(raw instanceof java.math.BigInteger) ? Long.valueOf(n.longValue()) : Long.valueOf(raw.toString());
-            case DECIMAL -> raw instanceof java.math.BigDecimal d ? d : stable(((Number) raw).doubleValue());
+            case DECIMAL -> raw instanceof java.math.BigDecimal d ? d : Table.stable(((Number) raw).doubleValue());
             case DATE -> raw instanceof java.sql.Date d ? d.toLocalDate() : java.time.LocalDate.parse(raw.toString());
             case TIMESTAMP -> raw instanceof Timestamp t ? t.toLocalDateTime() : raw instanceof java.time.LocalDateTime l ? l : java.time.LocalDateTime.parse(raw.toString().replace(' ', 'T'));
             case BOOLEAN -> raw instanceof Boolean b ? b : Boolean.valueOf(raw.toString());
         };
     }
 
-    /** See {@link Table#stable(double)}. */
-    static Double stable(double value) {
-        return Table.stable(value);
-    }
 }

@@ -30,8 +30,8 @@ final class SampleFiles {
     static long writeUsers(Path dir, List<Member> members) throws IOException {
         try (CsvSink out = CsvSink.open(dir.resolve(USERS), USERS_HEADER)) {
             for (Member member : members) {
-                out.row(Long.toString(member.id()), Formats.date(member.signupDate()), member.country().name(),
-                        Formats.integer(member.age()), member.gender(), member.plan().label);
+                out.row(Long.toString(member.id()), CellText.date(member.signupDate()), member.country().name(),
+                        CellText.integer(member.age()), member.gender(), member.plan().label);
             }
             return out.rows();
         }
@@ -41,9 +41,9 @@ final class SampleFiles {
         try (CsvSink out = CsvSink.open(dir.resolve(TITLES), TITLES_HEADER)) {
             for (Title title : titles) {
                 out.row(title.id(), title.name(), title.type(), String.join("|", title.genres()),
-                        Formats.integer(title.releaseYear()), title.maturityRating(),
-                        Formats.integer(title.runtimeMinutes()), Formats.integer(title.seasons()),
-                        Formats.date(title.dateAdded()));
+                        CellText.integer(title.releaseYear()), title.maturityRating(),
+                        CellText.integer(title.runtimeMinutes()), CellText.integer(title.seasons()),
+                        CellText.date(title.dateAdded()));
             }
             return out.rows();
         }
@@ -54,8 +54,8 @@ final class SampleFiles {
             for (Member member : members) {
                 for (Subscription subscription : member.subscriptions()) {
                     out.row("s" + subscription.id(), Long.toString(member.id()), subscription.plan().label,
-                            Formats.date(subscription.startedOn()), Formats.date(subscription.endedOn()),
-                            Formats.hundredths(subscription.monthlyCents()));
+                            CellText.date(subscription.startedOn()), CellText.date(subscription.endedOn()),
+                            CellText.hundredths(subscription.monthlyCents()));
                 }
             }
             return out.rows();
@@ -68,9 +68,9 @@ final class SampleFiles {
             for (Member member : members) {
                 String userId = Long.toString(member.id());
                 for (Subscription subscription : member.subscriptions()) {
-                    String amount = Formats.hundredths(subscription.monthlyCents());
+                    String amount = CellText.hundredths(subscription.monthlyCents());
                     for (int month = 0; month < subscription.billedMonths(); month++) {
-                        out.row("p" + (out.rows() + 1), userId, Formats.date(subscription.billedOn(month)), amount,
+                        out.row("p" + (out.rows() + 1), userId, CellText.date(subscription.billedOn(month)), amount,
                                 subscription.paymentFailed(month) ? "failed" : "paid");
                     }
                 }

@@ -110,7 +110,7 @@ final class Viewing {
                     : Device.values()[Draw.index(rng, deviceMix)];
             boolean completed = Draw.chance(rng, titles.completion(title) + device.completionShift);
             double minutes = minutesWatched(rng, titles.title(title).minutes(), completed);
-            sessions.row(userId, titles.title(title).id(), timestamp(start), Formats.twoDecimals(minutes),
+            sessions.row(userId, titles.title(title).id(), timestamp(start), CellText.twoDecimals(minutes),
                     device.label, Boolean.toString(completed));
             if (!rated.get(title) && Draw.chance(rng, completed ? RATE_COMPLETED : RATE_PARTIAL)) {
                 long ratedAt = start + Math.round(minutes * 60) + rng.nextInt(1800);
@@ -179,7 +179,7 @@ final class Viewing {
 
     private String timestamp(long epochSecond) {
         long day = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
-        return Formats.timestamp(dayTexts[(int) (day - firstDay)], Math.floorMod(epochSecond, SECONDS_PER_DAY));
+        return CellText.timestamp(dayTexts[(int) (day - firstDay)], Math.floorMod(epochSecond, SECONDS_PER_DAY));
     }
 
     /** About the runtime when completed (credits skipped); otherwise mostly an early stop. */

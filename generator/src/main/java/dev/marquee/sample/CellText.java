@@ -3,9 +3,9 @@ package dev.marquee.sample;
 import java.time.LocalDate;
 
 /** Cell formats of the sample files, independent of the default locale. */
-final class Formats {
+final class CellText {
 
-    private Formats() {
+    private CellText() {
     }
 
     /** yyyy-MM-dd, or null (a blank cell) for null. */
