@@ -39,6 +39,15 @@ final class CatalogueExtraction {
     private CatalogueExtraction() {
     }
 
+    /** Rewrites the committed catalogue from the Kaggle file: {@code scripts/regenerate-catalogue.sh netflix_titles.csv}. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: CatalogueExtraction <netflix_titles.csv> <catalogue.csv to write>");
+            System.exit(2);
+        }
+        Files.writeString(Path.of(args[1]), extract(Path.of(args[0])), StandardCharsets.UTF_8);
+    }
+
     static String extract(Path kaggleFile) throws IOException {
         List<CSVRecord> rows;
         try (Reader in = Files.newBufferedReader(kaggleFile, StandardCharsets.UTF_8)) {

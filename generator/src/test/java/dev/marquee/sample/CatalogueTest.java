@@ -3,31 +3,14 @@ package dev.marquee.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 class CatalogueTest {
 
-    private static final Path COMMITTED = Path.of("generator/src/main/resources/sample/catalogue.csv");
-
-    /**
-     * Rebuilds the committed catalogue from the Kaggle file, locally only:
-     * {@code mvn test -Dtest=CatalogueTest -Dcatalogue.source=/path/to/netflix_titles.csv}, then review the git diff.
-     */
-    @Test
-    @EnabledIfSystemProperty(named = "catalogue.source", matches = ".+")
-    void regenerate_fromKaggleNetflixTitles() throws IOException {
-        String csv = CatalogueExtraction.extract(Path.of(System.getProperty("catalogue.source")));
-        Files.writeString(COMMITTED, csv, StandardCharsets.UTF_8);
-    }
 
     @Test
     void catalogue_hasAboutFourHundredValidTitles() {

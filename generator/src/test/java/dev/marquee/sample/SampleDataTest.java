@@ -12,7 +12,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
@@ -292,20 +290,11 @@ class SampleDataTest {
 
         @Test
         void committedData_isWhatTheGeneratorWrites() throws IOException {
+            // After a deliberate change to the generator, scripts/update-sample-data.sh rewrites data/.
             assumeTrue(Files.exists(COMMITTED_DATA.resolve("users.csv.gz")), "no sample data committed in data/");
             for (String file : FILES) {
                 // Compared unzipped: another zlib may compress the same rows to other bytes.
                 assertEquals(sha256Unzipped(dir.resolve(file)), sha256Unzipped(COMMITTED_DATA.resolve(file)), file);
-            }
-        }
-
-        /** Locally only, after a deliberate change: {@code mvn test -Dtest=SampleDataTest -Dsample.update=true}. */
-        @Test
-        @EnabledIfSystemProperty(named = "sample.update", matches = "true")
-        void updateCommittedData() throws IOException {
-            Files.createDirectories(COMMITTED_DATA);
-            for (String file : FILES) {
-                Files.copy(dir.resolve(file), COMMITTED_DATA.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
         }
 
