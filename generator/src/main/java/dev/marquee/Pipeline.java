@@ -183,11 +183,16 @@ public final class Pipeline {
     private Optional<Memory> remember(Report report, History history, Targets targets) {
         if (!report.parameters().dated()) {
             if (!history.isEmpty()) {
-                out.println("note     an undated snapshot is not compared with --history nor archived");
+                // Published over the history, it would leave the archive behind.
+                throw new ReportException(ReportException.CONFIG_PROBLEM, "the data has no date, so this report is an undated "
+                        + "snapshot, not an edition: it cannot follow the editions of --history " + config.history().orElseThrow()
+                        + "; leave --history out");
             }
             return Optional.empty();
         }
-        return Optional.of(Memory.of(Edition.of(report), history, targets, config.archiveKeep()));
+        Memory memory = Memory.of(Edition.of(report), history, targets, config.archiveKeep());
+        targets.notes(memory.current()).forEach(note -> out.println("note     " + dev.marquee.format.SafeText.message(note)));
+        return Optional.of(memory);
     }
 
     /** Loads and validates only; fails with every problem listed when the data would not make a report. */
@@ -225,9 +230,15 @@ public final class Pipeline {
         List<OutputFolder.Kept> folders = new java.util.ArrayList<>(List.of(new OutputFolder.Kept(config.dataDir(), "the data folder (--data)"),
                 new OutputFolder.Kept(config.questionsDir(), "the questions folder (--questions)"),
                 new OutputFolder.Kept(config.tempDir(), "the temporary folder (--temp-dir)")));
-        // The history may be the output folder itself: it is read before the new site replaces it.
-        config.history().filter(h -> !h.equals(config.outDir()))
-                .ifPresent(h -> folders.add(new OutputFolder.Kept(h, "the previous edition (--history)")));
+        // The history may be the output folder itself: it is read before the new site replaces it. An output folder
+        // inside it would write into the edition being read.
+        config.history().filter(h -> !h.equals(config.outDir())).ifPresent(h -> {
+            if (config.outDir().startsWith(h)) {
+                throw new ReportException(ReportException.CONFIG_PROBLEM, "--out " + config.outDir() + " is inside --history " + h
+                        + ": build into the history folder itself (it is replaced when the run succeeds) or beside it");
+            }
+            folders.add(new OutputFolder.Kept(h, "the previous edition (--history)"));
+        });
         return folders;
     }
 

@@ -28,13 +28,18 @@ public final class FrontMatter {
     private final int line;
     private final int lineOffset;
 
-    private FrontMatter(MappingNode node, int lineOffset) {
+    private FrontMatter(MappingNode node, int lineOffset) throws FrontMatterException {
         this.entries = new LinkedHashMap<>();
         this.lines = new LinkedHashMap<>();
         this.lineOffset = lineOffset;
         this.line = node.getStartMark().getLine() + 1 + lineOffset;
         for (NodeTuple tuple : node.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key) {
+                if (entries.containsKey(key.getValue())) {
+                    // YAML keeps the last of two, so the first would be ignored without a word.
+                    throw new FrontMatterException(key.getStartMark().getLine() + 1 + lineOffset, "'" + key.getValue()
+                            + "' is given twice (also on line " + lines.get(key.getValue()) + ")");
+                }
                 entries.put(key.getValue(), tuple.getValueNode());
                 lines.put(key.getValue(), key.getStartMark().getLine() + 1 + lineOffset);
             }

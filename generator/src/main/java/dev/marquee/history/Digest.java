@@ -46,9 +46,14 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
      * previous edition.
      */
     public static Digest of(Edition current, List<Edition> earlier) {
+        return of(current, earlier, Map.of());
+    }
+
+    /** @param targetHrefs per target, the chart it is drawn on (its line links there; else to the targets' table) */
+    public static Digest of(Edition current, List<Edition> earlier, Map<String, String> targetHrefs) {
         Optional<Edition> previous = earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
         List<Part> parts = new ArrayList<>();
-        List<Line> targets = targetLines(current, earlier);
+        List<Line> targets = targetLines(current, earlier, targetHrefs);
         if (!targets.isEmpty()) {
             parts.add(new Part("Targets", targets));
         }
@@ -57,7 +62,8 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
 
             List<Line> kpis = new ArrayList<>();
             for (Edition.KpiFigure kpi : current.kpis()) {
-                previous.get().kpi(kpi.id()).ifPresent(before -> kpis.add(kpiLine(kpi, before)));
+                boolean sameMonth = java.time.YearMonth.from(current.asOf()).equals(java.time.YearMonth.from(previous.get().asOf()));
+                previous.get().kpi(kpi.id()).ifPresent(before -> kpis.add(kpiLine(kpi, before, sameMonth)));
             }
             if (!kpis.isEmpty()) {
                 parts.add(new Part("Key figures" + since, kpis));
@@ -82,10 +88,11 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
     }
 
     /**
-     * A KPI's move since the previous edition. A figure of the month to date is not compared with the last edition's
-     * (a week more of the month is not growth): its pace against the same days of the month before is, now and then.
+     * A KPI's move since the previous edition. A figure of the month to date grows as the month goes on, so its move
+     * is said as what the days since added (within the same month), and its pace against the same days of the month
+     * before, now and at the last report: a week more of the month is not growth.
      */
-    static Line kpiLine(Edition.KpiFigure kpi, Edition.KpiFigure before) {
+    static Line kpiLine(Edition.KpiFigure kpi, Edition.KpiFigure before, boolean sameMonth) {
         String href = "index.html#kpi-" + kpi.id();
         if ((kpi.partial() || before.partial()) && kpi.previousMonth().isPresent() && before.previousMonth().isPresent()) {
             Optional<Double> pace = change(kpi.value(), kpi.previousMonth().get(), kpi.unit());
@@ -93,7 +100,9 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
             if (pace.isPresent() && paceBefore.isPresent()) {
                 Tone tone = pace.get().equals(paceBefore.get()) ? Tone.NEUTRAL
                         : (pace.get() > paceBefore.get()) == kpi.higherIsBetter() ? Tone.GOOD : Tone.BAD;
-                return new Line(kpi.label() + ", month to date: " + Formats.compact(kpi.value(), kpi.unit()) + ", "
+                String added = sameMonth ? difference(kpi.value() - before.value(), kpi.unit()) + " since the last report; "
+                        : "a new month since the last report; ";
+                return new Line(kpi.label() + ", month to date: " + Formats.compact(kpi.value(), kpi.unit()) + ", " + added
                         + moved(pace.get(), kpi.unit()) + " against the same days a month earlier (last report: "
                         + moved(paceBefore.get(), kpi.unit()) + ")", href, tone);
             }
@@ -111,6 +120,18 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
             return Optional.of(now - before);
         }
         return before == 0 ? Optional.empty() : Optional.of(now / before - 1);
+    }
+
+    /** A difference in the KPI's own unit: +11.1 pts, −0.44, +29 hours, +$62.47. */
+    static String difference(double difference, Unit unit) {
+        if (unit == Unit.PERCENT) {
+            return Targets.points(difference);
+        }
+        if (unit == Unit.SCORE) {
+            return moved(difference, unit);
+        }
+        String shown = Formats.compact(Math.abs(difference), unit);
+        return (difference > 0 ? "+" : difference < 0 ? "−" : "±") + shown;
     }
 
     static String moved(double change, Unit unit) {
@@ -226,12 +247,12 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
      * Targets newly missed, still missed (since when) and met again; a target met before and now says nothing. When no
      * target changed, one line says how they stand.
      */
-    static List<Line> targetLines(Edition current, List<Edition> earlier) {
+    static List<Line> targetLines(Edition current, List<Edition> earlier, Map<String, String> hrefs) {
         List<Line> lines = new ArrayList<>();
         Optional<Edition> previous = earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
         for (TargetResult target : current.targets()) {
             Optional<Status> before = previous.flatMap(p -> p.target(target.id())).map(TargetResult::status);
-            String href = "changes.html#target-" + target.id();
+            String href = hrefs.getOrDefault(target.id(), "changes.html#target-" + target.id());
             String now = target.now().isEmpty() ? "" : " (" + target.now() + ")";
             if (target.status() == Status.MISSED) {
                 if (before.filter(s -> s == Status.MISSED).isPresent()) {
@@ -274,8 +295,11 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
         StringBuilder subject = new StringBuilder("Marquee, ").append(DateTimeFormatter.ofPattern("d MMM", Locale.US).format(current.asOf()));
         List<String> said = new ArrayList<>();
         long missed = current.targets().stream().filter(t -> t.status() == Status.MISSED).count();
-        if (!current.targets().isEmpty()) {
-            said.add(missed == 0 ? "targets met" : missed + (missed == 1 ? " target missed" : " targets missed"));
+        long met = current.targets().stream().filter(t -> t.status() == Status.MET).count();
+        int targets = current.targets().size();
+        if (targets > 0) {
+            said.add(missed > 0 ? missed + (missed == 1 ? " target missed" : " targets missed")
+                    : met == targets ? "targets met" : met == 0 ? "no data for the targets" : met + " of " + targets + " targets met");
         }
         Optional<Edition.KpiFigure> kpi = targetKpis.stream().map(current::kpi).flatMap(Optional::stream).findFirst()
                 .or(() -> current.kpis().stream().findFirst());

@@ -68,6 +68,9 @@ public final class EditionJson {
                         + Edition.FORMAT + "\")");
             }
             int version = whole(root, "version");
+            if (version < 1) {
+                throw new FrontMatterException(root.line("version"), "'version' must be 1 or more, got " + version);
+            }
             if (version > Edition.VERSION) {
                 throw new FrontMatterException(root.line("version"), "it was written by a newer Marquee (record version " + version
                         + "; this one reads up to " + Edition.VERSION + "): build with that version, or leave --history out");

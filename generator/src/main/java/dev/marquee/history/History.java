@@ -57,7 +57,7 @@ public record History(Optional<Path> folder, Optional<Edition> previous, List<Ar
     }
 
     /**
-     * Reads the records of a history folder.
+     * Reads the records of a history folder; a problem names the record within it, then the folder.
      *
      * @throws ReportException when the folder is missing, holds no record, or a record cannot be read (named)
      */
@@ -73,9 +73,13 @@ public record History(Optional<Path> folder, Optional<Edition> previous, List<Ar
                     + ": it is not the output folder of an edition of this version of Marquee; leave --history out to start "
                     + "the history with this edition");
         }
-        Edition previous = record(root, Edition.FILE);
+        Edition previous = record(root, Edition.FILE, folder);
         List<Archived> archived = new ArrayList<>();
         Path archive = folder.resolve(ARCHIVE);
+        if (Files.isSymbolicLink(archive) || Files.exists(archive, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(archive, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "history folder " + folder + ": " + ARCHIVE
+                    + " is not a folder of archived editions (a link or a file); an archive is never followed through a link");
+        }
         if (Files.isDirectory(archive, LinkOption.NOFOLLOW_LINKS)) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(archive)) {
                 for (Path entry : entries) {
@@ -90,7 +94,7 @@ public record History(Optional<Path> folder, Optional<Edition> previous, List<Ar
                         throw new ReportException(ReportException.CONFIG_PROBLEM, "history folder " + folder + ": " + shown
                                 + " is not an archived edition (a folder with its " + Edition.FILE + ")");
                     }
-                    Edition edition = record(record, shown + "/" + Edition.FILE);
+                    Edition edition = record(record, shown + "/" + Edition.FILE, folder);
                     if (!edition.asOf().equals(date)) {
                         throw new ReportException(ReportException.CONFIG_PROBLEM, "history record " + shown + "/" + Edition.FILE
                                 + " is dated " + edition.asOf() + ", not " + date + " as its folder says");
@@ -105,11 +109,15 @@ public record History(Optional<Path> folder, Optional<Edition> previous, List<Ar
         return new History(Optional.of(folder), Optional.of(previous), archived);
     }
 
-    private static Edition record(Path file, String shown) {
+    private static Edition record(Path file, String shown, Path folder) {
         try {
             return EditionJson.read(Files.readString(file, StandardCharsets.UTF_8), shown);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "history record " + shown + " (in " + folder
+                    + ") cannot be read: it is not UTF-8 text, so not an edition record Marquee wrote");
         } catch (IOException e) {
-            throw new ReportException(ReportException.CONFIG_PROBLEM, "cannot read history record " + shown + ": " + e.getMessage());
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "cannot read history record " + shown + " (in " + folder + "): "
+                    + e.getMessage());
         }
     }
 

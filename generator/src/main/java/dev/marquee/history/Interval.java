@@ -16,7 +16,8 @@ public record Interval(double low, double high) {
         double z2 = Z * Z;
         double centre = (rate + z2 / (2 * n)) / (1 + z2 / n);
         double half = Z / (1 + z2 / n) * Math.sqrt(rate * (1 - rate) / n + z2 / (4.0 * n * n));
-        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
+        // At a rate of 0 (or 1) the bound is 0 (or 1) exactly; the arithmetic leaves a rounding error of 1e-17.
+        return new Interval(rate <= 0 ? 0 : Math.max(0, centre - half), rate >= 1 ? 1 : Math.min(1, centre + half));
     }
 
     /** 1.96 standard errors of the difference of two independent proportions. */

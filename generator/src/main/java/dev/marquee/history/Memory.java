@@ -33,7 +33,16 @@ public record Memory(Edition current, List<Edition> earlier, Digest digest, Stri
                 }
             }
         }
-        return new Memory(current, earlier, Digest.of(current, earlier), Digest.subject(current, previous, targetKpis),
+        java.util.Map<String, String> hrefs = new java.util.HashMap<>();
+        for (Targets.Rule rule : targets.rules()) {
+            if (rule instanceof Targets.KpiTarget target && target.chart().isPresent()) {
+                String[] chart = target.chart().get().split("/", 2);
+                hrefs.put(rule.id(), chart[0] + ".html#chart-" + chart[0] + "-" + chart[1]);
+            } else if (rule instanceof Targets.RateAlert alert) {
+                current.rate(alert.rate()).ifPresent(rate -> hrefs.put(rule.id(), rate.href()));
+            }
+        }
+        return new Memory(current, earlier, Digest.of(current, earlier, hrefs), Digest.subject(current, previous, targetKpis),
                 Archive.plan(history, current, keep));
     }
 
@@ -58,8 +67,11 @@ public record Memory(Edition current, List<Edition> earlier, Digest digest, Stri
             edition.kpi(kpi).ifPresent(k -> values.add(k.value()));
         }
         current.kpi(kpi).ifPresent(k -> values.add(k.value()));
-        return values;
+        return values.subList(Math.max(0, values.size() - SPARKLINE_EDITIONS), values.size());
     }
+
+    /** The editions a sparkline shows at most: a quarter of weekly editions. */
+    public static final int SPARKLINE_EDITIONS = 13;
 
     /** The target results about a KPI, for its tile. */
     public List<Edition.TargetResult> targetsOf(Targets targets, String kpi) {

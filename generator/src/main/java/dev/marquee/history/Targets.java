@@ -44,7 +44,7 @@ import java.util.Set;
  *     rule: above_all_by_more_than_interval
  * </pre>
  */
-public record Targets(List<Rule> rules) {
+public record Targets(List<Rule> rules, String file) {
 
     public static final String DEFAULT_FILE = "targets.yaml";
     private static final Set<String> TARGET_KEYS = Set.of("id", "name", "kpi", "measure", "at_most", "at_least", "chart");
@@ -56,7 +56,23 @@ public record Targets(List<Rule> rules) {
     }
 
     public static Targets none() {
-        return new Targets(List.of());
+        return new Targets(List.of(), "");
+    }
+
+    /**
+     * What a reader of the run's output should know of the rules: a KPI target whose KPI this edition lacks (a typo
+     * in the file, or data without that figure) is "no data" on the pages, and named here with its line.
+     */
+    public List<String> notes(Edition checked) {
+        List<String> notes = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule instanceof KpiTarget target && checked.kpi(target.kpi()).isEmpty()) {
+                notes.add(file + ", line " + target.line() + ": target '" + target.id() + "' reads the KPI " + target.kpi()
+                        + ", which this edition does not have (its KPIs: " + checked.kpis().stream().map(Edition.KpiFigure::id).toList()
+                        + "); it is shown as no data");
+            }
+        }
+        return notes;
     }
 
     public boolean isEmpty() {
@@ -92,7 +108,7 @@ public record Targets(List<Rule> rules) {
      * @param chart     {@code <question>/<chart>} that draws the target as a line, when set
      */
     public record KpiTarget(String id, String name, String kpi, Measure measure, boolean atMost, double threshold,
-                            Optional<String> chart) implements Rule {
+                            Optional<String> chart, int line) implements Rule {
 
         /** The target in words: "at most 3.5%", "at least +1.0% on the month". */
         public String bound(Unit unit) {
@@ -137,6 +153,11 @@ public record Targets(List<Rule> rules) {
             return none();
         }
         String name = file.getFileName().toString();
+        return read(file, name, questions);
+    }
+
+    /** The file's name as messages give it. */
+    private static Targets read(Path file, String name, List<Question> questions) {
         try {
             FrontMatter root = FrontMatter.parse(Files.readString(file, StandardCharsets.UTF_8), 1, name);
             List<Rule> rules = new ArrayList<>();
@@ -161,8 +182,13 @@ public record Targets(List<Rule> rules) {
                 Optional<String> chart = entry.string("chart");
                 if (chart.isPresent()) {
                     chart(questions, chart.get(), entry.line("chart"), null);
+                    if (measure != Measure.VALUE) {
+                        throw new FrontMatterException(entry.line("chart"), "a chart draws a target of the KPI's value only, not of its "
+                                + "change: leave 'chart' out, or use 'measure: value'");
+                    }
                 }
-                rules.add(new KpiTarget(id, entry.string("name").orElse(id), kpi, measure, bound.equals("at_most"), threshold, chart));
+                rules.add(new KpiTarget(id, entry.string("name").orElse(id), kpi, measure, bound.equals("at_most"), threshold, chart,
+                        entry.line("kpi")));
             }
             for (FrontMatter entry : root.mappings("alerts")) {
                 known(entry, ALERT_KEYS);
@@ -175,7 +201,7 @@ public record Targets(List<Rule> rules) {
                 chart(questions, rate, entry.line("rate"), ChartSpec.Track.RATE);
                 rules.add(new RateAlert(id, entry.string("name").orElse(id), rate));
             }
-            return new Targets(rules);
+            return new Targets(rules, name);
         } catch (FrontMatterException e) {
             throw new ReportException(ReportException.CONFIG_PROBLEM, name + ", line " + e.line() + ": " + e.getMessage());
         } catch (IOException e) {
@@ -293,7 +319,8 @@ public record Targets(List<Rule> rules) {
         List<String> aboveShort = new ArrayList<>();
         for (Edition.GroupRate group : table.get().groups()) {
             Interval interval = Interval.wilson(group.rate(), group.members());
-            if (interval.low() > overall) {
+            // A group is above all groups when its interval lies wholly above their rate, beyond rounding.
+            if (interval.low() > overall + 1e-12) {
                 above.add(group.group() + " " + Formats.full(group.rate(), unit) + " (95% interval " + Formats.full(interval.low(), unit)
                         + " to " + Formats.full(interval.high(), unit) + ")");
                 aboveShort.add(group.group() + " " + Formats.full(group.rate(), unit));

@@ -73,17 +73,18 @@ class EditionsTest {
 
     @Test
     void theSecondEditionNamesEveryKpiMoveComputedByHand() {
-        // README, week 1 → week 2. Figures of the month to date are compared by their pace against the same days of
-        // February, now and at the last report: watch hours 83.333 / 98.533 = −15.4% (was 54.333 / 50.400 = +7.8%);
-        // churn 6/36 − 2/30 = +10.0 pts (was 2/36 − 1/30 = +2.2 pts); signups 6 / 6 (was 3 / 4 = −25.0%); rating
-        // 2.7000 − 3.1290 = −0.43 (was 3.1429 − 3.2857 = −0.14). Figures on the day are compared with the last report's:
-        // active members 36 / 38 = −5.3%, MRR 576.14 / 600.62 = −4.1%.
+        // README, week 1 → week 2. A figure of the month to date gives what the week added, then its pace against the
+        // same days of February, now and at the last report: watch hours 83.333 − 54.333 = +29 hours, 83.333 / 98.533 =
+        // −15.4% (was 54.333 / 50.400 = +7.8%); churn 6/36 − 2/36 = +11.1 pts, 6/36 − 2/30 = +10.0 pts (was 2/36 − 1/30
+        // = +2.2 pts); signups 6 − 3 = +3, 6 / 6 (was 3 / 4 = −25.0%); rating 2.7000 − 3.1429 = −0.44, 2.7000 − 3.1290 =
+        // −0.43 (was 3.1429 − 3.2857 = −0.14). Figures on the day against the last report's: active members 36 / 38 =
+        // −5.3%, MRR 576.14 / 600.62 = −4.1%.
         assertEquals(List.of(
-                "Watch hours, month to date: 83 hours, −15.4% against the same days a month earlier (last report: +7.8%)",
+                "Watch hours, month to date: 83 hours, +29 hours since the last report; −15.4% against the same days a month earlier (last report: +7.8%)",
                 "Active members: 36 members, −5.3% (was 38 members)",
-                "Churn rate, month to date: 16.7%, +10.0 pts against the same days a month earlier (last report: +2.2 pts)",
-                "New signups, month to date: 6 members, ±0.0% against the same days a month earlier (last report: −25.0%)",
-                "Average rating, month to date: 2.70 / 5, −0.43 against the same days a month earlier (last report: −0.14)",
+                "Churn rate, month to date: 16.7%, +11.1 pts since the last report; +10.0 pts against the same days a month earlier (last report: +2.2 pts)",
+                "New signups, month to date: 6 members, +3 members since the last report; ±0.0% against the same days a month earlier (last report: −25.0%)",
+                "Average rating, month to date: 2.70 / 5, −0.44 since the last report; −0.43 against the same days a month earlier (last report: −0.14)",
                 "Monthly recurring revenue: $576.14, −4.1% (was $600.62)"),
                 under(site.resolve("archive/2024-03-17/digest.md"), "Key figures since 10 Mar 2024"));
     }
@@ -260,6 +261,35 @@ class EditionsTest {
         assertEquals(3, run.exitCode());
         assertTrue(run.err().contains("history record archive/2024-03-10/edition.json, line 1: cannot be read: it is not a "
                 + "Marquee edition record"), run.err());
+    }
+
+    @Test
+    void anUndatedSnapshotCannotFollowTheEditions(@TempDir Path other) throws Exception {
+        Path out = other.resolve("site");
+        Fixtures.copyTree(site, out);
+        // A churn table alone has no date at all.
+        Path data = Files.createDirectories(other.resolve("data"));
+        Files.copy(Fixtures.FIXTURES.resolve("shapes/netflix_customer_churn.csv"), data.resolve("netflix_customer_churn.csv"));
+        Fixtures.Run run = Fixtures.marquee("build", "--data", data.toString(), "--out", out.toString(), "--history", out.toString());
+        assertEquals(3, run.exitCode(), run.out());
+        assertTrue(run.err().contains("the data has no date, so this report is an undated snapshot, not an edition"), run.err());
+        assertTrue(Files.isRegularFile(out.resolve("archive/2024-03-10/edition.json")), "the archive is left whole");
+    }
+
+    @Test
+    void anOutputFolderInsideTheHistoryIsRefused(@TempDir Path other) {
+        Path history = other.resolve("history");
+        Fixtures.copyTree(site.resolve("archive/2024-03-17"), history);
+        Fixtures.Run run = build(3, history.resolve("new"), "--history", history.toString());
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("is inside --history"), run.err());
+    }
+
+    @Test
+    void aRateOfZeroIsNeverAboveAllGroups() {
+        // 0 of 12: the interval starts at 0 exactly, so with all groups at 0% no group is above them.
+        assertEquals(0.0, Interval.wilson(0, 12).low());
+        assertEquals(1.0, Interval.wilson(1, 12).high());
     }
 
     @Test

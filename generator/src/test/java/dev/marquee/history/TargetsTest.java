@@ -72,6 +72,18 @@ class TargetsTest {
     }
 
     @Test
+    void aKeyGivenTwice() throws Exception {
+        failsWith("targets:\n  - id: a\n    kpi: mrr\n    at_least: 1\n    at_least: 2\n",
+                "targets.yaml, line 5: 'at_least' is given twice (also on line 4)");
+    }
+
+    @Test
+    void aChartForAChangeTarget() throws Exception {
+        failsWith("targets:\n  - id: a\n    kpi: mrr\n    measure: change_vs_previous_month\n    at_least: 1%\n    chart: revenue/mrr\n",
+                "targets.yaml, line 6: ");
+    }
+
+    @Test
     void notYaml() throws Exception {
         failsWith("targets: [\n", "targets.yaml, line 2: targets.yaml is not valid YAML");
     }
@@ -80,6 +92,11 @@ class TargetsTest {
     void aKpiTheReportDoesNotHaveIsNoData() throws Exception {
         Fixtures.Run run = buildWith("targets:\n  - id: x\n    name: Something\n    kpi: viewers\n    at_least: 1\n");
         assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("note     targets.yaml, line 4: target 'x' reads the KPI viewers, which this edition does not "
+                + "have (its KPIs: [watch_hours, active_members, churn_rate, new_signups, average_rating, mrr]); it is shown as no data"),
+                run.out());
+        assertEquals("Marquee, 10 Mar: no data for the targets, watch hours 54 hours (+7.8% on the month)",
+                Fixtures.read(work.resolve("site/digest-subject.txt")).strip());
         String record = Fixtures.read(work.resolve("site/edition.json"));
         assertTrue(record.contains("\"status\": \"no data\", \"bound\": \"\", \"now\": \"\", \"detail\": \"This edition has no KPI viewers; its KPIs are [watch_hours, "
                 + "active_members, churn_rate, new_signups, average_rating, mrr]\""), record);
