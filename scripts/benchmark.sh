@@ -7,4 +7,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q package -DskipTests
-exec java -cp generator/target/marquee.jar dev.marquee.bench.Benchmark "$@"
+exec java -cp "benchmark/target/marquee-benchmark.jar:benchmark/target/lib/*" dev.marquee.bench.Benchmark "$@"

@@ -1,7 +1,5 @@
 package dev.marquee.bench;
 
-import dev.marquee.Fixtures;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BenchmarkSmokeTest {
 
+    /** The generator's fixtures; tests run from the project root. */
+    static final Path FIXTURES = Path.of("generator/src/test/resources/fixtures");
+
     @TempDir
     Path temp;
 
@@ -30,8 +31,8 @@ class BenchmarkSmokeTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         int exit = new picocli.CommandLine(new Benchmark(new PrintStream(printed, true, StandardCharsets.UTF_8))).execute(
-                "--sizes", "default", "--runs", "1", "--data", Fixtures.TINY.toString(),
-                "--questions", Fixtures.FIXTURES.resolve("skeleton-questions").toString(),
+                "--sizes", "default", "--runs", "1", "--data", FIXTURES.resolve("tiny").toString(),
+                "--questions", FIXTURES.resolve("skeleton-questions").toString(),
                 "--work", temp.resolve("bench").toString(), "--record", record.toString(), "--memory-limit", "256MB",
                 "--launcher", "none");
 
