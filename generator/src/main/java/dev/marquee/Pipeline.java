@@ -93,87 +93,123 @@ public final class Pipeline {
         }
     }
 
+    /** The stages, in the order they run; work done ahead of its stage is started in {@link Ahead}. */
     private Report build(StagedSite site, Path scratch, CompletableFuture<Engine> starting, long start, StageTimer timer) {
-        DataModel model;
-        List<Question> questions;
-        Targets targets;
-        History history;
-        try {
-            model = DataModel.standard();
-            questions = Catalog.read(config.questionsDir(), Layer.standard().withModelTables(model.tableNames()),
-                    Layer.standard().withMemberTables(model.memberTables()));
-            targets = Targets.read(config.targets(), questions);
-            history = config.history().map(History::read).orElseGet(History::none);
-        } catch (RuntimeException e) {
-            starting.thenAccept(Engine::close);
-            throw e;
-        }
+        Project project = readProject(starting);
         try (Engine engine = Background.join(starting)) {
-            timer.since("start", start, questions.size() + " questions read, " + engine.dialect().id() + " ready");
-            // The outputs' fonts load while the data does, which leaves a core partly idle.
-            ChartStage.preload();
-            PdfReport.Fonts pdfFonts = PdfReport.loadFonts();
-            // The questions' text is checked while the data loads (one core waits on the largest file then); the
-            // check reads the parameters' names only, so a placeholder as-of date serves.
-            Parameters placeholders = new Parameters(LocalDate.EPOCH, config.minGroupSize(), Parameters.DEFAULT_AT_RISK_DAYS);
-            CompletableFuture<java.util.Map<Question, List<dev.marquee.model.Problem>>> textChecked = CompletableFuture.supplyAsync(
-                    () -> QueryStage.textProblems(engine.dialect(), questions, placeholders));
-            // So is each statement's kind (one query, or something else), on a session of its own.
-            CompletableFuture<List<dev.marquee.model.Problem>> kindChecked = CompletableFuture.supplyAsync(
-                    () -> QueryStage.notOnlyQueries(engine, questions, placeholders));
-            CheckedData data = loadAndValidate(engine, model, scratch, timer);
+            timer.since("start", start, project.questions().size() + " questions read, " + engine.dialect().id() + " ready");
+            Ahead ahead = Ahead.start(engine, project.questions(), config.minGroupSize());
+            CheckedData data = loadAndValidate(engine, project.model(), scratch, timer);
+            Engine answering = timer.time("layer", () -> layer(engine, data, project.model()),
+                    e -> String.join(", ", Layer.standard().names()) + " from the validated data");
             // The questions are code from the repository, not a shell: from here on the engine reads no file, loads no
             // extension and takes no setting, and every statement must be one query, before any of them runs.
-            Engine answering = timer.time("layer", () -> layer(engine, data, model),
-                    e -> String.join(", ", Layer.standard().names()) + " from the validated data");
             engine.lock();
-            QueryStage.checkOnlyQueries(Background.join(kindChecked));
-            Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
-            tables.addAll(filledLayerTables(answering));
-            List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
-            Set<Question> excluded = new HashSet<>(leftOut.stream().map(LeftOut::question).toList());
-            List<Question> withTables = questions.stream().filter(q -> !excluded.contains(q)).toList();
-            leftOut.addAll(QueryStage.unmet(answering, withTables, data.parameters()));
-            excluded.addAll(leftOut.stream().map(LeftOut::question).toList());
-            // Of those, only the charts whose columns some file filled are drawn; the others are listed with the reason.
-            ChartNeeds.Outcome drawable = ChartNeeds.apply(answering,
-                    withTables.stream().filter(q -> !excluded.contains(q)).toList());
-            leftOut.addAll(drawable.leftOut());
-            List<Question> answerable = drawable.questions();
-            Questioned questioned = timer.time("query", () -> {
-                        QueryStage.checkText(Background.join(textChecked), answerable);
-                        OutlookStage.Models models = OutlookStage.startModels(answering, answerable, data.parameters());
-                        try {
-                            return new Questioned(QueryStage.run(answering, answerable, data.parameters(), model.memberIdentifiers()), models);
-                        } catch (RuntimeException e) {
-                            models.close();
-                            throw e;
-                        }
-                    }, q -> q.answers().size() + " questions, " + q.answers().stream().mapToInt(x -> x.results().size()).sum() + " queries"
-                            + (leftOut.isEmpty() ? "" : ", " + leftOut.size() + " left out for lack of data"));
-            List<Answer> looked;
-            try (OutlookStage.Models models = questioned.models()) {
-                looked = timer.time("outlook", () -> OutlookStage.extend(answering, questioned.answers(), models, data.parameters()),
-                        a -> a.stream().mapToInt(x -> x.question().forecasts().size()).sum() + " forecasts, "
-                                + a.stream().filter(x -> x.question().model().isPresent()).count() + " models");
-            }
-            List<Answer> safe = Disclosure.protect(looked, config.minGroupSize());
-            List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(safe, targets.lines(safe)), c -> c.size() + " charts");
-            Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, leftOut,
+            QueryStage.checkOnlyQueries(Background.join(ahead.kindChecked()));
+            Answerable answerable = answerable(answering, project.questions(), data);
+            List<Answer> answers = answer(answering, answerable, data, project.model(), ahead, timer);
+            List<Answer> safe = Disclosure.protect(answers, config.minGroupSize());
+            List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(safe, project.targets().lines(safe)),
+                    c -> c.size() + " charts");
+            Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, answerable.leftOut(),
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
-            Optional<Memory> memory = remember(report, history, targets);
-            // Independent outputs from the same finished records: the pages and the PDF are written side by side.
-            timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(report, memory, targets, site), report.sections().size() + 2 + " pages"),
-                    new StageTimer.Work("pdf", () -> PdfReport.write(report, memory, targets, site, SiteRenderer.PDF_NAME, pdfFonts), SiteRenderer.PDF_NAME));
-            memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
-                    () -> Archive.carry(m.archive(), history.folder().orElseThrow(), site.folder()),
-                    m.archive().size() - 1 + " earlier editions"));
+            Optional<Memory> memory = remember(report, project.history(), project.targets());
+            write(report, memory, project, site, ahead.pdfFonts(), timer);
             site.publish();
             out.println("wrote    " + dev.marquee.format.SafeText.message(config.outDir().toString())
                     + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
             timer.printSummary(start);
             return report;
         }
+    }
+
+    /** What the project declares: the data model, the questions, the targets, and the earlier editions. */
+    private record Project(DataModel model, List<Question> questions, Targets targets, History history) {
+    }
+
+    /** Reads the project while the engine starts; a problem in it stops the engine too. */
+    private Project readProject(CompletableFuture<Engine> starting) {
+        try {
+            DataModel model = DataModel.standard();
+            List<Question> questions = Catalog.read(config.questionsDir(), Layer.standard().withModelTables(model.tableNames()),
+                    Layer.standard().withMemberTables(model.memberTables()));
+            return new Project(model, questions, Targets.read(config.targets(), questions),
+                    config.history().map(History::read).orElseGet(History::none));
+        } catch (RuntimeException e) {
+            starting.thenAccept(Engine::close);
+            throw e;
+        }
+    }
+
+    /**
+     * Work started ahead of the stage that needs it, on other threads while the data loads (one core waits on the
+     * largest file then): the outputs' fonts, and the questions' text and statement kinds checked. The checks read
+     * the parameters' names only, so a placeholder as-of date serves.
+     */
+    private record Ahead(PdfReport.Fonts pdfFonts, CompletableFuture<java.util.Map<Question, List<dev.marquee.model.Problem>>> textChecked,
+                         CompletableFuture<List<dev.marquee.model.Problem>> kindChecked) {
+        static Ahead start(Engine engine, List<Question> questions, int minGroupSize) {
+            ChartStage.preload();
+            Parameters placeholders = new Parameters(LocalDate.EPOCH, minGroupSize, Parameters.DEFAULT_AT_RISK_DAYS);
+            return new Ahead(PdfReport.loadFonts(),
+                    CompletableFuture.supplyAsync(() -> QueryStage.textProblems(engine.dialect(), questions, placeholders)),
+                    // Each statement's kind (one query, or something else) is checked on a session of its own.
+                    CompletableFuture.supplyAsync(() -> QueryStage.notOnlyQueries(engine, questions, placeholders)));
+        }
+    }
+
+    /** The questions the data can answer, with the charts it can draw, and what is left out and why. */
+    private record Answerable(List<Question> questions, List<LeftOut> leftOut) {
+    }
+
+    /**
+     * A question is left out when a table it requires is missing or empty, or its {@code when:} fails; of the others,
+     * only the charts whose columns some file filled are drawn. Each left out is listed with the reason.
+     */
+    private static Answerable answerable(Engine engine, List<Question> questions, CheckedData data) {
+        Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
+        tables.addAll(filledLayerTables(engine));
+        List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
+        Set<Question> excluded = new HashSet<>(leftOut.stream().map(LeftOut::question).toList());
+        List<Question> withTables = questions.stream().filter(q -> !excluded.contains(q)).toList();
+        leftOut.addAll(QueryStage.unmet(engine, withTables, data.parameters()));
+        excluded.addAll(leftOut.stream().map(LeftOut::question).toList());
+        ChartNeeds.Outcome drawable = ChartNeeds.apply(engine, withTables.stream().filter(q -> !excluded.contains(q)).toList());
+        leftOut.addAll(drawable.leftOut());
+        return new Answerable(drawable.questions(), leftOut);
+    }
+
+    /** The query stage, with the churn models fitted beside it on a session of their own, then the outlook stage. */
+    private List<Answer> answer(Engine engine, Answerable answerable, CheckedData data, DataModel model, Ahead ahead, StageTimer timer) {
+        List<Question> questions = answerable.questions();
+        Questioned questioned = timer.time("query", () -> {
+                    QueryStage.checkText(Background.join(ahead.textChecked()), questions);
+                    OutlookStage.Models models = OutlookStage.startModels(engine, questions, data.parameters());
+                    try {
+                        return new Questioned(QueryStage.run(engine, questions, data.parameters(), model.memberIdentifiers()), models);
+                    } catch (RuntimeException e) {
+                        models.close();
+                        throw e;
+                    }
+                }, q -> q.answers().size() + " questions, " + q.answers().stream().mapToInt(x -> x.results().size()).sum() + " queries"
+                        + (answerable.leftOut().isEmpty() ? "" : ", " + answerable.leftOut().size() + " left out for lack of data"));
+        try (OutlookStage.Models models = questioned.models()) {
+            return timer.time("outlook", () -> OutlookStage.extend(engine, questioned.answers(), models, data.parameters()),
+                    a -> a.stream().mapToInt(x -> x.question().forecasts().size()).sum() + " forecasts, "
+                            + a.stream().filter(x -> x.question().model().isPresent()).count() + " models");
+        }
+    }
+
+    /** The pages and the PDF, side by side from the same finished records, then the archive carried forward. */
+    private static void write(Report report, Optional<Memory> memory, Project project, StagedSite site, PdfReport.Fonts fonts,
+                              StageTimer timer) {
+        timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(report, memory, project.targets(), site),
+                        report.sections().size() + 2 + " pages"),
+                new StageTimer.Work("pdf", () -> PdfReport.write(report, memory, project.targets(), site, SiteRenderer.PDF_NAME, fonts),
+                        SiteRenderer.PDF_NAME));
+        memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
+                () -> Archive.carry(m.archive(), project.history().folder().orElseThrow(), site.folder()),
+                m.archive().size() - 1 + " earlier editions"));
     }
 
     /**

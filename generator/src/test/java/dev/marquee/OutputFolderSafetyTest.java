@@ -399,8 +399,10 @@ class OutputFolderSafetyTest {
         }
     }
 
+    /** The folder and its whole owner file: killed while it writes the file, a run leaves a folder no later run may claim. */
     private static boolean owned(Path parent, String glob) throws IOException {
         List<String> found = names(parent, glob);
-        return !found.isEmpty() && Files.isRegularFile(parent.resolve(found.get(0)).resolve(RunFolder.OWNER_FILE));
+        Path owner = found.isEmpty() ? null : parent.resolve(found.get(0)).resolve(RunFolder.OWNER_FILE);
+        return owner != null && Files.isRegularFile(owner) && Files.readString(owner).contains("\nhost ");
     }
 }
