@@ -30,7 +30,7 @@ public final class Catalog {
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
             "small", "label", "within", "running", "keep");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
-            "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track");
+            "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track", "units");
 
     private static final java.util.regex.Pattern LINE_COMMENT = java.util.regex.Pattern.compile("--[^\\n]*");
 
@@ -454,13 +454,28 @@ public final class Catalog {
             problems.add(Problem.fatal(where, entry.line("track"), "track", "unknown-track",
                     "track '" + trackText.get() + "' is not one of [ranking, rate]"));
         }
+        java.util.Map<String, Unit> units = new java.util.LinkedHashMap<>();
+        Optional<FrontMatter> declared = entry.mapping("units");
+        if (declared.isPresent()) {
+            for (String column : declared.get().keys()) {
+                String text = declared.get().string(column).orElse("");
+                Optional<Unit> columnUnit = Unit.parse(text);
+                if (columnUnit.isEmpty()) {
+                    problems.add(Problem.fatal(where, declared.get().line(column), "units", "unknown-unit",
+                            "unit '" + text + "' of column " + column + " is not one of "
+                                    + java.util.Arrays.stream(Unit.values()).map(Unit::id).toList()));
+                } else {
+                    units.put(column, columnUnit.get());
+                }
+            }
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new ChartSpec(id, query, kind.get(), title, x, y, entry.string("series"),
                 entry.string("x_label").orElse(x), entry.string("y_label").orElse(String.join(", ", y)),
                 unit.get(), Boolean.parseBoolean(headline), entry.string("description").orElse(""), entry.string("facet"), entry.line(), needs,
-                entry.string("when_empty").orElse(""), track));
+                entry.string("when_empty").orElse(""), track, units));
     }
 
     private static String requiredString(FrontMatter front, String key, String where, List<Problem> problems)

@@ -20,6 +20,8 @@ import java.util.Optional;
  *                when one is empty everywhere, the chart is left out and the Data page says which column was missing
  * @param whenEmpty what the chart's page says when its query returns no row although the files feed it (why the
  *                  figures are withheld); empty for the general "nothing in the data folder feeds this chart"
+ * @param units   the unit of other columns of its table (the y columns have {@code unit}): {@code units: {mrr: usd}};
+ *                a column named in neither is read by its name (see SiteRenderer.unitOf)
  * @param track   what each edition's record keeps of the chart, so the next edition can say what moved: its order
  *                (a ranking) or each group's rate with its group size (the {@code members} column of the result's
  *                privacy declaration); empty for a chart the record leaves out
@@ -27,7 +29,7 @@ import java.util.Optional;
 public record ChartSpec(String id, String query, ChartKind kind, String title, String x, List<String> y,
                         Optional<String> series, String xLabel, String yLabel, Unit unit, boolean headline,
                         String description, Optional<String> facet, int line, List<String> needs,
-                        String whenEmpty, Optional<Track> track) {
+                        String whenEmpty, Optional<Track> track, java.util.Map<String, Unit> units) {
 
     /** What an edition's record keeps of a chart (see {@code dev.marquee.history}). */
     public enum Track {
@@ -50,6 +52,7 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
         needs = List.copyOf(needs);
         Objects.requireNonNull(whenEmpty);
         Objects.requireNonNull(track);
+        units = java.util.Map.copyOf(units);
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("chart id must be lower-case letters, digits and '-': " + id);
         }
@@ -58,7 +61,7 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
     /** The same chart under another title (one population's chart, when a result holds several). */
     public ChartSpec titled(String newTitle) {
         return new ChartSpec(id, query, kind, newTitle, x, y, series, xLabel, yLabel, unit, headline, description, facet, line, needs,
-                whenEmpty, track);
+                whenEmpty, track, units);
     }
 
     /** Every column the chart reads from its query's result. */

@@ -116,6 +116,18 @@ public final class FrontMatter {
         throw new FrontMatterException(line(key), "'" + key + "' must be a list");
     }
 
+    /** A mapping under {@code key}, e.g. {@code units: {mrr: usd}}; empty when the key is absent. */
+    public Optional<FrontMatter> mapping(String key) throws FrontMatterException {
+        Node node = entries.get(key);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            throw new FrontMatterException(line(key), "'" + key + "' must be a mapping of keys to values, such as {column: unit}");
+        }
+        return Optional.of(new FrontMatter(mapping, lineOffset));
+    }
+
     public List<FrontMatter> mappings(String key) throws FrontMatterException {
         Node node = entries.get(key);
         if (node == null) {

@@ -368,8 +368,14 @@ public final class SiteRenderer {
         return Formats.cell(value, unitOf(spec, column));
     }
 
-    /** The chart's unit for its value columns; rates and shares read as percentages, other numbers as counts. */
+    /**
+     * A column's unit: as the chart declares it ({@code units:}, or {@code unit} for its y columns); else read from the
+     * column's name, rates and shares as percentages, other numbers as counts.
+     */
     public static Unit unitOf(ChartSpec spec, String column) {
+        if (spec.units().containsKey(column)) {
+            return spec.units().get(column);
+        }
         if (spec.y().contains(column)) {
             return spec.unit();
         }

@@ -1,0 +1,61 @@
+package dev.marquee.render;
+
+import dev.marquee.Fixtures;
+import dev.marquee.catalog.Catalog;
+import dev.marquee.catalog.ChartSpec;
+import dev.marquee.catalog.Question;
+import dev.marquee.format.Unit;
+import dev.marquee.model.DataModel;
+import dev.marquee.run.ReportException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A question declares the unit of any column of its tables in its front matter: a new unit needs no Java. */
+class ColumnUnitsTest {
+
+    @TempDir
+    Path questions;
+
+    List<Question> givenTheSkeletonQuestionWith(String chartKeys) throws Exception {
+        Path source = Fixtures.FIXTURES.resolve("skeleton-questions");
+        Files.copy(source.resolve("watch-time.sql"), questions.resolve("watch-time.sql"));
+        Files.writeString(questions.resolve("watch-time.md"), Fixtures.read(source.resolve("watch-time.md"))
+                .replace("    unit: hours\n", "    unit: hours\n" + chartKeys));
+        return Catalog.read(questions, Set.copyOf(DataModel.standard().tableNames()), DataModel.standard().memberTables());
+    }
+
+    @Test
+    void aDeclaredUnitFormatsItsColumn() throws Exception {
+        ChartSpec chart = givenTheSkeletonQuestionWith("    units: {viewers: usd, share_of_hours: decimal}\n").get(0).charts().get(0);
+
+        assertEquals(Unit.USD, SiteRenderer.unitOf(chart, "viewers"));
+        assertEquals("$1,234.50", SiteRenderer.cellText(1234.5, chart, "viewers"));
+        assertEquals("0.25", SiteRenderer.cellText(0.25, chart, "share_of_hours"), "declared, not read from the name");
+    }
+
+    @Test
+    void withoutADeclarationTheNameDecides() throws Exception {
+        ChartSpec chart = givenTheSkeletonQuestionWith("").get(0).charts().get(0);
+
+        assertEquals("1,234.5", SiteRenderer.cellText(1234.5, chart, "viewers"));
+        assertEquals("25.0%", SiteRenderer.cellText(0.25, chart, "share_of_hours"));
+        assertEquals("12.5", SiteRenderer.cellText(12.5, chart, "watch_hours"), "the y column has the chart's unit");
+    }
+
+    @Test
+    void anUnknownUnitIsNamedWithItsLine() {
+        ReportException error = assertThrows(ReportException.class, () -> givenTheSkeletonQuestionWith("    units:\n      viewers: euros\n"));
+
+        assertTrue(error.getMessage().contains("watch-time.md:22"), error.getMessage());
+        assertTrue(error.getMessage().contains("unit 'euros' of column viewers is not one of"), error.getMessage());
+    }
+}
