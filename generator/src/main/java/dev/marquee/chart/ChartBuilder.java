@@ -74,7 +74,7 @@ final class ChartBuilder {
      * two lines' labels would overlap on a phone; the value axis is widened to show it.
      */
     static void addReferenceLine(JFreeChart chart, ReferenceLine line) {
-        java.awt.Color colour = line.target() ? new java.awt.Color(0xcf222e) : Theme.TEXT;
+        java.awt.Color colour = line.target() ? Theme.BAD : Theme.TEXT;
         java.awt.BasicStroke stroke = new java.awt.BasicStroke(1.6f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
                 line.target() ? new float[] {7f, 4f} : new float[] {2f, 3f}, 0f);
         org.jfree.chart.plot.ValueMarker marker = new org.jfree.chart.plot.ValueMarker(line.value(), colour, stroke);

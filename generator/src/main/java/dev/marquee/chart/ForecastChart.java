@@ -80,7 +80,7 @@ final class ForecastChart {
         plot.setRenderer(1, bandRenderer);
         if (firstForecast != null) {
             IntervalMarker marker = new IntervalMarker(millis(firstForecast.minusDays(15)), millis(lastForecast.plusDays(15)));
-            marker.setPaint(new Color(0xf6f8fa));
+            marker.setPaint(Theme.CARD);
             marker.setLabel("Forecast");
             marker.setLabelFont(new Font(Theme.FONT_FAMILY, Font.BOLD, 11));
             marker.setLabelPaint(Theme.MUTED);

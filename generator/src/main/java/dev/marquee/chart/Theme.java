@@ -22,9 +22,11 @@ public final class Theme {
             new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7),
             new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x000000),
             new Color(0x999999), new Color(0x882255)};
-    static final Color TEXT = new Color(0x1f2328);
-    static final Color MUTED = new Color(0x59636e);
-    static final Color GRID = new Color(0xd8dee4);
+    static final Color TEXT = dev.marquee.format.Palette.INK.colour();
+    static final Color MUTED = dev.marquee.format.Palette.MUTED.colour();
+    static final Color GRID = dev.marquee.format.Palette.RULE.colour();
+    static final Color BAD = dev.marquee.format.Palette.BAD.colour();
+    static final Color CARD = dev.marquee.format.Palette.CARD.colour();
 
     /** The font family charts are drawn with; the PDF embeds the same font. */
     public static final String FONT_FAMILY = pickFamily();

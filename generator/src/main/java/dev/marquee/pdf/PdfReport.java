@@ -30,6 +30,7 @@ import dev.marquee.format.Unit;
 import dev.marquee.chart.RenderedChart;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
+import dev.marquee.format.Palette;
 import dev.marquee.format.SafeText;
 import dev.marquee.format.Wording;
 import dev.marquee.publish.Output;
@@ -65,11 +66,13 @@ import java.util.TimeZone;
  */
 public final class PdfReport {
 
-    static final Color INK = new Color(0x1f2328);
-    static final Color MUTED = new Color(0x59636e);
-    static final Color RULE = new Color(0xd8dee4);
-    static final Color GOOD = new Color(0x1a7f37);
-    static final Color BAD = new Color(0xcf222e);
+    static final Color INK = Palette.INK.colour();
+    static final Color MUTED = Palette.MUTED.colour();
+    static final Color RULE = Palette.RULE.colour();
+    static final Color GOOD = Palette.GOOD.colour();
+    static final Color BAD = Palette.BAD.colour();
+    static final Color CARD = Palette.CARD.colour();
+    static final Color ACCENT = Palette.ACCENT.colour();
     private static final float MARGIN = 36;
 
     private PdfReport() {
@@ -181,7 +184,7 @@ public final class PdfReport {
         for (Kpi kpi : report.kpis()) {
             PdfPCell cell = new PdfPCell();
             cell.setBorderColor(RULE);
-            cell.setBackgroundColor(new Color(0xf6f8fa));
+            cell.setBackgroundColor(CARD);
             cell.setPadding(6);
             Paragraph label = new Paragraph(SafeText.line(kpi.label()) + (kpi.partial() ? " (month to date)" : ""),
                     new Font(fonts.regular, 8, Font.NORMAL, MUTED));
@@ -228,7 +231,7 @@ public final class PdfReport {
         PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
         double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        template.setColorStroke(new Color(0x0969da));
+        template.setColorStroke(ACCENT);
         template.setLineWidth(1.2f);
         float x = 0;
         float y = 0;
@@ -242,7 +245,7 @@ public final class PdfReport {
             }
         }
         template.stroke();
-        template.setColorFill(new Color(0x0969da));
+        template.setColorFill(ACCENT);
         template.circle(x, y, 1.8f);
         template.fill();
         Image image = Image.getInstance(template);

@@ -144,7 +144,8 @@ public final class SiteRenderer {
                 site.layout("About", "What this report is for and how to read it", "about.html"), report.dateline(),
                 report.parameters().minGroupSize())));
         output.write("metrics.json", MetricsJson.json(report));
-        output.write("style.css", resource("/site/style.css"));
+        output.write("style.css", dev.marquee.format.Palette.cssVariables() + new String(resource("/site/style.css"),
+                java.nio.charset.StandardCharsets.UTF_8));
         output.write("countries.js", resource("/site/countries.js"));
     }
 
