@@ -71,6 +71,11 @@ public final class Formats {
         };
     }
 
+    /** A column's name as a table header: churn_rate is "churn rate". */
+    public static String header(String column) {
+        return column.replace('_', ' ');
+    }
+
     /** A signed change in percent, or n/a: +12.0%, -3.4%. */
     public static String change(double ratio) {
         if (!Double.isFinite(ratio)) {

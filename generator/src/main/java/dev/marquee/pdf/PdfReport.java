@@ -191,8 +191,8 @@ public final class PdfReport {
             cell.addElement(label);
             cell.addElement(new Paragraph(SafeText.line(kpi.valueText()), new Font(fonts.bold, 15, Font.NORMAL, INK)));
             if (kpi.compared()) {
-                cell.addElement(delta(fonts, kpi.changeVsPreviousMonth(), kpi.directionVsPreviousMonth(), "vs a month earlier"));
-                cell.addElement(delta(fonts, kpi.changeVsYearAgo(), kpi.directionVsYearAgo(), "vs a year earlier"));
+                cell.addElement(delta(fonts, kpi.changeVsPreviousMonth(), kpi.trendVsPreviousMonth(), "vs a month earlier"));
+                cell.addElement(delta(fonts, kpi.changeVsYearAgo(), kpi.trendVsYearAgo(), "vs a year earlier"));
             }
             Paragraph comparison = new Paragraph(SafeText.line(kpi.comparison()), new Font(fonts.regular, 6.5f, Font.NORMAL, MUTED));
             cell.addElement(comparison);
@@ -309,8 +309,8 @@ public final class PdfReport {
         }
     }
 
-    private static Paragraph delta(PdfFonts fonts, String change, int direction, String versus) {
-        Color color = change.equals("n/a") || direction == 0 ? MUTED : direction > 0 ? GOOD : BAD;
+    private static Paragraph delta(PdfFonts fonts, String change, Kpi.Trend trend, String versus) {
+        Color color = trend == Kpi.Trend.GOOD ? GOOD : trend == Kpi.Trend.BAD ? BAD : MUTED;
         String arrow = change.startsWith("+") ? "▲ " : change.startsWith("−") ? "▼ " : "";
         Paragraph paragraph = new Paragraph();
         paragraph.add(new Chunk(arrow + change, new Font(fonts.bold, 8, Font.NORMAL, color)));
@@ -405,16 +405,11 @@ public final class PdfReport {
         left.setBorder(Rectangle.NO_BORDER);
         left.setPaddingRight(12);
         left.addElement(new Paragraph("Definitions", heading));
-        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
-        for (Section section : report.sections()) {
-            for (var metric : section.answer().question().metrics()) {
-                if (seen.add(metric.name()) && seen.size() <= 26) {
-                    Paragraph definition = new Paragraph(8.5f);
-                    definition.add(new Chunk(metric.name() + ": ", new Font(fonts.bold, 7, Font.NORMAL, INK)));
-                    definition.add(new Chunk(Takeaway.firstSentence(Wording.withK(metric.definition(), report.parameters().minGroupSize())), new Font(fonts.regular, 7, Font.NORMAL, INK)));
-                    left.addElement(definition);
-                }
-            }
+        for (Report.Definition metric : report.definitions().stream().limit(26).toList()) {
+            Paragraph definition = new Paragraph(8.5f);
+            definition.add(new Chunk(metric.name() + ": ", new Font(fonts.bold, 7, Font.NORMAL, INK)));
+            definition.add(new Chunk(Takeaway.firstSentence(metric.definition()), new Font(fonts.regular, 7, Font.NORMAL, INK)));
+            left.addElement(definition);
         }
         left.addElement(new Paragraph("All definitions: the report site's methodology page.", new Font(fonts.regular, 7.5f, Font.NORMAL, MUTED)));
         columns.addCell(left);
@@ -460,7 +455,7 @@ public final class PdfReport {
         Font header = new Font(fonts.bold, 8, Font.NORMAL, INK);
         Font body = new Font(fonts.regular, 8, Font.NORMAL, INK);
         for (var column : data.columns()) {
-            table.addCell(cell(column.name().replace('_', ' '), header, column.type().isNumeric()));
+            table.addCell(cell(Formats.header(column.name()), header, column.type().isNumeric()));
         }
         // The latest rows matter most on a dashboard.
         int from = Math.max(0, data.rowCount() - maxRows);

@@ -1,7 +1,6 @@
 package dev.marquee.render;
 
 import dev.marquee.catalog.ChartSpec;
-import dev.marquee.catalog.Metric;
 import dev.marquee.format.Unit;
 import dev.marquee.chart.RenderedChart;
 import dev.marquee.engine.Column;
@@ -45,10 +44,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes the static site: an overview with KPI tiles, one page per question, one page per country, the data,
@@ -248,30 +245,22 @@ public final class SiteRenderer {
 
     static List<KpiTile> kpiTiles(List<Kpi> kpis, java.util.Optional<Memory> memory, dev.marquee.history.Targets targets) {
         return kpis.stream().map(k -> new KpiTile(k.id(), k.label(), k.valueText(), k.changeVsPreviousMonth(),
-                trend(k.directionVsPreviousMonth(), k.changeVsPreviousMonth()), k.changeVsYearAgo(),
-                trend(k.directionVsYearAgo(), k.changeVsYearAgo()), k.comparison(), k.partial(), k.compared(),
+                trend(k.trendVsPreviousMonth()), k.changeVsYearAgo(), trend(k.trendVsYearAgo()), k.comparison(), k.partial(), k.compared(),
                 EditionViews.sparkline(memory, k), EditionViews.targets(memory, targets, k))).toList();
     }
 
-    private static String trend(int direction, String change) {
-        if (change.equals("n/a")) {
-            return "na";
-        }
-        return direction > 0 ? "good" : direction < 0 ? "bad" : "flat";
+    /** The CSS class of a change: good and bad news coloured, no comparison grey. */
+    private static String trend(Kpi.Trend trend) {
+        return switch (trend) {
+            case GOOD -> "good";
+            case BAD -> "bad";
+            case FLAT -> "flat";
+            case NOT_COMPARED -> "na";
+        };
     }
 
     private static List<MetricView> metrics(Report report) {
-        List<MetricView> metrics = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (Section section : report.sections()) {
-            for (Metric metric : section.answer().question().metrics()) {
-                if (seen.add(metric.name())) {
-                    metrics.add(new MetricView(metric.name(), Wording.withK(metric.definition(), report.parameters().minGroupSize()),
-                            section.title()));
-                }
-            }
-        }
-        return metrics;
+        return report.definitions().stream().map(d -> new MetricView(d.name(), d.definition(), d.section())).toList();
     }
 
     private static DataPage dataPage(Report report, Site site) {
@@ -315,7 +304,7 @@ public final class SiteRenderer {
         List<String> headers = new ArrayList<>();
         List<Boolean> numeric = new ArrayList<>();
         for (Column column : data.columns()) {
-            headers.add(column.name().replace('_', ' '));
+            headers.add(Formats.header(column.name()));
             numeric.add(column.type().isNumeric());
         }
         List<List<String>> rows = new ArrayList<>();

@@ -102,6 +102,25 @@ public record Report(String title, Parameters parameters, List<Section> sections
         return value == null ? java.util.Optional.empty() : java.util.Optional.of(((Number) value).doubleValue());
     }
 
+    /** A metric's definition as the reader gets it ("k" given as the number), and the section it first appears in. */
+    public record Definition(String name, String definition, String section) {
+    }
+
+    /** Every metric the questions define, once: a name several questions define keeps its first definition. */
+    public List<Definition> definitions() {
+        List<Definition> definitions = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Section section : sections) {
+            for (dev.marquee.catalog.Metric metric : section.answer().question().metrics()) {
+                if (seen.add(metric.name())) {
+                    definitions.add(new Definition(metric.name(), dev.marquee.format.Wording.withK(metric.definition(),
+                            parameters.minGroupSize()), section.title()));
+                }
+            }
+        }
+        return definitions;
+    }
+
     /** First and last day with member activity; both null when the data has none. */
     public record DateRange(LocalDate first, LocalDate last) {
     }
