@@ -149,12 +149,14 @@ public final class Catalog {
                 forecast(entry, queries, where, problems).ifPresent(forecasts::add);
             }
             Optional<ModelSpec> model = front.has("model") ? model(front, queries, where, problems) : Optional.empty();
-            List<QuerySource> chartSources = new ArrayList<>(queries);
-            forecasts.forEach(f -> chartSources.add(new QuerySource(f.resultName(), "-- computed by the outlook stage", sqlFile, 0)));
+            // What charts, narratives and privacy entries may name: the statements, then the results the outlook stage
+            // computes after them (forecasts, the model's aggregates), which have no SQL of their own.
+            List<String> results = new ArrayList<>(queries.stream().map(QuerySource::name).toList());
+            forecasts.forEach(f -> results.add(f.resultName()));
             if (!forecasts.isEmpty()) {
-                chartSources.add(new QuerySource("forecast_accuracy", "-- computed by the outlook stage", sqlFile, 0));
+                results.add("forecast_accuracy");
             }
-            model.ifPresent(m -> ModelSpec.RESULTS.forEach(r -> chartSources.add(new QuerySource(r, "-- computed by the outlook stage", sqlFile, 0))));
+            model.ifPresent(m -> results.addAll(ModelSpec.RESULTS));
             List<ChartSpec> charts = new ArrayList<>();
             List<FrontMatter> chartEntries = front.mappings("charts");
             if (chartEntries.isEmpty()) {
@@ -162,7 +164,7 @@ public final class Catalog {
             }
             Set<String> ids = new HashSet<>();
             for (FrontMatter entry : chartEntries) {
-                chart(entry, chartSources, where, problems).ifPresent(chart -> {
+                chart(entry, results, where, problems).ifPresent(chart -> {
                     if (!ids.add(chart.id())) {
                         problems.add(Problem.fatal(where, entry.line("id"), "id", "duplicate-chart",
                                 "chart id '" + chart.id() + "' is used twice in this question"));
@@ -192,7 +194,7 @@ public final class Catalog {
                 problems.add(Problem.fatal(where, narrativeLines.get(i), "", "bad-placeholder", narrativeProblems.get(i)));
             }
             for (NarrativeValue value : narrativeValues) {
-                if (chartSources.stream().noneMatch(q -> q.name().equals(value.statement()))) {
+                if (!results.contains(value.statement())) {
                     problems.add(Problem.fatal(where, value.line(), "", "unknown-query", "narrative quotes " + value.text()
                             + " but the SQL file has no statement '" + value.statement() + "'"));
                 }
@@ -206,7 +208,7 @@ public final class Catalog {
             List<GroupSpec> privacy = new ArrayList<>();
             Set<String> declared = new HashSet<>();
             for (FrontMatter entry : front.mappings("privacy")) {
-                groupSpec(entry, chartSources, where, problems).ifPresent(spec -> {
+                groupSpec(entry, results, where, problems).ifPresent(spec -> {
                     if (!declared.add(spec.result())) {
                         problems.add(Problem.fatal(where, entry.line("result"), "result", "duplicate-privacy",
                                 "result '" + spec.result() + "' is declared twice under 'privacy'"));
@@ -287,7 +289,7 @@ public final class Catalog {
     /** Every published statement that reads members' own rows declares what its rows count (see GroupSpec). */
     private static void undeclaredPrivacy(Question question, Set<String> memberTables, List<Problem> problems) {
         Map<String, Integer> published = new java.util.LinkedHashMap<>();
-        question.charts().stream().filter(c -> !c.query().contains("/")).forEach(c -> published.putIfAbsent(c.query(), c.line()));
+        question.charts().stream().filter(ChartSpec::drawsOwnResult).forEach(c -> published.putIfAbsent(c.query(), c.line()));
         question.narrativeValues().forEach(v -> published.putIfAbsent(v.statement(), v.line()));
         question.forecasts().forEach(f -> published.putIfAbsent(f.query(), f.line()));
         published.forEach((name, line) -> {
@@ -306,7 +308,7 @@ public final class Catalog {
     private static void untrackableRates(Question question, List<Problem> problems) {
         for (ChartSpec chart : question.charts()) {
             if (chart.track().filter(t -> t == ChartSpec.Track.RATE).isPresent()
-                    && (chart.query().contains("/") || question.privacy(chart.query()).isEmpty() || chart.y().size() != 1)) {
+                    && (!chart.drawsOwnResult() || question.privacy(chart.query()).isEmpty() || chart.y().size() != 1)) {
                 problems.add(Problem.fatal(question.descriptionFile().toString(), chart.line(), "track", "untrackable-rate",
                         "chart '" + chart.id() + "' tracks a rate: it needs one y column and a 'privacy' entry for its own result '"
                                 + chart.query() + "' whose 'members' column gives each group's size"));
@@ -322,7 +324,7 @@ public final class Catalog {
     }
 
     /** One entry of 'privacy': what a result's rows describe (see GroupSpec). */
-    private static Optional<GroupSpec> groupSpec(FrontMatter entry, List<QuerySource> results, String where,
+    private static Optional<GroupSpec> groupSpec(FrontMatter entry, List<String> results, String where,
                                                  List<Problem> problems) throws FrontMatterException {
         int before = problems.size();
         for (String key : entry.keys()) {
@@ -332,7 +334,7 @@ public final class Catalog {
             }
         }
         String result = requiredString(entry, "result", where, problems);
-        if (result != null && results.stream().noneMatch(q -> q.name().equals(result))) {
+        if (result != null && !results.contains(result)) {
             problems.add(Problem.fatal(where, entry.line("result"), "result", "unknown-query",
                     "privacy names result '" + result + "', which is not a statement of the SQL file or a computed result"));
         }
@@ -383,7 +385,7 @@ public final class Catalog {
                 ratios, small.get(), label, entry.string("within"), running, entry.strings("keep"), entry.line()));
     }
 
-    private static Optional<ChartSpec> chart(FrontMatter entry, List<QuerySource> queries, String where,
+    private static Optional<ChartSpec> chart(FrontMatter entry, List<String> results, String where,
                                              List<Problem> problems) throws FrontMatterException {
         int before = problems.size();
         for (String key : entry.keys()) {
@@ -408,19 +410,19 @@ public final class Catalog {
         String query;
         if (queryName.isPresent()) {
             query = queryName.get();
-            if (query.contains("/")) {
+            if (Reference.isReference(query)) {
                 // Another question's result ("outlook/forecast_new_signups"), resolved once that question is answered.
-                if (!query.matches("[a-z0-9][a-z0-9-]*/[A-Za-z0-9_]+")) {
+                if (Reference.parse(query).isEmpty()) {
                     problems.add(Problem.fatal(where, entry.line("query"), "query", "bad-query",
                             "a result of another question is written <question-slug>/<result>, got '" + query + "'"));
                 }
-            } else if (queries.stream().noneMatch(q -> q.name().equals(query))) {
+            } else if (!results.contains(query)) {
                 problems.add(Problem.fatal(where, entry.line("query"), "query", "unknown-query",
                         "query '" + query + "' is not in the SQL file; its statements are "
-                                + queries.stream().map(QuerySource::name).toList() + " (start one with a line '-- name: " + query + "')"));
+                                + results + " (start one with a line '-- name: " + query + "')"));
             }
-        } else if (queries.size() == 1) {
-            query = queries.get(0).name();
+        } else if (results.size() == 1) {
+            query = results.get(0);
         } else {
             problems.add(Problem.fatal(where, entry.line(), "query", "missing-query",
                     "the SQL file has several statements: name the one this chart uses with 'query:'"));

@@ -64,6 +64,16 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
                 whenEmpty, track, units);
     }
 
+    /** The other question's result the chart draws, when its {@code query} borrows one ({@code outlook/forecast}). */
+    public Optional<Reference> borrowedResult() {
+        return Reference.isReference(query) ? Reference.parse(query) : Optional.empty();
+    }
+
+    /** Whether the chart draws a result of its own question (a statement, or one computed after the queries). */
+    public boolean drawsOwnResult() {
+        return !Reference.isReference(query);
+    }
+
     /** Every column the chart reads from its query's result. */
     public List<String> columnsUsed() {
         java.util.ArrayList<String> used = new java.util.ArrayList<>();

@@ -41,8 +41,8 @@ public final class ChartStage {
         List<Job> jobs = new ArrayList<>();
         for (Answer answer : answers) {
             for (ChartSpec spec : answer.question().charts()) {
-                Optional<Table> borrowed = spec.query().contains("/") ? borrowed(answers, spec.query()) : Optional.empty();
-                if (spec.query().contains("/") && borrowed.isEmpty()) {
+                Optional<Table> borrowed = spec.borrowedResult().flatMap(reference -> borrowed(answers, reference));
+                if (!spec.drawsOwnResult() && borrowed.isEmpty()) {
                     // The other question was left out for lack of data: no chart rather than an empty one.
                     continue;
                 }
@@ -129,11 +129,9 @@ public final class ChartStage {
     }
 
     /** A result of another question, "slug/result", when that question was answered and has it. */
-    static Optional<Table> borrowed(List<Answer> answers, String reference) {
-        String slug = reference.substring(0, reference.indexOf('/'));
-        String result = reference.substring(reference.indexOf('/') + 1);
-        return answers.stream().filter(a -> a.question().slug().equals(slug)).findFirst()
-                .flatMap(a -> Optional.ofNullable(a.results().get(result)));
+    static Optional<Table> borrowed(List<Answer> answers, dev.marquee.catalog.Reference reference) {
+        return answers.stream().filter(a -> a.question().slug().equals(reference.question())).findFirst()
+                .flatMap(a -> Optional.ofNullable(a.results().get(reference.name())));
     }
 
     /** The distinct values of the facet column, in the order the query returned them. */

@@ -36,8 +36,8 @@ public record Memory(Edition current, List<Edition> earlier, Digest digest, Stri
         java.util.Map<String, String> hrefs = new java.util.HashMap<>();
         for (Targets.Rule rule : targets.rules()) {
             if (rule instanceof Targets.KpiTarget target && target.chart().isPresent()) {
-                String[] chart = target.chart().get().split("/", 2);
-                hrefs.put(rule.id(), chart[0] + ".html#chart-" + chart[0] + "-" + chart[1]);
+                dev.marquee.catalog.Reference chart = dev.marquee.catalog.Reference.parse(target.chart().get()).orElseThrow();
+                hrefs.put(rule.id(), chart.question() + ".html#chart-" + chart.question() + "-" + chart.name());
             } else if (rule instanceof Targets.RateAlert alert) {
                 current.rate(alert.rate()).ifPresent(rate -> hrefs.put(rule.id(), rate.href()));
             }

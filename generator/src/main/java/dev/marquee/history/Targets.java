@@ -5,6 +5,7 @@ import dev.marquee.catalog.ChartSpec;
 import dev.marquee.catalog.FrontMatter;
 import dev.marquee.catalog.FrontMatter.FrontMatterException;
 import dev.marquee.catalog.Question;
+import dev.marquee.catalog.Reference;
 import dev.marquee.format.Unit;
 import dev.marquee.chart.ReferenceLine;
 import dev.marquee.engine.Table;
@@ -258,10 +259,9 @@ public record Targets(List<Rule> rules, String file) {
 
     /** The chart {@code <question>/<chart>} must exist (and track a rate, when {@code track} is given). */
     private static void chart(List<Question> questions, String reference, int line, ChartSpec.Track track) throws FrontMatterException {
-        int slash = reference.indexOf('/');
-        Optional<ChartSpec> chart = slash < 0 ? Optional.empty() : questions.stream()
-                .filter(q -> q.slug().equals(reference.substring(0, slash))).flatMap(q -> q.charts().stream())
-                .filter(c -> c.id().equals(reference.substring(slash + 1))).findFirst();
+        Optional<ChartSpec> chart = Reference.parse(reference).flatMap(r -> questions.stream()
+                .filter(q -> q.slug().equals(r.question())).flatMap(q -> q.charts().stream())
+                .filter(c -> c.id().equals(r.name())).findFirst());
         if (chart.isEmpty()) {
             throw new FrontMatterException(line, "'" + reference + "' is not a chart: write <question>/<chart id>, e.g. churn/by-region");
         }
@@ -375,11 +375,11 @@ public record Targets(List<Rule> rules, String file) {
     private record AnsweredChart(Answer answer, ChartSpec spec) {
     }
 
-    private static Optional<AnsweredChart> chartOf(List<Answer> answers, String reference) {
-        int slash = reference.indexOf('/');
-        return answers.stream().filter(a -> a.question().slug().equals(reference.substring(0, slash)))
-                .flatMap(a -> a.question().charts().stream().filter(c -> c.id().equals(reference.substring(slash + 1)))
-                        .filter(c -> !c.query().contains("/") && a.results().containsKey(c.query()))
+    private static Optional<AnsweredChart> chartOf(List<Answer> answers, String text) {
+        Reference reference = Reference.parse(text).orElseThrow();
+        return answers.stream().filter(a -> a.question().slug().equals(reference.question()))
+                .flatMap(a -> a.question().charts().stream().filter(c -> c.id().equals(reference.name()))
+                        .filter(c -> c.drawsOwnResult() && a.results().containsKey(c.query()))
                         .map(c -> new AnsweredChart(a, c)))
                 .findFirst();
     }

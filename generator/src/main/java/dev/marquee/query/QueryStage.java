@@ -293,7 +293,7 @@ public final class QueryStage {
             }
         }
         for (ChartSpec chart : question.charts()) {
-            if (chart.query().contains("/")) {
+            if (!chart.drawsOwnResult()) {
                 continue;
             }
             List<Column> columns = described.get(chart.query());

@@ -340,8 +340,8 @@ public final class SiteRenderer {
         }
         String id = "chart-" + chart.fileStem();
         String query = chart.spec().query();
-        String statement = query.contains("/") ? "-- Computed on the " + query.substring(0, query.indexOf('/'))
-                + " page (" + query + "); its SQL is shown there." : sql.getOrDefault(query, "");
+        String statement = chart.spec().borrowedResult().map(r -> "-- Computed on the " + r.question() + " page (" + r
+                + "); its SQL is shown there.").orElseGet(() -> sql.getOrDefault(query, ""));
         return new ChartView(id, chart.spec().title(), description, chart.svg(), chart.narrowSvg(),
                 chart.altText(), headers, rows, numeric, csvPath(chart), statement,
                 section.answer().question().slug() + ".sql: " + chart.spec().query());

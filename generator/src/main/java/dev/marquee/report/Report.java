@@ -47,12 +47,11 @@ public record Report(String title, Parameters parameters, List<Section> sections
             String slug = answer.question().slug();
             java.util.Map<String, String> notes = new java.util.HashMap<>();
             for (dev.marquee.catalog.ChartSpec chart : answer.question().charts()) {
-                String query = chart.query();
-                int slash = query.indexOf('/');
-                Answer source = slash < 0 ? answer : answers.stream()
-                        .filter(a -> a.question().slug().equals(query.substring(0, slash))).findFirst().orElse(null);
+                java.util.Optional<dev.marquee.catalog.Reference> borrowed = chart.borrowedResult();
+                Answer source = borrowed.isEmpty() ? answer : answers.stream()
+                        .filter(a -> a.question().slug().equals(borrowed.get().question())).findFirst().orElse(null);
                 if (source != null) {
-                    String result = query.substring(slash + 1);
+                    String result = borrowed.map(dev.marquee.catalog.Reference::name).orElse(chart.query());
                     source.notes().forEach((key, text) -> {
                         if (key.equals(result)) {
                             notes.put(chart.id(), text);
