@@ -73,26 +73,58 @@ class BusinessQuestionsTest {
     }
 
     @Test
-    void engagement() {
+    void watchTime_monthlyHours() {
         assertRows(result("watch-time", "monthly_hours"), row(LocalDate.of(2024, 1, 1), 185 / 60.0, 3L),
                 row(LocalDate.of(2024, 2, 1), 2.5, 2L), row(LocalDate.of(2024, 3, 1), 140 / 60.0, 2L));
+    }
+
+    @Test
+    void watchTime_summary() {
         assertRows(result("watch-time", "summary"), row(475 / 60.0, 5L, 475 / 300.0, 300 / 475.0, 5 / 7.0));
+    }
+
+    @Test
+    void watchTime_distribution() {
         // Member 6 never watched: "none" is a group of 1, and all members (6, published as signups) minus the 5 who
         // watched would reveal it, so "under 5" is hidden too.
         assertRows(result("watch-time", "distribution"), row("event files", "none", null), row("event files", "under 5", null));
+    }
+
+    @Test
+    void watchTime_byDevice() {
         // Laptop and Tablet have one viewer each; viewers overlap between devices, so together they are only known to
         // hold one: Mobile (2, the later of two at 2) joins them. Other: 100 + 60 + 75 minutes, its viewers unknown.
         assertRows(result("watch-time", "by_device"), row("TV", 4.0, 240 / 475.0, 1.0, 2L),
                 row(Disclosure.OTHER, 235 / 60.0, 235 / 475.0, null, null));
+    }
+
+    @Test
+    void watchTime_byAgeBand() {
         // 25–34 (2 viewers) is the one band over k, but Members hides it (its other bands, one member each, would follow
         // from the total of 6), and the same band is hidden alike wherever it is published.
         assertRows(result("watch-time", "by_age_band"), row("event files", "<18", null, null), row("event files", "25–34", null, null),
                 row("event files", "35–44", null, null), row("event files", "65+", null, null), row("event files", "unknown", null, null));
+    }
+
+    @Test
+    void watchTime_recency() {
         assertRows(result("watch-time", "recency"), row("event files", "0–6 days", null, "viewing"), row("event files", "15–30 days", null, "viewing"),
                 row("event files", "31–60 days", 2L, "viewing"), row("event files", "61+ days", null, "viewing"), row("event files", "never watched", null, "viewing"));
+    }
+
+    @Test
+    void watchTime_heavyWatchers() {
         // Heavy watchers: the top quarter of the 5 viewers is members 1 and 3 (2.5 hours each), the rest 3 members.
         assertRows(result("watch-time", "heavy_watchers"), row("event files", 5L, 475 / 60.0, 475 / 300.0, 2L, 300 / 475.0));
+    }
+
+    @Test
+    void watchTime_completionByType() {
         assertRows(result("watch-time", "completion_by_type"), row("Movie", 0.75, 4L, 3L), row("TV Show", 2 / 3.0, 3L, 3L));
+    }
+
+    @Test
+    void kpi_watchHours() {
         Kpi hours = kpi("watch_hours");
         assertEquals(140 / 60.0, hours.value(), EPSILON);
         assertEquals(Optional.of(2.5), hours.previousMonth());
@@ -100,27 +132,55 @@ class BusinessQuestionsTest {
     }
 
     @Test
-    void churnAndRetention() {
+    void churn_byRegion() {
         // March: North America 2 active, 0 churned; Europe 1 active, 1 churned. Europe is small; what is merged must
         // reach k, so North America joins: Other 3 active, whose 1 churner is still a group of 1 and is not shown.
         assertRows(result("churn", "by_region"), row(Disclosure.OTHER, 3L, null, null));
+    }
+
+    @Test
+    void churn_byCountry() {
         assertRows(result("churn", "by_country"), row(Disclosure.OTHER, 3L, null, null));
+    }
+
+    @Test
+    void churn_monthlyByRegion() {
         // February: Europe has 1 member, North America 1 churner of 3; March: Europe 1 member (who churned), so North
         // America (2) is hidden with it. No region-month can be shown.
         assertRows(result("churn", "monthly_by_region"), row(LocalDate.of(2024, 2, 1), "Europe", null, null, null),
                 row(LocalDate.of(2024, 2, 1), "North America", null, null, null),
                 row(LocalDate.of(2024, 3, 1), "Europe", null, null, null),
                 row(LocalDate.of(2024, 3, 1), "North America", null, null, null));
+    }
+
+    @Test
+    void churn_atRisk() {
         // 4 of North America's 5 are at risk: the 1 who is not would be a group of 1.
         assertRows(result("churn", "at_risk"), row(Disclosure.OTHER, 5L, null, null));
+    }
+
+    @Test
+    void churn_retentionCurve() {
         // Two months after signup, 3 of 4 are still subscribed: the 1 who is not is a group of 1.
         assertRows(result("churn", "retention_curve"), row(0L, 6L, 6L, 1.0), row(1L, 4L, 4L, 1.0), row(2L, null, null, null));
+    }
+
+    @Test
+    void churn_cohorts() {
         assertRows(result("churn", "cohorts"), row(LocalDate.of(2024, 1, 1), 4L, 4L, null, null, null, 1.0, null, null, null),
                 row(LocalDate.of(2024, 3, 1), 2L, null, null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void kpi_activeMembers() {
         Kpi active = kpi("active_members");
         assertEquals(5, active.value(), EPSILON);
         assertEquals(Optional.of(3.0), active.previousMonth());
         assertEquals("+66.7%", active.changeVsPreviousMonth());
+    }
+
+    @Test
+    void kpi_churnRate() {
         // 1 churner of 3 in March and 1 of 4 in February: each a group of 1, so neither rate is shown.
         Kpi churn = kpi("churn_rate");
         assertTrue(Double.isNaN(churn.value()));
@@ -130,12 +190,24 @@ class BusinessQuestionsTest {
     }
 
     @Test
-    void signups() {
+    void signups_monthly() {
         assertRows(result("signups", "monthly"), row("event files", LocalDate.of(2024, 1, 1), 4L, 4L), row("event files", LocalDate.of(2024, 2, 1), 0L, 4L),
                 row("event files", LocalDate.of(2024, 3, 1), 2L, 6L));
+    }
+
+    @Test
+    void signups_subscribers() {
         assertRows(result("signups", "subscribers"), row(LocalDate.of(2024, 1, 1), 4L, null),
                 row(LocalDate.of(2024, 2, 1), 3L, -0.25), row(LocalDate.of(2024, 3, 1), 5L, 2 / 3.0));
+    }
+
+    @Test
+    void signups_seasonality() {
         assertEquals(0, result("signups", "seasonality").rowCount(), "no complete calendar year");
+    }
+
+    @Test
+    void kpi_newSignups() {
         Kpi signups = kpi("new_signups");
         assertEquals(2, signups.value(), EPSILON);
         assertEquals(Optional.of(0.0), signups.previousMonth());
@@ -143,15 +215,31 @@ class BusinessQuestionsTest {
     }
 
     @Test
-    void revenue() {
+    void revenue_monthly() {
         assertRows(result("revenue", "monthly"), row(LocalDate.of(2024, 1, 1), 62.96, 4L, 62.96 / 4),
                 row(LocalDate.of(2024, 2, 1), 47.47, 3L, 47.47 / 3), row(LocalDate.of(2024, 3, 1), 65.45, 5L, 13.09));
+    }
+
+    @Test
+    void revenue_collected() {
         // February and March have one payer each; payers overlap between months, so January (2) is hidden with them.
         assertRows(result("revenue", "collected"), row(LocalDate.of(2024, 1, 1), null, null, null, null),
                 row(LocalDate.of(2024, 2, 1), null, null, null, null), row(LocalDate.of(2024, 3, 1), null, null, null, null));
+    }
+
+    @Test
+    void revenue_byPlan() {
         // Premium (22.99) and Standard (15.49) have one member each: together 38.48 from 2.
         assertRows(result("revenue", "by_plan"), row("event files", "Basic", 26.97, 3L, 8.99), row("event files", Disclosure.OTHER, 38.48, 2L, 19.24));
+    }
+
+    @Test
+    void revenue_byCountry() {
         assertRows(result("revenue", "by_country"), row("event files", "United States", 33.47, 3L, 33.47 / 3), row("event files", "Canada", 31.98, 2L, 15.99));
+    }
+
+    @Test
+    void kpi_mrr() {
         Kpi mrr = kpi("mrr");
         assertEquals(65.45, mrr.value(), EPSILON);
         assertEquals("+37.9%", mrr.changeVsPreviousMonth());
@@ -159,11 +247,19 @@ class BusinessQuestionsTest {
     }
 
     @Test
-    void genreRatings() {
+    void genreRatings_byGenre() {
         assertEquals(0, result("genre-ratings", "by_genre").rowCount(), "no genre has the 30 ratings needed to be ranked");
+    }
+
+    @Test
+    void genreRatings_distribution() {
         // 1 and 5 stars come from one member each; raters overlap, so 4 stars (2 raters) is hidden with them.
         assertRows(result("genre-ratings", "distribution"), row("1 stars", null, null, null), row("4 stars", null, null, null),
                 row("5 stars", null, null, null));
+    }
+
+    @Test
+    void kpi_averageRating() {
         // March's and February's ratings each come from one member.
         Kpi rating = kpi("average_rating");
         assertTrue(Double.isNaN(rating.value()));
@@ -171,20 +267,44 @@ class BusinessQuestionsTest {
     }
 
     @Test
-    void plansDevicesAndTitles() {
+    void plansDevices_planMix() {
         // Canada: Basic 1, Premium 1 (hidden, 2 together); United States: Basic 2, Standard 1, so Basic is hidden with
         // Standard. Each country shows its plans together as Other, 100% of its members.
         assertRows(result("plans-devices", "plan_mix"), row("event files", "Canada", Disclosure.OTHER, 2L, 1.0),
                 row("event files", "United States", Disclosure.OTHER, 3L, 1.0));
+    }
+
+    @Test
+    void plansDevices_deviceMix() {
         // Every country's largest device has one viewer: all three countries merge; there Mobile has 2 viewers (members
         // 2 and 4), TV 2 (1 and 3), Tablet and Laptop 1: Tablet, Laptop and TV (the later of the two at 2) are Other.
         assertRows(result("plans-devices", "device_mix"), row(Disclosure.OTHER, "Mobile", 75 / 60.0, 75 / 475.0, 2L),
                 row(Disclosure.OTHER, Disclosure.OTHER, 400 / 60.0, 400 / 475.0, null));
+    }
+
+    @Test
+    void topTitles_byHours() {
         assertRows(result("top-titles", "by_hours"), row("Alpha", "Movie", 260 / 60.0, 3L), row("Bravo", "TV Show", 125 / 60.0, 3L));
+    }
+
+    @Test
+    void topTitles_byCompletion() {
         assertEquals(0, result("top-titles", "by_completion").rowCount(), "no title has 50 viewers");
+    }
+
+    @Test
+    void topTitles_byType() {
         assertRows(result("top-titles", "by_type"), row("Movie", 2L, 350 / 60.0, 350 / 475.0, 0.75, 3L),
                 row("TV Show", 1L, 125 / 60.0, 125 / 475.0, 2 / 3.0, 3L));
+    }
+
+    @Test
+    void catalogue_byType() {
         assertRows(result("catalogue", "by_type"), row("Movie", 2L), row("TV Show", 1L));
+    }
+
+    @Test
+    void catalogue_byMaturity() {
         assertRows(result("catalogue", "by_maturity"), row("R", 1L), row("TV-14", 1L), row("TV-MA", 1L));
     }
 
