@@ -10,8 +10,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
@@ -20,7 +18,6 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.TimeZone;
@@ -61,6 +58,10 @@ final class ForecastChart {
         JFreeChart chart = ChartFactory.createTimeSeriesChart(spec.title(), spec.xLabel(), spec.yLabel(), lines, true, false, false);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        // The chart theme clears auto-populated paints and hands out its own in the order they are first asked for:
+        // these are fixed, so the legend (drawn from fixed items) and the lines agree.
+        lineRenderer.setAutoPopulateSeriesPaint(false);
+        lineRenderer.setAutoPopulateSeriesStroke(false);
         lineRenderer.setSeriesPaint(0, Theme.SERIES[0]);
         lineRenderer.setSeriesPaint(1, Theme.SERIES[1]);
         lineRenderer.setSeriesStroke(0, new BasicStroke(2.2f));
@@ -70,6 +71,8 @@ final class ForecastChart {
         bands.addSeries(band95);
         bands.addSeries(band80);
         DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
+        bandRenderer.setAutoPopulateSeriesFillPaint(false);
+        bandRenderer.setAutoPopulateSeriesPaint(false);
         Color orange = Theme.SERIES[1];
         bandRenderer.setSeriesFillPaint(0, new Color(orange.getRed(), orange.getGreen(), orange.getBlue(), 50));
         bandRenderer.setSeriesFillPaint(1, new Color(orange.getRed(), orange.getGreen(), orange.getBlue(), 90));
@@ -79,15 +82,33 @@ final class ForecastChart {
         plot.setDataset(1, bands);
         plot.setRenderer(1, bandRenderer);
         if (firstForecast != null) {
+            // The forecast months are shaded; the legend names the shade, as a label on the plot sat under the lines.
             IntervalMarker marker = new IntervalMarker(millis(firstForecast.minusDays(15)), millis(lastForecast.plusDays(15)));
             marker.setPaint(Theme.CARD);
-            marker.setLabel("Forecast");
-            marker.setLabelFont(new Font(Theme.FONT_FAMILY, Font.BOLD, 11));
-            marker.setLabelPaint(Theme.MUTED);
-            marker.setLabelAnchor(RectangleAnchor.TOP);
-            marker.setLabelTextAnchor(TextAnchor.TOP_CENTER);
             plot.addDomainMarker(marker, Layer.BACKGROUND);
         }
+        // The legend draws each band as its swatch: the bands' renderer has no line of its own to show there.
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        java.awt.geom.Line2D line = new java.awt.geom.Line2D.Double(-9, 0, 9, 0);
+        java.awt.geom.Rectangle2D swatch = new java.awt.geom.Rectangle2D.Double(-7, -5, 14, 10);
+        legend.add(new org.jfree.chart.LegendItem(String.valueOf(lines.getSeriesKey(0)), null, null, null, line,
+                lineRenderer.getSeriesStroke(0), Theme.SERIES[0]));
+        legend.add(new org.jfree.chart.LegendItem(String.valueOf(lines.getSeriesKey(1)), null, null, null, line,
+                lineRenderer.getSeriesStroke(1), Theme.SERIES[1]));
+        legend.add(new org.jfree.chart.LegendItem(String.valueOf(bands.getSeriesKey(1)), bandRenderer.getSeriesFillPaint(1)));
+        legend.add(new org.jfree.chart.LegendItem(String.valueOf(bands.getSeriesKey(0)), bandRenderer.getSeriesFillPaint(0)));
+        if (firstForecast != null) {
+            org.jfree.chart.LegendItem period = new org.jfree.chart.LegendItem("Forecast period", null, null, null, swatch, Theme.CARD,
+                    new BasicStroke(1f), Theme.GRID);
+            legend.add(period);
+        }
+        for (int i = 0; i < legend.getItemCount(); i++) {
+            legend.get(i).setLabelPaint(Theme.TEXT);
+            if (legend.get(i).getShape() == null || legend.get(i).isShapeVisible()) {
+                legend.get(i).setShape(swatch);
+            }
+        }
+        plot.setFixedLegendItems(legend);
         return chart;
     }
 
