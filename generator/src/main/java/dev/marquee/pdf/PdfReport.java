@@ -434,10 +434,8 @@ public final class PdfReport {
                 .map(TableQuality::file).map(SafeText::line).toList()) + ". Every figure comes from one SQL query over them, as of "
                 + report.dateline() + ".", body));
         right.addElement(new Paragraph("Privacy and suppression", heading));
-        right.addElement(new Paragraph("Only aggregates are published. No group of fewer than " + report.parameters().minGroupSize()
-                + " members (a country, a cohort, a band, a table cell) is shown, or can be worked out by subtracting shown figures "
-                + "from a total: such groups are merged into Other (small groups), hidden or left out, with the next smallest "
-                + "where a total would reveal them. No member id or name appears anywhere.", body));
+        right.addElement(new Paragraph("Only aggregates are published. " + dev.marquee.privacy.Disclosure.rule(report.parameters().minGroupSize())
+                + " No member id or name appears anywhere.", body));
         if (!report.leftOut().isEmpty()) {
             right.addElement(new Paragraph("Left out for lack of data", heading));
             for (var left2 : report.leftOut()) {

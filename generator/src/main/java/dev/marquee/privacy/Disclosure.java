@@ -30,6 +30,16 @@ public final class Disclosure {
     /** The name of a merged row; a real value spelled the same is renamed, so the two are never confused. */
     public static final String OTHER = "Other (small groups)";
 
+    /**
+     * The rule in words, as the About and methodology pages and the PDF's closing page state it: one text, so the
+     * three cannot come to say different things.
+     */
+    public static String rule(int k) {
+        return "No published group (a country, a cohort, a band, a cell of a table) describes fewer than " + k + " members, "
+                + "nor can one be worked out by subtracting published figures from a published total: smaller groups are merged "
+                + "into “" + OTHER + "”, hidden, or left out of a ranking, with the next smallest where a total would reveal them.";
+    }
+
     private Disclosure() {
     }
 

@@ -136,10 +136,11 @@ public final class SiteRenderer {
         output.write("data.html", render("data.jte", dataPage(report, site)));
         output.write("methodology.html", render("methodology.jte", new MethodologyPage(
                 site.layout("Methodology", "How every figure is defined", "methodology.html"), metrics(report),
-                report.parameters().minGroupSize(), report.parameters().atRiskDays(), report.dateline())));
+                report.parameters().minGroupSize(), report.parameters().atRiskDays(), report.dateline(),
+                dev.marquee.privacy.Disclosure.rule(report.parameters().minGroupSize()))));
         output.write("about.html", render("about.jte", new AboutPage(
                 site.layout("About", "What this report is for and how to read it", "about.html"), report.dateline(),
-                report.parameters().minGroupSize())));
+                report.parameters().minGroupSize(), dev.marquee.privacy.Disclosure.rule(report.parameters().minGroupSize()))));
         output.write("metrics.json", MetricsJson.json(report));
         output.write("style.css", dev.marquee.format.Palette.cssVariables() + new String(resource("/site/style.css"),
                 java.nio.charset.StandardCharsets.UTF_8));

@@ -108,10 +108,11 @@ public final class Views {
     public record MetricView(String name, String definition, String source) {
     }
 
-    public record MethodologyPage(Layout layout, List<MetricView> metrics, int minGroupSize, int atRiskDays, String asOfText) {
+    public record MethodologyPage(Layout layout, List<MetricView> metrics, int minGroupSize, int atRiskDays, String asOfText,
+                                  String privacyRule) {
     }
 
-    public record AboutPage(Layout layout, String asOfText, int minGroupSize) {
+    public record AboutPage(Layout layout, String asOfText, int minGroupSize, String privacyRule) {
     }
 
     /** @param narrativeHtml trusted HTML rendered by flexmark from the question's own Markdown (raw HTML is escaped) */
