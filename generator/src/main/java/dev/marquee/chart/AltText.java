@@ -83,7 +83,7 @@ final class AltText {
 
     private static String label(Object x, ColumnType type) {
         if (x instanceof java.time.LocalDate date) {
-            return date.getDayOfMonth() == 1 ? Formats.month(date) : Formats.date(date);
+            return Formats.period(date);
         }
         return SafeText.label(ChartBuilder.category(x, type));
     }

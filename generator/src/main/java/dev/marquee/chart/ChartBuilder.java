@@ -284,7 +284,7 @@ final class ChartBuilder {
             return "(none)";
         }
         if (value instanceof LocalDate date) {
-            return date.getDayOfMonth() == 1 ? date.toString().substring(0, 7) : date.toString();
+            return Formats.period(date);
         }
         if (value instanceof Long whole) {
             // Category labels such as years and decades read without thousands separators.

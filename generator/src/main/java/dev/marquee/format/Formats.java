@@ -96,6 +96,11 @@ public final class Formats {
         return DAY.format(date);
     }
 
+    /** A period's start as people read it: the first of a month is that month ("Jan 2024"), another day the date. */
+    public static String period(LocalDate date) {
+        return date.getDayOfMonth() == 1 ? month(date) : date(date);
+    }
+
     public static String month(LocalDate date) {
         return MONTH.format(date);
     }

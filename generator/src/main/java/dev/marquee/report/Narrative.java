@@ -113,7 +113,7 @@ public final class Narrative {
             return Formats.compact(number.doubleValue(), value.unit().get());
         }
         if (cell instanceof java.time.LocalDate date && date.getDayOfMonth() == 1) {
-            return Formats.month(date);
+            return Formats.period(date);
         }
         return cell == null ? "n/a" : Formats.cell(cell, dev.marquee.format.Unit.COUNT);
     }
