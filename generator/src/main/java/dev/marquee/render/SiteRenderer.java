@@ -77,7 +77,8 @@ public final class SiteRenderer {
         List<NavLink> countryLinks = countries.entrySet().stream()
                 .map(c -> new NavLink(countryPage(c.getValue()), c.getKey(), false)).toList();
         Views.ChangesView changes = EditionViews.changes(memory);
-        boolean archive = memory.filter(m -> !m.archive().isEmpty()).isPresent();
+        // An archive of this edition alone (a rebuild over itself) is no archive: nothing links to its page.
+        boolean archive = memory.filter(m -> m.archive().size() > 1).isPresent();
         // The archive is linked from the editions' links, which a later run rewrites when this page is archived: a menu
         // link to archive.html would break there.
         Site site = new Site(report, questions, !countries.isEmpty(), changes.isEmpty() ? "" : changes.title(),

@@ -286,6 +286,15 @@ class EditionsTest {
     }
 
     @Test
+    void aRebuildOverItselfArchivesNothing(@TempDir Path other) {
+        Path out = other.resolve("site");
+        assertEquals(0, build(1, out).exitCode());
+        assertEquals(0, build(1, out, "--history", out.toString()).exitCode());
+        assertFalse(Files.exists(out.resolve("archive")));
+        assertFalse(Files.exists(out.resolve("archive.html")), "an archive of this edition alone is no archive");
+    }
+
+    @Test
     void aRateOfZeroIsNeverAboveAllGroups() {
         // 0 of 12: the interval starts at 0 exactly, so with all groups at 0% no group is above them.
         assertEquals(0.0, Interval.wilson(0, 12).low());
