@@ -78,26 +78,26 @@ final class ChartBuilder {
         java.awt.BasicStroke stroke = new java.awt.BasicStroke(1.6f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
                 line.target() ? new float[] {7f, 4f} : new float[] {2f, 3f}, 0f);
         org.jfree.chart.plot.ValueMarker marker = new org.jfree.chart.plot.ValueMarker(line.value(), colour, stroke);
-        org.jfree.chart.axis.ValueAxis axis;
-        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
-        if (chart.getPlot() instanceof CategoryPlot plot) {
-            plot.addRangeMarker(marker, org.jfree.chart.ui.Layer.FOREGROUND);
-            axis = plot.getRangeAxis();
-            if (chart.getLegend() != null) {
-                items.addAll(plot.getLegendItems());
-            }
-            items.add(legendItem(line, colour, stroke));
-            plot.setFixedLegendItems(items);
-        } else if (chart.getPlot() instanceof XYPlot plot) {
-            plot.addRangeMarker(marker, org.jfree.chart.ui.Layer.FOREGROUND);
-            axis = plot.getRangeAxis();
-            if (chart.getLegend() != null) {
-                items.addAll(plot.getLegendItems());
-            }
-            items.add(legendItem(line, colour, stroke));
-            plot.setFixedLegendItems(items);
-        } else {
+        org.jfree.chart.plot.Plot plot = chart.getPlot();
+        if (!(plot instanceof CategoryPlot || plot instanceof XYPlot)) {
             return;
+        }
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+        if (chart.getLegend() != null) {
+            items.addAll(plot.getLegendItems());
+        }
+        items.add(legendItem(line, colour, stroke));
+        // The two kinds of plot share these methods without sharing a type that declares them.
+        org.jfree.chart.axis.ValueAxis axis;
+        if (plot instanceof CategoryPlot category) {
+            category.addRangeMarker(marker, org.jfree.chart.ui.Layer.FOREGROUND);
+            category.setFixedLegendItems(items);
+            axis = category.getRangeAxis();
+        } else {
+            XYPlot xy = (XYPlot) plot;
+            xy.addRangeMarker(marker, org.jfree.chart.ui.Layer.FOREGROUND);
+            xy.setFixedLegendItems(items);
+            axis = xy.getRangeAxis();
         }
         if (chart.getLegend() == null) {
             org.jfree.chart.title.LegendTitle legend = new org.jfree.chart.title.LegendTitle(chart.getPlot());

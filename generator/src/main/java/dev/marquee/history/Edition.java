@@ -63,6 +63,11 @@ public record Edition(LocalDate asOf, String title, int minGroupSize, List<KpiFi
 
         /** The rate of all the published groups together: their rates weighted by their sizes. */
         public double overall() {
+            return overall(groups);
+        }
+
+        /** The rate of these groups together; NaN when they hold no member. */
+        static double overall(List<GroupRate> groups) {
             double parts = 0;
             long members = 0;
             for (GroupRate group : groups) {
@@ -157,21 +162,30 @@ public record Edition(LocalDate asOf, String title, int minGroupSize, List<KpiFi
                     }
                     rankings.add(new Ranking(id, spec.title(), href, items));
                 } else {
-                    String members = section.answer().question().privacy(spec.query()).map(GroupSpec::members).orElseThrow();
-                    List<GroupRate> groups = new ArrayList<>();
-                    for (int row = 0; row < data.rowCount(); row++) {
-                        Object group = data.value(row, spec.x());
-                        Object rate = data.value(row, spec.y().get(0));
-                        Object size = data.value(row, members);
-                        if (group != null && rate instanceof Number r && size instanceof Number n && Double.isFinite(r.doubleValue())) {
-                            groups.add(new GroupRate(group.toString(), r.doubleValue(), n.longValue()));
-                        }
-                    }
-                    rates.add(new RateTable(id, spec.title(), href, spec.unit(), spec.xLabel(), groups));
+                    rates.add(new RateTable(id, spec.title(), href, spec.unit(), spec.xLabel(),
+                            groupRates(section.answer().question(), spec, data)));
                 }
             }
         }
         return new Edition(report.asOf(), report.title(), report.parameters().minGroupSize(), kpis, rankings, rates, List.of());
+    }
+
+    /**
+     * The groups of a chart that tracks a rate: its x values, its y rate and each group's size, the members column of
+     * its result's privacy declaration. A hidden group (no rate) is left out.
+     */
+    static List<GroupRate> groupRates(dev.marquee.catalog.Question question, ChartSpec spec, Table data) {
+        String members = question.privacy(spec.query()).map(GroupSpec::members).orElseThrow();
+        List<GroupRate> groups = new ArrayList<>();
+        for (int row = 0; row < data.rowCount(); row++) {
+            Object group = data.value(row, spec.x());
+            Object rate = data.value(row, spec.y().get(0));
+            Object size = data.value(row, members);
+            if (group != null && rate instanceof Number r && size instanceof Number n && Double.isFinite(r.doubleValue())) {
+                groups.add(new GroupRate(group.toString(), r.doubleValue(), n.longValue()));
+            }
+        }
+        return groups;
     }
 
     /** {@code <question>/<chart>}, and {@code /<file>} for one file's chart when a result holds several. */

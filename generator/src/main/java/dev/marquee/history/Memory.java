@@ -35,12 +35,8 @@ public record Memory(Edition current, List<Edition> earlier, Digest digest, Stri
         }
         java.util.Map<String, String> hrefs = new java.util.HashMap<>();
         for (Targets.Rule rule : targets.rules()) {
-            if (rule instanceof Targets.KpiTarget target && target.chart().isPresent()) {
-                dev.marquee.catalog.Reference chart = dev.marquee.catalog.Reference.parse(target.chart().get()).orElseThrow();
-                hrefs.put(rule.id(), chart.question() + ".html#chart-" + chart.question() + "-" + chart.name());
-            } else if (rule instanceof Targets.RateAlert alert) {
-                current.rate(alert.rate()).ifPresent(rate -> hrefs.put(rule.id(), rate.href()));
-            }
+            rule.chart().flatMap(dev.marquee.catalog.Reference::parse).ifPresent(chart -> hrefs.put(rule.id(),
+                    chart.question() + ".html#chart-" + chart.question() + "-" + chart.name()));
         }
         return new Memory(current, earlier, Digest.of(current, earlier, hrefs), Digest.subject(current, previous, targetKpis),
                 Archive.plan(history, current, keep));
@@ -68,6 +64,22 @@ public record Memory(Edition current, List<Edition> earlier, Digest digest, Stri
         }
         current.kpi(kpi).ifPresent(k -> values.add(k.value()));
         return values.subList(Math.max(0, values.size() - SPARKLINE_EDITIONS), values.size());
+    }
+
+    /**
+     * A KPI's series laid out in a unit square, for any size of sparkline: x from 0 (the oldest edition) to 1 (this
+     * one), y from 0 (the lowest value) to 1 (the highest), 0.5 when the values are all the same.
+     */
+    public List<double[]> sparkline(String kpi) {
+        List<Double> values = series(kpi);
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            points.add(new double[] {values.size() == 1 ? 1 : (double) i / (values.size() - 1),
+                    max == min ? 0.5 : (values.get(i) - min) / (max - min)});
+        }
+        return points;
     }
 
     /** The editions a sparkline shows at most: a quarter of weekly editions. */

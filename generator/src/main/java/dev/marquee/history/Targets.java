@@ -85,6 +85,9 @@ public record Targets(List<Rule> rules, String file) {
         String id();
 
         String name();
+
+        /** The chart ({@code <question>/<chart id>}) the rule is drawn on and reports on, when it has one. */
+        Optional<String> chart();
     }
 
     /** What a KPI target compares: the KPI itself, or its change. */
@@ -128,6 +131,10 @@ public record Targets(List<Rule> rules, String file) {
 
     /** Each group of a tracked rate against all groups together: missed when a group's interval lies above it. */
     public record RateAlert(String id, String name, String rate) implements Rule {
+        @Override
+        public Optional<String> chart() {
+            return Optional.of(rate);
+        }
     }
 
     /** A change of a percentage is in points (to a tenth, as the rates are shown); of anything else, relative. */
@@ -352,19 +359,11 @@ public record Targets(List<Rule> rules, String file) {
             } else if (rule instanceof RateAlert alert) {
                 chartOf(answers, alert.rate()).ifPresent(chart -> {
                     Table data = chart.answer().result(chart.spec().query());
-                    String members = chart.answer().question().privacy(chart.spec().query()).orElseThrow().members();
-                    double parts = 0;
-                    double count = 0;
-                    for (int row = 0; row < data.rowCount(); row++) {
-                        if (data.value(row, chart.spec().y().get(0)) instanceof Number rate && data.value(row, members) instanceof Number n) {
-                            parts += rate.doubleValue() * n.doubleValue();
-                            count += n.doubleValue();
-                        }
-                    }
+                    double overall = Edition.RateTable.overall(Edition.groupRates(chart.answer().question(), chart.spec(), data));
                     boolean pooled = data.indexOf("source").isPresent() && data.columnValues("source").stream().distinct().count() > 1;
-                    if (count > 0 && !pooled) {
-                        lines.computeIfAbsent(alert.rate(), c -> new ArrayList<>()).add(new ReferenceLine(parts / count,
-                                "All " + plural(chart.spec().xLabel()) + ": " + Formats.full(parts / count, chart.spec().unit()), false));
+                    if (Double.isFinite(overall) && !pooled) {
+                        lines.computeIfAbsent(alert.rate(), c -> new ArrayList<>()).add(new ReferenceLine(overall,
+                                "All " + plural(chart.spec().xLabel()) + ": " + Formats.full(overall, chart.spec().unit()), false));
                     }
                 });
             }

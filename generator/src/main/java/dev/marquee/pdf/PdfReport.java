@@ -197,9 +197,9 @@ public final class PdfReport {
             Paragraph comparison = new Paragraph(SafeText.line(kpi.comparison()), new Font(fonts.regular, 6.5f, Font.NORMAL, MUTED));
             cell.addElement(comparison);
             if (memory.isPresent()) {
-                List<Double> series = memory.get().series(kpi.id());
-                if (series.size() >= 2) {
-                    cell.addElement(sparkline(writer, series));
+                List<double[]> points = memory.get().sparkline(kpi.id());
+                if (points.size() >= 2) {
+                    cell.addElement(sparkline(writer, points));
                 }
                 for (Edition.TargetResult target : memory.get().targetsOf(targets, kpi.id())) {
                     cell.addElement(new Paragraph("Target " + SafeText.line(target.bound().isEmpty() ? target.name() : target.bound())
@@ -225,19 +225,17 @@ public final class PdfReport {
     }
 
     /** A KPI's values across editions as a small vector line, the last value marked. */
-    private static Image sparkline(PdfWriter writer, List<Double> values) throws DocumentException {
+    private static Image sparkline(PdfWriter writer, List<double[]> points) throws DocumentException {
         float width = 90;
         float height = 18;
         PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
-        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         template.setColorStroke(ACCENT);
         template.setLineWidth(1.2f);
         float x = 0;
         float y = 0;
-        for (int i = 0; i < values.size(); i++) {
-            x = 2 + (width - 4) * i / (values.size() - 1);
-            y = (float) (max == min ? height / 2 : 2 + (height - 4) * (values.get(i) - min) / (max - min));
+        for (int i = 0; i < points.size(); i++) {
+            x = (float) (2 + (width - 4) * points.get(i)[0]);
+            y = (float) (2 + (height - 4) * points.get(i)[1]);
             if (i == 0) {
                 template.moveTo(x, y);
             } else {

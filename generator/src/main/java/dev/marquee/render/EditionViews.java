@@ -60,15 +60,13 @@ final class EditionViews {
         if (values.size() < 2) {
             return null;
         }
-        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         StringBuilder points = new StringBuilder();
         double x = 0;
         double y = 0;
-        for (int i = 0; i < values.size(); i++) {
-            x = 2 + 116.0 * i / (values.size() - 1);
-            y = max == min ? 14 : 25 - 22 * (values.get(i) - min) / (max - min);
-            points.append(i == 0 ? "" : " ").append(coordinate(x)).append(',').append(coordinate(y));
+        for (double[] point : memory.get().sparkline(kpi.id())) {
+            x = 2 + 116 * point[0];
+            y = 25 - 22 * point[1];
+            points.append(points.length() == 0 ? "" : " ").append(coordinate(x)).append(',').append(coordinate(y));
         }
         String said = kpi.label() + " in the last " + values.size() + " editions: "
                 + String.join(", ", values.stream().map(v -> Formats.compact(v, kpi.unit())).toList());

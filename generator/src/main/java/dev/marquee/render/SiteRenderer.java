@@ -161,9 +161,7 @@ public final class SiteRenderer {
             return notes;
         }
         for (dev.marquee.history.Targets.Rule rule : targets.rules()) {
-            java.util.Optional<String> chart = rule instanceof dev.marquee.history.Targets.KpiTarget t ? t.chart()
-                    : java.util.Optional.of(((dev.marquee.history.Targets.RateAlert) rule).rate());
-            chart.ifPresent(c -> memory.get().current().target(rule.id()).ifPresent(result -> notes.merge(c,
+            rule.chart().ifPresent(c -> memory.get().current().target(rule.id()).ifPresent(result -> notes.merge(c,
                     "Target “" + result.name() + "”: " + result.status().text() + (result.now().isEmpty() ? "" : " (" + result.now() + ")")
                             + ".", (a, b) -> a + " " + b)));
         }

@@ -12,11 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -24,7 +21,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -47,9 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * named by MARQUEE_CHROME and MARQUEE_CHROMEDRIVER; skipped when absent, required on CI).
  */
 class ArchiveBrowserTest {
-
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MARQUEE_CHROME", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("MARQUEE_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Path EDITIONS = Fixtures.FIXTURES.resolve("editions");
     private static final String LATEST = "24 Mar 2024";
     private static final String MIDDLE = "17 Mar 2024";
@@ -70,25 +63,10 @@ class ArchiveBrowserTest {
         edition("week-2", "2024-03-17", true);
         edition("week-3", "2024-03-24", true);
 
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI needs chromium and chromium-driver: apt-get install -y chromium chromium-driver");
-        }
-        if (!present) {
+        if (!HeadlessChromium.available()) {
             return; // the browser tests skip themselves; the link walk needs no browser
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--allow-file-access-from-files", "--window-size=1280,900",
-                "--user-data-dir=" + temp.resolve("profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(temp.resolve("profile"));
     }
 
     private static void edition(String week, String asOf, boolean withHistory) {

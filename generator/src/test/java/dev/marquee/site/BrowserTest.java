@@ -14,18 +14,14 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -46,10 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Nu checker. Screenshots land in generator/target/screenshots.
  */
 class BrowserTest {
-
-    /** Debian's chromium by default; MARQUEE_CHROME and MARQUEE_CHROMEDRIVER name another installed pair (e.g. a CI runner's). */
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MARQUEE_CHROME", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("MARQUEE_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Fixtures.ROOT.resolve("generator/target/screenshots");
     private static Path sampleSite;
     private static Path hostileSite;
@@ -57,11 +49,7 @@ class BrowserTest {
 
     @BeforeAll
     static void buildSitesAndOpenBrowser() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI needs chromium and chromium-driver: apt-get install -y chromium chromium-driver");
-        }
-        Assumptions.assumeTrue(present, "browser tests skipped: install chromium and chromium-driver to run them");
+        Assumptions.assumeTrue(HeadlessChromium.available(), "browser tests skipped: install chromium and chromium-driver to run them");
         Path temp = Files.createTempDirectory("marquee-browser-");
         sampleSite = temp.resolve("sample");
         hostileSite = temp.resolve("hostile");
@@ -69,18 +57,7 @@ class BrowserTest {
         Fixtures.Run hostile = Fixtures.marquee("build", "--data", Fixtures.FIXTURES.resolve("hostile").toString(),
                 "--out", hostileSite.toString(), "--min-group-size", "1");
         assertEquals(0, hostile.exitCode(), hostile.err());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--allow-file-access-from-files", "--window-size=1280,900",
-                "--user-data-dir=" + temp.resolve("profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(temp.resolve("profile"));
         Files.createDirectories(SCREENSHOTS);
     }
 
