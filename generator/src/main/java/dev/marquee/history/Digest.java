@@ -265,7 +265,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
                 lines.add(new Line("Met again: " + target.name() + now, href, Tone.GOOD));
             }
         }
-        if (lines.isEmpty() && !current.targets().isEmpty()) {
+        if (lines.isEmpty() && !current.shownTargets().isEmpty()) {
             long met = current.targets().stream().filter(t -> t.status() == Status.MET).count();
             long noData = current.targets().size() - met;
             lines.add(new Line(met == current.targets().size() ? (met == 1 ? "The target is met" : "All " + met + " targets are met")
@@ -294,9 +294,9 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
     public static String subject(Edition current, Optional<Edition> previous, List<String> targetKpis) {
         StringBuilder subject = new StringBuilder("Marquee, ").append(DateTimeFormatter.ofPattern("d MMM", Locale.US).format(current.asOf()));
         List<String> said = new ArrayList<>();
-        long missed = current.targets().stream().filter(t -> t.status() == Status.MISSED).count();
-        long met = current.targets().stream().filter(t -> t.status() == Status.MET).count();
-        int targets = current.targets().size();
+        long missed = current.shownTargets().stream().filter(t -> t.status() == Status.MISSED).count();
+        long met = current.shownTargets().stream().filter(t -> t.status() == Status.MET).count();
+        int targets = current.shownTargets().size();
         if (targets > 0) {
             said.add(missed > 0 ? missed + (missed == 1 ? " target missed" : " targets missed")
                     : met == targets ? "targets met" : met == 0 ? "no data for the targets" : met + " of " + targets + " targets met");
@@ -307,7 +307,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
             Optional<Double> change = k.partial() ? k.previousMonth().flatMap(b -> change(k.value(), b, k.unit()))
                     : previous.flatMap(p -> p.kpi(k.id())).flatMap(b -> change(k.value(), b.value(), k.unit()));
             String when = k.partial() ? " on the month" : "";
-            said.add(k.label().toLowerCase(Locale.ROOT) + " " + Formats.compact(k.value(), k.unit())
+            said.add(Character.toLowerCase(k.label().charAt(0)) + k.label().substring(1) + " " + Formats.compact(k.value(), k.unit())
                     + change.map(c -> " (" + moved(c, k.unit()) + when + ")").orElse(""));
         });
         if (!said.isEmpty()) {

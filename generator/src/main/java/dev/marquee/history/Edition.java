@@ -111,6 +111,14 @@ public record Edition(LocalDate asOf, String title, int minGroupSize, List<KpiFi
     public record TargetResult(String id, String name, Status status, String bound, String now, String detail) {
     }
 
+    /**
+     * The targets a reader is shown: all of them, unless the data gives none of their figures (a file of members
+     * only, checked against revenue and churn targets), when a page of "no data" would say nothing.
+     */
+    public List<TargetResult> shownTargets() {
+        return targets.stream().allMatch(t -> t.status() == Status.NO_DATA) ? List.of() : targets;
+    }
+
     public Optional<KpiFigure> kpi(String id) {
         return kpis.stream().filter(k -> k.id().equals(id)).findFirst();
     }

@@ -289,8 +289,9 @@ public record Targets(List<Rule> rules, String file) {
     private static TargetResult check(KpiTarget target, Edition edition, Optional<Edition> previous) {
         Optional<Edition.KpiFigure> kpi = edition.kpi(target.kpi());
         if (kpi.isEmpty()) {
-            return new TargetResult(target.id(), target.name(), Status.NO_DATA, "", "", "This edition has no KPI " + target.kpi()
-                    + (edition.kpis().isEmpty() ? "" : "; its KPIs are " + edition.kpis().stream().map(Edition.KpiFigure::id).toList()));
+            // The run's output names the KPI and the ones there are (notes); the page says it in a reader's words.
+            return new TargetResult(target.id(), target.name(), Status.NO_DATA, "", "",
+                    "The files behind this report do not give this figure");
         }
         Unit unit = kpi.get().unit();
         String bound = target.bound(unit);
@@ -318,7 +319,8 @@ public record Targets(List<Rule> rules, String file) {
     private static TargetResult check(RateAlert alert, Edition edition) {
         Optional<Edition.RateTable> table = edition.rate(alert.rate());
         if (table.isEmpty() || table.get().groups().isEmpty() || !Double.isFinite(table.get().overall())) {
-            return new TargetResult(alert.id(), alert.name(), Status.NO_DATA, "", "", "This edition publishes no " + alert.rate());
+            return new TargetResult(alert.id(), alert.name(), Status.NO_DATA, "", "",
+                    "The files behind this report do not give the rates it reads");
         }
         double overall = table.get().overall();
         Unit unit = table.get().unit();

@@ -134,7 +134,7 @@ public final class PdfReport {
             PdfOutline root = writer.getDirectContent().getRootOutline();
 
             cover(document, writer, report, memory, targets, fonts, root);
-            if (memory.isPresent() && (!memory.get().digest().parts().isEmpty() || !memory.get().current().targets().isEmpty())) {
+            if (memory.isPresent() && (!memory.get().digest().parts().isEmpty() || !memory.get().current().shownTargets().isEmpty())) {
                 document.newPage();
                 bookmark(writer, root, memory.get().changesTitle());
                 changesPage(document, memory.get(), fonts);
@@ -281,7 +281,7 @@ public final class PdfReport {
         if (memory.digest().parts().isEmpty() && memory.remembers()) {
             document.add(new Paragraph("Nothing moved beyond its usual spread, and no target changed.", new Font(fonts.regular, 10, Font.NORMAL, INK)));
         }
-        if (!memory.current().targets().isEmpty()) {
+        if (!memory.current().shownTargets().isEmpty()) {
             Paragraph heading = new Paragraph("Targets and alerts", new Font(fonts.bold, 11, Font.NORMAL, INK));
             heading.setSpacingBefore(10);
             heading.setSpacingAfter(4);
@@ -294,7 +294,7 @@ public final class PdfReport {
                 table.addCell(cell(title, header, false));
             }
             Font body = new Font(fonts.regular, 8.5f, Font.NORMAL, INK);
-            for (Edition.TargetResult target : memory.current().targets()) {
+            for (Edition.TargetResult target : memory.current().shownTargets()) {
                 for (PdfPCell cell : List.of(cell(SafeText.line(target.name()), body, false),
                         cell(target.status().text(), new Font(fonts.bold, 8.5f, Font.NORMAL, tone(target.status())), false),
                         cell(SafeText.line(target.detail()), body, false))) {

@@ -37,7 +37,7 @@ final class EditionViews {
         }
         String since = m.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ".")
                 .orElse("This is the first edition on record: what changed is reported from the next one on.");
-        return new ChangesView(m.changesTitle(), m.remembers(), since, parts, m.current().targets().stream().map(EditionViews::target).toList());
+        return new ChangesView(m.changesTitle(), m.remembers(), since, parts, m.current().shownTargets().stream().map(EditionViews::target).toList());
     }
 
     static TargetView target(Edition.TargetResult result) {

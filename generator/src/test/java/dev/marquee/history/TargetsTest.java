@@ -95,10 +95,26 @@ class TargetsTest {
         assertTrue(run.out().contains("note     targets.yaml, line 4: target 'x' reads the KPI viewers, which this edition does not "
                 + "have (its KPIs: [watch_hours, active_members, churn_rate, new_signups, average_rating, mrr]); it is shown as no data"),
                 run.out());
-        assertEquals("Marquee, 10 Mar: no data for the targets, watch hours 54 hours (+7.8% on the month)",
+        // A target whose figure the data never gives is kept in the record, and shown to no reader: a page and a
+        // subject saying "no data" about every target would tell them nothing.
+        assertEquals("Marquee, 10 Mar: watch hours 54 hours (+7.8% on the month)",
                 Fixtures.read(work.resolve("site/digest-subject.txt")).strip());
         String record = Fixtures.read(work.resolve("site/edition.json"));
-        assertTrue(record.contains("\"status\": \"no data\", \"bound\": \"\", \"now\": \"\", \"detail\": \"This edition has no KPI viewers; its KPIs are [watch_hours, "
-                + "active_members, churn_rate, new_signups, average_rating, mrr]\""), record);
+        assertTrue(record.contains("\"status\": \"no data\", \"bound\": \"\", \"now\": \"\", "
+                + "\"detail\": \"The files behind this report do not give this figure\""), record);
+        assertTrue(!Files.exists(work.resolve("site/changes.html")), "no targets page");
+    }
+
+    @Test
+    void aTargetWithoutDataBesideOneWithDataIsShownAsNoData() throws Exception {
+        Fixtures.Run run = buildWith("targets:\n  - id: x\n    name: Something\n    kpi: viewers\n    at_least: 1\n"
+                + "  - id: y\n    name: Churn at most 10%\n    kpi: churn_rate\n    at_most: 10%\n");
+        assertEquals(0, run.exitCode(), run.err());
+        String page = Fixtures.read(work.resolve("site/changes.html"));
+        assertTrue(page.contains("<td class=\"txt\">Something</td><td class=\"txt status flat\">no data</td>"
+                + "<td class=\"txt\">The files behind this report do not give this figure</td>"), page);
+        // Churn 2/36 = 5.6% on 10 Mar (fixtures/editions/README.md).
+        assertEquals("Marquee, 10 Mar: 1 of 2 targets met, churn rate 5.6% (+2.2 pts on the month)",
+                Fixtures.read(work.resolve("site/digest-subject.txt")).strip());
     }
 }
