@@ -99,6 +99,33 @@ LEFT JOIN churners AS c ON c.month_start = m.month_start AND c.user_id = m.user_
 GROUP BY m.month_start, m.region
 ORDER BY m.month_start, m.region
 
+-- Members with an active subscription on the last day of each of the last 12 months (the as-of date for the as-of
+-- month), per country: the trend on each country's page.
+-- name: monthly_by_country
+WITH bounds AS (
+    SELECT greatest(CAST(date_trunc('month', min(started_on)) AS DATE),
+                    CAST(CAST(date_trunc('month', {{as_of}}) AS DATE) - INTERVAL '11' MONTH AS DATE)) AS first_month,
+           CAST(date_trunc('month', {{as_of}}) AS DATE) AS last_month
+    FROM subscriptions
+),
+months AS (
+    SELECT CAST(g.m AS DATE) AS month_start
+    FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
+),
+days AS (
+    SELECT month_start,
+           CASE WHEN CAST(month_start + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) > {{as_of}} THEN {{as_of}}
+                ELSE CAST(month_start + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) END AS counted_on
+    FROM months
+)
+SELECT d.month_start AS month, u.country, count(DISTINCT s.user_id) AS members
+FROM days AS d
+JOIN subscriptions AS s ON s.started_on <= d.counted_on AND (s.ended_on IS NULL OR s.ended_on >= d.counted_on)
+JOIN users AS u ON u.user_id = s.user_id
+WHERE u.country IS NOT NULL
+GROUP BY d.month_start, u.country
+ORDER BY d.month_start, u.country
+
 -- Members active on the as-of date who have not watched for at least at_risk_days days (or never, having joined
 -- at least that long ago), per region.
 -- name: at_risk

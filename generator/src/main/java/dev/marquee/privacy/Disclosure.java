@@ -131,11 +131,20 @@ public final class Disclosure {
         return Optional.of(switch (spec.small()) {
             case MERGE -> "Groups of fewer than " + k + " members, or with fewer than " + k + " members in one of their parts, "
                     + "are merged into “" + OTHER + "”, with the next smallest where a total would otherwise reveal them ("
-                    + (safe.groupsMerged() > 0 ? safe.groupsMerged() + " of " + spec.within().orElse("") + " and " : "") + rows + ").";
+                    + rows + (safe.groupsMerged() > 0 && spec.within().isPresent()
+                    ? "; " + count(safe.groupsMerged(), spec.within().get().replace('_', ' ')) + " merged whole" : "") + ").";
             case HIDE -> "Figures of groups of fewer than " + k + " members are not shown, nor those of the next smallest "
                     + "where a total would otherwise reveal them (" + rows + ").";
             case DROP -> "Rows describing fewer than " + k + " members are left out (" + rows + ").";
         });
+    }
+
+    /** "1 country", "4 countries", "3 months": a count of the groups a declaration merges within. */
+    private static String count(int n, String noun) {
+        if (n == 1) {
+            return "1 " + noun;
+        }
+        return n + " " + (noun.endsWith("y") && !noun.endsWith("ey") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
     }
 
     /** The months a HIDE declaration hid: the rows whose member count became empty. */

@@ -122,16 +122,29 @@ public final class SiteRenderer {
             output.write(DIGEST_SUBJECT, m.subject() + "\n");
         });
         if (!countries.isEmpty()) {
+            CountryFigures figures = CountryFigures.of(report);
+            List<Views.CountryRow> rows = countryLinks.stream()
+                    .map(link -> new Views.CountryRow(link, figures.values(link.label()).stream().map(CountryFigures.Value::cell).toList()))
+                    .toList();
             output.write("countries.html", render("countries.jte", new CountriesPage(
-                    site.layout("Countries", "One page per country", "countries.html"), countryLinks,
-                    "Countries with fewer than " + report.parameters().minGroupSize() + " members are merged into Other.")));
+                    site.layout("Countries", "Every country's key figures, and a page per country", "countries.html"), countryLinks,
+                    "Countries with fewer than " + report.parameters().minGroupSize() + " members are merged into Other.",
+                    figures.columns().stream().map(CountryFigures.Column::label).toList(), rows)));
             for (Map.Entry<String, List<RenderedChart>> country : countries.entrySet()) {
                 List<ChartView> charts = country.getValue().stream()
                         .map(c -> chartView(c, sectionOf(report, c), report.parameters().minGroupSize(), Map.of())).toList();
                 String page = countryPage(country.getValue());
+                List<Figure> countryFigures = new ArrayList<>();
+                List<CountryFigures.Value> values = figures.values(country.getKey());
+                for (int i = 0; i < values.size(); i++) {
+                    if (!values.get(i).cell().isEmpty()) {
+                        countryFigures.add(new Figure(figures.columns().get(i).label(), values.get(i).text(), values.get(i).comparison()));
+                    }
+                }
                 output.write(page, render("country.jte", new CountryPage(
                         site.layout(country.getKey(), "Plans, devices and key figures for " + country.getKey(), page),
-                        country.getKey(), countryFigures(report, country.getKey()), charts, countryLinks)));
+                        country.getKey(), countryFigures, charts,
+                        countryLinks.stream().filter(link -> !link.href().equals(page)).toList())));
             }
         }
         output.write("data.html", render("data.jte", dataPage(report, site)));
@@ -211,32 +224,6 @@ public final class SiteRenderer {
             ordered.put("Other", countries.get("Other"));
         }
         return ordered;
-    }
-
-    /** Figures from any result with one row per country (e.g. MRR by country, churn by country). */
-    private static List<Figure> countryFigures(Report report, String country) {
-        List<Figure> figures = new ArrayList<>();
-        for (Section section : report.sections()) {
-            for (ChartSpec spec : section.answer().question().charts()) {
-                if (spec.facet().isPresent() || spec.series().isPresent() || !spec.x().equals("country")) {
-                    continue;
-                }
-                Table table = section.answer().result(spec.query());
-                int index = table.index("country");
-                for (List<Object> row : table.rows()) {
-                    if (!country.equals(String.valueOf(row.get(index)))) {
-                        continue;
-                    }
-                    String source = table.indexOf("source").map(i -> ", " + row.get(i)).orElse("");
-                    for (String y : spec.y()) {
-                        Object value = row.get(table.index(y));
-                        figures.add(new Figure(spec.yLabel() + " (" + section.title() + source + ")", value == null
-                                ? "not shown (too few members)" : Formats.compact(((Number) value).doubleValue(), spec.unit())));
-                    }
-                }
-            }
-        }
-        return figures;
     }
 
     private static Section sectionOf(Report report, RenderedChart chart) {

@@ -96,13 +96,20 @@ public final class Views {
                                List<LeftOutView> leftOut, List<NavLink> countries, ChangesView changes) {
     }
 
-    public record Figure(String label, String value) {
+    /** @param comparison the same figure for all countries, in words; empty when there is none */
+    public record Figure(String label, String value, String comparison) {
     }
 
-    public record CountryPage(Layout layout, String country, List<Figure> figures, List<ChartView> charts, List<NavLink> countries) {
+    /** @param otherCountries the links to every country's page but this one */
+    public record CountryPage(Layout layout, String country, List<Figure> figures, List<ChartView> charts,
+                              List<NavLink> otherCountries) {
     }
 
-    public record CountriesPage(Layout layout, List<NavLink> countries, String note) {
+    /** A country's row on the countries page: its link and its figures, in the page's column order. */
+    public record CountryRow(NavLink country, List<String> values) {
+    }
+
+    public record CountriesPage(Layout layout, List<NavLink> countries, String note, List<String> headers, List<CountryRow> rows) {
     }
 
     public record MetricView(String name, String definition, String source) {

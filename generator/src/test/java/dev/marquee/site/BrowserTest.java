@@ -127,6 +127,15 @@ class BrowserTest {
         }
         assertTrue(countryPages.size() > 10, countryPages.toString());
         open(sampleSite.resolve("countries.html"));
+        Set<String> tabled = new TreeSet<>();
+        for (WebElement link : browser.findElements(By.cssSelector("table.countries-table tbody th a"))) {
+            tabled.add(link.getDomAttribute("href"));
+        }
+        assertEquals(countryPages, tabled, "the countries table links every country page");
+        WebElement india = browser.findElement(By.xpath("//table[contains(@class,'countries-table')]//tr[th/a[text()='India']]"));
+        assertEquals("India 368 3.9% $4,917.32", india.getText().replace('\n', ' '), "India's row gives its members, churn rate and MRR");
+
+        open(sampleSite.resolve("index.html"));
         Set<String> linked = new TreeSet<>();
         for (WebElement link : browser.findElements(By.cssSelector("nav.countries a"))) {
             linked.add(link.getDomAttribute("href"));
@@ -138,6 +147,13 @@ class BrowserTest {
         select.selectByVisibleText("India");
         assertTrue(browser.getCurrentUrl().endsWith("country-india.html"), browser.getCurrentUrl());
         assertEquals("India", browser.findElement(By.tagName("h1")).getText());
+        Set<String> others = new TreeSet<>();
+        for (WebElement link : browser.findElements(By.cssSelector("nav.countries a"))) {
+            others.add(link.getDomAttribute("href"));
+        }
+        Set<String> expected = new TreeSet<>(countryPages);
+        expected.remove("country-india.html");
+        assertEquals(expected, others, "a country page links every other country, not itself");
     }
 
     @Test

@@ -1,0 +1,159 @@
+package dev.marquee.render;
+
+import dev.marquee.catalog.ChartSpec;
+import dev.marquee.catalog.GroupSpec;
+import dev.marquee.engine.Table;
+import dev.marquee.format.Formats;
+import dev.marquee.format.Unit;
+import dev.marquee.privacy.Disclosure;
+import dev.marquee.report.Report;
+import dev.marquee.report.Section;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The figures the report gives per country (every unfaceted chart with one bar per country), each with the same
+ * figure for all countries beside it: a share of the total for counts and money, the rate of all countries together
+ * for a rate the question declares as a ratio of two of its columns.
+ */
+final class CountryFigures {
+
+    /** Units whose figures add up across countries, so a country's figure is a share of their total. */
+    private static final Set<Unit> ADDITIVE = EnumSet.of(Unit.MEMBERS, Unit.HOURS, Unit.MINUTES, Unit.USD, Unit.TITLES,
+            Unit.RATINGS, Unit.COUNT);
+
+    /** A figure's column: its label names the population when the data has more than one. */
+    record Column(String label) {
+    }
+
+    /**
+     * A country's figure: short on its page ({@code text}), in full in the countries table ({@code cell}), and how it
+     * compares with all countries ("" when that cannot be said).
+     */
+    record Value(String text, String cell, String comparison) {
+        static final Value NONE = new Value("", "", "");
+        /** A country the figure's result merged into the Other row, or whose figure it hid. */
+        static final Value NOT_PUBLISHED = new Value("Not published", "–",
+                "Too few members to publish alone: counted in " + Disclosure.OTHER);
+
+        boolean published() {
+            return !cell.equals("–") && !cell.isEmpty();
+        }
+    }
+
+    private final List<Column> columns;
+    private final Map<String, Map<Column, Value>> byCountry;
+
+    private CountryFigures(List<Column> columns, Map<String, Map<Column, Value>> byCountry) {
+        this.columns = columns;
+        this.byCountry = byCountry;
+    }
+
+    static CountryFigures of(Report report) {
+        List<Column> columns = new ArrayList<>();
+        Map<String, Map<Column, Value>> byCountry = new LinkedHashMap<>();
+        for (Section section : report.sections()) {
+            for (ChartSpec spec : section.answer().question().charts()) {
+                if (spec.facet().isPresent() || spec.series().isPresent() || !spec.x().equals("country")
+                        || !section.answer().results().containsKey(spec.query())) {
+                    continue;
+                }
+                Table table = section.answer().result(spec.query());
+                Optional<Integer> source = table.indexOf("source");
+                Map<String, List<List<Object>>> populations = new LinkedHashMap<>();
+                for (List<Object> row : table.rows()) {
+                    populations.computeIfAbsent(source.map(i -> String.valueOf(row.get(i))).orElse(""), s -> new ArrayList<>()).add(row);
+                }
+                for (String y : spec.y()) {
+                    String name = spec.y().size() == 1 ? spec.yLabel() : Formats.header(y);
+                    for (Map.Entry<String, List<List<Object>>> population : populations.entrySet()) {
+                        Column column = new Column(name + (populations.size() > 1 ? " (" + population.getKey() + ")" : ""));
+                        if (columns.contains(column)) {
+                            continue;
+                        }
+                        columns.add(column);
+                        Optional<GroupSpec.Ratio> ratio = section.answer().question().privacy().stream()
+                                .filter(g -> g.result().equals(spec.query())).flatMap(g -> g.ratios().stream())
+                                .filter(r -> r.column().equals(y) && !r.denominatorSummed()).findFirst();
+                        Overall overall = Overall.of(table, population.getValue(), y, spec.unit(), ratio);
+                        for (List<Object> row : population.getValue()) {
+                            String country = String.valueOf(row.get(table.index("country")));
+                            Object value = row.get(table.index(y));
+                            Value figure = value instanceof Number number && Formats.isFinite(number)
+                                    ? new Value(Formats.compact(number.doubleValue(), spec.unit()), Formats.full(number.doubleValue(), spec.unit()),
+                                    overall.compare(number.doubleValue()))
+                                    : Value.NOT_PUBLISHED;
+                            byCountry.computeIfAbsent(country, c -> new LinkedHashMap<>()).put(column, figure);
+                        }
+                    }
+                }
+            }
+        }
+        return new CountryFigures(List.copyOf(columns), byCountry);
+    }
+
+    List<Column> columns() {
+        return columns;
+    }
+
+    /**
+     * The country's figures in column order. A country without a row in a result that has an Other row was merged
+     * into it; without a row in one that has none, the figure is not about it.
+     */
+    List<Value> values(String country) {
+        Map<Column, Value> values = byCountry.getOrDefault(country, Map.of());
+        return columns.stream().map(c -> values.getOrDefault(c, hasOther(c) && !isOther(country) ? Value.NOT_PUBLISHED : Value.NONE))
+                .toList();
+    }
+
+    private boolean hasOther(Column column) {
+        return byCountry.entrySet().stream().anyMatch(e -> isOther(e.getKey()) && e.getValue().containsKey(column));
+    }
+
+    private static boolean isOther(String country) {
+        return country.equals(Disclosure.OTHER);
+    }
+
+    /** All countries' figure: their total for additive units, their pooled rate for a declared ratio, else none. */
+    private record Overall(double value, Unit unit, boolean additive) {
+
+        static Overall of(Table table, List<List<Object>> rows, String y, Unit unit, Optional<GroupSpec.Ratio> ratio) {
+            if (ADDITIVE.contains(unit)) {
+                return new Overall(sum(table, rows, y), unit, true);
+            }
+            if (ratio.isPresent() && table.indexOf(ratio.get().numerator()).isPresent()
+                    && table.indexOf(ratio.get().denominator()).isPresent()) {
+                return new Overall(sum(table, rows, ratio.get().numerator()) / sum(table, rows, ratio.get().denominator()), unit, false);
+            }
+            return new Overall(Double.NaN, unit, false);
+        }
+
+        /** The column's sum over the rows; not a number when a row's figure is hidden, as the total would be short. */
+        private static double sum(Table table, List<List<Object>> rows, String column) {
+            int index = table.index(column);
+            double total = 0;
+            for (List<Object> row : rows) {
+                if (!(row.get(index) instanceof Number number) || !Formats.isFinite(number)) {
+                    return Double.NaN;
+                }
+                total += number.doubleValue();
+            }
+            return total;
+        }
+
+        String compare(double value) {
+            if (!Double.isFinite(this.value) || this.value == 0) {
+                return "";
+            }
+            return additive
+                    ? Formats.percent(value / this.value) + " of all countries’ " + Formats.compact(this.value, unit)
+                    : "All countries: " + Formats.compact(this.value, unit);
+        }
+    }
+}
