@@ -121,7 +121,7 @@ class HostileTextTest {
     void bidiOverride_isShownAsAReplacementCharacter_inTablesChartsCsvAndPdf() throws Exception {
         String page = files(".html").get("top-titles.html");
 
-        assertTrue(page.contains("<td class=\"txt\">Evil\uFFFDgnp.exe</td>"), "the table");
+        assertTrue(Pattern.compile("<td class=\"txt\"( data-label=\"[^\"]*\")?>Evil\uFFFDgnp.exe</td>").matcher(page).find(), "the table");
         assertTrue(Pattern.compile("<text[^>]*>Evil\uFFFDgnp.exe</text>").matcher(page).find(), "the chart");
         assertTrue(files(".csv").get("csv/top-titles-by-hours.csv").contains("\nEvil\uFFFDgnp.exe,"), "the CSV");
         assertTrue(pdfText().contains("Evil\uFFFDgnp.exe"), "the PDF");
