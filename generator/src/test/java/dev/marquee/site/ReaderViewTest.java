@@ -62,6 +62,7 @@ class ReaderViewTest {
     private static Map<String, String> lightBackgrounds;
     private static Map<String, String> darkBackgrounds;
     private static int pdfPages;
+    private static long screenshotNanos;
 
     @BeforeAll
     static void buildTheReportAndLookAtIt() throws Exception {
@@ -90,8 +91,8 @@ class ReaderViewTest {
         if (HeadlessChromium.available()) {
             lookAtEveryPage();
         }
-        System.out.printf("reader view: %s (%d pages × 3 views, %d PDF pages) in %.1f s%n", FOLDER, pages.size(), pdfPages,
-                (System.nanoTime() - start) / 1e9);
+        System.out.printf("reader view: %s (%d pages × 3 views, %d PDF pages) in %.1f s, of which %.1f s taking screenshots%n",
+                FOLDER, pages.size(), pdfPages, (System.nanoTime() - start) / 1e9, screenshotNanos / 1e9);
     }
 
     private static int pdfScreenshots() throws Exception {
@@ -125,19 +126,25 @@ class ReaderViewTest {
                 desktopDrawings.put(page, ChartTexts.measure(browser));
                 tables.put(page, PublishedTables.read(browser, page));
                 lightBackgrounds.put(page, background(browser));
-                Files.write(FOLDER.resolve("desktop").resolve(png), HeadlessChromium.fullPageScreenshot(browser));
+                shoot(browser, "desktop", png);
 
                 HeadlessChromium.emulate(browser, PHONE, true, false);
                 phoneDrawings.put(page, ChartTexts.measure(browser));
-                Files.write(FOLDER.resolve("phone").resolve(png), HeadlessChromium.fullPageScreenshot(browser));
+                shoot(browser, "phone", png);
 
                 HeadlessChromium.emulate(browser, DESKTOP, false, true);
                 darkBackgrounds.put(page, background(browser));
-                Files.write(FOLDER.resolve("dark").resolve(png), HeadlessChromium.fullPageScreenshot(browser));
+                shoot(browser, "dark", png);
             }
         } finally {
             browser.quit();
         }
+    }
+
+    private static void shoot(ChromeDriver browser, String view, String png) throws IOException {
+        long start = System.nanoTime();
+        Files.write(FOLDER.resolve(view).resolve(png), HeadlessChromium.fullPageScreenshot(browser));
+        screenshotNanos += System.nanoTime() - start;
     }
 
     private static String background(ChromeDriver browser) {
