@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * up to 100% and a stacked bar's published total to its parts; no published count of members is under k.
  */
 class ReaderViewTest {
-    static final Path FOLDER = Fixtures.ROOT.resolve("generator/target/reader-view");
+    private static final Path FOLDER = Fixtures.ROOT.resolve("generator/target/reader-view");
     private static final Path SITE = FOLDER.resolve("site");
     private static final Path PDFTOPPM = Path.of("/usr/bin/pdftoppm");
     private static final int DESKTOP = 1366;
@@ -237,7 +237,8 @@ class ReaderViewTest {
         String figure = "chart-" + question.slug() + "-" + chart.id();
         List<PublishedTables.Table> found = new ArrayList<>();
         tables.forEach((page, list) -> list.stream()
-                .filter(t -> t.where().equals(page + " " + figure) || t.where().startsWith(page + " " + figure + "-") && chart.facet().isPresent())
+                .filter(t -> t.where().equals(page + " " + figure)
+                        || (chart.facet().isPresent() && t.where().startsWith(page + " " + figure + "-")))
                 .forEach(found::add));
         return found;
     }
@@ -294,7 +295,7 @@ class ReaderViewTest {
         for (Question question : questions) {
             for (ChartSpec chart : question.charts()) {
                 String id = question.slug() + "-" + chart.id();
-                if (name.equals(id) || chart.facet().isPresent() && name.startsWith(id + "-")) {
+                if (name.equals(id) || (chart.facet().isPresent() && name.startsWith(id + "-"))) {
                     return question.privacy().stream().filter(g -> g.result().equals(chart.query())).findFirst();
                 }
             }
