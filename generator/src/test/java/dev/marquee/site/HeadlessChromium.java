@@ -9,6 +9,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 /** The browser the site tests open pages in: the machine's Chromium and its driver, never one downloaded. */
@@ -44,5 +47,29 @@ final class HeadlessChromium {
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return browser;
+    }
+
+    /**
+     * Makes the page {@code width} CSS pixels wide, as a phone ({@code mobile}: touch, the viewport meta tag honoured)
+     * or a desktop, and makes {@code prefers-color-scheme} say dark or light. Stays until changed.
+     */
+    static void emulate(ChromeDriver browser, int width, boolean mobile, boolean dark) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", mobile ? 844 : 900, "deviceScaleFactor", 1, "mobile", mobile));
+        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+        // A desktop's scroll bar would take 15 pixels of the width asked for.
+        browser.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", true));
+    }
+
+    /** A PNG of the whole page, not just the window: as wide as the viewport, as tall as the document. */
+    static byte[] fullPageScreenshot(ChromeDriver browser) {
+        Number width = (Number) browser.executeScript("return document.documentElement.clientWidth;");
+        Number height = (Number) browser.executeScript(
+                "return Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0);");
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "optimizeForSpeed", true,
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width.intValue(), "height", height.intValue(), "scale", 1)));
+        return Base64.getDecoder().decode((String) shot.get("data"));
     }
 }
