@@ -59,12 +59,21 @@ class ChartBrowserTest {
         return browser.findElement(By.cssSelector("figure.chart .svg-wrap.wide"));
     }
 
+    /** The figure around {@code element}, scrolled into view, saved to generator/target/screenshots for a person to look at. */
+    private static void screenshot(WebElement element, String name) throws Exception {
+        script("arguments[0].closest('figure').scrollIntoView();", element);
+        Path shots = Fixtures.ROOT.resolve("generator/target/screenshots");
+        Files.createDirectories(shots);
+        Files.copy(browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(), shots.resolve(name),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     private static Object script(String code, Object... arguments) {
         return browser.executeScript(code, arguments);
     }
 
     @Test
-    void tab_reachesTheChart_showsItsFirstValue_andArrowsWalkTheValues() {
+    void tab_reachesTheChart_showsItsFirstValue_andArrowsWalkTheValues() throws Exception {
         WebElement chart = firstChart();
         WebElement tip = chart.findElement(By.className("chart-tip"));
         assertFalse(tip.isDisplayed(), "no label before the chart has focus");
@@ -80,6 +89,7 @@ class ChartBrowserTest {
         assertEquals("Feb 2022: $1,987.18", tip.getText());
         assertEquals("Feb 2022: $1,987.18", browser.findElement(By.className("chart-live")).getAttribute("textContent"),
                 "the live region reads the value a key moved to");
+        screenshot(chart, "chart-keyboard-label.png");
         new Actions(browser).sendKeys(Keys.TAB).perform();
         assertFalse(tip.isDisplayed(), "the label goes with the focus");
     }
@@ -109,7 +119,7 @@ class ChartBrowserTest {
     }
 
     @Test
-    void darkScheme_drawsTheChartOnTheDarkBackground_withLightText() {
+    void darkScheme_drawsTheChartOnTheDarkBackground_withLightText() throws Exception {
         browser.executeCdpCommand("Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
         WebElement chart = firstChart();
@@ -121,6 +131,9 @@ class ChartBrowserTest {
                 + " fills[getComputedStyle(t).fill] = true; }); return Object.keys(fills).sort();", chart);
         assertTrue(List.of("rgb(145, 152, 161)", "rgb(230, 237, 243)").containsAll((List<?>) inks),
                 "every label is the dark scheme's ink (#e6edf3) or muted ink (#9198a1): " + inks);
+        screenshot(chart, "chart-dark.png");
+        browser.get(site.resolve("outlook.html").toUri().toString());
+        screenshot(browser.findElement(By.cssSelector("#chart-outlook-genre-affinity .svg-wrap")), "chart-dark-heatmap.png");
     }
 
     /** Every chart of the sample report: its alt text names the kind in words and its labels as words, never ids. */
