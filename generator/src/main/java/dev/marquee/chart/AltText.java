@@ -7,11 +7,15 @@ import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
 import dev.marquee.format.SafeText;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A sentence that says what a chart shows, written from its data: the highest and lowest values and the span. Values
- * are named as the chart labels them (one line, capped in length).
+ * What a chart shows, as a person would say it, in the words of its axis labels, with the highest and lowest values:
+ * "Bar chart: MRR by country, 21 countries. Highest: United States at $16.7K; lowest: South Africa at $439."
+ * Values are named as the chart labels them (one line, capped in length).
  */
 final class AltText {
 
@@ -22,18 +26,59 @@ final class AltText {
         if (data.isEmpty()) {
             return spec.title() + ": no data.";
         }
-        String y = spec.y().isEmpty() ? null : spec.y().get(0);
-        if (y == null) {
-            return spec.title() + ": a table of " + data.rowCount() + " rows.";
+        if (spec.y().isEmpty() || spec.kind() == ChartKind.TABLE) {
+            return spec.title() + ": a table of " + data.rowCount() + (data.rowCount() == 1 ? " row." : " rows.");
         }
         int xIndex = data.index(spec.x());
         ColumnType xType = data.columns().get(xIndex).type();
         boolean stacked = spec.kind() == ChartKind.STACKED_BAR || spec.kind() == ChartKind.STACKED_PERCENT;
-        // What a reader compares: a stack's total per category; else each bar or point (of the first value column).
-        java.util.Map<Object, Double> totals = new java.util.LinkedHashMap<>();
-        java.util.Map<Object, String> names = new java.util.LinkedHashMap<>();
-        int seriesIndex = spec.series().map(data::index).orElse(-1);
-        List<String> columns = stacked ? spec.y() : List.of(y);
+        // A measure's aside ("Share of watch hours, last 90 days") follows its dimension: "... by device, last 90 days".
+        String measure = words(spec.yLabel());
+        int aside = measure.indexOf(", ");
+        StringBuilder text = new StringBuilder(kind(spec.kind())).append(": ")
+                .append(aside > 0 ? measure.substring(0, aside) : measure).append(" by ").append(words(spec.xLabel()));
+        if (aside > 0) {
+            text.append(measure.substring(aside));
+        }
+        if (spec.kind() == ChartKind.HEATMAP && spec.series().isPresent()) {
+            text.append(" and ").append(words(spec.series().get()));
+        } else if (spec.series().isPresent()) {
+            text.append(spec.kind() == ChartKind.LINE ? ", one line per " : ", split by ").append(words(spec.series().get()));
+        } else if (spec.y().size() > 1 && spec.kind() != ChartKind.FORECAST) {
+            List<String> parts = spec.y().stream().map(column -> words(ChartBuilder.seriesName(spec, column))).toList();
+            text.append(spec.kind() == ChartKind.LINE ? ", one line each for " : ", split into ")
+                    .append(String.join(", ", parts.subList(0, parts.size() - 1))).append(" and ").append(parts.get(parts.size() - 1));
+        }
+        List<Object> xs = data.columnValues(spec.x());
+        if (xType.isTemporal()) {
+            text.append(", ").append(label(xs.get(0), xType)).append(" to ");
+            if (spec.kind() == ChartKind.FORECAST) {
+                text.append(label(lastWith(data, spec.x(), spec.y().get(0)), xType)).append(", forecast to ")
+                        .append(label(xs.get(xs.size() - 1), xType)).append(" with 80% and 95% intervals");
+            } else {
+                text.append(label(xs.get(xs.size() - 1), xType));
+            }
+        } else {
+            long count = xs.stream().distinct().count();
+            text.append(", ").append(count).append(' ').append(count == 1 ? one(spec) : many(spec));
+        }
+        text.append('.');
+        if (spec.kind() == ChartKind.STACKED_PERCENT) {
+            // Stacks of shares all reach 100%: there is no highest to name.
+            return text.append(" Each bar adds up to 100%.").toString();
+        }
+        extremes(spec, data, stacked, text);
+        return text.toString();
+    }
+
+    /** "Highest: Dec 2024 at $56.1K; lowest: Jan 2022 at $1,197." — of a stack's total, or of each bar or point. */
+    private static void extremes(ChartSpec spec, Table data, boolean stacked, StringBuilder text) {
+        int xIndex = data.index(spec.x());
+        ColumnType xType = data.columns().get(xIndex).type();
+        Map<Object, Double> totals = new LinkedHashMap<>();
+        Map<Object, String> names = new LinkedHashMap<>();
+        int seriesIndex = spec.kind() == ChartKind.FORECAST ? -1 : spec.series().map(data::index).orElse(-1);
+        List<String> columns = stacked ? spec.y() : List.of(spec.y().get(0));
         for (List<Object> row : data.rows()) {
             for (String column : columns) {
                 Double value = ChartBuilder.plotted(row.get(data.index(column)));
@@ -49,7 +94,7 @@ final class AltText {
         }
         Object highest = null;
         Object lowest = null;
-        for (java.util.Map.Entry<Object, Double> entry : totals.entrySet()) {
+        for (Map.Entry<Object, Double> entry : totals.entrySet()) {
             if (highest == null || entry.getValue() > totals.get(highest)) {
                 highest = entry.getKey();
             }
@@ -57,28 +102,122 @@ final class AltText {
                 lowest = entry.getKey();
             }
         }
-        StringBuilder text = new StringBuilder(spec.title()).append(", ").append(spec.kind().id().replace('-', ' '))
-                .append(" chart of ").append(spec.yLabel().toLowerCase(java.util.Locale.ROOT));
-        List<Object> xs = data.columnValues(spec.x());
-        if (xType.isTemporal()) {
-            text.append(" from ").append(label(xs.get(0), xType)).append(" to ").append(label(xs.get(xs.size() - 1), xType));
+        if (highest == null) {
+            return;
+        }
+        String total = stacked ? " total" : "";
+        if (totals.size() == 1) {
+            text.append(" The one ").append(item(spec.kind())).append(": ").append(names.get(highest)).append(" at ")
+                    .append(Formats.compact(totals.get(highest), spec.unit())).append('.');
+            return;
+        }
+        text.append(" Highest").append(total).append(": ").append(names.get(highest)).append(" at ")
+                .append(Formats.compact(totals.get(highest), spec.unit()))
+                .append("; lowest").append(total).append(": ").append(names.get(lowest)).append(" at ")
+                .append(Formats.compact(totals.get(lowest), spec.unit())).append('.');
+    }
+
+    /** What kind of chart, in a reader's words (a horizontal bar chart is a bar chart laid on its side). */
+    private static String kind(ChartKind kind) {
+        return switch (kind) {
+            case BAR, HBAR -> "Bar chart";
+            case LINE -> "Line chart";
+            case STACKED_BAR -> "Stacked bar chart";
+            case STACKED_PERCENT -> "Stacked bar chart of shares";
+            case FORECAST -> "Line chart with a forecast";
+            case HEATMAP -> "Heat map";
+            case TABLE -> "Table";
+        };
+    }
+
+    /**
+     * A label inside a sentence: a column name's underscores as spaces, and a capital that only starts the label
+     * lowered ("Watch hours" is "watch hours"; "MRR" and "TV shows" stay).
+     */
+    static String words(String label) {
+        String text = Formats.header(label).strip();
+        if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && !Character.isUpperCase(text.charAt(1))) {
+            text = Character.toLowerCase(text.charAt(0)) + text.substring(1);
+        }
+        return SafeText.label(text);
+    }
+
+    /** The x label's name for one category: "country"; "bar" or "point" when the label is not a plain noun. */
+    private static String one(ChartSpec spec) {
+        return plural(head(spec.xLabel())) == null ? item(spec.kind()) : head(spec.xLabel());
+    }
+
+    /** The x label's plural: "countries", "age bands", "months of the year"; "bars" or "points" when unsure. */
+    private static String many(ChartSpec spec) {
+        String plural = plural(head(spec.xLabel()));
+        return plural == null ? item(spec.kind()) + "s" : plural;
+    }
+
+    private static String item(ChartKind kind) {
+        return kind == ChartKind.LINE ? "point" : kind == ChartKind.HEATMAP ? "column" : "bar";
+    }
+
+    /** The label before any aside: "Risk decile (D10 = highest risk)" is "risk decile". */
+    private static String head(String label) {
+        String text = words(label);
+        for (String aside : new String[]{" (", ", ", " — ", " - "}) {
+            int at = text.indexOf(aside);
+            if (at > 0) {
+                text = text.substring(0, at);
+            }
+        }
+        return text;
+    }
+
+    private static final Set<String> LINKS = Set.of("of", "per", "in", "on", "by", "from");
+
+    /**
+     * The plural of a short noun phrase, or null when it is not one this can be sure of ("hours watched", "days since
+     * the last login" name bands of a measure, not things to count).
+     */
+    static String plural(String phrase) {
+        String[] words = phrase.split(" ");
+        if (phrase.isEmpty() || phrase.chars().anyMatch(Character::isDigit)) {
+            return null;
+        }
+        int noun;
+        if (words.length >= 3 && LINKS.contains(words[1])) {
+            noun = 0;
+        } else if (words.length == 2 && words[1].endsWith("ed")) {
+            noun = 0;
+        } else if (words.length <= 2) {
+            noun = words.length - 1;
         } else {
-            text.append(" by ").append(spec.xLabel().toLowerCase(java.util.Locale.ROOT)).append(" (")
-                    .append(xs.stream().distinct().count()).append(")");
+            return null;
         }
-        text.append('.');
-        // Stacks of shares all reach 100%: there is no highest to name.
-        if (highest != null && spec.kind() != ChartKind.STACKED_PERCENT) {
-            text.append(stacked ? " Highest total: " : " Highest: ").append(names.get(highest)).append(", ")
-                    .append(Formats.compact(totals.get(highest), spec.unit()))
-                    .append(stacked ? ". Lowest total: " : ". Lowest: ").append(names.get(lowest)).append(", ")
-                    .append(Formats.compact(totals.get(lowest), spec.unit()))
-                    .append('.');
+        String word = words[noun];
+        if (word.endsWith("s") || word.endsWith("ed") || word.endsWith("ity") || !word.chars().allMatch(Character::isLetter)
+                || word.chars().anyMatch(Character::isUpperCase)) {
+            return null;
         }
-        if (spec.series().isPresent()) {
-            text.append(" Split by ").append(spec.series().get().replace('_', ' ')).append('.');
+        words[noun] = pluralWord(word);
+        return String.join(" ", words);
+    }
+
+    private static String pluralWord(String word) {
+        if (word.endsWith("y") && word.length() > 1 && "aeiou".indexOf(word.charAt(word.length() - 2)) < 0) {
+            return word.substring(0, word.length() - 1) + "ies";
         }
-        return text.toString();
+        if (word.endsWith("x") || word.endsWith("z") || word.endsWith("ch") || word.endsWith("sh")) {
+            return word + "es";
+        }
+        return word + "s";
+    }
+
+    /** The x of the last row whose column has a value: the last month of history on a forecast. */
+    private static Object lastWith(Table data, String x, String column) {
+        Object last = data.value(0, x);
+        for (int r = 0; r < data.rowCount(); r++) {
+            if (ChartBuilder.plotted(data.value(r, column)) != null) {
+                last = data.value(r, x);
+            }
+        }
+        return last;
     }
 
     private static String label(Object x, ColumnType type) {

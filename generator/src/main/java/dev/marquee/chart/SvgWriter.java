@@ -1,13 +1,51 @@
 package dev.marquee.chart;
 
+import dev.marquee.format.Formats;
+import dev.marquee.format.Palette;
+import dev.marquee.format.SafeText;
+import dev.marquee.format.Unit;
+
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.entity.CategoryItemEntity;
+import org.jfree.chart.entity.ChartEntity;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYZDataset;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
 import org.jfree.svg.ViewBox;
 
+import java.awt.Color;
 import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleFunction;
 
-/** A chart as an inline SVG element that scales to its container. Deterministic: ids come from the chart's name. */
+/**
+ * A chart as an inline SVG element that scales to its container. Deterministic: ids come from the chart's name.
+ *
+ * <p>The report's own colours are written as the style sheet's variables ({@code var(--fg)}), so a chart follows the
+ * reader's light or dark scheme; series colours stay as drawn. After the drawing comes one transparent hotspot per bar,
+ * point or cell, in the order a reader scans them (category, then series), each with a {@code <title>} that says its
+ * value: a mouse shows it natively, and {@code charts.js} shows it to the keyboard.
+ */
 final class SvgWriter {
 
     static final int WIDTH = 760;
@@ -16,37 +54,243 @@ final class SvgWriter {
     static final int NARROW_WIDTH = 400;
     static final int NARROW_HEIGHT = 420;
     private static final String HINTS_NAMESPACE = " xmlns:jfreesvg='";
+    /** A point's hotspot: a circle this wide around it, easier to hit than the 5-pixel dot. */
+    private static final double POINT_RADIUS = 7;
+    /** A bar thinner than this (a value near zero) gets a hotspot this thick, centred on it. */
+    private static final double MIN_BAR = 6;
 
     private SvgWriter() {
     }
 
+    /** The wide drawing; its hotspots write values as the value axis writes its ticks (see {@link #svg(JFreeChart, String, Unit)}). */
     static String svg(JFreeChart chart, String id, String title) {
-        return svg(chart, id, WIDTH, HEIGHT);
+        return svg(chart, id, WIDTH, HEIGHT, Optional.empty());
     }
 
     /** The same chart drawn for a phone's width; its ids are its own, so both drawings may be on one page. */
     static String narrowSvg(JFreeChart chart, String id) {
-        return svg(chart, id + "-narrow", NARROW_WIDTH, NARROW_HEIGHT);
+        return svg(chart, id + "-narrow", NARROW_WIDTH, NARROW_HEIGHT, Optional.empty());
     }
 
-    private static String svg(JFreeChart chart, String id, int width, int height) {
+    /** The wide drawing, its hotspots writing values in full in the chart's unit: "Mar 2024: 1,234 hours". */
+    static String svg(JFreeChart chart, String id, Unit unit) {
+        return svg(chart, id, WIDTH, HEIGHT, Optional.of(unit));
+    }
+
+    static String narrowSvg(JFreeChart chart, String id, Unit unit) {
+        return svg(chart, id + "-narrow", NARROW_WIDTH, NARROW_HEIGHT, Optional.of(unit));
+    }
+
+    private static String svg(JFreeChart chart, String id, int width, int height, Optional<Unit> unit) {
         SVGGraphics2D graphics = new SVGGraphics2D(width, height);
         graphics.setDefsKeyPrefix(id + "-");
         graphics.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
         graphics.setGeomDoubleConverter(SvgWriter::hundredths);
         graphics.setTransformDoubleConverter(SvgWriter::hundredths);
-        chart.draw(graphics, new Rectangle(0, 0, width, height));
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart.draw(graphics, new Rectangle(0, 0, width, height), info);
         String element = graphics.getSVGElement(id, false, new ViewBox(0, 0, width, height), null, null);
-        // The wrapping element carries role="img" and the alt text; the drawing itself is hidden from screen readers.
+        // The wrapping element carries role="img" and the alt text; the drawing itself is hidden from screen readers,
+        // which read the data table instead of each point (charts.js makes the wrapper one keyboard stop).
         // JFreeSVG declares its own namespace for hints; inline SVG in HTML may not carry foreign namespaces.
-        StringBuilder inline = new StringBuilder(element.length() + 64).append(element);
+        StringBuilder inline = new StringBuilder(element.length() + 4096);
+        appendThemed(element, inline);
         int namespace = inline.indexOf(HINTS_NAMESPACE);
         if (namespace >= 0) {
             inline.delete(namespace, inline.indexOf("'", namespace + HINTS_NAMESPACE.length()) + 1);
         }
         int open = inline.indexOf("<svg ");
         inline.insert(open + "<svg ".length(), "aria-hidden=\"true\" focusable=\"false\" class=\"chart-svg\" ");
+        inline.insert(inline.lastIndexOf("</svg>"), hotspots(chart, info, unit));
         return inline.toString();
+    }
+
+    /**
+     * The report's colours as the style sheet's variables, inside style attributes only: text from the data is
+     * escaped by JFreeSVG (an apostrophe is {@code &apos;}), so it never holds {@code style='}.
+     */
+    private static void appendThemed(String element, StringBuilder out) {
+        int from = 0;
+        while (true) {
+            int start = element.indexOf("style='", from);
+            if (start < 0) {
+                out.append(element, from, element.length());
+                return;
+            }
+            int end = element.indexOf('\'', start + "style='".length());
+            out.append(element, from, start);
+            String style = element.substring(start, end);
+            for (String[] colour : THEMED) {
+                style = style.replace(colour[0], colour[1]);
+            }
+            out.append(style);
+            from = end;
+        }
+    }
+
+    /** Each palette colour as JFreeSVG writes it, and the variable the style sheet defines for light and dark. */
+    private static final String[][] THEMED = themed();
+
+    private static String[][] themed() {
+        List<String[]> pairs = new ArrayList<>();
+        pairs.add(new String[]{rgb(Color.WHITE), "var(--bg)"});
+        // The palette's last series colour is black: on a dark page it is the page's ink.
+        pairs.add(new String[]{rgb(Color.BLACK), "var(--fg)"});
+        for (Palette colour : Palette.values()) {
+            String variable = switch (colour) {
+                case BACKGROUND -> "bg";
+                case INK -> "fg";
+                case MUTED -> "muted";
+                case RULE -> "line";
+                case CARD -> "card";
+                case ACCENT -> "accent";
+                case GOOD -> "up";
+                case BAD -> "down";
+            };
+            pairs.add(new String[]{rgb(colour.colour()), "var(--" + variable + ")"});
+        }
+        return pairs.toArray(String[][]::new);
+    }
+
+    private static String rgb(Color colour) {
+        return "rgb(" + colour.getRed() + "," + colour.getGreen() + "," + colour.getBlue() + ")";
+    }
+
+    /** One hotspot of the drawing: where it is, its place in reading order, and what it says. */
+    private record Hotspot(String shape, int category, int series, String text) {
+    }
+
+    private static String hotspots(JFreeChart chart, ChartRenderingInfo info, Optional<Unit> unit) {
+        List<Hotspot> spots = new ArrayList<>();
+        DoubleFunction<String> value = valueFormat(chart, unit);
+        for (Object object : info.getEntityCollection().getEntities()) {
+            ChartEntity entity = (ChartEntity) object;
+            if (entity instanceof CategoryItemEntity item) {
+                category(chart, item, value).ifPresent(spots::add);
+            } else if (entity instanceof XYItemEntity item) {
+                xy(chart, item, value).ifPresent(spots::add);
+            }
+        }
+        if (spots.isEmpty()) {
+            return "";
+        }
+        spots.sort(Comparator.comparingInt(Hotspot::category).thenComparingInt(Hotspot::series));
+        StringBuilder group = new StringBuilder(spots.size() * 96).append("<g class=\"hotspots\" fill-opacity=\"0\">");
+        for (Hotspot spot : spots) {
+            group.append(spot.shape()).append("<title>").append(escape(spot.text())).append("</title>")
+                    .append(spot.shape().startsWith("<rect") ? "</rect>" : "</circle>");
+        }
+        return group.append("</g>").toString();
+    }
+
+    private static Optional<Hotspot> category(JFreeChart chart, CategoryItemEntity item, DoubleFunction<String> value) {
+        CategoryDataset dataset = item.getDataset();
+        int row = dataset.getRowIndex(item.getRowKey());
+        int column = dataset.getColumnIndex(item.getColumnKey());
+        Number number = dataset.getValue(row, column);
+        if (number == null) {
+            return Optional.empty();
+        }
+        String shown;
+        CategoryPlot plot = chart.getCategoryPlot();
+        if (plot.getRenderer() instanceof StackedBarRenderer stacked && stacked.getRenderAsPercentages()) {
+            double total = 0;
+            for (int r = 0; r < dataset.getRowCount(); r++) {
+                Number part = dataset.getValue(r, column);
+                total += part == null ? 0 : part.doubleValue();
+            }
+            shown = Formats.percent(number.doubleValue() / total);
+        } else {
+            shown = value.apply(number.doubleValue());
+        }
+        String name = dataset.getRowCount() > 1 ? item.getColumnKey() + " · " + item.getRowKey() : String.valueOf(item.getColumnKey());
+        Rectangle2D area = item.getArea().getBounds2D();
+        String shape = plot.getRenderer() instanceof BarRenderer ? rect(area) : circle(area);
+        return Optional.of(new Hotspot(shape, column, row, name + ": " + shown));
+    }
+
+    private static Optional<Hotspot> xy(JFreeChart chart, XYItemEntity item, DoubleFunction<String> value) {
+        XYDataset dataset = item.getDataset();
+        if (dataset instanceof YIntervalSeriesCollection) {
+            // A forecast's bands: its line's points say the forecast value.
+            return Optional.empty();
+        }
+        int series = item.getSeriesIndex();
+        int index = item.getItem();
+        double y = dataset.getYValue(series, index);
+        if (!Double.isFinite(y)) {
+            return Optional.empty();
+        }
+        Rectangle2D area = item.getArea().getBounds2D();
+        XYPlot plot = chart.getXYPlot();
+        if (dataset instanceof XYZDataset cells && plot.getDomainAxis() instanceof SymbolAxis across
+                && plot.getRangeAxis() instanceof SymbolAxis down) {
+            String text = across.valueToString(dataset.getXValue(series, index)) + " · " + down.valueToString(y) + ": "
+                    + value.apply(cells.getZValue(series, index));
+            return Optional.of(new Hotspot(rect(area), index, series, text));
+        }
+        String x = dataset instanceof TimeSeriesCollection
+                ? Formats.period(LocalDate.ofInstant(Instant.ofEpochMilli((long) dataset.getXValue(series, index)), ZoneOffset.UTC))
+                : Formats.full(dataset.getXValue(series, index), Unit.DECIMAL);
+        String name = dataset.getSeriesCount() > 1 ? x + " · " + dataset.getSeriesKey(series) : x;
+        // Points of several series share an x: order them by x first. The item index is per series, the x is not.
+        int order = (int) Math.round(area.getCenterX() * 100);
+        return Optional.of(new Hotspot(circle(area), order, series, name + ": " + value.apply(y)));
+    }
+
+    /**
+     * How a hotspot writes a value: in full with the unit's words when the chart's unit is known ("1,234 hours"),
+     * else as the value axis writes its ticks.
+     */
+    private static DoubleFunction<String> valueFormat(JFreeChart chart, Optional<Unit> unit) {
+        if (unit.isPresent()) {
+            return v -> withUnit(v, unit.get());
+        }
+        ValueAxis axis = chart.getPlot() instanceof CategoryPlot category ? category.getRangeAxis()
+                : chart.getPlot() instanceof XYPlot xy ? xy.getRangeAxis() : null;
+        if (axis instanceof NumberAxis number && number.getNumberFormatOverride() != null) {
+            java.text.NumberFormat format = number.getNumberFormatOverride();
+            return v -> Double.isFinite(v) ? format.format(v) : Formats.NOT_A_NUMBER;
+        }
+        return v -> Formats.full(v, Unit.DECIMAL);
+    }
+
+    /** "1,234 hours", "1 title", "$12,345.67", "4.3%", "3.42 / 5": the table's full number and the unit's words. */
+    static String withUnit(double value, Unit unit) {
+        String number = Formats.full(value, unit);
+        return switch (unit) {
+            case HOURS, MINUTES, DAYS, MEMBERS, TITLES, RATINGS -> Double.isFinite(value)
+                    ? number + " " + (value == 1 ? unit.suffix().substring(0, unit.suffix().length() - 1) : unit.suffix()) : number;
+            case SCORE -> Double.isFinite(value) ? number + " / 5" : number;
+            case PERCENT, USD, COUNT, YEAR, DECIMAL -> number;
+        };
+    }
+
+    private static String rect(Rectangle2D area) {
+        double x = area.getX();
+        double y = area.getY();
+        double w = area.getWidth();
+        double h = area.getHeight();
+        if (w < MIN_BAR) {
+            x -= (MIN_BAR - w) / 2;
+            w = MIN_BAR;
+        }
+        if (h < MIN_BAR) {
+            y -= (MIN_BAR - h) / 2;
+            h = MIN_BAR;
+        }
+        return "<rect x=\"" + hundredths(x) + "\" y=\"" + hundredths(y) + "\" width=\"" + hundredths(w) + "\" height=\""
+                + hundredths(h) + "\">";
+    }
+
+    private static String circle(Rectangle2D area) {
+        return "<circle cx=\"" + hundredths(area.getCenterX()) + "\" cy=\"" + hundredths(area.getCenterY()) + "\" r=\""
+                + hundredths(POINT_RADIUS) + "\">";
+    }
+
+    /** Labels come from the data: one line, capped, with markup characters escaped. */
+    private static String escape(String text) {
+        return org.jfree.svg.SVGUtils.escapeForXML(SafeText.line(text));
     }
 
     /**

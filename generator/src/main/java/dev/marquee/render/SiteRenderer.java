@@ -159,6 +159,7 @@ public final class SiteRenderer {
         output.write("style.css", dev.marquee.format.Palette.cssVariables() + new String(resource("/site/style.css"),
                 java.nio.charset.StandardCharsets.UTF_8));
         output.write("countries.js", resource("/site/countries.js"));
+        output.write("charts.js", resource("/site/charts.js"));
     }
 
     static final String CHANGES_PAGE = "changes.html";

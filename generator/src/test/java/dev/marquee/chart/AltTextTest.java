@@ -1,0 +1,102 @@
+package dev.marquee.chart;
+
+import dev.marquee.catalog.ChartKind;
+import dev.marquee.catalog.ChartSpec;
+import dev.marquee.engine.Column;
+import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Table;
+import dev.marquee.format.Unit;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Alt texts as a person would write them, in the words of the chart's labels; values as the report writes them. */
+class AltTextTest {
+
+    private static ChartSpec spec(ChartKind kind, String x, List<String> y, Optional<String> series, String xLabel, String yLabel,
+                                  Unit unit) {
+        return new ChartSpec("c", "q", kind, "Chart", x, y, series, xLabel, yLabel, unit, false, "", Optional.empty(), 1, List.of(),
+                "", Optional.empty(), Map.of());
+    }
+
+    /** Given MRR of three countries: Brazil $1,234.50, Chile $99, Peru $16,700 ($16.7K in short form). */
+    @Test
+    void hbar_isABarChart_namedByItsLabels_withTheCountAndExtremes() {
+        Table mrr = new Table(List.of(new Column("country", ColumnType.TEXT), new Column("mrr", ColumnType.DECIMAL)),
+                List.of(List.of("Brazil", 1234.5), List.of("Chile", 99.0), List.of("Peru", 16700.0)));
+
+        String alt = AltText.describe(spec(ChartKind.HBAR, "country", List.of("mrr"), Optional.empty(), "Country", "MRR", Unit.USD), mrr);
+
+        assertEquals("Bar chart: MRR by country, 3 countries. Highest: Peru at $16.7K; lowest: Chile at $99.00.", alt);
+    }
+
+    /** Given labels left to their defaults (the column names) and a share with an aside. */
+    @Test
+    void defaultLabels_readAsWords_andAnAsideFollowsTheDimension() {
+        Table share = new Table(List.of(new Column("main_device", ColumnType.TEXT), new Column("share_of_hours", ColumnType.DECIMAL)),
+                List.of(List.of("TV", 0.6), List.of("Phone", 0.4)));
+
+        String alt = AltText.describe(spec(ChartKind.BAR, "main_device", List.of("share_of_hours"), Optional.empty(), "main_device",
+                "Share of hours, last 90 days", Unit.PERCENT), share);
+
+        assertEquals("Bar chart: share of hours by main device, last 90 days, 2 main devices. Highest: TV at 60.0%; lowest: Phone at 40.0%.",
+                alt);
+    }
+
+    /** Given churn by month for two regions: the highest is Asia's February (12%), the lowest Europe's January (1%). */
+    @Test
+    void lineWithSeries_givesTheSpan_andNamesTheSeriesOfTheExtremes() {
+        Table churn = new Table(List.of(new Column("month", ColumnType.DATE), new Column("region", ColumnType.TEXT),
+                new Column("churn_rate", ColumnType.DECIMAL)),
+                List.of(List.of(LocalDate.of(2024, 1, 1), "Asia", 0.05), List.of(LocalDate.of(2024, 2, 1), "Asia", 0.12),
+                        List.of(LocalDate.of(2024, 1, 1), "Europe", 0.01), List.of(LocalDate.of(2024, 2, 1), "Europe", 0.03)));
+
+        String alt = AltText.describe(spec(ChartKind.LINE, "month", List.of("churn_rate"), Optional.of("region"), "Month", "Churn rate",
+                Unit.PERCENT), churn);
+
+        assertEquals("Line chart: churn rate by month, one line per region, Jan 2024 to Feb 2024. "
+                + "Highest: Feb 2024 (Asia) at 12.0%; lowest: Jan 2024 (Europe) at 1.0%.", alt);
+    }
+
+    /** Given shares of plans in two countries: every bar reaches 100%, so no highest is named. */
+    @Test
+    void stackedShares_sayEachBarAddsUpToAHundred() {
+        Table plans = new Table(List.of(new Column("country", ColumnType.TEXT), new Column("plan", ColumnType.TEXT),
+                new Column("members", ColumnType.INTEGER)),
+                List.of(List.of("Brazil", "Basic", 30L), List.of("Brazil", "Premium", 10L), List.of("Chile", "Basic", 5L)));
+
+        String alt = AltText.describe(spec(ChartKind.STACKED_PERCENT, "country", List.of("members"), Optional.of("plan"), "Country",
+                "Share of members", Unit.MEMBERS), plans);
+
+        assertEquals("Stacked bar chart of shares: share of members by country, split by plan, 2 countries. Each bar adds up to 100%.",
+                alt);
+    }
+
+    @Test
+    void oneBar_isNamedAsTheOneBar() {
+        Table one = new Table(List.of(new Column("plan", ColumnType.TEXT), new Column("members", ColumnType.INTEGER)),
+                List.of(List.<Object>of("Basic", 1L)));
+
+        String alt = AltText.describe(spec(ChartKind.BAR, "plan", List.of("members"), Optional.empty(), "Plan", "Members", Unit.MEMBERS), one);
+
+        assertEquals("Bar chart: members by plan, 1 plan. The one bar: Basic at 1 member.", alt);
+    }
+
+    @Test
+    void plural_ofShortNounPhrases_andNoneWhereUnsure() {
+        assertEquals("countries", AltText.plural("country"));
+        assertEquals("age bands", AltText.plural("age band"));
+        assertEquals("months of the year", AltText.plural("month of the year"));
+        assertEquals("years added", AltText.plural("year added"));
+        assertNull(AltText.plural("hours watched"), "bands of a measure, not things to count");
+        assertNull(AltText.plural("days since the last login"));
+        assertNull(AltText.plural("TV"));
+    }
+}

@@ -1,0 +1,170 @@
+package dev.marquee.site;
+
+import dev.marquee.Fixtures;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The sample report's charts in headless Chromium: a chart is one keyboard stop whose values the label shows and the
+ * arrow keys walk; a pointer over a bar or point shows its value; in the dark scheme the chart's background and text
+ * are the dark palette's. Values are the sample's (revenue.html, as of 2024-12-31): MRR $1,196.70 in January 2022 and
+ * $1,987.18 in February, as its data table lists them.
+ */
+class ChartBrowserTest {
+    private static Path site;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void buildSiteAndOpenBrowser() throws Exception {
+        Assumptions.assumeTrue(HeadlessChromium.available(), "browser tests skipped: install chromium and chromium-driver to run them");
+        Path temp = Files.createTempDirectory("marquee-charts-");
+        site = temp.resolve("sample");
+        Fixtures.Run run = Fixtures.marquee("build", "--out", site.toString(), "--as-of", "2024-12-31");
+        assertEquals(0, run.exitCode(), run.err());
+        browser = HeadlessChromium.start(temp.resolve("profile"));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @AfterEach
+    void lightScheme() {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+    }
+
+    private static WebElement firstChart() {
+        browser.get(site.resolve("revenue.html").toUri().toString());
+        return browser.findElement(By.cssSelector("figure.chart .svg-wrap.wide"));
+    }
+
+    /** The figure around {@code element}, scrolled into view, saved to generator/target/screenshots for a person to look at. */
+    private static void screenshot(WebElement element, String name) throws Exception {
+        script("arguments[0].closest('figure').scrollIntoView();", element);
+        Path shots = Fixtures.ROOT.resolve("generator/target/screenshots");
+        Files.createDirectories(shots);
+        Files.copy(browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(), shots.resolve(name),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Object script(String code, Object... arguments) {
+        return browser.executeScript(code, arguments);
+    }
+
+    @Test
+    void tab_reachesTheChart_showsItsFirstValue_andArrowsWalkTheValues() throws Exception {
+        WebElement chart = firstChart();
+        WebElement tip = chart.findElement(By.className("chart-tip"));
+        assertFalse(tip.isDisplayed(), "no label before the chart has focus");
+        // The element just before the drawing, made focusable, so one Tab lands on the drawing.
+        script("var title = arguments[0].closest('figure').querySelector('h2'); title.tabIndex = -1; title.focus();", chart);
+
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+
+        assertEquals(chart, browser.switchTo().activeElement(), "one Tab reaches the drawing");
+        assertTrue(tip.isDisplayed());
+        assertEquals("Jan 2022: $1,196.70", tip.getText());
+        new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform();
+        assertEquals("Feb 2022: $1,987.18", tip.getText());
+        assertEquals("Feb 2022: $1,987.18", browser.findElement(By.className("chart-live")).getAttribute("textContent"),
+                "the live region reads the value a key moved to");
+        screenshot(chart, "chart-keyboard-label.png");
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertFalse(tip.isDisplayed(), "the label goes with the focus");
+    }
+
+    @Test
+    void drawing_isOneKeyboardStop_namedByTheAltText_itsPointsHidden() {
+        WebElement chart = firstChart();
+
+        assertEquals("0", chart.getDomAttribute("tabindex"));
+        assertEquals("img", chart.getDomAttribute("role"));
+        assertTrue(chart.getDomAttribute("aria-label").startsWith("Line chart: MRR by month, Jan 2022 to Dec 2024."),
+                chart.getDomAttribute("aria-label"));
+        assertEquals("true", chart.findElement(By.tagName("svg")).getDomAttribute("aria-hidden"));
+        assertEquals(0L, script("return arguments[0].querySelectorAll('[tabindex]').length;", chart), "nothing inside is focusable");
+    }
+
+    @Test
+    void pointer_overAPoint_showsItsValue() {
+        WebElement chart = firstChart();
+        WebElement second = chart.findElements(By.cssSelector(".hotspots > circle")).get(1);
+
+        new Actions(browser).moveToElement(second).perform();
+
+        WebElement tip = chart.findElement(By.className("chart-tip"));
+        assertTrue(tip.isDisplayed());
+        assertEquals("Feb 2022: $1,987.18", tip.getText());
+    }
+
+    @Test
+    void darkScheme_drawsTheChartOnTheDarkBackground_withLightText() throws Exception {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        WebElement chart = firstChart();
+
+        // Palette: the dark background is #0d1117, its inks #e6edf3 and #9198a1 (the light background is #ffffff).
+        assertEquals("rgb(13, 17, 23)", script("return getComputedStyle(arguments[0]).backgroundColor;", chart));
+        assertEquals("rgb(13, 17, 23)", script("return getComputedStyle(arguments[0].querySelector('svg > rect')).fill;", chart));
+        Object inks = script("var fills = {}; arguments[0].querySelectorAll('svg text').forEach(function (t) {"
+                + " fills[getComputedStyle(t).fill] = true; }); return Object.keys(fills).sort();", chart);
+        assertTrue(List.of("rgb(145, 152, 161)", "rgb(230, 237, 243)").containsAll((List<?>) inks),
+                "every label is the dark scheme's ink (#e6edf3) or muted ink (#9198a1): " + inks);
+        screenshot(chart, "chart-dark.png");
+        browser.get(site.resolve("outlook.html").toUri().toString());
+        screenshot(browser.findElement(By.cssSelector("#chart-outlook-genre-affinity .svg-wrap")), "chart-dark-heatmap.png");
+    }
+
+    /** Every chart of the sample report: its alt text names the kind in words and its labels as words, never ids. */
+    @Test
+    void everyAltText_ofTheSampleReport_readsAsWords() throws Exception {
+        java.util.regex.Pattern label = java.util.regex.Pattern.compile("class=\"svg-wrap (?:wide|narrow)\" role=\"img\" aria-label=\"([^\"]*)\"");
+        java.util.regex.Pattern kind = java.util.regex.Pattern.compile(
+                "(Bar chart|Line chart|Stacked bar chart|Stacked bar chart of shares|Line chart with a forecast|Heat map): .+\\.");
+        java.util.regex.Pattern raw = java.util.regex.Pattern.compile("_|hbar|stacked-|heatmap|\\bmrr\\b|\\barpu\\b|\\(\\d+\\)\\.");
+        int charts = 0;
+        List<String> problems = new java.util.ArrayList<>();
+        try (var pages = Files.list(site)) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                java.util.regex.Matcher alt = label.matcher(Files.readString(page));
+                while (alt.find()) {
+                    charts++;
+                    String text = alt.group(1);
+                    if (!kind.matcher(text).matches() || raw.matcher(text).find()) {
+                        problems.add(page.getFileName() + ": " + text);
+                    }
+                }
+            }
+        }
+        assertTrue(charts > 200, "the sample draws over a hundred charts, each twice: " + charts);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void lightScheme_keepsTheWhitePanel() {
+        WebElement chart = firstChart();
+
+        assertEquals("rgb(255, 255, 255)", script("return getComputedStyle(arguments[0].querySelector('svg > rect')).fill;", chart));
+    }
+}
