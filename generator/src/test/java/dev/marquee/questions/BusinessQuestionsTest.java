@@ -253,8 +253,8 @@ class BusinessQuestionsTest {
 
     @Test
     void genreRatings_distribution() {
-        // 1 and 5 stars come from one member each; raters overlap, so 4 stars (2 raters) is hidden with them.
-        assertRows(result("genre-ratings", "distribution"), row("1 stars", null, null, null), row("4 stars", null, null, null),
+        // 1 star and 5 stars come from one member each; raters overlap, so 4 stars (2 raters) is hidden with them.
+        assertRows(result("genre-ratings", "distribution"), row("1 star", null, null, null), row("4 stars", null, null, null),
                 row("5 stars", null, null, null));
     }
 
