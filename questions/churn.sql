@@ -1,7 +1,8 @@
 -- Churn by region and retention. A member churns in a month when a subscription that was active on the first day
 -- of the month ends in it (up to the as-of date) and no other subscription of theirs is active the day after:
 -- switching plans is not churn, coming back later is a new subscription. Groups are returned whole; the privacy
--- declarations of churn.md say how small ones are merged or hidden before anything is published.
+-- declarations of churn.md say how small ones are merged or hidden before anything is published. The 95% interval of
+-- a churn rate is Wilson's score interval (low_95, high_95); a merged row has none.
 
 -- name: by_region
 WITH window_bounds AS (
@@ -27,9 +28,16 @@ counted AS (
     SELECT m.region, count(*) AS active_at_start, count(c.user_id) AS churners
     FROM members AS m LEFT JOIN churners AS c ON c.user_id = m.user_id
     GROUP BY m.region
+),
+rated AS (
+    SELECT region, active_at_start, churners, CAST(churners AS DOUBLE) / active_at_start AS p,
+           CAST(active_at_start AS DOUBLE) AS n
+    FROM counted
 )
-SELECT region, active_at_start, churners, CAST(churners AS DOUBLE) / active_at_start AS churn_rate
-FROM counted
+SELECT region, active_at_start, churners, p AS churn_rate,
+       (p + 1.9208 / n - 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS low_95,
+       (p + 1.9208 / n + 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS high_95
+FROM rated
 ORDER BY churn_rate DESC, region
 
 -- name: by_country
@@ -55,9 +63,16 @@ counted AS (
     SELECT m.country, count(*) AS active_at_start, count(c.user_id) AS churners
     FROM members AS m LEFT JOIN churners AS c ON c.user_id = m.user_id
     GROUP BY m.country
+),
+rated AS (
+    SELECT country, active_at_start, churners, CAST(churners AS DOUBLE) / active_at_start AS p,
+           CAST(active_at_start AS DOUBLE) AS n
+    FROM counted
 )
-SELECT country, active_at_start, churners, CAST(churners AS DOUBLE) / active_at_start AS churn_rate
-FROM counted
+SELECT country, active_at_start, churners, p AS churn_rate,
+       (p + 1.9208 / n - 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS low_95,
+       (p + 1.9208 / n + 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS high_95
+FROM rated
 ORDER BY churn_rate DESC, country
 
 -- Monthly churn rate per region over time (the as-of month may be partial).
