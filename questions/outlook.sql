@@ -223,7 +223,6 @@ pairs AS (
     GROUP BY a.genre, b.genre
     HAVING count(*) >= {{k}}
 )
--- Both orders of each pair, so the heatmap is symmetric.
 , lifted AS (
     SELECT p.genre_a, p.genre_b, p.both_members AS members,
            CAST(p.both_members AS DOUBLE) * t.members / (CAST(ga.members AS DOUBLE) * gb.members) AS lift
@@ -232,7 +231,7 @@ pairs AS (
     JOIN genre_members AS ga ON ga.genre = p.genre_a
     JOIN genre_members AS gb ON gb.genre = p.genre_b
 )
+-- Each pair once (genre_a before genre_b alphabetically): the table lists 28 pairs, not 56, and the heatmap is the
+-- upper triangle of the symmetric grid.
 SELECT genre_a, genre_b, members, lift FROM lifted
-UNION ALL
-SELECT genre_b, genre_a, members, lift FROM lifted
 ORDER BY lift DESC, genre_a, genre_b

@@ -48,7 +48,8 @@ class OutlookQuestionTest {
     void genreAffinity_isTheLiftOfWatchingBothGenres() {
         Table genres = outlook().answer().result("genre_affinity");
 
-        assertEquals(List.of(List.of("Comedies", "Dramas", 4L, 1.0), List.of("Dramas", "Comedies", 4L, 1.0)), genres.rows());
+        // Each pair once, the genre first in the alphabet first.
+        assertEquals(List.of(List.of("Comedies", "Dramas", 4L, 1.0)), genres.rows());
     }
 
     @Test
