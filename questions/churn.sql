@@ -1,7 +1,8 @@
 -- Churn by region and retention. A member churns in a month when a subscription that was active on the first day
 -- of the month ends in it (up to the as-of date) and no other subscription of theirs is active the day after:
 -- switching plans is not churn, coming back later is a new subscription. Groups are returned whole; the privacy
--- declarations of churn.md say how small ones are merged or hidden before anything is published.
+-- declarations of churn.md say how small ones are merged or hidden before anything is published. The 95% interval of
+-- a churn rate is Wilson's score interval (low_95, high_95); a merged row has none.
 
 -- name: by_region
 WITH window_bounds AS (
@@ -27,9 +28,16 @@ counted AS (
     SELECT m.region, count(*) AS active_at_start, count(c.user_id) AS churners
     FROM members AS m LEFT JOIN churners AS c ON c.user_id = m.user_id
     GROUP BY m.region
+),
+rated AS (
+    SELECT region, active_at_start, churners, CAST(churners AS DOUBLE) / active_at_start AS p,
+           CAST(active_at_start AS DOUBLE) AS n
+    FROM counted
 )
-SELECT region, active_at_start, churners, CAST(churners AS DOUBLE) / active_at_start AS churn_rate
-FROM counted
+SELECT region, active_at_start, churners, p AS churn_rate,
+       (p + 1.9208 / n - 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS low_95,
+       (p + 1.9208 / n + 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS high_95
+FROM rated
 ORDER BY churn_rate DESC, region
 
 -- name: by_country
@@ -55,9 +63,16 @@ counted AS (
     SELECT m.country, count(*) AS active_at_start, count(c.user_id) AS churners
     FROM members AS m LEFT JOIN churners AS c ON c.user_id = m.user_id
     GROUP BY m.country
+),
+rated AS (
+    SELECT country, active_at_start, churners, CAST(churners AS DOUBLE) / active_at_start AS p,
+           CAST(active_at_start AS DOUBLE) AS n
+    FROM counted
 )
-SELECT country, active_at_start, churners, CAST(churners AS DOUBLE) / active_at_start AS churn_rate
-FROM counted
+SELECT country, active_at_start, churners, p AS churn_rate,
+       (p + 1.9208 / n - 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS low_95,
+       (p + 1.9208 / n + 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS high_95
+FROM rated
 ORDER BY churn_rate DESC, country
 
 -- Monthly churn rate per region over time (the as-of month may be partial).
@@ -177,44 +192,35 @@ FROM retained
 GROUP BY n
 ORDER BY n
 
--- The same per signup-month cohort, at 1, 3, 6 and 12 months; a cell is empty until every member of the cohort has
--- reached it, and cohorts of fewer than k members are left out.
+-- The same per signup-month cohort, 1, 3, 6 and 12 months after signup: one row per cohort and age, only once every
+-- member of the cohort has reached that age (the heatmap has no empty cells to explain). The ages are named so that
+-- they sort in order ('1 month' ... 'a year').
 -- name: cohorts
 WITH cohort_members AS (
     SELECT user_id, signup_date, CAST(date_trunc('month', signup_date) AS DATE) AS cohort FROM users
     WHERE signup_date <= {{as_of}}
 ),
+ages AS (
+    SELECT n, after FROM (VALUES (1, '1 month'), (3, '3 months'), (6, '6 months'), (12, 'a year')) AS a(n, after)
+),
 checks AS (
-    SELECT c.cohort, c.user_id, o.n, CAST(c.signup_date + o.n * INTERVAL '1' MONTH AS DATE) AS check_day
-    FROM cohort_members AS c CROSS JOIN (VALUES (1), (3), (6), (12)) AS o(n)
+    SELECT c.cohort, c.user_id, a.n, a.after, CAST(c.signup_date + a.n * INTERVAL '1' MONTH AS DATE) AS check_day
+    FROM cohort_members AS c CROSS JOIN ages AS a
+    -- Reached: the last member of the cohort (signed up on its last day) is n months old by the as-of date.
+    WHERE CAST(c.cohort + INTERVAL '1' MONTH - INTERVAL '1' DAY + a.n * INTERVAL '1' MONTH AS DATE) <= {{as_of}}
 ),
 flags AS (
-    SELECT k.cohort, k.user_id, k.n,
-           max(CASE WHEN s.user_id IS NOT NULL THEN 1 ELSE 0 END) AS active,
-           max(CASE WHEN CAST(k.cohort + INTERVAL '1' MONTH - INTERVAL '1' DAY + k.n * INTERVAL '1' MONTH AS DATE) <= {{as_of}} THEN 1 ELSE 0 END) AS reached
+    SELECT k.cohort, k.user_id, k.n, k.after, max(CASE WHEN s.user_id IS NOT NULL THEN 1 ELSE 0 END) AS active
     FROM checks AS k
     LEFT JOIN subscriptions AS s
         ON s.user_id = k.user_id AND s.started_on <= k.check_day AND (s.ended_on IS NULL OR s.ended_on >= k.check_day)
-    GROUP BY k.cohort, k.user_id, k.n
-),
-shares AS (
-    SELECT cohort, n, count(*) AS members, min(reached) AS reached, sum(active) AS retained,
-           CAST(sum(active) AS DOUBLE) / count(*) AS share
-    FROM flags GROUP BY cohort, n
+    GROUP BY k.cohort, k.user_id, k.n, k.after
 )
-SELECT cohort,
-       max(members) AS members,
-       max(CASE WHEN n = 1 AND reached = 1 THEN retained END) AS retained_1_month,
-       max(CASE WHEN n = 3 AND reached = 1 THEN retained END) AS retained_3_months,
-       max(CASE WHEN n = 6 AND reached = 1 THEN retained END) AS retained_6_months,
-       max(CASE WHEN n = 12 AND reached = 1 THEN retained END) AS retained_12_months,
-       max(CASE WHEN n = 1 AND reached = 1 THEN share END) AS after_1_month,
-       max(CASE WHEN n = 3 AND reached = 1 THEN share END) AS after_3_months,
-       max(CASE WHEN n = 6 AND reached = 1 THEN share END) AS after_6_months,
-       max(CASE WHEN n = 12 AND reached = 1 THEN share END) AS after_12_months
-FROM shares
-GROUP BY cohort
-ORDER BY cohort
+SELECT cohort, after, count(*) AS members, sum(active) AS retained,
+       CAST(sum(active) AS DOUBLE) / count(*) AS retained_share
+FROM flags
+GROUP BY cohort, n, after
+ORDER BY cohort, n
 
 -- Executive KPIs: active members on the as-of date, and churn in the as-of month (to the as-of day) against the
 -- same days of the previous month and of the same month a year earlier.

@@ -42,7 +42,7 @@ ORDER BY average_score, genre
 LIMIT 5
 
 -- name: distribution
-SELECT CAST(score AS VARCHAR) || ' stars' AS score, count(*) AS ratings,
+SELECT CASE WHEN score = 1 THEN '1 star' ELSE CAST(score AS VARCHAR) || ' stars' END AS score, count(*) AS ratings,
        CAST(count(*) AS DOUBLE) / (SELECT count(*) FROM ratings WHERE CAST(rated_at AS DATE) <= {{as_of}}) AS share,
        count(DISTINCT user_id) AS raters
 FROM ratings

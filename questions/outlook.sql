@@ -167,14 +167,19 @@ pairs AS (
     GROUP BY a.title_id, b.title_id
     HAVING count(*) >= {{k}}
 ),
+-- Ranked by lift, not by shared viewers (which would name the same few hits for every title), among the titles that
+-- at least k and at least 5% of the watched title's viewers also watched, so a lift is not read from a handful.
 ranked AS (
     SELECT p.title_a, p.title_b, p.both_viewers,
            CAST(p.both_viewers AS DOUBLE) * mem.total / (CAST(va.viewers AS DOUBLE) * vb.viewers) AS lift,
-           row_number() OVER (PARTITION BY p.title_a ORDER BY p.both_viewers DESC, p.title_b) AS rank
+           row_number() OVER (PARTITION BY p.title_a
+                              ORDER BY CAST(p.both_viewers AS DOUBLE) / (CAST(va.viewers AS DOUBLE) * vb.viewers) DESC,
+                                       p.both_viewers DESC, p.title_b) AS rank
     FROM pairs AS p
     CROSS JOIN members AS mem
     JOIN title_viewers AS va ON va.title_id = p.title_a
     JOIN title_viewers AS vb ON vb.title_id = p.title_b
+    WHERE p.both_viewers * 20 >= va.viewers
 )
 SELECT ta.title AS watched, tb.title AS also_watched, r.both_viewers AS shared_viewers, r.lift
 FROM ranked AS r
@@ -218,7 +223,6 @@ pairs AS (
     GROUP BY a.genre, b.genre
     HAVING count(*) >= {{k}}
 )
--- Both orders of each pair, so the heatmap is symmetric.
 , lifted AS (
     SELECT p.genre_a, p.genre_b, p.both_members AS members,
            CAST(p.both_members AS DOUBLE) * t.members / (CAST(ga.members AS DOUBLE) * gb.members) AS lift
@@ -227,7 +231,7 @@ pairs AS (
     JOIN genre_members AS ga ON ga.genre = p.genre_a
     JOIN genre_members AS gb ON gb.genre = p.genre_b
 )
+-- Each pair once (genre_a before genre_b alphabetically): the table lists 28 pairs, not 56, and the heatmap is the
+-- upper triangle of the symmetric grid.
 SELECT genre_a, genre_b, members, lift FROM lifted
-UNION ALL
-SELECT genre_b, genre_a, members, lift FROM lifted
 ORDER BY lift DESC, genre_a, genre_b

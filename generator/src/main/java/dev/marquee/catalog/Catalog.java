@@ -216,6 +216,14 @@ public final class Catalog {
                     privacy.add(spec);
                 });
             }
+            for (NarrativeValue value : narrativeValues) {
+                if (value.contrast().isPresent() && privacy.stream().noneMatch(p -> p.result().equals(value.statement())
+                        && p.countsMembers() && !p.parts().isEmpty())) {
+                    problems.add(Problem.fatal(where, value.line(), "", "bad-placeholder", "narrative placeholder "
+                            + value.text() + " compares groups by the 95% intervals of their rates: 'privacy' must declare "
+                            + "result '" + value.statement() + "' with its 'members' column and the part the rate counts ('parts')"));
+                }
+            }
             if (problems.size() > before) {
                 return Optional.empty();
             }

@@ -12,10 +12,24 @@ import java.util.regex.Pattern;
  * {@code {{ statement.column[0] }}} its first row (negative indexes count from the end), and {@code | unit} formats it
  * (hours, percent, usd, ...). The numbers come from the question's own results, never from prose.
  *
- * @param text the placeholder as written, to be replaced
- * @param line line in the .md file, for messages
+ * <p>{@code | apart} and {@code | alike} name a group in a sentence that compares it with the others (the highest, row
+ * 0, or the lowest, row -1): the sentence is kept only when the group's rate is (apart), or is not (alike), set apart
+ * from the next group's by their 95% intervals, so a narrative says "highest" only where the data shows it.
+ *
+ * @param text     the placeholder as written, to be replaced
+ * @param contrast whether the value's sentence needs its group set apart from the next, or not, if it says either
+ * @param line     line in the .md file, for messages
  */
-public record NarrativeValue(String text, String statement, String column, int row, Optional<Unit> unit, int line) {
+public record NarrativeValue(String text, String statement, String column, int row, Optional<Unit> unit,
+                             Optional<Contrast> contrast, int line) {
+
+    /** What a sentence says of the group it names, compared with the next group by rate. */
+    public enum Contrast {
+        /** Its 95% interval does not overlap the next group's: it is the highest (or lowest). */
+        APART,
+        /** The intervals overlap: it is about the same as the next. */
+        ALIKE
+    }
 
     static final Pattern PLACEHOLDER = Pattern.compile(
             "\\{\\{\\s*([A-Za-z0-9_]+)\\.([A-Za-z0-9_]+)(?:\\[(-?\\d+)])?\\s*(?:\\|\\s*([a-z_]+)\\s*)?}}");
@@ -36,17 +50,26 @@ public record NarrativeValue(String text, String statement, String column, int r
                 continue;
             }
             Optional<Unit> unit = Optional.empty();
-            if (matcher.group(4) != null) {
+            Optional<Contrast> contrast = Optional.empty();
+            if (matcher.group(4) != null && (matcher.group(4).equals("apart") || matcher.group(4).equals("alike"))) {
+                contrast = Optional.of(Contrast.valueOf(matcher.group(4).toUpperCase(java.util.Locale.ROOT)));
+            } else if (matcher.group(4) != null) {
                 unit = Unit.parse(matcher.group(4));
                 if (unit.isEmpty()) {
                     problems.add("narrative placeholder " + any.group() + " names unit '" + matcher.group(4) + "', which is not one of "
-                            + java.util.Arrays.stream(Unit.values()).map(Unit::id).toList());
+                            + java.util.Arrays.stream(Unit.values()).map(Unit::id).toList() + " (nor apart or alike)");
                     problemLines.add(line);
                     continue;
                 }
             }
             int row = matcher.group(3) == null ? -1 : Integer.parseInt(matcher.group(3));
-            values.add(new NarrativeValue(any.group(), matcher.group(1), matcher.group(2), row, unit, line));
+            if (contrast.isPresent() && row != 0 && row != -1) {
+                problems.add("narrative placeholder " + any.group() + " compares a group with the next: it names the "
+                        + "highest, [0], or the lowest, [-1]");
+                problemLines.add(line);
+                continue;
+            }
+            values.add(new NarrativeValue(any.group(), matcher.group(1), matcher.group(2), row, unit, contrast, line));
         }
         return values;
     }

@@ -67,13 +67,34 @@ public final class Formats {
             case YEAR -> Long.toString(Math.round(value));
             case DECIMAL -> decimal(value, 2);
             case HOURS, MINUTES -> grouped(value, Math.abs(value) >= 100 ? 0 : 1);
-            case DAYS, MEMBERS, TITLES, RATINGS, COUNT -> grouped(value, value == Math.rint(value) ? 0 : 1);
+            // Members are whole people: a forecast or a mean of them is shown rounded (4,154, not 4,153.9).
+            case MEMBERS -> grouped(value, 0);
+            case DAYS, TITLES, RATINGS, COUNT -> grouped(value, value == Math.rint(value) ? 0 : 1);
         };
     }
 
-    /** A column's name as a table header: churn_rate is "churn rate". */
+    /** Words of column names that a reader knows in another form: initialisms, and interval bounds. */
+    private static final java.util.Map<String, String> HEADER_WORDS = java.util.Map.ofEntries(
+            java.util.Map.entry("mape", "MAPE"), java.util.Map.entry("mase", "MASE"), java.util.Map.entry("sd", "SD"),
+            java.util.Map.entry("auc", "AUC"), java.util.Map.entry("mrr", "MRR"), java.util.Map.entry("arpu", "ARPU"),
+            java.util.Map.entry("imdb", "IMDb"), java.util.Map.entry("id", "ID"),
+            java.util.Map.entry("low80", "80% low"), java.util.Map.entry("high80", "80% high"),
+            java.util.Map.entry("low95", "95% low"), java.util.Map.entry("high95", "95% high"));
+
+    /**
+     * A column's name as a table header: churn_rate is "churn rate", baseline_mape "baseline MAPE", low80 "80% low",
+     * low_95 "95% low".
+     */
     public static String header(String column) {
-        return column.replace('_', ' ');
+        String joined = column.replaceAll("(?<=^|_)(low|high)_(80|95)(?=_|$)", "$1$2");
+        StringBuilder header = new StringBuilder(column.length() + 8);
+        for (String word : joined.split("_", -1)) {
+            if (!header.isEmpty()) {
+                header.append(' ');
+            }
+            header.append(HEADER_WORDS.getOrDefault(word, word));
+        }
+        return header.toString();
     }
 
     /** A signed change in percent, or n/a: +12.0%, -3.4%. */
@@ -105,7 +126,7 @@ public final class Formats {
         return MONTH.format(date);
     }
 
-    /** Any cell value as text: numbers by unit, dates as dates, text as is. */
+    /** Any cell value as text: numbers by unit, months as "Dec 2024" (as charts and narratives say), text as is. */
     public static String cell(Object value, Unit unit) {
         if (value == null) {
             return "";
@@ -114,7 +135,7 @@ public final class Formats {
             return full(number.doubleValue(), unit);
         }
         if (value instanceof LocalDate date) {
-            return date.getDayOfMonth() == 1 ? date.toString().substring(0, 7) : date.toString();
+            return period(date);
         }
         if (value instanceof LocalDateTime time) {
             return time.toString().replace('T', ' ');

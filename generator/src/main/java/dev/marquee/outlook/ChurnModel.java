@@ -47,13 +47,19 @@ final class ChurnModel {
         tables.put("model_summary", summary(trainX.size(), testX.size(), Arrays.stream(testLabels).sum(), auc, sampleNote(rows)));
         List<List<Object>> effects = new ArrayList<>();
         for (int i = 0; i < spec.features().size(); i++) {
+            double[] interval = model.oddsRatioPerSdInterval(i);
             effects.add(Arrays.asList(spec.features().get(i).name(), model.oddsRatio(i), model.oddsRatioPerSd(i),
-                    model.slopes()[i] > 0 ? "raises risk" : "lowers risk"));
+                    interval[0], interval[1], direction(interval)));
         }
         tables.put("model_effects", new Table(effectColumns(), effects));
         tables.put("model_calibration", calibration(testScores, testLabels));
         tables.put("model_expected", expected(spec, rows, model));
         return new Result(tables);
+    }
+
+    /** An odds ratio whose 95% interval includes 1 has no clear effect: the data cannot tell raising from lowering. */
+    static String direction(double[] interval) {
+        return interval[0] > 1 ? "raises risk" : interval[1] < 1 ? "lowers risk" : "no clear effect";
     }
 
     private static Table summary(int train, int test, int testChurners, double auc, String note) {
@@ -148,7 +154,8 @@ final class ChurnModel {
 
     private static List<Column> effectColumns() {
         return List.of(new Column("feature", ColumnType.TEXT), new Column("odds_ratio", ColumnType.DECIMAL),
-                new Column("odds_ratio_per_sd", ColumnType.DECIMAL), new Column("direction", ColumnType.TEXT));
+                new Column("odds_ratio_per_sd", ColumnType.DECIMAL), new Column("per_sd_low_95", ColumnType.DECIMAL),
+                new Column("per_sd_high_95", ColumnType.DECIMAL), new Column("direction", ColumnType.TEXT));
     }
 
     private static List<Column> calibrationColumns() {

@@ -11,8 +11,13 @@ final class LogisticRegression {
     static final double RIDGE = 1e-3;
     private static final int MAX_ITERATIONS = 50;
 
-    /** Intercept and slopes in the features' own units; {@code oddsRatio(i)} = exp(slope i). */
-    record Model(double intercept, double[] slopes, double[] means, double[] sds, int iterations) {
+    /**
+     * Intercept and slopes in the features' own units; {@code oddsRatio(i)} = exp(slope i).
+     *
+     * @param standardErrors the standard error of each slope per standard deviation of its feature (from the inverse of
+     *                       the information matrix at the fit, ridge included)
+     */
+    record Model(double intercept, double[] slopes, double[] means, double[] sds, double[] standardErrors, int iterations) {
 
         double probability(double[] features) {
             double z = intercept;
@@ -29,6 +34,13 @@ final class LogisticRegression {
         /** The odds ratio for a one-standard-deviation rise of the feature in the training data. */
         double oddsRatioPerSd(int feature) {
             return Math.exp(slopes[feature] * sds[feature]);
+        }
+
+        /** The 95% confidence interval of {@link #oddsRatioPerSd}: {low, high}. */
+        double[] oddsRatioPerSdInterval(int feature) {
+            double perSd = slopes[feature] * sds[feature];
+            double margin = 1.959964 * standardErrors[feature];
+            return new double[] {Math.exp(perSd - margin), Math.exp(perSd + margin)};
         }
     }
 
@@ -64,9 +76,11 @@ final class LogisticRegression {
         }
         // Plain arrays in the loop over members (a million rows at 10M events).
         double[] beta = new double[p + 1];
+        double[][] information = null;
         int iterations = 0;
         for (; iterations < MAX_ITERATIONS; iterations++) {
             double[][] hessian = new double[p + 1][p + 1];
+            information = hessian;
             double[] gradient = new double[p + 1];
             for (int i = 0; i < n; i++) {
                 double[] zi = z[i];
@@ -105,13 +119,19 @@ final class LogisticRegression {
                 break;
             }
         }
+        double[] standardErrors = new double[p];
+        for (int j = 0; j < p; j++) {
+            double[] unit = new double[p + 1];
+            unit[j + 1] = 1;
+            standardErrors[j] = Math.sqrt(choleskySolve(information, unit)[j + 1]);
+        }
         double[] slopes = new double[p];
         double intercept = beta[0];
         for (int j = 0; j < p; j++) {
             slopes[j] = beta[j + 1] / sds[j];
             intercept -= slopes[j] * means[j];
         }
-        return new Model(intercept, slopes, means, sds, iterations);
+        return new Model(intercept, slopes, means, sds, standardErrors, iterations);
     }
 
     /** Area under the ROC curve: the chance a random churner is scored above a random stayer (ties count half). */

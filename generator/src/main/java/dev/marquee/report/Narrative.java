@@ -17,6 +17,11 @@ import java.util.regex.Matcher;
  */
 public final class Narrative {
 
+    /** The value of a placeholder whose sentence does not hold for the data (see {@link NarrativeValue.Contrast}). */
+    private static final String NOT_SO = "\u0000not so";
+    /** z of a two-sided 95% interval. */
+    private static final double Z = 1.959964;
+
     private Narrative() {
     }
 
@@ -52,7 +57,8 @@ public final class Narrative {
 
     /**
      * The narrative without its sentences whose every quoted value is missing: a file that does not give a figure
-     * leaves no "MRR stood at n/a" behind. (Dots inside placeholders, {{ a.b }}, are not sentence ends.)
+     * leaves no "MRR stood at n/a" behind; nor those that compare a group with the next in a way the data does not
+     * bear out. (Dots inside placeholders, {{ a.b }}, are not sentence ends.)
      */
     static String withoutEmptySentences(String narrative, Map<String, String> values) {
         StringBuilder kept = new StringBuilder(narrative.length());
@@ -60,11 +66,13 @@ public final class Narrative {
             Matcher placeholder = NarrativeValue.ANY_PLACEHOLDER.matcher(text);
             boolean quotes = false;
             boolean allMissing = true;
+            boolean notSo = false;
             while (placeholder.find()) {
                 quotes = true;
                 allMissing &= "n/a".equals(values.get(placeholder.group()));
+                notSo |= NOT_SO.equals(values.get(placeholder.group()));
             }
-            if (!(quotes && allMissing)) {
+            if (!(quotes && allMissing) && !notSo) {
                 kept.append(text);
             } else if (text.contains("\n\n")) {
                 kept.append("\n\n");
@@ -109,6 +117,10 @@ public final class Narrative {
             return "n/a";
         }
         Object cell = table.rows().get(row).get(table.index(value.column()));
+        if (value.contrast().isPresent()
+                && apart(answer, value.statement(), row, value.row() == 0) != (value.contrast().get() == NarrativeValue.Contrast.APART)) {
+            return NOT_SO;
+        }
         if (cell instanceof Number number && value.unit().isPresent()) {
             return Formats.compact(number.doubleValue(), value.unit().get());
         }
@@ -116,5 +128,48 @@ public final class Narrative {
             return Formats.period(date);
         }
         return cell == null ? "n/a" : Formats.cell(cell, dev.marquee.format.Unit.COUNT);
+    }
+
+    /**
+     * Whether the group in a row is the highest (or lowest) by its rate, the part its privacy declaration names over its
+     * members, with a 95% Wilson interval that does not overlap the next group's. Rows whose figures are hidden take no
+     * part; a merged row ("Other") does, so no group is called the highest below it.
+     */
+    static boolean apart(Answer answer, String statement, int row, boolean highest) {
+        Table table = answer.result(statement);
+        dev.marquee.catalog.GroupSpec spec = answer.question().privacy(statement).orElseThrow();
+        String part = spec.parts().get(0);
+        double[] named = interval(table, row, spec.members(), part);
+        if (named == null) {
+            return false;
+        }
+        double[] next = null;
+        for (int r = 0; r < table.rowCount(); r++) {
+            double[] other = r == row ? null : interval(table, r, spec.members(), part);
+            if (other == null) {
+                continue;
+            }
+            if (highest ? other[0] >= named[0] : other[0] <= named[0]) {
+                return false;
+            }
+            if (next == null || (highest ? other[0] > next[0] : other[0] < next[0])) {
+                next = other;
+            }
+        }
+        return next != null && (highest ? named[1] > next[2] : named[2] < next[1]);
+    }
+
+    /** A row's rate and its 95% Wilson score interval {rate, low, high}; null where the row's figures are hidden. */
+    private static double[] interval(Table table, int row, String membersColumn, String partColumn) {
+        if (!(table.value(row, membersColumn) instanceof Number members) || !(table.value(row, partColumn) instanceof Number part)
+                || members.doubleValue() <= 0) {
+            return null;
+        }
+        double n = members.doubleValue();
+        double p = part.doubleValue() / n;
+        double centre = p + Z * Z / (2 * n);
+        double spread = Z * Math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n));
+        double scale = 1 + Z * Z / n;
+        return new double[] {p, (centre - spread) / scale, (centre + spread) / scale};
     }
 }

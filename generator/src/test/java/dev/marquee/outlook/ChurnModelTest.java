@@ -55,6 +55,37 @@ class ChurnModelTest {
     }
 
     @Test
+    void direction_anOddsRatioWhoseIntervalIncludesOne_isNoClearEffect() {
+        assertEquals("no clear effect", ChurnModel.direction(new double[] {0.91, 1.01}));
+        assertEquals("no clear effect", ChurnModel.direction(new double[] {0.99, 1.04}));
+        assertEquals("raises risk", ChurnModel.direction(new double[] {1.02, 1.30}));
+        assertEquals("lowers risk", ChurnModel.direction(new double[] {0.80, 0.97}));
+    }
+
+    @Test
+    void fit_aFeatureWithNoEffect_hasAnIntervalAroundOneAndNoClearEffect() {
+        // Noise: a third column drawn independently of whether the member left.
+        ModelSpec spec = new ModelSpec("features", "churned", List.of(new ModelSpec.Feature("failed_payments", "Failed payments"),
+                new ModelSpec.Feature("hours", "Watch hours"), new ModelSpec.Feature("noise", "Noise")), List.of("region"), 1);
+        Table planted = planted();
+        SplittableRandom random = new SplittableRandom(11);
+        List<Column> columns = new ArrayList<>(planted.columns());
+        columns.add(4, new Column("noise", ColumnType.DECIMAL));
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : planted.rows()) {
+            List<Object> copy = new ArrayList<>(row);
+            copy.add(4, random.nextDouble());
+            rows.add(copy);
+        }
+
+        Table effects = ChurnModel.fit(spec, ModelRows.of(spec, new Table(columns, rows)), 10).tables().get("model_effects");
+
+        assertTrue(effects.number(2, "per_sd_low_95") < 1 && effects.number(2, "per_sd_high_95") > 1, effects.rows().toString());
+        assertEquals("no clear effect", effects.value(2, "direction"));
+        assertEquals("raises risk", effects.value(0, "direction"));
+    }
+
+    @Test
     void fit_featureValuesThatAreNaNOrInfinite_countAsZeroAndTheModelStaysFinite() {
         Table planted = planted();
         List<List<Object>> rows = new ArrayList<>();

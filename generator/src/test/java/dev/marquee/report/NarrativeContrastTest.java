@@ -1,0 +1,107 @@
+package dev.marquee.report;
+
+import dev.marquee.catalog.Catalog;
+import dev.marquee.catalog.Question;
+import dev.marquee.engine.Column;
+import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Table;
+import dev.marquee.model.DataModel;
+import dev.marquee.query.Answer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A narrative names the highest group only when the data sets it apart. The narrative
+ * {@code Churn was highest in {{ by_region.region[0] | apart }}. Churn was about the same in {{ by_region.region[0] | alike }} and the next.}
+ * keeps the first sentence when the first row's 95% Wilson interval (of churners over members) lies above every other
+ * row's, the second otherwise. Intervals by hand (z = 1.96, n = 100): 50 of 100 is 40.4–59.6%, 15 of 100 is 9.3–23.5%,
+ * 10 of 100 is 5.5–17.4%.
+ */
+class NarrativeContrastTest {
+
+    private static final String NARRATIVE = "Churn was highest in {{ by_region.region[0] | apart }}. "
+            + "Churn was about the same in {{ by_region.region[0] | alike }} and the next.";
+
+    @TempDir
+    Path questions;
+
+    @Test
+    void highestGroup_whoseIntervalIsAboveTheNext_isNamedTheHighest() throws Exception {
+        String text = givenRegions(row("Latin America", 100L, 50L), row("Europe", 100L, 10L));
+
+        assertEquals("Churn was highest in Latin America.", text);
+    }
+
+    @Test
+    void highestGroup_whoseIntervalOverlapsTheNext_isAboutTheSame() throws Exception {
+        // 15 of 100 (low 9.3%) against 10 of 100 (high 17.4%).
+        String text = givenRegions(row("Latin America", 100L, 15L), row("Europe", 100L, 10L));
+
+        assertEquals("Churn was about the same in Latin America and the next.", text);
+    }
+
+    @Test
+    void mergedRowWithAHigherRate_keepsTheFirstRowFromBeingCalledTheHighest() throws Exception {
+        String text = givenRegions(row("Latin America", 100L, 50L), row("Europe", 100L, 10L), row("Other (small groups)", 100L, 60L));
+
+        assertEquals("Churn was about the same in Latin America and the next.", text);
+    }
+
+    @Test
+    void rowWithHiddenFigures_takesNoPartInTheComparison() throws Exception {
+        String text = givenRegions(row("Latin America", 100L, 50L), row("Asia-Pacific", null, null), row("Europe", 100L, 10L));
+
+        assertEquals("Churn was highest in Latin America.", text);
+    }
+
+    @Test
+    void onlyOneGroup_isNotCalledTheHighest() throws Exception {
+        String text = givenRegions(row("Latin America", 100L, 50L));
+
+        assertEquals("Churn was about the same in Latin America and the next.", text);
+    }
+
+    private static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
+
+    @SafeVarargs
+    private String givenRegions(List<Object>... rows) throws Exception {
+        Files.writeString(questions.resolve("churn.md"), """
+                ---
+                title: Churn
+                question: Where do members leave?
+                order: 1
+                requires: [users]
+                privacy:
+                  - result: by_region
+                    members: members
+                    parts: [churners]
+                    small: merge
+                    label: region
+                charts:
+                  - id: by-region
+                    query: by_region
+                    kind: table
+                    title: Churn by region
+                ---
+                """ + NARRATIVE + "\n");
+        Files.writeString(questions.resolve("churn.sql"),
+                "-- name: by_region\nSELECT country AS region, count(*) AS members, count(*) AS churners FROM users GROUP BY country\n");
+        Question question = Catalog.read(questions, Set.copyOf(DataModel.standard().tableNames()),
+                DataModel.standard().memberTables()).get(0);
+        Table table = new Table(List.of(new Column("region", ColumnType.TEXT), new Column("members", ColumnType.INTEGER),
+                new Column("churners", ColumnType.INTEGER)), List.of(rows));
+        return Narrative.expand(new Answer(question, Map.of("by_region", table), Map.of()));
+    }
+}
