@@ -37,7 +37,8 @@ public final class Disclosure {
     public static String rule(int k) {
         return "No published group (a country, a cohort, a band, a cell of a table) describes fewer than " + k + " members, "
                 + "nor can one be worked out by subtracting published figures from a published total: smaller groups are merged "
-                + "into “" + OTHER + "”, hidden, or left out of a ranking, with the next smallest where a total would reveal them.";
+                + "into “" + OTHER + "”, hidden, or left out of a ranking, with the next smallest where a total would reveal them. "
+                + "A count of zero is shown: it describes no one.";
     }
 
     private Disclosure() {
