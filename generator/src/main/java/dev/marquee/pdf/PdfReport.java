@@ -648,7 +648,8 @@ public final class PdfReport {
         List<List<String>> cells = new ArrayList<>();
         float[] widths = new float[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
-            widths[c] = Math.max(4, Formats.header(data.columns().get(columns.get(c)).name()).length());
+            // A column asks for the length of its header and of its longest cell (up to 40 characters), plus a margin.
+            widths[c] = Formats.header(data.columns().get(columns.get(c)).name()).length() + 2;
         }
         for (int r : selection.rows()) {
             List<String> row = new ArrayList<>();
@@ -656,7 +657,7 @@ public final class PdfReport {
                 // A dashboard cell shows a label's length of text; the site's table and the CSV have it whole.
                 String text = SafeText.label(PdfTables.cell(chart, r, columns.get(c)));
                 row.add(text);
-                widths[c] = Math.max(widths[c], Math.min(40, text.length()));
+                widths[c] = Math.max(widths[c], Math.min(40, text.length() + 2));
             }
             cells.add(row);
         }

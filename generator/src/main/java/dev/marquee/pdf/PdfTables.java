@@ -27,7 +27,8 @@ final class PdfTables {
     /** How many of a longer table's rows a page shows at most. */
     static final int TOP_ROWS = 8;
 
-    private static final Set<Unit> WHOLE = Set.of(Unit.MEMBERS, Unit.COUNT, Unit.TITLES, Unit.RATINGS);
+    /** Units of things counted whole. Not COUNT: it is also what a column of no declared unit is read as (a MAPE of 2.8). */
+    private static final Set<Unit> WHOLE = Set.of(Unit.MEMBERS, Unit.TITLES, Unit.RATINGS);
 
     private PdfTables() {
     }
@@ -129,16 +130,23 @@ final class PdfTables {
         return cell instanceof Number number && Double.isFinite(number.doubleValue()) ? number.doubleValue() : Double.NEGATIVE_INFINITY;
     }
 
-    /** The columns with a value in at least one of the rows shown: a forecast's future months have no actual. */
+    /**
+     * The columns with a value in at least one of the rows shown (a forecast's future months have no actual), less
+     * the columns of sentences (a note of 60 characters or more on average), which the site's table has whole.
+     */
     static List<Integer> columns(Table data, List<Integer> rows) {
         List<Integer> columns = new ArrayList<>();
         for (int c = 0; c < data.columns().size(); c++) {
             int column = c;
-            if (rows.stream().anyMatch(r -> !text(data.rows().get(r).get(column)).isEmpty())) {
+            List<String> texts = rows.stream().map(r -> text(data.rows().get(r).get(column))).toList();
+            boolean filled = texts.stream().anyMatch(t -> !t.isEmpty());
+            boolean prose = !data.columns().get(c).type().isNumeric() && !texts.isEmpty()
+                    && texts.stream().mapToInt(String::length).average().orElse(0) >= 60;
+            if (filled && !prose) {
                 columns.add(c);
             }
         }
-        return columns;
+        return columns.isEmpty() && !data.columns().isEmpty() ? List.of(0) : columns;
     }
 
     private static String text(Object value) {
@@ -146,7 +154,7 @@ final class PdfTables {
     }
 
     /**
-     * A cell as the reader sees it, formatted by its column's unit; members, titles, ratings and counts are whole:
+     * A cell as the reader sees it, formatted by its column's unit; members, titles and ratings are whole:
      * a forecast of 4,153.9 members is 4,154.
      */
     static String cell(RenderedChart chart, int row, int column) {
