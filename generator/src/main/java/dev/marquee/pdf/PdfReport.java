@@ -407,17 +407,18 @@ public final class PdfReport {
         List<RenderedChart> all = section.charts().stream().filter(c -> c.chart().isPresent() && c.facetValue().isEmpty()).limit(4).toList();
         List<RenderedChart> charts = all;
         float pageWidth = document.right() - document.left();
-        float top = writer.getVerticalPosition(true) - document.bottom() - 12;
+        float top = writer.getVerticalPosition(true) - document.bottom() - 6;
         Optional<RenderedChart> tabled = PdfTables.pick(section, said);
         // A narrow table may take a cell of the grid: the empty one beside an odd chart, else the fourth chart's.
         boolean narrow = tabled.isPresent() && charts.size() >= 3
-                && PdfTables.columns(tabled.get().data(), PdfTables.rows(tabled.get(), said, PdfTables.ALL_ROWS).rows()).size() <= 5;
+                && PdfTables.columns(tabled.get(), PdfTables.rows(tabled.get(), said, PdfTables.ALL_ROWS).rows()).size() <= 6;
         PdfPTable below = null;
         if (tabled.isPresent() && !(narrow && charts.size() % 2 == 1)) {
             float room = top - rowsOf(charts) * (CHART_HEADING + 8);
             for (int limit = PdfTables.ALL_ROWS; limit >= 3; limit--) {
                 PdfPTable candidate = dataTable(tabled.get(), PdfTables.rows(tabled.get(), said, limit), fonts, pageWidth);
-                if (leastTotal(charts) + candidate.getTotalHeight() + 8 <= room) {
+                // Charts may give a tenth of their least height to a table below them rather than lose a cell to it.
+                if (0.9f * leastTotal(charts) + candidate.getTotalHeight() + 8 <= room) {
                     below = candidate;
                     break;
                 }
@@ -644,7 +645,7 @@ public final class PdfReport {
      */
     static PdfPTable dataTable(RenderedChart chart, PdfTables.Selection selection, PdfFonts fonts, float width) {
         Table data = chart.data();
-        List<Integer> columns = PdfTables.columns(data, selection.rows());
+        List<Integer> columns = PdfTables.columns(chart, selection.rows());
         List<List<String>> cells = new ArrayList<>();
         float[] widths = new float[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
@@ -671,8 +672,10 @@ public final class PdfReport {
         }
         Paragraph title = new Paragraph("", new Font(fonts.bold, 9, Font.NORMAL, INK));
         title.addAll(fonts.phrase("Table: " + chart.spec().title(), 9, true, INK));
-        if (!selection.note().isEmpty()) {
-            title.addAll(fonts.phrase(" · " + selection.note(), 8, false, MUTED));
+        String note = PdfTables.source(chart).map(file -> "source: " + file + (selection.note().isEmpty() ? "" : "; ")).orElse("")
+                + selection.note();
+        if (!note.isEmpty()) {
+            title.addAll(fonts.phrase(" · " + note, 8, false, MUTED));
         }
         PdfPCell titleCell = new PdfPCell(title);
         titleCell.setColspan(columns.size());

@@ -132,9 +132,11 @@ final class PdfTables {
 
     /**
      * The columns with a value in at least one of the rows shown (a forecast's future months have no actual), less
-     * the columns of sentences (a note of 60 characters or more on average), which the site's table has whole.
+     * the columns of sentences (a note of 60 characters or more on average), which the site's table has whole, and a
+     * {@code source} column of one value, which the title names instead ({@link #source}).
      */
-    static List<Integer> columns(Table data, List<Integer> rows) {
+    static List<Integer> columns(RenderedChart chart, List<Integer> rows) {
+        Table data = chart.data();
         List<Integer> columns = new ArrayList<>();
         for (int c = 0; c < data.columns().size(); c++) {
             int column = c;
@@ -142,11 +144,30 @@ final class PdfTables {
             boolean filled = texts.stream().anyMatch(t -> !t.isEmpty());
             boolean prose = !data.columns().get(c).type().isNumeric() && !texts.isEmpty()
                     && texts.stream().mapToInt(String::length).average().orElse(0) >= 60;
-            if (filled && !prose) {
+            String name = data.columns().get(c).name();
+            boolean oneSource = name.equals("source") && source(chart).isPresent();
+            if (filled && !prose && !oneSource) {
                 columns.add(c);
             }
         }
         return columns.isEmpty() && !data.columns().isEmpty() ? List.of(0) : columns;
+    }
+
+    /**
+     * The one file all of a table's rows come from, when they come from one and another column labels the rows (in a
+     * list of files, the file is the label).
+     */
+    static Optional<String> source(RenderedChart chart) {
+        Table data = chart.data();
+        boolean labelled = data.columns().stream().anyMatch(c -> !c.name().equals("source") && !c.type().isNumeric());
+        if (!labelled) {
+            return Optional.empty();
+        }
+        if (data.indexOf("source").isEmpty() || data.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> sources = data.columnValues("source").stream().distinct().toList();
+        return sources.size() == 1 && sources.get(0) != null ? Optional.of(sources.get(0).toString()) : Optional.empty();
     }
 
     private static String text(Object value) {

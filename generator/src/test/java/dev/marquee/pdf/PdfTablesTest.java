@@ -74,7 +74,7 @@ class PdfTablesTest {
         List<Integer> lastThree = List.of(10, 11, 12);
 
         assertEquals(List.of(5, 6, 7, 8, 9, 10, 11, 12), selection.rows(), "the latest 8, among them the forecast months and the last actual");
-        assertEquals(List.of(0, 2), PdfTables.columns(data, lastThree), "no actual in the forecast months: the column is left out");
+        assertEquals(List.of(0, 2), PdfTables.columns(chart, lastThree), "no actual in the forecast months: the column is left out");
         // 1000 + 153.94 = 1,153.94 members: 1,154.
         assertEquals("1,154", PdfTables.cell(chart, 10, 2));
     }
