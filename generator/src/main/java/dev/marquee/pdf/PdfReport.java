@@ -597,7 +597,8 @@ public final class PdfReport {
         if (!report.leftOut().isEmpty()) {
             List<Element> lines = new ArrayList<>();
             for (var left : report.leftOut()) {
-                lines.add(new Paragraph(SafeText.line(left.question().title() + ": " + left.reason()), body));
+                // The chart left out is named, as on the Data page, so that no two lines read the same.
+                lines.add(new Paragraph(SafeText.line(left.title() + ": " + left.reason()), body));
             }
             section(flow, "Left out for lack of data", lines, fonts);
         }
@@ -627,8 +628,9 @@ public final class PdfReport {
 
     /** The files the figures come from, each named once; the generator's own reference tables named as such. */
     static String sources(Report report) {
+        // A table made of several files names them joined by " + "; a file feeding several tables is named once.
         List<String> files = report.quality().tables().stream().map(TableQuality::file).filter(f -> !f.equals("built-in"))
-                .map(SafeText::line).distinct().toList();
+                .flatMap(f -> java.util.Arrays.stream(f.split(" \\+ "))).map(SafeText::line).distinct().toList();
         List<String> builtIn = report.quality().tables().stream().filter(q -> q.file().equals("built-in")).map(TableQuality::table)
                 .map(SafeText::line).distinct().toList();
         String text = files.isEmpty() ? "" : "The files of the data folder: " + String.join(", ", files) + ".";
@@ -672,7 +674,8 @@ public final class PdfReport {
         }
         Paragraph title = new Paragraph("", new Font(fonts.bold, 9, Font.NORMAL, INK));
         title.addAll(fonts.phrase("Table: " + chart.spec().title(), 9, true, INK));
-        String note = PdfTables.source(chart).map(file -> "source: " + file + (selection.note().isEmpty() ? "" : "; ")).orElse("")
+        // One population's chart has its file in its title already.
+        String note = PdfTables.source(chart).filter(file -> chart.source().isEmpty()).map(file -> "source: " + file + (selection.note().isEmpty() ? "" : "; ")).orElse("")
                 + selection.note();
         if (!note.isEmpty()) {
             title.addAll(fonts.phrase(" · " + note, 8, false, MUTED));
