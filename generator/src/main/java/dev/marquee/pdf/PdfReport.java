@@ -192,10 +192,13 @@ public final class PdfReport {
         for (Section section : report.sections()) {
             section.headline().filter(c -> c.chart().isPresent()).ifPresent(headlines::add);
         }
-        List<RenderedChart> shown = headlines.stream().limit(targetsOnCover ? 3 : 4).toList();
-        int cells = shown.size() + (targetsOnCover ? 1 : 0);
-        int rows = Math.max(1, (cells + 1) / 2);
         float room = writer.getVerticalPosition(true) - document.bottom() - 12;
+        // Two rows when each still gets a chart's least height; below the taller tiles of a later edition (sparklines,
+        // targets), one row of two, each twice as tall.
+        int rows = room / 2 - CHART_HEADING - 8 >= 110 ? 2 : 1;
+        List<RenderedChart> shown = headlines.stream().limit(2L * rows - (targetsOnCover ? 1 : 0)).toList();
+        int cells = shown.size() + (targetsOnCover ? 1 : 0);
+        rows = Math.max(1, (cells + 1) / 2);
         float height = Math.min(330, room / rows - CHART_HEADING - 8);
         float width = (document.right() - document.left()) / (cells == 1 ? 1 : 2) - 8;
         PdfPTable grid = new PdfPTable(cells == 1 ? 1 : 2);
@@ -328,11 +331,24 @@ public final class PdfReport {
         document.add(new Paragraph(memory.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ".")
                 .orElse("This is the first edition on record: what changed is reported from the next one on."),
                 new Font(fonts.regular, 10, Font.NORMAL, MUTED)));
-        // A first edition has nothing to compare with: its page is the targets' table alone.
-        for (Digest.Part part : memory.remembers() ? memory.digest().parts() : List.<Digest.Part>of()) {
+        // A first edition has nothing to compare with: its page is the targets' table alone. The parts stand in two
+        // columns, about half their lines on each side, so that the targets' table below stays on the page.
+        List<Digest.Part> parts = memory.remembers() ? memory.digest().parts() : List.of();
+        int total = parts.stream().mapToInt(p -> p.lines().size() + 2).sum();
+        PdfPCell[] sides = {new PdfPCell(), new PdfPCell()};
+        int written = 0;
+        int column = 0;
+        for (Digest.Part part : parts) {
+            int size = part.lines().size() + 2;
+            // A part goes right, and every one after it, once most of it would lie past the middle.
+            if (written > 0 && 2 * written + size > total) {
+                column = 1;
+            }
+            PdfPCell side = sides[column];
+            written += size;
             Paragraph heading = new Paragraph(SafeText.line(part.heading()), new Font(fonts.bold, 11, Font.NORMAL, INK));
             heading.setSpacingBefore(8);
-            document.add(heading);
+            side.addElement(heading);
             com.lowagie.text.List lines = new com.lowagie.text.List(false, 10);
             for (Digest.Line line : part.lines()) {
                 // The word that says good or bad news ("Newly missed:", "Met again:") in its colour; the rest in ink.
@@ -347,7 +363,21 @@ public final class PdfReport {
                 }
                 lines.add(item);
             }
-            document.add(lines);
+            side.addElement(lines);
+        }
+        if (!parts.isEmpty()) {
+            PdfPTable columns = new PdfPTable(2);
+            columns.setWidthPercentage(100);
+            for (PdfPCell side : sides) {
+                side.setBorder(Rectangle.NO_BORDER);
+                side.setPadding(0);
+                side.setPaddingRight(12);
+                if (side.getCompositeElements() == null || side.getCompositeElements().isEmpty()) {
+                    side.addElement(new Phrase("", new Font(fonts.regular, 8)));
+                }
+                columns.addCell(side);
+            }
+            document.add(columns);
         }
         if (memory.digest().parts().isEmpty() && memory.remembers()) {
             document.add(new Paragraph("Nothing moved beyond its usual spread, and no target changed.", new Font(fonts.regular, 10, Font.NORMAL, INK)));
