@@ -33,7 +33,6 @@ import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
 import dev.marquee.format.Palette;
 import dev.marquee.format.SafeText;
-import dev.marquee.format.Wording;
 import dev.marquee.publish.Output;
 import dev.marquee.history.Digest;
 import dev.marquee.history.Edition;
