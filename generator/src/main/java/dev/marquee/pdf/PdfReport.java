@@ -7,6 +7,7 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Image;
 import com.lowagie.text.ListItem;
+import com.lowagie.text.pdf.MultiColumnText;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -32,7 +33,6 @@ import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
 import dev.marquee.format.Palette;
 import dev.marquee.format.SafeText;
-import dev.marquee.format.Wording;
 import dev.marquee.publish.Output;
 import dev.marquee.history.Digest;
 import dev.marquee.history.Edition;
@@ -133,11 +133,13 @@ public final class PdfReport {
             fixDates(writer, report);
             PdfOutline root = writer.getDirectContent().getRootOutline();
 
-            cover(document, writer, report, memory, targets, fonts, root);
-            if (memory.isPresent() && (!memory.get().digest().parts().isEmpty() || !memory.get().current().shownTargets().isEmpty())) {
+            boolean targetsOnCover = targetsOnCover(memory);
+            cover(document, writer, report, memory, targets, targetsOnCover, fonts, root);
+            if (memory.isPresent() && (memory.get().remembers() && !memory.get().digest().parts().isEmpty()
+                    || !targetsOnCover && !memory.get().current().shownTargets().isEmpty())) {
                 document.newPage();
                 bookmark(writer, root, memory.get().changesTitle());
-                changesPage(document, memory.get(), fonts);
+                changesPage(document, memory.get(), !targetsOnCover, fonts);
             }
             for (Section section : report.sections()) {
                 document.newPage();
@@ -154,8 +156,27 @@ public final class PdfReport {
         return out.toByteArray();
     }
 
+    /** At most this many targets fit the cover's panel; more get the page after the cover. */
+    private static final int COVER_TARGETS = 4;
+    /** The height a chart's heading takes above it, padding included. */
+    private static final float CHART_HEADING = 18;
+
+    /**
+     * The targets go on the cover, in place of the fourth headline chart, when the page after it would show them alone:
+     * a first edition, or one where nothing moved (the cover then says so).
+     */
+    private static boolean targetsOnCover(Optional<Memory> memory) {
+        if (memory.isEmpty()) {
+            return false;
+        }
+        List<Edition.TargetResult> shown = memory.get().current().shownTargets();
+        boolean nothingElse = !memory.get().remembers() || memory.get().digest().parts().isEmpty();
+        return !shown.isEmpty() && shown.size() <= COVER_TARGETS && nothingElse;
+    }
+
+    /** The cover as a dashboard: the KPI tiles, then the headline charts two by two down to the foot of the page. */
     private static void cover(Document document, PdfWriter writer, Report report, Optional<Memory> memory, Targets targets,
-                              PdfFonts fonts, PdfOutline root) throws DocumentException {
+                              boolean targetsOnCover, PdfFonts fonts, PdfOutline root) throws DocumentException {
         bookmark(writer, root, "Overview");
         document.add(new Paragraph(report.title(), new Font(fonts.bold, 22, Font.NORMAL, INK)));
         String period = report.dataRange() == null || report.dataRange().first() == null ? ""
@@ -170,9 +191,61 @@ public final class PdfReport {
         for (Section section : report.sections()) {
             section.headline().filter(c -> c.chart().isPresent()).ifPresent(headlines::add);
         }
-        PdfPTable charts = chartGrid(writer, fonts, headlines.stream().limit(3).toList(), document, 190, 3);
-        charts.setSpacingBefore(8);
-        document.add(charts);
+        float room = writer.getVerticalPosition(true) - document.bottom() - 12;
+        // Two rows when each still gets a chart's least height; below the taller tiles of a later edition (sparklines,
+        // targets), one row of two, each twice as tall.
+        int rows = room / 2 - CHART_HEADING - 8 >= 110 ? 2 : 1;
+        List<RenderedChart> shown = headlines.stream().limit(2L * rows - (targetsOnCover ? 1 : 0)).toList();
+        int cells = shown.size() + (targetsOnCover ? 1 : 0);
+        rows = Math.max(1, (cells + 1) / 2);
+        float height = Math.min(330, room / rows - CHART_HEADING - 8);
+        float width = (document.right() - document.left()) / (cells == 1 ? 1 : 2) - 8;
+        PdfPTable grid = new PdfPTable(cells == 1 ? 1 : 2);
+        grid.setWidthPercentage(100);
+        grid.setSpacingBefore(8);
+        for (RenderedChart chart : shown) {
+            grid.addCell(chartCell(writer, fonts, chart, width, height));
+        }
+        if (targetsOnCover) {
+            grid.addCell(targetsPanel(memory.get(), fonts));
+        }
+        if (cells % 2 == 1 && cells > 1) {
+            grid.addCell(emptyCell(fonts));
+        }
+        if (cells > 0) {
+            document.add(grid);
+        }
+    }
+
+    /** The targets as a short list for the cover: each one's name and status, then what this edition measured. */
+    private static PdfPCell targetsPanel(Memory memory, PdfFonts fonts) {
+        PdfPCell cell = new PdfPCell();
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(4);
+        cell.setPaddingLeft(10);
+        cell.addElement(new Paragraph("Targets and alerts", new Font(fonts.bold, 10, Font.NORMAL, INK)));
+        String since = memory.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf())
+                + ": nothing moved beyond its usual spread, and no target changed.")
+                .orElse("The first edition on record: what changed is reported from the next one on.");
+        Paragraph intro = new Paragraph(since, new Font(fonts.regular, 8, Font.NORMAL, MUTED));
+        intro.setSpacingAfter(4);
+        cell.addElement(intro);
+        for (Edition.TargetResult target : memory.current().shownTargets()) {
+            Paragraph line = new Paragraph(11);
+            line.add(new Chunk(SafeText.line(target.name()) + ": ", new Font(fonts.regular, 9, Font.NORMAL, INK)));
+            line.add(new Chunk(target.status().text(), new Font(fonts.bold, 9, Font.NORMAL, tone(target.status()))));
+            line.setSpacingBefore(4);
+            cell.addElement(line);
+            cell.addElement(new Paragraph(10, SafeText.line(target.detail()), new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
+        }
+        return cell;
+    }
+
+    private static PdfPCell emptyCell(PdfFonts fonts) {
+        // An empty cell still names a font: give it ours, or the PDF would refer to unembedded Helvetica.
+        PdfPCell empty = new PdfPCell(new Phrase("", new Font(fonts.regular, 8)));
+        empty.setBorder(Rectangle.NO_BORDER);
+        return empty;
     }
 
     /** One tile per KPI: value, label, and its changes coloured good (green) or bad (red), with the comparison named. */
@@ -252,16 +325,29 @@ public final class PdfReport {
     }
 
     /** What changed since the previous edition and where the targets stand: the same lines as the site's page. */
-    private static void changesPage(Document document, Memory memory, PdfFonts fonts) throws DocumentException {
+    private static void changesPage(Document document, Memory memory, boolean withTargets, PdfFonts fonts) throws DocumentException {
         document.add(new Paragraph(memory.changesTitle(), new Font(fonts.bold, 17, Font.NORMAL, INK)));
         document.add(new Paragraph(memory.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ".")
                 .orElse("This is the first edition on record: what changed is reported from the next one on."),
                 new Font(fonts.regular, 10, Font.NORMAL, MUTED)));
-        // A first edition has nothing to compare with: its page is the targets' table alone.
-        for (Digest.Part part : memory.remembers() ? memory.digest().parts() : List.<Digest.Part>of()) {
+        // A first edition has nothing to compare with: its page is the targets' table alone. The parts stand in two
+        // columns, about half their lines on each side, so that the targets' table below stays on the page.
+        List<Digest.Part> parts = memory.remembers() ? memory.digest().parts() : List.of();
+        int total = parts.stream().mapToInt(p -> p.lines().size() + 2).sum();
+        PdfPCell[] sides = {new PdfPCell(), new PdfPCell()};
+        int written = 0;
+        int column = 0;
+        for (Digest.Part part : parts) {
+            int size = part.lines().size() + 2;
+            // A part goes right, and every one after it, once most of it would lie past the middle.
+            if (written > 0 && 2 * written + size > total) {
+                column = 1;
+            }
+            PdfPCell side = sides[column];
+            written += size;
             Paragraph heading = new Paragraph(SafeText.line(part.heading()), new Font(fonts.bold, 11, Font.NORMAL, INK));
             heading.setSpacingBefore(8);
-            document.add(heading);
+            side.addElement(heading);
             com.lowagie.text.List lines = new com.lowagie.text.List(false, 10);
             for (Digest.Line line : part.lines()) {
                 // The word that says good or bad news ("Newly missed:", "Met again:") in its colour; the rest in ink.
@@ -276,12 +362,26 @@ public final class PdfReport {
                 }
                 lines.add(item);
             }
-            document.add(lines);
+            side.addElement(lines);
+        }
+        if (!parts.isEmpty()) {
+            PdfPTable columns = new PdfPTable(2);
+            columns.setWidthPercentage(100);
+            for (PdfPCell side : sides) {
+                side.setBorder(Rectangle.NO_BORDER);
+                side.setPadding(0);
+                side.setPaddingRight(12);
+                if (side.getCompositeElements() == null || side.getCompositeElements().isEmpty()) {
+                    side.addElement(new Phrase("", new Font(fonts.regular, 8)));
+                }
+                columns.addCell(side);
+            }
+            document.add(columns);
         }
         if (memory.digest().parts().isEmpty() && memory.remembers()) {
             document.add(new Paragraph("Nothing moved beyond its usual spread, and no target changed.", new Font(fonts.regular, 10, Font.NORMAL, INK)));
         }
-        if (!memory.current().shownTargets().isEmpty()) {
+        if (withTargets && !memory.current().shownTargets().isEmpty()) {
             Paragraph heading = new Paragraph("Targets and alerts", new Font(fonts.bold, 11, Font.NORMAL, INK));
             heading.setSpacingBefore(10);
             heading.setSpacingAfter(4);
@@ -316,68 +416,148 @@ public final class PdfReport {
         return paragraph;
     }
 
+    /**
+     * A question's page: its title, question and takeaway, up to four charts two by two, each under its title, and the
+     * table of the rows the takeaway talks about under a title of its own. The charts take the height left by the
+     * table, at least what their labels need; when even the table's first rows leave them too little, the site has it.
+     */
     private static void sectionPage(Document document, PdfWriter writer, Section section, PdfFonts fonts)
             throws DocumentException {
         document.add(new Paragraph(section.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)));
         Paragraph question = new Paragraph(section.answer().question().question(), new Font(fonts.regular, 10, Font.NORMAL, MUTED));
         document.add(question);
+        String said = Takeaway.of(section.narrative());
         // A Paragraph made from a Phrase takes that phrase's (Helvetica) font; start from ours and add the chunks.
         Paragraph takeaway = new Paragraph("", new Font(fonts.regular, 9.5f, Font.NORMAL, INK));
-        takeaway.addAll(fonts.phrase(Takeaway.of(section.narrative()), 9.5f, false, INK));
+        takeaway.addAll(fonts.phrase(said, 9.5f, false, INK));
         takeaway.setSpacingBefore(4);
         takeaway.setSpacingAfter(4);
         document.add(takeaway);
-        List<RenderedChart> charts = section.charts().stream().filter(c -> c.chart().isPresent() && c.facetValue().isEmpty()).limit(4).toList();
-        float height = charts.size() <= 2 ? 250 : 150;
-        document.add(chartGrid(writer, fonts, charts, document, height, 2));
-        // Taller charts (many bars) leave no room for the data table on the page: the site has it.
-        boolean tall = charts.stream().anyMatch(c -> heightFor(c, height) > height);
-        Optional<RenderedChart> first = section.charts().stream().filter(c -> c.facetValue().isEmpty() && !c.data().isEmpty()).findFirst();
-        if (first.isPresent() && !tall) {
-            PdfPTable table = compactTable(first.get(), fonts, charts.size() <= 2 ? 5 : 3);
-            table.setSpacingBefore(6);
-            document.add(table);
+        List<RenderedChart> all = section.charts().stream().filter(c -> c.chart().isPresent() && c.facetValue().isEmpty()).limit(4).toList();
+        List<RenderedChart> charts = all;
+        float pageWidth = document.right() - document.left();
+        float top = writer.getVerticalPosition(true) - document.bottom() - 6;
+        Optional<RenderedChart> tabled = PdfTables.pick(section, said);
+        // A narrow table may take a cell of the grid: the empty one beside an odd chart, else the fourth chart's.
+        boolean narrow = tabled.isPresent() && charts.size() >= 3
+                && PdfTables.columns(tabled.get(), PdfTables.rows(tabled.get(), said, PdfTables.ALL_ROWS).rows()).size() <= 6;
+        PdfPTable below = null;
+        if (tabled.isPresent() && !(narrow && charts.size() % 2 == 1)) {
+            float room = top - rowsOf(charts) * (CHART_HEADING + 8);
+            for (int limit = PdfTables.ALL_ROWS; limit >= 3; limit--) {
+                PdfPTable candidate = dataTable(tabled.get(), PdfTables.rows(tabled.get(), said, limit), fonts, pageWidth);
+                // Charts may give a tenth of their least height to a table below them rather than lose a cell to it.
+                if (0.9f * leastTotal(charts) + candidate.getTotalHeight() + 8 <= room) {
+                    below = candidate;
+                    break;
+                }
+            }
+        }
+        if (below == null && narrow && charts.size() == 4) {
+            charts = charts.subList(0, 3);
+        }
+        float room = top - rowsOf(charts) * (CHART_HEADING + 8) - (below == null ? 0 : below.getTotalHeight() + 8);
+        int columns = charts.size() == 1 ? 1 : 2;
+        float[] heights = heights(charts, room);
+        PdfPTable inGrid = null;
+        float width = pageWidth * (columns == 1 ? 0.75f : 1f) / columns - 8;
+        if (below == null && narrow) {
+            for (int limit = PdfTables.ALL_ROWS; limit >= 3 && inGrid == null; limit--) {
+                PdfPTable candidate = dataTable(tabled.get(), PdfTables.rows(tabled.get(), said, limit), fonts, width);
+                if (candidate.getTotalHeight() <= heights[heights.length - 1] + CHART_HEADING) {
+                    inGrid = candidate;
+                }
+            }
+            if (inGrid == null && charts != all) {
+                charts = all;
+                heights = heights(charts, room);
+            }
+        }
+        if (!charts.isEmpty()) {
+            PdfPTable grid = new PdfPTable(columns);
+            grid.setWidthPercentage(columns == 1 ? 75 : 100);
+            grid.setHorizontalAlignment(Element.ALIGN_LEFT);
+            for (int i = 0; i < charts.size(); i++) {
+                grid.addCell(chartCell(writer, fonts, charts.get(i), width, heights[i / columns]));
+            }
+            if (inGrid != null) {
+                PdfPCell cell = new PdfPCell();
+                cell.setBorder(Rectangle.NO_BORDER);
+                cell.setPadding(4);
+                cell.setPaddingLeft(10);
+                inGrid.setTotalWidth(width - 6);
+                cell.addElement(inGrid);
+                grid.addCell(cell);
+            } else if (charts.size() % columns != 0) {
+                grid.addCell(emptyCell(fonts));
+            }
+            document.add(grid);
+        }
+        if (below != null) {
+            below.setSpacingBefore(8);
+            document.add(below);
         }
     }
 
-    /** Charts side by side (two per row), each drawn as vectors into a template that flows like an image. */
-    private static PdfPTable chartGrid(PdfWriter writer, PdfFonts fonts, List<RenderedChart> charts, Document document, float height,
-                                       int maxColumns) throws DocumentException {
-        int columns = Math.max(1, Math.min(maxColumns, charts.size()));
-        PdfPTable grid = new PdfPTable(columns);
-        grid.setWidthPercentage(charts.size() == 1 ? 75 : 100);
-        grid.setHorizontalAlignment(Element.ALIGN_LEFT);
-        float width = (document.right() - document.left()) * (charts.size() == 1 ? 0.75f : 1f) / columns - 8;
-        for (RenderedChart chart : charts) {
-            PdfPCell cell = new PdfPCell(vectorImage(writer, fonts, chart, width, heightFor(chart, height)), true);
-            cell.setBorder(Rectangle.NO_BORDER);
-            cell.setPadding(4);
-            grid.addCell(cell);
+    private static int rowsOf(List<RenderedChart> charts) {
+        return charts.size() <= 2 ? Math.min(1, charts.size()) : 2;
+    }
+
+    /** Each row's least height: its tallest chart's. */
+    private static float[] least(List<RenderedChart> charts) {
+        int columns = charts.size() == 1 ? 1 : 2;
+        float[] least = new float[rowsOf(charts)];
+        for (int i = 0; i < charts.size(); i++) {
+            least[i / columns] = Math.max(least[i / columns], leastHeight(charts.get(i)));
         }
-        for (int i = charts.size(); i % columns != 0; i++) {
-            // An empty cell still names a font: give it ours, or the PDF would refer to unembedded Helvetica.
-            PdfPCell empty = new PdfPCell(new Phrase("", new Font(fonts.regular, 8)));
-            empty.setBorder(Rectangle.NO_BORDER);
-            grid.addCell(empty);
+        return least;
+    }
+
+    private static float leastTotal(List<RenderedChart> charts) {
+        float total = 0;
+        for (float height : least(charts)) {
+            total += height;
         }
-        if (charts.isEmpty()) {
-            grid.addCell(cell("No chart for this period.", new Font(fonts.regular, 10, Font.NORMAL, MUTED), false));
+        return total;
+    }
+
+    /** The height of each row of charts: the room shared in proportion to what each row needs, up to what still reads as a chart. */
+    private static float[] heights(List<RenderedChart> charts, float room) {
+        float[] heights = least(charts);
+        float share = Math.max(0.6f, room / Math.max(1, leastTotal(charts)));
+        for (int r = 0; r < heights.length; r++) {
+            heights[r] = Math.min(heights.length == 1 ? 330 : 260, heights[r] * share);
         }
-        return grid;
+        return heights;
     }
 
     /**
-     * A horizontal bar chart of many categories (a top 15) gets the height its labels need, about 10 points a bar on
-     * paper, so they do not run into each other, as far as the section still fits its page.
+     * The least height a chart needs on paper for its labels to leave room for the bars: a horizontal bar a label's
+     * height each, a category axis of many labels (set at 45 degrees) and its legend more than a plain chart.
      */
-    private static float heightFor(RenderedChart chart, float height) {
-        if (chart.spec().kind() != dev.marquee.catalog.ChartKind.HBAR) {
-            return height;
-        }
-        long bars = chart.data().columnValues(chart.spec().x()).stream().distinct().count();
-        // At most what keeps the section on its page: one row of two charts, or two rows of which one is taller.
-        float most = height >= 250 ? 330 : 210;
-        return Math.max(height, Math.min(most, 60 + 10 * bars));
+    private static float leastHeight(RenderedChart chart) {
+        long categories = chart.spec().x().isEmpty() || chart.data().indexOf(chart.spec().x()).isEmpty() ? 0
+                : chart.data().columnValues(chart.spec().x()).stream().distinct().count();
+        return switch (chart.spec().kind()) {
+            case HBAR -> Math.max(110, Math.min(240, 40 + 9 * categories));
+            case BAR, STACKED_BAR, STACKED_PERCENT -> categories > 8 ? 170 : 110;
+            default -> 110;
+        };
+    }
+
+    /** A chart under its title: the charts draw none of their own in the PDF, so every one is titled the same way. */
+    private static PdfPCell chartCell(PdfWriter writer, PdfFonts fonts, RenderedChart chart, float width, float height)
+            throws DocumentException {
+        PdfPCell cell = new PdfPCell();
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(4);
+        Paragraph title = new Paragraph("", new Font(fonts.bold, 10, Font.NORMAL, INK));
+        title.addAll(fonts.phrase(chart.spec().title(), 10, true, INK));
+        title.setLeading(12);
+        title.setSpacingAfter(2);
+        cell.addElement(title);
+        cell.addElement(vectorImage(writer, fonts, chart, width, height));
+        return cell;
     }
 
     private static Image vectorImage(PdfWriter writer, PdfFonts fonts, RenderedChart chart, float width, float height) throws DocumentException {
@@ -386,34 +566,46 @@ public final class PdfReport {
         // Charts are designed for a 760-point-wide canvas: draw at that scale and shrink, so text keeps its proportion.
         double scale = Math.min(1.0, width / 500.0);
         graphics.scale(scale, scale);
-        chart.draw(graphics, new Rectangle2D.Double(0, 0, width / scale, height / scale));
+        // The title is the cell's heading; the chart's own would say it twice. Only the PDF draws the chart from here on
+        // (the site's SVG is already written), so the title is hidden for the drawing and shown again.
+        org.jfree.chart.title.TextTitle own = chart.chart().map(org.jfree.chart.JFreeChart::getTitle).orElse(null);
+        boolean hide = own != null && own.isVisible();
+        if (hide) {
+            own.setVisible(false);
+        }
+        try {
+            chart.draw(graphics, new Rectangle2D.Double(0, 0, width / scale, height / scale));
+        } finally {
+            if (hide) {
+                own.setVisible(true);
+            }
+        }
         graphics.dispose();
         Image image = Image.getInstance(template);
         image.setAlt(SafeText.line(chart.altText()));
         return image;
     }
 
+    /**
+     * The definitions, the data's quality, its sources and what was left out, in two columns that run on to further
+     * pages as far as they need: text at 8 points or more. Each heading is held with what follows it.
+     */
     private static void closingPage(Document document, Report report, PdfFonts fonts) throws DocumentException {
         document.add(new Paragraph("Data and definitions", new Font(fonts.bold, 17, Font.NORMAL, INK)));
         Font body = new Font(fonts.regular, 8.5f, Font.NORMAL, INK);
-        Font heading = new Font(fonts.bold, 10, Font.NORMAL, INK);
-        PdfPTable columns = new PdfPTable(new float[]{1.25f, 1});
-        columns.setWidthPercentage(100);
-        PdfPCell left = new PdfPCell();
-        left.setBorder(Rectangle.NO_BORDER);
-        left.setPaddingRight(12);
-        left.addElement(new Paragraph("Definitions", heading));
-        for (Report.Definition metric : report.definitions().stream().limit(26).toList()) {
-            Paragraph definition = new Paragraph(8.5f);
-            definition.add(new Chunk(metric.name() + ": ", new Font(fonts.bold, 7, Font.NORMAL, INK)));
-            definition.add(new Chunk(Takeaway.firstSentence(metric.definition()), new Font(fonts.regular, 7, Font.NORMAL, INK)));
-            left.addElement(definition);
+        MultiColumnText flow = new MultiColumnText();
+        flow.addRegularColumns(document.left(), document.right(), 24, 2);
+        List<Element> definitions = new ArrayList<>();
+        for (Report.Definition metric : report.definitions()) {
+            Paragraph definition = new Paragraph(10.5f);
+            definition.add(new Chunk(metric.name() + ": ", new Font(fonts.bold, 8, Font.NORMAL, INK)));
+            definition.add(new Chunk(Takeaway.firstSentence(metric.definition()), new Font(fonts.regular, 8, Font.NORMAL, INK)));
+            definition.setSpacingAfter(2);
+            definitions.add(definition);
         }
-        left.addElement(new Paragraph("All definitions: the report site's methodology page.", new Font(fonts.regular, 7.5f, Font.NORMAL, MUTED)));
-        columns.addCell(left);
-        PdfPCell right = new PdfPCell();
-        right.setBorder(Rectangle.NO_BORDER);
-        right.addElement(new Paragraph("Data quality", heading));
+        definitions.add(new Paragraph(10.5f, "All definitions: the report site's methodology page.", new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
+        section(flow, "Definitions", definitions, fonts);
+
         PdfPTable table = new PdfPTable(new float[]{2, 1.2f, 1.2f, 1.2f});
         table.setWidthPercentage(100);
         for (String header : List.of("Table", "Rows read", "Set aside", "Rows used")) {
@@ -426,46 +618,115 @@ public final class PdfReport {
             table.addCell(cell(Formats.full(quality.rowsSetAside(), Unit.COUNT), small, true));
             table.addCell(cell(Formats.full(quality.rowsKept(), Unit.COUNT), small, true));
         }
-        right.addElement(table);
-        right.addElement(new Paragraph("Sources", heading));
-        right.addElement(new Paragraph("The files of the data folder: " + String.join(", ", report.quality().tables().stream()
-                .map(TableQuality::file).map(SafeText::line).toList()) + ". Every figure comes from one SQL query over them, as of "
-                + report.dateline() + ".", body));
-        right.addElement(new Paragraph("Privacy and suppression", heading));
-        right.addElement(new Paragraph("Only aggregates are published. " + dev.marquee.privacy.Disclosure.rule(report.parameters().minGroupSize())
-                + " No member id or name appears anywhere.", body));
+        table.setHeaderRows(1);
+        section(flow, "Data quality", List.of(table), fonts);
+        section(flow, "Sources", List.of(new Paragraph(sources(report), body)), fonts);
+        section(flow, "Privacy and suppression", List.of(new Paragraph("Only aggregates are published. "
+                + dev.marquee.privacy.Disclosure.rule(report.parameters().minGroupSize()) + " No member id or name appears anywhere.", body)), fonts);
         if (!report.leftOut().isEmpty()) {
-            right.addElement(new Paragraph("Left out for lack of data", heading));
-            for (var left2 : report.leftOut()) {
-                right.addElement(new Paragraph(SafeText.line(left2.question().title() + ": " + left2.reason()), body));
+            List<Element> lines = new ArrayList<>();
+            for (var left : report.leftOut()) {
+                // The chart left out is named, as on the Data page, so that no two lines read the same.
+                lines.add(new Paragraph(SafeText.line(left.title() + ": " + left.reason()), body));
             }
+            section(flow, "Left out for lack of data", lines, fonts);
         }
-        columns.addCell(right);
-        document.add(columns);
+        document.add(flow);
     }
 
-    static PdfPTable compactTable(RenderedChart chart, PdfFonts fonts, int maxRows) {
-        Table data = chart.data();
-        PdfPTable table = new PdfPTable(data.columns().size());
-        table.setWidthPercentage(100);
-        Font header = new Font(fonts.bold, 8, Font.NORMAL, INK);
-        Font body = new Font(fonts.regular, 8, Font.NORMAL, INK);
-        for (var column : data.columns()) {
-            table.addCell(cell(Formats.header(column.name()), header, column.type().isNumeric()));
+    /**
+     * A heading and its elements: the heading shares a table row with the first of them, and a row is never split
+     * from its column's foot, so a heading never ends a column or a page.
+     */
+    private static void section(MultiColumnText flow, String heading, List<Element> elements, PdfFonts fonts) throws DocumentException {
+        PdfPTable start = new PdfPTable(1);
+        start.setWidthPercentage(100);
+        PdfPCell cell = new PdfPCell();
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(0);
+        Paragraph title = new Paragraph(heading, new Font(fonts.bold, 10, Font.NORMAL, INK));
+        title.setSpacingBefore(6);
+        cell.addElement(title);
+        cell.addElement(elements.get(0));
+        start.addCell(cell);
+        flow.addElement(start);
+        for (Element element : elements.subList(1, elements.size())) {
+            flow.addElement(element);
         }
-        // The latest rows matter most on a dashboard.
-        int from = Math.max(0, data.rowCount() - maxRows);
-        for (int r = from; r < data.rowCount(); r++) {
-            List<Object> row = data.rows().get(r);
-            for (int i = 0; i < row.size(); i++) {
-                PdfPCell cell = cell("", body, data.columns().get(i).type().isNumeric());
+    }
+
+    /** The files the figures come from, each named once; the generator's own reference tables named as such. */
+    static String sources(Report report) {
+        // A table made of several files names them joined by " + "; a file feeding several tables is named once.
+        List<String> files = report.quality().tables().stream().map(TableQuality::file).filter(f -> !f.equals("built-in"))
+                .flatMap(f -> java.util.Arrays.stream(f.split(" \\+ "))).map(SafeText::line).distinct().toList();
+        List<String> builtIn = report.quality().tables().stream().filter(q -> q.file().equals("built-in")).map(TableQuality::table)
+                .map(SafeText::line).distinct().toList();
+        String text = files.isEmpty() ? "" : "The files of the data folder: " + String.join(", ", files) + ".";
+        if (!builtIn.isEmpty()) {
+            text += (text.isEmpty() ? "" : " ") + "The generator's built-in reference " + (builtIn.size() == 1 ? "table: " : "tables: ")
+                    + String.join(", ", builtIn) + ".";
+        }
+        return text + " Every figure comes from one SQL query over them" + (report.parameters().dated() ? ", " + report.dateline() : "") + ".";
+    }
+
+    /**
+     * A page's table under its title (a header row spanning the table, repeated if the table breaks): the rows chosen
+     * by {@link PdfTables}, without the columns none of them fills, each column as wide as its longest text asks.
+     */
+    static PdfPTable dataTable(RenderedChart chart, PdfTables.Selection selection, PdfFonts fonts, float width) {
+        Table data = chart.data();
+        List<Integer> columns = PdfTables.columns(chart, selection.rows());
+        List<List<String>> cells = new ArrayList<>();
+        float[] widths = new float[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            // A column asks for the length of its header and of its longest cell (up to 40 characters), plus a margin.
+            widths[c] = Formats.header(data.columns().get(columns.get(c)).name()).length() + 2;
+        }
+        for (int r : selection.rows()) {
+            List<String> row = new ArrayList<>();
+            for (int c = 0; c < columns.size(); c++) {
                 // A dashboard cell shows a label's length of text; the site's table and the CSV have it whole.
-                String text = dev.marquee.render.SiteRenderer.cellText(row.get(i), chart.spec(), data.columns().get(i).name());
-                cell.setPhrase(fonts.phrase(SafeText.label(text), 8, false, INK));
+                String text = SafeText.label(PdfTables.cell(chart, r, columns.get(c)));
+                row.add(text);
+                widths[c] = Math.max(widths[c], Math.min(40, text.length() + 2));
+            }
+            cells.add(row);
+        }
+        PdfPTable table = new PdfPTable(columns.size());
+        table.setTotalWidth(width);
+        table.setLockedWidth(true);
+        try {
+            table.setWidths(widths);
+        } catch (DocumentException e) {
+            throw new IllegalStateException(e);
+        }
+        Paragraph title = new Paragraph("", new Font(fonts.bold, 9, Font.NORMAL, INK));
+        title.addAll(fonts.phrase("Table: " + chart.spec().title(), 9, true, INK));
+        // One population's chart has its file in its title already.
+        String note = PdfTables.source(chart).filter(file -> chart.source().isEmpty()).map(file -> "source: " + file + (selection.note().isEmpty() ? "" : "; ")).orElse("")
+                + selection.note();
+        if (!note.isEmpty()) {
+            title.addAll(fonts.phrase(" · " + note, 8, false, MUTED));
+        }
+        PdfPCell titleCell = new PdfPCell(title);
+        titleCell.setColspan(columns.size());
+        titleCell.setBorder(Rectangle.NO_BORDER);
+        titleCell.setPadding(0);
+        titleCell.setPaddingBottom(3);
+        table.addCell(titleCell);
+        Font header = new Font(fonts.bold, 8, Font.NORMAL, INK);
+        for (int c : columns) {
+            table.addCell(cell(Formats.header(data.columns().get(c).name()), header, data.columns().get(c).type().isNumeric()));
+        }
+        for (List<String> row : cells) {
+            for (int c = 0; c < columns.size(); c++) {
+                PdfPCell cell = cell("", header, data.columns().get(columns.get(c)).type().isNumeric());
+                cell.setPhrase(fonts.phrase(row.get(c), 8, false, INK));
                 table.addCell(cell);
             }
         }
-        table.setHeaderRows(1);
+        table.setHeaderRows(2);
         return table;
     }
 
@@ -473,7 +734,8 @@ public final class PdfReport {
         PdfPCell cell = new PdfPCell(new Phrase(SafeText.line(text), font));
         cell.setBorder(Rectangle.BOTTOM);
         cell.setBorderColor(RULE);
-        cell.setPadding(3);
+        cell.setPadding(2);
+        cell.setPaddingBottom(3);
         cell.setHorizontalAlignment(numeric ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
         return cell;
     }

@@ -54,7 +54,7 @@ class PdfDashboardTest {
     @Test
     void chartAxisLabels_evenRotatedOnes_areTextInThePdf() throws Exception {
         // The value axis's label runs up the side of the chart; it must be text (searchable), not letter outlines.
-        String outlook = poppler("pdftotext", sample.resolve("report.pdf"), "-f", "3", "-l", "3");
+        String outlook = poppler("pdftotext", sample.resolve("report.pdf"), "-f", "2", "-l", "2");
 
         for (String axisLabel : List.of("Active subscribers", "New signups", "MRR", "Watch hours", "Month")) {
             assertTrue(outlook.lines().anyMatch(line -> line.strip().equals(axisLabel)), axisLabel + " on its own line:\n" + outlook);
@@ -66,11 +66,11 @@ class PdfDashboardTest {
         PdfReader reader = new PdfReader(Files.readAllBytes(sample.resolve("report.pdf")));
         int pages = reader.getNumberOfPages();
         reader.close();
-        // The project's targets.yaml gives a first edition a page of its targets after the cover.
-        List<String> titles = List.of("Marquee streaming report", "Targets", "Outlook", "Members", "Watch time and engagement", "Churn and retention",
+        // The project's targets.yaml gives a first edition its targets on the cover; the definitions run on to a last page.
+        List<String> titles = List.of("Marquee streaming report", "Outlook", "Members", "Watch time and engagement", "Churn and retention",
                 "Top titles", "Signups and growth", "Genre ratings", "Plans and devices by country", "Revenue", "Catalogue",
-                "Data and definitions");
-        assertEquals(titles.size(), pages, "a cover, the targets, one dashboard page per area, a closing page");
+                "Data and definitions", "Data quality");
+        assertEquals(titles.size(), pages, "a cover, one dashboard page per area, two closing pages");
         for (int page = 1; page <= pages; page++) {
             String text = poppler("pdftotext", sample.resolve("report.pdf"), "-f", "" + page, "-l", "" + page, "-layout");
             assertTrue(text.contains(titles.get(page - 1)), "page " + page + " title");
@@ -79,7 +79,8 @@ class PdfDashboardTest {
         }
         String cover = poppler("pdftotext", sample.resolve("report.pdf"), "-f", "1", "-l", "1");
         for (String kpi : List.of("Watch hours", "Active members", "Churn rate", "New signups", "Average rating",
-                "Monthly recurring revenue", "vs a month earlier", "vs a year earlier", "Target at most 3.5%: missed", "month: met")) {
+                "Monthly recurring revenue", "vs a month earlier", "vs a year earlier", "Target at most 3.5%: missed", "month: met",
+                "Targets and alerts", "Churn rate at most 3.5%: missed", "Active subscribers, with forecast", "Members by age band")) {
             assertTrue(cover.contains(kpi), "cover shows " + kpi);
         }
     }
@@ -88,7 +89,7 @@ class PdfDashboardTest {
     void bookmarksAndMetadata() throws Exception {
         PdfReader reader = new PdfReader(Files.readAllBytes(sample.resolve("report.pdf")));
         List<Map<String, Object>> bookmarks = SimpleBookmark.getBookmarkList(reader);
-        assertEquals(List.of("Overview", "Targets", "Outlook", "Members", "Watch time and engagement", "Churn and retention", "Top titles",
+        assertEquals(List.of("Overview", "Outlook", "Members", "Watch time and engagement", "Churn and retention", "Top titles",
                 "Signups and growth", "Genre ratings", "Plans and devices by country", "Revenue", "Catalogue",
                 "Data and definitions"), bookmarks.stream().map(b -> b.get("Title")).toList());
         Map<String, String> info = reader.getInfo();
@@ -117,5 +118,99 @@ class PdfDashboardTest {
         assertTrue(text.contains("오징어 게임"), "Korean title extracted:\n" + text);
         assertTrue(text.contains("今際の国のアリス"), "Japanese title extracted");
         assertTrue(poppler("pdffonts", cjk.resolve("report.pdf")).contains("WenQuanYiZenHei"));
+    }
+
+    private static int pages(Path pdf) throws Exception {
+        PdfReader reader = new PdfReader(Files.readAllBytes(pdf));
+        try {
+            return reader.getNumberOfPages();
+        } finally {
+            reader.close();
+        }
+    }
+
+    private static String page(Path pdf, int page) throws Exception {
+        return poppler("pdftotext", pdf, "-f", "" + page, "-l", "" + page, "-layout");
+    }
+
+    /** A word of pdftotext -bbox: its box and text. */
+    private record Word(double xMin, double yMin, double yMax, String text) {
+    }
+
+    private static List<Word> words(Path pdf, int page) throws Exception {
+        String boxes = poppler("pdftotext", pdf, "-bbox", "-f", "" + page, "-l", "" + page);
+        java.util.regex.Matcher word = java.util.regex.Pattern.compile(
+                "xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\">([^<]*)<").matcher(boxes);
+        List<Word> words = new java.util.ArrayList<>();
+        while (word.find()) {
+            words.add(new Word(Double.parseDouble(word.group(1)), Double.parseDouble(word.group(2)), Double.parseDouble(word.group(3)),
+                    word.group(4)));
+        }
+        return words;
+    }
+
+    @Test
+    void everyTable_hasATitleFollowedByItsHeaderRow() throws Exception {
+        Path pdf = sample.resolve("report.pdf");
+        List<Integer> titled = new java.util.ArrayList<>();
+        for (int page = 2; page <= pages(pdf); page++) {
+            List<Word> words = words(pdf, page);
+            for (Word title : words.stream().filter(w -> w.text().equals("Table:")).toList()) {
+                titled.add(page);
+                // The next line of words at or right of the title (a chart may stand to its left): the column names.
+                List<Word> right = words.stream().filter(w -> w.xMin() >= title.xMin() - 1 && w.yMin() > title.yMax()).toList();
+                double next = right.stream().mapToDouble(Word::yMin).min().orElseThrow();
+                String header = String.join(" ", right.stream().filter(w -> Math.abs(w.yMin() - next) < 2)
+                        .sorted(java.util.Comparator.comparingDouble(Word::xMin)).map(Word::text).toList());
+                assertTrue(header.matches("[a-z][a-z0-9 ]*"), "page " + page + ": a header row of column names under a table's title, not: " + header);
+            }
+        }
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 11), titled, "one table on each dashboard page");
+    }
+
+    @Test
+    void churnPage_listsEveryRegionOfTheSample_andOutlookShowsTheBacktestItsTakeawayNames() throws Exception {
+        Path pdf = sample.resolve("report.pdf");
+        String churn = page(pdf, 5);
+        String table = churn.substring(churn.indexOf("Table: Churn rate by region, as-of month"));
+        // The sample's regions, as churn-by-region.csv lists them (Latin America first: the takeaway names it).
+        List<String> regions = Files.readAllLines(sample.resolve("csv/churn-by-region.csv")).stream().skip(1)
+                .map(line -> line.substring(0, line.indexOf(','))).toList();
+        assertEquals(List.of("Latin America", "Europe", "North America", "Other (small groups)"), regions);
+        for (String region : regions) {
+            assertTrue(table.contains(region), region + " in the churn table:\n" + table);
+        }
+        String outlook = page(pdf, 2).replaceAll("\\s+", " ");
+        assertTrue(outlook.contains("The backtest table shows") && outlook.contains("Table: How wrong each forecast has been (backtest)"),
+                outlook);
+    }
+
+    @Test
+    void definitionsPages_setNoTextBelow8Points() throws Exception {
+        Path pdf = sample.resolve("report.pdf");
+        int last = pages(pdf);
+        // pdftotext -bbox gives each word's box, as tall as its font size (an 8-point word: 7.99).
+        int words = 0;
+        for (int page = last - 1; page <= last; page++) {
+            for (Word word : words(pdf, page)) {
+                words++;
+                assertTrue(word.yMax() - word.yMin() >= 7.9, "page " + page + ": '" + word.text() + "' is set at " + (word.yMax() - word.yMin()) + " pt");
+            }
+        }
+        assertTrue(words > 500, "the definitions pages hold the definitions: " + words + " words");
+        String text = page(pdf, last - 1) + page(pdf, last);
+        assertTrue(!text.contains("as of as of") && !text.contains("built-in, built-in"), text);
+    }
+
+    @Test
+    void noPage_holdsOnlyAHeading() throws Exception {
+        for (Path pdf : List.of(sample.resolve("report.pdf"), cjk.resolve("report.pdf"))) {
+            for (int page = 1; page <= pages(pdf); page++) {
+                // Beside the running header and footer, a page holds more than one line.
+                List<String> body = page(pdf, page).lines().map(String::strip).filter(l -> !l.isEmpty())
+                        .filter(l -> !l.startsWith("Marquee streaming report") && !l.startsWith("Generated by Marquee")).toList();
+                assertTrue(body.size() > 1, pdf + " page " + page + " holds only " + body);
+            }
+        }
     }
 }
