@@ -32,6 +32,8 @@ final class CategoryLabelAxis extends CategoryAxis {
     private static final long[] NUMBER_STEPS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
     /** Space between two labels side by side. */
     private static final double GAP = 4;
+    /** The part of the plot's height a horizontal bar chart's value axis (ticks and title) takes, about. */
+    private static final double TITLE_ROOM = 50;
     /** Space before the first and after the last bar of a horizontal bar chart. */
     static final double MARGIN = 6;
 
@@ -39,6 +41,8 @@ final class CategoryLabelAxis extends CategoryAxis {
     private final transient Map<Comparable<?>, Long> places;
     private final long[] steps;
     private long step = 1;
+    /** Whether the axis's title, turned up the side, fits the plot's height in this drawing. */
+    private boolean titleFits = true;
     private float leftShare = LEFT_SHARE;
     private double pitch;
 
@@ -62,6 +66,36 @@ final class CategoryLabelAxis extends CategoryAxis {
         return new CategoryLabelAxis(label, numbers, NUMBER_STEPS);
     }
 
+    /**
+     * Reserves room for the labels and, up the side, for the title only where it fits the plot's height: a title cut
+     * at both ends ("ountry") says less than none, and the chart's title and labels name the categories anyway.
+     */
+    @Override
+    public org.jfree.chart.axis.AxisSpace reserveSpace(Graphics2D g2, org.jfree.chart.plot.Plot plot, Rectangle2D plotArea,
+                                                       RectangleEdge edge, org.jfree.chart.axis.AxisSpace space) {
+        String title = getLabel();
+        titleFits = title == null || RectangleEdge.isTopOrBottom(edge)
+                || g2.getFontMetrics(getLabelFont()).stringWidth(title) + 2 * GAP <= plotArea.getHeight() - TITLE_ROOM;
+        return titleFits ? super.reserveSpace(g2, plot, plotArea, edge, space) : withoutTitle(() -> super.reserveSpace(g2, plot, plotArea, edge, space));
+    }
+
+    @Override
+    public AxisState draw(Graphics2D g2, double cursor, Rectangle2D plotArea, Rectangle2D dataArea, RectangleEdge edge,
+                          org.jfree.chart.plot.PlotRenderingInfo info) {
+        return titleFits ? super.draw(g2, cursor, plotArea, dataArea, edge, info)
+                : withoutTitle(() -> super.draw(g2, cursor, plotArea, dataArea, edge, info));
+    }
+
+    private <T> T withoutTitle(java.util.function.Supplier<T> work) {
+        String title = getLabel();
+        setLabel(null);
+        try {
+            return work.get();
+        } finally {
+            setLabel(title);
+        }
+    }
+
     /** Lets the labels of a horizontal bar chart take this part of the plot's width. */
     void setLeftShare(float share) {
         leftShare = share;
@@ -82,13 +116,13 @@ final class CategoryLabelAxis extends CategoryAxis {
         } else if (!categories.isEmpty()) {
             double size = calculateCategorySize(categories.size(), plotArea, edge);
             pitch = plotArea.getWidth() * (1 - getLowerMargin() - getUpperMargin()) / categories.size();
-            layOutAlong(g2, categories, size);
+            layOutAlong(g2, categories, size, plotArea.getHeight());
         }
         return super.refreshTicks(g2, state, plotArea, edge);
     }
 
     /** Chooses, for labels along the bottom, between all side by side, every few, and turned up. */
-    private void layOutAlong(Graphics2D g2, List<?> categories, double size) {
+    private void layOutAlong(Graphics2D g2, List<?> categories, double size, double height) {
         Font font = getTickLabelFont();
         java.awt.FontMetrics metrics = g2.getFontMetrics(font);
         setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
@@ -123,7 +157,9 @@ final class CategoryLabelAxis extends CategoryAxis {
         if (!fits) {
             double lineHeight = metrics.getHeight();
             setCategoryLabelPositions(pitch >= 2 * lineHeight ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.UP_90);
-            setMaximumCategoryLabelWidthRatio(0.5f);
+            // Turned up, a label may take as much of the plot's height as its longest needs, up to three fifths.
+            double widest = categories.stream().mapToDouble(c -> metrics.stringWidth(c.toString())).max().orElse(0);
+            setMaximumCategoryLabelWidthRatio((float) Math.max(0.3, Math.min(0.6, (widest + GAP) / Math.max(1, height))));
             setMaximumCategoryLabelLines((int) Math.max(1, Math.min(LINES, Math.floor(pitch / lineHeight))));
         }
     }

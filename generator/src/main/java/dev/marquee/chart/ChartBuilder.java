@@ -81,15 +81,17 @@ final class ChartBuilder {
     /**
      * Axis titles as text above and below the plot, wrapped to the chart's width: drawn on an axis, a title is one
      * line, and one longer than a small chart's plot was cut ("rowth on the month before", "Days since the last
-     * activity (see the table for which"). The title of the axis up the left side (the values; a horizontal bar chart's
-     * categories) is written above the plot, left-aligned; the title of the axis along the bottom, under it.
+     * activity (see the table for which"). The title of the value axis up the left side is written above the plot,
+     * left-aligned; the title of the axis along the bottom, under it.
      */
     private static void titleAxesOutside(JFreeChart chart, String family) {
         org.jfree.chart.axis.Axis side;
         org.jfree.chart.axis.Axis bottom;
         if (chart.getPlot() instanceof CategoryPlot plot) {
+            // A horizontal bar chart's categories keep their title up the side, where their axis leaves it out if it
+            // does not fit: a line above the plot is dear in a small chart.
             boolean horizontal = plot.getOrientation() == PlotOrientation.HORIZONTAL;
-            side = horizontal ? plot.getDomainAxis() : plot.getRangeAxis();
+            side = horizontal ? null : plot.getRangeAxis();
             bottom = horizontal ? null : plot.getDomainAxis();
         } else if (chart.getPlot() instanceof XYPlot plot) {
             side = plot.getRangeAxis();

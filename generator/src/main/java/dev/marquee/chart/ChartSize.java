@@ -21,12 +21,15 @@ import java.util.Optional;
  * The height a chart needs at a width. A horizontal bar chart gets a slot per category tall enough for its label,
  * wrapped as {@link CategoryLabelAxis} wraps it, and at least {@link #BAR} high: on the site a chart of 39 genres grows
  * taller rather than squeezing its bars and labels into each other. Where the height is fixed (a PDF page), it shows
- * the bars that fit and says so. Other charts keep the usual height.
+ * the bars that fit and says so. A vertical bar chart grows where its labels, turned up, would leave its bars less
+ * than {@link #PLOT} high. Other charts keep the usual height.
  */
 final class ChartSize {
 
     /** The least height of a category's slot, in the units the chart is drawn in (pixels on the site). */
     static final double BAR = 20;
+    /** The least height of a vertical bar chart's plot, below which it grows. */
+    static final double PLOT = 110;
     /** The line under a shortened chart. */
     private static final double LINE = 22;
 
@@ -35,8 +38,33 @@ final class ChartSize {
 
     /** The height the chart needs when drawn {@code width} wide, and at least {@code usual}. */
     static double height(JFreeChart chart, double width, double usual) {
+        if (chart.getPlot() instanceof CategoryPlot plot && plot.getOrientation() == PlotOrientation.VERTICAL) {
+            // Labels turned up take their length from the plot's height, so they grow with the chart: a few rounds find
+            // a height that leaves the bars at least PLOT.
+            double height = usual;
+            for (int round = 0; round < 4; round++) {
+                double plotHeight = dataArea(chart, width, height).getHeight();
+                if (plotHeight >= PLOT) {
+                    break;
+                }
+                height = Math.ceil(height + PLOT - plotHeight);
+            }
+            return height;
+        }
         return bars(chart, width, usual, CategoryLabelAxis.LEFT_SHARE)
                 .map(b -> Math.max(usual, Math.ceil(usual - b.room() + b.count() * Math.max(BAR, b.slot())))).orElse(usual);
+    }
+
+    /** Where the plot draws its data when the chart is drawn {@code width} by {@code height}. */
+    private static Rectangle2D dataArea(JFreeChart chart, double width, double height) {
+        Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo(null);
+            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
+            return info.getPlotInfo().getDataArea();
+        } finally {
+            g2.dispose();
+        }
     }
 
     /**
@@ -128,10 +156,8 @@ final class ChartSize {
                 lines = Math.max(lines, TextUtils.createTextBlock(category.toString(), axis.getTickLabelFont(), axis.getTickLabelPaint(),
                         labelWidth, CategoryLabelAxis.LINES, new G2TextMeasurer(g2)).getLines().size());
             }
-            // The room the titles, the legend and the value axis take, as laid out when the chart is drawn.
-            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo(null);
-            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
-            double room = info.getPlotInfo().getDataArea().getHeight() - 2 * CategoryLabelAxis.MARGIN;
+            // The room the titles, the legend and the value axis leave, as laid out when the chart is drawn.
+            double room = dataArea(chart, width, height).getHeight() - 2 * CategoryLabelAxis.MARGIN;
             return Optional.of(new Bars(categories.size(), lines * lineHeight + 1, room));
         } finally {
             g2.dispose();

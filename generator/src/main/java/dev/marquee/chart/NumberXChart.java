@@ -30,14 +30,17 @@ import java.util.regex.Pattern;
  */
 final class NumberXChart {
 
-    private static final Pattern YEAR_COLUMN = Pattern.compile("(^|_)year(_|$)");
+    private static final Pattern YEAR_COLUMN = Pattern.compile("(^|_)(year|decade)(_|$)");
     /** Beyond this many steps between the first and the last value, missing steps are not filled in. */
     private static final int MOST_STEPS = 1_000;
 
     private NumberXChart() {
     }
 
-    /** True when the x column holds years: whole numbers in a column named for years, or declared {@code year}. */
+    /**
+     * True when the x column holds years: whole numbers in a column named for years or decades (release_year,
+     * year_added, decade), or declared {@code year}.
+     */
     static boolean isYears(ChartSpec spec, Table data) {
         return data.column(spec.x()).type() == ColumnType.INTEGER
                 && (YEAR_COLUMN.matcher(spec.x()).find() || spec.units().get(spec.x()) == Unit.YEAR);
@@ -51,7 +54,8 @@ final class NumberXChart {
             entry.getValue().forEach(xy::add);
             dataset.addSeries(xy);
         }
-        dataset.setIntervalWidth(0.8);
+        // A bar is most of its step wide: a year's, or a decade's.
+        dataset.setIntervalWidth(0.8 * step(xs(series)));
         XYBarRenderer renderer = spec.kind() == ChartKind.STACKED_BAR ? new StackedXYBarRenderer()
                 : series.size() > 1 ? new ClusteredXYBarRenderer() : new XYBarRenderer();
         renderer.setShadowVisible(false);
@@ -113,19 +117,11 @@ final class NumberXChart {
      * divisor of the gaps), so a missing one is a gap; only the data's x when that would be too many.
      */
     private static List<Long> grid(Map<String, Map<Long, Double>> series) {
-        TreeSet<Long> xs = new TreeSet<>();
-        series.values().forEach(values -> xs.addAll(values.keySet()));
+        TreeSet<Long> xs = xs(series);
         if (xs.size() < 2) {
             return new ArrayList<>(xs);
         }
-        long step = 0;
-        Long previous = null;
-        for (long x : xs) {
-            if (previous != null) {
-                step = gcd(step, x - previous);
-            }
-            previous = x;
-        }
+        long step = step(xs);
         if ((xs.last() - xs.first()) / step > MOST_STEPS) {
             return new ArrayList<>(xs);
         }
@@ -134,6 +130,25 @@ final class NumberXChart {
             grid.add(x);
         }
         return grid;
+    }
+
+    private static TreeSet<Long> xs(Map<String, Map<Long, Double>> series) {
+        TreeSet<Long> xs = new TreeSet<>();
+        series.values().forEach(values -> xs.addAll(values.keySet()));
+        return xs;
+    }
+
+    /** The greatest common divisor of the gaps between the values; 1 for fewer than two. */
+    private static long step(TreeSet<Long> xs) {
+        long step = 0;
+        Long previous = null;
+        for (long x : xs) {
+            if (previous != null) {
+                step = gcd(step, x - previous);
+            }
+            previous = x;
+        }
+        return Math.max(1, step);
     }
 
     private static long gcd(long a, long b) {

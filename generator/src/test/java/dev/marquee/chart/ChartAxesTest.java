@@ -122,4 +122,17 @@ class ChartAxesTest {
         assertTrue(all.contains("Growth on the month before, as a share of the members at its start (%)"),
                 "the whole title, wrapped over the phone drawing's width: " + all);
     }
+
+    @Test
+    void decadesAsBars_areANumberLine_onWhichAMissingDecadeKeepsItsPlace() {
+        Table decades = Charts.table(List.of(column("decade", ColumnType.INTEGER), column("movies", ColumnType.INTEGER), column("shows", ColumnType.INTEGER)),
+                new Object[]{1920L, 1L, 0L}, new Object[]{1940L, 2L, 1L}, new Object[]{1950L, 3L, 1L});
+
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.STACKED_BAR, "decade", List.of("movies", "shows"), Optional.empty(), Unit.TITLES), decades);
+
+        XYPlot plot = (XYPlot) chart.getPlot();
+        assertTrue(plot.getDomainAxis().getRange().contains(1930), "1930 is on the axis");
+        org.jfree.data.xy.IntervalXYDataset bars = (org.jfree.data.xy.IntervalXYDataset) plot.getDataset();
+        assertEquals(8.0, bars.getEndXValue(0, 0) - bars.getStartXValue(0, 0), 1e-9, "a bar is most of its decade wide");
+    }
 }

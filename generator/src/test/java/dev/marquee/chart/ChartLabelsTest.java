@@ -108,4 +108,41 @@ class ChartLabelsTest {
         assertTrue(texts.contains("Middle East &") && texts.contains("Africa") || texts.contains("Middle East & Africa"), texts.toString());
         assertTrue(texts.stream().noneMatch(t -> t.endsWith("...")), texts.toString());
     }
+
+    @Test
+    void hbarCategoryTitle_upTheSide_isDrawnWhereItFits_andLeftOutWhereItWouldBeCut() {
+        Table three = Charts.table(List.of(column("genre", ColumnType.TEXT), column("rating", ColumnType.DECIMAL)),
+                new Object[]{"Dramas", 3.9}, new Object[]{"Comedies", 3.5}, new Object[]{"Thrillers", 3.1});
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.HBAR, "genre", List.of("rating"), Optional.empty(), Unit.SCORE), three);
+
+        assertTrue(Charts.texts(svg(chart, 500, 380)).contains("The x axis"), "a tall chart has the categories' title");
+        List<String> small = Charts.texts(svg(chart, 500, 110));
+        assertFalse(small.stream().anyMatch(t -> t.contains("x axis") || t.contains("The x")), "a short one has none, cut: " + small);
+        assertTrue(small.contains("Dramas"), "it keeps its labels");
+    }
+
+    @Test
+    void barsOf20Countries_turnedUp_growTheChartSoTheBarsKeepTheirHeight() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rows.add(new Object[]{"Country with a long name " + i, 10L + i});
+        }
+        Table countries = Charts.table(List.of(column("country", ColumnType.TEXT), column("members", ColumnType.INTEGER)), rows.toArray(Object[][]::new));
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.BAR, "country", List.of("members"), Optional.empty(), Unit.MEMBERS), countries);
+
+        double height = ChartSize.height(chart, 500, 200);
+
+        assertTrue(height > 200, "taller than 200: " + height);
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo(null);
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        chart.draw(g2, new Rectangle2D.Double(0, 0, 500, height), info);
+        assertTrue(info.getPlotInfo().getDataArea().getHeight() >= ChartSize.PLOT - 1, "bars " + ChartSize.PLOT + " high at least");
+    }
+
+    private static String svg(JFreeChart chart, int width, int height) {
+        org.jfree.svg.SVGGraphics2D g2 = new org.jfree.svg.SVGGraphics2D(width, height);
+        g2.setRenderingHint(org.jfree.svg.SVGHints.KEY_DRAW_STRING_TYPE, org.jfree.svg.SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
+        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        return g2.getSVGElement();
+    }
 }
