@@ -45,10 +45,12 @@ final class ChartBuilder {
     }
 
     static JFreeChart build(ChartSpec spec, Table data) {
-        boolean timeAxis = data.column(spec.x()).type().isTemporal();
+        ColumnType xType = data.column(spec.x()).type();
         JFreeChart chart = switch (spec.kind()) {
-            case LINE -> timeAxis ? timeLine(spec, data) : categoryChart(spec, data, false);
-            case BAR, HBAR, STACKED_BAR, STACKED_PERCENT -> categoryChart(spec, data, true);
+            case LINE -> xType.isTemporal() ? timeLine(spec, data)
+                    : xType == ColumnType.INTEGER ? NumberXChart.line(spec, data) : categoryChart(spec, data, false);
+            case BAR, STACKED_BAR -> NumberXChart.isYears(spec, data) ? NumberXChart.bars(spec, data) : categoryChart(spec, data, true);
+            case HBAR, STACKED_PERCENT -> categoryChart(spec, data, true);
             case FORECAST -> ForecastChart.build(spec, data);
             case HEATMAP -> HeatmapChart.build(spec, data);
             case TABLE -> throw new IllegalArgumentException("a table has no chart");
@@ -57,7 +59,8 @@ final class ChartBuilder {
         for (java.util.List<Object> row : data.rows()) {
             row.stream().filter(v -> v instanceof String).forEach(v -> text.append(' ').append(v));
         }
-        Theme.apply(chart, Theme.familyFor(text.toString()));
+        String family = Theme.familyFor(text.toString());
+        Theme.apply(chart, family);
         chart.setAntiAlias(true);
         // Room on the right so the last date label is not clipped.
         chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 18));
@@ -66,7 +69,61 @@ final class ChartBuilder {
             chart.removeLegend();
         }
         style(chart, spec);
+        if (spec.kind() != ChartKind.FORECAST && spec.kind() != ChartKind.HEATMAP) {
+            Theme.colourSeries(chart);
+        }
+        if (spec.kind() != ChartKind.HEATMAP) {
+            titleAxesOutside(chart, family);
+        }
         return chart;
+    }
+
+    /**
+     * Axis titles as text above and below the plot, wrapped to the chart's width: drawn on an axis, a title is one
+     * line, and one longer than a small chart's plot was cut ("rowth on the month before", "Days since the last
+     * activity (see the table for which"). The title of the value axis up the left side is written above the plot,
+     * left-aligned; the title of the axis along the bottom, under it.
+     */
+    private static void titleAxesOutside(JFreeChart chart, String family) {
+        org.jfree.chart.axis.Axis side;
+        org.jfree.chart.axis.Axis bottom;
+        if (chart.getPlot() instanceof CategoryPlot plot) {
+            // A horizontal bar chart's categories keep their title up the side, where their axis leaves it out if it
+            // does not fit: a line above the plot is dear in a small chart.
+            boolean horizontal = plot.getOrientation() == PlotOrientation.HORIZONTAL;
+            side = horizontal ? null : plot.getRangeAxis();
+            bottom = horizontal ? null : plot.getDomainAxis();
+        } else if (chart.getPlot() instanceof XYPlot plot) {
+            side = plot.getRangeAxis();
+            bottom = plot.getDomainAxis();
+        } else {
+            return;
+        }
+        if (side != null && side.getLabel() != null && !side.getLabel().isBlank()) {
+            org.jfree.chart.title.TextTitle title = axisTitle(side, family, org.jfree.chart.ui.HorizontalAlignment.LEFT);
+            title.setPosition(org.jfree.chart.ui.RectangleEdge.TOP);
+            title.setPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 4, 2));
+            chart.addSubtitle(0, title);
+        }
+        if (bottom != null && bottom.getLabel() != null && !bottom.getLabel().isBlank()) {
+            org.jfree.chart.title.TextTitle title = axisTitle(bottom, family, org.jfree.chart.ui.HorizontalAlignment.CENTER);
+            title.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+            title.setPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, 2));
+            // Subtitles are laid out in turn from the chart's edges: after the legend, so the title is next to its axis.
+            chart.addSubtitle(title);
+        }
+    }
+
+    private static org.jfree.chart.title.TextTitle axisTitle(org.jfree.chart.axis.Axis axis, String family,
+                                                              org.jfree.chart.ui.HorizontalAlignment alignment) {
+        org.jfree.chart.title.TextTitle title = new org.jfree.chart.title.TextTitle(axis.getLabel(),
+                new java.awt.Font(family, java.awt.Font.BOLD, 12));
+        title.setPaint(Theme.MUTED);
+        title.setHorizontalAlignment(alignment);
+        title.setTextAlignment(alignment);
+        title.setMaximumLinesToDisplay(3);
+        axis.setLabel(null);
+        return title;
     }
 
     /**
@@ -106,7 +163,8 @@ final class ChartBuilder {
             legend.setBackgroundPaint(null);
             legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
             legend.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
-            chart.addLegend(legend);
+            // First among the subtitles, the legend is laid out at the chart's bottom edge, below the axis's title.
+            chart.addSubtitle(0, legend);
         }
         if (line.value() > axis.getUpperBound() * 0.95) {
             axis.setUpperBound(line.value() * 1.12);
@@ -125,45 +183,144 @@ final class ChartBuilder {
 
     private static JFreeChart timeLine(ChartSpec spec, Table data) {
         TimeSeriesCollection dataset = new TimeSeriesCollection(TimeZone.getTimeZone("UTC"));
-        for (Map.Entry<String, List<double[]>> series : series(spec, data).entrySet()) {
+        Map<String, List<double[]>> allSeries = series(spec, data);
+        java.util.SortedSet<Long> days = new java.util.TreeSet<>();
+        allSeries.values().forEach(points -> points.forEach(p -> days.add((long) p[0])));
+        List<Long> grid = monthly(days) ? months(days.first(), days.last()) : List.copyOf(days);
+        for (Map.Entry<String, List<double[]>> series : allSeries.entrySet()) {
             TimeSeries timeSeries = new TimeSeries(Label.of(series.getKey()));
+            // Every date of the chart is in every series, a hidden or missing value as null: the line stops there.
+            for (long day : grid) {
+                timeSeries.add(day(day), null);
+            }
             for (double[] point : series.getValue()) {
-                LocalDate day = LocalDate.ofEpochDay((long) point[0]);
-                timeSeries.addOrUpdate(new Day(day.getDayOfMonth(), day.getMonthValue(), day.getYear()), point[1]);
+                if (!Double.isNaN(point[1])) {
+                    timeSeries.addOrUpdate(day((long) point[0]), point[1]);
+                }
             }
             dataset.addSeries(timeSeries);
         }
         JFreeChart chart = ChartFactory.createTimeSeriesChart(spec.title(), spec.xLabel(), axisLabel(spec), dataset,
                 true, false, false);
         XYPlot plot = chart.getXYPlot();
-        DateAxis axis = (DateAxis) plot.getDomainAxis();
+        monthTicks((DateAxis) plot.getDomainAxis());
+        plot.setRenderer(new GapLineRenderer(data.rowCount() <= 40));
+        return chart;
+    }
+
+    private static Day day(long epochDay) {
+        LocalDate day = LocalDate.ofEpochDay(epochDay);
+        return new Day(day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+    }
+
+    /** True when every date is the first of a month. */
+    private static boolean monthly(java.util.SortedSet<Long> days) {
+        return !days.isEmpty() && days.stream().allMatch(d -> LocalDate.ofEpochDay(d).getDayOfMonth() == 1);
+    }
+
+    /** The first day of every month from {@code first} to {@code last}, as epoch days. */
+    private static List<Long> months(long first, long last) {
+        List<Long> months = new java.util.ArrayList<>();
+        for (LocalDate month = LocalDate.ofEpochDay(first); !month.isAfter(LocalDate.ofEpochDay(last)); month = month.plusMonths(1)) {
+            months.add(month.toEpochDay());
+        }
+        return months;
+    }
+
+    /** A date axis labelled by month as the report writes months everywhere: "Apr 2022", every 1, 2, 3, 6 ... months. */
+    static void monthTicks(DateAxis axis) {
         SimpleDateFormat months = new SimpleDateFormat("MMM yyyy", Locale.US);
         months.setTimeZone(TimeZone.getTimeZone("UTC"));
         axis.setTimeZone(TimeZone.getTimeZone("UTC"));
         axis.setLocale(Locale.US);
         TickUnits units = new TickUnits();
-        for (int step : new int[]{1, 2, 3, 6, 12, 24, 60}) {
+        for (int step : new int[]{1, 2, 3, 6, 12, 24, 60, 120}) {
             units.add(new DateTickUnit(DateTickUnitType.MONTH, step, months));
         }
         axis.setStandardTickUnits(units);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, data.rowCount() <= 40);
-        plot.setRenderer(renderer);
-        return chart;
+    }
+
+    /**
+     * Lines that stop where a value is missing (hidden to protect a small group, or not a number) rather than bridge
+     * the gap; a value with no neighbour on either side is drawn as a dot, or it would not show at all.
+     */
+    static final class GapLineRenderer extends XYLineAndShapeRenderer {
+        private static final long serialVersionUID = 1L;
+
+        GapLineRenderer(boolean shapes) {
+            super(true, shapes);
+        }
+
+        @Override
+        public boolean getItemShapeVisible(int series, int item) {
+            if (super.getItemShapeVisible(series, item)) {
+                return true;
+            }
+            XYPlot plot = getPlot();
+            org.jfree.data.xy.XYDataset dataset = plot.getDataset(plot.getIndexOf(this));
+            return !Double.isNaN(dataset.getYValue(series, item)) && missing(dataset, series, item - 1)
+                    && missing(dataset, series, item + 1);
+        }
+
+        private static boolean missing(org.jfree.data.xy.XYDataset dataset, int series, int item) {
+            return item < 0 || item >= dataset.getItemCount(series) || Double.isNaN(dataset.getYValue(series, item));
+        }
+    }
+
+    /** As {@link GapLineRenderer}, for lines across named categories. */
+    static final class GapCategoryLineRenderer extends org.jfree.chart.renderer.category.LineAndShapeRenderer {
+        private static final long serialVersionUID = 1L;
+
+        GapCategoryLineRenderer() {
+            super(true, false);
+        }
+
+        @Override
+        public boolean getItemShapeVisible(int row, int column) {
+            org.jfree.data.category.CategoryDataset dataset = getPlot().getDataset(getPlot().getIndexOf(this));
+            return dataset.getValue(row, column) != null && missing(dataset, row, column - 1) && missing(dataset, row, column + 1);
+        }
+
+        private static boolean missing(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
+            return column < 0 || column >= dataset.getColumnCount() || dataset.getValue(row, column) == null;
+        }
     }
 
     private static JFreeChart categoryChart(ChartSpec spec, Table data, boolean bars) {
-        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         int xIndex = data.index(spec.x());
         ColumnType xType = data.columns().get(xIndex).type();
+        // Series and categories in the order the query gives them, "Other (small groups)" last among the series.
+        List<Label> categories = new java.util.ArrayList<>();
+        Map<Comparable<?>, Long> places = new java.util.HashMap<>();
+        List<Label> seriesKeys = new java.util.ArrayList<>();
+        Map<List<Label>, Double> values = new java.util.HashMap<>();
         for (List<Object> row : data.rows()) {
             Label category = Label.of(category(row.get(xIndex), xType));
+            if (!categories.contains(category)) {
+                categories.add(category);
+                place(row.get(xIndex)).ifPresent(place -> places.put(category, place));
+            }
             if (spec.series().isPresent()) {
                 Label series = Label.of(String.valueOf(row.get(data.index(spec.series().get()))));
-                dataset.addValue(plotted(row.get(data.index(spec.y().get(0)))), series, category);
+                values.put(List.of(series, category), plotted(row.get(data.index(spec.y().get(0)))));
+                if (!seriesKeys.contains(series)) {
+                    seriesKeys.add(series);
+                }
             } else {
                 for (String y : spec.y()) {
-                    dataset.addValue(plotted(row.get(data.index(y))), Label.of(seriesName(spec, y)), category);
+                    Label series = Label.of(seriesName(spec, y));
+                    values.put(List.of(series, category), plotted(row.get(data.index(y))));
+                    if (!seriesKeys.contains(series)) {
+                        seriesKeys.add(series);
+                    }
                 }
+            }
+        }
+        seriesKeys.sort(java.util.Comparator.comparing(Theme::isOther));
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        for (Label series : seriesKeys) {
+            for (Label category : categories) {
+                dataset.addValue(values.get(List.of(series, category)), series, category);
             }
         }
         PlotOrientation orientation = spec.kind() == ChartKind.HBAR ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL;
@@ -175,13 +332,18 @@ final class ChartBuilder {
                     : ChartFactory.createLineChart(spec.title(), spec.xLabel(), axisLabel(spec), dataset, orientation, true, false, false);
         };
         CategoryPlot plot = chart.getCategoryPlot();
-        CategoryAxis axis = plot.getDomainAxis();
-        if (orientation == PlotOrientation.VERTICAL && dataset.getColumnCount() > 8) {
-            axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        }
-        axis.setMaximumCategoryLabelWidthRatio(orientation == PlotOrientation.HORIZONTAL ? 0.45f : 1.0f);
+        boolean ordered = places.size() == categories.size();
+        plot.setDomainAxis(!ordered ? CategoryLabelAxis.names(spec.xLabel())
+                : xType.isTemporal() ? CategoryLabelAxis.months(spec.xLabel(), places)
+                : CategoryLabelAxis.numbers(spec.xLabel(), places));
         if (spec.kind() == ChartKind.STACKED_PERCENT && plot.getRenderer() instanceof org.jfree.chart.renderer.category.StackedBarRenderer stacked) {
             stacked.setRenderAsPercentages(true);
+        }
+        if (spec.kind() == ChartKind.BAR || spec.kind() == ChartKind.HBAR) {
+            plot.setRenderer(new OtherGreyBarRenderer());
+        }
+        if (!bars) {
+            plot.setRenderer(new GapCategoryLineRenderer());
         }
         if (plot.getRenderer() instanceof BarRenderer bar) {
             bar.setItemMargin(0.05);
@@ -190,24 +352,51 @@ final class ChartBuilder {
         return chart;
     }
 
+    /** A category's place on its scale, when categories have an order: a month's number, a whole number. */
+    private static java.util.Optional<Long> place(Object value) {
+        if (value instanceof LocalDate date) {
+            return java.util.Optional.of(date.getYear() * 12L + date.getMonthValue() - 1);
+        }
+        if (value instanceof LocalDateTime time) {
+            return place(time.toLocalDate());
+        }
+        if (value instanceof Long whole) {
+            return java.util.Optional.of(whole);
+        }
+        if (value instanceof Integer whole) {
+            return java.util.Optional.of(whole.longValue());
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Bars of one series; the bar of "Other (small groups)" in the grey that stands for it in every chart. */
+    static final class OtherGreyBarRenderer extends BarRenderer {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public java.awt.Paint getItemPaint(int row, int column) {
+            org.jfree.data.category.CategoryDataset dataset = getPlot().getDataset(getPlot().getIndexOf(this));
+            return dataset.getRowCount() == 1 && Theme.isOther(dataset.getColumnKey(column)) ? Theme.OTHER : super.getItemPaint(row, column);
+        }
+    }
+
     private static void style(JFreeChart chart, ChartSpec spec) {
         if (spec.kind() == ChartKind.HEATMAP) {
             return;
         }
-        NumberFormat format = spec.kind() == ChartKind.STACKED_PERCENT
-                ? NumberFormat.getPercentInstance(Locale.US) : new UnitFormat(spec);
+        dev.marquee.format.Unit unit = spec.kind() == ChartKind.STACKED_PERCENT ? dev.marquee.format.Unit.PERCENT : spec.unit();
         if (chart.getPlot() instanceof XYPlot plot) {
-            ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(format);
+            AxisFormat.apply((NumberAxis) plot.getRangeAxis(), unit);
             ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
             plot.setDomainGridlinesVisible(false);
         } else if (chart.getPlot() instanceof CategoryPlot plot) {
-            ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(format);
+            AxisFormat.apply((NumberAxis) plot.getRangeAxis(), unit);
             ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
             plot.setDomainGridlinesVisible(false);
         }
     }
 
-    /** Points of each series: epoch day and value, in row order. */
+    /** Points of each series: epoch day and value (NaN where it has none), in row order. */
     private static Map<String, List<double[]>> series(ChartSpec spec, Table data) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         int xIndex = data.index(spec.x());
@@ -220,15 +409,11 @@ final class ChartBuilder {
             if (spec.series().isPresent()) {
                 Double value = plotted(row.get(data.index(spec.y().get(0))));
                 String name = String.valueOf(row.get(data.index(spec.series().get())));
-                if (value != null) {
-                    series.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(new double[]{day, value});
-                }
+                series.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(new double[]{day, value == null ? Double.NaN : value});
             } else {
                 for (String y : spec.y()) {
                     Double value = plotted(row.get(data.index(y)));
-                    if (value != null) {
-                        series.computeIfAbsent(seriesName(spec, y), k -> new java.util.ArrayList<>()).add(new double[]{day, value});
-                    }
+                    series.computeIfAbsent(seriesName(spec, y), k -> new java.util.ArrayList<>()).add(new double[]{day, value == null ? Double.NaN : value});
                 }
             }
         }
@@ -293,39 +478,9 @@ final class ChartBuilder {
         return Formats.cell(value, dev.marquee.format.Unit.COUNT);
     }
 
-    private static String axisLabel(ChartSpec spec) {
+    static String axisLabel(ChartSpec spec) {
         String suffix = spec.unit().suffix();
         return suffix.isEmpty() || spec.yLabel().toLowerCase(Locale.ROOT).contains(suffix.toLowerCase(Locale.ROOT))
                 ? spec.yLabel() : spec.yLabel() + " (" + suffix + ")";
-    }
-
-    /** Axis ticks in the report's own number style. */
-    private static final class UnitFormat extends NumberFormat {
-        private static final long serialVersionUID = 1L;
-        private final transient ChartSpec spec;
-
-        UnitFormat(ChartSpec spec) {
-            this.spec = spec;
-        }
-
-        @Override
-        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
-            String text = Formats.compact(number, spec.unit());
-            String suffix = " " + spec.unit().suffix();
-            if (text.endsWith(suffix) && !suffix.isBlank()) {
-                text = text.substring(0, text.length() - suffix.length());
-            }
-            return toAppendTo.append(text);
-        }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
-            return format((double) number, toAppendTo, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition parsePosition) {
-            return null;
-        }
     }
 }

@@ -123,8 +123,12 @@ public final class ChartStage {
         lines.forEach(line -> ChartBuilder.addReferenceLine(chart, line));
         String id = "svg-" + slug + "-" + spec.id() + (sourceSlug.isEmpty() ? "" : "-" + sourceSlug)
                 + (facetSlug.isEmpty() ? "" : "-" + facetSlug);
+        // The page gives the chart its heading; the PDF, which has none of its own for a chart, draws the chart's title.
+        org.jfree.chart.title.TextTitle title = chart.getTitle();
+        chart.setTitle((org.jfree.chart.title.TextTitle) null);
         String svg = SvgWriter.svg(chart, id, spec.title());
         String narrow = SvgWriter.narrowSvg(chart, id);
+        chart.setTitle(title);
         return new RenderedChart(slug, spec, data, Optional.of(chart), svg, narrow, alt, facetValue, facetSlug, source, sourceSlug);
     }
 

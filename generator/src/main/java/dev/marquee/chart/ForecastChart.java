@@ -57,6 +57,7 @@ final class ForecastChart {
         lines.addSeries(forecast);
         JFreeChart chart = ChartFactory.createTimeSeriesChart(spec.title(), spec.xLabel(), spec.yLabel(), lines, true, false, false);
         XYPlot plot = chart.getXYPlot();
+        ChartBuilder.monthTicks((org.jfree.chart.axis.DateAxis) plot.getDomainAxis());
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
         // The chart theme clears auto-populated paints and hands out its own in the order they are first asked for:
         // these are fixed, so the legend (drawn from fixed items) and the lines agree.

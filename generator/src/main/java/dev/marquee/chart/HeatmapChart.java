@@ -69,7 +69,7 @@ final class HeatmapChart {
         plot.setBackgroundPaint(Color.WHITE);
         JFreeChart chart = new JFreeChart(spec.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         NumberAxis legendAxis = new NumberAxis(spec.yLabel());
-        legendAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.00"));
+        AxisFormat.apply(legendAxis, spec.unit());
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(4, 4, 4, 4);

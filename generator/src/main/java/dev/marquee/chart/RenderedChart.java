@@ -34,9 +34,20 @@ public record RenderedChart(String questionSlug, ChartSpec spec, Table data, Opt
         }
     }
 
-    /** Draws the chart onto any Graphics2D (the PDF's) as vectors. */
+    /**
+     * Draws the chart onto any Graphics2D (the PDF's) as vectors. A horizontal bar chart whose bars would not fit the
+     * area shows the first ones that do and says how many of how many.
+     */
     public void draw(Graphics2D graphics, Rectangle2D area) {
-        chart.ifPresent(c -> c.draw(graphics, area));
+        chart.ifPresent(c -> ChartSize.fitted(c, area).draw(graphics, area));
+    }
+
+    /**
+     * The height the chart needs when drawn {@code width} wide, at least {@code usual}: more for a horizontal bar chart
+     * of many bars (a slot for each bar's label); {@code usual} for other charts and table-only entries.
+     */
+    public double heightFor(double width, double usual) {
+        return chart.map(c -> ChartSize.height(c, width, usual)).orElse(usual);
     }
 
     /** The file stem of the chart's outputs, unique in the report: {@code <question>-<chart>}. */

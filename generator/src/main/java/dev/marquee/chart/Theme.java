@@ -17,11 +17,13 @@ import java.util.Arrays;
 /** The one look every chart shares, on the site and in the PDF. */
 public final class Theme {
 
-    /** Colour-blind-safe palette (Okabe–Ito, reordered for contrast on white). */
+    /** Colour-blind-safe palette (Okabe–Ito, reordered for contrast on white); no grey, which stands for {@link #OTHER}. */
     static final Color[] SERIES = {
             new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7),
             new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x000000),
-            new Color(0x999999), new Color(0x882255)};
+            new Color(0x882255)};
+    /** The one colour of "Other (small groups)", as a series or a bar, in every chart. */
+    static final Color OTHER = new Color(0x9E9E9E);
     static final Color TEXT = dev.marquee.format.Palette.INK.colour();
     static final Color MUTED = dev.marquee.format.Palette.MUTED.colour();
     static final Color GRID = dev.marquee.format.Palette.RULE.colour();
@@ -82,6 +84,36 @@ public final class Theme {
                 DefaultDrawingSupplier.DEFAULT_FILL_PAINT_SEQUENCE, DefaultDrawingSupplier.DEFAULT_OUTLINE_PAINT_SEQUENCE,
                 strokes, DefaultDrawingSupplier.DEFAULT_OUTLINE_STROKE_SEQUENCE, shapes));
         theme.apply(chart);
+    }
+
+    /** True for the group the disclosure stage merges small groups into, as a chart's key or as text. */
+    static boolean isOther(Object key) {
+        Object value = key instanceof ChartBuilder.Label label ? label.value() : key;
+        return dev.marquee.privacy.Disclosure.OTHER.equals(value == null ? null : value.toString());
+    }
+
+    /**
+     * Each series its colour, fixed after the theme (which hands colours out in the order they are asked for): the
+     * palette in series order, skipping "Other (small groups)", which is {@link #OTHER} wherever it appears.
+     */
+    static void colourSeries(JFreeChart chart) {
+        org.jfree.chart.renderer.AbstractRenderer renderer;
+        java.util.List<?> keys;
+        if (chart.getPlot() instanceof org.jfree.chart.plot.CategoryPlot plot && plot.getDataset() != null) {
+            renderer = (org.jfree.chart.renderer.AbstractRenderer) plot.getRenderer();
+            keys = plot.getDataset().getRowKeys();
+        } else if (chart.getPlot() instanceof org.jfree.chart.plot.XYPlot plot && plot.getDataset() != null) {
+            renderer = (org.jfree.chart.renderer.AbstractRenderer) plot.getRenderer();
+            keys = java.util.stream.IntStream.range(0, plot.getDataset().getSeriesCount())
+                    .mapToObj(i -> plot.getDataset().getSeriesKey(i)).toList();
+        } else {
+            return;
+        }
+        renderer.setAutoPopulateSeriesPaint(false);
+        int next = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            renderer.setSeriesPaint(i, isOther(keys.get(i)) ? OTHER : SERIES[next++ % SERIES.length], false);
+        }
     }
 
     /** A family with Latin and CJK glyphs (titles in Korean, Japanese and Chinese), when the machine has one. */

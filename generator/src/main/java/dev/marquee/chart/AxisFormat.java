@@ -1,0 +1,100 @@
+package dev.marquee.chart;
+
+import dev.marquee.format.Unit;
+
+import org.jfree.chart.axis.NumberAxis;
+
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.Locale;
+
+/**
+ * A value axis's tick labels in one style: the scale (K, M, B) is chosen by the largest value the axis shows and the
+ * decimals by its step, so an axis reads "$0, $10K, $20K" or "9K, 10K, 11K", never "$5,000, $10K" nor "$0.00, $5K".
+ * The unit's name is in the axis title, not on each tick; percentages are ratios (0.05 is 5%).
+ */
+final class AxisFormat extends NumberFormat {
+
+    private static final long serialVersionUID = 1L;
+    private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.US);
+
+    private final transient NumberAxis axis;
+    private final Unit unit;
+
+    private AxisFormat(NumberAxis axis, Unit unit) {
+        this.axis = axis;
+        this.unit = unit;
+    }
+
+    /** Gives the axis its ticks in the unit's style. */
+    static void apply(NumberAxis axis, Unit unit) {
+        axis.setNumberFormatOverride(new AxisFormat(axis, unit));
+    }
+
+    /**
+     * The label of a tick at {@code value} on an axis reaching {@code largest} (the bound farthest from zero) in steps of
+     * {@code step}: the largest tick shown decides the scale.
+     */
+    static String tick(double value, double largest, double step, Unit unit) {
+        if (unit == Unit.PERCENT) {
+            return number(value * 100, decimals(step * 100)) + "%";
+        }
+        if (unit == Unit.YEAR) {
+            return Long.toString(Math.round(value));
+        }
+        if (Math.abs(value) < step * 1e-6) {
+            // Zero in the style of its neighbours but without a scale: "0", "$0" (not "0K", "$0.00").
+            return unit == Unit.USD ? "$0" : "0";
+        }
+        double top = step > 0 ? Math.floor(largest / step + 1e-9) * step : largest;
+        double scale = top >= 1e9 ? 1e9 : top >= 1e6 ? 1e6 : top >= 1e4 ? 1e3 : 1;
+        String suffix = scale == 1e9 ? "B" : scale == 1e6 ? "M" : scale == 1e3 ? "K" : "";
+        int decimals = decimals(step / scale);
+        if (unit == Unit.USD && scale == 1 && decimals > 0) {
+            decimals = 2;
+        }
+        String text = number(Math.abs(value) / scale, decimals) + suffix;
+        String sign = value < 0 ? "-" : "";
+        return unit == Unit.USD ? sign + "$" + text : sign + text;
+    }
+
+    /** The fewest decimals that tell ticks {@code step} apart (a step of 0.25 needs two, 5 none). */
+    private static int decimals(double step) {
+        if (!(step > 0) || !Double.isFinite(step)) {
+            return 0;
+        }
+        for (int decimals = 0; decimals < 6; decimals++) {
+            double scaled = step * Math.pow(10, decimals);
+            if (Math.abs(scaled - Math.rint(scaled)) < 1e-6 * Math.max(1, scaled)) {
+                return decimals;
+            }
+        }
+        return 6;
+    }
+
+    private static String number(double value, int decimals) {
+        DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), SYMBOLS);
+        format.setRoundingMode(RoundingMode.HALF_EVEN);
+        return format.format(value);
+    }
+
+    @Override
+    public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+        double largest = Math.max(Math.abs(axis.getLowerBound()), Math.abs(axis.getUpperBound()));
+        return toAppendTo.append(tick(number, largest, axis.getTickUnit().getSize(), unit));
+    }
+
+    @Override
+    public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+        return format((double) number, toAppendTo, pos);
+    }
+
+    @Override
+    public Number parse(String source, ParsePosition parsePosition) {
+        return null;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.marquee.chart;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.text.G2TextMeasurer;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.category.SlidingCategoryDataset;
+
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The height a chart needs at a width. A horizontal bar chart gets a slot per category tall enough for its label,
+ * wrapped as {@link CategoryLabelAxis} wraps it, and at least {@link #BAR} high: on the site a chart of 39 genres grows
+ * taller rather than squeezing its bars and labels into each other. Where the height is fixed (a PDF page), it shows
+ * the bars that fit and says so. A vertical bar chart grows where its labels, turned up, would leave its bars less
+ * than {@link #PLOT} high. Other charts keep the usual height.
+ */
+final class ChartSize {
+
+    /** The least height of a category's slot, in the units the chart is drawn in (pixels on the site). */
+    static final double BAR = 20;
+    /** The least height of a vertical bar chart's plot, below which it grows. */
+    static final double PLOT = 110;
+    /** The line under a shortened chart. */
+    private static final double LINE = 22;
+
+    private ChartSize() {
+    }
+
+    /** The height the chart needs when drawn {@code width} wide, and at least {@code usual}. */
+    static double height(JFreeChart chart, double width, double usual) {
+        if (chart.getPlot() instanceof CategoryPlot plot && plot.getOrientation() == PlotOrientation.VERTICAL) {
+            // Labels turned up take their length from the plot's height, so they grow with the chart: a few rounds find
+            // a height that leaves the bars at least PLOT.
+            double height = usual;
+            for (int round = 0; round < 4; round++) {
+                double plotHeight = dataArea(chart, width, height).getHeight();
+                if (plotHeight >= PLOT) {
+                    break;
+                }
+                height = Math.ceil(height + PLOT - plotHeight);
+            }
+            return height;
+        }
+        return bars(chart, width, usual, CategoryLabelAxis.LEFT_SHARE)
+                .map(b -> Math.max(usual, Math.ceil(usual - b.room() + b.count() * Math.max(BAR, b.slot())))).orElse(usual);
+    }
+
+    /** Where the plot draws its data when the chart is drawn {@code width} by {@code height}. */
+    private static Rectangle2D dataArea(JFreeChart chart, double width, double height) {
+        Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo(null);
+            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
+            return info.getPlotInfo().getDataArea();
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    /**
+     * The chart to draw into {@code area}: itself, or, when the bars of a horizontal bar chart would not fit, a copy
+     * whose labels take more of the width (so fewer wrap), showing the first bars that fit, with a line under it
+     * saying how many of how many (the table has them all).
+     */
+    static JFreeChart fitted(JFreeChart chart, Rectangle2D area) {
+        if (bars(chart, area.getWidth(), area.getHeight(), CategoryLabelAxis.LEFT_SHARE).filter(b -> !b.fit()).isEmpty()) {
+            return chart;
+        }
+        // Here the bars may be as thin as their labels: the area is what the page has.
+        Bars bars = null;
+        float share = 0;
+        for (float wider : new float[]{0.5f, 0.6f}) {
+            share = wider;
+            bars = bars(chart, area.getWidth(), area.getHeight(), share).orElseThrow();
+            if (bars.fit()) {
+                break;
+            }
+        }
+        try {
+            JFreeChart copy = (JFreeChart) chart.clone();
+            CategoryPlot plot = copy.getCategoryPlot();
+            if (plot.getDomainAxis() instanceof CategoryLabelAxis axis) {
+                axis.setLeftShare(share);
+            }
+            if (bars.fit()) {
+                return copy;
+            }
+            int fits = (int) Math.max(1, Math.floor((bars.room() - LINE) / bars.slot()));
+            CategoryDataset all = plot.getDataset();
+            plot.setDataset(new SlidingCategoryDataset(all, 0, fits));
+            TextTitle note = new TextTitle((descending(all) ? "The " + fits + " highest" : "The first " + fits) + " of " + bars.count()
+                    + " shown; the data table lists all.", new Font(plot.getDomainAxis().getTickLabelFont().getFamily(), Font.PLAIN, 11));
+            note.setPaint(Theme.MUTED);
+            note.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+            copy.addSubtitle(note);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** True when the first series' values fall from the first category to the last ("Other (small groups)" aside). */
+    private static boolean descending(CategoryDataset data) {
+        Double previous = null;
+        for (int column = 0; column < data.getColumnCount(); column++) {
+            Number value = data.getValue(0, column);
+            if (value == null || Theme.isOther(data.getColumnKey(column))) {
+                continue;
+            }
+            if (previous != null && value.doubleValue() > previous) {
+                return false;
+            }
+            previous = value.doubleValue();
+        }
+        return true;
+    }
+
+    /**
+     * A horizontal bar chart's bars: how many, the height each one's label needs, and the room they have when the
+     * chart is drawn in the given size.
+     */
+    private record Bars(int count, double slot, double room) {
+        boolean fit() {
+            return count * slot <= room;
+        }
+    }
+
+    private static Optional<Bars> bars(JFreeChart chart, double width, double height, float share) {
+        if (!(chart.getPlot() instanceof CategoryPlot plot) || plot.getOrientation() != PlotOrientation.HORIZONTAL
+                || plot.getDataset() == null || plot.getDataset().getColumnCount() == 0) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Comparable<?>> categories = plot.getDataset().getColumnKeys();
+        CategoryAxis axis = plot.getDomainAxis();
+        BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        try {
+            g2.setFont(axis.getTickLabelFont());
+            // A label's line as TextBlock lays it out: the font's height, without the leading between lines of a paragraph.
+            double lineHeight = axis.getTickLabelFont().getLineMetrics("Xg", g2.getFontRenderContext()).getHeight();
+            // The labels' share of the plot's width: the chart's less its padding and the plot's insets.
+            float labelWidth = (float) ((width - 40) * share);
+            int lines = 1;
+            for (Comparable<?> category : categories) {
+                lines = Math.max(lines, TextUtils.createTextBlock(category.toString(), axis.getTickLabelFont(), axis.getTickLabelPaint(),
+                        labelWidth, CategoryLabelAxis.LINES, new G2TextMeasurer(g2)).getLines().size());
+            }
+            // The room the titles, the legend and the value axis leave, as laid out when the chart is drawn.
+            double room = dataArea(chart, width, height).getHeight() - 2 * CategoryLabelAxis.MARGIN;
+            return Optional.of(new Bars(categories.size(), lines * lineHeight + 1, room));
+        } finally {
+            g2.dispose();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.marquee.chart;
+
+import dev.marquee.catalog.ChartKind;
+import dev.marquee.catalog.ChartSpec;
+import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Table;
+import dev.marquee.format.Unit;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
+import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Charts along a number line: years (release year, year added) as bars, and lines over whole numbers (months after
+ * signup, decades). A year or step the data lacks keeps its place, empty, rather than vanishing between its neighbours.
+ */
+final class NumberXChart {
+
+    private static final Pattern YEAR_COLUMN = Pattern.compile("(^|_)(year|decade)(_|$)");
+    /** Beyond this many steps between the first and the last value, missing steps are not filled in. */
+    private static final int MOST_STEPS = 1_000;
+
+    private NumberXChart() {
+    }
+
+    /**
+     * True when the x column holds years: whole numbers in a column named for years or decades (release_year,
+     * year_added, decade), or declared {@code year}.
+     */
+    static boolean isYears(ChartSpec spec, Table data) {
+        return data.column(spec.x()).type() == ColumnType.INTEGER
+                && (YEAR_COLUMN.matcher(spec.x()).find() || spec.units().get(spec.x()) == Unit.YEAR);
+    }
+
+    static JFreeChart bars(ChartSpec spec, Table data) {
+        Map<String, Map<Long, Double>> series = series(spec, data);
+        DefaultTableXYDataset dataset = new DefaultTableXYDataset();
+        for (Map.Entry<String, Map<Long, Double>> entry : series.entrySet()) {
+            XYSeries xy = new XYSeries(ChartBuilder.Label.of(entry.getKey()), true, false);
+            entry.getValue().forEach(xy::add);
+            dataset.addSeries(xy);
+        }
+        // A bar is most of its step wide: a year's, or a decade's.
+        dataset.setIntervalWidth(0.8 * step(xs(series)));
+        XYBarRenderer renderer = spec.kind() == ChartKind.STACKED_BAR ? new StackedXYBarRenderer()
+                : series.size() > 1 ? new ClusteredXYBarRenderer() : new XYBarRenderer();
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
+        return chart(spec, dataset, renderer);
+    }
+
+    static JFreeChart line(ChartSpec spec, Table data) {
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        Map<String, Map<Long, Double>> series = series(spec, data);
+        List<Long> grid = grid(series);
+        for (Map.Entry<String, Map<Long, Double>> entry : series.entrySet()) {
+            XYSeries xy = new XYSeries(ChartBuilder.Label.of(entry.getKey()), true, false);
+            // Every step of the chart is in every series, a missing value as null: the line stops there.
+            for (long x : grid) {
+                xy.add(x, entry.getValue().get(x));
+            }
+            dataset.addSeries(xy);
+        }
+        return chart(spec, dataset, new ChartBuilder.GapLineRenderer(data.rowCount() <= 40));
+    }
+
+    private static JFreeChart chart(ChartSpec spec, org.jfree.data.xy.XYDataset dataset, org.jfree.chart.renderer.xy.XYItemRenderer renderer) {
+        NumberAxis xAxis = new NumberAxis(spec.xLabel());
+        xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        xAxis.setAutoRangeIncludesZero(false);
+        xAxis.setLowerMargin(0.01);
+        xAxis.setUpperMargin(0.01);
+        AxisFormat.apply(xAxis, Unit.YEAR);
+        NumberAxis yAxis = new NumberAxis(ChartBuilder.axisLabel(spec));
+        XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        return new JFreeChart(spec.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    /** Each series' values by x, in the order the query gives the series; a value that is not a number is null. */
+    private static Map<String, Map<Long, Double>> series(ChartSpec spec, Table data) {
+        Map<String, Map<Long, Double>> series = new LinkedHashMap<>();
+        int xIndex = data.index(spec.x());
+        for (List<Object> row : data.rows()) {
+            if (!(row.get(xIndex) instanceof Number x)) {
+                continue;
+            }
+            if (spec.series().isPresent()) {
+                String name = String.valueOf(row.get(data.index(spec.series().get())));
+                series.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(x.longValue(), ChartBuilder.plotted(row.get(data.index(spec.y().get(0)))));
+            } else {
+                for (String y : spec.y()) {
+                    series.computeIfAbsent(ChartBuilder.seriesName(spec, y), k -> new LinkedHashMap<>())
+                            .put(x.longValue(), ChartBuilder.plotted(row.get(data.index(y))));
+                }
+            }
+        }
+        return series;
+    }
+
+    /**
+     * Every x from the first to the last in the data's own step (1 for years, 10 for decades: the greatest common
+     * divisor of the gaps), so a missing one is a gap; only the data's x when that would be too many.
+     */
+    private static List<Long> grid(Map<String, Map<Long, Double>> series) {
+        TreeSet<Long> xs = xs(series);
+        if (xs.size() < 2) {
+            return new ArrayList<>(xs);
+        }
+        long step = step(xs);
+        if ((xs.last() - xs.first()) / step > MOST_STEPS) {
+            return new ArrayList<>(xs);
+        }
+        List<Long> grid = new ArrayList<>();
+        for (long x = xs.first(); x <= xs.last(); x += step) {
+            grid.add(x);
+        }
+        return grid;
+    }
+
+    private static TreeSet<Long> xs(Map<String, Map<Long, Double>> series) {
+        TreeSet<Long> xs = new TreeSet<>();
+        series.values().forEach(values -> xs.addAll(values.keySet()));
+        return xs;
+    }
+
+    /** The greatest common divisor of the gaps between the values; 1 for fewer than two. */
+    private static long step(TreeSet<Long> xs) {
+        long step = 0;
+        Long previous = null;
+        for (long x : xs) {
+            if (previous != null) {
+                step = gcd(step, x - previous);
+            }
+            previous = x;
+        }
+        return Math.max(1, step);
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.marquee.chart;
+
+import dev.marquee.catalog.ChartKind;
+import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Table;
+import dev.marquee.format.Unit;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.marquee.chart.Charts.column;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Value axes in one style each, years on a number line, months as the report writes them, axis titles whole. */
+class ChartAxesTest {
+
+    @Test
+    void revenueTicks_areAllInThousands_withoutCents() {
+        List<String> ticks = new ArrayList<>();
+        for (double v = 0; v <= 55_000; v += 5_000) {
+            ticks.add(AxisFormat.tick(v, 57_000, 5_000, Unit.USD));
+        }
+
+        assertEquals(List.of("$0", "$5K", "$10K", "$15K", "$20K", "$25K", "$30K", "$35K", "$40K", "$45K", "$50K", "$55K"), ticks);
+    }
+
+    @Test
+    void hourTicks_fromNineThousand_areInThousandsAlready() {
+        assertEquals(List.of("9K", "10K", "11K", "12K"), List.of(9_000d, 10_000d, 11_000d, 12_000d).stream()
+                .map(v -> AxisFormat.tick(v, 12_400, 1_000, Unit.HOURS)).toList());
+        assertEquals(List.of("0", "2.5K", "5.0K", "7.5K", "10.0K"), List.of(0d, 2_500d, 5_000d, 7_500d, 10_000d).stream()
+                .map(v -> AxisFormat.tick(v, 10_400, 2_500, Unit.HOURS)).toList(), "one number of decimals on the axis");
+    }
+
+    @Test
+    void smallTicks_keepTheirUnitsStyle() {
+        assertEquals("350", AxisFormat.tick(350, 370, 50, Unit.MEMBERS));
+        assertEquals("9,000", AxisFormat.tick(9_000, 9_800, 1_000, Unit.RATINGS), "below ten thousand, the full number");
+        assertEquals("$14", AxisFormat.tick(14, 17, 2, Unit.USD));
+        assertEquals("$14.50", AxisFormat.tick(14.5, 17, 0.5, Unit.USD), "cents when the step needs them, two of them");
+        assertEquals("2.5%", AxisFormat.tick(0.025, 0.065, 0.005, Unit.PERCENT));
+        assertEquals("20%", AxisFormat.tick(0.2, 1, 0.2, Unit.PERCENT));
+        assertEquals("3.5", AxisFormat.tick(3.5, 4.1, 0.5, Unit.SCORE));
+    }
+
+    @Test
+    void yearsWithAGap_areANumberLine_onWhichTheMissingYearsKeepTheirPlace() {
+        Table years = Charts.table(List.of(column("year_added", ColumnType.INTEGER), column("titles", ColumnType.INTEGER)),
+                new Object[]{2010L, 1L}, new Object[]{2013L, 1L}, new Object[]{2014L, 4L}, new Object[]{2015L, 23L});
+
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.BAR, "year_added", List.of("titles"), Optional.empty(), Unit.TITLES), years);
+
+        XYPlot plot = (XYPlot) chart.getPlot();
+        NumberAxis axis = (NumberAxis) plot.getDomainAxis();
+        assertTrue(axis.getRange().contains(2011) && axis.getRange().contains(2012), "2011 and 2012 are on the axis: " + axis.getRange());
+        XYDataset data = plot.getDataset();
+        List<Double> xs = new ArrayList<>();
+        for (int i = 0; i < data.getItemCount(0); i++) {
+            xs.add(data.getXValue(0, i));
+        }
+        assertEquals(List.of(2010.0, 2013.0, 2014.0, 2015.0), xs, "a bar for each year of the data, none for the others");
+        assertEquals("2012", axis.getNumberFormatOverride().format(2012), "years read without a thousands separator");
+    }
+
+    @Test
+    void decadesOnALine_fillTheMissingDecadeWithAGap() {
+        Table decades = Charts.table(List.of(column("decade", ColumnType.INTEGER), column("titles", ColumnType.INTEGER)),
+                new Object[]{1980L, 4L}, new Object[]{1990L, 6L}, new Object[]{2010L, 9L});
+
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.LINE, "decade", List.of("titles"), Optional.empty(), Unit.TITLES), decades);
+
+        XYDataset data = ((XYPlot) chart.getPlot()).getDataset();
+        assertEquals(4, data.getItemCount(0), "1980, 1990, 2000, 2010");
+        assertEquals(2000.0, data.getXValue(0, 2));
+        assertTrue(Double.isNaN(data.getYValue(0, 2)), "2000 has no value: the line stops there");
+    }
+
+    @Test
+    void forecastMonths_readAsTheReportWritesMonths() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int m = 0; m < 30; m++) {
+            boolean future = m >= 24;
+            double value = 100 + m;
+            rows.add(new Object[]{LocalDate.of(2022, 4, 1).plusMonths(m), future ? null : value, future || m == 23 ? value : null,
+                    value - 10, value + 10, value - 5, value + 5});
+        }
+        Table forecast = Charts.table(List.of(column("month", ColumnType.DATE), column("actual", ColumnType.DECIMAL),
+                column("forecast", ColumnType.DECIMAL), column("low95", ColumnType.DECIMAL), column("high95", ColumnType.DECIMAL),
+                column("low80", ColumnType.DECIMAL), column("high80", ColumnType.DECIMAL)), rows.toArray(Object[][]::new));
+
+        RenderedChart chart = Charts.render(Charts.spec(ChartKind.FORECAST, "month", List.of("actual"), Optional.empty(), Unit.MEMBERS), forecast);
+
+        List<String> texts = Charts.texts(chart.svg());
+        assertTrue(texts.stream().anyMatch(t -> t.matches("[A-Z][a-z]{2} \\d{4}")), "months as 'Apr 2022': " + texts);
+        assertFalse(texts.stream().anyMatch(t -> t.matches("[A-Z][a-z]{2}-\\d{4}")), "no 'Apr-2022': " + texts);
+    }
+
+    @Test
+    void valueAxisTitle_isWrittenAboveThePlot_notTurnedUpTheSide() {
+        Table months = Charts.table(List.of(column("month", ColumnType.DATE), column("growth", ColumnType.DECIMAL)),
+                new Object[]{LocalDate.of(2024, 1, 1), 0.1}, new Object[]{LocalDate.of(2024, 2, 1), 0.2});
+        dev.marquee.catalog.ChartSpec spec = new dev.marquee.catalog.ChartSpec("c", "q", ChartKind.LINE, "Growth", "month",
+                List.of("growth"), Optional.empty(), "Month", "Growth on the month before, as a share of the members at its start",
+                Unit.PERCENT, false, "", Optional.empty(), 1, List.of(), "", Optional.empty(), java.util.Map.of());
+
+        RenderedChart chart = Charts.render(spec, months);
+
+        String narrow = chart.narrowSvg();
+        assertFalse(narrow.contains("matrix(0,-1,1,0"), "no text turned up the side");
+        // A wrapped title's lines are text elements in turn, broken at spaces.
+        String all = String.join(" ", Charts.texts(narrow)).replaceAll("\\s+", " ");
+        assertTrue(all.contains("Growth on the month before, as a share of the members at its start (%)"),
+                "the whole title, wrapped over the phone drawing's width: " + all);
+    }
+
+    @Test
+    void decadesAsBars_areANumberLine_onWhichAMissingDecadeKeepsItsPlace() {
+        Table decades = Charts.table(List.of(column("decade", ColumnType.INTEGER), column("movies", ColumnType.INTEGER), column("shows", ColumnType.INTEGER)),
+                new Object[]{1920L, 1L, 0L}, new Object[]{1940L, 2L, 1L}, new Object[]{1950L, 3L, 1L});
+
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.STACKED_BAR, "decade", List.of("movies", "shows"), Optional.empty(), Unit.TITLES), decades);
+
+        XYPlot plot = (XYPlot) chart.getPlot();
+        assertTrue(plot.getDomainAxis().getRange().contains(1930), "1930 is on the axis");
+        org.jfree.data.xy.IntervalXYDataset bars = (org.jfree.data.xy.IntervalXYDataset) plot.getDataset();
+        assertEquals(8.0, bars.getEndXValue(0, 0) - bars.getStartXValue(0, 0), 1e-9, "a bar is most of its decade wide");
+    }
+}

@@ -1,0 +1,148 @@
+package dev.marquee.chart;
+
+import dev.marquee.catalog.ChartKind;
+import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Table;
+import dev.marquee.format.Unit;
+
+import org.jfree.chart.JFreeChart;
+import org.junit.jupiter.api.Test;
+
+import java.awt.geom.Rectangle2D;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.marquee.chart.Charts.column;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Category labels are wrapped rather than cut, and a chart of many categories makes room for them. */
+class ChartLabelsTest {
+
+    /** 39 genres, some long enough to need two lines on a phone, as genre ratings has them. */
+    private static Table genres() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 39; i++) {
+            rows.add(new Object[]{"Stand-Up Comedy & Talk Shows number " + i, 4.0 - i * 0.02});
+        }
+        return Charts.table(List.of(column("genre", ColumnType.TEXT), column("rating", ColumnType.DECIMAL)), rows.toArray(Object[][]::new));
+    }
+
+    @Test
+    void hbarOf39LongLabels_drawsEveryLabelWhole_wrappedNotCut() {
+        RenderedChart chart = Charts.render(Charts.spec(ChartKind.HBAR, "genre", List.of("rating"), Optional.empty(), Unit.SCORE), genres());
+
+        for (String svg : List.of(chart.svg(), chart.narrowSvg())) {
+            List<String> texts = Charts.texts(svg);
+            assertTrue(texts.stream().noneMatch(t -> t.endsWith("...") || t.endsWith("…")), "a label cut short: " + texts);
+            // A wrapped label's lines are text elements in turn, broken at spaces.
+            String all = String.join(" ", texts).replaceAll("\\s+", " ") + " ";
+            for (int i = 0; i < 39; i++) {
+                assertTrue(all.contains("Stand-Up Comedy & Talk Shows number " + i + " "), "genre " + i + " whole in " + texts);
+            }
+        }
+    }
+
+    @Test
+    void hbarOf39Bars_needsASlotForEachBar_andAFewBarsKeepTheUsualHeight() {
+        JFreeChart many = ChartBuilder.build(Charts.spec(ChartKind.HBAR, "genre", List.of("rating"), Optional.empty(), Unit.SCORE), genres());
+        Table three = Charts.table(List.of(column("genre", ColumnType.TEXT), column("rating", ColumnType.DECIMAL)),
+                new Object[]{"Dramas", 3.9}, new Object[]{"Comedies", 3.5}, new Object[]{"Thrillers", 3.1});
+        JFreeChart few = ChartBuilder.build(Charts.spec(ChartKind.HBAR, "genre", List.of("rating"), Optional.empty(), Unit.SCORE), three);
+
+        assertTrue(ChartSize.height(many, 760, 380) >= 39 * ChartSize.BAR, "39 bars of at least " + ChartSize.BAR + " px");
+        assertEquals(380, ChartSize.height(few, 760, 380));
+    }
+
+    @Test
+    void hbarOf39Bars_inAShortArea_showsTheFirstThatFit_andSaysSo() {
+        JFreeChart many = ChartBuilder.build(Charts.spec(ChartKind.HBAR, "genre", List.of("rating"), Optional.empty(), Unit.SCORE), genres());
+
+        JFreeChart fitted = ChartSize.fitted(many, new Rectangle2D.Double(0, 0, 500, 300));
+
+        assertNotSame(many, fitted);
+        int shown = fitted.getCategoryPlot().getDataset().getColumnCount();
+        assertTrue(shown > 3 && shown < 39, shown + " bars");
+        assertEquals(39, many.getCategoryPlot().getDataset().getColumnCount(), "the chart itself keeps every bar");
+        boolean noted = false;
+        for (int i = 0; i < fitted.getSubtitleCount(); i++) {
+            noted |= fitted.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t
+                    && t.getText().equals("The " + shown + " highest of 39 shown; the data table lists all.");
+        }
+        assertTrue(noted, "the chart says how many of how many it shows");
+        assertSame(many, ChartSize.fitted(many, new Rectangle2D.Double(0, 0, 500, 2000)), "where all fit, the chart is drawn as it is");
+    }
+
+    @Test
+    void barsOf36Months_labelEveryFewMonthsOnTheCalendar_side_by_side() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int m = 0; m < 36; m++) {
+            rows.add(new Object[]{LocalDate.of(2022, 1, 1).plusMonths(m), 50L + m});
+        }
+        Table months = Charts.table(List.of(column("month", ColumnType.DATE), column("signups", ColumnType.INTEGER)), rows.toArray(Object[][]::new));
+
+        RenderedChart chart = Charts.render(Charts.spec(ChartKind.BAR, "month", List.of("signups"), Optional.empty(), Unit.MEMBERS), months);
+
+        for (String svg : List.of(chart.svg(), chart.narrowSvg())) {
+            List<String> labels = Charts.texts(svg).stream().filter(t -> t.matches("[A-Z][a-z]{2} \\d{4}")).toList();
+            assertTrue(labels.size() >= 3 && labels.size() <= 12, "a label every few months: " + labels);
+            assertTrue(labels.contains("Jan 2023"), "aligned on the calendar: " + labels);
+            assertFalse(svg.contains("matrix(0.71,-0.71") || svg.contains("matrix(0,-1,1,0"), "labels are not turned up");
+        }
+    }
+
+    @Test
+    void barsOfLongNames_wrapOntoLines_wideDrawing() {
+        Table regions = Charts.table(List.of(column("region", ColumnType.TEXT), column("rate", ColumnType.DECIMAL)),
+                new Object[]{"Latin America", 0.3}, new Object[]{"Europe", 0.3}, new Object[]{"North America", 0.3},
+                new Object[]{"Asia-Pacific", 0.29}, new Object[]{"Middle East & Africa", 0.22});
+
+        RenderedChart chart = Charts.render(Charts.spec(ChartKind.BAR, "region", List.of("rate"), Optional.empty(), Unit.PERCENT), regions);
+
+        List<String> texts = Charts.texts(chart.svg());
+        assertTrue(texts.contains("Middle East &") && texts.contains("Africa") || texts.contains("Middle East & Africa"), texts.toString());
+        assertTrue(texts.stream().noneMatch(t -> t.endsWith("...")), texts.toString());
+    }
+
+    @Test
+    void hbarCategoryTitle_upTheSide_isDrawnWhereItFits_andLeftOutWhereItWouldBeCut() {
+        Table three = Charts.table(List.of(column("genre", ColumnType.TEXT), column("rating", ColumnType.DECIMAL)),
+                new Object[]{"Dramas", 3.9}, new Object[]{"Comedies", 3.5}, new Object[]{"Thrillers", 3.1});
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.HBAR, "genre", List.of("rating"), Optional.empty(), Unit.SCORE), three);
+
+        assertTrue(Charts.texts(svg(chart, 500, 380)).contains("The x axis"), "a tall chart has the categories' title");
+        List<String> small = Charts.texts(svg(chart, 500, 110));
+        assertFalse(small.stream().anyMatch(t -> t.contains("x axis") || t.contains("The x")), "a short one has none, cut: " + small);
+        assertTrue(small.contains("Dramas"), "it keeps its labels");
+    }
+
+    @Test
+    void barsOf20Countries_turnedUp_growTheChartSoTheBarsKeepTheirHeight() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rows.add(new Object[]{"Country with a long name " + i, 10L + i});
+        }
+        Table countries = Charts.table(List.of(column("country", ColumnType.TEXT), column("members", ColumnType.INTEGER)), rows.toArray(Object[][]::new));
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.BAR, "country", List.of("members"), Optional.empty(), Unit.MEMBERS), countries);
+
+        double height = ChartSize.height(chart, 500, 200);
+
+        assertTrue(height > 200, "taller than 200: " + height);
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo(null);
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        chart.draw(g2, new Rectangle2D.Double(0, 0, 500, height), info);
+        assertTrue(info.getPlotInfo().getDataArea().getHeight() >= ChartSize.PLOT - 1, "bars " + ChartSize.PLOT + " high at least");
+    }
+
+    private static String svg(JFreeChart chart, int width, int height) {
+        org.jfree.svg.SVGGraphics2D g2 = new org.jfree.svg.SVGGraphics2D(width, height);
+        g2.setRenderingHint(org.jfree.svg.SVGHints.KEY_DRAW_STRING_TYPE, org.jfree.svg.SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
+        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        return g2.getSVGElement();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.marquee.chart;
+
+import dev.marquee.catalog.ChartKind;
+import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Table;
+import dev.marquee.format.Unit;
+import dev.marquee.privacy.Disclosure;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.marquee.chart.Charts.column;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** "Other (small groups)" looks the same everywhere, a hidden value is a gap, and the page gives the chart its title. */
+class ChartSeriesTest {
+
+    private static final String GREY = "fill:rgb(158,158,158)";
+
+    @Test
+    void otherSmallGroups_isTheSameGrey_asThe4thSeriesOfOneChart_andThe3rdOfAnother() {
+        Table plans = Charts.table(List.of(column("country", ColumnType.TEXT), column("plan", ColumnType.TEXT), column("share", ColumnType.DECIMAL)),
+                new Object[]{"Brazil", "Basic", 0.5}, new Object[]{"Brazil", "Premium", 0.2}, new Object[]{"Brazil", "Standard", 0.2},
+                new Object[]{"Brazil", Disclosure.OTHER, 0.1});
+        Table devices = Charts.table(List.of(column("country", ColumnType.TEXT), column("device", ColumnType.TEXT), column("share", ColumnType.DECIMAL)),
+                new Object[]{"Brazil", "Mobile", 0.5}, new Object[]{"Brazil", "TV", 0.3}, new Object[]{"Brazil", Disclosure.OTHER, 0.1},
+                new Object[]{"Brazil", "Laptop", 0.1});
+
+        JFreeChart planMix = ChartBuilder.build(Charts.spec(ChartKind.STACKED_PERCENT, "country", List.of("share"), Optional.of("plan"), Unit.PERCENT), plans);
+        JFreeChart deviceMix = ChartBuilder.build(Charts.spec(ChartKind.STACKED_PERCENT, "country", List.of("share"), Optional.of("device"), Unit.PERCENT), devices);
+
+        assertEquals(Theme.OTHER, paintOf(planMix, Disclosure.OTHER));
+        assertEquals(Theme.OTHER, paintOf(deviceMix, Disclosure.OTHER));
+        assertEquals(paintOf(planMix, "Basic"), paintOf(deviceMix, "Mobile"), "the other series take the palette in turn");
+        assertEquals(paintOf(planMix, "Standard"), paintOf(deviceMix, "Laptop"), "... skipping the grey of Other");
+        assertEquals(List.of("Mobile", "TV", "Laptop", Disclosure.OTHER), keys(deviceMix), "Other comes last");
+        for (java.awt.Color colour : Theme.SERIES) {
+            assertNotEquals(Theme.OTHER, colour, "no series is drawn in Other's grey");
+        }
+    }
+
+    @Test
+    void otherSmallGroups_asABarOfOneSeries_isGreyInTheSvg() {
+        Table regions = Charts.table(List.of(column("region", ColumnType.TEXT), column("rate", ColumnType.DECIMAL)),
+                new Object[]{"Europe", 0.05}, new Object[]{"North America", 0.03}, new Object[]{Disclosure.OTHER, 0.04});
+
+        RenderedChart chart = Charts.render(Charts.spec(ChartKind.HBAR, "region", List.of("rate"), Optional.empty(), Unit.PERCENT), regions);
+
+        assertEquals(1, count(chart.svg(), GREY), "one grey bar");
+        assertTrue(chart.svg().contains("fill:rgb(0,114,178)"), "the others in the first colour");
+    }
+
+    @Test
+    void hiddenMonth_isAGapInTheLine_notZeroNorBridged() {
+        Table churn = Charts.table(List.of(column("month", ColumnType.DATE), column("region", ColumnType.TEXT), column("rate", ColumnType.DECIMAL)),
+                new Object[]{LocalDate.of(2024, 1, 1), "Middle East & Africa", 0.04},
+                new Object[]{LocalDate.of(2024, 2, 1), "Middle East & Africa", null},
+                new Object[]{LocalDate.of(2024, 3, 1), "Middle East & Africa", 0.05},
+                new Object[]{LocalDate.of(2024, 4, 1), "Middle East & Africa", 0.06},
+                new Object[]{LocalDate.of(2024, 1, 1), "Europe", 0.03},
+                new Object[]{LocalDate.of(2024, 2, 1), "Europe", 0.03},
+                new Object[]{LocalDate.of(2024, 4, 1), "Europe", 0.03});
+
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.LINE, "month", List.of("rate"), Optional.of("region"), Unit.PERCENT), churn);
+
+        XYPlot plot = (XYPlot) chart.getPlot();
+        XYDataset data = plot.getDataset();
+        assertEquals(4, data.getItemCount(0), "every month of the chart");
+        assertTrue(Double.isNaN(data.getYValue(0, 1)), "the hidden February is no value, not 0");
+        assertEquals(4, data.getItemCount(1), "Europe's missing March is a month of its line too");
+        assertTrue(Double.isNaN(data.getYValue(1, 2)), "... without a value");
+        // Without dots on every point (a long series), a point between gaps still shows.
+        XYLineAndShapeRenderer withoutDots = new ChartBuilder.GapLineRenderer(false);
+        plot.setRenderer(withoutDots);
+        assertTrue(withoutDots.getItemShapeVisible(0, 0), "January, alone between the start and a gap, is drawn as a dot");
+        assertFalse(withoutDots.getItemShapeVisible(0, 2), "March, joined to April by the line, is not");
+    }
+
+    @Test
+    void theSiteDrawing_hasNoTitleOfItsOwn_thePdfsChartKeepsIt() {
+        Table regions = Charts.table(List.of(column("region", ColumnType.TEXT), column("rate", ColumnType.DECIMAL)),
+                new Object[]{"Europe", 0.05}, new Object[]{"North America", 0.03});
+
+        RenderedChart chart = Charts.render(Charts.spec(ChartKind.BAR, "region", List.of("rate"), Optional.empty(), Unit.PERCENT), regions);
+
+        assertFalse(Charts.texts(chart.svg()).contains("The chart's title"), "the page's figure heading is the title");
+        assertFalse(Charts.texts(chart.narrowSvg()).contains("The chart's title"));
+        assertEquals("The chart's title", chart.chart().orElseThrow().getTitle().getText(), "the PDF draws it above the chart");
+    }
+
+    private static java.awt.Paint paintOf(JFreeChart chart, String series) {
+        CategoryPlot plot = chart.getCategoryPlot();
+        return plot.getRenderer().getSeriesPaint(keys(chart).indexOf(series));
+    }
+
+    private static List<String> keys(JFreeChart chart) {
+        return chart.getCategoryPlot().getDataset().getRowKeys().stream().map(k -> ((ChartBuilder.Label) k).value()).toList();
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
