@@ -7,9 +7,7 @@ import dev.marquee.format.Unit;
 
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.entity.CategoryItemEntity;
 import org.jfree.chart.entity.ChartEntity;
 import org.jfree.chart.entity.XYItemEntity;
@@ -62,26 +60,16 @@ final class SvgWriter {
     private SvgWriter() {
     }
 
-    /** The wide drawing; its hotspots write values as the value axis writes its ticks (see {@link #svg(JFreeChart, String, Unit)}). */
-    static String svg(JFreeChart chart, String id, String title) {
-        return svg(chart, id, WIDTH, HEIGHT, Optional.empty());
-    }
-
-    /** The same chart drawn for a phone's width; its ids are its own, so both drawings may be on one page. */
-    static String narrowSvg(JFreeChart chart, String id) {
-        return svg(chart, id + "-narrow", NARROW_WIDTH, NARROW_HEIGHT, Optional.empty());
-    }
-
     /** The wide drawing, its hotspots writing values in full in the chart's unit: "Mar 2024: 1,234 hours". */
     static String svg(JFreeChart chart, String id, Unit unit) {
-        return svg(chart, id, WIDTH, HEIGHT, Optional.of(unit));
+        return svg(chart, id, WIDTH, (int) ChartSize.height(chart, WIDTH, HEIGHT), unit);
     }
 
     static String narrowSvg(JFreeChart chart, String id, Unit unit) {
-        return svg(chart, id + "-narrow", NARROW_WIDTH, NARROW_HEIGHT, Optional.of(unit));
+        return svg(chart, id + "-narrow", NARROW_WIDTH, (int) ChartSize.height(chart, NARROW_WIDTH, NARROW_HEIGHT), unit);
     }
 
-    private static String svg(JFreeChart chart, String id, int width, int height, Optional<Unit> unit) {
+    private static String svg(JFreeChart chart, String id, int width, int height, Unit unit) {
         SVGGraphics2D graphics = new SVGGraphics2D(width, height);
         graphics.setDefsKeyPrefix(id + "-");
         graphics.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
@@ -160,9 +148,9 @@ final class SvgWriter {
     private record Hotspot(String shape, int category, int series, String text) {
     }
 
-    private static String hotspots(JFreeChart chart, ChartRenderingInfo info, Optional<Unit> unit) {
+    private static String hotspots(JFreeChart chart, ChartRenderingInfo info, Unit unit) {
         List<Hotspot> spots = new ArrayList<>();
-        DoubleFunction<String> value = valueFormat(chart, unit);
+        DoubleFunction<String> value = v -> withUnit(v, unit);
         for (Object object : info.getEntityCollection().getEntities()) {
             ChartEntity entity = (ChartEntity) object;
             if (entity instanceof CategoryItemEntity item) {
@@ -236,23 +224,6 @@ final class SvgWriter {
         // Points of several series share an x: order them by x first. The item index is per series, the x is not.
         int order = (int) Math.round(area.getCenterX() * 100);
         return Optional.of(new Hotspot(circle(area), order, series, name + ": " + value.apply(y)));
-    }
-
-    /**
-     * How a hotspot writes a value: in full with the unit's words when the chart's unit is known ("1,234 hours"),
-     * else as the value axis writes its ticks.
-     */
-    private static DoubleFunction<String> valueFormat(JFreeChart chart, Optional<Unit> unit) {
-        if (unit.isPresent()) {
-            return v -> withUnit(v, unit.get());
-        }
-        ValueAxis axis = chart.getPlot() instanceof CategoryPlot category ? category.getRangeAxis()
-                : chart.getPlot() instanceof XYPlot xy ? xy.getRangeAxis() : null;
-        if (axis instanceof NumberAxis number && number.getNumberFormatOverride() != null) {
-            java.text.NumberFormat format = number.getNumberFormatOverride();
-            return v -> Double.isFinite(v) ? format.format(v) : Formats.NOT_A_NUMBER;
-        }
-        return v -> Formats.full(v, Unit.DECIMAL);
     }
 
     /** "1,234 hours", "1 title", "$12,345.67", "4.3%", "3.42 / 5": the table's full number and the unit's words. */

@@ -109,16 +109,6 @@ class ChartHotspotTest {
     }
 
     @Test
-    void withoutItsUnit_aDrawingWritesValuesAsTheValueAxisDoes() {
-        ChartSpec spec = spec(ChartKind.BAR, "country", List.of("mrr"), Optional.empty(), Unit.USD);
-
-        String svg = SvgWriter.svg(ChartBuilder.build(spec, MRR), "svg-t", spec.title());
-
-        // The axis's ticks: Formats.compact, $10,000 and above in thousands.
-        assertEquals(List.of("Brazil: $1,234.50", "Chile: $99.00", "Peru: $10K"), titles(svg));
-    }
-
-    @Test
     void pipelinesDrawings_areTheSameOnEveryRun() {
         ChartSpec spec = spec(ChartKind.BAR, "country", List.of("mrr"), Optional.empty(), Unit.USD);
 
