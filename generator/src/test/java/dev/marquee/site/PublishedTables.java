@@ -26,7 +26,7 @@ final class PublishedTables {
             + "|cumulative_signups|at_risk|active_at_start|active_members|retained_members|heavy_viewers|shared_viewers"
             + "|observed_churners|members_with_[a-z_]+|retained_\\d+_months?");
 
-    private static final Pattern TOTAL = Pattern.compile("(Highest|Lowest) total: (.+?), (-?[0-9][0-9,]*(?:\\.[0-9]+)?) [^.]*\\.");
+    private static final Pattern TOTAL = Pattern.compile("(Highest|Lowest|highest|lowest) total: (.+?) at (-?[0-9][0-9,]*(?:\\.[0-9]+)?)\\b");
 
     /**
      * Every data table of the open page: its figure's id (or "table N" outside a figure), the accessible label of
@@ -110,8 +110,8 @@ final class PublishedTables {
     }
 
     /**
-     * A stacked bar chart's accessible label gives its highest and lowest bars' totals ("Highest total: United States,
-     * 949 members."): each must equal the sum of that bar's parts ({@code parts} columns of the rows whose {@code x}
+     * A stacked bar chart's accessible label gives its highest and lowest bars' totals ("Highest total: United States at
+     * 949 members; lowest total: …"): each must equal the sum of that bar's parts ({@code parts} columns of the rows whose {@code x}
      * is that bar) in the table below it.
      */
     static List<String> totalsNotMatchingParts(Table table, String x, List<String> parts) {

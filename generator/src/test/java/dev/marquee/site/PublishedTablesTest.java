@@ -37,7 +37,7 @@ class PublishedTablesTest {
 
     @Test
     void aStackedBarsPublishedTotal_isComparedWithItsParts() {
-        PublishedTables.Table titles = table("Titles by decade, stacked bar chart. Highest total: 2010, 268 titles. Lowest total: 1960, 2 titles.",
+        PublishedTables.Table titles = table("Stacked bar chart: titles by decade, 7 decades. Highest total: 2010 at 268 titles; lowest total: 1960 at 2 titles.",
                 List.of("decade", "movies", "shows"), List.of(List.of("1960", "1", "0"), List.of("2010", "200", "68")));
 
         assertEquals(List.of("t: the lowest total of 1960 is published as 2 but its parts in the table add up to 1 (1 rows)"),
