@@ -34,7 +34,8 @@ class NonFiniteNumbersTest {
     }
 
     private String site(String file) throws IOException {
-        return Files.readString(temp.resolve("site").resolve(file));
+        // A reflowing table's cells carry their header as data-label; the assertions read the cells' classes and text.
+        return Files.readString(temp.resolve("site").resolve(file)).replaceAll(" data-label=\"[^\"]*\"", "");
     }
 
     @Test
