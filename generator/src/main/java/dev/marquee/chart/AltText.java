@@ -41,7 +41,7 @@ final class AltText {
             text.append(measure.substring(aside));
         }
         if (spec.kind() == ChartKind.HEATMAP && spec.series().isPresent()) {
-            text.append(" and ").append(words(spec.series().get()));
+            text.append(" and ").append(words(HeatmapChart.seriesLabel(spec, spec.series().get())));
         } else if (spec.series().isPresent()) {
             text.append(spec.kind() == ChartKind.LINE ? ", one line per " : ", split by ").append(words(spec.series().get()));
         } else if (spec.y().size() > 1 && spec.kind() != ChartKind.FORECAST) {
@@ -89,7 +89,7 @@ final class AltText {
                 Object key = stacked || seriesIndex < 0 ? x : List.of(String.valueOf(x), String.valueOf(row.get(seriesIndex)));
                 totals.merge(key, value, Double::sum);
                 names.putIfAbsent(key, stacked || seriesIndex < 0 ? label(x, xType)
-                        : label(x, xType) + " (" + SafeText.label(String.valueOf(row.get(seriesIndex))) + ")");
+                        : label(x, xType) + " (" + label(row.get(seriesIndex), data.columns().get(seriesIndex).type()) + ")");
             }
         }
         Object highest = null;

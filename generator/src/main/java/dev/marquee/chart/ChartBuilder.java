@@ -289,7 +289,7 @@ final class ChartBuilder {
     private static JFreeChart categoryChart(ChartSpec spec, Table data, boolean bars) {
         int xIndex = data.index(spec.x());
         ColumnType xType = data.columns().get(xIndex).type();
-        // Series and categories in the order the query gives them, "Other (small groups)" last among the series.
+        // Categories in the order the query gives them.
         List<Label> categories = new java.util.ArrayList<>();
         Map<Comparable<?>, Long> places = new java.util.HashMap<>();
         List<Label> seriesKeys = new java.util.ArrayList<>();
@@ -316,7 +316,10 @@ final class ChartBuilder {
                 }
             }
         }
-        seriesKeys.sort(java.util.Comparator.comparing(Theme::isOther));
+        // Series named by a column (devices, plans, regions) in alphabetical order, so a device has the same colour in
+        // every chart of a page whatever order each query gives; "Other (small groups)" last, in its grey.
+        java.util.Comparator<Label> order = java.util.Comparator.comparing(Theme::isOther);
+        seriesKeys.sort(spec.series().isPresent() ? order.thenComparing(Label::value) : order);
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         for (Label series : seriesKeys) {
             for (Label category : categories) {

@@ -99,7 +99,7 @@ final class ChartSize {
             CategoryDataset all = plot.getDataset();
             plot.setDataset(new SlidingCategoryDataset(all, 0, fits));
             TextTitle note = new TextTitle((descending(all) ? "The " + fits + " highest" : "The first " + fits) + " of " + bars.count()
-                    + " shown; the data table lists all.", new Font(plot.getDomainAxis().getTickLabelFont().getFamily(), Font.PLAIN, 11));
+                    + " shown; the table on the site lists all.", new Font(plot.getDomainAxis().getTickLabelFont().getFamily(), Font.PLAIN, 11));
             note.setPaint(Theme.MUTED);
             note.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
             copy.addSubtitle(note);

@@ -26,8 +26,8 @@ final class HeatmapChart {
 
     static JFreeChart build(ChartSpec spec, Table data) {
         String seriesColumn = spec.series().orElseThrow(() -> new IllegalArgumentException("a heatmap needs 'series'"));
-        List<String> xs = distinct(data, spec.x());
-        List<String> ys = distinct(data, seriesColumn);
+        List<Object> xs = distinct(data, spec.x());
+        List<Object> ys = distinct(data, seriesColumn);
         // Cells without a finite value stay blank (the table beside the chart says "n/a").
         List<Integer> drawn = new ArrayList<>();
         for (int r = 0; r < data.rowCount(); r++) {
@@ -41,17 +41,17 @@ final class HeatmapChart {
         for (int i = 0; i < drawn.size(); i++) {
             int r = drawn.get(i);
             double value = data.number(r, spec.y().get(0));
-            cells[0][i] = xs.indexOf(String.valueOf(data.value(r, spec.x())));
-            cells[1][i] = ys.indexOf(String.valueOf(data.value(r, seriesColumn)));
+            cells[0][i] = xs.indexOf(data.value(r, spec.x()));
+            cells[1][i] = ys.indexOf(data.value(r, seriesColumn));
             cells[2][i] = value;
             low = Math.min(low, value);
             high = Math.max(high, value);
         }
         DefaultXYZDataset dataset = new DefaultXYZDataset();
         dataset.addSeries(spec.yLabel(), cells);
-        SymbolAxis xAxis = new SymbolAxis(spec.xLabel(), xs.stream().map(SafeText::label).toArray(String[]::new));
+        SymbolAxis xAxis = new SymbolAxis(spec.xLabel(), labels(data, spec.x(), xs));
         xAxis.setVerticalTickLabels(true);
-        SymbolAxis yAxis = new SymbolAxis(spec.series().get().replace('_', ' '), ys.stream().map(SafeText::label).toArray(String[]::new));
+        SymbolAxis yAxis = new SymbolAxis(seriesLabel(spec, seriesColumn), labels(data, seriesColumn, ys));
         XYBlockRenderer renderer = new XYBlockRenderer();
         if (high <= low) {
             high = low + 1;
@@ -77,15 +77,36 @@ final class HeatmapChart {
         return chart;
     }
 
-    private static List<String> distinct(Table data, String column) {
-        List<String> values = new ArrayList<>();
+    /** A column's distinct values in their own order (months by date, not as text), nulls last. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<Object> distinct(Table data, String column) {
+        List<Object> values = new ArrayList<>();
         for (Object value : data.columnValues(column)) {
-            String text = String.valueOf(value);
-            if (!values.contains(text)) {
-                values.add(text);
+            if (!values.contains(value)) {
+                values.add(value);
             }
         }
-        values.sort(null);
+        values.sort(java.util.Comparator.nullsLast((a, b) -> a instanceof Comparable ca && a.getClass() == b.getClass()
+                ? ca.compareTo(b) : String.valueOf(a).compareTo(String.valueOf(b))));
         return values;
+    }
+
+    /** The values as a reader reads them: "Jan 2024" for a month, as on every other chart. */
+    private static String[] labels(Table data, String column, List<Object> values) {
+        dev.marquee.engine.ColumnType type = data.columns().get(data.index(column)).type();
+        return values.stream().map(v -> SafeText.label(ChartBuilder.category(v, type))).toArray(String[]::new);
+    }
+
+    /**
+     * The series axis's title: the x axis's own when the two columns are the two sides of a pair (genre_a and genre_b),
+     * else the column's name as words ("Cohort").
+     */
+    static String seriesLabel(ChartSpec spec, String seriesColumn) {
+        String pair = seriesColumn.replaceFirst("_[ab]$", "");
+        if (!pair.equals(seriesColumn) && pair.equals(spec.x().replaceFirst("_[ab]$", ""))) {
+            return spec.xLabel();
+        }
+        String words = seriesColumn.replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -338,7 +338,7 @@ public record Targets(List<Rule> rules, String file) {
         String all = Formats.full(overall, unit) + " for all " + plural(table.get().groupLabel());
         return above.isEmpty()
                 ? new TargetResult(alert.id(), alert.name(), Status.MET, "", "", "Every " + table.get().groupLabel().toLowerCase(java.util.Locale.ROOT)
-                        + "'s 95% interval holds the rate of all " + plural(table.get().groupLabel()) + ", " + Formats.full(overall, unit))
+                        + "'s 95% interval reaches down to the rate of all " + plural(table.get().groupLabel()) + ", " + Formats.full(overall, unit) + ", or below")
                 : new TargetResult(alert.id(), alert.name(), Status.MISSED, "", String.join(", ", aboveShort) + " against " + all,
                         String.join("; ", above) + " above " + all);
     }

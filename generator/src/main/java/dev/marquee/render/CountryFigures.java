@@ -39,8 +39,10 @@ final class CountryFigures {
     record Value(String text, String cell, String comparison) {
         static final Value NONE = new Value("", "", "");
         /** A country the figure's result merged into the Other row, or whose figure it hid. */
-        static final Value NOT_PUBLISHED = new Value("Not published", "–",
-                "Too few members to publish alone: counted in " + Disclosure.OTHER);
+        static Value notPublished(int k) {
+            return new Value("Not published", "–", "Counted in " + Disclosure.OTHER + ": the country, or a part of it the figure "
+                    + "counts (its churners, say), has fewer than " + k + " members");
+        }
 
         boolean published() {
             return !cell.equals("–") && !cell.isEmpty();
@@ -49,13 +51,16 @@ final class CountryFigures {
 
     private final List<Column> columns;
     private final Map<String, Map<Column, Value>> byCountry;
+    private final int k;
 
-    private CountryFigures(List<Column> columns, Map<String, Map<Column, Value>> byCountry) {
+    private CountryFigures(List<Column> columns, Map<String, Map<Column, Value>> byCountry, int k) {
         this.columns = columns;
         this.byCountry = byCountry;
+        this.k = k;
     }
 
     static CountryFigures of(Report report) {
+        int k = report.parameters().minGroupSize();
         List<Column> columns = new ArrayList<>();
         Map<String, Map<Column, Value>> byCountry = new LinkedHashMap<>();
         for (Section section : report.sections()) {
@@ -88,14 +93,14 @@ final class CountryFigures {
                             Value figure = value instanceof Number number && Formats.isFinite(number)
                                     ? new Value(Formats.compact(number.doubleValue(), spec.unit()), Formats.full(number.doubleValue(), spec.unit()),
                                     overall.compare(number.doubleValue()))
-                                    : Value.NOT_PUBLISHED;
+                                    : Value.notPublished(k);
                             byCountry.computeIfAbsent(country, c -> new LinkedHashMap<>()).put(column, figure);
                         }
                     }
                 }
             }
         }
-        return new CountryFigures(List.copyOf(columns), byCountry);
+        return new CountryFigures(List.copyOf(columns), byCountry, report.parameters().minGroupSize());
     }
 
     List<Column> columns() {
@@ -108,7 +113,7 @@ final class CountryFigures {
      */
     List<Value> values(String country) {
         Map<Column, Value> values = byCountry.getOrDefault(country, Map.of());
-        return columns.stream().map(c -> values.getOrDefault(c, hasOther(c) && !isOther(country) ? Value.NOT_PUBLISHED : Value.NONE))
+        return columns.stream().map(c -> values.getOrDefault(c, hasOther(c) && !isOther(country) ? Value.notPublished(k) : Value.NONE))
                 .toList();
     }
 
@@ -116,7 +121,7 @@ final class CountryFigures {
         return byCountry.entrySet().stream().anyMatch(e -> isOther(e.getKey()) && e.getValue().containsKey(column));
     }
 
-    private static boolean isOther(String country) {
+    static boolean isOther(String country) {
         return country.equals(Disclosure.OTHER);
     }
 

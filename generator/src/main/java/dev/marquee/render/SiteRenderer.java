@@ -135,7 +135,9 @@ public final class SiteRenderer {
                         .map(c -> chartView(c, sectionOf(report, c), report.parameters().minGroupSize(), Map.of())).toList();
                 String page = countryPage(country.getValue());
                 List<Figure> countryFigures = new ArrayList<>();
-                List<CountryFigures.Value> values = figures.values(country.getKey());
+                // Each figure's Other row merges the countries too small for that figure, which differ from one figure to
+                // the next: none of them is about the countries of the Other page, whose charts say what they merge.
+                List<CountryFigures.Value> values = CountryFigures.isOther(country.getKey()) ? List.of() : figures.values(country.getKey());
                 for (int i = 0; i < values.size(); i++) {
                     if (!values.get(i).cell().isEmpty()) {
                         countryFigures.add(new Figure(figures.columns().get(i).label(), values.get(i).text(), values.get(i).comparison()));

@@ -72,7 +72,7 @@ class ChartLabelsTest {
         boolean noted = false;
         for (int i = 0; i < fitted.getSubtitleCount(); i++) {
             noted |= fitted.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t
-                    && t.getText().equals("The " + shown + " highest of 39 shown; the data table lists all.");
+                    && t.getText().equals("The " + shown + " highest of 39 shown; the table on the site lists all.");
         }
         assertTrue(noted, "the chart says how many of how many it shows");
         assertSame(many, ChartSize.fitted(many, new Rectangle2D.Double(0, 0, 500, 2000)), "where all fit, the chart is drawn as it is");
