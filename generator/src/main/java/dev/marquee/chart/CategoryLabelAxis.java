@@ -45,6 +45,8 @@ final class CategoryLabelAxis extends CategoryAxis {
     private boolean titleFits = true;
     private float leftShare = LEFT_SHARE;
     private double pitch;
+    /** The labels' font as the theme set it; a drawing too short for its turned-up labels sets them smaller. */
+    private Font usualFont;
 
     private CategoryLabelAxis(String label, Map<Comparable<?>, Long> places, long[] steps) {
         super(label);
@@ -123,6 +125,11 @@ final class CategoryLabelAxis extends CategoryAxis {
 
     /** Chooses, for labels along the bottom, between all side by side, every few, and turned up. */
     private void layOutAlong(Graphics2D g2, List<?> categories, double size, double height) {
+        if (usualFont == null) {
+            usualFont = getTickLabelFont();
+        } else if (!usualFont.equals(getTickLabelFont())) {
+            setTickLabelFont(usualFont);
+        }
         Font font = getTickLabelFont();
         java.awt.FontMetrics metrics = g2.getFontMetrics(font);
         setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
@@ -157,8 +164,16 @@ final class CategoryLabelAxis extends CategoryAxis {
         if (!fits) {
             double lineHeight = metrics.getHeight();
             setCategoryLabelPositions(pitch >= 2 * lineHeight ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.UP_90);
-            // Turned up, a label may take as much of the plot's height as its longest needs, up to three fifths.
+            // Turned up, a label may take as much of the plot's height as its longest needs, up to three fifths. Where
+            // three fifths is too short for the longest (a small chart in the PDF), the labels are set smaller, down
+            // to seven tenths of their size, rather than cut.
             double widest = categories.stream().mapToDouble(c -> metrics.stringWidth(c.toString())).max().orElse(0);
+            double room = 0.6 * height - GAP;
+            if (widest > room && widest > 0) {
+                setTickLabelFont(font.deriveFont((float) Math.max(0.7 * font.getSize2D(), font.getSize2D() * room / widest)));
+                java.awt.FontMetrics smaller = g2.getFontMetrics(getTickLabelFont());
+                widest = categories.stream().mapToDouble(c -> smaller.stringWidth(c.toString())).max().orElse(0);
+            }
             setMaximumCategoryLabelWidthRatio((float) Math.max(0.3, Math.min(0.6, (widest + GAP) / Math.max(1, height))));
             setMaximumCategoryLabelLines((int) Math.max(1, Math.min(LINES, Math.floor(pitch / lineHeight))));
         }

@@ -79,6 +79,36 @@ class ChartLabelsTest {
     }
 
     @Test
+    void stackedBarsOf21Countries_inAShortArea_setTheirTurnedLabelsSmaller_ratherThanCutThem() {
+        String[] countries = {"Argentina", "Australia", "Brazil", "Canada", "Colombia", "France", "Germany", "India", "Italy",
+                "Japan", "Mexico", "Netherlands", "Nigeria", "Philippines", "Poland", "South Africa", "South Korea", "Spain",
+                "United Kingdom", "United States", dev.marquee.privacy.Disclosure.OTHER};
+        List<Object[]> rows = new ArrayList<>();
+        for (String country : countries) {
+            rows.add(new Object[]{country, "Basic", 0.6});
+            rows.add(new Object[]{country, "Premium", 0.4});
+        }
+        Table mix = Charts.table(List.of(column("country", ColumnType.TEXT), column("plan", ColumnType.TEXT), column("share", ColumnType.DECIMAL)),
+                rows.toArray(Object[][]::new));
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.STACKED_PERCENT, "country", List.of("share"), Optional.of("plan"), Unit.PERCENT), mix);
+
+        org.jfree.chart.axis.CategoryAxis axis = chart.getCategoryPlot().getDomainAxis();
+        float usual = axis.getTickLabelFont().getSize2D();
+        // As the PDF may draw a chart in a short half-page cell: 500 units wide, 280 high.
+        org.jfree.svg.SVGGraphics2D small = new org.jfree.svg.SVGGraphics2D(500, 280);
+        chart.draw(small, new Rectangle2D.Double(0, 0, 500, 280));
+        List<String> shortTexts = Charts.texts(small.getSVGElement());
+        float inSmall = axis.getTickLabelFont().getSize2D();
+        org.jfree.svg.SVGGraphics2D tall = new org.jfree.svg.SVGGraphics2D(760, 700);
+        chart.draw(tall, new Rectangle2D.Double(0, 0, 760, 700));
+
+        assertTrue(shortTexts.containsAll(List.of("United Kingdom", dev.marquee.privacy.Disclosure.OTHER)), shortTexts.toString());
+        assertTrue(shortTexts.stream().noneMatch(t -> t.endsWith("...") || t.endsWith("…")), shortTexts.toString());
+        assertTrue(inSmall < usual && inSmall >= 0.7f * usual, "set smaller, to no less than 0.7 of " + usual + ": " + inSmall);
+        assertEquals(usual, axis.getTickLabelFont().getSize2D(), "a later, taller drawing uses the usual size");
+    }
+
+    @Test
     void barsOf36Months_labelEveryFewMonthsOnTheCalendar_side_by_side() {
         List<Object[]> rows = new ArrayList<>();
         for (int m = 0; m < 36; m++) {
