@@ -40,7 +40,10 @@ public final class Formats {
         }
         return switch (unit) {
             case PERCENT -> percent(value);
-            case USD -> (value < 0 ? "-$" : "$") + (Math.abs(value) >= 10_000 ? shortNumber(Math.abs(value)) : money(Math.abs(value)));
+            // One style for money in prose and tiles: cents only on small amounts (a price, an ARPU), whole dollars up
+            // to $10,000, thousands and millions above: "$16.41", "$798", "$56.1K".
+            case USD -> (value < 0 ? "-$" : "$") + (Math.abs(value) >= 10_000 ? shortNumber(Math.abs(value))
+                    : Math.abs(value) >= 100 ? grouped(Math.abs(value), 0) : money(Math.abs(value)));
             case SCORE -> decimal(value, 2) + " / 5";
             case YEAR -> Long.toString(Math.round(value));
             case DECIMAL -> decimal(value, 2);
@@ -190,8 +193,9 @@ public final class Formats {
         return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 
+    /** Dollars and cents, as tables give money: every cell of a column the same way. */
     private static String money(double value) {
-        return grouped(value, value >= 100 && value == Math.rint(value) || value >= 10_000 ? 0 : 2);
+        return grouped(value, 2);
     }
 
     static String grouped(double value, int decimals) {

@@ -54,7 +54,7 @@ class ChartHotspotTest {
 
         String svg = SvgWriter.svg(ChartBuilder.build(spec, MRR), "svg-t", Unit.USD);
 
-        assertEquals(List.of("Brazil: $1,234.50", "Chile: $99.00", "Peru: $10,000"), titles(svg));
+        assertEquals(List.of("Brazil: $1,234.50", "Chile: $99.00", "Peru: $10,000.00"), titles(svg));
     }
 
     @Test
@@ -63,7 +63,7 @@ class ChartHotspotTest {
 
         String svg = SvgWriter.narrowSvg(ChartBuilder.build(spec, MRR), "svg-t", Unit.USD);
 
-        assertEquals(List.of("Brazil: $1,234.50", "Chile: $99.00", "Peru: $10,000"), titles(svg));
+        assertEquals(List.of("Brazil: $1,234.50", "Chile: $99.00", "Peru: $10,000.00"), titles(svg));
     }
 
     /** Given members by country and plan: Brazil 30 Basic and 10 Premium (75% and 25%), Chile 5 and 15 (25%, 75%). */
