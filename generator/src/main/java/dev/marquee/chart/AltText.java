@@ -88,8 +88,8 @@ final class AltText {
                 Object x = row.get(xIndex);
                 Object key = stacked || seriesIndex < 0 ? x : List.of(String.valueOf(x), String.valueOf(row.get(seriesIndex)));
                 totals.merge(key, value, Double::sum);
-                names.putIfAbsent(key, stacked || seriesIndex < 0 ? label(x, xType)
-                        : label(x, xType) + " (" + label(row.get(seriesIndex), data.columns().get(seriesIndex).type()) + ")");
+                names.putIfAbsent(key, stacked || seriesIndex < 0 ? point(spec, x, xType)
+                        : point(spec, x, xType) + " (" + label(row.get(seriesIndex), data.columns().get(seriesIndex).type()) + ")");
             }
         }
         Object highest = null;
@@ -218,6 +218,15 @@ final class AltText {
             }
         }
         return last;
+    }
+
+    /**
+     * A point named for a sentence: a count of time with its axis's words ("0 months after signup", not "0"), else
+     * its label.
+     */
+    private static String point(ChartSpec spec, Object x, ColumnType type) {
+        String axis = words(spec.xLabel());
+        return x instanceof Number && axis.matches("(days|weeks|months|years) .*") ? label(x, type) + " " + axis : label(x, type);
     }
 
     private static String label(Object x, ColumnType type) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Alt texts as a person would write them, in the words of the chart's labels; values as the report writes them. */
@@ -35,6 +36,18 @@ class AltTextTest {
         String alt = AltText.describe(spec(ChartKind.HBAR, "country", List.of("mrr"), Optional.empty(), "Country", "MRR", Unit.USD), mrr);
 
         assertEquals("Bar chart: MRR by country, 3 countries. Highest: Peru at $16.7K; lowest: Chile at $99.00.", alt);
+    }
+
+    /** Given the share still subscribed 0, 1 and 2 months after signup: 100%, 80%, 75%. */
+    @Test
+    void aCountOfTimeOnTheXAxis_isNamedWithItsAxisWords() {
+        Table retention = new Table(List.of(new Column("months_after_signup", ColumnType.INTEGER), new Column("retained", ColumnType.DECIMAL)),
+                List.of(List.of(0L, 1.0), List.of(1L, 0.8), List.of(2L, 0.75)));
+
+        String alt = AltText.describe(spec(ChartKind.LINE, "months_after_signup", List.of("retained"), Optional.empty(),
+                "Months after signup", "Still subscribed", Unit.PERCENT), retention);
+
+        assertTrue(alt.endsWith("Highest: 0 months after signup at 100.0%; lowest: 2 months after signup at 75.0%."), alt);
     }
 
     /** Given labels left to their defaults (the column names) and a share with an aside. */
