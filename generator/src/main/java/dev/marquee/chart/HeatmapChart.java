@@ -52,6 +52,9 @@ final class HeatmapChart {
         SymbolAxis xAxis = new SymbolAxis(spec.xLabel(), labels(data, spec.x(), xs));
         xAxis.setVerticalTickLabels(true);
         SymbolAxis yAxis = new SymbolAxis(seriesLabel(spec, seriesColumn), labels(data, seriesColumn, ys));
+        // A symbol axis shades every other row and column grey by default: an empty cell would read as a low value.
+        xAxis.setGridBandsVisible(false);
+        yAxis.setGridBandsVisible(false);
         XYBlockRenderer renderer = new XYBlockRenderer();
         if (high <= low) {
             high = low + 1;

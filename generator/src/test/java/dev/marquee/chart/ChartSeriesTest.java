@@ -130,4 +130,17 @@ class ChartSeriesTest {
         }
         return count;
     }
+
+    /** Given a 2 × 2 grid with one cell missing: the missing cell is left empty, not shaded like a low value. */
+    @Test
+    void heatmap_leavesAMissingCellEmpty_withNoGreyBandsBehindTheGrid() {
+        Table cells = Charts.table(List.of(column("after", ColumnType.TEXT), column("cohort", ColumnType.DATE), column("share", ColumnType.DECIMAL)),
+                new Object[]{"1 month", java.time.LocalDate.of(2024, 1, 1), 0.9}, new Object[]{"3 months", java.time.LocalDate.of(2024, 1, 1), 0.8},
+                new Object[]{"1 month", java.time.LocalDate.of(2024, 2, 1), 0.95});
+
+        RenderedChart chart = Charts.render(Charts.spec(ChartKind.HEATMAP, "after", List.of("share"), Optional.of("cohort"), Unit.PERCENT), cells);
+
+        assertEquals(0, count(chart.svg(), "fill:rgb(232,234,232)"), "no grid bands");
+        assertTrue(Charts.texts(chart.svg()).containsAll(List.of("Jan 2024", "Feb 2024")), "cohorts read as months");
+    }
 }
