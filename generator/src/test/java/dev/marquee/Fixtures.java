@@ -28,6 +28,21 @@ public final class Fixtures {
     public record Run(int exitCode, String out, String err) {
     }
 
+    private static Path sampleSite;
+
+    /** The sample report of data/ as of 2024-12-31, built once for the whole test run: tests only read it. */
+    public static synchronized Path sampleSite() throws IOException {
+        if (sampleSite == null) {
+            Path out = Files.createTempDirectory("marquee-sample-").resolve("site");
+            Run run = marquee("build", "--out", out.toString(), "--as-of", "2024-12-31");
+            if (run.exitCode() != 0) {
+                throw new IllegalStateException("the sample report did not build: " + run.err());
+            }
+            sampleSite = out;
+        }
+        return sampleSite;
+    }
+
     public static Run marquee(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

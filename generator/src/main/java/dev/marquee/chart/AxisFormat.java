@@ -1,16 +1,13 @@
 package dev.marquee.chart;
 
+import dev.marquee.format.Formats;
 import dev.marquee.format.Unit;
 
 import org.jfree.chart.axis.NumberAxis;
 
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
-import java.util.Locale;
 
 /**
  * A value axis's tick labels in one style: the scale (K, M, B) is chosen by the largest value the axis shows and the
@@ -20,7 +17,6 @@ import java.util.Locale;
 final class AxisFormat extends NumberFormat {
 
     private static final long serialVersionUID = 1L;
-    private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.US);
 
     private final transient NumberAxis axis;
     private final Unit unit;
@@ -41,7 +37,7 @@ final class AxisFormat extends NumberFormat {
      */
     static String tick(double value, double largest, double step, Unit unit) {
         if (unit == Unit.PERCENT) {
-            return number(value * 100, decimals(step * 100)) + "%";
+            return Formats.grouped(value * 100, decimals(step * 100)) + "%";
         }
         if (unit == Unit.YEAR) {
             return Long.toString(Math.round(value));
@@ -57,7 +53,7 @@ final class AxisFormat extends NumberFormat {
         if (unit == Unit.USD && scale == 1 && decimals > 0) {
             decimals = 2;
         }
-        String text = number(Math.abs(value) / scale, decimals) + suffix;
+        String text = Formats.grouped(Math.abs(value) / scale, decimals) + suffix;
         String sign = value < 0 ? "-" : "";
         return unit == Unit.USD ? sign + "$" + text : sign + text;
     }
@@ -74,12 +70,6 @@ final class AxisFormat extends NumberFormat {
             }
         }
         return 6;
-    }
-
-    private static String number(double value, int decimals) {
-        DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), SYMBOLS);
-        format.setRoundingMode(RoundingMode.HALF_EVEN);
-        return format.format(value);
     }
 
     @Override

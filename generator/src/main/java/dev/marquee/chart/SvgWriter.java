@@ -150,7 +150,7 @@ final class SvgWriter {
 
     private static String hotspots(JFreeChart chart, ChartRenderingInfo info, Unit unit) {
         List<Hotspot> spots = new ArrayList<>();
-        DoubleFunction<String> value = v -> withUnit(v, unit);
+        DoubleFunction<String> value = v -> Formats.withUnit(v, unit);
         for (Object object : info.getEntityCollection().getEntities()) {
             ChartEntity entity = (ChartEntity) object;
             if (entity instanceof CategoryItemEntity item) {
@@ -224,17 +224,6 @@ final class SvgWriter {
         // Points of several series share an x: order them by x first. The item index is per series, the x is not.
         int order = (int) Math.round(area.getCenterX() * 100);
         return Optional.of(new Hotspot(circle(area), order, series, name + ": " + value.apply(y)));
-    }
-
-    /** "1,234 hours", "1 title", "$12,345.67", "4.3%", "3.42 / 5": the table's full number and the unit's words. */
-    static String withUnit(double value, Unit unit) {
-        String number = Formats.full(value, unit);
-        return switch (unit) {
-            case HOURS, MINUTES, DAYS, MEMBERS, TITLES, RATINGS -> Double.isFinite(value)
-                    ? number + " " + (value == 1 ? unit.suffix().substring(0, unit.suffix().length() - 1) : unit.suffix()) : number;
-            case SCORE -> Double.isFinite(value) ? number + " / 5" : number;
-            case PERCENT, USD, COUNT, YEAR, DECIMAL -> number;
-        };
     }
 
     private static String rect(Rectangle2D area) {

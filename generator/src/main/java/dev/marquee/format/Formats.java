@@ -53,6 +53,19 @@ public final class Formats {
         };
     }
 
+    /** The full form with the unit's words, as a chart's tooltip says it: "1,234 hours", "1 title", "$12,345.67", "3.42 / 5". */
+    public static String withUnit(double value, Unit unit) {
+        String number = full(value, unit);
+        if (!Double.isFinite(value)) {
+            return number;
+        }
+        return switch (unit) {
+            case HOURS, MINUTES, DAYS, MEMBERS, TITLES, RATINGS -> number + " " + (value == 1 ? singular(unit) : unit.suffix());
+            case SCORE -> number + " / 5";
+            case PERCENT, USD, COUNT, YEAR, DECIMAL -> number;
+        };
+    }
+
     /** "1 title", "1 member": the unit's name for one. */
     private static String singular(Unit unit) {
         return unit.suffix().substring(0, unit.suffix().length() - 1);
@@ -198,7 +211,8 @@ public final class Formats {
         return grouped(value, 2);
     }
 
-    static String grouped(double value, int decimals) {
+    /** A number with thousands separators and exactly {@code decimals} decimals, rounded half-even. */
+    public static String grouped(double value, int decimals) {
         String text = GROUPED.get().computeIfAbsent(decimals, Formats::groupedFormat).format(value);
         return text.equals("-0") ? "0" : text;
     }

@@ -126,17 +126,17 @@ final class CountryFigures {
     }
 
     /** All countries' figure: their total for additive units, their pooled rate for a declared ratio, else none. */
-    private record Overall(double value, Unit unit, boolean additive) {
+    private record Overall(double value, Unit unit) {
 
         static Overall of(Table table, List<List<Object>> rows, String y, Unit unit, Optional<GroupSpec.Ratio> ratio) {
             if (ADDITIVE.contains(unit)) {
-                return new Overall(sum(table, rows, y), unit, true);
+                return new Overall(sum(table, rows, y), unit);
             }
             if (ratio.isPresent() && table.indexOf(ratio.get().numerator()).isPresent()
                     && table.indexOf(ratio.get().denominator()).isPresent()) {
-                return new Overall(sum(table, rows, ratio.get().numerator()) / sum(table, rows, ratio.get().denominator()), unit, false);
+                return new Overall(sum(table, rows, ratio.get().numerator()) / sum(table, rows, ratio.get().denominator()), unit);
             }
-            return new Overall(Double.NaN, unit, false);
+            return new Overall(Double.NaN, unit);
         }
 
         /** The column's sum over the rows; not a number when a row's figure is hidden, as the total would be short. */
@@ -156,7 +156,7 @@ final class CountryFigures {
             if (!Double.isFinite(this.value) || this.value == 0) {
                 return "";
             }
-            return additive
+            return ADDITIVE.contains(unit)
                     ? Formats.percent(value / this.value) + " of all countries’ " + Formats.compact(this.value, unit)
                     : "All countries: " + Formats.compact(this.value, unit);
         }

@@ -28,9 +28,8 @@ class PdfDashboardTest {
     @BeforeAll
     static void build() throws Exception {
         Path temp = Files.createTempDirectory("marquee-pdf-");
-        sample = temp.resolve("sample");
+        sample = Fixtures.sampleSite();
         cjk = temp.resolve("cjk");
-        assertEquals(0, Fixtures.marquee("build", "--out", sample.toString(), "--as-of", "2024-12-31").exitCode());
         Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.FIXTURES.resolve("cjk").toString(), "--out", cjk.toString(),
                 "--min-group-size", "1");
         assertEquals(0, run.exitCode(), run.err());

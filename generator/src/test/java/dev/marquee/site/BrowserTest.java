@@ -51,9 +51,8 @@ class BrowserTest {
     static void buildSitesAndOpenBrowser() throws Exception {
         Assumptions.assumeTrue(HeadlessChromium.available(), "browser tests skipped: install chromium and chromium-driver to run them");
         Path temp = Files.createTempDirectory("marquee-browser-");
-        sampleSite = temp.resolve("sample");
+        sampleSite = Fixtures.sampleSite();
         hostileSite = temp.resolve("hostile");
-        assertEquals(0, Fixtures.marquee("build", "--out", sampleSite.toString(), "--as-of", "2024-12-31").exitCode());
         Fixtures.Run hostile = Fixtures.marquee("build", "--data", Fixtures.FIXTURES.resolve("hostile").toString(),
                 "--out", hostileSite.toString(), "--min-group-size", "1");
         assertEquals(0, hostile.exitCode(), hostile.err());

@@ -36,9 +36,7 @@ class ChartBrowserTest {
     static void buildSiteAndOpenBrowser() throws Exception {
         Assumptions.assumeTrue(HeadlessChromium.available(), "browser tests skipped: install chromium and chromium-driver to run them");
         Path temp = Files.createTempDirectory("marquee-charts-");
-        site = temp.resolve("sample");
-        Fixtures.Run run = Fixtures.marquee("build", "--out", site.toString(), "--as-of", "2024-12-31");
-        assertEquals(0, run.exitCode(), run.err());
+        site = Fixtures.sampleSite();
         browser = HeadlessChromium.start(temp.resolve("profile"));
     }
 
