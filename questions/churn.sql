@@ -152,10 +152,11 @@ WITH active AS (
     WHERE s.started_on <= {{as_of}} AND (s.ended_on IS NULL OR s.ended_on >= {{as_of}})
 ),
 last_seen AS (
+    -- member_month_device: the viewing sessions up to the as-of date, per member, month and device.
     SELECT a.user_id, a.region,
-           date_diff('day', coalesce(max(CAST(v.started_at AS DATE)), a.signup_date), {{as_of}}) AS idle_days
+           date_diff('day', coalesce(max(v.last_day), a.signup_date), {{as_of}}) AS idle_days
     FROM active AS a
-    LEFT JOIN viewing_sessions AS v ON v.user_id = a.user_id AND CAST(v.started_at AS DATE) <= {{as_of}}
+    LEFT JOIN member_month_device AS v ON v.user_id = a.user_id
     GROUP BY a.user_id, a.region, a.signup_date
 ),
 counted AS (

@@ -56,19 +56,19 @@ ORDER BY m.month
 
 -- name: monthly_watch_hours
 WITH bounds AS (
-    SELECT CAST(date_trunc('month', min(started_at)) AS DATE) AS first_month,
+    SELECT min(month) AS first_month,
            CAST(date_trunc('month', {{as_of}} + INTERVAL '1' DAY) - INTERVAL '1' MONTH AS DATE) AS last_month
-    FROM viewing_sessions
+    FROM member_month_device
 ),
 months AS (
     SELECT CAST(g.m AS DATE) AS month
     FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
 ),
 hours AS (
-    SELECT CAST(date_trunc('month', started_at) AS DATE) AS month, CAST(sum(minutes_watched) AS DOUBLE) / 60 AS hours,
-           count(DISTINCT user_id) AS viewers
-    FROM viewing_sessions
-    GROUP BY 1
+    -- The viewing sessions up to the as-of date, added up per member, month and device by the layer.
+    SELECT month, CAST(sum(minutes) AS DOUBLE) / 60 AS hours, count(DISTINCT user_id) AS viewers
+    FROM member_month_device
+    GROUP BY month
 )
 SELECT m.month, CAST(coalesce(h.hours, 0) AS DOUBLE) AS value, coalesce(h.viewers, 0) AS viewers
 FROM months AS m LEFT JOIN hours AS h ON h.month = m.month

@@ -18,12 +18,13 @@ ORDER BY source, country, plan
 -- Devices by share of watch hours in the last 90 days, per country (viewing sessions only).
 -- name: device_mix
 WITH recent AS (
-    SELECT v.user_id, coalesce(v.device, 'Unknown') AS device, v.minutes_watched, u.country
-    FROM viewing_sessions AS v JOIN users AS u ON u.user_id = v.user_id
-    WHERE CAST(v.started_at AS DATE) <= {{as_of}} AND CAST(v.started_at AS DATE) > CAST({{as_of}} - INTERVAL '90' DAY AS DATE)
+    -- The viewing sessions added up per member, month and device by the layer; last_90_days marks the window.
+    SELECT v.user_id, coalesce(v.device, 'Unknown') AS device, v.minutes, u.country
+    FROM member_month_device AS v JOIN users AS u ON u.user_id = v.user_id
+    WHERE v.last_90_days
 ),
 counted AS (
-    SELECT country, device, CAST(sum(minutes_watched) AS DOUBLE) / 60 AS watch_hours, count(DISTINCT user_id) AS viewers
+    SELECT country, device, CAST(sum(minutes) AS DOUBLE) / 60 AS watch_hours, count(DISTINCT user_id) AS viewers
     FROM recent GROUP BY country, device
 )
 SELECT country, device, watch_hours, watch_hours / sum(watch_hours) OVER (PARTITION BY country) AS share, viewers

@@ -1,11 +1,11 @@
 -- Top titles. Titles are not people, but a title's figures describe its viewers: a title watched by fewer than
 -- k members is not listed (top-titles.md's privacy), and "completion" rankings also need at least 50 viewers.
+-- They read the viewing sessions as the layer adds them up once per member, title and month (member_title_month).
 
 -- name: by_hours
 WITH per_title AS (
-    SELECT title_id, sum(minutes_watched) AS minutes, count(DISTINCT user_id) AS viewers
-    FROM viewing_sessions
-    WHERE CAST(started_at AS DATE) <= {{as_of}}
+    SELECT title_id, sum(minutes) AS minutes, count(DISTINCT user_id) AS viewers
+    FROM member_title_month
     GROUP BY title_id
     -- Ranked among the titles that may be published, so the list keeps ten.
     HAVING count(DISTINCT user_id) >= {{k}}
@@ -17,10 +17,9 @@ LIMIT 10
 
 -- name: by_completion
 WITH per_title AS (
-    SELECT title_id, CAST(count(*) FILTER (WHERE completed) AS DOUBLE) / count(*) AS completion_rate,
+    SELECT title_id, CAST(sum(completed_sessions) AS DOUBLE) / sum(sessions) AS completion_rate,
            count(DISTINCT user_id) AS viewers
-    FROM viewing_sessions
-    WHERE CAST(started_at AS DATE) <= {{as_of}}
+    FROM member_title_month
     GROUP BY title_id
     HAVING count(DISTINCT user_id) >= 50 AND count(DISTINCT user_id) >= {{k}}
 )
@@ -30,12 +29,10 @@ ORDER BY p.completion_rate DESC, p.viewers DESC, t.title
 LIMIT 10
 
 -- name: by_type
-SELECT t.type, count(DISTINCT t.title_id) AS titles, CAST(sum(v.minutes_watched) AS DOUBLE) / 60 AS watch_hours,
-       CAST(sum(v.minutes_watched) AS DOUBLE) / (SELECT CAST(sum(minutes_watched) AS DOUBLE) FROM viewing_sessions
-                                                WHERE CAST(started_at AS DATE) <= {{as_of}}) AS share_of_hours,
-       CAST(count(*) FILTER (WHERE v.completed) AS DOUBLE) / count(*) AS completion_rate,
+SELECT t.type, count(DISTINCT t.title_id) AS titles, CAST(sum(v.minutes) AS DOUBLE) / 60 AS watch_hours,
+       CAST(sum(v.minutes) AS DOUBLE) / (SELECT CAST(sum(minutes) AS DOUBLE) FROM member_title_month) AS share_of_hours,
+       CAST(sum(v.completed_sessions) AS DOUBLE) / sum(v.sessions) AS completion_rate,
        count(DISTINCT v.user_id) AS viewers
-FROM viewing_sessions AS v JOIN titles AS t ON t.title_id = v.title_id
-WHERE CAST(v.started_at AS DATE) <= {{as_of}}
+FROM member_title_month AS v JOIN titles AS t ON t.title_id = v.title_id
 GROUP BY t.type
 ORDER BY t.type

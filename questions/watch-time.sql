@@ -1,24 +1,20 @@
 -- Watch time and engagement. Every statement counts viewing up to the as-of date. Statements over the member layer
 -- (distribution, heavy watchers, favourite genres, age bands, recency) cover every population that gives watch hours
--- or activity dates, one population at a time; the others read the viewing sessions.
+-- or activity dates, one population at a time; the others read the viewing sessions as the layer adds them up once
+-- (member_month_device: per member, month and device; member_title_month: per member, title and month).
 -- Groups are returned whole; watch-time.md's privacy declarations say how small ones are hidden.
 
 -- name: monthly_hours
-SELECT
-    CAST(date_trunc('month', started_at) AS DATE) AS month,
-    CAST(sum(minutes_watched) AS DOUBLE) / 60 AS watch_hours,
-    count(DISTINCT user_id) AS viewers
-FROM viewing_sessions
-WHERE CAST(started_at AS DATE) <= {{as_of}}
-GROUP BY 1
-ORDER BY 1
+SELECT month, CAST(sum(minutes) AS DOUBLE) / 60 AS watch_hours, count(DISTINCT user_id) AS viewers
+FROM member_month_device
+GROUP BY month
+ORDER BY month
 
 -- One row: the headline figures of the page.
 -- name: summary
 WITH per_member AS (
-    SELECT user_id, CAST(sum(minutes_watched) AS DOUBLE) / 60 AS hours
-    FROM viewing_sessions
-    WHERE CAST(started_at AS DATE) <= {{as_of}}
+    SELECT user_id, CAST(sum(minutes) AS DOUBLE) / 60 AS hours
+    FROM member_month_device
     GROUP BY user_id
 ),
 ranked AS (
@@ -31,8 +27,7 @@ SELECT
     -- The top quarter is a group of its own, and so are the others: the share is shown only when both reach k.
     CASE WHEN count(*) FILTER (WHERE quartile = 1) >= {{k}} AND count(*) FILTER (WHERE quartile > 1) >= {{k}}
          THEN sum(hours) FILTER (WHERE quartile = 1) / sum(hours) END AS heavy_share,
-    (SELECT CAST(count(*) FILTER (WHERE completed) AS DOUBLE) / count(*)
-     FROM viewing_sessions WHERE CAST(started_at AS DATE) <= {{as_of}}) AS completion_rate
+    (SELECT CAST(sum(completed_sessions) AS DOUBLE) / sum(sessions) FROM member_month_device) AS completion_rate
 FROM ranked
 -- No viewing sessions: no row, and the page says nothing of them.
 HAVING count(*) > 0
@@ -84,14 +79,12 @@ ORDER BY source, hours_per_member DESC, favourite_genre
 -- name: by_device
 SELECT
     coalesce(device, 'Unknown') AS device,
-    CAST(sum(minutes_watched) AS DOUBLE) / 60 AS watch_hours,
-    CAST(sum(minutes_watched) AS DOUBLE) / (SELECT CAST(sum(minutes_watched) AS DOUBLE) FROM viewing_sessions
-                                           WHERE CAST(started_at AS DATE) <= {{as_of}}) AS share,
-    CAST(count(*) FILTER (WHERE completed) AS DOUBLE) / count(*) AS completion_rate,
+    CAST(sum(minutes) AS DOUBLE) / 60 AS watch_hours,
+    CAST(sum(minutes) AS DOUBLE) / (SELECT CAST(sum(minutes) AS DOUBLE) FROM member_month_device) AS share,
+    CAST(sum(completed_sessions) AS DOUBLE) / sum(sessions) AS completion_rate,
     count(DISTINCT user_id) AS viewers
-FROM viewing_sessions
-WHERE CAST(started_at AS DATE) <= {{as_of}}
-GROUP BY 1
+FROM member_month_device
+GROUP BY coalesce(device, 'Unknown')
 ORDER BY watch_hours DESC, device
 
 -- Age bands (at signup for the event files), members and their hours, per population.
@@ -129,11 +122,10 @@ ORDER BY source, bucket
 -- name: completion_by_type
 SELECT
     t.type,
-    CAST(count(*) FILTER (WHERE v.completed) AS DOUBLE) / count(*) AS completion_rate,
-    count(*) AS sessions,
+    CAST(sum(v.completed_sessions) AS DOUBLE) / sum(v.sessions) AS completion_rate,
+    CAST(sum(v.sessions) AS BIGINT) AS sessions,
     count(DISTINCT v.user_id) AS viewers
-FROM viewing_sessions AS v JOIN titles AS t ON t.title_id = v.title_id
-WHERE CAST(v.started_at AS DATE) <= {{as_of}}
+FROM member_title_month AS v JOIN titles AS t ON t.title_id = v.title_id
 GROUP BY t.type
 ORDER BY t.type
 
@@ -151,17 +143,19 @@ WITH windows AS (
         extract(DAY FROM {{as_of}} + INTERVAL '1' DAY) <> 1 AS partial
 ),
 coverage AS (
-    SELECT CAST(min(started_at) AS DATE) AS first_day FROM viewing_sessions
+    SELECT min(first_day) AS first_day FROM member_month_device
 ),
 hours AS (
+    -- Each window runs from the first of its month to the as-of date's day of the month (or the month's last day,
+    -- when it has fewer days): the months' rows flagged month_to_date.
     SELECT
-        CAST(sum(s.minutes_watched) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.current_start AND w.current_end) AS DOUBLE) / 60 AS current_hours,
-        CAST(sum(s.minutes_watched) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.previous_start AND w.previous_end) AS DOUBLE) / 60 AS previous_hours,
-        CAST(sum(s.minutes_watched) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.year_ago_start AND w.year_ago_end) AS DOUBLE) / 60 AS year_ago_hours,
-        count(DISTINCT s.user_id) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.current_start AND w.current_end) AS current_viewers,
-        count(DISTINCT s.user_id) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.previous_start AND w.previous_end) AS previous_viewers,
-        count(DISTINCT s.user_id) FILTER (WHERE CAST(s.started_at AS DATE) BETWEEN w.year_ago_start AND w.year_ago_end) AS year_ago_viewers
-    FROM viewing_sessions AS s CROSS JOIN windows AS w
+        CAST(sum(s.minutes) FILTER (WHERE s.month = w.current_start AND s.month_to_date) AS DOUBLE) / 60 AS current_hours,
+        CAST(sum(s.minutes) FILTER (WHERE s.month = w.previous_start AND s.month_to_date) AS DOUBLE) / 60 AS previous_hours,
+        CAST(sum(s.minutes) FILTER (WHERE s.month = w.year_ago_start AND s.month_to_date) AS DOUBLE) / 60 AS year_ago_hours,
+        count(DISTINCT s.user_id) FILTER (WHERE s.month = w.current_start AND s.month_to_date) AS current_viewers,
+        count(DISTINCT s.user_id) FILTER (WHERE s.month = w.previous_start AND s.month_to_date) AS previous_viewers,
+        count(DISTINCT s.user_id) FILTER (WHERE s.month = w.year_ago_start AND s.month_to_date) AS year_ago_viewers
+    FROM member_month_device AS s CROSS JOIN windows AS w
 )
 SELECT
     'watch_hours' AS kpi,

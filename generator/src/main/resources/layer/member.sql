@@ -3,7 +3,8 @@
 -- Two kinds of source give members:
 -- * the event files (users with their subscriptions, viewing sessions and payments): one population, named "event
 --   files"; plan and price are those of the subscription active on the as-of date (the latest started, if two
---   are), or of the last one for a member who has left; the last activity is the last viewing session;
+--   are), or of the last one for a member who has left; the last activity is the last viewing session
+--   (viewing read from the layer's rollups, member_month_device and member_title_month);
 -- * the member-level public files (member_profiles): each file its own population, with what it gives.
 -- A column no source fills stays NULL, and a question needing it leaves that chart out.
 -- 'current' says whether a member counts in the population's figures of the day: for the event files, a member with a
@@ -34,18 +35,18 @@ current_subscription AS (
     WHERE n = 1
 ),
 viewing AS (
-    SELECT user_id, CAST(sum(minutes_watched) AS DOUBLE) / 60 AS watch_hours, max(CAST(started_at AS DATE)) AS last_viewing
-    FROM viewing_sessions
-    WHERE CAST(started_at AS DATE) <= {{as_of}}
+    -- The viewing layer tables hold the sessions up to the as-of date only.
+    SELECT user_id, CAST(sum(minutes) AS DOUBLE) / 60 AS watch_hours, max(last_day) AS last_viewing
+    FROM member_month_device
     GROUP BY user_id
 ),
 main_device AS (
     -- The device with the most minutes watched (the first by name on a tie).
     SELECT user_id, device
     FROM (
-        SELECT user_id, device, row_number() OVER (PARTITION BY user_id ORDER BY sum(minutes_watched) DESC, device) AS n
-        FROM viewing_sessions
-        WHERE CAST(started_at AS DATE) <= {{as_of}} AND device IS NOT NULL
+        SELECT user_id, device, row_number() OVER (PARTITION BY user_id ORDER BY sum(minutes) DESC, device) AS n
+        FROM member_month_device
+        WHERE device IS NOT NULL
         GROUP BY user_id, device
     ) AS ranked
     WHERE n = 1
@@ -59,9 +60,8 @@ favourite_genre AS (
     -- The genre with the most minutes watched (a title counts in each of its genres; the first by name on a tie).
     SELECT user_id, genre
     FROM (
-        SELECT v.user_id, tg.genre, row_number() OVER (PARTITION BY v.user_id ORDER BY sum(v.minutes_watched) DESC, tg.genre) AS n
-        FROM viewing_sessions AS v JOIN title_genres AS tg ON tg.title_id = v.title_id
-        WHERE CAST(v.started_at AS DATE) <= {{as_of}}
+        SELECT v.user_id, tg.genre, row_number() OVER (PARTITION BY v.user_id ORDER BY sum(v.minutes) DESC, tg.genre) AS n
+        FROM member_title_month AS v JOIN title_genres AS tg ON tg.title_id = v.title_id
         GROUP BY v.user_id, tg.genre
     ) AS ranked
     WHERE n = 1
