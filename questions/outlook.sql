@@ -93,32 +93,43 @@ members AS (
            CASE WHEN c.split <> 'score' AND s.ended_on IS NOT NULL
                  AND s.ended_on <= CAST(c.cutoff + INTERVAL '30' DAY AS DATE) THEN 1 ELSE 0 END AS churned,
            CAST(date_diff('day', u.signup_date, c.cutoff) AS DOUBLE) / 30.4 AS tenure_months,
-           coalesce(r.region, 'Unknown') AS region
+           coalesce(r.region, 'Unknown') AS region,
+           CAST(floor(date_diff('day', c.cutoff, {{as_of}}) / 30.0) AS INTEGER) AS period
     FROM cutoffs AS c
     JOIN subscriptions AS s ON s.started_on <= c.cutoff AND (s.ended_on IS NULL OR s.ended_on > c.cutoff)
     JOIN users AS u ON u.user_id = s.user_id
     LEFT JOIN regions AS r ON r.country = u.country
 ),
-recent AS (
-    -- Only the viewing that some snapshot's 90-day window can see (the earliest snapshot is 210 days back).
-    SELECT user_id, CAST(started_at AS DATE) AS day, minutes_watched, device
-    FROM viewing_sessions
-    WHERE CAST(started_at AS DATE) > CAST({{as_of}} - INTERVAL '300' DAY AS DATE)
-      AND CAST(started_at AS DATE) <= {{as_of}}
+-- Every snapshot is a multiple of 30 days before the as-of date, so each of its windows (the last 30 days, the 30
+-- before, the last 90) is a run of whole 30-day periods counted back from the as-of date: period j holds the days
+-- 30j to 30j + 29 before it. The sessions are added up once per member, period and device (the earliest snapshot,
+-- 210 days back, sees periods 7 to 9), and each snapshot reads its member's windows instead of joining the sessions.
+periods AS (
+    SELECT user_id, period, device, sum(minutes_watched) AS minutes, max(day) AS last_day
+    FROM (
+        SELECT user_id, device, minutes_watched, CAST(started_at AS DATE) AS day,
+               CAST(floor(date_diff('day', CAST(started_at AS DATE), {{as_of}}) / 30.0) AS INTEGER) AS period
+        FROM viewing_sessions
+        WHERE CAST(started_at AS DATE) > CAST({{as_of}} - INTERVAL '300' DAY AS DATE)
+          AND CAST(started_at AS DATE) <= {{as_of}}
+    ) AS recent
+    GROUP BY user_id, period, device
 ),
-viewing AS (
-    SELECT m.split, m.cutoff, m.user_id,
-           CAST(sum(v.minutes_watched) FILTER (WHERE v.day > CAST(m.cutoff - INTERVAL '30' DAY AS DATE)) AS DOUBLE) / 60 AS hours_30d,
-           CAST(sum(v.minutes_watched) FILTER (WHERE v.day <= CAST(m.cutoff - INTERVAL '30' DAY AS DATE)
-                                          AND v.day > CAST(m.cutoff - INTERVAL '60' DAY AS DATE)) AS DOUBLE) / 60 AS hours_previous_30d,
-           max(v.day) AS last_seen,
+snapshot_periods AS (
+    SELECT DISTINCT CAST(floor(date_diff('day', cutoff, {{as_of}}) / 30.0) AS INTEGER) AS period FROM cutoffs
+),
+-- Each member's viewing as seen from each snapshot period j: periods j (the last 30 days), j + 1 (the 30 before) and
+-- j to j + 2 (the last 90). A row of periods counts for the snapshots 0, 1 and 2 periods after it.
+windows AS (
+    SELECT v.user_id, v.period - o.back AS period,
+           sum(v.minutes) FILTER (WHERE o.back = 0) AS minutes_30d,
+           sum(v.minutes) FILTER (WHERE o.back = 1) AS minutes_previous_30d,
+           max(v.last_day) AS last_seen,
            count(DISTINCT v.device) AS devices_90d
-    FROM members AS m
-    JOIN recent AS v
-      ON v.user_id = m.user_id
-     AND v.day <= m.cutoff
-     AND v.day > CAST(m.cutoff - INTERVAL '90' DAY AS DATE)
-    GROUP BY m.split, m.cutoff, m.user_id
+    FROM periods AS v
+    CROSS JOIN (VALUES (0), (1), (2)) AS o(back)
+    JOIN snapshot_periods AS sp ON sp.period = v.period - o.back
+    GROUP BY v.user_id, v.period - o.back
 ),
 failures AS (
     SELECT m.split, m.cutoff, m.user_id, count(*) AS failed_payments_90d
@@ -129,8 +140,8 @@ failures AS (
     GROUP BY m.split, m.cutoff, m.user_id
 )
 SELECT m.split, m.churned, m.tenure_months, m.monthly_price,
-       coalesce(v.hours_30d, 0) AS hours_30d,
-       coalesce(v.hours_30d, 0) - coalesce(v.hours_previous_30d, 0) AS hours_trend,
+       coalesce(CAST(v.minutes_30d AS DOUBLE) / 60, 0) AS hours_30d,
+       coalesce(CAST(v.minutes_30d AS DOUBLE) / 60, 0) - coalesce(CAST(v.minutes_previous_30d AS DOUBLE) / 60, 0) AS hours_trend,
        coalesce(date_diff('day', v.last_seen, m.cutoff), 90) AS days_since_last,
        coalesce(v.devices_90d, 0) AS devices_90d,
        coalesce(f.failed_payments_90d, 0) AS failed_payments_90d,
@@ -138,7 +149,7 @@ SELECT m.split, m.churned, m.tenure_months, m.monthly_price,
        CASE WHEN m.split = 'score' THEN m.region END AS region,
        CASE WHEN m.split = 'score' THEN m.plan END AS plan
 FROM members AS m
-LEFT JOIN viewing AS v ON v.split = m.split AND v.cutoff = m.cutoff AND v.user_id = m.user_id
+LEFT JOIN windows AS v ON v.user_id = m.user_id AND v.period = m.period
 LEFT JOIN failures AS f ON f.split = m.split AND f.cutoff = m.cutoff AND f.user_id = m.user_id
 -- A fixed order (the model's sums, and its sample when there are more rows than it keeps, follow it); the member id
 -- orders the rows but is not returned.
@@ -148,7 +159,7 @@ ORDER BY m.split, m.cutoff, m.user_id
 -- often two titles share a viewer with what chance alone would give; pairs shared by fewer than k viewers are not shown.
 -- name: co_viewing
 WITH viewers AS (
-    SELECT DISTINCT user_id, title_id FROM viewing_sessions WHERE CAST(started_at AS DATE) <= {{as_of}}
+    SELECT DISTINCT user_id, title_id FROM member_title_month
 ),
 title_viewers AS (
     SELECT title_id, count(*) AS viewers FROM viewers GROUP BY title_id
@@ -195,9 +206,10 @@ WITH title_genres AS (
     FROM titles CROSS JOIN {{ split_list(genres, '|') }} AS g(genre)
     WHERE genres IS NOT NULL AND trim(g.genre) <> ''
 ),
--- Each member's titles once before their genres: the join then has a row per title watched, not per session.
+-- Each member's titles once (from the layer's member × title × month rollup) before their genres: the join then has a
+-- row per title watched, not per session or month.
 member_titles AS (
-    SELECT DISTINCT user_id, title_id FROM viewing_sessions WHERE CAST(started_at AS DATE) <= {{as_of}}
+    SELECT DISTINCT user_id, title_id FROM member_title_month
 ),
 member_genres AS (
     SELECT DISTINCT mt.user_id, tg.genre

@@ -4,6 +4,7 @@ import dev.marquee.run.ReportException;
 import dev.marquee.catalog.QuerySource;
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.EngineException;
+import dev.marquee.engine.Sessions;
 import dev.marquee.model.Problem;
 import dev.marquee.query.Parameters;
 import dev.marquee.query.QueryStage;
@@ -85,21 +86,47 @@ public final class Layer {
     }
 
     /**
-     * Builds every table on the engine, in order, from the validated data.
+     * Builds every table on the engine from the validated data. Tables that read none of the tables not yet built
+     * are built side by side ({@link Sessions}): the two viewing rollups each scan the events on their own core.
      *
      * @throws ReportException naming the layer file when its SQL fails (a defect of the generator, not of the data)
      */
     public void build(Engine engine, Parameters parameters) {
-        for (Table table : tables) {
-            String sql = QueryStage.sql(table.definition(), parameters, engine);
-            try {
-                engine.execute("CREATE OR REPLACE TABLE " + table.name() + " AS " + sql);
-            } catch (EngineException e) {
-                throw ReportException.of(ReportException.INTERNAL_PROBLEM, "The member and title layer could not be built",
-                        List.of(Problem.fatal(table.definition().file().toString(), 0, "", "layer-error",
-                                firstLine(e.getMessage()))));
+        for (List<Table> wave : waves()) {
+            EngineException[] errors = new EngineException[wave.size()];
+            String[] statements = wave.stream().map(t -> QueryStage.sql(t.definition(), parameters, engine)).toArray(String[]::new);
+            Sessions.share(engine, wave.size(), (session, i) -> {
+                try {
+                    session.execute("CREATE OR REPLACE TABLE " + wave.get(i).name() + " AS " + statements[i]);
+                } catch (EngineException e) {
+                    errors[i] = e;
+                }
+            });
+            for (int i = 0; i < errors.length; i++) {
+                if (errors[i] != null) {
+                    throw ReportException.of(ReportException.INTERNAL_PROBLEM, "The member and title layer could not be built",
+                            List.of(Problem.fatal(wave.get(i).definition().file().toString(), 0, "", "layer-error",
+                                    firstLine(errors[i].getMessage()))));
+                }
             }
         }
+    }
+
+    /** The tables in build order, grouped so that each group reads only tables of the groups before it. */
+    List<List<Table>> waves() {
+        List<List<Table>> waves = new ArrayList<>();
+        List<Table> pending = new ArrayList<>(tables);
+        while (!pending.isEmpty()) {
+            List<Table> wave = pending.stream()
+                    .filter(t -> pending.stream().noneMatch(other -> other != t && reads(t.definition().sql(), other.name())))
+                    .toList();
+            if (wave.isEmpty()) {
+                throw new IllegalStateException("layer tables read each other in a cycle: " + pending.stream().map(Table::name).toList());
+            }
+            waves.add(wave);
+            pending.removeAll(wave);
+        }
+        return waves;
     }
 
     /**

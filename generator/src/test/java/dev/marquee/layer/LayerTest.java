@@ -51,6 +51,13 @@ class LayerTest {
     }
 
     @Test
+    void theViewingRollupsAreBuiltSideBySide_beforeTheTablesThatReadThem() {
+        List<List<String>> waves = Layer.standard().waves().stream().map(w -> w.stream().map(Layer.Table::name).toList()).toList();
+        assertEquals(List.of(List.of("member_month_device", "member_title_month", "catalogue_title"), List.of("member", "title_period")),
+                waves);
+    }
+
+    @Test
     void aMemberWhoLeftAndCameBack_isCurrentOnTheReturnSubscription() {
         // Member 2: Standard ended 20 Feb, Standard again from 15 Mar; watched 25 minutes on Mobile on 16 Jan (Dramas).
         assertEquals(rounded(Arrays.asList("event files", "United States", "North America", "35–44", "Standard", new BigDecimal("15.49"),

@@ -69,7 +69,7 @@ class SameFiguresTest {
             "watch-time/by_favourite_genre", "watch-time/by_device", "watch-time/by_age_band", "watch-time/recency",
             "watch-time/completion_by_type", "watch-time/kpis",
             "top-titles/by_hours", "top-titles/by_completion", "top-titles/by_type",
-            "outlook/monthly_watch_hours", "outlook/churn_features",
+            "outlook/monthly_watch_hours", "outlook/churn_features", "outlook/co_viewing", "outlook/genre_affinity",
             "plans-devices/device_mix", "plans-devices/main_device_mix",
             "churn/at_risk");
 
