@@ -68,6 +68,10 @@ final class ChildJvm {
         if (launcher.isPresent()) {
             builder.environment().put("MARQUEE_JAVA_OPTS", String.join(" ", jvmOptions));
             builder.environment().put("MARQUEE_MAIN", mainClass);
+            if (!mainClass.equals("dev.marquee.Main")) {
+                // A class of the benchmark (DuckDB alone): not in marquee.jar, so the launcher adds this JVM's class path.
+                builder.environment().put("MARQUEE_CLASSPATH", absoluteClassPath());
+            }
         }
         List<String> output = new ArrayList<>();
         try {
@@ -87,5 +91,11 @@ final class ChildJvm {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + mainClass, e);
         }
+    }
+
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 }
