@@ -173,7 +173,8 @@ QUESTIONS = [
 
 
 def chart(kind, title, table, column, extra):
-    fig, ax = plt.subplots(figsize=(9, 4.5))
+    rows = len(table) if kind in ("barh", "stacked") else 0
+    fig, ax = plt.subplots(figsize=(9, max(4.5, 0.22 * rows + 1)))  # a readable label for each bar
     if kind == "hist":
         extra.clip(upper=extra.quantile(0.99)).plot.hist(bins=40, ax=ax)
         ax.set_xlabel("watch hours per member")
