@@ -28,8 +28,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * The query engine alone, for comparison: the same files loaded into DuckDB the same way, and every statement of
- * every question run once, one after another, exactly as the report expands it. No validation, forecasts, charts,
+ * The query engine alone, for comparison: the same files loaded into DuckDB the same way, the member and title
+ * layer built on them as the report builds it, and every statement of every question run once, one after another, exactly as the report expands it. No validation, forecasts, charts,
  * pages or PDF. A statement whose rows the report streams (the churn model's) is streamed and counted here.
  */
 @Command(name = "baseline", hidden = true, description = "Load the data into DuckDB and run every question's SQL, nothing else.")
@@ -69,7 +69,15 @@ final class Baseline implements Callable<Integer> {
                     l -> l.tables().size() + " tables");
             LocalDate asOf = DataLoader.latestActivityDate(engine, loaded).orElseThrow();
             Parameters parameters = new Parameters(asOf, Config.DEFAULT_MIN_GROUP_SIZE, Parameters.DEFAULT_AT_RISK_DAYS);
+            dev.marquee.layer.Layer layer = dev.marquee.layer.Layer.standard();
+            timer.time("layer", () -> {
+                layer.build(engine, parameters);
+                return layer.names();
+            }, names -> String.join(", ", names));
             Set<String> tables = loaded.tables().stream().map(t -> t.name()).collect(Collectors.toSet());
+            // The layer tables some file filled, as the report counts them: a question that requires one is answered.
+            layer.names().stream().filter(t -> ((Number) engine.scalar("SELECT count(*) FROM " + t)).longValue() > 0)
+                    .forEach(tables::add);
             Set<Question> leftOut = QueryStage.leftOut(questions, tables).stream().map(l -> l.question()).collect(Collectors.toSet());
             List<Question> answerable = questions.stream().filter(q -> !leftOut.contains(q)).toList();
             timer.time("query", () -> runAll(engine, answerable, parameters),

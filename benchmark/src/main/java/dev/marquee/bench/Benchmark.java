@@ -15,15 +15,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * Measures the report at growing data sizes, each run in a new JVM as a user would run it: time per stage, wall and
  * CPU time, peak heap and resident memory, output sizes; and, on the same files, DuckDB alone loading the data and
  * running the same SQL, to show what the report costs above the query engine. Prints Markdown tables and records them
- * in BENCHMARKS.md. Not part of the test run: it takes minutes.
+ * in BENCHMARKS.md. Also, on the same data, the peer: the pandas + matplotlib script an analyst would write instead
+ * ({@link Peer}), to show how many times faster the report is. Not part of the test run: it takes minutes.
  *
- * <pre>scripts/benchmark.sh [--sizes default,100k,1m,10m] [--formats csv.gz,parquet] [--runs 3]</pre>
+ * <pre>scripts/benchmark.sh [--sizes default,100k,1m,10m] [--formats csv.gz,parquet] [--runs 3] [--no-peer]</pre>
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = Baseline.class,
         description = "Measure the report at several data sizes and record the results in BENCHMARKS.md.")
@@ -60,6 +62,10 @@ public final class Benchmark implements Callable<Integer> {
 
     @Option(names = "--work", defaultValue = "bench", description = "Folder for generated data, built sites and results (default: ${DEFAULT-VALUE}).")
     Path work;
+
+    @Option(names = "--no-peer", description = "Do not measure the peer (" + Peer.SCRIPT + ", pandas + matplotlib, installed by "
+            + Peer.LAUNCHER + " into bench/peer-venv).")
+    boolean noPeer;
 
     @Option(names = "--record", defaultValue = "BENCHMARKS.md", description = "File to record the results in; 'none' to only print them (default: ${DEFAULT-VALUE}).")
     String record;
@@ -101,17 +107,34 @@ public final class Benchmark implements Callable<Integer> {
                     + " is not an executable file: run mvn package first, or pass --launcher none");
         }
         ChildJvm jvm = new ChildJvm(Arrays.asList(jvmOptions.strip().split("\\s+")), root, script);
+        Optional<Peer> peer = Optional.empty();
+        String peerNote = "";
+        if (!noPeer) {
+            Peer.Result prepared = Peer.prepare(root);
+            peer = prepared.peer();
+            peerNote = peer.map(Peer::describe).orElse("not measured: " + prepared.whyNot());
+            out.println("peer: " + peer.map(p -> "ready").orElse("not measured, going on without it: " + prepared.whyNot()));
+        }
         List<Measurement> measured = new ArrayList<>();
         for (Size size : parsedSizes) {
+            List<Measurement> ofSize = new ArrayList<>();
             for (String format : formats) {
-                measured.add(measure(jvm, sets, size, format));
+                ofSize.add(measure(jvm, sets, size, format));
             }
+            if (peer.isPresent()) {
+                List<ChildJvm.Run> peers = measurePeer(peer.get(), sets, size);
+                ofSize.replaceAll(m -> m.withPeers(peers));
+                ofSize.stream().filter(m -> m.succeeded() && m.peerSucceeded()).forEach(m -> out.printf(Locale.ROOT,
+                        "%-8s %-8s report %6.2f s, peer %6.2f s: report speed-up over peer %.2f×%n", size.name(), m.format(),
+                        m.report().wallSeconds(), m.peer().wallSeconds(), m.peerSpeedup()));
+            }
+            measured.addAll(ofSize);
         }
         String key = "sizes=" + String.join(",", sizes) + " formats=" + String.join(",", formats)
                 + (memoryLimit == null ? "" : " memory-limit=" + memoryLimit);
         String limit = memoryLimit == null ? Config.defaults().memoryLimit() + " (60% of RAM)" : memoryLimit;
         String markdown = Results.markdown(key, machine, measured, jvm.describe(), jvm.jvmOptions(), limit, runs, LocalDate.now(),
-                Machine.currentLoadAverage(), Machine.measureSpeed());
+                Machine.currentLoadAverage(), Machine.measureSpeed(), peerNote);
         Files.writeString(work.resolve("results.md"), markdown);
         out.println();
         out.print(markdown);
@@ -119,7 +142,26 @@ public final class Benchmark implements Callable<Integer> {
             Results.record(Path.of(record), key, markdown);
             out.println("recorded in " + record);
         }
-        return measured.stream().allMatch(Measurement::succeeded) ? 0 : 1;
+        return measured.stream().allMatch(m -> m.succeeded() && (!m.peerMeasured() || m.peerSucceeded())) ? 0 : 1;
+    }
+
+    /** The peer on the size's CSV.gz files, as many runs as the report had, after the report's runs. */
+    private List<ChildJvm.Run> measurePeer(Peer peer, SampleSets sets, Size size) {
+        Path data = sets.folder(size, "csv.gz");
+        SampleSets.warmCache(data);
+        Path site = work.resolve("out").resolve(size.name() + "-peer").toAbsolutePath();
+        List<ChildJvm.Run> peers = new ArrayList<>();
+        int count = size.isLarge() ? 1 : runs;
+        for (int i = 0; i < count; i++) {
+            ChildJvm.Run run = peer.run(data, site);
+            peers.add(run);
+            out.printf(Locale.ROOT, "%-8s %-8s run %d: peer %6.2f s%s%n", size.name(), "csv.gz", i + 1, run.wallSeconds(),
+                    run.succeeded() ? "" : "  FAILED " + run.failure());
+            if (!run.succeeded()) {
+                break;
+            }
+        }
+        return peers;
     }
 
     private Measurement measure(ChildJvm jvm, SampleSets sets, Size size, String format) {
@@ -151,7 +193,7 @@ public final class Benchmark implements Callable<Integer> {
             }
         }
         return new Measurement(size, format, SampleSets.bytes(data), reports, baselines,
-                SampleSets.bytes(site) - pdfBytes(site), pdfBytes(site));
+                SampleSets.bytes(site) - pdfBytes(site), pdfBytes(site), List.of());
     }
 
     private static long pdfBytes(Path site) {

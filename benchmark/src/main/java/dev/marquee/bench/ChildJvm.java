@@ -64,11 +64,31 @@ final class ChildJvm {
             command.add(mainClass);
         }
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        java.util.Map<String, String> environment = new java.util.HashMap<>();
         if (launcher.isPresent()) {
-            builder.environment().put("MARQUEE_JAVA_OPTS", String.join(" ", jvmOptions));
-            builder.environment().put("MARQUEE_MAIN", mainClass);
+            environment.put("MARQUEE_JAVA_OPTS", String.join(" ", jvmOptions));
+            environment.put("MARQUEE_MAIN", mainClass);
+            if (!mainClass.equals("dev.marquee.Main")) {
+                // A class of the benchmark (DuckDB alone): not in marquee.jar, so the launcher adds this JVM's class path.
+                environment.put("MARQUEE_CLASSPATH", absoluteClassPath());
+            }
         }
+        return execute(command, workingDirectory, environment);
+    }
+
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    /**
+     * Runs any command the same way (the peer's Python too): wall time from launch to exit, and everything it printed,
+     * read for a {@code timings} summary line.
+     */
+    static Run execute(List<String> command, Path workingDirectory, java.util.Map<String, String> environment) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
         List<String> output = new ArrayList<>();
         try {
             long start = System.nanoTime();
@@ -85,7 +105,7 @@ final class ChildJvm {
             throw new UncheckedIOException("cannot start " + command.get(0), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + mainClass, e);
+            throw new IllegalStateException("interrupted while waiting for " + command.get(0), e);
         }
     }
 }

@@ -4,15 +4,21 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One size and format measured: every run of the report and of the engine alone, and the report's output sizes.
- * Figures come from the median run by wall time, so a run's stages add up.
+ * One size and format measured: every run of the report and of the engine alone, the report's output sizes, and the
+ * peer's runs on the same size (none when it was not measured). Figures come from the median run by wall time, so a
+ * run's stages add up.
  */
 record Measurement(Size size, String format, long inputBytes, List<ChildJvm.Run> reports, List<ChildJvm.Run> baselines,
-                   long siteBytes, long pdfBytes) {
+                   long siteBytes, long pdfBytes, List<ChildJvm.Run> peers) {
 
     Measurement {
         reports = List.copyOf(reports);
         baselines = List.copyOf(baselines);
+        peers = List.copyOf(peers);
+    }
+
+    Measurement withPeers(List<ChildJvm.Run> runs) {
+        return new Measurement(size, format, inputBytes, reports, baselines, siteBytes, pdfBytes, runs);
     }
 
     boolean succeeded() {
@@ -31,6 +37,23 @@ record Measurement(Size size, String format, long inputBytes, List<ChildJvm.Run>
     /** Report wall time over engine-alone wall time (medians). */
     double ratio() {
         return report().wallSeconds() / baseline().wallSeconds();
+    }
+
+    boolean peerMeasured() {
+        return !peers.isEmpty();
+    }
+
+    boolean peerSucceeded() {
+        return peerMeasured() && peers.stream().allMatch(ChildJvm.Run::succeeded);
+    }
+
+    ChildJvm.Run peer() {
+        return median(peers);
+    }
+
+    /** How many times faster the report is than the peer: peer wall time over report wall time (medians). */
+    double peerSpeedup() {
+        return peer().wallSeconds() / report().wallSeconds();
     }
 
     static ChildJvm.Run median(List<ChildJvm.Run> runs) {

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The measurements as Markdown: a time table, a memory and output table, the targets, and the machine. */
+/**
+ * The measurements as Markdown: a time table, a memory and output table, the targets, and the machine. When the peer
+ * was measured, both tables have its columns: its wall time, how many times faster the report is, its peak RSS.
+ */
 final class Results {
 
     static final double DEFAULT_DATA_TARGET_SECONDS = 2.5;
@@ -24,7 +27,8 @@ final class Results {
     }
 
     static String markdown(String key, Machine machine, List<Measurement> measured, String started, List<String> jvmOptions,
-                           String memoryLimit, int runs, LocalDate date, String loadAfter, Machine.SpeedCheck speedAfter) {
+                           String memoryLimit, int runs, LocalDate date, String loadAfter, Machine.SpeedCheck speedAfter,
+                           String peer) {
         StringBuilder md = new StringBuilder();
         md.append("### ").append(key).append(" (").append(date).append(")\n\n");
         md.append("- Machine: ").append(machine.cpu()).append(", ").append(machine.cores()).append(" cores, ")
@@ -35,7 +39,11 @@ final class Results {
                 .append(" runs (sizes of 50M events and more: 1 run); load average ").append(machine.loadAverage())
                 .append(" before, ").append(loadAfter).append(" after\n");
         md.append("- Speed check (one thread; lower is faster): ").append(machine.speed()).append(" before, ")
-                .append(speedAfter).append(" after\n\n");
+                .append(speedAfter).append(" after\n");
+        if (!peer.isEmpty()) {
+            md.append("- Peer: ").append(peer).append('\n');
+        }
+        md.append('\n');
         md.append(timeTable(measured)).append('\n');
         md.append(memoryTable(measured)).append('\n');
         md.append(targets(measured, jvmOptions));
@@ -48,6 +56,10 @@ final class Results {
         List<String> header = new ArrayList<>(List.of("events", "format", "input"));
         stages.forEach(s -> header.add(s + " s"));
         header.addAll(List.of("report wall s (min–max)", "report CPU s", "DuckDB alone wall s (min–max)", "report ÷ DuckDB"));
+        boolean peer = measured.stream().anyMatch(Measurement::peerMeasured);
+        if (peer) {
+            header.addAll(List.of("peer wall s (min–max)", "report speed-up over peer (peer ÷ report)"));
+        }
         StringBuilder md = new StringBuilder(row(header)).append(separator(header.size()));
         for (Measurement m : measured) {
             List<String> cells = new ArrayList<>(List.of(m.size().label(), m.format(), megabytes(m.inputBytes())));
@@ -64,14 +76,26 @@ final class Results {
             cells.add(seconds(m.baseline().wallSeconds()) + " (" + seconds(Measurement.min(m.baselines())) + "–"
                     + seconds(Measurement.max(m.baselines())) + ")");
             cells.add(String.format(Locale.ROOT, "%.2f", m.ratio()));
+            if (peer && m.peerSucceeded()) {
+                cells.add(seconds(m.peer().wallSeconds()) + " (" + seconds(Measurement.min(m.peers())) + "–"
+                        + seconds(Measurement.max(m.peers())) + ")");
+                cells.add(String.format(Locale.ROOT, "%.2f×", m.peerSpeedup()));
+            } else if (peer) {
+                cells.add(m.peerMeasured() ? "failed: " + lastLine(m.peers().stream().filter(r -> !r.succeeded()).findFirst().orElseThrow()) : "");
+                cells.add("");
+            }
             md.append(row(cells));
         }
         return md.toString();
     }
 
     private static String memoryTable(List<Measurement> measured) {
-        List<String> header = List.of("events", "format", "report peak heap", "report peak RSS", "DuckDB alone peak RSS",
-                "site (without PDF)", "PDF");
+        boolean peer = measured.stream().anyMatch(Measurement::peerMeasured);
+        List<String> header = new ArrayList<>(List.of("events", "format", "report peak heap", "report peak RSS", "DuckDB alone peak RSS",
+                "site (without PDF)", "PDF"));
+        if (peer) {
+            header.add("peer peak RSS");
+        }
         StringBuilder md = new StringBuilder(row(header)).append(separator(header.size()));
         for (Measurement m : measured) {
             if (!m.succeeded()) {
@@ -79,8 +103,12 @@ final class Results {
             }
             Timings report = m.report().timings().orElseThrow();
             Timings alone = m.baseline().timings().orElseThrow();
-            md.append(row(List.of(m.size().label(), m.format(), report.peakHeapMb() + " MB", report.peakRssMb() + " MB",
-                    alone.peakRssMb() + " MB", megabytes(m.siteBytes()), megabytes(m.pdfBytes()))));
+            List<String> cells = new ArrayList<>(List.of(m.size().label(), m.format(), report.peakHeapMb() + " MB",
+                    report.peakRssMb() + " MB", alone.peakRssMb() + " MB", megabytes(m.siteBytes()), megabytes(m.pdfBytes())));
+            if (peer) {
+                cells.add(m.peerSucceeded() ? m.peer().timings().orElseThrow().peakRssMb() + " MB" : "");
+            }
+            md.append(row(cells));
         }
         return md.toString();
     }
@@ -127,6 +155,10 @@ final class Results {
     private static String failure(Measurement m) {
         ChildJvm.Run failed = m.reports().stream().filter(r -> !r.succeeded()).findFirst()
                 .or(() -> m.baselines().stream().filter(r -> !r.succeeded()).findFirst()).orElseThrow();
+        return lastLine(failed);
+    }
+
+    private static String lastLine(ChildJvm.Run failed) {
         String last = failed.output().isEmpty() ? "" : failed.output().get(failed.output().size() - 1);
         return "exit " + failed.exitCode() + " (" + last.replace("|", "\\|") + ")";
     }
