@@ -94,7 +94,7 @@ members AS (
                  AND s.ended_on <= CAST(c.cutoff + INTERVAL '30' DAY AS DATE) THEN 1 ELSE 0 END AS churned,
            CAST(date_diff('day', u.signup_date, c.cutoff) AS DOUBLE) / 30.4 AS tenure_months,
            coalesce(r.region, 'Unknown') AS region,
-           CAST(floor(date_diff('day', c.cutoff, {{as_of}}) / 30.0) AS INTEGER) AS period
+           CAST(floor(CAST(date_diff('day', c.cutoff, {{as_of}}) AS DOUBLE) / 30) AS INTEGER) AS period
     FROM cutoffs AS c
     JOIN subscriptions AS s ON s.started_on <= c.cutoff AND (s.ended_on IS NULL OR s.ended_on > c.cutoff)
     JOIN users AS u ON u.user_id = s.user_id
@@ -108,7 +108,7 @@ periods AS (
     SELECT user_id, period, device, sum(minutes_watched) AS minutes, max(day) AS last_day
     FROM (
         SELECT user_id, device, minutes_watched, CAST(started_at AS DATE) AS day,
-               CAST(floor(date_diff('day', CAST(started_at AS DATE), {{as_of}}) / 30.0) AS INTEGER) AS period
+               CAST(floor(CAST(date_diff('day', CAST(started_at AS DATE), {{as_of}}) AS DOUBLE) / 30) AS INTEGER) AS period
         FROM viewing_sessions
         WHERE CAST(started_at AS DATE) > CAST({{as_of}} - INTERVAL '300' DAY AS DATE)
           AND CAST(started_at AS DATE) <= {{as_of}}
@@ -116,7 +116,7 @@ periods AS (
     GROUP BY user_id, period, device
 ),
 snapshot_periods AS (
-    SELECT DISTINCT CAST(floor(date_diff('day', cutoff, {{as_of}}) / 30.0) AS INTEGER) AS period FROM cutoffs
+    SELECT DISTINCT CAST(floor(CAST(date_diff('day', cutoff, {{as_of}}) AS DOUBLE) / 30) AS INTEGER) AS period FROM cutoffs
 ),
 -- Each member's viewing as seen from each snapshot period j: periods j (the last 30 days), j + 1 (the 30 before) and
 -- j to j + 2 (the last 90). A row of periods counts for the snapshots 0, 1 and 2 periods after it.
