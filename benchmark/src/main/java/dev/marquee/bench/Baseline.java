@@ -44,6 +44,9 @@ final class Baseline implements Callable<Integer> {
     @Option(names = "--memory-limit")
     String memoryLimit;
 
+    @Option(names = "--scan-only", description = "Only read the viewing events once, every column, and print the time: the floor of any report.")
+    boolean scanOnly;
+
     private final PrintStream out;
 
     Baseline() {
@@ -65,6 +68,14 @@ final class Baseline implements Callable<Integer> {
         Path scratch = Files.createTempDirectory(config.tempDir(), "marquee-baseline-");
         try (Engine engine = DuckDbEngine.inMemory(scratch, config.memoryLimit())) {
             timer.since("start", start, questions.size() + " questions read, duckdb ready");
+            if (scanOnly) {
+                String events = eventsReader(data);
+                timer.time("scan", () -> engine.scalar("SELECT count(*) + count(user_id) + count(title_id) + count(started_at) "
+                        + "+ count(device) + count(completed) + coalesce(sum(minutes_watched), 0) FROM " + events),
+                        n -> "the viewing events, every column, read once");
+                timer.printSummary(start);
+                return 0;
+            }
             LoadResult loaded = timer.time("load", () -> DataLoader.load(data, model, engine, scratch),
                     l -> l.tables().size() + " tables");
             LocalDate asOf = DataLoader.latestActivityDate(engine, loaded).orElseThrow();
@@ -87,6 +98,18 @@ final class Baseline implements Callable<Integer> {
         } finally {
             SampleSets.deleteFiles(scratch);
         }
+    }
+
+    /** The viewing events file of the folder, as DuckDB reads it in place. */
+    static String eventsReader(Path data) {
+        for (String suffix : List.of(".parquet", ".csv.gz", ".csv")) {
+            Path file = data.resolve("viewing_sessions" + suffix);
+            if (Files.isRegularFile(file)) {
+                String path = "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+                return suffix.equals(".parquet") ? "read_parquet(" + path + ")" : "read_csv(" + path + ", header = true)";
+            }
+        }
+        throw new IllegalArgumentException("no viewing_sessions.parquet, .csv.gz or .csv in " + data);
     }
 
     private static int runAll(Engine engine, List<Question> questions, Parameters parameters) {

@@ -192,8 +192,18 @@ public final class Benchmark implements Callable<Integer> {
                 break;
             }
         }
-        return new Measurement(size, format, SampleSets.bytes(data), reports, baselines,
-                SampleSets.bytes(site) - pdfBytes(site), pdfBytes(site), List.of());
+        Measurement measured = new Measurement(size, format, SampleSets.bytes(data), reports, baselines,
+                SampleSets.bytes(site) - pdfBytes(site), pdfBytes(site));
+        if (!measured.succeeded()) {
+            return measured;
+        }
+        List<String> scan = new ArrayList<>(baseline);
+        scan.add("--scan-only");
+        ChildJvm.Run floor = jvm.run(Benchmark.class.getName(), scan);
+        Double seconds = floor.timings().map(t -> t.stages().get("scan")).orElse(null);
+        out.printf(Locale.ROOT, "%-8s %-8s one scan of the events: %s%n", size.name(), format,
+                seconds == null ? "FAILED " + floor.failure() : String.format(Locale.ROOT, "%.2f s", seconds));
+        return seconds == null ? measured : measured.withScan(seconds);
     }
 
     private static long pdfBytes(Path site) {

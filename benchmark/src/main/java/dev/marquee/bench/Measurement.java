@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * One size and format measured: every run of the report and of the engine alone, the report's output sizes, and the
  * peer's runs on the same size (none when it was not measured). Figures come from the median run by wall time, so a
- * run's stages add up.
+ * run's stages add up. {@code scanSeconds} is one plain read of the viewing events, the physical floor (NaN when not
+ * measured).
  */
 record Measurement(Size size, String format, long inputBytes, List<ChildJvm.Run> reports, List<ChildJvm.Run> baselines,
-                   long siteBytes, long pdfBytes, List<ChildJvm.Run> peers) {
+                   long siteBytes, long pdfBytes, List<ChildJvm.Run> peers, double scanSeconds) {
 
     Measurement {
         reports = List.copyOf(reports);
@@ -17,8 +18,19 @@ record Measurement(Size size, String format, long inputBytes, List<ChildJvm.Run>
         peers = List.copyOf(peers);
     }
 
+    /** Without the peer's runs and without the plain scan (NaN: not measured). */
+    Measurement(Size size, String format, long inputBytes, List<ChildJvm.Run> reports, List<ChildJvm.Run> baselines,
+                long siteBytes, long pdfBytes) {
+        this(size, format, inputBytes, reports, baselines, siteBytes, pdfBytes, List.of(), Double.NaN);
+    }
+
     Measurement withPeers(List<ChildJvm.Run> runs) {
-        return new Measurement(size, format, inputBytes, reports, baselines, siteBytes, pdfBytes, runs);
+        return new Measurement(size, format, inputBytes, reports, baselines, siteBytes, pdfBytes, runs, scanSeconds);
+    }
+
+    /** With the seconds DuckDB takes to read the viewing events once and add up a column: the floor of any report. */
+    Measurement withScan(double seconds) {
+        return new Measurement(size, format, inputBytes, reports, baselines, siteBytes, pdfBytes, peers, seconds);
     }
 
     boolean succeeded() {

@@ -56,6 +56,10 @@ final class Results {
         List<String> header = new ArrayList<>(List.of("events", "format", "input"));
         stages.forEach(s -> header.add(s + " s"));
         header.addAll(List.of("report wall s (min–max)", "report CPU s", "DuckDB alone wall s (min–max)", "report ÷ DuckDB"));
+        boolean scan = measured.stream().anyMatch(m -> !Double.isNaN(m.scanSeconds()));
+        if (scan) {
+            header.add("one scan of the events s");
+        }
         boolean peer = measured.stream().anyMatch(Measurement::peerMeasured);
         if (peer) {
             header.addAll(List.of("peer wall s (min–max)", "report speed-up over peer (peer ÷ report)"));
@@ -76,6 +80,9 @@ final class Results {
             cells.add(seconds(m.baseline().wallSeconds()) + " (" + seconds(Measurement.min(m.baselines())) + "–"
                     + seconds(Measurement.max(m.baselines())) + ")");
             cells.add(String.format(Locale.ROOT, "%.2f", m.ratio()));
+            if (scan) {
+                cells.add(Double.isNaN(m.scanSeconds()) ? "" : seconds(m.scanSeconds()));
+            }
             if (peer && m.peerSucceeded()) {
                 cells.add(seconds(m.peer().wallSeconds()) + " (" + seconds(Measurement.min(m.peers())) + "–"
                         + seconds(Measurement.max(m.peers())) + ")");

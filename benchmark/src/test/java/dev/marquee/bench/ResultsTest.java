@@ -49,9 +49,9 @@ class ResultsTest {
     void markdown_peerMeasured_wallTimeSpeedUpAndPeakRssColumns() {
         Size size = Size.parse("1m");
         Measurement csv = new Measurement(size, "csv.gz", 40_000_000, List.of(report(4.0), report(5.0), report(6.0)),
-                List.of(alone(3.0)), 3_000_000, 150_000, List.of(peer(21.0), peer(20.0), peer(24.0)));
+                List.of(alone(3.0)), 3_000_000, 150_000, List.of(peer(21.0), peer(20.0), peer(24.0)), 0.8);
         Measurement parquet = new Measurement(size, "parquet", 30_000_000, List.of(report(4.2)), List.of(alone(2.5)),
-                3_000_000, 150_000, List.of(peer(20.0)));
+                3_000_000, 150_000, List.of(peer(20.0)), Double.NaN);
 
         String md = Results.markdown("sizes=1m formats=csv.gz,parquet", machine(), List.of(csv, parquet), "`java -Xmx512m ...`",
                 List.of("-Xmx512m"), "2GB", 3, LocalDate.of(2026, 12, 3), "0.5", new Machine.SpeedCheck(0.3, 90),
@@ -59,11 +59,11 @@ class ResultsTest {
 
         assertTrue(md.contains("- Peer: `scripts/peer/peer.py` on Python 3.11.2, pandas 1.5.3, matplotlib 3.6.3\n"), md);
         assertTrue(md.contains("| events | format | input | load s | query s | report wall s (min–max) | report CPU s "
-                + "| DuckDB alone wall s (min–max) | report ÷ DuckDB | peer wall s (min–max) "
+                + "| DuckDB alone wall s (min–max) | report ÷ DuckDB | one scan of the events s | peer wall s (min–max) "
                 + "| report speed-up over peer (peer ÷ report) |\n"), md);
-        assertTrue(md.contains("| 1m | csv.gz | 40 MB | 1.00 | 2.00 | 5.00 (4.00–6.00) | 7.00 | 3.00 (3.00–3.00) | 1.67 "
+        assertTrue(md.contains("| 1m | csv.gz | 40 MB | 1.00 | 2.00 | 5.00 (4.00–6.00) | 7.00 | 3.00 (3.00–3.00) | 1.67 | 0.80 "
                 + "| 21.00 (20.00–24.00) | 4.20× |\n"), md);
-        assertTrue(md.contains("| 1m | parquet | 30 MB | 1.00 | 2.00 | 4.20 (4.20–4.20) | 7.00 | 2.50 (2.50–2.50) | 1.68 "
+        assertTrue(md.contains("| 1m | parquet | 30 MB | 1.00 | 2.00 | 4.20 (4.20–4.20) | 7.00 | 2.50 (2.50–2.50) | 1.68 |  "
                 + "| 20.00 (20.00–20.00) | 4.76× |\n"), md);
         assertTrue(md.contains("| events | format | report peak heap | report peak RSS | DuckDB alone peak RSS "
                 + "| site (without PDF) | PDF | peer peak RSS |\n"), md);
@@ -73,7 +73,7 @@ class ResultsTest {
     @Test
     void markdown_peerNotMeasured_noPeerColumns() {
         Measurement csv = new Measurement(Size.parse("default"), "csv.gz", 5_000_000, List.of(report(2.0)), List.of(alone(1.5)),
-                3_000_000, 150_000, List.of());
+                3_000_000, 150_000, List.of(), Double.NaN);
 
         String md = Results.markdown("sizes=default formats=csv.gz", machine(), List.of(csv), "`java -Xmx512m ...`",
                 List.of("-Xmx512m"), "2GB", 1, LocalDate.of(2026, 12, 3), "0.5", new Machine.SpeedCheck(0.3, 90), "");
