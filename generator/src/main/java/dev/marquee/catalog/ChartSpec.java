@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param whenEmpty what the chart's page says when its query returns no row although the files feed it (why the
  *                  figures are withheld); empty for the general "nothing in the data folder feeds this chart"
  * @param units   the unit of other columns of its table (the y columns have {@code unit}): {@code units: {mrr: usd}};
- *                a column named in neither is read by its name (see SiteRenderer.unitOf)
+ *                a column named in neither is a count, whatever its name (see {@link #unitOf})
  * @param track   what each edition's record keeps of the chart, so the next edition can say what moved: its order
  *                (a ranking) or each group's rate with its group size (the {@code members} column of the result's
  *                privacy declaration); empty for a chart the record leaves out
@@ -72,6 +72,18 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
     /** Whether the chart draws a result of its own question (a statement, or one computed after the queries). */
     public boolean drawsOwnResult() {
         return !Reference.isReference(query);
+    }
+
+    /**
+     * A column's unit, as the question declares it: its {@code units:} entry, else the chart's {@code unit} for a y
+     * column, else a count. Never read from the column's name, so a new question needs no Java.
+     */
+    public Unit unitOf(String column) {
+        Unit declared = units.get(column);
+        if (declared != null) {
+            return declared;
+        }
+        return y.contains(column) ? unit : Unit.COUNT;
     }
 
     /** Every column the chart reads from its query's result. */

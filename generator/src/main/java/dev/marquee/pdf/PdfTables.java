@@ -183,7 +183,7 @@ final class PdfTables {
         Object value = data.rows().get(row).get(column);
         String name = data.columns().get(column).name();
         if (value instanceof Number number && !(value instanceof Long || value instanceof Integer)
-                && WHOLE.contains(SiteRenderer.unitOf(chart.spec(), name)) && Double.isFinite(number.doubleValue())) {
+                && WHOLE.contains(chart.spec().unitOf(name)) && Double.isFinite(number.doubleValue())) {
             value = Math.round(number.doubleValue());
         }
         return SiteRenderer.cellText(value, chart.spec(), name);

@@ -345,40 +345,7 @@ public final class SiteRenderer {
         if (value instanceof java.time.LocalDate date && !column.contains("month") && !column.equals("cohort")) {
             return date.toString();
         }
-        return Formats.cell(value, unitOf(spec, column));
-    }
-
-    /**
-     * A column's unit: as the chart declares it ({@code units:}, or {@code unit} for its y columns); else read from the
-     * column's name, rates and shares as percentages, other numbers as counts.
-     */
-    public static Unit unitOf(ChartSpec spec, String column) {
-        if (spec.units().containsKey(column)) {
-            return spec.units().get(column);
-        }
-        if (spec.y().contains(column)) {
-            return spec.unit();
-        }
-        if (column.contains("year") || column.equals("decade") || column.equals("months_after_signup")) {
-            return Unit.YEAR;
-        }
-        if (column.endsWith("_rate") || column.endsWith("share") || column.startsWith("share_of_") || column.startsWith("after_") || column.equals("retained")) {
-            return Unit.PERCENT;
-        }
-        if (column.equals("mrr") || column.equals("arpu") || column.equals("collected")) {
-            return Unit.USD;
-        }
-        if (column.contains("hours")) {
-            return Unit.HOURS;
-        }
-        if (column.endsWith("_titles")) {
-            return Unit.COUNT; // scored_titles: a count, not a score
-        }
-        if (column.contains("score") || column.startsWith("low_") || column.startsWith("high_")
-                || column.equals("auc") || column.startsWith("odds_ratio")) {
-            return Unit.DECIMAL;
-        }
-        return Unit.COUNT;
+        return Formats.cell(value, spec.unitOf(column));
     }
 
     static String csvPath(RenderedChart chart) {
