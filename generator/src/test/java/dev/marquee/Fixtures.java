@@ -18,6 +18,24 @@ public final class Fixtures {
     public static final Path ROOT = Path.of("").toAbsolutePath();
     public static final Path QUESTIONS = ROOT.resolve("questions");
     public static final Path FIXTURES = ROOT.resolve("generator/src/test/resources/fixtures");
+
+    /**
+     * A new temporary folder, deleted with everything in it when the test JVM exits: builds shared by several test
+     * classes outlive any one of them, and a test run must not leave gigabytes of sites in the system's temporary folder.
+     */
+    public static Path scratch(String prefix) throws IOException {
+        Path folder = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder)));
+        return folder;
+    }
+
+    private static void deleteTree(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort at exit: the system cleans its temporary folder eventually.
+        }
+    }
     public static final Path TINY = FIXTURES.resolve("tiny");
     public static final Path SHARED_DATA = ROOT.resolve("../shared/data").normalize();
 
@@ -33,7 +51,7 @@ public final class Fixtures {
     /** The sample report of data/ as of 2024-12-31, built once for the whole test run: tests only read it. */
     public static synchronized Path sampleSite() throws IOException {
         if (sampleSite == null) {
-            Path out = Files.createTempDirectory("marquee-sample-").resolve("site");
+            Path out = scratch("marquee-sample-").resolve("site");
             Run run = marquee("build", "--out", out.toString(), "--as-of", "2024-12-31");
             if (run.exitCode() != 0) {
                 throw new IllegalStateException("the sample report did not build: " + run.err());

@@ -31,7 +31,7 @@ class LayerTest {
 
     @BeforeAll
     static void buildTheLayer() throws Exception {
-        Path scratch = Files.createTempDirectory("marquee-layer-");
+        Path scratch = Fixtures.scratch("marquee-layer-");
         engine = DuckDbEngine.inMemory(scratch, "1GB");
         DataLoader.load(Fixtures.FIXTURES.resolve("questions"), DataModel.standard(), engine, scratch);
         Layer.standard().build(engine, new Parameters(LocalDate.of(2024, 3, 31), 2, 15));

@@ -27,7 +27,7 @@ class PdfDashboardTest {
 
     @BeforeAll
     static void build() throws Exception {
-        Path temp = Files.createTempDirectory("marquee-pdf-");
+        Path temp = Fixtures.scratch("marquee-pdf-");
         sample = Fixtures.sampleSite();
         cjk = temp.resolve("cjk");
         Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.FIXTURES.resolve("cjk").toString(), "--out", cjk.toString(),

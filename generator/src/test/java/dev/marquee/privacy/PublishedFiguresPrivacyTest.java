@@ -54,7 +54,7 @@ class PublishedFiguresPrivacyTest {
 
     @BeforeAll
     static void buildTheReport() throws Exception {
-        Path work = Files.createTempDirectory("marquee-privacy-");
+        Path work = Fixtures.scratch("marquee-privacy-");
         Path data = work.resolve("data");
         assertEquals(0, Fixtures.marquee("sample-data", "--out", data.toString(), "--seed", "11", "--sessions", "10000").exitCode());
         for (String table : List.of("users", "subscriptions", "viewing_sessions")) {

@@ -34,7 +34,7 @@ class BusinessQuestionsTest {
 
     @BeforeAll
     static void build() throws Exception {
-        Path out = Files.createTempDirectory("marquee-questions-");
+        Path out = Fixtures.scratch("marquee-questions-");
         Config config = Config.defaults().withDataDir(Fixtures.FIXTURES.resolve("questions")).withOutDir(out.resolve("site"))
                 .withQuestionsDir(Fixtures.QUESTIONS).withAsOf(LocalDate.of(2024, 3, 31)).withMinGroupSize(2);
         report = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();

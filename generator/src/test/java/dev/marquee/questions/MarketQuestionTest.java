@@ -31,7 +31,7 @@ class MarketQuestionTest {
 
     @BeforeAll
     static void build() throws Exception {
-        work = Files.createTempDirectory("marquee-market-");
+        work = Fixtures.scratch("marquee-market-");
         Config config = Config.defaults().withDataDir(Fixtures.FIXTURES.resolve("market")).withOutDir(work.resolve("site"))
                 .withQuestionsDir(Fixtures.QUESTIONS).withAsOf(LocalDate.of(2021, 12, 31)).withMinGroupSize(1);
         report = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();

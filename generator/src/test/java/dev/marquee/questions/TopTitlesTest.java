@@ -35,7 +35,7 @@ class TopTitlesTest {
 
     @BeforeAll
     static void build() throws Exception {
-        Path data = Files.createDirectories(Files.createTempDirectory("marquee-top-titles-").resolve("data"));
+        Path data = Files.createDirectories(Fixtures.scratch("marquee-top-titles-").resolve("data"));
         List<String> users = new ArrayList<>(List.of("user_id,signup_date,country,age,gender,plan"));
         List<String> sessions = new ArrayList<>(List.of("user_id,title_id,started_at,minutes_watched,device,completed"));
         for (int u = 1; u <= 60; u++) {

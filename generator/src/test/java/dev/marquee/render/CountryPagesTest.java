@@ -31,7 +31,7 @@ class CountryPagesTest {
 
     @BeforeAll
     static void build() throws Exception {
-        site = Files.createTempDirectory("marquee-countries-").resolve("site");
+        site = Fixtures.scratch("marquee-countries-").resolve("site");
         Config config = Config.defaults().withDataDir(Fixtures.FIXTURES.resolve("questions")).withOutDir(site)
                 .withQuestionsDir(Fixtures.QUESTIONS).withAsOf(LocalDate.of(2024, 3, 31)).withMinGroupSize(2);
         report = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();

@@ -50,7 +50,7 @@ class BrowserTest {
     @BeforeAll
     static void buildSitesAndOpenBrowser() throws Exception {
         Assumptions.assumeTrue(HeadlessChromium.available(), "browser tests skipped: install chromium and chromium-driver to run them");
-        Path temp = Files.createTempDirectory("marquee-browser-");
+        Path temp = Fixtures.scratch("marquee-browser-");
         sampleSite = Fixtures.sampleSite();
         hostileSite = temp.resolve("hostile");
         Fixtures.Run hostile = Fixtures.marquee("build", "--data", Fixtures.FIXTURES.resolve("hostile").toString(),

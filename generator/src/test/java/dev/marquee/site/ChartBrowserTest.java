@@ -35,7 +35,7 @@ class ChartBrowserTest {
     @BeforeAll
     static void buildSiteAndOpenBrowser() throws Exception {
         Assumptions.assumeTrue(HeadlessChromium.available(), "browser tests skipped: install chromium and chromium-driver to run them");
-        Path temp = Files.createTempDirectory("marquee-charts-");
+        Path temp = Fixtures.scratch("marquee-charts-");
         site = Fixtures.sampleSite();
         browser = HeadlessChromium.start(temp.resolve("profile"));
     }

@@ -1,5 +1,6 @@
 package dev.marquee.site;
 
+import dev.marquee.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,7 @@ class ChartTextsTest {
     @BeforeAll
     static void openBrowser() throws Exception {
         Assumptions.assumeTrue(HeadlessChromium.available(), "browser tests skipped: install chromium and chromium-driver to run them");
-        folder = Files.createTempDirectory("marquee-chart-texts-");
+        folder = Fixtures.scratch("marquee-chart-texts-");
         browser = HeadlessChromium.start(folder.resolve("profile"));
         HeadlessChromium.emulate(browser, 1366, false, false);
     }

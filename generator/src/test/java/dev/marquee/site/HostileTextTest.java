@@ -37,7 +37,7 @@ class HostileTextTest {
 
     @BeforeAll
     static void build() throws Exception {
-        site = Files.createTempDirectory("marquee-hostile-").resolve("site");
+        site = Fixtures.scratch("marquee-hostile-").resolve("site");
         Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.FIXTURES.resolve("hostile").toString(), "--out", site.toString(),
                 "--min-group-size", "1");
         assertEquals(0, run.exitCode(), run.err());

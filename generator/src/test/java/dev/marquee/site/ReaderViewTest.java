@@ -117,7 +117,7 @@ class ReaderViewTest {
         tables = new LinkedHashMap<>();
         lightBackgrounds = new LinkedHashMap<>();
         darkBackgrounds = new LinkedHashMap<>();
-        ChromeDriver browser = HeadlessChromium.start(Files.createTempDirectory("marquee-reader-view-"));
+        ChromeDriver browser = HeadlessChromium.start(Fixtures.scratch("marquee-reader-view-"));
         try {
             for (String page : pages) {
                 String png = page.replace(".html", ".png");

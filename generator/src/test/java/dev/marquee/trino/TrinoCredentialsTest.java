@@ -32,7 +32,7 @@ class TrinoCredentialsTest {
     @BeforeAll
     static void startServer() throws Exception {
         TrinoServer.assumeEnabled();
-        work = Files.createTempDirectory("marquee-trino-secure-");
+        work = Fixtures.scratch("marquee-trino-secure-");
         server = TrinoServer.startSecure(work.resolve("server"), work.resolve("lake"), USER, PASSWORD);
         System.out.printf(Locale.ROOT, "secure Trino started in %.1f s%n", server.startSeconds);
     }

@@ -39,7 +39,7 @@ class TrinoEquivalenceTest {
     @BeforeAll
     static void startServer() throws Exception {
         TrinoServer.assumeEnabled();
-        work = Files.createTempDirectory("marquee-trino-");
+        work = Fixtures.scratch("marquee-trino-");
         Path lake = work.resolve("lake");
         for (String[] dataset : new String[][]{{"tiny", Fixtures.TINY.toString()}, {"sample", "data"}}) {
             Fixtures.Run export = Fixtures.marquee("export", "--format", "parquet", "--data", dataset[1], "--out",

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputTest {
 
     private static final Path CORPUS = Fixtures.ROOT.resolve("generator/src/test/resources/bad");
-    private static Path work;
+    /** A folder JUnit deletes after the class: every case's data and site go under it. */
+    @TempDir
+    static Path work;
     private static Path site;
     private static Map<String, byte[]> builtSite;
 
     @BeforeAll
     static void buildAGoodSite() throws Exception {
-        work = Files.createTempDirectory("marquee-bad-");
         site = work.resolve("site");
         assertEquals(0, Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", site.toString(),
                 "--min-group-size", "1").exitCode());

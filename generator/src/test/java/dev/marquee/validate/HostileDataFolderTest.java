@@ -44,7 +44,7 @@ class HostileDataFolderTest {
 
     @BeforeAll
     static void buildAGoodSite() throws IOException {
-        work = Files.createTempDirectory("marquee-hostile-");
+        work = Fixtures.scratch("marquee-hostile-");
         site = work.resolve("site");
         assertEquals(0, build(freshData("good")).exitCode());
     }
