@@ -61,6 +61,6 @@ final class Peer {
         return "`" + SCRIPT + "` (pandas + matplotlib, what an analyst would write instead: the core questions, a chart each, "
                 + "index.html and a PDF) on " + versions + ", in `bench/peer-venv`; it reads the CSV.gz tables in every row "
                 + "(the benchmark generates CSV.gz and converts it to Parquet with DuckDB; pandas reads no Parquet without "
-                + "pyarrow, which Debian 12 does not package), after the report's runs, as many runs";
+                + "pyarrow, which Debian 12 does not package), after the report's runs, as many runs as the report had";
     }
 }
