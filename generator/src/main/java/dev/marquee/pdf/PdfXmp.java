@@ -13,7 +13,7 @@ final class PdfXmp {
     }
 
     /** {@code date} is an ISO date (yyyy-mm-dd). */
-    static byte[] packet(String title, String date) {
+    static byte[] packet(String title, String date, String language) {
         String xmp = "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                 + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
                 + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
@@ -23,7 +23,7 @@ final class PdfXmp {
                 + "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
                 + "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
                 + "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + escape(title) + "</rdf:li></rdf:Alt></dc:title>\n"
-                + "<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>\n"
+                + "<dc:language><rdf:Bag><rdf:li>" + escape(language) + "</rdf:li></rdf:Bag></dc:language>\n"
                 + "<xmp:CreateDate>" + date + "T00:00:00Z</xmp:CreateDate>\n"
                 + "<xmp:ModifyDate>" + date + "T00:00:00Z</xmp:ModifyDate>\n"
                 + "<xmp:CreatorTool>Marquee report generator</xmp:CreatorTool>\n"
