@@ -141,8 +141,9 @@ public final class PdfReport {
             writer.setXmpMetadata(PdfXmp.packet(SafeText.line(report.title() + ", " + report.dateline()), report.asOf().toString(), LANGUAGE));
             PdfOutline root = writer.getDirectContent().getRootOutline();
 
+            Tagging tags = new Tagging(writer);
             boolean targetsOnCover = targetsOnCover(memory);
-            cover(document, writer, report, memory, targets, targetsOnCover, fonts, root);
+            cover(document, writer, tags, report, memory, targets, targetsOnCover, fonts, root);
             if (memory.isPresent() && (memory.get().remembers() && !memory.get().digest().parts().isEmpty()
                     || !targetsOnCover && !memory.get().current().shownTargets().isEmpty())) {
                 document.newPage();
@@ -152,7 +153,7 @@ public final class PdfReport {
             for (Section section : report.sections()) {
                 document.newPage();
                 bookmark(writer, root, section.title());
-                sectionPage(document, writer, section, fonts);
+                sectionPage(document, writer, tags, section, fonts);
             }
             document.newPage();
             bookmark(writer, root, "Data and definitions");
@@ -183,7 +184,7 @@ public final class PdfReport {
     }
 
     /** The cover as a dashboard: the KPI tiles, then the headline charts two by two down to the foot of the page. */
-    private static void cover(Document document, PdfWriter writer, Report report, Optional<Memory> memory, Targets targets,
+    private static void cover(Document document, PdfWriter writer, Tagging tags, Report report, Optional<Memory> memory, Targets targets,
                               boolean targetsOnCover, PdfFonts fonts, PdfOutline root) throws DocumentException {
         bookmark(writer, root, "Overview");
         document.add(new Paragraph(report.title(), new Font(fonts.bold, 22, Font.NORMAL, INK)));
@@ -212,7 +213,7 @@ public final class PdfReport {
         grid.setWidthPercentage(100);
         grid.setSpacingBefore(8);
         for (RenderedChart chart : shown) {
-            grid.addCell(chartCell(writer, fonts, chart, width, height));
+            grid.addCell(chartCell(writer, tags, fonts, chart, width, height));
         }
         if (targetsOnCover) {
             grid.addCell(targetsPanel(memory.get(), fonts));
@@ -429,7 +430,7 @@ public final class PdfReport {
      * table of the rows the takeaway talks about under a title of its own. The charts take the height left by the
      * table, at least what their labels need; when even the table's first rows leave them too little, the site has it.
      */
-    private static void sectionPage(Document document, PdfWriter writer, Section section, PdfFonts fonts)
+    private static void sectionPage(Document document, PdfWriter writer, Tagging tags, Section section, PdfFonts fonts)
             throws DocumentException {
         document.add(new Paragraph(section.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)));
         Paragraph question = new Paragraph(section.answer().question().question(), new Font(fonts.regular, 10, Font.NORMAL, MUTED));
@@ -486,7 +487,7 @@ public final class PdfReport {
             grid.setWidthPercentage(columns == 1 ? 75 : 100);
             grid.setHorizontalAlignment(Element.ALIGN_LEFT);
             for (int i = 0; i < charts.size(); i++) {
-                grid.addCell(chartCell(writer, fonts, charts.get(i), width, heights[i / columns]));
+                grid.addCell(chartCell(writer, tags, fonts, charts.get(i), width, heights[i / columns]));
             }
             if (inGrid != null) {
                 PdfPCell cell = new PdfPCell();
@@ -554,9 +555,11 @@ public final class PdfReport {
     }
 
     /** A chart under its title: the charts draw none of their own in the PDF, so every one is titled the same way. */
-    private static PdfPCell chartCell(PdfWriter writer, PdfFonts fonts, RenderedChart chart, float width, float height)
+    private static PdfPCell chartCell(PdfWriter writer, Tagging tags, PdfFonts fonts, RenderedChart chart, float width, float height)
             throws DocumentException {
         PdfPCell cell = new PdfPCell();
+        // The chart, drawn last in the cell, is tagged a Figure with its alt text (OpenPDF writes no image's /Alt).
+        cell.setCellEvent(tags.figure(SafeText.line(chart.altText())));
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(4);
         Paragraph title = new Paragraph("", new Font(fonts.bold, 10, Font.NORMAL, INK));
