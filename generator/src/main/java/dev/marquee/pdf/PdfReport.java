@@ -148,7 +148,7 @@ public final class PdfReport {
                     || !targetsOnCover && !memory.get().current().shownTargets().isEmpty())) {
                 document.newPage();
                 bookmark(writer, root, memory.get().changesTitle());
-                changesPage(document, memory.get(), !targetsOnCover, fonts);
+                changesPage(document, writer, tags, memory.get(), !targetsOnCover, fonts);
             }
             for (Section section : report.sections()) {
                 document.newPage();
@@ -157,7 +157,7 @@ public final class PdfReport {
             }
             document.newPage();
             bookmark(writer, root, "Data and definitions");
-            closingPage(document, report, fonts);
+            closingPage(document, writer, tags, report, fonts);
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("the PDF could not be written: " + e.getMessage(), e);
@@ -187,12 +187,12 @@ public final class PdfReport {
     private static void cover(Document document, PdfWriter writer, Tagging tags, Report report, Optional<Memory> memory, Targets targets,
                               boolean targetsOnCover, PdfFonts fonts, PdfOutline root) throws DocumentException {
         bookmark(writer, root, "Overview");
-        document.add(new Paragraph(report.title(), new Font(fonts.bold, 22, Font.NORMAL, INK)));
+        tags.add(document, writer, new Paragraph(report.title(), new Font(fonts.bold, 22, Font.NORMAL, INK)), PdfName.H1);
         String period = report.dataRange() == null || report.dataRange().first() == null ? ""
                 : "Period " + Formats.date(report.dataRange().first()) + " – " + Formats.date(report.dataRange().last()) + " · ";
         Paragraph asOf = new Paragraph(period + "data " + report.dateline(), new Font(fonts.regular, 12, Font.NORMAL, MUTED));
         asOf.setSpacingAfter(8);
-        document.add(asOf);
+        tags.add(document, writer, asOf, PdfName.P);
         if (!report.kpis().isEmpty()) {
             document.add(kpiTiles(writer, report, memory, targets, fonts));
         }
@@ -334,8 +334,9 @@ public final class PdfReport {
     }
 
     /** What changed since the previous edition and where the targets stand: the same lines as the site's page. */
-    private static void changesPage(Document document, Memory memory, boolean withTargets, PdfFonts fonts) throws DocumentException {
-        document.add(new Paragraph(memory.changesTitle(), new Font(fonts.bold, 17, Font.NORMAL, INK)));
+    private static void changesPage(Document document, PdfWriter writer, Tagging tags, Memory memory, boolean withTargets, PdfFonts fonts)
+            throws DocumentException {
+        tags.add(document, writer, new Paragraph(memory.changesTitle(), new Font(fonts.bold, 17, Font.NORMAL, INK)), PdfName.H1);
         document.add(new Paragraph(memory.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ".")
                 .orElse("This is the first edition on record: what changed is reported from the next one on."),
                 new Font(fonts.regular, 10, Font.NORMAL, MUTED)));
@@ -432,16 +433,16 @@ public final class PdfReport {
      */
     private static void sectionPage(Document document, PdfWriter writer, Tagging tags, Section section, PdfFonts fonts)
             throws DocumentException {
-        document.add(new Paragraph(section.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)));
+        tags.add(document, writer, new Paragraph(section.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)), PdfName.H1);
         Paragraph question = new Paragraph(section.answer().question().question(), new Font(fonts.regular, 10, Font.NORMAL, MUTED));
-        document.add(question);
+        tags.add(document, writer, question, PdfName.P);
         String said = Takeaway.of(section.narrative());
         // A Paragraph made from a Phrase takes that phrase's (Helvetica) font; start from ours and add the chunks.
         Paragraph takeaway = new Paragraph("", new Font(fonts.regular, 9.5f, Font.NORMAL, INK));
         takeaway.addAll(fonts.phrase(said, 9.5f, false, INK));
         takeaway.setSpacingBefore(4);
         takeaway.setSpacingAfter(4);
-        document.add(takeaway);
+        tags.add(document, writer, takeaway, PdfName.P);
         List<RenderedChart> all = section.charts().stream().filter(c -> c.chart().isPresent() && c.facetValue().isEmpty()).limit(4).toList();
         List<RenderedChart> charts = all;
         float pageWidth = document.right() - document.left();
@@ -601,8 +602,8 @@ public final class PdfReport {
      * The definitions, the data's quality, its sources and what was left out, in two columns that run on to further
      * pages as far as they need: text at 8 points or more. Each heading is held with what follows it.
      */
-    private static void closingPage(Document document, Report report, PdfFonts fonts) throws DocumentException {
-        document.add(new Paragraph("Data and definitions", new Font(fonts.bold, 17, Font.NORMAL, INK)));
+    private static void closingPage(Document document, PdfWriter writer, Tagging tags, Report report, PdfFonts fonts) throws DocumentException {
+        tags.add(document, writer, new Paragraph("Data and definitions", new Font(fonts.bold, 17, Font.NORMAL, INK)), PdfName.H1);
         Font body = new Font(fonts.regular, 8.5f, Font.NORMAL, INK);
         MultiColumnText flow = new MultiColumnText();
         flow.addRegularColumns(document.left(), document.right(), 24, 2);

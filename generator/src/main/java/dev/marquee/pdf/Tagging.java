@@ -26,6 +26,62 @@ final class Tagging {
         this.document = new PdfStructureElement(writer.getStructureTreeRoot(), PdfName.DOCUMENT);
     }
 
+    /**
+     * Adds a paragraph of the page's flow as a structure element ({@code role} H1, H2, P). OpenPDF lays the flow's lines
+     * out into a text stream of its own, which it keeps to itself and writes lazily; reaching into its PdfDocument, the
+     * lines before the paragraph and the paragraph's own are written out (flushLines) and the latter wrapped in the
+     * element's marked content. The same operators in the same order: the page looks the same.
+     */
+    void add(com.lowagie.text.Document document, PdfWriter writer, com.lowagie.text.Paragraph paragraph, PdfName role)
+            throws com.lowagie.text.DocumentException {
+        com.lowagie.text.pdf.PdfDocument pdf = writer.getDirectContent().getPdfDocument();
+        flushLines(pdf);
+        PdfContentByte text = textOf(pdf);
+        int page = writer.getPageNumber();
+        text.beginMarkedContentSequence(new PdfStructureElement(this.document, role));
+        document.add(paragraph);
+        if (writer.getPageNumber() != page) {
+            throw new IllegalStateException("a tagged paragraph ran on to the next page: " + paragraph.getContent());
+        }
+        flushLines(pdf);
+        text.endMarkedContentSequence();
+    }
+
+    private static final java.lang.reflect.Field TEXT;
+    private static final java.lang.reflect.Method FLUSH_LINES;
+
+    static {
+        try {
+            TEXT = com.lowagie.text.pdf.PdfDocument.class.getDeclaredField("text");
+            TEXT.setAccessible(true);
+            FLUSH_LINES = com.lowagie.text.pdf.PdfDocument.class.getDeclaredMethod("flushLines");
+            FLUSH_LINES.setAccessible(true);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static PdfContentByte textOf(com.lowagie.text.pdf.PdfDocument pdf) {
+        try {
+            return (PdfContentByte) TEXT.get(pdf);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void flushLines(com.lowagie.text.pdf.PdfDocument pdf) throws com.lowagie.text.DocumentException {
+        try {
+            FLUSH_LINES.invoke(pdf);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof com.lowagie.text.DocumentException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** A chart cell's event: the chart drawn last in the cell becomes a Figure with {@code alt} as its alternate text. */
     PdfPCellEvent figure(String alt) {
         return (cell, position, canvases) -> {

@@ -73,7 +73,7 @@ class PdfAccessibilityTest {
     }
 
     @Test
-    void everyChartDrawn_isAFigureWithItsAltText() throws Exception {
+    void pageTitlesAreHeadings_andEveryChartDrawn_isAFigureWithItsAltText() throws Exception {
         // The structure tree: Document, then a Figure with /Alt per chart, in page order.
         PdfDictionary root = reader.getCatalog().getAsDict(PdfName.STRUCTTREEROOT);
         assertNotNull(root, "no structure tree");
@@ -83,13 +83,20 @@ class PdfAccessibilityTest {
         assertEquals(PdfName.DOCUMENT, top.getAsName(PdfName.S));
         PdfArray kids = (PdfArray) PdfReader.getPdfObject(top.get(PdfName.K));
         List<String> alts = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
         for (int i = 0; i < kids.size(); i++) {
             PdfDictionary kid = (PdfDictionary) PdfReader.getPdfObject(kids.getPdfObject(i));
-            assertEquals(PdfName.FIGURE, kid.getAsName(PdfName.S));
-            PdfString alt = kid.getAsString(PdfName.ALT);
-            assertNotNull(alt, "a Figure without /Alt");
-            alts.add(alt.toUnicodeString());
+            kinds.add(kid.getAsName(PdfName.S).toString());
+            if (PdfName.FIGURE.equals(kid.getAsName(PdfName.S))) {
+                PdfString alt = kid.getAsString(PdfName.ALT);
+                assertNotNull(alt, "a Figure without /Alt");
+                alts.add(alt.toUnicodeString());
+            }
         }
+        // Each page's title is a heading: the cover, one page per area, the closing page (its run-on page has none).
+        assertEquals(List.of("/H1", "/P"), kinds.subList(0, 2), kinds.toString());
+        assertEquals(12, kinds.stream().filter("/H1"::equals).count(), kinds.toString());
+        assertTrue(Set.of("/H1", "/P", "/Figure").containsAll(kinds), kinds.toString());
         assertTrue(alts.stream().allMatch(a -> a.length() >= 20), "alt texts say something: " + alts);
         assertTrue(alts.stream().anyMatch(a -> a.contains("Active subscribers") || a.contains("active subscribers")), alts.toString());
 
