@@ -483,6 +483,12 @@ public final class PdfReport {
                 heights = heights(charts, room);
             }
         }
+        if (inGrid != null) {
+            tags.table(inGrid);
+        }
+        if (below != null) {
+            tags.table(below);
+        }
         if (!charts.isEmpty()) {
             PdfPTable grid = new PdfPTable(columns);
             grid.setWidthPercentage(columns == 1 ? 75 : 100);

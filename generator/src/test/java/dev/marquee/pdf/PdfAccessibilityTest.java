@@ -96,7 +96,13 @@ class PdfAccessibilityTest {
         // Each page's title is a heading: the cover, one page per area, the closing page (its run-on page has none).
         assertEquals(List.of("/H1", "/P"), kinds.subList(0, 2), kinds.toString());
         assertEquals(12, kinds.stream().filter("/H1"::equals).count(), kinds.toString());
-        assertTrue(Set.of("/H1", "/P", "/Figure").containsAll(kinds), kinds.toString());
+        assertTrue(Set.of("/H1", "/H2", "/P", "/Figure", "/Table").containsAll(kinds), kinds.toString());
+        // Each chart's title is a heading just before its Figure.
+        for (int i = 0; i < kinds.size(); i++) {
+            if (kinds.get(i).equals("/Figure")) {
+                assertEquals("/H2", kinds.get(i - 1), "the element before figure " + i + ": " + kinds);
+            }
+        }
         assertTrue(alts.stream().allMatch(a -> a.length() >= 20), "alt texts say something: " + alts);
         assertTrue(alts.stream().anyMatch(a -> a.contains("Active subscribers") || a.contains("active subscribers")), alts.toString());
 
@@ -116,6 +122,46 @@ class PdfAccessibilityTest {
         }
         assertEquals(alts.size(), figures, "figures in the tree and on the pages");
         assertTrue(figures >= 20, "the sample's charts: " + figures);
+    }
+
+    @Test
+    void eachPagesTable_isATableOfCaptionHeaderCellsAndDataCells() throws Exception {
+        PdfDictionary root = reader.getCatalog().getAsDict(PdfName.STRUCTTREEROOT);
+        PdfDictionary top = (PdfDictionary) PdfReader.getPdfObject(((PdfArray) PdfReader.getPdfObject(root.get(PdfName.K))).getPdfObject(0));
+        PdfArray kids = (PdfArray) PdfReader.getPdfObject(top.get(PdfName.K));
+        int tables = 0;
+        for (int i = 0; i < kids.size(); i++) {
+            PdfDictionary kid = (PdfDictionary) PdfReader.getPdfObject(kids.getPdfObject(i));
+            if (!PdfName.TABLE.equals(kid.getAsName(PdfName.S))) {
+                continue;
+            }
+            tables++;
+            List<String> structure = new ArrayList<>();
+            PdfArray parts = (PdfArray) PdfReader.getPdfObject(kid.get(PdfName.K));
+            for (int p = 0; p < parts.size(); p++) {
+                PdfDictionary part = (PdfDictionary) PdfReader.getPdfObject(parts.getPdfObject(p));
+                StringBuilder row = new StringBuilder(part.getAsName(PdfName.S).toString());
+                if (part.getAsName(PdfName.S).toString().equals("/TR")) {
+                    PdfArray cells = (PdfArray) PdfReader.getPdfObject(part.get(PdfName.K));
+                    for (int c = 0; c < cells.size(); c++) {
+                        PdfDictionary cell = (PdfDictionary) PdfReader.getPdfObject(cells.getPdfObject(c));
+                        row.append(' ').append(cell.getAsName(PdfName.S));
+                        if (cell.getAsName(PdfName.S).equals(PdfName.TH)) {
+                            assertEquals("/Column", cell.getAsDict(PdfName.A).get(new PdfName("Scope")).toString());
+                        }
+                    }
+                }
+                structure.add(row.toString());
+            }
+            assertEquals("/Caption", structure.get(0), structure.toString());
+            assertTrue(structure.get(1).matches("/TR( /TH)+"), structure.toString());
+            assertTrue(structure.size() >= 3, structure.toString());
+            for (String row : structure.subList(2, structure.size())) {
+                assertEquals(structure.get(1).replace("/TH", "/TD"), row, structure.toString());
+            }
+        }
+        // One table per area page.
+        assertEquals(10, tables);
     }
 
     @Test
