@@ -194,7 +194,7 @@ public final class PdfReport {
         asOf.setSpacingAfter(8);
         tags.add(document, writer, asOf, PdfName.P);
         if (!report.kpis().isEmpty()) {
-            document.add(kpiTiles(writer, report, memory, targets, fonts));
+            document.add(kpiTiles(writer, tags, report, memory, targets, fonts));
         }
         List<RenderedChart> headlines = new ArrayList<>();
         for (Section section : report.sections()) {
@@ -216,7 +216,9 @@ public final class PdfReport {
             grid.addCell(chartCell(writer, tags, fonts, chart, width, height));
         }
         if (targetsOnCover) {
-            grid.addCell(targetsPanel(memory.get(), fonts));
+            PdfPCell panel = targetsPanel(memory.get(), fonts);
+            panel.setCellEvent(tags.block(PdfName.P));
+            grid.addCell(panel);
         }
         if (cells % 2 == 1 && cells > 1) {
             grid.addCell(emptyCell(fonts));
@@ -258,7 +260,7 @@ public final class PdfReport {
     }
 
     /** One tile per KPI: value, label, and its changes coloured good (green) or bad (red), with the comparison named. */
-    private static PdfPTable kpiTiles(PdfWriter writer, Report report, Optional<Memory> memory, Targets targets, PdfFonts fonts)
+    private static PdfPTable kpiTiles(PdfWriter writer, Tagging tags, Report report, Optional<Memory> memory, Targets targets, PdfFonts fonts)
             throws DocumentException {
         int columns = Math.min(6, report.kpis().size());
         PdfPTable tiles = new PdfPTable(columns);
@@ -288,8 +290,11 @@ public final class PdfReport {
                             + ": " + target.status().text(), new Font(fonts.bold, 7, Font.NORMAL, tone(target.status()))));
                 }
             }
+            // A tile is read as one paragraph: label, value, changes, comparison.
+            cell.setCellEvent(tags.block(PdfName.P));
             tiles.addCell(cell);
         }
+        tags.furniture(tiles);
         for (int i = report.kpis().size(); i % columns != 0; i++) {
             PdfPCell empty = new PdfPCell(new Phrase("", new Font(fonts.regular, 8)));
             empty.setBorder(Rectangle.NO_BORDER);

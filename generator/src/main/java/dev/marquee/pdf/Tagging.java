@@ -135,6 +135,11 @@ final class Tagging {
         furniture(table);
     }
 
+    /** Tags each of a table's cells as one {@code role} element (a KPI tile, a panel: P), in order. */
+    PdfPCellEvent block(PdfName role) {
+        return (cell, position, canvases) -> wrapSince(canvases[PdfPTable.TEXTCANVAS], new PdfStructureElement(document, role));
+    }
+
     /** Sets a table's rules and cell backgrounds aside as artifacts: drawing, not content. */
     void furniture(PdfPTable table) {
         table.setTableEvent((t, widths, heights, headerRows, rowStart, canvases) -> {
