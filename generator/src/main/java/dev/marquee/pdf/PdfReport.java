@@ -142,6 +142,7 @@ public final class PdfReport {
             PdfOutline root = writer.getDirectContent().getRootOutline();
 
             Tagging tags = new Tagging(writer);
+            writer.setPageEvent(tags);
             boolean targetsOnCover = targetsOnCover(memory);
             cover(document, writer, tags, report, memory, targets, targetsOnCover, fonts, root);
             if (memory.isPresent() && (memory.get().remembers() && !memory.get().digest().parts().isEmpty()

@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * which runs just after the cell is written, wraps what the cell added to its canvas; a paragraph of the page's flow is
  * written out early (OpenPDF's internal flushLines, by reflection) and wrapped. Rules and cell backgrounds are artifacts.
  */
-final class Tagging {
+final class Tagging extends com.lowagie.text.pdf.PdfPageEventHelper {
 
     private final PdfStructureElement document;
 
@@ -37,15 +37,38 @@ final class Tagging {
             throws com.lowagie.text.DocumentException {
         com.lowagie.text.pdf.PdfDocument pdf = writer.getDirectContent().getPdfDocument();
         flushLines(pdf);
-        PdfContentByte text = textOf(pdf);
-        int page = writer.getPageNumber();
-        text.beginMarkedContentSequence(new PdfStructureElement(this.document, role));
+        open = new PdfStructureElement(this.document, role);
+        textOf(pdf).beginMarkedContentSequence(open);
         document.add(paragraph);
-        if (writer.getPageNumber() != page) {
-            throw new IllegalStateException("a tagged paragraph ran on to the next page: " + paragraph.getContent());
-        }
         flushLines(pdf);
-        text.endMarkedContentSequence();
+        // The page's text stream: a new one if the paragraph ran on to the next page (see onEndPage).
+        textOf(pdf).endMarkedContentSequence();
+        open = null;
+    }
+
+    /** The flow's paragraph being added, while it is. */
+    private PdfStructureElement open;
+
+    /** A paragraph that runs on to the next page: its marked content ends with this page's lines... */
+    @Override
+    public void onEndPage(PdfWriter writer, com.lowagie.text.Document document) {
+        if (open != null) {
+            com.lowagie.text.pdf.PdfDocument pdf = writer.getDirectContent().getPdfDocument();
+            try {
+                flushLines(pdf);
+            } catch (com.lowagie.text.DocumentException e) {
+                throw new IllegalStateException(e);
+            }
+            textOf(pdf).endMarkedContentSequence();
+        }
+    }
+
+    /** ...and goes on, as the same element, on the next. */
+    @Override
+    public void onStartPage(PdfWriter writer, com.lowagie.text.Document document) {
+        if (open != null) {
+            textOf(writer.getDirectContent().getPdfDocument()).beginMarkedContentSequence(open);
+        }
     }
 
     private static final java.lang.reflect.Field TEXT;

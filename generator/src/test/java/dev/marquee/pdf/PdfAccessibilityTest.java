@@ -165,6 +165,35 @@ class PdfAccessibilityTest {
     }
 
     @Test
+    void aParagraphRunningOnToTheNextPage_isOneElementOnBoth_andAFullyTaggedFilePassesTheProfile() throws Exception {
+        PdfFonts fonts = PdfFonts.load();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        com.lowagie.text.Document document = new com.lowagie.text.Document(com.lowagie.text.PageSize.A6);
+        com.lowagie.text.pdf.PdfWriter writer = com.lowagie.text.pdf.PdfWriter.getInstance(document, out);
+        writer.setTagged();
+        writer.setViewerPreferences(com.lowagie.text.pdf.PdfWriter.DisplayDocTitle);
+        writer.getExtraCatalog().put(PdfName.LANG, new PdfString("en"));
+        document.addTitle("Run-on");
+        document.open();
+        writer.setXmpMetadata(PdfXmp.packet("Run-on", "2024-12-31", "en"));
+        Tagging tags = new Tagging(writer);
+        writer.setPageEvent(tags);
+        tags.add(document, writer, new com.lowagie.text.Paragraph("A heading", new com.lowagie.text.Font(fonts.bold, 14)), PdfName.H1);
+        tags.add(document, writer, new com.lowagie.text.Paragraph("Words and more words. ".repeat(200),
+                new com.lowagie.text.Font(fonts.regular, 9)), PdfName.P);
+        document.close();
+        byte[] file = out.toByteArray();
+
+        PdfReader runOn = new PdfReader(file);
+        assertTrue(runOn.getNumberOfPages() >= 2, "the paragraph runs on");
+        for (int page = 1; page <= runOn.getNumberOfPages(); page++) {
+            String content = new String(runOn.getPageContent(page), StandardCharsets.ISO_8859_1);
+            assertEquals(content.split("BDC", -1).length, content.split("EMC", -1).length, "balanced on page " + page);
+        }
+        assertEquals(List.of(), PdfUa.failures(file));
+    }
+
+    @Test
     void pageFurniture_isAnArtifact() throws Exception {
         for (int page = 1; page <= reader.getNumberOfPages(); page++) {
             String content = new String(reader.getPageContent(page), StandardCharsets.ISO_8859_1);
