@@ -107,6 +107,9 @@ final class PdfFonts {
             SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
             seeded.setSeed(Path.of(file).getFileName().toString().getBytes(StandardCharsets.UTF_8));
             font.setSecureRandom(seeded);
+            // OpenPDF's CIDSet of a subset lists only the glyphs used, where PDF/UA-1 (7.21.4.2) wants every glyph of the
+            // font program listed; the CIDSet is optional, so none is written.
+            font.setIncludeCidSet(false);
             return font;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the font " + file, e);
