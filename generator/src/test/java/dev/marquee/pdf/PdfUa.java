@@ -22,7 +22,7 @@ import java.util.Map;
  * veraPDF's PDF/UA-1 profile run on a PDF, offline and in-process: the rules that fail, each with how many checks
  * failed. Tests only.
  */
-final class PdfUa {
+public final class PdfUa {
 
     /** A failed rule: its clause of ISO 14289-1 and test number in veraPDF's profile, what it asks, and how often it failed. */
     record Failure(String clause, int test, String description, int count) {
@@ -39,6 +39,15 @@ final class PdfUa {
     private static boolean initialised;
 
     private PdfUa() {
+    }
+
+    /** Prints veraPDF's PDF/UA-1 failures of each PDF named: a measuring tool (scripts/pdf-ua.sh), not a check. */
+    public static void main(String[] args) throws Exception {
+        for (String pdf : args) {
+            List<Failure> failed = failures(Path.of(pdf));
+            System.out.println("PDF/UA-1 (veraPDF 1.28.1, " + rules() + " rules): " + failed.size() + " rules fail in " + pdf);
+            failed.forEach(f -> System.out.println("  " + f));
+        }
     }
 
     static synchronized List<Failure> failures(Path pdf) throws Exception {
