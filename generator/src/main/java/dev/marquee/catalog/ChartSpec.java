@@ -86,6 +86,17 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
         return y.contains(column) ? unit : Unit.COUNT;
     }
 
+    /**
+     * A table cell as the reader sees it, on the site and in the PDF: numbers by their unit; the first day of a month
+     * as that month where the column is one of months (a cohort, a month), as a date elsewhere (a report period's start).
+     */
+    public String cellText(Object value, String column) {
+        if (value instanceof java.time.LocalDate date && !column.contains("month") && !column.equals("cohort")) {
+            return date.toString();
+        }
+        return dev.marquee.format.Formats.cell(value, unitOf(column));
+    }
+
     /** Every column the chart reads from its query's result. */
     public List<String> columnsUsed() {
         java.util.ArrayList<String> used = new java.util.ArrayList<>();

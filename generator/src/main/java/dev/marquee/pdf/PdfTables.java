@@ -4,7 +4,6 @@ import dev.marquee.catalog.ChartKind;
 import dev.marquee.chart.RenderedChart;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Unit;
-import dev.marquee.render.SiteRenderer;
 import dev.marquee.report.Section;
 
 import java.util.ArrayList;
@@ -186,6 +185,6 @@ final class PdfTables {
                 && WHOLE.contains(chart.spec().unitOf(name)) && Double.isFinite(number.doubleValue())) {
             value = Math.round(number.doubleValue());
         }
-        return SiteRenderer.cellText(value, chart.spec(), name);
+        return chart.spec().cellText(value, name);
     }
 }

@@ -301,7 +301,7 @@ public final class SiteRenderer {
         for (List<Object> row : data.rows()) {
             List<String> cells = new ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
-                cells.add(cellText(row.get(i), chart.spec(), data.columns().get(i).name()));
+                cells.add(chart.spec().cellText(row.get(i), data.columns().get(i).name()));
             }
             rows.add(cells);
         }
@@ -335,17 +335,6 @@ public final class SiteRenderer {
         return new ChartView(id, chart.spec().title(), description, chart.svg(), chart.narrowSvg(),
                 chart.altText(), headers, rows, numeric, csvPath(chart), statement,
                 section.answer().question().slug() + ".sql: " + chart.spec().query());
-    }
-
-    /**
-     * A table cell as the reader sees it: numbers by their unit; the first day of a month as that month where the
-     * column is one of months (a cohort, a month), as a date elsewhere (a report period's start).
-     */
-    public static String cellText(Object value, ChartSpec spec, String column) {
-        if (value instanceof java.time.LocalDate date && !column.contains("month") && !column.equals("cohort")) {
-            return date.toString();
-        }
-        return Formats.cell(value, spec.unitOf(column));
     }
 
     static String csvPath(RenderedChart chart) {

@@ -38,18 +38,18 @@ class ColumnUnitsTest {
         ChartSpec chart = givenTheSkeletonQuestionWith("    units: {viewers: usd, share_of_hours: decimal}\n").get(0).charts().get(0);
 
         assertEquals(Unit.USD, chart.unitOf("viewers"));
-        assertEquals("$1,234.50", SiteRenderer.cellText(1234.5, chart, "viewers"));
-        assertEquals("0.25", SiteRenderer.cellText(0.25, chart, "share_of_hours"), "declared, not read from the name");
+        assertEquals("$1,234.50", chart.cellText(1234.5, "viewers"));
+        assertEquals("0.25", chart.cellText(0.25, "share_of_hours"), "declared, not read from the name");
     }
 
     @Test
     void withoutADeclarationAColumnIsACountWhateverItsName() throws Exception {
         ChartSpec chart = givenTheSkeletonQuestionWith("").get(0).charts().get(0);
 
-        assertEquals("1,234.5", SiteRenderer.cellText(1234.5, chart, "viewers"));
-        assertEquals("0.4", SiteRenderer.cellText(0.4, chart, "share_of_hours"), "not a percentage: the name decides nothing");
-        assertEquals("2,019", SiteRenderer.cellText(2019, chart, "release_year"), "a year is declared, not guessed");
-        assertEquals("12.5", SiteRenderer.cellText(12.5, chart, "watch_hours"), "the y column has the chart's unit");
+        assertEquals("1,234.5", chart.cellText(1234.5, "viewers"));
+        assertEquals("0.4", chart.cellText(0.4, "share_of_hours"), "not a percentage: the name decides nothing");
+        assertEquals("2,019", chart.cellText(2019, "release_year"), "a year is declared, not guessed");
+        assertEquals("12.5", chart.cellText(12.5, "watch_hours"), "the y column has the chart's unit");
     }
 
     @Test
