@@ -19,6 +19,17 @@ public final class Fixtures {
     public static final Path QUESTIONS = ROOT.resolve("questions");
     public static final Path FIXTURES = ROOT.resolve("generator/src/test/resources/fixtures");
 
+    /** One page of a PDF as poppler's pdftotext lays it out (skipped where poppler-utils is missing, never on CI). */
+    public static String pdfText(Path pdf, int page) throws IOException, InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")) || "true".equals(System.getenv("CI")),
+                "pdftotext (poppler-utils) is not installed");
+        Process process = new ProcessBuilder("pdftotext", "-f", "" + page, "-l", "" + page, "-layout", pdf.toString(), "-")
+                .redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return text;
+    }
+
     /**
      * A new temporary folder, deleted with everything in it when the test JVM exits: builds shared by several test
      * classes outlive any one of them, and a test run must not leave gigabytes of sites in the system's temporary folder.

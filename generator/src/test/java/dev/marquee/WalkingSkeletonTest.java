@@ -55,8 +55,11 @@ class WalkingSkeletonTest {
             assertEquals(3, pdf.getNumberOfPages(), "cover, watch time, data");
             String secondPage = new PdfTextExtractor(pdf).getTextFromPage(2).replaceAll("\\s+", " ");
             assertTrue(secondPage.contains("Watch time"), secondPage);
-            assertTrue(secondPage.contains("As of 1 Mar 2024"), secondPage);
-            assertTrue(secondPage.contains("Page 2 of 3"), secondPage);
+            // The running header and footer are page furniture (PDF/UA artifacts), which OpenPDF's extractor skips:
+            // read them as a reader's viewer shows them.
+            String shown = Fixtures.pdfText(site.resolve("report.pdf"), 2);
+            assertTrue(shown.contains("As of 1 Mar 2024"), shown);
+            assertTrue(shown.contains("Page 2 of 3"), shown);
             assertTrue(pdf.getInfo().get("Title").contains("1 Mar 2024"));
             var bookmarks = SimpleBookmark.getBookmarkList(pdf);
             assertEquals("Overview", bookmarks.get(0).get("Title"));
