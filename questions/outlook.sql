@@ -78,7 +78,7 @@ ORDER BY m.month
 -- as-of date, so every training outcome (leaving within 30 days) is known before the 'test' snapshot, 30 days
 -- before the as-of date, whose outcomes are the holdout. 'score' is the as-of date itself: the members at risk now.
 -- name: churn_features
-WITH cutoffs AS (
+WITH snapshots AS (
     SELECT 'score' AS split, {{as_of}} AS cutoff
     UNION ALL SELECT 'test', CAST({{as_of}} - INTERVAL '30' DAY AS DATE)
     UNION ALL SELECT 'train', CAST({{as_of}} - INTERVAL '60' DAY AS DATE)
@@ -88,13 +88,18 @@ WITH cutoffs AS (
     UNION ALL SELECT 'train', CAST({{as_of}} - INTERVAL '180' DAY AS DATE)
     UNION ALL SELECT 'train', CAST({{as_of}} - INTERVAL '210' DAY AS DATE)
 ),
+cutoffs AS (
+    -- Each snapshot's 30-day period counted back from the as-of date (see periods below).
+    SELECT split, cutoff, CAST(floor(CAST(date_diff('day', cutoff, {{as_of}}) AS DOUBLE) / 30) AS INTEGER) AS period
+    FROM snapshots
+),
 members AS (
     SELECT c.split, c.cutoff, s.user_id, s.plan, CAST(s.monthly_price AS DOUBLE) AS monthly_price,
            CASE WHEN c.split <> 'score' AND s.ended_on IS NOT NULL
                  AND s.ended_on <= CAST(c.cutoff + INTERVAL '30' DAY AS DATE) THEN 1 ELSE 0 END AS churned,
            CAST(date_diff('day', u.signup_date, c.cutoff) AS DOUBLE) / 30.4 AS tenure_months,
            coalesce(r.region, 'Unknown') AS region,
-           CAST(floor(CAST(date_diff('day', c.cutoff, {{as_of}}) AS DOUBLE) / 30) AS INTEGER) AS period
+           c.period
     FROM cutoffs AS c
     JOIN subscriptions AS s ON s.started_on <= c.cutoff AND (s.ended_on IS NULL OR s.ended_on > c.cutoff)
     JOIN users AS u ON u.user_id = s.user_id
@@ -115,9 +120,6 @@ periods AS (
     ) AS recent
     GROUP BY user_id, period, device
 ),
-snapshot_periods AS (
-    SELECT DISTINCT CAST(floor(CAST(date_diff('day', cutoff, {{as_of}}) AS DOUBLE) / 30) AS INTEGER) AS period FROM cutoffs
-),
 -- Each member's viewing as seen from each snapshot period j: periods j (the last 30 days), j + 1 (the 30 before) and
 -- j to j + 2 (the last 90). A row of periods counts for the snapshots 0, 1 and 2 periods after it.
 windows AS (
@@ -128,7 +130,7 @@ windows AS (
            count(DISTINCT v.device) AS devices_90d
     FROM periods AS v
     CROSS JOIN (VALUES (0), (1), (2)) AS o(back)
-    JOIN snapshot_periods AS sp ON sp.period = v.period - o.back
+    JOIN cutoffs AS c ON c.period = v.period - o.back
     GROUP BY v.user_id, v.period - o.back
 ),
 failures AS (

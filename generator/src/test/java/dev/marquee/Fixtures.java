@@ -19,15 +19,25 @@ public final class Fixtures {
     public static final Path QUESTIONS = ROOT.resolve("questions");
     public static final Path FIXTURES = ROOT.resolve("generator/src/test/resources/fixtures");
 
-    /** One page of a PDF as poppler's pdftotext lays it out (skipped where poppler-utils is missing, never on CI). */
-    public static String pdfText(Path pdf, int page) throws IOException, InterruptedException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")) || "true".equals(System.getenv("CI")),
-                "pdftotext (poppler-utils) is not installed");
-        Process process = new ProcessBuilder("pdftotext", "-f", "" + page, "-l", "" + page, "-layout", pdf.toString(), "-")
-                .redirectErrorStream(true).start();
-        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return text;
+    /**
+     * A poppler tool's output on a PDF ({@code pdftotext} writes to standard output); skipped where poppler-utils is
+     * missing, never on CI.
+     */
+    public static String poppler(String tool, Path pdf, String... args) throws IOException, InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/" + tool)) || "true".equals(System.getenv("CI")),
+                tool + " (poppler-utils) is not installed");
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(tool));
+        command.addAll(java.util.List.of(args));
+        command.add(pdf.toString());
+        if (tool.equals("pdftotext")) {
+            command.add("-");
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError(tool + " did not finish within 60 s");
+        }
+        return output;
     }
 
     /**

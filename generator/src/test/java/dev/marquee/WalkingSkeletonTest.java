@@ -57,7 +57,7 @@ class WalkingSkeletonTest {
             assertTrue(secondPage.contains("Watch time"), secondPage);
             // The running header and footer are page furniture (PDF/UA artifacts), which OpenPDF's extractor skips:
             // read them as a reader's viewer shows them.
-            String shown = Fixtures.pdfText(site.resolve("report.pdf"), 2);
+            String shown = Fixtures.poppler("pdftotext", site.resolve("report.pdf"), "-f", "2", "-l", "2", "-layout");
             assertTrue(shown.contains("As of 1 Mar 2024"), shown);
             assertTrue(shown.contains("Page 2 of 3"), shown);
             assertTrue(pdf.getInfo().get("Title").contains("1 Mar 2024"));

@@ -1,5 +1,6 @@
 package dev.marquee.catalog;
 
+import dev.marquee.format.Formats;
 import dev.marquee.format.Unit;
 import java.util.List;
 import java.util.Objects;
@@ -94,7 +95,7 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
         if (value instanceof java.time.LocalDate date && !column.contains("month") && !column.equals("cohort")) {
             return date.toString();
         }
-        return dev.marquee.format.Formats.cell(value, unitOf(column));
+        return Formats.cell(value, unitOf(column));
     }
 
     /** Every column the chart reads from its query's result. */

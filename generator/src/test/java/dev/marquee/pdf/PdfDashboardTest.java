@@ -9,12 +9,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,25 +33,10 @@ class PdfDashboardTest {
         assertEquals(0, run.exitCode(), run.err());
     }
 
-    private static String poppler(String tool, Path pdf, String... args) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/" + tool)) || "true".equals(System.getenv("CI")),
-                tool + " (poppler-utils) is not installed");
-        List<String> command = new java.util.ArrayList<>(List.of(tool));
-        command.addAll(List.of(args));
-        command.add(pdf.toString());
-        if (tool.equals("pdftotext")) {
-            command.add("-");
-        }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor(60, TimeUnit.SECONDS);
-        return output;
-    }
-
     @Test
     void chartAxisLabels_evenRotatedOnes_areTextInThePdf() throws Exception {
         // The value axis's label runs up the side of the chart; it must be text (searchable), not letter outlines.
-        String outlook = poppler("pdftotext", sample.resolve("report.pdf"), "-f", "2", "-l", "2");
+        String outlook = Fixtures.poppler("pdftotext", sample.resolve("report.pdf"), "-f", "2", "-l", "2");
 
         for (String axisLabel : List.of("Active subscribers", "New signups", "MRR", "Watch hours", "Month")) {
             assertTrue(outlook.lines().anyMatch(line -> line.strip().equals(axisLabel)), axisLabel + " on its own line:\n" + outlook);
@@ -71,12 +54,12 @@ class PdfDashboardTest {
                 "Data and definitions", "Data quality");
         assertEquals(titles.size(), pages, "a cover, one dashboard page per area, two closing pages");
         for (int page = 1; page <= pages; page++) {
-            String text = poppler("pdftotext", sample.resolve("report.pdf"), "-f", "" + page, "-l", "" + page, "-layout");
+            String text = Fixtures.poppler("pdftotext", sample.resolve("report.pdf"), "-f", "" + page, "-l", "" + page, "-layout");
             assertTrue(text.contains(titles.get(page - 1)), "page " + page + " title");
             assertTrue(text.contains("As of 31 Dec 2024"), "page " + page + " as-of date");
             assertTrue(text.contains("Page " + page + " of " + pages), "page " + page + " numbering");
         }
-        String cover = poppler("pdftotext", sample.resolve("report.pdf"), "-f", "1", "-l", "1");
+        String cover = Fixtures.poppler("pdftotext", sample.resolve("report.pdf"), "-f", "1", "-l", "1");
         for (String kpi : List.of("Watch hours", "Active members", "Churn rate", "New signups", "Average rating",
                 "Monthly recurring revenue", "vs a month earlier", "vs a year earlier", "Target at most 3.5%: missed", "month: met",
                 "Targets and alerts", "Churn rate at most 3.5%: missed", "Active subscribers, with forecast", "Members by age band")) {
@@ -103,7 +86,7 @@ class PdfDashboardTest {
     @Test
     void everyFontIsEmbedded_andCjkTitlesPrintAsText() throws Exception {
         for (Path pdf : List.of(sample.resolve("report.pdf"), cjk.resolve("report.pdf"))) {
-            String fonts = poppler("pdffonts", pdf);
+            String fonts = Fixtures.poppler("pdffonts", pdf);
             List<String> rows = fonts.lines().skip(2).toList();
             assertTrue(!rows.isEmpty(), fonts);
             for (String row : rows) {
@@ -113,10 +96,10 @@ class PdfDashboardTest {
         }
         Assumptions.assumeTrue(PdfFonts.find("wqy-zenhei.ttc").isPresent() || "true".equals(System.getenv("CI")),
                 "CJK check needs fonts-wqy-zenhei");
-        String text = poppler("pdftotext", cjk.resolve("report.pdf"));
+        String text = Fixtures.poppler("pdftotext", cjk.resolve("report.pdf"));
         assertTrue(text.contains("오징어 게임"), "Korean title extracted:\n" + text);
         assertTrue(text.contains("今際の国のアリス"), "Japanese title extracted");
-        assertTrue(poppler("pdffonts", cjk.resolve("report.pdf")).contains("WenQuanYiZenHei"));
+        assertTrue(Fixtures.poppler("pdffonts", cjk.resolve("report.pdf")).contains("WenQuanYiZenHei"));
     }
 
     private static int pages(Path pdf) throws Exception {
@@ -129,7 +112,7 @@ class PdfDashboardTest {
     }
 
     private static String page(Path pdf, int page) throws Exception {
-        return poppler("pdftotext", pdf, "-f", "" + page, "-l", "" + page, "-layout");
+        return Fixtures.poppler("pdftotext", pdf, "-f", "" + page, "-l", "" + page, "-layout");
     }
 
     /** A word of pdftotext -bbox: its box and text. */
@@ -137,7 +120,7 @@ class PdfDashboardTest {
     }
 
     private static List<Word> words(Path pdf, int page) throws Exception {
-        String boxes = poppler("pdftotext", pdf, "-bbox", "-f", "" + page, "-l", "" + page);
+        String boxes = Fixtures.poppler("pdftotext", pdf, "-bbox", "-f", "" + page, "-l", "" + page);
         java.util.regex.Matcher word = java.util.regex.Pattern.compile(
                 "xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\">([^<]*)<").matcher(boxes);
         List<Word> words = new java.util.ArrayList<>();

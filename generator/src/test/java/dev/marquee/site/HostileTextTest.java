@@ -2,7 +2,6 @@ package dev.marquee.site;
 
 import dev.marquee.Fixtures;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -152,12 +150,7 @@ class HostileTextTest {
     }
 
     private static String pdfText() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")) || "true".equals(System.getenv("CI")),
-                "pdftotext (poppler-utils) is not installed");
-        Process process = new ProcessBuilder("pdftotext", site.resolve("report.pdf").toString(), "-").redirectErrorStream(true).start();
-        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         // pdftotext ends every page with a form feed.
-        return text.replace("\f", "");
+        return Fixtures.poppler("pdftotext", site.resolve("report.pdf")).replace("\f", "");
     }
 }
