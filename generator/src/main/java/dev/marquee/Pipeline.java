@@ -30,6 +30,7 @@ import dev.marquee.query.LeftOut;
 import dev.marquee.query.Parameters;
 import dev.marquee.query.QueryStage;
 import dev.marquee.pdf.PdfReport;
+import dev.marquee.present.Presentation;
 import dev.marquee.privacy.Disclosure;
 import dev.marquee.publish.OutputFolder;
 import dev.marquee.publish.RunFolder;
@@ -200,13 +201,12 @@ public final class Pipeline {
         }
     }
 
-    /** The pages and the PDF, side by side from the same finished records, then the archive carried forward. */
+    /** The report as readers see it, laid out as the pages and the PDF side by side, then the archive carried forward. */
     private static void write(Report report, Optional<Memory> memory, Project project, StagedSite site, PdfReport.Fonts fonts,
                               StageTimer timer) {
-        timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(report, memory, project.targets(), site),
-                        report.sections().size() + 2 + " pages"),
-                new StageTimer.Work("pdf", () -> PdfReport.write(report, memory, project.targets(), site, SiteRenderer.PDF_NAME, fonts),
-                        SiteRenderer.PDF_NAME));
+        Presentation shown = Presentation.of(report, memory, project.targets());
+        timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(shown, site), report.sections().size() + 2 + " pages"),
+                new StageTimer.Work("pdf", () -> PdfReport.write(shown, site, SiteRenderer.PDF_NAME, fonts), SiteRenderer.PDF_NAME));
         memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
                 () -> Archive.carry(m.archive(), project.history().folder().orElseThrow(), site.folder()),
                 m.archive().size() - 1 + " earlier editions"));

@@ -28,21 +28,20 @@ import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 
-import dev.marquee.format.Unit;
 import dev.marquee.chart.RenderedChart;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
 import dev.marquee.format.Palette;
 import dev.marquee.format.SafeText;
+import dev.marquee.present.Changes;
+import dev.marquee.present.DataTable;
+import dev.marquee.present.Figure;
+import dev.marquee.present.Page;
+import dev.marquee.present.Presentation;
+import dev.marquee.present.TargetStatus;
+import dev.marquee.present.Tile;
+import dev.marquee.present.Tone;
 import dev.marquee.publish.Output;
-import dev.marquee.history.Digest;
-import dev.marquee.history.Edition;
-import dev.marquee.history.Memory;
-import dev.marquee.history.Targets;
-import dev.marquee.report.Kpi;
-import dev.marquee.report.Report;
-import dev.marquee.report.Section;
-import dev.marquee.validate.TableQuality;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -52,6 +51,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HexFormat;
@@ -101,20 +101,12 @@ public final class PdfReport {
         return new Fonts(java.util.concurrent.CompletableFuture.supplyAsync(PdfFonts::load));
     }
 
-    public static void write(Report report, Output output, String fileName, Fonts fonts) {
-        output.write(fileName, bytes(report, Optional.empty(), Targets.none(), fonts.get()));
+    /** The PDF: for a dated edition with a memory, tiles carry their targets and sparkline and a page after the cover says what changed. */
+    public static void write(Presentation shown, Output output, String fileName, Fonts fonts) {
+        output.write(fileName, bytes(shown, fonts.get()));
     }
 
-    /** The PDF; with {@code memory}, tiles carry their targets and sparkline and a page after the cover says what changed. */
-    public static void write(Report report, Optional<Memory> memory, Targets targets, Output output, String fileName, Fonts fonts) {
-        output.write(fileName, bytes(report, memory, targets, fonts.get()));
-    }
-
-    static byte[] bytes(Report report, PdfFonts fonts) {
-        return bytes(report, Optional.empty(), Targets.none(), fonts);
-    }
-
-    static byte[] bytes(Report report, Optional<Memory> memory, Targets targets, PdfFonts fonts) {
+    static byte[] bytes(Presentation shown, PdfFonts fonts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), MARGIN, MARGIN, MARGIN + 22, MARGIN + 18);
         try {
@@ -129,36 +121,39 @@ public final class PdfReport {
             writer.setTagged();
             writer.setViewerPreferences(PdfWriter.PageModeUseOutlines | PdfWriter.DisplayDocTitle);
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(LANGUAGE));
-            HeaderFooter pageEvents = new HeaderFooter(report, fonts);
+            HeaderFooter pageEvents = new HeaderFooter(shown, fonts);
             writer.setPageEvent(pageEvents);
-            document.addTitle(report.title() + ", " + report.dateline());
-            document.addSubject("Streaming analytics dashboard: " + String.join(", ", report.sections().stream().map(Section::title).toList()));
+            LocalDate asOf = shown.report().asOf();
+            document.addTitle(shown.title() + ", " + shown.dateline());
+            document.addSubject("Streaming analytics dashboard: " + String.join(", ", shown.pages().stream().map(Page::title).toList()));
             document.addAuthor("Marquee");
             document.addCreator("Marquee report generator");
-            document.addKeywords("streaming, analytics, watch time, churn, report, " + report.asOf());
+            document.addKeywords("streaming, analytics, watch time, churn, report, " + asOf);
             document.open();
-            fixDates(writer, report);
-            writer.setXmpMetadata(PdfXmp.packet(SafeText.line(report.title() + ", " + report.dateline()), report.asOf().toString(), LANGUAGE));
+            fixDates(writer, shown.title(), asOf);
+            writer.setXmpMetadata(PdfXmp.packet(SafeText.line(shown.title() + ", " + shown.dateline()), asOf.toString(), LANGUAGE));
             PdfOutline root = writer.getDirectContent().getRootOutline();
 
             Tagging tags = new Tagging(writer);
             writer.setPageEvent(tags);
-            boolean targetsOnCover = targetsOnCover(memory);
-            cover(document, writer, tags, report, memory, targets, targetsOnCover, fonts, root);
-            if (memory.isPresent() && (memory.get().remembers() && !memory.get().digest().parts().isEmpty()
-                    || !targetsOnCover && !memory.get().current().shownTargets().isEmpty())) {
-                document.newPage();
-                bookmark(writer, root, memory.get().changesTitle());
-                changesPage(document, writer, tags, memory.get(), !targetsOnCover, fonts);
+            boolean targetsOnCover = targetsOnCover(shown.changes());
+            cover(document, writer, tags, shown, targetsOnCover, fonts, root);
+            if (shown.changes().isPresent()) {
+                Changes changes = shown.changes().get();
+                if (changes.remembers() && !changes.parts().isEmpty() || !targetsOnCover && !changes.targets().isEmpty()) {
+                    document.newPage();
+                    bookmark(writer, root, changes.title());
+                    changesPage(document, writer, tags, changes, !targetsOnCover, fonts);
+                }
             }
-            for (Section section : report.sections()) {
+            for (Page page : shown.pages()) {
                 document.newPage();
-                bookmark(writer, root, section.title());
-                sectionPage(document, writer, tags, section, fonts);
+                bookmark(writer, root, page.title());
+                questionPage(document, writer, tags, page, fonts);
             }
             document.newPage();
             bookmark(writer, root, "Data and definitions");
-            closingPage(document, writer, tags, report, fonts);
+            closingPage(document, writer, tags, shown, fonts);
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("the PDF could not be written: " + e.getMessage(), e);
@@ -175,49 +170,45 @@ public final class PdfReport {
      * The targets go on the cover, in place of the fourth headline chart, when the page after it would show them alone:
      * a first edition, or one where nothing moved (the cover then says so).
      */
-    private static boolean targetsOnCover(Optional<Memory> memory) {
-        if (memory.isEmpty()) {
+    private static boolean targetsOnCover(Optional<Changes> changes) {
+        if (changes.isEmpty()) {
             return false;
         }
-        List<Edition.TargetResult> shown = memory.get().current().shownTargets();
-        boolean nothingElse = !memory.get().remembers() || memory.get().digest().parts().isEmpty();
+        List<TargetStatus> shown = changes.get().targets();
+        boolean nothingElse = !changes.get().remembers() || changes.get().parts().isEmpty();
         return !shown.isEmpty() && shown.size() <= COVER_TARGETS && nothingElse;
     }
 
     /** The cover as a dashboard: the KPI tiles, then the headline charts two by two down to the foot of the page. */
-    private static void cover(Document document, PdfWriter writer, Tagging tags, Report report, Optional<Memory> memory, Targets targets,
-                              boolean targetsOnCover, PdfFonts fonts, PdfOutline root) throws DocumentException {
+    private static void cover(Document document, PdfWriter writer, Tagging tags, Presentation shown, boolean targetsOnCover,
+                              PdfFonts fonts, PdfOutline root) throws DocumentException {
         bookmark(writer, root, "Overview");
-        tags.add(document, writer, new Paragraph(report.title(), new Font(fonts.bold, 22, Font.NORMAL, INK)), PdfName.H1);
-        String period = report.dataRange() == null || report.dataRange().first() == null ? ""
-                : "Period " + Formats.date(report.dataRange().first()) + " – " + Formats.date(report.dataRange().last()) + " · ";
-        Paragraph asOf = new Paragraph(period + "data " + report.dateline(), new Font(fonts.regular, 12, Font.NORMAL, MUTED));
+        tags.add(document, writer, new Paragraph(shown.title(), new Font(fonts.bold, 22, Font.NORMAL, INK)), PdfName.H1);
+        String period = shown.period().isEmpty() ? "" : "Period " + shown.period() + " · ";
+        Paragraph asOf = new Paragraph(period + "data " + shown.dateline(), new Font(fonts.regular, 12, Font.NORMAL, MUTED));
         asOf.setSpacingAfter(8);
         tags.add(document, writer, asOf, PdfName.P);
-        if (!report.kpis().isEmpty()) {
-            document.add(kpiTiles(writer, tags, report, memory, targets, fonts));
+        if (!shown.tiles().isEmpty()) {
+            document.add(kpiTiles(writer, tags, shown.tiles(), fonts));
         }
-        List<RenderedChart> headlines = new ArrayList<>();
-        for (Section section : report.sections()) {
-            section.headline().filter(c -> c.chart().isPresent()).ifPresent(headlines::add);
-        }
+        List<Figure> headlines = shown.headlines().stream().map(Presentation.Headline::figure).filter(Figure::drawn).toList();
         float room = writer.getVerticalPosition(true) - document.bottom() - 12;
         // Two rows when each still gets a chart's least height; below the taller tiles of a later edition (sparklines,
         // targets), one row of two, each twice as tall.
         int rows = room / 2 - CHART_HEADING - 8 >= 110 ? 2 : 1;
-        List<RenderedChart> shown = headlines.stream().limit(2L * rows - (targetsOnCover ? 1 : 0)).toList();
-        int cells = shown.size() + (targetsOnCover ? 1 : 0);
+        List<Figure> cover = headlines.stream().limit(2L * rows - (targetsOnCover ? 1 : 0)).toList();
+        int cells = cover.size() + (targetsOnCover ? 1 : 0);
         rows = Math.max(1, (cells + 1) / 2);
         float height = Math.min(330, room / rows - CHART_HEADING - 8);
         float width = (document.right() - document.left()) / (cells == 1 ? 1 : 2) - 8;
         PdfPTable grid = new PdfPTable(cells == 1 ? 1 : 2);
         grid.setWidthPercentage(100);
         grid.setSpacingBefore(8);
-        for (RenderedChart chart : shown) {
-            grid.addCell(chartCell(writer, tags, fonts, chart, width, height));
+        for (Figure figure : cover) {
+            grid.addCell(chartCell(writer, tags, fonts, figure, width, height));
         }
         if (targetsOnCover) {
-            PdfPCell panel = targetsPanel(memory.get(), fonts);
+            PdfPCell panel = targetsPanel(shown.changes().get(), fonts);
             panel.setCellEvent(tags.block(PdfName.P));
             grid.addCell(panel);
         }
@@ -230,22 +221,19 @@ public final class PdfReport {
     }
 
     /** The targets as a short list for the cover: each one's name and status, then what this edition measured. */
-    private static PdfPCell targetsPanel(Memory memory, PdfFonts fonts) {
+    private static PdfPCell targetsPanel(Changes changes, PdfFonts fonts) {
         PdfPCell cell = new PdfPCell();
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(4);
         cell.setPaddingLeft(10);
         cell.addElement(new Paragraph("Targets and alerts", new Font(fonts.bold, 10, Font.NORMAL, INK)));
-        String since = memory.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf())
-                + ": nothing moved beyond its usual spread, and no target changed.")
-                .orElse("The first edition on record: what changed is reported from the next one on.");
-        Paragraph intro = new Paragraph(since, new Font(fonts.regular, 8, Font.NORMAL, MUTED));
+        Paragraph intro = new Paragraph(changes.quietSince(), new Font(fonts.regular, 8, Font.NORMAL, MUTED));
         intro.setSpacingAfter(4);
         cell.addElement(intro);
-        for (Edition.TargetResult target : memory.current().shownTargets()) {
+        for (TargetStatus target : changes.targets()) {
             Paragraph line = new Paragraph(11);
             line.add(new Chunk(SafeText.line(target.name()) + ": ", new Font(fonts.regular, 9, Font.NORMAL, INK)));
-            line.add(new Chunk(target.status().text(), new Font(fonts.bold, 9, Font.NORMAL, tone(target.status()))));
+            line.add(new Chunk(target.status(), new Font(fonts.bold, 9, Font.NORMAL, colour(target.tone()))));
             line.setSpacingBefore(4);
             cell.addElement(line);
             cell.addElement(new Paragraph(10, SafeText.line(target.detail()), new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
@@ -261,12 +249,11 @@ public final class PdfReport {
     }
 
     /** One tile per KPI: value, label, and its changes coloured good (green) or bad (red), with the comparison named. */
-    private static PdfPTable kpiTiles(PdfWriter writer, Tagging tags, Report report, Optional<Memory> memory, Targets targets, PdfFonts fonts)
-            throws DocumentException {
-        int columns = Math.min(6, report.kpis().size());
+    private static PdfPTable kpiTiles(PdfWriter writer, Tagging tags, List<Tile> kpis, PdfFonts fonts) throws DocumentException {
+        int columns = Math.min(6, kpis.size());
         PdfPTable tiles = new PdfPTable(columns);
         tiles.setWidthPercentage(100);
-        for (Kpi kpi : report.kpis()) {
+        for (Tile kpi : kpis) {
             PdfPCell cell = new PdfPCell();
             cell.setBorderColor(RULE);
             cell.setBackgroundColor(CARD);
@@ -274,29 +261,26 @@ public final class PdfReport {
             Paragraph label = new Paragraph(SafeText.line(kpi.label()) + (kpi.partial() ? " (month to date)" : ""),
                     new Font(fonts.regular, 8, Font.NORMAL, MUTED));
             cell.addElement(label);
-            cell.addElement(new Paragraph(SafeText.line(kpi.valueText()), new Font(fonts.bold, 15, Font.NORMAL, INK)));
+            cell.addElement(new Paragraph(SafeText.line(kpi.value()), new Font(fonts.bold, 15, Font.NORMAL, INK)));
             if (kpi.compared()) {
-                cell.addElement(delta(fonts, kpi.changeVsPreviousMonth(), kpi.trendVsPreviousMonth(), "vs a month earlier"));
-                cell.addElement(delta(fonts, kpi.changeVsYearAgo(), kpi.trendVsYearAgo(), "vs a year earlier"));
+                cell.addElement(delta(fonts, kpi.vsPreviousMonth()));
+                cell.addElement(delta(fonts, kpi.vsYearAgo()));
             }
             Paragraph comparison = new Paragraph(SafeText.line(kpi.comparison()), new Font(fonts.regular, 6.5f, Font.NORMAL, MUTED));
             cell.addElement(comparison);
-            if (memory.isPresent()) {
-                List<double[]> points = memory.get().sparkline(kpi.id());
-                if (points.size() >= 2) {
-                    cell.addElement(sparkline(writer, points));
-                }
-                for (Edition.TargetResult target : memory.get().targetsOf(targets, kpi.id())) {
-                    cell.addElement(new Paragraph("Target " + SafeText.line(target.bound().isEmpty() ? target.name() : target.bound())
-                            + ": " + target.status().text(), new Font(fonts.bold, 7, Font.NORMAL, tone(target.status()))));
-                }
+            if (kpi.sparkline().isPresent()) {
+                cell.addElement(sparkline(writer, kpi.sparkline().get().points()));
+            }
+            for (TargetStatus target : kpi.targets()) {
+                cell.addElement(new Paragraph("Target " + SafeText.line(target.bound()) + ": " + target.status(),
+                        new Font(fonts.bold, 7, Font.NORMAL, colour(target.tone()))));
             }
             // A tile is read as one paragraph: label, value, changes, comparison.
             cell.setCellEvent(tags.block(PdfName.P));
             tiles.addCell(cell);
         }
         tags.furniture(tiles);
-        for (int i = report.kpis().size(); i % columns != 0; i++) {
+        for (int i = kpis.size(); i % columns != 0; i++) {
             PdfPCell empty = new PdfPCell(new Phrase("", new Font(fonts.regular, 8)));
             empty.setBorder(Rectangle.NO_BORDER);
             tiles.addCell(empty);
@@ -304,11 +288,12 @@ public final class PdfReport {
         return tiles;
     }
 
-    private static Color tone(Edition.Status status) {
-        return switch (status) {
-            case MET -> GOOD;
-            case MISSED -> BAD;
-            case NO_DATA -> MUTED;
+    /** A tone in the palette's colours: good and bad news coloured, the rest grey. */
+    private static Color colour(Tone tone) {
+        return switch (tone) {
+            case GOOD -> GOOD;
+            case BAD -> BAD;
+            case FLAT, NOT_COMPARED -> MUTED;
         };
     }
 
@@ -340,20 +325,18 @@ public final class PdfReport {
     }
 
     /** What changed since the previous edition and where the targets stand: the same lines as the site's page. */
-    private static void changesPage(Document document, PdfWriter writer, Tagging tags, Memory memory, boolean withTargets, PdfFonts fonts)
+    private static void changesPage(Document document, PdfWriter writer, Tagging tags, Changes changes, boolean withTargets, PdfFonts fonts)
             throws DocumentException {
-        tags.add(document, writer, new Paragraph(memory.changesTitle(), new Font(fonts.bold, 17, Font.NORMAL, INK)), PdfName.H1);
-        document.add(new Paragraph(memory.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ".")
-                .orElse("This is the first edition on record: what changed is reported from the next one on."),
-                new Font(fonts.regular, 10, Font.NORMAL, MUTED)));
+        tags.add(document, writer, new Paragraph(changes.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)), PdfName.H1);
+        document.add(new Paragraph(changes.since(), new Font(fonts.regular, 10, Font.NORMAL, MUTED)));
         // A first edition has nothing to compare with: its page is the targets' table alone. The parts stand in two
         // columns, about half their lines on each side, so that the targets' table below stays on the page.
-        List<Digest.Part> parts = memory.remembers() ? memory.digest().parts() : List.of();
+        List<Changes.Part> parts = changes.remembers() ? changes.parts() : List.of();
         int total = parts.stream().mapToInt(p -> p.lines().size() + 2).sum();
         PdfPCell[] sides = {new PdfPCell(), new PdfPCell()};
         int written = 0;
         int column = 0;
-        for (Digest.Part part : parts) {
+        for (Changes.Part part : parts) {
             int size = part.lines().size() + 2;
             // A part goes right, and every one after it, once most of it would lie past the middle.
             if (written > 0 && 2 * written + size > total) {
@@ -365,13 +348,13 @@ public final class PdfReport {
             heading.setSpacingBefore(8);
             side.addElement(heading);
             com.lowagie.text.List lines = new com.lowagie.text.List(false, 10);
-            for (Digest.Line line : part.lines()) {
+            for (Changes.Line line : part.lines()) {
                 // The word that says good or bad news ("Newly missed:", "Met again:") in its colour; the rest in ink.
                 String text = SafeText.line(line.text());
                 int colon = text.indexOf(": ");
                 ListItem item = new ListItem(12);
-                if (line.tone() != Digest.Tone.NEUTRAL && colon > 0 && part.heading().equals("Targets")) {
-                    item.add(new Chunk(text.substring(0, colon + 1), new Font(fonts.bold, 9, Font.NORMAL, line.tone() == Digest.Tone.GOOD ? GOOD : BAD)));
+                if (line.tone() != Tone.FLAT && colon > 0 && part.heading().equals("Targets")) {
+                    item.add(new Chunk(text.substring(0, colon + 1), new Font(fonts.bold, 9, Font.NORMAL, colour(line.tone()))));
                     item.add(new Chunk(text.substring(colon + 1), new Font(fonts.regular, 9, Font.NORMAL, INK)));
                 } else {
                     item.add(new Chunk(text, new Font(fonts.regular, 9, Font.NORMAL, INK)));
@@ -394,10 +377,10 @@ public final class PdfReport {
             }
             document.add(columns);
         }
-        if (memory.digest().parts().isEmpty() && memory.remembers()) {
-            document.add(new Paragraph("Nothing moved beyond its usual spread, and no target changed.", new Font(fonts.regular, 10, Font.NORMAL, INK)));
+        if (changes.parts().isEmpty() && changes.remembers()) {
+            document.add(new Paragraph(Changes.NOTHING_MOVED, new Font(fonts.regular, 10, Font.NORMAL, INK)));
         }
-        if (withTargets && !memory.current().shownTargets().isEmpty()) {
+        if (withTargets && !changes.targets().isEmpty()) {
             Paragraph heading = new Paragraph("Targets and alerts", new Font(fonts.bold, 11, Font.NORMAL, INK));
             heading.setSpacingBefore(10);
             heading.setSpacingAfter(4);
@@ -410,9 +393,9 @@ public final class PdfReport {
                 table.addCell(cell(title, header, false));
             }
             Font body = new Font(fonts.regular, 8.5f, Font.NORMAL, INK);
-            for (Edition.TargetResult target : memory.current().shownTargets()) {
+            for (TargetStatus target : changes.targets()) {
                 for (PdfPCell cell : List.of(cell(SafeText.line(target.name()), body, false),
-                        cell(target.status().text(), new Font(fonts.bold, 8.5f, Font.NORMAL, tone(target.status())), false),
+                        cell(target.status(), new Font(fonts.bold, 8.5f, Font.NORMAL, colour(target.tone())), false),
                         cell(SafeText.line(target.detail()), body, false))) {
                     cell.setLeading(0, 1.25f);
                     cell.setPaddingBottom(4);
@@ -423,12 +406,11 @@ public final class PdfReport {
         }
     }
 
-    private static Paragraph delta(PdfFonts fonts, String change, Kpi.Trend trend, String versus) {
-        Color color = trend == Kpi.Trend.GOOD ? GOOD : trend == Kpi.Trend.BAD ? BAD : MUTED;
-        String arrow = change.startsWith("+") ? "▲ " : change.startsWith("−") ? "▼ " : "";
+    private static Paragraph delta(PdfFonts fonts, Tile.Change change) {
+        String arrow = change.text().startsWith("+") ? "▲ " : change.text().startsWith("−") ? "▼ " : "";
         Paragraph paragraph = new Paragraph();
-        paragraph.add(new Chunk(arrow + change, new Font(fonts.bold, 8, Font.NORMAL, color)));
-        paragraph.add(new Chunk(" " + versus, new Font(fonts.regular, 7, Font.NORMAL, MUTED)));
+        paragraph.add(new Chunk(arrow + change.text(), new Font(fonts.bold, 8, Font.NORMAL, colour(change.tone()))));
+        paragraph.add(new Chunk(" " + change.versus(), new Font(fonts.regular, 7, Font.NORMAL, MUTED)));
         return paragraph;
     }
 
@@ -437,31 +419,31 @@ public final class PdfReport {
      * table of the rows the takeaway talks about under a title of its own. The charts take the height left by the
      * table, at least what their labels need; when even the table's first rows leave them too little, the site has it.
      */
-    private static void sectionPage(Document document, PdfWriter writer, Tagging tags, Section section, PdfFonts fonts)
+    private static void questionPage(Document document, PdfWriter writer, Tagging tags, Page page, PdfFonts fonts)
             throws DocumentException {
-        tags.add(document, writer, new Paragraph(section.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)), PdfName.H1);
-        Paragraph question = new Paragraph(section.answer().question().question(), new Font(fonts.regular, 10, Font.NORMAL, MUTED));
+        tags.add(document, writer, new Paragraph(page.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)), PdfName.H1);
+        Paragraph question = new Paragraph(page.question(), new Font(fonts.regular, 10, Font.NORMAL, MUTED));
         tags.add(document, writer, question, PdfName.P);
-        String said = Takeaway.of(section.narrative());
+        String said = page.takeaway();
         // A Paragraph made from a Phrase takes that phrase's (Helvetica) font; start from ours and add the chunks.
         Paragraph takeaway = new Paragraph("", new Font(fonts.regular, 9.5f, Font.NORMAL, INK));
         takeaway.addAll(fonts.phrase(said, 9.5f, false, INK));
         takeaway.setSpacingBefore(4);
         takeaway.setSpacingAfter(4);
         tags.add(document, writer, takeaway, PdfName.P);
-        List<RenderedChart> all = section.charts().stream().filter(c -> c.chart().isPresent() && c.facetValue().isEmpty()).limit(4).toList();
-        List<RenderedChart> charts = all;
+        List<Figure> all = page.dashboard();
+        List<Figure> charts = all;
         float pageWidth = document.right() - document.left();
         float top = writer.getVerticalPosition(true) - document.bottom() - 6;
-        Optional<RenderedChart> tabled = PdfTables.pick(section, said);
+        Optional<Figure> tabled = PdfTables.pick(page);
         // A narrow table may take a cell of the grid: the empty one beside an odd chart, else the fourth chart's.
         boolean narrow = tabled.isPresent() && charts.size() >= 3
-                && PdfTables.columns(tabled.get(), PdfTables.rows(tabled.get(), said, PdfTables.ALL_ROWS).rows()).size() <= 6;
+                && PdfTables.columns(tabled.get().chart(), PdfTables.rows(tabled.get().chart(), said, PdfTables.ALL_ROWS).rows()).size() <= 6;
         PdfPTable below = null;
         if (tabled.isPresent() && !(narrow && charts.size() % 2 == 1)) {
             float room = top - rowsOf(charts) * (CHART_HEADING + 8);
             for (int limit = PdfTables.ALL_ROWS; limit >= 3; limit--) {
-                PdfPTable candidate = dataTable(tabled.get(), PdfTables.rows(tabled.get(), said, limit), fonts, pageWidth);
+                PdfPTable candidate = dataTable(tabled.get(), PdfTables.rows(tabled.get().chart(), said, limit), fonts, pageWidth);
                 // Charts may give a tenth of their least height to a table below them rather than lose a cell to it.
                 if (0.9f * leastTotal(charts) + candidate.getTotalHeight() + 8 <= room) {
                     below = candidate;
@@ -479,7 +461,7 @@ public final class PdfReport {
         float width = pageWidth * (columns == 1 ? 0.75f : 1f) / columns - 8;
         if (below == null && narrow) {
             for (int limit = PdfTables.ALL_ROWS; limit >= 3 && inGrid == null; limit--) {
-                PdfPTable candidate = dataTable(tabled.get(), PdfTables.rows(tabled.get(), said, limit), fonts, width);
+                PdfPTable candidate = dataTable(tabled.get(), PdfTables.rows(tabled.get().chart(), said, limit), fonts, width);
                 if (candidate.getTotalHeight() <= heights[heights.length - 1] + CHART_HEADING) {
                     inGrid = candidate;
                 }
@@ -521,21 +503,21 @@ public final class PdfReport {
         }
     }
 
-    private static int rowsOf(List<RenderedChart> charts) {
+    private static int rowsOf(List<Figure> charts) {
         return charts.size() <= 2 ? Math.min(1, charts.size()) : 2;
     }
 
     /** Each row's least height: its tallest chart's. */
-    private static float[] least(List<RenderedChart> charts) {
+    private static float[] least(List<Figure> charts) {
         int columns = charts.size() == 1 ? 1 : 2;
         float[] least = new float[rowsOf(charts)];
         for (int i = 0; i < charts.size(); i++) {
-            least[i / columns] = Math.max(least[i / columns], leastHeight(charts.get(i)));
+            least[i / columns] = Math.max(least[i / columns], leastHeight(charts.get(i).chart()));
         }
         return least;
     }
 
-    private static float leastTotal(List<RenderedChart> charts) {
+    private static float leastTotal(List<Figure> charts) {
         float total = 0;
         for (float height : least(charts)) {
             total += height;
@@ -544,7 +526,7 @@ public final class PdfReport {
     }
 
     /** The height of each row of charts: the room shared in proportion to what each row needs, up to what still reads as a chart. */
-    private static float[] heights(List<RenderedChart> charts, float room) {
+    private static float[] heights(List<Figure> charts, float room) {
         float[] heights = least(charts);
         float share = Math.max(0.6f, room / Math.max(1, leastTotal(charts)));
         for (int r = 0; r < heights.length; r++) {
@@ -568,8 +550,9 @@ public final class PdfReport {
     }
 
     /** A chart under its title: the charts draw none of their own in the PDF, so every one is titled the same way. */
-    private static PdfPCell chartCell(PdfWriter writer, Tagging tags, PdfFonts fonts, RenderedChart chart, float width, float height)
+    private static PdfPCell chartCell(PdfWriter writer, Tagging tags, PdfFonts fonts, Figure figure, float width, float height)
             throws DocumentException {
+        RenderedChart chart = figure.chart();
         PdfPCell cell = new PdfPCell();
         // The chart, drawn last in the cell, is tagged a Figure with its alt text (OpenPDF writes no image's /Alt).
         cell.setCellEvent(tags.figure(SafeText.line(chart.altText())));
@@ -614,16 +597,16 @@ public final class PdfReport {
      * The definitions, the data's quality, its sources and what was left out, in two columns that run on to further
      * pages as far as they need: text at 8 points or more. Each heading is held with what follows it.
      */
-    private static void closingPage(Document document, PdfWriter writer, Tagging tags, Report report, PdfFonts fonts) throws DocumentException {
+    private static void closingPage(Document document, PdfWriter writer, Tagging tags, Presentation shown, PdfFonts fonts) throws DocumentException {
         tags.add(document, writer, new Paragraph("Data and definitions", new Font(fonts.bold, 17, Font.NORMAL, INK)), PdfName.H1);
         Font body = new Font(fonts.regular, 8.5f, Font.NORMAL, INK);
         MultiColumnText flow = new MultiColumnText();
         flow.addRegularColumns(document.left(), document.right(), 24, 2);
         List<Element> definitions = new ArrayList<>();
-        for (Report.Definition metric : report.definitions()) {
+        for (Presentation.Definition metric : shown.definitions()) {
             Paragraph definition = new Paragraph(10.5f);
             definition.add(new Chunk(metric.name() + ": ", new Font(fonts.bold, 8, Font.NORMAL, INK)));
-            definition.add(new Chunk(Takeaway.firstSentence(metric.definition()), new Font(fonts.regular, 8, Font.NORMAL, INK)));
+            definition.add(new Chunk(metric.firstSentence(), new Font(fonts.regular, 8, Font.NORMAL, INK)));
             definition.setSpacingAfter(2);
             definitions.add(definition);
         }
@@ -636,20 +619,19 @@ public final class PdfReport {
             table.addCell(cell(header, new Font(fonts.bold, 8, Font.NORMAL, INK), !header.equals("Table")));
         }
         Font small = new Font(fonts.regular, 8, Font.NORMAL, INK);
-        for (TableQuality quality : report.quality().tables()) {
+        for (Presentation.QualityRow quality : shown.quality()) {
             table.addCell(cell(quality.table(), small, false));
-            table.addCell(cell(Formats.full(quality.rowsRead(), Unit.COUNT), small, true));
-            table.addCell(cell(Formats.full(quality.rowsSetAside(), Unit.COUNT), small, true));
-            table.addCell(cell(Formats.full(quality.rowsKept(), Unit.COUNT), small, true));
+            table.addCell(cell(quality.rowsRead(), small, true));
+            table.addCell(cell(quality.rowsSetAside(), small, true));
+            table.addCell(cell(quality.rowsKept(), small, true));
         }
         table.setHeaderRows(1);
         section(flow, "Data quality", List.of(table), fonts);
-        section(flow, "Sources", List.of(new Paragraph(sources(report), body)), fonts);
-        section(flow, "Privacy and suppression", List.of(new Paragraph("Only aggregates are published. "
-                + dev.marquee.privacy.Disclosure.rule(report.parameters().minGroupSize()) + " No member id or name appears anywhere.", body)), fonts);
-        if (!report.leftOut().isEmpty()) {
+        section(flow, "Sources", List.of(new Paragraph(shown.sources(), body)), fonts);
+        section(flow, "Privacy and suppression", List.of(new Paragraph(shown.privacySummary(), body)), fonts);
+        if (!shown.leftOut().isEmpty()) {
             List<Element> lines = new ArrayList<>();
-            for (var left : report.leftOut()) {
+            for (var left : shown.leftOut()) {
                 // The chart left out is named, as on the Data page, so that no two lines read the same.
                 lines.add(new Paragraph(SafeText.line(left.title() + ": " + left.reason()), body));
             }
@@ -679,39 +661,25 @@ public final class PdfReport {
         }
     }
 
-    /** The files the figures come from, each named once; the generator's own reference tables named as such. */
-    static String sources(Report report) {
-        // A table made of several files names them joined by " + "; a file feeding several tables is named once.
-        List<String> files = report.quality().tables().stream().map(TableQuality::file).filter(f -> !f.equals("built-in"))
-                .flatMap(f -> java.util.Arrays.stream(f.split(" \\+ "))).map(SafeText::line).distinct().toList();
-        List<String> builtIn = report.quality().tables().stream().filter(q -> q.file().equals("built-in")).map(TableQuality::table)
-                .map(SafeText::line).distinct().toList();
-        String text = files.isEmpty() ? "" : "The files of the data folder: " + String.join(", ", files) + ".";
-        if (!builtIn.isEmpty()) {
-            text += (text.isEmpty() ? "" : " ") + "The generator's built-in reference " + (builtIn.size() == 1 ? "table: " : "tables: ")
-                    + String.join(", ", builtIn) + ".";
-        }
-        return text + " Every figure comes from one SQL query over them" + (report.parameters().dated() ? ", " + report.dateline() : "") + ".";
-    }
-
     /**
      * A page's table under its title (a header row spanning the table, repeated if the table breaks): the rows chosen
      * by {@link PdfTables}, without the columns none of them fills, each column as wide as its longest text asks.
      */
-    static PdfPTable dataTable(RenderedChart chart, PdfTables.Selection selection, PdfFonts fonts, float width) {
-        Table data = chart.data();
+    static PdfPTable dataTable(Figure figure, PdfTables.Selection selection, PdfFonts fonts, float width) {
+        RenderedChart chart = figure.chart();
+        DataTable shown = figure.table();
         List<Integer> columns = PdfTables.columns(chart, selection.rows());
         List<List<String>> cells = new ArrayList<>();
         float[] widths = new float[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             // A column asks for the length of its header and of its longest cell (up to 40 characters), plus a margin.
-            widths[c] = Formats.header(data.columns().get(columns.get(c)).name()).length() + 2;
+            widths[c] = shown.headers().get(columns.get(c)).length() + 2;
         }
         for (int r : selection.rows()) {
             List<String> row = new ArrayList<>();
             for (int c = 0; c < columns.size(); c++) {
                 // A dashboard cell shows a label's length of text; the site's table and the CSV have it whole.
-                String text = SafeText.label(PdfTables.cell(chart, r, columns.get(c)));
+                String text = SafeText.label(shown.cell(r, columns.get(c)));
                 row.add(text);
                 widths[c] = Math.max(widths[c], Math.min(40, text.length() + 2));
             }
@@ -741,11 +709,11 @@ public final class PdfReport {
         table.addCell(titleCell);
         Font header = new Font(fonts.bold, 8, Font.NORMAL, INK);
         for (int c : columns) {
-            table.addCell(cell(Formats.header(data.columns().get(c).name()), header, data.columns().get(c).type().isNumeric()));
+            table.addCell(cell(shown.headers().get(c), header, shown.numeric().get(c)));
         }
         for (List<String> row : cells) {
             for (int c = 0; c < columns.size(); c++) {
-                PdfPCell cell = cell("", header, data.columns().get(columns.get(c)).type().isNumeric());
+                PdfPCell cell = cell("", header, shown.numeric().get(columns.get(c)));
                 cell.setPhrase(fonts.phrase(row.get(c), 8, false, INK));
                 table.addCell(cell);
             }
@@ -769,14 +737,14 @@ public final class PdfReport {
     }
 
     /** Creation and modification dates are the as-of date, and the file id a hash of the report's identity. */
-    private static void fixDates(PdfWriter writer, Report report) {
+    private static void fixDates(PdfWriter writer, String title, LocalDate day) {
         Calendar asOf = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         asOf.clear();
-        asOf.set(report.asOf().getYear(), report.asOf().getMonthValue() - 1, report.asOf().getDayOfMonth());
+        asOf.set(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth());
         writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(asOf));
         writer.getInfo().put(PdfName.MODDATE, new PdfDate(asOf));
         writer.getInfo().put(PdfName.PRODUCER, new PdfString("Marquee (OpenPDF)"));
-        String id = HexFormat.of().formatHex(sha256(report.title() + "|" + report.asOf()), 0, 16);
+        String id = HexFormat.of().formatHex(sha256(title + "|" + day), 0, 16);
         writer.getInfo().put(PdfName.FILEID, new PdfLiteral("[<" + id + "><" + id + ">]"));
     }
 
@@ -790,12 +758,12 @@ public final class PdfReport {
 
     /** Report name and as-of date on top of every page; "page X of Y" at the bottom. */
     private static final class HeaderFooter extends PdfPageEventHelper {
-        private final Report report;
+        private final Presentation shown;
         private final PdfFonts fonts;
         private PdfTemplate total;
 
-        HeaderFooter(Report report, PdfFonts fonts) {
-            this.report = report;
+        HeaderFooter(Presentation shown, PdfFonts fonts) {
+            this.shown = shown;
             this.fonts = fonts;
         }
 
@@ -813,8 +781,8 @@ public final class PdfReport {
             canvas.beginMarkedContentSequence(new PdfName("Artifact"), pagination, true);
             Font small = new Font(fonts.regular, 8, Font.NORMAL, MUTED);
             float headerY = document.getPageSize().getHeight() - MARGIN + 6;
-            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(report.title(), small), document.left(), headerY, 0);
-            ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(Character.toUpperCase(report.dateline().charAt(0)) + report.dateline().substring(1), small),
+            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(shown.title(), small), document.left(), headerY, 0);
+            ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(Character.toUpperCase(shown.dateline().charAt(0)) + shown.dateline().substring(1), small),
                     document.right(), headerY, 0);
             canvas.saveState();
             canvas.setColorStroke(RULE);

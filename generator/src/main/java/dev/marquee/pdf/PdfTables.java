@@ -3,8 +3,8 @@ package dev.marquee.pdf;
 import dev.marquee.catalog.ChartKind;
 import dev.marquee.chart.RenderedChart;
 import dev.marquee.engine.Table;
-import dev.marquee.format.Unit;
-import dev.marquee.report.Section;
+import dev.marquee.present.Figure;
+import dev.marquee.present.Page;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,9 +26,6 @@ final class PdfTables {
     /** How many of a longer table's rows a page shows at most. */
     static final int TOP_ROWS = 8;
 
-    /** Units of things counted whole. Not COUNT: it is also what a column of no declared unit is read as (a MAPE of 2.8). */
-    private static final Set<Unit> WHOLE = Set.of(Unit.MEMBERS, Unit.TITLES, Unit.RATINGS);
-
     private PdfTables() {
     }
 
@@ -37,12 +34,12 @@ final class PdfTables {
      * words with it ("The backtest table shows..." is "How wrong each forecast has been (backtest)"); otherwise the
      * first chart's data.
      */
-    static Optional<RenderedChart> pick(Section section, String takeaway) {
-        List<RenderedChart> shown = section.charts().stream().filter(c -> c.facetValue().isEmpty() && !c.data().isEmpty()).toList();
-        String words = " " + takeaway.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+    static Optional<Figure> pick(Page page) {
+        List<Figure> shown = page.shown().stream().filter(f -> !f.chart().data().isEmpty()).toList();
+        String words = " " + page.takeaway().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
         if (words.contains(" table ")) {
-            Optional<RenderedChart> named = shown.stream().filter(c -> c.spec().kind() == ChartKind.TABLE)
-                    .max(Comparator.comparingInt((RenderedChart c) -> shared(c.spec().title(), words))
+            Optional<Figure> named = shown.stream().filter(f -> f.chart().spec().kind() == ChartKind.TABLE)
+                    .max(Comparator.comparingInt((Figure f) -> shared(f.title(), words))
                             .thenComparing(Comparator.comparingInt(shown::indexOf).reversed()));
             if (named.isPresent()) {
                 return named;
@@ -171,20 +168,5 @@ final class PdfTables {
 
     private static String text(Object value) {
         return value == null ? "" : value.toString().strip();
-    }
-
-    /**
-     * A cell as the reader sees it, formatted by its column's unit; members, titles and ratings are whole:
-     * a forecast of 4,153.9 members is 4,154.
-     */
-    static String cell(RenderedChart chart, int row, int column) {
-        Table data = chart.data();
-        Object value = data.rows().get(row).get(column);
-        String name = data.columns().get(column).name();
-        if (value instanceof Number number && !(value instanceof Long || value instanceof Integer)
-                && WHOLE.contains(chart.spec().unitOf(name)) && Double.isFinite(number.doubleValue())) {
-            value = Math.round(number.doubleValue());
-        }
-        return chart.spec().cellText(value, name);
     }
 }

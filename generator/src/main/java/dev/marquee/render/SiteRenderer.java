@@ -1,22 +1,16 @@
 package dev.marquee.render;
 
-import dev.marquee.catalog.ChartSpec;
 import dev.marquee.format.Unit;
 import dev.marquee.chart.RenderedChart;
-import dev.marquee.engine.Column;
-import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
 import dev.marquee.format.SafeText;
-import dev.marquee.format.Wording;
 import dev.marquee.model.Problem;
 import dev.marquee.publish.Output;
-import dev.marquee.query.LeftOut;
 import dev.marquee.render.Views.AboutPage;
 import dev.marquee.render.Views.ChartView;
 import dev.marquee.render.Views.CountriesPage;
 import dev.marquee.render.Views.CountryPage;
 import dev.marquee.render.Views.DataPage;
-import dev.marquee.render.Views.Figure;
 import dev.marquee.render.Views.Headline;
 import dev.marquee.render.Views.KpiTile;
 import dev.marquee.render.Views.Layout;
@@ -31,9 +25,15 @@ import dev.marquee.render.Views.SetAsideView;
 import dev.marquee.render.Views.TableView;
 import dev.marquee.model.PublicValue;
 import dev.marquee.history.Memory;
-import dev.marquee.report.Kpi;
 import dev.marquee.report.Report;
-import dev.marquee.report.Section;
+import dev.marquee.present.Changes;
+import dev.marquee.present.Figure;
+import dev.marquee.present.Page;
+import dev.marquee.present.Presentation;
+import dev.marquee.present.TargetStatus;
+import dev.marquee.present.Tile;
+import dev.marquee.present.Tone;
+import dev.marquee.render.Views.TargetView;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -61,52 +61,45 @@ public final class SiteRenderer {
     }
 
     public static void write(Report report, Output output) {
-        write(report, java.util.Optional.empty(), dev.marquee.history.Targets.none(), output);
+        write(Presentation.of(report), output);
     }
 
     /**
-     * The site; with {@code memory} (a dated edition), also its record, the digest of what changed since the last
+     * The site; for a dated edition (with its memory), also its record, the digest of what changed since the last
      * edition, the targets' statuses on tiles and charts, sparklines across editions and the archive page.
      */
-    public static void write(Report report, java.util.Optional<Memory> memory, dev.marquee.history.Targets targets, Output output) {
+    public static void write(Presentation shown, Output output) {
+        Report report = shown.report();
+        java.util.Optional<Memory> memory = shown.memory();
         List<NavLink> questions = new ArrayList<>();
-        for (Section section : report.sections()) {
-            questions.add(new NavLink(section.slug() + ".html", section.title(), false));
+        for (Page page : shown.pages()) {
+            questions.add(new NavLink(page.href(), page.title(), false));
         }
-        Map<String, List<RenderedChart>> countries = countryCharts(report);
+        Map<String, List<Figure>> countries = countryFigures(shown);
         List<NavLink> countryLinks = countries.entrySet().stream()
                 .map(c -> new NavLink(countryPage(c.getValue()), c.getKey(), false)).toList();
-        Views.ChangesView changes = EditionViews.changes(memory);
+        Views.ChangesView changes = changesView(shown.changes());
         // An archive of this edition alone (a rebuild over itself) is no archive: nothing links to its page.
         boolean archive = memory.filter(m -> m.archive().size() > 1).isPresent();
         // The archive is linked from the editions' links, which a later run rewrites when this page is archived: a menu
         // link to archive.html would break there.
-        Site site = new Site(report, questions, !countries.isEmpty(), changes.isEmpty() ? "" : changes.title(),
+        Site site = new Site(shown, questions, !countries.isEmpty(), changes.isEmpty() ? "" : changes.title(),
                 memory.map(Memory::nav).orElse(dev.marquee.history.Archive.NO_NAV));
-        Map<String, String> targetNotes = targetNotes(memory, targets);
 
-        for (Section section : report.sections()) {
-            List<ChartView> charts = new ArrayList<>();
-            for (RenderedChart chart : section.charts()) {
-                output.write(csvPath(chart), CsvExport.csv(chart.spec(), chart.data()));
-                if (chart.facetValue().isEmpty()) {
-                    charts.add(chartView(chart, section, report.parameters().minGroupSize(), targetNotes));
-                }
+        for (Page page : shown.pages()) {
+            for (Figure figure : page.figures()) {
+                output.write(csvPath(figure.chart()), CsvExport.csv(figure.chart().spec(), figure.chart().data()));
             }
-            QuestionPage page = new QuestionPage(site.layout(section.title(), section.answer().question().question(),
-                    section.slug() + ".html"), section.title(), section.answer().question().question(),
-                    Markdown.toHtml(section.narrative()), charts);
-            output.write(section.slug() + ".html", render("question.jte", page));
+            QuestionPage view = new QuestionPage(site.layout(page.title(), page.question(), page.href()), page.title(),
+                    page.question(), Markdown.toHtml(page.narrative()), page.shown().stream().map(SiteRenderer::chartView).toList());
+            output.write(page.href(), render("question.jte", view));
         }
-        List<Headline> headlines = new ArrayList<>();
-        for (Section section : report.sections()) {
-            section.headline().ifPresent(chart -> headlines.add(new Headline(section.slug() + ".html", section.title(),
-                    section.answer().question().question(), chartView(chart, section, report.parameters().minGroupSize(), targetNotes))));
-        }
+        List<Headline> headlines = shown.headlines().stream().map(h -> new Headline(h.page().href(), h.page().title(),
+                h.page().question(), chartView(h.figure()))).toList();
         output.write("index.html", render("overview.jte", new OverviewPage(
-                site.layout("Overview", "Streaming analytics report, " + report.dateline(), "index.html"),
-                report.dateline(), freshness(report), kpiTiles(report.kpis(), memory, targets), headlines, leftOut(report.leftOut()),
-                countryLinks, changes)));
+                site.layout("Overview", "Streaming analytics report, " + shown.dateline(), "index.html"),
+                shown.dateline(), shown.freshness(), shown.tiles().stream().map(SiteRenderer::kpiTile).toList(), headlines,
+                leftOut(shown), countryLinks, changes)));
         if (!changes.isEmpty()) {
             output.write(CHANGES_PAGE, render("changes.jte", new Views.ChangesPage(
                     site.layout(changes.title(), "What changed since the previous edition, and the targets", CHANGES_PAGE), changes)));
@@ -128,19 +121,18 @@ public final class SiteRenderer {
                     .toList();
             output.write("countries.html", render("countries.jte", new CountriesPage(
                     site.layout("Countries", "Every country's key figures, and a page per country", "countries.html"), countryLinks,
-                    "Countries with fewer than " + report.parameters().minGroupSize() + " members are merged into Other.",
+                    "Countries with fewer than " + shown.minGroupSize() + " members are merged into Other.",
                     figures.columns().stream().map(CountryFigures.Column::label).toList(), rows)));
-            for (Map.Entry<String, List<RenderedChart>> country : countries.entrySet()) {
-                List<ChartView> charts = country.getValue().stream()
-                        .map(c -> chartView(c, sectionOf(report, c), report.parameters().minGroupSize(), Map.of())).toList();
+            for (Map.Entry<String, List<Figure>> country : countries.entrySet()) {
+                List<ChartView> charts = country.getValue().stream().map(SiteRenderer::chartView).toList();
                 String page = countryPage(country.getValue());
-                List<Figure> countryFigures = new ArrayList<>();
+                List<Views.Figure> countryFigures = new ArrayList<>();
                 // Each figure's Other row merges the countries too small for that figure, which differ from one figure to
                 // the next: none of them is about the countries of the Other page, whose charts say what they merge.
                 List<CountryFigures.Value> values = CountryFigures.isOther(country.getKey()) ? List.of() : figures.values(country.getKey());
                 for (int i = 0; i < values.size(); i++) {
                     if (!values.get(i).cell().isEmpty()) {
-                        countryFigures.add(new Figure(figures.columns().get(i).label(), values.get(i).text(), values.get(i).comparison()));
+                        countryFigures.add(new Views.Figure(figures.columns().get(i).label(), values.get(i).text(), values.get(i).comparison()));
                     }
                 }
                 output.write(page, render("country.jte", new CountryPage(
@@ -149,14 +141,14 @@ public final class SiteRenderer {
                         countryLinks.stream().filter(link -> !link.href().equals(page)).toList())));
             }
         }
-        output.write("data.html", render("data.jte", dataPage(report, site)));
+        output.write("data.html", render("data.jte", dataPage(shown, site)));
         output.write("methodology.html", render("methodology.jte", new MethodologyPage(
-                site.layout("Methodology", "How every figure is defined", "methodology.html"), metrics(report),
-                report.parameters().minGroupSize(), report.parameters().atRiskDays(), report.dateline(),
-                dev.marquee.privacy.Disclosure.rule(report.parameters().minGroupSize()))));
+                site.layout("Methodology", "How every figure is defined", "methodology.html"),
+                shown.definitions().stream().map(d -> new MetricView(d.name(), d.text(), d.page())).toList(),
+                shown.minGroupSize(), report.parameters().atRiskDays(), shown.dateline(), shown.privacyRule())));
         output.write("about.html", render("about.jte", new AboutPage(
-                site.layout("About", "What this report is for and how to read it", "about.html"), report.dateline(),
-                report.parameters().minGroupSize(), dev.marquee.privacy.Disclosure.rule(report.parameters().minGroupSize()))));
+                site.layout("About", "What this report is for and how to read it", "about.html"), shown.dateline(),
+                shown.minGroupSize(), shown.privacyRule())));
         output.write("metrics.json", MetricsJson.json(report));
         output.write("style.css", dev.marquee.format.Palette.cssVariables() + new String(resource("/site/style.css"),
                 java.nio.charset.StandardCharsets.UTF_8));
@@ -170,23 +162,9 @@ public final class SiteRenderer {
     static final String DIGEST = "digest.md";
     static final String DIGEST_SUBJECT = "digest-subject.txt";
 
-    /** Per chart ({@code <question>/<chart id>}), the targets drawn on it with their status. */
-    private static Map<String, String> targetNotes(java.util.Optional<Memory> memory, dev.marquee.history.Targets targets) {
-        Map<String, String> notes = new java.util.HashMap<>();
-        if (memory.isEmpty()) {
-            return notes;
-        }
-        for (dev.marquee.history.Targets.Rule rule : targets.rules()) {
-            rule.chart().ifPresent(c -> memory.get().current().target(rule.id()).ifPresent(result -> notes.merge(c,
-                    "Target “" + result.name() + "”: " + result.status().text() + (result.now().isEmpty() ? "" : " (" + result.now() + ")")
-                            + ".", (a, b) -> a + " " + b)));
-        }
-        return notes;
-    }
-
     /** The navigation every page shares. */
     /** @param changes the title of the changes page, empty when there is none */
-    private record Site(Report report, List<NavLink> questions, boolean hasCountries, String changes, String editions) {
+    private record Site(Presentation shown, List<NavLink> questions, boolean hasCountries, String changes, String editions) {
         Layout layout(String pageTitle, String description, String current) {
             List<NavLink> links = new ArrayList<>();
             links.add(new NavLink("index.html", "Overview", current.equals("index.html")));
@@ -202,26 +180,27 @@ public final class SiteRenderer {
             links.add(new NavLink("data.html", "Data", current.equals("data.html")));
             links.add(new NavLink("methodology.html", "Methodology", current.equals("methodology.html")));
             links.add(new NavLink("about.html", "About", current.equals("about.html")));
-            return new Layout(report.title(), pageTitle, report.dateline(), links, PDF_NAME, description, editions);
+            return new Layout(shown.title(), pageTitle, shown.dateline(), links, PDF_NAME, description, editions);
         }
     }
 
     /** A country's page, named by the slug its charts share (unique among the countries). */
-    static String countryPage(List<RenderedChart> countryCharts) {
-        return "country-" + countryCharts.get(0).facetSlug() + ".html";
+    static String countryPage(List<Figure> countryFigures) {
+        return "country-" + countryFigures.get(0).chart().facetSlug() + ".html";
     }
 
-    /** Facet charts per country value, in the order the data gives them, Other last. */
-    private static Map<String, List<RenderedChart>> countryCharts(Report report) {
-        Map<String, List<RenderedChart>> countries = new LinkedHashMap<>();
-        for (Section section : report.sections()) {
-            for (RenderedChart chart : section.charts()) {
+    /** Facet figures per country value, in the order the data gives them, Other last. */
+    private static Map<String, List<Figure>> countryFigures(Presentation shown) {
+        Map<String, List<Figure>> countries = new LinkedHashMap<>();
+        for (Page page : shown.pages()) {
+            for (Figure figure : page.figures()) {
+                RenderedChart chart = figure.chart();
                 if (chart.facetValue().isPresent() && chart.spec().facet().orElse("").equals("country")) {
-                    countries.computeIfAbsent(chart.facetValue().get(), c -> new ArrayList<>()).add(chart);
+                    countries.computeIfAbsent(chart.facetValue().get(), c -> new ArrayList<>()).add(figure);
                 }
             }
         }
-        Map<String, List<RenderedChart>> ordered = new LinkedHashMap<>();
+        Map<String, List<Figure>> ordered = new LinkedHashMap<>();
         countries.keySet().stream().filter(c -> !c.equals("Other")).sorted().forEach(c -> ordered.put(c, countries.get(c)));
         if (countries.containsKey("Other")) {
             ordered.put("Other", countries.get("Other"));
@@ -229,19 +208,15 @@ public final class SiteRenderer {
         return ordered;
     }
 
-    private static Section sectionOf(Report report, RenderedChart chart) {
-        return report.sections().stream().filter(s -> s.slug().equals(chart.questionSlug())).findFirst().orElseThrow();
+    private static KpiTile kpiTile(Tile tile) {
+        return new KpiTile(tile.id(), tile.label(), tile.value(), tile.vsPreviousMonth().text(), css(tile.vsPreviousMonth().tone()),
+                tile.vsYearAgo().text(), css(tile.vsYearAgo().tone()), tile.comparison(), tile.partial(), tile.compared(),
+                tile.sparkline().map(SiteRenderer::sparkline).orElse(null), tile.targets().stream().map(SiteRenderer::targetView).toList());
     }
 
-    static List<KpiTile> kpiTiles(List<Kpi> kpis, java.util.Optional<Memory> memory, dev.marquee.history.Targets targets) {
-        return kpis.stream().map(k -> new KpiTile(k.id(), k.label(), k.valueText(), k.changeVsPreviousMonth(),
-                trend(k.trendVsPreviousMonth()), k.changeVsYearAgo(), trend(k.trendVsYearAgo()), k.comparison(), k.partial(), k.compared(),
-                EditionViews.sparkline(memory, k), EditionViews.targets(memory, targets, k))).toList();
-    }
-
-    /** The CSS class of a change: good and bad news coloured, no comparison grey. */
-    private static String trend(Kpi.Trend trend) {
-        return switch (trend) {
+    /** The CSS class of a tone: good and bad news coloured, the rest grey. */
+    private static String css(Tone tone) {
+        return switch (tone) {
             case GOOD -> "good";
             case BAD -> "bad";
             case FLAT -> "flat";
@@ -249,24 +224,47 @@ public final class SiteRenderer {
         };
     }
 
-    private static List<MetricView> metrics(Report report) {
-        return report.definitions().stream().map(d -> new MetricView(d.name(), d.definition(), d.section())).toList();
+    private static TargetView targetView(TargetStatus target) {
+        return new TargetView(target.id(), target.name(), target.status(), css(target.tone()), target.bound(), target.detail());
     }
 
-    private static DataPage dataPage(Report report, Site site) {
-        List<TableView> tables = report.quality().tables().stream().map(t -> new TableView(t.table(), t.file(), t.format(),
-                Formats.full(t.rowsRead(), Unit.COUNT), Formats.full(t.rowsSetAside(), Unit.COUNT),
-                Formats.full(t.rowsKept(), Unit.COUNT), dates(report.tableRanges().get(t.table())))).toList();
+    /** The sparkline in the tile's 120 × 28 box: x from 2 to 118, y from 25 (smallest) up to 3. */
+    private static Views.Sparkline sparkline(Tile.Sparkline sparkline) {
+        StringBuilder points = new StringBuilder();
+        double x = 0;
+        double y = 0;
+        for (double[] point : sparkline.points()) {
+            x = 2 + 116 * point[0];
+            y = 25 - 22 * point[1];
+            points.append(points.length() == 0 ? "" : " ").append(coordinate(x)).append(',').append(coordinate(y));
+        }
+        return new Views.Sparkline(points.toString(), coordinate(x), coordinate(y), sparkline.said(), sparkline.caption());
+    }
+
+    private static String coordinate(double value) {
+        return String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
+    private static Views.ChangesView changesView(java.util.Optional<Changes> changes) {
+        if (changes.isEmpty()) {
+            return new Views.ChangesView("", false, "", List.of(), List.of());
+        }
+        Changes c = changes.get();
+        return new Views.ChangesView(c.title(), c.remembers(), c.since(), c.parts().stream().map(part -> new Views.ChangePart(part.heading(),
+                part.lines().stream().map(l -> new Views.ChangeLine(l.text(), l.href(), css(l.tone()))).toList())).toList(),
+                c.targets().stream().map(SiteRenderer::targetView).toList());
+    }
+
+    private static DataPage dataPage(Presentation shown, Site site) {
+        Report report = shown.report();
+        List<TableView> tables = shown.quality().stream().map(t -> new TableView(t.table(), t.file(), t.format(), t.rowsRead(),
+                t.rowsSetAside(), t.rowsKept(), t.dates())).toList();
         List<SetAsideView> setAside = report.quality().setAside().stream().map(s -> new SetAsideView(s.table(), s.file(),
                 s.rule(), s.column(), Formats.full(s.rows(), Unit.COUNT))).toList();
         List<ProblemView> sample = report.quality().setAsideSample().stream().map(SiteRenderer::publicView).toList();
         List<ProblemView> notes = report.quality().notes().stream().map(SiteRenderer::publicView).toList();
         return new DataPage(site.layout("Data", "The data behind the report and what validation set aside", "data.html"),
-                report.dateline(), freshness(report), tables, setAside, sample, notes, leftOut(report.leftOut()));
-    }
-
-    private static String dates(Report.DateRange range) {
-        return range == null || range.first() == null ? "" : Formats.date(range.first()) + " – " + Formats.date(range.last());
+                shown.dateline(), shown.freshness(), tables, setAside, sample, notes, leftOut(shown));
     }
 
     /**
@@ -277,64 +275,15 @@ public final class SiteRenderer {
         return new ProblemView(problem.location(), problem.column(), PublicValue.of(problem), problem.rule(), problem.message());
     }
 
-    private static List<LeftOutView> leftOut(List<LeftOut> leftOut) {
-        return leftOut.stream().map(l -> new LeftOutView(l.title(), l.reason())).toList();
+    private static List<LeftOutView> leftOut(Presentation shown) {
+        return shown.leftOut().stream().map(l -> new LeftOutView(l.title(), l.reason())).toList();
     }
 
-    private static String freshness(Report report) {
-        Report.DateRange range = report.dataRange();
-        if (range == null || range.first() == null) {
-            return "No file holds individual viewing sessions: each figure names the file it comes from.";
-        }
-        return "Viewing activity from " + Formats.date(range.first()) + " to " + Formats.date(range.last()) + ".";
-    }
-
-    private static ChartView chartView(RenderedChart chart, Section section, int k, Map<String, String> targetNotes) {
-        Table data = chart.data();
-        List<String> headers = new ArrayList<>();
-        List<Boolean> numeric = new ArrayList<>();
-        for (Column column : data.columns()) {
-            headers.add(Formats.header(column.name()));
-            numeric.add(column.type().isNumeric());
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (List<Object> row : data.rows()) {
-            List<String> cells = new ArrayList<>(row.size());
-            for (int i = 0; i < row.size(); i++) {
-                cells.add(chart.spec().cellText(row.get(i), data.columns().get(i).name()));
-            }
-            rows.add(cells);
-        }
-        Map<String, String> sql = section.answer().sql();
-        String description = Wording.withK(chart.spec().description(), k);
-        if (chart.spec().facet().isPresent() && chart.facetValue().isEmpty()) {
-            description = (description.isEmpty() ? "" : description + " ") + "Every " + chart.spec().facet().get()
-                    + " has its own chart on its page; here is the data for all of them.";
-        }
-        if (data.isEmpty()) {
-            String why = chart.spec().whenEmpty().isEmpty() ? "No data: nothing in the data folder feeds this chart."
-                    : chart.spec().whenEmpty();
-            description = (description.isEmpty() ? "" : description + " ") + why;
-        }
-        if (chart.source().isEmpty() && data.indexOf("source").isPresent() && !data.isEmpty()) {
-            description = (description.isEmpty() ? "" : description + " ") + "Source: " + data.value(0, "source") + ".";
-        }
-        String note = section.note(chart);
-        if (!note.isEmpty()) {
-            description = (description.isEmpty() ? "" : description + " ") + note;
-        }
-        String target = chart.facetValue().isEmpty() && chart.source().isEmpty()
-                ? targetNotes.getOrDefault(chart.questionSlug() + "/" + chart.spec().id(), "") : "";
-        if (!target.isEmpty()) {
-            description = (description.isEmpty() ? "" : description + " ") + target;
-        }
-        String id = "chart-" + chart.fileStem();
-        String query = chart.spec().query();
-        String statement = chart.spec().borrowedResult().map(r -> "-- Computed on the " + r.question() + " page (" + r
-                + "); its SQL is shown there.").orElseGet(() -> sql.getOrDefault(query, ""));
-        return new ChartView(id, chart.spec().title(), description, chart.svg(), chart.narrowSvg(),
-                chart.altText(), headers, rows, numeric, csvPath(chart), statement,
-                section.answer().question().slug() + ".sql: " + chart.spec().query());
+    private static ChartView chartView(Figure figure) {
+        RenderedChart chart = figure.chart();
+        return new ChartView("chart-" + chart.fileStem(), figure.title(), figure.description(), chart.svg(), chart.narrowSvg(),
+                figure.altText(), figure.table().headers(), figure.table().rows(), figure.table().numeric(), csvPath(chart),
+                figure.sql(), figure.queryName());
     }
 
     static String csvPath(RenderedChart chart) {

@@ -1,24 +1,24 @@
-package dev.marquee.pdf;
+package dev.marquee.present;
 
 /**
  * The first two sentences of a section's narrative, as plain text: the dashboard page's takeaway. At most
  * {@link #MAX_LENGTH} characters (twice the longest of our questions'), so a huge value quoted from the data (a title of
  * a megabyte) does not fill pages of the dashboard: the site shows the narrative whole.
  */
-final class Takeaway {
+public final class Takeaway {
 
-    static final int MAX_LENGTH = 800;
+    public static final int MAX_LENGTH = 800;
 
     private static final String ESCAPABLE = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
     private Takeaway() {
     }
 
-    static String firstSentence(String text) {
+    public static String firstSentence(String text) {
         return sentences(text, 1);
     }
 
-    static String of(String markdown) {
+    public static String of(String markdown) {
         return sentences(markdown, 2);
     }
 
@@ -48,7 +48,7 @@ final class Takeaway {
      * Markdown as the words it shows, on one line: no heading marks, emphasis or code marks, a link as its text. A
      * backslash-escaped character (how values from data are put into a narrative) is that character, as written.
      */
-    static String plain(String markdown) {
+    public static String plain(String markdown) {
         String source = markdown.replaceAll("(?m)^#+\\s*", "");
         StringBuilder text = new StringBuilder(source.length());
         int linkStart = -1;

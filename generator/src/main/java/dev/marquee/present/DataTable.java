@@ -1,0 +1,57 @@
+package dev.marquee.present;
+
+import dev.marquee.catalog.ChartSpec;
+import dev.marquee.engine.Column;
+import dev.marquee.engine.Table;
+import dev.marquee.format.Formats;
+import dev.marquee.format.Unit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A chart's data as readers see it, on the site and in the PDF alike: each header written from its column's name, each
+ * cell from its column's declared unit ({@link ChartSpec#cellText}), and which columns are numbers (set right).
+ */
+public record DataTable(List<String> headers, List<Boolean> numeric, List<List<String>> rows) {
+
+    /** Units of things counted whole: a forecast of 4,153.9 members is 4,154 members. */
+    private static final Set<Unit> WHOLE = Set.of(Unit.MEMBERS, Unit.TITLES, Unit.RATINGS);
+
+    public DataTable {
+        headers = List.copyOf(headers);
+        numeric = List.copyOf(numeric);
+        rows = List.copyOf(rows);
+    }
+
+    public static DataTable of(ChartSpec spec, Table data) {
+        List<String> headers = new ArrayList<>();
+        List<Boolean> numeric = new ArrayList<>();
+        for (Column column : data.columns()) {
+            headers.add(Formats.header(column.name()));
+            numeric.add(column.type().isNumeric());
+        }
+        List<List<String>> rows = new ArrayList<>(data.rowCount());
+        for (List<Object> row : data.rows()) {
+            List<String> cells = new ArrayList<>(row.size());
+            for (int c = 0; c < row.size(); c++) {
+                cells.add(cell(spec, row.get(c), data.columns().get(c).name()));
+            }
+            rows.add(cells);
+        }
+        return new DataTable(headers, numeric, rows);
+    }
+
+    public String cell(int row, int column) {
+        return rows.get(row).get(column);
+    }
+
+    private static String cell(ChartSpec spec, Object value, String column) {
+        if (value instanceof Number number && !(value instanceof Long || value instanceof Integer)
+                && WHOLE.contains(spec.unitOf(column)) && Double.isFinite(number.doubleValue())) {
+            value = Math.round(number.doubleValue());
+        }
+        return spec.cellText(value, column);
+    }
+}

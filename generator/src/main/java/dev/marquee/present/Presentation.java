@@ -1,0 +1,218 @@
+package dev.marquee.present;
+
+import dev.marquee.chart.RenderedChart;
+import dev.marquee.format.Formats;
+import dev.marquee.format.Unit;
+import dev.marquee.format.Wording;
+import dev.marquee.history.Digest;
+import dev.marquee.history.Memory;
+import dev.marquee.history.Targets;
+import dev.marquee.privacy.Disclosure;
+import dev.marquee.report.Kpi;
+import dev.marquee.report.Report;
+import dev.marquee.report.Section;
+import dev.marquee.validate.TableQuality;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The report as its readers see it, decided once: every text, every table formatted, every tone, which charts and
+ * headlines are shown, and the fixed texts. The site and the PDF are two layouts of this and decide none of it.
+ *
+ * @param report      the answers it is made of, for the outputs machines read (metrics.json, the edition's record)
+ * @param period      the period the viewing data covers ("1 Jan 2024 – 31 Dec 2024"), empty without viewing sessions
+ * @param freshness   the same in a sentence, or which files the figures come from when none holds viewing sessions
+ * @param sources     the files the figures come from, in a sentence
+ * @param privacyRule the smallest-group rule, in the words of the methodology page
+ * @param changes     what changed since the previous edition and the targets; empty for an undated snapshot
+ */
+public record Presentation(Report report, Optional<Memory> memory, String title, String dateline, String period, String freshness,
+                           List<Tile> tiles, List<Page> pages, List<Definition> definitions, List<QualityRow> quality,
+                           String sources, String privacyRule, String privacySummary, List<LeftOutLine> leftOut,
+                           Optional<Changes> changes) {
+
+    public Presentation {
+        tiles = List.copyOf(tiles);
+        pages = List.copyOf(pages);
+        definitions = List.copyOf(definitions);
+        quality = List.copyOf(quality);
+        leftOut = List.copyOf(leftOut);
+    }
+
+    /** A metric's definition ("k" given as the number), its first sentence for the dashboard, and the page it is on. */
+    public record Definition(String name, String text, String firstSentence, String page) {
+    }
+
+    /** A table of the data model as loaded: where from, and its rows read, set aside and used, written out. */
+    public record QualityRow(String table, String file, String format, String rowsRead, String rowsSetAside, String rowsKept,
+                             String dates) {
+    }
+
+    /** A question, or one of its charts or KPIs, that the data could not answer, and why. */
+    public record LeftOutLine(String title, String reason) {
+    }
+
+    /** A question's headline figure, with its page. */
+    public record Headline(Page page, Figure figure) {
+    }
+
+    public static Presentation of(Report report) {
+        return of(report, Optional.empty(), Targets.none());
+    }
+
+    public static Presentation of(Report report, Optional<Memory> memory, Targets targets) {
+        int k = report.parameters().minGroupSize();
+        Map<String, String> targetNotes = targetNotes(memory, targets);
+        List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes)).toList();
+        Report.DateRange range = report.dataRange();
+        String period = range == null || range.first() == null ? "" : Formats.date(range.first()) + " – " + Formats.date(range.last());
+        String freshness = period.isEmpty() ? "No file holds individual viewing sessions: each figure names the file it comes from."
+                : "Viewing activity from " + Formats.date(range.first()) + " to " + Formats.date(range.last()) + ".";
+        List<Definition> definitions = report.definitions().stream()
+                .map(d -> new Definition(d.name(), d.definition(), Takeaway.firstSentence(d.definition()), d.section())).toList();
+        List<QualityRow> quality = report.quality().tables().stream().map(t -> new QualityRow(t.table(), t.file(), t.format(),
+                Formats.full(t.rowsRead(), Unit.COUNT), Formats.full(t.rowsSetAside(), Unit.COUNT), Formats.full(t.rowsKept(), Unit.COUNT),
+                dates(report.tableRanges().get(t.table())))).toList();
+        String rule = Disclosure.rule(k);
+        return new Presentation(report, memory, report.title(), report.dateline(), period, freshness,
+                report.kpis().stream().map(kpi -> tile(kpi, memory, targets)).toList(), pages, definitions, quality, sources(report),
+                rule, "Only aggregates are published. " + rule + " No member id or name appears anywhere.",
+                report.leftOut().stream().map(l -> new LeftOutLine(l.title(), l.reason())).toList(), memory.map(Presentation::changes));
+    }
+
+    /** Every question's headline figure, in the questions' order. */
+    public List<Headline> headlines() {
+        List<Headline> headlines = new ArrayList<>();
+        for (Page page : pages) {
+            page.headline().ifPresent(figure -> headlines.add(new Headline(page, figure)));
+        }
+        return headlines;
+    }
+
+    public int minGroupSize() {
+        return report.parameters().minGroupSize();
+    }
+
+    private static Page page(Section section, int k, Map<String, String> targetNotes) {
+        List<Figure> figures = new ArrayList<>();
+        Optional<Figure> headline = Optional.empty();
+        Optional<RenderedChart> headlineChart = section.headline();
+        for (RenderedChart chart : section.charts()) {
+            Figure figure = figure(chart, section, k, targetNotes);
+            figures.add(figure);
+            if (headlineChart.isPresent() && headlineChart.get() == chart) {
+                headline = Optional.of(figure);
+            }
+        }
+        return new Page(section.slug(), section.title(), section.answer().question().question(), section.narrative(),
+                Takeaway.of(section.narrative()), figures, headline);
+    }
+
+    /** A chart with the sentences under its title, its table and its SQL. */
+    private static Figure figure(RenderedChart chart, Section section, int k, Map<String, String> targetNotes) {
+        var data = chart.data();
+        List<String> sentences = new ArrayList<>();
+        sentences.add(Wording.withK(chart.spec().description(), k));
+        if (chart.spec().facet().isPresent() && chart.facetValue().isEmpty()) {
+            sentences.add("Every " + chart.spec().facet().get() + " has its own chart on its page; here is the data for all of them.");
+        }
+        if (data.isEmpty()) {
+            sentences.add(chart.spec().whenEmpty().isEmpty() ? "No data: nothing in the data folder feeds this chart."
+                    : chart.spec().whenEmpty());
+        }
+        if (chart.source().isEmpty() && data.indexOf("source").isPresent() && !data.isEmpty()) {
+            sentences.add("Source: " + data.value(0, "source") + ".");
+        }
+        sentences.add(section.note(chart));
+        if (chart.facetValue().isEmpty() && chart.source().isEmpty()) {
+            sentences.add(targetNotes.getOrDefault(chart.questionSlug() + "/" + chart.spec().id(), ""));
+        }
+        String description = String.join(" ", sentences.stream().filter(s -> !s.isEmpty()).toList());
+        String query = chart.spec().query();
+        String sql = chart.spec().borrowedResult().map(r -> "-- Computed on the " + r.question() + " page (" + r
+                + "); its SQL is shown there.").orElseGet(() -> section.answer().sql().getOrDefault(query, ""));
+        return new Figure(chart, description, DataTable.of(chart.spec(), data), sql,
+                section.answer().question().slug() + ".sql: " + query);
+    }
+
+    /** Per chart ({@code <question>/<chart id>}), the targets drawn on it with their status. */
+    private static Map<String, String> targetNotes(Optional<Memory> memory, Targets targets) {
+        Map<String, String> notes = new HashMap<>();
+        if (memory.isEmpty()) {
+            return notes;
+        }
+        for (Targets.Rule rule : targets.rules()) {
+            rule.chart().ifPresent(c -> memory.get().current().target(rule.id()).ifPresent(result -> notes.merge(c,
+                    "Target “" + result.name() + "”: " + result.status().text() + (result.now().isEmpty() ? "" : " (" + result.now() + ")")
+                            + ".", (a, b) -> a + " " + b)));
+        }
+        return notes;
+    }
+
+    private static Tile tile(Kpi kpi, Optional<Memory> memory, Targets targets) {
+        Optional<Tile.Sparkline> sparkline = Optional.empty();
+        List<Double> values = memory.map(m -> m.series(kpi.id())).orElse(List.of());
+        if (values.size() >= 2) {
+            sparkline = Optional.of(new Tile.Sparkline(memory.get().sparkline(kpi.id()), kpi.label() + " in the last " + values.size()
+                    + " editions: " + String.join(", ", values.stream().map(v -> Formats.compact(v, kpi.unit())).toList()),
+                    "Last " + values.size() + " editions"));
+        }
+        List<TargetStatus> statuses = memory.map(m -> m.targetsOf(targets, kpi.id()).stream().map(TargetStatus::of).toList())
+                .orElse(List.of());
+        return new Tile(kpi.id(), kpi.label(), kpi.valueText(), kpi.partial(), kpi.compared(),
+                new Tile.Change(kpi.changeVsPreviousMonth(), tone(kpi.trendVsPreviousMonth()), "vs a month earlier"),
+                new Tile.Change(kpi.changeVsYearAgo(), tone(kpi.trendVsYearAgo()), "vs a year earlier"),
+                kpi.comparison(), sparkline, statuses);
+    }
+
+    private static Tone tone(Kpi.Trend trend) {
+        return switch (trend) {
+            case GOOD -> Tone.GOOD;
+            case BAD -> Tone.BAD;
+            case FLAT -> Tone.FLAT;
+            case NOT_COMPARED -> Tone.NOT_COMPARED;
+        };
+    }
+
+    private static Changes changes(Memory memory) {
+        List<Changes.Part> parts = new ArrayList<>();
+        for (Digest.Part part : memory.digest().parts()) {
+            parts.add(new Changes.Part(part.heading(), part.lines().stream().map(l -> new Changes.Line(l.text(), l.href(),
+                    switch (l.tone()) {
+                        case GOOD -> Tone.GOOD;
+                        case BAD -> Tone.BAD;
+                        case NEUTRAL -> Tone.FLAT;
+                    })).toList()));
+        }
+        String since = memory.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ".")
+                .orElse("This is the first edition on record: what changed is reported from the next one on.");
+        String quiet = memory.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ": "
+                        + Character.toLowerCase(Changes.NOTHING_MOVED.charAt(0)) + Changes.NOTHING_MOVED.substring(1))
+                .orElse("The first edition on record: what changed is reported from the next one on.");
+        return new Changes(memory.changesTitle(), memory.remembers(), since, parts,
+                memory.current().shownTargets().stream().map(TargetStatus::of).toList(), quiet);
+    }
+
+    private static String dates(Report.DateRange range) {
+        return range == null || range.first() == null ? "" : Formats.date(range.first()) + " – " + Formats.date(range.last());
+    }
+
+    /** The files the figures come from, each named once; the generator's own reference tables named as such. */
+    static String sources(Report report) {
+        // A table made of several files names them joined by " + "; a file feeding several tables is named once.
+        List<String> files = report.quality().tables().stream().map(TableQuality::file).filter(f -> !f.equals("built-in"))
+                .flatMap(f -> java.util.Arrays.stream(f.split(" \\+ "))).map(dev.marquee.format.SafeText::line).distinct().toList();
+        List<String> builtIn = report.quality().tables().stream().filter(q -> q.file().equals("built-in")).map(TableQuality::table)
+                .map(dev.marquee.format.SafeText::line).distinct().toList();
+        String text = files.isEmpty() ? "" : "The files of the data folder: " + String.join(", ", files) + ".";
+        if (!builtIn.isEmpty()) {
+            text += (text.isEmpty() ? "" : " ") + "The generator's built-in reference " + (builtIn.size() == 1 ? "table: " : "tables: ")
+                    + String.join(", ", builtIn) + ".";
+        }
+        return text + " Every figure comes from one SQL query over them" + (report.parameters().dated() ? ", " + report.dateline() : "") + ".";
+    }
+}
