@@ -31,7 +31,7 @@ import java.util.Optional;
  * @param changes     what changed since the previous edition and the targets; empty for an undated snapshot
  */
 public record Presentation(Report report, Optional<Memory> memory, String title, String dateline, String period, String freshness,
-                           List<Tile> tiles, List<Page> pages, List<Definition> definitions, List<QualityRow> quality,
+                           List<Tile> tiles, List<Page> pages, Countries countries, List<Definition> definitions, List<QualityRow> quality,
                            String sources, String privacyRule, String privacySummary, List<LeftOutLine> leftOut,
                            Optional<Changes> changes) {
 
@@ -79,7 +79,8 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 dates(report.tableRanges().get(t.table())))).toList();
         String rule = Disclosure.rule(k);
         return new Presentation(report, memory, report.title(), report.dateline(), period, freshness,
-                report.kpis().stream().map(kpi -> tile(kpi, memory, targets)).toList(), pages, definitions, quality, sources(report),
+                report.kpis().stream().map(kpi -> tile(kpi, memory, targets)).toList(), pages, Countries.of(report, pages), definitions,
+                quality, sources(report),
                 rule, "Only aggregates are published. " + rule + " No member id or name appears anywhere.",
                 report.leftOut().stream().map(l -> new LeftOutLine(l.title(), l.reason())).toList(), memory.map(Presentation::changes));
     }

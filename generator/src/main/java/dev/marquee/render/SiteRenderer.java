@@ -27,6 +27,7 @@ import dev.marquee.model.PublicValue;
 import dev.marquee.history.Memory;
 import dev.marquee.report.Report;
 import dev.marquee.present.Changes;
+import dev.marquee.present.Countries;
 import dev.marquee.present.Figure;
 import dev.marquee.present.Page;
 import dev.marquee.present.Presentation;
@@ -43,7 +44,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,9 +75,8 @@ public final class SiteRenderer {
         for (Page page : shown.pages()) {
             questions.add(new NavLink(page.href(), page.title(), false));
         }
-        Map<String, List<Figure>> countries = countryFigures(shown);
-        List<NavLink> countryLinks = countries.entrySet().stream()
-                .map(c -> new NavLink(countryPage(c.getValue()), c.getKey(), false)).toList();
+        Countries countries = shown.countries();
+        List<NavLink> countryLinks = countries.countries().stream().map(c -> new NavLink(countryPage(c), c.name(), false)).toList();
         Views.ChangesView changes = changesView(shown.changes());
         // An archive of this edition alone (a rebuild over itself) is no archive: nothing links to its page.
         boolean archive = memory.filter(m -> m.archive().size() > 1).isPresent();
@@ -115,29 +114,27 @@ public final class SiteRenderer {
             output.write(DIGEST_SUBJECT, m.subject() + "\n");
         });
         if (!countries.isEmpty()) {
-            CountryFigures figures = CountryFigures.of(report);
-            List<Views.CountryRow> rows = countryLinks.stream()
-                    .map(link -> new Views.CountryRow(link, figures.values(link.label()).stream().map(CountryFigures.Value::cell).toList()))
-                    .toList();
+            List<Views.CountryRow> rows = new ArrayList<>();
+            for (int i = 0; i < countries.countries().size(); i++) {
+                rows.add(new Views.CountryRow(countryLinks.get(i), countries.countries().get(i).values().stream().map(Countries.Value::cell).toList()));
+            }
             output.write("countries.html", render("countries.jte", new CountriesPage(
                     site.layout("Countries", "Every country's key figures, and a page per country", "countries.html"), countryLinks,
-                    "Countries with fewer than " + shown.minGroupSize() + " members are merged into Other.",
-                    figures.columns().stream().map(CountryFigures.Column::label).toList(), rows)));
-            for (Map.Entry<String, List<Figure>> country : countries.entrySet()) {
-                List<ChartView> charts = country.getValue().stream().map(SiteRenderer::chartView).toList();
-                String page = countryPage(country.getValue());
-                List<Views.Figure> countryFigures = new ArrayList<>();
+                    countries.note(), countries.columns(), rows)));
+            for (Countries.Country country : countries.countries()) {
+                String page = countryPage(country);
+                List<Views.Figure> figures = new ArrayList<>();
                 // Each figure's Other row merges the countries too small for that figure, which differ from one figure to
                 // the next: none of them is about the countries of the Other page, whose charts say what they merge.
-                List<CountryFigures.Value> values = CountryFigures.isOther(country.getKey()) ? List.of() : figures.values(country.getKey());
-                for (int i = 0; i < values.size(); i++) {
-                    if (!values.get(i).cell().isEmpty()) {
-                        countryFigures.add(new Views.Figure(figures.columns().get(i).label(), values.get(i).text(), values.get(i).comparison()));
+                for (int i = 0; i < country.values().size() && !country.isOther(); i++) {
+                    Countries.Value value = country.values().get(i);
+                    if (!value.cell().isEmpty()) {
+                        figures.add(new Views.Figure(countries.columns().get(i), value.text(), value.comparison()));
                     }
                 }
                 output.write(page, render("country.jte", new CountryPage(
-                        site.layout(country.getKey(), "Plans, devices and key figures for " + country.getKey(), page),
-                        country.getKey(), countryFigures, charts,
+                        site.layout(country.name(), "Plans, devices and key figures for " + country.name(), page),
+                        country.name(), figures, country.figures().stream().map(SiteRenderer::chartView).toList(),
                         countryLinks.stream().filter(link -> !link.href().equals(page)).toList())));
             }
         }
@@ -185,27 +182,8 @@ public final class SiteRenderer {
     }
 
     /** A country's page, named by the slug its charts share (unique among the countries). */
-    static String countryPage(List<Figure> countryFigures) {
-        return "country-" + countryFigures.get(0).chart().facetSlug() + ".html";
-    }
-
-    /** Facet figures per country value, in the order the data gives them, Other last. */
-    private static Map<String, List<Figure>> countryFigures(Presentation shown) {
-        Map<String, List<Figure>> countries = new LinkedHashMap<>();
-        for (Page page : shown.pages()) {
-            for (Figure figure : page.figures()) {
-                RenderedChart chart = figure.chart();
-                if (chart.facetValue().isPresent() && chart.spec().facet().orElse("").equals("country")) {
-                    countries.computeIfAbsent(chart.facetValue().get(), c -> new ArrayList<>()).add(figure);
-                }
-            }
-        }
-        Map<String, List<Figure>> ordered = new LinkedHashMap<>();
-        countries.keySet().stream().filter(c -> !c.equals("Other")).sorted().forEach(c -> ordered.put(c, countries.get(c)));
-        if (countries.containsKey("Other")) {
-            ordered.put("Other", countries.get("Other"));
-        }
-        return ordered;
+    static String countryPage(Countries.Country country) {
+        return "country-" + country.slug() + ".html";
     }
 
     private static KpiTile kpiTile(Tile tile) {

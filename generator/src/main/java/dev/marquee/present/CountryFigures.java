@@ -1,4 +1,4 @@
-package dev.marquee.render;
+package dev.marquee.present;
 
 import dev.marquee.catalog.ChartSpec;
 import dev.marquee.catalog.GroupSpec;
