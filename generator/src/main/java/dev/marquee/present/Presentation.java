@@ -8,7 +8,6 @@ import dev.marquee.history.Digest;
 import dev.marquee.history.Memory;
 import dev.marquee.history.Targets;
 import dev.marquee.privacy.Disclosure;
-import dev.marquee.report.Kpi;
 import dev.marquee.report.Report;
 import dev.marquee.report.Section;
 import dev.marquee.validate.TableQuality;
@@ -79,7 +78,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 dates(report.tableRanges().get(t.table())))).toList();
         String rule = Disclosure.rule(k);
         return new Presentation(report, memory, report.title(), report.dateline(), period, freshness,
-                report.kpis().stream().map(kpi -> tile(kpi, memory, targets)).toList(), pages, Countries.of(report, pages), definitions,
+                report.kpis().stream().map(kpi -> Tile.of(kpi, memory, targets)).toList(), pages, Countries.of(report, pages), definitions,
                 quality, sources(report),
                 rule, "Only aggregates are published. " + rule + " No member id or name appears anywhere.",
                 report.leftOut().stream().map(l -> new LeftOutLine(l.title(), l.reason())).toList(), memory.map(Presentation::changes));
@@ -152,31 +151,6 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                             + ".", (a, b) -> a + " " + b)));
         }
         return notes;
-    }
-
-    private static Tile tile(Kpi kpi, Optional<Memory> memory, Targets targets) {
-        Optional<Tile.Sparkline> sparkline = Optional.empty();
-        List<Double> values = memory.map(m -> m.series(kpi.id())).orElse(List.of());
-        if (values.size() >= 2) {
-            sparkline = Optional.of(new Tile.Sparkline(memory.get().sparkline(kpi.id()), kpi.label() + " in the last " + values.size()
-                    + " editions: " + String.join(", ", values.stream().map(v -> Formats.compact(v, kpi.unit())).toList()),
-                    "Last " + values.size() + " editions"));
-        }
-        List<TargetStatus> statuses = memory.map(m -> m.targetsOf(targets, kpi.id()).stream().map(TargetStatus::of).toList())
-                .orElse(List.of());
-        return new Tile(kpi.id(), kpi.label(), kpi.valueText(), kpi.partial(), kpi.compared(),
-                new Tile.Change(kpi.changeVsPreviousMonth(), tone(kpi.trendVsPreviousMonth()), "vs a month earlier"),
-                new Tile.Change(kpi.changeVsYearAgo(), tone(kpi.trendVsYearAgo()), "vs a year earlier"),
-                kpi.comparison(), sparkline, statuses);
-    }
-
-    private static Tone tone(Kpi.Trend trend) {
-        return switch (trend) {
-            case GOOD -> Tone.GOOD;
-            case BAD -> Tone.BAD;
-            case FLAT -> Tone.FLAT;
-            case NOT_COMPARED -> Tone.NOT_COMPARED;
-        };
     }
 
     private static Changes changes(Memory memory) {

@@ -1,5 +1,10 @@
 package dev.marquee.present;
 
+import dev.marquee.format.Formats;
+import dev.marquee.history.Memory;
+import dev.marquee.history.Targets;
+import dev.marquee.report.Kpi;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -28,5 +33,31 @@ public record Tile(String id, String label, String value, boolean partial, boole
         public Sparkline {
             points = List.copyOf(points);
         }
+    }
+
+    /** A KPI's tile; with the edition's memory, its sparkline across editions and its targets. */
+    public static Tile of(Kpi kpi, Optional<Memory> memory, Targets targets) {
+        Optional<Sparkline> sparkline = Optional.empty();
+        List<Double> values = memory.map(m -> m.series(kpi.id())).orElse(List.of());
+        if (values.size() >= 2) {
+            sparkline = Optional.of(new Sparkline(memory.get().sparkline(kpi.id()), kpi.label() + " in the last " + values.size()
+                    + " editions: " + String.join(", ", values.stream().map(v -> Formats.compact(v, kpi.unit())).toList()),
+                    "Last " + values.size() + " editions"));
+        }
+        List<TargetStatus> statuses = memory.map(m -> m.targetsOf(targets, kpi.id()).stream().map(TargetStatus::of).toList())
+                .orElse(List.of());
+        return new Tile(kpi.id(), kpi.label(), kpi.valueText(), kpi.partial(), kpi.compared(),
+                new Change(kpi.changeVsPreviousMonth(), tone(kpi.trendVsPreviousMonth()), "vs a month earlier"),
+                new Change(kpi.changeVsYearAgo(), tone(kpi.trendVsYearAgo()), "vs a year earlier"),
+                kpi.comparison(), sparkline, statuses);
+    }
+
+    private static Tone tone(Kpi.Trend trend) {
+        return switch (trend) {
+            case GOOD -> Tone.GOOD;
+            case BAD -> Tone.BAD;
+            case FLAT -> Tone.FLAT;
+            case NOT_COMPARED -> Tone.NOT_COMPARED;
+        };
     }
 }
