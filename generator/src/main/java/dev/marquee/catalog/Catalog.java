@@ -1,5 +1,6 @@
 package dev.marquee.catalog;
 
+import dev.marquee.format.Grain;
 import dev.marquee.format.Unit;
 import dev.marquee.run.ReportException;
 import dev.marquee.catalog.FrontMatter.FrontMatterException;
@@ -465,17 +466,23 @@ public final class Catalog {
                     "track '" + trackText.get() + "' is not one of [ranking, rate]"));
         }
         java.util.Map<String, Unit> units = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Grain> grains = new java.util.LinkedHashMap<>();
         Optional<FrontMatter> declared = entry.mapping("units");
         if (declared.isPresent()) {
             for (String column : declared.get().keys()) {
                 String text = declared.get().string(column).orElse("");
                 Optional<Unit> columnUnit = Unit.parse(text);
-                if (columnUnit.isEmpty()) {
+                Optional<Grain> grain = Grain.parse(text);
+                if (columnUnit.isPresent()) {
+                    units.put(column, columnUnit.get());
+                } else if (grain.isPresent()) {
+                    grains.put(column, grain.get());
+                } else {
                     problems.add(Problem.fatal(where, declared.get().line(column), "units", "unknown-unit",
                             "unit '" + text + "' of column " + column + " is not one of "
-                                    + java.util.Arrays.stream(Unit.values()).map(Unit::id).toList()));
-                } else {
-                    units.put(column, columnUnit.get());
+                                    + java.util.Arrays.stream(Unit.values()).map(Unit::id).toList()
+                                    + " (numbers) nor of " + java.util.Arrays.stream(Grain.values()).map(Grain::id).toList()
+                                    + " (dates)"));
                 }
             }
         }
@@ -485,7 +492,7 @@ public final class Catalog {
         return Optional.of(new ChartSpec(id, query, kind.get(), title, x, y, entry.string("series"),
                 entry.string("x_label").orElse(x), entry.string("y_label").orElse(String.join(", ", y)),
                 unit.get(), Boolean.parseBoolean(headline), entry.string("description").orElse(""), entry.string("facet"), entry.line(), needs,
-                entry.string("when_empty").orElse(""), track, units));
+                entry.string("when_empty").orElse(""), track, units, grains));
     }
 
     private static String requiredString(FrontMatter front, String key, String where, List<Problem> problems)

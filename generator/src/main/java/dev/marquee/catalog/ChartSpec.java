@@ -1,6 +1,7 @@
 package dev.marquee.catalog;
 
 import dev.marquee.format.Formats;
+import dev.marquee.format.Grain;
 import dev.marquee.format.Unit;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,9 @@ import java.util.Optional;
  *                  figures are withheld); empty for the general "nothing in the data folder feeds this chart"
  * @param units   the unit of other columns of its table (the y columns have {@code unit}): {@code units: {mrr: usd}};
  *                a column named in neither is a count, whatever its name (see {@link #unitOf})
+ * @param grains  the grain of its date columns, declared in the same {@code units:} mapping:
+ *                {@code units: {cohort: month, period_start: day}}; a date column named there by none lets each value
+ *                decide, whatever the column's name (see {@link #grainOf})
  * @param track   what each edition's record keeps of the chart, so the next edition can say what moved: its order
  *                (a ranking) or each group's rate with its group size (the {@code members} column of the result's
  *                privacy declaration); empty for a chart the record leaves out
@@ -30,7 +34,8 @@ import java.util.Optional;
 public record ChartSpec(String id, String query, ChartKind kind, String title, String x, List<String> y,
                         Optional<String> series, String xLabel, String yLabel, Unit unit, boolean headline,
                         String description, Optional<String> facet, int line, List<String> needs,
-                        String whenEmpty, Optional<Track> track, java.util.Map<String, Unit> units) {
+                        String whenEmpty, Optional<Track> track, java.util.Map<String, Unit> units,
+                        java.util.Map<String, Grain> grains) {
 
     /** What an edition's record keeps of a chart (see {@code dev.marquee.history}). */
     public enum Track {
@@ -54,6 +59,7 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
         Objects.requireNonNull(whenEmpty);
         Objects.requireNonNull(track);
         units = java.util.Map.copyOf(units);
+        grains = java.util.Map.copyOf(grains);
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("chart id must be lower-case letters, digits and '-': " + id);
         }
@@ -62,7 +68,7 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
     /** The same chart under another title (one population's chart, when a result holds several). */
     public ChartSpec titled(String newTitle) {
         return new ChartSpec(id, query, kind, newTitle, x, y, series, xLabel, yLabel, unit, headline, description, facet, line, needs,
-                whenEmpty, track, units);
+                whenEmpty, track, units, grains);
     }
 
     /** The other question's result the chart draws, when its {@code query} borrows one ({@code outlook/forecast}). */
@@ -87,13 +93,18 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
         return y.contains(column) ? unit : Unit.COUNT;
     }
 
+    /** A date column's grain, as the question declares it in {@code units:}; empty where it declares none. */
+    public Optional<Grain> grainOf(String column) {
+        return Optional.ofNullable(grains.get(column));
+    }
+
     /**
-     * A table cell as the reader sees it, on the site and in the PDF: numbers by their unit; the first day of a month
-     * as that month where the column is one of months (a cohort, a month), as a date elsewhere (a report period's start).
+     * A table cell as the reader sees it, on the site and in the PDF: numbers by their unit, dates by their column's
+     * grain (see {@link Formats#date(java.time.LocalDate, Optional)}).
      */
     public String cellText(Object value, String column) {
-        if (value instanceof java.time.LocalDate date && !column.contains("month") && !column.equals("cohort")) {
-            return date.toString();
+        if (value instanceof java.time.LocalDate date) {
+            return Formats.date(date, grainOf(column));
         }
         return Formats.cell(value, unitOf(column));
     }

@@ -57,6 +57,15 @@ public record Question(String slug, String title, String question, int order, Li
         return privacy.stream().filter(p -> p.result().equals(result)).findFirst();
     }
 
+    /**
+     * The grain a chart of this question declares for a date column of a statement's result (its {@code units:}), so a
+     * narrative quotes the date as the chart's table shows it; empty where no chart on the statement declares one.
+     */
+    public Optional<dev.marquee.format.Grain> grainOf(String statement, String column) {
+        return charts.stream().filter(c -> c.query().equals(statement)).map(c -> c.grainOf(column))
+                .flatMap(Optional::stream).findFirst();
+    }
+
     public Optional<ChartSpec> headline() {
         return charts.stream().filter(ChartSpec::headline).findFirst()
                 .or(() -> charts.stream().filter(c -> c.kind() != ChartKind.TABLE).findFirst());

@@ -5,11 +5,13 @@ import dev.marquee.catalog.ChartSpec;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
+import dev.marquee.format.Grain;
 import dev.marquee.format.SafeText;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,12 +53,12 @@ final class AltText {
         }
         List<Object> xs = data.columnValues(spec.x());
         if (xType.isTemporal()) {
-            text.append(", ").append(label(xs.get(0), xType)).append(" to ");
+            text.append(", ").append(label(xs.get(0), xType, spec.grainOf(spec.x()))).append(" to ");
             if (spec.kind() == ChartKind.FORECAST) {
-                text.append(label(lastWith(data, spec.x(), spec.y().get(0)), xType)).append(", forecast to ")
-                        .append(label(xs.get(xs.size() - 1), xType)).append(" with 80% and 95% intervals");
+                text.append(label(lastWith(data, spec.x(), spec.y().get(0)), xType, spec.grainOf(spec.x()))).append(", forecast to ")
+                        .append(label(xs.get(xs.size() - 1), xType, spec.grainOf(spec.x()))).append(" with 80% and 95% intervals");
             } else {
-                text.append(label(xs.get(xs.size() - 1), xType));
+                text.append(label(xs.get(xs.size() - 1), xType, spec.grainOf(spec.x())));
             }
         } else {
             long count = xs.stream().distinct().count();
@@ -89,7 +91,8 @@ final class AltText {
                 Object key = stacked || seriesIndex < 0 ? x : List.of(String.valueOf(x), String.valueOf(row.get(seriesIndex)));
                 totals.merge(key, value, Double::sum);
                 names.putIfAbsent(key, stacked || seriesIndex < 0 ? point(spec, x, xType)
-                        : point(spec, x, xType) + " (" + label(row.get(seriesIndex), data.columns().get(seriesIndex).type()) + ")");
+                        : point(spec, x, xType) + " (" + label(row.get(seriesIndex), data.columns().get(seriesIndex).type(),
+                                spec.grainOf(data.columns().get(seriesIndex).name())) + ")");
             }
         }
         Object highest = null;
@@ -226,13 +229,15 @@ final class AltText {
      */
     private static String point(ChartSpec spec, Object x, ColumnType type) {
         String axis = words(spec.xLabel());
-        return x instanceof Number && axis.matches("(days|weeks|months|years) .*") ? label(x, type) + " " + axis : label(x, type);
+        return x instanceof Number && axis.matches("(days|weeks|months|years) .*") ? label(x, type, spec.grainOf(spec.x())) + " " + axis
+                : label(x, type, spec.grainOf(spec.x()));
     }
 
-    private static String label(Object x, ColumnType type) {
+    /** A value as the sentence names it: a date by its column's grain, else as the chart's category label. */
+    private static String label(Object x, ColumnType type, Optional<Grain> grain) {
         if (x instanceof java.time.LocalDate date) {
-            return Formats.period(date);
+            return Formats.date(date, grain);
         }
-        return SafeText.label(ChartBuilder.category(x, type));
+        return SafeText.label(ChartBuilder.category(x, type, grain));
     }
 }

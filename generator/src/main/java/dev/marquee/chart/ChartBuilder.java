@@ -295,7 +295,7 @@ final class ChartBuilder {
         List<Label> seriesKeys = new java.util.ArrayList<>();
         Map<List<Label>, Double> values = new java.util.HashMap<>();
         for (List<Object> row : data.rows()) {
-            Label category = Label.of(category(row.get(xIndex), xType));
+            Label category = Label.of(category(row.get(xIndex), xType, spec.grainOf(spec.x())));
             if (!categories.contains(category)) {
                 categories.add(category);
                 place(row.get(xIndex)).ifPresent(place -> places.put(category, place));
@@ -466,13 +466,16 @@ final class ChartBuilder {
         }
     }
 
-    /** A category's full text (the table and the CSV show it whole; a chart draws it as a {@link Label}). */
-    static String category(Object value, ColumnType type) {
+    /**
+     * A category's full text (the table and the CSV show it whole; a chart draws it as a {@link Label}): a date by its
+     * column's declared grain.
+     */
+    static String category(Object value, ColumnType type, java.util.Optional<dev.marquee.format.Grain> grain) {
         if (value == null) {
             return "(none)";
         }
         if (value instanceof LocalDate date) {
-            return Formats.period(date);
+            return Formats.date(date, grain);
         }
         if (value instanceof Long whole) {
             // Category labels such as years and decades read without thousands separators.

@@ -49,9 +49,9 @@ final class HeatmapChart {
         }
         DefaultXYZDataset dataset = new DefaultXYZDataset();
         dataset.addSeries(spec.yLabel(), cells);
-        SymbolAxis xAxis = new SymbolAxis(spec.xLabel(), labels(data, spec.x(), xs));
+        SymbolAxis xAxis = new SymbolAxis(spec.xLabel(), labels(data, spec.x(), xs, spec.grainOf(spec.x())));
         xAxis.setVerticalTickLabels(true);
-        SymbolAxis yAxis = new SymbolAxis(seriesLabel(spec, seriesColumn), labels(data, seriesColumn, ys));
+        SymbolAxis yAxis = new SymbolAxis(seriesLabel(spec, seriesColumn), labels(data, seriesColumn, ys, spec.grainOf(seriesColumn)));
         // A symbol axis shades every other row and column grey by default: an empty cell would read as a low value.
         xAxis.setGridBandsVisible(false);
         yAxis.setGridBandsVisible(false);
@@ -94,10 +94,11 @@ final class HeatmapChart {
         return values;
     }
 
-    /** The values as a reader reads them: "Jan 2024" for a month, as on every other chart. */
-    private static String[] labels(Table data, String column, List<Object> values) {
+    /** The values as a reader reads them: a date by its column's grain ("Jan 2024" for a month), as on every other chart. */
+    private static String[] labels(Table data, String column, List<Object> values,
+                                   java.util.Optional<dev.marquee.format.Grain> grain) {
         dev.marquee.engine.ColumnType type = data.columns().get(data.index(column)).type();
-        return values.stream().map(v -> SafeText.label(ChartBuilder.category(v, type))).toArray(String[]::new);
+        return values.stream().map(v -> SafeText.label(ChartBuilder.category(v, type, grain))).toArray(String[]::new);
     }
 
     /**

@@ -138,11 +138,29 @@ public final class Formats {
         return date.getDayOfMonth() == 1 ? month(date) : date(date);
     }
 
+    /**
+     * A date of a column as people read it, one style per grain: a month is "Jan 2024", a day "5 Jan 2024" (also "1 Jan
+     * 2024"). A column that declares no grain lets the value decide ({@link #period}): the first of a month shows as its
+     * month, another day as the day. Never read from the column's name.
+     */
+    public static String date(LocalDate date, java.util.Optional<Grain> grain) {
+        if (grain.isEmpty()) {
+            return period(date);
+        }
+        return switch (grain.get()) {
+            case MONTH -> month(date);
+            case DAY -> date(date);
+        };
+    }
+
     public static String month(LocalDate date) {
         return MONTH.format(date);
     }
 
-    /** Any cell value as text: numbers by unit, months as "Dec 2024" (as charts and narratives say), text as is. */
+    /**
+     * Any cell value as text: numbers by unit, dates of no declared grain as {@link #period} ("Dec 2024" for a first of
+     * the month, as charts and narratives say), text as is.
+     */
     public static String cell(Object value, Unit unit) {
         if (value == null) {
             return "";
@@ -151,7 +169,7 @@ public final class Formats {
             return full(number.doubleValue(), unit);
         }
         if (value instanceof LocalDate date) {
-            return period(date);
+            return date(date, java.util.Optional.empty());
         }
         if (value instanceof LocalDateTime time) {
             return time.toString().replace('T', ' ');

@@ -5,6 +5,7 @@ import dev.marquee.catalog.ChartSpec;
 import dev.marquee.catalog.QuerySource;
 import dev.marquee.catalog.Question;
 import dev.marquee.engine.Column;
+import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Dialect;
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.EngineException;
@@ -312,6 +313,18 @@ public final class QueryStage {
                 columns.stream().filter(c -> c.name().equals(y) && !c.type().isNumeric()).findFirst().ifPresent(c ->
                         problems.add(Problem.fatal(question.descriptionFile().toString(), chart.line(), y, "not-numeric",
                                 "chart '" + chart.id() + "' plots '" + y + "', which is " + c.type() + ", not a number")));
+            }
+            for (Column column : columns) {
+                chart.grainOf(column.name()).filter(grain -> column.type() != ColumnType.DATE).ifPresent(grain ->
+                        problems.add(Problem.fatal(question.descriptionFile().toString(), chart.line(), column.name(), "not-a-date",
+                                "chart '" + chart.id() + "' declares '" + column.name() + ": " + grain.id() + "', a grain of dates, but query '"
+                                        + chart.query() + "' returns it as " + column.type() + "; declare a grain only for a DATE column")));
+                if (column.type().isTemporal() && chart.units().containsKey(column.name())) {
+                    problems.add(Problem.fatal(question.descriptionFile().toString(), chart.line(), column.name(), "not-a-number",
+                            "chart '" + chart.id() + "' declares '" + column.name() + ": " + chart.units().get(column.name()).id()
+                                    + "', a unit of numbers, but query '" + chart.query() + "' returns it as " + column.type()
+                                    + "; declare a date column's grain instead (month or day)"));
+                }
             }
         }
     }

@@ -124,8 +124,8 @@ public final class Narrative {
         if (cell instanceof Number number && value.unit().isPresent()) {
             return Formats.compact(number.doubleValue(), value.unit().get());
         }
-        if (cell instanceof java.time.LocalDate date && date.getDayOfMonth() == 1) {
-            return Formats.period(date);
+        if (cell instanceof java.time.LocalDate date) {
+            return Formats.date(date, answer.question().grainOf(value.statement(), value.column()));
         }
         return cell == null ? "n/a" : Formats.cell(cell, dev.marquee.format.Unit.COUNT);
     }

@@ -93,6 +93,34 @@ class CatalogTest {
         assertTrue(Files.notExists(site), "nothing is written when a question is wrong");
     }
 
+    /**
+     * Given the skeleton's watch-time chart, whose query returns month (DATE) and viewers (BIGINT), declaring a grain
+     * on viewers and a unit of numbers on month: both are reported at the chart's line once the statements are described,
+     * and nothing is written.
+     */
+    @Test
+    void build_aGrainOnANumberAndAUnitOnADate_areReportedWithFileAndLine() throws Exception {
+        Path questions = temp.resolve("questions");
+        Files.createDirectories(questions);
+        Path skeleton = Fixtures.FIXTURES.resolve("skeleton-questions");
+        Files.copy(skeleton.resolve("watch-time.sql"), questions.resolve("watch-time.sql"));
+        Files.writeString(questions.resolve("watch-time.md"), Fixtures.read(skeleton.resolve("watch-time.md"))
+                .replace("    unit: hours\n", "    unit: hours\n    units: {viewers: day, month: usd}\n"));
+        Path site = temp.resolve("site");
+
+        Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", site.toString(),
+                "--questions", questions.toString(), "--min-group-size", "1");
+
+        assertEquals(ReportException.QUESTION_PROBLEM, run.exitCode(), run.err());
+        assertTrue(run.err().contains("(2 problems)"), run.err());
+        assertTrue(run.err().contains("watch-time.md:11 column viewers: chart 'monthly-hours' declares 'viewers: day', a grain of "
+                + "dates, but query 'monthly_hours' returns it as INTEGER; declare a grain only for a DATE column [not-a-date]"), run.err());
+        assertTrue(run.err().contains("watch-time.md:11 column month: chart 'monthly-hours' declares 'month: usd', a unit of "
+                + "numbers, but query 'monthly_hours' returns it as DATE; declare a date column's grain instead (month or day) [not-a-number]"),
+                run.err());
+        assertTrue(Files.notExists(site), "nothing is written when a question is wrong");
+    }
+
     @Test
     void split_namedStatements_keepTheirFileLines() {
         List<QuerySource> statements = SqlFile.split(Path.of("q.sql"),

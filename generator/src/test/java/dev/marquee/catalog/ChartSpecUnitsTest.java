@@ -1,20 +1,27 @@
 package dev.marquee.catalog;
 
+import dev.marquee.format.Grain;
 import dev.marquee.format.Unit;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A column's unit is what the question declares; the column's name never decides it (issue #19). */
+/** A column's unit, and a date column's grain, is what the question declares; the column's name never decides it (issue #19). */
 class ChartSpecUnitsTest {
 
     private static ChartSpec givenAChart(Unit unit, List<String> y, Map<String, Unit> units) {
         return new ChartSpec("by-plan", "by_plan", ChartKind.BAR, "By plan", "plan", y, Optional.empty(), "Plan", "Members",
-                unit, false, "", Optional.empty(), 1, List.of(), "", Optional.empty(), units);
+                unit, false, "", Optional.empty(), 1, List.of(), "", Optional.empty(), units, Map.of());
+    }
+
+    private static ChartSpec givenAChartWithGrains(Map<String, Grain> grains) {
+        return new ChartSpec("by-month", "by_month", ChartKind.LINE, "By month", "month", List.of("members"), Optional.empty(),
+                "Month", "Members", Unit.MEMBERS, false, "", Optional.empty(), 1, List.of(), "", Optional.empty(), Map.of(), grains);
     }
 
     @Test
@@ -41,5 +48,39 @@ class ChartSpecUnitsTest {
                 "decade", "average_score", "low_95", "odds_ratio", "auc", "plan")) {
             assertEquals(Unit.COUNT, chart.unitOf(column), column);
         }
+    }
+
+    @Test
+    void cellText_aDateColumnDeclaredMonth_showsTheMonth() {
+        ChartSpec chart = givenAChartWithGrains(Map.of("cohort", Grain.MONTH));
+
+        assertEquals("Jan 2024", chart.cellText(LocalDate.of(2024, 1, 1), "cohort"));
+    }
+
+    @Test
+    void cellText_aDateColumnDeclaredDay_showsTheFirstOfAMonthAsADay() {
+        ChartSpec chart = givenAChartWithGrains(Map.of("period_start", Grain.DAY));
+
+        assertEquals("1 Jan 2024", chart.cellText(LocalDate.of(2024, 1, 1), "period_start"));
+        assertEquals("5 Jan 2024", chart.cellText(LocalDate.of(2024, 1, 5), "period_start"));
+    }
+
+    @Test
+    void cellText_aColumnNamedMonthDeclaredDay_showsADay() {
+        ChartSpec chart = givenAChartWithGrains(Map.of("month", Grain.DAY, "cohort", Grain.DAY));
+
+        assertEquals("1 Mar 2024", chart.cellText(LocalDate.of(2024, 3, 1), "month"), "the name 'month' decides nothing");
+        assertEquals("1 Mar 2024", chart.cellText(LocalDate.of(2024, 3, 1), "cohort"), "nor does 'cohort'");
+    }
+
+    /** Without a declared grain the value decides: a first of the month is that month, another day the day. */
+    @Test
+    void cellText_anUndeclaredDateColumn_isItsMonthOnTheFirstElseItsDay_whateverItsName() {
+        ChartSpec chart = givenAChartWithGrains(Map.of());
+
+        assertEquals("Jan 2024", chart.cellText(LocalDate.of(2024, 1, 1), "period_start"));
+        assertEquals("30 Jun 2025", chart.cellText(LocalDate.of(2025, 6, 30), "period_end"));
+        assertEquals("5 Jan 2024", chart.cellText(LocalDate.of(2024, 1, 5), "month"), "not a month because of its name");
+        assertEquals(Optional.empty(), chart.grainOf("month"));
     }
 }

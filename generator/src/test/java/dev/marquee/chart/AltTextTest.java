@@ -24,7 +24,7 @@ class AltTextTest {
     private static ChartSpec spec(ChartKind kind, String x, List<String> y, Optional<String> series, String xLabel, String yLabel,
                                   Unit unit) {
         return new ChartSpec("c", "q", kind, "Chart", x, y, series, xLabel, yLabel, unit, false, "", Optional.empty(), 1, List.of(),
-                "", Optional.empty(), Map.of());
+                "", Optional.empty(), Map.of(), Map.of());
     }
 
     /** Given MRR of three countries: Brazil $1,234.50, Chile $99, Peru $16,700 ($16.7K in short form). */
@@ -60,6 +60,21 @@ class AltTextTest {
                 "Share of hours, last 90 days", Unit.PERCENT), share);
 
         assertEquals("Bar chart: share of hours by main device, last 90 days, 2 main devices. Highest: TV at 60.0%; lowest: Phone at 40.0%.",
+                alt);
+    }
+
+    /** Given hours by report start, 1 Jan 2024 (10) and 1 Feb 2024 (20), on a column declared {@code day}, named month. */
+    @Test
+    void aDateColumnDeclaredDay_isNamedAsDays_whateverItsName() {
+        Table hours = new Table(List.of(new Column("month", ColumnType.DATE), new Column("hours", ColumnType.DECIMAL)),
+                List.of(List.of(LocalDate.of(2024, 1, 1), 10.0), List.of(LocalDate.of(2024, 2, 1), 20.0)));
+        ChartSpec chart = new ChartSpec("c", "q", ChartKind.LINE, "Chart", "month", List.of("hours"), Optional.empty(), "Start",
+                "Hours", Unit.HOURS, false, "", Optional.empty(), 1, List.of(), "", Optional.empty(), Map.of(),
+                Map.of("month", dev.marquee.format.Grain.DAY));
+
+        String alt = AltText.describe(chart, hours);
+
+        assertEquals("Line chart: hours by start, 1 Jan 2024 to 1 Feb 2024. Highest: 1 Feb 2024 at 20 hours; lowest: 1 Jan 2024 at 10 hours.",
                 alt);
     }
 

@@ -111,7 +111,7 @@ class ChartAxesTest {
                 new Object[]{LocalDate.of(2024, 1, 1), 0.1}, new Object[]{LocalDate.of(2024, 2, 1), 0.2});
         dev.marquee.catalog.ChartSpec spec = new dev.marquee.catalog.ChartSpec("c", "q", ChartKind.LINE, "Growth", "month",
                 List.of("growth"), Optional.empty(), "Month", "Growth on the month before, as a share of the members at its start",
-                Unit.PERCENT, false, "", Optional.empty(), 1, List.of(), "", Optional.empty(), java.util.Map.of());
+                Unit.PERCENT, false, "", Optional.empty(), 1, List.of(), "", Optional.empty(), java.util.Map.of(), java.util.Map.of());
 
         RenderedChart chart = Charts.render(spec, months);
 

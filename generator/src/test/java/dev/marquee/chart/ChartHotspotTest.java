@@ -32,7 +32,7 @@ class ChartHotspotTest {
 
     private static ChartSpec spec(ChartKind kind, String x, List<String> y, Optional<String> series, Unit unit) {
         return new ChartSpec("c", "q", kind, "Chart", x, y, series, "X", "Y", unit, false, "", Optional.empty(), 1, List.of(),
-                "", Optional.empty(), Map.of());
+                "", Optional.empty(), Map.of(), Map.of());
     }
 
     private static List<String> titles(String svg) {

@@ -25,7 +25,7 @@ final class Charts {
 
     static ChartSpec spec(ChartKind kind, String x, List<String> y, Optional<String> series, Unit unit) {
         return new ChartSpec("c", "q", kind, "The chart's title", x, y, series, "The x axis", "The values", unit, false, "",
-                Optional.empty(), 1, List.of(), "", Optional.empty(), Map.of());
+                Optional.empty(), 1, List.of(), "", Optional.empty(), Map.of(), Map.of());
     }
 
     static Table table(List<Column> columns, Object[]... rows) {

@@ -23,7 +23,7 @@ class PdfTablesTest {
 
     private static RenderedChart chart(ChartKind kind, String x, String y, Unit unit, Table data) {
         ChartSpec spec = new ChartSpec("c", "q", kind, "A chart", x, List.of(y), Optional.empty(), "X", "Y", unit, false, "",
-                Optional.empty(), 1, List.of(), "", Optional.empty(), Map.of());
+                Optional.empty(), 1, List.of(), "", Optional.empty(), Map.of(), Map.of());
         return new RenderedChart("s", spec, data, Optional.empty(), "", "", "", Optional.empty(), "", Optional.empty(), "");
     }
 

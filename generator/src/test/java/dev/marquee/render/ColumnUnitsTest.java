@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -58,5 +59,23 @@ class ColumnUnitsTest {
 
         assertTrue(error.getMessage().contains("watch-time.md:22"), error.getMessage());
         assertTrue(error.getMessage().contains("unit 'euros' of column viewers is not one of"), error.getMessage());
+    }
+
+    @Test
+    void aDeclaredGrainFormatsItsDateColumn() throws Exception {
+        ChartSpec chart = givenTheSkeletonQuestionWith("    units: {month: day, first_seen: month, viewers: usd}\n").get(0).charts().get(0);
+
+        assertEquals("1 Dec 2024", chart.cellText(LocalDate.of(2024, 12, 1), "month"), "declared day, whatever the name");
+        assertEquals("Dec 2024", chart.cellText(LocalDate.of(2024, 12, 17), "first_seen"), "a month, whatever the day");
+        assertEquals("$1,234.50", chart.cellText(1234.5, "viewers"), "units and grains share one mapping");
+    }
+
+    @Test
+    void anUnknownGrainIsNamedWithItsLineAndTheGrainsThereAre() {
+        ReportException error = assertThrows(ReportException.class, () -> givenTheSkeletonQuestionWith("    units:\n      month: fortnight\n"));
+
+        assertTrue(error.getMessage().contains("watch-time.md:22"), error.getMessage());
+        assertTrue(error.getMessage().contains("unit 'fortnight' of column month is not one of [hours, minutes, days, count, members, "
+                + "titles, ratings, percent, usd, score, year, decimal] (numbers) nor of [month, day] (dates)"), error.getMessage());
     }
 }
