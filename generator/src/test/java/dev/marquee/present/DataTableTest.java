@@ -5,6 +5,7 @@ import dev.marquee.catalog.ChartSpec;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
+import dev.marquee.format.Grain;
 import dev.marquee.format.Unit;
 import org.junit.jupiter.api.Test;
 
@@ -57,8 +58,23 @@ class DataTableTest {
     }
 
     private void givenChart(String y, Unit unit, Map<String, Unit> units) {
+        givenChart(y, unit, units, Map.of());
+    }
+
+    private void givenChart(String y, Unit unit, Map<String, Unit> units, Map<String, Grain> grains) {
         spec = new ChartSpec("c", "q", ChartKind.TABLE, "A table", "", List.of(y), Optional.empty(), "", "", unit, false, "",
-                Optional.empty(), 1, List.of(), "", Optional.empty(), units);
+                Optional.empty(), 1, List.of(), "", Optional.empty(), units, grains);
+    }
+
+    @Test
+    void aDatesGrain_isDeclared_notReadFromItsName() {
+        givenChart("members", Unit.MEMBERS, Map.of(), Map.of("month", Grain.DAY, "period_start", Grain.MONTH));
+        givenData(List.of(new Column("month", ColumnType.DATE), new Column("period_start", ColumnType.DATE),
+                new Column("released", ColumnType.DATE), new Column("members", ColumnType.INTEGER)),
+                List.of(java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 3, 1), java.time.LocalDate.of(2025, 6, 30), 12L));
+
+        // A column named month declared by the day; an undeclared date shows the day it is (a first of a month, its month).
+        assertEquals(List.of("1 Jan 2025", "Mar 2025", "30 Jun 2025", "12"), DataTable.of(spec, data).rows().get(0));
     }
 
     private void givenData(List<Column> columns, List<Object> row) {
