@@ -1,0 +1,100 @@
+package dev.marquee.pdf;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.MultiColumnText;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+
+import dev.marquee.engine.Table;
+import dev.marquee.format.SafeText;
+import dev.marquee.present.Presentation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.marquee.pdf.PdfStyle.INK;
+import static dev.marquee.pdf.PdfStyle.MUTED;
+import static dev.marquee.pdf.PdfStyle.cell;
+
+/** The closing pages: the definitions, the data's quality, its sources, the privacy rule and what was left out. */
+final class ClosingPage {
+
+    private ClosingPage() {
+    }
+
+    /**
+     * The definitions, the data's quality, its sources and what was left out, in two columns that run on to further
+     * pages as far as they need: text at 8 points or more. Each heading is held with what follows it.
+     */
+    static void write(Document document, PdfWriter writer, Tagging tags, Presentation shown, PdfFonts fonts) throws DocumentException {
+        tags.add(document, writer, new Paragraph("Data and definitions", new Font(fonts.bold, 17, Font.NORMAL, INK)), PdfName.H1);
+        Font body = new Font(fonts.regular, 8.5f, Font.NORMAL, INK);
+        MultiColumnText flow = new MultiColumnText();
+        flow.addRegularColumns(document.left(), document.right(), 24, 2);
+        List<Element> definitions = new ArrayList<>();
+        for (Presentation.Definition metric : shown.definitions()) {
+            Paragraph definition = new Paragraph(10.5f);
+            definition.add(new Chunk(metric.name() + ": ", new Font(fonts.bold, 8, Font.NORMAL, INK)));
+            definition.add(new Chunk(metric.firstSentence(), new Font(fonts.regular, 8, Font.NORMAL, INK)));
+            definition.setSpacingAfter(2);
+            definitions.add(definition);
+        }
+        definitions.add(new Paragraph(10.5f, "All definitions: the report site's methodology page.", new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
+        section(flow, "Definitions", definitions, fonts);
+
+        PdfPTable table = new PdfPTable(new float[]{2, 1.2f, 1.2f, 1.2f});
+        table.setWidthPercentage(100);
+        for (String header : List.of("Table", "Rows read", "Set aside", "Rows used")) {
+            table.addCell(cell(header, new Font(fonts.bold, 8, Font.NORMAL, INK), !header.equals("Table")));
+        }
+        Font small = new Font(fonts.regular, 8, Font.NORMAL, INK);
+        for (Presentation.QualityRow quality : shown.quality()) {
+            table.addCell(cell(quality.table(), small, false));
+            table.addCell(cell(quality.rowsRead(), small, true));
+            table.addCell(cell(quality.rowsSetAside(), small, true));
+            table.addCell(cell(quality.rowsKept(), small, true));
+        }
+        table.setHeaderRows(1);
+        section(flow, "Data quality", List.of(table), fonts);
+        section(flow, "Sources", List.of(new Paragraph(shown.sources(), body)), fonts);
+        section(flow, "Privacy and suppression", List.of(new Paragraph(shown.privacySummary(), body)), fonts);
+        if (!shown.leftOut().isEmpty()) {
+            List<Element> lines = new ArrayList<>();
+            for (var left : shown.leftOut()) {
+                // The chart left out is named, as on the Data page, so that no two lines read the same.
+                lines.add(new Paragraph(SafeText.line(left.title() + ": " + left.reason()), body));
+            }
+            section(flow, "Left out for lack of data", lines, fonts);
+        }
+        document.add(flow);
+    }
+
+    /**
+     * A heading and its elements: the heading shares a table row with the first of them, and a row is never split
+     * from its column's foot, so a heading never ends a column or a page.
+     */
+    static void section(MultiColumnText flow, String heading, List<Element> elements, PdfFonts fonts) throws DocumentException {
+        PdfPTable start = new PdfPTable(1);
+        start.setWidthPercentage(100);
+        PdfPCell cell = new PdfPCell();
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(0);
+        Paragraph title = new Paragraph(heading, new Font(fonts.bold, 10, Font.NORMAL, INK));
+        title.setSpacingBefore(6);
+        cell.addElement(title);
+        cell.addElement(elements.get(0));
+        start.addCell(cell);
+        flow.addElement(start);
+        for (Element element : elements.subList(1, elements.size())) {
+            flow.addElement(element);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.marquee.pdf;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Font;
+import com.lowagie.text.Image;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfTemplate;
+import com.lowagie.text.pdf.PdfWriter;
+
+import dev.marquee.format.SafeText;
+import dev.marquee.present.Changes;
+import dev.marquee.present.Figure;
+import dev.marquee.present.Presentation;
+import dev.marquee.present.TargetStatus;
+import dev.marquee.present.Tile;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.marquee.pdf.PdfStyle.ACCENT;
+import static dev.marquee.pdf.PdfStyle.CARD;
+import static dev.marquee.pdf.PdfStyle.INK;
+import static dev.marquee.pdf.PdfStyle.MUTED;
+import static dev.marquee.pdf.PdfStyle.RULE;
+import static dev.marquee.pdf.PdfStyle.colour;
+import static dev.marquee.pdf.PdfStyle.emptyCell;
+
+/** The cover: the report's title and period, the KPI tiles, then the headline charts (and the targets, when they stand alone). */
+final class CoverPage {
+
+    private CoverPage() {
+    }
+
+    /** At most this many targets fit the cover's panel; more get the page after the cover. */
+    static final int COVER_TARGETS = 4;
+
+    /**
+     * The targets go on the cover, in place of the fourth headline chart, when the page after it would show them alone:
+     * a first edition, or one where nothing moved (the cover then says so).
+     */
+    static boolean targetsOnCover(Optional<Changes> changes) {
+        if (changes.isEmpty()) {
+            return false;
+        }
+        List<TargetStatus> shown = changes.get().targets();
+        boolean nothingElse = !changes.get().remembers() || changes.get().parts().isEmpty();
+        return !shown.isEmpty() && shown.size() <= COVER_TARGETS && nothingElse;
+    }
+
+    /** The cover as a dashboard: the KPI tiles, then the headline charts two by two down to the foot of the page. */
+    static void write(Document document, PdfWriter writer, Tagging tags, Presentation shown, boolean targetsOnCover, PdfFonts fonts)
+            throws DocumentException {
+        tags.add(document, writer, new Paragraph(shown.title(), new Font(fonts.bold, 22, Font.NORMAL, INK)), PdfName.H1);
+        String period = shown.period().isEmpty() ? "" : "Period " + shown.period() + " · ";
+        Paragraph asOf = new Paragraph(period + "data " + shown.dateline(), new Font(fonts.regular, 12, Font.NORMAL, MUTED));
+        asOf.setSpacingAfter(8);
+        tags.add(document, writer, asOf, PdfName.P);
+        if (!shown.tiles().isEmpty()) {
+            document.add(kpiTiles(writer, tags, shown.tiles(), fonts));
+        }
+        List<Figure> headlines = shown.headlines().stream().map(Presentation.Headline::figure).filter(Figure::drawn).toList();
+        float room = writer.getVerticalPosition(true) - document.bottom() - 12;
+        // Two rows when each still gets a chart's least height; below the taller tiles of a later edition (sparklines,
+        // targets), one row of two, each twice as tall.
+        int rows = room / 2 - QuestionPage.CHART_HEADING - 8 >= 110 ? 2 : 1;
+        List<Figure> cover = headlines.stream().limit(2L * rows - (targetsOnCover ? 1 : 0)).toList();
+        int cells = cover.size() + (targetsOnCover ? 1 : 0);
+        rows = Math.max(1, (cells + 1) / 2);
+        float height = Math.min(330, room / rows - QuestionPage.CHART_HEADING - 8);
+        float width = (document.right() - document.left()) / (cells == 1 ? 1 : 2) - 8;
+        PdfPTable grid = new PdfPTable(cells == 1 ? 1 : 2);
+        grid.setWidthPercentage(100);
+        grid.setSpacingBefore(8);
+        for (Figure figure : cover) {
+            grid.addCell(QuestionPage.chartCell(writer, tags, fonts, figure, width, height));
+        }
+        if (targetsOnCover) {
+            PdfPCell panel = targetsPanel(shown.changes().get(), fonts);
+            panel.setCellEvent(tags.block(PdfName.P));
+            grid.addCell(panel);
+        }
+        if (cells % 2 == 1 && cells > 1) {
+            grid.addCell(emptyCell(fonts));
+        }
+        if (cells > 0) {
+            document.add(grid);
+        }
+    }
+
+    /** The targets as a short list for the cover: each one's name and status, then what this edition measured. */
+    static PdfPCell targetsPanel(Changes changes, PdfFonts fonts) {
+        PdfPCell cell = new PdfPCell();
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(4);
+        cell.setPaddingLeft(10);
+        cell.addElement(new Paragraph("Targets and alerts", new Font(fonts.bold, 10, Font.NORMAL, INK)));
+        Paragraph intro = new Paragraph(changes.quietSince(), new Font(fonts.regular, 8, Font.NORMAL, MUTED));
+        intro.setSpacingAfter(4);
+        cell.addElement(intro);
+        for (TargetStatus target : changes.targets()) {
+            Paragraph line = new Paragraph(11);
+            line.add(new Chunk(SafeText.line(target.name()) + ": ", new Font(fonts.regular, 9, Font.NORMAL, INK)));
+            line.add(new Chunk(target.status(), new Font(fonts.bold, 9, Font.NORMAL, colour(target.tone()))));
+            line.setSpacingBefore(4);
+            cell.addElement(line);
+            cell.addElement(new Paragraph(10, SafeText.line(target.detail()), new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
+        }
+        return cell;
+    }
+
+    /** One tile per KPI: value, label, and its changes coloured good (green) or bad (red), with the comparison named. */
+    static PdfPTable kpiTiles(PdfWriter writer, Tagging tags, List<Tile> kpis, PdfFonts fonts) throws DocumentException {
+        int columns = Math.min(6, kpis.size());
+        PdfPTable tiles = new PdfPTable(columns);
+        tiles.setWidthPercentage(100);
+        for (Tile kpi : kpis) {
+            PdfPCell cell = new PdfPCell();
+            cell.setBorderColor(RULE);
+            cell.setBackgroundColor(CARD);
+            cell.setPadding(6);
+            Paragraph label = new Paragraph(SafeText.line(kpi.label()) + (kpi.partial() ? " (month to date)" : ""),
+                    new Font(fonts.regular, 8, Font.NORMAL, MUTED));
+            cell.addElement(label);
+            cell.addElement(new Paragraph(SafeText.line(kpi.value()), new Font(fonts.bold, 15, Font.NORMAL, INK)));
+            if (kpi.compared()) {
+                cell.addElement(delta(fonts, kpi.vsPreviousMonth()));
+                cell.addElement(delta(fonts, kpi.vsYearAgo()));
+            }
+            Paragraph comparison = new Paragraph(SafeText.line(kpi.comparison()), new Font(fonts.regular, 6.5f, Font.NORMAL, MUTED));
+            cell.addElement(comparison);
+            if (kpi.sparkline().isPresent()) {
+                cell.addElement(sparkline(writer, kpi.sparkline().get().points()));
+            }
+            for (TargetStatus target : kpi.targets()) {
+                cell.addElement(new Paragraph("Target " + SafeText.line(target.bound()) + ": " + target.status(),
+                        new Font(fonts.bold, 7, Font.NORMAL, colour(target.tone()))));
+            }
+            // A tile is read as one paragraph: label, value, changes, comparison.
+            cell.setCellEvent(tags.block(PdfName.P));
+            tiles.addCell(cell);
+        }
+        tags.furniture(tiles);
+        for (int i = kpis.size(); i % columns != 0; i++) {
+            PdfPCell empty = new PdfPCell(new Phrase("", new Font(fonts.regular, 8)));
+            empty.setBorder(Rectangle.NO_BORDER);
+            tiles.addCell(empty);
+        }
+        return tiles;
+    }
+
+    /** A KPI's values across editions as a small vector line, the last value marked. */
+    static Image sparkline(PdfWriter writer, List<double[]> points) throws DocumentException {
+        float width = 90;
+        float height = 18;
+        PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
+        template.setColorStroke(ACCENT);
+        template.setLineWidth(1.2f);
+        float x = 0;
+        float y = 0;
+        for (int i = 0; i < points.size(); i++) {
+            x = (float) (2 + (width - 4) * points.get(i)[0]);
+            y = (float) (2 + (height - 4) * points.get(i)[1]);
+            if (i == 0) {
+                template.moveTo(x, y);
+            } else {
+                template.lineTo(x, y);
+            }
+        }
+        template.stroke();
+        template.setColorFill(ACCENT);
+        template.circle(x, y, 1.8f);
+        template.fill();
+        Image image = Image.getInstance(template);
+        image.setSpacingBefore(2);
+        return image;
+    }
+
+    static Paragraph delta(PdfFonts fonts, Tile.Change change) {
+        String arrow = change.text().startsWith("+") ? "▲ " : change.text().startsWith("−") ? "▼ " : "";
+        Paragraph paragraph = new Paragraph();
+        paragraph.add(new Chunk(arrow + change.text(), new Font(fonts.bold, 8, Font.NORMAL, colour(change.tone()))));
+        paragraph.add(new Chunk(" " + change.versus(), new Font(fonts.regular, 7, Font.NORMAL, MUTED)));
+        return paragraph;
+    }
+}

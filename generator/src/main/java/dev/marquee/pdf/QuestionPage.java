@@ -1,0 +1,283 @@
+package dev.marquee.pdf;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Image;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfTemplate;
+import com.lowagie.text.pdf.PdfWriter;
+
+import dev.marquee.chart.RenderedChart;
+import dev.marquee.engine.Table;
+import dev.marquee.format.SafeText;
+import dev.marquee.present.DataTable;
+import dev.marquee.present.Figure;
+import dev.marquee.present.Page;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.marquee.pdf.PdfStyle.INK;
+import static dev.marquee.pdf.PdfStyle.MUTED;
+import static dev.marquee.pdf.PdfStyle.cell;
+import static dev.marquee.pdf.PdfStyle.emptyCell;
+
+/** A question's dashboard page: its title, question and takeaway, its charts drawn as vectors, and a table of the rows it talks about. */
+final class QuestionPage {
+
+    private QuestionPage() {
+    }
+
+    /** The height a chart's heading takes above it, padding included. */
+    static final float CHART_HEADING = 18;
+
+    /**
+     * A question's page: its title, question and takeaway, up to four charts two by two, each under its title, and the
+     * table of the rows the takeaway talks about under a title of its own. The charts take the height left by the
+     * table, at least what their labels need; when even the table's first rows leave them too little, the site has it.
+     */
+    static void write(Document document, PdfWriter writer, Tagging tags, Page page, PdfFonts fonts)
+            throws DocumentException {
+        tags.add(document, writer, new Paragraph(page.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)), PdfName.H1);
+        Paragraph question = new Paragraph(page.question(), new Font(fonts.regular, 10, Font.NORMAL, MUTED));
+        tags.add(document, writer, question, PdfName.P);
+        String said = page.takeaway();
+        // A Paragraph made from a Phrase takes that phrase's (Helvetica) font; start from ours and add the chunks.
+        Paragraph takeaway = new Paragraph("", new Font(fonts.regular, 9.5f, Font.NORMAL, INK));
+        takeaway.addAll(fonts.phrase(said, 9.5f, false, INK));
+        takeaway.setSpacingBefore(4);
+        takeaway.setSpacingAfter(4);
+        tags.add(document, writer, takeaway, PdfName.P);
+        List<Figure> all = page.dashboard();
+        List<Figure> charts = all;
+        float pageWidth = document.right() - document.left();
+        float top = writer.getVerticalPosition(true) - document.bottom() - 6;
+        Optional<Figure> tabled = PdfTables.pick(page);
+        // A narrow table may take a cell of the grid: the empty one beside an odd chart, else the fourth chart's.
+        boolean narrow = tabled.isPresent() && charts.size() >= 3
+                && PdfTables.columns(tabled.get().chart(), PdfTables.rows(tabled.get().chart(), said, PdfTables.ALL_ROWS).rows()).size() <= 6;
+        PdfPTable below = null;
+        if (tabled.isPresent() && !(narrow && charts.size() % 2 == 1)) {
+            float room = top - rowsOf(charts) * (CHART_HEADING + 8);
+            for (int limit = PdfTables.ALL_ROWS; limit >= 3; limit--) {
+                PdfPTable candidate = dataTable(tabled.get(), PdfTables.rows(tabled.get().chart(), said, limit), fonts, pageWidth);
+                // Charts may give a tenth of their least height to a table below them rather than lose a cell to it.
+                if (0.9f * leastTotal(charts) + candidate.getTotalHeight() + 8 <= room) {
+                    below = candidate;
+                    break;
+                }
+            }
+        }
+        if (below == null && narrow && charts.size() == 4) {
+            charts = charts.subList(0, 3);
+        }
+        float room = top - rowsOf(charts) * (CHART_HEADING + 8) - (below == null ? 0 : below.getTotalHeight() + 8);
+        int columns = charts.size() == 1 ? 1 : 2;
+        float[] heights = heights(charts, room);
+        PdfPTable inGrid = null;
+        float width = pageWidth * (columns == 1 ? 0.75f : 1f) / columns - 8;
+        if (below == null && narrow) {
+            for (int limit = PdfTables.ALL_ROWS; limit >= 3 && inGrid == null; limit--) {
+                PdfPTable candidate = dataTable(tabled.get(), PdfTables.rows(tabled.get().chart(), said, limit), fonts, width);
+                if (candidate.getTotalHeight() <= heights[heights.length - 1] + CHART_HEADING) {
+                    inGrid = candidate;
+                }
+            }
+            if (inGrid == null && charts != all) {
+                charts = all;
+                heights = heights(charts, room);
+            }
+        }
+        if (inGrid != null) {
+            tags.table(inGrid);
+        }
+        if (below != null) {
+            tags.table(below);
+        }
+        if (!charts.isEmpty()) {
+            PdfPTable grid = new PdfPTable(columns);
+            grid.setWidthPercentage(columns == 1 ? 75 : 100);
+            grid.setHorizontalAlignment(Element.ALIGN_LEFT);
+            for (int i = 0; i < charts.size(); i++) {
+                grid.addCell(chartCell(writer, tags, fonts, charts.get(i), width, heights[i / columns]));
+            }
+            if (inGrid != null) {
+                PdfPCell cell = new PdfPCell();
+                cell.setBorder(Rectangle.NO_BORDER);
+                cell.setPadding(4);
+                cell.setPaddingLeft(10);
+                inGrid.setTotalWidth(width - 6);
+                cell.addElement(inGrid);
+                grid.addCell(cell);
+            } else if (charts.size() % columns != 0) {
+                grid.addCell(emptyCell(fonts));
+            }
+            document.add(grid);
+        }
+        if (below != null) {
+            below.setSpacingBefore(8);
+            document.add(below);
+        }
+    }
+
+    static int rowsOf(List<Figure> charts) {
+        return charts.size() <= 2 ? Math.min(1, charts.size()) : 2;
+    }
+
+    /** Each row's least height: its tallest chart's. */
+    static float[] least(List<Figure> charts) {
+        int columns = charts.size() == 1 ? 1 : 2;
+        float[] least = new float[rowsOf(charts)];
+        for (int i = 0; i < charts.size(); i++) {
+            least[i / columns] = Math.max(least[i / columns], leastHeight(charts.get(i).chart()));
+        }
+        return least;
+    }
+
+    static float leastTotal(List<Figure> charts) {
+        float total = 0;
+        for (float height : least(charts)) {
+            total += height;
+        }
+        return total;
+    }
+
+    /** The height of each row of charts: the room shared in proportion to what each row needs, up to what still reads as a chart. */
+    static float[] heights(List<Figure> charts, float room) {
+        float[] heights = least(charts);
+        float share = Math.max(0.6f, room / Math.max(1, leastTotal(charts)));
+        for (int r = 0; r < heights.length; r++) {
+            heights[r] = Math.min(heights.length == 1 ? 330 : 260, heights[r] * share);
+        }
+        return heights;
+    }
+
+    /**
+     * The least height a chart needs on paper for its labels to leave room for the bars: a horizontal bar a label's
+     * height each, a category axis of many labels (set at 45 degrees) and its legend more than a plain chart.
+     */
+    static float leastHeight(RenderedChart chart) {
+        long categories = chart.spec().x().isEmpty() || chart.data().indexOf(chart.spec().x()).isEmpty() ? 0
+                : chart.data().columnValues(chart.spec().x()).stream().distinct().count();
+        return switch (chart.spec().kind()) {
+            case HBAR -> Math.max(110, Math.min(240, 40 + 9 * categories));
+            case BAR, STACKED_BAR, STACKED_PERCENT -> categories > 8 ? 170 : 110;
+            default -> 110;
+        };
+    }
+
+    /** A chart under its title: the charts draw none of their own in the PDF, so every one is titled the same way. */
+    static PdfPCell chartCell(PdfWriter writer, Tagging tags, PdfFonts fonts, Figure figure, float width, float height)
+            throws DocumentException {
+        RenderedChart chart = figure.chart();
+        PdfPCell cell = new PdfPCell();
+        // The chart, drawn last in the cell, is tagged a Figure with its alt text (OpenPDF writes no image's /Alt).
+        cell.setCellEvent(tags.figure(SafeText.line(chart.altText())));
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(4);
+        Paragraph title = new Paragraph("", new Font(fonts.bold, 10, Font.NORMAL, INK));
+        title.addAll(fonts.phrase(chart.spec().title(), 10, true, INK));
+        title.setLeading(12);
+        title.setSpacingAfter(2);
+        cell.addElement(title);
+        cell.addElement(vectorImage(writer, fonts, chart, width, height));
+        return cell;
+    }
+
+    static Image vectorImage(PdfWriter writer, PdfFonts fonts, RenderedChart chart, float width, float height) throws DocumentException {
+        PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
+        Graphics2D graphics = template.createGraphics(width, height, fonts.chartFonts);
+        // Charts are designed for a 760-point-wide canvas: draw at that scale and shrink, so text keeps its proportion.
+        double scale = Math.min(1.0, width / 500.0);
+        graphics.scale(scale, scale);
+        // The title is the cell's heading; the chart's own would say it twice. Only the PDF draws the chart from here on
+        // (the site's SVG is already written), so the title is hidden for the drawing and shown again.
+        org.jfree.chart.title.TextTitle own = chart.chart().map(org.jfree.chart.JFreeChart::getTitle).orElse(null);
+        boolean hide = own != null && own.isVisible();
+        if (hide) {
+            own.setVisible(false);
+        }
+        try {
+            chart.draw(graphics, new Rectangle2D.Double(0, 0, width / scale, height / scale));
+        } finally {
+            if (hide) {
+                own.setVisible(true);
+            }
+        }
+        graphics.dispose();
+        Image image = Image.getInstance(template);
+        image.setAlt(SafeText.line(chart.altText()));
+        return image;
+    }
+
+    /**
+     * A page's table under its title (a header row spanning the table, repeated if the table breaks): the rows chosen
+     * by {@link PdfTables}, without the columns none of them fills, each column as wide as its longest text asks.
+     */
+    static PdfPTable dataTable(Figure figure, PdfTables.Selection selection, PdfFonts fonts, float width) {
+        RenderedChart chart = figure.chart();
+        DataTable shown = figure.table();
+        List<Integer> columns = PdfTables.columns(chart, selection.rows());
+        List<List<String>> cells = new ArrayList<>();
+        float[] widths = new float[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            // A column asks for the length of its header and of its longest cell (up to 40 characters), plus a margin.
+            widths[c] = shown.headers().get(columns.get(c)).length() + 2;
+        }
+        for (int r : selection.rows()) {
+            List<String> row = new ArrayList<>();
+            for (int c = 0; c < columns.size(); c++) {
+                // A dashboard cell shows a label's length of text; the site's table and the CSV have it whole.
+                String text = SafeText.label(shown.cell(r, columns.get(c)));
+                row.add(text);
+                widths[c] = Math.max(widths[c], Math.min(40, text.length() + 2));
+            }
+            cells.add(row);
+        }
+        PdfPTable table = new PdfPTable(columns.size());
+        table.setTotalWidth(width);
+        table.setLockedWidth(true);
+        try {
+            table.setWidths(widths);
+        } catch (DocumentException e) {
+            throw new IllegalStateException(e);
+        }
+        Paragraph title = new Paragraph("", new Font(fonts.bold, 9, Font.NORMAL, INK));
+        title.addAll(fonts.phrase("Table: " + chart.spec().title(), 9, true, INK));
+        // One population's chart has its file in its title already.
+        String note = PdfTables.source(chart).filter(file -> chart.source().isEmpty()).map(file -> "source: " + file + (selection.note().isEmpty() ? "" : "; ")).orElse("")
+                + selection.note();
+        if (!note.isEmpty()) {
+            title.addAll(fonts.phrase(" · " + note, 8, false, MUTED));
+        }
+        PdfPCell titleCell = new PdfPCell(title);
+        titleCell.setColspan(columns.size());
+        titleCell.setBorder(Rectangle.NO_BORDER);
+        titleCell.setPadding(0);
+        titleCell.setPaddingBottom(3);
+        table.addCell(titleCell);
+        Font header = new Font(fonts.bold, 8, Font.NORMAL, INK);
+        for (int c : columns) {
+            table.addCell(cell(shown.headers().get(c), header, shown.numeric().get(c)));
+        }
+        for (List<String> row : cells) {
+            for (int c = 0; c < columns.size(); c++) {
+                PdfPCell cell = cell("", header, shown.numeric().get(columns.get(c)));
+                cell.setPhrase(fonts.phrase(row.get(c), 8, false, INK));
+                table.addCell(cell);
+            }
+        }
+        table.setHeaderRows(2);
+        return table;
+    }
+}
