@@ -47,6 +47,27 @@ public final class PdfUa {
             List<Failure> failed = failures(Path.of(pdf));
             System.out.println("PDF/UA-1 (veraPDF 1.28.1, " + rules() + " rules): " + failed.size() + " rules fail in " + pdf);
             failed.forEach(f -> System.out.println("  " + f));
+            where(Files.readAllBytes(Path.of(pdf))).forEach((page, count) -> System.out.println("    page " + page + ": " + count));
+        }
+    }
+
+    /** Per page (from 1), how many checks failed there: where to look. */
+    static synchronized Map<Integer, Integer> where(byte[] pdf) throws Exception {
+        failures(pdf);
+        try (InputStream in = new ByteArrayInputStream(pdf);
+             PDFAParser parser = Foundries.defaultInstance().createParser(in, PDFAFlavour.PDFUA_1)) {
+            // Every failed check, not the first 100 of each rule.
+            PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, 100_000, false, false, false);
+            Map<Integer, Integer> pages = new java.util.TreeMap<>();
+            java.util.regex.Pattern page = java.util.regex.Pattern.compile("pages\\[(\\d+)\\]");
+            for (var assertion : validator.validate(parser).getTestAssertions()) {
+                if (assertion.getStatus() != org.verapdf.pdfa.results.TestAssertion.Status.FAILED) {
+                    continue;
+                }
+                java.util.regex.Matcher m = page.matcher(assertion.getLocation().getContext());
+                pages.merge(m.find() ? Integer.parseInt(m.group(1)) + 1 : 0, 1, Integer::sum);
+            }
+            return pages;
         }
     }
 
