@@ -34,6 +34,9 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
     /** Whether a line is good or bad news, which its words say too (colour is not the only sign). */
     public enum Tone { GOOD, BAD, NEUTRAL }
 
+    /** The heading of the part on the targets. */
+    public static final String TARGETS = "Targets";
+
     public record Line(String text, String href, Tone tone) {
     }
 
@@ -55,7 +58,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
         List<Part> parts = new ArrayList<>();
         List<Line> targets = targetLines(current, earlier, targetHrefs);
         if (!targets.isEmpty()) {
-            parts.add(new Part("Targets", targets));
+            parts.add(new Part(TARGETS, targets));
         }
         if (previous.isPresent()) {
             String since = " since " + Formats.date(previous.get().asOf());

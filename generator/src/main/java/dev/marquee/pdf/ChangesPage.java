@@ -4,7 +4,7 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
-import com.lowagie.text.ListItem;
+import com.lowagie.text.Element;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
@@ -35,7 +35,7 @@ final class ChangesPage {
     static void write(Document document, PdfWriter writer, Tagging tags, Changes changes, boolean withTargets, PdfFonts fonts)
             throws DocumentException {
         tags.add(document, writer, new Paragraph(changes.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)), PdfName.H1);
-        document.add(new Paragraph(changes.since(), new Font(fonts.regular, 10, Font.NORMAL, MUTED)));
+        tags.add(document, writer, new Paragraph(changes.since(), new Font(fonts.regular, 10, Font.NORMAL, MUTED)), PdfName.P);
         // A first edition has nothing to compare with: its page is the targets' table alone. The parts stand in two
         // columns, about half their lines on each side, so that the targets' table below stays on the page.
         List<Changes.Part> parts = changes.remembers() ? changes.parts() : List.of();
@@ -53,22 +53,22 @@ final class ChangesPage {
             written += size;
             Paragraph heading = new Paragraph(SafeText.line(part.heading()), new Font(fonts.bold, 11, Font.NORMAL, INK));
             heading.setSpacingBefore(8);
-            side.addElement(heading);
-            com.lowagie.text.List lines = new com.lowagie.text.List(false, 10);
+            side.addElement(tagged(heading, tags.block(PdfName.H2)));
+            Tagging.ListTags list = tags.list();
             for (Changes.Line line : part.lines()) {
-                // The word that says good or bad news ("Newly missed:", "Met again:") in its colour; the rest in ink.
+                // A bullet hung in the margin; the words that say good or bad news ("Newly missed:") in their colour.
+                Paragraph item = new Paragraph(12);
+                item.setIndentationLeft(10);
+                item.setFirstLineIndent(-10);
+                item.add(new Chunk("•  ", new Font(fonts.regular, 9, Font.NORMAL, MUTED)));
                 String text = SafeText.line(line.text());
-                int colon = text.indexOf(": ");
-                ListItem item = new ListItem(12);
-                if (line.tone() != Tone.FLAT && colon > 0 && part.heading().equals("Targets")) {
-                    item.add(new Chunk(text.substring(0, colon + 1), new Font(fonts.bold, 9, Font.NORMAL, colour(line.tone()))));
-                    item.add(new Chunk(text.substring(colon + 1), new Font(fonts.regular, 9, Font.NORMAL, INK)));
-                } else {
-                    item.add(new Chunk(text, new Font(fonts.regular, 9, Font.NORMAL, INK)));
+                String lead = SafeText.line(line.lead());
+                if (!lead.isEmpty()) {
+                    item.add(new Chunk(lead, new Font(fonts.bold, 9, Font.NORMAL, colour(line.tone()))));
                 }
-                lines.add(item);
+                item.add(new Chunk(text.substring(lead.length()), new Font(fonts.regular, 9, Font.NORMAL, INK)));
+                side.addElement(tagged(item, list.item()));
             }
-            side.addElement(lines);
         }
         if (!parts.isEmpty()) {
             PdfPTable columns = new PdfPTable(2);
@@ -85,13 +85,13 @@ final class ChangesPage {
             document.add(columns);
         }
         if (changes.parts().isEmpty() && changes.remembers()) {
-            document.add(new Paragraph(Changes.NOTHING_MOVED, new Font(fonts.regular, 10, Font.NORMAL, INK)));
+            tags.add(document, writer, new Paragraph(Changes.NOTHING_MOVED, new Font(fonts.regular, 10, Font.NORMAL, INK)), PdfName.P);
         }
         if (withTargets && !changes.targets().isEmpty()) {
             Paragraph heading = new Paragraph("Targets and alerts", new Font(fonts.bold, 11, Font.NORMAL, INK));
             heading.setSpacingBefore(10);
             heading.setSpacingAfter(4);
-            document.add(heading);
+            tags.add(document, writer, heading, PdfName.H2);
             PdfPTable table = new PdfPTable(new float[] {3, 1, 5});
             table.setWidthPercentage(100);
             table.setHeaderRows(1);
@@ -109,7 +109,21 @@ final class ChangesPage {
                     table.addCell(cell);
                 }
             }
+            tags.table(table, false);
             document.add(table);
         }
+    }
+
+    /** An element in a borderless cell of its own, whose event tags its text. */
+    private static PdfPTable tagged(Element element, com.lowagie.text.pdf.PdfPCellEvent tag) {
+        PdfPCell cell = new PdfPCell();
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(0);
+        cell.addElement(element);
+        cell.setCellEvent(tag);
+        PdfPTable holder = new PdfPTable(1);
+        holder.setWidthPercentage(100);
+        holder.addCell(cell);
+        return holder;
     }
 }

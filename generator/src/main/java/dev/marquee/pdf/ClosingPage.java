@@ -48,7 +48,7 @@ final class ClosingPage {
             definitions.add(definition);
         }
         definitions.add(new Paragraph(10.5f, "All definitions: the report site's methodology page.", new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
-        section(flow, "Definitions", definitions, fonts);
+        section(flow, tags, "Definitions", definitions, fonts);
 
         PdfPTable table = new PdfPTable(new float[]{2, 1.2f, 1.2f, 1.2f});
         table.setWidthPercentage(100);
@@ -63,38 +63,60 @@ final class ClosingPage {
             table.addCell(cell(quality.rowsKept(), small, true));
         }
         table.setHeaderRows(1);
-        section(flow, "Data quality", List.of(table), fonts);
-        section(flow, "Sources", List.of(new Paragraph(shown.sources(), body)), fonts);
-        section(flow, "Privacy and suppression", List.of(new Paragraph(shown.privacySummary(), body)), fonts);
+        tags.table(table, false);
+        section(flow, tags, "Data quality", List.of(table), fonts);
+        section(flow, tags, "Sources", List.of(new Paragraph(shown.sources(), body)), fonts);
+        section(flow, tags, "Privacy and suppression", List.of(new Paragraph(shown.privacySummary(), body)), fonts);
         if (!shown.leftOut().isEmpty()) {
             List<Element> lines = new ArrayList<>();
             for (var left : shown.leftOut()) {
                 // The chart left out is named, as on the Data page, so that no two lines read the same.
                 lines.add(new Paragraph(SafeText.line(left.title() + ": " + left.reason()), body));
             }
-            section(flow, "Left out for lack of data", lines, fonts);
+            section(flow, tags, "Left out for lack of data", lines, fonts);
         }
         document.add(flow);
     }
 
     /**
      * A heading and its elements: the heading shares a table row with the first of them, and a row is never split
-     * from its column's foot, so a heading never ends a column or a page.
+     * from its column's foot, so a heading never ends a column or a page. Each is tagged: the heading an H2, a
+     * paragraph a P, a table as its own (OpenPDF tags nothing a MultiColumnText lays out, but a cell's event runs for
+     * each cell written, nested ones first).
      */
-    static void section(MultiColumnText flow, String heading, List<Element> elements, PdfFonts fonts) throws DocumentException {
-        PdfPTable start = new PdfPTable(1);
-        start.setWidthPercentage(100);
+    static void section(MultiColumnText flow, Tagging tags, String heading, List<Element> elements, PdfFonts fonts) throws DocumentException {
+        Paragraph title = new Paragraph(heading, new Font(fonts.bold, 10, Font.NORMAL, INK));
+        title.setSpacingBefore(6);
+        PdfPCell start = bare();
+        start.addElement(tagged(tags, title, PdfName.H2));
+        start.addElement(tagged(tags, elements.get(0), PdfName.P));
+        PdfPTable together = new PdfPTable(1);
+        together.setWidthPercentage(100);
+        together.addCell(start);
+        flow.addElement(together);
+        for (Element element : elements.subList(1, elements.size())) {
+            flow.addElement(tagged(tags, element, PdfName.P));
+        }
+    }
+
+    /** A table as it is (it tags its own cells); anything else in a borderless cell whose text is one {@code role} element. */
+    private static PdfPTable tagged(Tagging tags, Element element, PdfName role) {
+        if (element instanceof PdfPTable table) {
+            return table;
+        }
+        PdfPCell cell = bare();
+        cell.addElement(element);
+        cell.setCellEvent(tags.block(role));
+        PdfPTable holder = new PdfPTable(1);
+        holder.setWidthPercentage(100);
+        holder.addCell(cell);
+        return holder;
+    }
+
+    private static PdfPCell bare() {
         PdfPCell cell = new PdfPCell();
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(0);
-        Paragraph title = new Paragraph(heading, new Font(fonts.bold, 10, Font.NORMAL, INK));
-        title.setSpacingBefore(6);
-        cell.addElement(title);
-        cell.addElement(elements.get(0));
-        start.addCell(cell);
-        flow.addElement(start);
-        for (Element element : elements.subList(1, elements.size())) {
-            flow.addElement(element);
-        }
+        return cell;
     }
 }

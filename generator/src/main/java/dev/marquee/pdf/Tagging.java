@@ -121,11 +121,17 @@ final class Tagging extends com.lowagie.text.pdf.PdfPageEventHelper {
      * across pages (a repeated header would be tagged twice).
      */
     void table(PdfPTable table) {
+        table(table, true);
+    }
+
+    /** The same for a table whose first row is its header row when it has no title row ({@code captioned} false). */
+    void table(PdfPTable table, boolean captioned) {
+        int first = captioned ? 1 : 0;
         PdfStructureElement[] element = new PdfStructureElement[1];
         java.util.List<PdfStructureElement> rows = new java.util.ArrayList<>();
         for (int r = 0; r < table.getRows().size(); r++) {
             int row = r;
-            PdfName role = row == 0 ? PdfName.CAPTION : row == 1 ? PdfName.TH : PdfName.TD;
+            PdfName role = captioned && row == 0 ? PdfName.CAPTION : row == first ? PdfName.TH : PdfName.TD;
             for (com.lowagie.text.pdf.PdfPCell cell : table.getRow(r).getCells()) {
                 if (cell == null) {
                     continue;
@@ -135,14 +141,14 @@ final class Tagging extends com.lowagie.text.pdf.PdfPageEventHelper {
                         element[0] = new PdfStructureElement(document, PdfName.TABLE);
                     }
                     PdfStructureElement parent = element[0];
-                    if (row > 0) {
-                        while (rows.size() < row) {
+                    if (row >= first) {
+                        while (rows.size() <= row - first) {
                             rows.add(null);
                         }
-                        if (rows.get(row - 1) == null) {
-                            rows.set(row - 1, new PdfStructureElement(element[0], new PdfName("TR")));
+                        if (rows.get(row - first) == null) {
+                            rows.set(row - first, new PdfStructureElement(element[0], new PdfName("TR")));
                         }
-                        parent = rows.get(row - 1);
+                        parent = rows.get(row - first);
                     }
                     PdfStructureElement tag = new PdfStructureElement(parent, role);
                     if (role.equals(PdfName.TH)) {
@@ -161,6 +167,26 @@ final class Tagging extends com.lowagie.text.pdf.PdfPageEventHelper {
     /** Tags each of a table's cells as one {@code role} element (a KPI tile, a panel: P), in order. */
     PdfPCellEvent block(PdfName role) {
         return (cell, position, canvases) -> wrapSince(canvases[PdfPTable.TEXTCANVAS], new PdfStructureElement(document, role));
+    }
+
+    /** A list: each cell given an {@link ListTags#item()} event is one of its items. */
+    ListTags list() {
+        return new ListTags();
+    }
+
+    /** An L element, made with its first item, and an LI with an LBody per item, in order. */
+    final class ListTags {
+        private PdfStructureElement list;
+
+        PdfPCellEvent item() {
+            return (cell, position, canvases) -> {
+                if (list == null) {
+                    list = new PdfStructureElement(document, new PdfName("L"));
+                }
+                PdfStructureElement item = new PdfStructureElement(list, new PdfName("LI"));
+                wrapSince(canvases[PdfPTable.TEXTCANVAS], new PdfStructureElement(item, new PdfName("LBody")));
+            };
+        }
     }
 
     /** Sets a table's rules and cell backgrounds aside as artifacts: drawing, not content. */

@@ -27,8 +27,12 @@ public record Changes(String title, boolean remembers, String since, List<Part> 
         }
     }
 
-    /** A line of the digest, the page it links to, and whether it is good or bad news. */
-    public record Line(String text, String href, Tone tone) {
+    /**
+     * A line of the digest, the page it links to, and whether it is good or bad news.
+     *
+     * @param lead the start of {@code text} that says the news ("Newly missed:"), shown in the tone's colour; often empty
+     */
+    public record Line(String text, String href, Tone tone, String lead) {
     }
 
     public boolean isEmpty() {

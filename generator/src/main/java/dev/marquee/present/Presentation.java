@@ -156,12 +156,19 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
     private static Changes changes(Memory memory) {
         List<Changes.Part> parts = new ArrayList<>();
         for (Digest.Part part : memory.digest().parts()) {
-            parts.add(new Changes.Part(part.heading(), part.lines().stream().map(l -> new Changes.Line(l.text(), l.href(),
-                    switch (l.tone()) {
-                        case GOOD -> Tone.GOOD;
-                        case BAD -> Tone.BAD;
-                        case NEUTRAL -> Tone.FLAT;
-                    })).toList()));
+            List<Changes.Line> lines = new ArrayList<>();
+            for (Digest.Line line : part.lines()) {
+                Tone tone = switch (line.tone()) {
+                    case GOOD -> Tone.GOOD;
+                    case BAD -> Tone.BAD;
+                    case NEUTRAL -> Tone.FLAT;
+                };
+                // A target's line opens with its news ("Newly missed: ..."): those words take the tone's colour.
+                int colon = line.text().indexOf(": ");
+                String lead = tone != Tone.FLAT && colon > 0 && part.heading().equals(Digest.TARGETS) ? line.text().substring(0, colon + 1) : "";
+                lines.add(new Changes.Line(line.text(), line.href(), tone, lead));
+            }
+            parts.add(new Changes.Part(part.heading(), lines));
         }
         String since = memory.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ".")
                 .orElse("This is the first edition on record: what changed is reported from the next one on.");

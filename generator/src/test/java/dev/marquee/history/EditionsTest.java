@@ -61,6 +61,32 @@ class EditionsTest {
     }
 
     @Test
+    void thePdfsPageOnWhatChanged_isTaggedLikeTheRest_headingsAndLists() throws Exception {
+        Path pdf = site.resolve("report.pdf");
+        assertEquals(List.of(), dev.marquee.pdf.PdfUa.failures(pdf), "PDF/UA-1, with the page on what changed");
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.toString());
+        com.lowagie.text.pdf.PdfDictionary root = reader.getCatalog().getAsDict(com.lowagie.text.pdf.PdfName.STRUCTTREEROOT);
+        com.lowagie.text.pdf.PdfDictionary document = (com.lowagie.text.pdf.PdfDictionary) com.lowagie.text.pdf.PdfReader.getPdfObject(
+                ((com.lowagie.text.pdf.PdfArray) com.lowagie.text.pdf.PdfReader.getPdfObject(root.get(com.lowagie.text.pdf.PdfName.K))).getPdfObject(0));
+        com.lowagie.text.pdf.PdfArray kids = (com.lowagie.text.pdf.PdfArray) com.lowagie.text.pdf.PdfReader.getPdfObject(document.get(com.lowagie.text.pdf.PdfName.K));
+        List<String> kinds = new java.util.ArrayList<>();
+        int items = 0;
+        for (int i = 0; i < kids.size(); i++) {
+            com.lowagie.text.pdf.PdfDictionary kid = (com.lowagie.text.pdf.PdfDictionary) com.lowagie.text.pdf.PdfReader.getPdfObject(kids.getPdfObject(i));
+            kinds.add(kid.getAsName(com.lowagie.text.pdf.PdfName.S).toString());
+            if (kinds.get(i).equals("/L")) {
+                items += ((com.lowagie.text.pdf.PdfArray) com.lowagie.text.pdf.PdfReader.getPdfObject(kid.get(com.lowagie.text.pdf.PdfName.K))).size();
+            }
+        }
+        reader.close();
+        // The page after the cover: its title, the edition compared with, then each part's heading and its lines as a list.
+        int changes = kinds.indexOf("/L");
+        assertTrue(changes > 0 && kinds.get(changes - 1).equals("/H2"), kinds.toString());
+        List<String> digest = lines(site.resolve("digest.md")).stream().filter(l -> l.startsWith("- ")).toList();
+        assertEquals(digest.size(), items, "every line of the digest is an item of a list: " + digest);
+    }
+
+    @Test
     void theFirstEditionHasNothingToCompareWithAndNoTargetMissed() {
         Path digest = site.resolve("archive/2024-03-10/digest.md");
         assertEquals(List.of("# Marquee streaming report, as of 10 Mar 2024", "",

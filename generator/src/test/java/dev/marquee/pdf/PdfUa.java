@@ -25,7 +25,7 @@ import java.util.Map;
 public final class PdfUa {
 
     /** A failed rule: its clause of ISO 14289-1 and test number in veraPDF's profile, what it asks, and how often it failed. */
-    record Failure(String clause, int test, String description, int count) {
+    public record Failure(String clause, int test, String description, int count) {
         String id() {
             return clause + "-" + test;
         }
@@ -71,7 +71,7 @@ public final class PdfUa {
         }
     }
 
-    static synchronized List<Failure> failures(Path pdf) throws Exception {
+    public static synchronized List<Failure> failures(Path pdf) throws Exception {
         return failures(Files.readAllBytes(pdf));
     }
 
