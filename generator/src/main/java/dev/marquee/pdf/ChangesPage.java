@@ -16,6 +16,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import dev.marquee.format.SafeText;
 import dev.marquee.present.Changes;
 import dev.marquee.present.TargetStatus;
+import dev.marquee.present.Texts;
 import dev.marquee.present.Tone;
 
 import java.util.List;
@@ -85,10 +86,10 @@ final class ChangesPage {
             document.add(columns);
         }
         if (changes.parts().isEmpty() && changes.remembers()) {
-            tags.add(document, writer, new Paragraph(Changes.NOTHING_MOVED, new Font(fonts.regular, 10, Font.NORMAL, INK)), PdfName.P);
+            tags.add(document, writer, new Paragraph(Texts.NOTHING_MOVED, new Font(fonts.regular, 10, Font.NORMAL, INK)), PdfName.P);
         }
         if (withTargets && !changes.targets().isEmpty()) {
-            Paragraph heading = new Paragraph("Targets and alerts", new Font(fonts.bold, 11, Font.NORMAL, INK));
+            Paragraph heading = new Paragraph(Texts.TARGETS, new Font(fonts.bold, 11, Font.NORMAL, INK));
             heading.setSpacingBefore(10);
             heading.setSpacingAfter(4);
             tags.add(document, writer, heading, PdfName.H2);
@@ -96,7 +97,7 @@ final class ChangesPage {
             table.setWidthPercentage(100);
             table.setHeaderRows(1);
             Font header = new Font(fonts.bold, 8.5f, Font.NORMAL, INK);
-            for (String title : List.of("Target", "Status", "This edition")) {
+            for (String title : Texts.TARGET_COLUMNS) {
                 table.addCell(cell(title, header, false));
             }
             Font body = new Font(fonts.regular, 8.5f, Font.NORMAL, INK);

@@ -16,6 +16,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import dev.marquee.engine.Table;
 import dev.marquee.format.SafeText;
 import dev.marquee.present.Presentation;
+import dev.marquee.present.Texts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,8 @@ final class ClosingPage {
 
         PdfPTable table = new PdfPTable(new float[]{2, 1.2f, 1.2f, 1.2f});
         table.setWidthPercentage(100);
-        for (String header : List.of("Table", "Rows read", "Set aside", "Rows used")) {
-            table.addCell(cell(header, new Font(fonts.bold, 8, Font.NORMAL, INK), !header.equals("Table")));
+        for (String header : List.of(Texts.TABLE, Texts.ROWS_READ, Texts.SET_ASIDE, Texts.ROWS_USED)) {
+            table.addCell(cell(header, new Font(fonts.bold, 8, Font.NORMAL, INK), !header.equals(Texts.TABLE)));
         }
         Font small = new Font(fonts.regular, 8, Font.NORMAL, INK);
         for (Presentation.QualityRow quality : shown.quality()) {
@@ -73,7 +74,7 @@ final class ClosingPage {
                 // The chart left out is named, as on the Data page, so that no two lines read the same.
                 lines.add(new Paragraph(SafeText.line(left.title() + ": " + left.reason()), body));
             }
-            section(flow, tags, "Left out for lack of data", lines, fonts);
+            section(flow, tags, Texts.LEFT_OUT, lines, fonts);
         }
         document.add(flow);
     }

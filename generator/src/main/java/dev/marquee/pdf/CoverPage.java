@@ -19,6 +19,7 @@ import dev.marquee.present.Changes;
 import dev.marquee.present.Figure;
 import dev.marquee.present.Presentation;
 import dev.marquee.present.TargetStatus;
+import dev.marquee.present.Texts;
 import dev.marquee.present.Tile;
 
 import java.util.List;
@@ -100,7 +101,7 @@ final class CoverPage {
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(4);
         cell.setPaddingLeft(10);
-        cell.addElement(new Paragraph("Targets and alerts", new Font(fonts.bold, 10, Font.NORMAL, INK)));
+        cell.addElement(new Paragraph(Texts.TARGETS, new Font(fonts.bold, 10, Font.NORMAL, INK)));
         Paragraph intro = new Paragraph(changes.quietSince(), new Font(fonts.regular, 8, Font.NORMAL, MUTED));
         intro.setSpacingAfter(4);
         cell.addElement(intro);
@@ -125,7 +126,7 @@ final class CoverPage {
             cell.setBorderColor(RULE);
             cell.setBackgroundColor(CARD);
             cell.setPadding(6);
-            Paragraph label = new Paragraph(SafeText.line(kpi.label()) + (kpi.partial() ? " (month to date)" : ""),
+            Paragraph label = new Paragraph(SafeText.line(kpi.label()) + (kpi.partial() ? " (" + Texts.MONTH_TO_DATE + ")" : ""),
                     new Font(fonts.regular, 8, Font.NORMAL, MUTED));
             cell.addElement(label);
             cell.addElement(new Paragraph(SafeText.line(kpi.value()), new Font(fonts.bold, 15, Font.NORMAL, INK)));
@@ -139,7 +140,7 @@ final class CoverPage {
                 cell.addElement(sparkline(writer, kpi.sparkline().get().points()));
             }
             for (TargetStatus target : kpi.targets()) {
-                cell.addElement(new Paragraph("Target " + SafeText.line(target.bound()) + ": " + target.status(),
+                cell.addElement(new Paragraph(SafeText.line(Texts.onTile(target)),
                         new Font(fonts.bold, 7, Font.NORMAL, colour(target.tone()))));
             }
             // A tile is read as one paragraph: label, value, changes, comparison.

@@ -13,7 +13,6 @@ import java.util.List;
  */
 public record Changes(String title, boolean remembers, String since, List<Part> parts, List<TargetStatus> targets, String quietSince) {
 
-    public static final String NOTHING_MOVED = "Nothing moved beyond its usual spread, and no target changed.";
 
     public Changes {
         parts = List.copyOf(parts);

@@ -171,10 +171,10 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
             parts.add(new Changes.Part(part.heading(), lines));
         }
         String since = memory.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ".")
-                .orElse("This is the first edition on record: what changed is reported from the next one on.");
+                .orElse(Texts.FIRST_EDITION);
         String quiet = memory.previous().map(p -> "Compared with the edition of " + Formats.date(p.asOf()) + ": "
-                        + Character.toLowerCase(Changes.NOTHING_MOVED.charAt(0)) + Changes.NOTHING_MOVED.substring(1))
-                .orElse("The first edition on record: what changed is reported from the next one on.");
+                        + Character.toLowerCase(Texts.NOTHING_MOVED.charAt(0)) + Texts.NOTHING_MOVED.substring(1))
+                .orElse(Texts.FIRST_EDITION);
         return new Changes(memory.changesTitle(), memory.remembers(), since, parts,
                 memory.current().shownTargets().stream().map(TargetStatus::of).toList(), quiet);
     }

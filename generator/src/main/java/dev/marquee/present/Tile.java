@@ -47,8 +47,8 @@ public record Tile(String id, String label, String value, boolean partial, boole
         List<TargetStatus> statuses = memory.map(m -> m.targetsOf(targets, kpi.id()).stream().map(TargetStatus::of).toList())
                 .orElse(List.of());
         return new Tile(kpi.id(), kpi.label(), kpi.valueText(), kpi.partial(), kpi.compared(),
-                new Change(kpi.changeVsPreviousMonth(), tone(kpi.trendVsPreviousMonth()), "vs a month earlier"),
-                new Change(kpi.changeVsYearAgo(), tone(kpi.trendVsYearAgo()), "vs a year earlier"),
+                new Change(kpi.changeVsPreviousMonth(), tone(kpi.trendVsPreviousMonth()), Texts.VS_MONTH_EARLIER),
+                new Change(kpi.changeVsYearAgo(), tone(kpi.trendVsYearAgo()), Texts.VS_YEAR_EARLIER),
                 kpi.comparison(), sparkline, statuses);
     }
 

@@ -32,6 +32,7 @@ import dev.marquee.present.Figure;
 import dev.marquee.present.Page;
 import dev.marquee.present.Presentation;
 import dev.marquee.present.TargetStatus;
+import dev.marquee.present.Texts;
 import dev.marquee.present.Tile;
 import dev.marquee.present.Tone;
 import dev.marquee.render.Views.TargetView;
@@ -203,7 +204,7 @@ public final class SiteRenderer {
     }
 
     private static TargetView targetView(TargetStatus target) {
-        return new TargetView(target.id(), target.name(), target.status(), css(target.tone()), target.bound(), target.detail());
+        return new TargetView(target.id(), target.name(), target.status(), css(target.tone()), Texts.onTile(target), target.detail());
     }
 
     /** The sparkline in the tile's 120 × 28 box: x from 2 to 118, y from 25 (smallest) up to 3. */

@@ -64,7 +64,8 @@ public final class Views {
     }
 
     /** A target and its status: {@code status} is met, missed or no data, {@code tone} the class that colours it. */
-    public record TargetView(String id, String name, String status, String tone, String bound, String detail) {
+    /** @param onTile what a KPI's tile says of the target */
+    public record TargetView(String id, String name, String status, String tone, String onTile, String detail) {
     }
 
     /** A digest line linking to what it is about. */

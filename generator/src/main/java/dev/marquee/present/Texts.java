@@ -1,0 +1,38 @@
+package dev.marquee.present;
+
+import java.util.List;
+
+/**
+ * The report's fixed texts, written once: the site's templates and the PDF's pages both read them, so the two say the
+ * same thing in the same words.
+ */
+public final class Texts {
+
+    /** The heading of the targets, on the overview's tiles, the changes page and the PDF's. */
+    public static final String TARGETS = "Targets and alerts";
+    /** The columns of the targets' table. */
+    public static final List<String> TARGET_COLUMNS = List.of("Target", "Status", "This edition");
+    /** What a KPI of an incomplete month is marked with. */
+    public static final String MONTH_TO_DATE = "month to date";
+    public static final String VS_MONTH_EARLIER = "vs a month earlier";
+    public static final String VS_YEAR_EARLIER = "vs a year earlier";
+    /** What an edition says when it is the first on record. */
+    public static final String FIRST_EDITION = "This is the first edition on record: what changed is reported from the next one on.";
+    /** What an edition says when nothing moved since the previous one. */
+    public static final String NOTHING_MOVED = "Nothing moved beyond its usual spread, and no target changed.";
+    /** The heading of the questions, charts and KPIs the data could not answer. */
+    public static final String LEFT_OUT = "Left out for lack of data";
+    /** The columns of the data-quality table the site's Data page and the PDF's closing page share. */
+    public static final String TABLE = "Table";
+    public static final String ROWS_READ = "Rows read";
+    public static final String SET_ASIDE = "Set aside";
+    public static final String ROWS_USED = "Rows used";
+
+    private Texts() {
+    }
+
+    /** A target on a KPI's tile: "Target at most 3.5%: missed". */
+    public static String onTile(TargetStatus target) {
+        return "Target " + target.bound() + ": " + target.status();
+    }
+}
