@@ -54,6 +54,7 @@ public final class Catalog {
                 questions.add(question);
             });
         }
+        unresolvedReferences(questions, problems);
         if (questions.isEmpty() && problems.isEmpty()) {
             problems.add(Problem.fatal(folder.toString(), 0, "", "no-questions",
                     "no questions found: add <slug>.md and <slug>.sql files to this folder"));
@@ -63,6 +64,31 @@ public final class Catalog {
         }
         questions.sort(Comparator.comparingInt(Question::order).thenComparing(Question::slug));
         return List.copyOf(questions);
+    }
+
+    /**
+     * Every chart that draws another question's result ({@code outlook/forecast_new_signups}) names a question that
+     * exists and a result it has: a typo would otherwise leave the chart out of the report without a word.
+     */
+    private static void unresolvedReferences(List<Question> questions, List<Problem> problems) {
+        Map<String, Question> bySlug = new java.util.HashMap<>();
+        questions.forEach(q -> bySlug.put(q.slug(), q));
+        for (Question question : questions) {
+            for (ChartSpec chart : question.charts()) {
+                chart.borrowedResult().ifPresent(reference -> {
+                    Question other = bySlug.get(reference.question());
+                    if (other == null) {
+                        problems.add(Problem.fatal(question.descriptionFile().toString(), chart.line(), "query", "unknown-question",
+                                "chart '" + chart.id() + "' draws " + reference + ", but no question is called '" + reference.question()
+                                        + "'; the questions are " + sorted(bySlug.keySet())));
+                    } else if (!other.results().contains(reference.name())) {
+                        problems.add(Problem.fatal(question.descriptionFile().toString(), chart.line(), "query", "unknown-query",
+                                "chart '" + chart.id() + "' draws " + reference + ", but question '" + other.slug()
+                                        + "' has no result '" + reference.name() + "'; its results are " + other.results()));
+                    }
+                });
+            }
+        }
     }
 
     private static List<String> slugs(Path folder, List<Problem> problems) {
@@ -152,12 +178,7 @@ public final class Catalog {
             Optional<ModelSpec> model = front.has("model") ? model(front, queries, where, problems) : Optional.empty();
             // What charts, narratives and privacy entries may name: the statements, then the results the outlook stage
             // computes after them (forecasts, the model's aggregates), which have no SQL of their own.
-            List<String> results = new ArrayList<>(queries.stream().map(QuerySource::name).toList());
-            forecasts.forEach(f -> results.add(f.resultName()));
-            if (!forecasts.isEmpty()) {
-                results.add("forecast_accuracy");
-            }
-            model.ifPresent(m -> results.addAll(ModelSpec.RESULTS));
+            List<String> results = Question.resultNames(queries, forecasts, model);
             List<ChartSpec> charts = new ArrayList<>();
             List<FrontMatter> chartEntries = front.mappings("charts");
             if (chartEntries.isEmpty()) {

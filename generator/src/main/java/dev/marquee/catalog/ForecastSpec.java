@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public record ForecastSpec(String query, String title, Unit unit, int horizon, int line) {
 
+    /** The result that says how wrong each forecast of a question has been (its backtest). */
+    public static final String ACCURACY = "forecast_accuracy";
+
     public ForecastSpec {
         Objects.requireNonNull(query);
         Objects.requireNonNull(title);

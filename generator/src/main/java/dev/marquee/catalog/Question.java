@@ -48,6 +48,24 @@ public record Question(String slug, String title, String question, int order, Li
                 kpiQuery, narrativeValues, forecasts, model, when, privacy);
     }
 
+    /**
+     * Every result a chart, a narrative or a privacy entry may name: the statements, then what the outlook stage
+     * computes after them (each forecast, the forecasts' accuracy, the model's aggregates), which have no SQL of their own.
+     */
+    public List<String> results() {
+        return resultNames(queries, forecasts, model);
+    }
+
+    static List<String> resultNames(List<QuerySource> queries, List<ForecastSpec> forecasts, Optional<ModelSpec> model) {
+        List<String> results = new java.util.ArrayList<>(queries.stream().map(QuerySource::name).toList());
+        forecasts.forEach(f -> results.add(f.resultName()));
+        if (!forecasts.isEmpty()) {
+            results.add(ForecastSpec.ACCURACY);
+        }
+        model.ifPresent(m -> results.addAll(ModelSpec.RESULTS));
+        return results;
+    }
+
     public Optional<QuerySource> query(String name) {
         return queries.stream().filter(q -> q.name().equals(name)).findFirst();
     }

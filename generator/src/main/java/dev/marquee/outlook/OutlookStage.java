@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class OutlookStage {
 
-    static final String ACCURACY = "forecast_accuracy";
+    static final String ACCURACY = ForecastSpec.ACCURACY;
 
     private OutlookStage() {
     }

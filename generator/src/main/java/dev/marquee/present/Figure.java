@@ -7,10 +7,12 @@ import dev.marquee.chart.RenderedChart;
  * (its description, what was merged or hidden for privacy, its source, its targets), its data as a formatted table,
  * and the SQL behind it.
  *
- * @param sql       the statement that computed the data, or where it is shown when another question computed it
- * @param queryName the file and statement it comes from ({@code churn.sql: by_region})
+ * @param sql      the statement that computed the data; for a result the outlook stage computed (a forecast, a
+ *                 model's aggregates), how, with the statement it started from; where it is shown when another
+ *                 question computed it
+ * @param sqlLabel what {@code sql} is: "SQL (churn.sql: by_region)", or "How it is computed (...)"
  */
-public record Figure(RenderedChart chart, String description, DataTable table, String sql, String queryName) {
+public record Figure(RenderedChart chart, String description, DataTable table, String sql, String sqlLabel) {
 
     public String title() {
         return chart.spec().title();

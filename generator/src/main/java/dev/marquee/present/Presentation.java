@@ -135,8 +135,11 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         String query = chart.spec().query();
         String sql = chart.spec().borrowedResult().map(r -> "-- Computed on the " + r.question() + " page (" + r
                 + "); its SQL is shown there.").orElseGet(() -> section.answer().sql().getOrDefault(query, ""));
-        return new Figure(chart, description, DataTable.of(chart.spec(), data), sql,
-                section.answer().question().slug() + ".sql: " + query);
+        String slug = section.answer().question().slug();
+        String label = section.answer().question().query(query).isPresent() ? "SQL (" + slug + ".sql: " + query + ")"
+                : chart.spec().borrowedResult().map(r -> "How it is computed (" + r + ")")
+                .orElse("How it is computed (" + query + ", by the outlook stage from " + slug + ".sql)");
+        return new Figure(chart, description, DataTable.of(chart.spec(), data), sql, label);
     }
 
     /** Per chart ({@code <question>/<chart id>}), the targets drawn on it with their status. */

@@ -262,7 +262,7 @@ public final class SiteRenderer {
         RenderedChart chart = figure.chart();
         return new ChartView("chart-" + chart.fileStem(), figure.title(), figure.description(), chart.svg(), chart.narrowSvg(),
                 figure.altText(), figure.table().headers(), figure.table().rows(), figure.table().numeric(), csvPath(chart),
-                figure.sql(), figure.queryName());
+                figure.sql(), figure.sqlLabel());
     }
 
     static String csvPath(RenderedChart chart) {

@@ -27,7 +27,7 @@ public final class Views {
      * @param narrowSvg the same for a phone's width, shown instead of {@code svg} on narrow screens
      */
     public record ChartView(String id, String title, String description, String svg, String narrowSvg, String altText, List<String> headers,
-                            List<List<String>> rows, List<Boolean> numeric, String csvHref, String sql, String queryName) {
+                            List<List<String>> rows, List<Boolean> numeric, String csvHref, String sql, String sqlLabel) {
         public ChartView {
             headers = List.copyOf(headers);
             rows = List.copyOf(rows);

@@ -55,6 +55,29 @@ class CatalogTest {
     }
 
     @Test
+    void read_aChartDrawingAnotherQuestionsResult_mustNameOneThatExists() throws Exception {
+        Path questions = temp.resolve("questions");
+        Fixtures.copyTree(Fixtures.QUESTIONS, questions);
+        Path signups = questions.resolve("signups.md");
+        String text = Files.readString(signups);
+        assertTrue(text.contains("query: outlook/forecast_new_signups"), "the reference this test misspells");
+        Files.writeString(signups, text.replace("query: outlook/forecast_new_signups", "query: outlok/forecast_new_signups")
+                .replace("query: outlook/forecast_active_members", "query: outlook/forecast_active_member"));
+
+        DataModel model = DataModel.standard();
+        dev.marquee.layer.Layer layer = dev.marquee.layer.Layer.standard();
+        ReportException error = assertThrows(ReportException.class, () -> Catalog.read(questions,
+                layer.withModelTables(model.tableNames()), layer.withMemberTables(model.memberTables())));
+
+        String message = error.getMessage();
+        assertTrue(message.contains("(2 problems)"), message);
+        assertTrue(message.matches("(?s).*signups\\.md:\\d+ column query: chart '[a-z-]+' draws outlok/forecast_new_signups, but no question "
+                + "is called 'outlok'; the questions are \\[catalogue, churn, .*\\] \\[unknown-question\\].*"), message);
+        assertTrue(message.matches("(?s).*signups\\.md:\\d+ column query: chart '[a-z-]+' draws outlook/forecast_active_member, but question "
+                + "'outlook' has no result 'forecast_active_member'; its results are \\[.*forecast_active_members.*\\] \\[unknown-query\\].*"), message);
+    }
+
+    @Test
     void build_sqlErrorsAndMissingColumns_areReportedTogether() throws Exception {
         Path questions = temp.resolve("questions");
         Files.createDirectories(questions);
