@@ -28,7 +28,7 @@ echo "|---|---|---|---|"
 for n in "${sizes[@]}"; do
   sed -e "s/hive\.marquee/hive.s$n/g" -e "s/sync_partition_metadata('marquee'/sync_partition_metadata('s$n'/" \
       -e "s#local:///s$n#local:///s$n#g" "$lake/s$n/trino.sql" > "$work/register-$n.sql"
-  java -cp "$jar" dev.marquee.engine.SqlScript "jdbc:trino://127.0.0.1:$port/hive" "$work/register-$n.sql"
+  java -cp "$jar:benchmark/target/marquee-benchmark.jar" dev.marquee.bench.SqlScript "jdbc:trino://127.0.0.1:$port/hive" "$work/register-$n.sql"
   t0=$(date +%s.%N); MARQUEE_JAVA_OPTS=-Xmx512m "$marquee" build --data "$work/data-$n" --out "$work/site-duck-$n" --as-of 2024-12-31 >/dev/null
   duck=$(echo "$(date +%s.%N) - $t0" | bc)
   t0=$(date +%s.%N); MARQUEE_JAVA_OPTS=-Xmx512m "$marquee" build --engine "jdbc:trino://127.0.0.1:$port/hive/s$n" --out "$work/site-trino-$n" --as-of 2024-12-31 >/dev/null

@@ -4,6 +4,7 @@ import dev.marquee.catalog.Catalog;
 import dev.marquee.catalog.Question;
 import dev.marquee.config.Config;
 import dev.marquee.model.DataModel;
+import dev.marquee.format.Tone;
 import dev.marquee.report.Kpi;
 import dev.marquee.report.Report;
 
@@ -49,7 +50,7 @@ class KpiTest {
         assertTrue(kpi.partial());
         assertEquals("n/a", kpi.changeVsPreviousMonth());
         assertEquals("n/a", kpi.changeVsYearAgo());
-        assertEquals(0, kpi.directionVsPreviousMonth());
+        assertEquals(Tone.NOT_COMPARED, kpi.trendVsPreviousMonth());
     }
 
     @Test
@@ -63,7 +64,7 @@ class KpiTest {
         assertTrue(kpi.partial());
         assertEquals("days 1–1 of the month vs the same days earlier", kpi.comparison());
         assertEquals("n/a", kpi.changeVsPreviousMonth());
-        assertEquals(1, kpi.directionVsPreviousMonth());
+        assertEquals(Tone.NOT_COMPARED, kpi.trendVsPreviousMonth(), "up from zero, but by no percentage: not coloured");
     }
 
     @Test

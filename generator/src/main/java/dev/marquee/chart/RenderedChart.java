@@ -42,14 +42,6 @@ public record RenderedChart(String questionSlug, ChartSpec spec, Table data, Opt
         chart.ifPresent(c -> ChartSize.fitted(c, area).draw(graphics, area));
     }
 
-    /**
-     * The height the chart needs when drawn {@code width} wide, at least {@code usual}: more for a horizontal bar chart
-     * of many bars (a slot for each bar's label); {@code usual} for other charts and table-only entries.
-     */
-    public double heightFor(double width, double usual) {
-        return chart.map(c -> ChartSize.height(c, width, usual)).orElse(usual);
-    }
-
     /** The file stem of the chart's outputs, unique in the report: {@code <question>-<chart>}. */
     public String fileStem() {
         return questionSlug + "-" + spec.id() + (sourceSlug.isEmpty() ? "" : "-" + sourceSlug)

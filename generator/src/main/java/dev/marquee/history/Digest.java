@@ -1,5 +1,6 @@
 package dev.marquee.history;
 
+import dev.marquee.format.Tone;
 import dev.marquee.format.Unit;
 import dev.marquee.format.Formats;
 import dev.marquee.format.SafeText;
@@ -32,8 +33,6 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
     }
 
     /** Whether a line is good or bad news, which its words say too (colour is not the only sign). */
-    public enum Tone { GOOD, BAD, NEUTRAL }
-
     /** The heading of the part on the targets. */
     public static final String TARGETS = "Targets";
 
@@ -101,7 +100,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
             Optional<Double> pace = change(kpi.value(), kpi.previousMonth().get(), kpi.unit());
             Optional<Double> paceBefore = change(before.value(), before.previousMonth().get(), kpi.unit());
             if (pace.isPresent() && paceBefore.isPresent()) {
-                Tone tone = pace.get().equals(paceBefore.get()) ? Tone.NEUTRAL
+                Tone tone = pace.get().equals(paceBefore.get()) ? Tone.FLAT
                         : (pace.get() > paceBefore.get()) == kpi.higherIsBetter() ? Tone.GOOD : Tone.BAD;
                 String added = sameMonth ? difference(kpi.value() - before.value(), kpi.unit()) + " since the last report; "
                         : "a new month since the last report; ";
@@ -111,7 +110,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
             }
         }
         Optional<Double> change = change(kpi.value(), before.value(), kpi.unit());
-        Tone tone = kpi.value() == before.value() ? Tone.NEUTRAL : (kpi.value() > before.value()) == kpi.higherIsBetter() ? Tone.GOOD : Tone.BAD;
+        Tone tone = kpi.value() == before.value() ? Tone.FLAT : (kpi.value() > before.value()) == kpi.higherIsBetter() ? Tone.GOOD : Tone.BAD;
         return new Line(kpi.label() + ": " + Formats.compact(kpi.value(), kpi.unit()) + ", "
                 + (kpi.value() == before.value() ? "unchanged" : change.map(c -> moved(c, kpi.unit())).orElse("changed"))
                 + " (was " + Formats.compact(before.value(), kpi.unit()) + ")", href, tone);
@@ -155,7 +154,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
         Map<String, Integer> is = ranks(now.items());
         for (String item : now.items()) {
             if (!was.containsKey(item)) {
-                lines.add(new Line(quoted(item) + " entered at #" + is.get(item), now.href(), Tone.NEUTRAL));
+                lines.add(new Line(quoted(item) + " entered at #" + is.get(item), now.href(), Tone.FLAT));
             }
         }
         List<String> commonBefore = before.items().stream().filter(is::containsKey).distinct().toList();
@@ -165,12 +164,12 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
             int orderBefore = commonBefore.indexOf(item);
             if (order != orderBefore) {
                 lines.add(new Line(quoted(item) + (order < orderBefore ? " rose from #" : " fell from #") + was.get(item) + " to #"
-                        + is.get(item), now.href(), Tone.NEUTRAL));
+                        + is.get(item), now.href(), Tone.FLAT));
             }
         }
         for (String item : before.items()) {
             if (!is.containsKey(item)) {
-                lines.add(new Line(quoted(item) + " left the list (was #" + was.get(item) + ")", now.href(), Tone.NEUTRAL));
+                lines.add(new Line(quoted(item) + " left the list (was #" + was.get(item) + ")", now.href(), Tone.FLAT));
             }
         }
         return lines;
@@ -215,7 +214,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
                         + Formats.full(group.rate(), table.unit()) + ", " + Targets.change(change, table.unit()) + " (was "
                         + Formats.full(was.get().rate(), table.unit()) + "; changes within ±" + spreadText(spread, table.unit())
                         + " are usual for its size)",
-                        table.href(), Tone.NEUTRAL));
+                        table.href(), Tone.FLAT));
             }
         }
         return lines;
@@ -272,7 +271,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
             long met = current.targets().stream().filter(t -> t.status() == Status.MET).count();
             long noData = current.targets().size() - met;
             lines.add(new Line(met == current.targets().size() ? (met == 1 ? "The target is met" : "All " + met + " targets are met")
-                    : met + " met, " + noData + " without data", "changes.html#targets-heading", Tone.NEUTRAL));
+                    : met + " met, " + noData + " without data", "changes.html#targets-heading", Tone.FLAT));
         }
         return lines;
     }

@@ -29,9 +29,9 @@ import java.util.HexFormat;
 import java.util.TimeZone;
 
 /**
- * The PDF dashboard, a layout of the {@link Presentation}: the cover ({@link CoverPage}), what changed since the last
- * edition ({@link ChangesPage}), one page per question ({@link QuestionPage}) and the closing pages on the data
- * ({@link ClosingPage}), each page under the running header ({@link HeaderFooter}). This class sets up the document:
+ * The PDF dashboard, a layout of the {@link Presentation}: the cover ({@link PdfCoverPage}), what changed since the last
+ * edition ({@link PdfChangesPage}), one page per question ({@link PdfQuestionPage}) and the closing pages on the data
+ * ({@link PdfClosingPage}), each page under the running header ({@link HeaderFooter}). This class sets up the document:
  * tagging, metadata, bookmarks. Deterministic: dates and the file id come from the as-of date.
  * Text from data goes in on one line with control characters and bidi controls neutralised (SafeText.line); chart
  * labels are made safe where the chart is built.
@@ -100,25 +100,25 @@ public final class PdfReport {
 
             Tagging tags = new Tagging(writer);
             writer.setPageEvent(tags);
-            boolean targetsOnCover = CoverPage.targetsOnCover(shown.changes());
+            boolean targetsOnCover = PdfCoverPage.targetsOnCover(shown.changes());
             bookmark(writer, root, "Overview");
-            CoverPage.write(document, writer, tags, shown, targetsOnCover, fonts);
+            PdfCoverPage.write(document, writer, tags, shown, targetsOnCover, fonts);
             if (shown.changes().isPresent()) {
                 Changes changes = shown.changes().get();
                 if (changes.remembers() && !changes.parts().isEmpty() || !targetsOnCover && !changes.targets().isEmpty()) {
                     document.newPage();
                     bookmark(writer, root, changes.title());
-                    ChangesPage.write(document, writer, tags, changes, !targetsOnCover, fonts);
+                    PdfChangesPage.write(document, writer, tags, changes, !targetsOnCover, fonts);
                 }
             }
             for (Page page : shown.pages()) {
                 document.newPage();
                 bookmark(writer, root, page.title());
-                QuestionPage.write(document, writer, tags, page, fonts);
+                PdfQuestionPage.write(document, writer, tags, page, fonts);
             }
             document.newPage();
             bookmark(writer, root, "Data and definitions");
-            ClosingPage.write(document, writer, tags, shown, fonts);
+            PdfClosingPage.write(document, writer, tags, shown, fonts);
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("the PDF could not be written: " + e.getMessage(), e);

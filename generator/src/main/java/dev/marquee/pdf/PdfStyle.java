@@ -8,7 +8,7 @@ import com.lowagie.text.pdf.PdfPCell;
 
 import dev.marquee.format.Palette;
 import dev.marquee.format.SafeText;
-import dev.marquee.present.Tone;
+import dev.marquee.format.Tone;
 
 import java.awt.Color;
 

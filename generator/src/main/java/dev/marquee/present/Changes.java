@@ -1,5 +1,6 @@
 package dev.marquee.present;
 
+import dev.marquee.format.Tone;
 import java.util.List;
 
 /**

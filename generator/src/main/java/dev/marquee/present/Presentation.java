@@ -1,5 +1,6 @@
 package dev.marquee.present;
 
+import dev.marquee.format.Tone;
 import dev.marquee.chart.RenderedChart;
 import dev.marquee.format.Formats;
 import dev.marquee.format.Unit;
@@ -161,11 +162,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         for (Digest.Part part : memory.digest().parts()) {
             List<Changes.Line> lines = new ArrayList<>();
             for (Digest.Line line : part.lines()) {
-                Tone tone = switch (line.tone()) {
-                    case GOOD -> Tone.GOOD;
-                    case BAD -> Tone.BAD;
-                    case NEUTRAL -> Tone.FLAT;
-                };
+                Tone tone = line.tone();
                 // A target's line opens with its news ("Newly missed: ..."): those words take the tone's colour.
                 int colon = line.text().indexOf(": ");
                 String lead = tone != Tone.FLAT && colon > 0 && part.heading().equals(Digest.TARGETS) ? line.text().substring(0, colon + 1) : "";

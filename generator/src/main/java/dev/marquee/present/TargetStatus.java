@@ -1,5 +1,6 @@
 package dev.marquee.present;
 
+import dev.marquee.format.Tone;
 /**
  * A target as the reader sees it: its name, its bound in words (the name when it has none), its status in words
  * (met, missed, no data) with the status's tone, and what this edition measured.

@@ -1,5 +1,6 @@
 package dev.marquee.present;
 
+import dev.marquee.format.Tone;
 import dev.marquee.format.Formats;
 import dev.marquee.history.Memory;
 import dev.marquee.history.Targets;
@@ -47,17 +48,8 @@ public record Tile(String id, String label, String value, boolean partial, boole
         List<TargetStatus> statuses = memory.map(m -> m.targetsOf(targets, kpi.id()).stream().map(TargetStatus::of).toList())
                 .orElse(List.of());
         return new Tile(kpi.id(), kpi.label(), kpi.valueText(), kpi.partial(), kpi.compared(),
-                new Change(kpi.changeVsPreviousMonth(), tone(kpi.trendVsPreviousMonth()), Texts.VS_MONTH_EARLIER),
-                new Change(kpi.changeVsYearAgo(), tone(kpi.trendVsYearAgo()), Texts.VS_YEAR_EARLIER),
+                new Change(kpi.changeVsPreviousMonth(), kpi.trendVsPreviousMonth(), Texts.VS_MONTH_EARLIER),
+                new Change(kpi.changeVsYearAgo(), kpi.trendVsYearAgo(), Texts.VS_YEAR_EARLIER),
                 kpi.comparison(), sparkline, statuses);
-    }
-
-    private static Tone tone(Kpi.Trend trend) {
-        return switch (trend) {
-            case GOOD -> Tone.GOOD;
-            case BAD -> Tone.BAD;
-            case FLAT -> Tone.FLAT;
-            case NOT_COMPARED -> Tone.NOT_COMPARED;
-        };
     }
 }

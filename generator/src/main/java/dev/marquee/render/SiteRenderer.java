@@ -11,7 +11,7 @@ import dev.marquee.render.Views.ChartView;
 import dev.marquee.render.Views.CountriesPage;
 import dev.marquee.render.Views.CountryPage;
 import dev.marquee.render.Views.DataPage;
-import dev.marquee.render.Views.Headline;
+import dev.marquee.render.Views.HeadlineCard;
 import dev.marquee.render.Views.KpiTile;
 import dev.marquee.render.Views.Layout;
 import dev.marquee.render.Views.LeftOutView;
@@ -34,7 +34,7 @@ import dev.marquee.present.Presentation;
 import dev.marquee.present.TargetStatus;
 import dev.marquee.present.Texts;
 import dev.marquee.present.Tile;
-import dev.marquee.present.Tone;
+import dev.marquee.format.Tone;
 import dev.marquee.render.Views.TargetView;
 
 import gg.jte.ContentType;
@@ -94,7 +94,7 @@ public final class SiteRenderer {
                     page.question(), Markdown.toHtml(page.narrative()), page.shown().stream().map(SiteRenderer::chartView).toList());
             output.write(page.href(), render("question.jte", view));
         }
-        List<Headline> headlines = shown.headlines().stream().map(h -> new Headline(h.page().href(), h.page().title(),
+        List<HeadlineCard> headlines = shown.headlines().stream().map(h -> new HeadlineCard(h.page().href(), h.page().title(),
                 h.page().question(), chartView(h.figure()))).toList();
         output.write("index.html", render("overview.jte", new OverviewPage(
                 site.layout("Overview", "Streaming analytics report, " + shown.dateline(), "index.html"),
@@ -124,13 +124,13 @@ public final class SiteRenderer {
                     countries.note(), countries.columns(), rows)));
             for (Countries.Country country : countries.countries()) {
                 String page = countryPage(country);
-                List<Views.Figure> figures = new ArrayList<>();
+                List<Views.KeyFigure> figures = new ArrayList<>();
                 // Each figure's Other row merges the countries too small for that figure, which differ from one figure to
                 // the next: none of them is about the countries of the Other page, whose charts say what they merge.
                 for (int i = 0; i < country.values().size() && !country.isOther(); i++) {
                     Countries.Value value = country.values().get(i);
                     if (!value.cell().isEmpty()) {
-                        figures.add(new Views.Figure(countries.columns().get(i), value.text(), value.comparison()));
+                        figures.add(new Views.KeyFigure(countries.columns().get(i), value.text(), value.comparison()));
                     }
                 }
                 output.write(page, render("country.jte", new CountryPage(
@@ -208,7 +208,7 @@ public final class SiteRenderer {
     }
 
     /** The sparkline in the tile's 120 × 28 box: x from 2 to 118, y from 25 (smallest) up to 3. */
-    private static Views.Sparkline sparkline(Tile.Sparkline sparkline) {
+    private static Views.SparklineView sparkline(Tile.Sparkline sparkline) {
         StringBuilder points = new StringBuilder();
         double x = 0;
         double y = 0;
@@ -217,7 +217,7 @@ public final class SiteRenderer {
             y = 25 - 22 * point[1];
             points.append(points.length() == 0 ? "" : " ").append(coordinate(x)).append(',').append(coordinate(y));
         }
-        return new Views.Sparkline(points.toString(), coordinate(x), coordinate(y), sparkline.said(), sparkline.caption());
+        return new Views.SparklineView(points.toString(), coordinate(x), coordinate(y), sparkline.said(), sparkline.caption());
     }
 
     private static String coordinate(double value) {

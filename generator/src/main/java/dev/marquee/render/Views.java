@@ -39,7 +39,7 @@ public final class Views {
         }
     }
 
-    public record Headline(String href, String title, String question, ChartView chart) {
+    public record HeadlineCard(String href, String title, String question, ChartView chart) {
     }
 
     public record LeftOutView(String title, String reason) {
@@ -55,12 +55,12 @@ public final class Views {
      * @param targets   the targets on this KPI, each with its status in words
      */
     public record KpiTile(String id, String label, String value, String vsPreviousMonth, String previousTrend, String vsYearAgo,
-                          String yearTrend, String comparison, boolean partial, boolean compared, Sparkline sparkline,
+                          String yearTrend, String comparison, boolean partial, boolean compared, SparklineView sparkline,
                           List<TargetView> targets) {
     }
 
     /** A line of a KPI's values across editions, in a 120 × 28 box; {@code title} says the values in words. */
-    public record Sparkline(String points, String lastX, String lastY, String title, String caption) {
+    public record SparklineView(String points, String lastX, String lastY, String title, String caption) {
     }
 
     /** A target and its status: {@code status} is met, missed or no data, {@code tone} the class that colours it. */
@@ -93,16 +93,16 @@ public final class Views {
     public record ArchivePage(Layout layout, List<EditionView> editions, int keep) {
     }
 
-    public record OverviewPage(Layout layout, String asOfText, String freshness, List<KpiTile> kpis, List<Headline> headlines,
+    public record OverviewPage(Layout layout, String asOfText, String freshness, List<KpiTile> kpis, List<HeadlineCard> headlines,
                                List<LeftOutView> leftOut, List<NavLink> countries, ChangesView changes) {
     }
 
     /** @param comparison the same figure for all countries, in words; empty when there is none */
-    public record Figure(String label, String value, String comparison) {
+    public record KeyFigure(String label, String value, String comparison) {
     }
 
     /** @param otherCountries the links to every country's page but this one */
-    public record CountryPage(Layout layout, String country, List<Figure> figures, List<ChartView> charts,
+    public record CountryPage(Layout layout, String country, List<KeyFigure> figures, List<ChartView> charts,
                               List<NavLink> otherCountries) {
     }
 

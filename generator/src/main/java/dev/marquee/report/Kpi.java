@@ -1,5 +1,6 @@
 package dev.marquee.report;
 
+import dev.marquee.format.Tone;
 import dev.marquee.format.Unit;
 import dev.marquee.catalog.Question;
 import dev.marquee.format.Formats;
@@ -34,32 +35,20 @@ public record Kpi(String id, String label, Unit unit, double value, Optional<Dou
         return change(yearAgo);
     }
 
-    /** Whether a change is good or bad news for the business, none, or cannot be said (no earlier figure). */
-    public enum Trend { GOOD, BAD, FLAT, NOT_COMPARED }
-
-    public Trend trendVsPreviousMonth() {
+    public Tone trendVsPreviousMonth() {
         return trend(previousMonth);
     }
 
-    public Trend trendVsYearAgo() {
+    public Tone trendVsYearAgo() {
         return trend(yearAgo);
     }
 
-    private Trend trend(Optional<Double> before) {
+    private Tone trend(Optional<Double> before) {
         if (change(before).equals(Formats.NOT_A_NUMBER)) {
-            return Trend.NOT_COMPARED;
+            return Tone.NOT_COMPARED;
         }
         int direction = direction(before);
-        return direction > 0 ? Trend.GOOD : direction < 0 ? Trend.BAD : Trend.FLAT;
-    }
-
-    /** +1 when the change is good news, -1 when bad, 0 when flat or not comparable. */
-    public int directionVsPreviousMonth() {
-        return direction(previousMonth);
-    }
-
-    public int directionVsYearAgo() {
-        return direction(yearAgo);
+        return direction > 0 ? Tone.GOOD : direction < 0 ? Tone.BAD : Tone.FLAT;
     }
 
     private String change(Optional<Double> before) {

@@ -50,7 +50,7 @@ final class Members {
 
     private Member member(long id, LocalDate signup, SplittableRandom rng) {
         double years = (signup.toEpochDay() - options.start().toEpochDay()) / 365.25;
-        Country country = Countries.ALL.get(Draw.index(rng, Countries.weightsAt(years)));
+        Country country = SampleCountries.ALL.get(Draw.index(rng, SampleCountries.weightsAt(years)));
         Integer age = Draw.chance(rng, MISSING_AGE) ? null : age(rng);
         String gender = GENDERS[Draw.index(rng, GENDER_WEIGHTS)];
         double intensity = Draw.chance(rng, NON_VIEWER_SHARE) ? 0

@@ -1,5 +1,6 @@
 package dev.marquee.present;
 
+import dev.marquee.format.Tone;
 import dev.marquee.format.Unit;
 import dev.marquee.history.Targets;
 import dev.marquee.report.Kpi;

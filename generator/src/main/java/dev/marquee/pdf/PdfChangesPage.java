@@ -17,7 +17,7 @@ import dev.marquee.format.SafeText;
 import dev.marquee.present.Changes;
 import dev.marquee.present.TargetStatus;
 import dev.marquee.present.Texts;
-import dev.marquee.present.Tone;
+import dev.marquee.format.Tone;
 
 import java.util.List;
 
@@ -27,9 +27,9 @@ import static dev.marquee.pdf.PdfStyle.cell;
 import static dev.marquee.pdf.PdfStyle.colour;
 
 /** The page after the cover: what changed since the previous edition, and where the targets stand. */
-final class ChangesPage {
+final class PdfChangesPage {
 
-    private ChangesPage() {
+    private PdfChangesPage() {
     }
 
     /** What changed since the previous edition and where the targets stand: the same lines as the site's page. */

@@ -9,7 +9,7 @@ import static dev.marquee.sample.Region.NORTH_AMERICA;
 import java.util.List;
 
 /** The member countries. The last four are tiny on purpose: a report must suppress them (fewer than 10 members). */
-final class Countries {
+final class SampleCountries {
 
     // Plan mix: Basic, Standard, Premium. Device mix: TV, Mobile, Tablet, Laptop, Console.
     private static final double[] RICH_PLANS = {0.24, 0.46, 0.30};
@@ -51,7 +51,7 @@ final class Countries {
             new Country("Chile", LATIN_AMERICA, 0.10, 0.10, -240, true, LATAM_PLANS, LATAM_DEVICES),
             new Country("Kenya", MIDDLE_EAST_AFRICA, 0.08, 0.30, 180, false, EMERGING_PLANS, MOBILE_FIRST));
 
-    private Countries() {
+    private SampleCountries() {
     }
 
     /** Signup weights of all countries, {@code years} after the start of the period. */

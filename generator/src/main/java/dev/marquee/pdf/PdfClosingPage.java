@@ -26,9 +26,9 @@ import static dev.marquee.pdf.PdfStyle.MUTED;
 import static dev.marquee.pdf.PdfStyle.cell;
 
 /** The closing pages: the definitions, the data's quality, its sources, the privacy rule and what was left out. */
-final class ClosingPage {
+final class PdfClosingPage {
 
-    private ClosingPage() {
+    private PdfClosingPage() {
     }
 
     /**

@@ -1,10 +1,15 @@
-package dev.marquee.engine;
+package dev.marquee.bench;
+
+import dev.marquee.engine.TrinoEngine;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Runs the statements of a SQL file (separated by ";" at a line end) on a Trino server: used to register exports. */
+/**
+ * Runs the statements of a SQL file (separated by ";" at a line end) on a Trino server: scripts/trino-benchmark.sh
+ * registers the exported tables with it.
+ */
 public final class SqlScript {
 
     private SqlScript() {

@@ -33,9 +33,9 @@ import static dev.marquee.pdf.PdfStyle.cell;
 import static dev.marquee.pdf.PdfStyle.emptyCell;
 
 /** A question's dashboard page: its title, question and takeaway, its charts drawn as vectors, and a table of the rows it talks about. */
-final class QuestionPage {
+final class PdfQuestionPage {
 
-    private QuestionPage() {
+    private PdfQuestionPage() {
     }
 
     /** The height a chart's heading takes above it, padding included. */

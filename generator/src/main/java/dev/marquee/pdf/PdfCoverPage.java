@@ -34,9 +34,9 @@ import static dev.marquee.pdf.PdfStyle.colour;
 import static dev.marquee.pdf.PdfStyle.emptyCell;
 
 /** The cover: the report's title and period, the KPI tiles, then the headline charts (and the targets, when they stand alone). */
-final class CoverPage {
+final class PdfCoverPage {
 
-    private CoverPage() {
+    private PdfCoverPage() {
     }
 
     /** At most this many targets fit the cover's panel; more get the page after the cover. */
@@ -70,17 +70,17 @@ final class CoverPage {
         float room = writer.getVerticalPosition(true) - document.bottom() - 12;
         // Two rows when each still gets a chart's least height; below the taller tiles of a later edition (sparklines,
         // targets), one row of two, each twice as tall.
-        int rows = room / 2 - QuestionPage.CHART_HEADING - 8 >= 110 ? 2 : 1;
+        int rows = room / 2 - PdfQuestionPage.CHART_HEADING - 8 >= 110 ? 2 : 1;
         List<Figure> cover = headlines.stream().limit(2L * rows - (targetsOnCover ? 1 : 0)).toList();
         int cells = cover.size() + (targetsOnCover ? 1 : 0);
         rows = Math.max(1, (cells + 1) / 2);
-        float height = Math.min(330, room / rows - QuestionPage.CHART_HEADING - 8);
+        float height = Math.min(330, room / rows - PdfQuestionPage.CHART_HEADING - 8);
         float width = (document.right() - document.left()) / (cells == 1 ? 1 : 2) - 8;
         PdfPTable grid = new PdfPTable(cells == 1 ? 1 : 2);
         grid.setWidthPercentage(100);
         grid.setSpacingBefore(8);
         for (Figure figure : cover) {
-            grid.addCell(QuestionPage.chartCell(writer, tags, fonts, figure, width, height));
+            grid.addCell(PdfQuestionPage.chartCell(writer, tags, fonts, figure, width, height));
         }
         if (targetsOnCover) {
             PdfPCell panel = targetsPanel(shown.changes().get(), fonts);
