@@ -36,6 +36,8 @@ import dev.marquee.publish.RunFolder;
 import dev.marquee.publish.StagedSite;
 import dev.marquee.render.SiteRenderer;
 import dev.marquee.report.Report;
+import dev.marquee.slice.Recipients;
+import dev.marquee.slice.Slices;
 import dev.marquee.validate.ValidationReport;
 import dev.marquee.validate.RemoteValidator;
 import dev.marquee.validate.Validator;
@@ -102,6 +104,7 @@ public final class Pipeline {
             CheckedData data = loadAndValidate(engine, project.model(), scratch, timer);
             Engine answering = timer.time("layer", () -> layer(engine, data, project.model()),
                     e -> String.join(", ", Layer.standard().names()) + " from the validated data");
+            List<Slices.Slice> slices = cut(engine, data, project, timer);
             // The questions are code from the repository, not a shell: from here on the engine reads no file, loads no
             // extension and takes no setting, and every statement must be one query, before any of them runs.
             engine.lock();
@@ -115,6 +118,10 @@ public final class Pipeline {
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
             Optional<Memory> memory = remember(report, project.history(), project.targets());
             write(report, memory, project, site, ahead.pdfFonts(), timer);
+            memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
+                    () -> Archive.carry(m.archive(), project.history().folder().orElseThrow(), site.folder()),
+                    m.archive().size() - 1 + " earlier editions"));
+            writeSlices(engine, slices, data, project, ahead, site, timer);
             site.publish();
             out.println("wrote    " + dev.marquee.format.SafeText.message(config.outDir().toString())
                     + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
@@ -123,8 +130,11 @@ public final class Pipeline {
         }
     }
 
-    /** What the project declares: the data model, the questions, the targets, and the earlier editions. */
-    private record Project(DataModel model, List<Question> questions, Targets targets, History history) {
+    /**
+     * What the project declares: the data model, the questions, the targets, the earlier editions, and who gets which
+     * slice's PDF.
+     */
+    private record Project(DataModel model, List<Question> questions, Targets targets, History history, Recipients recipients) {
     }
 
     /** Reads the project while the engine starts; a problem in it stops the engine too. */
@@ -134,7 +144,8 @@ public final class Pipeline {
             List<Question> questions = Catalog.read(config.questionsDir(), Layer.standard().withModelTables(model.tableNames()),
                     Layer.standard().withMemberTables(model.memberTables()));
             return new Project(model, questions, Targets.read(config.targets(), questions),
-                    config.history().map(History::read).orElseGet(History::none));
+                    config.history().map(History::read).orElseGet(History::none),
+                    config.recipients().map(Recipients::read).orElseGet(Recipients::none));
         } catch (RuntimeException e) {
             starting.thenAccept(Engine::close);
             throw e;
@@ -167,7 +178,10 @@ public final class Pipeline {
      * only the charts whose columns some file filled are drawn. Each left out is listed with the reason.
      */
     private static Answerable answerable(Engine engine, List<Question> questions, CheckedData data) {
-        Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
+        return answerable(engine, questions, data, data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet()));
+    }
+
+    private static Answerable answerable(Engine engine, List<Question> questions, CheckedData data, Set<String> tables) {
         tables.addAll(filledLayerTables(engine));
         List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
         Set<Question> excluded = new HashSet<>(leftOut.stream().map(LeftOut::question).toList());
@@ -200,16 +214,70 @@ public final class Pipeline {
         }
     }
 
-    /** The pages and the PDF, side by side from the same finished records, then the archive carried forward. */
-    private static void write(Report report, Optional<Memory> memory, Project project, StagedSite site, PdfReport.Fonts fonts,
-                              StageTimer timer) {
+    /**
+     * With {@code --slices}: one schema per value of the dimension, cut from the loaded data and the layer before the
+     * engine is locked (see Slices), and the recipients' slices checked against the values the dimension has. A slice
+     * of fewer than k members is not published: every figure of its report would describe fewer than k members.
+     */
+    private List<Slices.Slice> cut(Engine engine, CheckedData data, Project project, StageTimer timer) {
+        if (config.slices().isEmpty()) {
+            return List.of();
+        }
+        dev.marquee.slice.Dimension dimension = config.slices().get();
+        List<Slices.Slice> slices = timer.time("slices", () -> Slices.build(engine, dimension, project.model(),
+                        project.model().tableNames().stream().filter(t -> data.loaded().has(t)).collect(Collectors.toSet()),
+                        data.parameters(), config.minGroupSize()),
+                s -> s.stream().filter(Slices.Slice::published).count() + " " + dimension.column() + " slices cut from the loaded "
+                        + "data and the layer" + (s.stream().allMatch(Slices.Slice::published) ? ""
+                        : ", " + s.stream().filter(x -> !x.published()).count() + " of fewer than " + config.minGroupSize()
+                        + " members not published"));
+        project.recipients().check(dimension, Slices.known(engine, dimension));
+        project.recipients().notes(slices).forEach(note -> out.println("note     " + dev.marquee.format.SafeText.message(note)));
+        return slices;
+    }
+
+    /**
+     * Each slice's report, answered, protected and written as the whole report is (its own site and PDF under
+     * {@code slices/<slug>/}), with the slice named in its title; then the recipients' manifest. A slice has no
+     * editions and no targets: those are the whole business's.
+     */
+    private void writeSlices(Engine database, List<Slices.Slice> slices, CheckedData data, Project project, Ahead ahead,
+                             StagedSite site, StageTimer timer) {
+        StageTimer quiet = new StageTimer(new PrintStream(java.io.OutputStream.nullOutputStream()));
+        for (Slices.Slice slice : slices.stream().filter(Slices.Slice::published).toList()) {
+            timer.time("slice", () -> {
+                try (Engine engine = Slices.open(database, slice)) {
+                    Set<String> tables = new HashSet<>();
+                    for (var table : data.report().tables()) {
+                        if (((Number) engine.scalar("SELECT count(*) FROM " + table.table())).longValue() > 0) {
+                            tables.add(table.table());
+                        }
+                    }
+                    Answerable answerable = answerable(engine, project.questions(), data, tables);
+                    List<Answer> safe = Disclosure.protect(answer(engine, answerable, data, project.model(), ahead, quiet),
+                            config.minGroupSize());
+                    List<RenderedChart> charts = ChartStage.render(safe, Targets.none().lines(safe));
+                    Report report = Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts,
+                            answerable.leftOut(), data.report(), DataRange.of(engine, data.loaded()),
+                            DataRange.perTable(engine, data.loaded()));
+                    Project sliced = new Project(project.model(), project.questions(), Targets.none(), History.none(), Recipients.none());
+                    write(report, Optional.empty(), sliced, site.under(slice.folder()), ahead.pdfFonts(), quiet);
+                    return charts.size();
+                }
+            }, charts -> slice.dimension().label() + ": " + slice.value() + ", " + charts + " charts in " + slice.folder());
+        }
+        if (!project.recipients().isEmpty()) {
+            site.write(Slices.FOLDER + "/" + Recipients.MANIFEST, project.recipients().manifest(slices, SiteRenderer.PDF_NAME));
+        }
+    }
+
+    /** The pages and the PDF, side by side from the same finished records. */
+    private static void write(Report report, Optional<Memory> memory, Project project, dev.marquee.publish.Output site,
+                              PdfReport.Fonts fonts, StageTimer timer) {
         timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(report, memory, project.targets(), site),
                         report.sections().size() + 2 + " pages"),
                 new StageTimer.Work("pdf", () -> PdfReport.write(report, memory, project.targets(), site, SiteRenderer.PDF_NAME, fonts),
                         SiteRenderer.PDF_NAME));
-        memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
-                () -> Archive.carry(m.archive(), project.history().folder().orElseThrow(), site.folder()),
-                m.archive().size() - 1 + " earlier editions"));
     }
 
     /**
