@@ -224,6 +224,7 @@ public final class Pipeline {
             return List.of();
         }
         dev.marquee.slice.Dimension dimension = config.slices().get();
+        project.recipients().check(dimension, Slices.known(engine, dimension));
         List<Slices.Slice> slices = timer.time("slices", () -> Slices.build(engine, dimension, project.model(),
                         project.model().tableNames().stream().filter(t -> data.loaded().has(t)).collect(Collectors.toSet()),
                         data.parameters(), config.minGroupSize()),
@@ -231,7 +232,6 @@ public final class Pipeline {
                         + "data and the layer" + (s.stream().allMatch(Slices.Slice::published) ? ""
                         : ", " + s.stream().filter(x -> !x.published()).count() + " of fewer than " + config.minGroupSize()
                         + " members not published"));
-        project.recipients().check(dimension, Slices.known(engine, dimension));
         project.recipients().notes(slices).forEach(note -> out.println("note     " + dev.marquee.format.SafeText.message(note)));
         return slices;
     }
