@@ -237,37 +237,48 @@ public final class Pipeline {
     }
 
     /**
-     * Each slice's report, answered, protected and written as the whole report is (its own site and PDF under
-     * {@code slices/<slug>/}), with the slice named in its title; then the recipients' manifest. A slice has no
-     * editions and no targets: those are the whole business's.
+     * Each slice's report, answered, protected and charted as the whole report is, with the slice named in its title,
+     * then written as its own site and PDF under {@code slices/<slug>/}; a slice's pages are written while the next
+     * slice's questions run (one slice's pages at a time). Then the recipients' manifest. A slice has no editions and
+     * no targets: those are the whole business's.
      */
     private void writeSlices(Engine database, List<Slices.Slice> slices, CheckedData data, Project project, Ahead ahead,
                              StagedSite site, StageTimer timer) {
         StageTimer quiet = new StageTimer(new PrintStream(java.io.OutputStream.nullOutputStream()));
-        for (Slices.Slice slice : slices.stream().filter(Slices.Slice::published).toList()) {
-            timer.time("slice", () -> {
-                try (Engine engine = Slices.open(database, slice)) {
-                    Set<String> tables = new HashSet<>();
-                    for (var table : data.report().tables()) {
-                        if (((Number) engine.scalar("SELECT count(*) FROM " + table.table())).longValue() > 0) {
-                            tables.add(table.table());
-                        }
-                    }
-                    Answerable answerable = answerable(engine, project.questions(), data, tables);
-                    List<Answer> safe = Disclosure.protect(answer(engine, answerable, data, project.model(), ahead, quiet),
-                            config.minGroupSize());
-                    List<RenderedChart> charts = ChartStage.render(safe, Targets.none().lines(safe));
-                    Report report = Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts,
-                            answerable.leftOut(), data.report(), DataRange.of(engine, data.loaded()),
-                            DataRange.perTable(engine, data.loaded()));
-                    Project sliced = new Project(project.model(), project.questions(), Targets.none(), History.none(), Recipients.none());
-                    write(report, Optional.empty(), sliced, site.under(slice.folder()), ahead.pdfFonts(), quiet);
-                    return charts.size();
-                }
-            }, charts -> slice.dimension().label() + ": " + slice.value() + ", " + charts + " charts in " + slice.folder());
+        Project sliced = new Project(project.model(), project.questions(), Targets.none(), History.none(), Recipients.none());
+        CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+        try {
+            for (Slices.Slice slice : slices.stream().filter(Slices.Slice::published).toList()) {
+                Report report = timer.time("slice", () -> sliceReport(database, slice, data, project, ahead, quiet),
+                        r -> slice.dimension().label() + ": " + slice.value() + ", " + r.sections().stream()
+                                .mapToInt(s -> s.charts().size()).sum() + " charts for " + slice.folder());
+                Background.join(writing);
+                writing = CompletableFuture.runAsync(() -> write(report, Optional.empty(), sliced, site.under(slice.folder()),
+                        ahead.pdfFonts(), quiet));
+            }
+        } finally {
+            Background.join(writing);
         }
         if (!project.recipients().isEmpty()) {
             site.write(Slices.FOLDER + "/" + Recipients.MANIFEST, project.recipients().manifest(slices, SiteRenderer.PDF_NAME));
+        }
+    }
+
+    /** One slice's report: the whole report's stages from the answerable questions to the assembled records. */
+    private Report sliceReport(Engine database, Slices.Slice slice, CheckedData data, Project project, Ahead ahead, StageTimer quiet) {
+        try (Engine engine = Slices.open(database, slice)) {
+            // A table the slice holds no row of (a member table, the whole service's figures) is missing for its questions.
+            Set<String> tables = new HashSet<>();
+            for (var table : data.report().tables()) {
+                if (((Number) engine.scalar("SELECT count(*) FROM " + table.table())).longValue() > 0) {
+                    tables.add(table.table());
+                }
+            }
+            Answerable answerable = answerable(engine, project.questions(), data, tables);
+            List<Answer> safe = Disclosure.protect(answer(engine, answerable, data, project.model(), ahead, quiet), config.minGroupSize());
+            List<RenderedChart> charts = ChartStage.render(safe, Targets.none().lines(safe));
+            return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answerable.leftOut(),
+                    data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
         }
     }
 
