@@ -2,6 +2,7 @@ package dev.marquee.slice;
 
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.Sessions;
+import dev.marquee.format.SafeText;
 import dev.marquee.format.Slugs;
 import dev.marquee.layer.Layer;
 import dev.marquee.model.DataModel;
@@ -46,9 +47,12 @@ public final class Slices {
      * One slice: its value, its folder name (unique among the run's slices), its schema and how many members it has.
      */
     public record Slice(Dimension dimension, String value, String slug, String schema, long members, boolean published) {
-        /** The report's title with the slice named, as every page and the PDF's running header print it. */
+        /**
+         * The report's title with the slice named, as every page and the PDF's running header print it: the value is
+         * the data's (a country as users.csv writes it), so it is put on one line of at most a label's length.
+         */
         public String title(String reportTitle) {
-            return reportTitle + " · " + dimension.label() + ": " + value;
+            return reportTitle + " · " + dimension.label() + ": " + SafeText.label(value);
         }
 
         /** The slice's site within the whole report's site: {@code slices/<slug>}. */
