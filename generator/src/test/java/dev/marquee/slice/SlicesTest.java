@@ -158,6 +158,26 @@ class SlicesTest {
         assertFalse(Files.exists(out));
     }
 
+    @Test
+    void slices_hostileCountries_getSafeFolderNamesAndTitles() throws Exception {
+        Path out = Fixtures.scratch("marquee-slices-hostile-").resolve("site");
+        Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.FIXTURES.resolve("hostile").toString(), "--out", out.toString(),
+                "--min-group-size", "1", "--slices", "country");
+        assertEquals(0, run.exitCode(), run.err());
+
+        try (Stream<Path> folders = Files.list(out.resolve("slices"))) {
+            // Eight countries: "Côte d'Ivoire" and "Cote d Ivoire" read the same, 日本 and 中国 have no Latin letter.
+            assertEquals(List.of("cote-d-ivoire--95ffc51d", "cote-d-ivoire--b3d9b42c", "esc-2jland", "right-to-left",
+                    "svg-onload-alert-3", "united-states", "x--cf2abf0c", "x--f0e95216"),
+                    folders.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(Fixtures.read(out.resolve("slices/svg-onload-alert-3/index.html"))
+                .contains("<title>Overview · Marquee streaming report · Country: \"&gt;&lt;svg onload=alert(3)&gt;</title>"));
+        assertTrue(Fixtures.poppler("pdftotext", out.resolve("slices/right-to-left/report.pdf"), "-f", "1", "-l", "1")
+                .startsWith("Marquee streaming report · Country: Right\uFFFDto left\n"));
+        assertTrue(run.out().contains("slice") && run.out().contains("Country: Right\\u202eto left, "), run.out());
+    }
+
     /** A KPI's value in the metrics.json of the site folder {@code folder} ("" for the whole report). */
     static double kpi(String folder, String id) {
         try {
