@@ -121,7 +121,7 @@ public final class Pipeline {
             memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
                     () -> Archive.carry(m.archive(), project.history().folder().orElseThrow(), site.folder()),
                     m.archive().size() - 1 + " earlier editions"));
-            writeSlices(engine, slices, data, project, ahead, site, timer);
+            writeSlices(engine, slices, data, project, report, ahead, site, timer);
             site.publish();
             out.println("wrote    " + dev.marquee.format.SafeText.message(config.outDir().toString())
                     + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
@@ -242,14 +242,15 @@ public final class Pipeline {
      * slice's questions run (one slice's pages at a time). Then the recipients' manifest. A slice has no editions and
      * no targets: those are the whole business's.
      */
-    private void writeSlices(Engine database, List<Slices.Slice> slices, CheckedData data, Project project, Ahead ahead,
-                             StagedSite site, StageTimer timer) {
+    private void writeSlices(Engine database, List<Slices.Slice> slices, CheckedData data, Project project, Report whole,
+                             Ahead ahead, StagedSite site, StageTimer timer) {
+        Set<String> wholeLeftOut = whole.leftOut().stream().map(LeftOut::title).collect(Collectors.toSet());
         StageTimer quiet = new StageTimer(new PrintStream(java.io.OutputStream.nullOutputStream()));
         Project sliced = new Project(project.model(), project.questions(), Targets.none(), History.none(), Recipients.none());
         CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
         try {
             for (Slices.Slice slice : slices.stream().filter(Slices.Slice::published).toList()) {
-                Report report = timer.time("slice", () -> sliceReport(database, slice, data, project, ahead, quiet),
+                Report report = timer.time("slice", () -> sliceReport(database, slice, data, project, wholeLeftOut, ahead, quiet),
                         r -> slice.dimension().label() + ": " + slice.value() + ", " + r.sections().stream()
                                 .mapToInt(s -> s.charts().size()).sum() + " charts for " + slice.folder());
                 Background.join(writing);
@@ -265,7 +266,8 @@ public final class Pipeline {
     }
 
     /** One slice's report: the whole report's stages from the answerable questions to the assembled records. */
-    private Report sliceReport(Engine database, Slices.Slice slice, CheckedData data, Project project, Ahead ahead, StageTimer quiet) {
+    private Report sliceReport(Engine database, Slices.Slice slice, CheckedData data, Project project, Set<String> wholeLeftOut,
+                               Ahead ahead, StageTimer quiet) {
         try (Engine engine = Slices.open(database, slice)) {
             // A table the slice holds no row of (a member table, the whole service's figures) is missing for its questions.
             Set<String> tables = new HashSet<>();
@@ -274,7 +276,8 @@ public final class Pipeline {
                     tables.add(table.table());
                 }
             }
-            Answerable answerable = answerable(engine, project.questions(), data, tables);
+            Answerable found = answerable(engine, project.questions(), data, tables);
+            Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut));
             List<Answer> safe = Disclosure.protect(answer(engine, answerable, data, project.model(), ahead, quiet), config.minGroupSize());
             List<RenderedChart> charts = ChartStage.render(safe, Targets.none().lines(safe));
             return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answerable.leftOut(),

@@ -6,6 +6,7 @@ import dev.marquee.format.SafeText;
 import dev.marquee.format.Slugs;
 import dev.marquee.layer.Layer;
 import dev.marquee.model.DataModel;
+import dev.marquee.query.LeftOut;
 import dev.marquee.query.Parameters;
 import dev.marquee.query.QueryStage;
 import dev.marquee.run.ReportException;
@@ -113,6 +114,29 @@ public final class Slices {
             }
         }
         return slices;
+    }
+
+    /**
+     * The reasons a slice's pages give for what it leaves out that the whole report has: the whole service's figures
+     * are not cut by slice, and the slice's members may give none of a chart's data. What the whole report leaves out
+     * too keeps its reason.
+     *
+     * @param wholeLeftOut what the whole report leaves out, as {@link LeftOut#title()} names it
+     */
+    public static List<LeftOut> explain(List<LeftOut> leftOut, Slice slice, Set<String> wholeLeftOut) {
+        String dimension = slice.dimension().column();
+        return leftOut.stream().map(left -> {
+            if (wholeLeftOut.contains(left.title())) {
+                return left;
+            }
+            List<String> service = WHOLE_SERVICE.stream().sorted()
+                    .filter(t -> left.missingTables().contains(t) || left.reason().contains(t)).toList();
+            String note = service.isEmpty()
+                    ? "the members of this " + dimension + " give none of its data; the whole report has it"
+                    : "needs " + String.join(", ", service) + ", figures of the whole service that are not cut by " + dimension
+                            + "; the whole report has it";
+            return new LeftOut(left.question(), left.missingTables(), note, left.chart());
+        }).toList();
     }
 
     /** The engine the questions of one slice run on; the caller closes it. */

@@ -178,6 +178,24 @@ class SlicesTest {
         assertTrue(run.out().contains("slice") && run.out().contains("Country: Right\\u202eto left, "), run.out());
     }
 
+    @Test
+    void slice_withTheWholeServicesFigures_leavesThemOutSayingWhy() throws IOException {
+        Path data = Fixtures.scratch("marquee-slices-engagement-data-");
+        Fixtures.copyTree(DATA, data.resolve("data"));
+        Files.copy(Fixtures.FIXTURES.resolve("engagement/what_we_watched_2025H1_movies.csv"),
+                data.resolve("data/what_we_watched_2025H1_movies.csv"));
+        Path out = data.resolve("site");
+
+        Fixtures.Run run = Fixtures.marquee("build", "--data", data.resolve("data").toString(), "--out", out.toString(),
+                "--as-of", "2024-03-31", "--min-group-size", "1", "--slices", "region");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.exists(out.resolve("what-was-watched.html")));
+        assertFalse(Files.exists(out.resolve("slices/europe/what-was-watched.html")));
+        assertTrue(Fixtures.read(out.resolve("slices/europe/data.html")).contains("What was watched</strong>: needs title_engagement, "
+                + "figures of the whole service that are not cut by region; the whole report has it"));
+    }
+
     /** A KPI's value in the metrics.json of the site folder {@code folder} ("" for the whole report). */
     static double kpi(String folder, String id) {
         try {
