@@ -245,17 +245,16 @@ public final class Pipeline {
     private void writeSlices(Engine database, List<Slices.Slice> slices, CheckedData data, Project project, Report whole,
                              Ahead ahead, StagedSite site, StageTimer timer) {
         Set<String> wholeLeftOut = whole.leftOut().stream().map(LeftOut::title).collect(Collectors.toSet());
-        StageTimer quiet = new StageTimer(new PrintStream(java.io.OutputStream.nullOutputStream()));
         Project sliced = new Project(project.model(), project.questions(), Targets.none(), History.none(), Recipients.none());
         CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
         try {
             for (Slices.Slice slice : slices.stream().filter(Slices.Slice::published).toList()) {
-                Report report = timer.time("slice", () -> sliceReport(database, slice, data, project, wholeLeftOut, ahead, quiet),
+                Report report = timer.time("slice", () -> sliceReport(database, slice, data, project, wholeLeftOut, ahead, quiet()),
                         r -> slice.dimension().label() + ": " + slice.value() + ", " + r.sections().stream()
                                 .mapToInt(s -> s.charts().size()).sum() + " charts for " + slice.folder());
                 Background.join(writing);
                 writing = CompletableFuture.runAsync(() -> write(report, Optional.empty(), sliced, site.under(slice.folder()),
-                        ahead.pdfFonts(), quiet));
+                        ahead.pdfFonts(), quiet()));
             }
         } finally {
             Background.join(writing);
@@ -263,6 +262,11 @@ public final class Pipeline {
         if (!project.recipients().isEmpty()) {
             site.write(Slices.FOLDER + "/" + Recipients.MANIFEST, project.recipients().manifest(slices, SiteRenderer.PDF_NAME));
         }
+    }
+
+    /** A slice's stages print nothing of their own (the run prints one line a slice); one timer per thread. */
+    private static StageTimer quiet() {
+        return new StageTimer(new PrintStream(java.io.OutputStream.nullOutputStream()));
     }
 
     /** One slice's report: the whole report's stages from the answerable questions to the assembled records. */
