@@ -89,10 +89,10 @@ public final class Slices {
             database.execute("CREATE TABLE " + slice.schema() + "." + MEMBERS + " AS SELECT user_id FROM main.member WHERE "
                     + valueOf(dimension) + " = " + literal(slice.value()));
             String members = " WHERE user_id IN (SELECT user_id FROM " + slice.schema() + "." + MEMBERS + ")";
-            for (String table : model.memberTables()) {
+            for (String table : new java.util.TreeSet<>(model.memberTables())) {
                 copies.add("CREATE TABLE " + slice.schema() + "." + table + " AS SELECT * FROM main." + table + members);
             }
-            for (String table : WHOLE_SERVICE) {
+            for (String table : new java.util.TreeSet<>(WHOLE_SERVICE)) {
                 copies.add("CREATE TABLE " + slice.schema() + "." + table + " AS SELECT * FROM main." + table + " LIMIT 0");
             }
             for (Layer.Table table : layer.tables()) {
