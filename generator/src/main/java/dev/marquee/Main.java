@@ -57,7 +57,12 @@ public final class Main {
                             + dev.marquee.history.Targets.DEFAULT_FILE + " beside the questions folder); none when the file does not exist."),
                     Option.value("--archive-keep", "N", Integer.toString(dev.marquee.history.Archive.DEFAULT_KEEP), "Earlier editions "
                             + "whose whole site the archive keeps, from 0 to " + Config.MAX_ARCHIVE_KEEP + "; older ones keep their "
-                            + "PDF and record.")));
+                            + "PDF and record."),
+                    Option.value("--slices", "DIMENSION", null, "Also write the report cut by region, country or plan: one "
+                            + "site section (slices/<value>/) and PDF per value, computed for its members alone."),
+                    Option.value("--recipients", "FILE", null, "Who gets which slice's PDF (default: "
+                            + dev.marquee.slice.Recipients.DEFAULT_FILE + " beside the questions folder, when it exists); "
+                            + "read with --slices only.")));
     static final Command VALIDATE = new Command("validate",
             "Check the data only: load it, apply every rule, and list the problems. Writes nothing.", DATA_OPTIONS);
     static final Command EXPORT = new Command("export", "Load and validate the data, then write the data model as Parquet "
@@ -161,7 +166,9 @@ public final class Main {
                     .withMinGroupSize((int) arguments.whole("--min-group-size", 1, Config.MAX_MIN_GROUP_SIZE))
                     .withHistory(arguments.path("--history").orElse(null))
                     .withTargets(arguments.path("--targets").orElse(null))
-                    .withArchiveKeep((int) arguments.whole("--archive-keep", 0, Config.MAX_ARCHIVE_KEEP));
+                    .withArchiveKeep((int) arguments.whole("--archive-keep", 0, Config.MAX_ARCHIVE_KEEP))
+                    .withSlices(arguments.text("--slices").orElse(null))
+                    .withRecipients(arguments.path("--recipients").orElse(null));
             new Pipeline(config, out).build();
         } else if (command == VALIDATE) {
             validate(dataConfig(arguments), out);

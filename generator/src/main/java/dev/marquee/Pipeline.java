@@ -37,6 +37,8 @@ import dev.marquee.publish.RunFolder;
 import dev.marquee.publish.StagedSite;
 import dev.marquee.render.SiteRenderer;
 import dev.marquee.report.Report;
+import dev.marquee.slice.Recipients;
+import dev.marquee.slice.Slices;
 import dev.marquee.validate.ValidationReport;
 import dev.marquee.validate.RemoteValidator;
 import dev.marquee.validate.Validator;
@@ -103,6 +105,7 @@ public final class Pipeline {
             CheckedData data = loadAndValidate(engine, project.model(), scratch, timer);
             Engine answering = timer.time("layer", () -> layer(engine, data, project.model()),
                     e -> String.join(", ", Layer.standard().names()) + " from the validated data");
+            List<Slices.Slice> slices = cut(engine, data, project, timer);
             // The questions are code from the repository, not a shell: from here on the engine reads no file, loads no
             // extension and takes no setting, and every statement must be one query, before any of them runs.
             engine.lock();
@@ -116,6 +119,10 @@ public final class Pipeline {
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
             Optional<Memory> memory = remember(report, project.history(), project.targets());
             write(report, memory, project, site, ahead.pdfFonts(), timer);
+            memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
+                    () -> Archive.carry(m.archive(), project.history().folder().orElseThrow(), site.folder()),
+                    m.archive().size() - 1 + " earlier editions"));
+            writeSlices(engine, slices, data, project, report, ahead, site, timer);
             site.publish();
             out.println("wrote    " + dev.marquee.format.SafeText.message(config.outDir().toString())
                     + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
@@ -124,8 +131,11 @@ public final class Pipeline {
         }
     }
 
-    /** What the project declares: the data model, the questions, the targets, and the earlier editions. */
-    private record Project(DataModel model, List<Question> questions, Targets targets, History history) {
+    /**
+     * What the project declares: the data model, the questions, the targets, the earlier editions, and who gets which
+     * slice's PDF.
+     */
+    private record Project(DataModel model, List<Question> questions, Targets targets, History history, Recipients recipients) {
     }
 
     /** Reads the project while the engine starts; a problem in it stops the engine too. */
@@ -135,7 +145,8 @@ public final class Pipeline {
             List<Question> questions = Catalog.read(config.questionsDir(), Layer.standard().withModelTables(model.tableNames()),
                     Layer.standard().withMemberTables(model.memberTables()));
             return new Project(model, questions, Targets.read(config.targets(), questions),
-                    config.history().map(History::read).orElseGet(History::none));
+                    config.history().map(History::read).orElseGet(History::none),
+                    config.recipients().map(Recipients::read).orElseGet(Recipients::none));
         } catch (RuntimeException e) {
             starting.thenAccept(Engine::close);
             throw e;
@@ -168,7 +179,10 @@ public final class Pipeline {
      * only the charts whose columns some file filled are drawn. Each left out is listed with the reason.
      */
     private static Answerable answerable(Engine engine, List<Question> questions, CheckedData data) {
-        Set<String> tables = data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet());
+        return answerable(engine, questions, data, data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet()));
+    }
+
+    private static Answerable answerable(Engine engine, List<Question> questions, CheckedData data, Set<String> tables) {
         tables.addAll(filledLayerTables(engine));
         List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
         Set<Question> excluded = new HashSet<>(leftOut.stream().map(LeftOut::question).toList());
@@ -201,15 +215,87 @@ public final class Pipeline {
         }
     }
 
-    /** The report as readers see it, laid out as the pages and the PDF side by side, then the archive carried forward. */
-    private static void write(Report report, Optional<Memory> memory, Project project, StagedSite site, PdfReport.Fonts fonts,
-                              StageTimer timer) {
+    /**
+     * With {@code --slices}: one schema per value of the dimension, cut from the loaded data and the layer before the
+     * engine is locked (see Slices), and the recipients' slices checked against the values the dimension has. A slice
+     * of fewer than k members is not published: every figure of its report would describe fewer than k members.
+     */
+    private List<Slices.Slice> cut(Engine engine, CheckedData data, Project project, StageTimer timer) {
+        if (config.slices().isEmpty()) {
+            return List.of();
+        }
+        dev.marquee.slice.Dimension dimension = config.slices().get();
+        project.recipients().check(dimension, Slices.known(engine, dimension));
+        List<Slices.Slice> slices = timer.time("slices", () -> Slices.build(engine, dimension, project.model(),
+                        project.model().tableNames().stream().filter(t -> data.loaded().has(t)).collect(Collectors.toSet()),
+                        data.parameters(), config.minGroupSize()),
+                s -> s.stream().filter(Slices.Slice::published).count() + " " + dimension.column() + " slices cut from the loaded "
+                        + "data and the layer" + (s.stream().allMatch(Slices.Slice::published) ? ""
+                        : ", " + s.stream().filter(x -> !x.published()).count() + " of fewer than " + config.minGroupSize()
+                        + " members not published"));
+        project.recipients().notes(slices).forEach(note -> out.println("note     " + dev.marquee.format.SafeText.message(note)));
+        return slices;
+    }
+
+    /**
+     * Each slice's report, answered, protected and charted as the whole report is, with the slice named in its title,
+     * then written as its own site and PDF under {@code slices/<slug>/}; a slice's pages are written while the next
+     * slice's questions run (one slice's pages at a time). Then the recipients' manifest. A slice has no editions and
+     * no targets: those are the whole business's.
+     */
+    private void writeSlices(Engine database, List<Slices.Slice> slices, CheckedData data, Project project, Report whole,
+                             Ahead ahead, StagedSite site, StageTimer timer) {
+        Set<String> wholeLeftOut = whole.leftOut().stream().map(LeftOut::title).collect(Collectors.toSet());
+        Project sliced = new Project(project.model(), project.questions(), Targets.none(), History.none(), Recipients.none());
+        CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+        try {
+            for (Slices.Slice slice : slices.stream().filter(Slices.Slice::published).toList()) {
+                Report report = timer.time("slice", () -> sliceReport(database, slice, data, project, wholeLeftOut, ahead, quiet()),
+                        r -> slice.dimension().label() + ": " + slice.value() + ", " + r.sections().stream()
+                                .mapToInt(s -> s.charts().size()).sum() + " charts for " + slice.folder());
+                Background.join(writing);
+                writing = CompletableFuture.runAsync(() -> write(report, Optional.empty(), sliced, site.under(slice.folder()),
+                        ahead.pdfFonts(), quiet()));
+            }
+        } finally {
+            Background.join(writing);
+        }
+        if (!project.recipients().isEmpty()) {
+            site.write(Slices.FOLDER + "/" + Recipients.MANIFEST, project.recipients().manifest(slices, SiteRenderer.PDF_NAME));
+        }
+    }
+
+    /** A slice's stages print nothing of their own (the run prints one line a slice); one timer per thread. */
+    private static StageTimer quiet() {
+        return new StageTimer(new PrintStream(java.io.OutputStream.nullOutputStream()));
+    }
+
+    /** One slice's report: the whole report's stages from the answerable questions to the assembled records. */
+    private Report sliceReport(Engine database, Slices.Slice slice, CheckedData data, Project project, Set<String> wholeLeftOut,
+                               Ahead ahead, StageTimer quiet) {
+        try (Engine engine = Slices.open(database, slice)) {
+            // A table the slice holds no row of (a member table, the whole service's figures) is missing for its questions.
+            Set<String> tables = new HashSet<>();
+            for (var table : data.report().tables()) {
+                if (((Number) engine.scalar("SELECT count(*) FROM " + table.table())).longValue() > 0) {
+                    tables.add(table.table());
+                }
+            }
+            Answerable found = answerable(engine, project.questions(), data, tables);
+            Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut));
+            List<Answer> safe = Disclosure.protect(answer(engine, answerable, data, project.model(), ahead, quiet), config.minGroupSize());
+            List<RenderedChart> charts = ChartStage.render(safe, Targets.none().lines(safe));
+            return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answerable.leftOut(),
+                    data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
+        }
+    }
+
+    /** The report as readers see it, laid out as the pages and the PDF side by side. */
+    private static void write(Report report, Optional<Memory> memory, Project project, dev.marquee.publish.Output site,
+                              PdfReport.Fonts fonts, StageTimer timer) {
         Presentation shown = Presentation.of(report, memory, project.targets());
         timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(shown, site), report.sections().size() + 2 + " pages"),
                 new StageTimer.Work("pdf", () -> PdfReport.write(shown, site, SiteRenderer.PDF_NAME, fonts), SiteRenderer.PDF_NAME));
-        memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
-                () -> Archive.carry(m.archive(), project.history().folder().orElseThrow(), site.folder()),
-                m.archive().size() - 1 + " earlier editions"));
     }
 
     /**

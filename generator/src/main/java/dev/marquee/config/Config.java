@@ -28,10 +28,14 @@ import java.util.regex.Pattern;
  * @param targetsFile     the project's targets and alert rules; by default targets.yaml beside the questions folder
  *                        (both belong to the project); none when the file does not exist
  * @param archiveKeep     how many earlier editions keep their whole site in the archive (older ones keep their PDF)
+ * @param slices          the dimension the report is also cut by (one site section and PDF per value); empty for none
+ * @param recipientsFile  who gets which slice's PDF; by default recipients.yaml beside the questions folder, read only
+ *                        when the report is sliced
  */
 public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<LocalDate> asOf,
                      int minGroupSize, double maxBadRowShare, boolean verbose, boolean withholdValues, Optional<String> engine,
-                     long memoryLimitMb, Path tempDir, Optional<Path> history, Optional<Path> targetsFile, int archiveKeep) {
+                     long memoryLimitMb, Path tempDir, Optional<Path> history, Optional<Path> targetsFile, int archiveKeep,
+                     Optional<dev.marquee.slice.Dimension> slices, Optional<Path> recipientsFile) {
 
     public static final int DEFAULT_MIN_GROUP_SIZE = 10;
     /** A larger k would hide every group of any service there is; the bound keeps the number an int. */
@@ -73,6 +77,16 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
         tempDir = tempDir.toAbsolutePath().normalize();
         history = history == null ? Optional.empty() : history.map(h -> h.toAbsolutePath().normalize());
         targetsFile = targetsFile == null ? Optional.empty() : targetsFile.map(t -> t.toAbsolutePath().normalize());
+        slices = slices == null ? Optional.empty() : slices;
+        recipientsFile = recipientsFile == null ? Optional.empty() : recipientsFile.map(r -> r.toAbsolutePath().normalize());
+        if (slices.isPresent() && engine.isPresent()) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "--slices works on embedded DuckDB only, not with --engine: "
+                    + "each slice is a schema of the one in-memory database");
+        }
+        if (recipientsFile.isPresent() && slices.isEmpty()) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "--recipients needs --slices: the recipients get the PDFs "
+                    + "of the slices (e.g. --slices region)");
+        }
         if (archiveKeep < 0 || archiveKeep > MAX_ARCHIVE_KEEP) {
             throw new ReportException(ReportException.CONFIG_PROBLEM, "--archive-keep must be a whole number from 0 to "
                     + MAX_ARCHIVE_KEEP + ", got " + archiveKeep);
@@ -84,52 +98,52 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
 
     public Config withHistory(Path dir) {
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
-                tempDir, Optional.ofNullable(dir), targetsFile, archiveKeep);
+                tempDir, Optional.ofNullable(dir), targetsFile, archiveKeep, slices, recipientsFile);
     }
 
     public Config withTargets(Path file) {
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
-                tempDir, history, Optional.ofNullable(file), archiveKeep);
+                tempDir, history, Optional.ofNullable(file), archiveKeep, slices, recipientsFile);
     }
 
     public Config withArchiveKeep(int keep) {
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
-                tempDir, history, targetsFile, keep);
+                tempDir, history, targetsFile, keep, slices, recipientsFile);
     }
 
     public static Config defaults() {
         return new Config(Path.of("data"), Path.of("site"), Path.of("questions"), Optional.empty(),
                 DEFAULT_MIN_GROUP_SIZE, DEFAULT_MAX_BAD_ROW_SHARE, false, false, Optional.empty(),
                 shareOfMemory(DEFAULT_MEMORY_SHARE), Path.of(System.getProperty("java.io.tmpdir")), Optional.empty(),
-                Optional.empty(), dev.marquee.history.Archive.DEFAULT_KEEP);
+                Optional.empty(), dev.marquee.history.Archive.DEFAULT_KEEP, Optional.empty(), Optional.empty());
     }
 
     public Config withDataDir(Path dir) {
-        return new Config(dir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
+        return new Config(dir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
     }
 
     public Config withOutDir(Path dir) {
-        return new Config(dataDir, dir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
+        return new Config(dataDir, dir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
     }
 
     public Config withQuestionsDir(Path dir) {
-        return new Config(dataDir, outDir, dir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
+        return new Config(dataDir, outDir, dir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
     }
 
     public Config withAsOf(LocalDate date) {
-        return new Config(dataDir, outDir, questionsDir, Optional.ofNullable(date), minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
+        return new Config(dataDir, outDir, questionsDir, Optional.ofNullable(date), minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
     }
 
     public Config withMinGroupSize(int k) {
-        return new Config(dataDir, outDir, questionsDir, asOf, k, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
+        return new Config(dataDir, outDir, questionsDir, asOf, k, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
     }
 
     public Config withMaxBadRowShare(double share) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, share, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, share, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
     }
 
     public Config withWithheldValues(boolean on) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, on, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, on, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
     }
 
     /** A problem as the command line prints it: its value withheld where it may be personal, if asked. */
@@ -138,21 +152,45 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
     }
 
     public Config withVerbose(boolean on) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, on, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, on, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
     }
 
     public Config withEngine(String url) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, Optional.ofNullable(url), memoryLimitMb, tempDir, history, targetsFile, archiveKeep);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, Optional.ofNullable(url), memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
     }
 
     /** @param limit a size such as {@code 4GB}, {@code 512MB}, {@code 2GiB}, or a share of the machine's memory such as {@code 50%} */
     public Config withMemoryLimit(String limit) {
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine,
-                parseMemory(limit), tempDir, history, targetsFile, archiveKeep);
+                parseMemory(limit), tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
     }
 
     public Config withTempDir(Path dir) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, dir, history, targetsFile, archiveKeep);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, dir, history, targetsFile, archiveKeep, slices, recipientsFile);
+    }
+
+    /** @param dimension a word of the command line: region, country or plan; null for none */
+    public Config withSlices(String dimension) {
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
+                tempDir, history, targetsFile, archiveKeep,
+                Optional.ofNullable(dimension).map(d -> dev.marquee.slice.Dimension.parse("--slices", d)), recipientsFile);
+    }
+
+    public Config withRecipients(Path file) {
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
+                tempDir, history, targetsFile, archiveKeep, slices, Optional.ofNullable(file));
+    }
+
+    /**
+     * The recipients file given, or the project's ({@code recipients.yaml} beside the questions folder) when it exists;
+     * empty when the report is not sliced.
+     */
+    public Optional<Path> recipients() {
+        if (slices.isEmpty()) {
+            return Optional.empty();
+        }
+        return recipientsFile.or(() -> Optional.of(questionsDir.resolveSibling(dev.marquee.slice.Recipients.DEFAULT_FILE))
+                .filter(Files::isRegularFile));
     }
 
     /** The targets file given, or the project's: {@code targets.yaml} beside the questions folder. */

@@ -1,0 +1,196 @@
+package dev.marquee.slice;
+
+import dev.marquee.engine.Engine;
+import dev.marquee.engine.Sessions;
+import dev.marquee.format.SafeText;
+import dev.marquee.format.Slugs;
+import dev.marquee.layer.Layer;
+import dev.marquee.model.DataModel;
+import dev.marquee.query.LeftOut;
+import dev.marquee.query.Parameters;
+import dev.marquee.query.QueryStage;
+import dev.marquee.run.ReportException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The report cut by members: one slice per value of a {@link Dimension} (each region, country or plan), answered by
+ * the same questions over the same loaded data, restricted to that value's members.
+ *
+ * <p>Each slice is a schema of the one database, built once after the member and title layer, from tables already in
+ * memory (no file is read again):
+ * <ul>
+ *   <li>its members: those of the whole data's {@code member} table whose value of the dimension is the slice's
+ *       (membership is decided once, on the whole data, so every member is in exactly one slice);</li>
+ *   <li>the data model's member tables (users, viewing sessions, ratings, subscriptions, payments, member profiles)
+ *       and the member-grain layer tables (a row per member: {@code member}, the viewing rollups), cut to those
+ *       members: a member's rows are computed from that member's rows alone, so the cut equals the rebuild;</li>
+ *   <li>the other member layer tables ({@code title_period}: titles' viewers and hours) rebuilt from the cut tables;</li>
+ *   <li>the figures of the whole service or market, which no member carries ({@link #WHOLE_SERVICE}), empty: a slice
+ *       never shows them under its name.</li>
+ * </ul>
+ * Every other table (titles, their scores, the reference tables, the catalogue) is read whole from {@code main}.
+ */
+public final class Slices {
+
+    /** The slice of members whose value of the dimension is unknown (e.g. a country the regions table lacks). */
+    public static final String UNKNOWN = "Unknown";
+    /** Where the slices' sites are written in the whole report's site. */
+    public static final String FOLDER = "slices";
+    /** Figures about the whole service or market that cannot be cut by member; a slice has none of them. */
+    static final Set<String> WHOLE_SERVICE = Set.of("title_engagement", "market_figures");
+    private static final String MEMBERS = "slice_member";
+
+    /**
+     * One slice: its value, its folder name (unique among the run's slices), its schema and how many members it has.
+     */
+    public record Slice(Dimension dimension, String value, String slug, String schema, long members, boolean published) {
+        /**
+         * The report's title with the slice named, as every page and the PDF's running header print it: the value is
+         * the data's (a country as users.csv writes it), so it is put on one line of at most a label's length.
+         */
+        public String title(String reportTitle) {
+            return reportTitle + " · " + dimension.label() + ": " + SafeText.label(value);
+        }
+
+        /** The slice's site within the whole report's site: {@code slices/<slug>}. */
+        public String folder() {
+            return FOLDER + "/" + slug;
+        }
+    }
+
+    private Slices() {
+    }
+
+    /**
+     * Builds one schema per value of {@code dimension} the layer's {@code member} table holds, in the values' order.
+     * Called after the layer is built and before the database is locked. A value of fewer than {@code minGroupSize}
+     * members is listed but not published (no schema): every figure of its report would describe fewer than k members.
+     *
+     * @throws ReportException (exit 3) when the data has no event files' members (no {@code users} table): the public
+     *                         files' populations are not sliced
+     */
+    public static List<Slice> build(Engine database, Dimension dimension, DataModel model, Set<String> loadedTables,
+                                    Parameters parameters, int minGroupSize) {
+        if (!loadedTables.contains("users")) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "--slices " + dimension.column() + " needs the members of the "
+                    + "event files (users.csv with its viewing sessions and subscriptions); the data has none, and the public "
+                    + "files' populations are not sliced: leave --slices out");
+        }
+        List<Slice> slices = values(database, dimension, minGroupSize);
+        List<String> copies = new ArrayList<>();
+        Layer layer = Layer.standard();
+        List<Slice> published = slices.stream().filter(Slice::published).toList();
+        for (Slice slice : published) {
+            database.execute("CREATE SCHEMA " + slice.schema());
+            database.execute("CREATE TABLE " + slice.schema() + "." + MEMBERS + " AS SELECT user_id FROM main.member WHERE "
+                    + valueOf(dimension) + " = " + literal(slice.value()));
+            String members = " WHERE user_id IN (SELECT user_id FROM " + slice.schema() + "." + MEMBERS + ")";
+            for (String table : new java.util.TreeSet<>(model.memberTables())) {
+                copies.add("CREATE TABLE " + slice.schema() + "." + table + " AS SELECT * FROM main." + table + members);
+            }
+            for (String table : new java.util.TreeSet<>(WHOLE_SERVICE)) {
+                copies.add("CREATE TABLE " + slice.schema() + "." + table + " AS SELECT * FROM main." + table + " LIMIT 0");
+            }
+            for (Layer.Table table : layer.tables()) {
+                if (table.personal() && perMember(database, table.name())) {
+                    copies.add("CREATE TABLE " + slice.schema() + "." + table.name() + " AS SELECT * FROM main." + table.name() + members);
+                }
+            }
+        }
+        Sessions.share(database, copies.size(), (session, i) -> session.execute(copies.get(i)));
+        // The layer tables about titles, from the slice's own rollups, in the layer's build order.
+        for (Slice slice : published) {
+            try (Engine session = open(database, slice)) {
+                for (Layer.Table table : layer.tables()) {
+                    if (table.personal() && !perMember(database, table.name())) {
+                        session.execute("CREATE TABLE " + slice.schema() + "." + table.name() + " AS "
+                                + QueryStage.sql(table.definition(), parameters, session));
+                    }
+                }
+            }
+        }
+        return slices;
+    }
+
+    /**
+     * The reasons a slice's pages give for what it leaves out that the whole report has: the whole service's figures
+     * are not cut by slice, and the slice's members may give none of a chart's data. What the whole report leaves out
+     * too keeps its reason.
+     *
+     * @param wholeLeftOut what the whole report leaves out, as {@link LeftOut#title()} names it
+     */
+    public static List<LeftOut> explain(List<LeftOut> leftOut, Slice slice, Set<String> wholeLeftOut) {
+        String dimension = slice.dimension().column();
+        return leftOut.stream().map(left -> {
+            if (wholeLeftOut.contains(left.title())) {
+                return left;
+            }
+            List<String> service = WHOLE_SERVICE.stream().sorted()
+                    .filter(t -> left.missingTables().contains(t) || left.reason().contains(t)).toList();
+            String note = service.isEmpty()
+                    ? "the members of this " + dimension + " give none of its data; the whole report has it"
+                    : "needs " + String.join(", ", service) + ", figures of the whole service that are not cut by " + dimension
+                            + "; the whole report has it";
+            return new LeftOut(left.question(), left.missingTables(), note, left.chart());
+        }).toList();
+    }
+
+    /** The engine the questions of one slice run on; the caller closes it. */
+    public static Engine open(Engine database, Slice slice) {
+        return SliceEngine.open(database, slice.schema());
+    }
+
+    /** Every value of the dimension the whole data's members have, with their counts, in order; the unknown ones as one. */
+    static List<Slice> values(Engine database, Dimension dimension, int minGroupSize) {
+        var table = database.query("SELECT " + valueOf(dimension) + " AS value, count(*) AS members FROM main.member GROUP BY 1 ORDER BY 1");
+        List<String> values = new ArrayList<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            values.add((String) table.value(r, "value"));
+        }
+        Map<String, String> slugs = Slugs.unique(values);
+        List<Slice> slices = new ArrayList<>();
+        for (int r = 0; r < values.size(); r++) {
+            long members = ((Number) table.value(r, "members")).longValue();
+            slices.add(new Slice(dimension, values.get(r), slugs.get(values.get(r)), "slice_" + (r + 1), members,
+                    members >= minGroupSize));
+        }
+        return slices;
+    }
+
+    /**
+     * The values the dimension can take, whether or not this data has members there: every region or country of the
+     * regions table, every plan of the subscriptions and members, each value the members have, and {@link #UNKNOWN}.
+     */
+    public static Set<String> known(Engine database, Dimension dimension) {
+        String members = "SELECT " + valueOf(dimension) + " AS value FROM main.member";
+        String sql = switch (dimension) {
+            case REGION -> "SELECT region AS value FROM main.regions UNION " + members;
+            case COUNTRY -> "SELECT country AS value FROM main.regions UNION " + members;
+            case PLAN -> "SELECT plan AS value FROM main.subscriptions UNION SELECT plan AS value FROM main.users UNION " + members;
+        };
+        Set<String> known = new java.util.TreeSet<>(Set.of(UNKNOWN));
+        var table = database.query("SELECT DISTINCT value FROM (" + sql + ") AS v WHERE value IS NOT NULL");
+        for (var row : table.rows()) {
+            known.add((String) row.get(0));
+        }
+        return known;
+    }
+
+    /** The member's value of the dimension, blank or missing read as {@link #UNKNOWN}. */
+    private static String valueOf(Dimension dimension) {
+        return "coalesce(nullif(trim(CAST(" + dimension.column() + " AS VARCHAR)), ''), " + literal(UNKNOWN) + ")";
+    }
+
+    /** Whether a layer table has a row per member (a {@code user_id} column), so cutting it equals rebuilding it. */
+    private static boolean perMember(Engine database, String table) {
+        return database.describe("SELECT * FROM main." + table).stream().anyMatch(c -> c.name().equals("user_id"));
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}
