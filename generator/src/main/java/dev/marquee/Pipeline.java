@@ -31,6 +31,7 @@ import dev.marquee.query.Parameters;
 import dev.marquee.query.QueryStage;
 import dev.marquee.pdf.PdfReport;
 import dev.marquee.present.Presentation;
+import dev.marquee.present.Slicing;
 import dev.marquee.privacy.Disclosure;
 import dev.marquee.publish.OutputFolder;
 import dev.marquee.publish.RunFolder;
@@ -118,7 +119,7 @@ public final class Pipeline {
             Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, answerable.leftOut(),
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
             Optional<Memory> memory = remember(report, project.history(), project.targets());
-            write(report, memory, project, site, ahead.pdfFonts(), timer);
+            write(report, memory, project, links(slices), site, ahead.pdfFonts(), timer);
             memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
                     () -> Archive.carry(m.archive(), project.history().folder().orElseThrow(), site.folder()),
                     m.archive().size() - 1 + " earlier editions"));
@@ -254,7 +255,9 @@ public final class Pipeline {
                         r -> slice.dimension().label() + ": " + slice.value() + ", " + r.sections().stream()
                                 .mapToInt(s -> s.charts().size()).sum() + " charts for " + slice.folder());
                 Background.join(writing);
-                writing = CompletableFuture.runAsync(() -> write(report, Optional.empty(), sliced, site.under(slice.folder()),
+                Slicing slicing = Slicing.slice(slice.dimension().column(), slice.dimension().all(), slice.folder().split("/").length,
+                        whole.kpis());
+                writing = CompletableFuture.runAsync(() -> write(report, Optional.empty(), sliced, slicing, site.under(slice.folder()),
                         ahead.pdfFonts(), quiet()));
             }
         } finally {
@@ -263,6 +266,14 @@ public final class Pipeline {
         if (!project.recipients().isEmpty()) {
             site.write(Slices.FOLDER + "/" + Recipients.MANIFEST, project.recipients().manifest(slices, SiteRenderer.PDF_NAME));
         }
+    }
+
+    /** The whole report's links to its published slices' sites and PDFs. */
+    private static Slicing links(List<Slices.Slice> slices) {
+        List<Slices.Slice> published = slices.stream().filter(Slices.Slice::published).toList();
+        return published.isEmpty() ? Slicing.NONE : Slicing.of(published.get(0).dimension().column(), published.stream()
+                .map(s -> new Slicing.Link(s.dimension().label() + ": " + dev.marquee.format.SafeText.label(s.value()), s.folder() + "/index.html",
+                        s.folder() + "/" + SiteRenderer.PDF_NAME)).toList());
     }
 
     /** A slice's stages print nothing of their own (the run prints one line a slice); one timer per thread. */
@@ -291,9 +302,9 @@ public final class Pipeline {
     }
 
     /** The report as readers see it, laid out as the pages and the PDF side by side. */
-    private static void write(Report report, Optional<Memory> memory, Project project, dev.marquee.publish.Output site,
+    private static void write(Report report, Optional<Memory> memory, Project project, Slicing slicing, dev.marquee.publish.Output site,
                               PdfReport.Fonts fonts, StageTimer timer) {
-        Presentation shown = Presentation.of(report, memory, project.targets());
+        Presentation shown = Presentation.of(report, memory, project.targets(), slicing);
         timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(shown, site), report.sections().size() + 2 + " pages"),
                 new StageTimer.Work("pdf", () -> PdfReport.write(shown, site, SiteRenderer.PDF_NAME, fonts), SiteRenderer.PDF_NAME));
     }

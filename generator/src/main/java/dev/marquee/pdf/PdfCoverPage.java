@@ -136,6 +136,9 @@ final class PdfCoverPage {
             }
             Paragraph comparison = new Paragraph(SafeText.line(kpi.comparison()), new Font(fonts.regular, 6.5f, Font.NORMAL, MUTED));
             cell.addElement(comparison);
+            if (!kpi.whole().isEmpty()) {
+                cell.addElement(new Paragraph(SafeText.line(kpi.whole()), new Font(fonts.bold, 7, Font.NORMAL, MUTED)));
+            }
             if (kpi.sparkline().isPresent()) {
                 cell.addElement(sparkline(writer, kpi.sparkline().get().points()));
             }

@@ -29,11 +29,12 @@ import java.util.Optional;
  * @param sources     the files the figures come from, in a sentence
  * @param privacyRule the smallest-group rule, in the words of the methodology page
  * @param changes     what changed since the previous edition and the targets; empty for an undated snapshot
+ * @param slicing     the slices the whole report links, or the whole report a slice's report refers to
  */
 public record Presentation(Report report, Optional<Memory> memory, String title, String dateline, String period, String freshness,
                            List<Tile> tiles, List<Page> pages, Countries countries, List<Definition> definitions, List<QualityRow> quality,
                            String sources, String privacyRule, String privacySummary, List<LeftOutLine> leftOut,
-                           Optional<Changes> changes) {
+                           Optional<Changes> changes, Slicing slicing) {
 
     public Presentation {
         tiles = List.copyOf(tiles);
@@ -65,6 +66,10 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
     }
 
     public static Presentation of(Report report, Optional<Memory> memory, Targets targets) {
+        return of(report, memory, targets, Slicing.NONE);
+    }
+
+    public static Presentation of(Report report, Optional<Memory> memory, Targets targets, Slicing slicing) {
         int k = report.parameters().minGroupSize();
         Map<String, String> targetNotes = targetNotes(memory, targets);
         List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes)).toList();
@@ -79,10 +84,11 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 dates(report.tableRanges().get(t.table())))).toList();
         String rule = Disclosure.rule(k);
         return new Presentation(report, memory, report.title(), report.dateline(), period, freshness,
-                report.kpis().stream().map(kpi -> Tile.of(kpi, memory, targets)).toList(), pages, Countries.of(report, pages), definitions,
+                report.kpis().stream().map(kpi -> Tile.of(kpi, memory, targets, slicing.whole())).toList(), pages, Countries.of(report, pages), definitions,
                 quality, sources(report),
                 rule, "Only aggregates are published. " + rule + " No member id or name appears anywhere.",
-                report.leftOut().stream().map(l -> new LeftOutLine(l.title(), l.reason())).toList(), memory.map(Presentation::changes));
+                report.leftOut().stream().map(l -> new LeftOutLine(l.title(), l.reason())).toList(), memory.map(Presentation::changes),
+                slicing);
     }
 
     /** Every question's headline figure, in the questions' order. */

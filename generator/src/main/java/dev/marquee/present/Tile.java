@@ -14,9 +14,10 @@ import java.util.Optional;
  * compared in words, and, for an edition with a history, its sparkline and targets.
  *
  * @param compared whether there is any earlier figure to compare with (a file of one moment has none)
+ * @param whole    on a slice's tile, the same figure for all slices together ("All regions: 4.0%"); else empty
  */
 public record Tile(String id, String label, String value, boolean partial, boolean compared, Change vsPreviousMonth,
-                   Change vsYearAgo, String comparison, Optional<Sparkline> sparkline, List<TargetStatus> targets) {
+                   Change vsYearAgo, String comparison, Optional<Sparkline> sparkline, List<TargetStatus> targets, String whole) {
 
     public Tile {
         targets = List.copyOf(targets);
@@ -38,6 +39,11 @@ public record Tile(String id, String label, String value, boolean partial, boole
 
     /** A KPI's tile; with the edition's memory, its sparkline across editions and its targets. */
     public static Tile of(Kpi kpi, Optional<Memory> memory, Targets targets) {
+        return of(kpi, memory, targets, Optional.empty());
+    }
+
+    /** The same on a slice's report, beside the whole report's figure. */
+    public static Tile of(Kpi kpi, Optional<Memory> memory, Targets targets, Optional<Slicing.Whole> whole) {
         Optional<Sparkline> sparkline = Optional.empty();
         List<Double> values = memory.map(m -> m.series(kpi.id())).orElse(List.of());
         if (values.size() >= 2) {
@@ -50,6 +56,7 @@ public record Tile(String id, String label, String value, boolean partial, boole
         return new Tile(kpi.id(), kpi.label(), kpi.valueText(), kpi.partial(), kpi.compared(),
                 new Change(kpi.changeVsPreviousMonth(), kpi.trendVsPreviousMonth(), Texts.VS_MONTH_EARLIER),
                 new Change(kpi.changeVsYearAgo(), kpi.trendVsYearAgo(), Texts.VS_YEAR_EARLIER),
-                kpi.comparison(), sparkline, statuses);
+                kpi.comparison(), sparkline, statuses, whole.flatMap(w -> Optional.ofNullable(w.kpis().get(kpi.id()))
+                        .filter(all -> Double.isFinite(all.value())).map(all -> w.all() + ": " + all.valueText())).orElse(""));
     }
 }

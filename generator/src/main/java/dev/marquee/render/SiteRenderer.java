@@ -31,6 +31,7 @@ import dev.marquee.present.Countries;
 import dev.marquee.present.Figure;
 import dev.marquee.present.Page;
 import dev.marquee.present.Presentation;
+import dev.marquee.present.Slicing;
 import dev.marquee.present.TargetStatus;
 import dev.marquee.present.Texts;
 import dev.marquee.present.Tile;
@@ -99,7 +100,9 @@ public final class SiteRenderer {
         output.write("index.html", render("overview.jte", new OverviewPage(
                 site.layout("Overview", "Streaming analytics report, " + shown.dateline(), "index.html"),
                 shown.dateline(), shown.freshness(), shown.tiles().stream().map(SiteRenderer::kpiTile).toList(), headlines,
-                leftOut(shown), countryLinks, changes)));
+                leftOut(shown), countryLinks, changes, new Views.SliceLinks("Per " + shown.slicing().dimension(),
+                        shown.slicing().slices().stream().map(l -> new Views.SliceLink(l.label(), l.siteHref(), l.pdfHref())).toList()),
+                shown.slicing().whole().map(Slicing.Whole::href).orElse(""))));
         if (!changes.isEmpty()) {
             output.write(CHANGES_PAGE, render("changes.jte", new Views.ChangesPage(
                     site.layout(changes.title(), "What changed since the previous edition, and the targets", CHANGES_PAGE), changes)));
@@ -190,7 +193,8 @@ public final class SiteRenderer {
     private static KpiTile kpiTile(Tile tile) {
         return new KpiTile(tile.id(), tile.label(), tile.value(), tile.vsPreviousMonth().text(), css(tile.vsPreviousMonth().tone()),
                 tile.vsYearAgo().text(), css(tile.vsYearAgo().tone()), tile.comparison(), tile.partial(), tile.compared(),
-                tile.sparkline().map(SiteRenderer::sparkline).orElse(null), tile.targets().stream().map(SiteRenderer::targetView).toList());
+                tile.sparkline().map(SiteRenderer::sparkline).orElse(null), tile.targets().stream().map(SiteRenderer::targetView).toList(),
+                tile.whole());
     }
 
     /** The CSS class of a tone: good and bad news coloured, the rest grey. */

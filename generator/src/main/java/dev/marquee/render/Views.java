@@ -54,9 +54,10 @@ public final class Views {
      * @param sparkline the KPI across editions; null with fewer than two
      * @param targets   the targets on this KPI, each with its status in words
      */
+    /** @param whole on a slice's tile, the same figure for all slices ("All regions: 4.0%"); else empty */
     public record KpiTile(String id, String label, String value, String vsPreviousMonth, String previousTrend, String vsYearAgo,
                           String yearTrend, String comparison, boolean partial, boolean compared, SparklineView sparkline,
-                          List<TargetView> targets) {
+                          List<TargetView> targets, String whole) {
     }
 
     /** A line of a KPI's values across editions, in a 120 × 28 box; {@code title} says the values in words. */
@@ -93,8 +94,23 @@ public final class Views {
     public record ArchivePage(Layout layout, List<EditionView> editions, int keep) {
     }
 
+    /**
+     * @param slices     the heading and links of the run's slices ("Per region"), on the whole report's overview
+     * @param wholeHref  on a slice's overview, the whole report's; else empty
+     */
     public record OverviewPage(Layout layout, String asOfText, String freshness, List<KpiTile> kpis, List<HeadlineCard> headlines,
-                               List<LeftOutView> leftOut, List<NavLink> countries, ChangesView changes) {
+                               List<LeftOutView> leftOut, List<NavLink> countries, ChangesView changes, SliceLinks slices,
+                               String wholeHref) {
+    }
+
+    /** A slice's site and PDF, named as its pages name it. */
+    public record SliceLink(String label, String siteHref, String pdfHref) {
+    }
+
+    public record SliceLinks(String heading, List<SliceLink> links) {
+        public boolean isEmpty() {
+            return links.isEmpty();
+        }
     }
 
     /** @param comparison the same figure for all countries, in words; empty when there is none */

@@ -11,16 +11,23 @@ import java.util.Locale;
  * {@link Slices#UNKNOWN}, so the slices add up to the whole.
  */
 public enum Dimension {
-    REGION("region", "Region"),
-    COUNTRY("country", "Country"),
-    PLAN("plan", "Plan");
+    REGION("region", "Region", "regions"),
+    COUNTRY("country", "Country", "countries"),
+    PLAN("plan", "Plan", "plans");
 
     private final String column;
     private final String label;
+    private final String plural;
 
-    Dimension(String column, String label) {
+    Dimension(String column, String label, String plural) {
         this.column = column;
         this.label = label;
+        this.plural = plural;
+    }
+
+    /** All the slices together, as a slice's page compares with them: "All regions". */
+    public String all() {
+        return "All " + plural;
     }
 
     /** The option's word and the member table's column. */

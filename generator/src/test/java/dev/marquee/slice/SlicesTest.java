@@ -112,6 +112,28 @@ class SlicesTest {
     }
 
     @Test
+    void theWholeReportsOverview_linksEachSlicesSiteAndPdf() {
+        String overview = Fixtures.read(site.resolve("index.html"));
+        assertTrue(overview.contains("<h2 id=\"slices-heading\">Per region</h2>"), overview);
+        for (String region : REGIONS) {
+            assertTrue(overview.contains("<a href=\"slices/" + region + "/index.html\">"), region);
+            assertTrue(overview.contains("<a href=\"slices/" + region + "/report.pdf\">PDF</a>"), region);
+        }
+    }
+
+    @Test
+    void aSlicesTiles_setEachFigureBesideAllRegions_andItsOverviewLinksTheWholeReport() throws Exception {
+        String europe = Fixtures.read(site.resolve("slices/europe/index.html"));
+        // The whole report's figures, as its own tiles write them: 5 active members, a churn rate of 1 in 4.
+        assertTrue(europe.contains("<span class=\"kpi-note kpi-whole\">All regions: 5 members</span>"), europe);
+        assertTrue(europe.contains("<span class=\"kpi-note kpi-whole\">All regions: 25.0%</span>"), europe);
+        assertTrue(europe.contains("<a href=\"../../index.html\">The whole report</a>"), europe);
+        assertFalse(Fixtures.read(site.resolve("index.html")).contains("kpi-whole"), "the whole report compares with nothing");
+        String cover = Fixtures.poppler("pdftotext", site.resolve("slices/europe/report.pdf"), "-f", "1", "-l", "1");
+        assertTrue(cover.contains("All regions: 25.0%"), cover);
+    }
+
+    @Test
     void theWholeReport_isNotRenamed() {
         assertTrue(Fixtures.read(site.resolve("index.html")).contains("<title>Overview · Marquee streaming report</title>"));
     }

@@ -1,0 +1,52 @@
+package dev.marquee.present;
+
+import dev.marquee.report.Kpi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a report stands among the slices of a run with {@code --slices}: the whole report links each slice's site and
+ * PDF; a slice's report links the whole one and sets each KPI beside the same figure for all slices together.
+ *
+ * @param slices the published slices, for the whole report; empty for a slice's report or a run without slices
+ * @param whole  for a slice's report, the whole report
+ */
+public record Slicing(String dimension, List<Link> slices, Optional<Whole> whole) {
+
+    public static final Slicing NONE = new Slicing("", List.of(), Optional.empty());
+
+    public Slicing {
+        slices = List.copyOf(slices);
+    }
+
+    /** A slice, named as its pages are ("Region: Europe"), and where its site and PDF are from the whole report's pages. */
+    public record Link(String label, String siteHref, String pdfHref) {
+    }
+
+    /**
+     * The whole report as a slice's pages refer to it.
+     *
+     * @param all   what all slices together are called ("All regions")
+     * @param href  the whole report's overview, from the slice's pages
+     * @param kpis  the whole report's KPIs by id
+     */
+    public record Whole(String all, String href, Map<String, Kpi> kpis) {
+        public Whole {
+            kpis = Map.copyOf(kpis);
+        }
+    }
+
+    /** The whole report of a run sliced by {@code dimension} ("region"), linking its slices. */
+    public static Slicing of(String dimension, List<Link> slices) {
+        return new Slicing(dimension, slices, Optional.empty());
+    }
+
+    /** A slice's report: {@code depth} folders below the whole report's (2 for slices/europe). */
+    public static Slicing slice(String dimension, String allSlices, int depth, List<Kpi> wholeKpis) {
+        Map<String, Kpi> kpis = new java.util.LinkedHashMap<>();
+        wholeKpis.forEach(k -> kpis.put(k.id(), k));
+        return new Slicing(dimension, List.of(), Optional.of(new Whole(allSlices, "../".repeat(depth) + "index.html", kpis)));
+    }
+}
