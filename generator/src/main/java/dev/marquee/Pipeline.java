@@ -32,6 +32,7 @@ import dev.marquee.query.QueryStage;
 import dev.marquee.pdf.PdfReport;
 import dev.marquee.present.Presentation;
 import dev.marquee.present.Slicing;
+import dev.marquee.privacy.AcrossSlices;
 import dev.marquee.privacy.Disclosure;
 import dev.marquee.publish.OutputFolder;
 import dev.marquee.publish.RunFolder;
@@ -123,7 +124,7 @@ public final class Pipeline {
             memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
                     () -> Archive.carry(m.archive(), project.history().folder().orElseThrow(), site.folder()),
                     m.archive().size() - 1 + " earlier editions"));
-            writeSlices(engine, slices, data, project, report, ahead, site, timer);
+            writeSlices(engine, slices, data, project, report, kpis(new SliceAnswers(answerable, answers, safe)), ahead, site, timer);
             site.publish();
             out.println("wrote    " + dev.marquee.format.SafeText.message(config.outDir().toString())
                     + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
@@ -232,8 +233,9 @@ public final class Pipeline {
                         data.parameters(), config.minGroupSize()),
                 s -> s.stream().filter(Slices.Slice::published).count() + " " + dimension.column() + " slices cut from the loaded "
                         + "data and the layer" + (s.stream().allMatch(Slices.Slice::published) ? ""
-                        : ", " + s.stream().filter(x -> !x.published()).count() + " of fewer than " + config.minGroupSize()
-                        + " members not published"));
+                        : ", " + s.stream().filter(x -> !x.published()).count() + " not published (fewer than "
+                        + config.minGroupSize() + " members, or withheld with those so that they hold " + config.minGroupSize()
+                        + " together)"));
         project.recipients().notes(slices).forEach(note -> out.println("note     " + dev.marquee.format.SafeText.message(note)));
         return slices;
     }
@@ -242,16 +244,28 @@ public final class Pipeline {
      * Each slice's report, answered, protected and charted as the whole report is, with the slice named in its title,
      * then written as its own site and PDF under {@code slices/<slug>/}; a slice's pages are written while the next
      * slice's questions run (one slice's pages at a time). Then the recipients' manifest. A slice has no editions and
-     * no targets: those are the whole business's.
+     * no targets: those are the whole business's. Before any slice is written, every slice's KPIs are computed, so
+     * that a KPI the whole report shows is hidden in as many slices as differencing requires (see AcrossSlices).
      */
     private void writeSlices(Engine database, List<Slices.Slice> slices, CheckedData data, Project project, Report whole,
-                             Ahead ahead, StagedSite site, StageTimer timer) {
+                             Optional<AcrossSlices.SliceKpis> wholeKpis, Ahead ahead, StagedSite site, StageTimer timer) {
         Set<String> wholeLeftOut = whole.leftOut().stream().map(LeftOut::title).collect(Collectors.toSet());
         Project sliced = new Project(project.model(), project.questions(), Targets.none(), History.none(), Recipients.none());
+        List<Slices.Slice> published = slices.stream().filter(Slices.Slice::published).toList();
+        List<Question> kpiQuestions = project.questions().stream().filter(q -> q.kpiQuery().isPresent()).toList();
+        List<java.util.Set<String>> hidden = wholeKpis.isEmpty() ? published.stream().map(s -> java.util.Set.<String>of()).toList()
+                : timer.time("slice kpis", () -> AcrossSlices.hidden(wholeKpis.get(), published.stream().map(slice -> {
+                    try (Engine engine = Slices.open(database, slice)) {
+                        return kpis(sliceAnswers(engine, slice, data, project, kpiQuestions, wholeLeftOut, ahead, quiet()));
+                    }
+                }).toList(), config.minGroupSize()), h -> h.stream().mapToInt(java.util.Set::size).sum()
+                        + " KPI figures hidden across slices against differencing");
         CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
         try {
-            for (Slices.Slice slice : slices.stream().filter(Slices.Slice::published).toList()) {
-                Report report = timer.time("slice", () -> sliceReport(database, slice, data, project, wholeLeftOut, ahead, quiet()),
+            for (int i = 0; i < published.size(); i++) {
+                Slices.Slice slice = published.get(i);
+                java.util.Set<String> hide = hidden.get(i);
+                Report report = timer.time("slice", () -> hideKpis(sliceReport(database, slice, data, project, wholeLeftOut, ahead, quiet()), hide),
                         r -> slice.dimension().label() + ": " + slice.value() + ", " + r.sections().stream()
                                 .mapToInt(s -> s.charts().size()).sum() + " charts for " + slice.folder());
                 Background.join(writing);
@@ -268,6 +282,31 @@ public final class Pipeline {
         }
     }
 
+    /** The KPI rows of a run's answers, per question, as computed and as published; empty when no question gives KPIs. */
+    private static Optional<AcrossSlices.SliceKpis> kpis(SliceAnswers answers) {
+        java.util.Map<String, dev.marquee.engine.Table> computed = new java.util.TreeMap<>();
+        java.util.Map<String, dev.marquee.engine.Table> published = new java.util.TreeMap<>();
+        for (int a = 0; a < answers.computed().size(); a++) {
+            Answer answer = answers.computed().get(a);
+            Optional<String> query = answer.question().kpiQuery().filter(q -> answer.results().containsKey(q));
+            if (query.isPresent()) {
+                computed.put(answer.question().slug(), answer.result(query.get()));
+                published.put(answer.question().slug(), answers.safe().get(a).result(query.get()));
+            }
+        }
+        return computed.isEmpty() ? Optional.empty() : Optional.of(new AcrossSlices.SliceKpis(computed, published));
+    }
+
+    /** A slice's report with the KPI figures differencing requires hidden, each saying why. */
+    private Report hideKpis(Report report, java.util.Set<String> hide) {
+        if (hide.isEmpty()) {
+            return report;
+        }
+        return report.withKpis(report.kpis().stream().map(kpi -> kpi.hiding(hide.stream().filter(h -> h.startsWith(kpi.id() + "/"))
+                .map(h -> h.substring(kpi.id().length() + 1)).collect(Collectors.toSet()), AcrossSlices.HIDDEN + config.minGroupSize()
+                + " members be worked out from the whole report")).toList());
+    }
+
     /** The whole report's links to its published slices' sites and PDFs. */
     private static Slicing links(List<Slices.Slice> slices) {
         List<Slices.Slice> published = slices.stream().filter(Slices.Slice::published).toList();
@@ -281,22 +320,33 @@ public final class Pipeline {
         return new StageTimer(new PrintStream(java.io.OutputStream.nullOutputStream()));
     }
 
+    /** A slice's answers to some questions, as computed and as published after the slice's own suppression. */
+    private record SliceAnswers(Answerable answerable, List<Answer> computed, List<Answer> safe) {
+    }
+
+    private SliceAnswers sliceAnswers(Engine engine, Slices.Slice slice, CheckedData data, Project project, List<Question> questions,
+                                      Set<String> wholeLeftOut, Ahead ahead, StageTimer quiet) {
+        // A table the slice holds no row of (a member table, the whole service's figures) is missing for its questions.
+        Set<String> tables = new HashSet<>();
+        for (var table : data.report().tables()) {
+            if (((Number) engine.scalar("SELECT count(*) FROM " + table.table())).longValue() > 0) {
+                tables.add(table.table());
+            }
+        }
+        Answerable found = answerable(engine, questions, data, tables);
+        Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut));
+        List<Answer> computed = answer(engine, answerable, data, project.model(), ahead, quiet);
+        return new SliceAnswers(answerable, computed, Disclosure.protect(computed, config.minGroupSize()));
+    }
+
     /** One slice's report: the whole report's stages from the answerable questions to the assembled records. */
     private Report sliceReport(Engine database, Slices.Slice slice, CheckedData data, Project project, Set<String> wholeLeftOut,
                                Ahead ahead, StageTimer quiet) {
         try (Engine engine = Slices.open(database, slice)) {
-            // A table the slice holds no row of (a member table, the whole service's figures) is missing for its questions.
-            Set<String> tables = new HashSet<>();
-            for (var table : data.report().tables()) {
-                if (((Number) engine.scalar("SELECT count(*) FROM " + table.table())).longValue() > 0) {
-                    tables.add(table.table());
-                }
-            }
-            Answerable found = answerable(engine, project.questions(), data, tables);
-            Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut));
-            List<Answer> safe = Disclosure.protect(answer(engine, answerable, data, project.model(), ahead, quiet), config.minGroupSize());
+            SliceAnswers answers = sliceAnswers(engine, slice, data, project, project.questions(), wholeLeftOut, ahead, quiet);
+            List<Answer> safe = answers.safe();
             List<RenderedChart> charts = ChartStage.render(safe, Targets.none().lines(safe));
-            return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answerable.leftOut(),
+            return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answers.answerable().leftOut(),
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
         }
     }

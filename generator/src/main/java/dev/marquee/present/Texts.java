@@ -31,6 +31,16 @@ public final class Texts {
     private Texts() {
     }
 
+    /** How a run with slices keeps them from revealing a small group by subtraction, for the methodology page. */
+    public static String slicesRule(int k) {
+        return "each slice's report (a region's, say) is made safe on its own, as the whole report is. A slice of fewer than "
+                + k + " members is not published, and where the unpublished slices hold fewer than " + k + " members together, "
+                + "the smallest published one is withheld too, so that the whole report minus the published slices is never a "
+                + "group under " + k + ". The same holds for each KPI: where the slices that do not show it (withheld, or hiding "
+                + "it for a small group of their own) would together leave fewer than " + k + " of its members, its churners or "
+                + "the rest to subtraction, it is hidden in the slice with the smallest group that shows it, and the next.";
+    }
+
     /** A target on a KPI's tile: "Target at most 3.5%: missed". */
     public static String onTile(TargetStatus target) {
         return "Target " + target.bound() + ": " + target.status();

@@ -50,8 +50,14 @@ public final class KpiGroups {
         return new Table(kpis.columns(), rows);
     }
 
+    /** The members a period's value counts in its part (the churners of a churn rate); 0 for a KPI without parts. */
+    static double part(Table kpis, int row, int period) {
+        return kpis.indexOf(PARTS.get(period)).map(i -> kpis.rows().get(row).get(i))
+                .map(v -> ((Number) v).doubleValue()).orElse(0.0);
+    }
+
     /** The members behind a period's value: its group column, or the value itself for a KPI counting members. */
-    private static double group(Table kpis, int row, int period) {
+    static double group(Table kpis, int row, int period) {
         return kpis.indexOf(GROUPS.get(period)).map(i -> kpis.rows().get(row).get(i))
                 .map(v -> ((Number) v).doubleValue())
                 .orElseGet(() -> "members".equals(kpis.value(row, "unit"))

@@ -146,7 +146,8 @@ public final class SiteRenderer {
         output.write("methodology.html", render("methodology.jte", new MethodologyPage(
                 site.layout("Methodology", "How every figure is defined", "methodology.html"),
                 shown.definitions().stream().map(d -> new MetricView(d.name(), d.text(), d.page())).toList(),
-                shown.minGroupSize(), report.parameters().atRiskDays(), shown.dateline(), shown.privacyRule())));
+                shown.minGroupSize(), report.parameters().atRiskDays(), shown.dateline(), shown.privacyRule(),
+                shown.slicing().equals(Slicing.NONE) ? "" : Texts.slicesRule(shown.minGroupSize()))));
         output.write("about.html", render("about.jte", new AboutPage(
                 site.layout("About", "What this report is for and how to read it", "about.html"), shown.dateline(),
                 shown.minGroupSize(), shown.privacyRule())));

@@ -132,8 +132,9 @@ public final class Views {
     public record MetricView(String name, String definition, String source) {
     }
 
+    /** @param slicesRule how the slices are kept from revealing small groups by subtraction; empty without slices */
     public record MethodologyPage(Layout layout, List<MetricView> metrics, int minGroupSize, int atRiskDays, String asOfText,
-                                  String privacyRule) {
+                                  String privacyRule, String slicesRule) {
     }
 
     public record AboutPage(Layout layout, String asOfText, int minGroupSize, String privacyRule) {

@@ -23,6 +23,20 @@ public record Kpi(String id, String label, Unit unit, double value, Optional<Dou
         return previousMonth.isPresent() || yearAgo.isPresent();
     }
 
+    /**
+     * The same KPI with some of its figures hidden ({@code value}, {@code previous_month}, {@code year_ago}), its
+     * comparison saying why.
+     */
+    public Kpi hiding(java.util.Set<String> periods, String why) {
+        if (periods.isEmpty()) {
+            return this;
+        }
+        return new Kpi(id, label, unit, periods.contains("value") ? Double.NaN : value,
+                periods.contains("previous_month") ? Optional.empty() : previousMonth,
+                periods.contains("year_ago") ? Optional.empty() : yearAgo, partial, higherIsBetter,
+                (comparison.isEmpty() ? "" : comparison + "; ") + why);
+    }
+
     public String valueText() {
         return Formats.compact(value, unit);
     }

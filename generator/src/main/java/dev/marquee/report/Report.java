@@ -82,6 +82,11 @@ public record Report(String title, Parameters parameters, List<Section> sections
         return new Report(title, parameters, sections, kpis, left, quality, dataRange, tableRanges);
     }
 
+    /** The same report with its KPIs replaced (hidden across slices, say). */
+    public Report withKpis(List<Kpi> replaced) {
+        return new Report(title, parameters, sections, replaced, leftOut, quality, dataRange, tableRanges);
+    }
+
     private static List<Kpi> kpis(dev.marquee.engine.Table table) {
         List<Kpi> kpis = new ArrayList<>();
         for (int row = 0; row < table.rowCount(); row++) {

@@ -172,7 +172,8 @@ public record Recipients(String file, List<Recipient> recipients) {
     private static String note(Recipient recipient, List<Slices.Slice> slices) {
         String dimension = recipient.dimension().orElseThrow().column();
         String why = sliceOf(recipient, slices).isPresent()
-                ? dimension + " " + recipient.value() + " has too few members to publish on its own (fewer than the report's k)"
+                ? dimension + " " + recipient.value() + " is not published on its own: it has fewer members than the report's k, or "
+                        + "it is withheld with such slices so that the whole report minus the published ones counts k members or more"
                 : "no member of the data is in " + dimension + " " + recipient.value();
         return why + ", so there is no PDF of that " + dimension + " to send (nothing is sent rather than an empty report)";
     }

@@ -13,6 +13,7 @@ import dev.marquee.run.ReportException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -158,7 +159,27 @@ public final class Slices {
             slices.add(new Slice(dimension, values.get(r), slugs.get(values.get(r)), "slice_" + (r + 1), members,
                     members >= minGroupSize));
         }
-        return slices;
+        return complemented(slices, minGroupSize);
+    }
+
+    /**
+     * The whole report minus the published slices is the withheld slices together: when they hold fewer than k
+     * members (but some), the smallest published slice is withheld too, and the next, until they hold k or more.
+     */
+    static List<Slice> complemented(List<Slice> slices, int minGroupSize) {
+        List<Slice> result = new ArrayList<>(slices);
+        while (true) {
+            long withheld = result.stream().filter(s -> !s.published()).mapToLong(Slice::members).sum();
+            if (withheld == 0 || withheld >= minGroupSize) {
+                return result;
+            }
+            Optional<Slice> next = result.stream().filter(Slice::published).min(java.util.Comparator.comparingLong(Slice::members));
+            if (next.isEmpty()) {
+                return result;
+            }
+            Slice s = next.get();
+            result.set(result.indexOf(s), new Slice(s.dimension(), s.value(), s.slug(), s.schema(), s.members(), false));
+        }
     }
 
     /**

@@ -134,6 +134,22 @@ class SlicesTest {
     }
 
     @Test
+    void withheldSlices_holdKMembersTogether_orTheSmallestPublishedOneJoinsThem() {
+        // k = 10: Atlantis 3 members and Utopia 4 are withheld (7 together): the smallest published slice, Spain (12),
+        // joins them, and the whole minus the published slices is 19 members.
+        List<Slices.Slice> cut = Slices.complemented(List.of(slice("Atlantis", 3, false), slice("France", 30, true),
+                slice("Spain", 12, true), slice("Utopia", 4, false)), 10);
+        assertEquals(List.of(false, true, false, false), cut.stream().map(Slices.Slice::published).toList());
+        // Withheld slices of 10 or more together, or none, stay as they are.
+        assertEquals(List.of(false, true), Slices.complemented(List.of(slice("Atlantis", 10, false), slice("France", 30, true)), 10)
+                .stream().map(Slices.Slice::published).toList());
+    }
+
+    private static Slices.Slice slice(String value, long members, boolean published) {
+        return new Slices.Slice(Dimension.COUNTRY, value, value.toLowerCase(java.util.Locale.ROOT), "slice_" + value, members, published);
+    }
+
+    @Test
     void theWholeReport_isNotRenamed() {
         assertTrue(Fixtures.read(site.resolve("index.html")).contains("<title>Overview · Marquee streaming report</title>"));
     }

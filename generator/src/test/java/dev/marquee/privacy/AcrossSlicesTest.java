@@ -1,0 +1,91 @@
+package dev.marquee.privacy;
+
+import dev.marquee.engine.Column;
+import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Table;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A KPI the whole report shows, against the slices that hide it: together they hold k of its group, or none. */
+class AcrossSlicesTest {
+
+    private static final int K = 10;
+    private static final List<Column> COLUMNS = List.of(new Column("kpi", ColumnType.TEXT), new Column("unit", ColumnType.TEXT),
+            new Column("value", ColumnType.DECIMAL), new Column("previous_month", ColumnType.DECIMAL),
+            new Column("year_ago", ColumnType.DECIMAL), new Column("members", ColumnType.INTEGER), new Column("part", ColumnType.INTEGER));
+
+    @Test
+    void aWithheldSliceOfThreeMembers_isJoinedByTheSmallestShownSlice() {
+        // Active members: whole 25 = A 12 + B 10 + C 3, C withheld. 25 - 12 - 10 = 3 members recoverable: B (10) is
+        // hidden too, and 25 - 12 = 13 leaves no group under 10.
+        AcrossSlices.SliceKpis whole = kpis(members("active", 25));
+        List<Optional<AcrossSlices.SliceKpis>> slices = List.of(Optional.of(kpis(members("active", 12))),
+                Optional.of(kpis(members("active", 10))), Optional.empty());
+
+        assertEquals(List.of(Set.of(), Set.of("active/value"), Set.of()), AcrossSlices.hidden(whole, slices, K));
+    }
+
+    @Test
+    void slicesThatShowEveryFigure_orHideKOrMoreTogether_hideNothingMore() {
+        AcrossSlices.SliceKpis whole = kpis(members("active", 40));
+        List<Optional<AcrossSlices.SliceKpis>> slices = List.of(Optional.of(kpis(members("active", 25))),
+                Optional.of(kpis(members("active", 15))));
+        assertEquals(List.of(Set.of(), Set.of()), AcrossSlices.hidden(whole, slices, K));
+
+        // A withheld slice of 12: 40 - 28 = 12 members, a group of k or more.
+        slices = List.of(Optional.of(kpis(members("active", 28))), Optional.empty());
+        assertEquals(List.of(Set.of()), AcrossSlices.hidden(whole, slices, K).subList(0, 1));
+    }
+
+    @Test
+    void aRatesPart_countsToo_theChurnersOfTheSlicesThatHideIt() {
+        // Churn rate 6 / 60: slice A 3 of 30 (its 3 churners are under k: hidden by A itself), B 3 of 30 shown.
+        // 6 - 3 = 3 churners of A recoverable from the whole's rate and B's: B's rate is hidden too.
+        AcrossSlices.SliceKpis whole = kpis(rate("churn", 0.1, 60, 6));
+        Row a = rate("churn", null, 30, 3);
+        List<Optional<AcrossSlices.SliceKpis>> slices = List.of(Optional.of(kpis(a)), Optional.of(kpis(rate("churn", 0.1, 30, 3))));
+
+        assertEquals(List.of(Set.of(), Set.of("churn/value")), AcrossSlices.hidden(whole, slices, K));
+    }
+
+    @Test
+    void aKpiWithoutGroup_isNotAboutMembers_andIsLeftAlone() {
+        Row rating = new Row("rating", "score", 3.5, Double.NaN, Double.NaN);
+        AcrossSlices.SliceKpis whole = kpis(rating);
+        List<Optional<AcrossSlices.SliceKpis>> slices = List.of(Optional.of(kpis(rating)), Optional.empty());
+        assertEquals(List.of(Set.of(), Set.of()), AcrossSlices.hidden(whole, slices, K));
+    }
+
+    /** A KPI row: its value (null when the report hides it), its group and its part (NaN: no such column value). */
+    private record Row(String kpi, String unit, Double value, double members, double part) {
+    }
+
+    private static Row members(String kpi, double count) {
+        return new Row(kpi, "members", count, Double.NaN, Double.NaN);
+    }
+
+    private static Row rate(String kpi, Double value, double members, double part) {
+        return new Row(kpi, "percent", value, members, part);
+    }
+
+    /** The same rows computed and published: a row whose value is null is published hidden, computed as 1.0. */
+    private static AcrossSlices.SliceKpis kpis(Row... rows) {
+        List<List<Object>> computed = new ArrayList<>();
+        List<List<Object>> published = new ArrayList<>();
+        for (Row row : rows) {
+            Object members = Double.isNaN(row.members()) ? null : (Object) (long) row.members();
+            Object part = Double.isNaN(row.part()) ? null : (Object) (long) row.part();
+            computed.add(Arrays.asList(row.kpi(), row.unit(), row.value() == null ? 1.0 : row.value(), null, null, members, part));
+            published.add(Arrays.asList(row.kpi(), row.unit(), row.value(), null, null, members, part));
+        }
+        return new AcrossSlices.SliceKpis(Map.of("q", new Table(COLUMNS, computed)), Map.of("q", new Table(COLUMNS, published)));
+    }
+}
