@@ -114,7 +114,7 @@ public final class Pipeline {
             QueryStage.checkOnlyQueries(Background.join(ahead.kindChecked()));
             Answerable answerable = answerable(answering, project.questions(), data);
             List<Answer> answers = answer(answering, answerable, data, project.model(), ahead, timer);
-            List<Answer> safe = Disclosure.protect(answers, config.minGroupSize());
+            List<Answer> safe = Disclosure.protect(answers, config.minGroupSize(), data.regionOf());
             List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(safe, project.targets().lines(safe)),
                     c -> c.size() + " charts");
             Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, answerable.leftOut(),
@@ -336,7 +336,7 @@ public final class Pipeline {
         Answerable found = answerable(engine, questions, data, tables);
         Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut));
         List<Answer> computed = answer(engine, answerable, data, project.model(), ahead, quiet);
-        return new SliceAnswers(answerable, computed, Disclosure.protect(computed, config.minGroupSize()));
+        return new SliceAnswers(answerable, computed, Disclosure.protect(computed, config.minGroupSize(), data.regionOf()));
     }
 
     /** One slice's report: the whole report's stages from the answerable questions to the assembled records. */
@@ -425,7 +425,19 @@ public final class Pipeline {
         return folders;
     }
 
-    private record CheckedData(LoadResult loaded, ValidationReport report, Parameters parameters) {
+    /** @param regionOf each country's region, as the regions table the questions read gives it */
+    private record CheckedData(LoadResult loaded, ValidationReport report, Parameters parameters, java.util.Map<String, String> regionOf) {
+    }
+
+    /** The regions table as loaded (the built-in one unless the data folder brings its own); none on a remote engine without it. */
+    private static java.util.Map<String, String> regionOf(Engine engine, LoadResult loaded) {
+        java.util.Map<String, String> regions = new java.util.HashMap<>();
+        if (loaded.has("regions")) {
+            for (List<Object> row : engine.query("SELECT country, region FROM regions").rows()) {
+                regions.put(String.valueOf(row.get(0)), String.valueOf(row.get(1)));
+            }
+        }
+        return regions;
     }
 
     /** The questions' answers, and their churn models, still being fitted on a session of their own. */
@@ -473,7 +485,7 @@ public final class Pipeline {
             throw ReportException.of(ReportException.DATA_PROBLEM, theData() + " cannot be used; nothing was written",
                     shown.stream().map(config::shown).toList());
         }
-        return new CheckedData(loaded, report, parameters);
+        return new CheckedData(loaded, report, parameters, regionOf(engine, loaded));
     }
 
     /**

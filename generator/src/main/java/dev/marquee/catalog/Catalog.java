@@ -29,7 +29,7 @@ public final class Catalog {
     private static final Set<String> QUESTION_KEYS = Set.of("title", "question", "order", "requires", "charts", "metrics", "kpis",
             "forecasts", "model", "when", "privacy");
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
-            "small", "label", "within", "running", "keep");
+            "small", "label", "within", "running", "keep", "nested_in");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track", "units");
 
@@ -386,6 +386,14 @@ public final class Catalog {
                             + "hide (its figures) or drop (the row, for rankings and overlapping groups)"));
         }
         Optional<String> label = entry.string("label");
+        Optional<String> nestedIn = entry.string("nested_in");
+        boolean byCountry = label.map(GroupSpec.COUNTRY::equals).orElse(false)
+                || entry.string("within").map(GroupSpec.COUNTRY::equals).orElse(false);
+        if (nestedIn.isPresent() && (!GroupSpec.NESTINGS.contains(nestedIn.get()) || !byCountry)) {
+            problems.add(Problem.fatal(where, entry.line("nested_in"), "nested_in", "bad-nesting",
+                    "'nested_in' names a grouping of the countries whose totals are published elsewhere: " + GroupSpec.NESTINGS
+                            + ", of a result whose 'label' or 'within' is country; got '" + nestedIn.get() + "'"));
+        }
         if (small.orElse(null) == GroupSpec.Small.MERGE && label.isEmpty()) {
             problems.add(Problem.fatal(where, entry.line("small"), "label", "missing-key",
                     "'small: merge' needs 'label': the column that names the merged row"));
@@ -412,7 +420,7 @@ public final class Catalog {
             return Optional.empty();
         }
         return Optional.of(new GroupSpec(result, members, overlapping.equals("true"), entry.strings("parts"), entry.strings("sums"),
-                ratios, small.get(), label, entry.string("within"), running, entry.strings("keep"), entry.line()));
+                ratios, small.get(), label, entry.string("within"), running, entry.strings("keep"), entry.line(), nestedIn));
     }
 
     private static Optional<ChartSpec> chart(FrontMatter entry, List<String> results, String where,

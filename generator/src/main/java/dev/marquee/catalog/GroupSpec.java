@@ -27,10 +27,24 @@ import java.util.regex.Pattern;
  * @param keep        numeric columns that label the row rather than describe its members (a year, months after
  *                    signup): kept on hidden rows; every other number is a figure about the group
  * @param line        line of the declaration in the question's .md file, for messages
+ * @param nestedIn    a grouping of the label's values whose totals are published elsewhere ({@code region}, of the
+ *                    countries of a by-country result): what one of them hides or merges must be 0 or k members too,
+ *                    or its total minus its published rows would give a smaller group
  */
 public record GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
                         List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
-                        List<Running> running, List<String> keep, int line) {
+                        List<Running> running, List<String> keep, int line, Optional<String> nestedIn) {
+
+    /** The groupings {@code nested_in} may name: the report's regions, of countries. */
+    public static final java.util.Set<String> NESTINGS = java.util.Set.of("region");
+    /** The column whose values a region groups. */
+    public static final String COUNTRY = "country";
+
+    public GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
+                     List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
+                     List<Running> running, List<String> keep, int line) {
+        this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, Optional.empty());
+    }
 
     /** What becomes of a row describing fewer than k members (or a part of them). */
     public enum Small {

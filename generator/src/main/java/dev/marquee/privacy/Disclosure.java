@@ -48,6 +48,15 @@ public final class Disclosure {
      * @throws ReportException when a declaration names a column its result does not return
      */
     public static List<Answer> protect(List<Answer> answers, int k) {
+        return protect(answers, k, Map.of());
+    }
+
+    /**
+     * @param regionOf each country's region (the regions table as loaded), for results whose countries' totals by
+     *                 region are published too ({@code nested_in: region})
+     * @throws ReportException when a declaration names a column its result does not return
+     */
+    public static List<Answer> protect(List<Answer> answers, int k, Map<String, String> regionOf) {
         List<Problem> problems = new ArrayList<>();
         for (Answer answer : answers) {
             checkColumns(answer, problems);
@@ -63,7 +72,7 @@ public final class Disclosure {
             Map<String, Map<Object, Set<Object>>> found = new HashMap<>();
             List<Answer> safe = new ArrayList<>();
             for (Answer answer : answers) {
-                safe.add(protect(answer, k, forced, found));
+                safe.add(protect(answer, k, forced, found, regionOf));
             }
             if (contains(forced, found)) {
                 return safe;
@@ -84,7 +93,7 @@ public final class Disclosure {
     }
 
     private static Answer protect(Answer answer, int k, Map<String, Map<Object, Set<Object>>> forced,
-                                  Map<String, Map<Object, Set<Object>>> found) {
+                                  Map<String, Map<Object, Set<Object>>> found, Map<String, String> regionOf) {
         Question question = answer.question();
         Map<String, Table> results = new LinkedHashMap<>();
         Map<String, String> notes = new LinkedHashMap<>(answer.notes());
@@ -97,7 +106,7 @@ public final class Disclosure {
                 // Groups are the same when their dimension and what counts their members are (age_band|members).
                 Optional<String> key = GroupedTable.dimension(result.getValue(), spec.get()).map(d -> d + "|" + spec.get().members());
                 GroupedTable.Protected safe = GroupedTable.protect(result.getValue(), spec.get(), k,
-                        key.map(forced::get).orElse(Map.of()));
+                        key.map(forced::get).orElse(Map.of()), regionOf);
                 key.ifPresent(d -> addAll(found, d, safe.hiddenValuesByPopulation()));
                 results.put(name, safe.table());
                 note(spec.get(), safe, k).ifPresent(text -> notes.put(name, text));

@@ -36,16 +36,18 @@ final class GroupedTable {
     private final int k;
     /** Values of the dimension another result of the same groups hid: hidden here too (see Disclosure). */
     private final Set<Object> forced;
+    private final Map<String, String> regionOf;
     /** The index of the column naming each row's group (see {@link #dimension}), if the result has one. */
     private final Optional<Integer> dimension;
     /** Rows added up from others: their shares of a total are computed once the table is final. */
     private final java.util.Set<List<Object>> combined = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    private GroupedTable(Table table, GroupSpec spec, int k, Set<Object> forced) {
+    private GroupedTable(Table table, GroupSpec spec, int k, Set<Object> forced, Map<String, String> regionOf) {
         this.table = table;
         this.spec = spec;
         this.k = k;
         this.forced = forced;
+        this.regionOf = regionOf;
         this.dimension = dimension(table, spec).map(table::index);
     }
 
@@ -89,14 +91,15 @@ final class GroupedTable {
      * population at a time: each has its own totals, and its small groups are merged within it.
      */
     static Protected protect(Table table, GroupSpec spec, int k) {
-        return protect(table, spec, k, Map.of());
+        return protect(table, spec, k, Map.of(), Map.of());
     }
 
     /** @param forced per population (its source, or {@link #EVENT_FILES}), dimension values to hide whatever their size */
-    static Protected protect(Table table, GroupSpec spec, int k, Map<Object, Set<Object>> forced) {
+    /** @param regionOf each country's region, for a result nested in regions ({@link GroupSpec#nestedIn()}) */
+    static Protected protect(Table table, GroupSpec spec, int k, Map<Object, Set<Object>> forced, Map<String, String> regionOf) {
         Optional<Integer> source = table.indexOf("source");
         if (source.isEmpty() || spec.columns().contains("source")) {
-            return new GroupedTable(table, spec, k, forced.getOrDefault(EVENT_FILES, Set.of())).run();
+            return new GroupedTable(table, spec, k, forced.getOrDefault(EVENT_FILES, Set.of()), regionOf).run();
         }
         Map<Object, List<List<Object>>> populations = new LinkedHashMap<>();
         for (List<Object> row : table.rows()) {
@@ -109,7 +112,7 @@ final class GroupedTable {
         for (Map.Entry<Object, List<List<Object>>> entry : populations.entrySet()) {
             List<List<Object>> population = entry.getValue();
             Protected safe = new GroupedTable(new Table(table.columns(), population), spec, k,
-                    forced.getOrDefault(entry.getKey(), Set.of())).run();
+                    forced.getOrDefault(entry.getKey(), Set.of()), regionOf).run();
             each.put(entry.getKey(), safe);
             for (List<Object> row : safe.table().rows()) {
                 List<Object> copy = new ArrayList<>(row);
@@ -207,6 +210,9 @@ final class GroupedTable {
             merged.add(next);
             mergedSize = spec.overlapping() ? Math.max(mergedSize, sizes.get(next)) : mergedSize + sizes.get(next);
         }
+        if (spec.nestedIn().isPresent() && spec.within().get().equals(GroupSpec.COUNTRY)) {
+            mergeWithinRegions(sizes, merged);
+        }
         if (merged.isEmpty()) {
             return rows;
         }
@@ -229,6 +235,39 @@ final class GroupedTable {
             out.add(combined);
         }
         return out;
+    }
+
+    /**
+     * A region's total is published elsewhere: the countries of it merged away must hold 0 or k members together, or
+     * its total minus its published countries would give them. Its next smallest country joins them until they do.
+     */
+    private void mergeWithinRegions(Map<Object, Double> sizes, List<Object> merged) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Map<String, Double> mergedInRegion = new LinkedHashMap<>();
+            for (Object country : merged) {
+                mergedInRegion.merge(regionOf.getOrDefault(String.valueOf(country), "Unknown"), sizes.get(country),
+                        spec.overlapping() ? Math::max : Double::sum);
+            }
+            for (Map.Entry<String, Double> region : mergedInRegion.entrySet()) {
+                if (region.getValue() > 0 && region.getValue() < k) {
+                    Object next = null;
+                    for (Map.Entry<Object, Double> country : sizes.entrySet()) {
+                        if (!merged.contains(country.getKey()) && country.getValue() > 0
+                                && regionOf.getOrDefault(String.valueOf(country.getKey()), "Unknown").equals(region.getKey())
+                                && (next == null || country.getValue() < sizes.get(next))) {
+                            next = country.getKey();
+                        }
+                    }
+                    if (next != null) {
+                        merged.add(next);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /** The rows that cannot be published as they are: small themselves, then hidden to protect the others. */
@@ -316,6 +355,19 @@ final class GroupedTable {
      */
     private List<Line> lines(List<List<Object>> rows) {
         List<Line> lines = new ArrayList<>();
+        if (spec.nestedIn().isPresent()) {
+            // A region's total is published elsewhere: its countries' rows are a line too (in each value of 'within').
+            // The countries are the rows' label (members by country), or the cross-tab's 'within' (plans within a country).
+            int country = spec.label().filter(GroupSpec.COUNTRY::equals).map(table::index)
+                    .orElseGet(() -> table.index(spec.within().orElseThrow()));
+            int within = spec.within().filter(w -> !w.equals(GroupSpec.COUNTRY)).map(table::index).orElse(-1);
+            Map<String, List<Integer>> regions = new LinkedHashMap<>();
+            for (int r = 0; r < rows.size(); r++) {
+                String region = regionOf.getOrDefault(String.valueOf(rows.get(r).get(country)), "Unknown");
+                regions.computeIfAbsent((within < 0 ? "" : rows.get(r).get(within) + "|") + region, x -> new ArrayList<>()).add(r);
+            }
+            regions.values().forEach(line -> lines.add(new Line(line, spec.overlapping())));
+        }
         if (spec.within().isEmpty()) {
             List<Integer> all = new ArrayList<>();
             for (int r = 0; r < rows.size(); r++) {

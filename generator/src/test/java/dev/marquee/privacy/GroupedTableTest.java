@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +30,36 @@ class GroupedTableTest {
         // C (3) is small; Other would hold 3, which total − A − B reveals, so B (20) joins it: Other = 23.
         Table safe = protect(table("country", "members", "A:50", "B:20", "C:3"), merge("country", "members"));
         assertEquals(List.of("A:50", OTHER + ":23"), rows(safe));
+    }
+
+    @Test
+    void merge_nestedInRegions_aRegionsMergedCountriesHoldKToo_orItsTotalWouldGiveThem() {
+        // Regions R1 (A 50, B 30, C 3) and R2 (D 40, E 20), their totals published elsewhere. C (3) joins Other. R1's
+        // total 83 minus A and B would give C's 3: B (30), R1's next smallest, joins it, and Other = 33 holds k on its
+        // own: E stays. Without the regions, E (the smallest row) would join instead, and R1 minus A and B give 3.
+        GroupSpec spec = new GroupSpec("t", "members", false, List.of(), List.of(), List.of(), Small.MERGE, Optional.of("country"),
+                Optional.empty(), List.of(), List.of(), 1, Optional.of("region"));
+        Map<String, String> regions = Map.of("A", "R1", "B", "R1", "C", "R1", "D", "R2", "E", "R2");
+        Table safe = GroupedTable.protect(table("country", "members", "A:50", "B:30", "C:3", "D:40", "E:20"), spec, K, Map.of(), regions).table();
+        assertEquals(List.of("A:50", "D:40", "E:20", OTHER + ":33"), rows(safe));
+        // Without the regions, only the total is protected.
+        assertEquals(List.of("A:50", "B:30", "D:40", OTHER + ":23"), rows(protect(table("country", "members", "A:50", "B:30", "C:3", "D:40", "E:20"),
+                merge("country", "members"))));
+    }
+
+    @Test
+    void crossTab_nestedInRegions_aSmallCountryMergedAway_takesItsRegionsNextSmallestCountryWithIt() {
+        // Plans within countries: C (4 members) is too small for any plan, and E (16, the next smallest country) joins it
+        // so that Other holds k. But R1's total minus A's and B's plans would give C's 4: B (18), R1's next smallest
+        // country, is merged too. Other = 4 + 16 + 18.
+        GroupSpec spec = new GroupSpec("t", "members", false, List.of(), List.of(), List.of(), Small.MERGE, Optional.of("plan"),
+                Optional.of("country"), List.of(), List.of(), 1, Optional.of("region"));
+        Map<String, String> regions = Map.of("A", "R1", "B", "R1", "C", "R1", "D", "R2", "E", "R2");
+        Table safe = GroupedTable.protect(table(List.of("country", "plan"), "members", "A|Basic:30", "A|Premium:20", "B|Basic:18",
+                "C|Basic:4", "D|Basic:25", "D|Premium:15", "E|Basic:16"), spec, K, Map.of(), regions).table();
+        List<String> countries = safe.rows().stream().map(r -> String.valueOf(r.get(0))).distinct().toList();
+        assertEquals(List.of("A", "D", OTHER), countries);
+        assertEquals(38.0, safe.rows().stream().filter(r -> r.get(0).equals(OTHER)).mapToDouble(r -> ((Number) r.get(2)).doubleValue()).sum());
     }
 
     @Test
