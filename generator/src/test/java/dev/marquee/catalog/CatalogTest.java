@@ -78,6 +78,25 @@ class CatalogTest {
     }
 
     @Test
+    void read_nestedIn_namesRegions_ofAResultByCountry() throws Exception {
+        Path questions = temp.resolve("questions");
+        Fixtures.copyTree(Fixtures.QUESTIONS, questions);
+        Path members = questions.resolve("members.md");
+        String text = Files.readString(members);
+        assertTrue(text.contains("    label: country\n    nested_in: region\n"), "the declaration this test breaks");
+        Files.writeString(members, text.replace("    label: country\n    nested_in: region\n", "    label: country\n    nested_in: continent\n"));
+        DataModel model = DataModel.standard();
+        dev.marquee.layer.Layer layer = dev.marquee.layer.Layer.standard();
+
+        ReportException error = assertThrows(ReportException.class, () -> Catalog.read(questions,
+                layer.withModelTables(model.tableNames()), layer.withMemberTables(model.memberTables())));
+
+        assertTrue(error.getMessage().matches("(?s).*members\\.md:\\d+ column nested_in: 'nested_in' names a grouping of the countries "
+                + "whose totals are published elsewhere: \\[region\\], of a result whose 'label' or 'within' is country; got 'continent' "
+                + "\\[bad-nesting\\].*"), error.getMessage());
+    }
+
+    @Test
     void build_sqlErrorsAndMissingColumns_areReportedTogether() throws Exception {
         Path questions = temp.resolve("questions");
         Files.createDirectories(questions);
