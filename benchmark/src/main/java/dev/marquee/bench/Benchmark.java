@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  * in BENCHMARKS.md. Also, on the same data, the peer: the pandas + matplotlib script an analyst would write instead
  * ({@link Peer}), to show how many times faster the report is. Not part of the test run: it takes minutes.
  *
- * <pre>scripts/benchmark.sh [--sizes default,100k,1m,10m] [--formats csv.gz,parquet] [--runs 3] [--no-peer]</pre>
+ * <pre>scripts/benchmark.sh [--sizes default,100k,1m,10m] [--formats csv.gz,parquet] [--runs 3] [--no-peer] [--slices region]</pre>
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = Baseline.class,
         description = "Measure the report at several data sizes and record the results in BENCHMARKS.md.")
@@ -66,6 +66,10 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--no-peer", description = "Do not measure the peer (" + Peer.SCRIPT + ", pandas + matplotlib, installed by "
             + Peer.LAUNCHER + " into bench/peer-venv).")
     boolean noPeer;
+
+    @Option(names = "--slices", description = "Also time the report with --slices of this dimension (region, country, plan): "
+            + "what the slices cost beside the report alone.")
+    String slices;
 
     @Option(names = "--record", defaultValue = "BENCHMARKS.md", description = "File to record the results in; 'none' to only print them (default: ${DEFAULT-VALUE}).")
     String record;
@@ -131,7 +135,7 @@ public final class Benchmark implements Callable<Integer> {
             measured.addAll(ofSize);
         }
         String key = "sizes=" + String.join(",", sizes) + " formats=" + String.join(",", formats)
-                + (memoryLimit == null ? "" : " memory-limit=" + memoryLimit);
+                + (memoryLimit == null ? "" : " memory-limit=" + memoryLimit) + (slices == null ? "" : " slices=" + slices);
         String limit = memoryLimit == null ? Config.defaults().memoryLimit() + " (60% of RAM)" : memoryLimit;
         String markdown = Results.markdown(key, machine, measured, jvm.describe(), jvm.jvmOptions(), limit, runs, LocalDate.now(),
                 Machine.currentLoadAverage(), Machine.measureSpeed(), peerNote);
@@ -196,6 +200,22 @@ public final class Benchmark implements Callable<Integer> {
                 SampleSets.bytes(site) - pdfBytes(site), pdfBytes(site));
         if (!measured.succeeded()) {
             return measured;
+        }
+        if (slices != null) {
+            List<String> sliced = new ArrayList<>(build);
+            sliced.set(sliced.indexOf(site.toString()), site + "-sliced");
+            sliced.addAll(List.of("--slices", slices));
+            List<ChildJvm.Run> runsSliced = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ChildJvm.Run run = jvm.run("dev.marquee.Main", sliced);
+                runsSliced.add(run);
+                out.printf(Locale.ROOT, "%-8s %-8s run %d: report with --slices %s %6.2f s%s%n", size.name(), format, i + 1, slices,
+                        run.wallSeconds(), run.succeeded() ? "" : "  FAILED " + run.failure());
+                if (!run.succeeded()) {
+                    break;
+                }
+            }
+            measured = measured.withSliced(runsSliced);
         }
         List<String> scan = new ArrayList<>(baseline);
         scan.add("--scan-only");

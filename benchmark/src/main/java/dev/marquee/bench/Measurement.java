@@ -10,27 +10,42 @@ import java.util.List;
  * measured).
  */
 record Measurement(Size size, String format, long inputBytes, List<ChildJvm.Run> reports, List<ChildJvm.Run> baselines,
-                   long siteBytes, long pdfBytes, List<ChildJvm.Run> peers, double scanSeconds) {
+                   long siteBytes, long pdfBytes, List<ChildJvm.Run> peers, double scanSeconds, List<ChildJvm.Run> sliced) {
 
     Measurement {
         reports = List.copyOf(reports);
         baselines = List.copyOf(baselines);
         peers = List.copyOf(peers);
+        sliced = List.copyOf(sliced);
     }
 
     /** Without the peer's runs and without the plain scan (NaN: not measured). */
     Measurement(Size size, String format, long inputBytes, List<ChildJvm.Run> reports, List<ChildJvm.Run> baselines,
                 long siteBytes, long pdfBytes) {
-        this(size, format, inputBytes, reports, baselines, siteBytes, pdfBytes, List.of(), Double.NaN);
+        this(size, format, inputBytes, reports, baselines, siteBytes, pdfBytes, List.of(), Double.NaN, List.of());
     }
 
     Measurement withPeers(List<ChildJvm.Run> runs) {
-        return new Measurement(size, format, inputBytes, reports, baselines, siteBytes, pdfBytes, runs, scanSeconds);
+        return new Measurement(size, format, inputBytes, reports, baselines, siteBytes, pdfBytes, runs, scanSeconds, sliced);
+    }
+
+    /** With the runs of the same report with {@code --slices}: what the slices cost beside the report alone. */
+    Measurement withSliced(List<ChildJvm.Run> runs) {
+        return new Measurement(size, format, inputBytes, reports, baselines, siteBytes, pdfBytes, peers, scanSeconds, runs);
+    }
+
+    boolean slicedSucceeded() {
+        return !sliced.isEmpty() && sliced.stream().allMatch(ChildJvm.Run::succeeded);
+    }
+
+    /** How much longer the report takes with its slices: sliced wall time over the report's, less one (medians). */
+    double slicesCost() {
+        return median(sliced).wallSeconds() / report().wallSeconds() - 1;
     }
 
     /** With the seconds DuckDB takes to read the viewing events once and add up a column: the floor of any report. */
     Measurement withScan(double seconds) {
-        return new Measurement(size, format, inputBytes, reports, baselines, siteBytes, pdfBytes, peers, seconds);
+        return new Measurement(size, format, inputBytes, reports, baselines, siteBytes, pdfBytes, peers, seconds, sliced);
     }
 
     boolean succeeded() {

@@ -64,6 +64,10 @@ final class Results {
         if (peer) {
             header.addAll(List.of("peer wall s (min–max)", "report speed-up over peer (peer ÷ report)"));
         }
+        boolean sliced = measured.stream().anyMatch(m -> !m.sliced().isEmpty());
+        if (sliced) {
+            header.addAll(List.of("with --slices wall s (min–max)", "slices' cost"));
+        }
         StringBuilder md = new StringBuilder(row(header)).append(separator(header.size()));
         for (Measurement m : measured) {
             List<String> cells = new ArrayList<>(List.of(m.size().label(), m.format(), megabytes(m.inputBytes())));
@@ -89,6 +93,14 @@ final class Results {
                 cells.add(String.format(Locale.ROOT, "%.2f×", m.peerSpeedup()));
             } else if (peer) {
                 cells.add(m.peerMeasured() ? "failed: " + lastLine(m.peers().stream().filter(r -> !r.succeeded()).findFirst().orElseThrow()) : "");
+                cells.add("");
+            }
+            if (sliced && m.slicedSucceeded()) {
+                cells.add(seconds(Measurement.median(m.sliced()).wallSeconds()) + " (" + seconds(Measurement.min(m.sliced())) + "–"
+                        + seconds(Measurement.max(m.sliced())) + ")");
+                cells.add(String.format(Locale.ROOT, "+%.0f%%", 100 * m.slicesCost()));
+            } else if (sliced) {
+                cells.add(m.sliced().isEmpty() ? "" : "failed: " + lastLine(m.sliced().stream().filter(r -> !r.succeeded()).findFirst().orElseThrow()));
                 cells.add("");
             }
             md.append(row(cells));

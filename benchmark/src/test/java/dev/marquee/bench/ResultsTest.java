@@ -49,9 +49,9 @@ class ResultsTest {
     void markdown_peerMeasured_wallTimeSpeedUpAndPeakRssColumns() {
         Size size = Size.parse("1m");
         Measurement csv = new Measurement(size, "csv.gz", 40_000_000, List.of(report(4.0), report(5.0), report(6.0)),
-                List.of(alone(3.0)), 3_000_000, 150_000, List.of(peer(21.0), peer(20.0), peer(24.0)), 0.8);
+                List.of(alone(3.0)), 3_000_000, 150_000, List.of(peer(21.0), peer(20.0), peer(24.0)), 0.8, List.of());
         Measurement parquet = new Measurement(size, "parquet", 30_000_000, List.of(report(4.2)), List.of(alone(2.5)),
-                3_000_000, 150_000, List.of(peer(20.0)), Double.NaN);
+                3_000_000, 150_000, List.of(peer(20.0)), Double.NaN, List.of());
 
         String md = Results.markdown("sizes=1m formats=csv.gz,parquet", machine(), List.of(csv, parquet), "`java -Xmx512m ...`",
                 List.of("-Xmx512m"), "2GB", 3, LocalDate.of(2026, 12, 3), "0.5", new Machine.SpeedCheck(0.3, 90),
@@ -73,7 +73,7 @@ class ResultsTest {
     @Test
     void markdown_peerNotMeasured_noPeerColumns() {
         Measurement csv = new Measurement(Size.parse("default"), "csv.gz", 5_000_000, List.of(report(2.0)), List.of(alone(1.5)),
-                3_000_000, 150_000, List.of(), Double.NaN);
+                3_000_000, 150_000, List.of(), Double.NaN, List.of());
 
         String md = Results.markdown("sizes=default formats=csv.gz", machine(), List.of(csv), "`java -Xmx512m ...`",
                 List.of("-Xmx512m"), "2GB", 1, LocalDate.of(2026, 12, 3), "0.5", new Machine.SpeedCheck(0.3, 90), "");
@@ -81,6 +81,19 @@ class ResultsTest {
         assertTrue(md.contains("| report ÷ DuckDB |\n"), md);
         assertTrue(md.contains("| site (without PDF) | PDF |\n"), md);
         assertTrue(!md.contains("peer"), md);
+    }
+
+    @Test
+    void markdown_slicesMeasured_theirWallTimeAndCostBesideTheReport() {
+        // Report runs 4, 5, 6 s (median 5); with --slices 6, 7, 9 s (median 7): the slices cost 40%.
+        Measurement csv = new Measurement(Size.parse("1m"), "csv.gz", 40_000_000, List.of(report(4.0), report(5.0), report(6.0)),
+                List.of(alone(3.0)), 3_000_000, 150_000).withSliced(List.of(report(9.0), report(6.0), report(7.0)));
+
+        String md = Results.markdown("sizes=1m formats=csv.gz slices=region", machine(), List.of(csv), "`java -Xmx512m ...`",
+                List.of("-Xmx512m"), "2GB", 3, LocalDate.of(2026, 12, 3), "0.5", new Machine.SpeedCheck(0.3, 90), "");
+
+        assertTrue(md.contains("| report ÷ DuckDB | with --slices wall s (min–max) | slices' cost |\n"), md);
+        assertTrue(md.contains("| 1.67 | 7.00 (6.00–9.00) | +40% |\n"), md);
     }
 
     private static Machine machine() {
