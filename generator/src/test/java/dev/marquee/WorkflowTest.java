@@ -145,8 +145,8 @@ class WorkflowTest {
     void pdf_isKeptAsAnArtifact_andMailedOnlyWhenConfigured() {
         String text = Fixtures.read(Fixtures.ROOT.resolve(".github/workflows/report.yml"));
         Map<String, Object> pdf = map(artifactStep("build", "report-pdf").get("with"));
-        assertEquals(List.of("site/report.pdf", "site/digest.md", "site/digest-subject.txt"),
-                List.of(pdf.get("path").toString().trim().split("\n")));
+        assertEquals(List.of("site/report.pdf", "site/digest.md", "site/digest-subject.txt", "site/slices/*/report.pdf",
+                "site/slices/recipients.json"), List.of(pdf.get("path").toString().trim().split("\n")));
         assertEquals(90, pdf.get("retention-days"));
         assertTrue(text.contains("if: env.SMTP_SERVER != '' && env.REPORT_RECIPIENTS != ''"));
         assertTrue(text.contains("uses: actions/deploy-pages@v4") && text.contains("uses: actions/upload-pages-artifact@v3"));
@@ -194,8 +194,8 @@ class WorkflowTest {
 
         assertTrue(steps.indexOf(fetch) < steps.indexOf(generate), "the previous edition is there before generating");
         assertTrue(fetch.get("run").toString().contains("git archive FETCH_HEAD | tar -x -C ../previous-edition"));
-        assertEquals(Map.of("HISTORY", "${{ steps.previous.outputs.dir }}"), generate.get("env"));
-        assertTrue(generate.get("run").toString().trim().endsWith("${HISTORY:+--history \"$HISTORY\"}"), generate.get("run").toString());
+        assertEquals("${{ steps.previous.outputs.dir }}", map(generate.get("env")).get("HISTORY"));
+        assertTrue(generate.get("run").toString().contains(" ${HISTORY:+--history \"$HISTORY\"}"), generate.get("run").toString());
         assertFalse(job("build").containsKey("env") && map(job("build").get("env")).containsKey("HISTORY"),
                 "HISTORY comes from the fetch step only");
     }
@@ -286,6 +286,82 @@ class WorkflowTest {
         assertEquals("subject=Streaming report\n", digest.output);
         assertEquals("The latest streaming report is attached.\n\nThe report is published at <https://example.github.io/marquee/>.\n",
                 Files.readString(artifact.resolve("digest.md")));
+    }
+
+    @Test
+    void generateStep_slicesTheReport_whenTheRepositoryVariableSaysBy() {
+        Map<String, Object> generate = step("build", "Generate the report");
+        assertEquals("${{ vars.REPORT_SLICES }}", map(generate.get("env")).get("SLICES"));
+        assertTrue(generate.get("run").toString().endsWith("${SLICES:+--slices \"$SLICES\"}"), generate.get("run").toString());
+    }
+
+    /**
+     * Given a run's slices and recipients: each recipient with an address in the secrets gets their slice's PDF (or the
+     * note when their slice has no data) from a local SMTP server standing in for the real one; one without is skipped.
+     */
+    @Test
+    void notify_slicesStep_mailsEachRecipientTheirSlicesPdf_orItsNote(@TempDir Path temp) throws Exception {
+        assumeTool("python3");
+        Assumptions.assumeTrue(new ProcessBuilder("python3", "-c", "import smtpd").start().waitFor() == 0,
+                "python3's smtpd module (up to Python 3.11) stands in for the mail server");
+        Path workspace = Files.createDirectories(temp.resolve("workspace"));
+        Files.createDirectories(workspace.resolve("slices/europe"));
+        Files.createDirectories(workspace.resolve("repository/scripts"));
+        Files.copy(Fixtures.ROOT.resolve("scripts/send-slices.py"), workspace.resolve("repository/scripts/send-slices.py"));
+        Files.writeString(workspace.resolve("report.pdf"), "%PDF whole");
+        Files.writeString(workspace.resolve("slices/europe/report.pdf"), "%PDF europe");
+        Files.writeString(workspace.resolve("digest-subject.txt"), "Marquee, 31 Dec: targets met\n");
+        Files.writeString(workspace.resolve("slices/recipients.json"), """
+                {
+                  "recipients": [
+                    {"id": "board", "address_variable": "MARQUEE_RECIPIENT_BOARD", "slice": "all", "pdf": "report.pdf"},
+                    {"id": "europe-lead", "address_variable": "MARQUEE_RECIPIENT_EUROPE_LEAD", "slice": "Region: Europe", "pdf": "slices/europe/report.pdf"},
+                    {"id": "oceania-lead", "address_variable": "MARQUEE_RECIPIENT_OCEANIA_LEAD", "slice": "Region: Oceania", "pdf": null, "note": "no member of the data is in region Oceania"},
+                    {"id": "unset", "address_variable": "MARQUEE_RECIPIENT_UNSET", "slice": "all", "pdf": "report.pdf"}
+                  ]
+                }
+                """);
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path received = temp.resolve("received.txt");
+        Process server = new ProcessBuilder("python3", "-W", "ignore", "-u", "-m", "smtpd", "-n", "-c", "DebuggingServer", "127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(received.toFile()).start();
+        try {
+            for (int i = 0; i < 50; i++) {
+                try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                    break;
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            Map<String, Object> step = step("notify", "slices");
+            Map<String, String> env = new HashMap<>(Map.of("SMTP_SERVER", "127.0.0.1", "SMTP_PORT", Integer.toString(port),
+                    "SMTP_SECURITY", "plain", "PAGE_URL", "https://example.github.io/marquee/", "MARQUEE_SECRETS",
+                    "{\"MARQUEE_RECIPIENT_BOARD\": \"board@example.org\", \"MARQUEE_RECIPIENT_EUROPE_LEAD\": \"eu@example.org\", "
+                            + "\"MARQUEE_RECIPIENT_OCEANIA_LEAD\": \"oc@example.org\", \"GITHUB_TOKEN\": \"x\"}"));
+            Bash sent = bash(step.get("run").toString(), workspace, env);
+
+            assertEquals(0, sent.code, sent.out);
+            assertEquals("board: sent report.pdf\neurope-lead: sent slices/europe/report.pdf\noceania-lead: sent a note, no PDF\n"
+                    + "unset: no address (MARQUEE_RECIPIENT_UNSET is not set): not sent\n", sent.out);
+            assertFalse(sent.out.contains("@"), "the log names no address");
+            // The server prints each message once the client has gone: three messages, given a few seconds.
+            for (int i = 0; i < 50 && Files.readString(received).split("MESSAGE FOLLOWS", -1).length < 4; i++) {
+                Thread.sleep(100);
+            }
+        } finally {
+            server.destroy();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+        String mails = Files.readString(received);
+        // The stand-in server prints each message's lines as Python bytes: b'To: eu@example.org'.
+        assertTrue(mails.contains("To: eu@example.org") && mails.contains("To: board@example.org"), mails);
+        assertTrue(mails.contains("filename=\"slices-europe-report.pdf\""), mails);
+        assertTrue(mails.contains("To: oc@example.org") && mails.contains("has no PDF for you this time: no member of the data is i"), mails);
+        assertFalse(mails.contains("oc@example.org") && mails.substring(mails.indexOf("To: oc@example.org")).contains("filename="),
+                "a recipient without data gets no PDF");
     }
 
     // --- Running steps as the runner does: bash -e, GITHUB_OUTPUT a file, the step's env. ---
