@@ -179,29 +179,8 @@ public final class Catalog {
             // What charts, narratives and privacy entries may name: the statements, then the results the outlook stage
             // computes after them (forecasts, the model's aggregates), which have no SQL of their own.
             List<String> results = Question.resultNames(queries, forecasts, model);
-            List<ChartSpec> charts = new ArrayList<>();
-            List<FrontMatter> chartEntries = front.mappings("charts");
-            if (chartEntries.isEmpty()) {
-                problems.add(Problem.fatal(where, front.line(), "charts", "no-charts", "declares no charts: add a 'charts:' list"));
-            }
-            Set<String> ids = new HashSet<>();
-            for (FrontMatter entry : chartEntries) {
-                chart(entry, results, where, problems).ifPresent(chart -> {
-                    if (!ids.add(chart.id())) {
-                        problems.add(Problem.fatal(where, entry.line("id"), "id", "duplicate-chart",
-                                "chart id '" + chart.id() + "' is used twice in this question"));
-                    }
-                    charts.add(chart);
-                });
-            }
-            List<Metric> metrics = new ArrayList<>();
-            for (FrontMatter entry : front.mappings("metrics")) {
-                String name = requiredString(entry, "name", where, problems);
-                String definition = requiredString(entry, "definition", where, problems);
-                if (name != null && definition != null) {
-                    metrics.add(new Metric(name, definition));
-                }
-            }
+            List<ChartSpec> charts = charts(front, results, where, problems);
+            List<Metric> metrics = metrics(front, where, problems);
             Optional<String> kpiQuery = front.string("kpis");
             if (kpiQuery.isPresent() && queries.stream().noneMatch(q -> q.name().equals(kpiQuery.get()))) {
                 problems.add(Problem.fatal(where, front.line("kpis"), "kpis", "unknown-query",
@@ -227,17 +206,7 @@ public final class Catalog {
                             "statement '" + query.name() + "' is empty"));
                 }
             }
-            List<GroupSpec> privacy = new ArrayList<>();
-            Set<String> declared = new HashSet<>();
-            for (FrontMatter entry : front.mappings("privacy")) {
-                groupSpec(entry, results, where, problems).ifPresent(spec -> {
-                    if (!declared.add(spec.result())) {
-                        problems.add(Problem.fatal(where, entry.line("result"), "result", "duplicate-privacy",
-                                "result '" + spec.result() + "' is declared twice under 'privacy'"));
-                    }
-                    privacy.add(spec);
-                });
-            }
+            List<GroupSpec> privacy = privacy(front, results, where, problems);
             for (NarrativeValue value : narrativeValues) {
                 if (value.contrast().isPresent() && privacy.stream().noneMatch(p -> p.result().equals(value.statement())
                         && p.countsMembers() && !p.parts().isEmpty())) {
@@ -255,6 +224,56 @@ public final class Catalog {
             problems.add(Problem.fatal(where, e.line, "", "bad-front-matter", e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    /** The question's charts, each id once; a question without charts is a problem. */
+    private static List<ChartSpec> charts(FrontMatter front, List<String> results, String where, List<Problem> problems)
+            throws FrontMatterException {
+        List<ChartSpec> charts = new ArrayList<>();
+        List<FrontMatter> entries = front.mappings("charts");
+        if (entries.isEmpty()) {
+            problems.add(Problem.fatal(where, front.line(), "charts", "no-charts", "declares no charts: add a 'charts:' list"));
+        }
+        Set<String> ids = new HashSet<>();
+        for (FrontMatter entry : entries) {
+            chart(entry, results, where, problems).ifPresent(chart -> {
+                if (!ids.add(chart.id())) {
+                    problems.add(Problem.fatal(where, entry.line("id"), "id", "duplicate-chart",
+                            "chart id '" + chart.id() + "' is used twice in this question"));
+                }
+                charts.add(chart);
+            });
+        }
+        return charts;
+    }
+
+    private static List<Metric> metrics(FrontMatter front, String where, List<Problem> problems) throws FrontMatterException {
+        List<Metric> metrics = new ArrayList<>();
+        for (FrontMatter entry : front.mappings("metrics")) {
+            String name = requiredString(entry, "name", where, problems);
+            String definition = requiredString(entry, "definition", where, problems);
+            if (name != null && definition != null) {
+                metrics.add(new Metric(name, definition));
+            }
+        }
+        return metrics;
+    }
+
+    /** What each published result's rows describe ({@code privacy:}), each result once. */
+    private static List<GroupSpec> privacy(FrontMatter front, List<String> results, String where, List<Problem> problems)
+            throws FrontMatterException {
+        List<GroupSpec> privacy = new ArrayList<>();
+        Set<String> declared = new HashSet<>();
+        for (FrontMatter entry : front.mappings("privacy")) {
+            groupSpec(entry, results, where, problems).ifPresent(spec -> {
+                if (!declared.add(spec.result())) {
+                    problems.add(Problem.fatal(where, entry.line("result"), "result", "duplicate-privacy",
+                            "result '" + spec.result() + "' is declared twice under 'privacy'"));
+                }
+                privacy.add(spec);
+            });
+        }
+        return privacy;
     }
 
     private static Optional<ForecastSpec> forecast(FrontMatter entry, List<QuerySource> queries, String where,

@@ -107,40 +107,9 @@ public final class SiteRenderer {
             output.write(CHANGES_PAGE, render("changes.jte", new Views.ChangesPage(
                     site.layout(changes.title(), "What changed since the previous edition, and the targets", CHANGES_PAGE), changes)));
         }
-        memory.ifPresent(m -> {
-            if (archive) {
-                output.write(ARCHIVE_PAGE, render("archive.jte", new Views.ArchivePage(
-                        site.layout("Archive", "Every edition of the report, newest first", ARCHIVE_PAGE), EditionViews.archive(m),
-                        m.archive().size())));
-            }
-            output.write(dev.marquee.history.Edition.FILE, dev.marquee.history.EditionJson.write(m.current()));
-            output.write(DIGEST, m.digest().markdown(report.title(), report.asOf()));
-            output.write(DIGEST_SUBJECT, m.subject() + "\n");
-        });
+        memory.ifPresent(m -> writeEdition(m, archive, report, site, output));
         if (!countries.isEmpty()) {
-            List<Views.CountryRow> rows = new ArrayList<>();
-            for (int i = 0; i < countries.countries().size(); i++) {
-                rows.add(new Views.CountryRow(countryLinks.get(i), countries.countries().get(i).values().stream().map(Countries.Value::cell).toList()));
-            }
-            output.write("countries.html", render("countries.jte", new CountriesPage(
-                    site.layout("Countries", "Every country's key figures, and a page per country", "countries.html"), countryLinks,
-                    countries.note(), countries.columns(), rows)));
-            for (Countries.Country country : countries.countries()) {
-                String page = countryPage(country);
-                List<Views.KeyFigure> figures = new ArrayList<>();
-                // Each figure's Other row merges the countries too small for that figure, which differ from one figure to
-                // the next: none of them is about the countries of the Other page, whose charts say what they merge.
-                for (int i = 0; i < country.values().size() && !country.isOther(); i++) {
-                    Countries.Value value = country.values().get(i);
-                    if (!value.cell().isEmpty()) {
-                        figures.add(new Views.KeyFigure(countries.columns().get(i), value.text(), value.comparison()));
-                    }
-                }
-                output.write(page, render("country.jte", new CountryPage(
-                        site.layout(country.name(), "Plans, devices and key figures for " + country.name(), page),
-                        country.name(), figures, country.figures().stream().map(SiteRenderer::chartView).toList(),
-                        countryLinks.stream().filter(link -> !link.href().equals(page)).toList())));
-            }
+            writeCountries(countries, countryLinks, site, output);
         }
         output.write("data.html", render("data.jte", dataPage(shown, site)));
         output.write("methodology.html", render("methodology.jte", new MethodologyPage(
@@ -156,6 +125,45 @@ public final class SiteRenderer {
                 java.nio.charset.StandardCharsets.UTF_8));
         output.write("countries.js", resource("/site/countries.js"));
         output.write("charts.js", resource("/site/charts.js"));
+    }
+
+    /** The edition's record, its digest and subject for the workflow, and the archive page when there is an archive. */
+    private static void writeEdition(Memory memory, boolean archive, Report report, Site site, Output output) {
+        if (archive) {
+            output.write(ARCHIVE_PAGE, render("archive.jte", new Views.ArchivePage(
+                    site.layout("Archive", "Every edition of the report, newest first", ARCHIVE_PAGE), EditionViews.archive(memory),
+                    memory.archive().size())));
+        }
+        output.write(dev.marquee.history.Edition.FILE, dev.marquee.history.EditionJson.write(memory.current()));
+        output.write(DIGEST, memory.digest().markdown(report.title(), report.asOf()));
+        output.write(DIGEST_SUBJECT, memory.subject() + "\n");
+    }
+
+    /** The countries' page, their key figures side by side, and a page per country. */
+    private static void writeCountries(Countries countries, List<NavLink> countryLinks, Site site, Output output) {
+        List<Views.CountryRow> rows = new ArrayList<>();
+        for (int i = 0; i < countries.countries().size(); i++) {
+            rows.add(new Views.CountryRow(countryLinks.get(i), countries.countries().get(i).values().stream().map(Countries.Value::cell).toList()));
+        }
+        output.write("countries.html", render("countries.jte", new CountriesPage(
+                site.layout("Countries", "Every country's key figures, and a page per country", "countries.html"), countryLinks,
+                countries.note(), countries.columns(), rows)));
+        for (Countries.Country country : countries.countries()) {
+            String page = countryPage(country);
+            List<Views.KeyFigure> figures = new ArrayList<>();
+            // Each figure's Other row merges the countries too small for that figure, which differ from one figure to
+            // the next: none of them is about the countries of the Other page, whose charts say what they merge.
+            for (int i = 0; i < country.values().size() && !country.isOther(); i++) {
+                Countries.Value value = country.values().get(i);
+                if (!value.cell().isEmpty()) {
+                    figures.add(new Views.KeyFigure(countries.columns().get(i), value.text(), value.comparison()));
+                }
+            }
+            output.write(page, render("country.jte", new CountryPage(
+                    site.layout(country.name(), "Plans, devices and key figures for " + country.name(), page),
+                    country.name(), figures, country.figures().stream().map(SiteRenderer::chartView).toList(),
+                    countryLinks.stream().filter(link -> !link.href().equals(page)).toList())));
+        }
     }
 
     static final String CHANGES_PAGE = "changes.html";
