@@ -289,10 +289,18 @@ class WorkflowTest {
     }
 
     @Test
-    void generateStep_slicesTheReport_whenTheRepositoryVariableSaysBy() {
+    void generateStep_slicesTheReport_byTheDimensionTheRecipientsFileGivesItsReadersBy(@TempDir Path temp) throws Exception {
         Map<String, Object> generate = step("build", "Generate the report");
-        assertEquals("${{ vars.REPORT_SLICES }}", map(generate.get("env")).get("SLICES"));
-        assertTrue(generate.get("run").toString().endsWith("${SLICES:+--slices \"$SLICES\"}"), generate.get("run").toString());
+        assertEquals("${{ steps.slices.outputs.dimension }}", map(generate.get("env")).get("SLICES"));
+        assertTrue(generate.get("run").toString().trim().endsWith("${SLICES:+--slices \"$SLICES\"}"), generate.get("run").toString());
+
+        Path repository = Files.createDirectories(temp.resolve("repository"));
+        assertEquals("dimension=\n", runStep("build", "slices", repository).output, "no recipients.yaml: no slices");
+        Files.writeString(repository.resolve("recipients.yaml"), "recipients:\n  - id: board\n    slice: all\n  - id: europe-lead\n"
+                + "    region: Europe\n");
+        assertEquals("dimension=region\n", runStep("build", "slices", repository).output);
+        Files.writeString(repository.resolve("recipients.yaml"), "recipients:\n  - id: board\n    slice: all\n");
+        assertEquals("dimension=\n", runStep("build", "slices", repository).output, "the whole report only: no slices");
     }
 
     /**
