@@ -249,6 +249,9 @@ public final class Pipeline {
      */
     private void writeSlices(Engine database, List<Slices.Slice> slices, CheckedData data, Project project, Report whole,
                              Optional<AcrossSlices.SliceKpis> wholeKpis, Ahead ahead, StagedSite site, StageTimer timer) {
+        if (slices.isEmpty()) {
+            return;
+        }
         Set<String> wholeLeftOut = whole.leftOut().stream().map(LeftOut::title).collect(Collectors.toSet());
         Project sliced = new Project(project.model(), project.questions(), Targets.none(), History.none(), Recipients.none());
         List<Slices.Slice> published = slices.stream().filter(Slices.Slice::published).toList();
