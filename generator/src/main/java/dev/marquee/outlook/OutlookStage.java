@@ -38,15 +38,15 @@ public final class OutlookStage {
      * the session.
      */
     public static final class Models implements AutoCloseable {
-        private final CompletableFuture<Map<String, ChurnModel.Result>> fitted;
+        private final CompletableFuture<Map<String, Fitted>> fitted;
         private final Optional<Engine> session;
 
-        private Models(CompletableFuture<Map<String, ChurnModel.Result>> fitted, Optional<Engine> session) {
+        private Models(CompletableFuture<Map<String, Fitted>> fitted, Optional<Engine> session) {
             this.fitted = fitted;
             this.session = session;
         }
 
-        Map<String, ChurnModel.Result> results() {
+        Map<String, Fitted> results() {
             return Background.join(fitted);
         }
 
@@ -70,7 +70,7 @@ public final class OutlookStage {
         List<Question> modelled = questions.stream().filter(q -> q.model().isPresent()).toList();
         Optional<Engine> session = modelled.isEmpty() ? Optional.empty() : engine.newSession();
         if (session.isEmpty()) {
-            CompletableFuture<Map<String, ChurnModel.Result>> fitted = new CompletableFuture<>();
+            CompletableFuture<Map<String, Fitted>> fitted = new CompletableFuture<>();
             try {
                 fitted.complete(fit(engine, modelled, parameters));
             } catch (RuntimeException e) {
@@ -81,13 +81,18 @@ public final class OutlookStage {
         return new Models(CompletableFuture.supplyAsync(() -> fit(session.get(), modelled, parameters)), session);
     }
 
-    private static Map<String, ChurnModel.Result> fit(Engine engine, List<Question> modelled, Parameters parameters) {
-        Map<String, ChurnModel.Result> results = new LinkedHashMap<>();
+    /** A question's model as fitted, and the statement its rows came from, as run: shown beside its aggregates. */
+    record Fitted(ChurnModel.Result result, String sql) {
+    }
+
+    private static Map<String, Fitted> fit(Engine engine, List<Question> modelled, Parameters parameters) {
+        Map<String, Fitted> results = new LinkedHashMap<>();
         for (Question question : modelled) {
             ModelSpec model = question.model().orElseThrow();
             ModelRows rows = new ModelRows(model);
-            engine.stream(QueryStage.sql(question.query(model.query()).orElseThrow(), parameters, engine), rows);
-            results.put(question.slug(), ChurnModel.fit(model, rows, parameters.minGroupSize()));
+            String sql = QueryStage.sql(question.query(model.query()).orElseThrow(), parameters, engine);
+            engine.stream(sql, rows);
+            results.put(question.slug(), new Fitted(ChurnModel.fit(model, rows, parameters.minGroupSize()), sql));
         }
         return results;
     }
@@ -96,8 +101,8 @@ public final class OutlookStage {
         // The forecasts are Java work on small series; they are computed while the models finish.
         CompletableFuture<List<Forecasts>> forecasting = CompletableFuture.supplyAsync(
                 () -> answers.stream().map(OutlookStage::forecasts).toList());
-        Map<String, ChurnModel.Result> fitted = started.results();
-        List<Optional<ChurnModel.Result>> models = answers.stream()
+        Map<String, Fitted> fitted = started.results();
+        List<Optional<Fitted>> models = answers.stream()
                 .map(answer -> Optional.ofNullable(fitted.get(answer.question().slug()))).toList();
         List<Forecasts> forecasts = Background.join(forecasting);
         List<Answer> extended = new ArrayList<>();
@@ -112,13 +117,11 @@ public final class OutlookStage {
             Map<String, String> sql = new LinkedHashMap<>(answer.sql());
             results.putAll(forecasts.get(a).results());
             sql.putAll(forecasts.get(a).sql());
-            models.get(a).ifPresent(result -> {
-                ModelSpec model = question.model().orElseThrow();
-                results.putAll(result.tables());
-                String modelSql = QueryStage.sql(question.query(model.query()).orElseThrow(), parameters, engine);
+            models.get(a).ifPresent(model -> {
+                results.putAll(model.result().tables());
                 ModelSpec.RESULTS.forEach(name -> sql.put(name, "-- Logistic regression on the features of statement '"
-                        + model.query() + "' (trained on the 'train' rows, judged on 'test'); only aggregates are published.\n"
-                        + modelSql));
+                        + question.model().orElseThrow().query() + "' (trained on the 'train' rows, judged on 'test'); only "
+                        + "aggregates are published.\n" + model.sql()));
             });
             extended.add(new Answer(question, results, sql));
         }
