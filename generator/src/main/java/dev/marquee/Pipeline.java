@@ -256,10 +256,13 @@ public final class Pipeline {
         Project sliced = new Project(project.model(), project.questions(), Targets.none(), History.none(), Recipients.none());
         List<Slices.Slice> published = slices.stream().filter(Slices.Slice::published).toList();
         List<Question> kpiQuestions = project.questions().stream().filter(q -> q.kpiQuery().isPresent()).toList();
+        // Each slice's filled tables are counted once, for its KPIs and for its report.
+        java.util.Map<String, Set<String>> filled = new java.util.HashMap<>();
         List<java.util.Set<String>> hidden = wholeKpis.isEmpty() ? published.stream().map(s -> java.util.Set.<String>of()).toList()
                 : timer.time("slice kpis", () -> AcrossSlices.hidden(wholeKpis.get(), published.stream().map(slice -> {
                     try (Engine engine = Slices.open(database, slice)) {
-                        return kpis(sliceAnswers(engine, slice, data, project, kpiQuestions, wholeLeftOut, ahead, quiet()));
+                        Set<String> tables = filled.computeIfAbsent(slice.schema(), s -> filledTables(engine, data));
+                        return kpis(sliceAnswers(engine, slice, data, project, kpiQuestions, tables, wholeLeftOut, ahead, quiet()));
                     }
                 }).toList(), config.minGroupSize()), h -> h.stream().mapToInt(java.util.Set::size).sum()
                         + " KPI figures hidden across slices against differencing");
@@ -268,7 +271,7 @@ public final class Pipeline {
             for (int i = 0; i < published.size(); i++) {
                 Slices.Slice slice = published.get(i);
                 java.util.Set<String> hide = hidden.get(i);
-                Report report = timer.time("slice", () -> hideKpis(sliceReport(database, slice, data, project, wholeLeftOut, ahead, quiet()), hide),
+                Report report = timer.time("slice", () -> hideKpis(sliceReport(database, slice, data, project, filled, wholeLeftOut, ahead, quiet()), hide),
                         r -> slice.dimension().label() + ": " + slice.value() + ", " + r.sections().stream()
                                 .mapToInt(s -> s.charts().size()).sum() + " charts for " + slice.folder());
                 Background.join(writing);
@@ -328,25 +331,30 @@ public final class Pipeline {
     }
 
     private SliceAnswers sliceAnswers(Engine engine, Slices.Slice slice, CheckedData data, Project project, List<Question> questions,
-                                      Set<String> wholeLeftOut, Ahead ahead, StageTimer quiet) {
-        // A table the slice holds no row of (a member table, the whole service's figures) is missing for its questions.
-        Set<String> tables = new HashSet<>();
-        for (var table : data.report().tables()) {
-            if (((Number) engine.scalar("SELECT count(*) FROM " + table.table())).longValue() > 0) {
-                tables.add(table.table());
-            }
-        }
+                                      Set<String> tables, Set<String> wholeLeftOut, Ahead ahead, StageTimer quiet) {
         Answerable found = answerable(engine, questions, data, tables);
         Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut));
         List<Answer> computed = answer(engine, answerable, data, project.model(), ahead, quiet);
         return new SliceAnswers(answerable, computed, Disclosure.protect(computed, config.minGroupSize(), data.regionOf()));
     }
 
+    /** The tables a slice holds rows of: one it holds none of (a member table, the whole service's figures) is missing for its questions. */
+    private static Set<String> filledTables(Engine engine, CheckedData data) {
+        Set<String> tables = new HashSet<>();
+        for (var table : data.report().tables()) {
+            if (((Number) engine.scalar("SELECT count(*) FROM " + table.table())).longValue() > 0) {
+                tables.add(table.table());
+            }
+        }
+        return tables;
+    }
+
     /** One slice's report: the whole report's stages from the answerable questions to the assembled records. */
-    private Report sliceReport(Engine database, Slices.Slice slice, CheckedData data, Project project, Set<String> wholeLeftOut,
-                               Ahead ahead, StageTimer quiet) {
+    private Report sliceReport(Engine database, Slices.Slice slice, CheckedData data, Project project,
+                               java.util.Map<String, Set<String>> filled, Set<String> wholeLeftOut, Ahead ahead, StageTimer quiet) {
         try (Engine engine = Slices.open(database, slice)) {
-            SliceAnswers answers = sliceAnswers(engine, slice, data, project, project.questions(), wholeLeftOut, ahead, quiet);
+            Set<String> tables = filled.computeIfAbsent(slice.schema(), s -> filledTables(engine, data));
+            SliceAnswers answers = sliceAnswers(engine, slice, data, project, project.questions(), tables, wholeLeftOut, ahead, quiet);
             List<Answer> safe = answers.safe();
             List<RenderedChart> charts = ChartStage.render(safe, Targets.none().lines(safe));
             return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answers.answerable().leftOut(),

@@ -77,7 +77,8 @@ public final class AcrossSlices {
                 }
                 double restGroup = group - showing.stream().mapToDouble(s -> groups[s]).sum();
                 double restPart = part - showing.stream().mapToDouble(s -> parts[s]).sum();
-                while (!showing.isEmpty() && (small(restGroup, k) || small(restPart, k) || small(restGroup - restPart, k))) {
+                while (!showing.isEmpty() && (KpiGroups.small(restGroup, k) || KpiGroups.small(restPart, k)
+                        || KpiGroups.small(restGroup - restPart, k))) {
                     int next = showing.stream().min(java.util.Comparator.comparingDouble((Integer s) -> groups[s])).orElseThrow();
                     showing.remove(Integer.valueOf(next));
                     hide.get(next).add(kpi + "/" + period);
@@ -95,9 +96,5 @@ public final class AcrossSlices {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean small(double members, int k) {
-        return members > 1e-9 && members < k;
     }
 }

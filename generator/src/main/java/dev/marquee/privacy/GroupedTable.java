@@ -247,7 +247,7 @@ final class GroupedTable {
             changed = false;
             Map<String, Double> mergedInRegion = new LinkedHashMap<>();
             for (Object country : merged) {
-                mergedInRegion.merge(regionOf.getOrDefault(String.valueOf(country), "Unknown"), sizes.get(country),
+                mergedInRegion.merge(regionOf(country), sizes.get(country),
                         spec.overlapping() ? Math::max : Double::sum);
             }
             for (Map.Entry<String, Double> region : mergedInRegion.entrySet()) {
@@ -255,7 +255,7 @@ final class GroupedTable {
                     Object next = null;
                     for (Map.Entry<Object, Double> country : sizes.entrySet()) {
                         if (!merged.contains(country.getKey()) && country.getValue() > 0
-                                && regionOf.getOrDefault(String.valueOf(country.getKey()), "Unknown").equals(region.getKey())
+                                && regionOf(country.getKey()).equals(region.getKey())
                                 && (next == null || country.getValue() < sizes.get(next))) {
                             next = country.getKey();
                         }
@@ -268,6 +268,11 @@ final class GroupedTable {
                 }
             }
         }
+    }
+
+    /** A country's region; a country the regions table does not list is Unknown, as the questions' SQL names it. */
+    private String regionOf(Object country) {
+        return regionOf.getOrDefault(String.valueOf(country), "Unknown");
     }
 
     /** The rows that cannot be published as they are: small themselves, then hidden to protect the others. */
@@ -363,7 +368,7 @@ final class GroupedTable {
             int within = spec.within().filter(w -> !w.equals(GroupSpec.COUNTRY)).map(table::index).orElse(-1);
             Map<String, List<Integer>> regions = new LinkedHashMap<>();
             for (int r = 0; r < rows.size(); r++) {
-                String region = regionOf.getOrDefault(String.valueOf(rows.get(r).get(country)), "Unknown");
+                String region = regionOf(rows.get(r).get(country));
                 regions.computeIfAbsent((within < 0 ? "" : rows.get(r).get(within) + "|") + region, x -> new ArrayList<>()).add(r);
             }
             regions.values().forEach(line -> lines.add(new Line(line, spec.overlapping())));

@@ -64,7 +64,7 @@ public final class KpiGroups {
                         ? ((Number) kpis.value(row, PERIODS.get(period))).doubleValue() : Double.POSITIVE_INFINITY);
     }
 
-    private static boolean small(double members, int k) {
+    static boolean small(double members, int k) {
         return members > 0 && members < k;
     }
 }

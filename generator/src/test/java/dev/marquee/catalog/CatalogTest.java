@@ -56,18 +56,10 @@ class CatalogTest {
 
     @Test
     void read_aChartDrawingAnotherQuestionsResult_mustNameOneThatExists() throws Exception {
-        Path questions = temp.resolve("questions");
-        Fixtures.copyTree(Fixtures.QUESTIONS, questions);
-        Path signups = questions.resolve("signups.md");
-        String text = Files.readString(signups);
-        assertTrue(text.contains("query: outlook/forecast_new_signups"), "the reference this test misspells");
-        Files.writeString(signups, text.replace("query: outlook/forecast_new_signups", "query: outlok/forecast_new_signups")
-                .replace("query: outlook/forecast_active_members", "query: outlook/forecast_active_member"));
+        Path questions = questionsWith("signups.md", "query: outlook/forecast_new_signups", "query: outlok/forecast_new_signups");
+        edit(questions.resolve("signups.md"), "query: outlook/forecast_active_members", "query: outlook/forecast_active_member");
 
-        DataModel model = DataModel.standard();
-        dev.marquee.layer.Layer layer = dev.marquee.layer.Layer.standard();
-        ReportException error = assertThrows(ReportException.class, () -> Catalog.read(questions,
-                layer.withModelTables(model.tableNames()), layer.withMemberTables(model.memberTables())));
+        ReportException error = assertThrows(ReportException.class, () -> readAsTheRunDoes(questions));
 
         String message = error.getMessage();
         assertTrue(message.contains("(2 problems)"), message);
@@ -79,21 +71,35 @@ class CatalogTest {
 
     @Test
     void read_nestedIn_namesRegions_ofAResultByCountry() throws Exception {
-        Path questions = temp.resolve("questions");
-        Fixtures.copyTree(Fixtures.QUESTIONS, questions);
-        Path members = questions.resolve("members.md");
-        String text = Files.readString(members);
-        assertTrue(text.contains("    label: country\n    nested_in: region\n"), "the declaration this test breaks");
-        Files.writeString(members, text.replace("    label: country\n    nested_in: region\n", "    label: country\n    nested_in: continent\n"));
-        DataModel model = DataModel.standard();
-        dev.marquee.layer.Layer layer = dev.marquee.layer.Layer.standard();
+        Path questions = questionsWith("members.md", "    label: country\n    nested_in: region\n",
+                "    label: country\n    nested_in: continent\n");
 
-        ReportException error = assertThrows(ReportException.class, () -> Catalog.read(questions,
-                layer.withModelTables(model.tableNames()), layer.withMemberTables(model.memberTables())));
+        ReportException error = assertThrows(ReportException.class, () -> readAsTheRunDoes(questions));
 
         assertTrue(error.getMessage().matches("(?s).*members\\.md:\\d+ column nested_in: 'nested_in' names a grouping of the countries "
                 + "whose totals are published elsewhere: \\[region\\], of a result whose 'label' or 'within' is country; got 'continent' "
                 + "\\[bad-nesting\\].*"), error.getMessage());
+    }
+
+    /** The project's questions, copied, with one text of one file replaced (which must be there). */
+    private Path questionsWith(String file, String text, String replacement) throws Exception {
+        Path questions = temp.resolve("questions");
+        Fixtures.copyTree(Fixtures.QUESTIONS, questions);
+        edit(questions.resolve(file), text, replacement);
+        return questions;
+    }
+
+    private static void edit(Path file, String text, String replacement) throws Exception {
+        String content = Files.readString(file);
+        assertTrue(content.contains(text), "the text this test changes: " + text);
+        Files.writeString(file, content.replace(text, replacement));
+    }
+
+    /** The questions read with the tables a run gives them: the data model's and the member and title layer's. */
+    private static java.util.List<Question> readAsTheRunDoes(Path questions) {
+        DataModel model = DataModel.standard();
+        dev.marquee.layer.Layer layer = dev.marquee.layer.Layer.standard();
+        return Catalog.read(questions, layer.withModelTables(model.tableNames()), layer.withMemberTables(model.memberTables()));
     }
 
     @Test
