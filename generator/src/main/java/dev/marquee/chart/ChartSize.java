@@ -72,9 +72,9 @@ final class ChartSize {
      * whose labels take more of the width (so fewer wrap), showing the first bars that fit, with a line under it
      * saying how many of how many (the table has them all).
      */
-    static JFreeChart fitted(JFreeChart chart, Rectangle2D area) {
+    static Fit fitted(JFreeChart chart, Rectangle2D area) {
         if (bars(chart, area.getWidth(), area.getHeight(), CategoryLabelAxis.LEFT_SHARE).filter(b -> !b.fit()).isEmpty()) {
-            return chart;
+            return new Fit(chart, Optional.empty());
         }
         // Here the bars may be as thin as their labels: the area is what the page has.
         Bars bars = null;
@@ -93,20 +93,25 @@ final class ChartSize {
                 axis.setLeftShare(share);
             }
             if (bars.fit()) {
-                return copy;
+                return new Fit(copy, Optional.empty());
             }
             int fits = (int) Math.max(1, Math.floor((bars.room() - LINE) / bars.slot()));
             CategoryDataset all = plot.getDataset();
             plot.setDataset(new SlidingCategoryDataset(all, 0, fits));
-            TextTitle note = new TextTitle((descending(all) ? "The " + fits + " highest" : "The first " + fits) + " of " + bars.count()
-                    + " shown; the table on the site lists all.", new Font(plot.getDomainAxis().getTickLabelFont().getFamily(), Font.PLAIN, 11));
+            String leftOut = (descending(all) ? "The " + fits + " highest" : "The first " + fits) + " of " + bars.count()
+                    + " shown; the table on the site lists all.";
+            TextTitle note = new TextTitle(leftOut, new Font(plot.getDomainAxis().getTickLabelFont().getFamily(), Font.PLAIN, 11));
             note.setPaint(Theme.MUTED);
             note.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
             copy.addSubtitle(note);
-            return copy;
+            return new Fit(copy, Optional.of(leftOut));
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The chart to draw, and the line under it that says which bars it leaves out, when it leaves some out. */
+    record Fit(JFreeChart chart, Optional<String> leftOut) {
     }
 
     /** True when the first series' values fall from the first category to the last ("Other (small groups)" aside). */

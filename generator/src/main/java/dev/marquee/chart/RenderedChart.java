@@ -37,9 +37,17 @@ public record RenderedChart(String questionSlug, ChartSpec spec, Table data, Opt
     /**
      * Draws the chart onto any Graphics2D (the PDF's) as vectors. A horizontal bar chart whose bars would not fit the
      * area shows the first ones that do and says how many of how many.
+     *
+     * @return the alt text of the chart as drawn: with that line when bars were left out, since a reader who cannot see
+     *         the chart should not be told of a bar the page does not have
      */
-    public void draw(Graphics2D graphics, Rectangle2D area) {
-        chart.ifPresent(c -> ChartSize.fitted(c, area).draw(graphics, area));
+    public String draw(Graphics2D graphics, Rectangle2D area) {
+        if (chart.isEmpty()) {
+            return altText;
+        }
+        ChartSize.Fit fit = ChartSize.fitted(chart.get(), area);
+        fit.chart().draw(graphics, area);
+        return altText + fit.leftOut().map(line -> " " + line).orElse("");
     }
 
     /** The file stem of the chart's outputs, unique in the report: {@code <question>-<chart>}. */

@@ -4,7 +4,6 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
-import com.lowagie.text.Element;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
@@ -54,7 +53,7 @@ final class PdfChangesPage {
             written += size;
             Paragraph heading = new Paragraph(SafeText.line(part.heading()), new Font(fonts.bold, 11, Font.NORMAL, INK));
             heading.setSpacingBefore(8);
-            side.addElement(tagged(heading, tags.block(PdfName.H2)));
+            side.addElement(Tagging.tagged(heading, tags.block(PdfName.H2)));
             Tagging.ListTags list = tags.list();
             for (Changes.Line line : part.lines()) {
                 // A bullet hung in the margin; the words that say good or bad news ("Newly missed:") in their colour.
@@ -68,7 +67,7 @@ final class PdfChangesPage {
                     item.add(new Chunk(lead, new Font(fonts.bold, 9, Font.NORMAL, colour(line.tone()))));
                 }
                 item.add(new Chunk(text.substring(lead.length()), new Font(fonts.regular, 9, Font.NORMAL, INK)));
-                side.addElement(tagged(item, list.item()));
+                side.addElement(Tagging.tagged(item, list.item()));
             }
         }
         if (!parts.isEmpty()) {
@@ -115,16 +114,4 @@ final class PdfChangesPage {
         }
     }
 
-    /** An element in a borderless cell of its own, whose event tags its text. */
-    private static PdfPTable tagged(Element element, com.lowagie.text.pdf.PdfPCellEvent tag) {
-        PdfPCell cell = new PdfPCell();
-        cell.setBorder(Rectangle.NO_BORDER);
-        cell.setPadding(0);
-        cell.addElement(element);
-        cell.setCellEvent(tag);
-        PdfPTable holder = new PdfPTable(1);
-        holder.setWidthPercentage(100);
-        holder.addCell(cell);
-        return holder;
-    }
 }

@@ -83,9 +83,7 @@ final class PdfCoverPage {
             grid.addCell(PdfQuestionPage.chartCell(writer, tags, fonts, figure, width, height));
         }
         if (targetsOnCover) {
-            PdfPCell panel = targetsPanel(shown.changes().get(), fonts);
-            panel.setCellEvent(tags.block(PdfName.P));
-            grid.addCell(panel);
+            grid.addCell(targetsPanel(shown.changes().get(), tags, fonts));
         }
         if (cells % 2 == 1 && cells > 1) {
             grid.addCell(emptyCell(fonts));
@@ -95,23 +93,26 @@ final class PdfCoverPage {
         }
     }
 
-    /** The targets as a short list for the cover: each one's name and status, then what this edition measured. */
-    static PdfPCell targetsPanel(Changes changes, PdfFonts fonts) {
+    /**
+     * The targets as a short list for the cover: a heading, then each target's name and status and what this edition
+     * measured, tagged as a list item of its own.
+     */
+    static PdfPCell targetsPanel(Changes changes, Tagging tags, PdfFonts fonts) {
         PdfPCell cell = new PdfPCell();
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(4);
         cell.setPaddingLeft(10);
-        cell.addElement(new Paragraph(Texts.TARGETS, new Font(fonts.bold, 10, Font.NORMAL, INK)));
+        cell.addElement(Tagging.tagged(new Paragraph(Texts.TARGETS, new Font(fonts.bold, 10, Font.NORMAL, INK)), tags.block(PdfName.H2)));
         Paragraph intro = new Paragraph(changes.quietSince(), new Font(fonts.regular, 8, Font.NORMAL, MUTED));
-        intro.setSpacingAfter(4);
-        cell.addElement(intro);
+        cell.addElement(Tagging.tagged(intro, tags.block(PdfName.P)));
+        Tagging.ListTags list = tags.list();
         for (TargetStatus target : changes.targets()) {
             Paragraph line = new Paragraph(11);
             line.add(new Chunk(SafeText.line(target.name()) + ": ", new Font(fonts.regular, 9, Font.NORMAL, INK)));
             line.add(new Chunk(target.status(), new Font(fonts.bold, 9, Font.NORMAL, colour(target.tone()))));
-            line.setSpacingBefore(4);
-            cell.addElement(line);
-            cell.addElement(new Paragraph(10, SafeText.line(target.detail()), new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
+            line.add(Chunk.NEWLINE);
+            line.add(new Chunk(SafeText.line(target.detail()), new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
+            cell.addElement(Tagging.tagged(line, list.item(), 4));
         }
         return cell;
     }

@@ -181,8 +181,9 @@ final class PdfQuestionPage {
             throws DocumentException {
         RenderedChart chart = figure.chart();
         PdfPCell cell = new PdfPCell();
+        Image drawn = vectorImage(writer, fonts, chart, width, height);
         // The chart, drawn last in the cell, is tagged a Figure with its alt text (OpenPDF writes no image's /Alt).
-        cell.setCellEvent(tags.figure(SafeText.line(chart.altText())));
+        cell.setCellEvent(tags.figure(drawn.getAlt()));
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(4);
         Paragraph title = new Paragraph("", new Font(fonts.bold, 10, Font.NORMAL, INK));
@@ -190,7 +191,7 @@ final class PdfQuestionPage {
         title.setLeading(12);
         title.setSpacingAfter(2);
         cell.addElement(title);
-        cell.addElement(vectorImage(writer, fonts, chart, width, height));
+        cell.addElement(drawn);
         return cell;
     }
 
@@ -207,8 +208,9 @@ final class PdfQuestionPage {
         if (hide) {
             own.setVisible(false);
         }
+        String alt;
         try {
-            chart.draw(graphics, new Rectangle2D.Double(0, 0, width / scale, height / scale));
+            alt = chart.draw(graphics, new Rectangle2D.Double(0, 0, width / scale, height / scale));
         } finally {
             if (hide) {
                 own.setVisible(true);
@@ -216,7 +218,7 @@ final class PdfQuestionPage {
         }
         graphics.dispose();
         Image image = Image.getInstance(template);
-        image.setAlt(SafeText.line(chart.altText()));
+        image.setAlt(SafeText.line(alt));
         return image;
     }
 

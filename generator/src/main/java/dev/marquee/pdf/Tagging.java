@@ -3,6 +3,7 @@ package dev.marquee.pdf;
 import com.lowagie.text.pdf.ByteBuffer;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPCellEvent;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfString;
@@ -187,6 +188,28 @@ final class Tagging extends com.lowagie.text.pdf.PdfPageEventHelper {
                 wrapSince(canvases[PdfPTable.TEXTCANVAS], new PdfStructureElement(item, new PdfName("LBody")));
             };
         }
+    }
+
+    /**
+     * One element of a cell's column tagged on its own (a heading, a list item), not as part of the cell: held in a
+     * table of one borderless cell whose event tags it, since an event is the only hook OpenPDF gives.
+     */
+    static PdfPTable tagged(com.lowagie.text.Element element, PdfPCellEvent tag) {
+        return tagged(element, tag, 0);
+    }
+
+    /** As {@link #tagged(com.lowagie.text.Element, PdfPCellEvent)}, {@code before} points below what comes before (a cell keeps no paragraph's spacing at its top). */
+    static PdfPTable tagged(com.lowagie.text.Element element, PdfPCellEvent tag, float before) {
+        PdfPCell cell = new PdfPCell();
+        cell.setBorder(com.lowagie.text.Rectangle.NO_BORDER);
+        cell.setPadding(0);
+        cell.setPaddingTop(before);
+        cell.addElement(element);
+        cell.setCellEvent(tag);
+        PdfPTable holder = new PdfPTable(1);
+        holder.setWidthPercentage(100);
+        holder.addCell(cell);
+        return holder;
     }
 
     /** Sets a table's rules and cell backgrounds aside as artifacts: drawing, not content. */

@@ -63,7 +63,8 @@ class ChartLabelsTest {
     void hbarOf39Bars_inAShortArea_showsTheFirstThatFit_andSaysSo() {
         JFreeChart many = ChartBuilder.build(Charts.spec(ChartKind.HBAR, "genre", List.of("rating"), Optional.empty(), Unit.SCORE), genres());
 
-        JFreeChart fitted = ChartSize.fitted(many, new Rectangle2D.Double(0, 0, 500, 300));
+        ChartSize.Fit fit = ChartSize.fitted(many, new Rectangle2D.Double(0, 0, 500, 300));
+        JFreeChart fitted = fit.chart();
 
         assertNotSame(many, fitted);
         int shown = fitted.getCategoryPlot().getDataset().getColumnCount();
@@ -75,7 +76,11 @@ class ChartLabelsTest {
                     && t.getText().equals("The " + shown + " highest of 39 shown; the table on the site lists all.");
         }
         assertTrue(noted, "the chart says how many of how many it shows");
-        assertSame(many, ChartSize.fitted(many, new Rectangle2D.Double(0, 0, 500, 2000)), "where all fit, the chart is drawn as it is");
+        assertEquals(Optional.of("The " + shown + " highest of 39 shown; the table on the site lists all."), fit.leftOut(),
+                "what the drawing leaves out, for its alt text");
+        ChartSize.Fit whole = ChartSize.fitted(many, new Rectangle2D.Double(0, 0, 500, 2000));
+        assertSame(many, whole.chart(), "where all fit, the chart is drawn as it is");
+        assertEquals(Optional.empty(), whole.leftOut());
     }
 
     @Test

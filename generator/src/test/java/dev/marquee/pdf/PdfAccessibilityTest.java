@@ -85,7 +85,10 @@ class PdfAccessibilityTest {
         // Each page's title is a heading: the cover, one page per area, the closing page (its run-on page has none).
         assertEquals(List.of("/H1", "/P"), kinds.subList(0, 2), kinds.toString());
         assertEquals(12, kinds.stream().filter("/H1"::equals).count(), kinds.toString());
-        assertTrue(Set.of("/H1", "/H2", "/P", "/Figure", "/Table").containsAll(kinds), kinds.toString());
+        assertTrue(Set.of("/H1", "/H2", "/P", "/Figure", "/Table", "/L").containsAll(kinds), kinds.toString());
+        // The cover's targets: a heading, what this edition can say, and the targets as a list.
+        int list = kinds.indexOf("/L");
+        assertEquals(List.of("/H2", "/P", "/L", "/H1"), kinds.subList(list - 2, list + 2), kinds.toString());
         // Each chart's title is a heading just before its Figure.
         for (int i = 0; i < kinds.size(); i++) {
             if (kinds.get(i).equals("/Figure")) {
@@ -94,6 +97,9 @@ class PdfAccessibilityTest {
         }
         assertTrue(alts.stream().allMatch(a -> a.length() >= 20), "alt texts say something: " + alts);
         assertTrue(alts.stream().anyMatch(a -> a.contains("Active subscribers") || a.contains("active subscribers")), alts.toString());
+        // A bar chart that draws only the bars its page has room for says so to a screen reader too, as its drawing does.
+        assertTrue(alts.stream().anyMatch(a -> a.matches("Bar chart: members by country, 18 countries\\..* The 10 highest of 18 "
+                + "shown; the table on the site lists all\\.")), alts.toString());
 
         // Every form drawn on a page (a chart) outside the page furniture is inside a Figure's marked content, and the
         // figures on the pages are as many as in the tree.
