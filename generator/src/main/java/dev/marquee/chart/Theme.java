@@ -111,10 +111,26 @@ public final class Theme {
         }
         renderer.setAutoPopulateSeriesPaint(false);
         int next = 0;
+        boolean lines = keys.size() > 1 && (renderer instanceof org.jfree.chart.renderer.category.LineAndShapeRenderer
+                || renderer instanceof org.jfree.chart.renderer.xy.XYLineAndShapeRenderer);
         for (int i = 0; i < keys.size(); i++) {
-            renderer.setSeriesPaint(i, isOther(keys.get(i)) ? OTHER : SERIES[next++ % SERIES.length], false);
+            boolean other = isOther(keys.get(i));
+            // Lines told apart by colour alone fail readers who do not see colour (WCAG 1.4.1): each line its own dash
+            // as well, in the legend too, unless the chart set its strokes itself (a forecast's).
+            if (lines && renderer.getSeriesStroke(i) == null) {
+                renderer.setSeriesStroke(i, other ? DASHES[0] : DASHES[next % DASHES.length], false);
+            }
+            renderer.setSeriesPaint(i, other ? OTHER : SERIES[next++ % SERIES.length], false);
         }
     }
+
+    /** The strokes of a chart's lines, one per series in turn: solid, dashed, dotted, dash-dot, long dashes. */
+    private static final Stroke[] DASHES = {
+            new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND),
+            new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[]{7f, 4f}, 0f),
+            new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[]{0.5f, 4f}, 0f),
+            new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[]{8f, 3f, 2f, 3f}, 0f),
+            new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[]{14f, 4f}, 0f)};
 
     /** A family with Latin and CJK glyphs (titles in Korean, Japanese and Chinese), when the machine has one. */
     public static final String CJK_FAMILY = "WenQuanYi Zen Hei";

@@ -103,6 +103,30 @@ class ChartSeriesTest {
     }
 
     @Test
+    void linesOfSeveralSeries_differInTheirDashes_notInColourAlone() {
+        Table churn = Charts.table(List.of(column("month", ColumnType.DATE), column("region", ColumnType.TEXT), column("rate", ColumnType.DECIMAL)),
+                new Object[]{LocalDate.of(2024, 1, 1), "Europe", 0.03}, new Object[]{LocalDate.of(2024, 2, 1), "Europe", 0.04},
+                new Object[]{LocalDate.of(2024, 1, 1), "Latin America", 0.05}, new Object[]{LocalDate.of(2024, 2, 1), "Latin America", 0.06},
+                new Object[]{LocalDate.of(2024, 1, 1), "North America", 0.02}, new Object[]{LocalDate.of(2024, 2, 1), "North America", 0.02});
+
+        XYPlot plot = (XYPlot) ChartBuilder.build(Charts.spec(ChartKind.LINE, "month", List.of("rate"), Optional.of("region"), Unit.PERCENT), churn).getPlot();
+        XYPlot single = (XYPlot) ChartBuilder.build(Charts.spec(ChartKind.LINE, "month", List.of("rate"), Optional.empty(), Unit.PERCENT),
+                Charts.table(List.of(column("month", ColumnType.DATE), column("rate", ColumnType.DECIMAL)),
+                        new Object[]{LocalDate.of(2024, 1, 1), 0.03}, new Object[]{LocalDate.of(2024, 2, 1), 0.04})).getPlot();
+
+        List<Object> dashes = java.util.stream.IntStream.range(0, 3).mapToObj(i -> dashOf(plot, i)).toList();
+        assertEquals(3, new java.util.HashSet<>(dashes).size(), "each line its own dash: " + dashes);
+        assertEquals(null, dashOf(plot, 0), "the first line is solid");
+        assertEquals(null, dashOf(single, 0), "a line alone stays solid");
+    }
+
+    private static Object dashOf(XYPlot plot, int series) {
+        float[] dash = ((java.awt.BasicStroke) plot.getRenderer().getSeriesStroke(series) == null
+                ? (java.awt.BasicStroke) plot.getRenderer().getDefaultStroke() : (java.awt.BasicStroke) plot.getRenderer().getSeriesStroke(series)).getDashArray();
+        return dash == null ? null : List.of(java.util.Arrays.toString(dash));
+    }
+
+    @Test
     void theSiteDrawing_hasNoTitleOfItsOwn_thePdfsChartKeepsIt() {
         Table regions = Charts.table(List.of(column("region", ColumnType.TEXT), column("rate", ColumnType.DECIMAL)),
                 new Object[]{"Europe", 0.05}, new Object[]{"North America", 0.03});
