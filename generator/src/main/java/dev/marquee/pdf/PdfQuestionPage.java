@@ -15,8 +15,8 @@ import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 
 import dev.marquee.chart.RenderedChart;
-import dev.marquee.engine.Table;
 import dev.marquee.format.SafeText;
+import dev.marquee.present.DashboardTable;
 import dev.marquee.present.DataTable;
 import dev.marquee.present.Figure;
 import dev.marquee.present.Page;
@@ -51,10 +51,9 @@ final class PdfQuestionPage {
         tags.add(document, writer, new Paragraph(page.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)), PdfName.H1);
         Paragraph question = new Paragraph(page.question(), new Font(fonts.regular, 10, Font.NORMAL, MUTED));
         tags.add(document, writer, question, PdfName.P);
-        String said = page.takeaway();
         // A Paragraph made from a Phrase takes that phrase's (Helvetica) font; start from ours and add the chunks.
         Paragraph takeaway = new Paragraph("", new Font(fonts.regular, 9.5f, Font.NORMAL, INK));
-        takeaway.addAll(fonts.phrase(said, 9.5f, false, INK));
+        takeaway.addAll(fonts.phrase(page.takeaway(), 9.5f, false, INK));
         takeaway.setSpacingBefore(4);
         takeaway.setSpacingAfter(4);
         tags.add(document, writer, takeaway, PdfName.P);
@@ -62,15 +61,14 @@ final class PdfQuestionPage {
         List<Figure> charts = all;
         float pageWidth = document.right() - document.left();
         float top = writer.getVerticalPosition(true) - document.bottom() - 6;
-        Optional<Figure> tabled = PdfTables.pick(page);
+        Optional<DashboardTable> tabled = page.dashboardTable();
         // A narrow table may take a cell of the grid: the empty one beside an odd chart, else the fourth chart's.
-        boolean narrow = tabled.isPresent() && charts.size() >= 3
-                && PdfTables.columns(tabled.get().chart(), PdfTables.rows(tabled.get().chart(), said, PdfTables.ALL_ROWS).rows()).size() <= 6;
+        boolean narrow = tabled.isPresent() && charts.size() >= 3 && tabled.get().excerpt(DashboardTable.ALL_ROWS).columns().size() <= 6;
         PdfPTable below = null;
         if (tabled.isPresent() && !(narrow && charts.size() % 2 == 1)) {
             float room = top - rowsOf(charts) * (CHART_HEADING + 8);
-            for (int limit = PdfTables.ALL_ROWS; limit >= 3; limit--) {
-                PdfPTable candidate = dataTable(tabled.get(), PdfTables.rows(tabled.get().chart(), said, limit), fonts, pageWidth);
+            for (int fit = DashboardTable.ALL_ROWS; fit >= 3; fit--) {
+                PdfPTable candidate = dataTable(tabled.get(), fit, fonts, pageWidth);
                 // Charts may give a tenth of their least height to a table below them rather than lose a cell to it.
                 if (0.9f * leastTotal(charts) + candidate.getTotalHeight() + 8 <= room) {
                     below = candidate;
@@ -87,8 +85,8 @@ final class PdfQuestionPage {
         PdfPTable inGrid = null;
         float width = pageWidth * (columns == 1 ? 0.75f : 1f) / columns - 8;
         if (below == null && narrow) {
-            for (int limit = PdfTables.ALL_ROWS; limit >= 3 && inGrid == null; limit--) {
-                PdfPTable candidate = dataTable(tabled.get(), PdfTables.rows(tabled.get().chart(), said, limit), fonts, width);
+            for (int fit = DashboardTable.ALL_ROWS; fit >= 3 && inGrid == null; fit--) {
+                PdfPTable candidate = dataTable(tabled.get(), fit, fonts, width);
                 if (candidate.getTotalHeight() <= heights[heights.length - 1] + CHART_HEADING) {
                     inGrid = candidate;
                 }
@@ -223,20 +221,20 @@ final class PdfQuestionPage {
     }
 
     /**
-     * A page's table under its title (a header row spanning the table, repeated if the table breaks): the rows chosen
-     * by {@link PdfTables}, without the columns none of them fills, each column as wide as its longest text asks.
+     * A page's table under its title (a header row spanning the table, repeated if the table breaks): the rows and
+     * columns its {@link DashboardTable} shows when {@code fit} rows fit, each column as wide as its longest text asks.
      */
-    static PdfPTable dataTable(Figure figure, PdfTables.Selection selection, PdfFonts fonts, float width) {
-        RenderedChart chart = figure.chart();
-        DataTable shown = figure.table();
-        List<Integer> columns = PdfTables.columns(chart, selection.rows());
+    static PdfPTable dataTable(DashboardTable tabled, int fit, PdfFonts fonts, float width) {
+        DashboardTable.Excerpt excerpt = tabled.excerpt(fit);
+        DataTable shown = tabled.figure().table();
+        List<Integer> columns = excerpt.columns();
         List<List<String>> cells = new ArrayList<>();
         float[] widths = new float[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             // A column asks for the length of its header and of its longest cell (up to 40 characters), plus a margin.
             widths[c] = shown.headers().get(columns.get(c)).length() + 2;
         }
-        for (int r : selection.rows()) {
+        for (int r : excerpt.rows()) {
             List<String> row = new ArrayList<>();
             for (int c = 0; c < columns.size(); c++) {
                 // A dashboard cell shows a label's length of text; the site's table and the CSV have it whole.
@@ -255,12 +253,9 @@ final class PdfQuestionPage {
             throw new IllegalStateException(e);
         }
         Paragraph title = new Paragraph("", new Font(fonts.bold, 9, Font.NORMAL, INK));
-        title.addAll(fonts.phrase("Table: " + chart.spec().title(), 9, true, INK));
-        // One population's chart has its file in its title already.
-        String note = PdfTables.source(chart).filter(file -> chart.source().isEmpty()).map(file -> "source: " + file + (selection.note().isEmpty() ? "" : "; ")).orElse("")
-                + selection.note();
-        if (!note.isEmpty()) {
-            title.addAll(fonts.phrase(" · " + note, 8, false, MUTED));
+        title.addAll(fonts.phrase(tabled.title(), 9, true, INK));
+        if (!excerpt.note().isEmpty()) {
+            title.addAll(fonts.phrase(" · " + excerpt.note(), 8, false, MUTED));
         }
         PdfPCell titleCell = new PdfPCell(title);
         titleCell.setColspan(columns.size());

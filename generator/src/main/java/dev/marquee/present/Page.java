@@ -30,6 +30,11 @@ public record Page(String slug, String title, String question, String narrative,
         return shown().stream().filter(Figure::drawn).limit(DASHBOARD_CHARTS).toList();
     }
 
+    /** The table of the question's dashboard page, from the figures of its own page that have data, if any has. */
+    public Optional<DashboardTable> dashboardTable() {
+        return DashboardTable.of(shown(), takeaway);
+    }
+
     public String href() {
         return slug + ".html";
     }

@@ -1,0 +1,187 @@
+package dev.marquee.present;
+
+import dev.marquee.catalog.ChartKind;
+import dev.marquee.chart.RenderedChart;
+import dev.marquee.engine.Table;
+import dev.marquee.format.Formats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The table a question's dashboard page shows, beside its charts: the rows the page talks about, as the reader sees
+ * them. All rows when there are few; else, for a series over time, the latest months (a forecast's months and the last
+ * actual one), and for categories the largest by the chart's measure, with every row the takeaway names. The layout
+ * only says how many rows fit its page ({@link #excerpt}).
+ *
+ * @param figure   the figure whose data it is: the table the takeaway speaks of, else the first chart's data
+ * @param priority every row of the data, the one most worth showing first
+ * @param wanted   how many of them it shows when the page has room
+ * @param latest   whether the rows shown are a series' latest (the note says "the latest 8 of 36 rows")
+ * @param chosenBy what the note says of the rows shown when some are left out ("the largest by members"), if anything
+ * @param source   the one file all its rows come from, when they come from one and another column labels the rows: the
+ *                 note names it instead of a column
+ */
+public record DashboardTable(Figure figure, List<Integer> priority, int wanted, boolean latest, String chosenBy,
+                             Optional<String> source) {
+
+    /** A table of at most this many rows is shown whole (when it fits its page); no page shows more. */
+    public static final int ALL_ROWS = 12;
+    /** How many of a longer table's rows a page shows at most, beside a forecast's months and the rows its takeaway names. */
+    static final int TOP_ROWS = 8;
+
+    public DashboardTable {
+        priority = List.copyOf(priority);
+    }
+
+    /** The rows shown, in the table's order, the columns shown, and the note after the title, empty when all is shown. */
+    public record Excerpt(List<Integer> rows, List<Integer> columns, String note) {
+
+        public Excerpt {
+            rows = List.copyOf(rows);
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /**
+     * The table a page shows: when the takeaway speaks of a table, the table-only entry whose title shares the most
+     * words with it ("The backtest table shows..." is "How wrong each forecast has been (backtest)"); otherwise the
+     * first chart's data. None when no figure has data.
+     */
+    static Optional<DashboardTable> of(List<Figure> figures, String takeaway) {
+        List<Figure> shown = figures.stream().filter(f -> !f.chart().data().isEmpty()).toList();
+        String words = " " + takeaway.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        Optional<Figure> named = Optional.empty();
+        if (words.contains(" table ")) {
+            named = shown.stream().filter(f -> f.chart().spec().kind() == ChartKind.TABLE)
+                    .max(Comparator.comparingInt((Figure f) -> shared(f.title(), words))
+                            .thenComparing(Comparator.comparingInt(shown::indexOf).reversed()));
+        }
+        return named.or(() -> shown.stream().findFirst()).map(figure -> of(figure, takeaway));
+    }
+
+    private static int shared(String title, String words) {
+        int count = 0;
+        for (String word : title.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            // "file" in the title matches "files" in the takeaway.
+            if (word.length() >= 4 && words.contains(" " + word)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A figure's rows in the order they are worth showing, for a page whose takeaway says {@code takeaway}. */
+    static DashboardTable of(Figure figure, String takeaway) {
+        RenderedChart chart = figure.chart();
+        Table data = chart.data();
+        int wanted = data.rowCount() <= ALL_ROWS ? data.rowCount() : TOP_ROWS;
+        List<Integer> priority = new ArrayList<>();
+        Optional<Integer> x = chart.spec().x().isEmpty() ? Optional.empty() : data.indexOf(chart.spec().x());
+        if (x.isPresent() && data.columns().get(x.get()).type().isTemporal()) {
+            // The latest first; a forecast's months before any other, with the last actual one they start from.
+            Optional<Integer> actual = data.indexOf("actual");
+            if (chart.spec().kind() == ChartKind.FORECAST && actual.isPresent()) {
+                int from = data.rowCount();
+                for (int r = data.rowCount() - 1; r >= 0 && from == data.rowCount(); r--) {
+                    if (data.rows().get(r).get(actual.get()) != null) {
+                        from = r;
+                    }
+                }
+                wanted = Math.max(wanted, data.rowCount() - from);
+            }
+            for (int r = data.rowCount() - 1; r >= 0; r--) {
+                priority.add(r);
+            }
+            return new DashboardTable(figure, priority, wanted, true, "", source(data));
+        }
+        Set<Integer> named = new LinkedHashSet<>();
+        for (int r = 0; r < data.rowCount(); r++) {
+            for (Object value : data.rows().get(r)) {
+                if (value instanceof String text && text.length() >= 3 && takeaway.contains(text)) {
+                    named.add(r);
+                }
+            }
+        }
+        Set<Integer> ordered = new LinkedHashSet<>(named);
+        Optional<Integer> measure = chart.spec().y().isEmpty() ? Optional.empty() : data.indexOf(chart.spec().y().get(0));
+        boolean ranked = measure.isPresent() && data.columns().get(measure.get()).type().isNumeric();
+        List<Integer> order = new ArrayList<>();
+        for (int r = 0; r < data.rowCount(); r++) {
+            order.add(r);
+        }
+        if (ranked) {
+            int m = measure.get();
+            order.sort(Comparator.comparingDouble((Integer r) -> value(data.rows().get(r).get(m))).reversed());
+        }
+        ordered.addAll(order);
+        priority.addAll(ordered);
+        String largest = ranked ? "the largest by " + Formats.header(chart.spec().y().get(0)) : "";
+        String chosenBy = named.isEmpty() ? largest : largest.isEmpty() ? "with those named above" : largest + ", with those named above";
+        return new DashboardTable(figure, priority, Math.max(wanted, named.size()), false, chosenBy, source(data));
+    }
+
+    private static double value(Object cell) {
+        return cell instanceof Number number && Double.isFinite(number.doubleValue()) ? number.doubleValue() : Double.NEGATIVE_INFINITY;
+    }
+
+    /**
+     * The one file all of a table's rows come from, when they come from one and another column labels the rows (in a
+     * list of files, the file is the label).
+     */
+    private static Optional<String> source(Table data) {
+        boolean labelled = data.columns().stream().anyMatch(c -> !c.name().equals("source") && !c.type().isNumeric());
+        if (!labelled || data.indexOf("source").isEmpty() || data.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> sources = data.columnValues("source").stream().distinct().toList();
+        return sources.size() == 1 && sources.get(0) != null ? Optional.of(sources.get(0).toString()) : Optional.empty();
+    }
+
+    public String title() {
+        return "Table: " + figure.title();
+    }
+
+    /**
+     * What the table shows on a page with room for {@code fit} rows: the first of {@link #priority} up to
+     * {@link #wanted}, in the table's order; the columns with a value in at least one of them (a forecast's future
+     * months have no actual), less the columns of sentences (a note of 60 characters or more on average), which the
+     * site's table has whole, and a {@code source} column of one value; and the note: the one file the rows come from
+     * (unless the chart is one population's, whose title names it), and how many rows of how many are shown and which.
+     */
+    public Excerpt excerpt(int fit) {
+        Table data = figure.chart().data();
+        List<Integer> rows = priority.stream().limit(Math.min(fit, wanted)).sorted().toList();
+        String count = rows.size() == data.rowCount() ? ""
+                : latest ? "the latest " + rows.size() + " of " + data.rowCount() + " rows"
+                : rows.size() + " of " + data.rowCount() + " rows" + (chosenBy.isEmpty() ? "" : ": " + chosenBy);
+        String file = source.filter(f -> figure.chart().source().isEmpty())
+                .map(f -> "source: " + f + (count.isEmpty() ? "" : "; ")).orElse("");
+        return new Excerpt(rows, columns(data, rows), file + count);
+    }
+
+    private List<Integer> columns(Table data, List<Integer> rows) {
+        List<Integer> columns = new ArrayList<>();
+        for (int c = 0; c < data.columns().size(); c++) {
+            int column = c;
+            List<String> texts = rows.stream().map(r -> text(data.rows().get(r).get(column))).toList();
+            boolean filled = texts.stream().anyMatch(t -> !t.isEmpty());
+            boolean prose = !data.columns().get(c).type().isNumeric() && !texts.isEmpty()
+                    && texts.stream().mapToInt(String::length).average().orElse(0) >= 60;
+            boolean oneSource = data.columns().get(c).name().equals("source") && source.isPresent();
+            if (filled && !prose && !oneSource) {
+                columns.add(c);
+            }
+        }
+        return columns.isEmpty() && !data.columns().isEmpty() ? List.of(0) : columns;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString().strip();
+    }
+}

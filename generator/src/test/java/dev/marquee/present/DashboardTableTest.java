@@ -1,0 +1,208 @@
+package dev.marquee.present;
+
+import dev.marquee.catalog.ChartKind;
+import dev.marquee.catalog.ChartSpec;
+import dev.marquee.chart.RenderedChart;
+import dev.marquee.engine.Column;
+import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Table;
+import dev.marquee.format.Unit;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which table a dashboard page shows, and which of its rows and columns, with the note that says what was left out. */
+class DashboardTableTest {
+
+    private final List<Figure> figures = new ArrayList<>();
+    private String takeaway = "";
+
+    /** Twenty countries, the i-th with i * 10 members: "Country A" 10 ... "Country T" 200. */
+    private static Table countries() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            rows.add(List.of("Country " + (char) ('A' + i - 1), i * 10L));
+        }
+        return new Table(List.of(new Column("country", ColumnType.TEXT), new Column("members", ColumnType.INTEGER)), rows);
+    }
+
+    @Test
+    void manyCategories_showTheLargestByTheMeasure_andTheRowsTheTakeawayNames() {
+        givenChart(ChartKind.HBAR, "Members by country", "country", "members", countries());
+        givenTakeaway("Most members live in Country T; Country A is the smallest.");
+
+        DashboardTable.Excerpt excerpt = table().excerpt(DashboardTable.ALL_ROWS);
+
+        // Country A (row 0) and T (row 19) are named; then the largest, S down to N (rows 18..13); in the table's order.
+        assertEquals(List.of(0, 13, 14, 15, 16, 17, 18, 19), excerpt.rows());
+        assertEquals("8 of 20 rows: the largest by members, with those named above", excerpt.note());
+    }
+
+    @Test
+    void lessRoom_showsTheFirstRowsWorthShowing_theNamedOnesFirst() {
+        givenChart(ChartKind.HBAR, "Members by country", "country", "members", countries());
+        givenTakeaway("Most members live in Country T; Country A is the smallest.");
+
+        DashboardTable.Excerpt excerpt = table().excerpt(5);
+
+        // A and T, then the largest after T: S, R, Q (rows 18, 17, 16).
+        assertEquals(List.of(0, 16, 17, 18, 19), excerpt.rows());
+        assertEquals("5 of 20 rows: the largest by members, with those named above", excerpt.note());
+    }
+
+    @Test
+    void fewRows_areAllShown_withoutANote() {
+        givenChart(ChartKind.HBAR, "Members by country", "country", "members",
+                new Table(countries().columns(), countries().rows().subList(0, 4)));
+
+        DashboardTable.Excerpt excerpt = table().excerpt(DashboardTable.ALL_ROWS);
+
+        assertEquals(List.of(0, 1, 2, 3), excerpt.rows());
+        assertEquals(List.of(0, 1), excerpt.columns());
+        assertEquals("", excerpt.note());
+    }
+
+    @Test
+    void aSeriesOverTime_showsItsLatestMonths() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int m = 0; m < 20; m++) {
+            rows.add(List.of(LocalDate.of(2023, 1, 1).plusMonths(m), 100L + m));
+        }
+        givenChart(ChartKind.LINE, "Monthly signups", "month", "signups",
+                new Table(List.of(new Column("month", ColumnType.DATE), new Column("signups", ColumnType.INTEGER)), rows));
+
+        DashboardTable.Excerpt excerpt = table().excerpt(DashboardTable.ALL_ROWS);
+
+        assertEquals(List.of(12, 13, 14, 15, 16, 17, 18, 19), excerpt.rows());
+        assertEquals("the latest 8 of 20 rows", excerpt.note());
+    }
+
+    @Test
+    void forecast_showsItsMonthsFromTheLastActual_withoutAnEmptyColumn() {
+        // Ten months of history (actual only), then three forecast months (forecast only); the last actual month has both.
+        List<List<Object>> rows = new ArrayList<>();
+        for (int m = 1; m <= 13; m++) {
+            Object actual = m <= 10 ? (Object) (100.0 * m) : null;
+            Object forecast = m >= 10 ? (Object) (1000.0 + 153.94 * (m - 10)) : null;
+            rows.add(Arrays.asList(LocalDate.of(2024, 1, 1).plusMonths(m - 1), actual, forecast));
+        }
+        givenChart(ChartKind.FORECAST, "Active subscribers, with forecast", "month", "forecast",
+                new Table(List.of(new Column("month", ColumnType.DATE), new Column("actual", ColumnType.DECIMAL),
+                        new Column("forecast", ColumnType.DECIMAL)), rows));
+
+        DashboardTable table = table();
+
+        assertEquals(List.of(5, 6, 7, 8, 9, 10, 11, 12), table.excerpt(DashboardTable.ALL_ROWS).rows(),
+                "the latest 8, among them the forecast months and the last actual");
+        assertEquals(List.of(10, 11, 12), table.excerpt(3).rows(), "room for three: the last actual month is left out");
+        assertEquals(List.of(0, 2), table.excerpt(3).columns(), "no actual in the forecast months: the column is left out");
+    }
+
+    @Test
+    void aSourceColumnOfOneFile_isNamedInTheNote_insteadOfShown() {
+        givenChart(ChartKind.HBAR, "Members by country", "country", "members", withSource(countries(), "netflix_users.csv"));
+
+        DashboardTable.Excerpt excerpt = table().excerpt(DashboardTable.ALL_ROWS);
+
+        assertEquals(List.of(0, 1), excerpt.columns());
+        assertEquals("source: netflix_users.csv; 8 of 20 rows: the largest by members", excerpt.note());
+    }
+
+    @Test
+    void onePopulationsChart_hasItsFileInItsTitle_soTheNoteDoesNotNameIt() {
+        Table data = withSource(countries(), "netflix_users.csv");
+        figures.add(figure(new RenderedChart("q", spec(ChartKind.HBAR, "Members by country", "country", "members"), data,
+                Optional.empty(), "", "", "", Optional.empty(), "", Optional.of("netflix_users.csv"), "netflix-users-csv")));
+
+        DashboardTable.Excerpt excerpt = table().excerpt(DashboardTable.ALL_ROWS);
+
+        assertEquals(List.of(0, 1), excerpt.columns());
+        assertEquals("8 of 20 rows: the largest by members", excerpt.note());
+    }
+
+    @Test
+    void aColumnOfSentences_isLeftToTheSite() {
+        String sentence = "A note long enough to be a sentence rather than a label, sixty characters or more.";
+        givenChart(ChartKind.TABLE, "Rules", "rule", "broken", new Table(List.of(new Column("rule", ColumnType.TEXT),
+                new Column("broken", ColumnType.INTEGER), new Column("note", ColumnType.TEXT)), List.of(List.of("dates", 3L, sentence))));
+
+        assertEquals(List.of(0, 1), table().excerpt(DashboardTable.ALL_ROWS).columns());
+    }
+
+    @Test
+    void aTakeawayThatSpeaksOfATable_picksTheTableOnlyEntryItsTitleSharesMostWordsWith() {
+        Table one = new Table(List.of(new Column("series", ColumnType.TEXT), new Column("mape", ColumnType.DECIMAL)),
+                List.of(List.of("Active subscribers", 2.8)));
+        givenChart(ChartKind.LINE, "Active subscribers", "series", "mape", one);
+        givenChart(ChartKind.TABLE, "Churn model coefficients", "series", "mape", one);
+        givenChart(ChartKind.TABLE, "How wrong each forecast has been (backtest)", "series", "mape", one);
+        givenTakeaway("The backtest table shows how far each forecast was off.");
+
+        assertEquals("Table: How wrong each forecast has been (backtest)", table().title());
+    }
+
+    @Test
+    void otherwise_theFirstFigureWithData_isShown() {
+        Table none = new Table(countries().columns(), List.of());
+        givenChart(ChartKind.HBAR, "Empty", "country", "members", none);
+        givenChart(ChartKind.HBAR, "Members by country", "country", "members", countries());
+        givenChart(ChartKind.TABLE, "A table", "country", "members", countries());
+        givenTakeaway("Country T is the largest.");
+
+        assertEquals("Table: Members by country", table().title());
+    }
+
+    @Test
+    void noFigureWithData_noTable() {
+        givenChart(ChartKind.HBAR, "Empty", "country", "members", new Table(countries().columns(), List.of()));
+
+        assertTrue(page().dashboardTable().isEmpty());
+    }
+
+    private void givenChart(ChartKind kind, String title, String x, String y, Table data) {
+        figures.add(figure(new RenderedChart("q", spec(kind, title, x, y), data, Optional.empty(), "", "", "", Optional.empty(), "",
+                Optional.empty(), "")));
+    }
+
+    private void givenTakeaway(String text) {
+        takeaway = text;
+    }
+
+    private static ChartSpec spec(ChartKind kind, String title, String x, String y) {
+        return new ChartSpec("c", "q", kind, title, x, List.of(y), Optional.empty(), "X", "Y", Unit.MEMBERS, false, "",
+                Optional.empty(), 1, List.of(), "", Optional.empty(), Map.of(), Map.of());
+    }
+
+    private static Figure figure(RenderedChart chart) {
+        return new Figure(chart, "", DataTable.of(chart.spec(), chart.data()), "", "");
+    }
+
+    private static Table withSource(Table data, String file) {
+        List<Column> columns = new ArrayList<>(data.columns());
+        columns.add(new Column("source", ColumnType.TEXT));
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : data.rows()) {
+            List<Object> withFile = new ArrayList<>(row);
+            withFile.add(file);
+            rows.add(withFile);
+        }
+        return new Table(columns, rows);
+    }
+
+    private Page page() {
+        return new Page("q", "Question", "What?", "", takeaway, figures, Optional.empty());
+    }
+
+    private DashboardTable table() {
+        return page().dashboardTable().orElseThrow();
+    }
+}
