@@ -78,7 +78,7 @@ public record Unit(NumberStyle style, Optional<Noun> noun) {
         Optional<Noun> own = style.ownNoun();
         if (own.isPresent()) {
             if (noun.isPresent() && !noun.equals(own)) {
-                throw new IllegalArgumentException(style.id() + " are counted in " + style.id());
+                throw new IllegalArgumentException(style.id() + " has a noun of its own");
             }
             noun = own;
         } else if (noun.isPresent() && !NumberStyle.withNouns().contains(style)) {

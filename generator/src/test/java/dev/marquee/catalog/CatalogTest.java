@@ -109,16 +109,16 @@ class CatalogTest {
 
         String message = error.getMessage();
         assertTrue(message.contains("(5 problems)"), message);
-        assertTrue(message.contains("sessions-started.md:15 column unit: unit 'tally sessions' starts with 'tally', which is not a "
+        assertTrue(message.contains("sessions-started.md:16 column unit: unit 'tally sessions' starts with 'tally', which is not a "
                 + "number style a noun may follow: [count, whole, decimal] [unknown-unit]"), message);
-        assertTrue(message.contains("sessions-started.md:17 column units: unit 'percent viewers' of column viewers gives a noun to "
+        assertTrue(message.contains("sessions-started.md:18 column units: unit 'percent viewers' of column viewers gives a noun to "
                 + "percent, which takes none; a noun follows one of [count, whole, decimal] [unknown-unit]"), message);
-        assertTrue(message.contains("sessions-started.md:18 column units: unit 'count 3 sessions' of column sessions_started has a "
+        assertTrue(message.contains("sessions-started.md:19 column units: unit 'count 3 sessions' of column sessions_started has a "
                 + "noun that is not words of letters: write its plural ('count sessions') or its singular and plural "
                 + "('count person/people') [unknown-unit]"), message);
-        assertTrue(message.contains("sessions-started.md:19 column units: unit 'whole' of column device names no noun: a whole "
+        assertTrue(message.contains("sessions-started.md:20 column units: unit 'whole' of column device names no noun: a whole "
                 + "count names what it counts, such as 'whole subscribers' [unknown-unit]"), message);
-        assertTrue(message.contains("sessions-started.md:28: narrative placeholder {{ by_device.sessions_started[0] | count "
+        assertTrue(message.contains("sessions-started.md:29: narrative placeholder {{ by_device.sessions_started[0] | count "
                 + "sessions/session/s }} names unit 'count sessions/session/s', which has a noun that is not words of letters"), message);
     }
 
