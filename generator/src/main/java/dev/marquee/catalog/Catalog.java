@@ -1,6 +1,7 @@
 package dev.marquee.catalog;
 
 import dev.marquee.format.Grain;
+import dev.marquee.format.NumberStyle;
 import dev.marquee.format.Unit;
 import dev.marquee.run.ReportException;
 import dev.marquee.catalog.FrontMatter.FrontMatterException;
@@ -285,9 +286,10 @@ public final class Catalog {
             problems.add(Problem.fatal(where, entry.line("query"), "query", "unknown-query",
                     "forecast query '" + query + "' is not a statement of the SQL file"));
         }
-        Optional<Unit> unit = Unit.parse(entry.string("unit").orElse("count"));
+        String unitText = entry.string("unit").orElse("count");
+        Optional<Unit> unit = Unit.parse(unitText);
         if (unit.isEmpty()) {
-            problems.add(Problem.fatal(where, entry.line("unit"), "unit", "unknown-unit", "unknown unit " + entry.string("unit").orElse("")));
+            problems.add(Problem.fatal(where, entry.line("unit"), "unit", "unknown-unit", "unit '" + unitText + "' " + Unit.problem(unitText)));
         }
         int horizon = 6;
         try {
@@ -488,8 +490,7 @@ public final class Catalog {
         String unitText = entry.string("unit").orElse("count");
         Optional<Unit> unit = Unit.parse(unitText);
         if (unit.isEmpty()) {
-            problems.add(Problem.fatal(where, entry.line("unit"), "unit", "unknown-unit",
-                    "unit '" + unitText + "' is not one of " + java.util.Arrays.stream(Unit.values()).map(Unit::id).toList()));
+            problems.add(Problem.fatal(where, entry.line("unit"), "unit", "unknown-unit", "unit '" + unitText + "' " + Unit.problem(unitText)));
         }
         List<String> y = entry.strings("y");
         if (kind.isPresent() && kind.get() != ChartKind.TABLE && y.isEmpty()) {
@@ -525,12 +526,15 @@ public final class Catalog {
                     units.put(column, columnUnit.get());
                 } else if (grain.isPresent()) {
                     grains.put(column, grain.get());
+                } else if (text.strip().split("\\s+").length == 1 && NumberStyle.parse(text).isEmpty()) {
+                    // One word that is neither a unit nor a grain: either may have been meant.
+                    problems.add(Problem.fatal(where, declared.get().line(column), "units", "unknown-unit",
+                            "unit '" + text + "' of column " + column + " is not one of " + List.copyOf(Unit.predefined().keySet())
+                                    + " (numbers) nor of " + java.util.Arrays.stream(Grain.values()).map(Grain::id).toList()
+                                    + " (dates), nor a number style followed by a noun, such as 'count sessions'"));
                 } else {
                     problems.add(Problem.fatal(where, declared.get().line(column), "units", "unknown-unit",
-                            "unit '" + text + "' of column " + column + " is not one of "
-                                    + java.util.Arrays.stream(Unit.values()).map(Unit::id).toList()
-                                    + " (numbers) nor of " + java.util.Arrays.stream(Grain.values()).map(Grain::id).toList()
-                                    + " (dates)"));
+                            "unit '" + text + "' of column " + column + " " + Unit.problem(text)));
                 }
             }
         }

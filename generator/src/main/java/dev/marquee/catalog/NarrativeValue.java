@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * A value quoted in a narrative: {@code {{ statement.column }}} is the column's value in the statement's last row,
  * {@code {{ statement.column[0] }}} its first row (negative indexes count from the end), and {@code | unit} formats it
- * (hours, percent, usd, ...). The numbers come from the question's own results, never from prose.
+ * (hours, percent, usd, ..., or a style and a noun: {@code | count sessions}). The numbers come from the question's own
+ * results, never from prose.
  *
  * <p>{@code | apart} and {@code | alike} name a group in a sentence that compares it with the others (the highest, row
  * 0, or the lowest, row -1): the sentence is kept only when the group's rate is (apart), or is not (alike), set apart
@@ -32,7 +33,7 @@ public record NarrativeValue(String text, String statement, String column, int r
     }
 
     static final Pattern PLACEHOLDER = Pattern.compile(
-            "\\{\\{\\s*([A-Za-z0-9_]+)\\.([A-Za-z0-9_]+)(?:\\[(-?\\d+)])?\\s*(?:\\|\\s*([a-z_]+)\\s*)?}}");
+            "\\{\\{\\s*([A-Za-z0-9_]+)\\.([A-Za-z0-9_]+)(?:\\[(-?\\d+)])?\\s*(?:\\|\\s*([a-z_]+(?:\\s+[^|{}\\s][^|{}]*?)?)\\s*)?}}");
     /** Anything between double braces: where a narrative quotes a value. */
     public static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}");
 
@@ -56,8 +57,8 @@ public record NarrativeValue(String text, String statement, String column, int r
             } else if (matcher.group(4) != null) {
                 unit = Unit.parse(matcher.group(4));
                 if (unit.isEmpty()) {
-                    problems.add("narrative placeholder " + any.group() + " names unit '" + matcher.group(4) + "', which is not one of "
-                            + java.util.Arrays.stream(Unit.values()).map(Unit::id).toList() + " (nor apart or alike)");
+                    problems.add("narrative placeholder " + any.group() + " names unit '" + matcher.group(4) + "', which "
+                            + Unit.problem(matcher.group(4)) + " (nor apart or alike)");
                     problemLines.add(line);
                     continue;
                 }

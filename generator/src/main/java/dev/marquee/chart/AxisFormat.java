@@ -1,6 +1,7 @@
 package dev.marquee.chart;
 
 import dev.marquee.format.Formats;
+import dev.marquee.format.NumberStyle;
 import dev.marquee.format.Unit;
 
 import org.jfree.chart.axis.NumberAxis;
@@ -36,26 +37,26 @@ final class AxisFormat extends NumberFormat {
      * {@code step}: the largest tick shown decides the scale.
      */
     static String tick(double value, double largest, double step, Unit unit) {
-        if (unit == Unit.PERCENT) {
+        if (unit.style() == NumberStyle.PERCENT) {
             return Formats.grouped(value * 100, decimals(step * 100)) + "%";
         }
-        if (unit == Unit.YEAR) {
+        if (unit.style() == NumberStyle.YEAR) {
             return Long.toString(Math.round(value));
         }
         if (Math.abs(value) < step * 1e-6) {
             // Zero in the style of its neighbours but without a scale: "0", "$0" (not "0K", "$0.00").
-            return unit == Unit.USD ? "$0" : "0";
+            return unit.style() == NumberStyle.USD ? "$0" : "0";
         }
         double top = step > 0 ? Math.floor(largest / step + 1e-9) * step : largest;
         double scale = top >= 1e9 ? 1e9 : top >= 1e6 ? 1e6 : top >= 1e4 ? 1e3 : 1;
         String suffix = scale == 1e9 ? "B" : scale == 1e6 ? "M" : scale == 1e3 ? "K" : "";
         int decimals = decimals(step / scale);
-        if (unit == Unit.USD && scale == 1 && decimals > 0) {
+        if (unit.style() == NumberStyle.USD && scale == 1 && decimals > 0) {
             decimals = 2;
         }
         String text = Formats.grouped(Math.abs(value) / scale, decimals) + suffix;
         String sign = value < 0 ? "-" : "";
-        return unit == Unit.USD ? sign + "$" + text : sign + text;
+        return unit.style() == NumberStyle.USD ? sign + "$" + text : sign + text;
     }
 
     /** The fewest decimals that tell ticks {@code step} apart (a step of 0.25 needs two, 5 none). */

@@ -43,7 +43,7 @@ final class NumberXChart {
      */
     static boolean isYears(ChartSpec spec, Table data) {
         return data.column(spec.x()).type() == ColumnType.INTEGER
-                && (YEAR_COLUMN.matcher(spec.x()).find() || spec.units().get(spec.x()) == Unit.YEAR);
+                && (YEAR_COLUMN.matcher(spec.x()).find() || Unit.YEAR.equals(spec.units().get(spec.x())));
     }
 
     static JFreeChart bars(ChartSpec spec, Table data) {

@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * Numbers and dates written for people, one way everywhere (site, PDF, charts, alt text):
- * 1.2M hours, 4.3%, $12,345, 3.42 / 5. Percent values are ratios (0.043 is 4.3%). A number that is not one (NaN,
+ * 1.2M hours, 4.3%, $12,345, 3.42 / 5, 1,234 sessions (a declared noun). Percent values are ratios (0.043 is 4.3%). A number that is not one (NaN,
  * as a forecast's error is on a series that never changes) or is infinite (a ratio to zero) is "n/a" for people and an
  * empty cell for machines, never an exception.
  */
@@ -38,7 +38,7 @@ public final class Formats {
         if (!Double.isFinite(value)) {
             return NOT_A_NUMBER;
         }
-        return switch (unit) {
+        return switch (unit.style()) {
             case PERCENT -> percent(value);
             // One style for money in prose and tiles: cents only on small amounts (a price, an ARPU), whole dollars up
             // to $10,000, thousands and millions above: "$16.41", "$798", "$56.1K".
@@ -46,10 +46,9 @@ public final class Formats {
                     : Math.abs(value) >= 100 ? grouped(Math.abs(value), 0) : money(Math.abs(value)));
             case SCORE -> decimal(value, 2) + " / 5";
             case YEAR -> Long.toString(Math.round(value));
-            case DECIMAL -> decimal(value, 2);
+            case DECIMAL -> decimal(value, 2) + noun(value, unit);
             case MINUTES -> shortNumber(value) + " min";
-            case HOURS, DAYS, MEMBERS, TITLES, RATINGS -> shortNumber(value) + " " + (value == 1 ? singular(unit) : unit.suffix());
-            case COUNT -> shortNumber(value);
+            case HOURS, DAYS, WHOLE, COUNT -> shortNumber(value) + noun(value, unit);
         };
     }
 
@@ -59,16 +58,16 @@ public final class Formats {
         if (!Double.isFinite(value)) {
             return number;
         }
-        return switch (unit) {
-            case HOURS, MINUTES, DAYS, MEMBERS, TITLES, RATINGS -> number + " " + (value == 1 ? singular(unit) : unit.suffix());
+        return switch (unit.style()) {
+            case HOURS, MINUTES, DAYS, WHOLE, COUNT, DECIMAL -> number + noun(value, unit);
             case SCORE -> number + " / 5";
-            case PERCENT, USD, COUNT, YEAR, DECIMAL -> number;
+            case PERCENT, USD, YEAR -> number;
         };
     }
 
-    /** "1 title", "1 member": the unit's name for one. */
-    private static String singular(Unit unit) {
-        return unit.suffix().substring(0, unit.suffix().length() - 1);
+    /** The unit's noun after a number, in the singular for one: " hours", " title"; nothing for a unit without one. */
+    private static String noun(double value, Unit unit) {
+        return unit.noun().map(noun -> " " + (value == 1 ? noun.singular() : noun.plural())).orElse("");
     }
 
     /** The full form for table cells: 1,234,567 hours, $12,345.67, 4.3%. */
@@ -76,16 +75,16 @@ public final class Formats {
         if (!Double.isFinite(value)) {
             return NOT_A_NUMBER;
         }
-        return switch (unit) {
+        return switch (unit.style()) {
             case PERCENT -> percent(value);
             case USD -> (value < 0 ? "-$" : "$") + money(Math.abs(value));
             case SCORE -> decimal(value, 2);
             case YEAR -> Long.toString(Math.round(value));
             case DECIMAL -> decimal(value, 2);
             case HOURS, MINUTES -> grouped(value, Math.abs(value) >= 100 ? 0 : 1);
-            // Members are whole people: a forecast or a mean of them is shown rounded (4,154, not 4,153.9).
-            case MEMBERS -> grouped(value, 0);
-            case DAYS, TITLES, RATINGS, COUNT -> grouped(value, value == Math.rint(value) ? 0 : 1);
+            // Members are whole people: a forecast or a mean of them is shown rounded (4,154, not 4,153.9); so is any whole count.
+            case WHOLE -> grouped(value, 0);
+            case DAYS, COUNT -> grouped(value, value == Math.rint(value) ? 0 : 1);
         };
     }
 

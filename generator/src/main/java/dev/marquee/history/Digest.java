@@ -1,6 +1,7 @@
 package dev.marquee.history;
 
 import dev.marquee.format.Tone;
+import dev.marquee.format.NumberStyle;
 import dev.marquee.format.Unit;
 import dev.marquee.format.Formats;
 import dev.marquee.format.SafeText;
@@ -118,7 +119,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
 
     /** In points for a percentage, as a difference for a score, else relative; empty from zero. */
     static Optional<Double> change(double now, double before, Unit unit) {
-        if (unit == Unit.PERCENT || unit == Unit.SCORE) {
+        if (unit.style() == NumberStyle.PERCENT || unit.style() == NumberStyle.SCORE) {
             return Optional.of(now - before);
         }
         return before == 0 ? Optional.empty() : Optional.of(now / before - 1);
@@ -126,10 +127,10 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
 
     /** A difference in the KPI's own unit: +11.1 pts, −0.44, +29 hours, +$62.47. */
     static String difference(double difference, Unit unit) {
-        if (unit == Unit.PERCENT) {
+        if (unit.style() == NumberStyle.PERCENT) {
             return Targets.points(difference);
         }
-        if (unit == Unit.SCORE) {
+        if (unit.style() == NumberStyle.SCORE) {
             return moved(difference, unit);
         }
         String shown = Formats.compact(Math.abs(difference), unit);
@@ -137,7 +138,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
     }
 
     static String moved(double change, Unit unit) {
-        if (unit == Unit.SCORE) {
+        if (unit.style() == NumberStyle.SCORE) {
             String shown = String.format(Locale.ROOT, "%.2f", Math.abs(change));
             return (shown.equals("0.00") ? "±" : change > 0 ? "+" : "−") + shown;
         }
@@ -206,7 +207,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
             }
             double change = group.rate() - was.get().rate();
             double spread = spread(table, group.group(), earlier);
-            if (!Double.isFinite(spread) && table.unit() == Unit.PERCENT) {
+            if (!Double.isFinite(spread) && table.unit().style() == NumberStyle.PERCENT) {
                 spread = Interval.differenceMargin(was.get().rate(), was.get().members(), group.rate(), group.members());
             }
             if (Double.isFinite(spread) && Math.abs(change) > spread) {
@@ -242,7 +243,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
     }
 
     private static String spreadText(double spread, Unit unit) {
-        return unit == Unit.PERCENT ? Targets.points(spread).substring(1) : Formats.full(spread, unit);
+        return unit.style() == NumberStyle.PERCENT ? Targets.points(spread).substring(1) : Formats.full(spread, unit);
     }
 
     /**

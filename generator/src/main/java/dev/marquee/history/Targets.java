@@ -6,6 +6,7 @@ import dev.marquee.catalog.FrontMatter;
 import dev.marquee.catalog.FrontMatter.FrontMatterException;
 import dev.marquee.catalog.Question;
 import dev.marquee.catalog.Reference;
+import dev.marquee.format.NumberStyle;
 import dev.marquee.format.Unit;
 import dev.marquee.chart.ReferenceLine;
 import dev.marquee.engine.Table;
@@ -139,7 +140,7 @@ public record Targets(List<Rule> rules, String file) {
 
     /** A change of a percentage is in points (to a tenth, as the rates are shown); of anything else, relative. */
     static String change(double change, Unit unit) {
-        if (unit == Unit.PERCENT) {
+        if (unit.style() == NumberStyle.PERCENT) {
             return points(change);
         }
         return Formats.change(change);
@@ -301,11 +302,11 @@ public record Targets(List<Rule> rules, String file) {
             case CHANGE_SINCE_LAST_EDITION -> previous.flatMap(p -> p.kpi(target.kpi())).map(Edition.KpiFigure::value);
         };
         double now = kpi.get().value();
-        if (before.isEmpty() || (target.measure() != Measure.VALUE && unit != Unit.PERCENT && before.get() == 0)) {
+        if (before.isEmpty() || (target.measure() != Measure.VALUE && unit.style() != NumberStyle.PERCENT && before.get() == 0)) {
             return new TargetResult(target.id(), target.name(), Status.NO_DATA, bound, "",
                     kpi.get().label() + " has no earlier figure to compare with");
         }
-        double measured = target.measure() == Measure.VALUE ? now : unit == Unit.PERCENT ? now - before.get() : now / before.get() - 1;
+        double measured = target.measure() == Measure.VALUE ? now : unit.style() == NumberStyle.PERCENT ? now - before.get() : now / before.get() - 1;
         boolean met = target.atMost() ? measured <= target.threshold() : measured >= target.threshold();
         String shown = switch (target.measure()) {
             case VALUE -> Formats.full(measured, unit);

@@ -4,6 +4,7 @@ import dev.marquee.catalog.ChartSpec;
 import dev.marquee.catalog.GroupSpec;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
+import dev.marquee.format.NumberStyle;
 import dev.marquee.format.Unit;
 import dev.marquee.privacy.Disclosure;
 import dev.marquee.report.Report;
@@ -24,9 +25,12 @@ import java.util.Set;
  */
 final class CountryFigures {
 
-    /** Units whose figures add up across countries, so a country's figure is a share of their total. */
-    private static final Set<Unit> ADDITIVE = EnumSet.of(Unit.MEMBERS, Unit.HOURS, Unit.MINUTES, Unit.USD, Unit.TITLES,
-            Unit.RATINGS, Unit.COUNT);
+    /**
+     * Styles of figures that add up across countries, so a country's figure is a share of their total: counts, whatever
+     * they count, hours and minutes, money; not days (a tenure), rates, scores, years nor decimals.
+     */
+    private static final Set<NumberStyle> ADDITIVE = EnumSet.of(NumberStyle.WHOLE, NumberStyle.COUNT, NumberStyle.HOURS,
+            NumberStyle.MINUTES, NumberStyle.USD);
 
     /** A figure's column: its label names the population when the data has more than one. */
     record Column(String label) {
@@ -129,7 +133,7 @@ final class CountryFigures {
     private record Overall(double value, Unit unit) {
 
         static Overall of(Table table, List<List<Object>> rows, String y, Unit unit, Optional<GroupSpec.Ratio> ratio) {
-            if (ADDITIVE.contains(unit)) {
+            if (ADDITIVE.contains(unit.style())) {
                 return new Overall(sum(table, rows, y), unit);
             }
             if (ratio.isPresent() && table.indexOf(ratio.get().numerator()).isPresent()
@@ -156,7 +160,7 @@ final class CountryFigures {
             if (!Double.isFinite(this.value) || this.value == 0) {
                 return "";
             }
-            return ADDITIVE.contains(unit)
+            return ADDITIVE.contains(unit.style())
                     ? Formats.percent(value / this.value) + " of all countries’ " + Formats.compact(this.value, unit)
                     : "All countries: " + Formats.compact(this.value, unit);
         }

@@ -4,20 +4,15 @@ import dev.marquee.catalog.ChartSpec;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
-import dev.marquee.format.Unit;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A chart's data as readers see it, on the site and in the PDF alike: each header written from its column's name, each
  * cell from its column's declared unit ({@link ChartSpec#cellText}), and which columns are numbers (set right).
  */
 public record DataTable(List<String> headers, List<Boolean> numeric, List<List<String>> rows) {
-
-    /** Units of things counted whole: a forecast of 4,153.9 members is 4,154 members. */
-    private static final Set<Unit> WHOLE = Set.of(Unit.MEMBERS, Unit.TITLES, Unit.RATINGS);
 
     public DataTable {
         headers = List.copyOf(headers);
@@ -49,7 +44,8 @@ public record DataTable(List<String> headers, List<Boolean> numeric, List<List<S
 
     private static String cell(ChartSpec spec, Object value, String column) {
         if (value instanceof Number number && !(value instanceof Long || value instanceof Integer)
-                && WHOLE.contains(spec.unitOf(column)) && Double.isFinite(number.doubleValue())) {
+                && spec.unitOf(column).countsWholeThings() && Double.isFinite(number.doubleValue())) {
+            // Things counted whole: a forecast of 4,153.9 members is 4,154 members.
             value = Math.round(number.doubleValue());
         }
         return spec.cellText(value, column);

@@ -55,7 +55,7 @@ final class CsvExport {
 
     private static String headerWithUnit(ChartSpec spec, Column column) {
         if (spec.y().contains(column.name()) && !spec.unit().suffix().isEmpty()) {
-            String unit = switch (spec.unit()) {
+            String unit = switch (spec.unit().style()) {
                 case PERCENT -> "ratio";
                 case SCORE -> "score 1-5";
                 default -> spec.unit().suffix();

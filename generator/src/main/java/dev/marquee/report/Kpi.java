@@ -1,6 +1,7 @@
 package dev.marquee.report;
 
 import dev.marquee.format.Tone;
+import dev.marquee.format.NumberStyle;
 import dev.marquee.format.Unit;
 import dev.marquee.catalog.Question;
 import dev.marquee.format.Formats;
@@ -69,7 +70,7 @@ public record Kpi(String id, String label, Unit unit, double value, Optional<Dou
         if (before.isEmpty() || !Double.isFinite(value) || !Double.isFinite(before.get())) {
             return Formats.NOT_A_NUMBER;
         }
-        if (unit == Unit.PERCENT) {
+        if (unit.style() == NumberStyle.PERCENT) {
             double points = (value - before.get()) * 100;
             return (points > 0 ? "+" : points < 0 ? "−" : "±") + Formats.full(Math.abs(points), Unit.SCORE) + " pts";
         }

@@ -93,7 +93,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
             Object unit = table.value(row, "unit");
             kpis.add(new Kpi(String.valueOf(table.value(row, "kpi")), String.valueOf(table.value(row, "label")),
                     dev.marquee.format.Unit.parse(String.valueOf(unit)).orElseThrow(() -> new IllegalStateException(
-                            "KPI unit '" + unit + "' is not a unit")),
+                            "KPI unit '" + unit + "' " + dev.marquee.format.Unit.problem(String.valueOf(unit)))),
                     table.number(row, "value"), optional(table.value(row, "previous_month")),
                     optional(table.value(row, "year_ago")), Boolean.TRUE.equals(table.value(row, "partial")),
                     !Boolean.FALSE.equals(table.value(row, "higher_is_better")),

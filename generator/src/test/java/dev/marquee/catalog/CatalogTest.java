@@ -1,6 +1,8 @@
 package dev.marquee.catalog;
 
 import dev.marquee.Fixtures;
+import dev.marquee.format.NumberStyle;
+import dev.marquee.format.Unit;
 import dev.marquee.run.ReportException;
 import dev.marquee.model.DataModel;
 
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,6 +82,44 @@ class CatalogTest {
         assertTrue(error.getMessage().matches("(?s).*members\\.md:\\d+ column nested_in: 'nested_in' names a grouping of the countries "
                 + "whose totals are published elsewhere: \\[region\\], of a result whose 'label' or 'within' is country; got 'continent' "
                 + "\\[bad-nesting\\].*"), error.getMessage());
+    }
+
+    /**
+     * Given the declared-noun case, whose chart counts sessions ({@code unit: count session/sessions}) of viewers
+     * ({@code units: {viewers: whole viewers}}): each column is that style counting that noun.
+     */
+    @Test
+    void read_aUnitDeclaredAsAStyleAndANoun_isThatStyleCountingThatNoun() {
+        ChartSpec chart = readAsTheRunDoes(CASES.resolve("declared-noun")).get(0).charts().get(0);
+
+        assertEquals(new Unit(NumberStyle.COUNT, Optional.of(new Unit.Noun("session", "sessions"))), chart.unitOf("sessions_started"));
+        assertEquals(new Unit(NumberStyle.WHOLE, Optional.of(new Unit.Noun("viewer", "viewers"))), chart.unitOf("viewers"));
+    }
+
+    @Test
+    void read_unitDeclarationsThatNameNoUnit_areEachReportedWithFileAndLine() throws Exception {
+        Path questions = temp.resolve("questions");
+        Fixtures.copyTree(CASES.resolve("declared-noun"), questions);
+        edit(questions.resolve("sessions-started.md"), "    unit: count session/sessions\n    units: {viewers: whole viewers}\n",
+                "    unit: tally sessions\n    units:\n      viewers: percent viewers\n      sessions_started: count 3 sessions\n"
+                        + "      device: whole\n");
+        edit(questions.resolve("sessions-started.md"), "| count sessions }}", "| count sessions/session/s }}");
+
+        ReportException error = assertThrows(ReportException.class, () -> readAsTheRunDoes(questions));
+
+        String message = error.getMessage();
+        assertTrue(message.contains("(5 problems)"), message);
+        assertTrue(message.contains("sessions-started.md:16 column unit: unit 'tally sessions' starts with 'tally', which is not a "
+                + "number style a noun may follow: [count, whole, decimal] [unknown-unit]"), message);
+        assertTrue(message.contains("sessions-started.md:18 column units: unit 'percent viewers' of column viewers gives a noun to "
+                + "percent, which takes none; a noun follows one of [count, whole, decimal] [unknown-unit]"), message);
+        assertTrue(message.contains("sessions-started.md:19 column units: unit 'count 3 sessions' of column sessions_started has a "
+                + "noun that is not words of letters: write its plural ('count sessions') or its singular and plural "
+                + "('count person/people') [unknown-unit]"), message);
+        assertTrue(message.contains("sessions-started.md:20 column units: unit 'whole' of column device names no noun: a whole "
+                + "count names what it counts, such as 'whole subscribers' [unknown-unit]"), message);
+        assertTrue(message.contains("sessions-started.md:29: narrative placeholder {{ by_device.sessions_started[0] | count "
+                + "sessions/session/s }} names unit 'count sessions/session/s', which has a noun that is not words of letters"), message);
     }
 
     /** The project's questions, copied, with one text of one file replaced (which must be there). */

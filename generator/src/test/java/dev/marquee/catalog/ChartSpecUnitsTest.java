@@ -1,6 +1,7 @@
 package dev.marquee.catalog;
 
 import dev.marquee.format.Grain;
+import dev.marquee.format.NumberStyle;
 import dev.marquee.format.Unit;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,26 @@ class ChartSpecUnitsTest {
                 "decade", "average_score", "low_95", "odds_ratio", "auc", "plan")) {
             assertEquals(Unit.COUNT, chart.unitOf(column), column);
         }
+    }
+
+    @Test
+    void unitOf_aColumnDeclaredWithANoun_countsThatNoun() {
+        ChartSpec chart = givenAChart(Unit.of("count sessions"), List.of("sessions_started"),
+                Map.of("viewers", Unit.of("whole viewers")));
+
+        assertEquals(new Unit(NumberStyle.COUNT, Optional.of(new Unit.Noun("session", "sessions"))), chart.unitOf("sessions_started"));
+        assertEquals(new Unit(NumberStyle.WHOLE, Optional.of(new Unit.Noun("viewer", "viewers"))), chart.unitOf("viewers"));
+    }
+
+    /** A table cell is the number; the column's header and the chart's axis name what it counts. */
+    @Test
+    void cellText_aColumnDeclaredWithANoun_isTheNumberInItsStyle() {
+        ChartSpec chart = givenAChart(Unit.of("count sessions"), List.of("sessions_started"),
+                Map.of("viewers", Unit.of("whole viewers")));
+
+        assertEquals("1,234", chart.cellText(1234L, "sessions_started"));
+        assertEquals("2.5", chart.cellText(2.5, "sessions_started"), "a count keeps a fraction's decimal, as count does");
+        assertEquals("4,154", chart.cellText(4153.9, "viewers"), "a whole count is rounded, as members are");
     }
 
     @Test

@@ -7,16 +7,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** NaN and infinity are "n/a" for people and an empty cell for machines, in every unit, never an exception. */
+/** NaN and infinity are "n/a" for people and an empty cell for machines, in every unit (declared nouns too), never an exception. */
 class FormatsNonFiniteTest {
 
     @ParameterizedTest
     @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
     void peopleForms_notAFiniteNumber_isNa(double value) {
-        for (Unit unit : Unit.values()) {
-            assertEquals("n/a", Formats.compact(value, unit), unit.name());
-            assertEquals("n/a", Formats.full(value, unit), unit.name());
-            assertEquals("n/a", Formats.cell(value, unit), unit.name());
+        java.util.List<Unit> units = new java.util.ArrayList<>(Unit.predefined().values());
+        units.add(Unit.of("count sessions"));
+        units.add(Unit.of("decimal goals"));
+        for (Unit unit : units) {
+            assertEquals("n/a", Formats.compact(value, unit), unit.id());
+            assertEquals("n/a", Formats.full(value, unit), unit.id());
+            assertEquals("n/a", Formats.withUnit(value, unit), unit.id());
+            assertEquals("n/a", Formats.cell(value, unit), unit.id());
         }
         assertEquals("n/a", Formats.change(value));
         assertEquals("n/a", Formats.percent(value));

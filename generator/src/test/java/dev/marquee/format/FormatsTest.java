@@ -32,6 +32,15 @@ class FormatsTest {
             "0.83      | DECIMAL  | 0.83           | 0.83              | 0.83",
             "15000     | COUNT    | 15K            | 15,000            | 15,000",
             "2.8157    | COUNT    | 2.8            | 2.8               | 2.8",
+            // A unit a question declares: a style and the noun it counts, singular for exactly one.
+            "1234567   | count sessions          | 1.2M sessions  | 1,234,567  | 1,234,567 sessions",
+            "1         | count sessions          | 1 session      | 1          | 1 session",
+            "2.5       | count sessions          | 2.5 sessions   | 2.5        | 2.5 sessions",
+            "1         | count person/people     | 1 person       | 1          | 1 person",
+            "3         | count person/people     | 3 people       | 3          | 3 people",
+            "4153.9    | whole subscribers       | 4,154 subscribers | 4,154   | 4,154 subscribers",
+            "2.345     | decimal goals           | 2.35 goals     | 2.35       | 2.35 goals",
+            "1         | count series/series     | 1 series       | 1          | 1 series",
     })
     void aNumber_isWrittenByItsUnit(double value, Unit unit, String compact, String full, String withUnit) {
         assertEquals(compact, Formats.compact(value, unit));

@@ -57,6 +57,16 @@ class DataTableTest {
         assertEquals(List.of("Europe", "12.3%", "$1,234.50", "42", "1,234.5"), DataTable.of(spec, data).rows().get(0));
     }
 
+    /** A count of named things is of whole things, as titles are; a count without a noun may be a mean. */
+    @Test
+    void aForecastOfADeclaredNoun_isWhole_unlikeACountWithoutOne() {
+        givenChart("sessions", Unit.of("count sessions"), Map.of());
+        givenData(List.of(new Column("sessions", ColumnType.DECIMAL), new Column("per_member", ColumnType.DECIMAL)),
+                List.of(1153.94, 2.5));
+
+        assertEquals(List.of("1,154", "2.5"), DataTable.of(spec, data).rows().get(0));
+    }
+
     private void givenChart(String y, Unit unit, Map<String, Unit> units) {
         givenChart(y, unit, units, Map.of());
     }
