@@ -385,7 +385,8 @@ public final class Pipeline {
     private static void write(Report report, Optional<Memory> memory, Project project, Slicing slicing, dev.marquee.publish.Output site,
                               Ahead ahead, StageTimer timer) {
         Presentation shown = Presentation.of(report, memory, project.targets(), slicing);
-        timer.together(ahead.background(), new StageTimer.Work("site", () -> SiteRenderer.write(shown, site), report.sections().size() + 2 + " pages"),
+        timer.together(ahead.background(),
+                new StageTimer.Work("site", () -> SiteRenderer.write(shown, site), report.sections().size() + 2 + " pages"),
                 new StageTimer.Work("pdf", () -> PdfReport.write(shown, site, SiteRenderer.PDF_NAME, ahead.pdfFonts()), SiteRenderer.PDF_NAME));
     }
 
