@@ -86,9 +86,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // DuckDB's driver loads while the command line is read.
-        dev.marquee.engine.DuckDbEngine.preload();
-        System.exit(run(args, System.out, System.err));
+        int exitCode;
+        // DuckDB's driver loads while the command line is read; a run's own tasks are on its own background.
+        try (dev.marquee.run.Background preloads = dev.marquee.run.Background.open()) {
+            dev.marquee.engine.DuckDbEngine.preload(preloads);
+            exitCode = run(args, System.out, System.err);
+        }
+        System.exit(exitCode);
     }
 
     /** Runs the command line and returns its exit code; never exits the JVM (tests call this). */

@@ -29,6 +29,7 @@ import dev.marquee.query.ChartNeeds;
 import dev.marquee.query.LeftOut;
 import dev.marquee.query.Parameters;
 import dev.marquee.query.QueryStage;
+import dev.marquee.query.Statements;
 import dev.marquee.pdf.PdfReport;
 import dev.marquee.present.Presentation;
 import dev.marquee.present.Slicing;
@@ -80,10 +81,10 @@ public final class Pipeline {
         long start = System.nanoTime();
         StageTimer timer = new StageTimer(out);
         config.checkInputsExist();
-        try (RunFolder scratch = scratchFolder()) {
+        try (RunFolder scratch = scratchFolder(); Background background = Background.open()) {
             // DuckDB loads its native library and starts while killed runs' leftovers are removed, the output folder
             // is checked (30-70 ms together), and the data model and the questions are read.
-            CompletableFuture<Engine> starting = CompletableFuture.supplyAsync(() -> openEngine(scratch.path()));
+            CompletableFuture<Engine> starting = background.start("engine", () -> openEngine(scratch.path()));
             StagedSite staged;
             try {
                 removeStaleScratch();
@@ -93,34 +94,40 @@ public final class Pipeline {
                 throw e;
             }
             try (StagedSite site = staged) {
-                return build(site, scratch.path(), starting, start, timer);
+                return build(background, site, scratch.path(), starting, start, timer);
             }
         }
     }
 
-    /** The stages, in the order they run; work done ahead of its stage is started in {@link Ahead}. */
-    private Report build(StagedSite site, Path scratch, CompletableFuture<Engine> starting, long start, StageTimer timer) {
+    /**
+     * The stages, in the order they run; work done ahead of its stage is started in {@link Ahead}, and every task runs
+     * on the run's {@code background}, which the run closes at its end whatever the outcome.
+     */
+    private Report build(Background background, StagedSite site, Path scratch, CompletableFuture<Engine> starting, long start,
+                         StageTimer timer) {
         Project project = readProject(starting);
         try (Engine engine = Background.join(starting)) {
             timer.since("start", start, project.questions().size() + " questions read, " + engine.dialect().id() + " ready");
-            Ahead ahead = Ahead.start(engine, project.questions(), config.minGroupSize());
-            CheckedData data = loadAndValidate(engine, project.model(), scratch, timer);
-            Engine answering = timer.time("layer", () -> layer(engine, data, project.model()),
+            Ahead ahead = Ahead.start(background, engine, project.questions(), config.minGroupSize());
+            CheckedData data = loadAndValidate(background, engine, project.model(), scratch, timer);
+            // Every statement, the questions' and the layer's, as this run's parameters fill it: the SQL that runs.
+            Statements.Bound sql = ahead.statements(data.parameters());
+            Engine answering = timer.time("layer", () -> layer(background, engine, sql, data, project.model()),
                     e -> String.join(", ", Layer.standard().names()) + " from the validated data");
-            List<Slices.Slice> slices = cut(engine, data, project, timer);
+            List<Slices.Slice> slices = cut(background, engine, sql, data, project, timer);
             // The questions are code from the repository, not a shell: from here on the engine reads no file, loads no
             // extension and takes no setting, and every statement must be one query, before any of them runs.
             engine.lock();
             QueryStage.checkOnlyQueries(Background.join(ahead.kindChecked()));
-            Answerable answerable = answerable(answering, project.questions(), data);
+            Answerable answerable = answerable(answering, project.questions(), data, sql);
             List<Answer> answers = answer(answering, answerable, data, project.model(), ahead, timer);
             List<Answer> safe = Disclosure.protect(answers, config.minGroupSize(), data.regionOf());
-            List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(safe, project.targets().lines(safe)),
+            List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(background, safe, project.targets().lines(safe)),
                     c -> c.size() + " charts");
             Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, answerable.leftOut(),
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
             Optional<Memory> memory = remember(report, project.history(), project.targets());
-            write(report, memory, project, links(slices), site, ahead.pdfFonts(), timer);
+            write(report, memory, project, links(slices), site, ahead, timer);
             memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
                     () -> Archive.carry(m.archive(), project.history().folder().orElseThrow(), site.folder()),
                     m.archive().size() - 1 + " earlier editions"));
@@ -156,19 +163,27 @@ public final class Pipeline {
     }
 
     /**
-     * Work started ahead of the stage that needs it, on other threads while the data loads (one core waits on the
-     * largest file then): the outputs' fonts, and the questions' text and statement kinds checked. The checks read
-     * the parameters' names only, so a placeholder as-of date serves.
+     * The run's background, and the work started on it ahead of the stage that needs it while the data loads (one
+     * core waits on the largest file then): the classes the charts draw with ("chart-fonts"), the PDF's fonts
+     * ("pdf-fonts"), every statement expanded for the engine's dialect with the questions' text checked
+     * ("text-check"), and each statement's kind (one query, or something else) checked by the engine's parser on a
+     * session of its own ("kind-check"). The checks read the parameters' names only: the kind check binds placeholder
+     * values.
      */
-    private record Ahead(PdfReport.Fonts pdfFonts, CompletableFuture<java.util.Map<Question, List<dev.marquee.model.Problem>>> textChecked,
+    private record Ahead(Background background, PdfReport.Fonts pdfFonts, CompletableFuture<Statements> expanded,
                          CompletableFuture<List<dev.marquee.model.Problem>> kindChecked) {
-        static Ahead start(Engine engine, List<Question> questions, int minGroupSize) {
-            ChartStage.preload();
+        static Ahead start(Background background, Engine engine, List<Question> questions, int minGroupSize) {
+            ChartStage.preload(background);
             Parameters placeholders = new Parameters(LocalDate.EPOCH, minGroupSize, Parameters.DEFAULT_AT_RISK_DAYS);
-            return new Ahead(PdfReport.loadFonts(),
-                    CompletableFuture.supplyAsync(() -> QueryStage.textProblems(engine.dialect(), questions, placeholders)),
-                    // Each statement's kind (one query, or something else) is checked on a session of its own.
-                    CompletableFuture.supplyAsync(() -> QueryStage.notOnlyQueries(engine, questions, placeholders)));
+            CompletableFuture<Statements> expanded = background.start("text-check",
+                    () -> Statements.expand(engine.dialect(), questions, Layer.standard().definitions()));
+            return new Ahead(background, PdfReport.loadFonts(background), expanded, background.start("kind-check",
+                    () -> QueryStage.notOnlyQueries(engine, questions, Background.join(expanded).bind(placeholders))));
+        }
+
+        /** The statements as these parameters fill them, bound once: the whole report and every slice share them. */
+        Statements.Bound statements(Parameters parameters) {
+            return Background.join(expanded).bind(parameters);
         }
     }
 
@@ -180,16 +195,17 @@ public final class Pipeline {
      * A question is left out when a table it requires is missing or empty, or its {@code when:} fails; of the others,
      * only the charts whose columns some file filled are drawn. Each left out is listed with the reason.
      */
-    private static Answerable answerable(Engine engine, List<Question> questions, CheckedData data) {
-        return answerable(engine, questions, data, data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet()));
+    private static Answerable answerable(Engine engine, List<Question> questions, CheckedData data, Statements.Bound sql) {
+        return answerable(engine, questions, data, data.report().tables().stream().map(t -> t.table()).collect(Collectors.toSet()), sql);
     }
 
-    private static Answerable answerable(Engine engine, List<Question> questions, CheckedData data, Set<String> tables) {
+    private static Answerable answerable(Engine engine, List<Question> questions, CheckedData data, Set<String> tables,
+                                         Statements.Bound sql) {
         tables.addAll(filledLayerTables(engine));
         List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
         Set<Question> excluded = new HashSet<>(leftOut.stream().map(LeftOut::question).toList());
         List<Question> withTables = questions.stream().filter(q -> !excluded.contains(q)).toList();
-        leftOut.addAll(QueryStage.unmet(engine, withTables, data.parameters()));
+        leftOut.addAll(QueryStage.unmet(engine, withTables, sql));
         excluded.addAll(leftOut.stream().map(LeftOut::question).toList());
         ChartNeeds.Outcome drawable = ChartNeeds.apply(engine, withTables.stream().filter(q -> !excluded.contains(q)).toList());
         leftOut.addAll(drawable.leftOut());
@@ -199,11 +215,13 @@ public final class Pipeline {
     /** The query stage, with the churn models fitted beside it on a session of their own, then the outlook stage. */
     private List<Answer> answer(Engine engine, Answerable answerable, CheckedData data, DataModel model, Ahead ahead, StageTimer timer) {
         List<Question> questions = answerable.questions();
+        Background background = ahead.background();
+        Statements.Bound sql = ahead.statements(data.parameters());
         Questioned questioned = timer.time("query", () -> {
-                    QueryStage.checkText(Background.join(ahead.textChecked()), questions);
-                    OutlookStage.Models models = OutlookStage.startModels(engine, questions, data.parameters());
+                    QueryStage.checkText(Background.join(ahead.expanded()), questions);
+                    OutlookStage.Models models = OutlookStage.startModels(background, engine, questions, sql);
                     try {
-                        return new Questioned(QueryStage.run(engine, questions, data.parameters(), model.memberIdentifiers()), models);
+                        return new Questioned(QueryStage.run(background, engine, questions, sql, model.memberIdentifiers()), models);
                     } catch (RuntimeException e) {
                         models.close();
                         throw e;
@@ -211,7 +229,7 @@ public final class Pipeline {
                 }, q -> q.answers().size() + " questions, " + q.answers().stream().mapToInt(x -> x.results().size()).sum() + " queries"
                         + (answerable.leftOut().isEmpty() ? "" : ", " + answerable.leftOut().size() + " left out for lack of data"));
         try (OutlookStage.Models models = questioned.models()) {
-            return timer.time("outlook", () -> OutlookStage.extend(engine, questioned.answers(), models, data.parameters()),
+            return timer.time("outlook", () -> OutlookStage.extend(background, questioned.answers(), models),
                     a -> a.stream().mapToInt(x -> x.question().forecasts().size()).sum() + " forecasts, "
                             + a.stream().filter(x -> x.question().model().isPresent()).count() + " models");
         }
@@ -222,15 +240,16 @@ public final class Pipeline {
      * engine is locked (see Slices), and the recipients' slices checked against the values the dimension has. A slice
      * of fewer than k members is not published: every figure of its report would describe fewer than k members.
      */
-    private List<Slices.Slice> cut(Engine engine, CheckedData data, Project project, StageTimer timer) {
+    private List<Slices.Slice> cut(Background background, Engine engine, Statements.Bound sql, CheckedData data, Project project,
+                                   StageTimer timer) {
         if (config.slices().isEmpty()) {
             return List.of();
         }
         dev.marquee.slice.Dimension dimension = config.slices().get();
         project.recipients().check(dimension, Slices.known(engine, dimension));
-        List<Slices.Slice> slices = timer.time("slices", () -> Slices.build(engine, dimension, project.model(),
+        List<Slices.Slice> slices = timer.time("slices", () -> Slices.build(background, engine, dimension, project.model(),
                         project.model().tableNames().stream().filter(t -> data.loaded().has(t)).collect(Collectors.toSet()),
-                        data.parameters(), config.minGroupSize()),
+                        sql, config.minGroupSize()),
                 s -> s.stream().filter(Slices.Slice::published).count() + " " + dimension.column() + " slices cut from the loaded "
                         + "data and the layer" + (s.stream().allMatch(Slices.Slice::published) ? ""
                         : ", " + s.stream().filter(x -> !x.published()).count() + " not published (fewer than "
@@ -277,8 +296,8 @@ public final class Pipeline {
                 Background.join(writing);
                 Slicing slicing = Slicing.slice(slice.dimension().column(), slice.dimension().all(), slice.folder().split("/").length,
                         whole.kpis());
-                writing = CompletableFuture.runAsync(() -> write(report, Optional.empty(), sliced, slicing, site.under(slice.folder()),
-                        ahead.pdfFonts(), quiet()));
+                writing = ahead.background().run("slice-pages", () -> write(report, Optional.empty(), sliced, slicing,
+                        site.under(slice.folder()), ahead, quiet()));
             }
         } finally {
             Background.join(writing);
@@ -332,7 +351,7 @@ public final class Pipeline {
 
     private SliceAnswers sliceAnswers(Engine engine, Slices.Slice slice, CheckedData data, Project project, List<Question> questions,
                                       Set<String> tables, Set<String> wholeLeftOut, Ahead ahead, StageTimer quiet) {
-        Answerable found = answerable(engine, questions, data, tables);
+        Answerable found = answerable(engine, questions, data, tables, ahead.statements(data.parameters()));
         Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut));
         List<Answer> computed = answer(engine, answerable, data, project.model(), ahead, quiet);
         return new SliceAnswers(answerable, computed, Disclosure.protect(computed, config.minGroupSize(), data.regionOf()));
@@ -356,7 +375,7 @@ public final class Pipeline {
             Set<String> tables = filled.computeIfAbsent(slice.schema(), s -> filledTables(engine, data));
             SliceAnswers answers = sliceAnswers(engine, slice, data, project, project.questions(), tables, wholeLeftOut, ahead, quiet);
             List<Answer> safe = answers.safe();
-            List<RenderedChart> charts = ChartStage.render(safe, Targets.none().lines(safe));
+            List<RenderedChart> charts = ChartStage.render(ahead.background(), safe, Targets.none().lines(safe));
             return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answers.answerable().leftOut(),
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
         }
@@ -364,10 +383,11 @@ public final class Pipeline {
 
     /** The report as readers see it, laid out as the pages and the PDF side by side. */
     private static void write(Report report, Optional<Memory> memory, Project project, Slicing slicing, dev.marquee.publish.Output site,
-                              PdfReport.Fonts fonts, StageTimer timer) {
+                              Ahead ahead, StageTimer timer) {
         Presentation shown = Presentation.of(report, memory, project.targets(), slicing);
-        timer.together(new StageTimer.Work("site", () -> SiteRenderer.write(shown, site), report.sections().size() + 2 + " pages"),
-                new StageTimer.Work("pdf", () -> PdfReport.write(shown, site, SiteRenderer.PDF_NAME, fonts), SiteRenderer.PDF_NAME));
+        timer.together(ahead.background(),
+                new StageTimer.Work("site", () -> SiteRenderer.write(shown, site), report.sections().size() + 2 + " pages"),
+                new StageTimer.Work("pdf", () -> PdfReport.write(shown, site, SiteRenderer.PDF_NAME, ahead.pdfFonts()), SiteRenderer.PDF_NAME));
     }
 
     /**
@@ -393,9 +413,9 @@ public final class Pipeline {
     public ValidationReport validate() {
         config.checkInputsExist();
         StageTimer timer = new StageTimer(out);
-        try (RunFolder scratch = scratchFolder(); Engine engine = openEngine(scratch.path())) {
+        try (RunFolder scratch = scratchFolder(); Background background = Background.open(); Engine engine = openEngine(scratch.path())) {
             removeStaleScratch();
-            return loadAndValidate(engine, DataModel.standard(), scratch.path(), timer).report();
+            return loadAndValidate(background, engine, DataModel.standard(), scratch.path(), timer).report();
         }
     }
 
@@ -408,9 +428,9 @@ public final class Pipeline {
         Path target = OutputFolder.check("--out", outDir, OutputFolder.EXPORT, readFolders());
         StageTimer timer = new StageTimer(out);
         try (StagedSite staged = StagedSite.beside(target, OutputFolder.EXPORT); RunFolder scratch = scratchFolder();
-             Engine engine = DuckDbEngine.inMemory(scratch.path(), config.memoryLimit())) {
+             Background background = Background.open(); Engine engine = DuckDbEngine.inMemory(scratch.path(), config.memoryLimit())) {
             removeStaleScratch();
-            CheckedData data = loadAndValidate(engine, DataModel.standard(), scratch.path(), timer);
+            CheckedData data = loadAndValidate(background, engine, DataModel.standard(), scratch.path(), timer);
             List<String> written = timer.time("export", () -> ParquetExport.write(engine, data.loaded().tables(), staged.folder(),
                             target.getFileName().toString()),
                     t -> t.size() + " tables as Parquet in " + outDir + " (and trino.sql)");
@@ -455,10 +475,10 @@ public final class Pipeline {
     private record Questioned(List<Answer> answers, OutlookStage.Models models) {
     }
 
-    private CheckedData loadAndValidate(Engine engine, DataModel model, Path scratch, StageTimer timer) {
+    private CheckedData loadAndValidate(Background background, Engine engine, DataModel model, Path scratch, StageTimer timer) {
         LoadResult loaded = timer.time("load", () -> config.engine().isPresent()
                         ? RemoteTables.discover(engine, model, EngineUrl.redacted(config.engine().get()))
-                        : DataLoader.load(config.dataDir(), model, engine, scratch),
+                        : DataLoader.load(background, config.dataDir(), model, engine, scratch),
                 l -> l.tables().stream().filter(t -> !t.isBuiltIn()).count() + " tables, " + String.format(java.util.Locale.ROOT, "%,d",
                         l.tables().stream().filter(t -> !t.isBuiltIn()).mapToLong(t -> t.rowsRead()).sum()) + " rows from "
                         + config.engine().map(EngineUrl::redacted).orElse(config.dataDir().toString()));
@@ -487,7 +507,7 @@ public final class Pipeline {
         LocalDate asOf = parameters.asOf();
         ValidationReport report = timer.time("validate", () -> config.engine().isPresent()
                         ? RemoteValidator.validate(engine, loaded, asOf, config.maxBadRowShare())
-                        : Validator.validate(engine, loaded, asOf, config.maxBadRowShare()),
+                        : Validator.validate(background, engine, loaded, asOf, config.maxBadRowShare()),
                 r -> String.format(java.util.Locale.ROOT, "%,d rows set aside, %d problems, %s", r.rowsSetAside(),
                         r.fatal().size(), parameters.dated() ? "as of " + asOf : "undated: a snapshot"));
         if (!report.fatal().isEmpty()) {
@@ -503,13 +523,12 @@ public final class Pipeline {
      * The member and title layer over the validated data: built into embedded DuckDB once; on a remote engine, whose
      * schema holds the data model only, read by each statement as common table expressions.
      */
-    private Engine layer(Engine engine, CheckedData data, DataModel model) {
+    private Engine layer(Background background, Engine engine, Statements.Bound sql, CheckedData data, DataModel model) {
         Layer layer = Layer.standard();
         if (config.engine().isPresent()) {
-            return layer.inlinedOn(engine, data.parameters(),
-                    model.tables().stream().filter(t -> !data.loaded().has(t.name())).toList());
+            return layer.inlinedOn(engine, sql, model.tables().stream().filter(t -> !data.loaded().has(t.name())).toList());
         }
-        layer.build(engine, data.parameters());
+        layer.build(background, engine, sql);
         return engine;
     }
 

@@ -13,6 +13,8 @@ import dev.marquee.load.LoadResult;
 import dev.marquee.model.DataModel;
 import dev.marquee.query.Parameters;
 import dev.marquee.query.QueryStage;
+import dev.marquee.query.Statements;
+import dev.marquee.run.Background;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,7 +68,7 @@ final class Baseline implements Callable<Integer> {
         List<Question> questions = Catalog.read(questionsDir, dev.marquee.layer.Layer.standard().withModelTables(model.tableNames()),
                 dev.marquee.layer.Layer.standard().withMemberTables(model.memberTables()));
         Path scratch = Files.createTempDirectory(config.tempDir(), "marquee-baseline-");
-        try (Engine engine = DuckDbEngine.inMemory(scratch, config.memoryLimit())) {
+        try (Engine engine = DuckDbEngine.inMemory(scratch, config.memoryLimit()); Background background = Background.open()) {
             timer.since("start", start, questions.size() + " questions read, duckdb ready");
             if (scanOnly) {
                 String events = eventsReader(data);
@@ -76,13 +78,14 @@ final class Baseline implements Callable<Integer> {
                 timer.printSummary(start);
                 return 0;
             }
-            LoadResult loaded = timer.time("load", () -> DataLoader.load(data, model, engine, scratch),
+            LoadResult loaded = timer.time("load", () -> DataLoader.load(background, data, model, engine, scratch),
                     l -> l.tables().size() + " tables");
             LocalDate asOf = DataLoader.latestActivityDate(engine, loaded).orElseThrow();
             Parameters parameters = new Parameters(asOf, Config.DEFAULT_MIN_GROUP_SIZE, Parameters.DEFAULT_AT_RISK_DAYS);
             dev.marquee.layer.Layer layer = dev.marquee.layer.Layer.standard();
+            Statements.Bound sql = Statements.expand(engine.dialect(), questions, layer.definitions()).bind(parameters);
             timer.time("layer", () -> {
-                layer.build(engine, parameters);
+                layer.build(background, engine, sql);
                 return layer.names();
             }, names -> String.join(", ", names));
             Set<String> tables = loaded.tables().stream().map(t -> t.name()).collect(Collectors.toSet());
@@ -91,7 +94,7 @@ final class Baseline implements Callable<Integer> {
                     .forEach(tables::add);
             Set<Question> leftOut = QueryStage.leftOut(questions, tables).stream().map(l -> l.question()).collect(Collectors.toSet());
             List<Question> answerable = questions.stream().filter(q -> !leftOut.contains(q)).toList();
-            timer.time("query", () -> runAll(engine, answerable, parameters),
+            timer.time("query", () -> runAll(engine, answerable, sql),
                     n -> answerable.size() + " questions, " + n + " queries");
             timer.printSummary(start);
             return 0;
@@ -112,11 +115,11 @@ final class Baseline implements Callable<Integer> {
         throw new IllegalArgumentException("no viewing_sessions.parquet, .csv.gz or .csv in " + data);
     }
 
-    private static int runAll(Engine engine, List<Question> questions, Parameters parameters) {
+    private static int runAll(Engine engine, List<Question> questions, Statements.Bound bound) {
         int statements = 0;
         for (Question question : questions) {
             for (QuerySource query : question.queries()) {
-                String sql = QueryStage.sql(query, parameters, engine);
+                String sql = bound.sql(query);
                 if (question.model().map(m -> m.query().equals(query.name())).orElse(false)) {
                     engine.stream(sql, new Engine.RowHandler() {
                         @Override

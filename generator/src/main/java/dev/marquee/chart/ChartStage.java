@@ -5,6 +5,7 @@ import dev.marquee.catalog.ChartSpec;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Slugs;
 import dev.marquee.query.Answer;
+import dev.marquee.run.Background;
 
 import org.jfree.chart.JFreeChart;
 
@@ -24,20 +25,20 @@ public final class ChartStage {
      * Finds the machine's fonts (a tenth of a second in AWT) on a background thread, so the first chart does not
      * wait for them; the pipeline calls this while the data loads, which leaves a core partly idle.
      */
-    public static void preload() {
-        dev.marquee.run.Background.initialise(Theme.class, "chart-fonts");
+    public static void preload(Background background) {
+        background.initialise("chart-fonts", Theme.class);
     }
 
     /** Every chart, in the order of the answers and of each question's charts. */
-    public static List<RenderedChart> render(List<Answer> answers) {
-        return render(answers, Map.of());
+    public static List<RenderedChart> render(Background background, List<Answer> answers) {
+        return render(background, answers, Map.of());
     }
 
     /**
      * Every chart, with reference lines (targets) drawn on the charts they name by {@code <question>/<chart id>}; a
      * chart of one file among several, or of one facet value, gets none.
      */
-    public static List<RenderedChart> render(List<Answer> answers, Map<String, List<ReferenceLine>> lines) {
+    public static List<RenderedChart> render(Background background, List<Answer> answers, Map<String, List<ReferenceLine>> lines) {
         List<Job> jobs = new ArrayList<>();
         for (Answer answer : answers) {
             for (ChartSpec spec : answer.question().charts()) {
@@ -69,8 +70,8 @@ public final class ChartStage {
         }
         Map<String, Map<String, String>> slugs = facetSlugs(jobs);
         Map<String, String> sourceSlugs = Slugs.unique(jobs.stream().flatMap(j -> j.source().stream()).distinct().toList());
-        // Charts share nothing, so they are drawn side by side; an ordered stream keeps the list in job order.
-        return jobs.parallelStream().map(job -> {
+        // Charts share nothing, so they are drawn side by side, and come back in job order.
+        return background.each("charts", jobs, job -> {
             String facetSlug = job.facetValue().map(v -> slugs.get(job.spec().facet().get()).get(v)).orElse("");
             String sourceSlug = job.source().map(sourceSlugs::get).orElse("");
             return job.tableOnly()
@@ -79,7 +80,7 @@ public final class ChartStage {
                     : render(job.slug(), job.spec(), job.data(), job.facetValue(), facetSlug, job.source(), sourceSlug,
                             job.facetValue().isEmpty() && job.source().isEmpty()
                                     ? lines.getOrDefault(job.slug() + "/" + job.spec().id(), List.of()) : List.of());
-        }).toList();
+        });
     }
 
     /** The column that names a row's population (its file), in results read from the member and title layer. */

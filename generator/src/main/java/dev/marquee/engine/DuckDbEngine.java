@@ -30,9 +30,9 @@ public final class DuckDbEngine implements Engine {
      * does not wait for them. The driver's set-up registers an event with Java Flight Recorder, which initialises
      * JFR (0.1-0.2 s); the 70 MB library loads meanwhile instead of after it. Harmless when no connection follows.
      */
-    public static void preload() {
-        dev.marquee.run.Background.initialise(org.duckdb.DuckDBDriver.class, "duckdb-driver");
-        dev.marquee.run.Background.initialise("org.duckdb.DuckDBNative", org.duckdb.DuckDBDriver.class.getClassLoader(), "duckdb-library");
+    public static void preload(dev.marquee.run.Background background) {
+        background.initialise("duckdb-driver", org.duckdb.DuckDBDriver.class);
+        background.initialise("duckdb-library", "org.duckdb.DuckDBNative", org.duckdb.DuckDBDriver.class.getClassLoader());
     }
 
     /**

@@ -23,9 +23,10 @@ public final class Sessions {
 
     /**
      * Calls {@code work} with a session and each index from 0 to {@code count - 1}, in that order of taking; returns when
-     * all are done and the second session is closed. An exception {@code work} lets through is rethrown here.
+     * all are done and the second session is closed. The second session's items are taken by a task of the background
+     * ("second-session"). An exception {@code work} lets through is rethrown here.
      */
-    public static void share(Engine engine, int count, BiConsumer<Engine, Integer> work) {
+    public static void share(Background background, Engine engine, int count, BiConsumer<Engine, Integer> work) {
         AtomicInteger next = new AtomicInteger();
         Optional<Engine> second = count > 1 ? engine.newSession() : Optional.empty();
         try {
@@ -38,7 +39,7 @@ public final class Sessions {
                 // This session is idle now, so it may carry the setting while the other is mid-statement.
                 giveThreadsBack.accept(session);
             };
-            CompletableFuture<Void> other = second.map(session -> CompletableFuture.runAsync(() -> take.accept(session)))
+            CompletableFuture<Void> other = second.map(session -> background.run("second-session", () -> take.accept(session)))
                     .orElse(CompletableFuture.completedFuture(null));
             try {
                 take.accept(engine);

@@ -6,8 +6,8 @@ import dev.marquee.engine.Engine;
 import dev.marquee.engine.EngineException;
 import dev.marquee.engine.Sessions;
 import dev.marquee.model.Problem;
-import dev.marquee.query.Parameters;
-import dev.marquee.query.QueryStage;
+import dev.marquee.query.Statements;
+import dev.marquee.run.Background;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +67,11 @@ public final class Layer {
         return tables;
     }
 
+    /** The statements that build the tables, in build order. */
+    public List<QuerySource> definitions() {
+        return tables.stream().map(Table::definition).toList();
+    }
+
     public List<String> names() {
         return tables.stream().map(Table::name).toList();
     }
@@ -91,11 +96,11 @@ public final class Layer {
      *
      * @throws ReportException naming the layer file when its SQL fails (a defect of the generator, not of the data)
      */
-    public void build(Engine engine, Parameters parameters) {
+    public void build(Background background, Engine engine, Statements.Bound sql) {
         for (List<Table> wave : waves()) {
             EngineException[] errors = new EngineException[wave.size()];
-            String[] statements = wave.stream().map(t -> QueryStage.sql(t.definition(), parameters, engine)).toArray(String[]::new);
-            Sessions.share(engine, wave.size(), (session, i) -> {
+            String[] statements = wave.stream().map(t -> sql.sql(t.definition())).toArray(String[]::new);
+            Sessions.share(background, engine, wave.size(), (session, i) -> {
                 try {
                     session.execute("CREATE OR REPLACE TABLE " + wave.get(i).name() + " AS " + statements[i]);
                 } catch (EngineException e) {
@@ -133,21 +138,21 @@ public final class Layer {
      * The engine as questions see it when it cannot hold the layer (a remote engine's schema has only the data model):
      * every statement sent through it reads the layer tables as common table expressions.
      */
-    public Engine inlinedOn(Engine engine, Parameters parameters, List<dev.marquee.model.TableSpec> absent) {
-        return new InlinedLayer(engine, sql -> inline(sql, parameters, engine, absent));
+    public Engine inlinedOn(Engine engine, Statements.Bound definitions, List<dev.marquee.model.TableSpec> absent) {
+        return new InlinedLayer(engine, sql -> inline(sql, definitions, absent));
     }
 
     /**
      * A statement for an engine that does not hold the layer: the layer tables it reads (and those they read) become
      * common table expressions in front of it.
      */
-    String inline(String sql, Parameters parameters, Engine engine, List<dev.marquee.model.TableSpec> absent) {
+    String inline(String sql, Statements.Bound definitions, List<dev.marquee.model.TableSpec> absent) {
         Map<String, String> needed = new LinkedHashMap<>();
         // In reverse build order: a table's definition may read the ones before it.
         for (int t = tables.size() - 1; t >= 0; t--) {
             Table table = tables.get(t);
             if (reads(sql, table.name()) || needed.values().stream().anyMatch(definition -> reads(definition, table.name()))) {
-                needed.put(table.name(), QueryStage.sql(table.definition(), parameters, engine));
+                needed.put(table.name(), definitions.sql(table.definition()));
             }
         }
         StringBuilder ctes = new StringBuilder();

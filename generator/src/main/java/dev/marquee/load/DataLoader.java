@@ -10,6 +10,7 @@ import dev.marquee.model.Problem;
 import dev.marquee.model.Problem.Severity;
 import dev.marquee.model.SetAside;
 import dev.marquee.model.TableSpec;
+import dev.marquee.run.Background;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ public final class DataLoader {
     private DataLoader() {
     }
 
-    public static LoadResult load(Path dataDir, DataModel model, Engine engine, Path scratchDir) {
+    public static LoadResult load(Background background, Path dataDir, DataModel model, Engine engine, Path scratchDir) {
         List<Problem> problems = new ArrayList<>();
         List<LoadedTable> tables = new ArrayList<>();
         List<RowLocator> locators = new ArrayList<>();
@@ -56,7 +57,7 @@ public final class DataLoader {
                 work.add(new TableFile(spec, file, file.startsWith(scratchDir) ? BUILT_IN : display(file)));
             }
         }
-        for (FileLoad load : loadSideBySide(engine, work)) {
+        for (FileLoad load : loadSideBySide(background, engine, work)) {
             problems.addAll(load.problems());
             setAside.addAll(load.setAside());
             locators.addAll(load.locators());
@@ -93,7 +94,7 @@ public final class DataLoader {
      * Loads the files on two sessions at once where the engine has a second one (a gzipped CSV is read by one
      * thread): each session takes the next file, largest first. Results come back in the model's table order.
      */
-    private static List<FileLoad> loadSideBySide(Engine engine, List<TableFile> work) {
+    private static List<FileLoad> loadSideBySide(Background background, Engine engine, List<TableFile> work) {
         FileLoad[] loads = new FileLoad[work.size()];
         List<Integer> bySize = new ArrayList<>();
         for (int i = 0; i < work.size(); i++) {
@@ -101,7 +102,7 @@ public final class DataLoader {
         }
         bySize.sort(java.util.Comparator.comparingLong((Integer i) -> work.get(i).file().toFile().length()).reversed()
                 .thenComparing(i -> i));
-        Sessions.share(engine, bySize.size(), (session, n) -> loads[bySize.get(n)] = loadOne(session, work.get(bySize.get(n))));
+        Sessions.share(background, engine, bySize.size(), (session, n) -> loads[bySize.get(n)] = loadOne(session, work.get(bySize.get(n))));
         return List.of(loads);
     }
 

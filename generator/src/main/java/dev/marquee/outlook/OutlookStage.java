@@ -9,8 +9,7 @@ import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.Table;
 import dev.marquee.query.Answer;
-import dev.marquee.query.Parameters;
-import dev.marquee.query.QueryStage;
+import dev.marquee.query.Statements;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,43 +62,43 @@ public final class OutlookStage {
     }
 
     /**
-     * Starts fitting the questions' churn models; call after the questions' text is checked, before they run. An
-     * engine without a second session fits them here, before the questions.
+     * Starts fitting the questions' churn models (the task "models"); call after the questions' text is checked, before
+     * they run. An engine without a second session fits them here, before the questions.
      */
-    public static Models startModels(Engine engine, List<Question> questions, Parameters parameters) {
+    public static Models startModels(Background background, Engine engine, List<Question> questions, Statements.Bound sql) {
         List<Question> modelled = questions.stream().filter(q -> q.model().isPresent()).toList();
         Optional<Engine> session = modelled.isEmpty() ? Optional.empty() : engine.newSession();
         if (session.isEmpty()) {
             CompletableFuture<Map<String, Fitted>> fitted = new CompletableFuture<>();
             try {
-                fitted.complete(fit(engine, modelled, parameters));
+                fitted.complete(fit(engine, modelled, sql));
             } catch (RuntimeException e) {
                 fitted.completeExceptionally(e);
             }
             return new Models(fitted, Optional.empty());
         }
-        return new Models(CompletableFuture.supplyAsync(() -> fit(session.get(), modelled, parameters)), session);
+        return new Models(background.start("models", () -> fit(session.get(), modelled, sql)), session);
     }
 
     /** A question's model as fitted, and the statement its rows came from, as run: shown beside its aggregates. */
     record Fitted(ChurnModel.Result result, String sql) {
     }
 
-    private static Map<String, Fitted> fit(Engine engine, List<Question> modelled, Parameters parameters) {
+    private static Map<String, Fitted> fit(Engine engine, List<Question> modelled, Statements.Bound statements) {
         Map<String, Fitted> results = new LinkedHashMap<>();
         for (Question question : modelled) {
             ModelSpec model = question.model().orElseThrow();
             ModelRows rows = new ModelRows(model);
-            String sql = QueryStage.sql(question.query(model.query()).orElseThrow(), parameters, engine);
+            String sql = statements.sql(question.query(model.query()).orElseThrow());
             engine.stream(sql, rows);
-            results.put(question.slug(), new Fitted(ChurnModel.fit(model, rows, parameters.minGroupSize()), sql));
+            results.put(question.slug(), new Fitted(ChurnModel.fit(model, rows, statements.parameters().minGroupSize()), sql));
         }
         return results;
     }
 
-    public static List<Answer> extend(Engine engine, List<Answer> answers, Models started, Parameters parameters) {
+    public static List<Answer> extend(Background background, List<Answer> answers, Models started) {
         // The forecasts are Java work on small series; they are computed while the models finish.
-        CompletableFuture<List<Forecasts>> forecasting = CompletableFuture.supplyAsync(
+        CompletableFuture<List<Forecasts>> forecasting = background.start("forecasts",
                 () -> answers.stream().map(OutlookStage::forecasts).toList());
         Map<String, Fitted> fitted = started.results();
         List<Optional<Fitted>> models = answers.stream()

@@ -61,8 +61,8 @@ public final class PdfReport {
         }
     }
 
-    public static Fonts loadFonts() {
-        return new Fonts(java.util.concurrent.CompletableFuture.supplyAsync(PdfFonts::load));
+    public static Fonts loadFonts(dev.marquee.run.Background background) {
+        return new Fonts(background.start("pdf-fonts", PdfFonts::load));
     }
 
     /** The PDF: for a dated edition with a memory, tiles carry their targets and sparkline and a page after the cover says what changed. */

@@ -42,6 +42,8 @@ public record Parameters(LocalDate asOf, int minGroupSize, int atRiskDays, Strin
         return new Parameters(UNDATED, minGroupSize, atRiskDays, DEFAULT_PLATFORM, DEFAULT_EVENT_SOURCE, false);
     }
 
+    /** The names a statement may use as {@code {{name}}}: those {@link #literals()} gives, in its order. */
+    static final java.util.List<String> NAMES = java.util.List.of("as_of", "k", "at_risk_days", "platform", "event_source");
 
     public Map<String, String> literals() {
         Map<String, String> literals = new LinkedHashMap<>();

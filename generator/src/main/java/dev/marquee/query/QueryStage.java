@@ -1,12 +1,12 @@
 package dev.marquee.query;
 
+import dev.marquee.run.Background;
 import dev.marquee.run.ReportException;
 import dev.marquee.catalog.ChartSpec;
 import dev.marquee.catalog.QuerySource;
 import dev.marquee.catalog.Question;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.ColumnType;
-import dev.marquee.engine.Dialect;
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.EngineException;
 import dev.marquee.engine.Table;
@@ -46,13 +46,13 @@ public final class QueryStage {
     }
 
     /** The questions whose {@code when} statement says the data cannot answer them, with its reason. */
-    public static List<LeftOut> unmet(Engine engine, List<Question> questions, Parameters parameters) {
+    public static List<LeftOut> unmet(Engine engine, List<Question> questions, Statements.Bound sql) {
         List<LeftOut> leftOut = new ArrayList<>();
         for (Question question : questions) {
             if (question.when().isEmpty()) {
                 continue;
             }
-            Table result = engine.query(sql(question.query(question.when().get()).orElseThrow(), parameters, engine));
+            Table result = engine.query(sql.sql(question.query(question.when().get()).orElseThrow()));
             boolean answerable = !result.isEmpty() && Boolean.TRUE.equals(result.value(0, "answerable"));
             if (!answerable) {
                 leftOut.add(new LeftOut(question, List.of(), result.isEmpty() ? "the data cannot answer it"
@@ -63,34 +63,16 @@ public final class QueryStage {
     }
 
     /**
-     * The checks that need no engine: every statement expands (its cross-engine functions and parameters are known)
-     * and uses no function of one engine only. Only the parameters' names matter, not their values, so this can run
-     * before the as-of date is known. The problems of each question, in question order.
-     */
-    public static Map<Question, List<Problem>> textProblems(Dialect dialect, List<Question> questions, Parameters parameters) {
-        Map<Question, List<Problem>> found = new java.util.LinkedHashMap<>();
-        for (Question question : questions) {
-            List<Problem> problems = new ArrayList<>();
-            for (QuerySource query : question.queries()) {
-                Portability.check(query, problems);
-                SqlTemplate.expand(query, parameters.literals(), dialect, problems);
-            }
-            found.put(question, problems);
-        }
-        return found;
-    }
-
-    /**
      * The statements of these questions that are not one query that only reads the data: a single SELECT (or WITH …
      * AS (…) SELECT), as its text shows and as the engine's own parser reads it. Every question is checked, whether or
      * not the data can answer it. The parser runs on a session of its own where the engine has one, so this can run
      * while the data loads; a statement's kind does not depend on the parameters' values (literals we write), so
-     * placeholder values serve. Nothing is planned or run.
+     * statements bound to placeholder values serve. Nothing is planned or run.
      */
-    public static List<Problem> notOnlyQueries(Engine engine, List<Question> questions, Parameters parameters) {
+    public static List<Problem> notOnlyQueries(Engine engine, List<Question> questions, Statements.Bound placeholders) {
         Optional<Engine> session = engine.newSession();
         try {
-            return notOnlyQueries(session.orElse(engine), questions, parameters.literals());
+            return parsedNotOnlyQueries(session.orElse(engine), questions, placeholders);
         } finally {
             session.ifPresent(Engine::close);
         }
@@ -103,7 +85,7 @@ public final class QueryStage {
         }
     }
 
-    private static List<Problem> notOnlyQueries(Engine engine, List<Question> questions, Map<String, String> literals) {
+    private static List<Problem> parsedNotOnlyQueries(Engine engine, List<Question> questions, Statements.Bound placeholders) {
         List<Problem> problems = new ArrayList<>();
         for (Question question : questions) {
             for (QuerySource query : question.queries()) {
@@ -112,20 +94,19 @@ public final class QueryStage {
                 if (problems.size() > before) {
                     continue;
                 }
-                String sql = SqlTemplate.expand(query, literals, engine.dialect(), new ArrayList<>());
-                engine.notOneQuery(sql).ifPresent(why -> problems.add(Problem.fatal(query.file().toString(), query.firstLine(), "",
+                engine.notOneQuery(placeholders.asExpanded(query)).ifPresent(why -> problems.add(Problem.fatal(query.file().toString(), query.firstLine(), "",
                         "not-a-query", "statement '" + query.name() + "' " + why + QueryShape.ONLY_QUERIES)));
             }
         }
         return problems;
     }
 
-    /** @throws ReportException listing every text problem of these questions, before anything runs */
-    public static void checkText(Map<Question, List<Problem>> found, List<Question> questions) {
-        // By slug: a question may come back with fewer charts (ChartNeeds), its statements the same.
-        java.util.Set<String> slugs = questions.stream().map(Question::slug).collect(java.util.stream.Collectors.toSet());
-        List<Problem> problems = found.entrySet().stream().filter(e -> slugs.contains(e.getKey().slug()))
-                .flatMap(e -> e.getValue().stream()).toList();
+    /**
+     * @throws ReportException listing every text problem of these questions (a function of one engine only, an unknown
+     *                         cross-engine function or parameter), before anything runs
+     */
+    public static void checkText(Statements statements, List<Question> questions) {
+        List<Problem> problems = statements.textProblems(questions);
         if (!problems.isEmpty()) {
             throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not run on this data", problems);
         }
@@ -143,8 +124,8 @@ public final class QueryStage {
      * @throws ReportException listing every problem: when a statement fails, every statement is described (the engine
      *                         plans it without running it) so that all of them are reported at once
      */
-    public static List<Answer> run(Engine engine, List<Question> questions, Parameters parameters, Set<String> memberIdentifiers) {
-        Map<String, String> literals = parameters.literals();
+    public static List<Answer> run(Background background, Engine engine, List<Question> questions, Statements.Bound sql,
+                                   Set<String> memberIdentifiers) {
         List<QuerySource> queries = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         List<String> statements = new ArrayList<>();
@@ -160,13 +141,13 @@ public final class QueryStage {
                 }
                 queries.add(query);
                 owners.add(q);
-                statements.add(SqlTemplate.expand(query, literals, engine.dialect(), new ArrayList<>()));
+                statements.add(sql.sql(query));
             }
         }
-        SideBySide.Outcome outcome = SideBySide.query(engine, statements);
+        SideBySide.Outcome outcome = SideBySide.query(background, engine, statements);
         if (outcome.failure().isPresent()) {
             SideBySide.Failure failure = outcome.failure().get();
-            List<Problem> problems = describedProblems(engine, questions, parameters, memberIdentifiers);
+            List<Problem> problems = describedProblems(background, engine, questions, sql, memberIdentifiers);
             if (!problems.isEmpty()) {
                 throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not run on this data", problems);
             }
@@ -179,26 +160,26 @@ public final class QueryStage {
         for (int q = 0; q < questions.size(); q++) {
             Question question = questions.get(q);
             Map<String, Table> results = new LinkedHashMap<>();
-            Map<String, String> sql = new LinkedHashMap<>();
+            Map<String, String> ran = new LinkedHashMap<>();
             Map<String, List<Column>> columns = new LinkedHashMap<>();
             for (int i = 0; i < queries.size(); i++) {
                 if (owners.get(i) == q) {
                     results.put(queries.get(i).name(), outcome.tables().get(i));
-                    sql.put(queries.get(i).name(), statements.get(i));
+                    ran.put(queries.get(i).name(), statements.get(i));
                     columns.put(queries.get(i).name(), outcome.tables().get(i).columns());
                 }
             }
             question.model().ifPresent(model -> {
                 QuerySource query = question.query(model.query()).orElseThrow();
                 try {
-                    columns.put(query.name(), engine.describe(SqlTemplate.expand(query, literals, engine.dialect(), new ArrayList<>())));
+                    columns.put(query.name(), engine.describe(sql.sql(query)));
                 } catch (EngineException e) {
                     problems.add(engineProblem(query, e));
                 }
             });
             columnProblems(question, columns, problems);
             memberColumnProblems(question, columns, memberIdentifiers, problems);
-            answers.add(new Answer(question, results, sql));
+            answers.add(new Answer(question, results, ran));
         }
         if (!problems.isEmpty()) {
             throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not run on this data", problems);
@@ -207,16 +188,15 @@ public final class QueryStage {
     }
 
     /** Every statement described, side by side; the problems of those that do not describe and of their columns. */
-    private static List<Problem> describedProblems(Engine engine, List<Question> questions, Parameters parameters,
-                                                   Set<String> memberIdentifiers) {
-        Map<String, String> literals = parameters.literals();
+    private static List<Problem> describedProblems(Background background, Engine engine, List<Question> questions,
+                                                   Statements.Bound sql, Set<String> memberIdentifiers) {
         List<String> statements = new ArrayList<>();
         for (Question question : questions) {
             for (QuerySource query : question.queries()) {
-                statements.add(SqlTemplate.expand(query, literals, engine.dialect(), new ArrayList<>()));
+                statements.add(sql.sql(query));
             }
         }
-        List<SideBySide.Description> descriptions = SideBySide.describe(engine, statements);
+        List<SideBySide.Description> descriptions = SideBySide.describe(background, engine, statements);
         List<Problem> problems = new ArrayList<>();
         int statement = 0;
         for (Question question : questions) {
@@ -327,16 +307,6 @@ public final class QueryStage {
                 }
             }
         }
-    }
-
-    /** A statement's SQL for this engine and run, for stages that stream a large result instead of keeping it. */
-    public static String sql(QuerySource query, Parameters parameters, Engine engine) {
-        List<Problem> problems = new ArrayList<>();
-        String expanded = SqlTemplate.expand(query, parameters.literals(), engine.dialect(), problems);
-        if (!problems.isEmpty()) {
-            throw ReportException.of(ReportException.QUESTION_PROBLEM, "A question failed", problems);
-        }
-        return expanded;
     }
 
     private static void requireColumns(Question question, List<Column> columns, String statement, int line,

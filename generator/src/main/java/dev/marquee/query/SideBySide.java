@@ -4,6 +4,7 @@ import dev.marquee.engine.Engine;
 import dev.marquee.engine.EngineException;
 import dev.marquee.engine.Sessions;
 import dev.marquee.engine.Table;
+import dev.marquee.run.Background;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,9 +38,9 @@ final class SideBySide {
      * Describes every statement (the engine parses and plans it without running it), two at a time like
      * {@link #query}; unlike it, a failure stops nothing, so the check can report every problem at once.
      */
-    static List<Description> describe(Engine engine, List<String> statements) {
+    static List<Description> describe(Background background, Engine engine, List<String> statements) {
         Description[] described = new Description[statements.size()];
-        Sessions.share(engine, statements.size(), (session, i) -> {
+        Sessions.share(background, engine, statements.size(), (session, i) -> {
             try {
                 described[i] = new Description(session.describe(statements.get(i)), null);
             } catch (EngineException e) {
@@ -49,11 +50,11 @@ final class SideBySide {
         return Arrays.asList(described);
     }
 
-    static Outcome query(Engine engine, List<String> statements) {
+    static Outcome query(Background background, Engine engine, List<String> statements) {
         Table[] tables = new Table[statements.size()];
         EngineException[] errors = new EngineException[statements.size()];
         AtomicBoolean failed = new AtomicBoolean();
-        Sessions.share(engine, statements.size(), (session, i) -> {
+        Sessions.share(background, engine, statements.size(), (session, i) -> {
             if (failed.get()) {
                 return;
             }

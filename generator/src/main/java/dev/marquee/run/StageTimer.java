@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -61,14 +60,15 @@ public final class StageTimer {
     }
 
     /**
-     * Runs independent stages side by side, each timed on its own, and reports them in the order given once all have
-     * ended. The first failure (in that order) is rethrown as it was thrown.
+     * Runs independent stages side by side (the first on this thread, the others as tasks of the background), each
+     * timed on its own, and reports them in the order given once all have ended. The first failure (in that order) is
+     * rethrown as it was thrown.
      */
-    public void together(Work... works) {
+    public void together(Background background, Work... works) {
         List<CompletableFuture<Stage>> running = new ArrayList<>();
         for (int i = 1; i < works.length; i++) {
             Work work = works[i];
-            running.add(CompletableFuture.supplyAsync(() -> run(work)));
+            running.add(background.start(work.name(), () -> run(work)));
         }
         RuntimeException failure = null;
         List<Stage> ended = new ArrayList<>();
@@ -79,11 +79,9 @@ public final class StageTimer {
         }
         for (CompletableFuture<Stage> stage : running) {
             try {
-                ended.add(stage.join());
-            } catch (CompletionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException cause ? cause : e;
-                }
+                ended.add(Background.join(stage));
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
             }
         }
         if (failure != null) {

@@ -7,8 +7,8 @@ import dev.marquee.format.Slugs;
 import dev.marquee.layer.Layer;
 import dev.marquee.model.DataModel;
 import dev.marquee.query.LeftOut;
-import dev.marquee.query.Parameters;
-import dev.marquee.query.QueryStage;
+import dev.marquee.query.Statements;
+import dev.marquee.run.Background;
 import dev.marquee.run.ReportException;
 
 import java.util.ArrayList;
@@ -74,8 +74,8 @@ public final class Slices {
      * @throws ReportException (exit 3) when the data has no event files' members (no {@code users} table): the public
      *                         files' populations are not sliced
      */
-    public static List<Slice> build(Engine database, Dimension dimension, DataModel model, Set<String> loadedTables,
-                                    Parameters parameters, int minGroupSize) {
+    public static List<Slice> build(Background background, Engine database, Dimension dimension, DataModel model,
+                                    Set<String> loadedTables, Statements.Bound sql, int minGroupSize) {
         if (!loadedTables.contains("users")) {
             throw new ReportException(ReportException.CONFIG_PROBLEM, "--slices " + dimension.column() + " needs the members of the "
                     + "event files (users.csv with its viewing sessions and subscriptions); the data has none, and the public "
@@ -102,14 +102,14 @@ public final class Slices {
                 }
             }
         }
-        Sessions.share(database, copies.size(), (session, i) -> session.execute(copies.get(i)));
+        Sessions.share(background, database, copies.size(), (session, i) -> session.execute(copies.get(i)));
         // The layer tables about titles, from the slice's own rollups, in the layer's build order.
         for (Slice slice : published) {
             try (Engine session = open(database, slice)) {
                 for (Layer.Table table : layer.tables()) {
                     if (table.personal() && !perMember(database, table.name())) {
                         session.execute("CREATE TABLE " + slice.schema() + "." + table.name() + " AS "
-                                + QueryStage.sql(table.definition(), parameters, session));
+                                + sql.sql(table.definition()));
                     }
                 }
             }

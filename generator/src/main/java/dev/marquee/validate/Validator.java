@@ -12,6 +12,7 @@ import dev.marquee.model.Problem;
 import dev.marquee.model.Problem.Severity;
 import dev.marquee.model.SetAside;
 import dev.marquee.model.TableSpec;
+import dev.marquee.run.Background;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class Validator {
     private Validator() {
     }
 
-    public static ValidationReport validate(Engine engine, LoadResult loaded, LocalDate asOf, double maxBadRowShare) {
+    public static ValidationReport validate(Background background, Engine engine, LoadResult loaded, LocalDate asOf, double maxBadRowShare) {
         List<Problem> problems = new ArrayList<>(loaded.problems());
         List<SetAside> setAside = new ArrayList<>(loaded.setAside());
         Map<String, Long> setAsideRows = new LinkedHashMap<>();
@@ -62,7 +63,7 @@ public final class Validator {
                 });
             }
         }
-        Map<Rule, Long> counted = countBeforeAnyChange(engine, rowRules, rules.subList(rowRules.size(), rules.size()));
+        Map<Rule, Long> counted = countBeforeAnyChange(background, engine, rowRules, rules.subList(rowRules.size(), rules.size()));
         boolean changed = false;
         for (Rule rule : rules) {
             LoadedTable table = loaded.table(rule.table()).orElseThrow();
@@ -100,13 +101,13 @@ public final class Validator {
      * time are counted in one scan per table, a row counting for the first rule it breaks (as when each rule deletes
      * its rows before the next runs); each key and reference rule is counted by a statement of its own.
      */
-    private static Map<Rule, Long> countBeforeAnyChange(Engine engine, List<Rule> rowRules, List<Rule> otherRules) {
+    private static Map<Rule, Long> countBeforeAnyChange(Background background, Engine engine, List<Rule> rowRules, List<Rule> otherRules) {
         List<List<Rule>> groups = new ArrayList<>(rowRules.stream()
                 .collect(Collectors.groupingBy(Rule::table, LinkedHashMap::new, Collectors.toList())).values());
         otherRules.forEach(rule -> groups.add(List.of(rule)));
         List<String> statements = groups.stream().map(Validator::firstBreakCounts).toList();
         long[][] counts = new long[groups.size()][];
-        Sessions.share(engine, groups.size(), (session, g) -> counts[g] = session.query(statements.get(g)).rows().get(0)
+        Sessions.share(background, engine, groups.size(), (session, g) -> counts[g] = session.query(statements.get(g)).rows().get(0)
                 .stream().mapToLong(value -> ((Number) value).longValue()).toArray());
         Map<Rule, Long> byRule = new java.util.HashMap<>();
         for (int g = 0; g < groups.size(); g++) {

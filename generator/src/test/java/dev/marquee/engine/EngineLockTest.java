@@ -1,5 +1,6 @@
 package dev.marquee.engine;
 
+import dev.marquee.run.Background;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,7 +81,9 @@ class EngineLockTest {
         try (DuckDbEngine engine = lockedWithATable()) {
             long[] answers = new long[4];
 
-            Sessions.share(engine, 4, (session, i) -> answers[i] = (Long) session.scalar("SELECT answer + " + i + " FROM t"));
+            try (Background background = Background.open()) {
+                Sessions.share(background, engine, 4, (session, i) -> answers[i] = (Long) session.scalar("SELECT answer + " + i + " FROM t"));
+            }
 
             assertEquals(45L, answers[3]);
         }

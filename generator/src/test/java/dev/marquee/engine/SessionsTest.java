@@ -1,5 +1,6 @@
 package dev.marquee.engine;
 
+import dev.marquee.run.Background;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,13 +22,13 @@ class SessionsTest {
 
     @Test
     void share_twoSessionsAtWork_eachStatementOnOneThreadThenAllThreadsBack() {
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB")) {
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
             engine.execute("SET threads = 4");
             long before = threads(engine);
             AtomicLongArray seen = new AtomicLongArray(2);
             CyclicBarrier bothAtWork = new CyclicBarrier(2);
 
-            Sessions.share(engine, 2, (session, i) -> {
+            Sessions.share(background, engine, 2, (session, i) -> {
                 // Both items are read while neither session has run out of work (which gives the threads back).
                 await(bothAtWork);
                 seen.set(i, threads(session));
@@ -42,10 +43,10 @@ class SessionsTest {
 
     @Test
     void share_workFails_threadsBackAndTheFailureRethrown() {
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB")) {
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
             long before = threads(engine);
 
-            EngineException failure = assertThrows(EngineException.class, () -> Sessions.share(engine, 4,
+            EngineException failure = assertThrows(EngineException.class, () -> Sessions.share(background, engine, 4,
                     (session, i) -> session.query(i == 2 ? "SELECT * FROM no_such_table" : "SELECT " + i)));
 
             assertEquals(true, failure.getMessage().contains("no_such_table"), failure.getMessage());

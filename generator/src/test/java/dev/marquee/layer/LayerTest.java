@@ -1,5 +1,7 @@
 package dev.marquee.layer;
 
+import dev.marquee.query.Statements;
+import dev.marquee.run.Background;
 import dev.marquee.Fixtures;
 import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.engine.Table;
@@ -33,8 +35,11 @@ class LayerTest {
     static void buildTheLayer() throws Exception {
         Path scratch = Fixtures.scratch("marquee-layer-");
         engine = DuckDbEngine.inMemory(scratch, "1GB");
-        DataLoader.load(Fixtures.FIXTURES.resolve("questions"), DataModel.standard(), engine, scratch);
-        Layer.standard().build(engine, new Parameters(LocalDate.of(2024, 3, 31), 2, 15));
+        try (Background background = Background.open()) {
+            DataLoader.load(background, Fixtures.FIXTURES.resolve("questions"), DataModel.standard(), engine, scratch);
+            Layer.standard().build(background, engine, Statements.expand(engine.dialect(), List.of(), Layer.standard().definitions())
+                    .bind(new Parameters(LocalDate.of(2024, 3, 31), 2, 15)));
+        }
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.marquee.load;
 
+import dev.marquee.run.Background;
 import dev.marquee.Fixtures;
 import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.model.DataModel;
@@ -58,8 +59,9 @@ class EngagementReportTest {
 
     private Loaded loadFolder(Path folder) throws IOException {
         DuckDbEngine engine = DuckDbEngine.inMemory(temp, "1GB");
-        LoadResult result = DataLoader.load(folder, DataModel.standard(), engine, Files.createTempDirectory(temp, "scratch-"));
-        return new Loaded(engine, result);
+        try (Background background = Background.open()) {
+            return new Loaded(engine, DataLoader.load(background, folder, DataModel.standard(), engine, Files.createTempDirectory(temp, "scratch-")));
+        }
     }
 
     private record Loaded(DuckDbEngine engine, LoadResult result) implements AutoCloseable {

@@ -1,5 +1,6 @@
 package dev.marquee.load;
 
+import dev.marquee.run.Background;
 import dev.marquee.Fixtures;
 import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.model.DataModel;
@@ -31,7 +32,10 @@ class ShapesTest {
         Path folder = Files.createDirectories(temp.resolve("data-" + file.hashCode()));
         Files.copy(source.resolve(file), folder.resolve(file));
         DuckDbEngine engine = DuckDbEngine.inMemory(temp, "1GB");
-        LoadResult loaded = DataLoader.load(folder, DataModel.standard(), engine, Files.createDirectories(temp.resolve("scratch")));
+        LoadResult loaded;
+        try (Background background = Background.open()) {
+            loaded = DataLoader.load(background, folder, DataModel.standard(), engine, Files.createDirectories(temp.resolve("scratch")));
+        }
         assertTrue(loaded.problems().stream().noneMatch(p -> p.severity() == Problem.Severity.FATAL), loaded.problems().toString());
         return engine;
     }
@@ -108,8 +112,8 @@ class ShapesTest {
     void unknownFile_isNamedWithItsColumnCountAndTheExpectedColumns_notWithItsHeader() throws Exception {
         Path folder = Files.createDirectories(temp.resolve("unknown"));
         Files.writeString(folder.resolve("mystery.csv"), "a,b\n1,2\n");
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "1GB")) {
-            LoadResult loaded = DataLoader.load(folder, DataModel.standard(), engine, Files.createDirectories(temp.resolve("s")));
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "1GB"); Background background = Background.open()) {
+            LoadResult loaded = DataLoader.load(background, folder, DataModel.standard(), engine, Files.createDirectories(temp.resolve("s")));
             Problem note = loaded.problems().get(0);
             assertEquals("unknown-file", note.rule());
             assertEquals("mystery.csv", note.file());

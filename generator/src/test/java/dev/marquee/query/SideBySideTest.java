@@ -1,5 +1,6 @@
 package dev.marquee.query;
 
+import dev.marquee.run.Background;
 import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.engine.Table;
 
@@ -25,8 +26,8 @@ class SideBySideTest {
     void query_manyStatements_resultsInStatementOrder() {
         List<String> statements = IntStream.range(0, 40).mapToObj(i -> "SELECT " + i + " AS n, count(*) AS c FROM range(" + (i * 1000) + ")").toList();
 
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB")) {
-            SideBySide.Outcome outcome = SideBySide.query(engine, statements);
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
+            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements);
 
             assertTrue(outcome.failure().isEmpty());
             List<Long> firsts = new ArrayList<>();
@@ -48,8 +49,8 @@ class SideBySideTest {
                 "SELECT 3",
                 "SELECT * FROM no_such_table");
 
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB")) {
-            SideBySide.Outcome outcome = SideBySide.query(engine, statements);
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
+            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements);
 
             assertEquals(1, outcome.failure().orElseThrow().index());
             assertTrue(outcome.failure().get().error().getMessage().contains("not a number"), outcome.failure().get().error().getMessage());

@@ -1,6 +1,7 @@
 package dev.marquee.run;
 
 import dev.marquee.run.ReportException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -20,6 +21,12 @@ class StageTimerTest {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final StageTimer timer = new StageTimer(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    private final Background background = Background.open();
+
+    @AfterEach
+    void closeTheBackground() {
+        background.close();
+    }
 
     @Test
     void together_runsTheStagesAtTheSameTime_andReportsThemInTheOrderGiven() {
@@ -34,7 +41,7 @@ class StageTimerTest {
             }
         };
 
-        timer.together(new StageTimer.Work("site", meetTheOther, "11 pages"), new StageTimer.Work("pdf", meetTheOther, "report.pdf"));
+        timer.together(background, new StageTimer.Work("site", meetTheOther, "11 pages"), new StageTimer.Work("pdf", meetTheOther, "report.pdf"));
 
         assertEquals(List.of("site", "pdf"), timer.stages().stream().map(StageTimer.Stage::name).toList());
         List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
@@ -47,7 +54,7 @@ class StageTimerTest {
         ReportException first = new ReportException(ReportException.DATA_PROBLEM, "site failed");
         IllegalStateException second = new IllegalStateException("pdf failed");
 
-        RuntimeException thrown = assertThrows(RuntimeException.class, () -> timer.together(
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> timer.together(background,
                 new StageTimer.Work("site", () -> {
                     throw first;
                 }, ""),
@@ -63,7 +70,7 @@ class StageTimerTest {
     void together_onlyTheSecondFails_rethrowsItAsThrown() {
         IllegalStateException pdf = new IllegalStateException("pdf failed");
 
-        RuntimeException thrown = assertThrows(RuntimeException.class, () -> timer.together(
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> timer.together(background,
                 new StageTimer.Work("site", () -> { }, ""),
                 new StageTimer.Work("pdf", () -> {
                     throw pdf;

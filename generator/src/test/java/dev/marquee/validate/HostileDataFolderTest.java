@@ -1,5 +1,6 @@
 package dev.marquee.validate;
 
+import dev.marquee.run.Background;
 import dev.marquee.Fixtures;
 import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.load.DataLoader;
@@ -216,8 +217,8 @@ class HostileDataFolderTest {
                 header + "s901,Movie," + SECRET + ",,,France,\"May 1, 2021\",2020,PG,90 min,Dramas,,Netflix\n");
         Files.createSymbolicLink(data.resolve("env.csv"), secret);
 
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(work, "1GB")) {
-            LoadResult loaded = DataLoader.load(data, DataModel.standard(), engine, Files.createTempDirectory(work, "scratch-"));
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(work, "1GB"); Background background = Background.open()) {
+            LoadResult loaded = DataLoader.load(background, data, DataModel.standard(), engine, Files.createTempDirectory(work, "scratch-"));
 
             assertTrue(loaded.problems().stream().noneMatch(p -> p.severity() == Problem.Severity.FATAL), loaded.problems().toString());
             assertEquals(List.of(List.of("Harmless")), engine.query("SELECT title FROM titles WHERE title_id LIKE '%s90%'").rows(),
