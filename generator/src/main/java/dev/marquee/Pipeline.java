@@ -131,7 +131,7 @@ public final class Pipeline {
             memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
                     () -> Archive.carry(m.archive(), project.history().folder().orElseThrow(), site.folder()),
                     m.archive().size() - 1 + " earlier editions"));
-            writeSlices(engine, slices, data, project, report, kpis(new SliceAnswers(answerable, answers, safe)), ahead, site, timer);
+            writeSlices(engine, slices, data, project, report, new AcrossSlices.Answers(answers, safe), ahead, site, timer);
             site.publish();
             out.println("wrote    " + dev.marquee.format.SafeText.message(config.outDir().toString())
                     + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
@@ -260,37 +260,39 @@ public final class Pipeline {
     }
 
     /**
-     * Each slice's report, answered, protected and charted as the whole report is, with the slice named in its title,
-     * then written as its own site and PDF under {@code slices/<slug>/}; a slice's pages are written while the next
-     * slice's questions run (one slice's pages at a time). Then the recipients' manifest. A slice has no editions and
-     * no targets: those are the whole business's. Before any slice is written, every slice's KPIs are computed, so
-     * that a KPI the whole report shows is hidden in as many slices as differencing requires (see AcrossSlices).
+     * Each slice's report, answered and protected as the whole report is, with the slice named in its title, then
+     * written as its own site and PDF under {@code slices/<slug>/}. Every slice is answered first and its answers kept
+     * (small tables); then they are compared with the whole report's and with each other's, and what differencing would
+     * reveal is hidden (see AcrossSlices); then each slice is charted and written, its pages while the next slice is
+     * charted (one slice's pages at a time). Then the recipients' manifest. A slice has no editions and no targets: those
+     * are the whole business's.
      */
     private void writeSlices(Engine database, List<Slices.Slice> slices, CheckedData data, Project project, Report whole,
-                             Optional<AcrossSlices.SliceKpis> wholeKpis, Ahead ahead, StagedSite site, StageTimer timer) {
+                             AcrossSlices.Answers wholeAnswers, Ahead ahead, StagedSite site, StageTimer timer) {
         if (slices.isEmpty()) {
             return;
         }
         Set<String> wholeLeftOut = whole.leftOut().stream().map(LeftOut::title).collect(Collectors.toSet());
         Project sliced = new Project(project.model(), project.questions(), Targets.none(), History.none(), Recipients.none());
         List<Slices.Slice> published = slices.stream().filter(Slices.Slice::published).toList();
-        List<Question> kpiQuestions = project.questions().stream().filter(q -> q.kpiQuery().isPresent()).toList();
-        // Each slice's filled tables are counted once, for its KPIs and for its report.
-        java.util.Map<String, Set<String>> filled = new java.util.HashMap<>();
-        List<java.util.Set<String>> hidden = wholeKpis.isEmpty() ? published.stream().map(s -> java.util.Set.<String>of()).toList()
-                : timer.time("slice kpis", () -> AcrossSlices.hidden(wholeKpis.get(), published.stream().map(slice -> {
-                    try (Engine engine = Slices.open(database, slice)) {
-                        Set<String> tables = filled.computeIfAbsent(slice.schema(), s -> filledTables(engine, data));
-                        return kpis(sliceAnswers(engine, slice, data, project, kpiQuestions, tables, wholeLeftOut, ahead, quiet()));
-                    }
-                }).toList(), config.minGroupSize()), h -> h.stream().mapToInt(java.util.Set::size).sum()
-                        + " KPI figures hidden across slices against differencing");
+        List<SliceAnswers> answered = new java.util.ArrayList<>();
+        for (Slices.Slice slice : published) {
+            answered.add(timer.time("answer", () -> sliceAnswers(database, slice, data, project, wholeLeftOut, ahead, quiet()),
+                    a -> slice.dimension().label() + ": " + slice.value() + ", " + a.answers().computed().stream()
+                            .mapToInt(x -> x.results().size()).sum() + " results"));
+        }
+        List<AcrossSlices.Decision> decided = timer.time("across", () -> AcrossSlices.protect(wholeAnswers,
+                        answered.stream().map(SliceAnswers::answers).toList(), config.minGroupSize(), data.regionOf()),
+                d -> d.stream().mapToInt(AcrossSlices.Decision::hiddenRows).sum() + " table rows and "
+                        + d.stream().mapToInt(x -> x.hiddenKpis().size()).sum() + " KPI figures hidden across slices against differencing");
         CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
         try {
             for (int i = 0; i < published.size(); i++) {
                 Slices.Slice slice = published.get(i);
-                java.util.Set<String> hide = hidden.get(i);
-                Report report = timer.time("slice", () -> hideKpis(sliceReport(database, slice, data, project, filled, wholeLeftOut, ahead, quiet()), hide),
+                SliceAnswers answers = answered.get(i);
+                AcrossSlices.Decision decision = decided.get(i);
+                Report report = timer.time("slice", () -> hideKpis(sliceReport(slice, data, answers, decision.published(), ahead.background()),
+                                decision.hiddenKpis()),
                         r -> slice.dimension().label() + ": " + slice.value() + ", " + r.sections().stream()
                                 .mapToInt(s -> s.charts().size()).sum() + " charts for " + slice.folder());
                 Background.join(writing);
@@ -305,21 +307,6 @@ public final class Pipeline {
         if (!project.recipients().isEmpty()) {
             site.write(Slices.FOLDER + "/" + Recipients.MANIFEST, project.recipients().manifest(slices, SiteRenderer.PDF_NAME));
         }
-    }
-
-    /** The KPI rows of a run's answers, per question, as computed and as published; empty when no question gives KPIs. */
-    private static Optional<AcrossSlices.SliceKpis> kpis(SliceAnswers answers) {
-        java.util.Map<String, dev.marquee.engine.Table> computed = new java.util.TreeMap<>();
-        java.util.Map<String, dev.marquee.engine.Table> published = new java.util.TreeMap<>();
-        for (int a = 0; a < answers.computed().size(); a++) {
-            Answer answer = answers.computed().get(a);
-            Optional<String> query = answer.question().kpiQuery().filter(q -> answer.results().containsKey(q));
-            if (query.isPresent()) {
-                computed.put(answer.question().slug(), answer.result(query.get()));
-                published.put(answer.question().slug(), answers.safe().get(a).result(query.get()));
-            }
-        }
-        return computed.isEmpty() ? Optional.empty() : Optional.of(new AcrossSlices.SliceKpis(computed, published));
     }
 
     /** A slice's report with the KPI figures differencing requires hidden, each saying why. */
@@ -345,16 +332,24 @@ public final class Pipeline {
         return new StageTimer(new PrintStream(java.io.OutputStream.nullOutputStream()));
     }
 
-    /** A slice's answers to some questions, as computed and as published after the slice's own suppression. */
-    private record SliceAnswers(Answerable answerable, List<Answer> computed, List<Answer> safe) {
+    /**
+     * A slice's answers, as computed and as published after the slice's own suppression, with what its report needs
+     * of its session: the questions it could answer and the dates its data covers.
+     */
+    private record SliceAnswers(Answerable answerable, AcrossSlices.Answers answers, Report.DateRange range,
+                                java.util.Map<String, Report.DateRange> ranges) {
     }
 
-    private SliceAnswers sliceAnswers(Engine engine, Slices.Slice slice, CheckedData data, Project project, List<Question> questions,
-                                      Set<String> tables, Set<String> wholeLeftOut, Ahead ahead, StageTimer quiet) {
-        Answerable found = answerable(engine, questions, data, tables, ahead.statements(data.parameters()));
-        Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut));
-        List<Answer> computed = answer(engine, answerable, data, project.model(), ahead, quiet);
-        return new SliceAnswers(answerable, computed, Disclosure.protect(computed, config.minGroupSize(), data.regionOf()));
+    private SliceAnswers sliceAnswers(Engine database, Slices.Slice slice, CheckedData data, Project project,
+                                      Set<String> wholeLeftOut, Ahead ahead, StageTimer quiet) {
+        try (Engine engine = Slices.open(database, slice)) {
+            Answerable found = answerable(engine, project.questions(), data, filledTables(engine, data),
+                    ahead.statements(data.parameters()));
+            Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut));
+            List<Answer> computed = answer(engine, answerable, data, project.model(), ahead, quiet);
+            return new SliceAnswers(answerable, new AcrossSlices.Answers(computed, Disclosure.protect(computed, config.minGroupSize(),
+                    data.regionOf())), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
+        }
     }
 
     /** The tables a slice holds rows of: one it holds none of (a member table, the whole service's figures) is missing for its questions. */
@@ -368,17 +363,12 @@ public final class Pipeline {
         return tables;
     }
 
-    /** One slice's report: the whole report's stages from the answerable questions to the assembled records. */
-    private Report sliceReport(Engine database, Slices.Slice slice, CheckedData data, Project project,
-                               java.util.Map<String, Set<String>> filled, Set<String> wholeLeftOut, Ahead ahead, StageTimer quiet) {
-        try (Engine engine = Slices.open(database, slice)) {
-            Set<String> tables = filled.computeIfAbsent(slice.schema(), s -> filledTables(engine, data));
-            SliceAnswers answers = sliceAnswers(engine, slice, data, project, project.questions(), tables, wholeLeftOut, ahead, quiet);
-            List<Answer> safe = answers.safe();
-            List<RenderedChart> charts = ChartStage.render(ahead.background(), safe, Targets.none().lines(safe));
-            return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answers.answerable().leftOut(),
-                    data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
-        }
+    /** One slice's report: its published answers charted and assembled as the whole report's are. */
+    private static Report sliceReport(Slices.Slice slice, CheckedData data, SliceAnswers answers, List<Answer> safe,
+                                      Background background) {
+        List<RenderedChart> charts = ChartStage.render(background, safe, Targets.none().lines(safe));
+        return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answers.answerable().leftOut(),
+                data.report(), answers.range(), answers.ranges());
     }
 
     /** The report as readers see it, laid out as the pages and the PDF side by side. */

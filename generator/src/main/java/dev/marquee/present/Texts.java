@@ -36,9 +36,15 @@ public final class Texts {
         return "each slice's report (a region's, say) is made safe on its own, as the whole report is. A slice of fewer than "
                 + k + " members is not published, and where the unpublished slices hold fewer than " + k + " members together, "
                 + "the smallest published one is withheld too, so that the whole report minus the published slices is never a "
-                + "group under " + k + ". The same holds for each KPI: where the slices that do not show it (withheld, or hiding "
-                + "it for a small group of their own) would together leave fewer than " + k + " of its members, its churners or "
-                + "the rest to subtraction, it is hidden in the slice with the smallest group that shows it, and the next.";
+                + "group under " + k + ". The same holds for every figure about members the whole report shows, a KPI or a row "
+                + "of a table (a month, a plan, a country, “Other (small groups)”), matched with the same row of each slice: "
+                + "where the slices that do not show it (withheld, hiding it, or having merged it into their own “Other (small "
+                + "groups)”) would together leave fewer than " + k + " of its members, of a part of them (its churners) or of "
+                + "the rest to subtraction, it is hidden in the slice with the smallest group that shows it, as that slice hides "
+                + "its own small groups, and in the next if need be; a slice's “Other (small groups)” row is compared with the "
+                + "whole report's, and shows no figure where it must be hidden. Figures that do not count members cannot be "
+                + "compared: forecasts (their actual values are hidden wherever the figures they follow are), the churn model's "
+                + "effects and forecast errors are estimates, and figures about titles are the same in every slice.";
     }
 
     /** A target on a KPI's tile: "Target at most 3.5%: missed". */

@@ -1,20 +1,32 @@
 package dev.marquee.privacy;
 
+import dev.marquee.catalog.GroupSpec;
+import dev.marquee.catalog.Question;
 import dev.marquee.engine.Table;
+import dev.marquee.query.Answer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The KPIs of a run with slices, against differencing. A KPI the whole report shows adds up over the slices (their
- * members partition the whole's), so the slices that do not show it, withheld or hiding it for a small group of their
- * own, are together the whole minus the slices that do: arithmetic on published figures gives their value. They must
- * therefore hold, together, k or more of the KPI's group, of its part and of the rest (or none at all), as one slice
- * must on its own (see {@link KpiGroups}). Where they would not, the KPI is hidden in the slice with the smallest group
- * that still shows it, and the next, until they do: complementary suppression.
+ * A run with slices, against differencing: the slices' members partition the whole's, so whatever the whole report
+ * shows minus what the slices showing it show is the slices that do not show it together, withheld or hiding it for a
+ * small group of their own. They must therefore hold, together, k or more members of every group it describes (or
+ * none at all), as one slice must on its own. Where they would not, the figure is hidden in the slice with the
+ * smallest group that still shows it, and the next, until they do: complementary suppression.
+ *
+ * <p>For a KPI, the groups are its members, its part and the rest (see {@link KpiGroups}). For a grouped result (a
+ * {@code privacy:} declaration with a members column), each row the whole report shows is matched by its key with the
+ * same row of every slice (see {@link SliceRows}); a row to hide is hidden as the slice's own suppression hides a row
+ * (merged into its "Other (small groups)", its figures emptied, or left out), and the slice's suppression runs again
+ * with it, until no slice has more to hide. A result that declares no members column is not compared: its groups are
+ * not known.
  */
 public final class AcrossSlices {
 
@@ -22,6 +34,88 @@ public final class AcrossSlices {
     public static final String HIDDEN = "not shown where, with the slices that do not show it, it would let fewer than ";
 
     private AcrossSlices() {
+    }
+
+    /** One report's answers: as its statements gave them, and as its own disclosure stage published them. */
+    public record Answers(List<Answer> computed, List<Answer> published) {
+    }
+
+    /**
+     * What one slice publishes once compared with the whole report and the other slices.
+     *
+     * @param published  its answers, with the rows differencing required hidden
+     * @param hiddenRows how many rows of its grouped results are hidden for that reason
+     * @param hiddenKpis its KPI figures to hide, as {@link #hidden} names them
+     */
+    public record Decision(List<Answer> published, int hiddenRows, Set<String> hiddenKpis) {
+    }
+
+    /**
+     * Each published slice's answers, in order, with what differencing against the whole report and the other slices
+     * requires hidden.
+     *
+     * @param regionOf each country's region, as the slices' own disclosure stage used it
+     */
+    public static List<Decision> protect(Answers whole, List<Answers> slices, int k, Map<String, String> regionOf) {
+        List<Map<String, Set<List<String>>>> forced = new ArrayList<>();
+        List<List<Answer>> published = new ArrayList<>();
+        for (Answers slice : slices) {
+            forced.add(new HashMap<>());
+            published.add(slice.published());
+        }
+        while (true) {
+            Set<Integer> more = new HashSet<>();
+            for (Answer answer : whole.published()) {
+                for (String result : answer.results().keySet()) {
+                    Question question = answer.question();
+                    Optional<GroupSpec> spec = question.privacy(result);
+                    if (spec.isEmpty() || !spec.get().countsMembers() || question.kpiQuery().map(result::equals).orElse(false)) {
+                        continue;
+                    }
+                    List<Optional<Table>> tables = published.stream().map(p -> resultOf(p, question, result)).toList();
+                    List<Set<List<String>>> hide = SliceRows.hidden(answer.result(result), tables, spec.get(), k);
+                    for (int s = 0; s < slices.size(); s++) {
+                        if (forced.get(s).computeIfAbsent(Disclosure.resultKey(question, result), x -> new HashSet<>()).addAll(hide.get(s))) {
+                            more.add(s);
+                        }
+                    }
+                }
+            }
+            if (more.isEmpty()) {
+                break;
+            }
+            for (int s : more) {
+                published.set(s, Disclosure.protect(slices.get(s).computed(), k, regionOf, forced.get(s)));
+            }
+        }
+        List<Set<String>> kpis = kpis(whole).map(w -> hidden(w, slices.stream().map(AcrossSlices::kpis).toList(), k))
+                .orElseGet(() -> slices.stream().map(s -> Set.<String>of()).toList());
+        List<Decision> decisions = new ArrayList<>();
+        for (int s = 0; s < slices.size(); s++) {
+            decisions.add(new Decision(published.get(s), forced.get(s).values().stream().mapToInt(Set::size).sum(), kpis.get(s)));
+        }
+        return decisions;
+    }
+
+    /** A result of the answer to the same question, if the report answered it. */
+    private static Optional<Table> resultOf(List<Answer> answers, Question question, String result) {
+        return answers.stream().filter(a -> a.question().slug().equals(question.slug())).findFirst()
+                .flatMap(a -> Optional.ofNullable(a.results().get(result)));
+    }
+
+    /** The KPI rows of a report's answers, per question, as computed and as published; empty when no question gives KPIs. */
+    private static Optional<SliceKpis> kpis(Answers answers) {
+        Map<String, Table> computed = new TreeMap<>();
+        Map<String, Table> published = new TreeMap<>();
+        for (int a = 0; a < answers.computed().size(); a++) {
+            Answer answer = answers.computed().get(a);
+            Optional<String> query = answer.question().kpiQuery().filter(q -> answer.results().containsKey(q));
+            if (query.isPresent()) {
+                computed.put(answer.question().slug(), answer.result(query.get()));
+                published.put(answer.question().slug(), answers.published().get(a).result(query.get()));
+            }
+        }
+        return computed.isEmpty() ? Optional.empty() : Optional.of(new SliceKpis(computed, published));
     }
 
     /**

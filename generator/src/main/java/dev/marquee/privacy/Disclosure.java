@@ -57,6 +57,14 @@ public final class Disclosure {
      * @throws ReportException when a declaration names a column its result does not return
      */
     public static List<Answer> protect(List<Answer> answers, int k, Map<String, String> regionOf) {
+        return protect(answers, k, regionOf, Map.of());
+    }
+
+    /**
+     * @param forcedRows per result ({@link #resultKey}), rows to hide whatever their size, by {@link GroupedTable#key}: a
+     *                   slice's rows that differencing against the whole report would give (see AcrossSlices)
+     */
+    static List<Answer> protect(List<Answer> answers, int k, Map<String, String> regionOf, Map<String, Set<List<String>>> forcedRows) {
         List<Problem> problems = new ArrayList<>();
         for (Answer answer : answers) {
             checkColumns(answer, problems);
@@ -72,7 +80,7 @@ public final class Disclosure {
             Map<String, Map<Object, Set<Object>>> found = new HashMap<>();
             List<Answer> safe = new ArrayList<>();
             for (Answer answer : answers) {
-                safe.add(protect(answer, k, forced, found, regionOf));
+                safe.add(protect(answer, k, forced, found, regionOf, forcedRows));
             }
             if (contains(forced, found)) {
                 return safe;
@@ -92,8 +100,14 @@ public final class Disclosure {
                 forced.getOrDefault(key.getKey(), Map.of()).getOrDefault(population.getKey(), Set.of()).containsAll(population.getValue())));
     }
 
+    /** How a result is named among every question's: {@code <question>/<statement>}. */
+    static String resultKey(Question question, String result) {
+        return question.slug() + "/" + result;
+    }
+
     private static Answer protect(Answer answer, int k, Map<String, Map<Object, Set<Object>>> forced,
-                                  Map<String, Map<Object, Set<Object>>> found, Map<String, String> regionOf) {
+                                  Map<String, Map<Object, Set<Object>>> found, Map<String, String> regionOf,
+                                  Map<String, Set<List<String>>> forcedRows) {
         Question question = answer.question();
         Map<String, Table> results = new LinkedHashMap<>();
         Map<String, String> notes = new LinkedHashMap<>(answer.notes());
@@ -106,7 +120,7 @@ public final class Disclosure {
                 // Groups are the same when their dimension and what counts their members are (age_band|members).
                 Optional<String> key = GroupedTable.dimension(result.getValue(), spec.get()).map(d -> d + "|" + spec.get().members());
                 GroupedTable.Protected safe = GroupedTable.protect(result.getValue(), spec.get(), k,
-                        key.map(forced::get).orElse(Map.of()), regionOf);
+                        key.map(forced::get).orElse(Map.of()), forcedRows.getOrDefault(resultKey(question, name), Set.of()), regionOf);
                 key.ifPresent(d -> addAll(found, d, safe.hiddenValuesByPopulation()));
                 results.put(name, safe.table());
                 note(spec.get(), safe, k).ifPresent(text -> notes.put(name, text));

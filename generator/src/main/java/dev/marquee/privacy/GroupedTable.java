@@ -36,17 +36,21 @@ final class GroupedTable {
     private final int k;
     /** Values of the dimension another result of the same groups hid: hidden here too (see Disclosure). */
     private final Set<Object> forced;
+    /** Rows, by {@link #key}, that the slices of a report hide against differencing (see AcrossSlices): hidden here too. */
+    private final Set<List<String>> forcedRows;
     private final Map<String, String> regionOf;
     /** The index of the column naming each row's group (see {@link #dimension}), if the result has one. */
     private final Optional<Integer> dimension;
     /** Rows added up from others: their shares of a total are computed once the table is final. */
     private final java.util.Set<List<Object>> combined = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    private GroupedTable(Table table, GroupSpec spec, int k, Set<Object> forced, Map<String, String> regionOf) {
+    private GroupedTable(Table table, GroupSpec spec, int k, Set<Object> forced, Set<List<String>> forcedRows,
+                         Map<String, String> regionOf) {
         this.table = table;
         this.spec = spec;
         this.k = k;
         this.forced = forced;
+        this.forcedRows = forcedRows;
         this.regionOf = regionOf;
         this.dimension = dimension(table, spec).map(table::index);
     }
@@ -94,12 +98,24 @@ final class GroupedTable {
         return protect(table, spec, k, Map.of(), Map.of());
     }
 
-    /** @param forced per population (its source, or {@link #EVENT_FILES}), dimension values to hide whatever their size */
-    /** @param regionOf each country's region, for a result nested in regions ({@link GroupSpec#nestedIn()}) */
+    /**
+     * @param forced   per population (its source, or {@link #EVENT_FILES}), dimension values to hide whatever their size
+     * @param regionOf each country's region, for a result nested in regions ({@link GroupSpec#nestedIn()})
+     */
     static Protected protect(Table table, GroupSpec spec, int k, Map<Object, Set<Object>> forced, Map<String, String> regionOf) {
+        return protect(table, spec, k, forced, Set.of(), regionOf);
+    }
+
+    /**
+     * @param forcedRows rows to hide whatever their size, by {@link #key}: a slice's rows that the whole report and the
+     *                   other slices would otherwise give by subtraction (see AcrossSlices); an "Other (small groups)"
+     *                   row among them keeps its label and shows no figure
+     */
+    static Protected protect(Table table, GroupSpec spec, int k, Map<Object, Set<Object>> forced, Set<List<String>> forcedRows,
+                             Map<String, String> regionOf) {
         Optional<Integer> source = table.indexOf("source");
         if (source.isEmpty() || spec.columns().contains("source")) {
-            return new GroupedTable(table, spec, k, forced.getOrDefault(EVENT_FILES, Set.of()), regionOf).run();
+            return new GroupedTable(table, spec, k, forced.getOrDefault(EVENT_FILES, Set.of()), forcedRows, regionOf).run();
         }
         Map<Object, List<List<Object>>> populations = new LinkedHashMap<>();
         for (List<Object> row : table.rows()) {
@@ -112,7 +128,7 @@ final class GroupedTable {
         for (Map.Entry<Object, List<List<Object>>> entry : populations.entrySet()) {
             List<List<Object>> population = entry.getValue();
             Protected safe = new GroupedTable(new Table(table.columns(), population), spec, k,
-                    forced.getOrDefault(entry.getKey(), Set.of()), regionOf).run();
+                    forced.getOrDefault(entry.getKey(), Set.of()), forcedRows, regionOf).run();
             each.put(entry.getKey(), safe);
             for (List<Object> row : safe.table().rows()) {
                 List<Object> copy = new ArrayList<>(row);
@@ -288,6 +304,9 @@ final class GroupedTable {
             if (dimension.isPresent() && forced.contains(rows.get(r).get(dimension.get()))) {
                 hidden.set(r);
             }
+            if (isForced(rows.get(r))) {
+                hidden.set(r);
+            }
         }
         if (spec.small() == Small.DROP) {
             return hidden;
@@ -323,6 +342,10 @@ final class GroupedTable {
 
     /** The members, each part, and the rest of the members beside each part: every one a group that must be 0 or k+. */
     private List<String> measures() {
+        return measures(spec);
+    }
+
+    static List<String> measures(GroupSpec spec) {
         List<String> measures = new ArrayList<>();
         measures.add(spec.members());
         for (String part : spec.parts()) {
@@ -333,7 +356,7 @@ final class GroupedTable {
     }
 
     /** Prefix of a measure that is the rest of a row's members beside one of its parts. */
-    private static final String REST = "rest of ";
+    static final String REST = "rest of ";
 
     private double measure(List<Object> row, String measure) {
         if (measure.startsWith(REST)) {
@@ -495,6 +518,9 @@ final class GroupedTable {
                     hidePart(combined, measure);
                 }
             }
+            if (isForced(combined)) {
+                figureColumns().forEach(column -> combined.set(column, null));
+            }
             insertions.add(Map.entry(lastVisible.getOrDefault(group.getKey(), out.size() - 1) + 1, combined));
         }
         for (int i = insertions.size() - 1; i >= 0; i--) {
@@ -562,25 +588,58 @@ final class GroupedTable {
 
     /** Columns describing the group (every declared figure and every undeclared number that is not kept). */
     private List<Integer> figureColumns() {
+        return figureColumns(table, spec);
+    }
+
+    private static List<Integer> figureColumns(Table table, GroupSpec spec) {
         List<Integer> figures = new ArrayList<>();
         for (int c = 0; c < table.columns().size(); c++) {
             Column column = table.columns().get(c);
-            if (isLabel(column.name())) {
+            if (isLabel(spec, column.name())) {
                 continue;
             }
-            if (column.type().isNumeric() || declaredFigure(column.name())) {
+            if (column.type().isNumeric() || declaredFigure(spec, column.name())) {
                 figures.add(c);
             }
         }
         return figures;
     }
 
-    private boolean isLabel(String column) {
+    /**
+     * Whether a row is one the slices hide against differencing. A row merged here has no population yet (see {@link
+     * #protect}): it is this table's.
+     */
+    private boolean isForced(List<Object> row) {
+        if (forcedRows.isEmpty()) {
+            return false;
+        }
+        List<Object> named = new ArrayList<>(row);
+        table.indexOf("source").filter(source -> named.get(source) == null && !table.isEmpty())
+                .ifPresent(source -> named.set(source, table.rows().get(0).get(source)));
+        return forcedRows.contains(key(table, spec, named));
+    }
+
+    /**
+     * What names a row, the same in the whole report and in each slice: its values of every column that is not a figure
+     * about its group (its month, plan, country, population...), as text.
+     */
+    static List<String> key(Table table, GroupSpec spec, List<Object> row) {
+        List<Integer> figures = figureColumns(table, spec);
+        List<String> key = new ArrayList<>();
+        for (int c = 0; c < row.size(); c++) {
+            if (!figures.contains(c)) {
+                key.add(String.valueOf(row.get(c)));
+            }
+        }
+        return key;
+    }
+
+    private static boolean isLabel(GroupSpec spec, String column) {
         return spec.label().map(column::equals).orElse(false) || spec.within().map(column::equals).orElse(false)
                 || Disclosure.keeps(spec, column);
     }
 
-    private boolean declaredFigure(String column) {
+    private static boolean declaredFigure(GroupSpec spec, String column) {
         return spec.members().equals(column) || spec.parts().contains(column) || spec.sums().contains(column)
                 || spec.ratios().stream().anyMatch(r -> r.column().equals(column))
                 || spec.running().stream().anyMatch(r -> r.column().equals(column));

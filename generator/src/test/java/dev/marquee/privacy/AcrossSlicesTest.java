@@ -1,10 +1,17 @@
 package dev.marquee.privacy;
 
+import dev.marquee.Fixtures;
+import dev.marquee.catalog.Catalog;
+import dev.marquee.catalog.Question;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
+import dev.marquee.layer.Layer;
+import dev.marquee.model.DataModel;
+import dev.marquee.query.Answer;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,6 +69,52 @@ class AcrossSlicesTest {
         AcrossSlices.SliceKpis whole = kpis(rating);
         List<Optional<AcrossSlices.SliceKpis>> slices = List.of(Optional.of(kpis(rating)), Optional.empty());
         assertEquals(List.of(Set.of(), Set.of()), AcrossSlices.hidden(whole, slices, K));
+    }
+
+    @Test
+    void aSignupMonthOneSliceHides_isHiddenInTheSmallestSliceShowingIt_andSoIsARunningTotalThatWouldGiveIt() {
+        // Given the signups question's monthly result, January 2024 then February: whole 30 and 40; A 12 and 20, B 15
+        // and 20, C 3 and 0. C hides January (3 is under k) on its own, and February's running total, which would give
+        // January's 3. The whole minus A and B would give C's 3 too, in January's signups and February's running total.
+        Question signups = signups();
+        AcrossSlices.Answers whole = answers(signups, "2024-01:30", "2024-02:40");
+        List<AcrossSlices.Answers> slices = List.of(answers(signups, "2024-01:12", "2024-02:20"),
+                answers(signups, "2024-01:15", "2024-02:20"), answers(signups, "2024-01:3", "2024-02:0"));
+
+        List<AcrossSlices.Decision> decided = AcrossSlices.protect(whole, slices, K, Map.of());
+
+        // Then A, showing the fewest, hides January (30 − 15 = 15 members of A and C) and February (running totals
+        // 70 − 35 = 35 of A and C).
+        assertEquals(List.of(2, 0, 0), decided.stream().map(AcrossSlices.Decision::hiddenRows).toList());
+        assertEquals(Arrays.asList(Arrays.asList(null, null), Arrays.asList(null, null)), figures(decided.get(0)));
+        assertEquals(Arrays.asList(Arrays.asList(15L, 15L), Arrays.asList(20L, 35L)), figures(decided.get(1)));
+        assertEquals(Arrays.asList(Arrays.asList(null, null), Arrays.asList(null, null)), figures(decided.get(2)));
+    }
+
+    private static Question signups() {
+        DataModel model = DataModel.standard();
+        return Catalog.read(Fixtures.QUESTIONS, Layer.standard().withModelTables(model.tableNames()),
+                Layer.standard().withMemberTables(model.memberTables())).stream().filter(q -> q.slug().equals("signups")).findFirst().orElseThrow();
+    }
+
+    /** A report's answer to the signups question: its monthly result, each row "yyyy-mm:signups", as computed and published. */
+    private static AcrossSlices.Answers answers(Question question, String... months) {
+        List<List<Object>> rows = new ArrayList<>();
+        long cumulative = 0;
+        for (String month : months) {
+            long signups = Long.parseLong(month.split(":")[1]);
+            cumulative += signups;
+            rows.add(Arrays.asList("event files", LocalDate.parse(month.split(":")[0] + "-01"), signups, cumulative));
+        }
+        Table monthly = new Table(List.of(new Column("source", ColumnType.TEXT), new Column("month", ColumnType.DATE),
+                new Column("signups", ColumnType.INTEGER), new Column("cumulative_signups", ColumnType.INTEGER)), rows);
+        List<Answer> computed = List.of(new Answer(question, Map.of("monthly", monthly), Map.of()));
+        return new AcrossSlices.Answers(computed, Disclosure.protect(computed, K));
+    }
+
+    /** Each month's signups and running total as a slice publishes them. */
+    private static List<List<Object>> figures(AcrossSlices.Decision decision) {
+        return decision.published().get(0).result("monthly").rows().stream().map(r -> r.subList(2, 4)).toList();
     }
 
     /** A KPI row: its value (null when the report hides it), its group and its part (NaN: no such column value). */

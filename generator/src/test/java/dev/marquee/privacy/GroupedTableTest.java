@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -153,6 +154,34 @@ class GroupedTableTest {
                 Optional.empty(), List.of(), List.of(), 1);
         Table safe = protect(table("title", "viewers", "A:50", "B:5", "C:20"), spec);
         assertEquals(List.of("A:50", "C:20"), rows(safe));
+    }
+
+    @Test
+    void merge_aRowTheSlicesHide_joinsOther_asASmallRowWould() {
+        // A (50), B (30) and C (20) are all k or more; differencing across slices hides B (see SliceRows): Other = 30,
+        // which holds k on its own, so C stays.
+        Table safe = GroupedTable.protect(table("country", "members", "A:50", "B:30", "C:20"), merge("country", "members"), K,
+                Map.of(), Set.of(List.of("B")), Map.of()).table();
+        assertEquals(List.of("A:50", "C:20", OTHER + ":30"), rows(safe));
+    }
+
+    @Test
+    void merge_anOtherRowTheSlicesHide_keepsItsName_andShowsNoFigure() {
+        // C (3) and B (20) merge as in the first case; the slices hide the Other row itself.
+        Table safe = GroupedTable.protect(table("country", "members", "A:50", "B:20", "C:3"), merge("country", "members"), K,
+                Map.of(), Set.of(List.of(OTHER)), Map.of()).table();
+        assertEquals(List.of("A:50", OTHER + ":"), rows(safe));
+    }
+
+    @Test
+    void hide_aMonthTheSlicesHide_isHidden_withItsRunningTotal_andItsRunHoldsK() {
+        // Signups 50, 30, 60; cumulative 50, 80, 140. The slices hide February (30): its running total goes with it,
+        // and a run of 30 hidden between two shown totals holds k, so nothing more is hidden.
+        GroupSpec spec = new GroupSpec("t", "signups", false, List.of(), List.of(), List.of(), Small.HIDE, Optional.empty(),
+                Optional.empty(), List.of(GroupSpec.Running.parse("cumulative = running(signups)").orElseThrow()), List.of(), 1);
+        Table safe = GroupedTable.protect(table("month", "signups,cumulative", "Jan:50,50", "Feb:30,80", "Mar:60,140"), spec, K,
+                Map.of(), Set.of(List.of("Feb")), Map.of()).table();
+        assertEquals(List.of("Jan:50,50", "Feb:,", "Mar:60,140"), rows(safe));
     }
 
     @Test
