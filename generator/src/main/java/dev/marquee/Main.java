@@ -58,8 +58,9 @@ public final class Main {
                     Option.value("--archive-keep", "N", Integer.toString(dev.marquee.history.Archive.DEFAULT_KEEP), "Earlier editions "
                             + "whose whole site the archive keeps, from 0 to " + Config.MAX_ARCHIVE_KEEP + "; older ones keep their "
                             + "PDF and record."),
-                    Option.value("--slices", "DIMENSION", null, "Also write the report cut by region, country or plan: one "
-                            + "site section (slices/<value>/) and PDF per value, computed for its members alone."),
+                    Option.value("--slices", "DIMENSION|FILE", null, "Also write the report cut by region, country or plan: one "
+                            + "site section (slices/<value>/) and PDF per value, computed for its members alone. Or by a slices "
+                            + "file (.yaml) naming groups of such values, one slice per group and 'Everyone else' for the rest."),
                     Option.value("--recipients", "FILE", null, "Who gets which slice's PDF (default: "
                             + dev.marquee.slice.Recipients.DEFAULT_FILE + " beside the questions folder, when it exists); "
                             + "read with --slices only.")));

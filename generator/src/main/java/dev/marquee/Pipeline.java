@@ -236,9 +236,10 @@ public final class Pipeline {
     }
 
     /**
-     * With {@code --slices}: one schema per value of the dimension, cut from the loaded data and the layer before the
-     * engine is locked (see Slices), and the recipients' slices checked against the values the dimension has. A slice
-     * of fewer than k members is not published: every figure of its report would describe fewer than k members.
+     * With {@code --slices}: one schema per value of the dimension (or group of values a slices file names), cut from
+     * the loaded data and the layer before the engine is locked (see Slices), and the slices file's values and the
+     * recipients' slices checked against the values the dimension has. A slice of fewer than k members is not
+     * published: every figure of its report would describe fewer than k members.
      */
     private List<Slices.Slice> cut(Background background, Engine engine, Statements.Bound sql, CheckedData data, Project project,
                                    StageTimer timer) {
@@ -250,7 +251,7 @@ public final class Pipeline {
         List<Slices.Slice> slices = timer.time("slices", () -> Slices.build(background, engine, dimension, project.model(),
                         project.model().tableNames().stream().filter(t -> data.loaded().has(t)).collect(Collectors.toSet()),
                         sql, config.minGroupSize()),
-                s -> s.stream().filter(Slices.Slice::published).count() + " " + dimension.column() + " slices cut from the loaded "
+                s -> s.stream().filter(Slices.Slice::published).count() + " " + dimension.noun() + " slices cut from the loaded "
                         + "data and the layer" + (s.stream().allMatch(Slices.Slice::published) ? ""
                         : ", " + s.stream().filter(x -> !x.published()).count() + " not published (fewer than "
                         + config.minGroupSize() + " members, or withheld with those so that they hold " + config.minGroupSize()
@@ -296,7 +297,7 @@ public final class Pipeline {
                         r -> slice.dimension().label() + ": " + slice.value() + ", " + r.sections().stream()
                                 .mapToInt(s -> s.charts().size()).sum() + " charts for " + slice.folder());
                 Background.join(writing);
-                Slicing slicing = Slicing.slice(slice.dimension().column(), slice.dimension().all(), slice.folder().split("/").length,
+                Slicing slicing = Slicing.slice(slice.dimension().noun(), slice.dimension().all(), slice.folder().split("/").length,
                         whole.kpis());
                 writing = ahead.background().run("slice-pages", () -> write(report, Optional.empty(), sliced, slicing,
                         site.under(slice.folder()), ahead, quiet()));
@@ -322,7 +323,7 @@ public final class Pipeline {
     /** The whole report's links to its published slices' sites and PDFs. */
     private static Slicing links(List<Slices.Slice> slices) {
         List<Slices.Slice> published = slices.stream().filter(Slices.Slice::published).toList();
-        return published.isEmpty() ? Slicing.NONE : Slicing.of(published.get(0).dimension().column(), published.stream()
+        return published.isEmpty() ? Slicing.NONE : Slicing.of(published.get(0).dimension().noun(), published.stream()
                 .map(s -> new Slicing.Link(s.dimension().label() + ": " + dev.marquee.format.SafeText.label(s.value()), s.folder() + "/index.html",
                         s.folder() + "/" + SiteRenderer.PDF_NAME)).toList());
     }

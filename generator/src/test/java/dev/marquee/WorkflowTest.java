@@ -289,7 +289,7 @@ class WorkflowTest {
     }
 
     @Test
-    void generateStep_slicesTheReport_byTheDimensionTheRecipientsFileGivesItsReadersBy(@TempDir Path temp) throws Exception {
+    void generateStep_slicesTheReport_byTheSlicesFileOrDimensionTheRecipientsFileGivesItsReadersBy(@TempDir Path temp) throws Exception {
         Map<String, Object> generate = step("build", "Generate the report");
         assertEquals("${{ steps.slices.outputs.dimension }}", map(generate.get("env")).get("SLICES"));
         assertTrue(generate.get("run").toString().trim().endsWith("${SLICES:+--slices \"$SLICES\"}"), generate.get("run").toString());
@@ -299,6 +299,9 @@ class WorkflowTest {
         Files.writeString(repository.resolve("recipients.yaml"), "recipients:\n  - id: board\n    slice: all\n  - id: europe-lead\n"
                 + "    region: Europe\n");
         assertEquals("dimension=region\n", runStep("build", "slices", repository).output);
+        Files.writeString(repository.resolve("recipients.yaml"), "slices: territories.yaml   # groups of countries\nrecipients:\n"
+                + "  - id: nordics-lead\n    slice: Nordics\n");
+        assertEquals("dimension=territories.yaml\n", runStep("build", "slices", repository).output, "the slices file it names");
         Files.writeString(repository.resolve("recipients.yaml"), "recipients:\n  - id: board\n    slice: all\n");
         assertEquals("dimension=\n", runStep("build", "slices", repository).output, "the whole report only: no slices");
     }

@@ -95,25 +95,41 @@ public final class FrontMatter {
 
     /** A list written either as {@code [a, b]} or as one scalar {@code a}. */
     public List<String> strings(String key) throws FrontMatterException {
+        List<String> values = new ArrayList<>();
+        for (Item item : items(key)) {
+            values.add(item.value());
+        }
+        return values;
+    }
+
+    /** A value of a list and the line it is written on. */
+    public record Item(String value, int line) {
+    }
+
+    /** The same list, each value with its line. */
+    public List<Item> items(String key) throws FrontMatterException {
         Node node = entries.get(key);
         if (node == null) {
             return List.of();
         }
         if (node instanceof ScalarNode scalar) {
-            return scalar.getValue().isBlank() ? List.of() : List.of(scalar.getValue().trim());
+            return scalar.getValue().isBlank() ? List.of() : List.of(new Item(scalar.getValue().trim(), lineOf(scalar)));
         }
         if (node instanceof SequenceNode sequence) {
-            List<String> values = new ArrayList<>();
+            List<Item> values = new ArrayList<>();
             for (Node item : sequence.getValue()) {
                 if (!(item instanceof ScalarNode scalar)) {
-                    throw new FrontMatterException(item.getStartMark().getLine() + 1 + lineOffset,
-                            "'" + key + "' must be a list of single values");
+                    throw new FrontMatterException(lineOf(item), "'" + key + "' must be a list of single values");
                 }
-                values.add(scalar.getValue().trim());
+                values.add(new Item(scalar.getValue().trim(), lineOf(scalar)));
             }
             return values;
         }
         throw new FrontMatterException(line(key), "'" + key + "' must be a list");
+    }
+
+    private int lineOf(Node node) {
+        return node.getStartMark().getLine() + 1 + lineOffset;
     }
 
     /** A mapping under {@code key}, e.g. {@code units: {mrr: usd}}; empty when the key is absent. */

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * @param targetsFile     the project's targets and alert rules; by default targets.yaml beside the questions folder
  *                        (both belong to the project); none when the file does not exist
  * @param archiveKeep     how many earlier editions keep their whole site in the archive (older ones keep their PDF)
- * @param slices          the dimension the report is also cut by (one site section and PDF per value); empty for none
+ * @param slices          the dimension the report is also cut by (one site section and PDF per value, or per group of
+ *                        values a slices file names); empty for none
  * @param recipientsFile  who gets which slice's PDF; by default recipients.yaml beside the questions folder, read only
  *                        when the report is sliced
  */
@@ -169,7 +170,7 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, dir, history, targetsFile, archiveKeep, slices, recipientsFile);
     }
 
-    /** @param dimension a word of the command line: region, country or plan; null for none */
+    /** @param dimension a word of the command line: region, country or plan, or a slices file (read here); null for none */
     public Config withSlices(String dimension) {
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
                 tempDir, history, targetsFile, archiveKeep,

@@ -26,16 +26,23 @@ import java.util.TreeSet;
  *   - id: europe-lead
  *     region: Europe
  * </pre>
+ * With a slices file, a reader gets one of its slices by name ({@code slice: Nordics}), and the file may say what the
+ * run is sliced by ({@code slices: territories.yaml}, or {@code slices: region}): the workflow passes it to
+ * {@code --slices}, and a run sliced otherwise stops.
  *
- * @param file the file's name as messages give it
+ * @param file       the file's name as messages give it
+ * @param slices     what the file says the run is sliced by; empty when it does not say
+ * @param slicesLine the line that says it
  */
-public record Recipients(String file, List<Recipient> recipients) {
+public record Recipients(String file, List<Recipient> recipients, Optional<Dimension> slices, int slicesLine) {
 
     public static final String DEFAULT_FILE = "recipients.yaml";
     /** The manifest's name in the site's slices folder. */
     public static final String MANIFEST = "recipients.json";
     /** The environment variable that holds a recipient's address, on the machine that sends the mail. */
     public static final String ADDRESS_VARIABLE = "MARQUEE_RECIPIENT_";
+    /** {@code slice: all}: the whole report. */
+    static final String ALL = "all";
     private static final Set<String> KEYS = new TreeSet<>(Set.of("id", "slice", "region", "country", "plan"));
 
     public Recipients {
@@ -44,11 +51,12 @@ public record Recipients(String file, List<Recipient> recipients) {
 
     /**
      * One reader: an id that says nothing about the person (lower-case letters, digits and '-'), and the slice they
-     * get, empty for the whole report.
+     * get: a value of a column ({@code region: Europe}), or with no column {@code all} for the whole report or the
+     * name of a slice of the run's slices file ({@code slice: Nordics}).
      */
-    public record Recipient(String id, Optional<Dimension> dimension, String value, int line) {
+    public record Recipient(String id, Optional<Dimension.Column> dimension, String value, int line) {
         public boolean all() {
-            return dimension.isEmpty();
+            return dimension.isEmpty() && value.equals(ALL);
         }
 
         /** The name of the variable that holds the address: {@code MARQUEE_RECIPIENT_EUROPE_LEAD}. */
@@ -58,7 +66,7 @@ public record Recipients(String file, List<Recipient> recipients) {
     }
 
     public static Recipients none() {
-        return new Recipients("", List.of());
+        return new Recipients("", List.of(), Optional.empty(), 0);
     }
 
     public boolean isEmpty() {
@@ -75,16 +83,29 @@ public record Recipients(String file, List<Recipient> recipients) {
             throw new ReportException(ReportException.CONFIG_PROBLEM, "cannot read " + path + ": " + e.getClass().getSimpleName()
                     + " " + e.getMessage());
         }
-        return parse(text, name);
+        return parse(text, name, path.toAbsolutePath().getParent());
     }
 
-    /** The same from the file's text, for tests. */
+    /** The same from the file's text, for tests; a slices file it names is read from the working folder. */
     public static Recipients parse(String text, String name) {
+        return parse(text, name, Path.of(""));
+    }
+
+    private static Recipients parse(String text, String name, Path folder) {
         try {
             FrontMatter root = FrontMatter.parse(text, 1, name);
             for (String key : root.keys()) {
-                if (!key.equals("recipients")) {
-                    throw new FrontMatterException(root.line(key), "unknown key '" + key + "'; the file holds one key, recipients");
+                if (!key.equals("recipients") && !key.equals("slices")) {
+                    throw new FrontMatterException(root.line(key), "unknown key '" + key + "'; the keys are [recipients, slices]");
+                }
+            }
+            Optional<Dimension> slices = Optional.empty();
+            Optional<String> word = root.string("slices");
+            if (word.isPresent()) {
+                try {
+                    slices = Optional.of(Dimension.parse("'slices'", word.get(), folder));
+                } catch (ReportException e) {
+                    throw new FrontMatterException(root.line("slices"), e.getMessage());
                 }
             }
             List<Recipient> recipients = new ArrayList<>();
@@ -108,7 +129,8 @@ public record Recipients(String file, List<Recipient> recipients) {
                 List<String> given = entry.keys().stream().filter(k -> !k.equals("id")).toList();
                 if (given.size() != 1) {
                     throw new FrontMatterException(entry.line(), "recipient '" + id + "' needs exactly one of 'slice: all', "
-                            + "'region: ...', 'country: ...' and 'plan: ...', got " + (given.isEmpty() ? "none" : given));
+                            + "'slice: NAME' (of a slices file), 'region: ...', 'country: ...' and 'plan: ...', got "
+                            + (given.isEmpty() ? "none" : given));
                 }
                 String key = given.get(0);
                 String value = entry.string(key).orElse("");
@@ -116,16 +138,12 @@ public record Recipients(String file, List<Recipient> recipients) {
                     throw new FrontMatterException(entry.line(key), "'" + key + "' of recipient '" + id + "' is empty");
                 }
                 if (key.equals("slice")) {
-                    if (!value.equals("all")) {
-                        throw new FrontMatterException(entry.line(key), "'slice' takes only 'all' (the whole report); for a slice "
-                                + "write 'region: VALUE', 'country: VALUE' or 'plan: VALUE', got '" + value + "'");
-                    }
-                    recipients.add(new Recipient(id, Optional.empty(), "all", entry.line(key)));
+                    recipients.add(new Recipient(id, Optional.empty(), value.equalsIgnoreCase(ALL) ? ALL : value, entry.line(key)));
                 } else {
-                    recipients.add(new Recipient(id, Optional.of(Dimension.parse(key, key)), value, entry.line(key)));
+                    recipients.add(new Recipient(id, Optional.of(Dimension.Column.parse(key, key)), value, entry.line(key)));
                 }
             }
-            return new Recipients(name, recipients);
+            return new Recipients(name, recipients, slices, root.line("slices"));
         } catch (FrontMatterException e) {
             throw new ReportException(ReportException.CONFIG_PROBLEM, name + ", line " + e.line() + ": " + e.getMessage());
         }
@@ -164,13 +182,22 @@ public record Recipients(String file, List<Recipient> recipients) {
                 .map(r -> file + ", line " + r.line() + ": recipient '" + r.id() + "': " + note(r, slices)).toList();
     }
 
+    /** The run's slice a recipient gets: of their column's value, or of the slices file by its name; none for all. */
     private static Optional<Slices.Slice> sliceOf(Recipient recipient, List<Slices.Slice> slices) {
-        return recipient.dimension().flatMap(d -> slices.stream()
-                .filter(s -> s.dimension() == d && s.value().equals(recipient.value())).findFirst());
+        if (recipient.all()) {
+            return Optional.empty();
+        }
+        return slices.stream().filter(s -> recipient.dimension().map(d -> s.dimension() == d).orElse(s.dimension() instanceof SliceFile)
+                && s.value().equals(recipient.value())).findFirst();
+    }
+
+    /** What a recipient's key names a slice as: "region", or "slice" for a slice of a slices file. */
+    private static String kind(Recipient recipient) {
+        return recipient.dimension().map(Dimension.Column::column).orElse("slice");
     }
 
     private static String note(Recipient recipient, List<Slices.Slice> slices) {
-        String dimension = recipient.dimension().orElseThrow().column();
+        String dimension = kind(recipient);
         String why = sliceOf(recipient, slices).isPresent()
                 ? dimension + " " + recipient.value() + " is not published on its own: it has fewer members than the report's k, or "
                         + "it is withheld with such slices so that the whole report minus the published ones counts k members or more"
@@ -179,32 +206,44 @@ public record Recipients(String file, List<Recipient> recipients) {
     }
 
     private static String describe(Recipient recipient) {
-        return recipient.all() ? "all" : recipient.dimension().orElseThrow().column() + ": " + recipient.value();
+        return recipient.all() ? ALL : kind(recipient) + ": " + recipient.value();
     }
 
     /**
-     * Checks every recipient's slice against the run's: the dimension must be the one sliced, and the value one the
-     * dimension knows (a region of the regions table, say), though the data may have no member there.
+     * Checks the file against the run: what it says the run is sliced by must be the run's, and every recipient's
+     * slice one of the run's kind (a region for a run by region, a name of the slices file for a run by a file) with a
+     * value the dimension knows (a region of the regions table, say, or a slice the file names), though the data may
+     * have no member there.
      *
      * @param known the values the dimension can take, with or without members in this data
-     * @throws ReportException (exit 3) naming the file and line of the first recipient that does not fit
+     * @throws ReportException (exit 3) naming the file and line of the first thing that does not fit
      */
     public void check(Dimension sliced, Set<String> known) {
+        String run = by(sliced) + " (--slices " + sliced.option() + ")";
+        if (slices.isPresent() && !slices.get().equals(sliced)) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, file + ", line " + slicesLine + ": 'slices: "
+                    + slices.get().option() + "' says the run slices " + by(slices.get()) + ", but it slices " + run);
+        }
         for (Recipient recipient : recipients) {
             if (recipient.all()) {
                 continue;
             }
-            Dimension dimension = recipient.dimension().orElseThrow();
-            if (dimension != sliced) {
+            boolean fits = recipient.dimension().map(d -> d == sliced).orElse(sliced instanceof SliceFile);
+            if (!fits) {
                 throw new ReportException(ReportException.CONFIG_PROBLEM, file + ", line " + recipient.line() + ": recipient '"
-                        + recipient.id() + "' gets a " + dimension.column() + " slice, but this run slices by " + sliced.column()
-                        + " (--slices " + sliced.column() + ")");
+                        + recipient.id() + "' gets " + recipient.dimension().map(d -> "a " + d.column() + " slice")
+                        .orElse("the slice '" + recipient.value() + "' of a slices file") + ", but this run slices " + run);
             }
             if (!known.contains(recipient.value())) {
                 throw new ReportException(ReportException.CONFIG_PROBLEM, file + ", line " + recipient.line() + ": unknown "
-                        + dimension.column() + " '" + recipient.value() + "' for recipient '" + recipient.id() + "'; the "
-                        + dimension.column() + "s are " + new TreeSet<>(known));
+                        + kind(recipient) + " '" + recipient.value() + "' for recipient '" + recipient.id() + "'; the "
+                        + recipient.dimension().map(d -> d.plural() + " are " + new TreeSet<>(known))
+                        .orElse("slices of " + sliced.option() + " are " + List.copyOf(known)));
             }
         }
+    }
+
+    private static String by(Dimension dimension) {
+        return dimension instanceof SliceFile ? "by the groups of " + dimension.option() : "by " + dimension.column();
     }
 }

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The report cut by members: one slice per value of a {@link Dimension} (each region, country or plan), answered by
- * the same questions over the same loaded data, restricted to that value's members.
+ * The report cut by members: one slice per value of a {@link Dimension} (each region, country or plan), or per group
+ * of such values a slices file names, answered by the same questions over the same loaded data, restricted to that
+ * slice's members.
  *
  * <p>Each slice is a schema of the one database, built once after the member and title layer, from tables already in
  * memory (no file is read again):
@@ -77,7 +78,7 @@ public final class Slices {
     public static List<Slice> build(Background background, Engine database, Dimension dimension, DataModel model,
                                     Set<String> loadedTables, Statements.Bound sql, int minGroupSize) {
         if (!loadedTables.contains("users")) {
-            throw new ReportException(ReportException.CONFIG_PROBLEM, "--slices " + dimension.column() + " needs the members of the "
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "--slices " + dimension.option() + " needs the members of the "
                     + "event files (users.csv with its viewing sessions and subscriptions); the data has none, and the public "
                     + "files' populations are not sliced: leave --slices out");
         }
@@ -125,7 +126,7 @@ public final class Slices {
      * @param wholeLeftOut what the whole report leaves out, as {@link LeftOut#title()} names it
      */
     public static List<LeftOut> explain(List<LeftOut> leftOut, Slice slice, Set<String> wholeLeftOut) {
-        String dimension = slice.dimension().column();
+        String dimension = slice.dimension().noun();
         return leftOut.stream().map(left -> {
             if (wholeLeftOut.contains(left.title())) {
                 return left;
@@ -145,17 +146,24 @@ public final class Slices {
         return SliceEngine.open(database, slice.schema());
     }
 
-    /** Every value of the dimension the whole data's members have, with their counts, in order; the unknown ones as one. */
+    /**
+     * Every value of the dimension the whole data's members have, with their counts, in order (a slices file's); the
+     * unknown ones as one.
+     */
     static List<Slice> values(Engine database, Dimension dimension, int minGroupSize) {
         var table = database.query("SELECT " + valueOf(dimension) + " AS value, count(*) AS members FROM main.member GROUP BY 1 ORDER BY 1");
-        List<String> values = new ArrayList<>();
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
         for (int r = 0; r < table.rows().size(); r++) {
-            values.add((String) table.value(r, "value"));
+            counts.put((String) table.value(r, "value"), ((Number) table.value(r, "members")).longValue());
+        }
+        List<String> values = new ArrayList<>(counts.keySet());
+        if (dimension instanceof SliceFile file) {
+            values.sort(java.util.Comparator.comparingInt(file.names()::indexOf));
         }
         Map<String, String> slugs = Slugs.unique(values);
         List<Slice> slices = new ArrayList<>();
         for (int r = 0; r < values.size(); r++) {
-            long members = ((Number) table.value(r, "members")).longValue();
+            long members = counts.get(values.get(r));
             slices.add(new Slice(dimension, values.get(r), slugs.get(values.get(r)), "slice_" + (r + 1), members,
                     members >= minGroupSize));
         }
@@ -185,10 +193,17 @@ public final class Slices {
     /**
      * The values the dimension can take, whether or not this data has members there: every region or country of the
      * regions table, every plan of the subscriptions and members, each value the members have, and {@link #UNKNOWN}.
+     * For a slices file, the names of its slices, once every value it lists is checked against its column's.
+     *
+     * @throws ReportException (exit 3) for a value of a slices file that its column does not know, with its line
      */
     public static Set<String> known(Engine database, Dimension dimension) {
+        if (dimension instanceof SliceFile file) {
+            file.check(known(database, file.by()));
+            return new java.util.LinkedHashSet<>(file.names());
+        }
         String members = "SELECT " + valueOf(dimension) + " AS value FROM main.member";
-        String sql = switch (dimension) {
+        String sql = switch ((Dimension.Column) dimension) {
             case REGION -> "SELECT region AS value FROM main.regions UNION " + members;
             case COUNTRY -> "SELECT country AS value FROM main.regions UNION " + members;
             case PLAN -> "SELECT plan AS value FROM main.subscriptions UNION SELECT plan AS value FROM main.users UNION " + members;
@@ -201,9 +216,22 @@ public final class Slices {
         return known;
     }
 
-    /** The member's value of the dimension, blank or missing read as {@link #UNKNOWN}. */
+    /**
+     * The member's slice: their value of the column, blank or missing read as {@link #UNKNOWN}; for a slices file, the
+     * slice that lists that value, else {@link SliceFile#EVERYONE_ELSE}.
+     */
     private static String valueOf(Dimension dimension) {
-        return "coalesce(nullif(trim(CAST(" + dimension.column() + " AS VARCHAR)), ''), " + literal(UNKNOWN) + ")";
+        String value = "coalesce(nullif(trim(CAST(" + dimension.column() + " AS VARCHAR)), ''), " + literal(UNKNOWN) + ")";
+        if (!(dimension instanceof SliceFile file)) {
+            return value;
+        }
+        StringBuilder slice = new StringBuilder("CASE " + value);
+        for (SliceFile.Group group : file.groups()) {
+            for (var listed : group.values()) {
+                slice.append(" WHEN ").append(literal(listed.value())).append(" THEN ").append(literal(group.name()));
+            }
+        }
+        return slice.append(" ELSE ").append(literal(SliceFile.EVERYONE_ELSE)).append(" END").toString();
     }
 
     /** Whether a layer table has a row per member (a {@code user_id} column), so cutting it equals rebuilding it. */

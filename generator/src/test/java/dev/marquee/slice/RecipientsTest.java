@@ -34,12 +34,12 @@ class RecipientsTest {
                 """, "recipients.yaml");
 
         assertEquals(List.of(new Recipients.Recipient("board", Optional.empty(), "all", 4),
-                new Recipients.Recipient("europe-lead", Optional.of(Dimension.REGION), "Europe", 6)), recipients.recipients());
+                new Recipients.Recipient("europe-lead", Optional.of(Dimension.Column.REGION), "Europe", 6)), recipients.recipients());
     }
 
     @Test
     void addressVariable_isTheIdInCapitals() {
-        assertEquals("MARQUEE_RECIPIENT_EUROPE_LEAD", new Recipients.Recipient("europe-lead", Optional.of(Dimension.REGION), "Europe", 1)
+        assertEquals("MARQUEE_RECIPIENT_EUROPE_LEAD", new Recipients.Recipient("europe-lead", Optional.of(Dimension.Column.REGION), "Europe", 1)
                 .addressVariable());
     }
 
@@ -68,8 +68,8 @@ class RecipientsTest {
                     plan: Premium
                 """, "recipients.yaml"));
 
-        assertEquals("recipients.yaml, line 4: recipient 'europe-lead' needs exactly one of 'slice: all', 'region: ...', "
-                + "'country: ...' and 'plan: ...', got [region, plan]", e.getMessage());
+        assertEquals("recipients.yaml, line 4: recipient 'europe-lead' needs exactly one of 'slice: all', 'slice: NAME' (of a "
+                + "slices file), 'region: ...', 'country: ...' and 'plan: ...', got [region, plan]", e.getMessage());
     }
 
     @Test
@@ -100,9 +100,38 @@ class RecipientsTest {
     void check_aSliceOfAnotherDimension_failsNamingTheLine() {
         Recipients recipients = Recipients.parse("recipients:\n  - id: premium-lead\n    plan: Premium\n", "recipients.yaml");
 
-        ReportException e = assertThrows(ReportException.class, () -> recipients.check(Dimension.REGION, java.util.Set.of("Europe")));
+        ReportException e = assertThrows(ReportException.class, () -> recipients.check(Dimension.Column.REGION, java.util.Set.of("Europe")));
         assertEquals("recipients.yaml, line 3: recipient 'premium-lead' gets a plan slice, but this run slices by region "
                 + "(--slices region)", e.getMessage());
+    }
+
+    @Test
+    void parse_aSliceByName_isASliceOfTheSlicesFile_andSliceAllTheWholeReport() {
+        Recipients recipients = Recipients.parse("recipients:\n  - id: board\n    slice: all\n  - id: nordics-lead\n"
+                + "    slice: Nordics\n", "recipients.yaml");
+
+        assertEquals(List.of(new Recipients.Recipient("board", Optional.empty(), "all", 3),
+                new Recipients.Recipient("nordics-lead", Optional.empty(), "Nordics", 5)), recipients.recipients());
+        assertTrue(recipients.recipients().get(0).all());
+        assertFalse(recipients.recipients().get(1).all());
+    }
+
+    @Test
+    void check_aSliceByNameWhenSlicedByRegion_failsNamingTheLine() {
+        Recipients recipients = Recipients.parse("recipients:\n  - id: nordics-lead\n    slice: Nordics\n", "recipients.yaml");
+
+        ReportException e = assertThrows(ReportException.class, () -> recipients.check(Dimension.Column.REGION, java.util.Set.of("Europe")));
+        assertEquals("recipients.yaml, line 3: recipient 'nordics-lead' gets the slice 'Nordics' of a slices file, but this run "
+                + "slices by region (--slices region)", e.getMessage());
+    }
+
+    @Test
+    void check_slicesTheFileNames_otherThanTheRuns_failsNamingTheLine() {
+        Recipients recipients = Recipients.parse("slices: plan\nrecipients:\n  - id: board\n    slice: all\n", "recipients.yaml");
+
+        ReportException e = assertThrows(ReportException.class, () -> recipients.check(Dimension.Column.REGION, java.util.Set.of("Europe")));
+        assertEquals("recipients.yaml, line 1: 'slices: plan' says the run slices by plan, but it slices by region (--slices region)",
+                e.getMessage());
     }
 
     @Test

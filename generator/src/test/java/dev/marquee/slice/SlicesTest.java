@@ -146,7 +146,7 @@ class SlicesTest {
     }
 
     private static Slices.Slice slice(String value, long members, boolean published) {
-        return new Slices.Slice(Dimension.COUNTRY, value, value.toLowerCase(java.util.Locale.ROOT), "slice_" + value, members, published);
+        return new Slices.Slice(Dimension.Column.COUNTRY, value, value.toLowerCase(java.util.Locale.ROOT), "slice_" + value, members, published);
     }
 
     @Test
@@ -160,10 +160,15 @@ class SlicesTest {
         Fixtures.Run run = build(again);
         assertEquals(0, run.exitCode(), run.err());
 
+        assertSameSlices(site, again, 40);
+    }
+
+    /** Two runs' slices folders hold the same files, more than {@code atLeast}, byte for byte. */
+    static void assertSameSlices(Path site, Path again, int atLeast) throws IOException {
         Map<String, byte[]> first = Fixtures.tree(site.resolve("slices"));
         Map<String, byte[]> second = Fixtures.tree(again.resolve("slices"));
         assertEquals(first.keySet(), second.keySet());
-        assertTrue(first.size() > 40, "files: " + first.size());
+        assertTrue(first.size() > atLeast, "files: " + first.size());
         first.forEach((name, bytes) -> assertArrayEquals(bytes, second.get(name), name + " differs between two runs"));
     }
 
@@ -182,7 +187,7 @@ class SlicesTest {
         Fixtures.Run run = Fixtures.marquee("build", "--data", DATA.toString(), "--out",
                 Fixtures.scratch("marquee-slices-bad-").resolve("site").toString(), "--slices", "galaxy");
         assertEquals(3, run.exitCode());
-        assertEquals("marquee: --slices must be one of [region, country, plan], got galaxy\n", run.err());
+        assertEquals("marquee: --slices must be one of [region, country, plan] or a slices file (.yaml), got galaxy\n", run.err());
     }
 
     @Test
@@ -236,6 +241,11 @@ class SlicesTest {
 
     /** A KPI's value in the metrics.json of the site folder {@code folder} ("" for the whole report). */
     static double kpi(String folder, String id) {
+        return kpi(site, folder, id);
+    }
+
+    /** The same in the site {@code site}. */
+    static double kpi(Path site, String folder, String id) {
         try {
             FrontMatter metrics = FrontMatter.parse(Fixtures.read(site.resolve(folder + "metrics.json")), 1, "metrics.json");
             for (FrontMatter kpi : metrics.mappings("kpis")) {
