@@ -5,29 +5,14 @@
 -- a churn rate is Wilson's score interval (low_95, high_95); a merged row has none.
 
 -- name: by_region
-WITH window_bounds AS (
-    SELECT CAST(date_trunc('month', {{as_of}}) AS DATE) AS month_start, {{as_of}} AS month_end
-),
-members AS (
-    SELECT DISTINCT s.user_id, coalesce(r.region, 'Unknown') AS region
-    FROM subscriptions AS s CROSS JOIN window_bounds AS w
-    JOIN users AS u ON u.user_id = s.user_id
+WITH counted AS (
+    -- member_month: a row per member and month with a subscription; the as-of month's churn counts up to the as-of date.
+    SELECT coalesce(r.region, 'Unknown') AS region, count(*) AS active_at_start, count(*) FILTER (WHERE m.churned) AS churners
+    FROM member_month AS m
+    JOIN users AS u ON u.user_id = m.user_id
     LEFT JOIN regions AS r ON r.country = u.country
-    WHERE s.started_on <= w.month_start AND (s.ended_on IS NULL OR s.ended_on >= w.month_start)
-),
-churners AS (
-    SELECT DISTINCT s.user_id
-    FROM subscriptions AS s CROSS JOIN window_bounds AS w
-    WHERE s.ended_on BETWEEN w.month_start AND w.month_end
-      AND s.started_on <= w.month_start
-      AND NOT EXISTS (SELECT 1 FROM subscriptions AS n WHERE n.user_id = s.user_id AND n.subscription_id <> s.subscription_id
-                      AND n.started_on <= CAST(s.ended_on + INTERVAL '1' DAY AS DATE)
-                      AND (n.ended_on IS NULL OR n.ended_on > s.ended_on))
-),
-counted AS (
-    SELECT m.region, count(*) AS active_at_start, count(c.user_id) AS churners
-    FROM members AS m LEFT JOIN churners AS c ON c.user_id = m.user_id
-    GROUP BY m.region
+    WHERE m.month = CAST(date_trunc('month', {{as_of}}) AS DATE) AND m.active_at_start
+    GROUP BY coalesce(r.region, 'Unknown')
 ),
 rated AS (
     SELECT region, active_at_start, churners, CAST(churners AS DOUBLE) / active_at_start AS p,
@@ -41,28 +26,12 @@ FROM rated
 ORDER BY churn_rate DESC, region
 
 -- name: by_country
-WITH window_bounds AS (
-    SELECT CAST(date_trunc('month', {{as_of}}) AS DATE) AS month_start, {{as_of}} AS month_end
-),
-members AS (
-    SELECT DISTINCT s.user_id, u.country
-    FROM subscriptions AS s CROSS JOIN window_bounds AS w
-    JOIN users AS u ON u.user_id = s.user_id
-    WHERE s.started_on <= w.month_start AND (s.ended_on IS NULL OR s.ended_on >= w.month_start)
-),
-churners AS (
-    SELECT DISTINCT s.user_id
-    FROM subscriptions AS s CROSS JOIN window_bounds AS w
-    WHERE s.ended_on BETWEEN w.month_start AND w.month_end
-      AND s.started_on <= w.month_start
-      AND NOT EXISTS (SELECT 1 FROM subscriptions AS n WHERE n.user_id = s.user_id AND n.subscription_id <> s.subscription_id
-                      AND n.started_on <= CAST(s.ended_on + INTERVAL '1' DAY AS DATE)
-                      AND (n.ended_on IS NULL OR n.ended_on > s.ended_on))
-),
-counted AS (
-    SELECT m.country, count(*) AS active_at_start, count(c.user_id) AS churners
-    FROM members AS m LEFT JOIN churners AS c ON c.user_id = m.user_id
-    GROUP BY m.country
+WITH counted AS (
+    SELECT u.country, count(*) AS active_at_start, count(*) FILTER (WHERE m.churned) AS churners
+    FROM member_month AS m
+    JOIN users AS u ON u.user_id = m.user_id
+    WHERE m.month = CAST(date_trunc('month', {{as_of}}) AS DATE) AND m.active_at_start
+    GROUP BY u.country
 ),
 rated AS (
     SELECT country, active_at_start, churners, CAST(churners AS DOUBLE) / active_at_start AS p,
@@ -77,69 +46,28 @@ ORDER BY churn_rate DESC, country
 
 -- Monthly churn rate per region over time (the as-of month may be partial).
 -- name: monthly_by_region
-WITH bounds AS (
-    SELECT CAST(date_trunc('month', min(started_on)) AS DATE) AS first_month,
-           CAST(date_trunc('month', {{as_of}}) AS DATE) AS last_month
-    FROM subscriptions
-),
-months AS (
-    SELECT CAST(g.m AS DATE) AS month_start
-    FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
-),
-windows AS (
-    SELECT month_start,
-           CASE WHEN CAST(month_start + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) > {{as_of}} THEN {{as_of}}
-                ELSE CAST(month_start + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) END AS month_end
-    FROM months
-),
-members AS (
-    SELECT DISTINCT w.month_start, s.user_id, coalesce(r.region, 'Unknown') AS region
-    FROM windows AS w
-    JOIN subscriptions AS s ON s.started_on <= w.month_start AND (s.ended_on IS NULL OR s.ended_on >= w.month_start)
-    JOIN users AS u ON u.user_id = s.user_id
-    LEFT JOIN regions AS r ON r.country = u.country
-),
-churners AS (
-    SELECT DISTINCT w.month_start, s.user_id
-    FROM windows AS w
-    JOIN subscriptions AS s ON s.ended_on BETWEEN w.month_start AND w.month_end AND s.started_on <= w.month_start
-    WHERE NOT EXISTS (SELECT 1 FROM subscriptions AS n WHERE n.user_id = s.user_id AND n.subscription_id <> s.subscription_id
-                      AND n.started_on <= CAST(s.ended_on + INTERVAL '1' DAY AS DATE)
-                      AND (n.ended_on IS NULL OR n.ended_on > s.ended_on))
-)
-SELECT m.month_start AS month, m.region, count(*) AS active_at_start, count(c.user_id) AS churners,
-       CAST(count(c.user_id) AS DOUBLE) / count(*) AS churn_rate
-FROM members AS m
-LEFT JOIN churners AS c ON c.month_start = m.month_start AND c.user_id = m.user_id
-GROUP BY m.month_start, m.region
-ORDER BY m.month_start, m.region
+-- member_month: a row per member and month with a subscription, from the first subscription's month to the as-of month.
+SELECT m.month, coalesce(r.region, 'Unknown') AS region, count(*) AS active_at_start,
+       count(*) FILTER (WHERE m.churned) AS churners,
+       CAST(count(*) FILTER (WHERE m.churned) AS DOUBLE) / count(*) AS churn_rate
+FROM member_month AS m
+JOIN users AS u ON u.user_id = m.user_id
+LEFT JOIN regions AS r ON r.country = u.country
+WHERE m.active_at_start
+GROUP BY m.month, coalesce(r.region, 'Unknown')
+ORDER BY m.month, coalesce(r.region, 'Unknown')
 
 -- Members with an active subscription on the last day of each of the last 12 months (the as-of date for the as-of
 -- month), per country: the trend on each country's page.
 -- name: monthly_by_country
-WITH bounds AS (
-    SELECT greatest(CAST(date_trunc('month', min(started_on)) AS DATE),
-                    CAST(CAST(date_trunc('month', {{as_of}}) AS DATE) - INTERVAL '11' MONTH AS DATE)) AS first_month,
-           CAST(date_trunc('month', {{as_of}}) AS DATE) AS last_month
-    FROM subscriptions
-),
-months AS (
-    SELECT CAST(g.m AS DATE) AS month_start
-    FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
-),
-days AS (
-    SELECT month_start,
-           CASE WHEN CAST(month_start + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) > {{as_of}} THEN {{as_of}}
-                ELSE CAST(month_start + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) END AS counted_on
-    FROM months
-)
-SELECT d.month_start AS month, u.country, count(DISTINCT s.user_id) AS members
-FROM days AS d
-JOIN subscriptions AS s ON s.started_on <= d.counted_on AND (s.ended_on IS NULL OR s.ended_on >= d.counted_on)
-JOIN users AS u ON u.user_id = s.user_id
-WHERE u.country IS NOT NULL
-GROUP BY d.month_start, u.country
-ORDER BY d.month_start, u.country
+-- member_month: active_at_end is a subscription active on the month's last day (the as-of date for the as-of month).
+SELECT m.month, u.country, count(*) AS members
+FROM member_month AS m
+JOIN users AS u ON u.user_id = m.user_id
+WHERE m.active_at_end AND u.country IS NOT NULL
+  AND m.month >= CAST(CAST(date_trunc('month', {{as_of}}) AS DATE) - INTERVAL '11' MONTH AS DATE)
+GROUP BY m.month, u.country
+ORDER BY m.month, u.country
 
 -- Members active on the as-of date who have not watched for at least at_risk_days days (or never, having joined
 -- at least that long ago), per region.
@@ -180,12 +108,11 @@ eligible AS (
     WHERE CAST(u.signup_date + o.n * INTERVAL '1' MONTH AS DATE) <= {{as_of}}
 ),
 retained AS (
-    SELECT e.n, e.user_id,
-           max(CASE WHEN s.user_id IS NOT NULL THEN 1 ELSE 0 END) AS active
+    -- member_month: active_on_signup_day is a subscription active on the day a whole number of months after the signup
+    -- date that falls in the month: the check day.
+    SELECT e.n, e.user_id, CASE WHEN m.active_on_signup_day THEN 1 ELSE 0 END AS active
     FROM eligible AS e
-    LEFT JOIN subscriptions AS s
-        ON s.user_id = e.user_id AND s.started_on <= e.check_day AND (s.ended_on IS NULL OR s.ended_on >= e.check_day)
-    GROUP BY e.n, e.user_id
+    LEFT JOIN member_month AS m ON m.user_id = e.user_id AND m.month = CAST(date_trunc('month', e.check_day) AS DATE)
 )
 SELECT n AS months_after_signup, count(*) AS members, sum(active) AS retained_members,
        CAST(sum(active) AS DOUBLE) / count(*) AS retained
@@ -211,11 +138,9 @@ checks AS (
     WHERE CAST(c.cohort + INTERVAL '1' MONTH - INTERVAL '1' DAY + a.n * INTERVAL '1' MONTH AS DATE) <= {{as_of}}
 ),
 flags AS (
-    SELECT k.cohort, k.user_id, k.n, k.after, max(CASE WHEN s.user_id IS NOT NULL THEN 1 ELSE 0 END) AS active
+    SELECT k.cohort, k.user_id, k.n, k.after, CASE WHEN m.active_on_signup_day THEN 1 ELSE 0 END AS active
     FROM checks AS k
-    LEFT JOIN subscriptions AS s
-        ON s.user_id = k.user_id AND s.started_on <= k.check_day AND (s.ended_on IS NULL OR s.ended_on >= k.check_day)
-    GROUP BY k.cohort, k.user_id, k.n, k.after
+    LEFT JOIN member_month AS m ON m.user_id = k.user_id AND m.month = CAST(date_trunc('month', k.check_day) AS DATE)
 )
 SELECT cohort, after, count(*) AS members, sum(active) AS retained,
        CAST(sum(active) AS DOUBLE) / count(*) AS retained_share

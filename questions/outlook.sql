@@ -12,11 +12,10 @@ months AS (
     SELECT CAST(g.m AS DATE) AS month
     FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
 )
-SELECT m.month, CAST(count(DISTINCT s.user_id) AS DOUBLE) AS value
+-- member_month: active_at_end is a subscription active on the month's last day (a complete month's: before the as-of date).
+SELECT m.month, CAST(count(a.user_id) AS DOUBLE) AS value
 FROM months AS m
-LEFT JOIN subscriptions AS s
-    ON s.started_on <= CAST(m.month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE)
-   AND (s.ended_on IS NULL OR s.ended_on >= CAST(m.month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE))
+LEFT JOIN member_month AS a ON a.month = m.month AND a.active_at_end
 GROUP BY m.month
 ORDER BY m.month
 
@@ -46,11 +45,10 @@ months AS (
     SELECT CAST(g.m AS DATE) AS month
     FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
 )
-SELECT m.month, CAST(coalesce(sum(s.monthly_price), 0) AS DOUBLE) AS value, count(DISTINCT s.user_id) AS members
+-- member_month: mrr_at_end is the sum of the monthly prices of the member's subscriptions active on the month's last day.
+SELECT m.month, CAST(coalesce(sum(a.mrr_at_end), 0) AS DOUBLE) AS value, count(a.user_id) AS members
 FROM months AS m
-LEFT JOIN subscriptions AS s
-    ON s.started_on <= CAST(m.month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE)
-   AND (s.ended_on IS NULL OR s.ended_on >= CAST(m.month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE))
+LEFT JOIN member_month AS a ON a.month = m.month AND a.active_at_end
 GROUP BY m.month
 ORDER BY m.month
 

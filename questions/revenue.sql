@@ -9,16 +9,13 @@ WITH bounds AS (
 ),
 months AS (
     SELECT CAST(g.m AS DATE) AS month FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
-),
-ends AS (
-    SELECT month, CASE WHEN CAST(month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) > {{as_of}} THEN {{as_of}}
-                       ELSE CAST(month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) END AS day
-    FROM months
 )
-SELECT e.month, CAST(coalesce(sum(s.monthly_price), 0) AS DOUBLE) AS mrr, count(DISTINCT s.user_id) AS members,
-       CAST(coalesce(sum(s.monthly_price), 0) AS DOUBLE) / nullif(count(DISTINCT s.user_id), 0) AS arpu
-FROM ends AS e
-LEFT JOIN subscriptions AS s ON s.started_on <= e.day AND (s.ended_on IS NULL OR s.ended_on >= e.day)
+-- member_month: active_at_end and mrr_at_end are the member's subscriptions active on the month's last day (the as-of date
+-- for the as-of month) and the sum of their monthly prices.
+SELECT e.month, CAST(coalesce(sum(m.mrr_at_end), 0) AS DOUBLE) AS mrr, count(m.user_id) AS members,
+       CAST(coalesce(sum(m.mrr_at_end), 0) AS DOUBLE) / nullif(count(m.user_id), 0) AS arpu
+FROM months AS e
+LEFT JOIN member_month AS m ON m.month = e.month AND m.active_at_end
 GROUP BY e.month
 ORDER BY e.month
 

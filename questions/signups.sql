@@ -37,15 +37,11 @@ WITH bounds AS (
 months AS (
     SELECT CAST(g.m AS DATE) AS month FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
 ),
-ends AS (
-    SELECT month, CASE WHEN CAST(month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) > {{as_of}} THEN {{as_of}}
-                       ELSE CAST(month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) END AS day
-    FROM months
-),
 active AS (
-    SELECT e.month, count(DISTINCT s.user_id) AS subscribers
-    FROM ends AS e
-    LEFT JOIN subscriptions AS s ON s.started_on <= e.day AND (s.ended_on IS NULL OR s.ended_on >= e.day)
+    -- member_month: active_at_end is a subscription active on the month's last day (the as-of date for the as-of month).
+    SELECT e.month, count(m.user_id) AS subscribers
+    FROM months AS e
+    LEFT JOIN member_month AS m ON m.month = e.month AND m.active_at_end
     GROUP BY e.month
 )
 SELECT month, subscribers,

@@ -1,0 +1,56 @@
+-- member_month: one row per member and calendar month (up to the as-of month) in which they had a subscription active
+-- on any day: each subscription spread over the months it covers, once. The questions that count members, churn or MRR
+-- month by month read this instead of joining the subscriptions to every month. 'month_end' is the month's last day,
+-- the as-of date for the as-of month. Per month:
+-- * active_at_start: a subscription active on the first day;
+-- * active_at_end, mrr_at_end: a subscription active on month_end, and the sum of the monthly prices of the
+--   subscriptions active that day (exact DECIMAL, so sums over members are the subscriptions' sums);
+-- * churned: a subscription active on the first day ended in the month (up to month_end) and no other subscription of
+--   the member's is active the day after (switching plans is not churn: churn.md);
+-- * active_on_signup_day: a subscription active on the day a whole number of months after the member's signup date
+--   that falls in this month (the signup date itself in the signup month), for retention and cohorts.
+
+WITH continued AS (
+    -- The ended subscriptions another subscription of the member's carries on: it is active the day after.
+    SELECT DISTINCT s.subscription_id
+    FROM subscriptions AS s
+    JOIN subscriptions AS n ON n.user_id = s.user_id AND n.subscription_id <> s.subscription_id
+     AND n.started_on <= CAST(s.ended_on + INTERVAL '1' DAY AS DATE) AND (n.ended_on IS NULL OR n.ended_on > s.ended_on)
+    WHERE s.ended_on IS NOT NULL
+),
+covered AS (
+    -- The months a subscription covers, up to the as-of month; one ending before it starts is active on no day.
+    SELECT s.subscription_id, s.user_id, s.started_on, s.ended_on, s.monthly_price,
+           CAST(date_trunc('month', s.started_on) AS DATE) AS first_month,
+           CAST(date_trunc('month', CASE WHEN s.ended_on IS NULL OR s.ended_on > {{as_of}} THEN {{as_of}} ELSE s.ended_on END)
+                AS DATE) AS last_month
+    FROM subscriptions AS s
+    WHERE s.started_on <= {{as_of}} AND (s.ended_on IS NULL OR s.ended_on >= s.started_on)
+),
+spread AS (
+    SELECT s.user_id, s.started_on, s.ended_on, s.monthly_price, c.subscription_id IS NULL AS last_of_run,
+           u.signup_date, CAST(g.m AS DATE) AS month
+    FROM covered AS s
+    LEFT JOIN continued AS c ON c.subscription_id = s.subscription_id
+    LEFT JOIN users AS u ON u.user_id = s.user_id
+    CROSS JOIN {{ month_series(s.first_month, s.last_month) }} AS g(m)
+),
+days AS (
+    SELECT p.*,
+           CASE WHEN CAST(p.month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) > {{as_of}} THEN {{as_of}}
+                ELSE CAST(p.month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) END AS month_end,
+           CAST(p.signup_date + CAST((extract(YEAR FROM p.month) - extract(YEAR FROM p.signup_date)) * 12
+                                     + extract(MONTH FROM p.month) - extract(MONTH FROM p.signup_date) AS INTEGER)
+                                * INTERVAL '1' MONTH AS DATE) AS signup_day
+    FROM spread AS p
+)
+SELECT user_id, month, month_end,
+       bool_or(started_on <= month AND (ended_on IS NULL OR ended_on >= month)) AS active_at_start,
+       bool_or(started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end)) AS active_at_end,
+       sum(CASE WHEN started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) THEN monthly_price END)
+           AS mrr_at_end,
+       coalesce(bool_or(started_on <= month AND ended_on BETWEEN month AND month_end AND last_of_run), false) AS churned,
+       coalesce(bool_or(started_on <= signup_day AND (ended_on IS NULL OR ended_on >= signup_day)), false)
+           AS active_on_signup_day
+FROM days
+GROUP BY user_id, month, month_end

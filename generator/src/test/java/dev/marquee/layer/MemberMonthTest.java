@@ -1,0 +1,94 @@
+package dev.marquee.layer;
+
+import dev.marquee.Fixtures;
+import dev.marquee.engine.DuckDbEngine;
+import dev.marquee.load.DataLoader;
+import dev.marquee.model.DataModel;
+import dev.marquee.query.Parameters;
+import dev.marquee.query.Statements;
+import dev.marquee.run.Background;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * member_month on subscriptions that switch plans, overlap, leave a gap and end in the as-of month (neither the
+ * questions' fixture nor the generated sample has a plan switch), as of 2024-03-31; each row worked out by hand.
+ */
+class MemberMonthTest {
+
+    private static DuckDbEngine engine;
+
+    @BeforeAll
+    static void buildTheLayer() throws Exception {
+        Path data = Fixtures.scratch("marquee-member-month-data-");
+        Files.writeString(data.resolve("users.csv"), """
+                user_id,signup_date,country
+                1,2024-01-31,United States
+                2,2024-01-15,Canada
+                3,2024-02-05,France
+                """);
+        // 1 switches from Basic to Premium on 29 Feb (both active that day); 2 leaves on 20 Feb and is back on 22 Feb;
+        // 3 leaves on 10 Mar, in the as-of month.
+        Files.writeString(data.resolve("subscriptions.csv"), """
+                subscription_id,user_id,plan,started_on,ended_on,monthly_price
+                a,1,Basic,2024-01-31,2024-02-29,8.99
+                b,1,Premium,2024-02-29,,22.99
+                c,2,Standard,2024-01-15,2024-02-20,15.49
+                d,2,Standard,2024-02-22,,15.49
+                e,3,Basic,2024-02-05,2024-03-10,8.99
+                """);
+        Path scratch = Fixtures.scratch("marquee-member-month-");
+        engine = DuckDbEngine.inMemory(scratch, "1GB");
+        try (Background background = Background.open()) {
+            DataLoader.load(background, data, DataModel.standard(), engine, scratch);
+            Layer.standard().build(background, engine, Statements.expand(engine.dialect(), List.of(), Layer.standard().definitions())
+                    .bind(new Parameters(LocalDate.of(2024, 3, 31), 2, 15)));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    private static List<String> months(String user) {
+        return engine.query("SELECT month, month_end, active_at_start, active_at_end, mrr_at_end, churned, active_on_signup_day "
+                + "FROM member_month WHERE user_id = '" + user + "' ORDER BY month").rows().stream()
+                .map(row -> String.join(" ", row.stream().map(String::valueOf).toList())).toList();
+    }
+
+    @Test
+    void aPlanSwitch_isNotChurn_andBothPricesCountOnTheDayTheyOverlap() {
+        // Signed up on 31 Jan: the signup day of February is the 29th, of March the 31st.
+        assertEquals(List.of(
+                "2024-01-01 2024-01-31 false true 8.99 false true",
+                "2024-02-01 2024-02-29 true true 31.98 false true",
+                "2024-03-01 2024-03-31 true true 22.99 false true"), months("1"));
+    }
+
+    @Test
+    void aReturnAfterADayAway_isChurn() {
+        // Not active on 21 Feb, the day after the first subscription ended; the second counts at the end of February.
+        assertEquals(List.of(
+                "2024-01-01 2024-01-31 false true 15.49 false true",
+                "2024-02-01 2024-02-29 true true 15.49 true true",
+                "2024-03-01 2024-03-31 true true 15.49 false true"), months("2"));
+    }
+
+    @Test
+    void leavingInTheAsOfMonth_isChurnUpToTheAsOfDate() {
+        // Active on 5 Mar (its signup day), gone by 31 Mar: no fee at the month's end.
+        assertEquals(List.of(
+                "2024-02-01 2024-02-29 false true 8.99 false true",
+                "2024-03-01 2024-03-31 true false null true true"), months("3"));
+    }
+}
