@@ -26,4 +26,14 @@ public record Figure(RenderedChart chart, String description, DataTable table, S
     public boolean drawn() {
         return chart.chart().isPresent();
     }
+
+    /**
+     * True when every category the chart compares is "Other (small groups)", as a region chart is in a slice of one
+     * region whose row is hidden: the drawing names nothing, so it is no headline (its page still has it).
+     */
+    public boolean comparesOnlyTheMergedGroup() {
+        String x = chart.spec().x();
+        return !x.isEmpty() && !chart.data().isEmpty() && chart.data().indexOf(x).isPresent()
+                && chart.data().columnValues(x).stream().allMatch(v -> dev.marquee.privacy.Disclosure.OTHER.equals(String.valueOf(v)));
+    }
 }

@@ -111,7 +111,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         for (RenderedChart chart : section.charts()) {
             Figure figure = figure(chart, section, k, targetNotes);
             figures.add(figure);
-            if (headlineChart.isPresent() && headlineChart.get() == chart) {
+            if (headlineChart.isPresent() && headlineChart.get() == chart && !figure.comparesOnlyTheMergedGroup()) {
                 headline = Optional.of(figure);
             }
         }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which table a dashboard page shows, and which of its rows and columns, with the note that says what was left out. */
@@ -159,6 +160,18 @@ class DashboardTableTest {
         givenTakeaway("Country T is the largest.");
 
         assertEquals("Table: Members by country", table().title());
+    }
+
+    @Test
+    void aChartOfTheMergedGroupAlone_comparesNothing_aChartWithANamedRowDoes() {
+        Table onlyOther = new Table(countries().columns(), List.of(List.of(dev.marquee.privacy.Disclosure.OTHER, 12L)));
+        Table withNamed = new Table(countries().columns(), List.of(List.of("Brazil", 12L), List.of(dev.marquee.privacy.Disclosure.OTHER, 30L)));
+
+        givenChart(ChartKind.HBAR, "Churn by region", "country", "members", onlyOther);
+        givenChart(ChartKind.HBAR, "Churn by region", "country", "members", withNamed);
+
+        assertTrue(figures.get(0).comparesOnlyTheMergedGroup());
+        assertFalse(figures.get(1).comparesOnlyTheMergedGroup());
     }
 
     @Test
