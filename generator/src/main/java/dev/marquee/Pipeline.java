@@ -201,7 +201,7 @@ public final class Pipeline {
 
     private static Answerable answerable(Engine engine, List<Question> questions, CheckedData data, Set<String> tables,
                                          Statements.Bound sql) {
-        tables.addAll(filledLayerTables(engine));
+        tables.addAll(filled(engine, Layer.standard().names()));
         List<LeftOut> leftOut = new java.util.ArrayList<>(QueryStage.leftOut(questions, tables));
         Set<Question> excluded = new HashSet<>(leftOut.stream().map(LeftOut::question).toList());
         List<Question> withTables = questions.stream().filter(q -> !excluded.contains(q)).toList();
@@ -344,24 +344,14 @@ public final class Pipeline {
     private SliceAnswers sliceAnswers(Engine database, Slices.Slice slice, CheckedData data, Project project,
                                       Set<String> wholeLeftOut, Ahead ahead, StageTimer quiet) {
         try (Engine engine = Slices.open(database, slice)) {
-            Answerable found = answerable(engine, project.questions(), data, filledTables(engine, data),
+            Answerable found = answerable(engine, project.questions(), data,
+                    filled(engine, data.report().tables().stream().map(t -> t.table()).toList()),
                     ahead.statements(data.parameters()));
             Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut));
             List<Answer> computed = answer(engine, answerable, data, project.model(), ahead, quiet);
             return new SliceAnswers(answerable, new AcrossSlices.Answers(computed, Disclosure.protect(computed, config.minGroupSize(),
                     data.regionOf())), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
         }
-    }
-
-    /** The tables a slice holds rows of: one it holds none of (a member table, the whole service's figures) is missing for its questions. */
-    private static Set<String> filledTables(Engine engine, CheckedData data) {
-        Set<String> tables = new HashSet<>();
-        for (var table : data.report().tables()) {
-            if (((Number) engine.scalar("SELECT count(*) FROM " + table.table())).longValue() > 0) {
-                tables.add(table.table());
-            }
-        }
-        return tables;
     }
 
     /** One slice's report: its published answers charted and assembled as the whole report's are. */
@@ -523,10 +513,13 @@ public final class Pipeline {
         return engine;
     }
 
-    /** The layer tables some source filled: a question that requires one of them is answered. */
-    private static Set<String> filledLayerTables(Engine engine) {
+    /**
+     * Those of {@code tables} that hold a row: a question that requires an empty one is left out (a layer table no source
+     * filled; in a slice, a member table its members have no rows in, or the whole service's figures).
+     */
+    private static Set<String> filled(Engine engine, java.util.Collection<String> tables) {
         Set<String> filled = new HashSet<>();
-        for (String table : Layer.standard().names()) {
+        for (String table : tables) {
             if (((Number) engine.scalar("SELECT count(*) FROM " + table)).longValue() > 0) {
                 filled.add(table);
             }
