@@ -49,6 +49,10 @@ final class Baseline implements Callable<Integer> {
     @Option(names = "--scan-only", description = "Only read the viewing events once, every column, and print the time: the floor of any report.")
     boolean scanOnly;
 
+    @Option(names = "--per-statement", description = "Build the layer tables one by one and time each, and each statement, "
+            + "on one session, then list them slowest first: where the layer and query stages spend their time.")
+    boolean perStatement;
+
     private final PrintStream out;
 
     Baseline() {
@@ -84,8 +88,17 @@ final class Baseline implements Callable<Integer> {
             Parameters parameters = new Parameters(asOf, Config.DEFAULT_MIN_GROUP_SIZE, Parameters.DEFAULT_AT_RISK_DAYS);
             dev.marquee.layer.Layer layer = dev.marquee.layer.Layer.standard();
             Statements.Bound sql = Statements.expand(engine.dialect(), questions, layer.definitions()).bind(parameters);
+            List<Timed> timed = new java.util.ArrayList<>();
             timer.time("layer", () -> {
-                layer.build(background, engine, sql);
+                if (perStatement) {
+                    for (dev.marquee.layer.Layer.Table table : layer.tables()) {
+                        long t = System.nanoTime();
+                        engine.execute("CREATE OR REPLACE TABLE " + table.name() + " AS " + sql.sql(table.definition()));
+                        timed.add(new Timed("layer/" + table.name(), System.nanoTime() - t));
+                    }
+                } else {
+                    layer.build(background, engine, sql);
+                }
                 return layer.names();
             }, names -> String.join(", ", names));
             Set<String> tables = loaded.tables().stream().map(t -> t.name()).collect(Collectors.toSet());
@@ -94,9 +107,12 @@ final class Baseline implements Callable<Integer> {
                     .forEach(tables::add);
             Set<Question> leftOut = QueryStage.leftOut(questions, tables).stream().map(l -> l.question()).collect(Collectors.toSet());
             List<Question> answerable = questions.stream().filter(q -> !leftOut.contains(q)).toList();
-            timer.time("query", () -> runAll(engine, answerable, sql),
+            timer.time("query", () -> runAll(engine, answerable, sql, timed),
                     n -> answerable.size() + " questions, " + n + " queries");
             timer.printSummary(start);
+            if (perStatement) {
+                printSlowestFirst(timed);
+            }
             return 0;
         } finally {
             SampleSets.deleteFiles(scratch);
@@ -115,11 +131,26 @@ final class Baseline implements Callable<Integer> {
         throw new IllegalArgumentException("no viewing_sessions.parquet, .csv.gz or .csv in " + data);
     }
 
-    private static int runAll(Engine engine, List<Question> questions, Statements.Bound bound) {
+    /** One statement's wall time. */
+    record Timed(String name, long nanos) {
+    }
+
+    private void printSlowestFirst(List<Timed> timed) {
+        long total = timed.stream().mapToLong(Timed::nanos).sum();
+        out.println();
+        out.println("| statement | s | share |");
+        out.println("|---|---|---|");
+        timed.stream().sorted(java.util.Comparator.comparingLong(Timed::nanos).reversed())
+                .forEach(t -> out.printf(java.util.Locale.ROOT, "| %s | %.2f | %.0f%% |%n", t.name(), t.nanos() / 1e9, 100.0 * t.nanos() / total));
+        out.printf(java.util.Locale.ROOT, "| all %d | %.2f | |%n", timed.size(), total / 1e9);
+    }
+
+    private static int runAll(Engine engine, List<Question> questions, Statements.Bound bound, List<Timed> timed) {
         int statements = 0;
         for (Question question : questions) {
             for (QuerySource query : question.queries()) {
                 String sql = bound.sql(query);
+                long t = System.nanoTime();
                 if (question.model().map(m -> m.query().equals(query.name())).orElse(false)) {
                     engine.stream(sql, new Engine.RowHandler() {
                         @Override
@@ -133,6 +164,7 @@ final class Baseline implements Callable<Integer> {
                 } else {
                     engine.query(sql);
                 }
+                timed.add(new Timed(question.slug() + "/" + query.name(), System.nanoTime() - t));
                 statements++;
             }
         }
