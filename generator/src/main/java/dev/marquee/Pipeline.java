@@ -283,7 +283,8 @@ public final class Pipeline {
                             .mapToInt(x -> x.results().size()).sum() + " results"));
         }
         List<AcrossSlices.Decision> decided = timer.time("across", () -> AcrossSlices.protect(wholeAnswers,
-                        answered.stream().map(SliceAnswers::answers).toList(), config.minGroupSize(), data.regionOf()),
+                        answered.stream().map(SliceAnswers::answers).toList(), config.minGroupSize(), data.regionOf(),
+                        published.stream().map(s -> s.sharedValues(data.regionOf())).toList()),
                 d -> d.stream().mapToInt(AcrossSlices.Decision::hiddenRows).sum() + " table rows and "
                         + d.stream().mapToInt(x -> x.hiddenKpis().size()).sum() + " KPI figures hidden across slices against differencing");
         CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);

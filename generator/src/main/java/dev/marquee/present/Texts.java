@@ -42,7 +42,10 @@ public final class Texts {
                 + "groups)”) would together leave fewer than " + k + " of its members, of a part of them (its churners) or of "
                 + "the rest to subtraction, it is hidden in the slice with the smallest group that shows it, as that slice hides "
                 + "its own small groups, and in the next if need be; a slice's “Other (small groups)” row is compared with the "
-                + "whole report's, and shows no figure where it must be hidden. Figures that do not count members cannot be "
+                + "whole report's, and shows no figure where it must be hidden. A slice whose members share one country, and "
+                + "so one region, hides a group under both names alike (its region's row and its country's row count the "
+                + "same members), and an “Other (small groups)” row that holds only rows hidden this way shows no figure. "
+                + "Figures that do not count members cannot be "
                 + "compared: forecasts (their actual values are hidden wherever the figures they follow are), the churn model's "
                 + "effects and forecast errors are estimates, and figures about titles are the same in every slice.";
     }

@@ -57,6 +57,18 @@ public final class AcrossSlices {
      * @param regionOf each country's region, as the slices' own disclosure stage used it
      */
     public static List<Decision> protect(Answers whole, List<Answers> slices, int k, Map<String, String> regionOf) {
+        return protect(whole, slices, k, regionOf, slices.stream().map(s -> Map.<String, String>of()).toList());
+    }
+
+    /**
+     * The same, where a slice's members share one value of several columns (a country's slice: its country and its
+     * region): a group such a slice does not show under one of them is not shown under the other either (see {@link
+     * SharedValueRows}).
+     *
+     * @param shared per slice, in order, the member columns all its members have one same value of, and that value
+     */
+    public static List<Decision> protect(Answers whole, List<Answers> slices, int k, Map<String, String> regionOf,
+                                         List<Map<String, String>> shared) {
         List<Map<String, Set<List<String>>>> forced = new ArrayList<>();
         List<List<Answer>> published = new ArrayList<>();
         for (Answers slice : slices) {
@@ -78,6 +90,14 @@ public final class AcrossSlices {
                         if (forced.get(s).computeIfAbsent(Disclosure.resultKey(question, result), x -> new HashSet<>()).addAll(hide.get(s))) {
                             more.add(s);
                         }
+                    }
+                }
+            }
+            for (int s = 0; s < slices.size(); s++) {
+                Map<String, Set<List<String>>> same = SharedValueRows.hidden(slices.get(s).computed(), published.get(s), shared.get(s));
+                for (Map.Entry<String, Set<List<String>>> result : same.entrySet()) {
+                    if (forced.get(s).computeIfAbsent(result.getKey(), x -> new HashSet<>()).addAll(result.getValue())) {
+                        more.add(s);
                     }
                 }
             }

@@ -518,7 +518,8 @@ final class GroupedTable {
                     hidePart(combined, measure);
                 }
             }
-            if (isForced(combined)) {
+            // Rows merged only because the slices hide them against differencing would show under another name.
+            if (isForced(combined) || group.getValue().stream().allMatch(this::isForced)) {
                 figureColumns().forEach(column -> combined.set(column, null));
             }
             insertions.add(Map.entry(lastVisible.getOrDefault(group.getKey(), out.size() - 1) + 1, combined));
@@ -591,7 +592,7 @@ final class GroupedTable {
         return figureColumns(table, spec);
     }
 
-    private static List<Integer> figureColumns(Table table, GroupSpec spec) {
+    static List<Integer> figureColumns(Table table, GroupSpec spec) {
         List<Integer> figures = new ArrayList<>();
         for (int c = 0; c < table.columns().size(); c++) {
             Column column = table.columns().get(c);

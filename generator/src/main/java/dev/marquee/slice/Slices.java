@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The report cut by members: one slice per value of a {@link Dimension} (each region, country or plan), or per group
@@ -61,6 +62,36 @@ public final class Slices {
         /** The slice's site within the whole report's site: {@code slices/<slug>}. */
         public String folder() {
             return FOLDER + "/" + slug;
+        }
+
+        /**
+         * The member columns every member of the slice has one same value of: a country's slice, its country and its
+         * region; a region's, its region; a slices file's group of one country, that country and its region, and of
+         * several countries of one region, that region. Empty for {@link #UNKNOWN} and {@link SliceFile#EVERYONE_ELSE},
+         * whose values are not known.
+         *
+         * @param regionOf each country's region, as the regions table gives it
+         */
+        public Map<String, String> sharedValues(Map<String, String> regionOf) {
+            if (value.equals(UNKNOWN) || value.equals(SliceFile.EVERYONE_ELSE)) {
+                return Map.of();
+            }
+            List<String> values = dimension instanceof SliceFile file
+                    ? file.groups().stream().filter(g -> g.name().equals(value)).flatMap(g -> g.values().stream())
+                            .map(dev.marquee.catalog.FrontMatter.Item::value).toList()
+                    : List.of(value);
+            String column = dimension instanceof SliceFile file ? file.by().column() : dimension.column();
+            Map<String, String> shared = new java.util.TreeMap<>();
+            if (values.size() == 1) {
+                shared.put(column, values.get(0));
+            }
+            if (column.equals(Dimension.Column.COUNTRY.column()) && !values.isEmpty()) {
+                Set<String> regions = values.stream().map(v -> regionOf.getOrDefault(v, "")).collect(Collectors.toSet());
+                if (regions.size() == 1 && !regions.contains("")) {
+                    shared.put(Dimension.Column.REGION.column(), regions.iterator().next());
+                }
+            }
+            return shared;
         }
     }
 

@@ -157,12 +157,17 @@ class GroupedTableTest {
     }
 
     @Test
-    void merge_aRowTheSlicesHide_joinsOther_asASmallRowWould() {
-        // A (50), B (30) and C (20) are all k or more; differencing across slices hides B (see SliceRows): Other = 30,
-        // which holds k on its own, so C stays.
+    void merge_aRowTheSlicesHide_joinsOther_asASmallRowWould_butAnOtherOfItAloneShowsNoFigure() {
+        // A (50), B (30) and C (20) are all k or more; differencing across slices hides B (see SliceRows): Other holds
+        // k on its own, so C stays. An Other of B alone would be B's 30 under another name: it shows no figure.
         Table safe = GroupedTable.protect(table("country", "members", "A:50", "B:30", "C:20"), merge("country", "members"), K,
                 Map.of(), Set.of(List.of("B")), Map.of()).table();
-        assertEquals(List.of("A:50", "C:20", OTHER + ":30"), rows(safe));
+        assertEquals(List.of("A:50", "C:20", OTHER + ":"), rows(safe));
+
+        // With a small row of the slice's own (D, 4) beside it, Other is B and D together: 34, not B's figure.
+        safe = GroupedTable.protect(table("country", "members", "A:50", "B:30", "C:20", "D:4"), merge("country", "members"), K,
+                Map.of(), Set.of(List.of("B")), Map.of()).table();
+        assertEquals(List.of("A:50", "C:20", OTHER + ":34"), rows(safe));
     }
 
     @Test

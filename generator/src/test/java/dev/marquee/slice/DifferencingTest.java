@@ -91,6 +91,91 @@ class DifferencingTest {
     }
 
     /**
+     * A country's slice counts the same members under its region's name (churn by region: Latin America) and under its
+     * country's (churn by country: Mexico). A reader subtracting the slices from the whole report's region row takes each
+     * slice's region row, or, where the slice hides it, the same figure from its country row. Before the slices hid such
+     * rows alike, the Mexico slice's churners by country gave back what its churn by region hid: Latin America's 27
+     * churners minus the slices left 4.
+     */
+    @Test
+    void slicedByCountry_theWholesRegionRowMinusEachSlicesRegionOrCountryRow_isNoGroupUnderK() throws IOException {
+        Path site = SITES.get("country");
+        List<Path> slices = slices(site);
+        List<String> found = new ArrayList<>();
+        int pairs = 0;
+        // The sample's countries are those of the regions table the generator ships; a slice's folder is its country's slug.
+        Map<String, String> regionOfSlice = new LinkedHashMap<>();
+        for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(Fixtures.read(Fixtures.ROOT.resolve("generator/src/main/resources/model/regions.csv"))))) {
+            regionOfSlice.put(record.get("country").toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), record.get("region"));
+        }
+        for (Path csv : csvs(site.resolve("csv"))) {
+            Optional<GroupSpec> spec = groupSpec(csv.getFileName().toString());
+            if (spec.isEmpty() || !spec.get().countsMembers()) {
+                continue;
+            }
+            Published whole = Published.read(csv, spec.get());
+            if (!whole.keys().contains("region")) {
+                continue;
+            }
+            List<String> byCountry = whole.keys().stream().map(k -> k.equals("region") ? "country" : k).toList();
+            for (Map.Entry<String, Map<String, Double>> row : whole.groups().entrySet()) {
+                String others = row.getKey().replaceAll("region=[^=]*?(?= [a-z_]+=|$)", "").trim();
+                String region = row.getKey().replaceAll(".*region=([^=]*?)(?= [a-z_]+=|$).*", "$1");
+                for (Map.Entry<String, Double> group : row.getValue().entrySet()) {
+                    double rest = group.getValue();
+                    for (Path slice : slices) {
+                        Path same = slice.resolve("csv").resolve(csv.getFileName().toString());
+                        Optional<Double> shown = Files.exists(same)
+                                ? Optional.ofNullable(Published.read(same, spec.get(), whole.keys()).groups()
+                                        .getOrDefault(row.getKey(), Map.of()).get(group.getKey()))
+                                : Optional.empty();
+                        if (shown.isEmpty() && region.equals(regionOfSlice.get(slice.getFileName().toString()))) {
+                            shown = sameGroupByCountry(slice, spec.get(), byCountry, others, group.getKey());
+                            if (shown.isPresent()) {
+                                pairs++;
+                            }
+                        }
+                        rest -= shown.orElse(0.0);
+                    }
+                    if (rest > 1e-9 && rest < K) {
+                        found.add(csv.getFileName() + " " + row.getKey() + " " + group.getKey() + ": " + group.getValue()
+                                + " minus each slice's region or country row leaves " + Math.round(rest * 1e6) / 1e6);
+                    }
+                }
+            }
+        }
+        assertTrue(pairs > 0 || found.isEmpty(), "no slice's country row stood in for its hidden region row");
+        assertEquals(List.of(), found, "groups under " + K + " that a slice's country rows give back");
+    }
+
+    /**
+     * In a country's slice, the figure of its one country in a result counting the same members by country, with the
+     * same other labels; empty where no such result shows it.
+     */
+    private static Optional<Double> sameGroupByCountry(Path slice, GroupSpec spec, List<String> keys, String others, String measure)
+            throws IOException {
+        for (Path csv : csvs(slice.resolve("csv"))) {
+            Optional<GroupSpec> candidate = groupSpec(csv.getFileName().toString());
+            if (candidate.isEmpty() || !candidate.get().members().equals(spec.members())) {
+                continue;
+            }
+            Published published = Published.read(csv, candidate.get());
+            if (!published.keys().equals(keys)) {
+                continue;
+            }
+            for (Map.Entry<String, Map<String, Double>> row : published.groups().entrySet()) {
+                String rest = row.getKey().replaceAll("country=[^=]*?(?= [a-z_]+=|$)", "").trim();
+                if (rest.equals(others) && !row.getKey().contains("country=Other (small groups)")
+                        && !row.getKey().contains("country=Unknown") && row.getValue().containsKey(measure)) {
+                    return Optional.of(row.getValue().get(measure));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * One CSV's figures counting members, per row: the declaration's members, each part and the rest of the members
      * beside it, and each running total, by column; an empty cell is not published. A row is named by its other
      * columns: the declaration's labels and every column of text or dates.

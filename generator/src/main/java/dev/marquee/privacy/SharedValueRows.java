@@ -1,0 +1,99 @@
+package dev.marquee.privacy;
+
+import dev.marquee.catalog.GroupSpec;
+import dev.marquee.catalog.Question;
+import dev.marquee.engine.Table;
+import dev.marquee.query.Answer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One group under two names, in one slice. Every member of a country's slice has the same country and the same region,
+ * so its churn by region's one row (Latin America) and its churn by country's one row (Mexico) count the same members:
+ * a figure one of them hides for a reason (its own suppression, or differencing across slices) the other must hide too,
+ * or a reader subtracts the shown one instead. Rows are the same group when the columns the slice shares a value of name
+ * that value, their results count members in a column of the same name, and their other labels (month, population) are
+ * the same.
+ */
+final class SharedValueRows {
+
+    private SharedValueRows() {
+    }
+
+    /** One row of a result whose group is the slice's shared value. */
+    private record Row(String result, List<String> key, String group, boolean shown) {
+    }
+
+    /**
+     * Per result ({@link Disclosure#resultKey}), the keys of the rows ({@link GroupedTable#key}) that the slice shows
+     * although the same group is not shown in another of its results.
+     *
+     * @param computed  the slice's answers as its statements gave them
+     * @param published the same answers as published so far, in the same order
+     * @param shared    the member columns every member of the slice has one same value of, and that value
+     */
+    static Map<String, Set<List<String>>> hidden(List<Answer> computed, List<Answer> published, Map<String, String> shared) {
+        if (shared.size() < 2) {
+            return Map.of();
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int a = 0; a < computed.size(); a++) {
+            Question question = computed.get(a).question();
+            for (Map.Entry<String, Table> result : computed.get(a).results().entrySet()) {
+                Optional<GroupSpec> spec = question.privacy(result.getKey());
+                if (spec.isEmpty() || !spec.get().countsMembers() || question.kpiQuery().map(result.getKey()::equals).orElse(false)) {
+                    continue;
+                }
+                Table shown = published.get(a).results().get(result.getKey());
+                rows.addAll(rows(Disclosure.resultKey(question, result.getKey()), result.getValue(), shown, spec.get(), shared));
+            }
+        }
+        Set<String> hiddenGroups = new HashSet<>();
+        rows.stream().filter(r -> !r.shown()).forEach(r -> hiddenGroups.add(r.group()));
+        Map<String, Set<List<String>>> hide = new HashMap<>();
+        rows.stream().filter(r -> r.shown() && hiddenGroups.contains(r.group()))
+                .forEach(r -> hide.computeIfAbsent(r.result(), x -> new HashSet<>()).add(r.key()));
+        return hide;
+    }
+
+    /** The rows of one result whose dimension is a shared column and names its shared value. */
+    private static List<Row> rows(String name, Table table, Table published, GroupSpec spec, Map<String, String> shared) {
+        Optional<String> dimension = GroupedTable.dimension(table, spec).filter(shared::containsKey);
+        if (dimension.isEmpty()) {
+            return List.of();
+        }
+        int column = table.index(dimension.get());
+        List<Integer> figures = GroupedTable.figureColumns(table, spec);
+        Set<List<String>> shownKeys = new HashSet<>();
+        if (published != null) {
+            for (List<Object> row : published.rows()) {
+                if (row.get(published.index(spec.members())) != null) {
+                    shownKeys.add(GroupedTable.key(published, spec, row));
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (List<Object> row : table.rows()) {
+            if (!shared.get(dimension.get()).equals(String.valueOf(row.get(column)))) {
+                continue;
+            }
+            // The group: what counts its members, and its other labels by name (the dimension's own name left out).
+            Map<String, String> labels = new TreeMap<>();
+            for (int c = 0; c < row.size(); c++) {
+                if (c != column && !figures.contains(c)) {
+                    labels.put(table.columns().get(c).name(), String.valueOf(row.get(c)));
+                }
+            }
+            List<String> key = GroupedTable.key(table, spec, row);
+            rows.add(new Row(name, key, spec.members() + " " + labels, shownKeys.contains(key)));
+        }
+        return rows;
+    }
+}
