@@ -4,7 +4,7 @@
 -- * the event files (users with their subscriptions, viewing sessions and payments): one population, named "event
 --   files"; plan and price are those of the subscription active on the as-of date (the latest started, if two
 --   are), or of the last one for a member who has left; the last activity is the last viewing session
---   (viewing read from the layer's rollups, member_month_device and member_title_month);
+--   (viewing read from the layer's rollups, member_month_device and member_genre);
 -- * the member-level public files (member_profiles): each file its own population, with what it gives.
 -- A column no source fills stays NULL, and a question needing it leaves that chart out.
 -- 'current' says whether a member counts in the population's figures of the day: for the event files, a member with a
@@ -40,31 +40,27 @@ viewing AS (
     FROM member_month_device
     GROUP BY user_id
 ),
+device_minutes AS (
+    SELECT user_id, device, sum(minutes) AS minutes
+    FROM member_month_device
+    WHERE device IS NOT NULL
+    GROUP BY user_id, device
+),
 main_device AS (
     -- The device with the most minutes watched (the first by name on a tie).
-    SELECT user_id, device
-    FROM (
-        SELECT user_id, device, row_number() OVER (PARTITION BY user_id ORDER BY sum(minutes) DESC, device) AS n
-        FROM member_month_device
-        WHERE device IS NOT NULL
-        GROUP BY user_id, device
-    ) AS ranked
-    WHERE n = 1
-),
-title_genres AS (
-    SELECT t.title_id, trim(g.genre) AS genre
-    FROM titles AS t CROSS JOIN {{ split_list(t.genres, '|') }} AS g(genre)
-    WHERE t.genres IS NOT NULL AND trim(g.genre) <> ''
+    SELECT d.user_id, min(d.device) AS device
+    FROM device_minutes AS d
+    JOIN (SELECT user_id, max(minutes) AS minutes FROM device_minutes GROUP BY user_id) AS top
+      ON top.user_id = d.user_id AND top.minutes = d.minutes
+    GROUP BY d.user_id
 ),
 favourite_genre AS (
     -- The genre with the most minutes watched (a title counts in each of its genres; the first by name on a tie).
-    SELECT user_id, genre
-    FROM (
-        SELECT v.user_id, tg.genre, row_number() OVER (PARTITION BY v.user_id ORDER BY sum(v.minutes) DESC, tg.genre) AS n
-        FROM member_title_month AS v JOIN title_genres AS tg ON tg.title_id = v.title_id
-        GROUP BY v.user_id, tg.genre
-    ) AS ranked
-    WHERE n = 1
+    SELECT g.user_id, min(g.genre) AS genre
+    FROM member_genre AS g
+    JOIN (SELECT user_id, max(minutes) AS minutes FROM member_genre GROUP BY user_id) AS top
+      ON top.user_id = g.user_id AND top.minutes = g.minutes
+    GROUP BY g.user_id
 ),
 events AS (
     SELECT u.user_id, CAST({{event_source}} AS VARCHAR) AS source, u.country, r.region, u.age, u.gender,

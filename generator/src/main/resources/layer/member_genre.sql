@@ -1,0 +1,13 @@
+-- member_genre: each member's minutes watched per genre, a title counting in each of its genres (from the layer's
+-- member × title × month rollup). A member's favourite genre and the genres members watch together read this
+-- instead of joining every member's titles to their genres again.
+
+WITH title_genres AS (
+    SELECT t.title_id, trim(g.genre) AS genre
+    FROM titles AS t CROSS JOIN {{ split_list(t.genres, '|') }} AS g(genre)
+    WHERE t.genres IS NOT NULL AND trim(g.genre) <> ''
+)
+SELECT v.user_id, tg.genre, sum(v.minutes) AS minutes
+FROM member_title_month AS v
+JOIN title_genres AS tg ON tg.title_id = v.title_id
+GROUP BY v.user_id, tg.genre
