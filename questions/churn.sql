@@ -98,27 +98,42 @@ ORDER BY at_risk_share DESC, region
 -- Retention: of the members who signed up, the share with an active subscription N months after their signup date,
 -- counting only members whose N months have passed by the as-of date.
 -- name: retention_curve
+-- Counted from both ends instead of checking every member on every check day: the members per age are the signups
+-- whose check day has come, counted per signup date; the retained are member_month's rows active on their check day.
 WITH offsets AS (
     SELECT n FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14), (15), (16),
                           (17), (18), (19), (20), (21), (22), (23), (24)) AS o(n)
 ),
+signup_days AS (
+    SELECT signup_date, count(*) AS members FROM users WHERE signup_date IS NOT NULL GROUP BY signup_date
+),
 eligible AS (
-    SELECT u.user_id, o.n, CAST(u.signup_date + o.n * INTERVAL '1' MONTH AS DATE) AS check_day
-    FROM users AS u CROSS JOIN offsets AS o
-    WHERE CAST(u.signup_date + o.n * INTERVAL '1' MONTH AS DATE) <= {{as_of}}
+    SELECT o.n, sum(d.members) AS members
+    FROM signup_days AS d CROSS JOIN offsets AS o
+    WHERE CAST(d.signup_date + o.n * INTERVAL '1' MONTH AS DATE) <= {{as_of}}
+    GROUP BY o.n
+),
+aged AS (
+    -- member_month: active_on_signup_day is a subscription active on the day a whole number of months after the signup
+    -- date that falls in the month: the check day, n months after the signup.
+    SELECT u.signup_date,
+           CAST((extract(YEAR FROM m.month) - extract(YEAR FROM u.signup_date)) * 12
+                + extract(MONTH FROM m.month) - extract(MONTH FROM u.signup_date) AS INTEGER) AS n
+    FROM member_month AS m
+    JOIN users AS u ON u.user_id = m.user_id
+    WHERE m.active_on_signup_day
 ),
 retained AS (
-    -- member_month: active_on_signup_day is a subscription active on the day a whole number of months after the signup
-    -- date that falls in the month: the check day.
-    SELECT e.n, e.user_id, CASE WHEN m.active_on_signup_day THEN 1 ELSE 0 END AS active
-    FROM eligible AS e
-    LEFT JOIN member_month AS m ON m.user_id = e.user_id AND m.month = CAST(date_trunc('month', e.check_day) AS DATE)
+    SELECT n, count(*) AS retained_members
+    FROM aged
+    WHERE n BETWEEN 0 AND 24 AND CAST(signup_date + n * INTERVAL '1' MONTH AS DATE) <= {{as_of}}
+    GROUP BY n
 )
-SELECT n AS months_after_signup, count(*) AS members, sum(active) AS retained_members,
-       CAST(sum(active) AS DOUBLE) / count(*) AS retained
-FROM retained
-GROUP BY n
-ORDER BY n
+SELECT e.n AS months_after_signup, e.members, coalesce(r.retained_members, 0) AS retained_members,
+       CAST(coalesce(r.retained_members, 0) AS DOUBLE) / e.members AS retained
+FROM eligible AS e
+LEFT JOIN retained AS r ON r.n = e.n
+ORDER BY e.n
 
 -- The same per signup-month cohort, 1, 3, 6 and 12 months after signup: one row per cohort and age, only once every
 -- member of the cohort has reached that age (the heatmap has no empty cells to explain). The ages are named so that

@@ -87,7 +87,7 @@ WITH snapshots AS (
     UNION ALL SELECT 'train', CAST({{as_of}} - INTERVAL '210' DAY AS DATE)
 ),
 cutoffs AS (
-    -- Each snapshot's 30-day period counted back from the as-of date (see periods below).
+    -- Each snapshot's 30-day period counted back from the as-of date (see window_devices below).
     SELECT split, cutoff, CAST(floor(CAST(date_diff('day', cutoff, {{as_of}}) AS DOUBLE) / 30) AS INTEGER) AS period
     FROM snapshots
 ),
@@ -105,32 +105,22 @@ members AS (
 ),
 -- Every snapshot is a multiple of 30 days before the as-of date, so each of its windows (the last 30 days, the 30
 -- before, the last 90) is a run of whole 30-day periods counted back from the as-of date: period j holds the days
--- 30j to 30j + 29 before it. The sessions are added up once per member, period and device (the earliest snapshot,
--- 210 days back, sees periods 7 to 9), and each snapshot reads its member's windows instead of joining the sessions.
-periods AS (
-    SELECT user_id, period, device, sum(minutes_watched) AS minutes, max(day) AS last_day
-    FROM (
-        SELECT user_id, device, minutes_watched, CAST(started_at AS DATE) AS day,
-               CAST(floor(CAST(date_diff('day', CAST(started_at AS DATE), {{as_of}}) AS DOUBLE) / 30) AS INTEGER) AS period
-        FROM viewing_sessions
-        WHERE CAST(started_at AS DATE) > CAST({{as_of}} - INTERVAL '300' DAY AS DATE)
-          AND CAST(started_at AS DATE) <= {{as_of}}
-    ) AS recent
-    GROUP BY user_id, period, device
-),
--- Each member's viewing as seen from each snapshot period j: periods j (the last 30 days), j + 1 (the 30 before) and
--- j to j + 2 (the last 90). A row of periods counts for the snapshots 0, 1 and 2 periods after it.
--- Added up per device first, then per member: each device is one row, so counting the rows with a device counts the
--- devices, which is cheaper than a distinct count per member.
+-- 30j to 30j + 29 before it. The layer's member_month_device splits its months by these periods over the last 300
+-- days (recent_period; the earliest snapshot, 210 days back, sees periods 7 to 9), so each snapshot adds up its
+-- member's rows of the periods it sees instead of joining the sessions: a row of period j counts for the snapshots 0
+-- (the last 30 days), 1 (the 30 before) and 2 periods after it (all three: the last 90). Added up per device first,
+-- then per member: each device is then one row, and counting the rows with a device counts the devices, which is
+-- cheaper than a distinct count per member.
 window_devices AS (
-    SELECT v.user_id, v.period - o.back AS period, v.device,
+    SELECT v.user_id, v.recent_period - o.back AS period, v.device,
            sum(v.minutes) FILTER (WHERE o.back = 0) AS minutes_30d,
            sum(v.minutes) FILTER (WHERE o.back = 1) AS minutes_previous_30d,
            max(v.last_day) AS last_seen
-    FROM periods AS v
+    FROM member_month_device AS v
     CROSS JOIN (VALUES (0), (1), (2)) AS o(back)
-    JOIN cutoffs AS c ON c.period = v.period - o.back
-    GROUP BY v.user_id, v.period - o.back, v.device
+    JOIN cutoffs AS c ON c.period = v.recent_period - o.back
+    WHERE v.recent_period IS NOT NULL
+    GROUP BY v.user_id, v.recent_period - o.back, v.device
 ),
 windows AS (
     SELECT user_id, period, sum(minutes_30d) AS minutes_30d, sum(minutes_previous_30d) AS minutes_previous_30d,
@@ -166,7 +156,7 @@ ORDER BY m.split, m.cutoff, m.user_id
 -- often two titles share a viewer with what chance alone would give; pairs shared by fewer than k viewers are not shown.
 -- name: co_viewing
 WITH viewers AS (
-    SELECT DISTINCT user_id, title_id FROM member_title_month
+    SELECT user_id, title_id FROM member_title
 ),
 title_viewers AS (
     SELECT title_id, count(*) AS viewers FROM viewers GROUP BY title_id

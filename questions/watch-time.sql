@@ -1,7 +1,7 @@
 -- Watch time and engagement. Every statement counts viewing up to the as-of date. Statements over the member layer
 -- (distribution, heavy watchers, favourite genres, age bands, recency) cover every population that gives watch hours
 -- or activity dates, one population at a time; the others read the viewing sessions as the layer adds them up once
--- (member_month_device: per member, month and device; member_title_month: per member, title and month).
+-- (member_month_device: per member, month and device; member_title: per member and title).
 -- Groups are returned whole; watch-time.md's privacy declarations say how small ones are hidden.
 
 -- name: monthly_hours
@@ -125,7 +125,7 @@ SELECT
     CAST(sum(v.completed_sessions) AS DOUBLE) / sum(v.sessions) AS completion_rate,
     CAST(sum(v.sessions) AS BIGINT) AS sessions,
     count(DISTINCT v.user_id) AS viewers
-FROM member_title_month AS v JOIN titles AS t ON t.title_id = v.title_id
+FROM member_title AS v JOIN titles AS t ON t.title_id = v.title_id
 GROUP BY t.type
 ORDER BY t.type
 
