@@ -50,6 +50,25 @@ public final class Fixtures {
         return folder;
     }
 
+    private static final Map<String, Path> SLICED_SAMPLES = new java.util.HashMap<>();
+
+    /**
+     * The sample data ({@code data/}) built as of 2024-12-31 with {@code --slices dimension}, once per test run and
+     * dimension: several test classes read the same sliced site.
+     */
+    public static synchronized Path slicedSample(String dimension) throws IOException {
+        Path built = SLICED_SAMPLES.get(dimension);
+        if (built == null) {
+            built = scratch("marquee-sliced-" + dimension + "-").resolve("site");
+            Run run = marquee("build", "--out", built.toString(), "--as-of", "2024-12-31", "--slices", dimension);
+            if (run.exitCode() != 0) {
+                throw new IllegalStateException("the sample sliced by " + dimension + " did not build: " + run.err());
+            }
+            SLICED_SAMPLES.put(dimension, built);
+        }
+        return built;
+    }
+
     private static void deleteTree(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

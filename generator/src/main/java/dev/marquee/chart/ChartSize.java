@@ -74,7 +74,7 @@ final class ChartSize {
      */
     static Fit fitted(JFreeChart chart, Rectangle2D area) {
         if (bars(chart, area.getWidth(), area.getHeight(), CategoryLabelAxis.LEFT_SHARE).filter(b -> !b.fit()).isEmpty()) {
-            return new Fit(chart, Optional.empty());
+            return new Fit(chart, Optional.empty(), Fit.ALL);
         }
         // Here the bars may be as thin as their labels: the area is what the page has.
         Bars bars = null;
@@ -93,7 +93,7 @@ final class ChartSize {
                 axis.setLeftShare(share);
             }
             if (bars.fit()) {
-                return new Fit(copy, Optional.empty());
+                return new Fit(copy, Optional.empty(), Fit.ALL);
             }
             int fits = (int) Math.max(1, Math.floor((bars.room() - LINE) / bars.slot()));
             CategoryDataset all = plot.getDataset();
@@ -104,14 +104,18 @@ final class ChartSize {
             note.setPaint(Theme.MUTED);
             note.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
             copy.addSubtitle(note);
-            return new Fit(copy, Optional.of(leftOut));
+            return new Fit(copy, Optional.of(leftOut), fits);
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The chart to draw, and the line under it that says which bars it leaves out, when it leaves some out. */
-    record Fit(JFreeChart chart, Optional<String> leftOut) {
+    /**
+     * The chart to draw, the line under it that says which bars it leaves out, when it leaves some out, and how many
+     * bars it shows ({@link #ALL} when none is left out).
+     */
+    record Fit(JFreeChart chart, Optional<String> leftOut, int bars) {
+        static final int ALL = Integer.MAX_VALUE;
     }
 
     /** True when the first series' values fall from the first category to the last ("Other (small groups)" aside). */

@@ -50,6 +50,14 @@ public record RenderedChart(String questionSlug, ChartSpec spec, Table data, Opt
         return altText + fit.leftOut().map(line -> " " + line).orElse("");
     }
 
+    /**
+     * Whether the chart drawn into {@code area} shows at least {@code least} bars, or all it has: a horizontal bar
+     * chart in too small an area shows only the first bars that fit (see {@link #draw}).
+     */
+    public boolean showsBars(int least, Rectangle2D area) {
+        return chart.isEmpty() || ChartSize.fitted(chart.get(), area).bars() >= least;
+    }
+
     /** The file stem of the chart's outputs, unique in the report: {@code <question>-<chart>}. */
     public String fileStem() {
         return questionSlug + "-" + spec.id() + (sourceSlug.isEmpty() ? "" : "-" + sourceSlug)

@@ -55,6 +55,9 @@ final class PdfCoverPage {
         return !shown.isEmpty() && shown.size() <= COVER_TARGETS && nothingElse;
     }
 
+    /** The fewest bars of a bar chart that a cover cell draws, unless it draws them all. */
+    static final int COVER_BARS = 5;
+
     /** The cover as a dashboard: the KPI tiles, then the headline charts two by two down to the foot of the page. */
     static void write(Document document, PdfWriter writer, Tagging tags, Presentation shown, boolean targetsOnCover, PdfFonts fonts)
             throws DocumentException {
@@ -66,11 +69,16 @@ final class PdfCoverPage {
         if (!shown.tiles().isEmpty()) {
             document.add(kpiTiles(writer, tags, shown.tiles(), fonts));
         }
-        List<Figure> headlines = shown.headlines().stream().map(Presentation.Headline::figure).filter(Figure::drawn).toList();
         float room = writer.getVerticalPosition(true) - document.bottom() - 12;
         // Two rows when each still gets a chart's least height; below the taller tiles of a later edition (sparklines,
         // targets), one row of two, each twice as tall.
         int rows = room / 2 - PdfQuestionPage.CHART_HEADING - 8 >= 110 ? 2 : 1;
+        // A bar chart that would show only its first few bars in a cell of the cover (one bar of ten, in a slice whose
+        // KPI tiles are taller) is no headline there: the next one takes its cell, and it keeps its own page.
+        float smallestWidth = (document.right() - document.left()) / 2 - 8;
+        float smallestHeight = Math.min(330, room / rows - PdfQuestionPage.CHART_HEADING - 8);
+        List<Figure> headlines = shown.headlines().stream().map(Presentation.Headline::figure).filter(Figure::drawn)
+                .filter(f -> PdfQuestionPage.showsBars(f.chart(), COVER_BARS, smallestWidth, smallestHeight)).toList();
         List<Figure> cover = headlines.stream().limit(2L * rows - (targetsOnCover ? 1 : 0)).toList();
         int cells = cover.size() + (targetsOnCover ? 1 : 0);
         rows = Math.max(1, (cells + 1) / 2);

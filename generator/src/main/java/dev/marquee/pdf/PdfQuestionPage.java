@@ -193,31 +193,46 @@ final class PdfQuestionPage {
         return cell;
     }
 
+    /** Whether the chart, drawn {@code width} by {@code height} points as {@link #vectorImage} draws it, shows at least {@code least} bars or all. */
+    static boolean showsBars(RenderedChart chart, int least, float width, float height) {
+        double scale = drawingScale(width);
+        return withoutOwnTitle(chart, () -> chart.showsBars(least, new Rectangle2D.Double(0, 0, width / scale, height / scale)));
+    }
+
+    /** Charts are designed for a 760-point-wide canvas: drawn at that scale and shrunk, so text keeps its proportion. */
+    private static double drawingScale(float width) {
+        return Math.min(1.0, width / 500.0);
+    }
+
     static Image vectorImage(PdfWriter writer, PdfFonts fonts, RenderedChart chart, float width, float height) throws DocumentException {
         PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
         Graphics2D graphics = template.createGraphics(width, height, fonts.chartFonts);
-        // Charts are designed for a 760-point-wide canvas: draw at that scale and shrink, so text keeps its proportion.
-        double scale = Math.min(1.0, width / 500.0);
+        double scale = drawingScale(width);
         graphics.scale(scale, scale);
-        // The title is the cell's heading; the chart's own would say it twice. Only the PDF draws the chart from here on
-        // (the site's SVG is already written), so the title is hidden for the drawing and shown again.
+        String alt = withoutOwnTitle(chart, () -> chart.draw(graphics, new Rectangle2D.Double(0, 0, width / scale, height / scale)));
+        graphics.dispose();
+        Image image = Image.getInstance(template);
+        image.setAlt(SafeText.line(alt));
+        return image;
+    }
+
+    /**
+     * The title is the cell's heading; the chart's own would say it twice. Only the PDF draws the chart from here on
+     * (the site's SVG is already written), so the title is hidden for the drawing (or its measuring) and shown again.
+     */
+    private static <T> T withoutOwnTitle(RenderedChart chart, java.util.function.Supplier<T> work) {
         org.jfree.chart.title.TextTitle own = chart.chart().map(org.jfree.chart.JFreeChart::getTitle).orElse(null);
         boolean hide = own != null && own.isVisible();
         if (hide) {
             own.setVisible(false);
         }
-        String alt;
         try {
-            alt = chart.draw(graphics, new Rectangle2D.Double(0, 0, width / scale, height / scale));
+            return work.get();
         } finally {
             if (hide) {
                 own.setVisible(true);
             }
         }
-        graphics.dispose();
-        Image image = Image.getInstance(template);
-        image.setAlt(SafeText.line(alt));
-        return image;
     }
 
     /**

@@ -78,9 +78,11 @@ class ChartLabelsTest {
         assertTrue(noted, "the chart says how many of how many it shows");
         assertEquals(Optional.of("The " + shown + " highest of 39 shown; the table on the site lists all."), fit.leftOut(),
                 "what the drawing leaves out, for its alt text");
+        assertEquals(shown, fit.bars(), "how many bars it draws, for a page choosing what fits its cells");
         ChartSize.Fit whole = ChartSize.fitted(many, new Rectangle2D.Double(0, 0, 500, 2000));
         assertSame(many, whole.chart(), "where all fit, the chart is drawn as it is");
         assertEquals(Optional.empty(), whole.leftOut());
+        assertEquals(ChartSize.Fit.ALL, whole.bars());
     }
 
     @Test

@@ -1,0 +1,48 @@
+package dev.marquee.slice;
+
+import dev.marquee.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The sample sliced by country: a country's KPI tiles say more than the whole report's (each sets its figure beside
+ * all countries'), so its cover has less room for the headline charts. A bar chart there that could draw only its first
+ * bar or two ("The 1 highest of 10 shown") gave the reader no headline: it gives its cell to the next chart instead.
+ */
+class SliceCoversTest {
+
+    private static final Pattern SHORTENED = Pattern.compile("The (?:first )?(\\d+) (?:highest )?of (\\d+) shown");
+
+    @Test
+    void everyCover_drawsItsBarChartsWhole_orAtLeastFiveBars() throws IOException, InterruptedException {
+        Path site = Fixtures.slicedSample("country");
+        List<Path> pdfs = new ArrayList<>(List.of(site.resolve("report.pdf")));
+        try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
+            slices.map(s -> s.resolve("report.pdf")).filter(Files::exists).sorted().forEach(pdfs::add);
+        }
+        assertTrue(pdfs.size() > 10, "the whole report and the countries' slices: " + pdfs);
+        List<String> few = new ArrayList<>();
+        for (Path pdf : pdfs) {
+            String cover = Fixtures.poppler("pdftotext", pdf, "-f", "1", "-l", "1");
+            assertTrue(cover.contains("Marquee streaming report"), cover);
+            Matcher shortened = SHORTENED.matcher(cover.replaceAll("\\s+", " "));
+            while (shortened.find()) {
+                if (Integer.parseInt(shortened.group(1)) < 5) {
+                    few.add(site.relativize(pdf) + ": " + shortened.group());
+                }
+            }
+        }
+        assertEquals(List.of(), few, "covers drawing a bar chart cut to fewer than 5 bars");
+    }
+}
