@@ -5,12 +5,23 @@
 -- name: by_type
 SELECT type, count(*) AS titles FROM catalogue_title WHERE service = {{platform}} GROUP BY type ORDER BY type
 
+-- Movies are counted only when a file the catalogue comes from lists movies (catalogue_title.movies_listed): from
+-- lists of shows alone they are unknown, left empty, not 0.
 -- name: by_release_year
-SELECT release_year, count(*) FILTER (WHERE type = 'Movie') AS movies, count(*) FILTER (WHERE type = 'TV Show') AS shows
+SELECT release_year,
+       CASE WHEN (SELECT bool_or(movies_listed) FROM catalogue_title WHERE service = {{platform}})
+            THEN count(*) FILTER (WHERE type = 'Movie') END AS movies,
+       count(*) FILTER (WHERE type = 'TV Show') AS shows
 FROM catalogue_title
 WHERE release_year IS NOT NULL AND service = {{platform}}
 GROUP BY release_year
 ORDER BY release_year
+
+-- The files of the catalogue when none of them lists a movie (lists of shows), for the narrative.
+-- name: movies_unknown
+SELECT {{ string_list(source, ', ') }} AS files
+FROM (SELECT DISTINCT coalesce(source, 'titles') AS source FROM titles WHERE coalesce(platform, {{platform}}) = {{platform}}) AS f
+WHERE NOT (SELECT bool_or(movies_listed) FROM catalogue_title WHERE service = {{platform}})
 
 -- name: by_year_added
 SELECT CAST(extract(YEAR FROM date_added) AS INTEGER) AS year_added, count(*) AS titles
@@ -28,9 +39,11 @@ FROM (SELECT coalesce(maturity_rating, 'Not rated') AS maturity_rating, count(*)
 -- Titles without a rating last: the narrative names the most common rating a title has.
 ORDER BY CASE WHEN maturity_rating = 'Not rated' THEN 1 ELSE 0 END, titles DESC, maturity_rating
 
--- Titles by the decade of their first release.
+-- Titles by the decade of their first release; movies as by release year.
 -- name: by_decade
-SELECT CAST(floor(release_year / 10) * 10 AS INTEGER) AS decade, count(*) FILTER (WHERE type = 'Movie') AS movies,
+SELECT CAST(floor(release_year / 10) * 10 AS INTEGER) AS decade,
+       CASE WHEN (SELECT bool_or(movies_listed) FROM catalogue_title WHERE service = {{platform}})
+            THEN count(*) FILTER (WHERE type = 'Movie') END AS movies,
        count(*) FILTER (WHERE type = 'TV Show') AS shows
 FROM catalogue_title
 WHERE release_year IS NOT NULL AND service = {{platform}}

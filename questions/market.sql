@@ -9,13 +9,28 @@ SELECT count(DISTINCT coalesce(platform, {{platform}})) >= 2 AS answerable,
 FROM titles
 
 -- Each service's catalogue, a title listed by several of its catalogue files counted once (the catalogue layer).
+-- A service whose titles come only from files that list no movie (lists of shows) has no movie count: its movies
+-- and movie share are empty, not 0. One whose catalogue file lists movies of other services but none of its own has 0.
 -- name: catalogue
 SELECT service, count(*) AS titles,
-       count(*) FILTER (WHERE type = 'Movie') AS movies, count(*) FILTER (WHERE type = 'TV Show') AS shows,
-       CAST(count(*) FILTER (WHERE type = 'Movie') AS DOUBLE) / count(*) AS movie_share
+       CASE WHEN bool_or(movies_listed) THEN count(*) FILTER (WHERE type = 'Movie') END AS movies,
+       count(*) FILTER (WHERE type = 'TV Show') AS shows,
+       CASE WHEN bool_or(movies_listed) THEN CAST(count(*) FILTER (WHERE type = 'Movie') AS DOUBLE) / count(*) END AS movie_share
 FROM catalogue_title
 GROUP BY service
 ORDER BY titles DESC, service
+
+-- The services without a movie count and the files their titles come from (lists of shows), for the narrative.
+-- name: movies_unknown
+WITH unknown AS (
+    SELECT service FROM catalogue_title GROUP BY service HAVING NOT bool_or(movies_listed)
+),
+files AS (
+    SELECT DISTINCT coalesce(t.source, 'titles') AS source
+    FROM titles AS t JOIN unknown AS u ON u.service = coalesce(t.platform, {{platform}})
+)
+SELECT (SELECT {{ string_list(service, ', ') }} FROM unknown) AS services,
+       (SELECT {{ string_list(source, ', ') }} FROM files) AS files
 
 -- Each service's five largest genres, as a share of its titles (a title counts in each of its genres).
 -- name: genres

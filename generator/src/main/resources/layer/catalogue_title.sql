@@ -5,8 +5,14 @@
 -- added, rating, runtime), the genres of the listing that gives scores (else of the first that gives genres) and the
 -- scores any listing gives; 'listings' says how many entries it had. Two entries of one file are two titles (a
 -- catalogue may hold two shows of the same name and year): only listings of different files merge.
+-- 'movies_listed' says whether a file that lists the title lists any movie (for any service): a file that lists none
+-- is a list of shows (tv_shows.csv), which says nothing of a service's movies. A service none of whose titles has it
+-- has no movie count (unknown, not 0).
 
-WITH letters AS (
+WITH movie_files AS (
+    SELECT DISTINCT coalesce(source, 'titles') AS source FROM titles WHERE type = 'Movie'
+),
+letters AS (
     SELECT t.*, trim({{ replace_all(lower(trim(t.title)), '[^\p{L}\p{N} ]', '') }}) AS plain_title
     FROM titles AS t
 ),
@@ -30,7 +36,8 @@ instances AS (
     FROM dated AS d
 ),
 flagged AS (
-    SELECT i.*, CASE WHEN i.title_id IN (SELECT title_id FROM title_scores) THEN 0 ELSE 1 END AS unscored
+    SELECT i.*, CASE WHEN i.title_id IN (SELECT title_id FROM title_scores) THEN 0 ELSE 1 END AS unscored,
+           i.source IN (SELECT source FROM movie_files) AS from_movie_file
     FROM instances AS i
 ),
 grouped AS (
@@ -42,6 +49,7 @@ grouped AS (
                               ORDER BY CASE WHEN genres IS NULL THEN 1 ELSE 0 END, CASE WHEN date_added IS NULL THEN 1 ELSE 0 END,
                                        title_id) AS pick,
            count(*) OVER (PARTITION BY service, title_key, type, key_year, instance) AS listings,
+           bool_or(from_movie_file) OVER (PARTITION BY service, title_key, type, key_year, instance) AS movies_listed,
            min(title_id) OVER (PARTITION BY service, title_key, type, key_year, instance) AS group_id
     FROM flagged AS f
 ),
@@ -54,7 +62,7 @@ scores AS (
     GROUP BY g.group_id, g.service
 )
 SELECT g.title_id, g.service, g.title, g.type, g.group_genres AS genres, coalesce(g.release_year, g.key_year) AS release_year,
-       g.maturity_rating, g.runtime_minutes, g.seasons, g.date_added, g.countries, g.listings,
+       g.maturity_rating, g.runtime_minutes, g.seasons, g.date_added, g.countries, g.listings, g.movies_listed,
        s.imdb_score, s.imdb_votes, s.tmdb_score, s.rotten_tomatoes_score
 FROM grouped AS g
 LEFT JOIN scores AS s ON s.group_id = g.group_id AND s.service = g.service

@@ -10,15 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Titles per service counted from raw catalogue files, independently of the report's SQL: an entry of one file and an
  * entry of another are one title when service, type and name (lower case, letters, digits and spaces, no leading
- * "the ") match and so does the year where both give one; two entries of the same file stay two titles.
+ * "the ") match and so does the year where both give one; two entries of the same file stay two titles. A file that
+ * lists no movie at all (for any service) is a list of shows: a service whose titles all come from such files has no
+ * movie count.
  */
 final class CatalogueCount {
 
@@ -28,17 +32,37 @@ final class CatalogueCount {
     private record Entry(String service, String file, String name, String type, Integer year) {
     }
 
-    /** A title as counted once: its service, type ("Movie" or "TV Show") and release year (null when no listing gives one). */
-    record Title(String service, String type, Integer year) {
+    /**
+     * A title as counted once: its service, type ("Movie" or "TV Show"), release year (null when no listing gives one)
+     * and whether a file that lists it lists any movie.
+     */
+    record Title(String service, String type, Integer year, boolean moviesListed) {
+    }
+
+    /** A service's movies (null when none of its files lists any movie: unknown) and shows. */
+    record Count(Long movies, long shows) {
+
+        long titles() {
+            return (movies == null ? 0 : movies) + shows;
+        }
+
+        /** Movies over titles, or null without a movie count. */
+        Double movieShare() {
+            return movies == null ? null : (double) movies / (movies + shows);
+        }
     }
 
     /** Movies and shows per service, from Kaggle-layout catalogues (file → service) and a TV-shows-by-service list. */
-    static Map<String, long[]> perService(Map<Path, String> catalogues, Path tvShows) throws IOException {
+    static Map<String, Count> perService(Map<Path, String> catalogues, Path tvShows) throws IOException {
         Map<String, long[]> counts = new TreeMap<>();
+        Map<String, Boolean> moviesListed = new TreeMap<>();
         for (Title title : titles(catalogues, tvShows)) {
             counts.computeIfAbsent(title.service(), s -> new long[2])[title.type().equals("Movie") ? 0 : 1]++;
+            moviesListed.merge(title.service(), title.moviesListed(), Boolean::logicalOr);
         }
-        return counts;
+        Map<String, Count> perService = new TreeMap<>();
+        counts.forEach((service, c) -> perService.put(service, new Count(moviesListed.get(service) ? c[0] : null, c[1])));
+        return perService;
     }
 
     /**
@@ -65,6 +89,8 @@ final class CatalogueCount {
                 }
             }
         }
+        Set<String> movieFiles = new HashSet<>();
+        entries.stream().filter(e -> e.type().equals("Movie")).forEach(e -> movieFiles.add(e.file()));
         Map<String, Integer> earliest = new HashMap<>();
         for (Entry e : entries) {
             if (e.year() != null) {
@@ -77,7 +103,8 @@ final class CatalogueCount {
             Integer year = e.year() != null ? e.year() : earliest.get(e.service() + "|" + e.name() + "|" + e.type());
             String key = e.service() + "|" + e.name() + "|" + e.type() + "|" + year;
             int instance = nth.merge(key + "|" + e.file(), 1, Integer::sum);
-            titles.putIfAbsent(key + "|" + instance, new Title(e.service(), e.type(), year));
+            titles.merge(key + "|" + instance, new Title(e.service(), e.type(), year, movieFiles.contains(e.file())),
+                    (first, next) -> next.moviesListed() ? next : first);
         }
         return List.copyOf(titles.values());
     }

@@ -5,6 +5,7 @@ import dev.marquee.Pipeline;
 import dev.marquee.run.ReportException;
 import dev.marquee.config.Config;
 import dev.marquee.engine.Table;
+import dev.marquee.present.Takeaway;
 import dev.marquee.report.Report;
 
 import org.junit.jupiter.api.Assumptions;
@@ -21,24 +22,45 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The market view on the hand-built fixture in fixtures/market (its README has the computations). */
+/** The market view on the hand-built fixtures in fixtures/market and fixtures/market-shows (their READMEs have the computations). */
 class MarketQuestionTest {
 
     private static Report report;
+    /** fixtures/market-shows (its README has the counts): tv_shows.csv, a list of shows, and a catalogue that lists movies. */
+    private static Report withShowsList;
     private static Path work;
 
     @BeforeAll
     static void build() throws Exception {
         work = Fixtures.scratch("marquee-market-");
-        Config config = Config.defaults().withDataDir(Fixtures.FIXTURES.resolve("market")).withOutDir(work.resolve("site"))
+        report = build(Fixtures.FIXTURES.resolve("market"), work.resolve("site"));
+        withShowsList = build(Fixtures.FIXTURES.resolve("market-shows"), work.resolve("shows-site"));
+    }
+
+    private static Report build(Path data, Path site) throws ReportException {
+        Config config = Config.defaults().withDataDir(data).withOutDir(site)
                 .withQuestionsDir(Fixtures.QUESTIONS).withAsOf(LocalDate.of(2021, 12, 31)).withMinGroupSize(1);
-        report = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
+        return new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
     }
 
     private static Table result(String statement) {
-        return report.sections().stream().filter(s -> s.slug().equals("market")).findFirst().orElseThrow().answer().result(statement);
+        return result(report, "market", statement);
+    }
+
+    private static Table result(Report report, String question, String statement) {
+        return section(report, question).answer().result(statement);
+    }
+
+    private static dev.marquee.report.Section section(Report report, String question) {
+        return report.sections().stream().filter(s -> s.slug().equals(question)).findFirst().orElseThrow();
+    }
+
+    /** A page's narrative as the reader reads it: one line, no Markdown escapes. */
+    private static String text(Report report, String question) {
+        return Takeaway.plain(section(report, question).narrative());
     }
 
     private static List<Object> row(Object... values) {
@@ -78,6 +100,39 @@ class MarketQuestionTest {
     void catalogues_ofThreeServices_withTheirMix() {
         assertRows(List.of(row("Netflix", 3L, 2L, 1L, 2 / 3.0), row("Prime Video", 3L, 2L, 1L, 2 / 3.0),
                 row("Disney+", 1L, 1L, 0L, 1.0)), result("catalogue"));
+    }
+
+    @Test
+    void aServiceKnownOnlyFromAListOfShows_hasNoMovieCount() {
+        assertRows(List.of(row("Hulu", 2L, null, 2L, null), row("Netflix", 2L, 1L, 1L, 0.5), row("Prime Video", 1L, 0L, 1L, 0.0)),
+                result(withShowsList, "market", "catalogue"));
+    }
+
+    @Test
+    void aServiceKnownOnlyFromAListOfShows_theNarrativeSaysWhy() {
+        assertTrue(text(withShowsList, "market").contains(
+                "No movie count for Hulu (left empty, not 0): their titles come only from lists of shows (tv_shows.csv)."),
+                text(withShowsList, "market"));
+    }
+
+    @Test
+    void aListOfShowsAlone_noServiceHasAMovieCount_norTheCataloguePage() throws Exception {
+        Path data = Files.createDirectories(work.resolve("shows-alone"));
+        Files.copy(Fixtures.FIXTURES.resolve("market-shows/tv_shows.csv"), data.resolve("tv_shows.csv"));
+        Report alone = build(data, work.resolve("shows-alone-site"));
+
+        assertRows(List.of(row("Hulu", 2L, null, 2L, null), row("Netflix", 1L, null, 1L, null), row("Prime Video", 1L, null, 1L, null)),
+                result(alone, "market", "catalogue"));
+        assertRows(List.of(row(2000, null, 1L)), result(alone, "catalogue", "by_decade"));
+        assertTrue(text(alone, "catalogue").contains(
+                "Movies are not counted (left empty, not 0): the catalogue comes only from lists of shows (tv_shows.csv)."),
+                text(alone, "catalogue"));
+    }
+
+    @Test
+    void catalogueFilesThatListMovies_noSentenceOnMovieCounts() {
+        assertFalse(text(report, "market").contains("movie count"), text(report, "market"));
+        assertFalse(text(withShowsList, "catalogue").contains("not counted"), text(withShowsList, "catalogue"));
     }
 
     @Test
@@ -156,18 +211,19 @@ class MarketQuestionTest {
         var section = real.sections().stream().filter(s -> s.slug().equals("market")).findFirst().orElseThrow();
         // 9,668 Prime Video, 8,807 Netflix and 1,450 Disney+ catalogue rows, and each service's shows in tv_shows.csv: a
         // show both list is one title. Counted here from the raw files, not by the report's SQL.
-        Map<String, long[]> expected = CatalogueCount.perService(Map.of(
+        // A service known only from tv_shows.csv, a list of shows (Hulu here), has no movie count.
+        Map<String, CatalogueCount.Count> expected = CatalogueCount.perService(Map.of(
                 Fixtures.SHARED_DATA.resolve("netflix_titles.csv"), "Netflix", market.resolve("amazon_prime_titles.csv"), "Prime Video",
                 market.resolve("disney_plus_titles.csv"), "Disney+"), market.resolve("tv_shows.csv"));
         Table catalogue = section.answer().result("catalogue");
         assertEquals(expected.size(), catalogue.rowCount(), catalogue.rows().toString());
         for (List<Object> got : catalogue.rows()) {
-            long[] want = expected.get((String) got.get(0));
-            assertTrue(same(row(got.get(0), want[0] + want[1], want[0], want[1], (double) want[0] / (want[0] + want[1])), got),
-                    got + " vs movies and shows " + Arrays.toString(want));
+            CatalogueCount.Count want = expected.get((String) got.get(0));
+            assertTrue(same(row(got.get(0), want.titles(), want.movies(), want.shows(), want.movieShare()), got), got + " vs " + want);
         }
-        assertEquals(List.of(7814L, 3459L), List.of(expected.get("Prime Video")[0], expected.get("Prime Video")[1]),
+        assertEquals(new CatalogueCount.Count(7814L, 3459L), expected.get("Prime Video"),
                 "Prime Video: 1,854 catalogue shows and 1,831 listed shows, 226 of them the same");
+        assertEquals(null, expected.get("Hulu").movies(), "Hulu's titles come only from tv_shows.csv, which lists shows only");
         assertEquals(40L + 40L + 59L, real.quality().tables().stream().filter(t -> t.table().equals("market_figures"))
                 .findFirst().orElseThrow().rowsRead(), "40 revenue and 40 member rows, and 16 quarters × 4 services less Peacock's 5 #N/A");
         for (var chart : section.charts()) {
