@@ -40,27 +40,28 @@ viewing AS (
     FROM member_month_device
     GROUP BY user_id
 ),
-device_minutes AS (
-    SELECT user_id, device, sum(minutes) AS minutes
-    FROM member_month_device
-    WHERE device IS NOT NULL
-    GROUP BY user_id, device
-),
 main_device AS (
-    -- The device with the most minutes watched (the first by name on a tie).
-    SELECT d.user_id, min(d.device) AS device
-    FROM device_minutes AS d
-    JOIN (SELECT user_id, max(minutes) AS minutes FROM device_minutes GROUP BY user_id) AS top
-      ON top.user_id = d.user_id AND top.minutes = d.minutes
-    GROUP BY d.user_id
+    -- The device with the most minutes watched (the first by name on a tie): each member's largest sum, by a window
+    -- that needs no order, then the first device with it.
+    SELECT user_id, min(device) AS device
+    FROM (
+        SELECT user_id, device, sum(minutes) AS minutes, max(sum(minutes)) OVER (PARTITION BY user_id) AS most
+        FROM member_month_device
+        WHERE device IS NOT NULL
+        GROUP BY user_id, device
+    ) AS devices
+    WHERE minutes = most
+    GROUP BY user_id
 ),
 favourite_genre AS (
     -- The genre with the most minutes watched (a title counts in each of its genres; the first by name on a tie).
-    SELECT g.user_id, min(g.genre) AS genre
-    FROM member_genre AS g
-    JOIN (SELECT user_id, max(minutes) AS minutes FROM member_genre GROUP BY user_id) AS top
-      ON top.user_id = g.user_id AND top.minutes = g.minutes
-    GROUP BY g.user_id
+    SELECT user_id, min(genre) AS genre
+    FROM (
+        SELECT user_id, genre, minutes, max(minutes) OVER (PARTITION BY user_id) AS most
+        FROM member_genre
+    ) AS genres
+    WHERE minutes = most
+    GROUP BY user_id
 ),
 events AS (
     SELECT u.user_id, CAST({{event_source}} AS VARCHAR) AS source, u.country, r.region, u.age, u.gender,
