@@ -157,6 +157,19 @@ class MarketQuestionTest {
         assertFalse(text(withShowsList, "catalogue").contains("not counted"), text(withShowsList, "catalogue"));
     }
 
+    /** The market's definitions name tables and values with underscores; the PDF prints them as the methodology page does. */
+    @Test
+    void definitions_keepTheUnderscoresOfNames_onTheMethodologyPageAndInThePdf() throws Exception {
+        String page = Files.readString(work.resolve("site/methodology.html"));
+        String pdf = Fixtures.poppler("pdftotext", work.resolve("site/report.pdf")).replaceAll("\\s+", " ");
+
+        for (String name : List.of("reference table genre_map (", "reference table maturity_map,", "18+ and AGES_18_ compare",
+                "unless MARQUEE_PLATFORM says")) {
+            assertTrue(page.contains(name), name + " on the methodology page");
+            assertTrue(pdf.contains(name), name + " in the PDF:\n" + pdf);
+        }
+    }
+
     @Test
     void overlap_normalisesCasePunctuationAndTheLeadingThe() {
         assertRows(List.of(row("Netflix", "Prime Video", 2L), row("Prime Video", "Netflix", 2L)), result("overlap"));
