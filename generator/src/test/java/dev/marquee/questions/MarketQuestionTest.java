@@ -170,6 +170,27 @@ class MarketQuestionTest {
         }
     }
 
+    /** Three catalogues in the layout of Kaggle's Netflix catalogue, each of its own service (named by the file). */
+    @Test
+    void sources_nameEachCataloguesOwnService_onTheDataPageAndInThePdf() throws Exception {
+        String page = Files.readString(work.resolve("site/data.html"));
+        String pdf = Fixtures.poppler("pdftotext", work.resolve("site/report.pdf")).replaceAll("\\s+", " ");
+
+        for (String file : List.of("amazon_prime_titles.csv (Prime Video catalogue)", "disney_plus_titles.csv (Disney+ catalogue)",
+                "netflix_titles.csv (Netflix catalogue)")) {
+            assertTrue(page.contains(file), file + " on the Data page");
+            assertTrue(pdf.contains(file), file + " in the PDF's sources:\n" + pdf);
+        }
+    }
+
+    /** streaming_titles.csv's platform column names Netflix and Prime Video. */
+    @Test
+    void aCatalogueWithAPlatformColumn_isLabelledByTheServicesItLists() {
+        String titles = withShowsList.quality().tables().stream().filter(t -> t.table().equals("titles")).findFirst().orElseThrow().file();
+
+        assertEquals("streaming_titles.csv (Netflix and Prime Video catalogue) + tv_shows.csv (TV shows by service)", titles);
+    }
+
     @Test
     void overlap_normalisesCasePunctuationAndTheLeadingThe() {
         assertRows(List.of(row("Netflix", "Prime Video", 2L), row("Prime Video", "Netflix", 2L)), result("overlap"));
