@@ -5,6 +5,19 @@
 -- name: by_type
 SELECT type, count(*) AS titles FROM catalogue_title WHERE service = {{platform}} GROUP BY type ORDER BY type
 
+-- What the narrative says the catalogue holds, in one row: its movies and its shows when it has both, its titles of the
+-- one type it has, or the service when it has none. Each column is NULL unless its case holds, so that only the
+-- sentence that is true of the catalogue is kept.
+-- name: holdings
+SELECT CASE WHEN movies > 0 AND shows > 0 THEN movies END AS movies,
+       CASE WHEN movies > 0 AND shows > 0 THEN shows END AS shows,
+       CASE WHEN movies > 0 AND shows = 0 THEN movies END AS only_movies,
+       CASE WHEN movies = 0 AND shows > 0 THEN shows END AS only_shows,
+       CASE WHEN movies + shows = 0 THEN {{platform}} END AS service_without_titles
+FROM (SELECT count(*) FILTER (WHERE type = 'Movie') AS movies, count(*) FILTER (WHERE type = 'TV Show') AS shows
+      FROM catalogue_title
+      WHERE service = {{platform}}) AS counted
+
 -- Movies are counted only when a file the catalogue comes from lists movies (catalogue_title.movies_listed): from
 -- lists of shows alone they are unknown, left empty, not 0.
 -- name: by_release_year

@@ -127,8 +127,8 @@ public final class ChartStage {
         // The page gives the chart its heading; the PDF, which has none of its own for a chart, draws the chart's title.
         org.jfree.chart.title.TextTitle title = chart.getTitle();
         chart.setTitle((org.jfree.chart.title.TextTitle) null);
-        String svg = SvgWriter.svg(chart, id, spec.unit());
-        String narrow = SvgWriter.narrowSvg(chart, id, spec.unit());
+        String svg = SvgWriter.svg(chart, id, spec);
+        String narrow = SvgWriter.narrowSvg(chart, id, spec);
         chart.setTitle(title);
         return new RenderedChart(slug, spec, data, Optional.of(chart), svg, narrow, alt, facetValue, facetSlug, source, sourceSlug);
     }

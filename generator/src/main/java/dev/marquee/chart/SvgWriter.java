@@ -1,5 +1,6 @@
 package dev.marquee.chart;
 
+import dev.marquee.catalog.ChartSpec;
 import dev.marquee.format.Formats;
 import dev.marquee.format.Palette;
 import dev.marquee.format.SafeText;
@@ -60,16 +61,20 @@ final class SvgWriter {
     private SvgWriter() {
     }
 
-    /** The wide drawing, its hotspots writing values in full in the chart's unit: "Mar 2024: 1,234 hours". */
-    static String svg(JFreeChart chart, String id, Unit unit) {
-        return svg(chart, id, WIDTH, (int) ChartSize.height(chart, WIDTH, HEIGHT), unit);
+    /**
+     * The wide drawing, its hotspots writing values in full in the chart's unit ("Mar 2024: 1,234 hours"), and an x
+     * along a number line in the x column's unit ("1960: 12 titles", a year; "3: 84.0%", a count).
+     */
+    static String svg(JFreeChart chart, String id, ChartSpec spec) {
+        return svg(chart, id, WIDTH, (int) ChartSize.height(chart, WIDTH, HEIGHT), spec.unit(), spec.unitOf(spec.x()));
     }
 
-    static String narrowSvg(JFreeChart chart, String id, Unit unit) {
-        return svg(chart, id + "-narrow", NARROW_WIDTH, (int) ChartSize.height(chart, NARROW_WIDTH, NARROW_HEIGHT), unit);
+    static String narrowSvg(JFreeChart chart, String id, ChartSpec spec) {
+        return svg(chart, id + "-narrow", NARROW_WIDTH, (int) ChartSize.height(chart, NARROW_WIDTH, NARROW_HEIGHT), spec.unit(),
+                spec.unitOf(spec.x()));
     }
 
-    private static String svg(JFreeChart chart, String id, int width, int height, Unit unit) {
+    private static String svg(JFreeChart chart, String id, int width, int height, Unit unit, Unit xUnit) {
         SVGGraphics2D graphics = new SVGGraphics2D(width, height);
         graphics.setDefsKeyPrefix(id + "-");
         graphics.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
@@ -89,7 +94,7 @@ final class SvgWriter {
         }
         int open = inline.indexOf("<svg ");
         inline.insert(open + "<svg ".length(), "aria-hidden=\"true\" focusable=\"false\" class=\"chart-svg\" ");
-        inline.insert(inline.lastIndexOf("</svg>"), hotspots(chart, info, unit));
+        inline.insert(inline.lastIndexOf("</svg>"), hotspots(chart, info, unit, xUnit));
         return inline.toString();
     }
 
@@ -148,7 +153,7 @@ final class SvgWriter {
     private record Hotspot(String shape, int category, int series, String text) {
     }
 
-    private static String hotspots(JFreeChart chart, ChartRenderingInfo info, Unit unit) {
+    private static String hotspots(JFreeChart chart, ChartRenderingInfo info, Unit unit, Unit xUnit) {
         List<Hotspot> spots = new ArrayList<>();
         DoubleFunction<String> value = v -> Formats.withUnit(v, unit);
         for (Object object : info.getEntityCollection().getEntities()) {
@@ -156,7 +161,7 @@ final class SvgWriter {
             if (entity instanceof CategoryItemEntity item) {
                 category(chart, item, value).ifPresent(spots::add);
             } else if (entity instanceof XYItemEntity item) {
-                xy(chart, item, value).ifPresent(spots::add);
+                xy(chart, item, value, xUnit).ifPresent(spots::add);
             }
         }
         if (spots.isEmpty()) {
@@ -197,7 +202,7 @@ final class SvgWriter {
         return Optional.of(new Hotspot(shape, column, row, name + ": " + shown));
     }
 
-    private static Optional<Hotspot> xy(JFreeChart chart, XYItemEntity item, DoubleFunction<String> value) {
+    private static Optional<Hotspot> xy(JFreeChart chart, XYItemEntity item, DoubleFunction<String> value, Unit xUnit) {
         XYDataset dataset = item.getDataset();
         if (dataset instanceof YIntervalSeriesCollection) {
             // A forecast's bands: its line's points say the forecast value.
@@ -219,7 +224,7 @@ final class SvgWriter {
         }
         String x = dataset instanceof TimeSeriesCollection
                 ? Formats.period(LocalDate.ofInstant(Instant.ofEpochMilli((long) dataset.getXValue(series, index)), ZoneOffset.UTC))
-                : Formats.full(dataset.getXValue(series, index), Unit.DECIMAL);
+                : Formats.full(dataset.getXValue(series, index), xUnit);
         String name = dataset.getSeriesCount() > 1 ? x + " · " + dataset.getSeriesKey(series) : x;
         // Points of several series share an x: order them by x first. The item index is per series, the x is not.
         int order = (int) Math.round(area.getCenterX() * 100);

@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 final class ShapeFile {
 
+    /** The most services a catalogue's label names; a file with more is labelled by their number. */
+    private static final int MOST_NAMED = 3;
+
     private ShapeFile() {
     }
 
@@ -62,14 +65,18 @@ final class ShapeFile {
             }
             setAside.add(new dev.marquee.model.SetAside(shape.id(), shown, "unreadable-row", "", rejected));
         }
-        Optional<String[]> service = service(file, names);
-        if (shape.mappings().stream().anyMatch(m -> m.getValue().contains("{{service}}")) && service.isEmpty()) {
+        Optional<Service> service = service(file, names);
+        boolean catalogue = shape.mappings().stream().anyMatch(m -> m.getValue().contains("{{service}}"));
+        if (catalogue && service.isEmpty()) {
             problems.add(Problem.fatal(shown, 1, "", "unknown-service", "is a catalogue, but of which service? Name the file "
                     + "like netflix_titles.csv or amazon_prime_titles.csv, add a line '" + file.getFileName()
                     + ",<Service>,<two-letter id prefix>' to shapes/services.csv, or add a platform column"));
             engine.execute("DROP TABLE IF EXISTS " + raw);
             return List.of();
         }
+        // A catalogue is labelled by the service it is of, whichever layout it has: amazon_prime_titles.csv is the
+        // Prime Video catalogue, though in the layout of Kaggle's Netflix catalogue.
+        String label = catalogue ? service.get().label(engine, raw, shape.name()) : shape.name();
         List<LoadedTable> loaded = new ArrayList<>();
         for (Map.Entry<String, String> mapping : shape.mappings()) {
             Optional<TableSpec> spec = model.table(mapping.getKey());
@@ -78,7 +85,7 @@ final class ShapeFile {
             }
             String select = provenanceFilled(mapping.getValue().replaceAll("\\braw\\b", raw), shape, provenance);
             if (service.isPresent()) {
-                select = select.replace("{{service}}", service.get()[0]).replace("{{prefix}}", service.get()[1]);
+                select = select.replace("{{service}}", service.get().name()).replace("{{prefix}}", service.get().prefix());
             }
             try {
                 ensureTable(engine, spec.get());
@@ -86,7 +93,7 @@ final class ShapeFile {
                 // BY NAME: a mapping gives the columns it knows; the others stay NULL.
                 engine.execute("INSERT INTO " + spec.get().name() + " BY NAME SELECT * FROM (" + select + ") AS mapped");
                 long added = count(engine, spec.get().name()) - before;
-                loaded.add(new LoadedTable(spec.get(), shown + " (" + shape.name() + ")", format, added + rejected, rejected,
+                loaded.add(new LoadedTable(spec.get(), shown + " (" + label + ")", format, added + rejected, rejected,
                         List.of(), List.of()));
             } catch (EngineException e) {
                 problems.add(Problem.fatal(shown, 0, "", "shape-mapping",
@@ -98,20 +105,45 @@ final class ShapeFile {
     }
 
     /**
-     * The service a catalogue belongs to, as SQL for {{service}} and {{prefix}}: its platform column when it has one,
-     * else the line of shapes/services.csv naming the file.
+     * The service a catalogue belongs to, as SQL for {{service}} and {{prefix}}.
+     *
+     * @param named the service shapes/services.csv names for the file; empty when the file's platform column says it
      */
-    static Optional<String[]> service(Path file, List<String> columns) {
+    record Service(String name, String prefix, Optional<String> named) {
+
+        /**
+         * The file's label, by the services its rows are of: "Prime Video catalogue", "Netflix and Prime Video
+         * catalogue", "catalogue of 5 services"; the layout's name for a file without rows.
+         */
+        String label(Engine engine, String raw, String layout) {
+            List<String> services = named.map(List::of).orElseGet(() -> engine.query(
+                    "SELECT DISTINCT " + name + " AS service FROM " + raw + " ORDER BY 1").columnValues("service").stream()
+                    .map(String::valueOf).toList());
+            if (services.isEmpty()) {
+                return layout;
+            }
+            if (services.size() > MOST_NAMED) {
+                return "catalogue of " + services.size() + " services";
+            }
+            int last = services.size() - 1;
+            return (last == 0 ? services.get(0) : String.join(", ", services.subList(0, last)) + " and " + services.get(last))
+                    + " catalogue";
+        }
+    }
+
+    /** The service a catalogue belongs to: its platform column when it has one, else the line of shapes/services.csv naming the file. */
+    static Optional<Service> service(Path file, List<String> columns) {
         if (columns.contains("platform")) {
-            return Optional.of(new String[]{"coalesce(nullif(trim(platform), ''), 'Unknown')",
-                    "lower(substr(regexp_replace(coalesce(platform, 'xx'), '[^A-Za-z]', '', 'g'), 1, 2))"});
+            return Optional.of(new Service("coalesce(nullif(trim(platform), ''), 'Unknown')",
+                    "lower(substr(regexp_replace(coalesce(platform, 'xx'), '[^A-Za-z]', '', 'g'), 1, 2))", Optional.empty()));
         }
         try (var in = ShapeFile.class.getResourceAsStream("/shapes/services.csv")) {
             String wanted = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("\\.gz$", "");
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
                 String[] parts = line.split(",");
                 if (parts.length == 3 && parts[0].trim().equals(wanted)) {
-                    return Optional.of(new String[]{DataLoader.quote(parts[1].trim()), DataLoader.quote(parts[2].trim())});
+                    return Optional.of(new Service(DataLoader.quote(parts[1].trim()), DataLoader.quote(parts[2].trim()),
+                            Optional.of(parts[1].trim())));
                 }
             }
         } catch (java.io.IOException e) {

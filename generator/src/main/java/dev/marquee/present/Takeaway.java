@@ -1,5 +1,21 @@
 package dev.marquee.present;
 
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+
+import java.util.List;
+
 /**
  * The first two sentences of a section's narrative, as plain text: the dashboard page's takeaway. At most
  * {@link #MAX_LENGTH} characters (twice the longest of our questions'), so a huge value quoted from the data (a title of
@@ -9,21 +25,24 @@ public final class Takeaway {
 
     public static final int MAX_LENGTH = 800;
 
-    private static final String ESCAPABLE = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+    /** The Markdown the site renders narratives from (render.Markdown): CommonMark with tables. */
+    private static final Parser MARKDOWN = Parser.builder(new MutableDataSet()
+            .set(Parser.EXTENSIONS, List.of(TablesExtension.create())).toImmutable()).build();
 
     private Takeaway() {
     }
 
+    /** The first sentence of a text that is not Markdown (a metric's definition, shown on the site as written). */
     public static String firstSentence(String text) {
-        return sentences(text, 1);
+        return sentences(text.replaceAll("\\s+", " ").trim(), 1);
     }
 
+    /** The first two sentences of a narrative's Markdown, as the words the site shows. */
     public static String of(String markdown) {
-        return sentences(markdown, 2);
+        return sentences(plain(markdown), 2);
     }
 
-    private static String sentences(String markdown, int wanted) {
-        String text = plain(markdown);
+    private static String sentences(String text, int wanted) {
         int sentences = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -45,32 +64,41 @@ public final class Takeaway {
     }
 
     /**
-     * Markdown as the words it shows, on one line: no heading marks, emphasis or code marks, a link as its text. A
-     * backslash-escaped character (how values from data are put into a narrative) is that character, as written.
+     * Markdown as the words the site shows, on one line: text without its heading marks, emphasis or code marks, a link
+     * as its text, an image as its alt text, a backslash-escaped character (how values from data are put into a
+     * narrative) as that character. Read by the CommonMark parser the site renders with, so what is not markup stays as
+     * written: the underscores of {@code genre_map}, an asterisk standing alone.
      */
     public static String plain(String markdown) {
-        String source = markdown.replaceAll("(?m)^#+\\s*", "");
-        StringBuilder text = new StringBuilder(source.length());
-        int linkStart = -1;
-        for (int i = 0; i < source.length(); i++) {
-            char c = source.charAt(i);
-            if (c == '\\' && i + 1 < source.length() && ESCAPABLE.indexOf(source.charAt(i + 1)) >= 0) {
-                text.append(source.charAt(++i));
-            } else if (c == '*' || c == '_' || c == '`') {
-                continue;
-            } else if (c == '[') {
-                linkStart = text.length();
-                text.append(c);
-            } else if (c == ']' && linkStart >= 0 && i + 1 < source.length() && source.charAt(i + 1) == '(') {
-                // [text](url): the text stays, the brackets and the URL go.
-                int close = source.indexOf(')', i + 2);
-                text.deleteCharAt(linkStart);
-                linkStart = -1;
-                i = close < 0 ? source.length() : close;
-            } else {
-                text.append(c);
-            }
-        }
+        StringBuilder text = new StringBuilder(markdown.length());
+        appendText(MARKDOWN.parse(markdown), text);
         return text.toString().replaceAll("\\s+", " ").trim();
+    }
+
+    private static void appendText(Node node, StringBuilder text) {
+        if (node instanceof Text || node instanceof HtmlEntity) {
+            text.append(node.getChars().unescape());
+        } else if (node instanceof Code code) {
+            text.append(code.getText());
+        } else if (node instanceof Image image) {
+            text.append(image.getText().unescape());
+        } else if (node instanceof ImageRef image) {
+            text.append(image.getText().unescape());
+        } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
+            text.append(' ');
+        } else if (node instanceof Reference) {
+            // A link's reference definition, [name]: url, shows nothing where it stands.
+            return;
+        } else if (node.hasChildren()) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                appendText(child, text);
+            }
+            if (node instanceof Block) {
+                text.append(' ');
+            }
+        } else {
+            // Raw HTML and anything else the site shows as written (render.Markdown escapes HTML).
+            text.append(node.getChars());
+        }
     }
 }

@@ -52,7 +52,7 @@ class ChartHotspotTest {
     void barChart_hasOneTitlePerBar_withItsValueInTheUnit() {
         ChartSpec spec = spec(ChartKind.BAR, "country", List.of("mrr"), Optional.empty(), Unit.USD);
 
-        String svg = SvgWriter.svg(ChartBuilder.build(spec, MRR), "svg-t", Unit.USD);
+        String svg = SvgWriter.svg(ChartBuilder.build(spec, MRR), "svg-t", spec);
 
         assertEquals(List.of("Brazil: $1,234.50", "Chile: $99.00", "Peru: $10,000.00"), titles(svg));
     }
@@ -61,7 +61,7 @@ class ChartHotspotTest {
     void narrowDrawing_hasTheSameTitles() {
         ChartSpec spec = spec(ChartKind.HBAR, "country", List.of("mrr"), Optional.empty(), Unit.USD);
 
-        String svg = SvgWriter.narrowSvg(ChartBuilder.build(spec, MRR), "svg-t", Unit.USD);
+        String svg = SvgWriter.narrowSvg(ChartBuilder.build(spec, MRR), "svg-t", spec);
 
         assertEquals(List.of("Brazil: $1,234.50", "Chile: $99.00", "Peru: $10,000.00"), titles(svg));
     }
@@ -75,7 +75,7 @@ class ChartHotspotTest {
                         List.of("Chile", "Premium", 15L)));
         ChartSpec spec = spec(ChartKind.STACKED_PERCENT, "country", List.of("members"), Optional.of("plan"), Unit.MEMBERS);
 
-        String svg = SvgWriter.svg(ChartBuilder.build(spec, members), "svg-t", Unit.MEMBERS);
+        String svg = SvgWriter.svg(ChartBuilder.build(spec, members), "svg-t", spec);
 
         assertEquals(List.of("Brazil · Basic: 75.0%", "Brazil · Premium: 25.0%", "Chile · Basic: 25.0%", "Chile · Premium: 75.0%"),
                 titles(svg));
@@ -88,7 +88,7 @@ class ChartHotspotTest {
                 List.of(List.of(LocalDate.of(2024, 1, 1), 1234L), List.of(LocalDate.of(2024, 2, 1), 1L)));
         ChartSpec spec = spec(ChartKind.LINE, "month", List.of("members"), Optional.empty(), Unit.MEMBERS);
 
-        String svg = SvgWriter.svg(ChartBuilder.build(spec, monthly), "svg-t", Unit.MEMBERS);
+        String svg = SvgWriter.svg(ChartBuilder.build(spec, monthly), "svg-t", spec);
 
         assertEquals(List.of("Jan 2024: 1,234 members", "Feb 2024: 1 member"), titles(svg));
     }
@@ -102,10 +102,38 @@ class ChartHotspotTest {
                         List.of(LocalDate.of(2024, 1, 1), "Europe", 1500.0), List.of(LocalDate.of(2024, 2, 1), "Europe", 7.0)));
         ChartSpec spec = spec(ChartKind.LINE, "month", List.of("hours"), Optional.of("region"), Unit.HOURS);
 
-        String svg = SvgWriter.svg(ChartBuilder.build(spec, monthly), "svg-t", Unit.HOURS);
+        String svg = SvgWriter.svg(ChartBuilder.build(spec, monthly), "svg-t", spec);
 
         assertEquals(List.of("Jan 2024 · Asia: 12.5 hours", "Jan 2024 · Europe: 1,500 hours", "Feb 2024 · Asia: 250 hours",
                 "Feb 2024 · Europe: 7.0 hours"), titles(svg));
+    }
+
+    /** Given titles by decade of release, the decade declared a year: 1960 has 1 show, 2010 has 1,361 movies and 2 shows. */
+    @Test
+    void yearsAlongANumberLine_titlesWriteTheYearAsAYear() {
+        Table decades = new Table(List.of(new Column("decade", ColumnType.INTEGER), new Column("movies", ColumnType.INTEGER),
+                new Column("shows", ColumnType.INTEGER)),
+                List.of(List.of(1960L, 0L, 1L), List.of(2010L, 1361L, 2L)));
+        ChartSpec spec = new ChartSpec("c", "q", ChartKind.STACKED_BAR, "Chart", "decade", List.of("movies", "shows"), Optional.empty(),
+                "X", "Y", Unit.TITLES, false, "", Optional.empty(), 1, List.of(), "", Optional.empty(), Map.of("decade", Unit.YEAR), Map.of());
+
+        String svg = SvgWriter.svg(ChartBuilder.build(spec, decades), "svg-t", spec);
+
+        assertEquals(List.of("1960 · Movies: 0 titles", "1960 · Shows: 1 title", "2010 · Movies: 1,361 titles", "2010 · Shows: 2 titles"),
+                titles(svg));
+    }
+
+    /** Given the share still subscribed 0, 1 and 2 months after signup, a count declared nowhere: whole months, not 1.00. */
+    @Test
+    void countsAlongANumberLine_titlesWriteTheCountInItsUnit() {
+        Table retention = new Table(List.of(new Column("months_after_signup", ColumnType.INTEGER),
+                new Column("retained", ColumnType.DECIMAL)),
+                List.of(List.of(0L, 1.0), List.of(1L, 0.938), List.of(2L, 0.886)));
+        ChartSpec spec = spec(ChartKind.LINE, "months_after_signup", List.of("retained"), Optional.empty(), Unit.PERCENT);
+
+        String svg = SvgWriter.svg(ChartBuilder.build(spec, retention), "svg-t", spec);
+
+        assertEquals(List.of("0: 100.0%", "1: 93.8%", "2: 88.6%"), titles(svg));
     }
 
     @Test
@@ -127,7 +155,7 @@ class ChartHotspotTest {
                 List.of(List.of("<b>&'rgb(255,255,255)", 5.0), List.of("Peru", 6.0)));
         ChartSpec spec = spec(ChartKind.BAR, "country", List.of("mrr"), Optional.empty(), Unit.USD);
 
-        String svg = SvgWriter.svg(ChartBuilder.build(spec, hostile), "svg-t", Unit.USD);
+        String svg = SvgWriter.svg(ChartBuilder.build(spec, hostile), "svg-t", spec);
 
         assertEquals(List.of("&lt;b&gt;&amp;&apos;rgb(255,255,255): $5.00", "Peru: $6.00"), titles(svg));
         assertTrue(svg.contains(">&lt;b&gt;&amp;&apos;rgb(255,255,255)</text>"), "the axis label keeps the text as written");
@@ -137,7 +165,7 @@ class ChartHotspotTest {
     void reportsColours_areTheStyleSheetsVariables_seriesColoursStay() {
         ChartSpec spec = spec(ChartKind.BAR, "country", List.of("mrr"), Optional.empty(), Unit.USD);
 
-        String svg = SvgWriter.svg(ChartBuilder.build(spec, MRR), "svg-t", Unit.USD);
+        String svg = SvgWriter.svg(ChartBuilder.build(spec, MRR), "svg-t", spec);
 
         assertTrue(svg.contains("style='fill:var(--bg)'"), "the background is the page's");
         assertTrue(svg.contains("fill: var(--muted)"), "tick labels are the muted ink");

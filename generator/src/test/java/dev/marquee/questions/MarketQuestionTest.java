@@ -31,6 +31,8 @@ class MarketQuestionTest {
     private static Report report;
     /** fixtures/market-shows (its README has the counts): tv_shows.csv, a list of shows, and a catalogue that lists movies. */
     private static Report withShowsList;
+    /** fixtures/market-shows/tv_shows.csv alone: a list of shows, the report's own service (Netflix) holding one show. */
+    private static Report showsAlone;
     private static Path work;
 
     @BeforeAll
@@ -38,6 +40,9 @@ class MarketQuestionTest {
         work = Fixtures.scratch("marquee-market-");
         report = build(Fixtures.FIXTURES.resolve("market"), work.resolve("site"));
         withShowsList = build(Fixtures.FIXTURES.resolve("market-shows"), work.resolve("shows-site"));
+        Path showsData = Files.createDirectories(work.resolve("shows-alone"));
+        Files.copy(Fixtures.FIXTURES.resolve("market-shows/tv_shows.csv"), showsData.resolve("tv_shows.csv"));
+        showsAlone = build(showsData, work.resolve("shows-alone-site"));
     }
 
     private static Report build(Path data, Path site) throws ReportException {
@@ -116,23 +121,74 @@ class MarketQuestionTest {
     }
 
     @Test
-    void aListOfShowsAlone_noServiceHasAMovieCount_norTheCataloguePage() throws Exception {
-        Path data = Files.createDirectories(work.resolve("shows-alone"));
-        Files.copy(Fixtures.FIXTURES.resolve("market-shows/tv_shows.csv"), data.resolve("tv_shows.csv"));
-        Report alone = build(data, work.resolve("shows-alone-site"));
-
+    void aListOfShowsAlone_noServiceHasAMovieCount_norTheCataloguePage() {
         assertRows(List.of(row("Hulu", 2L, null, 2L, null), row("Netflix", 1L, null, 1L, null), row("Prime Video", 1L, null, 1L, null)),
-                result(alone, "market", "catalogue"));
-        assertRows(List.of(row(2000, null, 1L)), result(alone, "catalogue", "by_decade"));
-        assertTrue(text(alone, "catalogue").contains(
+                result(showsAlone, "market", "catalogue"));
+        assertRows(List.of(row(2000, null, 1L)), result(showsAlone, "catalogue", "by_decade"));
+        assertTrue(text(showsAlone, "catalogue").contains(
                 "Movies are not counted (left empty, not 0): the catalogue comes only from lists of shows (tv_shows.csv)."),
-                text(alone, "catalogue"));
+                text(showsAlone, "catalogue"));
+    }
+
+    @Test
+    void aCatalogueOfOneType_namesItsTitlesOnce() {
+        assertTrue(text(showsAlone, "catalogue").startsWith("The catalogue holds 1 TV Show title. The most common maturity rating is 18+."),
+                text(showsAlone, "catalogue"));
+    }
+
+    @Test
+    void aCatalogueOfMoviesAndShows_namesBoth() {
+        assertTrue(text(withShowsList, "catalogue").startsWith("The catalogue holds 1 Movie title and 1 TV Show title. The most common"),
+                text(withShowsList, "catalogue"));
+    }
+
+    @Test
+    void noCatalogueOfTheReportsOwnService_theCataloguePageSaysSo() throws Exception {
+        Path data = Files.createDirectories(work.resolve("disney-alone"));
+        Files.copy(Fixtures.FIXTURES.resolve("market/disney_plus_titles.csv"), data.resolve("disney_plus_titles.csv"));
+        Report disneyAlone = build(data, work.resolve("disney-alone-site"));
+
+        assertEquals("No catalogue file lists a title of Netflix, the report's own service.", text(disneyAlone, "catalogue"));
     }
 
     @Test
     void catalogueFilesThatListMovies_noSentenceOnMovieCounts() {
         assertFalse(text(report, "market").contains("movie count"), text(report, "market"));
         assertFalse(text(withShowsList, "catalogue").contains("not counted"), text(withShowsList, "catalogue"));
+    }
+
+    /** The market's definitions name tables and values with underscores; the PDF prints them as the methodology page does. */
+    @Test
+    void definitions_keepTheUnderscoresOfNames_onTheMethodologyPageAndInThePdf() throws Exception {
+        String page = Files.readString(work.resolve("site/methodology.html"));
+        String pdf = Fixtures.poppler("pdftotext", work.resolve("site/report.pdf")).replaceAll("\\s+", " ");
+
+        for (String name : List.of("reference table genre_map (", "reference table maturity_map,", "18+ and AGES_18_ compare",
+                "unless MARQUEE_PLATFORM says")) {
+            assertTrue(page.contains(name), name + " on the methodology page");
+            assertTrue(pdf.contains(name), name + " in the PDF:\n" + pdf);
+        }
+    }
+
+    /** Three catalogues in the layout of Kaggle's Netflix catalogue, each of its own service (named by the file). */
+    @Test
+    void sources_nameEachCataloguesOwnService_onTheDataPageAndInThePdf() throws Exception {
+        String page = Files.readString(work.resolve("site/data.html"));
+        String pdf = Fixtures.poppler("pdftotext", work.resolve("site/report.pdf")).replaceAll("\\s+", " ");
+
+        for (String file : List.of("amazon_prime_titles.csv (Prime Video catalogue)", "disney_plus_titles.csv (Disney+ catalogue)",
+                "netflix_titles.csv (Netflix catalogue)")) {
+            assertTrue(page.contains(file), file + " on the Data page");
+            assertTrue(pdf.contains(file), file + " in the PDF's sources:\n" + pdf);
+        }
+    }
+
+    /** streaming_titles.csv's platform column names Netflix and Prime Video. */
+    @Test
+    void aCatalogueWithAPlatformColumn_isLabelledByTheServicesItLists() {
+        String titles = withShowsList.quality().tables().stream().filter(t -> t.table().equals("titles")).findFirst().orElseThrow().file();
+
+        assertEquals("streaming_titles.csv (Netflix and Prime Video catalogue) + tv_shows.csv (TV shows by service)", titles);
     }
 
     @Test
