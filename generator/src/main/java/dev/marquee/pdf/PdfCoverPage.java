@@ -75,11 +75,18 @@ final class PdfCoverPage {
         int rows = room / 2 - PdfQuestionPage.CHART_HEADING - 8 >= 110 ? 2 : 1;
         // A bar chart that would show only its first few bars in a cell of the cover (one bar of ten, in a slice whose
         // KPI tiles are taller) is no headline there: the next one takes its cell, and it keeps its own page.
-        float smallestWidth = (document.right() - document.left()) / 2 - 8;
-        float smallestHeight = Math.min(330, room / rows - PdfQuestionPage.CHART_HEADING - 8);
-        List<Figure> headlines = shown.headlines().stream().map(Presentation.Headline::figure).filter(Figure::drawn)
-                .filter(f -> PdfQuestionPage.showsBars(f.chart(), COVER_BARS, smallestWidth, smallestHeight)).toList();
-        List<Figure> cover = headlines.stream().limit(2L * rows - (targetsOnCover ? 1 : 0)).toList();
+        List<Figure> drawn = shown.headlines().stream().map(Presentation.Headline::figure).filter(Figure::drawn).toList();
+        float pageWidth = document.right() - document.left();
+        float halfWidth = pageWidth / 2 - 8;
+        float cellHeight = Math.min(330, room / rows - PdfQuestionPage.CHART_HEADING - 8);
+        List<Figure> cover = drawn.stream().filter(f -> PdfQuestionPage.showsBars(f.chart(), COVER_BARS, halfWidth, cellHeight))
+                .limit(2L * rows - (targetsOnCover ? 1 : 0)).toList();
+        if (!targetsOnCover && cover.size() <= 1) {
+            // One chart alone has the page's width and the whole height left: what fits there is measured there.
+            float aloneHeight = Math.min(330, room - PdfQuestionPage.CHART_HEADING - 8);
+            cover = drawn.stream().filter(f -> PdfQuestionPage.showsBars(f.chart(), COVER_BARS, pageWidth - 8, aloneHeight))
+                    .limit(1).toList();
+        }
         int cells = cover.size() + (targetsOnCover ? 1 : 0);
         rows = Math.max(1, (cells + 1) / 2);
         float height = Math.min(330, room / rows - PdfQuestionPage.CHART_HEADING - 8);

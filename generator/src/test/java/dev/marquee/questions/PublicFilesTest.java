@@ -317,6 +317,17 @@ class PublicFilesTest {
             return alone(FILE);
         }
 
+        /**
+         * Its one headline, the 15 most watched titles, draws 6 bars at the page's width and fewer at half of it: the
+         * cover measures a chart alone in the cell it gets, the whole width, so it is not left without a chart.
+         */
+        @Test
+        void theCover_drawsItsOneHeadline() throws Exception {
+            Assumptions.assumeTrue(site().real(), "the real " + FILE + " is absent: skipped");
+            String cover = Fixtures.poppler("pdftotext", site().site().resolve("report.pdf"), "-f", "1", "-l", "1");
+            assertTrue(cover.contains("Most watched titles by hours"), cover);
+        }
+
         @Test
         void pages_eachShowsAChartWithData() {
             assertEveryPageShowsData(site());
