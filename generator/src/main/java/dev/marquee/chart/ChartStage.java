@@ -105,6 +105,15 @@ public final class ChartStage {
         return slugs;
     }
 
+    /**
+     * Whether no value the chart would draw is published: every row's figures hidden (a slice whose one region is hidden
+     * against differencing). Axes round nothing are no chart; the table says what is hidden and why.
+     */
+    private static boolean everyFigureHidden(ChartSpec spec, Table data) {
+        List<String> drawn = spec.y().stream().filter(y -> data.indexOf(y).isPresent()).toList();
+        return !drawn.isEmpty() && drawn.stream().allMatch(y -> data.columnValues(y).stream().allMatch(java.util.Objects::isNull));
+    }
+
     static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue, String facetSlug) {
         return render(slug, spec, data, facetValue, facetSlug, Optional.empty(), "");
     }
@@ -117,7 +126,7 @@ public final class ChartStage {
     static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue, String facetSlug,
                                 Optional<String> source, String sourceSlug, List<ReferenceLine> lines) {
         String alt = AltText.describe(spec, data);
-        if (spec.kind() == ChartKind.TABLE || data.isEmpty()) {
+        if (spec.kind() == ChartKind.TABLE || data.isEmpty() || everyFigureHidden(spec, data)) {
             return new RenderedChart(slug, spec, data, Optional.empty(), "", "", alt, facetValue, facetSlug, source, sourceSlug);
         }
         JFreeChart chart = ChartBuilder.build(spec, data);

@@ -8,6 +8,7 @@ import dev.marquee.query.Answer;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
@@ -117,8 +118,8 @@ public final class Narrative {
             return "n/a";
         }
         Object cell = table.rows().get(row).get(table.index(value.column()));
-        if (value.contrast().isPresent()
-                && apart(answer, value.statement(), row, value.row() == 0) != (value.contrast().get() == NarrativeValue.Contrast.APART)) {
+        if (value.contrast().isPresent() && !apart(answer, value.statement(), row, value.row() == 0)
+                .map(apart -> apart == (value.contrast().get() == NarrativeValue.Contrast.APART)).orElse(false)) {
             return NOT_SO;
         }
         if (cell instanceof Number number && value.unit().isPresent()) {
@@ -133,15 +134,17 @@ public final class Narrative {
     /**
      * Whether the group in a row is the highest (or lowest) by its rate, the part its privacy declaration names over its
      * members, with a 95% Wilson interval that does not overlap the next group's. Rows whose figures are hidden take no
-     * part; a merged row ("Other") does, so no group is called the highest below it.
+     * part; a merged row ("Other") does, so no group is called the highest below it. Empty when there is nothing to
+     * compare: the row's own figures are hidden, or no other row shows any (a slice of one region), so that neither
+     * "clearly above the next" nor "about the same as the next" is said.
      */
-    static boolean apart(Answer answer, String statement, int row, boolean highest) {
+    static Optional<Boolean> apart(Answer answer, String statement, int row, boolean highest) {
         Table table = answer.result(statement);
         dev.marquee.catalog.GroupSpec spec = answer.question().privacy(statement).orElseThrow();
         String part = spec.parts().get(0);
         double[] named = interval(table, row, spec.members(), part);
         if (named == null) {
-            return false;
+            return Optional.empty();
         }
         double[] next = null;
         for (int r = 0; r < table.rowCount(); r++) {
@@ -150,13 +153,13 @@ public final class Narrative {
                 continue;
             }
             if (highest ? other[0] >= named[0] : other[0] <= named[0]) {
-                return false;
+                return Optional.of(false);
             }
             if (next == null || (highest ? other[0] > next[0] : other[0] < next[0])) {
                 next = other;
             }
         }
-        return next != null && (highest ? named[1] > next[2] : named[2] < next[1]);
+        return next == null ? Optional.empty() : Optional.of(highest ? named[1] > next[2] : named[2] < next[1]);
     }
 
     /** A row's rate and its 95% Wilson score interval {rate, low, high}; null where the row's figures are hidden. */

@@ -60,6 +60,22 @@ class ChartLabelsTest {
     }
 
     @Test
+    void aChartWhoseEveryFigureIsHidden_isNotDrawn_itsTableSaysWhy() {
+        // A country's slice whose one region is hidden against differencing: one row, "Other (small groups)", no figure.
+        Table hidden = Charts.table(List.of(column("region", ColumnType.TEXT), column("churn_rate", ColumnType.DECIMAL)),
+                new Object[]{dev.marquee.privacy.Disclosure.OTHER, null});
+        RenderedChart chart = ChartStage.render("churn", Charts.spec(ChartKind.HBAR, "region", List.of("churn_rate"), Optional.empty(),
+                Unit.PERCENT), hidden, Optional.empty(), "");
+        assertEquals(Optional.empty(), chart.chart(), "axes around nothing are no chart");
+        assertEquals("", chart.svg());
+
+        Table oneShown = Charts.table(List.of(column("region", ColumnType.TEXT), column("churn_rate", ColumnType.DECIMAL)),
+                new Object[]{"Europe", 0.04}, new Object[]{dev.marquee.privacy.Disclosure.OTHER, null});
+        assertTrue(ChartStage.render("churn", Charts.spec(ChartKind.HBAR, "region", List.of("churn_rate"), Optional.empty(),
+                Unit.PERCENT), oneShown, Optional.empty(), "").chart().isPresent());
+    }
+
+    @Test
     void hbarOf39Bars_inAShortArea_showsTheFirstThatFit_andSaysSo() {
         JFreeChart many = ChartBuilder.build(Charts.spec(ChartKind.HBAR, "genre", List.of("rating"), Optional.empty(), Unit.SCORE), genres());
 

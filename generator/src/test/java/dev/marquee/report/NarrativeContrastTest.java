@@ -65,10 +65,23 @@ class NarrativeContrastTest {
     }
 
     @Test
-    void onlyOneGroup_isNotCalledTheHighest() throws Exception {
+    void onlyOneGroup_isNeitherTheHighest_norAboutTheSameAsANextThatIsNotThere() throws Exception {
+        // A country's slice has one region: "about the same as the next" would compare it with nothing.
         String text = givenRegions(row("Latin America", 100L, 50L));
 
-        assertEquals("Churn was about the same in Latin America and the next.", text);
+        assertEquals("", text);
+    }
+
+    @Test
+    void firstRowWithHiddenFigures_isComparedWithNothing() throws Exception {
+        // A slice whose one region is hidden against differencing: its row is "Other (small groups)" without figures.
+        String text = givenRegions(row("Other (small groups)", null, null));
+
+        assertEquals("", text);
+
+        text = givenRegions(row("Asia-Pacific", null, null), row("Europe", 100L, 10L));
+
+        assertEquals("", text);
     }
 
     private static List<Object> row(Object... values) {
