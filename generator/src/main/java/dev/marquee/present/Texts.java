@@ -44,7 +44,8 @@ public final class Texts {
                 + "its own small groups, and in the next if need be; a slice's “Other (small groups)” row is compared with the "
                 + "whole report's, and shows no figure where it must be hidden. A slice whose members share one country, and "
                 + "so one region, hides a group under both names alike (its region's row and its country's row count the "
-                + "same members), and an “Other (small groups)” row that holds only rows hidden this way shows no figure. "
+                + "same members), and a KPI of as many members as such a row is hidden with it, and it with the KPI; an "
+                + "“Other (small groups)” row that holds only rows hidden this way shows no figure. "
                 + "Figures that do not count members cannot be "
                 + "compared: forecasts (their actual values are hidden wherever the figures they follow are), the churn model's "
                 + "effects and forecast errors are estimates, and figures about titles are the same in every slice.";

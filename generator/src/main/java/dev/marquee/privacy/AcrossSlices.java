@@ -71,10 +71,48 @@ public final class AcrossSlices {
                                          List<Map<String, String>> shared) {
         List<Map<String, Set<List<String>>>> forced = new ArrayList<>();
         List<List<Answer>> published = new ArrayList<>();
+        List<Set<String>> forcedKpis = new ArrayList<>();
         for (Answers slice : slices) {
             forced.add(new HashMap<>());
             published.add(slice.published());
+            forcedKpis.add(new HashSet<>());
         }
+        Optional<SliceKpis> wholeKpis = kpis(whole);
+        List<Optional<SliceKpis>> sliceKpis = slices.stream().map(AcrossSlices::kpis).toList();
+        List<Set<String>> kpis;
+        while (true) {
+            compareRows(whole, slices, k, regionOf, shared, forced, published);
+            kpis = wholeKpis.map(w -> hidden(w, sliceKpis, k, forcedKpis)).orElseGet(() -> forcedKpis.stream().map(Set::copyOf).toList());
+            // A row of a slice's whole (its country's members) and a KPI of the same members are one group: what
+            // one hides, the other hides too.
+            Set<Integer> more = new HashSet<>();
+            boolean moreKpis = false;
+            for (int s = 0; s < slices.size(); s++) {
+                int kpisBefore = forcedKpis.get(s).size();
+                if (sliceKpis.get(s).isPresent() && sameGroupsAsKpis(slices.get(s).computed(), published.get(s), shared.get(s),
+                        sliceKpis.get(s).get(), kpis.get(s), forcedKpis.get(s), forced.get(s))) {
+                    more.add(s);
+                }
+                moreKpis |= forcedKpis.get(s).size() > kpisBefore;
+            }
+            if (more.isEmpty() && !moreKpis) {
+                break;
+            }
+            for (int s : more) {
+                published.set(s, Disclosure.protect(slices.get(s).computed(), k, regionOf, forced.get(s)));
+            }
+        }
+        List<Decision> decisions = new ArrayList<>();
+        for (int s = 0; s < slices.size(); s++) {
+            decisions.add(new Decision(published.get(s), forced.get(s).values().stream().mapToInt(Set::size).sum(), kpis.get(s)));
+        }
+        return decisions;
+    }
+
+    /** Rows compared across slices until no slice has more to hide (see {@link SliceRows}, {@link SharedValueRows}). */
+    private static void compareRows(Answers whole, List<Answers> slices, int k, Map<String, String> regionOf,
+                                    List<Map<String, String>> shared, List<Map<String, Set<List<String>>>> forced,
+                                    List<List<Answer>> published) {
         while (true) {
             Set<Integer> more = new HashSet<>();
             for (Answer answer : whole.published()) {
@@ -102,19 +140,58 @@ public final class AcrossSlices {
                 }
             }
             if (more.isEmpty()) {
-                break;
+                return;
             }
             for (int s : more) {
                 published.set(s, Disclosure.protect(slices.get(s).computed(), k, regionOf, forced.get(s)));
             }
         }
-        List<Set<String>> kpis = kpis(whole).map(w -> hidden(w, slices.stream().map(AcrossSlices::kpis).toList(), k))
-                .orElseGet(() -> slices.stream().map(s -> Set.<String>of()).toList());
-        List<Decision> decisions = new ArrayList<>();
-        for (int s = 0; s < slices.size(); s++) {
-            decisions.add(new Decision(published.get(s), forced.get(s).values().stream().mapToInt(Set::size).sum(), kpis.get(s)));
+    }
+
+    /**
+     * A slice's KPI figure and a row describing the whole slice (its country's members by country, in a country's
+     * slice) with as many members behind them are taken for one group: a row not shown hides the KPI figure (added to
+     * {@code forcedKpis}), a KPI figure not shown hides the row (added to {@code forcedRows}). Matching by the count
+     * may hide a figure that is another group of the same size: a cautious excess.
+     *
+     * @return whether rows were added, so that the slice is protected again
+     */
+    private static boolean sameGroupsAsKpis(List<Answer> computed, List<Answer> published, Map<String, String> shared,
+                                            SliceKpis kpis, Set<String> hiddenKpis, Set<String> forcedKpis,
+                                            Map<String, Set<List<String>>> forcedRows) {
+        List<SharedValueRows.Row> rows = SharedValueRows.wholeSliceRows(computed, published, shared).stream()
+                .filter(SharedValueRows.Row::wholeSlice).filter(r -> Double.isFinite(r.members())).toList();
+        boolean moreRows = false;
+        for (Map.Entry<String, Table> question : kpis.computed().entrySet()) {
+            Table table = question.getValue();
+            Table shownTable = kpis.published().get(question.getKey());
+            for (int row = 0; row < table.rowCount(); row++) {
+                String kpi = String.valueOf(table.value(row, "kpi"));
+                for (int p = 0; p < KpiGroups.PERIODS.size(); p++) {
+                    if (table.value(row, KpiGroups.PERIODS.get(p)) == null) {
+                        continue;
+                    }
+                    double group = KpiGroups.group(table, row, p);
+                    String id = kpi + "/" + KpiGroups.PERIODS.get(p);
+                    if (!Double.isFinite(group) || group <= 0) {
+                        continue;
+                    }
+                    boolean kpiShown = shownTable.value(row, KpiGroups.PERIODS.get(p)) != null && !hiddenKpis.contains(id);
+                    for (SharedValueRows.Row same : rows) {
+                        if (same.members() != group) {
+                            continue;
+                        }
+                        if (!same.shown() && kpiShown) {
+                            forcedKpis.add(id);
+                            kpiShown = false;
+                        } else if (same.shown() && !kpiShown) {
+                            moreRows |= forcedRows.computeIfAbsent(same.result(), x -> new HashSet<>()).add(same.key());
+                        }
+                    }
+                }
+            }
         }
-        return decisions;
+        return moreRows;
     }
 
     /** A result of the answer to the same question, if the report answered it. */
@@ -153,8 +230,13 @@ public final class AcrossSlices {
      * @param slices each published slice's; the withheld slices have none, and count as not showing anything
      */
     public static List<Set<String>> hidden(SliceKpis whole, List<Optional<SliceKpis>> slices, int k) {
+        return hidden(whole, slices, k, slices.stream().map(s -> Set.<String>of()).toList());
+    }
+
+    /** The same, where each slice already hides the figures {@code forced} names (they count as not shown). */
+    static List<Set<String>> hidden(SliceKpis whole, List<Optional<SliceKpis>> slices, int k, List<Set<String>> forced) {
         List<Set<String>> hide = new ArrayList<>();
-        slices.forEach(s -> hide.add(new HashSet<>()));
+        forced.forEach(f -> hide.add(new HashSet<>(f)));
         for (String question : whole.computed().keySet()) {
             hidden(question, whole, slices, k, hide);
         }
@@ -183,7 +265,8 @@ public final class AcrossSlices {
                     Optional<Table> computed = slices.get(s).map(t -> t.computed().get(question));
                     Optional<Table> published = slices.get(s).map(t -> t.published().get(question));
                     Optional<Integer> at = computed.flatMap(t -> rowOf(t, kpi));
-                    if (at.isPresent() && published.isPresent() && published.get().value(at.get(), period) != null) {
+                    if (at.isPresent() && published.isPresent() && published.get().value(at.get(), period) != null
+                            && !hide.get(s).contains(kpi + "/" + period)) {
                         showing.add(s);
                         groups[s] = KpiGroups.group(computed.get(), at.get(), p);
                         parts[s] = KpiGroups.part(computed.get(), at.get(), p);

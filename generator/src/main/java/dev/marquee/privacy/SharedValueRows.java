@@ -27,8 +27,11 @@ final class SharedValueRows {
     private SharedValueRows() {
     }
 
-    /** One row of a result whose group is the slice's shared value. */
-    private record Row(String result, List<String> key, String group, boolean shown) {
+    /**
+     * One row of a result whose group is the slice's shared value, and its members as computed; {@code wholeSlice} when
+     * no other label than the population narrows it (no month): it counts the slice's members as its KPIs do.
+     */
+    record Row(String result, List<String> key, String group, boolean shown, double members, boolean wholeSlice) {
     }
 
     /**
@@ -43,6 +46,20 @@ final class SharedValueRows {
         if (shared.size() < 2) {
             return Map.of();
         }
+        List<Row> rows = wholeSliceRows(computed, published, shared);
+        Set<String> hiddenGroups = new HashSet<>();
+        rows.stream().filter(r -> !r.shown()).forEach(r -> hiddenGroups.add(r.group()));
+        Map<String, Set<List<String>>> hide = new HashMap<>();
+        rows.stream().filter(r -> r.shown() && hiddenGroups.contains(r.group()))
+                .forEach(r -> hide.computeIfAbsent(r.result(), x -> new HashSet<>()).add(r.key()));
+        return hide;
+    }
+
+    /**
+     * The rows of the slice's results (those counting members) that name a value every member of the slice has: each
+     * describes the whole slice, or the part of it its other labels say.
+     */
+    static List<Row> wholeSliceRows(List<Answer> computed, List<Answer> published, Map<String, String> shared) {
         List<Row> rows = new ArrayList<>();
         for (int a = 0; a < computed.size(); a++) {
             Question question = computed.get(a).question();
@@ -55,12 +72,7 @@ final class SharedValueRows {
                 rows.addAll(rows(Disclosure.resultKey(question, result.getKey()), result.getValue(), shown, spec.get(), shared));
             }
         }
-        Set<String> hiddenGroups = new HashSet<>();
-        rows.stream().filter(r -> !r.shown()).forEach(r -> hiddenGroups.add(r.group()));
-        Map<String, Set<List<String>>> hide = new HashMap<>();
-        rows.stream().filter(r -> r.shown() && hiddenGroups.contains(r.group()))
-                .forEach(r -> hide.computeIfAbsent(r.result(), x -> new HashSet<>()).add(r.key()));
-        return hide;
+        return rows;
     }
 
     /** The rows of one result whose dimension is a shared column and names its shared value. */
@@ -92,7 +104,9 @@ final class SharedValueRows {
                 }
             }
             List<String> key = GroupedTable.key(table, spec, row);
-            rows.add(new Row(name, key, spec.members() + " " + labels, shownKeys.contains(key)));
+            Object members = row.get(table.index(spec.members()));
+            rows.add(new Row(name, key, spec.members() + " " + labels, shownKeys.contains(key),
+                    members instanceof Number n ? n.doubleValue() : Double.NaN, Set.of("source").containsAll(labels.keySet())));
         }
         return rows;
     }

@@ -147,6 +147,56 @@ class DifferencingTest {
     }
 
     /**
+     * A country's slice counts its current members in its members-by-country row and in KPIs of the same members (its
+     * active members on the as-of date). Where the row is not shown, no KPI figure of that count may be: before, the
+     * Argentina slice hid its Argentina row of members by country and showed 52 active members on its overview. The
+     * count is made here from the raw files (a user of the country with a subscription active on 2024-12-31).
+     */
+    @Test
+    void slicedByCountry_aCountryRowTheSliceHides_isNotShownAsAKpi() throws IOException {
+        Map<String, String> countryOf = new LinkedHashMap<>();
+        for (CSVRecord user : gzipped("users.csv.gz")) {
+            countryOf.put(user.get("user_id"), user.get("country"));
+        }
+        Map<String, java.util.Set<String>> current = new LinkedHashMap<>();
+        for (CSVRecord subscription : gzipped("subscriptions.csv.gz")) {
+            boolean active = subscription.get("started_on").compareTo("2024-12-31") <= 0
+                    && (subscription.get("ended_on").isEmpty() || subscription.get("ended_on").compareTo("2024-12-31") >= 0);
+            if (active && countryOf.containsKey(subscription.get("user_id"))) {
+                String country = countryOf.get(subscription.get("user_id"));
+                current.computeIfAbsent(country.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), c -> new java.util.HashSet<>())
+                        .add(subscription.get("user_id"));
+            }
+        }
+        List<String> found = new ArrayList<>();
+        int hiddenRows = 0;
+        for (Path slice : slices(SITES.get("country"))) {
+            int members = current.getOrDefault(slice.getFileName().toString(), java.util.Set.of()).size();
+            String rows = Fixtures.read(slice.resolve("csv/members-countries.csv"));
+            if (rows.contains("," + members + ",")) {
+                continue;
+            }
+            hiddenRows++;
+            for (String line : Fixtures.read(slice.resolve("metrics.json")).lines().filter(l -> l.contains("\"id\": ")).toList()) {
+                for (String period : List.of("value", "previous_month", "year_ago")) {
+                    if (field(line, period).equals(String.valueOf(members))) {
+                        found.add(slice.getFileName() + ": " + field(line, "id") + " " + period + " = " + members);
+                    }
+                }
+            }
+        }
+        assertTrue(hiddenRows > 0, "the sample has country slices whose own row is hidden");
+        assertEquals(List.of(), found, "KPI figures giving the members of a row the slice hides");
+    }
+
+    private static List<CSVRecord> gzipped(String file) throws IOException {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(Fixtures.ROOT.resolve("data").resolve(file)));
+             var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+
+    /**
      * In a country's slice, the figure of its one country in a result counting the same members by country, with the
      * same other labels; empty where no such result shows it.
      */
