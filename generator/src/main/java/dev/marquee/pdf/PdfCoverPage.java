@@ -72,25 +72,20 @@ final class PdfCoverPage {
         float room = writer.getVerticalPosition(true) - document.bottom() - 12;
         // Two rows when each still gets a chart's least height; below the taller tiles of a later edition (sparklines,
         // targets), one row of two, each twice as tall.
-        int rows = room / 2 - PdfQuestionPage.CHART_HEADING - 8 >= 110 ? 2 : 1;
+        int rows = cellHeight(room, 2) >= 110 ? 2 : 1;
         // A bar chart that would show only its first few bars in a cell of the cover (one bar of ten, in a slice whose
         // KPI tiles are taller) is no headline there: the next one takes its cell, and it keeps its own page.
         List<Figure> drawn = shown.headlines().stream().map(Presentation.Headline::figure).filter(Figure::drawn).toList();
         float pageWidth = document.right() - document.left();
-        float halfWidth = pageWidth / 2 - 8;
-        float cellHeight = Math.min(330, room / rows - PdfQuestionPage.CHART_HEADING - 8);
-        List<Figure> cover = drawn.stream().filter(f -> PdfQuestionPage.showsBars(f.chart(), COVER_BARS, halfWidth, cellHeight))
-                .limit(2L * rows - (targetsOnCover ? 1 : 0)).toList();
+        List<Figure> cover = fitting(drawn, cellWidth(pageWidth, 2), cellHeight(room, rows), 2 * rows - (targetsOnCover ? 1 : 0));
         if (!targetsOnCover && cover.size() <= 1) {
             // One chart alone has the page's width and the whole height left: what fits there is measured there.
-            float aloneHeight = Math.min(330, room - PdfQuestionPage.CHART_HEADING - 8);
-            cover = drawn.stream().filter(f -> PdfQuestionPage.showsBars(f.chart(), COVER_BARS, pageWidth - 8, aloneHeight))
-                    .limit(1).toList();
+            cover = fitting(drawn, cellWidth(pageWidth, 1), cellHeight(room, 1), 1);
         }
         int cells = cover.size() + (targetsOnCover ? 1 : 0);
         rows = Math.max(1, (cells + 1) / 2);
-        float height = Math.min(330, room / rows - PdfQuestionPage.CHART_HEADING - 8);
-        float width = (document.right() - document.left()) / (cells == 1 ? 1 : 2) - 8;
+        float height = cellHeight(room, rows);
+        float width = cellWidth(pageWidth, cells == 1 ? 1 : 2);
         PdfPTable grid = new PdfPTable(cells == 1 ? 1 : 2);
         grid.setWidthPercentage(100);
         grid.setSpacingBefore(8);
@@ -106,6 +101,21 @@ final class PdfCoverPage {
         if (cells > 0) {
             document.add(grid);
         }
+    }
+
+    /** The first {@code most} headlines whose bar charts show at least {@link #COVER_BARS} bars, or all, in a cell of this size. */
+    private static List<Figure> fitting(List<Figure> headlines, float width, float height, int most) {
+        return headlines.stream().filter(f -> PdfQuestionPage.showsBars(f.chart(), COVER_BARS, width, height)).limit(most).toList();
+    }
+
+    /** A chart's height in one of {@code rows} rows of the room left on the cover, below its heading. */
+    private static float cellHeight(float room, int rows) {
+        return Math.min(330, room / rows - PdfQuestionPage.CHART_HEADING - 8);
+    }
+
+    /** A chart's width in one of {@code columns} columns of the page. */
+    private static float cellWidth(float pageWidth, int columns) {
+        return pageWidth / columns - 8;
     }
 
     /**

@@ -8,13 +8,9 @@ import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataSet;
-
-import java.util.List;
+import dev.marquee.format.MarkdownSyntax;
 
 /**
  * The first two sentences of a section's narrative, as plain text: the dashboard page's takeaway. At most
@@ -24,10 +20,6 @@ import java.util.List;
 public final class Takeaway {
 
     public static final int MAX_LENGTH = 800;
-
-    /** The Markdown the site renders narratives from (render.Markdown): CommonMark with tables. */
-    private static final Parser MARKDOWN = Parser.builder(new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(TablesExtension.create())).toImmutable()).build();
 
     private Takeaway() {
     }
@@ -71,7 +63,7 @@ public final class Takeaway {
      */
     public static String plain(String markdown) {
         StringBuilder text = new StringBuilder(markdown.length());
-        appendText(MARKDOWN.parse(markdown), text);
+        appendText(MarkdownSyntax.PARSER.parse(markdown), text);
         return text.toString().replaceAll("\\s+", " ").trim();
     }
 

@@ -10,14 +10,13 @@ import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.marquee.format.MarkdownSyntax;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,20 +29,17 @@ import java.util.List;
  */
 final class Markdown {
 
-    private static final DataHolder OPTIONS = new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))
-            .set(TablesExtension.MIN_SEPARATOR_DASHES, 1)
+    private static final DataHolder OPTIONS = new MutableDataSet(MarkdownSyntax.OPTIONS)
             .set(HtmlRenderer.ESCAPE_HTML, true)
             .set(HtmlRenderer.SOFT_BREAK, " ")
             .toImmutable();
-    private static final Parser PARSER = Parser.builder(OPTIONS).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
 
     private Markdown() {
     }
 
     static String toHtml(String markdown) {
-        Document document = PARSER.parse(markdown);
+        Document document = MarkdownSyntax.PARSER.parse(markdown);
         keepLinksInsideTheSite(document);
         return RENDERER.render(document);
     }
