@@ -405,7 +405,9 @@ final class ChartBuilder {
         int xIndex = data.index(spec.x());
         for (List<Object> row : data.rows()) {
             Object x = row.get(xIndex);
-            if (x == null) {
+            if (!(x instanceof LocalDate || x instanceof LocalDateTime)) {
+                // No date: a row of months too small to publish one by one, merged as "Other (small groups)", has no
+                // place on a time axis; the table beside the chart lists it.
                 continue;
             }
             double day = x instanceof LocalDateTime time ? time.toLocalDate().toEpochDay() : ((LocalDate) x).toEpochDay();

@@ -103,6 +103,22 @@ class ChartSeriesTest {
     }
 
     @Test
+    void monthsMergedAsOtherSmallGroups_areNotPlacedOnTheTimeAxis() {
+        // A country's months too small to publish one by one (members by month within a slice, at a k of 25) merge into
+        // one row whose month is "Other (small groups)": the chart had thrown a ClassCastException; its table lists it.
+        Table members = Charts.table(List.of(column("month", ColumnType.DATE), column("country", ColumnType.TEXT), column("members", ColumnType.INTEGER)),
+                new Object[]{LocalDate.of(2024, 11, 1), "Nigeria", 28L}, new Object[]{LocalDate.of(2024, 12, 1), "Nigeria", 31L},
+                new Object[]{Disclosure.OTHER, "Nigeria", 201L});
+
+        XYDataset data = ((XYPlot) ChartBuilder.build(Charts.spec(ChartKind.LINE, "month", List.of("members"), Optional.of("country"), Unit.MEMBERS),
+                members).getPlot()).getDataset();
+
+        assertEquals(1, data.getSeriesCount());
+        assertEquals(2, data.getItemCount(0), "November and December");
+        assertEquals(31.0, data.getYValue(0, 1));
+    }
+
+    @Test
     void linesOfSeveralSeries_differInTheirDashes_notInColourAlone() {
         Table churn = Charts.table(List.of(column("month", ColumnType.DATE), column("region", ColumnType.TEXT), column("rate", ColumnType.DECIMAL)),
                 new Object[]{LocalDate.of(2024, 1, 1), "Europe", 0.03}, new Object[]{LocalDate.of(2024, 2, 1), "Europe", 0.04},
