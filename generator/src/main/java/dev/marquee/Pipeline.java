@@ -114,7 +114,7 @@ public final class Pipeline {
             Statements.Bound sql = ahead.statements(data.parameters());
             Engine answering = timer.time("layer", () -> layer(background, engine, sql, data, project.model()),
                     e -> String.join(", ", Layer.standard().names()) + " from the validated data");
-            List<Slices.Slice> slices = cut(background, engine, sql, data, project, timer);
+            List<Slices.Slice> cut = cut(background, engine, sql, data, project, timer);
             // The questions are code from the repository, not a shell: from here on the engine reads no file, loads no
             // extension and takes no setting, and every statement must be one query, before any of them runs.
             engine.lock();
@@ -122,6 +122,7 @@ public final class Pipeline {
             Answerable answerable = answerable(answering, project.questions(), data, sql);
             List<Answer> answers = answer(answering, answerable, data, project.model(), ahead, timer);
             List<Answer> safe = Disclosure.protect(answers, config.minGroupSize(), data.regionOf());
+            List<Slices.Slice> slices = followingTheWhole(engine, cut, answers, safe, project);
             List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(background, safe, project.targets().lines(safe)),
                     c -> c.size() + " charts");
             Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, answerable.leftOut(),
@@ -256,6 +257,25 @@ public final class Pipeline {
                         : ", " + s.stream().filter(x -> !x.published()).count() + " not published (fewer than "
                         + config.minGroupSize() + " members, or withheld with those so that they hold " + config.minGroupSize()
                         + " together)"));
+        return slices;
+    }
+
+    /**
+     * The slices the whole report's own protection allows (see Slices#followingTheWhole), said when it withholds more,
+     * and the recipients whose slice is not published told so.
+     */
+    private List<Slices.Slice> followingTheWhole(Engine engine, List<Slices.Slice> cut, List<Answer> answers, List<Answer> safe,
+                                                 Project project) {
+        if (cut.isEmpty()) {
+            return cut;
+        }
+        List<Slices.Slice> slices = Slices.followingTheWhole(engine, cut,
+                Disclosure.notShownByName(answers, safe, cut.get(0).dimension().column()), config.minGroupSize());
+        long more = slices.stream().filter(s -> !s.published()).count() - cut.stream().filter(s -> !s.published()).count();
+        if (more > 0) {
+            out.println("slices   " + more + " more not published: the whole report does not show their members by name, "
+                    + "or they are withheld with those");
+        }
         project.recipients().notes(slices).forEach(note -> out.println("note     " + dev.marquee.format.SafeText.message(note)));
         return slices;
     }

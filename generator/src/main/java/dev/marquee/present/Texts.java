@@ -33,22 +33,36 @@ public final class Texts {
 
     /** How a run with slices keeps them from revealing a small group by subtraction, for the methodology page. */
     public static String slicesRule(int k) {
-        return "each slice's report (a region's, say) is made safe on its own, as the whole report is. A slice of fewer than "
-                + k + " members is not published, and where the unpublished slices hold fewer than " + k + " members together, "
-                + "the smallest published one is withheld too, so that the whole report minus the published slices is never a "
-                + "group under " + k + ". The same holds for every figure about members the whole report shows, a KPI or a row "
-                + "of a table (a month, a plan, a country, “Other (small groups)”), matched with the same row of each slice: "
-                + "where the slices that do not show it (withheld, hiding it, or having merged it into their own “Other (small "
-                + "groups)”) would together leave fewer than " + k + " of its members, of a part of them (its churners) or of "
-                + "the rest to subtraction, it is hidden in the slice with the smallest group that shows it, as that slice hides "
-                + "its own small groups, and in the next if need be; a slice's “Other (small groups)” row is compared with the "
-                + "whole report's, and shows no figure where it must be hidden. A slice whose members share one country, and "
-                + "so one region, hides a group under both names alike (its region's row and its country's row count the "
-                + "same members), and a KPI of as many members as such a row is hidden with it, and it with the KPI; an "
-                + "“Other (small groups)” row that holds only rows hidden this way shows no figure. "
-                + "Figures that do not count members cannot be "
-                + "compared: forecasts (their actual values are hidden wherever the figures they follow are), the churn model's "
-                + "effects and forecast errors are estimates, and figures about titles are the same in every slice.";
+        return "each slice's report (a region's, say) is made safe on its own, as the whole report is. A "
+                + "slice of fewer than " + k
+                + " members is not published, and where the unpublished slices hold fewer than " + k
+                + " members together, the smallest published one is withheld too, so that the whole report "
+                + "minus the published slices is never a group under " + k
+                + ", and in each region too: the whole report publishes figures by region, so the "
+                + "unpublished slices' members in a region are none or " + k
+                + " or more, or that region's smallest published slice is withheld with them; and a value "
+                + "the whole report counts but does not show by name in its members by that dimension (a "
+                + "small country, or one merged with it) is not published as a slice, since every table of "
+                + "it would add up to that count. The same holds for every figure about members the whole "
+                + "report shows, a KPI or a row of a table (a month, a plan, a country, “Other (small "
+                + "groups)”), matched with the same row of each slice: where the slices that do not show it "
+                + "(withheld, hiding it, or having merged it into their own “Other (small groups)”) would "
+                + "together leave fewer than " + k
+                + " of its members, of a part of them (its churners) or of the rest to subtraction, it is "
+                + "hidden in the slice with the smallest group that shows it, as that slice hides its own "
+                + "small groups, and in the next if need be; a slice's “Other (small groups)” row is "
+                + "compared with the whole report's, and shows no figure where it must be hidden, and the "
+                + "whole report's is also compared with the slices' rows of the values it merged (the "
+                + "regions or countries it does not name), as a reader who knows those values would subtract "
+                + "them. A slice whose members share one country, and so one region, hides a group under "
+                + "both names alike (its region's row and its country's row count the same members), and a "
+                + "KPI of as many members as such a row is hidden with it, and it with the KPI; the whole "
+                + "report's plans within countries for that country are its plans, so a cell the whole "
+                + "report does not show is not shown by the slice either; an “Other (small groups)” row that "
+                + "holds only rows hidden this way, or hidden because another table hides the same group, "
+                + "shows no figure. Figures that do not count members cannot be compared: forecasts (their "
+                + "actual values are hidden wherever the figures they follow are), the churn model's effects "
+                + "and forecast errors are estimates, and figures about titles are the same in every slice.";
     }
 
     /** A target on a KPI's tile: "Target at most 3.5%: missed". */

@@ -123,7 +123,9 @@ public final class AcrossSlices {
                         continue;
                     }
                     List<Optional<Table>> tables = published.stream().map(p -> resultOf(p, question, result)).toList();
-                    List<Set<List<String>>> hide = SliceRows.hidden(answer.result(result), tables, spec.get(), k);
+                    List<Optional<Table>> computed = slices.stream().map(slice -> resultOf(slice.computed(), question, result)).toList();
+                    List<Set<List<String>>> hide = SliceRows.hidden(resultOf(whole.computed(), question, result),
+                            answer.result(result), computed, tables, spec.get(), k);
                     for (int s = 0; s < slices.size(); s++) {
                         if (forced.get(s).computeIfAbsent(Disclosure.resultKey(question, result), x -> new HashSet<>()).addAll(hide.get(s))) {
                             more.add(s);
@@ -132,7 +134,9 @@ public final class AcrossSlices {
                 }
             }
             for (int s = 0; s < slices.size(); s++) {
-                Map<String, Set<List<String>>> same = SharedValueRows.hidden(slices.get(s).computed(), published.get(s), shared.get(s));
+                Map<String, Set<List<String>>> same = new HashMap<>(SharedValueRows.hidden(slices.get(s).computed(), published.get(s), shared.get(s)));
+                SharedValueRows.hiddenCells(whole.computed(), whole.published(), slices.get(s).computed(), published.get(s), shared.get(s))
+                        .forEach((result, keys) -> same.computeIfAbsent(result, x -> new HashSet<>()).addAll(keys));
                 for (Map.Entry<String, Set<List<String>>> result : same.entrySet()) {
                     if (forced.get(s).computeIfAbsent(result.getKey(), x -> new HashSet<>()).addAll(result.getValue())) {
                         more.add(s);

@@ -37,8 +37,10 @@ public final class Disclosure {
     public static String rule(int k) {
         return "No published group (a country, a cohort, a band, a cell of a table) describes fewer than " + k + " members, "
                 + "nor can one be worked out by subtracting published figures from a published total: smaller groups are merged "
-                + "into “" + OTHER + "”, hidden, or left out of a ranking, with the next smallest where a total would reveal them. "
-                + "A count of zero is shown: it describes no one.";
+                + "into “" + OTHER + "”, hidden, or left out of a ranking, with the next smallest where a total would reveal them, "
+                + "and never one alone where its total is published (a plan's members across countries, a country's across "
+                + "plans); of two the same size, the same one in every table. A group one table hides, every table of the same "
+                + "groups hides too. A count of zero is shown: it describes no one.";
     }
 
     private Disclosure() {
@@ -100,6 +102,41 @@ public final class Disclosure {
                 forced.getOrDefault(key.getKey(), Map.of()).getOrDefault(population.getKey(), Set.of()).containsAll(population.getValue())));
     }
 
+    /**
+     * The values of a member column (country, region, plan) that a result counting members ({@code members}) by that
+     * column counted but does not show by name with their number of members: merged into "Other (small groups)" or
+     * hidden, as too small or to protect a small one.
+     *
+     * @param computed  the answers as the statements gave them
+     * @param published the same answers as published, in the same order
+     */
+    public static Set<String> notShownByName(List<Answer> computed, List<Answer> published, String column) {
+        Set<String> counted = new java.util.TreeSet<>();
+        Set<String> named = new java.util.TreeSet<>();
+        for (int a = 0; a < computed.size(); a++) {
+            Answer answer = computed.get(a);
+            for (Map.Entry<String, Table> result : answer.results().entrySet()) {
+                Optional<GroupSpec> spec = answer.question().privacy(result.getKey());
+                Table table = result.getValue();
+                Table shown = published.get(a).results().get(result.getKey());
+                if (spec.isEmpty() || !spec.get().countsMembers() || !spec.get().members().equals("members") || shown == null
+                        || !GroupedTable.dimension(table, spec.get()).map(column::equals).orElse(false)) {
+                    continue;
+                }
+                for (List<Object> row : table.rows()) {
+                    counted.add(String.valueOf(row.get(table.index(column))));
+                }
+                for (List<Object> row : shown.rows()) {
+                    if (row.get(shown.index(spec.get().members())) != null) {
+                        named.add(String.valueOf(row.get(shown.index(column))));
+                    }
+                }
+            }
+        }
+        counted.removeAll(named);
+        return counted;
+    }
+
     /** How a result is named among every question's: {@code <question>/<statement>}. */
     static String resultKey(Question question, String result) {
         return question.slug() + "/" + result;
@@ -118,7 +155,10 @@ public final class Disclosure {
                 results.put(name, KpiGroups.protect(result.getValue(), k));
             } else if (spec.isPresent() && spec.get().countsMembers()) {
                 // Groups are the same when their dimension and what counts their members are (age_band|members).
-                Optional<String> key = GroupedTable.dimension(result.getValue(), spec.get()).map(d -> d + "|" + spec.get().members());
+                // A cross-tab's values of 'within' merged whole are such groups too (a country's plans add up to its members).
+                Optional<String> key = GroupedTable.dimension(result.getValue(), spec.get())
+                        .or(() -> spec.get().within().filter(w -> spec.get().small() == GroupSpec.Small.MERGE))
+                        .map(d -> d + "|" + spec.get().members());
                 GroupedTable.Protected safe = GroupedTable.protect(result.getValue(), spec.get(), k,
                         key.map(forced::get).orElse(Map.of()), forcedRows.getOrDefault(resultKey(question, name), Set.of()), regionOf);
                 key.ifPresent(d -> addAll(found, d, safe.hiddenValuesByPopulation()));

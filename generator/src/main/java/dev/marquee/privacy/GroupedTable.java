@@ -38,6 +38,8 @@ final class GroupedTable {
     private final Set<Object> forced;
     /** Rows, by {@link #key}, that the slices of a report hide against differencing (see AcrossSlices): hidden here too. */
     private final Set<List<String>> forcedRows;
+    /** A cross-tab's values of 'within' merged as a whole into "Other (small groups)". */
+    private final Set<Object> mergedWithin = new java.util.HashSet<>();
     private final Map<String, String> regionOf;
     /** The index of the column naming each row's group (see {@link #dimension}), if the result has one. */
     private final Optional<Integer> dimension;
@@ -161,9 +163,9 @@ final class GroupedTable {
             rows = mergeSmallWithinGroups(rows);
             groupsMerged = before - distinct(rows, table.index(spec.within().get()));
         }
-        BitSet hidden = hiddenRows(rows);
+        BitSet hidden = hiddenRows(rows, true);
         int affected = hidden.cardinality();
-        Set<Object> hiddenValues = new java.util.HashSet<>();
+        Set<Object> hiddenValues = new java.util.HashSet<>(mergedWithin);
         if (dimension.isPresent()) {
             for (int r = hidden.nextSetBit(0); r >= 0; r = hidden.nextSetBit(r + 1)) {
                 hiddenValues.add(rows.get(r).get(dimension.get()));
@@ -180,7 +182,7 @@ final class GroupedTable {
                 yield kept;
             }
             case HIDE -> hide(rows, hidden);
-            case MERGE -> merge(rows, hidden);
+            case MERGE -> merge(rows, hidden, forced.isEmpty() && forcedRows.isEmpty() ? hidden : hiddenRows(rows, false));
         };
         return new Protected(new Table(outputColumns(), out), affected, groupsMerged, hiddenValues, Map.of());
     }
@@ -215,8 +217,7 @@ final class GroupedTable {
         while (mergedSize > 0 && mergedSize < k) {
             Object next = null;
             for (Map.Entry<Object, Double> group : sizes.entrySet()) {
-                if (!merged.contains(group.getKey()) && group.getValue() > 0
-                        && (next == null || group.getValue() < sizes.get(next))) {
+                if (!merged.contains(group.getKey()) && group.getValue() > 0 && smaller(group, next, sizes)) {
                     next = group.getKey();
                 }
             }
@@ -229,6 +230,11 @@ final class GroupedTable {
         if (spec.nestedIn().isPresent() && spec.within().get().equals(GroupSpec.COUNTRY)) {
             mergeWithinRegions(sizes, merged);
         }
+        // A value another result of the same groups hides (a country members by country merges) is merged here too:
+        // its rows add up to that group. Merged alone, its rows would show it under another name: they show no figure.
+        boolean onlyHiddenElsewhere = merged.isEmpty() && sizes.keySet().stream().anyMatch(forced::contains);
+        sizes.keySet().stream().filter(forced::contains).filter(v -> !merged.contains(v)).forEach(merged::add);
+        mergedWithin.addAll(merged);
         if (merged.isEmpty()) {
             return rows;
         }
@@ -247,6 +253,9 @@ final class GroupedTable {
             combined.set(within, Disclosure.OTHER);
             if (label >= 0) {
                 combined.set(label, group.get(0).get(label));
+            }
+            if (onlyHiddenElsewhere) {
+                figureColumns().forEach(column -> combined.set(column, null));
             }
             out.add(combined);
         }
@@ -272,7 +281,7 @@ final class GroupedTable {
                     for (Map.Entry<Object, Double> country : sizes.entrySet()) {
                         if (!merged.contains(country.getKey()) && country.getValue() > 0
                                 && regionOf(country.getKey()).equals(region.getKey())
-                                && (next == null || country.getValue() < sizes.get(next))) {
+                                && smaller(country, next, sizes)) {
                             next = country.getKey();
                         }
                     }
@@ -286,13 +295,24 @@ final class GroupedTable {
         }
     }
 
+    /** Whether a group is smaller than the one chosen so far, ties broken by name as {@link #smallestVisible} does. */
+    private static boolean smaller(Map.Entry<Object, Double> group, Object chosen, Map<Object, Double> sizes) {
+        return chosen == null || group.getValue() < sizes.get(chosen) || group.getValue().equals(sizes.get(chosen))
+                && String.valueOf(group.getKey()).compareTo(String.valueOf(chosen)) < 0;
+    }
+
     /** A country's region; a country the regions table does not list is Unknown, as the questions' SQL names it. */
     private String regionOf(Object country) {
         return regionOf.getOrDefault(String.valueOf(country), "Unknown");
     }
 
-    /** The rows that cannot be published as they are: small themselves, then hidden to protect the others. */
-    private BitSet hiddenRows(List<List<Object>> rows) {
+    /**
+     * The rows that cannot be published as they are: small themselves, then hidden to protect the others.
+     *
+     * @param forcing whether rows hidden elsewhere (another result of the same groups, the slices) are hidden here too;
+     *                without, the rows this result's own groups require hidden
+     */
+    private BitSet hiddenRows(List<List<Object>> rows, boolean forcing) {
         BitSet hidden = new BitSet();
         List<String> measures = measures();
         for (int r = 0; r < rows.size(); r++) {
@@ -301,10 +321,7 @@ final class GroupedTable {
                     hidden.set(r);
                 }
             }
-            if (dimension.isPresent() && forced.contains(rows.get(r).get(dimension.get()))) {
-                hidden.set(r);
-            }
-            if (isForced(rows.get(r))) {
+            if (forcing && (isForcedValue(rows.get(r)) || isForced(rows.get(r)))) {
                 hidden.set(r);
             }
         }
@@ -330,6 +347,15 @@ final class GroupedTable {
                             hidden.set(next);
                             changed = true;
                         }
+                    }
+                }
+                // One hidden row is its line's total minus the rest: hidden to protect another (a plan's small
+                // Premium members in one country, by its Basic ones), it would give that one back. A second goes too.
+                if (line.totalKnown() && !line.overlapping() && line.rows().stream().filter(hidden::get).count() == 1) {
+                    int next = smallestVisible(rows, line.rows(), hidden, spec.members());
+                    if (next >= 0) {
+                        hidden.set(next);
+                        changed = true;
                     }
                 }
             }
@@ -373,7 +399,10 @@ final class GroupedTable {
      * Rows whose total may be known, and whether their members overlap (then a set of them is only known to hold at
      * least its largest group).
      */
-    private record Line(List<Integer> rows, boolean overlapping) {
+    private record Line(List<Integer> rows, boolean overlapping, boolean totalKnown) {
+        Line(List<Integer> rows, boolean overlapping) {
+            this(rows, overlapping, true);
+        }
     }
 
     /**
@@ -406,7 +435,10 @@ final class GroupedTable {
         }
         groupBy(rows, table.index(spec.within().get())).forEach(line -> lines.add(new Line(line, spec.overlapping())));
         if (spec.small() == Small.MERGE) {
-            groupBy(rows, table.index(spec.label().orElseThrow())).forEach(line -> lines.add(new Line(line, false)));
+            // One plan across countries adds up to the plan's members, published elsewhere; one country across months
+            // adds up to nothing anyone publishes (the same members, month after month).
+            boolean totalKnown = !table.columns().get(table.index(spec.within().get())).type().isTemporal();
+            groupBy(rows, table.index(spec.label().orElseThrow())).forEach(line -> lines.add(new Line(line, false, totalKnown)));
         }
         return lines;
     }
@@ -424,11 +456,24 @@ final class GroupedTable {
         int best = -1;
         for (int r : line) {
             double value = measure(rows.get(r), measure);
-            if (!hidden.get(r) && value > 0 && (best < 0 || value <= measure(rows.get(best), measure))) {
+            if (hidden.get(r) || value <= 0) {
+                continue;
+            }
+            double smallest = best < 0 ? Double.POSITIVE_INFINITY : measure(rows.get(best), measure);
+            if (value < smallest || value == smallest && name(rows.get(r)).compareTo(name(rows.get(best))) < 0) {
                 best = r;
             }
         }
         return best;
+    }
+
+    /**
+     * What breaks a tie between rows of the same size: their names. Two results of the same groups (members by country,
+     * plans within countries) must hide the same one, or each gives back what the other hid: Nigeria's and South
+     * Africa's 31 members had each hidden the other, and the region's total minus both gave Kenya's 2.
+     */
+    private String name(List<Object> row) {
+        return String.join("\u0000", key(table, spec, row));
     }
 
     /**
@@ -481,15 +526,20 @@ final class GroupedTable {
      * Disclosure#OTHER}, placed after the last row of its value. A merged row still holding a part under k (every row
      * together has fewer) shows no figure for that part.
      */
-    private List<List<Object>> merge(List<List<Object>> rows, BitSet hidden) {
+    /** @param own the rows this result's own groups require merged: an Other row holding none of them shows no figure */
+    private List<List<Object>> merge(List<List<Object>> rows, BitSet hidden, BitSet own) {
         int within = spec.within().map(table::index).orElse(-1);
         Map<String, List<List<Object>>> mergedByGroup = new LinkedHashMap<>();
+        Set<String> mergedOfItsOwn = new java.util.HashSet<>();
         Map<String, Integer> lastVisible = new LinkedHashMap<>();
         List<List<Object>> out = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             String group = within < 0 ? "" : String.valueOf(rows.get(r).get(within));
             if (hidden.get(r)) {
                 mergedByGroup.computeIfAbsent(group, x -> new ArrayList<>()).add(rows.get(r));
+                if (own.get(r)) {
+                    mergedOfItsOwn.add(group);
+                }
             } else {
                 out.add(rows.get(r));
                 lastVisible.put(group, out.size() - 1);
@@ -518,8 +568,9 @@ final class GroupedTable {
                     hidePart(combined, measure);
                 }
             }
-            // Rows merged only because the slices hide them against differencing would show under another name.
-            if (isForced(combined) || group.getValue().stream().allMatch(this::isForced)) {
+            // Rows merged only because they are hidden elsewhere (by the slices against differencing, or as the same
+            // group in another result) would show under another name.
+            if (isForced(combined) || group.getValue().stream().allMatch(this::isForced) || !mergedOfItsOwn.contains(group.getKey())) {
                 figureColumns().forEach(column -> combined.set(column, null));
             }
             insertions.add(Map.entry(lastVisible.getOrDefault(group.getKey(), out.size() - 1) + 1, combined));
@@ -604,6 +655,11 @@ final class GroupedTable {
             }
         }
         return figures;
+    }
+
+    /** Whether a row's group is hidden because another result of the same dimension and member count hides it. */
+    private boolean isForcedValue(List<Object> row) {
+        return dimension.isPresent() && forced.contains(row.get(dimension.get()));
     }
 
     /**

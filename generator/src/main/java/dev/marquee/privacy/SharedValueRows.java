@@ -110,4 +110,81 @@ final class SharedValueRows {
         }
         return rows;
     }
+
+    /**
+     * A slice whose members share the value of a cross-tab's 'within' column (a country's slice; plans within
+     * countries) publishes the whole report's row of cells for that value again, in each of its results that counts the
+     * same members by the cross-tab's label (its members by plan). A cell the whole report does not show for that value
+     * (merged into its "Other (small groups)" to protect a small one) is not shown there either: before, the
+     * Netherlands slice showed its 10 Basic members, which the whole report had merged with its Premium ones, and
+     * every other country's Basic members then gave Poland's hidden Basic, and Poland's 5 Premium members with it.
+     *
+     * @param whole the whole report's answers, as computed and as published
+     * @return per result ({@link Disclosure#resultKey}), the keys of the slice's rows to hide
+     */
+    static Map<String, Set<List<String>>> hiddenCells(List<Answer> wholeComputed, List<Answer> wholePublished, List<Answer> computed,
+                                                      List<Answer> published, Map<String, String> shared) {
+        Map<String, Set<List<String>>> hide = new HashMap<>();
+        for (int a = 0; a < wholePublished.size(); a++) {
+            Question question = wholePublished.get(a).question();
+            for (Map.Entry<String, Table> result : wholePublished.get(a).results().entrySet()) {
+                Optional<GroupSpec> spec = question.privacy(result.getKey());
+                Table computedTable = wholeComputed.get(a).results().get(result.getKey());
+                if (spec.isEmpty() || !spec.get().countsMembers() || spec.get().within().isEmpty() || spec.get().label().isEmpty()
+                        || !shared.containsKey(spec.get().within().get()) || computedTable == null) {
+                    continue;
+                }
+                String within = spec.get().within().get();
+                String label = spec.get().label().get();
+                Set<List<String>> hidden = cells(computedTable, within, label, shared.get(within), Optional.empty());
+                hidden.removeAll(cells(result.getValue(), within, label, shared.get(within), Optional.of(spec.get().members())));
+                if (hidden.isEmpty()) {
+                    continue;
+                }
+                for (int s = 0; s < published.size(); s++) {
+                    Question sliceQuestion = published.get(s).question();
+                    for (Map.Entry<String, Table> sliceResult : published.get(s).results().entrySet()) {
+                        Optional<GroupSpec> sliceSpec = sliceQuestion.privacy(sliceResult.getKey());
+                        Table table = sliceResult.getValue();
+                        if (sliceSpec.isEmpty() || !sliceSpec.get().countsMembers() || !sliceSpec.get().members().equals(spec.get().members())) {
+                            continue;
+                        }
+                        // Its results by the label alone, and its own cross-tabs of the same two columns.
+                        boolean byLabel = GroupedTable.dimension(table, sliceSpec.get()).map(label::equals).orElse(false);
+                        boolean crossTab = sliceSpec.get().within().equals(spec.get().within()) && sliceSpec.get().label().equals(spec.get().label());
+                        if (!byLabel && !crossTab) {
+                            continue;
+                        }
+                        for (List<Object> row : table.rows()) {
+                            if (row.get(table.index(sliceSpec.get().members())) != null && hidden.contains(cell(table, row, label))
+                                    && (byLabel || shared.get(within).equals(String.valueOf(row.get(table.index(within)))))) {
+                                hide.computeIfAbsent(Disclosure.resultKey(sliceQuestion, sliceResult.getKey()), x -> new HashSet<>())
+                                        .add(GroupedTable.key(table, sliceSpec.get(), row));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return hide;
+    }
+
+    /**
+     * A cross-tab's labels (with their population) in its rows of one value of 'within'; {@code members} given, only
+     * those shown by name with their members.
+     */
+    private static Set<List<String>> cells(Table table, String within, String label, String value, Optional<String> members) {
+        Set<List<String>> cells = new HashSet<>();
+        for (List<Object> row : table.rows()) {
+            if (value.equals(String.valueOf(row.get(table.index(within)))) && members.map(m -> row.get(table.index(m)) != null
+                    && !Disclosure.OTHER.equals(row.get(table.index(label)))).orElse(true)) {
+                cells.add(cell(table, row, label));
+            }
+        }
+        return cells;
+    }
+
+    private static List<String> cell(Table table, List<Object> row, String label) {
+        return List.of(table.indexOf("source").map(i -> String.valueOf(row.get(i))).orElse(""), String.valueOf(row.get(table.index(label))));
+    }
 }

@@ -31,6 +31,19 @@ final class SliceRows {
      * @param slices the result as each published slice publishes it; empty where a slice does not publish it
      */
     static List<Set<List<String>>> hidden(Table whole, List<Optional<Table>> slices, GroupSpec spec, int k) {
+        return hidden(Optional.empty(), whole, slices.stream().map(s -> Optional.<Table>empty()).toList(), slices, spec, k);
+    }
+
+    /**
+     * The same, where the results as computed (before suppression) say what each "Other (small groups)" row holds: the
+     * whole report's Other row is then also compared with the slices' rows of the values it merged (see {@link
+     * #otherByItsRows}).
+     *
+     * @param wholeComputed  the whole report's result as its statement gave it
+     * @param slicesComputed each published slice's, in order; empty where a slice does not publish it
+     */
+    static List<Set<List<String>>> hidden(Optional<Table> wholeComputed, Table whole, List<Optional<Table>> slicesComputed,
+                                          List<Optional<Table>> slices, GroupSpec spec, int k) {
         List<Set<List<String>>> hide = new ArrayList<>();
         List<Map<List<String>, Integer>> rowsByKey = new ArrayList<>();
         for (Optional<Table> slice : slices) {
@@ -82,7 +95,124 @@ final class SliceRows {
                 }
             }
         }
+        wholeComputed.ifPresent(computed -> otherByItsRows(computed, whole, slicesComputed, slices, spec, k, measures, hide));
         return hide;
+    }
+
+    /**
+     * The whole report's "Other (small groups)" row is the values it merged, and a reader who knows which values there
+     * are (the regions, the countries) subtracts from it each slice's rows of those values, as the slices show them by
+     * name, and each slice's own Other where all that slice merged is among them. What is left is the slices not
+     * showing theirs, together: k or more of each group, or none; while it is not, the smallest such row still shown
+     * is hidden. Before, the sample sliced by region gave Middle East &amp; Africa's 8 churners as the whole's Other
+     * (Asia-Pacific and Middle East &amp; Africa) minus the Asia-Pacific slice's Asia-Pacific row.
+     */
+    private static void otherByItsRows(Table wholeComputed, Table whole, List<Optional<Table>> slicesComputed,
+                                       List<Optional<Table>> slices, GroupSpec spec, int k, List<String> measures,
+                                       List<Set<List<String>>> hide) {
+        if (spec.label().isEmpty() || spec.within().isPresent()) {
+            return;
+        }
+        for (int row = 0; row < whole.rowCount(); row++) {
+            List<String> key = GroupedTable.key(whole, spec, whole.rows().get(row));
+            if (!Disclosure.OTHER.equals(label(whole, spec, whole.rows().get(row)))) {
+                continue;
+            }
+            Set<String> merged = merged(wholeComputed, whole, spec, line(whole, spec, key));
+            if (merged.isEmpty()) {
+                continue;
+            }
+            // Each slice's rows the reader subtracts: its rows of merged values, and its Other if it holds only such.
+            Map<Integer, List<Integer>> parts = new HashMap<>();
+            for (int s = 0; s < slices.size(); s++) {
+                if (slices.get(s).isEmpty()) {
+                    continue;
+                }
+                Table slice = slices.get(s).get();
+                for (int r = 0; r < slice.rowCount(); r++) {
+                    List<String> sliceKey = GroupedTable.key(slice, spec, slice.rows().get(r));
+                    if (!line(slice, spec, sliceKey).equals(line(whole, spec, key)) || hide.get(s).contains(sliceKey)) {
+                        continue;
+                    }
+                    String label = label(slice, spec, slice.rows().get(r));
+                    boolean other = Disclosure.OTHER.equals(label);
+                    if (other ? slicesComputed.get(s).map(c -> merged.containsAll(merged(c, slice, spec, line(slice, spec, sliceKey))))
+                            .orElse(false) : merged.contains(label)) {
+                        parts.computeIfAbsent(s, x -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (String measure : measures) {
+                    Optional<Double> group = value(whole, row, measure, spec);
+                    if (group.isEmpty()) {
+                        continue;
+                    }
+                    double rest = group.get();
+                    int nextSlice = -1;
+                    int nextRow = -1;
+                    double smallest = Double.POSITIVE_INFINITY;
+                    for (Map.Entry<Integer, List<Integer>> part : parts.entrySet()) {
+                        Table slice = slices.get(part.getKey()).orElseThrow();
+                        for (int r : part.getValue()) {
+                            Optional<Double> shown = value(slice, r, measure, spec);
+                            if (shown.isPresent()) {
+                                rest -= shown.get();
+                                if (shown.get() > 0 && shown.get() < smallest) {
+                                    smallest = shown.get();
+                                    nextSlice = part.getKey();
+                                    nextRow = r;
+                                }
+                            }
+                        }
+                    }
+                    if (KpiGroups.small(rest, k) && nextSlice >= 0) {
+                        Table slice = slices.get(nextSlice).orElseThrow();
+                        hide.get(nextSlice).add(GroupedTable.key(slice, spec, slice.rows().get(nextRow)));
+                        parts.get(nextSlice).remove(Integer.valueOf(nextRow));
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The values of the label a report merged into its Other row of a line: those it computed and does not name. */
+    private static Set<String> merged(Table computed, Table published, GroupSpec spec, List<String> line) {
+        Set<String> values = new java.util.TreeSet<>();
+        for (List<Object> row : computed.rows()) {
+            if (line(computed, spec, GroupedTable.key(computed, spec, row)).equals(line)) {
+                values.add(label(computed, spec, row));
+            }
+        }
+        for (List<Object> row : published.rows()) {
+            if (line(published, spec, GroupedTable.key(published, spec, row)).equals(line)) {
+                values.remove(label(published, spec, row));
+            }
+        }
+        values.remove(Disclosure.OTHER);
+        return values;
+    }
+
+    private static String label(Table table, GroupSpec spec, List<Object> row) {
+        return String.valueOf(row.get(table.index(spec.label().orElseThrow())));
+    }
+
+    /** A row's key without its label: the rows of one line (a month, a population) share it. */
+    private static List<String> line(Table table, GroupSpec spec, List<String> key) {
+        int label = table.index(spec.label().orElseThrow());
+        List<Integer> figures = GroupedTable.figureColumns(table, spec);
+        int at = 0;
+        for (int c = 0; c < label; c++) {
+            if (!figures.contains(c)) {
+                at++;
+            }
+        }
+        List<String> line = new ArrayList<>(key);
+        line.remove(at);
+        return line;
     }
 
     /** A measure of a published row: a figure, or the rest of the members beside a part; empty where a figure is not shown. */

@@ -178,15 +178,49 @@ public final class Slices {
     }
 
     /**
+     * The slices as the whole report's own protection allows: a value of the dimension that the whole report counts but
+     * does not show by name where it counts members by that dimension (members by country: a small country, or one
+     * merged with it so that the two hold k together) is not published as a slice either, since every table of its
+     * slice adds up to the count the whole report withheld; then the withheld slices are complemented again (see {@link
+     * #complemented}). Before, the sample sliced by country published Nigeria, whose 31 current members the whole report
+     * had merged with Kenya's 2: the region's total minus South Africa's row and the Nigeria slice gave Kenya's.
+     *
+     * @param notShown the values the whole report counts and does not show by name (see
+     *                 {@code Disclosure#notShownByName})
+     */
+    public static List<Slice> followingTheWhole(Engine database, List<Slice> slices, Set<String> notShown, int minGroupSize) {
+        if (slices.isEmpty() || !(slices.get(0).dimension() instanceof Dimension.Column)
+                || slices.stream().noneMatch(s -> s.published() && notShown.contains(s.value()))) {
+            return slices;
+        }
+        List<Slice> result = new ArrayList<>();
+        for (Slice s : slices) {
+            result.add(s.published() && notShown.contains(s.value())
+                    ? new Slice(s.dimension(), s.value(), s.slug(), s.schema(), s.members(), false) : s);
+        }
+        return complemented(result, membersByRegion(database, slices.get(0).dimension()), minGroupSize);
+    }
+
+    /** Each value of the dimension with its members per region. */
+    private static Map<String, Map<String, Long>> membersByRegion(Engine database, Dimension dimension) {
+        var table = database.query("SELECT " + valueOf(dimension) + " AS value, " + valueOf(Dimension.Column.REGION)
+                + " AS region, count(*) AS members FROM main.member GROUP BY 1, 2 ORDER BY 1, 2");
+        Map<String, Map<String, Long>> byRegion = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            byRegion.computeIfAbsent((String) table.value(r, "value"), v -> new java.util.TreeMap<>())
+                    .put((String) table.value(r, "region"), ((Number) table.value(r, "members")).longValue());
+        }
+        return byRegion;
+    }
+
+    /**
      * Every value of the dimension the whole data's members have, with their counts, in order (a slices file's); the
      * unknown ones as one.
      */
     static List<Slice> values(Engine database, Dimension dimension, int minGroupSize) {
-        var table = database.query("SELECT " + valueOf(dimension) + " AS value, count(*) AS members FROM main.member GROUP BY 1 ORDER BY 1");
+        Map<String, Map<String, Long>> byRegion = membersByRegion(database, dimension);
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        for (int r = 0; r < table.rows().size(); r++) {
-            counts.put((String) table.value(r, "value"), ((Number) table.value(r, "members")).longValue());
-        }
+        byRegion.forEach((value, regions) -> counts.put(value, regions.values().stream().mapToLong(Long::longValue).sum()));
         List<String> values = new ArrayList<>(counts.keySet());
         if (dimension instanceof SliceFile file) {
             values.sort(java.util.Comparator.comparingInt(file.names()::indexOf));
@@ -198,27 +232,57 @@ public final class Slices {
             slices.add(new Slice(dimension, values.get(r), slugs.get(values.get(r)), "slice_" + (r + 1), members,
                     members >= minGroupSize));
         }
-        return complemented(slices, minGroupSize);
+        return complemented(slices, byRegion, minGroupSize);
     }
 
     /**
      * The whole report minus the published slices is the withheld slices together: when they hold fewer than k
-     * members (but some), the smallest published slice is withheld too, and the next, until they hold k or more.
+     * members (but some), the smallest published slice is withheld too, and the next, until they hold k or more. The
+     * whole report publishes figures per region as well, so the same holds in each region: a region's figure minus the
+     * published slices' members there (a country's slice, under its country's name or its region's) is the withheld
+     * slices' members of that region, which must be none or k or more, or the region's smallest published slice is
+     * withheld with them. Before this, the sample sliced by country gave Kenya's 2 current members as the whole report's
+     * Middle East &amp; Africa minus Nigeria and South Africa.
+     *
+     * @param byRegion each slice value's members per region
      */
-    static List<Slice> complemented(List<Slice> slices, int minGroupSize) {
+    static List<Slice> complemented(List<Slice> slices, Map<String, Map<String, Long>> byRegion, int minGroupSize) {
         List<Slice> result = new ArrayList<>(slices);
+        Set<String> regions = new java.util.TreeSet<>();
+        byRegion.values().forEach(r -> regions.addAll(r.keySet()));
         while (true) {
-            long withheld = result.stream().filter(s -> !s.published()).mapToLong(Slice::members).sum();
-            if (withheld == 0 || withheld >= minGroupSize) {
-                return result;
+            Optional<Slice> next = nextToWithhold(result, Slice::members, minGroupSize);
+            for (String region : regions) {
+                if (next.isPresent()) {
+                    break;
+                }
+                next = nextToWithhold(result, s -> byRegion.getOrDefault(s.value(), Map.of()).getOrDefault(region, 0L), minGroupSize);
             }
-            Optional<Slice> next = result.stream().filter(Slice::published).min(java.util.Comparator.comparingLong(Slice::members));
             if (next.isEmpty()) {
                 return result;
             }
             Slice s = next.get();
             result.set(result.indexOf(s), new Slice(s.dimension(), s.value(), s.slug(), s.schema(), s.members(), false));
         }
+    }
+
+    /** The same with every slice's members in one region (as a region's or a plan's slice has). */
+    static List<Slice> complemented(List<Slice> slices, int minGroupSize) {
+        return complemented(slices, Map.of(), minGroupSize);
+    }
+
+    /**
+     * The published slice with the fewest members to count when the withheld slices hold between 1 and k-1 of them;
+     * empty when they hold none or k or more, or no published slice has any.
+     */
+    private static Optional<Slice> nextToWithhold(List<Slice> slices, java.util.function.ToLongFunction<Slice> members,
+                                                  int minGroupSize) {
+        long withheld = slices.stream().filter(s -> !s.published()).mapToLong(members).sum();
+        if (withheld == 0 || withheld >= minGroupSize) {
+            return Optional.empty();
+        }
+        return slices.stream().filter(Slice::published).filter(s -> members.applyAsLong(s) > 0)
+                .min(java.util.Comparator.comparingLong(members));
     }
 
     /**

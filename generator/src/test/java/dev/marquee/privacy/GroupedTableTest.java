@@ -101,7 +101,8 @@ class GroupedTableTest {
         // X: Basic 40, Premium 4, Standard 30; Y: Basic 50, Premium 30, Standard 25.
         // X Premium (4) is small. X's hidden cells hold 4, which X's total reveals: X Standard (30) is hidden too.
         // Premium's hidden cells hold 4, which the Premium total reveals: Y Premium (30), the smallest left, is hidden.
-        // X shows Basic and Other 34 (of 74); Y shows Basic, Standard and Other 30 (of 105).
+        // Y's Other of Premium alone would be Y Premium under another name, and the Premium total minus it X's 4: Y
+        // Standard (25), Y's smallest left, goes too. X shows Basic and Other 34 (of 74); Y shows Basic and Other 55.
         GroupSpec spec = new GroupSpec("t", "members", false, List.of(), List.of(),
                 List.of(GroupSpec.Ratio.parse("share = members / sum(members) by country").orElseThrow()), Small.MERGE,
                 Optional.of("plan"), Optional.of("country"), List.of(), List.of(), 1);
@@ -109,7 +110,7 @@ class GroupedTableTest {
                 "X|Basic:40,0.540540540541", "X|Premium:4,0.0540540540541", "X|Standard:30,0.405405405405",
                 "Y|Basic:50,0.47619047619", "Y|Premium:30,0.285714285714", "Y|Standard:25,0.238095238095"), spec);
         assertEquals(List.of("X|Basic:40,0.540540540541", "X|" + OTHER + ":34,0.459459459459",
-                "Y|Basic:50,0.47619047619", "Y|Standard:25,0.238095238095", "Y|" + OTHER + ":30,0.285714285714"), rows(safe));
+                "Y|Basic:50,0.47619047619", "Y|" + OTHER + ":55,0.52380952381"), rows(safe));
     }
 
     @Test
@@ -120,9 +121,67 @@ class GroupedTableTest {
                 Optional.of("plan"), Optional.of("country"), List.of(), List.of(), 1);
         Table safe = protect(table(List.of("country", "plan"), "members",
                 "V|Basic:40", "V|Premium:20", "W|Basic:7", "W|Premium:5", "Z|Basic:3", "Z|Premium:2"), spec);
-        // Premium's hidden cells then hold 7 (only the merged country's), under k: V Premium (20) is hidden too, and V's
-        // Other holds it alone (20).
-        assertEquals(List.of("V|Basic:40", "V|" + OTHER + ":20", OTHER + "|" + OTHER + ":17"), rows(safe));
+        // Premium's hidden cells then hold 7 (only the merged country's), under k: V Premium (20) is hidden too. V's Other
+        // of it alone would be V Premium under another name, and the Premium total minus it the merged country's 7: V
+        // Basic goes with it.
+        assertEquals(List.of("V|" + OTHER + ":60", OTHER + "|" + OTHER + ":17"), rows(safe));
+    }
+
+    @Test
+    void crossTab_aCellHiddenAloneAmongItsPlansCells_takesAnotherWithIt_orThePlansTotalGivesItBack() {
+        // Plans within countries, every country's and every plan's total published. P: Basic 20, Premium 5, Standard 22;
+        // N: Basic 10, Premium 13, Standard 21; U: Basic 60, Premium 40, Standard 50. P Premium (5) is small; P's hidden
+        // cells would hold 5, so P Basic (20), its smallest left, goes too. Premium's hidden cells (5) take N Premium (13).
+        // Then P Basic is the only hidden Basic cell: the Basic total minus N's and U's would give 20, and P's Other (25)
+        // minus it P Premium's 5. N Basic (10), the smallest Basic left, is hidden too; N's Other is Basic and Premium.
+        GroupSpec spec = new GroupSpec("t", "members", false, List.of(), List.of(), List.of(), Small.MERGE,
+                Optional.of("plan"), Optional.of("country"), List.of(), List.of(), 1);
+        Table safe = protect(table(List.of("country", "plan"), "members", "N|Basic:10", "N|Premium:13", "N|Standard:21",
+                "P|Basic:20", "P|Premium:5", "P|Standard:22", "U|Basic:60", "U|Premium:40", "U|Standard:50"), spec);
+        assertEquals(List.of("N|Standard:21", "N|" + OTHER + ":23", "P|Standard:22", "P|" + OTHER + ":25",
+                "U|Basic:60", "U|Premium:40", "U|Standard:50"), rows(safe));
+    }
+
+    @Test
+    void rowsOfTheSameSize_theSameOneIsHiddenInEveryResult_byName() {
+        // Region R: K (2 members), N (31), S (31); its total is published. K is small, and one of N and S must go with it.
+        // Members by country and plans within countries chose differently when the two tied (the first of the one, the
+        // last of the other), and R minus the one each showed gave K's 2. Both take N, first by name.
+        Map<String, String> regions = Map.of("K", "R", "N", "R", "S", "R", "A", "Q");
+        GroupSpec byCountry = new GroupSpec("t", "members", false, List.of(), List.of(), List.of(), Small.MERGE, Optional.of("country"),
+                Optional.empty(), List.of(), List.of(), 1, Optional.of("region"));
+        assertEquals(List.of("A:900", "S:31", OTHER + ":33"), rows(GroupedTable.protect(table("country", "members", "A:900", "S:31",
+                "N:31", "K:2"), byCountry, K, Map.of(), regions).table()));
+        GroupSpec plans = new GroupSpec("t", "members", false, List.of(), List.of(), List.of(), Small.MERGE, Optional.of("plan"),
+                Optional.of("country"), List.of(), List.of(), 1, Optional.of("region"));
+        Table crossTab = GroupedTable.protect(table(List.of("country", "plan"), "members", "A|Basic:900", "K|Basic:2", "N|Basic:31",
+                "S|Basic:31"), plans, K, Map.of(), regions).table();
+        assertEquals(List.of("A", "S", OTHER), crossTab.rows().stream().map(r -> String.valueOf(r.get(0))).distinct().toList());
+    }
+
+    @Test
+    void aGroupAnotherResultHides_isMergedInACrossTabToo_andItsRowsAloneShowNoFigure() {
+        // Members by country hid S (forced here as Disclosure forces the groups other results hid): plans within countries
+        // merge S whole, and an Other country of S alone would give its plans' members: it shows none.
+        GroupSpec spec = new GroupSpec("t", "members", false, List.of(), List.of(), List.of(), Small.MERGE,
+                Optional.of("plan"), Optional.of("country"), List.of(), List.of(), 1);
+        GroupedTable.Protected safe = GroupedTable.protect(table(List.of("country", "plan"), "members", "A|Basic:60", "A|Premium:40",
+                "S|Basic:15", "S|Premium:16"), spec, K, Map.of(GroupedTable.EVENT_FILES, Set.of("S")), Map.of());
+        assertEquals(List.of("A|Basic:60", "A|Premium:40", OTHER + "|Basic:", OTHER + "|Premium:"), rows(safe.table()));
+        assertEquals(Set.of("S"), safe.hiddenValues(), "and reported, for the results of the same groups");
+    }
+
+    @Test
+    void merge_anOtherOfRowsAnotherResultHides_showsNoFigure_butOneOfItsOwnSmallRowsDoes() {
+        // Members by age band beside another result of the same bands that hid B (30): here B would be hidden alone, the
+        // total minus A and C, so C (20) goes with it; the Other they make holds nothing of this result's own, and would
+        // be the other result's hidden rows under another name: no figure. D (3), small here, makes an Other of this
+        // result's own (B and D, 33): shown.
+        GroupSpec spec = merge("band", "members");
+        assertEquals(List.of("A:50", OTHER + ":"), rows(GroupedTable.protect(table("band", "members", "A:50", "B:30", "C:20"),
+                spec, K, Map.of(GroupedTable.EVENT_FILES, Set.of("B")), Map.of()).table()));
+        assertEquals(List.of("A:50", "C:20", OTHER + ":33"), rows(GroupedTable.protect(table("band", "members", "A:50", "B:30", "C:20", "D:3"),
+                spec, K, Map.of(GroupedTable.EVENT_FILES, Set.of("B")), Map.of()).table()));
     }
 
     @Test
@@ -158,11 +217,13 @@ class GroupedTableTest {
 
     @Test
     void merge_aRowTheSlicesHide_joinsOther_asASmallRowWould_butAnOtherOfItAloneShowsNoFigure() {
-        // A (50), B (30) and C (20) are all k or more; differencing across slices hides B (see SliceRows): Other holds
-        // k on its own, so C stays. An Other of B alone would be B's 30 under another name: it shows no figure.
+        // A (50), B (30) and C (20) are all k or more; differencing across slices hides B (see SliceRows). An Other of B
+        // alone would be B's 30 under another name: it shows no figure.
         Table safe = GroupedTable.protect(table("country", "members", "A:50", "B:30", "C:20"), merge("country", "members"), K,
                 Map.of(), Set.of(List.of("B")), Map.of()).table();
-        assertEquals(List.of("A:50", "C:20", OTHER + ":"), rows(safe));
+        // B alone hidden would be the slice's total minus A and C: C, the smallest left, goes with it, and Other, which
+        // holds nothing of the slice's own, still shows no figure.
+        assertEquals(List.of("A:50", OTHER + ":"), rows(safe));
 
         // With a small row of the slice's own (D, 4) beside it, Other is B and D together: 34, not B's figure.
         safe = GroupedTable.protect(table("country", "members", "A:50", "B:30", "C:20", "D:4"), merge("country", "members"), K,
@@ -180,13 +241,14 @@ class GroupedTableTest {
 
     @Test
     void hide_aMonthTheSlicesHide_isHidden_withItsRunningTotal_andItsRunHoldsK() {
-        // Signups 50, 30, 60; cumulative 50, 80, 140. The slices hide February (30): its running total goes with it,
-        // and a run of 30 hidden between two shown totals holds k, so nothing more is hidden.
+        // Signups 50, 30, 60; cumulative 50, 80, 140. The slices hide February (30): its running total goes with it.
+        // February alone hidden would be the last total minus January and March: January (50), the smallest left, goes
+        // too (with its running total); then only the two together are known, 140 - 60 = 80.
         GroupSpec spec = new GroupSpec("t", "signups", false, List.of(), List.of(), List.of(), Small.HIDE, Optional.empty(),
                 Optional.empty(), List.of(GroupSpec.Running.parse("cumulative = running(signups)").orElseThrow()), List.of(), 1);
         Table safe = GroupedTable.protect(table("month", "signups,cumulative", "Jan:50,50", "Feb:30,80", "Mar:60,140"), spec, K,
                 Map.of(), Set.of(List.of("Feb")), Map.of()).table();
-        assertEquals(List.of("Jan:50,50", "Feb:,", "Mar:60,140"), rows(safe));
+        assertEquals(List.of("Jan:,", "Feb:,", "Mar:60,140"), rows(safe));
     }
 
     @Test

@@ -78,6 +78,30 @@ class SliceRowsTest {
                 SliceRows.hidden(whole, slices, members, K));
     }
 
+    @Test
+    void theWholesOtherRow_isMatchedWithTheSlicesRowsOfTheValuesItMerged() {
+        // Given churn by region: the whole merges Asia-Pacific (649 active, 26 churners) and Middle East & Africa (60, 8)
+        // into Other (709, 34). The Asia-Pacific slice shows its Asia-Pacific row; the Middle East & Africa slice shows
+        // its 60 members and hides its 8 churners. 34 − 26 = 8 churners: the Asia-Pacific slice hides its row. A slice
+        // whose Other holds only merged values (Middle East & Africa) is subtracted too; Europe, shown by the whole by
+        // name, is matched by name as before.
+        GroupSpec churn = new GroupSpec("by_region", "active", false, List.of("churners"), List.of(), List.of(), Small.MERGE,
+                Optional.of("region"), Optional.empty(), List.of(), List.of(), 1);
+        Table wholeComputed = table("region", "active,churners", "Europe:895,39", "Asia-Pacific:649,26", "Middle East & Africa:60,8");
+        Table whole = table("region", "active,churners", "Europe:895,39", Disclosure.OTHER + ":709,34");
+        List<Optional<Table>> computed = List.of(Optional.of(table("region", "active,churners", "Europe:895,39")),
+                Optional.of(table("region", "active,churners", "Asia-Pacific:649,26")),
+                Optional.of(table("region", "active,churners", "Middle East & Africa:60,8")));
+        List<Optional<Table>> slices = List.of(Optional.of(table("region", "active,churners", "Europe:895,39")),
+                Optional.of(table("region", "active,churners", "Asia-Pacific:649,26")),
+                Optional.of(table("region", "active,churners", Disclosure.OTHER + ":60,")));
+
+        assertEquals(List.of(Set.of(), Set.of(List.of("Asia-Pacific")), Set.of()),
+                SliceRows.hidden(Optional.of(wholeComputed), whole, computed, slices, churn, K));
+        // Read by name only, the whole's Other matches no slice's row: nothing was hidden.
+        assertEquals(List.of(Set.of(), Set.of(), Set.of()), SliceRows.hidden(whole, slices, churn, K));
+    }
+
     /** A label column (text), then number columns; each row "label:n1,n2", empty for a figure not shown. */
     private static Table table(String label, String numbers, String... rows) {
         List<Column> columns = new ArrayList<>(List.of(new Column(label, ColumnType.TEXT)));

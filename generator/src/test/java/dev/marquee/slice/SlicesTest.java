@@ -145,6 +145,26 @@ class SlicesTest {
                 .stream().map(Slices.Slice::published).toList());
     }
 
+    @Test
+    void withheldSlices_holdKMembersInEachRegion_orTheRegionsSmallestPublishedSliceJoinsThem() {
+        // k = 10. Kenya (7) and Chile (2) are withheld: 9 together, so Spain (12) joins them; then 21 in all, but the
+        // whole report's Middle East & Africa minus Nigeria and South Africa would be Kenya's 7, and its Latin America
+        // minus Brazil would be Chile's 2: the smallest published slice of each region joins them.
+        Map<String, Map<String, Long>> byRegion = Map.of("Kenya", Map.of("Middle East & Africa", 7L),
+                "Chile", Map.of("Latin America", 2L), "Spain", Map.of("Europe", 12L),
+                "Nigeria", Map.of("Middle East & Africa", 53L), "South Africa", Map.of("Middle East & Africa", 51L),
+                "Brazil", Map.of("Latin America", 250L), "France", Map.of("Europe", 30L));
+        List<Slices.Slice> cut = Slices.complemented(List.of(slice("Brazil", 250, true), slice("Chile", 2, false),
+                slice("France", 30, true), slice("Kenya", 7, false), slice("Nigeria", 53, true), slice("South Africa", 51, true),
+                slice("Spain", 12, true)), byRegion, 10);
+        assertEquals(List.of(false, false, true, false, true, false, false), cut.stream().map(Slices.Slice::published).toList());
+        // A region whose withheld slices hold k or more, or none, keeps its published slices.
+        assertEquals(List.of(true, false, true), Slices.complemented(List.of(slice("Nigeria", 53, true), slice("Kenya", 12, false),
+                slice("South Africa", 51, true)), Map.of("Kenya", Map.of("Middle East & Africa", 12L),
+                "Nigeria", Map.of("Middle East & Africa", 53L), "South Africa", Map.of("Middle East & Africa", 51L)), 10)
+                .stream().map(Slices.Slice::published).toList());
+    }
+
     private static Slices.Slice slice(String value, long members, boolean published) {
         return new Slices.Slice(Dimension.Column.COUNTRY, value, value.toLowerCase(java.util.Locale.ROOT), "slice_" + value, members, published);
     }
