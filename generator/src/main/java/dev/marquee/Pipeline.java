@@ -342,11 +342,11 @@ public final class Pipeline {
     }
 
     /** The whole report's links to its published slices' sites and PDFs. */
-    private static Slicing links(List<Slices.Slice> slices) {
+    private Slicing links(List<Slices.Slice> slices) {
         List<Slices.Slice> published = slices.stream().filter(Slices.Slice::published).toList();
         return published.isEmpty() ? Slicing.NONE : Slicing.of(published.get(0).dimension().noun(), published.stream()
                 .map(s -> new Slicing.Link(s.dimension().label() + ": " + dev.marquee.format.SafeText.label(s.value()), s.folder() + "/index.html",
-                        s.folder() + "/" + SiteRenderer.PDF_NAME)).toList());
+                        s.folder() + "/" + SiteRenderer.PDF_NAME)).toList(), slices.size() - published.size(), config.minGroupSize());
     }
 
     /** A slice's stages print nothing of their own (the run prints one line a slice); one timer per thread. */

@@ -67,7 +67,13 @@ final class AltText {
         text.append('.');
         if (spec.kind() == ChartKind.STACKED_PERCENT) {
             // Stacks of shares all reach 100%: there is no highest to name.
-            return text.append(" Each bar adds up to 100%.").toString();
+            text.append(" Each bar adds up to 100%.");
+            long left = xs.stream().distinct().count() - ChartStage.wholeBarsOnly(spec, data).columnValues(spec.x()).stream().distinct().count();
+            if (left > 0) {
+                text.append(left == 1 ? " One bar has a hidden part and is not drawn; the table lists it."
+                        : " " + left + " bars have a hidden part and are not drawn; the table lists them.");
+            }
+            return text.toString();
         }
         extremes(spec, data, stacked, text);
         return text.toString();
@@ -79,12 +85,17 @@ final class AltText {
         ColumnType xType = data.columns().get(xIndex).type();
         Map<Object, Double> totals = new LinkedHashMap<>();
         Map<Object, String> names = new LinkedHashMap<>();
+        // A stack with a hidden part has no known total: it is not named as the highest or the lowest.
+        java.util.Set<Object> partial = new java.util.HashSet<>();
         int seriesIndex = spec.kind() == ChartKind.FORECAST ? -1 : spec.series().map(data::index).orElse(-1);
         List<String> columns = stacked ? spec.y() : List.of(spec.y().get(0));
         for (List<Object> row : data.rows()) {
             for (String column : columns) {
                 Double value = ChartBuilder.plotted(row.get(data.index(column)));
                 if (value == null) {
+                    if (stacked && row.get(data.index(column)) == null) {
+                        partial.add(row.get(xIndex));
+                    }
                     continue;
                 }
                 Object x = row.get(xIndex);
@@ -95,6 +106,7 @@ final class AltText {
                                 spec.grainOf(data.columns().get(seriesIndex).name())) + ")");
             }
         }
+        totals.keySet().removeAll(partial);
         Object highest = null;
         Object lowest = null;
         for (Map.Entry<Object, Double> entry : totals.entrySet()) {

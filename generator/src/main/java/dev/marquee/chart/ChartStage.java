@@ -114,6 +114,26 @@ public final class ChartStage {
         return !drawn.isEmpty() && drawn.stream().allMatch(y -> data.columnValues(y).stream().allMatch(java.util.Objects::isNull));
     }
 
+    /**
+     * The rows of a chart of shares whose bar is whole: a bar with a hidden part would stretch its shown parts to 100%
+     * (the Netherlands' Standard members, 47.7% of them, drawn as all). Such a bar is left out; the table lists it.
+     */
+    static Table wholeBarsOnly(ChartSpec spec, Table data) {
+        int x = data.index(spec.x());
+        java.util.Set<Object> partlyHidden = new java.util.HashSet<>();
+        for (List<Object> row : data.rows()) {
+            for (String y : spec.y()) {
+                if (data.indexOf(y).isPresent() && row.get(data.index(y)) == null) {
+                    partlyHidden.add(row.get(x));
+                }
+            }
+        }
+        if (partlyHidden.isEmpty()) {
+            return data;
+        }
+        return new Table(data.columns(), data.rows().stream().filter(row -> !partlyHidden.contains(row.get(x))).toList());
+    }
+
     static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue, String facetSlug) {
         return render(slug, spec, data, facetValue, facetSlug, Optional.empty(), "");
     }
@@ -126,10 +146,11 @@ public final class ChartStage {
     static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue, String facetSlug,
                                 Optional<String> source, String sourceSlug, List<ReferenceLine> lines) {
         String alt = AltText.describe(spec, data);
-        if (spec.kind() == ChartKind.TABLE || data.isEmpty() || everyFigureHidden(spec, data)) {
+        Table drawn = spec.kind() == ChartKind.STACKED_PERCENT ? wholeBarsOnly(spec, data) : data;
+        if (spec.kind() == ChartKind.TABLE || drawn.isEmpty() || everyFigureHidden(spec, drawn)) {
             return new RenderedChart(slug, spec, data, Optional.empty(), "", "", alt, facetValue, facetSlug, source, sourceSlug);
         }
-        JFreeChart chart = ChartBuilder.build(spec, data);
+        JFreeChart chart = ChartBuilder.build(spec, drawn);
         lines.forEach(line -> ChartBuilder.addReferenceLine(chart, line));
         String id = "svg-" + slug + "-" + spec.id() + (sourceSlug.isEmpty() ? "" : "-" + sourceSlug)
                 + (facetSlug.isEmpty() ? "" : "-" + facetSlug);

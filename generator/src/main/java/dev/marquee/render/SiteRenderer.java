@@ -101,7 +101,8 @@ public final class SiteRenderer {
                 site.layout("Overview", "Streaming analytics report, " + shown.dateline(), "index.html"),
                 shown.dateline(), shown.freshness(), shown.tiles().stream().map(SiteRenderer::kpiTile).toList(), headlines,
                 leftOut(shown), countryLinks, changes, new Views.SliceLinks("Per " + shown.slicing().dimension(),
-                        shown.slicing().slices().stream().map(l -> new Views.SliceLink(l.label(), l.siteHref(), l.pdfHref())).toList()),
+                        shown.slicing().slices().stream().map(l -> new Views.SliceLink(l.label(), l.siteHref(), l.pdfHref())).toList(),
+                        shown.slicing().notPublished()),
                 shown.slicing().whole().map(Slicing.Whole::href).orElse(""))));
         if (!changes.isEmpty()) {
             output.write(CHANGES_PAGE, render("changes.jte", new Views.ChangesPage(

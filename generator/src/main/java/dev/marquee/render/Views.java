@@ -107,7 +107,8 @@ public final class Views {
     public record SliceLink(String label, String siteHref, String pdfHref) {
     }
 
-    public record SliceLinks(String heading, List<SliceLink> links) {
+    /** @param notPublished what the whole report says of the slices it does not publish; empty when none */
+    public record SliceLinks(String heading, List<SliceLink> links, String notPublished) {
         public boolean isEmpty() {
             return links.isEmpty();
         }

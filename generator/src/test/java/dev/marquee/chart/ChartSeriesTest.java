@@ -119,6 +119,25 @@ class ChartSeriesTest {
     }
 
     @Test
+    void aBarOfSharesWithAHiddenPart_isNotDrawn_forItsShownPartsWouldFillIt() {
+        // The Netherlands slice: Standard 21 of 44 members shown, Basic and Premium hidden. Drawn as shares, Standard
+        // alone made the whole bar: 100% where the table says 47.7%. Brazil's bar is whole.
+        Table plans = Charts.table(List.of(column("country", ColumnType.TEXT), column("plan", ColumnType.TEXT), column("members", ColumnType.INTEGER)),
+                new Object[]{"Brazil", "Basic", 127L}, new Object[]{"Brazil", "Standard", 124L},
+                new Object[]{"Netherlands", "Standard", 21L}, new Object[]{"Netherlands", Disclosure.OTHER, null});
+        dev.marquee.catalog.ChartSpec spec = Charts.spec(ChartKind.STACKED_PERCENT, "country", List.of("members"), Optional.of("plan"), Unit.MEMBERS);
+
+        RenderedChart chart = Charts.render(spec, plans);
+
+        CategoryPlot plot = (CategoryPlot) chart.chart().orElseThrow().getPlot();
+        assertEquals(List.of("Brazil"), plot.getDataset().getColumnKeys().stream().map(String::valueOf).toList());
+        assertTrue(chart.altText().endsWith("Each bar adds up to 100%. One bar has a hidden part and is not drawn; the table lists it."), chart.altText());
+        assertEquals(4, chart.data().rowCount(), "the table keeps every row");
+        // Its only bar partly hidden, the chart is not drawn at all.
+        assertTrue(Charts.render(spec, new Table(plans.columns(), plans.rows().subList(2, 4))).chart().isEmpty());
+    }
+
+    @Test
     void linesOfSeveralSeries_differInTheirDashes_notInColourAlone() {
         Table churn = Charts.table(List.of(column("month", ColumnType.DATE), column("region", ColumnType.TEXT), column("rate", ColumnType.DECIMAL)),
                 new Object[]{LocalDate.of(2024, 1, 1), "Europe", 0.03}, new Object[]{LocalDate.of(2024, 2, 1), "Europe", 0.04},

@@ -368,6 +368,23 @@ class DifferencingTest {
                 "new_signups/value", "new_signups/previous_month", "new_signups/year_ago"), checked);
     }
 
+    @Test
+    void theWholeReport_saysHowManySlicesItDoesNotPublish_withoutNamingThem() throws IOException {
+        java.util.Set<String> countries = new java.util.TreeSet<>();
+        for (CSVRecord user : gzipped("users.csv.gz")) {
+            countries.add(user.get("country"));
+        }
+        List<Path> published = slices(SITES.get("country"));
+        String index = Fixtures.read(SITES.get("country").resolve("index.html"));
+        String section = index.substring(index.indexOf("<section class=\"slices\""), index.indexOf("</section>", index.indexOf("<section class=\"slices\"")));
+        assertTrue(section.contains("Not published: " + (countries.size() - published.size()) + " country slices of fewer than 10 members"),
+                section);
+        for (String country : countries) {
+            boolean has = published.stream().anyMatch(p -> p.getFileName().toString().equals(country.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')));
+            assertEquals(has, section.contains("Country: " + country + "<"), country);
+        }
+    }
+
     /** A field of a KPI's line in metrics.json, as written: a number, null, or a string without its quotes. */
     private static String field(String line, String name) {
         Matcher matcher = Pattern.compile("\"" + name + "\": (\"[^\"]*\"|[^,}]+)").matcher(line);
