@@ -41,6 +41,9 @@ final class ForecastChart {
             double x = millis(month);
             if (ChartBuilder.plotted(data.value(r, "actual")) != null) {
                 actual.add(day, data.number(r, "actual"));
+            } else if (!finite(data, r, "forecast")) {
+                // A month of history whose figure is hidden is a gap in the line, not a straight line across it.
+                actual.add(day, (Number) null);
             }
             if (finite(data, r, "forecast", "low95", "high95", "low80", "high80")) {
                 forecast.add(day, data.number(r, "forecast"));
@@ -58,7 +61,7 @@ final class ForecastChart {
         JFreeChart chart = ChartFactory.createTimeSeriesChart(spec.title(), spec.xLabel(), spec.yLabel(), lines, true, false, false);
         XYPlot plot = chart.getXYPlot();
         ChartBuilder.monthTicks((org.jfree.chart.axis.DateAxis) plot.getDomainAxis());
-        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer lineRenderer = new ChartBuilder.GapLineRenderer(false);
         // The chart theme clears auto-populated paints and hands out its own in the order they are first asked for:
         // these are fixed, so the legend (drawn from fixed items) and the lines agree.
         lineRenderer.setAutoPopulateSeriesPaint(false);

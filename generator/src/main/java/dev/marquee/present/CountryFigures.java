@@ -45,7 +45,8 @@ final class CountryFigures {
         /** A country the figure's result merged into the Other row, or whose figure it hid. */
         static Value notPublished(int k) {
             return new Value("Not published", "–", "Counted in " + Disclosure.OTHER + ": the country, or a part of it the figure "
-                    + "counts (its churners, say), has fewer than " + k + " members");
+                    + "counts (its churners, say), has fewer than " + k + " members, or it is merged with one that has so that "
+                    + "no total gives that one away");
         }
 
         boolean published() {

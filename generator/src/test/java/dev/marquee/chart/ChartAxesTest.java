@@ -106,6 +106,29 @@ class ChartAxesTest {
     }
 
     @Test
+    void aForecastsHiddenMonthsOfHistory_areAGapInTheActualLine_notAStraightLineAcross() {
+        // A slice hides its active members in months where they would give a small group away: the line had joined the
+        // last shown month to the next one across them, drawing figures that are not published.
+        List<Object[]> rows = new ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            boolean hidden = m == 5 || m == 6;
+            double value = 100 + m;
+            rows.add(new Object[]{LocalDate.of(2024, 1, 1).plusMonths(m), hidden || m >= 10 ? null : value, m >= 9 ? value : null,
+                    m >= 9 ? value - 10 : null, m >= 9 ? value + 10 : null, m >= 9 ? value - 5 : null, m >= 9 ? value + 5 : null});
+        }
+        Table forecast = Charts.table(List.of(column("month", ColumnType.DATE), column("actual", ColumnType.DECIMAL),
+                column("forecast", ColumnType.DECIMAL), column("low95", ColumnType.DECIMAL), column("high95", ColumnType.DECIMAL),
+                column("low80", ColumnType.DECIMAL), column("high80", ColumnType.DECIMAL)), rows.toArray(Object[][]::new));
+
+        XYDataset lines = ((XYPlot) Charts.render(Charts.spec(ChartKind.FORECAST, "month", List.of("actual"), Optional.empty(), Unit.MEMBERS),
+                forecast).chart().orElseThrow().getPlot()).getDataset(0);
+
+        assertEquals(10, lines.getItemCount(0), "January to October: the history, two months of it hidden");
+        assertTrue(Double.isNaN(lines.getYValue(0, 5)) && Double.isNaN(lines.getYValue(0, 6)), "June and July are gaps");
+        assertEquals(109.0, lines.getYValue(0, 9), "the last actual month, where the forecast starts");
+    }
+
+    @Test
     void valueAxisTitle_isWrittenAboveThePlot_notTurnedUpTheSide() {
         Table months = Charts.table(List.of(column("month", ColumnType.DATE), column("growth", ColumnType.DECIMAL)),
                 new Object[]{LocalDate.of(2024, 1, 1), 0.1}, new Object[]{LocalDate.of(2024, 2, 1), 0.2});
