@@ -63,6 +63,10 @@ final class AltText {
         } else {
             long count = xs.stream().distinct().count();
             text.append(", ").append(count).append(' ').append(count == 1 ? one(spec) : many(spec));
+            long hidden = notShown(spec, data);
+            if (hidden > 0 && hidden < count) {
+                text.append(" (").append(hidden).append(" not shown)");
+            }
         }
         text.append('.');
         if (spec.kind() == ChartKind.STACKED_PERCENT) {
@@ -77,6 +81,18 @@ final class AltText {
         }
         extremes(spec, data, stacked, text);
         return text.toString();
+    }
+
+    /** How many values of the x column have no figure shown at all: hidden, they are slots without a bar. */
+    private static long notShown(ChartSpec spec, Table data) {
+        int xIndex = data.index(spec.x());
+        List<Integer> ys = spec.y().stream().filter(y -> data.indexOf(y).isPresent()).map(data::index).toList();
+        Map<Object, Boolean> shown = new LinkedHashMap<>();
+        for (List<Object> row : data.rows()) {
+            boolean any = ys.stream().anyMatch(y -> row.get(y) != null);
+            shown.merge(row.get(xIndex), any, Boolean::logicalOr);
+        }
+        return shown.values().stream().filter(any -> !any).count();
     }
 
     /** "Highest: Dec 2024 at $56.1K; lowest: Jan 2022 at $1,197." — of a stack's total, or of each bar or point. */

@@ -38,6 +38,24 @@ class AltTextTest {
         assertEquals("Bar chart: MRR by country, 3 countries. Highest: Peru at $16.7K; lowest: Chile at $99.00.", alt);
     }
 
+    /** Given a slice's members by age band: 18–24 40, 25–34 35, and three bands hidden (too few, or to protect one). */
+    @Test
+    void barsWhoseFiguresAreHidden_areCounted_andSaidNotShown() {
+        java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(java.util.Arrays.asList("<18", null));
+        rows.add(java.util.Arrays.asList("18–24", 40L));
+        rows.add(java.util.Arrays.asList("25–34", 35L));
+        rows.add(java.util.Arrays.asList("35–44", null));
+        rows.add(java.util.Arrays.asList("45+", null));
+        Table bands = new Table(List.of(new Column("age_band", ColumnType.TEXT), new Column("members", ColumnType.INTEGER)), rows);
+
+        String alt = AltText.describe(spec(ChartKind.BAR, "age_band", List.of("members"), Optional.empty(), "Age band", "Members",
+                Unit.MEMBERS), bands);
+
+        assertEquals("Bar chart: members by age band, 5 age bands (3 not shown). Highest: 18–24 at 40 members; lowest: 25–34 at "
+                + "35 members.", alt);
+    }
+
     /** Given the share still subscribed 0, 1 and 2 months after signup: 100%, 80%, 75%. */
     @Test
     void aCountOfTimeOnTheXAxis_isNamedWithItsAxisWords() {
