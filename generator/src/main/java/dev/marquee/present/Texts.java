@@ -50,7 +50,9 @@ public final class Texts {
                 + "together leave fewer than " + k
                 + " of its members, of a part of them (its churners) or of the rest to subtraction, it is "
                 + "hidden in the slice with the smallest group that shows it, as that slice hides its own "
-                + "small groups, and in the next if need be; a slice's “Other (small groups)” row is "
+                + "small groups, and in the next if need be; a row that one slice alone does not show, where no "
+                + "unpublished slice has members of it, is hidden in a second slice too, since the whole minus the "
+                + "others would give it exactly; a slice's “Other (small groups)” row is "
                 + "compared with the whole report's, and shows no figure where it must be hidden, and the "
                 + "whole report's is also compared with the slices' rows of the values it merged (the "
                 + "regions or countries it does not name), as a reader who knows those values would subtract "

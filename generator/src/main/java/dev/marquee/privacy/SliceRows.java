@@ -95,9 +95,69 @@ final class SliceRows {
                 }
             }
         }
-        wholeComputed.ifPresent(computed -> otherByItsRows(computed, whole, slicesComputed, slices, spec, k, measures, hide));
+        if (wholeComputed.isPresent()) {
+            notOneSliceAlone(whole, slicesComputed, slices, spec, rowsByKey, hide);
+            otherByItsRows(wholeComputed.get(), whole, slicesComputed, slices, spec, k, measures, hide);
+        }
         return hide;
     }
+
+    /**
+     * A row the whole report shows that one slice alone does not (and no withheld slice has members of) is that slice's
+     * row exactly: the whole's minus the others'. Hidden there to protect a smaller row of its own, it would give that
+     * one back; so it is hidden in a second slice too, the one with the fewest members of it still showing it. A row
+     * under k is caught before (the rest is small); this is its partner across slices, as {@link GroupedTable} gives a
+     * hidden row a partner within its table.
+     */
+    private static void notOneSliceAlone(Table whole, List<Optional<Table>> slicesComputed, List<Optional<Table>> slices,
+                                         GroupSpec spec, List<Map<List<String>, Integer>> rowsByKey, List<Set<List<String>>> hide) {
+        List<Map<List<String>, Double>> computedMembers = new ArrayList<>();
+        for (Optional<Table> computed : slicesComputed) {
+            Map<List<String>, Double> members = new HashMap<>();
+            if (computed.isPresent()) {
+                Table table = computed.get();
+                for (int r = 0; r < table.rowCount(); r++) {
+                    List<String> key = GroupedTable.key(table, spec, table.rows().get(r));
+                    value(table, r, spec.members(), spec).ifPresent(v -> members.merge(key, v, Double::sum));
+                }
+            }
+            computedMembers.add(members);
+        }
+        for (int row = 0; row < whole.rowCount(); row++) {
+            List<String> key = GroupedTable.key(whole, spec, whole.rows().get(row));
+            Optional<Double> group = value(whole, row, spec.members(), spec);
+            if (group.isEmpty()) {
+                continue;
+            }
+            double rest = group.get();
+            List<Integer> notShowing = new ArrayList<>();
+            double notShowingMembers = 0;
+            int smallest = -1;
+            double fewest = Double.POSITIVE_INFINITY;
+            for (int s = 0; s < slices.size(); s++) {
+                Optional<Double> shown = slices.get(s).isEmpty() || !rowsByKey.get(s).containsKey(key) || hide.get(s).contains(key)
+                        ? Optional.empty() : value(slices.get(s).get(), rowsByKey.get(s).get(key), spec.members(), spec);
+                if (shown.isPresent()) {
+                    rest -= shown.get();
+                    if (shown.get() > 0 && shown.get() < fewest) {
+                        fewest = shown.get();
+                        smallest = s;
+                    }
+                    continue;
+                }
+                double computed = computedMembers.get(s).getOrDefault(key, 0.0);
+                if (computed > 0) {
+                    notShowing.add(s);
+                    notShowingMembers += computed;
+                }
+            }
+            boolean withheldHaveSome = rest - notShowingMembers > 1e-9;
+            if (notShowing.size() == 1 && !withheldHaveSome && smallest >= 0) {
+                hide.get(smallest).add(key);
+            }
+        }
+    }
+
 
     /**
      * The whole report's "Other (small groups)" row is the values it merged, and a reader who knows which values there

@@ -102,6 +102,27 @@ class SliceRowsTest {
         assertEquals(List.of(Set.of(), Set.of(), Set.of()), SliceRows.hidden(whole, slices, churn, K));
     }
 
+    @Test
+    void aRowOneSliceAloneDoesNotShow_isHiddenInASecondSlice_orTheWholeMinusTheOthersGivesIt() {
+        // Given Europe: whole 100 members; A shows 50, B 30, C hides its 20 (to protect a small row of its own, say). No
+        // slice is withheld: 100 − 50 − 30 = C's 20 exactly, and C's small row with it. B, the fewest still showing it,
+        // hides it too: 100 − 50 = 50 for B and C together. With a withheld slice holding some of Europe, C's is not
+        // known exactly, and nothing more is hidden.
+        GroupSpec members = new GroupSpec("by_region", "members", false, List.of(), List.of(), List.of(), Small.MERGE,
+                Optional.of("region"), Optional.empty(), List.of(), List.of(), 1);
+        Table whole = table("region", "members", "Europe:100");
+        List<Optional<Table>> computed = List.of(Optional.of(table("region", "members", "Europe:50")),
+                Optional.of(table("region", "members", "Europe:30")), Optional.of(table("region", "members", "Europe:20")));
+        List<Optional<Table>> slices = List.of(Optional.of(table("region", "members", "Europe:50")),
+                Optional.of(table("region", "members", "Europe:30")), Optional.of(table("region", "members", "Europe:")));
+
+        assertEquals(List.of(Set.of(), Set.of(List.of("Europe")), Set.of()),
+                SliceRows.hidden(Optional.of(whole), whole, computed, slices, members, K));
+        Table withWithheld = table("region", "members", "Europe:112");
+        assertEquals(List.of(Set.of(), Set.of(), Set.of()),
+                SliceRows.hidden(Optional.of(withWithheld), withWithheld, computed, slices, members, K));
+    }
+
     /** A label column (text), then number columns; each row "label:n1,n2", empty for a figure not shown. */
     private static Table table(String label, String numbers, String... rows) {
         List<Column> columns = new ArrayList<>(List.of(new Column(label, ColumnType.TEXT)));
