@@ -60,40 +60,13 @@ final class SliceRows {
         spec.running().forEach(total -> measures.add(total.column()));
         for (int row = 0; row < whole.rowCount(); row++) {
             List<String> key = GroupedTable.key(whole, spec, whole.rows().get(row));
-            List<Integer> showing = new ArrayList<>();
+            List<Part> parts = new ArrayList<>();
             for (int s = 0; s < slices.size(); s++) {
                 if (rowsByKey.get(s).containsKey(key)) {
-                    showing.add(s);
+                    parts.add(new Part(s, rowsByKey.get(s).get(key)));
                 }
             }
-            boolean changed = true;
-            while (changed) {
-                changed = false;
-                for (String measure : measures) {
-                    Optional<Double> group = value(whole, row, measure, spec);
-                    if (group.isEmpty()) {
-                        continue;
-                    }
-                    double rest = group.get();
-                    Map<Integer, Double> shown = new HashMap<>();
-                    for (int s : showing) {
-                        Table slice = slices.get(s).orElseThrow();
-                        Optional<Double> part = value(slice, rowsByKey.get(s).get(key), measure, spec);
-                        if (part.isPresent()) {
-                            shown.put(s, part.get());
-                            rest -= part.get();
-                        }
-                    }
-                    Optional<Integer> next = shown.entrySet().stream().filter(e -> e.getValue() > 0)
-                            .min(Map.Entry.<Integer, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                            .map(Map.Entry::getKey);
-                    if (KpiGroups.small(rest, k) && next.isPresent()) {
-                        hide.get(next.get()).add(key);
-                        showing.remove(next.get());
-                        changed = true;
-                    }
-                }
-            }
+            hideWhileSmall(whole, row, parts, slices, spec, k, measures, hide);
         }
         if (wholeComputed.isPresent()) {
             notOneSliceAlone(whole, slicesComputed, slices, spec, rowsByKey, hide);
@@ -183,7 +156,7 @@ final class SliceRows {
                 continue;
             }
             // Each slice's rows the reader subtracts: its rows of merged values, and its Other if it holds only such.
-            Map<Integer, List<Integer>> parts = new HashMap<>();
+            List<Part> parts = new ArrayList<>();
             for (int s = 0; s < slices.size(); s++) {
                 if (slices.get(s).isEmpty()) {
                     continue;
@@ -198,42 +171,53 @@ final class SliceRows {
                     boolean other = Disclosure.OTHER.equals(label);
                     if (other ? slicesComputed.get(s).map(c -> merged.containsAll(merged(c, slice, spec, line(slice, spec, sliceKey))))
                             .orElse(false) : merged.contains(label)) {
-                        parts.computeIfAbsent(s, x -> new ArrayList<>()).add(r);
+                        parts.add(new Part(s, r));
                     }
                 }
             }
-            boolean changed = true;
-            while (changed) {
-                changed = false;
-                for (String measure : measures) {
-                    Optional<Double> group = value(whole, row, measure, spec);
-                    if (group.isEmpty()) {
-                        continue;
-                    }
-                    double rest = group.get();
-                    int nextSlice = -1;
-                    int nextRow = -1;
-                    double smallest = Double.POSITIVE_INFINITY;
-                    for (Map.Entry<Integer, List<Integer>> part : parts.entrySet()) {
-                        Table slice = slices.get(part.getKey()).orElseThrow();
-                        for (int r : part.getValue()) {
-                            Optional<Double> shown = value(slice, r, measure, spec);
-                            if (shown.isPresent()) {
-                                rest -= shown.get();
-                                if (shown.get() > 0 && shown.get() < smallest) {
-                                    smallest = shown.get();
-                                    nextSlice = part.getKey();
-                                    nextRow = r;
-                                }
-                            }
+            hideWhileSmall(whole, row, parts, slices, spec, k, measures, hide);
+        }
+    }
+
+    /** A row of a slice's published result: the slice's index and the row's. */
+    private record Part(int slice, int row) {
+    }
+
+    /**
+     * While a row of the whole report minus the parts the slices show of it leaves a small group of any measure, the
+     * smallest part still shown (the first in the slices' order among equals) is hidden in its slice.
+     *
+     * @param parts the slices' rows the reader subtracts from the whole's row, in the slices' order
+     */
+    private static void hideWhileSmall(Table whole, int row, List<Part> parts, List<Optional<Table>> slices, GroupSpec spec,
+                                       int k, List<String> measures, List<Set<List<String>>> hide) {
+        List<Part> shownParts = new ArrayList<>(parts);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String measure : measures) {
+                Optional<Double> group = value(whole, row, measure, spec);
+                if (group.isEmpty()) {
+                    continue;
+                }
+                double rest = group.get();
+                Part next = null;
+                double smallest = Double.POSITIVE_INFINITY;
+                for (Part part : shownParts) {
+                    Optional<Double> shown = value(slices.get(part.slice()).orElseThrow(), part.row(), measure, spec);
+                    if (shown.isPresent()) {
+                        rest -= shown.get();
+                        if (shown.get() > 0 && shown.get() < smallest) {
+                            smallest = shown.get();
+                            next = part;
                         }
                     }
-                    if (KpiGroups.small(rest, k) && nextSlice >= 0) {
-                        Table slice = slices.get(nextSlice).orElseThrow();
-                        hide.get(nextSlice).add(GroupedTable.key(slice, spec, slice.rows().get(nextRow)));
-                        parts.get(nextSlice).remove(Integer.valueOf(nextRow));
-                        changed = true;
-                    }
+                }
+                if (KpiGroups.small(rest, k) && next != null) {
+                    Table slice = slices.get(next.slice()).orElseThrow();
+                    hide.get(next.slice()).add(GroupedTable.key(slice, spec, slice.rows().get(next.row())));
+                    shownParts.remove(next);
+                    changed = true;
                 }
             }
         }
