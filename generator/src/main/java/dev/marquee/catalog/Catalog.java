@@ -30,7 +30,7 @@ public final class Catalog {
     private static final Set<String> QUESTION_KEYS = Set.of("title", "question", "order", "requires", "charts", "metrics", "kpis",
             "forecasts", "model", "when", "privacy");
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
-            "small", "label", "within", "running", "keep", "nested_in");
+            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track", "units");
 
@@ -274,6 +274,18 @@ public final class Catalog {
                 privacy.add(spec);
             });
         }
+        for (GroupSpec spec : privacy) {
+            spec.asOfMonthOf().ifPresent(other -> {
+                Optional<GroupSpec> monthly = privacy.stream().filter(s -> s.result().equals(other)).findFirst();
+                if (monthly.isEmpty() || !monthly.get().within().equals(Optional.of("month")) || spec.within().isPresent()
+                        || !monthly.get().members().equals(spec.members()) || spec.label().isEmpty()
+                        || !monthly.get().label().equals(spec.label())) {
+                    problems.add(Problem.fatal(where, spec.line(), "as_of_month_of", "bad-privacy", "'as_of_month_of' of '"
+                            + spec.result() + "' names a result declared under 'privacy' with 'within: month', the same 'members' "
+                            + "and the same 'label', whose as-of month's rows are this result's; got '" + other + "'"));
+                }
+            });
+        }
         return privacy;
     }
 
@@ -441,7 +453,8 @@ public final class Catalog {
             return Optional.empty();
         }
         return Optional.of(new GroupSpec(result, members, overlapping.equals("true"), entry.strings("parts"), entry.strings("sums"),
-                ratios, small.get(), label, entry.string("within"), running, entry.strings("keep"), entry.line(), nestedIn));
+                ratios, small.get(), label, entry.string("within"), running, entry.strings("keep"), entry.line(), nestedIn,
+                entry.string("as_of_month_of")));
     }
 
     private static Optional<ChartSpec> chart(FrontMatter entry, List<String> results, String where,

@@ -30,10 +30,14 @@ import java.util.regex.Pattern;
  * @param nestedIn    a grouping of the label's values whose totals are published elsewhere ({@code region}, of the
  *                    countries of a by-country result): what one of them hides or merges must be 0 or k members too,
  *                    or its total minus its published rows would give a smaller group
+ * @param asOfMonthOf another result of the same question, by month ({@code within: month}), whose rows of the as-of
+ *                    month (its last) are this result's rows: the churn by region is the monthly churn by region's
+ *                    last month. A row one of them does not show, the other does not show either
  */
 public record GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
                         List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
-                        List<Running> running, List<String> keep, int line, Optional<String> nestedIn) {
+                        List<Running> running, List<String> keep, int line, Optional<String> nestedIn,
+                        Optional<String> asOfMonthOf) {
 
     /** The groupings {@code nested_in} may name: the report's regions, of countries. */
     public static final java.util.Set<String> NESTINGS = java.util.Set.of("region");
@@ -44,6 +48,12 @@ public record GroupSpec(String result, String members, boolean overlapping, List
                      List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
                      List<Running> running, List<String> keep, int line) {
         this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, Optional.empty());
+    }
+
+    public GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
+                     List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
+                     List<Running> running, List<String> keep, int line, Optional<String> nestedIn) {
+        this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, nestedIn, Optional.empty());
     }
 
     /** What becomes of a row describing fewer than k members (or a part of them). */

@@ -40,7 +40,8 @@ public final class Disclosure {
                 + "into “" + OTHER + "”, hidden, or left out of a ranking, with the next smallest where a total would reveal them, "
                 + "and never one alone where its total is published (a plan's members across countries, a country's across "
                 + "plans); of two the same size, the same one in every table. A group one table hides, every table of the same "
-                + "groups hides too. A count of zero is shown: it describes no one.";
+                + "groups hides too (the churn by region and the monthly churn's as-of month alike). A count of zero is shown: "
+                + "it describes no one.";
     }
 
     private Disclosure() {
@@ -77,14 +78,18 @@ public final class Disclosure {
         // The same groups in several results (members by age band on one page, hours by age band on another) are
         // hidden alike: a group one result hides, every result of that dimension and member count hides too, until
         // nothing more changes.
+        // A result that is another's as-of month shows the rows that one shows, and no others (see AsOfMonthRows).
         Map<String, Map<Object, Set<Object>>> forced = new HashMap<>();
+        Map<String, Set<List<String>>> rowsToHide = new HashMap<>();
+        forcedRows.forEach((result, keys) -> rowsToHide.put(result, new HashSet<>(keys)));
         while (true) {
             Map<String, Map<Object, Set<Object>>> found = new HashMap<>();
             List<Answer> safe = new ArrayList<>();
             for (Answer answer : answers) {
-                safe.add(protect(answer, k, forced, found, regionOf, forcedRows));
+                safe.add(protect(answer, k, forced, found, regionOf, rowsToHide));
             }
-            if (contains(forced, found)) {
+            boolean moreRows = AsOfMonthRows.hide(answers, safe, rowsToHide);
+            if (contains(forced, found) && !moreRows) {
                 return safe;
             }
             found.forEach((key, populations) -> addAll(forced, key, populations));

@@ -136,6 +136,14 @@ final class SharedValueRows {
                 }
                 String within = spec.get().within().get();
                 String label = spec.get().label().get();
+                // Only where the slice's members are all the members of that value (a country's slice, its country;
+                // not its region): then its cells are the slice's, with the same members in each.
+                Optional<Table> sliceTable = computed.stream().filter(c -> c.question().slug().equals(question.slug())).findFirst()
+                        .flatMap(c -> Optional.ofNullable(c.results().get(result.getKey())));
+                if (sliceTable.isEmpty() || !members(sliceTable.get(), spec.get(), shared.get(within))
+                        .equals(members(computedTable, spec.get(), shared.get(within)))) {
+                    continue;
+                }
                 Set<List<String>> hidden = cells(computedTable, within, label, shared.get(within), Optional.empty());
                 hidden.removeAll(cells(result.getValue(), within, label, shared.get(within), Optional.of(spec.get().members())));
                 if (hidden.isEmpty()) {
@@ -149,15 +157,17 @@ final class SharedValueRows {
                         if (sliceSpec.isEmpty() || !sliceSpec.get().countsMembers() || !sliceSpec.get().members().equals(spec.get().members())) {
                             continue;
                         }
-                        // Its results by the label alone, and its own cross-tabs of the same two columns.
+                        // Its results by the label alone, and its cross-tabs of the label within a column the slice
+                        // shares a value of (its plans within its country, or within its region).
                         boolean byLabel = GroupedTable.dimension(table, sliceSpec.get()).map(label::equals).orElse(false);
-                        boolean crossTab = sliceSpec.get().within().equals(spec.get().within()) && sliceSpec.get().label().equals(spec.get().label());
+                        Optional<String> sliceWithin = sliceSpec.get().within().filter(shared::containsKey);
+                        boolean crossTab = sliceWithin.isPresent() && sliceSpec.get().label().equals(spec.get().label());
                         if (!byLabel && !crossTab) {
                             continue;
                         }
                         for (List<Object> row : table.rows()) {
                             if (row.get(table.index(sliceSpec.get().members())) != null && hidden.contains(cell(table, row, label))
-                                    && (byLabel || shared.get(within).equals(String.valueOf(row.get(table.index(within)))))) {
+                                    && (byLabel || shared.get(sliceWithin.get()).equals(String.valueOf(row.get(table.index(sliceWithin.get())))))) {
                                 hide.computeIfAbsent(Disclosure.resultKey(sliceQuestion, sliceResult.getKey()), x -> new HashSet<>())
                                         .add(GroupedTable.key(table, sliceSpec.get(), row));
                             }
@@ -184,7 +194,21 @@ final class SharedValueRows {
         return cells;
     }
 
+    /** A cross-tab's cells of one value of 'within', each with its members as computed. */
+    private static Map<List<String>, String> members(Table table, GroupSpec spec, String value) {
+        String within = spec.within().orElseThrow();
+        Map<List<String>, String> members = new java.util.HashMap<>();
+        for (List<Object> row : table.rows()) {
+            if (value.equals(String.valueOf(row.get(table.index(within))))) {
+                members.put(cell(table, row, spec.label().orElseThrow()), String.valueOf(row.get(table.index(spec.members()))));
+            }
+        }
+        return members;
+    }
+
+    /** A cell by its population and label; a result without a source column is the event files' members. */
     private static List<String> cell(Table table, List<Object> row, String label) {
-        return List.of(table.indexOf("source").map(i -> String.valueOf(row.get(i))).orElse(""), String.valueOf(row.get(table.index(label))));
+        return List.of(table.indexOf("source").map(i -> String.valueOf(row.get(i))).orElse(String.valueOf(GroupedTable.EVENT_FILES)),
+                String.valueOf(row.get(table.index(label))));
     }
 }

@@ -84,6 +84,17 @@ class CatalogTest {
                 + "\\[bad-nesting\\].*"), error.getMessage());
     }
 
+    @Test
+    void read_asOfMonthOf_namesAResultByMonth_ofTheSameMembersAndLabel() throws Exception {
+        Path questions = questionsWith("churn.md", "    as_of_month_of: monthly_by_region\n", "    as_of_month_of: by_country\n");
+
+        ReportException error = assertThrows(ReportException.class, () -> readAsTheRunDoes(questions));
+
+        assertTrue(error.getMessage().matches("(?s).*churn\\.md:\\d+ column as_of_month_of: 'as_of_month_of' of 'by_region' names a "
+                + "result declared under 'privacy' with 'within: month', the same 'members' and the same 'label', whose as-of "
+                + "month's rows are this result's; got 'by_country' \\[bad-privacy\\].*"), error.getMessage());
+    }
+
     /**
      * Given the declared-noun case, whose chart counts sessions ({@code unit: count session/sessions}) of viewers
      * ({@code units: {viewers: whole viewers}}): each column is that style counting that noun.

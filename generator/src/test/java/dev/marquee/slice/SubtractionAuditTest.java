@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,39 +29,73 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A reader who works out hidden figures by any sum and difference of published ones: the current members (by region,
- * by country, by plan, plans within countries, and the revenue's members by country and by plan) and the churn (by
- * region and by country) that the whole report and every slice of the sample publish, as linear equations over the
- * smallest groups they are made of (one slice's members of one country on one plan), solved together. A group that a
- * combination of published figures gives exactly, and that holds between 1 and k-1 members, is a leak, whichever
- * figures gave it.
+ * A reader who works out hidden figures by any sum and difference of published ones, over four families of figures
+ * the whole report and every slice of the sample publish:
+ * <ul>
+ *   <li>the current members by region, by country, by plan, plans within countries, the revenue's members by country
+ *       and by plan, the members at risk by region and the expected churners by region and plan;</li>
+ *   <li>the members by main device within countries;</li>
+ *   <li>the members at each month's end by country (the country trend; the subscribers, MRR's members and the
+ *       forecasts' actuals in all; the active members KPI, a month and a year before; the current members are the
+ *       as-of month's);</li>
+ *   <li>the churn (members at a month's start and churners) by region each month, by region and by country in the
+ *       as-of month, with each rate times its members.</li>
+ * </ul>
+ * Each family is a set of linear equations over the smallest groups its figures are made of (one slice's members of
+ * one country on one plan, device or month), solved together (a family by month, a month at a time: no figure adds
+ * two months up). A group that a combination of published figures gives exactly, and that holds between 1 and k-1
+ * members, is a leak, reported with the figures that give it.
  *
  * <p>This reader knows what any reader of the site knows: the regions table (a region's row is its countries' rows added
- * up, and an "Other (small groups)" row is the values its table does not name), which values of the dimension have
- * members (a country's slice holds members of its country only), a share beside a figure (the figure over its share is
- * its table's total, or its country's in plans within countries) and the active members on each overview.
- * {@link DifferencingTest} subtracts row by row; this solves every equation at once. It found, before the rules that
- * now prevent them (docs/SECURITY.md): in the whole report alone, Poland's 5 Premium members (its Basic ones, hidden
- * alone among the Basic members of every country, were the plan's total minus the rest) and Kenya's 2 (Nigeria and
- * South Africa, 31 members each, were each merged by one table and named by another); sliced by region, Middle East &amp;
- * Africa's 8 churners (the whole's "Other (small groups)" region row minus the Asia-Pacific slice's row); sliced by
- * plan, the Premium members of four countries (each country's total minus its Basic and Standard slices' rows, shown
- * in plans within countries); sliced by country, Kenya's 2 and Portugal's 1 again (withheld countries, the only ones of
- * their region), and Poland's 5 Premium members through the Netherlands slice's plans, which the whole report merged.
+ * up, and an "Other (small groups)" row is the values its table, or its line, does not name), which values of the
+ * dimension have members (a country's slice holds members of its country only), a share beside a figure (the figure
+ * over its share is its table's total, or its country's in a cross-tab). {@link DifferencingTest} subtracts row by
+ * row; this solves every equation at once. It found, before the rules that now prevent them (docs/SECURITY.md): in the
+ * whole report alone, Poland's 5 Premium members (its Basic ones, hidden alone among the Basic members of every
+ * country, were the plan's total minus the rest) and Kenya's 2 (Nigeria and South Africa, 31 members each, were each
+ * merged by one table and named by another); sliced by region, Middle East &amp; Africa's 8 churners twice (the whole's
+ * "Other (small groups)" region row minus the Asia-Pacific slice's row, and then minus the same figures in that slice's
+ * monthly churn's December); sliced by plan, the Premium members of four countries (each country's total minus its
+ * Basic and Standard slices' rows, shown in plans within countries); sliced by country, Kenya's 2 and Portugal's 1
+ * again (withheld countries, the only ones of their region), and Poland's 5 Premium members through the Netherlands
+ * slice's plans, which the whole report merged, and again through its expected churners by region and plan.
  */
 class SubtractionAuditTest {
 
     private static final int K = 10;
     private static final String OTHER = "Other (small groups)";
 
-    /** A family of results counting the same members (each file's column of them), by region, country and plan. */
-    private record Family(String name, List<String> files, List<String> measures, boolean activeMembers) {
+    /**
+     * A family of results counting the same members (each file's column of them), by region and country on one axis
+     * and by {@code second} (plan, main device or month) on the other. A file without the second axis counts every
+     * value of it, or with {@code latestWithout}, the latest month only (the current members are the last month's).
+     * A family by month is solved a month at a time: no published figure adds up two months of members.
+     */
+    private record Family(String name, List<String> files, List<String> measures, String second, boolean latestWithout,
+                          boolean kpis) {
+        boolean byMonth() {
+            return second.equals("month");
+        }
     }
 
     private static final List<Family> FAMILIES = List.of(
             new Family("current members", List.of("members-regions.csv", "members-countries.csv", "members-plans.csv",
-                    "plans-devices-country-plans.csv", "revenue-by-country.csv", "revenue-by-plan.csv"), List.of("members"), true),
-            new Family("churn", List.of("churn-by-region.csv", "churn-by-country.csv"), List.of("active_at_start", "churners"), false));
+                    "plans-devices-country-plans.csv", "revenue-by-country.csv", "revenue-by-plan.csv", "churn-at-risk.csv",
+                    "churn-expected-churners.csv", "outlook-expected-churners.csv"), List.of("members"), "plan", false, true),
+            new Family("members by main device", List.of("plans-devices-main-device-by-country.csv",
+                    "plans-devices-country-main-devices.csv"), List.of("members"), "device", false, false),
+            new Family("members by month", List.of("churn-country-trend.csv", "members-regions.csv", "members-countries.csv",
+                    "members-plans.csv", "revenue-mrr.csv", "revenue-arpu.csv", "signups-subscribers.csv", "signups-growth.csv",
+                    "outlook-active-forecast.csv", "signups-members-forecast.csv", "churn-at-risk.csv"),
+                    List.of("members"), "month", true, true),
+            new Family("churn", List.of("churn-by-region.csv", "churn-by-country.csv", "churn-monthly-by-region.csv"),
+                    List.of("active_at_start", "churners"), "month", true, false));
+
+    /** The names a measure's column has in the files, with or without its unit, the first found counts. */
+    private static final Map<String, List<String>> COLUMNS = Map.of(
+            "members", List.of("members", "active_members", "subscribers", "actual"),
+            "active_at_start", List.of("active_at_start"),
+            "churners", List.of("churners"));
 
     @ParameterizedTest
     @ValueSource(strings = {"region", "plan", "country"})
@@ -67,145 +103,192 @@ class SubtractionAuditTest {
         Path site = Fixtures.slicedSample(dimension);
         Map<String, String> regionOf = regions();
         List<String> countries = new ArrayList<>(new TreeSet<>(regionOf.keySet()));
-        List<String> plans = plans();
         List<String> slices = sliceValues(site, dimension, regionOf);
+        Set<String> regionNames = new TreeSet<>(regionOf.values());
         List<String> found = new ArrayList<>();
-        int determined = 0;
+        Map<String, Integer> determined = new TreeMap<>();
         for (Family family : FAMILIES) {
-            // One unknown per measure, slice, country and plan that slice can have members of.
-            Map<List<String>, Integer> unknowns = new LinkedHashMap<>();
-            for (String measure : family.measures()) {
-                for (String slice : slices) {
-                    for (String country : countries) {
-                        for (String plan : plans) {
-                            if (possible(dimension, slice, country, plan, regionOf)) {
-                                unknowns.put(List.of(measure, slice, country, plan), unknowns.size());
+            List<String> values = secondValues(family, site, slices);
+            String latest = values.get(values.size() - 1);
+            // A family by month: a system of its own for each month; else one system for all the values.
+            for (List<String> solvedTogether : family.byMonth() ? values.stream().map(List::of).toList() : List.of(values)) {
+                // One unknown per measure, slice, country and value of the second axis that slice can have members of.
+                Map<List<String>, Integer> unknowns = new LinkedHashMap<>();
+                for (String measure : family.measures()) {
+                    for (String slice : slices) {
+                        for (String country : countries) {
+                            for (String value : solvedTogether) {
+                                if (possible(dimension, family.second(), slice, country, value, regionOf)) {
+                                    unknowns.put(List.of(measure, slice, country, value), unknowns.size());
+                                }
                             }
                         }
                     }
                 }
-            }
-            Cells all = new Cells(countries, plans);
-            Equations equations = new Equations(unknowns.size());
-            for (String measure : family.measures()) {
+                Axes axes = new Axes(countries, family.second(), values, family.latestWithout() ? List.of(latest) : values);
+                Equations equations = new Equations(unknowns.size());
                 for (String who : withWhole(slices, site)) {
                     Path folder = who.isEmpty() ? site : site.resolve("slices").resolve(who);
                     List<String> scope = who.isEmpty() ? slices : List.of(who);
                     for (String file : family.files()) {
                         List<CSVRecord> rows = read(folder.resolve("csv").resolve(file));
                         for (CSVRecord row : rows) {
-                            String figure = column(row, measure);
-                            Cells cells = cells(row, rows, countries, plans, regionOf);
-                            equations.add(vector(unknowns, measure, scope, cells), figure);
-                            String share = row.isMapped("share") ? row.get("share") : row.isMapped("share (ratio)") ? row.get("share (ratio)") : "";
-                            if (!share.isEmpty() && !figure.isEmpty() && Double.parseDouble(share) > 0) {
-                                // The share's total: the table's, or in plans within countries, the country's.
-                                Cells base = row.isMapped("country") && row.isMapped("plan")
-                                        ? cells(row, rows, countries, plans, regionOf).withAllPlans(plans) : all;
-                                equations.add(vector(unknowns, measure, scope, base),
-                                        String.valueOf(Math.round(Double.parseDouble(figure) / Double.parseDouble(share))));
+                            Cells cells = cells(row, rows, axes, regionOf);
+                            for (String measure : family.measures()) {
+                                Optional<String> column = column(row, measure);
+                                if (column.isEmpty()) {
+                                    continue;
+                                }
+                                String figure = row.get(column.get());
+                                String where = (who.isEmpty() ? "" : who + " ") + file + " " + row.toMap().values() + " " + measure;
+                                equations.add(vector(unknowns, measure, scope, cells, solvedTogether), figure, where);
+                                String share = row.isMapped("share") ? row.get("share") : row.isMapped("share (ratio)") ? row.get("share (ratio)") : "";
+                                if (!share.isEmpty() && !figure.isEmpty() && Double.parseDouble(share) > 0) {
+                                    // The share's total: the table's (its month's), or in a cross-tab, the country's.
+                                    Cells base = row.isMapped("country") && row.isMapped(family.second())
+                                            ? cells.withAll(values) : cells.withCountries(countries);
+                                    equations.add(vector(unknowns, measure, scope, base, solvedTogether),
+                                            String.valueOf(Math.round(Double.parseDouble(figure) / Double.parseDouble(share))), where + " over its share");
+                                }
+                            }
+                            rateTimesBase(row, family).ifPresent(churners ->
+                                    equations.add(vector(unknowns, family.measures().get(1), scope, cells, solvedTogether), churners,
+                                            (who.isEmpty() ? "" : who + " ") + file + " " + row.toMap().values() + " rate × members"));
+                        }
+                    }
+                    if (family.kpis()) {
+                        Map<String, String> active = activeMembers(folder.resolve("metrics.json"));
+                        if (!family.byMonth()) {
+                            equations.add(vector(unknowns, "members", scope, new Cells(countries, values), solvedTogether),
+                                    active.getOrDefault("value", ""), who + " active members KPI");
+                        } else {
+                            // On the as-of date (a month's end), and the same day a month and a year earlier.
+                            LocalDate last = LocalDate.parse(latest);
+                            for (var kpi : Map.of("value", last, "previous_month", last.minusMonths(1), "year_ago", last.minusYears(1)).entrySet()) {
+                                equations.add(vector(unknowns, "members", scope, new Cells(countries, List.of(kpi.getValue().toString())),
+                                        solvedTogether), active.getOrDefault(kpi.getKey(), ""), who + " active members KPI " + kpi.getKey());
                             }
                         }
                     }
-                    if (family.activeMembers()) {
-                        equations.add(vector(unknowns, measure, scope, all), activeMembers(folder.resolve("metrics.json")));
-                    }
                 }
-            }
-            // The groups a reader would look for: each slice's members of a country, of a region, of a plan and of a
-            // country's or region's plan, and (for churn) those who stayed beside the churners; each country's across slices.
-            Map<String, double[]> groups = new TreeMap<>();
-            Set<String> regionNames = new TreeSet<>(regionOf.values());
-            for (String measure : family.measures()) {
-                for (String slice : slices) {
-                    List<String> one = List.of(slice);
-                    for (String country : countries) {
-                        groups.put(family.name() + " " + measure + ": slice " + slice + ", " + country,
-                                vector(unknowns, measure, one, new Cells(List.of(country), plans)));
-                        for (String plan : plans) {
-                            groups.put(family.name() + " " + measure + ": slice " + slice + ", " + country + " " + plan,
-                                    vector(unknowns, measure, one, new Cells(List.of(country), List.of(plan))));
+                Map<String, double[]> groups = groups(family, slices, countries, solvedTogether, regionOf, regionNames, unknowns);
+                for (Map.Entry<String, double[]> group : groups.entrySet()) {
+                    if (java.util.Arrays.stream(group.getValue()).allMatch(v -> v == 0)) {
+                        continue;
+                    }
+                    var value = equations.solve(group.getValue());
+                    if (value.isPresent()) {
+                        determined.merge(family.name(), 1, Integer::sum);
+                        if (value.get().value() > 0.5 && value.get().value() < K - 0.5) {
+                            found.add(group.getKey() + " = " + Math.round(value.get().value()) + ", by" + value.get().how());
                         }
-                    }
-                    for (String region : regionNames) {
-                        groups.put(family.name() + " " + measure + ": slice " + slice + ", " + region,
-                                vector(unknowns, measure, one, new Cells(inRegion(countries, regionOf, region), plans)));
-                        for (String plan : plans) {
-                            groups.put(family.name() + " " + measure + ": slice " + slice + ", " + region + " " + plan,
-                                    vector(unknowns, measure, one, new Cells(inRegion(countries, regionOf, region), List.of(plan))));
-                        }
-                    }
-                    for (String plan : plans) {
-                        groups.put(family.name() + " " + measure + ": slice " + slice + ", " + plan,
-                                vector(unknowns, measure, one, new Cells(countries, List.of(plan))));
-                    }
-                }
-                for (String country : countries) {
-                    groups.put(family.name() + " " + measure + ": " + country, vector(unknowns, measure, slices, new Cells(List.of(country), plans)));
-                    for (String plan : plans) {
-                        groups.put(family.name() + " " + measure + ": " + country + " " + plan,
-                                vector(unknowns, measure, slices, new Cells(List.of(country), List.of(plan))));
-                    }
-                }
-            }
-            if (family.measures().size() == 2) {
-                for (String slice : slices) {
-                    for (String region : regionNames) {
-                        Cells cells = new Cells(inRegion(countries, regionOf, region), plans);
-                        double[] stayed = vector(unknowns, family.measures().get(0), List.of(slice), cells);
-                        double[] churners = vector(unknowns, family.measures().get(1), List.of(slice), cells);
-                        for (int i = 0; i < stayed.length; i++) {
-                            stayed[i] -= churners[i];
-                        }
-                        groups.put(family.name() + " who stayed: slice " + slice + ", " + region, stayed);
-                    }
-                }
-            }
-            for (Map.Entry<String, double[]> group : groups.entrySet()) {
-                if (java.util.Arrays.stream(group.getValue()).allMatch(v -> v == 0)) {
-                    continue;
-                }
-                var value = equations.solve(group.getValue());
-                if (value.isPresent()) {
-                    determined++;
-                    if (value.get() > 0.5 && value.get() < K - 0.5) {
-                        found.add(group.getKey() + " = " + Math.round(value.get()));
                     }
                 }
             }
         }
-        assertTrue(determined > 50, "groups the published figures give exactly: " + determined);
+        for (Family family : FAMILIES) {
+            assertTrue(determined.getOrDefault(family.name(), 0) > 20, "groups of " + family.name() + " the published figures give "
+                    + "exactly: " + determined);
+        }
         assertEquals(List.of(), found, "groups under " + K + " that published figures give, sliced by " + dimension);
     }
 
-    /** The countries and plans a figure adds up. */
-    private record Cells(List<String> countries, List<String> plans) {
-        Cells withAllPlans(List<String> all) {
+    /**
+     * The groups a reader would look for: each slice's members of a country, of a region, of a value of the second
+     * axis and of a country's or region's value; each country's across slices; and (for churn) those who stayed beside
+     * the churners.
+     */
+    private static Map<String, double[]> groups(Family family, List<String> slices, List<String> countries, List<String> values,
+                                                Map<String, String> regionOf, Set<String> regionNames,
+                                                Map<List<String>, Integer> unknowns) {
+        Map<String, double[]> groups = new TreeMap<>();
+        String in = values.size() == 1 ? " (" + values.get(0) + ")" : "";
+        for (String measure : family.measures()) {
+            String name = family.name() + in + " " + measure + ": ";
+            for (String slice : slices) {
+                List<String> one = List.of(slice);
+                for (String country : countries) {
+                    groups.put(name + "slice " + slice + ", " + country, vector(unknowns, measure, one, new Cells(List.of(country), values), values));
+                    for (String value : values) {
+                        groups.put(name + "slice " + slice + ", " + country + " " + value,
+                                vector(unknowns, measure, one, new Cells(List.of(country), List.of(value)), values));
+                    }
+                }
+                for (String region : regionNames) {
+                    Cells all = new Cells(inRegion(countries, regionOf, region), values);
+                    groups.put(name + "slice " + slice + ", " + region, vector(unknowns, measure, one, all, values));
+                    for (String value : values) {
+                        groups.put(name + "slice " + slice + ", " + region + " " + value,
+                                vector(unknowns, measure, one, new Cells(all.countries(), List.of(value)), values));
+                    }
+                }
+                for (String value : values) {
+                    groups.put(name + "slice " + slice + ", " + value, vector(unknowns, measure, one, new Cells(countries, List.of(value)), values));
+                }
+            }
+            for (String country : countries) {
+                groups.put(name + country, vector(unknowns, measure, slices, new Cells(List.of(country), values), values));
+                for (String value : values) {
+                    groups.put(name + country + " " + value, vector(unknowns, measure, slices, new Cells(List.of(country), List.of(value)), values));
+                }
+            }
+        }
+        if (family.measures().size() == 2) {
+            for (String slice : slices) {
+                for (String region : regionNames) {
+                    Cells cells = new Cells(inRegion(countries, regionOf, region), values);
+                    double[] stayed = vector(unknowns, family.measures().get(0), List.of(slice), cells, values);
+                    double[] churners = vector(unknowns, family.measures().get(1), List.of(slice), cells, values);
+                    for (int i = 0; i < stayed.length; i++) {
+                        stayed[i] -= churners[i];
+                    }
+                    groups.put(family.name() + in + " who stayed: slice " + slice + ", " + region, stayed);
+                }
+            }
+        }
+        return groups;
+    }
+
+    /** The countries and values of the second axis a figure adds up. */
+    private record Cells(List<String> countries, List<String> values) {
+        Cells withAll(List<String> all) {
             return new Cells(countries, all);
+        }
+
+        Cells withCountries(List<String> all) {
+            return new Cells(all, values);
         }
     }
 
     /**
-     * What a row adds up: its region's countries, its country, its plan; "Other (small groups)" the values its table
-     * does not name (in plans within countries, the plans not named for that country).
+     * The family's axes: every country; the second axis's column, its values, and what a row without that column
+     * counts.
      */
-    private static Cells cells(CSVRecord row, List<CSVRecord> rows, List<String> countries, List<String> plans, Map<String, String> regionOf) {
-        List<String> in = countries;
-        if (row.isMapped("region")) {
-            Set<String> named = named(rows, "region", r -> true);
-            String value = row.get("region");
-            in = countries.stream().filter(c -> value.equals(OTHER) ? !named.contains(regionOf.get(c)) : regionOf.get(c).equals(value)).toList();
+    private record Axes(List<String> countries, String second, List<String> values, List<String> without) {
+    }
+
+    /**
+     * What a row adds up: its region's countries, its country, its value of the second axis; "Other (small groups)" the
+     * values its table does not name, in its line: a cross-tab's line is its country (or region), a month's its month.
+     */
+    private static Cells cells(CSVRecord row, List<CSVRecord> rows, Axes axes, Map<String, String> regionOf) {
+        boolean byMonth = axes.second().equals("month") && row.isMapped("month");
+        java.util.function.Predicate<CSVRecord> sameMonth = r -> !byMonth || r.get("month").equals(row.get("month"));
+        List<String> in = axes.countries();
+        for (String column : List.of("region", "country")) {
+            if (row.isMapped(column)) {
+                Set<String> named = named(rows, column, sameMonth);
+                String value = row.get(column);
+                java.util.function.Function<String, String> of = column.equals("region") ? regionOf::get : c -> c;
+                in = axes.countries().stream().filter(c -> value.equals(OTHER) ? !named.contains(of.apply(c)) : of.apply(c).equals(value)).toList();
+            }
         }
-        if (row.isMapped("country")) {
-            Set<String> named = named(rows, "country", r -> true);
-            String value = row.get("country");
-            in = countries.stream().filter(c -> value.equals(OTHER) ? !named.contains(c) : c.equals(value)).toList();
-        }
-        List<String> of = plans;
-        if (row.isMapped("plan")) {
-            Set<String> named = named(rows, "plan", r -> !row.isMapped("country") || r.get("country").equals(row.get("country")));
-            String value = row.get("plan");
-            of = plans.stream().filter(p -> value.equals(OTHER) ? !named.contains(p) : p.equals(value)).toList();
+        List<String> of = axes.without();
+        if (row.isMapped(axes.second())) {
+            String line = row.isMapped("country") ? "country" : row.isMapped("region") ? "region" : null;
+            Set<String> named = named(rows, axes.second(), r -> byMonth || line == null || r.get(line).equals(row.get(line)));
+            String value = row.get(axes.second());
+            of = axes.values().stream().filter(p -> value.equals(OTHER) ? !named.contains(p) : p.equals(value)).toList();
         }
         return new Cells(in, of);
     }
@@ -217,9 +300,55 @@ class SubtractionAuditTest {
         return named;
     }
 
-    /** A measure's figure in a row: its column is named after it, with or without its unit ("members (members)"). */
-    private static String column(CSVRecord row, String measure) {
-        return row.isMapped(measure) ? row.get(measure) : row.get(measure + " (members)");
+    /** A measure's column in a row: one of its names, with or without its unit ("members (members)"). */
+    private static Optional<String> column(CSVRecord row, String measure) {
+        for (String name : COLUMNS.get(measure)) {
+            for (String column : row.getParser().getHeaderNames()) {
+                if (column.equals(name) || column.startsWith(name + " (")) {
+                    return Optional.of(column);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A churn rate beside the members active at the start is the churners over them: the churners, rounded. */
+    private static Optional<String> rateTimesBase(CSVRecord row, Family family) {
+        if (family.measures().size() != 2 || !row.isMapped("churn_rate (ratio)")) {
+            return Optional.empty();
+        }
+        String rate = row.get("churn_rate (ratio)");
+        String base = row.get("active_at_start");
+        return rate.isEmpty() || base.isEmpty() ? Optional.empty()
+                : Optional.of(String.valueOf(Math.round(Double.parseDouble(rate) * Double.parseDouble(base))));
+    }
+
+    /**
+     * The second axis's values: the plans or devices the raw files have, or the months the family's files name in the
+     * whole report and its slices, oldest first.
+     */
+    private static List<String> secondValues(Family family, Path site, List<String> slices) throws IOException {
+        return switch (family.second()) {
+            case "plan" -> plans();
+            case "device" -> {
+                Set<String> devices = new TreeSet<>();
+                gzipped("viewing_sessions.csv.gz").forEach(v -> devices.add(v.get("device")));
+                yield new ArrayList<>(devices);
+            }
+            default -> {
+                Set<String> months = new TreeSet<>();
+                for (String who : withWhole(slices, site)) {
+                    Path folder = who.isEmpty() ? site : site.resolve("slices").resolve(who);
+                    for (String file : family.files()) {
+                        // A forecast's months to come count nobody yet.
+                        read(folder.resolve("csv").resolve(file)).stream().filter(r -> r.isMapped("month") && family.measures().stream()
+                                .anyMatch(m -> column(r, m).map(c -> !r.get(c).isEmpty()).orElse(false)))
+                                .forEach(r -> months.add(r.get("month")));
+                    }
+                }
+                yield new ArrayList<>(months);
+            }
+        };
     }
 
     /** The plans the members have, in the raw files. */
@@ -241,12 +370,17 @@ class SubtractionAuditTest {
         return countries.stream().filter(c -> regionOf.get(c).equals(region)).toList();
     }
 
-    private static double[] vector(Map<List<String>, Integer> unknowns, String measure, List<String> slices, Cells cells) {
+    /** The unknowns {@code cells} adds up, over {@code slices}: an empty vector when it counts a value not in this system. */
+    private static double[] vector(Map<List<String>, Integer> unknowns, String measure, List<String> slices, Cells cells,
+                                   List<String> solvedTogether) {
         double[] vector = new double[unknowns.size()];
+        if (!solvedTogether.containsAll(cells.values())) {
+            return vector;
+        }
         for (String slice : slices) {
             for (String country : cells.countries()) {
-                for (String plan : cells.plans()) {
-                    Integer at = unknowns.get(List.of(measure, slice, country, plan));
+                for (String value : cells.values()) {
+                    Integer at = unknowns.get(List.of(measure, slice, country, value));
                     if (at != null) {
                         vector[at] = 1;
                     }
@@ -276,11 +410,12 @@ class SubtractionAuditTest {
         return new ArrayList<>(values);
     }
 
-    private static boolean possible(String dimension, String slice, String country, String plan, Map<String, String> regionOf) {
+    /** Whether a slice can have members of a country and a value of the second axis: a plan's slice, of its plan only. */
+    private static boolean possible(String dimension, String second, String slice, String country, String value, Map<String, String> regionOf) {
         return switch (dimension) {
             case "region" -> slug(regionOf.get(country)).equals(slice);
             case "country" -> slug(country).equals(slice);
-            default -> slug(plan).equals(slice);
+            default -> !second.equals("plan") || slug(value).equals(slice);
         };
     }
 
@@ -308,9 +443,19 @@ class SubtractionAuditTest {
                 .filter(r -> !r.isMapped("source") || r.get("source").equals("event files")).toList();
     }
 
-    private static String activeMembers(Path metrics) throws IOException {
-        Matcher matcher = Pattern.compile("\"id\": \"active_members\"[^}]*?\"value\": ([^,]+),").matcher(Files.readString(metrics));
-        return matcher.find() && !matcher.group(1).equals("null") ? matcher.group(1) : "";
+    /** The overview's active members: on the as-of date, a month and a year earlier. */
+    private static Map<String, String> activeMembers(Path metrics) throws IOException {
+        Matcher kpi = Pattern.compile("\\{\"id\": \"active_members\"[^}]*}").matcher(Files.readString(metrics));
+        Map<String, String> figures = new HashMap<>();
+        if (kpi.find()) {
+            Matcher figure = Pattern.compile("\"(value|previous_month|year_ago)\": ([^,}]+)").matcher(kpi.group());
+            while (figure.find()) {
+                if (!figure.group(2).equals("null")) {
+                    figures.put(figure.group(1), figure.group(2));
+                }
+            }
+        }
+        return figures;
     }
 
     private static List<CSVRecord> gzipped(String file) throws IOException {
@@ -322,7 +467,8 @@ class SubtractionAuditTest {
 
     /**
      * Published figures as equations over the unknowns, kept in reduced row echelon form: a group is given exactly when
-     * its vector is a combination of them, and its value is the same combination of their figures.
+     * its vector is a combination of them, and its value is the same combination of their figures. Each row remembers
+     * which published figures it combines, so that a leak is reported with the arithmetic that gives it.
      */
     private static final class Equations {
         private static final double EPSILON = 1e-9;
@@ -330,18 +476,25 @@ class SubtractionAuditTest {
         private final List<double[]> rows = new ArrayList<>();
         private final List<Double> values = new ArrayList<>();
         private final List<Integer> pivots = new ArrayList<>();
+        private final List<Map<Integer, Double>> origins = new ArrayList<>();
+        private final List<String> figures = new ArrayList<>();
 
         Equations(int size) {
             this.size = size;
         }
 
-        /** A published figure (empty: not shown, so no equation) equal to the sum of the unknowns {@code vector} marks. */
-        void add(double[] vector, String figure) {
+        /**
+         * A published figure (empty: not shown, so no equation) equal to the sum of the unknowns {@code vector} marks;
+         * {@code where} names it in a leak's report.
+         */
+        void add(double[] vector, String figure, String where) {
             if (figure.isEmpty() || java.util.Arrays.stream(vector).allMatch(v -> v == 0)) {
                 return;
             }
+            figures.add(where + " = " + figure);
             double[] row = vector.clone();
-            double value = reduce(row, Double.parseDouble(figure));
+            Map<Integer, Double> origin = new TreeMap<>(Map.of(figures.size() - 1, 1.0));
+            double value = reduce(row, Double.parseDouble(figure), origin);
             int pivot = -1;
             for (int i = 0; i < size; i++) {
                 if (Math.abs(row[i]) > EPSILON) {
@@ -356,6 +509,7 @@ class SubtractionAuditTest {
             for (int i = 0; i < size; i++) {
                 row[i] /= scale;
             }
+            origin.replaceAll((f, c) -> c / scale);
             value /= scale;
             for (int r = 0; r < rows.size(); r++) {
                 double factor = rows.get(r)[pivot];
@@ -364,27 +518,40 @@ class SubtractionAuditTest {
                         rows.get(r)[i] -= factor * row[i];
                     }
                     values.set(r, values.get(r) - factor * value);
+                    combine(origins.get(r), origin, -factor);
                 }
             }
             rows.add(row);
             values.add(value);
             pivots.add(pivot);
+            origins.add(origin);
         }
 
-        /** The group's value, if the equations give it exactly. */
-        java.util.Optional<Double> solve(double[] group) {
+        /** The group's value, if the equations give it exactly, with the published figures that give it. */
+        java.util.Optional<Solution> solve(double[] group) {
             double[] row = group.clone();
-            double value = -reduce(row, 0);
+            Map<Integer, Double> origin = new TreeMap<>();
+            double value = -reduce(row, 0, origin);
             for (double v : row) {
                 if (Math.abs(v) > 1e-6) {
                     return java.util.Optional.empty();
                 }
             }
-            return java.util.Optional.of(value);
+            StringBuilder how = new StringBuilder();
+            origin.forEach((f, c) -> {
+                if (Math.abs(c) > 1e-6) {
+                    how.append("\n    ").append(-c > 0 ? "+ " : "- ").append(Math.abs(c) == 1 ? "" : Math.abs(Math.round(c * 1000) / 1000.0) + " × ")
+                            .append(figures.get(f));
+                }
+            });
+            return java.util.Optional.of(new Solution(value, how.toString()));
+        }
+
+        record Solution(double value, String how) {
         }
 
         /** Subtracts the equations from {@code row} at their pivots; returns {@code value} minus the same of their figures. */
-        private double reduce(double[] row, double value) {
+        private double reduce(double[] row, double value, Map<Integer, Double> origin) {
             for (int r = 0; r < rows.size(); r++) {
                 double factor = row[pivots.get(r)];
                 if (Math.abs(factor) > EPSILON) {
@@ -392,9 +559,21 @@ class SubtractionAuditTest {
                         row[i] -= factor * rows.get(r)[i];
                     }
                     value -= factor * values.get(r);
+                    combine(origin, origins.get(r), -factor);
                 }
             }
             return value;
+        }
+
+        private static void combine(Map<Integer, Double> into, Map<Integer, Double> from, double factor) {
+            from.forEach((f, c) -> {
+                double sum = into.getOrDefault(f, 0.0) + factor * c;
+                if (Math.abs(sum) < EPSILON) {
+                    into.remove(f);
+                } else {
+                    into.put(f, sum);
+                }
+            });
         }
     }
 }
