@@ -30,7 +30,7 @@ public final class Catalog {
     private static final Set<String> QUESTION_KEYS = Set.of("title", "question", "order", "requires", "charts", "metrics", "kpis",
             "forecasts", "model", "when", "privacy");
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
-            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of");
+            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track", "units");
 
@@ -286,6 +286,12 @@ public final class Catalog {
                 }
             });
         }
+        for (GroupSpec spec : privacy) {
+            spec.addsUp().filter(other -> other.equals(spec.result()) || privacy.stream().noneMatch(s -> s.result().equals(other)))
+                    .ifPresent(other -> problems.add(Problem.fatal(where, spec.line(), "adds_up", "bad-privacy", "'adds_up' of '"
+                            + spec.result() + "' names another result declared under 'privacy' whose rows this result's rows add up; "
+                            + "got '" + other + "'")));
+        }
         return privacy;
     }
 
@@ -454,7 +460,7 @@ public final class Catalog {
         }
         return Optional.of(new GroupSpec(result, members, overlapping.equals("true"), entry.strings("parts"), entry.strings("sums"),
                 ratios, small.get(), label, entry.string("within"), running, entry.strings("keep"), entry.line(), nestedIn,
-                entry.string("as_of_month_of")));
+                entry.string("as_of_month_of"), entry.string("adds_up"), entry.string("counts")));
     }
 
     private static Optional<ChartSpec> chart(FrontMatter entry, List<String> results, String where,

@@ -33,11 +33,17 @@ import java.util.regex.Pattern;
  * @param asOfMonthOf another result of the same question, by month ({@code within: month}), whose rows of the as-of
  *                    month (its last) are this result's rows: the churn by region is the monthly churn by region's
  *                    last month. A row one of them does not show, the other does not show either
+ * @param addsUp      another result of the same question whose rows this result's rows add up (seasonality, each
+ *                    month of the year over the years, of the monthly signups): where that result hides a row against
+ *                    differencing across slices, this one shows no figure, since the sum minus the rows shown would
+ *                    give the hidden one back
+ * @param counts      what the members column counts, where its name does not say it (a forecast's {@code value}):
+ *                    results whose groups are the same and count the same, by name, hide alike (see Disclosure)
  */
 public record GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
                         List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
                         List<Running> running, List<String> keep, int line, Optional<String> nestedIn,
-                        Optional<String> asOfMonthOf) {
+                        Optional<String> asOfMonthOf, Optional<String> addsUp, Optional<String> counts) {
 
     /** The groupings {@code nested_in} may name: the report's regions, of countries. */
     public static final java.util.Set<String> NESTINGS = java.util.Set.of("region");
@@ -53,7 +59,8 @@ public record GroupSpec(String result, String members, boolean overlapping, List
     public GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
                      List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
                      List<Running> running, List<String> keep, int line, Optional<String> nestedIn) {
-        this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, nestedIn, Optional.empty());
+        this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, nestedIn, Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     /** What becomes of a row describing fewer than k members (or a part of them). */

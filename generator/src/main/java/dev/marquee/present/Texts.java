@@ -50,7 +50,8 @@ public final class Texts {
                 + "together leave fewer than " + k
                 + " of its members, of a part of them (its churners) or of the rest to subtraction, it is "
                 + "hidden in the slice with the smallest group that shows it, as that slice hides its own "
-                + "small groups, and in the next if need be; a row that one slice alone does not show, where no "
+                + "small groups, and in the next if need be (from a month hidden so, the slice shows no running "
+                + "total, and no seasonality, since they would give it back); a row that one slice alone does not show, where no "
                 + "unpublished slice has members of it, is hidden in a second slice too, since the whole minus the "
                 + "others would give it exactly; a slice's “Other (small groups)” row is "
                 + "compared with the whole report's, and shows no figure where it must be hidden, and the "

@@ -88,12 +88,53 @@ public final class Disclosure {
             for (Answer answer : answers) {
                 safe.add(protect(answer, k, forced, found, regionOf, rowsToHide));
             }
-            boolean moreRows = AsOfMonthRows.hide(answers, safe, rowsToHide);
+            boolean moreRows = AsOfMonthRows.hide(answers, safe, rowsToHide) | addUpHiddenRows(answers, safe, rowsToHide);
             if (contains(forced, found) && !moreRows) {
                 return safe;
             }
             found.forEach((key, populations) -> addAll(forced, key, populations));
         }
+    }
+
+    /**
+     * A result that adds up another's rows ({@code adds_up}: each month of the year over the years) shows no figure
+     * once that one hides a row of some members: the sum minus the rows shown would give it back. (Its statement gives
+     * nothing where a row is under k; this covers rows hidden to protect another group, across slices or results.)
+     *
+     * @return whether a row was added to {@code rowsToHide}
+     */
+    private static boolean addUpHiddenRows(List<Answer> answers, List<Answer> published, Map<String, Set<List<String>>> rowsToHide) {
+        boolean added = false;
+        for (int a = 0; a < answers.size(); a++) {
+            Question question = answers.get(a).question();
+            for (GroupSpec spec : question.privacy()) {
+                Table sums = answers.get(a).results().get(spec.result());
+                if (spec.addsUp().isEmpty() || sums == null || !hidesSomeMembers(answers.get(a), published.get(a), spec.addsUp().get())) {
+                    continue;
+                }
+                for (List<Object> row : sums.rows()) {
+                    added |= rowsToHide.computeIfAbsent(resultKey(question, spec.result()), x -> new HashSet<>())
+                            .add(GroupedTable.key(sums, spec, row));
+                }
+            }
+        }
+        return added;
+    }
+
+    /** Whether a published result shows no figure for a row that, as computed, counts some members. */
+    private static boolean hidesSomeMembers(Answer computed, Answer published, String result) {
+        Table table = computed.results().get(result);
+        Table shown = published.results().get(result);
+        Optional<GroupSpec> spec = computed.question().privacy(result);
+        if (table == null || shown == null || spec.isEmpty() || table.rowCount() != shown.rowCount()) {
+            return false;
+        }
+        for (int r = 0; r < table.rowCount(); r++) {
+            if (table.value(r, spec.get().members()) instanceof Number n && n.doubleValue() > 0 && shown.value(r, spec.get().members()) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds, per population, hidden values of the groups named {@code key}. */
@@ -163,7 +204,7 @@ public final class Disclosure {
                 // A cross-tab's values of 'within' merged whole are such groups too (a country's plans add up to its members).
                 Optional<String> key = GroupedTable.dimension(result.getValue(), spec.get())
                         .or(() -> spec.get().within().filter(w -> spec.get().small() == GroupSpec.Small.MERGE))
-                        .map(d -> d + "|" + spec.get().members());
+                        .map(d -> d + "|" + spec.get().counts().orElse(spec.get().members()));
                 GroupedTable.Protected safe = GroupedTable.protect(result.getValue(), spec.get(), k,
                         key.map(forced::get).orElse(Map.of()), forcedRows.getOrDefault(resultKey(question, name), Set.of()), regionOf);
                 key.ifPresent(d -> addAll(found, d, safe.hiddenValuesByPopulation()));

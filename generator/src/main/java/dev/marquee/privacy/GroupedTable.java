@@ -181,7 +181,7 @@ final class GroupedTable {
                 }
                 yield kept;
             }
-            case HIDE -> hide(rows, hidden);
+            case HIDE -> hide(rows, hidden, forced.isEmpty() && forcedRows.isEmpty() ? hidden : hiddenRows(rows, false));
             case MERGE -> merge(rows, hidden, forced.isEmpty() && forcedRows.isEmpty() ? hidden : hiddenRows(rows, false));
         };
         return new Protected(new Table(outputColumns(), out), affected, groupsMerged, hiddenValues, Map.of());
@@ -506,8 +506,14 @@ final class GroupedTable {
     }
 
     /** Hidden rows keep their labels; every figure about their group becomes empty. */
-    private List<List<Object>> hide(List<List<Object>> rows, BitSet hidden) {
+    /**
+     * @param own the rows this result's own groups require hidden; the others protect a group elsewhere (another
+     *            result's, another slice's)
+     */
+    private List<List<Object>> hide(List<List<Object>> rows, BitSet hidden, BitSet own) {
         List<Integer> figures = figureColumns();
+        List<Integer> running = spec.running().stream().map(total -> table.index(total.column())).toList();
+        boolean afterForced = false;
         List<List<Object>> out = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             List<Object> row = new ArrayList<>(rows.get(r));
@@ -515,6 +521,13 @@ final class GroupedTable {
                 for (int column : figures) {
                     row.set(column, null);
                 }
+            }
+            // A row hidden to protect a group elsewhere (another slice's, another result's), not its own, must not be
+            // given back: any later running total minus the earlier one and the rows shown between would give it
+            // exactly, so from it on none is shown. Rows hidden for this result's own groups keep the rule on runs.
+            afterForced |= hidden.get(r) && !own.get(r) && !running.isEmpty();
+            if (afterForced) {
+                running.forEach(column -> row.set(column, null));
             }
             out.add(row);
         }

@@ -39,7 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       forecasts' actuals in all; the active members KPI, a month and a year before; the current members are the
  *       as-of month's);</li>
  *   <li>the churn (members at a month's start and churners) by region each month, by region and by country in the
- *       as-of month, with each rate times its members.</li>
+ *       as-of month, with each rate times its members;</li>
+ *   <li>the current members by age band, and by gender;</li>
+ *   <li>the signups per month, with their running totals, their seasonality (each month of the year over the years),
+ *       the forecast's actuals and the new signups KPI, a month and a year before.</li>
  * </ul>
  * Each family is a set of linear equations over the smallest groups its figures are made of (one slice's members of
  * one country on one plan, device or month), solved together (a family by month, a month at a time: no figure adds
@@ -58,7 +61,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * monthly churn's December); sliced by plan, the Premium members of four countries (each country's total minus its
  * Basic and Standard slices' rows, shown in plans within countries); sliced by country, Kenya's 2 and Portugal's 1
  * again (withheld countries, the only ones of their region), and Poland's 5 Premium members through the Netherlands
- * slice's plans, which the whole report merged, and again through its expected churners by region and plan.
+ * slice's plans, which the whole report merged, and again through its expected churners by region and plan. In the
+ * signups, months hidden in one slice to protect another's were given back by that slice's running totals (Middle
+ * East &amp; Africa's 1, 1, 3 and 5 signups in four months), its seasonality (Premium's 9 in June 2022) and the
+ * outlook's new signups, which hid its own months only (Canada's 4 and 5, France's 7, Germany's 7, Mexico's 9 and 7).
  */
 class SubtractionAuditTest {
 
@@ -67,33 +73,49 @@ class SubtractionAuditTest {
 
     /**
      * A family of results counting the same members (each file's column of them), by region and country on one axis
-     * and by {@code second} (plan, main device or month) on the other. A file without the second axis counts every
-     * value of it, or with {@code latestWithout}, the latest month only (the current members are the last month's).
-     * A family by month is solved a month at a time: no published figure adds up two months of members.
+     * (unless {@code byCountry} is false: its figures are the slices' alone) and by {@code second} (plan, main device,
+     * month, age band, gender) on the other. A file without the second axis counts every value of it, or with
+     * {@code latestWithout}, the latest month only (the current members are the last month's). A {@code separable}
+     * family is solved a month at a time: none of its figures adds two months up. {@code kpi} names the overview's
+     * figure of the same members (by month: on the as-of date, a month and a year before; else on the as-of date, all
+     * of them); {@code running}, a column that is the running total of the measure over the months.
      */
     private record Family(String name, List<String> files, List<String> measures, String second, boolean latestWithout,
-                          boolean kpis) {
+                          String kpi, boolean separable, boolean byCountry, String running) {
         boolean byMonth() {
             return second.equals("month");
         }
     }
 
+    private static final String ALL_COUNTRIES = "(every country)";
+
     private static final List<Family> FAMILIES = List.of(
             new Family("current members", List.of("members-regions.csv", "members-countries.csv", "members-plans.csv",
                     "plans-devices-country-plans.csv", "revenue-by-country.csv", "revenue-by-plan.csv", "churn-at-risk.csv",
-                    "churn-expected-churners.csv", "outlook-expected-churners.csv"), List.of("members"), "plan", false, true),
+                    "churn-expected-churners.csv", "outlook-expected-churners.csv", "members-sources.csv"), List.of("members"), "plan",
+                    false, "active_members", false, true, null),
             new Family("members by main device", List.of("plans-devices-main-device-by-country.csv",
-                    "plans-devices-country-main-devices.csv"), List.of("members"), "device", false, false),
+                    "plans-devices-country-main-devices.csv"), List.of("members"), "device", false, null, false, true, null),
             new Family("members by month", List.of("churn-country-trend.csv", "members-regions.csv", "members-countries.csv",
                     "members-plans.csv", "revenue-mrr.csv", "revenue-arpu.csv", "signups-subscribers.csv", "signups-growth.csv",
                     "outlook-active-forecast.csv", "signups-members-forecast.csv", "churn-at-risk.csv"),
-                    List.of("members"), "month", true, true),
+                    List.of("members"), "month", true, "active_members", true, true, null),
             new Family("churn", List.of("churn-by-region.csv", "churn-by-country.csv", "churn-monthly-by-region.csv"),
-                    List.of("active_at_start", "churners"), "month", true, false));
+                    List.of("active_at_start", "churners"), "month", true, null, true, true, null),
+            new Family("members by age band", List.of("members-age-bands.csv"), List.of("members"), "age_band", false,
+                    "active_members", false, false, null),
+            // Members whose gender is not given are in no row: the gender's total is not the active members.
+            new Family("members by gender", List.of("members-gender.csv"), List.of("members"), "gender", false,
+                    null, false, false, null),
+            // The new signups KPI counts the month to the as-of day: with the sample's as-of date, a month's end, whole months.
+            new Family("signups", List.of("signups-monthly.csv", "signups-cumulative.csv", "signups-seasonality.csv",
+                    "signups-signups-forecast.csv"), List.of("signups"), "month", false, "new_signups", false, false,
+                    "cumulative_signups"));
 
     /** The names a measure's column has in the files, with or without its unit, the first found counts. */
     private static final Map<String, List<String>> COLUMNS = Map.of(
             "members", List.of("members", "active_members", "subscribers", "actual"),
+            "signups", List.of("signups", "actual"),
             "active_at_start", List.of("active_at_start"),
             "churners", List.of("churners"));
 
@@ -102,16 +124,17 @@ class SubtractionAuditTest {
     void noGroupUnderK_isGivenByAnySumOrDifferenceOfPublishedFigures(String dimension) throws IOException {
         Path site = Fixtures.slicedSample(dimension);
         Map<String, String> regionOf = regions();
-        List<String> countries = new ArrayList<>(new TreeSet<>(regionOf.keySet()));
+        List<String> everyCountry = new ArrayList<>(new TreeSet<>(regionOf.keySet()));
         List<String> slices = sliceValues(site, dimension, regionOf);
         Set<String> regionNames = new TreeSet<>(regionOf.values());
         List<String> found = new ArrayList<>();
         Map<String, Integer> determined = new TreeMap<>();
         for (Family family : FAMILIES) {
+            List<String> countries = family.byCountry() ? everyCountry : List.of(ALL_COUNTRIES);
             List<String> values = secondValues(family, site, slices);
             String latest = values.get(values.size() - 1);
             // A family by month: a system of its own for each month; else one system for all the values.
-            for (List<String> solvedTogether : family.byMonth() ? values.stream().map(List::of).toList() : List.of(values)) {
+            for (List<String> solvedTogether : family.separable() ? values.stream().map(List::of).toList() : List.of(values)) {
                 // One unknown per measure, slice, country and value of the second axis that slice can have members of.
                 Map<List<String>, Integer> unknowns = new LinkedHashMap<>();
                 for (String measure : family.measures()) {
@@ -151,22 +174,25 @@ class SubtractionAuditTest {
                                             String.valueOf(Math.round(Double.parseDouble(figure) / Double.parseDouble(share))), where + " over its share");
                                 }
                             }
+                            runningTotal(row, family, values).ifPresent(total -> equations.add(vector(unknowns, family.measures().get(0),
+                                    scope, total.getKey(), solvedTogether), total.getValue(), (who.isEmpty() ? "" : who + " ") + file + " "
+                                    + row.toMap().values() + " running total"));
                             rateTimesBase(row, family).ifPresent(churners ->
                                     equations.add(vector(unknowns, family.measures().get(1), scope, cells, solvedTogether), churners,
                                             (who.isEmpty() ? "" : who + " ") + file + " " + row.toMap().values() + " rate × members"));
                         }
                     }
-                    if (family.kpis()) {
-                        Map<String, String> active = activeMembers(folder.resolve("metrics.json"));
+                    if (family.kpi() != null) {
+                        Map<String, String> active = kpi(folder.resolve("metrics.json"), family.kpi());
                         if (!family.byMonth()) {
-                            equations.add(vector(unknowns, "members", scope, new Cells(countries, values), solvedTogether),
-                                    active.getOrDefault("value", ""), who + " active members KPI");
+                            equations.add(vector(unknowns, family.measures().get(0), scope, new Cells(countries, values), solvedTogether),
+                                    active.getOrDefault("value", ""), who + " " + family.kpi() + " KPI");
                         } else {
                             // On the as-of date (a month's end), and the same day a month and a year earlier.
                             LocalDate last = LocalDate.parse(latest);
                             for (var kpi : Map.of("value", last, "previous_month", last.minusMonths(1), "year_ago", last.minusYears(1)).entrySet()) {
-                                equations.add(vector(unknowns, "members", scope, new Cells(countries, List.of(kpi.getValue().toString())),
-                                        solvedTogether), active.getOrDefault(kpi.getKey(), ""), who + " active members KPI " + kpi.getKey());
+                                equations.add(vector(unknowns, family.measures().get(0), scope, new Cells(countries, List.of(kpi.getValue().toString())),
+                                        solvedTogether), active.getOrDefault(kpi.getKey(), ""), who + " " + family.kpi() + " KPI " + kpi.getKey());
                             }
                         }
                     }
@@ -214,7 +240,7 @@ class SubtractionAuditTest {
                                 vector(unknowns, measure, one, new Cells(List.of(country), List.of(value)), values));
                     }
                 }
-                for (String region : regionNames) {
+                for (String region : family.byCountry() ? regionNames : Set.<String>of()) {
                     Cells all = new Cells(inRegion(countries, regionOf, region), values);
                     groups.put(name + "slice " + slice + ", " + region, vector(unknowns, measure, one, all, values));
                     for (String value : values) {
@@ -235,7 +261,7 @@ class SubtractionAuditTest {
         }
         if (family.measures().size() == 2) {
             for (String slice : slices) {
-                for (String region : regionNames) {
+                for (String region : family.byCountry() ? regionNames : Set.<String>of()) {
                     Cells cells = new Cells(inRegion(countries, regionOf, region), values);
                     double[] stayed = vector(unknowns, family.measures().get(0), List.of(slice), cells, values);
                     double[] churners = vector(unknowns, family.measures().get(1), List.of(slice), cells, values);
@@ -284,7 +310,11 @@ class SubtractionAuditTest {
             }
         }
         List<String> of = axes.without();
-        if (row.isMapped(axes.second())) {
+        if (axes.second().equals("month") && !row.isMapped("month") && row.isMapped("month_number")) {
+            // A month of the year: every year's.
+            int number = Integer.parseInt(row.get("month_number"));
+            of = axes.values().stream().filter(m -> LocalDate.parse(m).getMonthValue() == number).toList();
+        } else if (row.isMapped(axes.second())) {
             String line = row.isMapped("country") ? "country" : row.isMapped("region") ? "region" : null;
             Set<String> named = named(rows, axes.second(), r -> byMonth || line == null || r.get(line).equals(row.get(line)));
             String value = row.get(axes.second());
@@ -312,6 +342,20 @@ class SubtractionAuditTest {
         return Optional.empty();
     }
 
+    /** A running total's row: the months up to its own, and the total. */
+    private static Optional<Map.Entry<Cells, String>> runningTotal(CSVRecord row, Family family, List<String> months) {
+        if (family.running() == null || !row.isMapped("month")) {
+            return Optional.empty();
+        }
+        Optional<String> column = row.getParser().getHeaderNames().stream()
+                .filter(c -> c.equals(family.running()) || c.startsWith(family.running() + " (")).findFirst();
+        if (column.isEmpty() || row.get(column.get()).isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> upTo = months.stream().filter(m -> m.compareTo(row.get("month")) <= 0).toList();
+        return Optional.of(Map.entry(new Cells(List.of(ALL_COUNTRIES), upTo), row.get(column.get())));
+    }
+
     /** A churn rate beside the members active at the start is the churners over them: the churners, rounded. */
     private static Optional<String> rateTimesBase(CSVRecord row, Family family) {
         if (family.measures().size() != 2 || !row.isMapped("churn_rate (ratio)")) {
@@ -335,7 +379,7 @@ class SubtractionAuditTest {
                 gzipped("viewing_sessions.csv.gz").forEach(v -> devices.add(v.get("device")));
                 yield new ArrayList<>(devices);
             }
-            default -> {
+            case "month" -> {
                 Set<String> months = new TreeSet<>();
                 for (String who : withWhole(slices, site)) {
                     Path folder = who.isEmpty() ? site : site.resolve("slices").resolve(who);
@@ -347,6 +391,17 @@ class SubtractionAuditTest {
                     }
                 }
                 yield new ArrayList<>(months);
+            }
+            default -> {
+                Set<String> named = new TreeSet<>();
+                for (String who : withWhole(slices, site)) {
+                    Path folder = who.isEmpty() ? site : site.resolve("slices").resolve(who);
+                    for (String file : family.files()) {
+                        read(folder.resolve("csv").resolve(file)).forEach(r -> named.add(r.get(family.second())));
+                    }
+                }
+                named.remove(OTHER);
+                yield new ArrayList<>(named);
             }
         };
     }
@@ -412,6 +467,9 @@ class SubtractionAuditTest {
 
     /** Whether a slice can have members of a country and a value of the second axis: a plan's slice, of its plan only. */
     private static boolean possible(String dimension, String second, String slice, String country, String value, Map<String, String> regionOf) {
+        if (country.equals(ALL_COUNTRIES)) {
+            return !dimension.equals("plan") || !second.equals("plan") || slug(value).equals(slice);
+        }
         return switch (dimension) {
             case "region" -> slug(regionOf.get(country)).equals(slice);
             case "country" -> slug(country).equals(slice);
@@ -443,9 +501,9 @@ class SubtractionAuditTest {
                 .filter(r -> !r.isMapped("source") || r.get("source").equals("event files")).toList();
     }
 
-    /** The overview's active members: on the as-of date, a month and a year earlier. */
-    private static Map<String, String> activeMembers(Path metrics) throws IOException {
-        Matcher kpi = Pattern.compile("\\{\"id\": \"active_members\"[^}]*}").matcher(Files.readString(metrics));
+    /** An overview's KPI: on the as-of date, and a month and a year earlier. */
+    private static Map<String, String> kpi(Path metrics, String id) throws IOException {
+        Matcher kpi = Pattern.compile("\\{\"id\": \"" + id + "\"[^}]*}").matcher(Files.readString(metrics));
         Map<String, String> figures = new HashMap<>();
         if (kpi.find()) {
             Matcher figure = Pattern.compile("\"(value|previous_month|year_ago)\": ([^,}]+)").matcher(kpi.group());

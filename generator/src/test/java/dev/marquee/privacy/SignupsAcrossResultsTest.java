@@ -1,0 +1,98 @@
+package dev.marquee.privacy;
+
+import dev.marquee.Fixtures;
+import dev.marquee.catalog.Catalog;
+import dev.marquee.catalog.Question;
+import dev.marquee.engine.Column;
+import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Table;
+import dev.marquee.layer.Layer;
+import dev.marquee.model.DataModel;
+import dev.marquee.query.Answer;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * The signups per month are published three times in a report: the monthly signups (with their running total), their
+ * seasonality (each month of the year added up over the years) and the outlook's new signups. A month one of them hides
+ * to protect another group is given back by none of the others. Found by SubtractionAuditTest on the sample sliced by
+ * plan (the Basic slice's June 2022 was its June seasonality minus the Junes of 2023 and 2024, and the Premium slice's 9
+ * June signups with it) and by country (Canada's March 2024, hidden in its signups, was shown by the outlook).
+ */
+class SignupsAcrossResultsTest {
+
+    private static final int K = 10;
+    private static final List<String> MONTHS = List.of("2022-06", "2022-07", "2023-06", "2023-07");
+
+    @Test
+    void aMonthHiddenToProtectAnotherSlice_blanksTheSeasonality_andIsHiddenByTheOutlookToo() {
+        List<Answer> computed = List.of(signups(16, 20, 34, 30), outlook(16, 20, 34, 30));
+
+        List<Answer> published = Disclosure.protect(computed, K, Map.of(), Map.of("signups/monthly", Set.of(List.of("event files", "2022-06-01"))));
+
+        Table seasonality = published.get(0).result("seasonality");
+        for (int r = 0; r < seasonality.rowCount(); r++) {
+            assertNull(seasonality.value(r, "signups"), "June and July over the years minus the months shown would give June 2022");
+        }
+        Table newSignups = published.get(1).result("new_signups");
+        assertNull(newSignups.value(0, "value"), "the outlook's June 2022");
+    }
+
+    @Test
+    void withNoMonthHidden_everyResultShowsItsFigures() {
+        List<Answer> computed = List.of(signups(16, 20, 34, 30), outlook(16, 20, 34, 30));
+
+        List<Answer> published = Disclosure.protect(computed, K);
+
+        assertEquals(50L, published.get(0).result("seasonality").value(0, "signups"));
+        assertEquals(16.0, published.get(1).result("new_signups").value(0, "value"));
+    }
+
+    /** The signups question's monthly signups (with running totals) and seasonality over two years of June and July. */
+    private static Answer signups(long... perMonth) {
+        List<List<Object>> monthly = new ArrayList<>();
+        long total = 0;
+        for (int m = 0; m < MONTHS.size(); m++) {
+            total += perMonth[m];
+            monthly.add(Arrays.asList("event files", month(m), perMonth[m], total));
+        }
+        List<List<Object>> seasonality = List.of(
+                Arrays.asList("event files", 6L, "Jun", (perMonth[0] + perMonth[2]) / 2.0, perMonth[0] + perMonth[2]),
+                Arrays.asList("event files", 7L, "Jul", (perMonth[1] + perMonth[3]) / 2.0, perMonth[1] + perMonth[3]));
+        Table monthlyTable = new Table(List.of(new Column("source", ColumnType.TEXT), new Column("month", ColumnType.DATE),
+                new Column("signups", ColumnType.INTEGER), new Column("cumulative_signups", ColumnType.INTEGER)), monthly);
+        Table seasonalityTable = new Table(List.of(new Column("source", ColumnType.TEXT), new Column("month_number", ColumnType.INTEGER),
+                new Column("month_of_year", ColumnType.TEXT), new Column("average_signups", ColumnType.DECIMAL),
+                new Column("signups", ColumnType.INTEGER)), seasonality);
+        return new Answer(question("signups"), Map.of("monthly", monthlyTable, "seasonality", seasonalityTable), Map.of());
+    }
+
+    /** The outlook question's new signups per month, the series its forecast reads. */
+    private static Answer outlook(long... perMonth) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int m = 0; m < MONTHS.size(); m++) {
+            rows.add(Arrays.asList(month(m), (double) perMonth[m]));
+        }
+        Table table = new Table(List.of(new Column("month", ColumnType.DATE), new Column("value", ColumnType.DECIMAL)), rows);
+        return new Answer(question("outlook"), Map.of("new_signups", table), Map.of());
+    }
+
+    private static LocalDate month(int m) {
+        return LocalDate.parse(MONTHS.get(m) + "-01");
+    }
+
+    private static Question question(String slug) {
+        DataModel model = DataModel.standard();
+        return Catalog.read(Fixtures.QUESTIONS, Layer.standard().withModelTables(model.tableNames()),
+                Layer.standard().withMemberTables(model.memberTables())).stream().filter(q -> q.slug().equals(slug)).findFirst().orElseThrow();
+    }
+}
