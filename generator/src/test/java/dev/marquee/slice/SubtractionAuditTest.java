@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       as-of month's);</li>
  *   <li>the churn (members at a month's start and churners) by region each month, by region and by country in the
  *       as-of month, with each rate times its members;</li>
- *   <li>the current members by age band, and by gender;</li>
+ *   <li>the current members by age band, and by gender; the members by hours watched, by last watched, by age band
+ *       (with their hours) and by favourite genre;</li>
  *   <li>the signups per month, with their running totals, their seasonality (each month of the year over the years),
  *       the forecast's actuals and the new signups KPI, a month and a year before.</li>
  * </ul>
@@ -107,6 +108,14 @@ class SubtractionAuditTest {
             // Members whose gender is not given are in no row: the gender's total is not the active members.
             new Family("members by gender", List.of("members-gender.csv"), List.of("members"), "gender", false,
                     null, false, false, null),
+            new Family("members by hours watched", List.of("watch-time-distribution.csv"), List.of("members"), "hours_watched",
+                    false, null, false, false, null),
+            new Family("members by last watched", List.of("watch-time-recency.csv"), List.of("members"), "last_watched",
+                    false, null, false, false, null),
+            new Family("viewers by favourite genre", List.of("watch-time-favourite-genres.csv"), List.of("members"),
+                    "favourite_genre", false, null, false, false, null),
+            new Family("members by age band, with their hours", List.of("watch-time-by-age.csv"), List.of("members"), "age_band",
+                    false, null, false, false, null),
             // The new signups KPI counts the month to the as-of day: with the sample's as-of date, a month's end, whole months.
             new Family("signups", List.of("signups-monthly.csv", "signups-cumulative.csv", "signups-seasonality.csv",
                     "signups-signups-forecast.csv"), List.of("signups"), "month", false, "new_signups", false, false,
