@@ -60,6 +60,12 @@ final class AltText {
             } else {
                 text.append(label(xs.get(xs.size() - 1), xType, spec.grainOf(spec.x())));
             }
+            long hidden = notShown(spec, data);
+            if (hidden > 0) {
+                // A gap is a hidden figure, not a quiet month: the reader is told how many, and the extremes are of those shown.
+                text.append(" (").append(hidden).append(" of ").append(xs.stream().distinct().count()).append(' ').append(many(spec))
+                        .append(" not shown)");
+            }
         } else {
             long count = xs.stream().distinct().count();
             text.append(", ").append(count).append(' ').append(count == 1 ? one(spec) : many(spec));
@@ -136,7 +142,7 @@ final class AltText {
         if (highest == null) {
             return;
         }
-        String total = stacked ? " total" : "";
+        String total = (stacked ? " total" : "") + (notShown(spec, data) > 0 ? " shown" : "");
         if (totals.size() == 1) {
             text.append(" The one ").append(item(spec.kind())).append(": ").append(names.get(highest)).append(" at ")
                     .append(Formats.compact(totals.get(highest), spec.unit())).append('.');

@@ -237,6 +237,22 @@ public final class Disclosure {
         if (safe.rowsAffected() == 0 && safe.groupsMerged() == 0) {
             return Optional.empty();
         }
+        Optional<String> base = baseNote(spec, safe, k);
+        long cut = runningTotalsCut(spec, safe.table());
+        return cut == 0 ? base : base.map(text -> text + " Running totals are not shown from a row hidden to protect another group, "
+                + "which a later total would give back (" + (cut == 1 ? "1 more row" : cut + " more rows") + ").");
+    }
+
+    /** Rows whose figure is shown and whose running total is not (see GroupedTable: after a row hidden for another's sake). */
+    private static long runningTotalsCut(GroupSpec spec, Table table) {
+        if (spec.running().isEmpty()) {
+            return 0;
+        }
+        return table.rows().stream().filter(row -> row.get(table.index(spec.members())) != null
+                && spec.running().stream().anyMatch(total -> row.get(table.index(total.column())) == null)).count();
+    }
+
+    private static Optional<String> baseNote(GroupSpec spec, GroupedTable.Protected safe, int k) {
         String rows = safe.rowsAffected() == 1 ? "1 row" : safe.rowsAffected() + " rows";
         return Optional.of(switch (spec.small()) {
             case MERGE -> "Groups of fewer than " + k + " members, or with fewer than " + k + " members in one of their parts, "

@@ -52,8 +52,28 @@ class AltTextTest {
         String alt = AltText.describe(spec(ChartKind.BAR, "age_band", List.of("members"), Optional.empty(), "Age band", "Members",
                 Unit.MEMBERS), bands);
 
-        assertEquals("Bar chart: members by age band, 5 age bands (3 not shown). Highest: 18–24 at 40 members; lowest: 25–34 at "
-                + "35 members.", alt);
+        assertEquals("Bar chart: members by age band, 5 age bands (3 not shown). Highest shown: 18–24 at 40 members; lowest shown: "
+                + "25–34 at 35 members.", alt);
+    }
+
+    /**
+     * Given a slice's subscribers at the end of Jan, Feb, Mar and Apr 2024: 20, hidden, hidden, 60. The lowest shown is
+     * not the lowest: the text says the months are hidden, and names the extremes of those shown.
+     */
+    @Test
+    void aLineWithHiddenMonths_saysHowManyOfItsMonths_andNamesTheExtremesShown() {
+        java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2024-01-01"), 20L));
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2024-02-01"), null));
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2024-03-01"), null));
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2024-04-01"), 60L));
+        Table months = new Table(List.of(new Column("month", ColumnType.DATE), new Column("subscribers", ColumnType.INTEGER)), rows);
+
+        String alt = AltText.describe(spec(ChartKind.LINE, "month", List.of("subscribers"), Optional.empty(), "Month", "Subscribers",
+                Unit.MEMBERS), months);
+
+        assertTrue(alt.endsWith("Jan 2024 to Apr 2024 (2 of 4 months not shown). Highest shown: Apr 2024 at 60 members; lowest shown: "
+                + "Jan 2024 at 20 members."), alt);
     }
 
     /** Given the share still subscribed 0, 1 and 2 months after signup: 100%, 80%, 75%. */
