@@ -371,7 +371,8 @@ public final class Pipeline {
             Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut));
             List<Answer> computed = answer(engine, answerable, data, project.model(), ahead, quiet);
             return new SliceAnswers(answerable, new AcrossSlices.Answers(computed, Disclosure.protect(computed, config.minGroupSize(),
-                    data.regionOf())), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
+                    data.regionOf())), DataRange.of(engine, data.loaded(), DataRange.sliceDays(data.loaded())),
+                    DataRange.perTable(engine, data.loaded(), DataRange.sliceDays(data.loaded())));
         }
     }
 
@@ -541,7 +542,8 @@ public final class Pipeline {
     private static Set<String> filled(Engine engine, java.util.Collection<String> tables) {
         Set<String> filled = new HashSet<>();
         for (String table : tables) {
-            if (((Number) engine.scalar("SELECT count(*) FROM " + table)).longValue() > 0) {
+            // One row is enough: a slice's events are a view of its members' rows, which a count would read through.
+            if (((Number) engine.scalar("SELECT count(*) FROM (SELECT 1 FROM " + table + " LIMIT 1) AS one")).longValue() > 0) {
                 filled.add(table);
             }
         }
@@ -603,6 +605,11 @@ public final class Pipeline {
          * member's join and last activity); a title's release date says when it was made, not what the data covers.
          */
         static java.util.Map<String, Report.DateRange> perTable(Engine engine, LoadResult loaded) {
+            return perTable(engine, loaded, java.util.Map.of());
+        }
+
+        /** @param daysOf per table, a query of the days it holds ({@code day}) to read instead of its own rows */
+        static java.util.Map<String, Report.DateRange> perTable(Engine engine, LoadResult loaded, java.util.Map<String, String> daysOf) {
             java.util.Map<String, Report.DateRange> ranges = new java.util.TreeMap<>();
             for (var table : loaded.tables()) {
                 List<String> columns = table.spec().columns().stream().filter(c -> c.isTemporal() && !c.name().contains("release"))
@@ -610,8 +617,8 @@ public final class Pipeline {
                 if (columns.isEmpty()) {
                     continue;
                 }
-                String days = columns.stream().map(c -> "SELECT CAST(" + c + " AS DATE) AS day FROM " + table.name())
-                        .collect(java.util.stream.Collectors.joining(" UNION ALL "));
+                String days = daysOf.getOrDefault(table.name(), columns.stream().map(c -> "SELECT CAST(" + c + " AS DATE) AS day FROM " + table.name())
+                        .collect(java.util.stream.Collectors.joining(" UNION ALL ")));
                 var row = engine.query("SELECT min(day), max(day) FROM (" + days + ") AS days").rows().get(0);
                 if (row.get(0) != null) {
                     ranges.put(table.name(), new Report.DateRange((LocalDate) row.get(0), (LocalDate) row.get(1)));
@@ -621,12 +628,24 @@ public final class Pipeline {
         }
 
         static Report.DateRange of(Engine engine, LoadResult loaded) {
+            return of(engine, loaded, java.util.Map.of());
+        }
+
+        /** @param daysOf as for {@link #perTable(Engine, LoadResult, java.util.Map)} */
+        static Report.DateRange of(Engine engine, LoadResult loaded, java.util.Map<String, String> daysOf) {
             if (!loaded.has("viewing_sessions")) {
                 LocalDate last = DataLoader.latestActivityDate(engine, loaded).orElse(null);
                 return new Report.DateRange(null, last);
             }
-            var row = engine.query("SELECT CAST(min(started_at) AS DATE), CAST(max(started_at) AS DATE) FROM viewing_sessions").rows().get(0);
+            var row = engine.query("SELECT min(day), max(day) FROM (" + daysOf.getOrDefault("viewing_sessions",
+                    "SELECT CAST(started_at AS DATE) AS day FROM viewing_sessions") + ") AS days").rows().get(0);
             return new Report.DateRange((LocalDate) row.get(0), (LocalDate) row.get(1));
+        }
+
+        /** A slice's days of viewing: from each member's first and last day, not the events (see Slices#READ_ONCE). */
+        static java.util.Map<String, String> sliceDays(LoadResult loaded) {
+            return loaded.has("viewing_sessions") ? java.util.Map.of("viewing_sessions", "SELECT first_day AS day FROM "
+                    + Slices.VIEWING_DAYS + " UNION ALL SELECT last_day AS day FROM " + Slices.VIEWING_DAYS) : java.util.Map.of();
         }
     }
 }
