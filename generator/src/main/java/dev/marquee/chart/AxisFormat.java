@@ -33,6 +33,17 @@ final class AxisFormat extends NumberFormat {
     }
 
     /**
+     * Binds a cloned chart's axis to a format of its own. JFreeChart clones an axis's format with it, and the clone still
+     * read the original axis's step: a PDF's copy of a long bar chart, its ticks half a unit apart, labelled them by the
+     * site's step of 1 ("0, 0, 1, 2, 2, 2, 3, 4, 4").
+     */
+    static void rebind(NumberAxis axis) {
+        if (axis.getNumberFormatOverride() instanceof AxisFormat format) {
+            apply(axis, format.unit);
+        }
+    }
+
+    /**
      * The label of a tick at {@code value} on an axis reaching {@code largest} (the bound farthest from zero) in steps of
      * {@code step}: the largest tick shown decides the scale.
      */

@@ -89,6 +89,9 @@ final class ChartSize {
         try {
             JFreeChart copy = (JFreeChart) chart.clone();
             CategoryPlot plot = copy.getCategoryPlot();
+            if (plot.getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis range) {
+                AxisFormat.rebind(range);
+            }
             if (plot.getDomainAxis() instanceof CategoryLabelAxis axis) {
                 axis.setLeftShare(share);
             }

@@ -101,6 +101,24 @@ class ChartLabelsTest {
         assertEquals(ChartSize.Fit.ALL, whole.bars());
     }
 
+    /**
+     * Given the chart drawn wide for the site (its ratings axis in steps of 1) and then its copy in a PDF's short cell
+     * (steps of 0.5): the copy's ticks read by its own step. They had read "0, 0, 1, 2, 2, 2, 3, 4, 4".
+     */
+    @Test
+    void aCopyFittedToAShortArea_labelsItsTicksByItsOwnStep() {
+        JFreeChart many = ChartBuilder.build(Charts.spec(ChartKind.HBAR, "genre", List.of("rating"), Optional.empty(), Unit.SCORE), genres());
+        JFreeChart fitted = ChartSize.fitted(many, new Rectangle2D.Double(0, 0, 500, 300)).chart();
+        org.jfree.chart.axis.NumberAxis wide = (org.jfree.chart.axis.NumberAxis) many.getCategoryPlot().getRangeAxis();
+        org.jfree.chart.axis.NumberAxis narrow = (org.jfree.chart.axis.NumberAxis) fitted.getCategoryPlot().getRangeAxis();
+        wide.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1), false, false);
+        narrow.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.5), false, false);
+
+        assertEquals(List.of("0", "0.5", "1.0", "1.5", "2.5"), java.util.stream.Stream.of(0.0, 0.5, 1.0, 1.5, 2.5)
+                .map(v -> narrow.getNumberFormatOverride().format(v)).toList());
+        assertEquals("2", wide.getNumberFormatOverride().format(2.0), "the site's chart keeps its own");
+    }
+
     @Test
     void stackedBarsOf21Countries_inAShortArea_setTheirTurnedLabelsSmaller_ratherThanCutThem() {
         String[] countries = {"Argentina", "Australia", "Brazil", "Canada", "Colombia", "France", "Germany", "India", "Italy",
