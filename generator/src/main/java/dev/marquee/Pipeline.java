@@ -370,9 +370,9 @@ public final class Pipeline {
                     ahead.statements(data.parameters()));
             Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut));
             List<Answer> computed = answer(engine, answerable, data, project.model(), ahead, quiet);
+            java.util.Map<String, String> days = DataRange.sliceDays(data.loaded());
             return new SliceAnswers(answerable, new AcrossSlices.Answers(computed, Disclosure.protect(computed, config.minGroupSize(),
-                    data.regionOf())), DataRange.of(engine, data.loaded(), DataRange.sliceDays(data.loaded())),
-                    DataRange.perTable(engine, data.loaded(), DataRange.sliceDays(data.loaded())));
+                    data.regionOf())), DataRange.of(engine, data.loaded(), days), DataRange.perTable(engine, data.loaded(), days));
         }
     }
 

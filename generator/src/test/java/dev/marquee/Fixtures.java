@@ -79,6 +79,14 @@ public final class Fixtures {
     public static final Path TINY = FIXTURES.resolve("tiny");
     public static final Path SHARED_DATA = ROOT.resolve("../shared/data").normalize();
 
+    /** A question of the repository's questions/ folder, read as a run reads it with the standard data model. */
+    public static dev.marquee.catalog.Question question(String slug) {
+        dev.marquee.model.DataModel model = dev.marquee.model.DataModel.standard();
+        return dev.marquee.catalog.Catalog.read(QUESTIONS, dev.marquee.layer.Layer.standard().withModelTables(model.tableNames()),
+                        dev.marquee.layer.Layer.standard().withMemberTables(model.memberTables())).stream()
+                .filter(q -> q.slug().equals(slug)).findFirst().orElseThrow();
+    }
+
     private Fixtures() {
     }
 

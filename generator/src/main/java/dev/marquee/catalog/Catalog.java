@@ -285,8 +285,6 @@ public final class Catalog {
                             + "and the same 'label', whose as-of month's rows are this result's; got '" + other + "'"));
                 }
             });
-        }
-        for (GroupSpec spec : privacy) {
             spec.addsUp().filter(other -> other.equals(spec.result()) || privacy.stream().noneMatch(s -> s.result().equals(other)))
                     .ifPresent(other -> problems.add(Problem.fatal(where, spec.line(), "adds_up", "bad-privacy", "'adds_up' of '"
                             + spec.result() + "' names another result declared under 'privacy' whose rows this result's rows add up; "

@@ -52,6 +52,7 @@ final class AltText {
                     .append(String.join(", ", parts.subList(0, parts.size() - 1))).append(" and ").append(parts.get(parts.size() - 1));
         }
         List<Object> xs = data.columnValues(spec.x());
+        long hidden = notShown(spec, data);
         if (xType.isTemporal()) {
             text.append(", ").append(label(xs.get(0), xType, spec.grainOf(spec.x()))).append(" to ");
             if (spec.kind() == ChartKind.FORECAST) {
@@ -60,7 +61,6 @@ final class AltText {
             } else {
                 text.append(label(xs.get(xs.size() - 1), xType, spec.grainOf(spec.x())));
             }
-            long hidden = notShown(spec, data);
             if (hidden > 0) {
                 // A gap is a hidden figure, not a quiet month: the reader is told how many, and the extremes are of those shown.
                 text.append(" (").append(hidden).append(" of ").append(xs.stream().distinct().count()).append(' ').append(many(spec))
@@ -69,7 +69,6 @@ final class AltText {
         } else {
             long count = xs.stream().distinct().count();
             text.append(", ").append(count).append(' ').append(count == 1 ? one(spec) : many(spec));
-            long hidden = notShown(spec, data);
             if (hidden > 0 && hidden < count) {
                 text.append(" (").append(hidden).append(" not shown)");
             }
@@ -85,7 +84,7 @@ final class AltText {
             }
             return text.toString();
         }
-        extremes(spec, data, stacked, text);
+        extremes(spec, data, stacked, hidden > 0, text);
         return text.toString();
     }
 
@@ -102,7 +101,7 @@ final class AltText {
     }
 
     /** "Highest: Dec 2024 at $56.1K; lowest: Jan 2022 at $1,197." — of a stack's total, or of each bar or point. */
-    private static void extremes(ChartSpec spec, Table data, boolean stacked, StringBuilder text) {
+    private static void extremes(ChartSpec spec, Table data, boolean stacked, boolean someHidden, StringBuilder text) {
         int xIndex = data.index(spec.x());
         ColumnType xType = data.columns().get(xIndex).type();
         Map<Object, Double> totals = new LinkedHashMap<>();
@@ -142,7 +141,7 @@ final class AltText {
         if (highest == null) {
             return;
         }
-        String total = (stacked ? " total" : "") + (notShown(spec, data) > 0 ? " shown" : "");
+        String total = (stacked ? " total" : "") + (someHidden ? " shown" : "");
         if (totals.size() == 1) {
             text.append(" The one ").append(item(spec.kind())).append(": ").append(names.get(highest)).append(" at ")
                     .append(Formats.compact(totals.get(highest), spec.unit())).append('.');

@@ -171,6 +171,8 @@ final class GroupedTable {
                 hiddenValues.add(rows.get(r).get(dimension.get()));
             }
         }
+        // The rows this result's own groups require hidden; the others protect a group elsewhere.
+        BitSet own = forced.isEmpty() && forcedRows.isEmpty() ? hidden : hiddenRows(rows, false);
         List<List<Object>> out = switch (spec.small()) {
             case DROP -> {
                 List<List<Object>> kept = new ArrayList<>();
@@ -181,8 +183,8 @@ final class GroupedTable {
                 }
                 yield kept;
             }
-            case HIDE -> hide(rows, hidden, forced.isEmpty() && forcedRows.isEmpty() ? hidden : hiddenRows(rows, false));
-            case MERGE -> merge(rows, hidden, forced.isEmpty() && forcedRows.isEmpty() ? hidden : hiddenRows(rows, false));
+            case HIDE -> hide(rows, hidden, own);
+            case MERGE -> merge(rows, hidden, own);
         };
         return new Protected(new Table(outputColumns(), out), affected, groupsMerged, hiddenValues, Map.of());
     }
@@ -505,8 +507,9 @@ final class GroupedTable {
         return false;
     }
 
-    /** Hidden rows keep their labels; every figure about their group becomes empty. */
     /**
+     * Hidden rows keep their labels; every figure about their group becomes empty.
+     *
      * @param own the rows this result's own groups require hidden; the others protect a group elsewhere (another
      *            result's, another slice's)
      */

@@ -140,8 +140,7 @@ public final class Slices {
                     + valueOf(dimension) + " = " + literal(slice.value()));
             String members = " WHERE user_id IN (SELECT user_id FROM " + slice.schema() + "." + MEMBERS + ")";
             for (String table : new java.util.TreeSet<>(model.memberTables())) {
-                copies.add((READ_ONCE.contains(table) ? "CREATE VIEW " : "CREATE TABLE ") + slice.schema() + "." + table
-                        + " AS SELECT * FROM main." + table + members);
+                copies.add(cut(slice, table, members));
             }
             if (events) {
                 copies.add("CREATE TABLE " + slice.schema() + "." + VIEWING_DAYS + " AS SELECT * FROM " + COMMON + "." + VIEWING_DAYS + members);
@@ -151,8 +150,7 @@ public final class Slices {
             }
             for (Layer.Table table : layer.tables()) {
                 if (table.personal() && perMember(database, table.name())) {
-                    copies.add((READ_ONCE.contains(table.name()) ? "CREATE VIEW " : "CREATE TABLE ") + slice.schema() + "." + table.name()
-                            + " AS SELECT * FROM main." + table.name() + members);
+                    copies.add(cut(slice, table.name(), members));
                 }
             }
         }
@@ -352,6 +350,12 @@ public final class Slices {
     }
 
     /** Whether a layer table has a row per member (a {@code user_id} column), so cutting it equals rebuilding it. */
+    /** The statement giving a slice its members' rows of a table: a copy, or a view of those only the layer reads once. */
+    private static String cut(Slice slice, String table, String members) {
+        return (READ_ONCE.contains(table) ? "CREATE VIEW " : "CREATE TABLE ") + slice.schema() + "." + table + " AS SELECT * FROM main."
+                + table + members;
+    }
+
     private static boolean perMember(Engine database, String table) {
         return database.describe("SELECT * FROM main." + table).stream().anyMatch(c -> c.name().equals("user_id"));
     }

@@ -1,13 +1,10 @@
 package dev.marquee.privacy;
 
 import dev.marquee.Fixtures;
-import dev.marquee.catalog.Catalog;
 import dev.marquee.catalog.Question;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
-import dev.marquee.layer.Layer;
-import dev.marquee.model.DataModel;
 import dev.marquee.query.Answer;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +73,7 @@ class AcrossSlicesTest {
         // Given the signups question's monthly result, January 2024 then February: whole 30 and 40; A 12 and 20, B 15
         // and 20, C 3 and 0. C hides January (3 is under k) on its own, and February's running total, which would give
         // January's 3. The whole minus A and B would give C's 3 too, in January's signups and February's running total.
-        Question signups = signups();
+        Question signups = Fixtures.question("signups");
         AcrossSlices.Answers whole = answers(signups, "2024-01:30", "2024-02:40");
         List<AcrossSlices.Answers> slices = List.of(answers(signups, "2024-01:12", "2024-02:20"),
                 answers(signups, "2024-01:15", "2024-02:20"), answers(signups, "2024-01:3", "2024-02:0"));
@@ -94,11 +91,6 @@ class AcrossSlicesTest {
         assertEquals(Arrays.asList(Arrays.asList(null, null), Arrays.asList(null, null)), figures(decided.get(2)));
     }
 
-    private static Question signups() {
-        DataModel model = DataModel.standard();
-        return Catalog.read(Fixtures.QUESTIONS, Layer.standard().withModelTables(model.tableNames()),
-                Layer.standard().withMemberTables(model.memberTables())).stream().filter(q -> q.slug().equals("signups")).findFirst().orElseThrow();
-    }
 
     /** A report's answer to the signups question: its monthly result, each row "yyyy-mm:signups", as computed and published. */
     private static AcrossSlices.Answers answers(Question question, String... months) {

@@ -1,13 +1,9 @@
 package dev.marquee.privacy;
 
 import dev.marquee.Fixtures;
-import dev.marquee.catalog.Catalog;
-import dev.marquee.catalog.Question;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
-import dev.marquee.layer.Layer;
-import dev.marquee.model.DataModel;
 import dev.marquee.query.Answer;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +81,7 @@ class AsOfMonthRowsTest {
         Table monthlyTable = new Table(List.of(new Column("month", ColumnType.DATE), new Column("region", ColumnType.TEXT),
                 new Column("active_at_start", ColumnType.INTEGER), new Column("churners", ColumnType.INTEGER),
                 new Column("churn_rate", ColumnType.DECIMAL)), monthly);
-        return new Answer(question(), Map.of("by_region", byRegionTable, "monthly_by_region", monthlyTable), Map.of());
+        return new Answer(Fixtures.question("churn"), Map.of("by_region", byRegionTable, "monthly_by_region", monthlyTable), Map.of());
     }
 
     /** The regions a result shows by name with their active members, in one month ({@code null}: a result without months). */
@@ -98,11 +94,5 @@ class AsOfMonthRowsTest {
             }
         }
         return shown;
-    }
-
-    private static Question question() {
-        DataModel model = DataModel.standard();
-        return Catalog.read(Fixtures.QUESTIONS, Layer.standard().withModelTables(model.tableNames()),
-                Layer.standard().withMemberTables(model.memberTables())).stream().filter(q -> q.slug().equals("churn")).findFirst().orElseThrow();
     }
 }

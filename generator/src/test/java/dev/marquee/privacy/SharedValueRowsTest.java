@@ -1,13 +1,9 @@
 package dev.marquee.privacy;
 
 import dev.marquee.Fixtures;
-import dev.marquee.catalog.Catalog;
-import dev.marquee.catalog.Question;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
-import dev.marquee.layer.Layer;
-import dev.marquee.model.DataModel;
 import dev.marquee.query.Answer;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +93,7 @@ class SharedValueRowsTest {
         Table table = new Table(List.of(new Column("source", ColumnType.TEXT), new Column("country", ColumnType.TEXT),
                 new Column("plan", ColumnType.TEXT), new Column("members", ColumnType.INTEGER), new Column("share", ColumnType.DECIMAL)),
                 List.of(rows));
-        return new Answer(question("plans-devices"), Map.of("plan_mix", table), Map.of());
+        return new Answer(Fixtures.question("plans-devices"), Map.of("plan_mix", table), Map.of());
     }
 
     private static List<Object> mix(String country, String plan, Integer members) {
@@ -109,7 +105,7 @@ class SharedValueRowsTest {
         Table table = new Table(List.of(new Column("region", ColumnType.TEXT), new Column("plan", ColumnType.TEXT),
                 new Column("members", ColumnType.INTEGER), new Column("expected_churners", ColumnType.DECIMAL),
                 new Column("expected_rate", ColumnType.DECIMAL)), List.of(rows));
-        return new Answer(question("outlook"), Map.of("model_expected", table), Map.of());
+        return new Answer(Fixtures.question("outlook"), Map.of("model_expected", table), Map.of());
     }
 
     private static List<Object> plan(String region, String plan, Integer members) {
@@ -121,7 +117,7 @@ class SharedValueRowsTest {
         Map<String, Table> results = new LinkedHashMap<>();
         results.put("by_region", new Table(columns("region"), List.of(region)));
         results.put("by_country", new Table(columns("country"), List.of(country)));
-        return new Answer(question("churn"), results, Map.of());
+        return new Answer(Fixtures.question("churn"), results, Map.of());
     }
 
     private static List<Column> columns(String label) {
@@ -133,11 +129,5 @@ class SharedValueRowsTest {
     private static List<Object> row(String label, Integer members, Integer churners) {
         Double rate = members == null ? null : (double) churners / members;
         return Arrays.asList(label, members == null ? null : (long) members, churners == null ? null : (long) churners, rate, rate, rate);
-    }
-
-    private static Question question(String slug) {
-        DataModel model = DataModel.standard();
-        return Catalog.read(Fixtures.QUESTIONS, Layer.standard().withModelTables(model.tableNames()),
-                Layer.standard().withMemberTables(model.memberTables())).stream().filter(q -> q.slug().equals(slug)).findFirst().orElseThrow();
     }
 }

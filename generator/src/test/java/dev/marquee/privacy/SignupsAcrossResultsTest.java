@@ -1,13 +1,9 @@
 package dev.marquee.privacy;
 
 import dev.marquee.Fixtures;
-import dev.marquee.catalog.Catalog;
-import dev.marquee.catalog.Question;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
-import dev.marquee.layer.Layer;
-import dev.marquee.model.DataModel;
 import dev.marquee.query.Answer;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +69,7 @@ class SignupsAcrossResultsTest {
         Table seasonalityTable = new Table(List.of(new Column("source", ColumnType.TEXT), new Column("month_number", ColumnType.INTEGER),
                 new Column("month_of_year", ColumnType.TEXT), new Column("average_signups", ColumnType.DECIMAL),
                 new Column("signups", ColumnType.INTEGER)), seasonality);
-        return new Answer(question("signups"), Map.of("monthly", monthlyTable, "seasonality", seasonalityTable), Map.of());
+        return new Answer(Fixtures.question("signups"), Map.of("monthly", monthlyTable, "seasonality", seasonalityTable), Map.of());
     }
 
     /** The outlook question's new signups per month, the series its forecast reads. */
@@ -83,16 +79,10 @@ class SignupsAcrossResultsTest {
             rows.add(Arrays.asList(month(m), (double) perMonth[m]));
         }
         Table table = new Table(List.of(new Column("month", ColumnType.DATE), new Column("value", ColumnType.DECIMAL)), rows);
-        return new Answer(question("outlook"), Map.of("new_signups", table), Map.of());
+        return new Answer(Fixtures.question("outlook"), Map.of("new_signups", table), Map.of());
     }
 
     private static LocalDate month(int m) {
         return LocalDate.parse(MONTHS.get(m) + "-01");
-    }
-
-    private static Question question(String slug) {
-        DataModel model = DataModel.standard();
-        return Catalog.read(Fixtures.QUESTIONS, Layer.standard().withModelTables(model.tableNames()),
-                Layer.standard().withMemberTables(model.memberTables())).stream().filter(q -> q.slug().equals(slug)).findFirst().orElseThrow();
     }
 }

@@ -166,13 +166,14 @@ class SubtractionAuditTest {
                         List<CSVRecord> rows = read(folder.resolve("csv").resolve(file));
                         for (CSVRecord row : rows) {
                             Cells cells = cells(row, rows, axes, regionOf);
+                            String named = (who.isEmpty() ? "" : who + " ") + file + " " + row.toMap().values();
                             for (String measure : family.measures()) {
                                 Optional<String> column = column(row, measure);
                                 if (column.isEmpty()) {
                                     continue;
                                 }
                                 String figure = row.get(column.get());
-                                String where = (who.isEmpty() ? "" : who + " ") + file + " " + row.toMap().values() + " " + measure;
+                                String where = named + " " + measure;
                                 equations.add(vector(unknowns, measure, scope, cells, solvedTogether), figure, where);
                                 String share = row.isMapped("share") ? row.get("share") : row.isMapped("share (ratio)") ? row.get("share (ratio)") : "";
                                 if (!share.isEmpty() && !figure.isEmpty() && Double.parseDouble(share) > 0) {
@@ -184,11 +185,10 @@ class SubtractionAuditTest {
                                 }
                             }
                             runningTotal(row, family, values).ifPresent(total -> equations.add(vector(unknowns, family.measures().get(0),
-                                    scope, total.getKey(), solvedTogether), total.getValue(), (who.isEmpty() ? "" : who + " ") + file + " "
-                                    + row.toMap().values() + " running total"));
+                                    scope, total.getKey(), solvedTogether), total.getValue(), named + " running total"));
                             rateTimesBase(row, family).ifPresent(churners ->
                                     equations.add(vector(unknowns, family.measures().get(1), scope, cells, solvedTogether), churners,
-                                            (who.isEmpty() ? "" : who + " ") + file + " " + row.toMap().values() + " rate × members"));
+                                            named + " rate × members"));
                         }
                     }
                     if (family.kpi() != null) {
@@ -501,7 +501,19 @@ class SubtractionAuditTest {
         return regionOf;
     }
 
+    /** Each file read once: a family by month reads the same files for every month's system. */
+    private static final Map<Path, List<CSVRecord>> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static List<CSVRecord> read(Path csv) throws IOException {
+        List<CSVRecord> rows = READ.get(csv);
+        if (rows == null) {
+            rows = parse(csv);
+            READ.put(csv, rows);
+        }
+        return rows;
+    }
+
+    private static List<CSVRecord> parse(Path csv) throws IOException {
         if (!Files.exists(csv)) {
             return List.of();
         }
