@@ -95,6 +95,16 @@ class CatalogTest {
                 + "month's rows are this result's; got 'by_country' \\[bad-privacy\\].*"), error.getMessage());
     }
 
+    @Test
+    void read_addsUp_namesAnotherDeclaredResult() throws Exception {
+        Path questions = questionsWith("signups.md", "    adds_up: monthly\n", "    adds_up: yearly\n");
+
+        ReportException error = assertThrows(ReportException.class, () -> readAsTheRunDoes(questions));
+
+        assertTrue(error.getMessage().matches("(?s).*signups\\.md:\\d+ column adds_up: 'adds_up' of 'seasonality' names another result "
+                + "declared under 'privacy' whose rows this result's rows add up; got 'yearly' \\[bad-privacy\\].*"), error.getMessage());
+    }
+
     /**
      * Given the declared-noun case, whose chart counts sessions ({@code unit: count session/sessions}) of viewers
      * ({@code units: {viewers: whole viewers}}): each column is that style counting that noun.
