@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A reader who works out hidden figures by any sum and difference of published ones, over four families of figures
+ * A reader who works out hidden figures by any sum and difference of published ones, over the families of figures
  * the whole report and every slice of the sample publish:
  * <ul>
  *   <li>the current members by region, by country, by plan, plans within countries, the revenue's members by country
@@ -43,7 +43,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>the current members by age band, and by gender; the members by hours watched, by last watched, by age band
  *       (with their hours) and by favourite genre;</li>
  *   <li>the signups per month, with their running totals, their seasonality (each month of the year over the years),
- *       the forecast's actuals and the new signups KPI, a month and a year before.</li>
+ *       the forecast's actuals and the new signups KPI, a month and a year before;</li>
+ *   <li>the viewers of each device (within countries and in all), of each month, of each type and each top title;
+ *       the viewers in all, beside their favourite genres; the raters of each genre and of each score; the payers of
+ *       each month;</li>
+ *   <li>the retention curve (the members who reached each month after signup, and those of them still subscribed) and
+ *       the cohorts (members and retained, each signup month and months after), with those who left.</li>
  * </ul>
  * Each family is a set of linear equations over the smallest groups its figures are made of (one slice's members of
  * one country on one plan, device or month), solved together (a family by month, a month at a time: no figure adds
@@ -90,6 +95,13 @@ class SubtractionAuditTest {
 
     private static final String ALL_COUNTRIES = "(every country)";
 
+    /**
+     * Rows keyed by two columns, read as one column of both values (see {@link #parse}): a cohort's cell (signup month
+     * × months after), a pair of titles watched by the same members, a pair of genres.
+     */
+    private static final List<List<String>> PAIRS = List.of(List.of("cohort", "after"), List.of("watched", "also_watched"),
+            List.of("genre_a", "genre_b"));
+
     private static final List<Family> FAMILIES = List.of(
             new Family("current members", List.of("members-regions.csv", "members-countries.csv", "members-plans.csv",
                     "plans-devices-country-plans.csv", "revenue-by-country.csv", "revenue-by-plan.csv", "churn-at-risk.csv",
@@ -112,21 +124,49 @@ class SubtractionAuditTest {
                     false, null, false, false, null),
             new Family("members by last watched", List.of("watch-time-recency.csv"), List.of("members"), "last_watched",
                     false, null, false, false, null),
-            new Family("viewers by favourite genre", List.of("watch-time-favourite-genres.csv"), List.of("members"),
+            // Every viewer has one favourite genre: the genres add up to the viewers.
+            new Family("viewers by favourite genre", List.of("watch-time-favourite-genres.csv", "watch-time-summary.csv",
+                    "watch-time-heavy-watchers.csv"), List.of("viewers"),
                     "favourite_genre", false, null, false, false, null),
             new Family("members by age band, with their hours", List.of("watch-time-by-age.csv"), List.of("members"), "age_band",
                     false, null, false, false, null),
             // The new signups KPI counts the month to the as-of day: with the sample's as-of date, a month's end, whole months.
             new Family("signups", List.of("signups-monthly.csv", "signups-cumulative.csv", "signups-seasonality.csv",
                     "signups-signups-forecast.csv"), List.of("signups"), "month", false, "new_signups", false, false,
-                    "cumulative_signups"));
+                    "cumulative_signups"),
+            // A member who watched on two devices is a viewer of each: no figure adds devices up, each is its own system.
+            new Family("viewers of each device", List.of("plans-devices-device-by-country.csv", "plans-devices-country-devices.csv",
+                    "watch-time-by-device.csv"), List.of("viewers"), "device", false, null, true, true, null),
+            new Family("viewers of each month", List.of("watch-time-monthly-hours.csv"), List.of("viewers"), "month", false,
+                    null, true, false, null),
+            new Family("viewers of each type", List.of("watch-time-completion.csv", "top-titles-by-type.csv"), List.of("viewers"),
+                    "type", false, null, true, false, null),
+            new Family("viewers of each title", List.of("top-titles-by-hours.csv", "top-titles-by-completion.csv"),
+                    List.of("viewers"), "title", false, null, true, false, null),
+            new Family("raters of each genre", List.of("genre-ratings-by-genre.csv", "genre-ratings-lowest.csv"),
+                    List.of("raters"), "genre", false, null, true, false, null),
+            new Family("raters of each score", List.of("genre-ratings-distribution.csv"), List.of("raters"), "score", false,
+                    null, true, false, null),
+            // A month after signup counts the members who have reached it: no figure adds two such months up.
+            new Family("retention", List.of("churn-retention.csv"), List.of("members", "retained_members"), "months_after_signup",
+                    false, null, true, false, null),
+            new Family("cohorts", List.of("churn-cohorts.csv"), List.of("members", "retained"), "cohort, after", false, null, true,
+                    false, null),
+            new Family("viewers of each pair of titles", List.of("outlook-co-viewing.csv"), List.of("shared_viewers"),
+                    "watched, also_watched", false, null, true, false, null),
+            new Family("viewers of each pair of genres", List.of("outlook-genre-affinity.csv"), List.of("members"),
+                    "genre_a, genre_b", false, null, true, false, null),
+            new Family("payers of each month", List.of("revenue-collected.csv"), List.of("payers"), "month", false, null,
+                    true, false, null));
 
-    /** The names a measure's column has in the files, with or without its unit, the first found counts. */
+    /** The names a measure's column has in the files, with or without its unit, the first found counts; else its own. */
     private static final Map<String, List<String>> COLUMNS = Map.of(
             "members", List.of("members", "active_members", "subscribers", "actual"),
             "signups", List.of("signups", "actual"),
-            "active_at_start", List.of("active_at_start"),
-            "churners", List.of("churners"));
+            "viewers", List.of("viewers", "members"));
+
+    /** Measures whose rows' share is of something else: a device's share is of the hours watched, a score's of the ratings. */
+    private static final Set<String> SHARE_OF_ANOTHER = Set.of("viewers", "raters");
 
     @ParameterizedTest
     @ValueSource(strings = {"region", "plan", "country"})
@@ -175,7 +215,7 @@ class SubtractionAuditTest {
                                 String figure = row.get(column.get());
                                 String where = named + " " + measure;
                                 equations.add(vector(unknowns, measure, scope, cells, solvedTogether), figure, where);
-                                String share = row.isMapped("share") ? row.get("share") : row.isMapped("share (ratio)") ? row.get("share (ratio)") : "";
+                                String share = SHARE_OF_ANOTHER.contains(measure) ? "" : row.isMapped("share") ? row.get("share") : row.isMapped("share (ratio)") ? row.get("share (ratio)") : "";
                                 if (!share.isEmpty() && !figure.isEmpty() && Double.parseDouble(share) > 0) {
                                     // The share's total: the table's (its month's), or in a cross-tab, the country's.
                                     Cells base = row.isMapped("country") && row.isMapped(family.second())
@@ -269,19 +309,37 @@ class SubtractionAuditTest {
             }
         }
         if (family.measures().size() == 2) {
-            for (String slice : slices) {
-                for (String region : family.byCountry() ? regionNames : Set.<String>of()) {
-                    Cells cells = new Cells(inRegion(countries, regionOf, region), values);
-                    double[] stayed = vector(unknowns, family.measures().get(0), List.of(slice), cells, values);
-                    double[] churners = vector(unknowns, family.measures().get(1), List.of(slice), cells, values);
-                    for (int i = 0; i < stayed.length; i++) {
-                        stayed[i] -= churners[i];
-                    }
-                    groups.put(family.name() + in + " who stayed: slice " + slice + ", " + region, stayed);
+            // Those counted by the first measure and not the second: who stayed beside the churners, who left a cohort.
+            String first = family.measures().get(0);
+            String second = family.measures().get(1);
+            Map<String, Cells> where = new LinkedHashMap<>();
+            where.put("", new Cells(countries, values));
+            for (String value : values.size() > 1 ? values : List.<String>of()) {
+                where.put(" " + value, new Cells(countries, List.of(value)));
+            }
+            for (String region : family.byCountry() ? regionNames : Set.<String>of()) {
+                where.put(" " + region, new Cells(inRegion(countries, regionOf, region), values));
+            }
+            String name = family.name() + in + " " + first + " but not " + second + ":";
+            for (Map.Entry<String, Cells> cells : where.entrySet()) {
+                groups.put(name + " every slice" + cells.getKey(), difference(vector(unknowns, first, slices, cells.getValue(), values),
+                        vector(unknowns, second, slices, cells.getValue(), values)));
+                for (String slice : slices) {
+                    groups.put(name + " slice " + slice + "," + cells.getKey(), difference(
+                            vector(unknowns, first, List.of(slice), cells.getValue(), values),
+                            vector(unknowns, second, List.of(slice), cells.getValue(), values)));
                 }
             }
         }
         return groups;
+    }
+
+    private static double[] difference(double[] minuend, double[] subtrahend) {
+        double[] difference = minuend.clone();
+        for (int i = 0; i < difference.length; i++) {
+            difference[i] -= subtrahend[i];
+        }
+        return difference;
     }
 
     /** The countries and values of the second axis a figure adds up. */
@@ -341,7 +399,7 @@ class SubtractionAuditTest {
 
     /** A measure's column in a row: one of its names, with or without its unit ("members (members)"). */
     private static Optional<String> column(CSVRecord row, String measure) {
-        for (String name : COLUMNS.get(measure)) {
+        for (String name : COLUMNS.getOrDefault(measure, List.of(measure))) {
             for (String column : row.getParser().getHeaderNames()) {
                 if (column.equals(name) || column.startsWith(name + " (")) {
                     return Optional.of(column);
@@ -406,7 +464,8 @@ class SubtractionAuditTest {
                 for (String who : withWhole(slices, site)) {
                     Path folder = who.isEmpty() ? site : site.resolve("slices").resolve(who);
                     for (String file : family.files()) {
-                        read(folder.resolve("csv").resolve(file)).forEach(r -> named.add(r.get(family.second())));
+                        read(folder.resolve("csv").resolve(file)).stream().filter(r -> r.isMapped(family.second()))
+                                .forEach(r -> named.add(r.get(family.second())));
                     }
                 }
                 named.remove(OTHER);
@@ -517,9 +576,25 @@ class SubtractionAuditTest {
         if (!Files.exists(csv)) {
             return List.of();
         }
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(Files.readString(csv))).getRecords().stream()
                 .filter(r -> !r.isMapped("source") || r.get("source").equals("event files")).toList();
+        Optional<List<String>> pair = PAIRS.stream().filter(p -> !rows.isEmpty() && p.stream().allMatch(rows.get(0)::isMapped)).findFirst();
+        if (pair.isEmpty()) {
+            return rows;
+        }
+        StringBuilder joined = new StringBuilder();
+        try (var printer = new org.apache.commons.csv.CSVPrinter(joined, CSVFormat.DEFAULT)) {
+            List<String> header = new ArrayList<>(List.of(String.join(", ", pair.get())));
+            header.addAll(rows.get(0).getParser().getHeaderNames().stream().filter(h -> !pair.get().contains(h)).toList());
+            printer.printRecord(header);
+            for (CSVRecord row : rows) {
+                List<String> values = new ArrayList<>(List.of(row.get(pair.get().get(0)) + " | " + row.get(pair.get().get(1))));
+                header.subList(1, header.size()).forEach(h -> values.add(row.get(h)));
+                printer.printRecord(values);
+            }
+        }
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(joined.toString())).getRecords();
     }
 
     /** An overview's KPI: on the as-of date, and a month and a year earlier. */
