@@ -54,9 +54,8 @@ ORDER BY month
 
 -- Month-of-year seasonality: average signups per calendar month over the complete years in the data, per population:
 -- the years its data covers from January to December (a first year starting later, or the year of its last day when
--- that is not 31 December, is left out). A population with a month of fewer than k signups (but some) in those years
--- gets no seasonality: the monthly table hides that month, and an average (or what the averages add up to) would
--- give it back.
+-- that is not 31 December, is left out). A month of the year that adds up a month the monthly table hides (fewer
+-- than k signups, or hidden to protect another) shows no figure: the disclosure stage hides it (adds_up: monthly).
 -- name: seasonality
 WITH spans AS (
     SELECT source, min(signup_date) AS first_day, max(source_as_of) AS last_day FROM member
@@ -68,13 +67,6 @@ complete AS (
       AND extract(YEAR FROM m.signup_date) < extract(YEAR FROM s.last_day + INTERVAL '1' DAY)
       AND (extract(YEAR FROM m.signup_date) > extract(YEAR FROM s.first_day) OR extract(MONTH FROM s.first_day) = 1)
 ),
-monthly AS (
-    SELECT source, extract(YEAR FROM signup_date) AS y, extract(MONTH FROM signup_date) AS mo, count(*) AS n
-    FROM complete GROUP BY 1, 2, 3
-),
-small_months AS (
-    SELECT source, mo FROM monthly GROUP BY source, mo HAVING min(n) < {{k}}
-),
 years AS (
     SELECT source, count(DISTINCT extract(YEAR FROM signup_date)) AS n FROM complete GROUP BY source
 )
@@ -85,7 +77,6 @@ SELECT c.source, extract(MONTH FROM c.signup_date) AS month_number,
        CAST(count(*) AS DOUBLE) / max(y.n) AS average_signups,
        count(*) AS signups
 FROM complete AS c JOIN years AS y ON y.source = c.source
-WHERE NOT EXISTS (SELECT 1 FROM small_months AS s WHERE s.source = c.source)
 GROUP BY c.source, 2, 3
 ORDER BY c.source, 2
 

@@ -49,9 +49,10 @@ public final class Texts {
                 + "(withheld, hiding it, or having merged it into their own “Other (small groups)”) would "
                 + "together leave fewer than " + k
                 + " of its members, of a part of them (its churners) or of the rest to subtraction, it is "
-                + "hidden in the slice with the smallest group that shows it, as that slice hides its own "
-                + "small groups, and in the next if need be (from a month hidden so, the slice shows no running "
-                + "total, and no seasonality, since they would give it back); a row that one slice alone does not show, where no "
+                + "hidden in the slice with the smallest group that shows it, among the slices already hiding "
+                + "some of that table if any, as that slice hides its own small groups, and in the next if need "
+                + "be (from a month hidden so, the slice shows no running total, nor that month of the year in "
+                + "its seasonality, since they would give it back); a row that one slice alone does not show, where no "
                 + "unpublished slice has members of it, is hidden in a second slice too, since the whole minus the "
                 + "others would give it exactly; a slice's “Other (small groups)” row is "
                 + "compared with the whole report's, and shows no figure where it must be hidden, and the "

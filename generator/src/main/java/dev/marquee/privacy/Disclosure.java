@@ -97,9 +97,10 @@ public final class Disclosure {
     }
 
     /**
-     * A result that adds up another's rows ({@code adds_up}: each month of the year over the years) shows no figure
-     * once that one hides a row of some members: the sum minus the rows shown would give it back. (Its statement gives
-     * nothing where a row is under k; this covers rows hidden to protect another group, across slices or results.)
+     * A result that adds up another's rows ({@code adds_up}: each month of the year over the years) shows no figure for
+     * a row that adds up a row that one hides (with some members): the sum minus the rows shown would give it back. A
+     * row whose rows are all shown is itself their sum, and tells nothing more. (The statement's own small rows are
+     * hidden by its rule; this covers rows the other result hides by its rules, across slices or results.)
      *
      * @return whether a row was added to {@code rowsToHide}
      */
@@ -109,32 +110,58 @@ public final class Disclosure {
             Question question = answers.get(a).question();
             for (GroupSpec spec : question.privacy()) {
                 Table sums = answers.get(a).results().get(spec.result());
-                if (spec.addsUp().isEmpty() || sums == null || !hidesSomeMembers(answers.get(a), published.get(a), spec.addsUp().get())) {
+                if (spec.addsUp().isEmpty() || sums == null) {
                     continue;
                 }
+                List<List<Object>> hidden = hiddenRows(answers.get(a), published.get(a), spec.addsUp().get());
+                Table parts = answers.get(a).results().get(spec.addsUp().get());
                 for (List<Object> row : sums.rows()) {
-                    added |= rowsToHide.computeIfAbsent(resultKey(question, spec.result()), x -> new HashSet<>())
-                            .add(GroupedTable.key(sums, spec, row));
+                    if (hidden.stream().anyMatch(part -> addsUp(sums, spec, row, parts, part))) {
+                        added |= rowsToHide.computeIfAbsent(resultKey(question, spec.result()), x -> new HashSet<>())
+                                .add(GroupedTable.key(sums, spec, row));
+                    }
                 }
             }
         }
         return added;
     }
 
-    /** Whether a published result shows no figure for a row that, as computed, counts some members. */
-    private static boolean hidesSomeMembers(Answer computed, Answer published, String result) {
+    /** A published result's rows that, as computed, count some members and show no figure of them. */
+    private static List<List<Object>> hiddenRows(Answer computed, Answer published, String result) {
         Table table = computed.results().get(result);
         Table shown = published.results().get(result);
         Optional<GroupSpec> spec = computed.question().privacy(result);
         if (table == null || shown == null || spec.isEmpty() || table.rowCount() != shown.rowCount()) {
-            return false;
+            return List.of();
         }
+        List<List<Object>> hidden = new ArrayList<>();
         for (int r = 0; r < table.rowCount(); r++) {
             if (table.value(r, spec.get().members()) instanceof Number n && n.doubleValue() > 0 && shown.value(r, spec.get().members()) == null) {
-                return true;
+                hidden.add(table.rows().get(r));
             }
         }
-        return false;
+        return hidden;
+    }
+
+    /**
+     * Whether a row of {@code sums} adds up a row of {@code parts}: the same values in the columns both have, other than
+     * figures (the source), and, for a month of the year ({@code month_number}), a {@code month} that falls in it.
+     */
+    private static boolean addsUp(Table sums, GroupSpec spec, List<Object> row, Table parts, List<Object> part) {
+        List<Integer> figures = GroupedTable.figureColumns(sums, spec);
+        for (int c = 0; c < sums.columns().size(); c++) {
+            String name = sums.columns().get(c).name();
+            if (!figures.contains(c) && parts.indexOf(name).isPresent() && !java.util.Objects.equals(row.get(c), part.get(parts.index(name)))) {
+                return false;
+            }
+        }
+        Optional<Integer> monthNumber = sums.indexOf("month_number");
+        Optional<Integer> month = parts.indexOf("month");
+        if (monthNumber.isPresent() && month.isPresent() && row.get(monthNumber.get()) instanceof Number number
+                && part.get(month.get()) instanceof java.time.temporal.TemporalAccessor date) {
+            return date.get(java.time.temporal.ChronoField.MONTH_OF_YEAR) == number.intValue();
+        }
+        return true;
     }
 
     /** Adds, per population, hidden values of the groups named {@code key}. */

@@ -17,7 +17,11 @@ import java.util.Set;
  * GroupedTable#key}, of every slice showing it is the slices that do not show it (withheld, hiding it, or having merged
  * it into their own "Other (small groups)") together. For the row's members, each part, the rest beside each part and
  * each running total, that must be k or more members, or none; while it is not, the row is hidden in the slice with the
- * smallest group still showing it, then the next: complementary suppression, as {@link AcrossSlices} does for KPIs.
+ * smallest group still showing it among the slices that already leave some of the result's figures out, else among all,
+ * then the next: complementary suppression, as {@link AcrossSlices} does for KPIs. Hiding where figures are already
+ * missing spares the slices that show every row their running totals and their own partner rows: on the sample sliced
+ * by region, Europe's signups in March 2024 hid Middle East &amp; Africa's 5, and Europe lost its signups of June 2022
+ * (the partner in its own table) and its running total from then on.
  */
 final class SliceRows {
 
@@ -78,9 +82,9 @@ final class SliceRows {
     /**
      * A row the whole report shows that one slice alone does not (and no withheld slice has members of) is that slice's
      * row exactly: the whole's minus the others'. Hidden there to protect a smaller row of its own, it would give that
-     * one back; so it is hidden in a second slice too, the one with the fewest members of it still showing it. A row
-     * under k is caught before (the rest is small); this is its partner across slices, as {@link GroupedTable} gives a
-     * hidden row a partner within its table.
+     * one back; so it is hidden in a second slice too, chosen as {@link #hideWhileSmall} chooses. A row under k is
+     * caught before (the rest is small); this is its partner across slices, as {@link GroupedTable} gives a hidden row a
+     * partner within its table.
      */
     private static void notOneSliceAlone(Table whole, List<Optional<Table>> slicesComputed, List<Optional<Table>> slices,
                                          GroupSpec spec, List<Map<List<String>, Integer>> rowsByKey, List<Set<List<String>>> hide) {
@@ -107,14 +111,17 @@ final class SliceRows {
             double notShowingMembers = 0;
             int smallest = -1;
             double fewest = Double.POSITIVE_INFINITY;
+            boolean smallestHidesSome = false;
             for (int s = 0; s < slices.size(); s++) {
                 Optional<Double> shown = slices.get(s).isEmpty() || !rowsByKey.get(s).containsKey(key) || hide.get(s).contains(key)
                         ? Optional.empty() : value(slices.get(s).get(), rowsByKey.get(s).get(key), spec.members(), spec);
                 if (shown.isPresent()) {
                     rest -= shown.get();
-                    if (shown.get() > 0 && shown.get() < fewest) {
+                    boolean hidesSome = hidesSome(slices.get(s).get(), spec, hide.get(s));
+                    if (shown.get() > 0 && preferred(shown.get(), hidesSome, fewest, smallestHidesSome)) {
                         fewest = shown.get();
                         smallest = s;
+                        smallestHidesSome = hidesSome;
                     }
                     continue;
                 }
@@ -185,7 +192,8 @@ final class SliceRows {
 
     /**
      * While a row of the whole report minus the parts the slices show of it leaves a small group of any measure, the
-     * smallest part still shown (the first in the slices' order among equals) is hidden in its slice.
+     * smallest part still shown (the first in the slices' order among equals) is hidden in its slice, preferring slices
+     * that already leave some of the result out.
      *
      * @param parts the slices' rows the reader subtracts from the whole's row, in the slices' order
      */
@@ -203,13 +211,16 @@ final class SliceRows {
                 double rest = group.get();
                 Part next = null;
                 double smallest = Double.POSITIVE_INFINITY;
+                boolean nextHidesSome = false;
                 for (Part part : shownParts) {
                     Optional<Double> shown = value(slices.get(part.slice()).orElseThrow(), part.row(), measure, spec);
                     if (shown.isPresent()) {
                         rest -= shown.get();
-                        if (shown.get() > 0 && shown.get() < smallest) {
+                        boolean hidesSome = hidesSome(slices.get(part.slice()).orElseThrow(), spec, hide.get(part.slice()));
+                        if (shown.get() > 0 && preferred(shown.get(), hidesSome, smallest, nextHidesSome)) {
                             smallest = shown.get();
                             next = part;
+                            nextHidesSome = hidesSome;
                         }
                     }
                 }
@@ -221,6 +232,28 @@ final class SliceRows {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a row showing {@code members} is a better one to hide than the best so far: in a slice that already hides
+     * some of the result rather than one that shows every row, then the fewest members.
+     */
+    private static boolean preferred(double members, boolean hidesSome, double bestMembers, boolean bestHidesSome) {
+        return hidesSome != bestHidesSome ? hidesSome : members < bestMembers;
+    }
+
+    /**
+     * Whether a slice already leaves out figures of this result (by its own rules, or to protect another slice): a row
+     * hidden there costs its readers less than in a slice that shows every row, whose running totals, sums over the
+     * rows and own partner rows would all go with it.
+     */
+    private static boolean hidesSome(Table slice, GroupSpec spec, Set<List<String>> hiding) {
+        if (!hiding.isEmpty()) {
+            return true;
+        }
+        int members = slice.index(spec.members());
+        int label = spec.label().map(slice::index).orElse(-1);
+        return slice.rows().stream().anyMatch(row -> row.get(members) == null || label >= 0 && Disclosure.OTHER.equals(row.get(label)));
     }
 
     /** The values of the label a report merged into its Other row of a line: those it computed and does not name. */

@@ -27,33 +27,56 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class SignupsAcrossResultsTest {
 
     private static final int K = 10;
-    private static final List<String> MONTHS = List.of("2022-06", "2022-07", "2023-06", "2023-07");
+    private static final List<String> MONTHS = List.of("2022-06", "2022-07", "2022-08", "2023-06", "2023-07", "2023-08");
 
     @Test
-    void aMonthHiddenToProtectAnotherSlice_blanksTheSeasonality_andIsHiddenByTheOutlookToo() {
-        List<Answer> computed = List.of(signups(16, 20, 34, 30), outlook(16, 20, 34, 30));
+    void aMonthHiddenToProtectAnotherSlice_blanksItsMonthOfTheYear_andIsHiddenByTheOutlookToo() {
+        List<Answer> computed = List.of(signups(16, 20, 40, 34, 30, 45), outlook(16, 20, 40, 34, 30, 45));
 
         List<Answer> published = Disclosure.protect(computed, K, Map.of(), Map.of("signups/monthly", Set.of(List.of("event files", "2022-06-01"))));
 
+        Table monthly = published.get(0).result("monthly");
         Table seasonality = published.get(0).result("seasonality");
+        assertNull(seasonality.value(0, "signups"), "June over the years minus the Junes shown would give June 2022");
         for (int r = 0; r < seasonality.rowCount(); r++) {
-            assertNull(seasonality.value(r, "signups"), "June and July over the years minus the months shown would give June 2022");
+            long monthOfYear = (Long) seasonality.value(r, "month_number");
+            boolean hidesOne = false;
+            for (int m = 0; m < monthly.rowCount(); m++) {
+                hidesOne |= ((LocalDate) monthly.value(m, "month")).getMonthValue() == monthOfYear && monthly.value(m, "signups") == null;
+            }
+            assertEquals(hidesOne, seasonality.value(r, "signups") == null,
+                    "a month of the year shows no figure exactly when the monthly signups hide one of its months: " + monthOfYear);
         }
         Table newSignups = published.get(1).result("new_signups");
         assertNull(newSignups.value(0, "value"), "the outlook's June 2022");
     }
 
     @Test
+    void aMonthOfTheYearWhoseMonthsAreAllShown_isShown() {
+        List<Answer> computed = List.of(signups(16, 20, 40, 34, 30, 45));
+
+        List<Answer> published = Disclosure.protect(computed, K, Map.of(), Map.of("signups/monthly", Set.of(List.of("event files", "2022-06-01"))));
+
+        // June 2022 is hidden, and July 2022 beside it (the smallest shown, its partner in the monthly table).
+        Table seasonality = published.get(0).result("seasonality");
+        assertNull(seasonality.value(0, "signups"), "June");
+        assertNull(seasonality.value(1, "signups"), "July");
+        assertEquals(85L, seasonality.value(2, "signups"), "August 2022 and 2023, both shown");
+        assertEquals(42.5, seasonality.value(2, "average_signups"));
+    }
+
+    @Test
     void withNoMonthHidden_everyResultShowsItsFigures() {
-        List<Answer> computed = List.of(signups(16, 20, 34, 30), outlook(16, 20, 34, 30));
+        List<Answer> computed = List.of(signups(16, 20, 40, 34, 30, 45), outlook(16, 20, 40, 34, 30, 45));
 
         List<Answer> published = Disclosure.protect(computed, K);
 
         assertEquals(50L, published.get(0).result("seasonality").value(0, "signups"));
+        assertEquals(85L, published.get(0).result("seasonality").value(2, "signups"));
         assertEquals(16.0, published.get(1).result("new_signups").value(0, "value"));
     }
 
-    /** The signups question's monthly signups (with running totals) and seasonality over two years of June and July. */
+    /** The signups question's monthly signups (with running totals) and seasonality over two years of June to August. */
     private static Answer signups(long... perMonth) {
         List<List<Object>> monthly = new ArrayList<>();
         long total = 0;
@@ -61,9 +84,11 @@ class SignupsAcrossResultsTest {
             total += perMonth[m];
             monthly.add(Arrays.asList("event files", month(m), perMonth[m], total));
         }
-        List<List<Object>> seasonality = List.of(
-                Arrays.asList("event files", 6L, "Jun", (perMonth[0] + perMonth[2]) / 2.0, perMonth[0] + perMonth[2]),
-                Arrays.asList("event files", 7L, "Jul", (perMonth[1] + perMonth[3]) / 2.0, perMonth[1] + perMonth[3]));
+        List<List<Object>> seasonality = new ArrayList<>();
+        for (int m = 0; m < 3; m++) {
+            long sum = perMonth[m] + perMonth[m + 3];
+            seasonality.add(Arrays.asList("event files", (long) month(m).getMonthValue(), month(m).getMonth().toString(), sum / 2.0, sum));
+        }
         Table monthlyTable = new Table(List.of(new Column("source", ColumnType.TEXT), new Column("month", ColumnType.DATE),
                 new Column("signups", ColumnType.INTEGER), new Column("cumulative_signups", ColumnType.INTEGER)), monthly);
         Table seasonalityTable = new Table(List.of(new Column("source", ColumnType.TEXT), new Column("month_number", ColumnType.INTEGER),

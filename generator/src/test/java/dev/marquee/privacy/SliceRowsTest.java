@@ -40,6 +40,18 @@ class SliceRowsTest {
     }
 
     @Test
+    void theRowIsHiddenFirstInASliceThatAlreadyHidesSome_sparingTheSlicesShowingEveryRow() {
+        // Given January: whole 30, A 12, B 15, C 3 (hidden); B already hides its February (5, with C's 30: 60 − 25 = 35
+        // of them). A shows the fewest, but hiding January there would cost A its running totals and a partner row of
+        // its own; B's are gone already.
+        Table whole = table("month", "signups", "Jan:30", "Feb:60");
+        List<Optional<Table>> slices = List.of(Optional.of(table("month", "signups", "Jan:12", "Feb:25")),
+                Optional.of(table("month", "signups", "Jan:15", "Feb:")), Optional.of(table("month", "signups", "Jan:", "Feb:")));
+
+        assertEquals(List.of(Set.of(), Set.of(List.of("Jan")), Set.of()), SliceRows.hidden(whole, slices, SIGNUPS, K));
+    }
+
+    @Test
     void aWithheldSlice_holdingKOrMore_orNone_letsEverySliceShowTheRow() {
         // January: 40 − 25 = 15 members of the withheld slice. February: 40 − 25 − 15 = 0.
         Table whole = table("month", "signups", "Jan:40");
