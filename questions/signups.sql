@@ -68,16 +68,19 @@ complete AS (
       AND (extract(YEAR FROM m.signup_date) > extract(YEAR FROM s.first_day) OR extract(MONTH FROM s.first_day) = 1)
 ),
 years AS (
-    SELECT source, count(DISTINCT extract(YEAR FROM signup_date)) AS n FROM complete GROUP BY source
+    SELECT source, count(DISTINCT extract(YEAR FROM signup_date)) AS n, min(extract(YEAR FROM signup_date)) AS first_year,
+           max(extract(YEAR FROM signup_date)) AS last_year
+    FROM complete GROUP BY source
 )
 SELECT c.source, extract(MONTH FROM c.signup_date) AS month_number,
        CASE extract(MONTH FROM c.signup_date) WHEN 1 THEN 'Jan' WHEN 2 THEN 'Feb' WHEN 3 THEN 'Mar' WHEN 4 THEN 'Apr'
            WHEN 5 THEN 'May' WHEN 6 THEN 'Jun' WHEN 7 THEN 'Jul' WHEN 8 THEN 'Aug' WHEN 9 THEN 'Sep' WHEN 10 THEN 'Oct'
            WHEN 11 THEN 'Nov' ELSE 'Dec' END AS month_of_year,
+       y.first_year, y.last_year,
        CAST(count(*) AS DOUBLE) / max(y.n) AS average_signups,
        count(*) AS signups
 FROM complete AS c JOIN years AS y ON y.source = c.source
-GROUP BY c.source, 2, 3
+GROUP BY c.source, 2, 3, y.first_year, y.last_year
 ORDER BY c.source, 2
 
 -- Executive KPI: signups in the as-of month (to the as-of day) against the same days earlier.

@@ -145,7 +145,8 @@ public final class Disclosure {
 
     /**
      * Whether a row of {@code sums} adds up a row of {@code parts}: the same values in the columns both have, other than
-     * figures (the source), and, for a month of the year ({@code month_number}), a {@code month} that falls in it.
+     * figures (the source), and, for a month of the year ({@code month_number}, of the years {@code first_year} to
+     * {@code last_year} where it says), a {@code month} that falls in it.
      */
     private static boolean addsUp(Table sums, GroupSpec spec, List<Object> row, Table parts, List<Object> part) {
         List<Integer> figures = GroupedTable.figureColumns(sums, spec);
@@ -158,10 +159,15 @@ public final class Disclosure {
         Optional<Integer> monthNumber = sums.indexOf("month_number");
         Optional<Integer> month = parts.indexOf("month");
         if (monthNumber.isPresent() && month.isPresent() && row.get(monthNumber.get()) instanceof Number number
-                && part.get(month.get()) instanceof java.time.temporal.TemporalAccessor date) {
-            return date.get(java.time.temporal.ChronoField.MONTH_OF_YEAR) == number.intValue();
+                && part.get(month.get()) instanceof LocalDate date) {
+            return date.getMonthValue() == number.intValue() && inYear(sums, row, "first_year", y -> date.getYear() >= y)
+                    && inYear(sums, row, "last_year", y -> date.getYear() <= y);
         }
         return true;
+    }
+
+    private static boolean inYear(Table table, List<Object> row, String column, java.util.function.IntPredicate within) {
+        return table.indexOf(column).map(c -> !(row.get(c) instanceof Number year) || within.test(year.intValue())).orElse(true);
     }
 
     /** Adds, per population, hidden values of the groups named {@code key}. */

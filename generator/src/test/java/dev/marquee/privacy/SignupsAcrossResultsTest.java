@@ -66,6 +66,18 @@ class SignupsAcrossResultsTest {
     }
 
     @Test
+    void aMonthHiddenOutsideTheSeasonalitysYears_hidesNoMonthOfTheYear() {
+        // 2022 is not a complete year here (say the data starts in June): the seasonality is 2023's alone.
+        List<Answer> computed = List.of(signupsFrom(2023, 16, 20, 40, 34, 30, 45));
+
+        List<Answer> published = Disclosure.protect(computed, K, Map.of(), Map.of("signups/monthly", Set.of(List.of("event files", "2022-06-01"))));
+
+        Table seasonality = published.get(0).result("seasonality");
+        assertEquals(List.of(34L, 30L, 45L), List.of(seasonality.value(0, "signups"), seasonality.value(1, "signups"),
+                seasonality.value(2, "signups")), "June to August 2023, all shown");
+    }
+
+    @Test
     void withNoMonthHidden_everyResultShowsItsFigures() {
         List<Answer> computed = List.of(signups(16, 20, 40, 34, 30, 45), outlook(16, 20, 40, 34, 30, 45));
 
@@ -78,6 +90,11 @@ class SignupsAcrossResultsTest {
 
     /** The signups question's monthly signups (with running totals) and seasonality over two years of June to August. */
     private static Answer signups(long... perMonth) {
+        return signupsFrom(2022, perMonth);
+    }
+
+    /** The same, with a seasonality of the complete years from {@code firstYear} to 2023. */
+    private static Answer signupsFrom(int firstYear, long... perMonth) {
         List<List<Object>> monthly = new ArrayList<>();
         long total = 0;
         for (int m = 0; m < MONTHS.size(); m++) {
@@ -86,13 +103,16 @@ class SignupsAcrossResultsTest {
         }
         List<List<Object>> seasonality = new ArrayList<>();
         for (int m = 0; m < 3; m++) {
-            long sum = perMonth[m] + perMonth[m + 3];
-            seasonality.add(Arrays.asList("event files", (long) month(m).getMonthValue(), month(m).getMonth().toString(), sum / 2.0, sum));
+            long sum = firstYear == 2022 ? perMonth[m] + perMonth[m + 3] : perMonth[m + 3];
+            double years = 2023 - firstYear + 1;
+            seasonality.add(Arrays.asList("event files", (long) month(m).getMonthValue(), month(m).getMonth().toString(),
+                    (long) firstYear, 2023L, sum / years, sum));
         }
         Table monthlyTable = new Table(List.of(new Column("source", ColumnType.TEXT), new Column("month", ColumnType.DATE),
                 new Column("signups", ColumnType.INTEGER), new Column("cumulative_signups", ColumnType.INTEGER)), monthly);
         Table seasonalityTable = new Table(List.of(new Column("source", ColumnType.TEXT), new Column("month_number", ColumnType.INTEGER),
-                new Column("month_of_year", ColumnType.TEXT), new Column("average_signups", ColumnType.DECIMAL),
+                new Column("month_of_year", ColumnType.TEXT), new Column("first_year", ColumnType.INTEGER),
+                new Column("last_year", ColumnType.INTEGER), new Column("average_signups", ColumnType.DECIMAL),
                 new Column("signups", ColumnType.INTEGER)), seasonality);
         return new Answer(Fixtures.question("signups"), Map.of("monthly", monthlyTable, "seasonality", seasonalityTable), Map.of());
     }

@@ -253,6 +253,21 @@ abstract class UserbaseFigures extends MemberFileFigures<UserbaseFigures.Member>
     }
 
     @Test
+    void seasonality_showsEveryMonthOfTheYearWhoseMonthsAreAllShown() {
+        java.util.List<Integer> years = completeYears();
+        List<Published> monthly = csv("signups-monthly");
+        for (Published row : csv("signups-seasonality")) {
+            int month = Integer.parseInt(row.text("month_number"));
+            boolean hidesOne = monthly.stream().anyMatch(m -> m.blank("signups") && LocalDate.parse(m.text("month")).getMonthValue() == month
+                    && years.contains(LocalDate.parse(m.text("month")).getYear()));
+            assertEquals(hidesOne, row.blank("signups"), "month " + month + " of the complete years " + years
+                    + " is hidden exactly when the monthly signups hide one of its months");
+            assertEquals(years.get(0) + "–" + years.get(years.size() - 1), row.text("first_year") + "–" + row.text("last_year"),
+                    "the years the averages cover");
+        }
+    }
+
+    @Test
     void recency_daysSinceTheLastPayment_untilTheLatestDateInTheFile() {
         LocalDate asOf = latestDate();
         assertRecency(m -> ChronoUnit.DAYS.between(m.lastPayment(), asOf), "payment");
