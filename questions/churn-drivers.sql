@@ -109,13 +109,16 @@ FROM counted
 ORDER BY source, position, age_band
 
 -- name: by_hours_band
-WITH grouped AS (
-    SELECT source, CASE WHEN watch_hours = 0 THEN 'none' WHEN watch_hours < 5 THEN 'under 5' WHEN watch_hours < 10 THEN '5–10'
-                WHEN watch_hours < 25 THEN '10–25' WHEN watch_hours < 50 THEN '25–50' WHEN watch_hours < 100 THEN '50–100'
-                WHEN watch_hours < 250 THEN '100–250' ELSE '250+' END AS hours_watched, CASE WHEN watch_hours = 0 THEN 0 WHEN watch_hours < 5 THEN 1 WHEN watch_hours < 10 THEN 2 WHEN watch_hours < 25 THEN 3
-                WHEN watch_hours < 50 THEN 4 WHEN watch_hours < 100 THEN 5 WHEN watch_hours < 250 THEN 6 ELSE 7 END AS position, churned
+WITH bucketed AS (
+    SELECT source, CASE WHEN watch_hours = 0 THEN 0 WHEN watch_hours < 5 THEN 1 WHEN watch_hours < 10 THEN 2 WHEN watch_hours < 25 THEN 3
+                WHEN watch_hours < 50 THEN 4 WHEN watch_hours < 100 THEN 5 WHEN watch_hours < 250 THEN 6 ELSE 7 END AS bucket, churned
     FROM member
     WHERE churned IS NOT NULL AND source <> {{event_source}} AND watch_hours IS NOT NULL
+),
+grouped AS (
+    SELECT m.source, b.hours_watched, b.band AS position, m.churned
+    FROM bucketed AS m
+    JOIN hours_band AS b ON b.source = m.source AND b.bucket = m.bucket
 ),
 counted AS (
     SELECT source, hours_watched, min(position) AS position, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,

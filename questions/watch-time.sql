@@ -33,7 +33,8 @@ FROM ranked
 HAVING count(*) > 0
 
 -- Members by total watch hours, per population: the event files' members who had signed up by the as-of date (those
--- who never watched included), a member-level file's members by the hours it gives.
+-- who never watched included), a member-level file's members by the hours it gives; in the layer's bands (hours_band:
+-- the top ones merged into one open band where they are too few).
 -- name: distribution
 WITH bucketed AS (
     SELECT source,
@@ -42,13 +43,11 @@ WITH bucketed AS (
     FROM member
     WHERE watch_hours IS NOT NULL
 )
-SELECT source,
-    CASE bucket WHEN 0 THEN 'none' WHEN 1 THEN 'under 5' WHEN 2 THEN '5–10' WHEN 3 THEN '10–25' WHEN 4 THEN '25–50'
-                WHEN 5 THEN '50–100' WHEN 6 THEN '100–250' ELSE '250+' END AS hours_watched,
-    count(*) AS members
-FROM bucketed
-GROUP BY source, bucket
-ORDER BY source, bucket
+SELECT m.source, b.hours_watched, count(*) AS members
+FROM bucketed AS m
+JOIN hours_band AS b ON b.source = m.source AND b.bucket = m.bucket
+GROUP BY m.source, b.band, b.hours_watched
+ORDER BY m.source, b.band
 
 -- Heavy watchers, per population: the quarter of members with hours (the event files' viewers) who watched most, and
 -- their share of all hours. (The fewest hours among them would be one member's own figure: it is not published.) Shown only when both the quarter and the rest reach k.

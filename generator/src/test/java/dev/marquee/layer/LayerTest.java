@@ -58,7 +58,7 @@ class LayerTest {
     @Test
     void theViewingRollupsAreBuiltSideBySide_beforeTheTablesThatReadThem() {
         List<List<String>> waves = Layer.standard().waves().stream().map(w -> w.stream().map(Layer.Table::name).toList()).toList();
-        assertEquals(List.of(List.of("member_month_device", "member_title_month", "member_month", "catalogue_title"), List.of("member_title", "member_genre", "title_period"), List.of("member")),
+        assertEquals(List.of(List.of("member_month_device", "member_title_month", "member_month", "catalogue_title"), List.of("member_title", "member_genre", "title_period"), List.of("member"), List.of("hours_band")),
                 waves);
     }
 

@@ -124,32 +124,79 @@ abstract class MemberFileFigures<M> {
         return rows.stream().map(r -> List.<Object>of(r.text("country"), r.text(series), r.number("members"), r.number("share"))).toList();
     }
 
-    /** Members by the hours the file gives, in the distribution's buckets (small buckets hidden). */
+    /** Members by the hours the file gives, in the bands the report publishes them in (small bands hidden). */
     void assertHoursDistribution(Function<M, Double> hours) {
-        Map<String, Group> truth = groupsBy(m -> hours.apply(m) == null ? null : hoursBucket(hours.apply(m)));
+        assertHoursDistribution(hours, m -> null);
+    }
+
+    /** The same, for a file that says who churned ({@code churned}): the bands keep k churners and k who stayed too. */
+    void assertHoursDistribution(Function<M, Double> hours, Function<M, Boolean> churned) {
+        Function<Double, String> band = hoursBands(members(), hours, churned, k());
+        Map<String, Group> truth = groupsBy(m -> hours.apply(m) == null ? null : band.apply(hours.apply(m)));
         SmallGroups.assertHidden("watch-time-distribution", csv("watch-time-distribution"), "hours_watched", "members", null, truth, k());
     }
 
-    static String hoursBucket(double hours) {
-        if (hours == 0) {
-            return "none";
+    private static final List<String> HOURS_BANDS = List.of("none", "under 5", "5–10", "10–25", "25–50", "50–100", "100–250", "250+");
+    private static final List<String> OPEN_BANDS = List.of("over 0", "5+", "10+", "25+", "50+", "100+");
+
+    /** A number of hours' fixed band: 0 none, 1 under 5, 2 5–10, ..., 7 250+. */
+    static int hoursBucket(double hours) {
+        double[] below = {Double.MIN_VALUE, 5, 10, 25, 50, 100, 250};
+        for (int bucket = 0; bucket < below.length; bucket++) {
+            if (hours < below[bucket]) {
+                return bucket;
+            }
         }
-        if (hours < 5) {
-            return "under 5";
+        return 7;
+    }
+
+    /**
+     * The band each number of hours is published in: the fixed bands, the top ones merged into one open band ("10+")
+     * down to the highest edge at which the members above it, and each band below it, are 0 or at least k (and so are
+     * their churners and those who stayed, where {@code churned} says), if such an edge merges anyone.
+     */
+    static <T> Function<Double, String> hoursBands(List<T> members, Function<T, Double> hours, Function<T, Boolean> churned, int k) {
+        long[][] counts = new long[8][3];
+        for (T member : members) {
+            if (hours.apply(member) != null) {
+                long[] bucket = counts[hoursBucket(hours.apply(member))];
+                bucket[0]++;
+                Boolean left = churned.apply(member);
+                if (left != null) {
+                    bucket[left ? 1 : 2]++;
+                }
+            }
         }
-        if (hours < 10) {
-            return "5–10";
+        java.util.function.LongPredicate ok = n -> n == 0 || n >= k;
+        int highest = 0;
+        for (int b = 1; b < 8; b++) {
+            if (counts[b][0] > 0) {
+                highest = b;
+            }
         }
-        if (hours < 25) {
-            return "10–25";
+        int top = 7;
+        for (int b = highest; b >= 1; b--) {
+            long[] tail = new long[3];
+            for (int above = b; above < 8; above++) {
+                for (int i = 0; i < 3; i++) {
+                    tail[i] += counts[above][i];
+                }
+            }
+            boolean below = true;
+            for (int under = 1; under < b; under++) {
+                below &= ok.test(counts[under][0]) && ok.test(counts[under][1]) && ok.test(counts[under][2]);
+            }
+            if (tail[0] >= k && ok.test(tail[1]) && ok.test(tail[2]) && below) {
+                top = b;
+                break;
+            }
         }
-        if (hours < 50) {
-            return "25–50";
-        }
-        if (hours < 100) {
-            return "50–100";
-        }
-        return hours < 250 ? "100–250" : "250+";
+        // An edge with nobody above its band merges nothing.
+        int merged = top == highest ? 7 : top;
+        return h -> {
+            int bucket = hoursBucket(h);
+            return merged < 7 && bucket >= merged ? OPEN_BANDS.get(merged - 1) : HOURS_BANDS.get(bucket);
+        };
     }
 
     /**

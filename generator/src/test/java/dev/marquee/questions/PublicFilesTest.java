@@ -287,16 +287,19 @@ class PublicFilesTest {
         }
 
         /**
-         * 100–250 hours has 2 members, 25–50 only 7 churners: both hidden, and 5–10, the next smallest by churners (510);
-         * 50–100 (81 members, none churned) because the watch-hours distribution hides it, and the same band is hidden
-         * alike wherever the same members are counted.
+         * 100–250 hours has 2 members, 25–50 only 7 churners: the fixed bands hid four of six (both, and their partners).
+         * In the layer's bands the bands from 10 hours are one, "10+" (2,081 members, 520 churners): none is hidden.
          */
         @Test
-        void realFile_hoursBandsHidden_100To250And25To50AndTheNextSmallest() {
+        void realFile_hoursBands_under5_5To10_and10Plus_noneHidden() {
             Assumptions.assumeTrue(site().real(), "the real netflix_customer_churn.csv is absent: skipped");
-            List<String> hidden = site().csv("churn-drivers-by-hours-band", FILE).stream().filter(r -> r.blank("members"))
-                    .map(r -> r.text("hours_watched")).toList();
-            assertEquals(List.of("5–10", "25–50", "50–100", "100–250"), hidden);
+            for (String chart : List.of("churn-drivers-by-hours-band", "watch-time-distribution")) {
+                List<Published> rows = site().csv(chart, FILE);
+                assertEquals(List.of("under 5", "5–10", "10+"), rows.stream().map(r -> r.text("hours_watched")).toList(), chart);
+                assertEquals(List.of(1768.0, 1151.0, 2081.0), rows.stream().map(r -> r.number("members")).toList(), chart);
+            }
+            assertEquals(List.of(1485.0, 510.0, 520.0), site().csv("churn-drivers-by-hours-band", FILE).stream()
+                    .map(r -> r.number("churned")).toList(), "churners by band");
         }
 
         @Test
@@ -414,16 +417,16 @@ class PublicFilesTest {
         }
 
         /**
-         * The churn table's chart of the same result hides bands (its 100–250 hours holds 2 members); the users table's
-         * holds none under k, and its chart does not say otherwise.
+         * The userbase's chart of the same result hides two bands (its last payments 0–6 days and 31–60 days ago); the
+         * users table's holds none under k, and its chart does not say otherwise.
          */
         @Test
-        void hoursDistribution_theNoteIsEachFilesOwn() {
+        void recency_theNoteIsEachFilesOwn() {
             Assumptions.assumeTrue(site().real(), "the real files are absent: skipped");
             String page = site().pageText("watch-time.html");
-            String users = chartText(page, "Members by total watch hours — " + FILE);
-            String churn = chartText(page, "Members by total watch hours — " + ChurnFigures.FILE);
-            assertTrue(churn.contains("are not shown"), churn);
+            String users = chartText(page, "Members by days since their last activity — " + FILE);
+            String userbase = chartText(page, "Members by days since their last activity — " + UserbaseFigures.FILE);
+            assertTrue(userbase.contains("are not shown"), userbase);
             assertFalse(users.contains("are not shown"), users);
         }
     }

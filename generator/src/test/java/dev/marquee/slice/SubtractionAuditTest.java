@@ -385,7 +385,8 @@ class SubtractionAuditTest {
             String line = row.isMapped("country") ? "country" : row.isMapped("region") ? "region" : null;
             Set<String> named = named(rows, axes.second(), r -> byMonth || line == null || r.get(line).equals(row.get(line)));
             String value = row.get(axes.second());
-            of = axes.values().stream().filter(p -> value.equals(OTHER) ? !named.contains(p) : p.equals(value)).toList();
+            of = axes.values().stream().filter(p -> value.equals(OTHER) ? !named.contains(p)
+                    : openBand(value).isPresent() ? openBand(value).get().test(p) : p.equals(value)).toList();
         }
         return new Cells(in, of);
     }
@@ -469,9 +470,26 @@ class SubtractionAuditTest {
                     }
                 }
                 named.remove(OTHER);
+                named.removeIf(value -> openBand(value).isPresent());
                 yield new ArrayList<>(named);
             }
         };
+    }
+
+    /**
+     * A band of watch hours that merges the top ones ("25+", "over 0"): which of the fixed bands ("25–50", "250+") it
+     * holds. Empty for a fixed band.
+     */
+    private static Optional<java.util.function.Predicate<String>> openBand(String label) {
+        Matcher open = Pattern.compile("(\\d+)\\+|over (0)").matcher(label);
+        if (!open.matches() || label.equals("250+")) {
+            return Optional.empty();
+        }
+        int from = Integer.parseInt(open.group(1) != null ? open.group(1) : open.group(2));
+        return Optional.of(band -> {
+            Matcher edge = Pattern.compile("(\\d+)(–\\d+|\\+)").matcher(band);
+            return edge.matches() ? Integer.parseInt(edge.group(1)) >= from : band.equals("under 5") && from == 0;
+        });
     }
 
     /** The plans the members have, in the raw files. */
