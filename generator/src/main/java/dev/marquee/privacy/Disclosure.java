@@ -271,6 +271,10 @@ public final class Disclosure {
             return Optional.empty();
         }
         Optional<String> base = baseNote(spec, safe, k);
+        if (spec.addsUp().isPresent()) {
+            base = base.map(text -> text + " A row that adds up rows hidden in another chart of this page (a month of the year "
+                    + "holding a hidden month) is not shown either: its sum would give them back.");
+        }
         long cut = runningTotalsCut(spec, safe.table());
         return cut == 0 ? base : base.map(text -> text + " Running totals are not shown from a row hidden to protect another group, "
                 + "which a later total would give back (" + (cut == 1 ? "1 more row" : cut + " more rows") + ").");

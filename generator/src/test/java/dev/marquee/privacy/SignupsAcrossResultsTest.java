@@ -16,6 +16,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The signups per month are published three times in a report: the monthly signups (with their running total), their
@@ -49,6 +50,8 @@ class SignupsAcrossResultsTest {
         }
         Table newSignups = published.get(1).result("new_signups");
         assertNull(newSignups.value(0, "value"), "the outlook's June 2022");
+        assertTrue(published.get(0).notes().get("seasonality").contains("a month of the year holding a hidden month) is not shown either"),
+                "the seasonality's note says why: " + published.get(0).notes().get("seasonality"));
     }
 
     @Test
