@@ -114,9 +114,15 @@ public final class Disclosure {
                     continue;
                 }
                 List<List<Object>> hidden = hiddenRows(answers.get(a), published.get(a), spec.addsUp().get());
+                if (hidden.isEmpty()) {
+                    continue;
+                }
                 Table parts = answers.get(a).results().get(spec.addsUp().get());
+                List<Integer> figures = GroupedTable.figureColumns(sums, spec);
+                List<String> shared = sums.columnNames().stream()
+                        .filter(c -> parts.indexOf(c).isPresent() && !figures.contains(sums.index(c))).toList();
                 for (List<Object> row : sums.rows()) {
-                    if (hidden.stream().anyMatch(part -> addsUp(sums, spec, row, parts, part))) {
+                    if (hidden.stream().anyMatch(part -> addsUp(sums, shared, row, parts, part))) {
                         added |= rowsToHide.computeIfAbsent(resultKey(question, spec.result()), x -> new HashSet<>())
                                 .add(GroupedTable.key(sums, spec, row));
                     }
@@ -144,15 +150,13 @@ public final class Disclosure {
     }
 
     /**
-     * Whether a row of {@code sums} adds up a row of {@code parts}: the same values in the columns both have, other than
-     * figures (the source), and, for a month of the year ({@code month_number}, of the years {@code first_year} to
-     * {@code last_year} where it says), a {@code month} that falls in it.
+     * Whether a row of {@code sums} adds up a row of {@code parts}: the same values in {@code shared}, the columns both
+     * have other than figures (the source), and, for a month of the year ({@code month_number}, of the years
+     * {@code first_year} to {@code last_year} where it says), a {@code month} that falls in it.
      */
-    private static boolean addsUp(Table sums, GroupSpec spec, List<Object> row, Table parts, List<Object> part) {
-        List<Integer> figures = GroupedTable.figureColumns(sums, spec);
-        for (int c = 0; c < sums.columns().size(); c++) {
-            String name = sums.columns().get(c).name();
-            if (!figures.contains(c) && parts.indexOf(name).isPresent() && !java.util.Objects.equals(row.get(c), part.get(parts.index(name)))) {
+    private static boolean addsUp(Table sums, List<String> shared, List<Object> row, Table parts, List<Object> part) {
+        for (String column : shared) {
+            if (!java.util.Objects.equals(row.get(sums.index(column)), part.get(parts.index(column)))) {
                 return false;
             }
         }

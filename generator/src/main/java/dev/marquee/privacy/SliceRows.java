@@ -60,6 +60,13 @@ final class SliceRows {
             });
             rowsByKey.add(rows);
         }
+        // Slices whose published result already leaves some figures out, as computed once: the cheaper partners.
+        Set<Integer> leaveOut = new java.util.HashSet<>();
+        for (int s = 0; s < slices.size(); s++) {
+            if (slices.get(s).map(t -> leavesOut(t, spec)).orElse(false)) {
+                leaveOut.add(s);
+            }
+        }
         List<String> measures = new ArrayList<>(GroupedTable.measures(spec));
         spec.running().forEach(total -> measures.add(total.column()));
         for (int row = 0; row < whole.rowCount(); row++) {
@@ -70,11 +77,11 @@ final class SliceRows {
                     parts.add(new Part(s, rowsByKey.get(s).get(key)));
                 }
             }
-            hideWhileSmall(whole, row, parts, slices, spec, k, measures, hide);
+            hideWhileSmall(whole, row, parts, slices, spec, k, measures, leaveOut, hide);
         }
         if (wholeComputed.isPresent()) {
-            notOneSliceAlone(whole, slicesComputed, slices, spec, rowsByKey, hide);
-            otherByItsRows(wholeComputed.get(), whole, slicesComputed, slices, spec, k, measures, hide);
+            notOneSliceAlone(whole, slicesComputed, slices, spec, rowsByKey, leaveOut, hide);
+            otherByItsRows(wholeComputed.get(), whole, slicesComputed, slices, spec, k, measures, leaveOut, hide);
         }
         return hide;
     }
@@ -87,7 +94,8 @@ final class SliceRows {
      * partner within its table.
      */
     private static void notOneSliceAlone(Table whole, List<Optional<Table>> slicesComputed, List<Optional<Table>> slices,
-                                         GroupSpec spec, List<Map<List<String>, Integer>> rowsByKey, List<Set<List<String>>> hide) {
+                                         GroupSpec spec, List<Map<List<String>, Integer>> rowsByKey, Set<Integer> leaveOut,
+                                         List<Set<List<String>>> hide) {
         List<Map<List<String>, Double>> computedMembers = new ArrayList<>();
         for (Optional<Table> computed : slicesComputed) {
             Map<List<String>, Double> members = new HashMap<>();
@@ -117,7 +125,7 @@ final class SliceRows {
                         ? Optional.empty() : value(slices.get(s).get(), rowsByKey.get(s).get(key), spec.members(), spec);
                 if (shown.isPresent()) {
                     rest -= shown.get();
-                    boolean hidesSome = hidesSome(slices.get(s).get(), spec, hide.get(s));
+                    boolean hidesSome = leaveOut.contains(s) || !hide.get(s).isEmpty();
                     if (shown.get() > 0 && preferred(shown.get(), hidesSome, fewest, smallestHidesSome)) {
                         fewest = shown.get();
                         smallest = s;
@@ -149,7 +157,7 @@ final class SliceRows {
      */
     private static void otherByItsRows(Table wholeComputed, Table whole, List<Optional<Table>> slicesComputed,
                                        List<Optional<Table>> slices, GroupSpec spec, int k, List<String> measures,
-                                       List<Set<List<String>>> hide) {
+                                       Set<Integer> leaveOut, List<Set<List<String>>> hide) {
         if (spec.label().isEmpty() || spec.within().isPresent()) {
             return;
         }
@@ -182,7 +190,7 @@ final class SliceRows {
                     }
                 }
             }
-            hideWhileSmall(whole, row, parts, slices, spec, k, measures, hide);
+            hideWhileSmall(whole, row, parts, slices, spec, k, measures, leaveOut, hide);
         }
     }
 
@@ -195,10 +203,11 @@ final class SliceRows {
      * smallest part still shown (the first in the slices' order among equals) is hidden in its slice, preferring slices
      * that already leave some of the result out.
      *
-     * @param parts the slices' rows the reader subtracts from the whole's row, in the slices' order
+     * @param parts    the slices' rows the reader subtracts from the whole's row, in the slices' order
+     * @param leaveOut the slices whose published result leaves some figures out (see {@link #leavesOut})
      */
     private static void hideWhileSmall(Table whole, int row, List<Part> parts, List<Optional<Table>> slices, GroupSpec spec,
-                                       int k, List<String> measures, List<Set<List<String>>> hide) {
+                                       int k, List<String> measures, Set<Integer> leaveOut, List<Set<List<String>>> hide) {
         List<Part> shownParts = new ArrayList<>(parts);
         boolean changed = true;
         while (changed) {
@@ -216,7 +225,7 @@ final class SliceRows {
                     Optional<Double> shown = value(slices.get(part.slice()).orElseThrow(), part.row(), measure, spec);
                     if (shown.isPresent()) {
                         rest -= shown.get();
-                        boolean hidesSome = hidesSome(slices.get(part.slice()).orElseThrow(), spec, hide.get(part.slice()));
+                        boolean hidesSome = leaveOut.contains(part.slice()) || !hide.get(part.slice()).isEmpty();
                         if (shown.get() > 0 && preferred(shown.get(), hidesSome, smallest, nextHidesSome)) {
                             smallest = shown.get();
                             next = part;
@@ -243,14 +252,11 @@ final class SliceRows {
     }
 
     /**
-     * Whether a slice already leaves out figures of this result (by its own rules, or to protect another slice): a row
-     * hidden there costs its readers less than in a slice that shows every row, whose running totals, sums over the
-     * rows and own partner rows would all go with it.
+     * Whether a slice's published result already leaves figures out (a hidden row, an "Other (small groups)" row): a
+     * row hidden there, or in a slice this comparison already hides a row of, costs its readers less than in a slice
+     * that shows every row, whose running totals, sums over the rows and own partner rows would all go with it.
      */
-    private static boolean hidesSome(Table slice, GroupSpec spec, Set<List<String>> hiding) {
-        if (!hiding.isEmpty()) {
-            return true;
-        }
+    private static boolean leavesOut(Table slice, GroupSpec spec) {
         int members = slice.index(spec.members());
         int label = spec.label().map(slice::index).orElse(-1);
         return slice.rows().stream().anyMatch(row -> row.get(members) == null || label >= 0 && Disclosure.OTHER.equals(row.get(label)));

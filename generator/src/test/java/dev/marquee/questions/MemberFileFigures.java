@@ -141,10 +141,13 @@ abstract class MemberFileFigures<M> {
 
     /** A number of hours' fixed band: 0 none, 1 under 5, 2 5–10, ..., 7 250+. */
     static int hoursBucket(double hours) {
-        double[] below = {Double.MIN_VALUE, 5, 10, 25, 50, 100, 250};
+        if (hours == 0) {
+            return 0;
+        }
+        double[] below = {5, 10, 25, 50, 100, 250};
         for (int bucket = 0; bucket < below.length; bucket++) {
             if (hours < below[bucket]) {
-                return bucket;
+                return bucket + 1;
             }
         }
         return 7;
