@@ -20,15 +20,24 @@ GROUP BY e.month
 ORDER BY e.month
 
 -- name: collected
-SELECT CAST(date_trunc('month', paid_on) AS DATE) AS month,
-       CAST(coalesce(sum(amount) FILTER (WHERE status = 'paid'), 0) AS DOUBLE) AS collected,
-       count(*) FILTER (WHERE status = 'failed') AS failed_payments,
-       count(DISTINCT user_id) AS payers,
-       count(DISTINCT user_id) FILTER (WHERE status = 'failed') AS members_with_failures
-FROM payments
-WHERE status IN ('paid', 'failed') AND paid_on <= {{as_of}}
-GROUP BY 1
-ORDER BY 1
+WITH member_months AS (
+    -- One row per member and month with a paid or failed payment: the month's payers are its rows, so no distinct
+    -- count runs over the payments (amounts are exact DECIMAL, so the month's sum is the payments' sum).
+    SELECT CAST(date_trunc('month', paid_on) AS DATE) AS month, user_id,
+           sum(amount) FILTER (WHERE status = 'paid') AS collected,
+           count(*) FILTER (WHERE status = 'failed') AS failed_payments
+    FROM payments
+    WHERE status IN ('paid', 'failed') AND paid_on <= {{as_of}}
+    GROUP BY CAST(date_trunc('month', paid_on) AS DATE), user_id
+)
+SELECT month,
+       CAST(coalesce(sum(collected), 0) AS DOUBLE) AS collected,
+       CAST(sum(failed_payments) AS BIGINT) AS failed_payments,
+       count(*) AS payers,
+       count(*) FILTER (WHERE failed_payments > 0) AS members_with_failures
+FROM member_months
+GROUP BY month
+ORDER BY month
 
 -- MRR by plan and by country on the as-of date, from the member layer: the monthly fee of each member counted that
 -- day (for the event files, the price of the subscription active on the as-of date; for a member-level file such as a

@@ -155,6 +155,8 @@ hours AS (
         count(DISTINCT s.user_id) FILTER (WHERE s.month = w.previous_start AND s.month_to_date) AS previous_viewers,
         count(DISTINCT s.user_id) FILTER (WHERE s.month = w.year_ago_start AND s.month_to_date) AS year_ago_viewers
     FROM member_month_device AS s CROSS JOIN windows AS w
+    -- Only the three windows' rows: the distinct counts then hash a few months' members, not every member's history.
+    WHERE s.month_to_date AND s.month IN (w.current_start, w.previous_start, w.year_ago_start)
 )
 SELECT
     'watch_hours' AS kpi,
