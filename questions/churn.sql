@@ -72,20 +72,13 @@ ORDER BY m.month, u.country
 -- Members active on the as-of date who have not watched for at least at_risk_days days (or never, having joined
 -- at least that long ago), per region.
 -- name: at_risk
-WITH active AS (
-    SELECT DISTINCT s.user_id, u.signup_date, coalesce(r.region, 'Unknown') AS region
-    FROM subscriptions AS s
-    JOIN users AS u ON u.user_id = s.user_id
-    LEFT JOIN regions AS r ON r.country = u.country
-    WHERE s.started_on <= {{as_of}} AND (s.ended_on IS NULL OR s.ended_on >= {{as_of}})
-),
-last_seen AS (
-    -- member_month_device: the viewing sessions up to the as-of date, per member, month and device.
-    SELECT a.user_id, a.region,
-           date_diff('day', coalesce(max(v.last_day), a.signup_date), {{as_of}}) AS idle_days
-    FROM active AS a
-    LEFT JOIN member_month_device AS v ON v.user_id = a.user_id
-    GROUP BY a.user_id, a.region, a.signup_date
+WITH last_seen AS (
+    -- The member layer: 'current' is a subscription active on the as-of date, and the last activity is the last
+    -- viewing session up to it.
+    SELECT coalesce(region, 'Unknown') AS region,
+           date_diff('day', coalesce(last_activity_date, signup_date), {{as_of}}) AS idle_days
+    FROM member
+    WHERE source = 'event files' AND current
 ),
 counted AS (
     SELECT region, count(*) AS active_members, count(*) FILTER (WHERE idle_days >= {{at_risk_days}}) AS at_risk
