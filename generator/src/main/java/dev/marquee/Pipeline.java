@@ -113,7 +113,8 @@ public final class Pipeline {
             // Every statement, the questions' and the layer's, as this run's parameters fill it: the SQL that runs.
             Statements.Bound sql = ahead.statements(data.parameters());
             Engine answering = timer.time("layer", () -> layer(background, engine, sql, data, project.model()),
-                    e -> String.join(", ", Layer.standard().names()) + " from the validated data");
+                    e -> String.join(", ", Layer.standard().names()) + " from the validated data"
+                            + (engine.sideBySide() ? "" : "; one statement at a time on every thread, the data being large for DuckDB's memory"));
             List<Slices.Slice> cut = cut(background, engine, sql, data, project, timer);
             // The questions are code from the repository, not a shell: from here on the engine reads no file, loads no
             // extension and takes no setting, and every statement must be one query, before any of them runs.
@@ -213,7 +214,10 @@ public final class Pipeline {
         return new Answerable(drawable.questions(), leftOut);
     }
 
-    /** The query stage, with the churn models fitted beside it on a session of their own, then the outlook stage. */
+    /**
+     * The query stage, with the churn models fitted beside it on a session of their own (the questions' second session
+     * joins once the models' rows have streamed), then the outlook stage.
+     */
     private List<Answer> answer(Engine engine, Answerable answerable, CheckedData data, DataModel model, Ahead ahead, StageTimer timer) {
         List<Question> questions = answerable.questions();
         Background background = ahead.background();
@@ -222,7 +226,8 @@ public final class Pipeline {
                     QueryStage.checkText(Background.join(ahead.expanded()), questions);
                     OutlookStage.Models models = OutlookStage.startModels(background, engine, questions, sql);
                     try {
-                        return new Questioned(QueryStage.run(background, engine, questions, sql, model.memberIdentifiers()), models);
+                        return new Questioned(QueryStage.run(background, engine, questions, sql, model.memberIdentifiers(),
+                                models.streamed()), models);
                     } catch (RuntimeException e) {
                         models.close();
                         throw e;
@@ -485,6 +490,8 @@ public final class Pipeline {
                 l -> l.tables().stream().filter(t -> !t.isBuiltIn()).count() + " tables, " + String.format(java.util.Locale.ROOT, "%,d",
                         l.tables().stream().filter(t -> !t.isBuiltIn()).mapToLong(t -> t.rowsRead()).sum()) + " rows from "
                         + config.engine().map(EngineUrl::redacted).orElse(config.dataDir().toString()));
+        // Side by side on two sessions, or one statement at a time on every thread when the data is large for memory.
+        engine.fitToLoadedData();
         java.util.Optional<LocalDate> latest = DataLoader.latestActivityDate(engine, loaded);
         checkAsOf(latest);
         java.util.Optional<LocalDate> day = config.asOf().or(() -> latest);

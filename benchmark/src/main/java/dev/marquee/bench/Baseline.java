@@ -84,6 +84,7 @@ final class Baseline implements Callable<Integer> {
             }
             LoadResult loaded = timer.time("load", () -> DataLoader.load(background, data, model, engine, scratch),
                     l -> l.tables().size() + " tables");
+            engine.fitToLoadedData();
             LocalDate asOf = DataLoader.latestActivityDate(engine, loaded).orElseThrow();
             Parameters parameters = new Parameters(asOf, Config.DEFAULT_MIN_GROUP_SIZE, Parameters.DEFAULT_AT_RISK_DAYS);
             dev.marquee.layer.Layer layer = dev.marquee.layer.Layer.standard();

@@ -61,6 +61,21 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
+     * Whether statements run side by side on sessions of their own ({@link #newSession()}) or one at a time, each on all
+     * the engine's threads. True unless {@link #fitToLoadedData()} found the data too large for two at once.
+     */
+    default boolean sideBySide() {
+        return true;
+    }
+
+    /**
+     * Chooses, once the data is loaded and before the work on it starts, whether statements run side by side
+     * ({@link #sideBySide()}). Engines without sessions, and remote ones, change nothing.
+     */
+    default void fitToLoadedData() {
+    }
+
+    /**
      * Runs each statement on one thread from now on, for work spread over sessions that are the parallelism
      * themselves; returns what gives the threads back, to be called with a session that is not running a statement.
      * Engines without sessions change nothing.

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * each session takes the next item not yet taken. Small statements leave the engine's threads idle between them
  * (planning, single-threaded steps, fetching results, reading a gzipped file), which the other session fills.
  * While both sessions have items, each statement runs on one thread; the first session to run out gives the
- * engine's threads back, so the last statements are not left on one core.
+ * engine's threads back, so the last statements are not left on one core. When the engine runs statements one at a
+ * time ({@link Engine#sideBySide()}: data large against its memory), the items run in order on the engine itself.
  */
 public final class Sessions {
 
@@ -27,19 +28,35 @@ public final class Sessions {
      * ("second-session"). An exception {@code work} lets through is rethrown here.
      */
     public static void share(Background background, Engine engine, int count, BiConsumer<Engine, Integer> work) {
+        share(background, engine, count, CompletableFuture.completedFuture(null), work);
+    }
+
+    /**
+     * As {@link #share(Background, Engine, int, BiConsumer)}, but the second session starts taking items only once
+     * {@code secondStartsAfter} is done (however it ends): other work on the engine, such as a long stream on a
+     * session of its own, has a core to itself until then.
+     */
+    public static void share(Background background, Engine engine, int count, CompletableFuture<?> secondStartsAfter,
+                             BiConsumer<Engine, Integer> work) {
         AtomicInteger next = new AtomicInteger();
-        Optional<Engine> second = count > 1 ? engine.newSession() : Optional.empty();
+        Optional<Engine> second = count > 1 && engine.sideBySide() ? engine.newSession() : Optional.empty();
         try {
             Consumer<Engine> giveThreadsBack = second.isPresent() ? once(engine.oneThreadPerStatement()) : session -> {
             };
+            // Done when every item is taken: a second session still waiting to start then has nothing left to wait for.
+            CompletableFuture<Void> allTaken = new CompletableFuture<>();
             Consumer<Engine> take = session -> {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     work.accept(session, i);
                 }
+                allTaken.complete(null);
                 // This session is idle now, so it may carry the setting while the other is mid-statement.
                 giveThreadsBack.accept(session);
             };
-            CompletableFuture<Void> other = second.map(session -> background.run("second-session", () -> take.accept(session)))
+            CompletableFuture<Void> other = second.map(session -> background.run("second-session", () -> {
+                        CompletableFuture.anyOf(secondStartsAfter.handle((done, failed) -> null), allTaken).join();
+                        take.accept(session);
+                    }))
                     .orElse(CompletableFuture.completedFuture(null));
             try {
                 take.accept(engine);

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,8 +44,16 @@ public final class Layer {
 
     private final List<Table> tables;
 
-    private Layer(List<Table> tables) {
+    Layer(List<Table> tables) {
         this.tables = List.copyOf(tables);
+        for (int t = 0; t < tables.size(); t++) {
+            for (Table input : inputs(tables.get(t))) {
+                if (tables.indexOf(input) > t) {
+                    throw new IllegalStateException("layer table " + tables.get(t).name() + " reads " + input.name()
+                            + ", which comes after it in layer/index.txt: a table comes after the tables it reads");
+                }
+            }
+        }
     }
 
     /** The layer as declared in the generator's resources ({@code layer/index.txt}, in build order). */
@@ -91,47 +101,47 @@ public final class Layer {
     }
 
     /**
-     * Builds every table on the engine from the validated data. Tables that read none of the tables not yet built
-     * are built side by side ({@link Sessions}): the two viewing rollups each scan the events on their own core.
+     * Builds every table on the engine from the validated data, on two sessions where the engine has a second one
+     * ({@link Sessions}): each session takes the next table in declared order and starts it as soon as the tables it
+     * reads are built, so a table never waits for an unrelated one (the subscriptions' months are built while a
+     * viewing rollup is still running). The declared order puts the longest chain first (member × title × month,
+     * then member genres, then the member table), which keeps both cores busy to the end.
      *
      * @throws ReportException naming the layer file when its SQL fails (a defect of the generator, not of the data)
      */
     public void build(Background background, Engine engine, Statements.Bound sql) {
-        for (List<Table> wave : waves()) {
-            EngineException[] errors = new EngineException[wave.size()];
-            String[] statements = wave.stream().map(t -> sql.sql(t.definition())).toArray(String[]::new);
-            Sessions.share(background, engine, wave.size(), (session, i) -> {
-                try {
-                    session.execute("CREATE OR REPLACE TABLE " + wave.get(i).name() + " AS " + statements[i]);
-                } catch (EngineException e) {
-                    errors[i] = e;
-                }
-            });
-            for (int i = 0; i < errors.length; i++) {
-                if (errors[i] != null) {
-                    throw ReportException.of(ReportException.INTERNAL_PROBLEM, "The member and title layer could not be built",
-                            List.of(Problem.fatal(wave.get(i).definition().file().toString(), 0, "", "layer-error",
-                                    firstLine(errors[i].getMessage()))));
-                }
+        Map<String, CompletableFuture<Void>> built = new LinkedHashMap<>();
+        tables.forEach(t -> built.put(t.name(), new CompletableFuture<>()));
+        EngineException[] errors = new EngineException[tables.size()];
+        String[] statements = tables.stream().map(t -> sql.sql(t.definition())).toArray(String[]::new);
+        Sessions.share(background, engine, tables.size(), (session, i) -> {
+            Table table = tables.get(i);
+            CompletableFuture<Void> done = built.get(table.name());
+            try {
+                // Every input comes earlier in the declared order, so it is built or being built by the other session.
+                inputs(table).forEach(input -> built.get(input.name()).join());
+                session.execute("CREATE OR REPLACE TABLE " + table.name() + " AS " + statements[i]);
+                done.complete(null);
+            } catch (EngineException e) {
+                errors[i] = e;
+                done.completeExceptionally(e);
+            } catch (CompletionException e) {
+                // An input failed: reported by that table.
+                done.completeExceptionally(e);
+            }
+        });
+        for (int i = 0; i < errors.length; i++) {
+            if (errors[i] != null) {
+                throw ReportException.of(ReportException.INTERNAL_PROBLEM, "The member and title layer could not be built",
+                        List.of(Problem.fatal(tables.get(i).definition().file().toString(), 0, "", "layer-error",
+                                firstLine(errors[i].getMessage()))));
             }
         }
     }
 
-    /** The tables in build order, grouped so that each group reads only tables of the groups before it. */
-    List<List<Table>> waves() {
-        List<List<Table>> waves = new ArrayList<>();
-        List<Table> pending = new ArrayList<>(tables);
-        while (!pending.isEmpty()) {
-            List<Table> wave = pending.stream()
-                    .filter(t -> pending.stream().noneMatch(other -> other != t && reads(t.definition().sql(), other.name())))
-                    .toList();
-            if (wave.isEmpty()) {
-                throw new IllegalStateException("layer tables read each other in a cycle: " + pending.stream().map(Table::name).toList());
-            }
-            waves.add(wave);
-            pending.removeAll(wave);
-        }
-        return waves;
+    /** The layer tables a table is built from. */
+    List<Table> inputs(Table table) {
+        return tables.stream().filter(other -> other != table && reads(table.definition().sql(), other.name())).toList();
     }
 
     /**

@@ -31,18 +31,25 @@ public final class OutlookStage {
     }
 
     /**
-     * The churn models of the questions that declare one, being fitted: their rows stream from a second session of
-     * the engine while the other statements run (the stream is mostly the engine sorting and Java reading, which
-     * leaves a core free), and the fit follows on the same thread. Closing waits for the work to end, then closes
-     * the session.
+     * The churn models of the questions that declare one, being fitted: their rows stream from a session of their own
+     * while the other statements run on one session, the second joining once the rows have streamed ({@link #streamed()}:
+     * the models' statement is the longest of the stage, so it gets a core to itself), and the fits follow on the
+     * same thread. Closing waits for the work to end, then closes the session.
      */
     public static final class Models implements AutoCloseable {
         private final CompletableFuture<Map<String, Fitted>> fitted;
+        private final CompletableFuture<Void> streamed;
         private final Optional<Engine> session;
 
-        private Models(CompletableFuture<Map<String, Fitted>> fitted, Optional<Engine> session) {
+        private Models(CompletableFuture<Map<String, Fitted>> fitted, CompletableFuture<Void> streamed, Optional<Engine> session) {
             this.fitted = fitted;
+            this.streamed = streamed;
             this.session = session;
+        }
+
+        /** Done once every model's rows have streamed from the engine (the fits, Java work, may still be running). */
+        public CompletableFuture<Void> streamed() {
+            return streamed;
         }
 
         Map<String, Fitted> results() {
@@ -63,35 +70,54 @@ public final class OutlookStage {
 
     /**
      * Starts fitting the questions' churn models (the task "models"); call after the questions' text is checked, before
-     * they run. An engine without a second session fits them here, before the questions.
+     * they run. An engine without a second session, or running statements one at a time, fits them here, before the
+     * questions.
      */
     public static Models startModels(Background background, Engine engine, List<Question> questions, Statements.Bound sql) {
         List<Question> modelled = questions.stream().filter(q -> q.model().isPresent()).toList();
-        Optional<Engine> session = modelled.isEmpty() ? Optional.empty() : engine.newSession();
+        Optional<Engine> session = modelled.isEmpty() || !engine.sideBySide() ? Optional.empty() : engine.newSession();
+        CompletableFuture<Void> streamed = new CompletableFuture<>();
         if (session.isEmpty()) {
             CompletableFuture<Map<String, Fitted>> fitted = new CompletableFuture<>();
             try {
-                fitted.complete(fit(engine, modelled, sql));
+                fitted.complete(fit(engine, modelled, sql, streamed));
             } catch (RuntimeException e) {
+                streamed.complete(null);
                 fitted.completeExceptionally(e);
             }
-            return new Models(fitted, Optional.empty());
+            return new Models(fitted, streamed, Optional.empty());
         }
-        return new Models(background.start("models", () -> fit(session.get(), modelled, sql)), session);
+        return new Models(background.start("models", () -> {
+            try {
+                return fit(session.get(), modelled, sql, streamed);
+            } finally {
+                streamed.complete(null);
+            }
+        }), streamed, session);
     }
 
     /** A question's model as fitted, and the statement its rows came from, as run: shown beside its aggregates. */
     record Fitted(ChurnModel.Result result, String sql) {
     }
 
-    private static Map<String, Fitted> fit(Engine engine, List<Question> modelled, Statements.Bound statements) {
-        Map<String, Fitted> results = new LinkedHashMap<>();
+    /** Streams every model's rows, says so through {@code streamed}, then fits each. */
+    private static Map<String, Fitted> fit(Engine engine, List<Question> modelled, Statements.Bound statements,
+                                           CompletableFuture<Void> streamed) {
+        List<ModelRows> rows = new ArrayList<>();
+        List<String> sqls = new ArrayList<>();
         for (Question question : modelled) {
             ModelSpec model = question.model().orElseThrow();
-            ModelRows rows = new ModelRows(model);
+            ModelRows read = new ModelRows(model);
             String sql = statements.sql(question.query(model.query()).orElseThrow());
-            engine.stream(sql, rows);
-            results.put(question.slug(), new Fitted(ChurnModel.fit(model, rows, statements.parameters().minGroupSize()), sql));
+            engine.stream(sql, read);
+            rows.add(read);
+            sqls.add(sql);
+        }
+        streamed.complete(null);
+        Map<String, Fitted> results = new LinkedHashMap<>();
+        for (int q = 0; q < modelled.size(); q++) {
+            results.put(modelled.get(q).slug(), new Fitted(ChurnModel.fit(modelled.get(q).model().orElseThrow(), rows.get(q),
+                    statements.parameters().minGroupSize()), sqls.get(q)));
         }
         return results;
     }

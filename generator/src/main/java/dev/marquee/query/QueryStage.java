@@ -126,6 +126,16 @@ public final class QueryStage {
      */
     public static List<Answer> run(Background background, Engine engine, List<Question> questions, Statements.Bound sql,
                                    Set<String> memberIdentifiers) {
+        return run(background, engine, questions, sql, memberIdentifiers, java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * As {@link #run(Background, Engine, List, Statements.Bound, Set)}, the second session starting once
+     * {@code secondStartsAfter} is done: the churn models' rows, streaming on a session of their own, keep a core to
+     * themselves, so the longest stream of the stage is not the last to end.
+     */
+    public static List<Answer> run(Background background, Engine engine, List<Question> questions, Statements.Bound sql,
+                                   Set<String> memberIdentifiers, java.util.concurrent.CompletableFuture<?> secondStartsAfter) {
         List<QuerySource> queries = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         List<String> statements = new ArrayList<>();
@@ -144,7 +154,7 @@ public final class QueryStage {
                 statements.add(sql.sql(query));
             }
         }
-        SideBySide.Outcome outcome = SideBySide.query(background, engine, statements);
+        SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, secondStartsAfter);
         if (outcome.failure().isPresent()) {
             SideBySide.Failure failure = outcome.failure().get();
             List<Problem> problems = describedProblems(background, engine, questions, sql, memberIdentifiers);

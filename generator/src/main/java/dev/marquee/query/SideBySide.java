@@ -51,10 +51,15 @@ final class SideBySide {
     }
 
     static Outcome query(Background background, Engine engine, List<String> statements) {
+        return query(background, engine, statements, java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
+
+    /** As {@link #query(Background, Engine, List)}, the second session starting once {@code secondStartsAfter} is done. */
+    static Outcome query(Background background, Engine engine, List<String> statements, java.util.concurrent.CompletableFuture<?> secondStartsAfter) {
         Table[] tables = new Table[statements.size()];
         EngineException[] errors = new EngineException[statements.size()];
         AtomicBoolean failed = new AtomicBoolean();
-        Sessions.share(background, engine, statements.size(), (session, i) -> {
+        Sessions.share(background, engine, statements.size(), secondStartsAfter, (session, i) -> {
             if (failed.get()) {
                 return;
             }

@@ -77,6 +77,11 @@ final class SliceEngine implements Engine {
     }
 
     @Override
+    public boolean sideBySide() {
+        return session.sideBySide();
+    }
+
+    @Override
     public Consumer<Engine> oneThreadPerStatement() {
         return session.oneThreadPerStatement();
     }

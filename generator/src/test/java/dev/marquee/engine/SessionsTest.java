@@ -54,6 +54,62 @@ class SessionsTest {
         }
     }
 
+    @Test
+    void share_tablesOverATenthOfTheMemoryLimit_oneStatementAtATimeOnEveryThread() {
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "40MB"); Background background = Background.open()) {
+            engine.execute("SET threads = 4");
+            // Two million BIGINTs: about 16 MB in memory, more than a tenth of 40 MB.
+            engine.execute("CREATE TABLE numbers AS SELECT range AS n FROM range(2000000)");
+            engine.fitToLoadedData();
+            java.util.List<String> sessions = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.List<Long> threadsSeen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+            Sessions.share(background, engine, 3, (session, i) -> {
+                sessions.add(Thread.currentThread().getName());
+                threadsSeen.add(threads(session));
+            });
+
+            assertEquals(false, engine.sideBySide());
+            assertEquals(1, sessions.stream().distinct().count(), "every item on the calling thread: " + sessions);
+            assertEquals(java.util.List.of(4L, 4L, 4L), threadsSeen);
+            engine.lock();
+            assertEquals(4, threads(engine), "a locked engine that runs one statement at a time keeps its threads");
+        }
+    }
+
+    @Test
+    void share_smallTables_sideBySide() {
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB")) {
+            engine.execute("CREATE TABLE numbers AS SELECT range AS n FROM range(1000)");
+            engine.fitToLoadedData();
+            assertEquals(true, engine.sideBySide());
+            engine.lock();
+            assertEquals(1, threads(engine), "side by side, each statement keeps to one thread");
+        }
+    }
+
+    @Test
+    void share_secondSessionWaitsForOtherWork_theFirstTakesEveryItemMeanwhile() {
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
+            java.util.concurrent.CompletableFuture<Void> otherWork = new java.util.concurrent.CompletableFuture<>();
+            java.util.List<String> takenBy = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+            // The other work never ends here: share still returns once the first session has taken every item.
+            Sessions.share(background, engine, 4, otherWork, (session, i) -> takenBy.add(Thread.currentThread().getName()));
+
+            assertEquals(java.util.Collections.nCopies(4, Thread.currentThread().getName()), takenBy);
+        }
+    }
+
+    @Test
+    void bytes_readsTheSizesDuckDbWrites() {
+        assertEquals(0, DuckDbEngine.bytes("0 bytes"));
+        assertEquals(512, DuckDbEngine.bytes("512 bytes"));
+        assertEquals(40L * 1024 * 1024, DuckDbEngine.bytes("40.0 MiB"));
+        assertEquals((long) (14.1 * 1024 * 1024 * 1024), DuckDbEngine.bytes("14.1 GiB"));
+        assertEquals(2_000_000_000L, DuckDbEngine.bytes("2.0 GB"));
+    }
+
     private static long threads(Engine session) {
         return ((Number) session.scalar("SELECT current_setting('threads')")).longValue();
     }

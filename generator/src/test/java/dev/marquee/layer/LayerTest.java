@@ -56,10 +56,30 @@ class LayerTest {
     }
 
     @Test
-    void theViewingRollupsAreBuiltSideBySide_beforeTheTablesThatReadThem() {
-        List<List<String>> waves = Layer.standard().waves().stream().map(w -> w.stream().map(Layer.Table::name).toList()).toList();
-        assertEquals(List.of(List.of("member_month_device", "member_title_month", "member_month", "catalogue_title"), List.of("member_title", "member_genre", "title_period"), List.of("member"), List.of("hours_band")),
-                waves);
+    void eachTableWaitsForTheTablesItReads_andNothingElse() {
+        Layer layer = Layer.standard();
+        java.util.function.Function<String, List<String>> inputs = name -> layer.inputs(layer.tables().stream()
+                .filter(t -> t.name().equals(name)).findFirst().orElseThrow()).stream().map(Layer.Table::name).toList();
+        assertEquals(List.of(), inputs.apply("member_title_month"));
+        assertEquals(List.of(), inputs.apply("member_month_device"));
+        assertEquals(List.of(), inputs.apply("member_month"), "the subscriptions' months start beside the viewing rollups");
+        assertEquals(List.of("member_title_month"), inputs.apply("member_genre"));
+        assertEquals(List.of("member_title_month"), inputs.apply("member_title"));
+        assertEquals(List.of("member_month_device", "member_genre"), inputs.apply("member"));
+        assertEquals(List.of("member"), inputs.apply("hours_band"));
+        // The longest chain first: member × title × month, then member genres, then the member table.
+        assertEquals(List.of("member_title_month", "member_month_device", "member_genre", "member_month", "member_title", "member",
+                "title_period", "catalogue_title", "hours_band"), layer.names());
+    }
+
+    @Test
+    void aTableDeclaredBeforeATableItReads_isRefused() {
+        Layer layer = Layer.standard();
+        Layer.Table member = layer.tables().stream().filter(t -> t.name().equals("member")).findFirst().orElseThrow();
+        Layer.Table genres = layer.tables().stream().filter(t -> t.name().equals("member_genre")).findFirst().orElseThrow();
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new Layer(List.of(member, genres)));
+        assertTrue(refused.getMessage().contains("member reads member_genre, which comes after it"), refused.getMessage());
     }
 
     @Test
