@@ -92,7 +92,9 @@ public final class DataLoader {
 
     /**
      * Loads the files on two sessions at once where the engine has a second one (a gzipped CSV is read by one
-     * thread): each session takes the next file, largest first. Results come back in the model's table order.
+     * thread): each session takes the next file, largest first. A Parquet file larger than all the others together
+     * (the viewing events, as a rule) loads first, alone, on every thread: DuckDB reads a Parquet file's row groups
+     * in parallel, which two files on one thread each would not. Results come back in the model's table order.
      */
     private static List<FileLoad> loadSideBySide(Background background, Engine engine, List<TableFile> work) {
         FileLoad[] loads = new FileLoad[work.size()];
@@ -102,6 +104,15 @@ public final class DataLoader {
         }
         bySize.sort(java.util.Comparator.comparingLong((Integer i) -> work.get(i).file().toFile().length()).reversed()
                 .thenComparing(i -> i));
+        long total = work.stream().mapToLong(w -> w.file().toFile().length()).sum();
+        if (!bySize.isEmpty()) {
+            TableFile largest = work.get(bySize.get(0));
+            long size = largest.file().toFile().length();
+            if (largest.file().getFileName().toString().endsWith(".parquet") && size > total - size) {
+                loads[bySize.get(0)] = loadOne(engine, largest);
+                bySize.remove(0);
+            }
+        }
         Sessions.share(background, engine, bySize.size(), (session, n) -> loads[bySize.get(n)] = loadOne(session, work.get(bySize.get(n))));
         return List.of(loads);
     }
