@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -25,7 +26,7 @@ public final class DuckDbEngine implements Engine {
      * 216 s; at 10M events (0.5 GB) side by side stays about 2 s faster (BENCHMARKS.md).
      */
     static final double SIDE_BY_SIDE_MAX_SHARE_OF_MEMORY = 0.1;
-    private static final Pattern SIZE = Pattern.compile("([0-9.]+)\\s*(bytes|[KMGTP]i?B)");
+    private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(bytes|[KMGTP]i?B)");
 
     private final Connection connection;
     /** Shared by every session of the database: the lock is the database's. */
@@ -89,24 +90,26 @@ public final class DuckDbEngine implements Engine {
 
     /**
      * One statement at a time, on every thread, when the loaded tables take more than a tenth of the memory limit
-     * ({@link #SIDE_BY_SIDE_MAX_SHARE_OF_MEMORY}); side by side otherwise.
+     * ({@link #SIDE_BY_SIDE_MAX_SHARE_OF_MEMORY}); side by side otherwise, and when the limit is not a size this
+     * reads (a later DuckDB writing it another way), as before this choice existed.
      */
     @Override
     public void fitToLoadedData() {
         long tables = ((Number) scalar("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'")).longValue();
-        long limit = bytes(String.valueOf(scalar("SELECT current_setting('memory_limit')")));
-        oneAtATime.set(tables > SIDE_BY_SIDE_MAX_SHARE_OF_MEMORY * limit);
+        OptionalLong limit = bytes(String.valueOf(scalar("SELECT current_setting('memory_limit')")));
+        oneAtATime.set(limit.isPresent() && tables > SIDE_BY_SIDE_MAX_SHARE_OF_MEMORY * limit.getAsLong());
     }
 
-    /** A size as DuckDB writes one ("14.1 GiB", "953.6 MiB", "0 bytes"), in bytes. */
-    static long bytes(String size) {
+    /** A size as DuckDB writes one ("14.1 GiB", "953.6 MiB", "0 bytes"), in bytes; empty when it is not one. */
+    static OptionalLong bytes(String size) {
         Matcher matcher = SIZE.matcher(size);
-        if (!matcher.find()) {
-            throw new EngineException("DuckDB gave a size that is not one: " + size, null);
+        if (!matcher.matches()) {
+            return OptionalLong.empty();
         }
         String unit = matcher.group(2);
         int power = unit.equals("bytes") ? 0 : "KMGTP".indexOf(unit.charAt(0)) + 1;
-        return (long) (Double.parseDouble(matcher.group(1)) * Math.pow(unit.contains("i") || unit.equals("bytes") ? 1024 : 1000, power));
+        return OptionalLong.of((long) (Double.parseDouble(matcher.group(1))
+                * Math.pow(unit.contains("i") || unit.equals("bytes") ? 1024 : 1000, power)));
     }
 
     /**

@@ -103,11 +103,14 @@ class SessionsTest {
 
     @Test
     void bytes_readsTheSizesDuckDbWrites() {
-        assertEquals(0, DuckDbEngine.bytes("0 bytes"));
-        assertEquals(512, DuckDbEngine.bytes("512 bytes"));
-        assertEquals(40L * 1024 * 1024, DuckDbEngine.bytes("40.0 MiB"));
-        assertEquals((long) (14.1 * 1024 * 1024 * 1024), DuckDbEngine.bytes("14.1 GiB"));
-        assertEquals(2_000_000_000L, DuckDbEngine.bytes("2.0 GB"));
+        assertEquals(java.util.OptionalLong.of(0), DuckDbEngine.bytes("0 bytes"));
+        assertEquals(java.util.OptionalLong.of(512), DuckDbEngine.bytes("512 bytes"));
+        assertEquals(java.util.OptionalLong.of(40L * 1024 * 1024), DuckDbEngine.bytes("40.0 MiB"));
+        assertEquals(java.util.OptionalLong.of((long) (14.1 * 1024 * 1024 * 1024)), DuckDbEngine.bytes("14.1 GiB"));
+        assertEquals(java.util.OptionalLong.of(2_000_000_000L), DuckDbEngine.bytes("2.0 GB"));
+        // Not a size: the engine keeps statements side by side, as before the choice existed.
+        assertEquals(java.util.OptionalLong.empty(), DuckDbEngine.bytes("unlimited"));
+        assertEquals(java.util.OptionalLong.empty(), DuckDbEngine.bytes("1.2.3 GiB"));
     }
 
     private static long threads(Engine session) {
