@@ -43,9 +43,15 @@ public final class Layer {
     }
 
     private final List<Table> tables;
+    /** Each table's inputs: the layer tables its SQL reads. */
+    private final Map<String, List<Table>> inputs = new LinkedHashMap<>();
 
     Layer(List<Table> tables) {
         this.tables = List.copyOf(tables);
+        for (Table table : tables) {
+            inputs.put(table.name(), tables.stream()
+                    .filter(other -> other != table && reads(table.definition().sql(), other.name())).toList());
+        }
         for (int t = 0; t < tables.size(); t++) {
             for (Table input : inputs(tables.get(t))) {
                 if (tables.indexOf(input) > t) {
@@ -141,7 +147,7 @@ public final class Layer {
 
     /** The layer tables a table is built from. */
     List<Table> inputs(Table table) {
-        return tables.stream().filter(other -> other != table && reads(table.definition().sql(), other.name())).toList();
+        return inputs.get(table.name());
     }
 
     /**

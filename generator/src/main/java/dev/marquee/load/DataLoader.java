@@ -98,18 +98,17 @@ public final class DataLoader {
      */
     private static List<FileLoad> loadSideBySide(Background background, Engine engine, List<TableFile> work) {
         FileLoad[] loads = new FileLoad[work.size()];
+        long[] sizes = work.stream().mapToLong(w -> w.file().toFile().length()).toArray();
         List<Integer> bySize = new ArrayList<>();
         for (int i = 0; i < work.size(); i++) {
             bySize.add(i);
         }
-        bySize.sort(java.util.Comparator.comparingLong((Integer i) -> work.get(i).file().toFile().length()).reversed()
-                .thenComparing(i -> i));
-        long total = work.stream().mapToLong(w -> w.file().toFile().length()).sum();
+        bySize.sort(java.util.Comparator.comparingLong((Integer i) -> sizes[i]).reversed().thenComparing(i -> i));
         if (!bySize.isEmpty()) {
-            TableFile largest = work.get(bySize.get(0));
-            long size = largest.file().toFile().length();
-            if (largest.file().getFileName().toString().endsWith(".parquet") && size > total - size) {
-                loads[bySize.get(0)] = loadOne(engine, largest);
+            int largest = bySize.get(0);
+            if (work.get(largest).file().getFileName().toString().endsWith(".parquet")
+                    && sizes[largest] > java.util.Arrays.stream(sizes).sum() - sizes[largest]) {
+                loads[largest] = loadOne(engine, work.get(largest));
                 bySize.remove(0);
             }
         }

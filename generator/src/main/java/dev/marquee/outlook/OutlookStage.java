@@ -77,23 +77,20 @@ public final class OutlookStage {
         List<Question> modelled = questions.stream().filter(q -> q.model().isPresent()).toList();
         Optional<Engine> session = modelled.isEmpty() || !engine.sideBySide() ? Optional.empty() : engine.newSession();
         CompletableFuture<Void> streamed = new CompletableFuture<>();
+        CompletableFuture<Map<String, Fitted>> fitted;
         if (session.isEmpty()) {
-            CompletableFuture<Map<String, Fitted>> fitted = new CompletableFuture<>();
+            fitted = new CompletableFuture<>();
             try {
                 fitted.complete(fit(engine, modelled, sql, streamed));
             } catch (RuntimeException e) {
-                streamed.complete(null);
                 fitted.completeExceptionally(e);
             }
-            return new Models(fitted, streamed, Optional.empty());
+        } else {
+            fitted = background.start("models", () -> fit(session.get(), modelled, sql, streamed));
         }
-        return new Models(background.start("models", () -> {
-            try {
-                return fit(session.get(), modelled, sql, streamed);
-            } finally {
-                streamed.complete(null);
-            }
-        }), streamed, session);
+        // A model that failed before its rows had all streamed leaves nothing to wait for either.
+        fitted.whenComplete((result, failure) -> streamed.complete(null));
+        return new Models(fitted, streamed, session);
     }
 
     /** A question's model as fitted, and the statement its rows came from, as run: shown beside its aggregates. */

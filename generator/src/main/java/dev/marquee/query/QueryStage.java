@@ -121,18 +121,11 @@ public final class QueryStage {
      * A statement whose result has a column named after a member identifier (see
      * {@link dev.marquee.model.DataModel#memberIdentifiers}) is a problem too: the report publishes aggregates only.
      *
+     * <p>The second session starts once {@code secondStartsAfter} is done: the churn models' rows, streaming on a
+     * session of their own, keep a core to themselves, so the longest stream of the stage is not the last to end.
+     *
      * @throws ReportException listing every problem: when a statement fails, every statement is described (the engine
      *                         plans it without running it) so that all of them are reported at once
-     */
-    public static List<Answer> run(Background background, Engine engine, List<Question> questions, Statements.Bound sql,
-                                   Set<String> memberIdentifiers) {
-        return run(background, engine, questions, sql, memberIdentifiers, java.util.concurrent.CompletableFuture.completedFuture(null));
-    }
-
-    /**
-     * As {@link #run(Background, Engine, List, Statements.Bound, Set)}, the second session starting once
-     * {@code secondStartsAfter} is done: the churn models' rows, streaming on a session of their own, keep a core to
-     * themselves, so the longest stream of the stage is not the last to end.
      */
     public static List<Answer> run(Background background, Engine engine, List<Question> questions, Statements.Bound sql,
                                    Set<String> memberIdentifiers, java.util.concurrent.CompletableFuture<?> secondStartsAfter) {

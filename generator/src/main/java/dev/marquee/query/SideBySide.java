@@ -50,11 +50,7 @@ final class SideBySide {
         return Arrays.asList(described);
     }
 
-    static Outcome query(Background background, Engine engine, List<String> statements) {
-        return query(background, engine, statements, java.util.concurrent.CompletableFuture.completedFuture(null));
-    }
-
-    /** As {@link #query(Background, Engine, List)}, the second session starting once {@code secondStartsAfter} is done. */
+    /** The statements' results, the second session starting once {@code secondStartsAfter} is done. */
     static Outcome query(Background background, Engine engine, List<String> statements, java.util.concurrent.CompletableFuture<?> secondStartsAfter) {
         Table[] tables = new Table[statements.size()];
         EngineException[] errors = new EngineException[statements.size()];

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -27,7 +28,7 @@ class SideBySideTest {
         List<String> statements = IntStream.range(0, 40).mapToObj(i -> "SELECT " + i + " AS n, count(*) AS c FROM range(" + (i * 1000) + ")").toList();
 
         try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
-            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements);
+            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, CompletableFuture.completedFuture(null));
 
             assertTrue(outcome.failure().isEmpty());
             List<Long> firsts = new ArrayList<>();
@@ -50,7 +51,7 @@ class SideBySideTest {
                 "SELECT * FROM no_such_table");
 
         try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
-            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements);
+            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, CompletableFuture.completedFuture(null));
 
             assertEquals(1, outcome.failure().orElseThrow().index());
             assertTrue(outcome.failure().get().error().getMessage().contains("not a number"), outcome.failure().get().error().getMessage());
