@@ -1,0 +1,107 @@
+package dev.marquee.questions;
+
+import dev.marquee.Fixtures;
+import dev.marquee.catalog.Catalog;
+import dev.marquee.catalog.QuerySource;
+import dev.marquee.catalog.Question;
+import dev.marquee.config.Config;
+import dev.marquee.engine.DuckDbEngine;
+import dev.marquee.engine.Table;
+import dev.marquee.layer.Layer;
+import dev.marquee.load.DataLoader;
+import dev.marquee.load.LoadResult;
+import dev.marquee.model.DataModel;
+import dev.marquee.query.Parameters;
+import dev.marquee.query.Statements;
+import dev.marquee.run.Background;
+import dev.marquee.validate.Validator;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The statements rewritten for speed (issue #18) on the hand-built fixture of fixtures/questions as of 2024-03-31,
+ * before any privacy rule: each figure below is worked out from the fixture's rows by hand (its README tells every
+ * member's story), so a rewrite that changes what they count fails here, not only against recorded results.
+ */
+class RewrittenStatementsTest {
+
+    private static DuckDbEngine engine;
+    private static Statements.Bound sql;
+    private static List<Question> questions;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Path scratch = Fixtures.scratch("marquee-rewritten-");
+        engine = DuckDbEngine.inMemory(scratch, "1GB");
+        Parameters parameters = new Parameters(LocalDate.of(2024, 3, 31), 2, Parameters.DEFAULT_AT_RISK_DAYS);
+        try (Background background = Background.open()) {
+            DataModel model = DataModel.standard();
+            LoadResult loaded = DataLoader.load(background, Fixtures.FIXTURES.resolve("questions"), model, engine, scratch);
+            Validator.validate(background, engine, loaded, parameters.asOf(), Config.defaults().maxBadRowShare());
+            questions = Catalog.read(Fixtures.QUESTIONS, Layer.standard().withModelTables(model.tableNames()),
+                    Layer.standard().withMemberTables(model.memberTables()));
+            sql = Statements.expand(engine.dialect(), questions, Layer.standard().definitions()).bind(parameters);
+            Layer.standard().build(background, engine, sql);
+        }
+        // A second January payment of member 1's, failed: January then has three payments from two payers.
+        engine.execute("INSERT INTO payments (payment_id, user_id, paid_on, amount, status) "
+                + "VALUES ('p5', '1', DATE '2024-01-20', 8.99, 'failed')");
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    @Test
+    void revenueCollected_payersAreMembersWithAPaymentThatMonth() {
+        // January: member 1 paid 8.99 and had a payment fail (p5, added above), member 2 paid 15.49: 24.48 collected,
+        // one failed payment, two payers (not three payments), one of them with a failure. February: member 1 paid
+        // 8.99. March: member 1's payment failed (nothing collected, one failed payment, one payer, with a failure).
+        assertEquals(List.of(
+                        List.of(LocalDate.of(2024, 1, 1), 24.48, 1L, 2L, 1L),
+                        List.of(LocalDate.of(2024, 2, 1), 8.99, 0L, 1L, 0L),
+                        List.of(LocalDate.of(2024, 3, 1), 0.0, 1L, 1L, 1L)),
+                rows("revenue", "collected"));
+    }
+
+    @Test
+    void churnAtRisk_currentMembersIdleForFifteenDaysOrMore() {
+        // Current on 31 March: members 1, 2, 3, 4 and 6, all in North America (United States, Canada); member 5 left on
+        // 10 March. Idle: 1 last watched on 1 Feb (59 days), 2 on 16 Jan (75), 4 on 6 Mar (25), 6 never (joined 10 Mar,
+        // 21 days); 3 watched on 30 Mar (1 day). So 4 of 5 at risk.
+        assertEquals(List.of(List.of("North America", 5L, 4L, 0.8)), rows("churn", "at_risk"));
+    }
+
+    @Test
+    void watchTimeKpis_theThreeWindowsOnly() {
+        // March 1–31: member 3's 90 minutes and member 4's 50, 140 minutes by 2 viewers; February: member 1's 50 and
+        // member 5's 100, 150 minutes by 2; March 2023 is before the first session (11 Jan 2024), so no figure, 0 viewers.
+        List<Object> kpi = rows("watch-time", "kpis").get(0);
+        // Hours as the report keeps every DOUBLE, to twelve significant digits.
+        assertEquals(Arrays.asList(Table.stable(140 / 60.0), 150 / 60.0, null, 2L, 2L, 0L),
+                Arrays.asList(kpi.get(3), kpi.get(4), kpi.get(5), kpi.get(9), kpi.get(10), kpi.get(11)));
+    }
+
+    private static List<List<Object>> rows(String slug, String name) {
+        Question question = questions.stream().filter(q -> q.slug().equals(slug)).findFirst().orElseThrow();
+        QuerySource query = question.query(name).orElseThrow();
+        Table table = engine.query(sql.sql(query));
+        return table.rows().stream().map(row -> row.stream().map(RewrittenStatementsTest::plain).toList()).toList();
+    }
+
+    /** Money as the double it is shown as; other values as they come. */
+    private static Object plain(Object value) {
+        return value instanceof BigDecimal decimal ? decimal.doubleValue() : value;
+    }
+}
