@@ -76,9 +76,10 @@ final class Baseline implements Callable<Integer> {
             timer.since("start", start, questions.size() + " questions read, duckdb ready");
             if (scanOnly) {
                 String events = eventsReader(data);
-                timer.time("scan", () -> engine.scalar("SELECT count(*) + count(user_id) + count(title_id) + count(started_at) "
-                        + "+ count(device) + count(completed) + coalesce(sum(minutes_watched), 0) FROM " + events),
-                        n -> "the viewing events, every column, read once");
+                // Hashing each whole row makes DuckDB decode every value: counts and sums of a Parquet file come from
+                // its statistics, and would read almost nothing.
+                timer.time("scan", () -> engine.scalar("SELECT count(*), bit_xor(hash(e)) FROM " + events + " AS e"),
+                        n -> "the viewing events, every value of every column, read once");
                 timer.printSummary(start);
                 return 0;
             }
