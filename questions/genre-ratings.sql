@@ -1,43 +1,22 @@
--- Genre ratings. A title counts in each of its genres. A genre is ranked only with at least 30 ratings
--- (and at least k members rating it); the 95% confidence interval is mean ± 1.96 · sd / √n.
+-- Genre ratings. A title counts in each of its genres (the layer's genre_rating adds the ratings up per genre once).
+-- A genre is ranked only with at least 30 ratings (and at least k members rating it); the 95% confidence interval
+-- is mean ± 1.96 · sd / √n.
 
 -- name: by_genre
-WITH title_genres AS (
-    SELECT t.title_id, trim(g.genre) AS genre
-    FROM titles AS t CROSS JOIN {{ split_list(t.genres, '|') }} AS g(genre)
-    WHERE t.genres IS NOT NULL AND trim(g.genre) <> ''
-),
-rated AS (
-    SELECT tg.genre, r.user_id, CAST(r.score AS DOUBLE) AS score
-    FROM ratings AS r JOIN title_genres AS tg ON tg.title_id = r.title_id
-    WHERE CAST(r.rated_at AS DATE) <= {{as_of}}
-)
-SELECT genre, count(*) AS ratings, avg(score) AS average_score,
-       avg(score) - 1.96 * stddev_samp(score) / sqrt(count(*)) AS low_95,
-       avg(score) + 1.96 * stddev_samp(score) / sqrt(count(*)) AS high_95,
-       count(DISTINCT user_id) AS raters
-FROM rated
-GROUP BY genre
-HAVING count(*) >= 30
+SELECT genre, ratings, average_score,
+       average_score - 1.96 * score_sd / sqrt(ratings) AS low_95,
+       average_score + 1.96 * score_sd / sqrt(ratings) AS high_95,
+       raters
+FROM genre_rating
+WHERE ratings >= 30
 ORDER BY average_score DESC, genre
 
 -- The five lowest-rated genres among those ranked.
 -- name: lowest
-WITH title_genres AS (
-    SELECT t.title_id, trim(g.genre) AS genre
-    FROM titles AS t CROSS JOIN {{ split_list(t.genres, '|') }} AS g(genre)
-    WHERE t.genres IS NOT NULL AND trim(g.genre) <> ''
-),
-rated AS (
-    SELECT tg.genre, r.user_id, CAST(r.score AS DOUBLE) AS score
-    FROM ratings AS r JOIN title_genres AS tg ON tg.title_id = r.title_id
-    WHERE CAST(r.rated_at AS DATE) <= {{as_of}}
-)
-SELECT genre, avg(score) AS average_score, count(*) AS ratings, count(DISTINCT user_id) AS raters
-FROM rated
-GROUP BY genre
+SELECT genre, average_score, ratings, raters
+FROM genre_rating
 -- Ranked among the genres that may be published, so the list keeps five.
-HAVING count(*) >= 30 AND count(DISTINCT user_id) >= {{k}}
+WHERE ratings >= 30 AND raters >= {{k}}
 ORDER BY average_score, genre
 LIMIT 5
 

@@ -349,13 +349,13 @@ public final class Slices {
         return slice.append(" ELSE ").append(literal(SliceFile.EVERYONE_ELSE)).append(" END").toString();
     }
 
-    /** Whether a layer table has a row per member (a {@code user_id} column), so cutting it equals rebuilding it. */
     /** The statement giving a slice its members' rows of a table: a copy, or a view of those only the layer reads once. */
     private static String cut(Slice slice, String table, String members) {
         return (READ_ONCE.contains(table) ? "CREATE VIEW " : "CREATE TABLE ") + slice.schema() + "." + table + " AS SELECT * FROM main."
                 + table + members;
     }
 
+    /** Whether a layer table has a row per member (a {@code user_id} column), so cutting it equals rebuilding it. */
     private static boolean perMember(Engine database, String table) {
         return database.describe("SELECT * FROM main." + table).stream().anyMatch(c -> c.name().equals("user_id"));
     }
