@@ -4,8 +4,7 @@
 -- down to the highest edge at which the members above it, and each band below it, are 0 or at least k members, and,
 -- in a file that says who churned (its churn is published by hours), 0 or at least k churners and k who stayed. The
 -- two results read the same bands, so neither minus the other gives a smaller group; without such an edge the fixed
--- bands stay and their small groups are hidden. Before, the churn table's 100–250 band (2 members) and 25–50 band
--- (7 churners) hid four of its six bands in both results; now it shows under 5, 5–10 and 10+.
+-- bands stay and their small groups are hidden.
 
 WITH bucketed AS (
     SELECT source,

@@ -127,7 +127,8 @@ public final class Pipeline {
             List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(background, safe, project.targets().lines(safe)),
                     c -> c.size() + " charts");
             Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, answerable.leftOut(),
-                    data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()));
+                    data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()),
+                    layerTablesRead(safe, sql));
             Optional<Memory> memory = remember(report, project.history(), project.targets());
             write(report, memory, project, links(slices), site, ahead, timer);
             memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
@@ -318,7 +319,7 @@ public final class Pipeline {
                 Slices.Slice slice = published.get(i);
                 SliceAnswers answers = answered.get(i);
                 AcrossSlices.Decision decision = decided.get(i);
-                Report report = timer.time("slice", () -> hideKpis(sliceReport(slice, data, answers, decision.published(), ahead.background()),
+                Report report = timer.time("slice", () -> hideKpis(sliceReport(slice, data, answers, decision.published(), ahead),
                                 decision.hiddenKpis()),
                         r -> slice.dimension().label() + ": " + slice.value() + ", " + r.sections().stream()
                                 .mapToInt(s -> s.charts().size()).sum() + " charts for " + slice.folder());
@@ -382,11 +383,15 @@ public final class Pipeline {
     }
 
     /** One slice's report: its published answers charted and assembled as the whole report's are. */
-    private static Report sliceReport(Slices.Slice slice, CheckedData data, SliceAnswers answers, List<Answer> safe,
-                                      Background background) {
-        List<RenderedChart> charts = ChartStage.render(background, safe, Targets.none().lines(safe));
+    private static Report sliceReport(Slices.Slice slice, CheckedData data, SliceAnswers answers, List<Answer> safe, Ahead ahead) {
+        List<RenderedChart> charts = ChartStage.render(ahead.background(), safe, Targets.none().lines(safe));
         return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answers.answerable().leftOut(),
-                data.report(), answers.range(), answers.ranges());
+                data.report(), answers.range(), answers.ranges(), layerTablesRead(safe, ahead.statements(data.parameters())));
+    }
+
+    /** The layer tables the answers' SQL reads, for the methodology page, built by the SQL this run bound. */
+    private static List<Layer.Definition> layerTablesRead(List<Answer> answers, Statements.Bound sql) {
+        return Layer.standard().readBy(answers.stream().flatMap(a -> a.sql().values().stream()).toList(), sql);
     }
 
     /** The report as readers see it, laid out as the pages and the PDF side by side. */

@@ -42,6 +42,16 @@ public final class Layer {
     public record Table(String name, QuerySource definition, boolean personal) {
     }
 
+    /**
+     * A layer table as a reader is shown it beside the SQL that reads it: what it holds, in the words of its file's
+     * opening comment (one paragraph per paragraph or list item there), and the SQL that builds it, as this run bound it.
+     */
+    public record Definition(String name, List<String> description, String sql) {
+        public Definition {
+            description = List.copyOf(description);
+        }
+    }
+
     private final List<Table> tables;
     /** Each table's inputs: the layer tables its SQL reads. */
     private final Map<String, List<Table>> inputs = new LinkedHashMap<>();
@@ -145,6 +155,57 @@ public final class Layer {
         }
     }
 
+    /**
+     * The layer tables the statements read, directly or through another layer table, in build order, each with the
+     * SQL that builds it as {@code definitions} binds it: what a reader needs to follow a statement that reads them.
+     */
+    public List<Definition> readBy(java.util.Collection<String> statements, Statements.Bound definitions) {
+        Set<String> needed = new java.util.HashSet<>();
+        for (int t = tables.size() - 1; t >= 0; t--) {
+            Table table = tables.get(t);
+            boolean read = statements.stream().anyMatch(sql -> reads(sql, table.name()))
+                    || tables.stream().anyMatch(other -> needed.contains(other.name()) && inputs(other).contains(table));
+            if (read) {
+                needed.add(table.name());
+            }
+        }
+        return tables.stream().filter(t -> needed.contains(t.name())).map(t -> definition(t, definitions.sql(t.definition()))).toList();
+    }
+
+    /** The file's opening comment as paragraphs, without the table's name before it; the SQL after it. */
+    static Definition definition(Table table, String boundSql) {
+        List<String> lines = boundSql.lines().toList();
+        int body = 0;
+        while (body < lines.size() && (lines.get(body).isBlank() || lines.get(body).strip().startsWith("--"))) {
+            body++;
+        }
+        List<String> paragraphs = new ArrayList<>();
+        StringBuilder paragraph = new StringBuilder();
+        for (String line : lines.subList(0, body)) {
+            String raw = line.strip().replaceFirst("^--\\s?", "");
+            String text = raw.strip();
+            // A list item's lines after its first are indented; the first line that is not ends it.
+            boolean endsItem = paragraph.toString().startsWith("* ") && !raw.startsWith(" ");
+            if (text.isEmpty() || text.startsWith("* ") || endsItem) {
+                addParagraph(paragraphs, paragraph);
+            }
+            paragraph.append(paragraph.length() == 0 ? "" : " ").append(text);
+        }
+        addParagraph(paragraphs, paragraph);
+        if (!paragraphs.isEmpty() && paragraphs.get(0).startsWith(table.name() + ": ")) {
+            String first = paragraphs.get(0).substring(table.name().length() + 2);
+            paragraphs.set(0, first.isEmpty() ? first : Character.toUpperCase(first.charAt(0)) + first.substring(1));
+        }
+        return new Definition(table.name(), paragraphs, String.join("\n", lines.subList(body, lines.size())).strip());
+    }
+
+    private static void addParagraph(List<String> paragraphs, StringBuilder paragraph) {
+        if (!paragraph.toString().isBlank()) {
+            paragraphs.add(paragraph.toString().strip());
+        }
+        paragraph.setLength(0);
+    }
+
     /** The layer tables a table is built from. */
     List<Table> inputs(Table table) {
         return inputs.get(table.name());
@@ -198,7 +259,8 @@ public final class Layer {
         return ctes + "\n" + sql;
     }
 
-    private static boolean reads(String sql, String table) {
+    /** Whether a statement reads a table: names it outside its comments. */
+    public static boolean reads(String sql, String table) {
         return Pattern.compile("(?i)\\b" + Pattern.quote(table) + "\\b").matcher(sql.replaceAll("--[^\\n]*", " ")).find();
     }
 

@@ -26,12 +26,15 @@ public final class Views {
      * @param svg trusted markup made by JFreeSVG (it escapes text from the data); empty for table-only entries
      * @param narrowSvg the same for a phone's width, shown instead of {@code svg} on narrow screens
      */
+    /** @param layerTables the layer tables its SQL reads, each defined on the methodology page ({@link LayerTableView}) */
     public record ChartView(String id, String title, String description, String svg, String narrowSvg, String altText, List<String> headers,
-                            List<List<String>> rows, List<Boolean> numeric, String csvHref, String sql, String sqlLabel) {
+                            List<List<String>> rows, List<Boolean> numeric, String csvHref, String sql, String sqlLabel,
+                            List<String> layerTables) {
         public ChartView {
             headers = List.copyOf(headers);
             rows = List.copyOf(rows);
             numeric = List.copyOf(numeric);
+            layerTables = List.copyOf(layerTables);
         }
 
         public boolean hasChart() {
@@ -135,7 +138,47 @@ public final class Views {
 
     /** @param slicesRule how the slices are kept from revealing small groups by subtraction; empty without slices */
     public record MethodologyPage(Layout layout, List<MetricView> metrics, int minGroupSize, int atRiskDays, String asOfText,
-                                  String privacyRule, String slicesRule) {
+                                  String privacyRule, String slicesRule, List<LayerTableView> layerTables) {
+    }
+
+    /**
+     * A layer table on the methodology page: its anchor ({@link #anchor}), what it holds (paragraphs, and lists where
+     * its file's comment lists items with "* "), and the SQL that builds it.
+     */
+    public record LayerTableView(String name, List<Block> description, String sql) {
+        public LayerTableView {
+            description = List.copyOf(description);
+        }
+
+        /** A paragraph, or a list of items (then the text is empty). */
+        public record Block(String text, List<String> items) {
+            public Block {
+                items = List.copyOf(items);
+            }
+        }
+
+        /** The view of a layer table whose description is paragraphs, a list item starting with "* ". */
+        public static LayerTableView of(String name, List<String> paragraphs, String sql) {
+            List<Block> blocks = new java.util.ArrayList<>();
+            for (String paragraph : paragraphs) {
+                if (!paragraph.startsWith("* ")) {
+                    blocks.add(new Block(paragraph, List.of()));
+                } else if (!blocks.isEmpty() && !blocks.get(blocks.size() - 1).items().isEmpty()) {
+                    Block list = blocks.remove(blocks.size() - 1);
+                    List<String> items = new java.util.ArrayList<>(list.items());
+                    items.add(paragraph.substring(2));
+                    blocks.add(new Block("", items));
+                } else {
+                    blocks.add(new Block("", List.of(paragraph.substring(2))));
+                }
+            }
+            return new LayerTableView(name, blocks, sql);
+        }
+
+        /** The id of its entry on the methodology page, which the SQL boxes link to. */
+        public static String anchor(String name) {
+            return "table-" + name.replace('_', '-');
+        }
     }
 
     public record AboutPage(Layout layout, String asOfText, int minGroupSize, String privacyRule) {

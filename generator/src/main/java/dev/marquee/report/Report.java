@@ -1,6 +1,7 @@
 package dev.marquee.report;
 
 import dev.marquee.chart.RenderedChart;
+import dev.marquee.layer.Layer;
 import dev.marquee.query.Answer;
 import dev.marquee.query.LeftOut;
 import dev.marquee.query.Parameters;
@@ -15,9 +16,11 @@ import java.util.List;
  *
  * @param dataRange first and last activity dates in the data, for "data freshness"
  * @param tableRanges per table, the first and last date of its main date column (signup, start, rating, ...)
+ * @param layerTables the layer tables the shown SQL reads, with the SQL that builds each (the methodology page's)
  */
 public record Report(String title, Parameters parameters, List<Section> sections, List<Kpi> kpis, List<LeftOut> leftOut,
-                     ValidationReport quality, DateRange dataRange, java.util.Map<String, DateRange> tableRanges) {
+                     ValidationReport quality, DateRange dataRange, java.util.Map<String, DateRange> tableRanges,
+                     List<Layer.Definition> layerTables) {
 
     public static final String DEFAULT_TITLE = "Marquee streaming report";
 
@@ -26,6 +29,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
         kpis = List.copyOf(kpis);
         tableRanges = java.util.Map.copyOf(tableRanges);
         leftOut = List.copyOf(leftOut);
+        layerTables = List.copyOf(layerTables);
     }
 
     public LocalDate asOf() {
@@ -39,7 +43,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
 
     public static Report assemble(String title, Parameters parameters, List<Answer> answers, List<RenderedChart> charts,
                                   List<LeftOut> leftOut, ValidationReport quality, DateRange dataRange,
-                                  java.util.Map<String, DateRange> tableRanges) {
+                                  java.util.Map<String, DateRange> tableRanges, List<Layer.Definition> layerTables) {
         List<Section> sections = new ArrayList<>();
         List<Kpi> kpis = new ArrayList<>();
         List<LeftOut> left = new ArrayList<>(leftOut);
@@ -79,12 +83,12 @@ public record Report(String title, Parameters parameters, List<Section> sections
                 }
             });
         }
-        return new Report(title, parameters, sections, kpis, left, quality, dataRange, tableRanges);
+        return new Report(title, parameters, sections, kpis, left, quality, dataRange, tableRanges, layerTables);
     }
 
     /** The same report with its KPIs replaced (hidden across slices, say). */
     public Report withKpis(List<Kpi> replaced) {
-        return new Report(title, parameters, sections, replaced, leftOut, quality, dataRange, tableRanges);
+        return new Report(title, parameters, sections, replaced, leftOut, quality, dataRange, tableRanges, layerTables);
     }
 
     private static List<Kpi> kpis(dev.marquee.engine.Table table) {

@@ -56,6 +56,30 @@ class LayerTest {
     }
 
     @Test
+    void aStatementsLayerTables_areThoseItReadsAndTheirInputs_describedByTheirFilesComment_withTheSqlAsBound() {
+        Layer layer = Layer.standard();
+        Statements.Bound bound = Statements.expand(engine.dialect(), List.of(), layer.definitions())
+                .bind(new Parameters(LocalDate.of(2024, 3, 31), 2, 15));
+
+        List<Layer.Definition> shown = layer.readBy(List.of("-- member_title in a comment is not read\nSELECT count(*) FROM member"), bound);
+
+        // member reads member_month_device and member_genre, which reads member_title_month; in build order.
+        assertEquals(List.of("member_title_month", "member_month_device", "member_genre", "member"),
+                shown.stream().map(Layer.Definition::name).toList());
+        Layer.Definition member = shown.get(3);
+        assertEquals("One row per member of every population the data holds, as of the report date.", member.description().get(0));
+        assertEquals("Two kinds of source give members:", member.description().get(1));
+        assertTrue(member.description().get(2).startsWith("* the event files (users with their subscriptions, viewing sessions and "
+                + "payments): one population, named \"event files\"; plan and price"), member.description().get(2));
+        assertEquals("* the member-level public files (member_profiles): each file its own population, with what it gives.",
+                member.description().get(3), "a line that is not indented ends a list item");
+        assertTrue(member.description().get(4).startsWith("A column no source fills stays NULL"), member.description().get(4));
+        assertTrue(member.sql().startsWith("WITH subscription_state AS ("), member.sql());
+        assertTrue(member.sql().contains("DATE '2024-03-31'") && !member.sql().contains("{{"), "bound as the run binds it");
+        assertTrue(layer.readBy(List.of("SELECT 1 FROM titles"), bound).isEmpty());
+    }
+
+    @Test
     void eachTableWaitsForTheTablesItReads_andNothingElse() {
         Layer layer = Layer.standard();
         java.util.function.Function<String, List<String>> inputs = name -> layer.inputs(layer.tables().stream()
