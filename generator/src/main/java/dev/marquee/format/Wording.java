@@ -7,10 +7,10 @@ public final class Wording {
 
     /**
      * "k" where prose uses it as a number: after a word that takes one ("than k", "at least k", "reaches k", "of k"), or
-     * before what it counts ("k members").
+     * before what it counts ("k members", "k who stayed").
      */
     private static final Pattern K = Pattern.compile(
-            "(?<=\\b(?:than|under|least|reaches|reach|below|of|with) )k\\b|(?<![\\w{.'])k(?= (?:members|viewers|signups|ratings)\\b)");
+            "(?<=\\b(?:than|under|least|reaches|reach|below|of|with) )k\\b|(?<![\\w{.'])k(?= (?:members|viewers|signups|ratings|churners|who)\\b)");
 
     private Wording() {
     }

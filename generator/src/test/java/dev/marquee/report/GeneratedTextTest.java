@@ -43,7 +43,7 @@ class GeneratedTextTest {
             new Rule("doubled word", Pattern.compile("\\b([a-z]+(?: [a-z]+)?) \\1\\b")),
             new Rule("one of a plural", Pattern.compile(
                     "(?<![\\d.,$])\\b1 (stars|rows|members|titles|ratings|hours|days|months|years|viewers|signups|countries|groups|sessions)\\b")),
-            new Rule("k as a number", Pattern.compile("\\b(?:than|under|reaches|reach|least|of) k\\b|(?<![\\w{.'])k (?:members|viewers)\\b")),
+            new Rule("k as a number", Pattern.compile("\\b(?:than|under|reaches|reach|least|of) k\\b|(?<![\\w{.'])k (?:members|viewers|churners|who)\\b")),
             new Rule("chart kind id", Pattern.compile("\\b[hv]bar\\b")),
             new Rule("repeated list", Pattern.compile("(?<![\\w-])([\\w-]+), \\1, \\1(?![\\w-])")),
             new Rule("number of a singular", Pattern.compile("(?<![\\d.,])\\b(?:[2-9]|\\d{2,}) of (?:country|region|plan|device|genre|month|cohort)\\b")),
