@@ -1,8 +1,8 @@
 -- hours_band: the bands of total watch hours each population's members are published in (the hours distribution, the
--- churn by watch hours), one row per population and fixed band (0 none, 1 under 5, 2 5–10, 3 10–25, 4 25–50,
--- 5 50–100, 6 100–250, 7 250+) with the band it is published in. The top bands are merged into one open band ("25+")
--- down to the highest edge at which the members above it, and each band below it, are 0 or at least {{k}} members, and,
--- in a file that says who churned (its churn is published by hours), 0 or at least {{k}} churners and {{k}} who stayed. The
+-- churn by watch hours), one row per population and fixed band (0 none, 1 under 5, 2 5–10, 3 10–25, 4 25–50, 5 50–100,
+-- 6 100–250, 7 250+) with the band it is published in. The top bands are merged into one open band (such as "10+") down
+-- to the highest edge at which the members above it, and each band below it, are 0 or at least {{k}} members, and, in a
+-- file that says who churned (its churn is published by hours), 0 or at least {{k}} churners and {{k}} who stayed. The
 -- two results read the same bands, so neither minus the other gives a smaller group; without such an edge the fixed
 -- bands stay and their small groups are hidden.
 

@@ -390,7 +390,7 @@ public final class Pipeline {
     }
 
     /** The layer tables the answers' SQL reads, for the methodology page, built by the SQL this run bound. */
-    private static List<Layer.Definition> layerTablesRead(List<Answer> answers, Statements.Bound sql) {
+    private static List<Layer.Shown> layerTablesRead(List<Answer> answers, Statements.Bound sql) {
         return Layer.standard().readBy(answers.stream().flatMap(a -> a.sql().values().stream()).toList(), sql);
     }
 

@@ -44,12 +44,16 @@ public final class Layer {
 
     /**
      * A layer table as a reader is shown it beside the SQL that reads it: what it holds, in the words of its file's
-     * opening comment (one paragraph per paragraph or list item there), and the SQL that builds it, as this run bound it.
+     * opening comment, and the SQL that builds it, as this run bound it.
      */
-    public record Definition(String name, List<String> description, String sql) {
-        public Definition {
+    public record Shown(String name, List<Paragraph> description, String sql) {
+        public Shown {
             description = List.copyOf(description);
         }
+    }
+
+    /** A paragraph of a layer file's opening comment, or an item of a list there (a line starting with "* "). */
+    public record Paragraph(String text, boolean item) {
     }
 
     private final List<Table> tables;
@@ -159,7 +163,7 @@ public final class Layer {
      * The layer tables the statements read, directly or through another layer table, in build order, each with the
      * SQL that builds it as {@code definitions} binds it: what a reader needs to follow a statement that reads them.
      */
-    public List<Definition> readBy(java.util.Collection<String> statements, Statements.Bound definitions) {
+    public List<Shown> readBy(java.util.Collection<String> statements, Statements.Bound definitions) {
         Set<String> needed = new java.util.HashSet<>();
         for (int t = tables.size() - 1; t >= 0; t--) {
             Table table = tables.get(t);
@@ -169,41 +173,47 @@ public final class Layer {
                 needed.add(table.name());
             }
         }
-        return tables.stream().filter(t -> needed.contains(t.name())).map(t -> definition(t, definitions.sql(t.definition()))).toList();
+        return tables.stream().filter(t -> needed.contains(t.name())).map(t -> shown(t.name(), definitions.sql(t.definition()))).toList();
     }
 
-    /** The file's opening comment as paragraphs, without the table's name before it; the SQL after it. */
-    static Definition definition(Table table, String boundSql) {
+    /**
+     * The file's opening comment (its lines up to the first blank one) as paragraphs, without the table's name before
+     * the first; the SQL after it. An empty comment line ends a paragraph, and so does a list item's end: its lines
+     * after the first are indented, so the first line that is not starts a new paragraph.
+     */
+    static Shown shown(String name, String boundSql) {
         List<String> lines = boundSql.lines().toList();
-        int body = 0;
-        while (body < lines.size() && (lines.get(body).isBlank() || lines.get(body).strip().startsWith("--"))) {
-            body++;
+        int header = 0;
+        while (header < lines.size() && lines.get(header).strip().startsWith("--")) {
+            header++;
         }
-        List<String> paragraphs = new ArrayList<>();
-        StringBuilder paragraph = new StringBuilder();
-        for (String line : lines.subList(0, body)) {
+        List<Paragraph> paragraphs = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        boolean item = false;
+        for (String line : lines.subList(0, header)) {
             String raw = line.strip().replaceFirst("^--\\s?", "");
-            String text = raw.strip();
-            // A list item's lines after its first are indented; the first line that is not ends it.
-            boolean endsItem = paragraph.toString().startsWith("* ") && !raw.startsWith(" ");
-            if (text.isEmpty() || text.startsWith("* ") || endsItem) {
-                addParagraph(paragraphs, paragraph);
+            String words = raw.strip();
+            if (words.isEmpty() || words.startsWith("* ") || item && !raw.startsWith(" ")) {
+                addParagraph(paragraphs, text, item);
+                item = words.startsWith("* ");
+                words = item ? words.substring(2) : words;
             }
-            paragraph.append(paragraph.length() == 0 ? "" : " ").append(text);
+            text.append(text.length() == 0 ? "" : " ").append(words);
         }
-        addParagraph(paragraphs, paragraph);
-        if (!paragraphs.isEmpty() && paragraphs.get(0).startsWith(table.name() + ": ")) {
-            String first = paragraphs.get(0).substring(table.name().length() + 2);
-            paragraphs.set(0, first.isEmpty() ? first : Character.toUpperCase(first.charAt(0)) + first.substring(1));
+        addParagraph(paragraphs, text, item);
+        if (!paragraphs.isEmpty() && paragraphs.get(0).text().startsWith(name + ": ")) {
+            String first = paragraphs.get(0).text().substring(name.length() + 2);
+            paragraphs.set(0, new Paragraph(first.isEmpty() ? first : Character.toUpperCase(first.charAt(0)) + first.substring(1),
+                    paragraphs.get(0).item()));
         }
-        return new Definition(table.name(), paragraphs, String.join("\n", lines.subList(body, lines.size())).strip());
+        return new Shown(name, paragraphs, String.join("\n", lines.subList(header, lines.size())).strip());
     }
 
-    private static void addParagraph(List<String> paragraphs, StringBuilder paragraph) {
-        if (!paragraph.toString().isBlank()) {
-            paragraphs.add(paragraph.toString().strip());
+    private static void addParagraph(List<Paragraph> paragraphs, StringBuilder text, boolean item) {
+        if (!text.toString().isBlank()) {
+            paragraphs.add(new Paragraph(text.toString().strip(), item));
         }
-        paragraph.setLength(0);
+        text.setLength(0);
     }
 
     /** The layer tables a table is built from. */
@@ -259,7 +269,10 @@ public final class Layer {
         return ctes + "\n" + sql;
     }
 
-    /** Whether a statement reads a table: names it outside its comments. */
+    /**
+     * Whether a statement reads a table: names it as a word outside its {@code --} comments. A name in a string literal
+     * counts too, which errs towards reading: a table is built, or shown, that a statement did not need.
+     */
     public static boolean reads(String sql, String table) {
         return Pattern.compile("(?i)\\b" + Pattern.quote(table) + "\\b").matcher(sql.replaceAll("--[^\\n]*", " ")).find();
     }

@@ -11,8 +11,14 @@ import dev.marquee.chart.RenderedChart;
  *                 model's aggregates), how, with the statement it started from; where it is shown when another
  *                 question computed it
  * @param sqlLabel what {@code sql} is: "SQL (churn.sql: by_region)", or "How it is computed (...)"
+ * @param layerTables the report's layer tables {@code sql} reads, in build order (the methodology page shows each)
  */
-public record Figure(RenderedChart chart, String description, DataTable table, String sql, String sqlLabel) {
+public record Figure(RenderedChart chart, String description, DataTable table, String sql, String sqlLabel,
+                     java.util.List<String> layerTables) {
+
+    public Figure {
+        layerTables = java.util.List.copyOf(layerTables);
+    }
 
     public String title() {
         return chart.spec().title();

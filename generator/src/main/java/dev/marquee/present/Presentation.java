@@ -8,6 +8,7 @@ import dev.marquee.format.Wording;
 import dev.marquee.history.Digest;
 import dev.marquee.history.Memory;
 import dev.marquee.history.Targets;
+import dev.marquee.layer.Layer;
 import dev.marquee.privacy.Disclosure;
 import dev.marquee.report.Report;
 import dev.marquee.report.Section;
@@ -72,7 +73,8 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
     public static Presentation of(Report report, Optional<Memory> memory, Targets targets, Slicing slicing) {
         int k = report.parameters().minGroupSize();
         Map<String, String> targetNotes = targetNotes(memory, targets);
-        List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes)).toList();
+        List<String> layerTables = report.layerTables().stream().map(Layer.Shown::name).toList();
+        List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables)).toList();
         Report.DateRange range = report.dataRange();
         String period = range == null || range.first() == null ? "" : Formats.date(range.first()) + " – " + Formats.date(range.last());
         String freshness = period.isEmpty() ? "No file holds individual viewing sessions: each figure names the file it comes from."
@@ -104,12 +106,12 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         return report.parameters().minGroupSize();
     }
 
-    private static Page page(Section section, int k, Map<String, String> targetNotes) {
+    private static Page page(Section section, int k, Map<String, String> targetNotes, List<String> layerTables) {
         List<Figure> figures = new ArrayList<>();
         Optional<Figure> headline = Optional.empty();
         Optional<RenderedChart> headlineChart = section.headline();
         for (RenderedChart chart : section.charts()) {
-            Figure figure = figure(chart, section, k, targetNotes);
+            Figure figure = figure(chart, section, k, targetNotes, layerTables);
             figures.add(figure);
             if (headlineChart.isPresent() && headlineChart.get() == chart && !figure.comparesOnlyTheMergedGroup()) {
                 headline = Optional.of(figure);
@@ -119,8 +121,9 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 Takeaway.of(section.narrative()), figures, headline);
     }
 
-    /** A chart with the sentences under its title, its table and its SQL. */
-    private static Figure figure(RenderedChart chart, Section section, int k, Map<String, String> targetNotes) {
+    /** A chart with the sentences under its title, its table and its SQL, and the layer tables its SQL reads. */
+    private static Figure figure(RenderedChart chart, Section section, int k, Map<String, String> targetNotes,
+                                 List<String> layerTables) {
         var data = chart.data();
         List<String> sentences = new ArrayList<>();
         sentences.add(Wording.withK(chart.spec().description(), k));
@@ -146,7 +149,8 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         String label = section.answer().question().query(query).isPresent() ? "SQL (" + slug + ".sql: " + query + ")"
                 : chart.spec().borrowedResult().map(r -> "How it is computed (" + r + ")")
                 .orElse("How it is computed (" + query + ", by the outlook stage from " + slug + ".sql)");
-        return new Figure(chart, description, DataTable.of(chart.spec(), data), sql, label);
+        return new Figure(chart, description, DataTable.of(chart.spec(), data), sql, label,
+                layerTables.stream().filter(table -> Layer.reads(sql, table)).toList());
     }
 
     /** Per chart ({@code <question>/<chart id>}), the targets drawn on it with their status. */

@@ -4,7 +4,6 @@ import dev.marquee.format.Unit;
 import dev.marquee.chart.RenderedChart;
 import dev.marquee.format.Formats;
 import dev.marquee.format.SafeText;
-import dev.marquee.layer.Layer;
 import dev.marquee.model.Problem;
 import dev.marquee.publish.Output;
 import dev.marquee.render.Views.AboutPage;
@@ -26,7 +25,6 @@ import dev.marquee.render.Views.SetAsideView;
 import dev.marquee.render.Views.TableView;
 import dev.marquee.model.PublicValue;
 import dev.marquee.history.Memory;
-import dev.marquee.layer.Layer;
 import dev.marquee.report.Report;
 import dev.marquee.present.Changes;
 import dev.marquee.present.Countries;
@@ -94,11 +92,11 @@ public final class SiteRenderer {
                 output.write(csvPath(figure.chart()), CsvExport.csv(figure.chart().spec(), figure.chart().data()));
             }
             QuestionPage view = new QuestionPage(site.layout(page.title(), page.question(), page.href()), page.title(),
-                    page.question(), Markdown.toHtml(page.narrative()), page.shown().stream().map(f -> chartView(f, report)).toList());
+                    page.question(), Markdown.toHtml(page.narrative()), page.shown().stream().map(SiteRenderer::chartView).toList());
             output.write(page.href(), render("question.jte", view));
         }
         List<HeadlineCard> headlines = shown.headlines().stream().map(h -> new HeadlineCard(h.page().href(), h.page().title(),
-                h.page().question(), chartView(h.figure(), report))).toList();
+                h.page().question(), chartView(h.figure()))).toList();
         output.write("index.html", render("overview.jte", new OverviewPage(
                 site.layout("Overview", "Streaming analytics report, " + shown.dateline(), "index.html"),
                 shown.dateline(), shown.freshness(), shown.tiles().stream().map(SiteRenderer::kpiTile).toList(), headlines,
@@ -112,7 +110,7 @@ public final class SiteRenderer {
         }
         memory.ifPresent(m -> writeEdition(m, archive, report, site, output));
         if (!countries.isEmpty()) {
-            writeCountries(countries, countryLinks, site, report, output);
+            writeCountries(countries, countryLinks, site, output);
         }
         output.write("data.html", render("data.jte", dataPage(shown, site)));
         output.write("methodology.html", render("methodology.jte", new MethodologyPage(
@@ -120,7 +118,7 @@ public final class SiteRenderer {
                 shown.definitions().stream().map(d -> new MetricView(d.name(), d.text(), d.page())).toList(),
                 shown.minGroupSize(), report.parameters().atRiskDays(), shown.dateline(), shown.privacyRule(),
                 shown.slicing().equals(Slicing.NONE) ? "" : Texts.slicesRule(shown.minGroupSize()),
-                report.layerTables().stream().map(t -> Views.LayerTableView.of(t.name(), t.description(), t.sql())).toList())));
+                report.layerTables().stream().map(Views.LayerTableView::of).toList())));
         output.write("about.html", render("about.jte", new AboutPage(
                 site.layout("About", "What this report is for and how to read it", "about.html"), shown.dateline(),
                 shown.minGroupSize(), shown.privacyRule())));
@@ -144,7 +142,7 @@ public final class SiteRenderer {
     }
 
     /** The countries' page, their key figures side by side, and a page per country. */
-    private static void writeCountries(Countries countries, List<NavLink> countryLinks, Site site, Report report, Output output) {
+    private static void writeCountries(Countries countries, List<NavLink> countryLinks, Site site, Output output) {
         List<Views.CountryRow> rows = new ArrayList<>();
         for (int i = 0; i < countries.countries().size(); i++) {
             rows.add(new Views.CountryRow(countryLinks.get(i), countries.countries().get(i).values().stream().map(Countries.Value::cell).toList()));
@@ -165,7 +163,7 @@ public final class SiteRenderer {
             }
             output.write(page, render("country.jte", new CountryPage(
                     site.layout(country.name(), "Plans, devices and key figures for " + country.name(), page),
-                    country.name(), figures, country.figures().stream().map(f -> chartView(f, report)).toList(),
+                    country.name(), figures, country.figures().stream().map(SiteRenderer::chartView).toList(),
                     countryLinks.stream().filter(link -> !link.href().equals(page)).toList())));
         }
     }
@@ -276,12 +274,11 @@ public final class SiteRenderer {
     }
 
     /** A chart as its page shows it; its SQL box links to the methodology page's entry of each layer table it reads. */
-    private static ChartView chartView(Figure figure, Report report) {
+    private static ChartView chartView(Figure figure) {
         RenderedChart chart = figure.chart();
         return new ChartView("chart-" + chart.fileStem(), figure.title(), figure.description(), chart.svg(), chart.narrowSvg(),
                 figure.altText(), figure.table().headers(), figure.table().rows(), figure.table().numeric(), csvPath(chart),
-                figure.sql(), figure.sqlLabel(), report.layerTables().stream().map(Layer.Definition::name)
-                        .filter(name -> Layer.reads(figure.sql(), name)).toList());
+                figure.sql(), figure.sqlLabel(), figure.layerTables());
     }
 
     static String csvPath(RenderedChart chart) {

@@ -1,5 +1,7 @@
 package dev.marquee.render;
 
+import dev.marquee.layer.Layer;
+
 import java.util.List;
 
 /** The typed models the jte templates render; every string here is plain text unless its name says html or svg. */
@@ -25,8 +27,8 @@ public final class Views {
      *
      * @param svg trusted markup made by JFreeSVG (it escapes text from the data); empty for table-only entries
      * @param narrowSvg the same for a phone's width, shown instead of {@code svg} on narrow screens
+     * @param layerTables the layer tables its SQL reads, each defined on the methodology page ({@link LayerTableView})
      */
-    /** @param layerTables the layer tables its SQL reads, each defined on the methodology page ({@link LayerTableView}) */
     public record ChartView(String id, String title, String description, String svg, String narrowSvg, String altText, List<String> headers,
                             List<List<String>> rows, List<Boolean> numeric, String csvHref, String sql, String sqlLabel,
                             List<String> layerTables) {
@@ -143,7 +145,7 @@ public final class Views {
 
     /**
      * A layer table on the methodology page: its anchor ({@link #anchor}), what it holds (paragraphs, and lists where
-     * its file's comment lists items with "* "), and the SQL that builds it.
+     * its file's comment lists items), and the SQL that builds it.
      */
     public record LayerTableView(String name, List<Block> description, String sql) {
         public LayerTableView {
@@ -157,22 +159,22 @@ public final class Views {
             }
         }
 
-        /** The view of a layer table whose description is paragraphs, a list item starting with "* ". */
-        public static LayerTableView of(String name, List<String> paragraphs, String sql) {
+        /** The view of a layer table, its comment's consecutive items made one list. */
+        public static LayerTableView of(Layer.Shown table) {
             List<Block> blocks = new java.util.ArrayList<>();
-            for (String paragraph : paragraphs) {
-                if (!paragraph.startsWith("* ")) {
-                    blocks.add(new Block(paragraph, List.of()));
+            for (Layer.Paragraph paragraph : table.description()) {
+                if (!paragraph.item()) {
+                    blocks.add(new Block(paragraph.text(), List.of()));
                 } else if (!blocks.isEmpty() && !blocks.get(blocks.size() - 1).items().isEmpty()) {
                     Block list = blocks.remove(blocks.size() - 1);
                     List<String> items = new java.util.ArrayList<>(list.items());
-                    items.add(paragraph.substring(2));
+                    items.add(paragraph.text());
                     blocks.add(new Block("", items));
                 } else {
-                    blocks.add(new Block("", List.of(paragraph.substring(2))));
+                    blocks.add(new Block("", List.of(paragraph.text())));
                 }
             }
-            return new LayerTableView(name, blocks, sql);
+            return new LayerTableView(table.name(), blocks, table.sql());
         }
 
         /** The id of its entry on the methodology page, which the SQL boxes link to. */

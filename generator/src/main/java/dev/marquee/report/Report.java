@@ -20,7 +20,7 @@ import java.util.List;
  */
 public record Report(String title, Parameters parameters, List<Section> sections, List<Kpi> kpis, List<LeftOut> leftOut,
                      ValidationReport quality, DateRange dataRange, java.util.Map<String, DateRange> tableRanges,
-                     List<Layer.Definition> layerTables) {
+                     List<Layer.Shown> layerTables) {
 
     public static final String DEFAULT_TITLE = "Marquee streaming report";
 
@@ -43,7 +43,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
 
     public static Report assemble(String title, Parameters parameters, List<Answer> answers, List<RenderedChart> charts,
                                   List<LeftOut> leftOut, ValidationReport quality, DateRange dataRange,
-                                  java.util.Map<String, DateRange> tableRanges, List<Layer.Definition> layerTables) {
+                                  java.util.Map<String, DateRange> tableRanges, List<Layer.Shown> layerTables) {
         List<Section> sections = new ArrayList<>();
         List<Kpi> kpis = new ArrayList<>();
         List<LeftOut> left = new ArrayList<>(leftOut);

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  *   <li>the data model's member tables (users, viewing sessions, ratings, subscriptions, payments, member profiles)
  *       and the member-grain layer tables (a row per member: {@code member}, the viewing rollups), cut to those
  *       members: a member's rows are computed from that member's rows alone, so the cut equals the rebuild;</li>
- *   <li>the other member layer tables ({@code title_period}: titles' viewers and hours) rebuilt from the cut tables;</li>
+ *   <li>the other member layer tables ({@code title_period}: titles' viewers and hours; {@code genre_rating};
+ *       {@code hours_band}) rebuilt from the cut tables;</li>
  *   <li>the figures of the whole service or market, which no member carries ({@link #WHOLE_SERVICE}), empty: a slice
  *       never shows them under its name.</li>
  * </ul>

@@ -56,27 +56,54 @@ class LayerTest {
     }
 
     @Test
-    void aStatementsLayerTables_areThoseItReadsAndTheirInputs_describedByTheirFilesComment_withTheSqlAsBound() {
+    void aStatementsLayerTables_areThoseItReadsAndTheirInputs_inBuildOrder_withTheSqlAsBound() {
         Layer layer = Layer.standard();
         Statements.Bound bound = Statements.expand(engine.dialect(), List.of(), layer.definitions())
                 .bind(new Parameters(LocalDate.of(2024, 3, 31), 2, 15));
 
-        List<Layer.Definition> shown = layer.readBy(List.of("-- member_title in a comment is not read\nSELECT count(*) FROM member"), bound);
+        List<Layer.Shown> shown = layer.readBy(List.of("-- member_title in a comment is not read\nSELECT count(*) FROM member"), bound);
 
-        // member reads member_month_device and member_genre, which reads member_title_month; in build order.
+        // member reads member_month_device and member_genre, which reads member_title_month.
         assertEquals(List.of("member_title_month", "member_month_device", "member_genre", "member"),
-                shown.stream().map(Layer.Definition::name).toList());
-        Layer.Definition member = shown.get(3);
-        assertEquals("One row per member of every population the data holds, as of the report date.", member.description().get(0));
-        assertEquals("Two kinds of source give members:", member.description().get(1));
-        assertTrue(member.description().get(2).startsWith("* the event files (users with their subscriptions, viewing sessions and "
-                + "payments): one population, named \"event files\"; plan and price"), member.description().get(2));
-        assertEquals("* the member-level public files (member_profiles): each file its own population, with what it gives.",
-                member.description().get(3), "a line that is not indented ends a list item");
-        assertTrue(member.description().get(4).startsWith("A column no source fills stays NULL"), member.description().get(4));
+                shown.stream().map(Layer.Shown::name).toList());
+        Layer.Shown member = shown.get(3);
+        assertEquals(new Layer.Paragraph("One row per member of every population the data holds, as of the report date.", false),
+                member.description().get(0));
+        assertTrue(member.description().get(2).item() && member.description().get(2).text().startsWith("the event files"));
+        assertEquals(new Layer.Paragraph("the member-level public files (member_profiles): each file its own population, with what "
+                + "it gives.", true), member.description().get(3));
         assertTrue(member.sql().startsWith("WITH subscription_state AS ("), member.sql());
         assertTrue(member.sql().contains("DATE '2024-03-31'") && !member.sql().contains("{{"), "bound as the run binds it");
         assertTrue(layer.readBy(List.of("SELECT 1 FROM titles"), bound).isEmpty());
+    }
+
+    @Test
+    void aFilesOpeningComment_becomesParagraphsAndListItems_withoutTheTablesName() {
+        Layer.Shown shown = Layer.shown("totals", String.join("\r\n",
+                "-- totals: one row per thing,",
+                "-- added up once.",
+                "--",
+                "-- Per thing:",
+                "-- * first: the first",
+                "--   day;",
+                "-- * last: the last day.",
+                "-- Then a paragraph.",
+                "",
+                "-- A comment of the SQL, after the blank line that ends the description.",
+                "SELECT 1 AS one"));
+
+        assertEquals(List.of(new Layer.Paragraph("One row per thing, added up once.", false), new Layer.Paragraph("Per thing:", false),
+                new Layer.Paragraph("first: the first day;", true), new Layer.Paragraph("last: the last day.", true),
+                new Layer.Paragraph("Then a paragraph.", false)), shown.description());
+        assertEquals("-- A comment of the SQL, after the blank line that ends the description.\nSELECT 1 AS one", shown.sql());
+    }
+
+    @Test
+    void aFileWithoutAnOpeningComment_isShownWithoutADescription() {
+        Layer.Shown shown = Layer.shown("bare", "SELECT 1 AS one\n-- a comment inside\n");
+
+        assertEquals(List.of(), shown.description());
+        assertEquals("SELECT 1 AS one\n-- a comment inside", shown.sql());
     }
 
     @Test

@@ -45,7 +45,7 @@ class PdfQuestionPageTest {
                 "", "", Unit.MEMBERS, false, "", Optional.empty(), 1, List.of(), "", Optional.empty(), Map.of(), Map.of());
         RenderedChart chart = new RenderedChart("q", spec, data, Optional.empty(), "", "", "", Optional.empty(), "", Optional.empty(), "");
         Page page = new Page("q", "Members", "Where do members live?", "", "Country A is the smallest.",
-                List.of(new Figure(chart, "", DataTable.of(spec, data), "", "")), Optional.empty());
+                List.of(new Figure(chart, "", DataTable.of(spec, data), "", "", List.of())), Optional.empty());
         DashboardTable.Excerpt chosen = page.dashboardTable().orElseThrow().excerpt(DashboardTable.ALL_ROWS);
 
         String text = pageText(page);

@@ -196,7 +196,7 @@ class DashboardTableTest {
     }
 
     private static Figure figure(RenderedChart chart) {
-        return new Figure(chart, "", DataTable.of(chart.spec(), chart.data()), "", "");
+        return new Figure(chart, "", DataTable.of(chart.spec(), chart.data()), "", "", List.of());
     }
 
     private static Table withSource(Table data, String file) {

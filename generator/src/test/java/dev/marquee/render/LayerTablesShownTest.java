@@ -70,6 +70,9 @@ class LayerTablesShownTest {
             }
         }
         assertTrue(boxes > 30, "the question pages' SQL boxes: " + boxes);
+        assertEquals(List.of("table-genre-rating"), links(site.resolve("genre-ratings.html"), "SQL (genre-ratings.sql: by_genre)"));
+        assertEquals(List.of("table-member", "table-hours-band"), links(site.resolve("watch-time.html"), "SQL (watch-time.sql: distribution)"));
+        assertEquals(List.of(), links(site.resolve("genre-ratings.html"), "SQL (genre-ratings.sql: distribution)"), "it reads the ratings");
         assertTrue(linkedFromBoxes.containsAll(List.of("table-member", "table-genre-rating", "table-member-title", "table-member-month")),
                 linkedFromBoxes.toString());
         for (String anchor : linkedFromBoxes) {
@@ -93,6 +96,22 @@ class LayerTablesShownTest {
         assertTrue(months.contains("<ul><li>active_at_start: a subscription active on the first day;</li>"), months);
         // The same order every run: the layer's build order.
         assertTrue(methodology.indexOf("id=\"table-member-title-month\"") < methodology.indexOf("id=\"table-member\""));
+    }
+
+    /** The methodology links of one SQL box, found by its label. */
+    private static List<String> links(Path page, String label) {
+        Matcher box = SQL_BOX.matcher(Fixtures.read(page));
+        while (box.find()) {
+            if (box.group(1).contains("<summary>" + label + "</summary>")) {
+                List<String> linked = new ArrayList<>();
+                Matcher link = TABLE_LINK.matcher(box.group(1));
+                while (link.find()) {
+                    linked.add(link.group(1));
+                }
+                return linked;
+            }
+        }
+        throw new AssertionError("no SQL box " + label + " on " + page.getFileName());
     }
 
     private static String section(String page, String anchor) {
