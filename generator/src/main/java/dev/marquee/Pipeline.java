@@ -128,7 +128,7 @@ public final class Pipeline {
                     c -> c.size() + " charts");
             Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, answerable.leftOut(),
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()),
-                    layerTablesRead(safe, sql));
+                    layerTablesRead(safe, sql, answerable.filled()));
             Optional<Memory> memory = remember(report, project.history(), project.targets());
             write(report, memory, project, links(slices), site, ahead, timer);
             memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
@@ -191,7 +191,8 @@ public final class Pipeline {
     }
 
     /** The questions the data can answer, with the charts it can draw, and what is left out and why. */
-    private record Answerable(List<Question> questions, List<LeftOut> leftOut) {
+    /** @param filled the tables with rows, the data's and the layer's */
+    private record Answerable(List<Question> questions, List<LeftOut> leftOut, Set<String> filled) {
     }
 
     /**
@@ -212,7 +213,7 @@ public final class Pipeline {
         excluded.addAll(leftOut.stream().map(LeftOut::question).toList());
         ChartNeeds.Outcome drawable = ChartNeeds.apply(engine, withTables.stream().filter(q -> !excluded.contains(q)).toList());
         leftOut.addAll(drawable.leftOut());
-        return new Answerable(drawable.questions(), leftOut);
+        return new Answerable(drawable.questions(), leftOut, tables);
     }
 
     /**
@@ -374,7 +375,7 @@ public final class Pipeline {
             Answerable found = answerable(engine, project.questions(), data,
                     filled(engine, data.report().tables().stream().map(t -> t.table()).toList()),
                     ahead.statements(data.parameters()));
-            Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut));
+            Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut), found.filled());
             List<Answer> computed = answer(engine, answerable, data, project.model(), ahead, quiet);
             java.util.Map<String, String> days = DataRange.sliceDays(data.loaded());
             return new SliceAnswers(answerable, new AcrossSlices.Answers(computed, Disclosure.protect(computed, config.minGroupSize(),
@@ -386,12 +387,13 @@ public final class Pipeline {
     private static Report sliceReport(Slices.Slice slice, CheckedData data, SliceAnswers answers, List<Answer> safe, Ahead ahead) {
         List<RenderedChart> charts = ChartStage.render(ahead.background(), safe, Targets.none().lines(safe));
         return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answers.answerable().leftOut(),
-                data.report(), answers.range(), answers.ranges(), layerTablesRead(safe, ahead.statements(data.parameters())));
+                data.report(), answers.range(), answers.ranges(),
+                layerTablesRead(safe, ahead.statements(data.parameters()), answers.answerable().filled()));
     }
 
     /** The layer tables the answers' SQL reads, for the methodology page, built by the SQL this run bound. */
-    private static List<Layer.Shown> layerTablesRead(List<Answer> answers, Statements.Bound sql) {
-        return Layer.standard().readBy(answers.stream().flatMap(a -> a.sql().values().stream()).toList(), sql);
+    private static List<Layer.Shown> layerTablesRead(List<Answer> answers, Statements.Bound sql, Set<String> filled) {
+        return Layer.standard().readBy(answers.stream().flatMap(a -> a.sql().values().stream()).toList(), sql, filled);
     }
 
     /** The report as readers see it, laid out as the pages and the PDF side by side. */

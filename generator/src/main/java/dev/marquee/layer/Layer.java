@@ -44,9 +44,10 @@ public final class Layer {
 
     /**
      * A layer table as a reader is shown it beside the SQL that reads it: what it holds, in the words of its file's
-     * opening comment, and the SQL that builds it, as this run bound it.
+     * opening comment, the SQL that builds it, as this run bound it, and whether it came out empty (no file of the data
+     * gives what it is made from).
      */
-    public record Shown(String name, List<Paragraph> description, String sql) {
+    public record Shown(String name, List<Paragraph> description, String sql, boolean empty) {
         public Shown {
             description = List.copyOf(description);
         }
@@ -162,8 +163,9 @@ public final class Layer {
     /**
      * The layer tables the statements read, directly or through another layer table, in build order, each with the
      * SQL that builds it as {@code definitions} binds it: what a reader needs to follow a statement that reads them.
+     * A table not in {@code filled} (the tables with rows) is marked empty.
      */
-    public List<Shown> readBy(java.util.Collection<String> statements, Statements.Bound definitions) {
+    public List<Shown> readBy(java.util.Collection<String> statements, Statements.Bound definitions, Set<String> filled) {
         Set<String> needed = new java.util.HashSet<>();
         for (int t = tables.size() - 1; t >= 0; t--) {
             Table table = tables.get(t);
@@ -173,7 +175,7 @@ public final class Layer {
                 needed.add(table.name());
             }
         }
-        return tables.stream().filter(t -> needed.contains(t.name())).map(t -> shown(t.name(), definitions.sql(t.definition()))).toList();
+        return tables.stream().filter(t -> needed.contains(t.name())).map(t -> shown(t.name(), !filled.contains(t.name()), definitions.sql(t.definition()))).toList();
     }
 
     /**
@@ -181,7 +183,7 @@ public final class Layer {
      * the first; the SQL after it. An empty comment line ends a paragraph, and so does a list item's end: its lines
      * after the first are indented, so the first line that is not starts a new paragraph.
      */
-    static Shown shown(String name, String boundSql) {
+    static Shown shown(String name, boolean empty, String boundSql) {
         List<String> lines = boundSql.lines().toList();
         int header = 0;
         while (header < lines.size() && lines.get(header).strip().startsWith("--")) {
@@ -206,7 +208,7 @@ public final class Layer {
             paragraphs.set(0, new Paragraph(first.isEmpty() ? first : Character.toUpperCase(first.charAt(0)) + first.substring(1),
                     paragraphs.get(0).item()));
         }
-        return new Shown(name, paragraphs, String.join("\n", lines.subList(header, lines.size())).strip());
+        return new Shown(name, paragraphs, String.join("\n", lines.subList(header, lines.size())).strip(), empty);
     }
 
     private static void addParagraph(List<Paragraph> paragraphs, StringBuilder text, boolean item) {

@@ -145,9 +145,9 @@ public final class Views {
 
     /**
      * A layer table on the methodology page: its anchor ({@link #anchor}), what it holds (paragraphs, and lists where
-     * its file's comment lists items), and the SQL that builds it.
+     * its file's comment lists items), the SQL that builds it, and whether it is empty in this report.
      */
-    public record LayerTableView(String name, List<Block> description, String sql) {
+    public record LayerTableView(String name, List<Block> description, String sql, boolean empty) {
         public LayerTableView {
             description = List.copyOf(description);
         }
@@ -174,7 +174,7 @@ public final class Views {
                     blocks.add(new Block("", List.of(paragraph.text())));
                 }
             }
-            return new LayerTableView(table.name(), blocks, table.sql());
+            return new LayerTableView(table.name(), blocks, table.sql(), table.empty());
         }
 
         /** The id of its entry on the methodology page, which the SQL boxes link to. */

@@ -61,7 +61,8 @@ class LayerTest {
         Statements.Bound bound = Statements.expand(engine.dialect(), List.of(), layer.definitions())
                 .bind(new Parameters(LocalDate.of(2024, 3, 31), 2, 15));
 
-        List<Layer.Shown> shown = layer.readBy(List.of("-- member_title in a comment is not read\nSELECT count(*) FROM member"), bound);
+        List<Layer.Shown> shown = layer.readBy(List.of("-- member_title in a comment is not read\nSELECT count(*) FROM member"), bound,
+                java.util.Set.of("member", "member_genre", "member_title_month"));
 
         // member reads member_month_device and member_genre, which reads member_title_month.
         assertEquals(List.of("member_title_month", "member_month_device", "member_genre", "member"),
@@ -74,12 +75,13 @@ class LayerTest {
                 + "it gives.", true), member.description().get(3));
         assertTrue(member.sql().startsWith("WITH subscription_state AS ("), member.sql());
         assertTrue(member.sql().contains("DATE '2024-03-31'") && !member.sql().contains("{{"), "bound as the run binds it");
-        assertTrue(layer.readBy(List.of("SELECT 1 FROM titles"), bound).isEmpty());
+        assertEquals(List.of(false, true, false, false), shown.stream().map(Layer.Shown::empty).toList(), "not among the filled");
+        assertTrue(layer.readBy(List.of("SELECT 1 FROM titles"), bound, java.util.Set.of()).isEmpty());
     }
 
     @Test
     void aFilesOpeningComment_becomesParagraphsAndListItems_withoutTheTablesName() {
-        Layer.Shown shown = Layer.shown("totals", String.join("\r\n",
+        Layer.Shown shown = Layer.shown("totals", false, String.join("\r\n",
                 "-- totals: one row per thing,",
                 "-- added up once.",
                 "--",
@@ -100,7 +102,7 @@ class LayerTest {
 
     @Test
     void aFileWithoutAnOpeningComment_isShownWithoutADescription() {
-        Layer.Shown shown = Layer.shown("bare", "SELECT 1 AS one\n-- a comment inside\n");
+        Layer.Shown shown = Layer.shown("bare", false, "SELECT 1 AS one\n-- a comment inside\n");
 
         assertEquals(List.of(), shown.description());
         assertEquals("SELECT 1 AS one\n-- a comment inside", shown.sql());

@@ -94,6 +94,7 @@ class LayerTablesShownTest {
         assertFalse(genres.contains("{{"), "no placeholder is left");
         String months = section(methodology, "table-member-month");
         assertTrue(months.contains("<ul><li>active_at_start: a subscription active on the first day;</li>"), months);
+        assertFalse(genres.contains("Empty in this report"), "the fixture has ratings");
         // The same order every run: the layer's build order.
         assertTrue(methodology.indexOf("id=\"table-member-title-month\"") < methodology.indexOf("id=\"table-member\""));
     }
@@ -112,6 +113,19 @@ class LayerTablesShownTest {
             }
         }
         throw new AssertionError("no SQL box " + label + " on " + page.getFileName());
+    }
+
+    @Test
+    void aTableTheDataLeavesEmpty_saysSo(@TempDir Path out) throws IOException {
+        // Netflix's engagement reports give titles' viewing, no viewing sessions: title_period is filled from the reports
+        // alone, and the member × title × month rollup it is also built from stays empty.
+        Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.FIXTURES.resolve("engagement").toString(), "--out",
+                out.resolve("site").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String methodology = Fixtures.read(out.resolve("site/methodology.html"));
+
+        assertTrue(section(methodology, "table-member-title-month").contains("<p class=\"note\">Empty in this report:"), methodology);
+        assertFalse(section(methodology, "table-title-period").contains("Empty in this report"));
     }
 
     private static String section(String page, String anchor) {
