@@ -190,8 +190,11 @@ public final class Pipeline {
         }
     }
 
-    /** The questions the data can answer, with the charts it can draw, and what is left out and why. */
-    /** @param filled the tables with rows, the data's and the layer's */
+    /**
+     * The questions the data can answer, with the charts it can draw, and what is left out and why.
+     *
+     * @param filled the tables with rows, the data's and the layer's
+     */
     private record Answerable(List<Question> questions, List<LeftOut> leftOut, Set<String> filled) {
     }
 

@@ -77,8 +77,20 @@ public final class Layer {
         }
     }
 
-    /** The layer as declared in the generator's resources ({@code layer/index.txt}, in build order). */
+    /**
+     * The layer as declared in the generator's resources ({@code layer/index.txt}, in build order), read once: a run
+     * asks for it at every stage, and each reading parses every file and works out each table's inputs again.
+     */
     public static Layer standard() {
+        return Standard.LAYER;
+    }
+
+    /** Holds the standard layer, read the first time it is asked for. */
+    private static final class Standard {
+        static final Layer LAYER = read();
+    }
+
+    private static Layer read() {
         List<Table> tables = new ArrayList<>();
         for (String line : resource("index.txt").split("\n")) {
             String entry = line.strip();
