@@ -51,6 +51,11 @@ class RewrittenStatementsTest {
             questions = Catalog.read(Fixtures.QUESTIONS, Layer.standard().withModelTables(model.tableNames()),
                     Layer.standard().withMemberTables(model.memberTables()));
             sql = Statements.expand(engine.dialect(), questions, Layer.standard().definitions()).bind(parameters);
+            // Enough ratings for one genre to be ranked: member 4 rates Bravo (Dramas) 3 on each of 28 days of
+            // February, and member 6 rates it 1 on 5 April, after the as-of date, which no figure may count.
+            engine.execute("INSERT INTO ratings (user_id, title_id, rated_at, score) SELECT '4', 't2', "
+                    + "TIMESTAMP '2024-02-01 12:00:00' + d * INTERVAL '1' DAY, 3 FROM range(28) AS days(d)");
+            engine.execute("INSERT INTO ratings (user_id, title_id, rated_at, score) VALUES ('6', 't2', TIMESTAMP '2024-04-05 10:00:00', 1)");
             Layer.standard().build(background, engine, sql);
         }
         // A second January payment of member 1's, failed: January then has three payments from two payers.
@@ -91,6 +96,26 @@ class RewrittenStatementsTest {
         // Hours as the report keeps every DOUBLE, to twelve significant digits.
         assertEquals(Arrays.asList(Table.stable(140 / 60.0), 150 / 60.0, null, 2L, 2L, 0L),
                 Arrays.asList(kpi.get(3), kpi.get(4), kpi.get(5), kpi.get(9), kpi.get(10), kpi.get(11)));
+    }
+
+    @Test
+    void genreRatings_rankTheGenresWithThirtyRatings_fromTheRatingsPerGenre() {
+        // Dramas (Alpha and Bravo): Alpha's 5 (member 1) and 4 (member 5), Bravo's 4 (member 2) and member 4's 28 threes;
+        // member 6's rating of 5 April is after the as-of date. 31 ratings, summing 97, by 4 members; their squares sum
+        // to 309, so the sample variance is (309 − 97²/31) / 30 = 17/93. Comedies (Alpha: 2 ratings) and Horror
+        // (Charlie: 1) have fewer than 30 and are not ranked.
+        double mean = 97 / 31.0;
+        double margin = 1.96 * Math.sqrt(17 / 93.0) / Math.sqrt(31);
+        List<Object> dramas = rows("genre-ratings", "by_genre").get(0);
+        assertEquals(1, rows("genre-ratings", "by_genre").size());
+        assertEquals(List.of("Dramas", 31L, 4L), List.of(dramas.get(0), dramas.get(1), dramas.get(5)));
+        // As the report keeps every DOUBLE, to twelve significant digits.
+        assertEquals(List.of(Table.stable(mean), Table.stable(mean - margin), Table.stable(mean + margin)),
+                List.of(dramas.get(2), dramas.get(3), dramas.get(4)));
+        // The lowest-rated: the same genre, ranked among those with at least k = 2 raters.
+        List<Object> lowest = rows("genre-ratings", "lowest").get(0);
+        assertEquals(List.of("Dramas", 31L, 4L), List.of(lowest.get(0), lowest.get(2), lowest.get(3)));
+        assertEquals(Table.stable(mean), lowest.get(1));
     }
 
     private static List<List<Object>> rows(String slug, String name) {
