@@ -6,7 +6,7 @@
 -- scores any listing gives; 'listings' says how many entries it had. Two entries of one file are two titles (a
 -- catalogue may hold two shows of the same name and year): only listings of different files merge.
 -- 'movies_listed' says whether a file that lists the title lists any movie (for any service): a file that lists none
--- is a list of shows (tv_shows.csv), which says nothing of a service's movies. A service none of whose titles has it
+-- is a list of shows only, which says nothing of a service's movies. A service none of whose titles has it
 -- has no movie count (unknown, not 0).
 
 WITH movie_files AS (

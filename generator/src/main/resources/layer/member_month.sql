@@ -6,7 +6,7 @@
 -- * active_at_end, mrr_at_end: a subscription active on month_end, and the sum of the monthly prices of the
 --   subscriptions active that day (exact DECIMAL, so sums over members are the subscriptions' sums);
 -- * churned: a subscription active on the first day ended in the month (up to month_end) and no other subscription of
---   the member's is active the day after (switching plans is not churn: churn.md);
+--   the member's is active the day after (switching plans is not churn);
 -- * active_on_signup_day: a subscription active on the day a whole number of months after the member's signup date
 --   that falls in this month (the signup date itself in the signup month), for retention and cohorts.
 

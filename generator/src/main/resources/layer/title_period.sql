@@ -1,7 +1,7 @@
 -- title_period: one row per title and period, from every source of what was watched:
 -- * viewing sessions: per calendar month up to the as-of date; views are sessions, viewers the members who watched;
 -- * engagement reports (Netflix's What We Watched): per report period, with the hours, views and runtime the report
---   gives (views are hours divided by runtime there; the 2023 report has none), and whether the title was
+--   gives (views are hours divided by runtime there; a report without runtimes has none), and whether the title was
 --   available in every country.
 -- The source names where a row comes from; rows of different sources are never added together.
 

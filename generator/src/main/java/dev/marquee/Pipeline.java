@@ -128,7 +128,7 @@ public final class Pipeline {
                     c -> c.size() + " charts");
             Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, answerable.leftOut(),
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()),
-                    layerTablesRead(safe, sql, answerable.filled()));
+                    layerTablesRead(safe, charts, sql, answerable.filled()));
             Optional<Memory> memory = remember(report, project.history(), project.targets());
             write(report, memory, project, links(slices), site, ahead, timer);
             memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
@@ -391,12 +391,20 @@ public final class Pipeline {
         List<RenderedChart> charts = ChartStage.render(ahead.background(), safe, Targets.none().lines(safe));
         return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answers.answerable().leftOut(),
                 data.report(), answers.range(), answers.ranges(),
-                layerTablesRead(safe, ahead.statements(data.parameters()), answers.answerable().filled()));
+                layerTablesRead(safe, charts, ahead.statements(data.parameters()), answers.answerable().filled()));
     }
 
-    /** The layer tables the answers' SQL reads, for the methodology page, built by the SQL this run bound. */
-    private static List<Layer.Shown> layerTablesRead(List<Answer> answers, Statements.Bound sql, Set<String> filled) {
-        return Layer.standard().readBy(answers.stream().flatMap(a -> a.sql().values().stream()).toList(), sql, filled);
+    /**
+     * The layer tables the SQL shown beside the charts reads, for the methodology page, built by the SQL this run bound:
+     * a statement of a chart left out for lack of data is shown nowhere, so its tables are not listed.
+     */
+    private static List<Layer.Shown> layerTablesRead(List<Answer> answers, List<RenderedChart> charts, Statements.Bound sql,
+                                                     Set<String> filled) {
+        List<String> shown = charts.stream().flatMap(chart -> answers.stream()
+                        .filter(a -> a.question().slug().equals(chart.questionSlug()))
+                        .map(a -> a.sql().get(chart.spec().query())))
+                .filter(java.util.Objects::nonNull).toList();
+        return Layer.standard().readBy(shown, sql, filled);
     }
 
     /** The report as readers see it, laid out as the pages and the PDF side by side. */

@@ -128,6 +128,25 @@ class LayerTablesShownTest {
         assertFalse(section(methodology, "table-title-period").contains("Empty in this report"));
     }
 
+    @Test
+    void onlyTheTablesOfTheChartsShown_areListed(@TempDir Path out) throws IOException {
+        // A Kaggle userbase alone: the member table is read by the charts shown, and built from the viewing rollups
+        // (empty here); the subscriptions' months, member × title and the hours bands are read only by statements whose
+        // charts are left out for lack of data, so no SQL on the site reads them.
+        Path data = Files.createDirectories(out.resolve("data"));
+        Files.copy(Fixtures.FIXTURES.resolve("shapes/Netflix Userbase.csv"), data.resolve("Netflix Userbase.csv"));
+        Fixtures.Run run = Fixtures.marquee("build", "--data", data.toString(), "--out", out.resolve("site").toString());
+        assertEquals(0, run.exitCode(), run.err());
+
+        Matcher entry = Pattern.compile("<section class=\"layer-table\" id=\"(table-[a-z-]+)\">")
+                .matcher(Fixtures.read(out.resolve("site/methodology.html")));
+        List<String> listed = new ArrayList<>();
+        while (entry.find()) {
+            listed.add(entry.group(1));
+        }
+        assertEquals(List.of("table-member-title-month", "table-member-month-device", "table-member-genre", "table-member"), listed);
+    }
+
     private static String section(String page, String anchor) {
         int start = page.indexOf("<section class=\"layer-table\" id=\"" + anchor + "\">");
         assertTrue(start >= 0, anchor);
