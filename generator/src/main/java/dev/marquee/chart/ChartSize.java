@@ -39,20 +39,43 @@ final class ChartSize {
     /** The height the chart needs when drawn {@code width} wide, and at least {@code usual}. */
     static double height(JFreeChart chart, double width, double usual) {
         if (chart.getPlot() instanceof CategoryPlot plot && plot.getOrientation() == PlotOrientation.VERTICAL) {
-            // Labels turned up take their length from the plot's height, so they grow with the chart: a few rounds find
-            // a height that leaves the bars at least PLOT.
-            double height = usual;
-            for (int round = 0; round < 4; round++) {
-                double plotHeight = dataArea(chart, width, height).getHeight();
-                if (plotHeight >= PLOT) {
-                    break;
-                }
-                height = Math.ceil(height + PLOT - plotHeight);
-            }
-            return height;
+            return grown(chart, width, usual, PLOT);
         }
         return bars(chart, width, usual, CategoryLabelAxis.LEFT_SHARE)
                 .map(b -> Math.max(usual, Math.ceil(usual - b.room() + b.count() * Math.max(BAR, b.slot())))).orElse(usual);
+    }
+
+    /**
+     * The height a chart needs on paper, where it cannot grow past its cell: a horizontal bar chart every bar at its
+     * label's height, any other chart a plot at least {@code leastPlot} high under its titles, legend and labels.
+     */
+    static double paperHeight(JFreeChart chart, double width, double usual, double leastPlot) {
+        if (bars(chart, width, usual, CategoryLabelAxis.LEFT_SHARE).isEmpty()) {
+            return grown(chart, width, usual, leastPlot);
+        }
+        // The titles, legend and value axis take what they need first (all of a short chart's height): a few rounds.
+        double height = usual;
+        for (int round = 0; round < 4; round++) {
+            Bars bars = bars(chart, width, height, CategoryLabelAxis.LEFT_SHARE).orElseThrow();
+            if (bars.fit()) {
+                break;
+            }
+            height = Math.ceil(height + bars.count() * bars.slot() - Math.max(0, bars.room()));
+        }
+        return height;
+    }
+
+    /** Labels turned up, and a legend that wraps, take their room as the chart grows: a few rounds find a height that leaves the plot {@code leastPlot}. */
+    private static double grown(JFreeChart chart, double width, double usual, double leastPlot) {
+        double height = usual;
+        for (int round = 0; round < 4; round++) {
+            double plotHeight = dataArea(chart, width, height).getHeight();
+            if (plotHeight >= leastPlot) {
+                break;
+            }
+            height = Math.ceil(height + leastPlot - plotHeight);
+        }
+        return height;
     }
 
     /** Where the plot draws its data when the chart is drawn {@code width} by {@code height}. */

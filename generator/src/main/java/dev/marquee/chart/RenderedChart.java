@@ -58,6 +58,15 @@ public record RenderedChart(String questionSlug, ChartSpec spec, Table data, Opt
         return chart.isEmpty() || ChartSize.fitted(chart.get(), area).bars() >= least;
     }
 
+    /**
+     * The height the chart needs on paper when drawn {@code width} wide, and at least {@code usual}: every bar of a
+     * horizontal bar chart at its label's height; for any other chart, a plot {@code leastPlot} high once its labels
+     * (turned up, perhaps), legend and titles have their room.
+     */
+    public double paperHeight(double width, double usual, double leastPlot) {
+        return chart.map(drawn -> ChartSize.paperHeight(drawn, width, usual, leastPlot)).orElse(usual);
+    }
+
     /** The file stem of the chart's outputs, unique in the report: {@code <question>-<chart>}. */
     public String fileStem() {
         return questionSlug + "-" + spec.id() + (sourceSlug.isEmpty() ? "" : "-" + sourceSlug)

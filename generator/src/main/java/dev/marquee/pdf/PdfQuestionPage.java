@@ -38,6 +38,8 @@ final class PdfQuestionPage {
     private PdfQuestionPage() {
     }
 
+    /** The least height of a vertical bar chart's plot on paper, in points: about five lines of its labels. */
+    static final float PLOT = 60;
     /** The height a chart's heading takes above it, padding included. */
     static final float CHART_HEADING = 18;
 
@@ -61,6 +63,7 @@ final class PdfQuestionPage {
         List<Figure> charts = all;
         float pageWidth = document.right() - document.left();
         float top = writer.getVerticalPosition(true) - document.bottom() - 6;
+        float width = columnWidth(pageWidth, charts.size());
         Optional<DashboardTable> tabled = page.dashboardTable();
         // A narrow table may take a cell of the grid: the empty one beside an odd chart, else the fourth chart's.
         boolean narrow = tabled.isPresent() && charts.size() >= 3 && tabled.get().excerpt(DashboardTable.ALL_ROWS).columns().size() <= 6;
@@ -70,7 +73,7 @@ final class PdfQuestionPage {
             for (int fit = DashboardTable.ALL_ROWS; fit >= 3; fit--) {
                 PdfPTable candidate = dataTable(tabled.get(), fit, fonts, pageWidth);
                 // Charts may give a tenth of their least height to a table below them rather than lose a cell to it.
-                if (0.9f * leastTotal(charts) + candidate.getTotalHeight() + 8 <= room) {
+                if (0.9f * leastTotal(charts, width) + candidate.getTotalHeight() + 8 <= room) {
                     below = candidate;
                     break;
                 }
@@ -79,11 +82,11 @@ final class PdfQuestionPage {
         if (below == null && narrow && charts.size() == 4) {
             charts = charts.subList(0, 3);
         }
+        width = columnWidth(pageWidth, charts.size());
         float room = top - rowsOf(charts) * (CHART_HEADING + 8) - (below == null ? 0 : below.getTotalHeight() + 8);
         int columns = charts.size() == 1 ? 1 : 2;
-        float[] heights = heights(charts, room);
+        float[] heights = heights(charts, room, width);
         PdfPTable inGrid = null;
-        float width = pageWidth * (columns == 1 ? 0.75f : 1f) / columns - 8;
         if (below == null && narrow) {
             for (int fit = DashboardTable.ALL_ROWS; fit >= 3 && inGrid == null; fit--) {
                 PdfPTable candidate = dataTable(tabled.get(), fit, fonts, width);
@@ -93,7 +96,8 @@ final class PdfQuestionPage {
             }
             if (inGrid == null && charts != all) {
                 charts = all;
-                heights = heights(charts, room);
+                width = columnWidth(pageWidth, charts.size());
+                heights = heights(charts, room, width);
             }
         }
         if (inGrid != null) {
@@ -132,28 +136,34 @@ final class PdfQuestionPage {
         return charts.size() <= 2 ? Math.min(1, charts.size()) : 2;
     }
 
-    /** Each row's least height: its tallest chart's. */
-    static float[] least(List<Figure> charts) {
+    /** The width of a chart's cell: one chart takes three quarters of the page, more share it two by two. */
+    static float columnWidth(float pageWidth, int charts) {
+        int columns = charts == 1 ? 1 : 2;
+        return pageWidth * (columns == 1 ? 0.75f : 1f) / columns - 8;
+    }
+
+    /** Each row's least height: its tallest chart's, drawn {@code width} wide. */
+    static float[] least(List<Figure> charts, float width) {
         int columns = charts.size() == 1 ? 1 : 2;
         float[] least = new float[rowsOf(charts)];
         for (int i = 0; i < charts.size(); i++) {
-            least[i / columns] = Math.max(least[i / columns], leastHeight(charts.get(i).chart()));
+            least[i / columns] = Math.max(least[i / columns], leastHeight(charts.get(i).chart(), width));
         }
         return least;
     }
 
-    static float leastTotal(List<Figure> charts) {
+    static float leastTotal(List<Figure> charts, float width) {
         float total = 0;
-        for (float height : least(charts)) {
+        for (float height : least(charts, width)) {
             total += height;
         }
         return total;
     }
 
     /** The height of each row of charts: the room shared in proportion to what each row needs, up to what still reads as a chart. */
-    static float[] heights(List<Figure> charts, float room) {
-        float[] heights = least(charts);
-        float share = Math.max(0.6f, room / Math.max(1, leastTotal(charts)));
+    static float[] heights(List<Figure> charts, float room, float width) {
+        float[] heights = least(charts, width);
+        float share = Math.max(0.6f, room / Math.max(1, leastTotal(charts, width)));
         for (int r = 0; r < heights.length; r++) {
             heights[r] = Math.min(heights.length == 1 ? 330 : 260, heights[r] * share);
         }
@@ -161,17 +171,15 @@ final class PdfQuestionPage {
     }
 
     /**
-     * The least height a chart needs on paper for its labels to leave room for the bars: a horizontal bar a label's
-     * height each, a category axis of many labels (set at 45 degrees) and its legend more than a plain chart.
+     * The least height a chart needs on paper, drawn {@code width} wide, as measured there: every bar of a horizontal
+     * bar chart (up to a cap: past it the chart shows the bars that fit and says so), or a plot {@link #PLOT} high under
+     * the labels, legend and titles of any other. A guess by kind left an age band chart, whose "unknown" turns up all
+     * eight labels, a sliver of plot, and a bar chart of four regions with a legend room for one bar.
      */
-    static float leastHeight(RenderedChart chart) {
-        long categories = chart.spec().x().isEmpty() || chart.data().indexOf(chart.spec().x()).isEmpty() ? 0
-                : chart.data().columnValues(chart.spec().x()).stream().distinct().count();
-        return switch (chart.spec().kind()) {
-            case HBAR -> Math.max(110, Math.min(240, 40 + 9 * categories));
-            case BAR, STACKED_BAR, STACKED_PERCENT -> categories > 8 ? 170 : 110;
-            default -> 110;
-        };
+    static float leastHeight(RenderedChart chart, float width) {
+        double scale = drawingScale(width);
+        double measured = withoutOwnTitle(chart, () -> chart.paperHeight(width / scale, 110 / scale, PLOT / scale)) * scale;
+        return (float) Math.min(200, measured);
     }
 
     /** A chart under its title: the charts draw none of their own in the PDF, so every one is titled the same way. */

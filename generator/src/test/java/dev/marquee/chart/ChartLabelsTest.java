@@ -216,4 +216,47 @@ class ChartLabelsTest {
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         return g2.getSVGElement();
     }
+
+    @Test
+    void ageBands_onPaper_askForTheHeightThatLeavesTheirBarsAPlot() {
+        // "unknown" is wider than a bar's pitch 500 units wide, so all eight labels turn up and take the plot's height.
+        Table bands = Charts.table(List.of(column("age_band", ColumnType.TEXT), column("share", ColumnType.DECIMAL)),
+                new Object[]{"<18", 0.03}, new Object[]{"18–24", 0.12}, new Object[]{"25–34", 0.28}, new Object[]{"35–44", 0.31},
+                new Object[]{"45–54", 0.17}, new Object[]{"55–64", 0.05}, new Object[]{"65+", 0.02}, new Object[]{"unknown", 0.02});
+        JFreeChart chart = Charts.render(Charts.spec(ChartKind.BAR, "age_band", List.of("share"), Optional.empty(), Unit.PERCENT), bands)
+                .chart().orElseThrow();
+        double width = 500;
+        double usual = 150;
+        double plot = 80;
+
+        double height = ChartSize.paperHeight(chart, width, usual, plot);
+
+        assertTrue(plotHeight(chart, width, usual) < plot, "at the usual height the turned-up labels leave the bars less");
+        assertTrue(height > usual, height + " units");
+        assertTrue(plotHeight(chart, width, height) >= plot, plotHeight(chart, width, height) + " units of plot");
+    }
+
+    @Test
+    void fourRegions_withALegend_onPaper_askForTheHeightThatShowsEveryBar() {
+        Table regions = Charts.table(List.of(column("region", ColumnType.TEXT), column("churn_rate", ColumnType.DECIMAL)),
+                new Object[]{"Latin America", 0.056}, new Object[]{"Europe", 0.044}, new Object[]{"North America", 0.026},
+                new Object[]{"Middle East & Africa", 0.048});
+        RenderedChart chart = ChartStage.render("churn", Charts.spec(ChartKind.HBAR, "region", List.of("churn_rate"), Optional.empty(),
+                Unit.PERCENT), regions, Optional.empty(), "", Optional.empty(), "", List.of(new ReferenceLine(0.04, "All regions", false)));
+        double width = 500;
+
+        double height = chart.paperHeight(width, 80, 80);
+
+        assertEquals(ChartSize.Fit.ALL, ChartSize.fitted(chart.chart().orElseThrow(), new Rectangle2D.Double(0, 0, width, height)).bars());
+        assertTrue(ChartSize.fitted(chart.chart().orElseThrow(), new Rectangle2D.Double(0, 0, width, 80)).bars() < 4,
+                "the usual height shows fewer");
+    }
+
+    private static double plotHeight(JFreeChart chart, double width, double height) {
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo(null);
+        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
+        g2.dispose();
+        return info.getPlotInfo().getDataArea().getHeight();
+    }
 }
