@@ -309,6 +309,9 @@ class PublicFilesTest {
         @Test
         void narratives_sayOnlyWhatTheFileGives() {
             assertNarrativesFilled(site());
+            // A table of members has no viewing sessions: the watch-time page does not explain how it counts them.
+            String watchTime = site().pageText("watch-time.html");
+            assertFalse(watchTime.contains("sessions that started") || watchTime.contains("of sessions reach"), watchTime);
         }
     }
 
