@@ -1,6 +1,5 @@
 -- genre_rating: the ratings given up to the as-of date, per genre, a title's rating counting in each of its genres:
--- how many, their mean and sample standard deviation, and how many members gave them. The genre rankings read this
--- instead of joining every rating to its title's genres once per ranking.
+-- how many, their mean and sample standard deviation, and how many members gave them. The genre rankings read this.
 
 WITH title_genres AS (
     SELECT t.title_id, trim(g.genre) AS genre

@@ -4,7 +4,7 @@
 -- * the event files (users with their subscriptions, viewing sessions and payments): one population, named "event
 --   files"; plan and price are those of the subscription active on the as-of date (the latest started, if two
 --   are), or of the last one for a member who has left; the last activity is the last viewing session
---   (viewing read from the layer's rollups, member_month_device and member_genre);
+--   (viewing totals from member_month_device and member_genre);
 -- * the member-level public files (member_profiles): each file its own population, with what it gives.
 -- A column no source fills stays NULL, and a question needing it leaves that chart out.
 -- 'current' says whether a member counts in the population's figures of the day: for the event files, a member with a

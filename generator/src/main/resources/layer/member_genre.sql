@@ -1,6 +1,5 @@
--- member_genre: each member's minutes watched per genre, a title counting in each of its genres (from the layer's
--- member × title × month rollup). A member's favourite genre and the genres members watch together read this
--- instead of joining every member's titles to their genres again.
+-- member_genre: each member's minutes watched per genre, a title counting in each of its genres (from
+-- member_title_month). A member's favourite genre and the genres members watch together read this.
 
 WITH title_genres AS (
     SELECT t.title_id, trim(g.genre) AS genre

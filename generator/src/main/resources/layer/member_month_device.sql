@@ -1,10 +1,10 @@
--- member_month_device: the viewing sessions up to the as-of date added up once per member, calendar month and device
--- (one pass over the events). Every question about watch time by member, month or device reads this instead of the
--- events: minutes are exact DECIMAL sums, so hours, shares and rates come out to the last digit as from the events.
+-- member_month_device: the viewing sessions up to the as-of date added up per member, calendar month and device.
+-- Every question about watch time by member, month or device reads this: minutes are added up exactly, so hours,
+-- shares and rates are the same, to the last digit, as if counted from the sessions one by one.
 -- Two flags and a number split a month where a question needs days: 'month_to_date' (the day of the month is at most
 -- the as-of date's, for the KPIs' same-days comparisons), 'last_90_days' (the 90 days up to the as-of date) and
 -- 'recent_period' (the 30-day period counted back from the as-of date, 0 for the last 30 days, over the last 300 days
--- and empty before: the churn model's windows, which add these up instead of reading the events).
+-- and empty before: the churn model's windows).
 
 SELECT v.user_id,
        CAST(date_trunc('month', v.started_at) AS DATE) AS month,

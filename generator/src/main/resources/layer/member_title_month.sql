@@ -1,6 +1,6 @@
--- member_title_month: the viewing sessions up to the as-of date added up once per member, title and calendar month
--- (one pass over the events). Titles' figures (title_period, the top titles) and members' genres read this instead of
--- the events; a title's viewers in a month are its rows, so no distinct count runs over the events.
+-- member_title_month: the viewing sessions up to the as-of date added up per member, title and calendar month.
+-- Titles' figures (title_period, the top titles) and members' genres read this; a title's viewers in a month are its
+-- rows.
 
 SELECT v.user_id,
        v.title_id,
