@@ -38,8 +38,8 @@ final class PdfQuestionPage {
     private PdfQuestionPage() {
     }
 
-    /** The least height of a vertical bar chart's plot on paper, in points: about five lines of its labels. */
-    static final float PLOT = 60;
+    /** The least height of a chart's plot on paper, in points: room for four or five ticks of its value axis. */
+    static final float PLOT = 55;
     /** The height a chart's heading takes above it, padding included. */
     static final float CHART_HEADING = 18;
 
@@ -70,12 +70,16 @@ final class PdfQuestionPage {
         PdfPTable below = null;
         if (tabled.isPresent() && !(narrow && charts.size() % 2 == 1)) {
             float room = top - rowsOf(charts) * (CHART_HEADING + 8);
-            for (int fit = DashboardTable.ALL_ROWS; fit >= 3; fit--) {
-                PdfPTable candidate = dataTable(tabled.get(), fit, fonts, pageWidth);
-                // Charts may give a tenth of their least height to a table below them rather than lose a cell to it.
-                if (0.9f * leastTotal(charts, width) + candidate.getTotalHeight() + 8 <= room) {
-                    below = candidate;
-                    break;
+            float least = leastTotal(charts, width);
+            // The table gives up rows, down to three, before the charts give up any of their least height (measured: a
+            // plot PLOT high; a chart squeezed below it shows bars a few points tall on two ticks); then the charts may
+            // give a tenth of it rather than lose a cell, or the page its table.
+            for (float share : new float[]{1f, 0.9f}) {
+                for (int fit = DashboardTable.ALL_ROWS; fit >= 3 && below == null; fit--) {
+                    PdfPTable candidate = dataTable(tabled.get(), fit, fonts, pageWidth);
+                    if (share * least + candidate.getTotalHeight() + 8 <= room) {
+                        below = candidate;
+                    }
                 }
             }
         }
@@ -179,7 +183,7 @@ final class PdfQuestionPage {
     static float leastHeight(RenderedChart chart, float width) {
         double scale = drawingScale(width);
         double measured = withoutOwnTitle(chart, () -> chart.paperHeight(width / scale, 110 / scale, PLOT / scale)) * scale;
-        return (float) Math.min(200, measured);
+        return (float) Math.min(180, measured);
     }
 
     /** A chart under its title: the charts draw none of their own in the PDF, so every one is titled the same way. */

@@ -151,7 +151,7 @@ class PdfDashboardTest {
     }
 
     @Test
-    void churnPage_listsEveryRegionOfTheSample_andOutlookShowsTheBacktestItsTakeawayNames() throws Exception {
+    void churnPage_drawsEveryRegionOfTheSample_itsTableSaysHowManyItLists_andOutlookShowsTheBacktestItsTakeawayNames() throws Exception {
         Path pdf = sample.resolve("report.pdf");
         String churn = page(pdf, 5);
         String table = churn.substring(churn.indexOf("Table: Churn rate by region, as-of month"));
@@ -159,9 +159,16 @@ class PdfDashboardTest {
         List<String> regions = Files.readAllLines(sample.resolve("csv/churn-by-region.csv")).stream().skip(1)
                 .map(line -> line.substring(0, line.indexOf(','))).toList();
         assertEquals(List.of("Latin America", "Europe", "North America", "Other (small groups)"), regions);
+        // The page draws every region (the chart beside the table); the table keeps, when it is short of room, the rows
+        // the takeaway names and says how many of the four it shows.
+        String chartsAndTable = churn.substring(0, churn.indexOf("Table: Churn rate by region, as-of month"));
         for (String region : regions) {
-            assertTrue(table.contains(region), region + " in the churn table:\n" + table);
+            assertTrue(chartsAndTable.contains(region), region + " drawn on the churn page:\n" + churn);
         }
+        assertTrue(table.contains("Latin America"), table);
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("(\\d) of 4 rows").matcher(table);
+        long listed = regions.stream().filter(table::contains).count();
+        assertEquals(shown.find() ? Integer.parseInt(shown.group(1)) : 4, listed, "regions in the table, as its note says:\n" + table);
         String outlook = page(pdf, 2).replaceAll("\\s+", " ");
         assertTrue(outlook.contains("The backtest table shows") && outlook.contains("Table: How wrong each forecast has been (backtest)"),
                 outlook);
