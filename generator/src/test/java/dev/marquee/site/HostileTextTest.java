@@ -87,7 +87,7 @@ class HostileTextTest {
     void narrative_quotesTheRatingAsText_notAnImage() {
         String page = files(".html").get("catalogue.html");
 
-        assertTrue(page.contains("The most common maturity rating is ![p](https://evil.example/t.png).</p>"), page);
+        assertTrue(page.contains("Among the titles with a maturity rating, the most common is ![p](https://evil.example/t.png).</p>"), page);
     }
 
     @Test
