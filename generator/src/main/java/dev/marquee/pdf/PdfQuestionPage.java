@@ -71,15 +71,26 @@ final class PdfQuestionPage {
         if (tabled.isPresent() && !(narrow && charts.size() % 2 == 1)) {
             float room = top - rowsOf(charts) * (CHART_HEADING + 8);
             float least = leastTotal(charts, width);
-            // The table gives up rows, down to three, before the charts give up any of their least height (measured: a
-            // plot PLOT high; a chart squeezed below it shows bars a few points tall on two ticks); then the charts may
-            // give a tenth of it rather than lose a cell, or the page its table.
+            // An excerpt (the latest 8 of 36 months) gives up rows, down to three, before the charts give up any of
+            // their least height (measured: a plot PLOT high; a chart squeezed below it shows bars a few points tall
+            // on two ticks); then the charts may give a tenth of it rather than lose a cell, or the page its table. A
+            // table shown whole (four regions, four forecasts) stays whole while a tenth of the charts' height is enough.
+            List<float[]> tries = new ArrayList<>();
+            int whole = tabled.get().excerpt(DashboardTable.ALL_ROWS).rows().size();
+            if (whole == tabled.get().figure().chart().data().rowCount()) {
+                tries.add(new float[]{1f, whole});
+                tries.add(new float[]{0.9f, whole});
+            }
             for (float share : new float[]{1f, 0.9f}) {
-                for (int fit = DashboardTable.ALL_ROWS; fit >= 3 && below == null; fit--) {
-                    PdfPTable candidate = dataTable(tabled.get(), fit, fonts, pageWidth);
-                    if (share * least + candidate.getTotalHeight() + 8 <= room) {
-                        below = candidate;
-                    }
+                for (int fit = DashboardTable.ALL_ROWS; fit >= 3; fit--) {
+                    tries.add(new float[]{share, fit});
+                }
+            }
+            for (float[] attempt : tries) {
+                PdfPTable candidate = dataTable(tabled.get(), (int) attempt[1], fonts, pageWidth);
+                if (attempt[0] * least + candidate.getTotalHeight() + 8 <= room) {
+                    below = candidate;
+                    break;
                 }
             }
         }
