@@ -40,6 +40,11 @@ final class PdfQuestionPage {
 
     /** The least height of a chart's plot on paper, in points: room for four or five ticks of its value axis. */
     static final float PLOT = 55;
+    /**
+     * The most a horizontal bar chart asks for as its least height, in points: past it, a page keeps its four charts and
+     * its table, and the chart shows the bars that fit and says so (the site has them all).
+     */
+    static final float LEAST_BARS = 150;
     /** The height a chart's heading takes above it, padding included. */
     static final float CHART_HEADING = 18;
 
@@ -159,12 +164,22 @@ final class PdfQuestionPage {
 
     /** Each row's least height: its tallest chart's, drawn {@code width} wide. */
     static float[] least(List<Figure> charts, float width) {
+        return perRow(charts, width, true);
+    }
+
+    /** Each row's height that shows all of its charts' bars (up to a row's most), drawn {@code width} wide. */
+    static float[] wanted(List<Figure> charts, float width) {
+        return perRow(charts, width, false);
+    }
+
+    private static float[] perRow(List<Figure> charts, float width, boolean least) {
         int columns = charts.size() == 1 ? 1 : 2;
-        float[] least = new float[rowsOf(charts)];
+        float[] rows = new float[rowsOf(charts)];
         for (int i = 0; i < charts.size(); i++) {
-            least[i / columns] = Math.max(least[i / columns], leastHeight(charts.get(i).chart(), width));
+            float measured = measuredHeight(charts.get(i).chart(), width);
+            rows[i / columns] = Math.max(rows[i / columns], least ? Math.min(LEAST_BARS, measured) : Math.min(most(charts), measured));
         }
-        return least;
+        return rows;
     }
 
     static float leastTotal(List<Figure> charts, float width) {
@@ -175,26 +190,57 @@ final class PdfQuestionPage {
         return total;
     }
 
-    /** The height of each row of charts: the room shared in proportion to what each row needs, up to what still reads as a chart. */
+    /** The most a row of charts is given: what still reads as a chart. */
+    private static float most(List<Figure> charts) {
+        return rowsOf(charts) == 1 ? 330 : 260;
+    }
+
+    /**
+     * The height of each row of charts. Short of room, each row gets the same share of its least height (down to 0.6 of
+     * it). With room to spare, a row of a horizontal bar chart that shows only its first bars gets first what it needs
+     * for more of them (the top titles' 10 bars rather than 3), up to half the spare room, then every row the rest in
+     * proportion, up to its most.
+     */
     static float[] heights(List<Figure> charts, float room, float width) {
         float[] heights = least(charts, width);
-        float share = Math.max(0.6f, room / Math.max(1, leastTotal(charts, width)));
+        float total = leastTotal(charts, width);
+        float most = most(charts);
+        if (room <= total) {
+            float share = Math.max(0.6f, room / Math.max(1, total));
+            for (int r = 0; r < heights.length; r++) {
+                heights[r] = Math.min(most, heights[r] * share);
+            }
+            return heights;
+        }
+        float[] wanted = wanted(charts, width);
+        float lacking = 0;
         for (int r = 0; r < heights.length; r++) {
-            heights[r] = Math.min(heights.length == 1 ? 330 : 260, heights[r] * share);
+            lacking += Math.max(0, wanted[r] - heights[r]);
+        }
+        float spare = room - total;
+        // Half the spare room at most: the other rows' plots grow too, and a value axis gets more of its ticks.
+        float given = Math.min(spare / 2, lacking);
+        float sum = 0;
+        for (int r = 0; r < heights.length; r++) {
+            heights[r] += lacking == 0 ? 0 : Math.max(0, wanted[r] - heights[r]) / lacking * given;
+            sum += heights[r];
+        }
+        float rest = spare - given;
+        for (int r = 0; r < heights.length; r++) {
+            heights[r] = Math.min(most, heights[r] + rest * heights[r] / sum);
         }
         return heights;
     }
 
     /**
-     * The least height a chart needs on paper, drawn {@code width} wide, as measured there: every bar of a horizontal
-     * bar chart (up to a cap: past it the chart shows the bars that fit and says so), or a plot {@link #PLOT} high under
-     * the labels, legend and titles of any other. A guess by kind left an age band chart, whose "unknown" turns up all
-     * eight labels, a sliver of plot, and a bar chart of four regions with a legend room for one bar.
+     * The height a chart needs on paper, drawn {@code width} wide, as measured there: every bar of a horizontal bar chart,
+     * or a plot {@link #PLOT} high under the labels, legend and titles of any other. A guess by kind left an age band
+     * chart, whose "unknown" turns up all eight labels, a sliver of plot, and a bar chart of four regions with a legend
+     * room for one bar.
      */
-    static float leastHeight(RenderedChart chart, float width) {
+    static float measuredHeight(RenderedChart chart, float width) {
         double scale = drawingScale(width);
-        double measured = withoutOwnTitle(chart, () -> chart.paperHeight(width / scale, 110 / scale, PLOT / scale)) * scale;
-        return (float) Math.min(180, measured);
+        return (float) (withoutOwnTitle(chart, () -> chart.paperHeight(width / scale, 110 / scale, PLOT / scale)) * scale);
     }
 
     /** A chart under its title: the charts draw none of their own in the PDF, so every one is titled the same way. */
