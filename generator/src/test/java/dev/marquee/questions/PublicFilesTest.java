@@ -312,6 +312,11 @@ class PublicFilesTest {
             // A table of members has no viewing sessions: the watch-time page does not explain how it counts them.
             String watchTime = site().pageText("watch-time.html");
             assertFalse(watchTime.contains("sessions that started") || watchTime.contains("of sessions reach"), watchTime);
+            // The lift chart is on the site's page, with a figure of it; the PDF, which leaves that chart to the site,
+            // does not speak of it in its takeaway.
+            assertTrue(Pattern.compile("The lift chart compares .* in the riskiest tenth, [\\d.]+% left\\.")
+                    .matcher(site().pageText("churn-drivers.html")).find(), site().pageText("churn-drivers.html"));
+            site().everyTextSqueezed().forEach((file, text) -> assertFalse(file.endsWith(".pdf") && text.contains("liftchart"), file));
         }
     }
 
