@@ -178,6 +178,12 @@ public final class Layer {
      * A table not in {@code filled} (the tables with rows) is marked empty.
      */
     public List<Shown> readBy(java.util.Collection<String> statements, Statements.Bound definitions, Set<String> filled) {
+        return readThrough(statements).stream()
+                .map(t -> shown(t.name(), !filled.contains(t.name()), definitions.sql(t.definition()))).toList();
+    }
+
+    /** The layer tables the statements read, directly or through another layer table, in build order. */
+    private List<Table> readThrough(java.util.Collection<String> statements) {
         Set<String> needed = new java.util.HashSet<>();
         for (int t = tables.size() - 1; t >= 0; t--) {
             Table table = tables.get(t);
@@ -187,7 +193,7 @@ public final class Layer {
                 needed.add(table.name());
             }
         }
-        return tables.stream().filter(t -> needed.contains(t.name())).map(t -> shown(t.name(), !filled.contains(t.name()), definitions.sql(t.definition()))).toList();
+        return tables.stream().filter(t -> needed.contains(t.name())).toList();
     }
 
     /**
@@ -248,18 +254,12 @@ public final class Layer {
      * common table expressions in front of it.
      */
     String inline(String sql, Statements.Bound definitions, List<dev.marquee.model.TableSpec> absent) {
-        Map<String, String> needed = new LinkedHashMap<>();
-        // In reverse build order: a table's definition may read the ones before it.
-        for (int t = tables.size() - 1; t >= 0; t--) {
-            Table table = tables.get(t);
-            if (reads(sql, table.name()) || needed.values().stream().anyMatch(definition -> reads(definition, table.name()))) {
-                needed.put(table.name(), definitions.sql(table.definition()));
-            }
-        }
+        List<Table> needed = readThrough(List.of(sql));
+        List<String> neededSql = needed.stream().map(t -> definitions.sql(t.definition())).toList();
         StringBuilder ctes = new StringBuilder();
         // A table of the data model the remote schema lacks reads as an empty table of the model's columns.
         for (dev.marquee.model.TableSpec table : absent) {
-            if (reads(sql, table.name()) || needed.values().stream().anyMatch(definition -> reads(definition, table.name()))) {
+            if (reads(sql, table.name()) || neededSql.stream().anyMatch(definition -> reads(definition, table.name()))) {
                 ctes.append(ctes.length() == 0 ? "WITH " : ",\n").append(table.name()).append(" AS (SELECT ")
                         .append(String.join(", ", table.columns().stream()
                                 .map(c -> "CAST(NULL AS " + c.sqlType() + ") AS " + c.name()).toList()))
@@ -270,11 +270,9 @@ public final class Layer {
             return sql;
         }
         // In build order: a table may read the ones before it.
-        for (Table table : tables) {
-            if (needed.containsKey(table.name())) {
-                ctes.append(ctes.length() == 0 ? "WITH " : ",\n").append(table.name()).append(" AS (\n")
-                        .append(needed.get(table.name())).append("\n)");
-            }
+        for (int t = 0; t < needed.size(); t++) {
+            ctes.append(ctes.length() == 0 ? "WITH " : ",\n").append(needed.get(t).name()).append(" AS (\n")
+                    .append(neededSql.get(t)).append("\n)");
         }
         Matcher with = WITH.matcher(sql);
         if (with.find()) {
