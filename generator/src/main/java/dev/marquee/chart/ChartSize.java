@@ -79,7 +79,7 @@ final class ChartSize {
     }
 
     /** Where the plot draws its data when the chart is drawn {@code width} by {@code height}. */
-    private static Rectangle2D dataArea(JFreeChart chart, double width, double height) {
+    static Rectangle2D dataArea(JFreeChart chart, double width, double height) {
         Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
         try {
             org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo(null);

@@ -69,31 +69,34 @@ final class PdfQuestionPage {
         float pageWidth = document.right() - document.left();
         float top = writer.getVerticalPosition(true) - document.bottom() - 6;
         float width = columnWidth(pageWidth, charts.size());
+        Rows rows = Rows.of(charts, width);
         Optional<DashboardTable> tabled = page.dashboardTable();
         // A narrow table may take a cell of the grid: the empty one beside an odd chart, else the fourth chart's.
         boolean narrow = tabled.isPresent() && charts.size() >= 3 && tabled.get().excerpt(DashboardTable.ALL_ROWS).columns().size() <= 6;
         PdfPTable below = null;
         if (tabled.isPresent() && !(narrow && charts.size() % 2 == 1)) {
             float room = top - rowsOf(charts) * (CHART_HEADING + 8);
-            float least = leastTotal(charts, width);
+            float least = rows.leastTotal();
             // An excerpt (the latest 8 of 36 months) gives up rows, down to three, before the charts give up any of
             // their least height (measured: a plot PLOT high; a chart squeezed below it shows bars a few points tall
             // on two ticks); then the charts may give a tenth of it rather than lose a cell, or the page its table. A
             // table shown whole (four regions, four forecasts) stays whole while a tenth of the charts' height is enough.
-            List<float[]> tries = new ArrayList<>();
+            record Attempt(float share, int rows) {
+            }
+            List<Attempt> tries = new ArrayList<>();
             int whole = tabled.get().excerpt(DashboardTable.ALL_ROWS).rows().size();
             if (whole == tabled.get().figure().chart().data().rowCount()) {
-                tries.add(new float[]{1f, whole});
-                tries.add(new float[]{0.9f, whole});
+                tries.add(new Attempt(1f, whole));
+                tries.add(new Attempt(0.9f, whole));
             }
             for (float share : new float[]{1f, 0.9f}) {
                 for (int fit = DashboardTable.ALL_ROWS; fit >= 3; fit--) {
-                    tries.add(new float[]{share, fit});
+                    tries.add(new Attempt(share, fit));
                 }
             }
-            for (float[] attempt : tries) {
-                PdfPTable candidate = dataTable(tabled.get(), (int) attempt[1], fonts, pageWidth);
-                if (attempt[0] * least + candidate.getTotalHeight() + 8 <= room) {
+            for (Attempt attempt : tries) {
+                PdfPTable candidate = dataTable(tabled.get(), attempt.rows(), fonts, pageWidth);
+                if (attempt.share() * least + candidate.getTotalHeight() + 8 <= room) {
                     below = candidate;
                     break;
                 }
@@ -101,11 +104,12 @@ final class PdfQuestionPage {
         }
         if (below == null && narrow && charts.size() == 4) {
             charts = charts.subList(0, 3);
+            width = columnWidth(pageWidth, charts.size());
+            rows = Rows.of(charts, width);
         }
-        width = columnWidth(pageWidth, charts.size());
         float room = top - rowsOf(charts) * (CHART_HEADING + 8) - (below == null ? 0 : below.getTotalHeight() + 8);
         int columns = charts.size() == 1 ? 1 : 2;
-        float[] heights = heights(charts, room, width);
+        float[] heights = rows.heights(room);
         PdfPTable inGrid = null;
         if (below == null && narrow) {
             for (int fit = DashboardTable.ALL_ROWS; fit >= 3 && inGrid == null; fit--) {
@@ -117,7 +121,7 @@ final class PdfQuestionPage {
             if (inGrid == null && charts != all) {
                 charts = all;
                 width = columnWidth(pageWidth, charts.size());
-                heights = heights(charts, room, width);
+                heights = Rows.of(charts, width).heights(room);
             }
         }
         if (inGrid != null) {
@@ -162,74 +166,68 @@ final class PdfQuestionPage {
         return pageWidth * (columns == 1 ? 0.75f : 1f) / columns - 8;
     }
 
-    /** Each row's least height: its tallest chart's, drawn {@code width} wide. */
-    static float[] least(List<Figure> charts, float width) {
-        return perRow(charts, width, true);
-    }
-
-    /** Each row's height that shows all of its charts' bars (up to a row's most), drawn {@code width} wide. */
-    static float[] wanted(List<Figure> charts, float width) {
-        return perRow(charts, width, false);
-    }
-
-    private static float[] perRow(List<Figure> charts, float width, boolean least) {
-        int columns = charts.size() == 1 ? 1 : 2;
-        float[] rows = new float[rowsOf(charts)];
-        for (int i = 0; i < charts.size(); i++) {
-            float measured = measuredHeight(charts.get(i).chart(), width);
-            rows[i / columns] = Math.max(rows[i / columns], least ? Math.min(LEAST_BARS, measured) : Math.min(most(charts), measured));
-        }
-        return rows;
-    }
-
-    static float leastTotal(List<Figure> charts, float width) {
-        float total = 0;
-        for (float height : least(charts, width)) {
-            total += height;
-        }
-        return total;
-    }
-
-    /** The most a row of charts is given: what still reads as a chart. */
-    private static float most(List<Figure> charts) {
-        return rowsOf(charts) == 1 ? 330 : 260;
-    }
-
     /**
-     * The height of each row of charts. Short of room, each row gets the same share of its least height (down to 0.6 of
-     * it). With room to spare, a row of a horizontal bar chart that shows only its first bars gets first what it needs
-     * for more of them (the top titles' 10 bars rather than 3), up to half the spare room, then every row the rest in
-     * proportion, up to its most.
+     * The rows of a page's charts, each chart measured once at the width it is drawn: each row's least height (its
+     * tallest chart's, a horizontal bar chart's at most {@link #LEAST_BARS}), the height that shows all its charts' bars
+     * (up to {@code most}), and the most a row is given: what still reads as a chart.
      */
-    static float[] heights(List<Figure> charts, float room, float width) {
-        float[] heights = least(charts, width);
-        float total = leastTotal(charts, width);
-        float most = most(charts);
-        if (room <= total) {
-            float share = Math.max(0.6f, room / Math.max(1, total));
+    record Rows(float[] least, float[] wanted, float most) {
+
+        static Rows of(List<Figure> charts, float width) {
+            int columns = charts.size() == 1 ? 1 : 2;
+            float most = rowsOf(charts) == 1 ? 330 : 260;
+            float[] least = new float[rowsOf(charts)];
+            float[] wanted = new float[least.length];
+            for (int i = 0; i < charts.size(); i++) {
+                float measured = measuredHeight(charts.get(i).chart(), width);
+                least[i / columns] = Math.max(least[i / columns], Math.min(LEAST_BARS, measured));
+                wanted[i / columns] = Math.max(wanted[i / columns], Math.min(most, measured));
+            }
+            return new Rows(least, wanted, most);
+        }
+
+        float leastTotal() {
+            float total = 0;
+            for (float height : least) {
+                total += height;
+            }
+            return total;
+        }
+
+        /**
+         * The height of each row in {@code room}. Short of room, each row gets the same share of its least height (down
+         * to 0.6 of it). With room to spare, a row of a horizontal bar chart that shows only its first bars gets first
+         * what it needs for more of them (the top titles' 10 bars rather than 3), up to half the spare room, then every
+         * row the rest in proportion, up to its most.
+         */
+        float[] heights(float room) {
+            float[] heights = least.clone();
+            float total = leastTotal();
+            if (room <= total) {
+                float share = Math.max(0.6f, room / Math.max(1, total));
+                for (int r = 0; r < heights.length; r++) {
+                    heights[r] = Math.min(most, heights[r] * share);
+                }
+                return heights;
+            }
+            float lacking = 0;
             for (int r = 0; r < heights.length; r++) {
-                heights[r] = Math.min(most, heights[r] * share);
+                lacking += Math.max(0, wanted[r] - heights[r]);
+            }
+            float spare = room - total;
+            // Half the spare room at most: the other rows' plots grow too, and a value axis gets more of its ticks.
+            float given = Math.min(spare / 2, lacking);
+            float sum = 0;
+            for (int r = 0; r < heights.length; r++) {
+                heights[r] += lacking == 0 ? 0 : Math.max(0, wanted[r] - heights[r]) / lacking * given;
+                sum += heights[r];
+            }
+            float rest = spare - given;
+            for (int r = 0; r < heights.length; r++) {
+                heights[r] = Math.min(most, heights[r] + rest * heights[r] / sum);
             }
             return heights;
         }
-        float[] wanted = wanted(charts, width);
-        float lacking = 0;
-        for (int r = 0; r < heights.length; r++) {
-            lacking += Math.max(0, wanted[r] - heights[r]);
-        }
-        float spare = room - total;
-        // Half the spare room at most: the other rows' plots grow too, and a value axis gets more of its ticks.
-        float given = Math.min(spare / 2, lacking);
-        float sum = 0;
-        for (int r = 0; r < heights.length; r++) {
-            heights[r] += lacking == 0 ? 0 : Math.max(0, wanted[r] - heights[r]) / lacking * given;
-            sum += heights[r];
-        }
-        float rest = spare - given;
-        for (int r = 0; r < heights.length; r++) {
-            heights[r] = Math.min(most, heights[r] + rest * heights[r] / sum);
-        }
-        return heights;
     }
 
     /**

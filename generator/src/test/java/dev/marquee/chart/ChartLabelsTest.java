@@ -253,10 +253,6 @@ class ChartLabelsTest {
     }
 
     private static double plotHeight(JFreeChart chart, double width, double height) {
-        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
-        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo(null);
-        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
-        g2.dispose();
-        return info.getPlotInfo().getDataArea().getHeight();
+        return ChartSize.dataArea(chart, width, height).getHeight();
     }
 }
