@@ -302,6 +302,20 @@ class PublicFilesTest {
                     .map(r -> r.number("churned")).toList(), "churners by band");
         }
 
+        /**
+         * The lift sentence's figure, by hand: the holdout's riskiest tenth (D10) holds 160 members of the real file, all
+         * 160 marked as having left, so 160 / 160 = 100.0%.
+         */
+        @Test
+        void realFile_riskiestTenth_allLeft() {
+            Assumptions.assumeTrue(site().real(), "the real netflix_customer_churn.csv is absent: skipped");
+            Published d10 = site().csv("churn-drivers-risk-lift").stream().filter(r -> "D10".equals(r.text("risk_decile")))
+                    .findFirst().orElseThrow();
+            assertEquals(List.of(160.0, 160.0), List.of(d10.number("members"), d10.number("observed_churners")));
+            assertTrue(site().pageText("churn-drivers.html").contains("in the riskiest tenth, 100.0% left."),
+                    site().pageText("churn-drivers.html"));
+        }
+
         @Test
         void pages_eachShowsAChartWithData() {
             assertEveryPageShowsData(site());
