@@ -49,13 +49,14 @@ JOIN hours_band AS b ON b.source = m.source AND b.bucket = m.bucket
 GROUP BY m.source, b.band, b.hours_watched
 ORDER BY m.source, b.band
 
--- Heavy watchers, per population: the quarter of members with hours (the event files' viewers) who watched most, and
--- their share of all hours. (The fewest hours among them would be one member's own figure: it is not published.) Shown only when both the quarter and the rest reach k.
+-- Heavy watchers, per member-level file: the quarter of its members with hours who watched most, and their share of all
+-- hours (the event files' are in summary). (The fewest hours among them would be one member's own figure: it is not
+-- published.) Shown only when both the quarter and the rest reach k.
 -- name: heavy_watchers
 WITH ranked AS (
     SELECT source, watch_hours, ntile(4) OVER (PARTITION BY source ORDER BY watch_hours DESC, user_id) AS quartile
     FROM member
-    WHERE watch_hours > 0
+    WHERE watch_hours > 0 AND source <> {{event_source}}
 )
 SELECT source, count(*) AS viewers, sum(watch_hours) AS total_hours, sum(watch_hours) / count(*) AS hours_per_viewer,
        count(*) FILTER (WHERE quartile = 1) AS heavy_viewers,

@@ -221,6 +221,14 @@ abstract class MemberFileFigures<M> {
         assertClose(heavy, row.number("heavy_viewers"), "heavy viewers: the top quarter");
         if (heavy >= k() && viewers - heavy >= k()) {
             assertClose(heavyHours / total, row.number("heavy_share"), "the heavy quarter's share of hours");
+            // The page's opening says it of the first file that gives hours: a member-level file has no other words on
+            // watch time.
+            if (site().csv("watch-time-heavy-watchers").get(0).text("source").equals(source())) {
+                String sentence = "The quarter who watched most account for "
+                        + dev.marquee.format.Formats.percent(heavyHours / total) + " of those hours.";
+                String page = site().pageText("watch-time.html");
+                assertTrue(page.contains("In " + source() + ", the ") && page.contains(sentence), sentence + " in " + page);
+            }
         } else {
             RawFile.assertBlank(row.number("heavy_share"), "a heavy quarter or rest under k");
         }
