@@ -27,6 +27,24 @@ SELECT source, month, signups,
 FROM counts
 ORDER BY source, month
 
+-- The month with the most signups before the as-of month (whose count runs only to the as-of day), per population, the
+-- earliest on a tie: the most of any row of monthly.
+-- name: busiest_month
+WITH counts AS (
+    SELECT source, CAST(date_trunc('month', signup_date) AS DATE) AS month, count(*) AS signups
+    FROM member
+    WHERE signup_date IS NOT NULL AND signup_date < CAST(date_trunc('month', source_as_of) AS DATE)
+    GROUP BY source, CAST(date_trunc('month', signup_date) AS DATE)
+),
+ranked AS (
+    SELECT source, month, signups, row_number() OVER (PARTITION BY source ORDER BY signups DESC, month) AS place
+    FROM counts
+)
+SELECT source, month, signups
+FROM ranked
+WHERE place = 1
+ORDER BY source
+
 -- Members with an active subscription at the end of each month, and growth on the month before.
 -- name: subscribers
 WITH bounds AS (

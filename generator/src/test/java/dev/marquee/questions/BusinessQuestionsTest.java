@@ -199,6 +199,12 @@ class BusinessQuestionsTest {
     }
 
     @Test
+    void signups_busiestMonth_beforeTheAsOfMonth() {
+        // January's 4 signups beat February's 0; March, the as-of month, is left out.
+        assertRows(result("signups", "busiest_month"), row("event files", LocalDate.of(2024, 1, 1), 4L));
+    }
+
+    @Test
     void signups_subscribers() {
         assertRows(result("signups", "subscribers"), row(LocalDate.of(2024, 1, 1), 4L, null),
                 row(LocalDate.of(2024, 2, 1), 3L, -0.25), row(LocalDate.of(2024, 3, 1), 5L, 2 / 3.0));

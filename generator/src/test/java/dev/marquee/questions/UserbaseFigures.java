@@ -143,6 +143,21 @@ abstract class UserbaseFigures extends MemberFileFigures<UserbaseFigures.Member>
     }
 
     @Test
+    void signupsPage_namesTheBusiestMonthBeforeTheAsOfMonth() {
+        YearMonth asOfMonth = YearMonth.from(latestDate());
+        Map.Entry<YearMonth, Long> busiest = null;
+        for (Map.Entry<YearMonth, Long> month : signupsByMonth().entrySet()) {
+            if (month.getKey().isBefore(asOfMonth) && (busiest == null || month.getValue() > busiest.getValue())) {
+                busiest = month;
+            }
+        }
+        java.time.format.DateTimeFormatter monthName = java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.ENGLISH);
+        String sentence = String.format(java.util.Locale.ENGLISH, "%,d members signed up in %s, the most of any month before %s.",
+                busiest.getValue(), busiest.getKey().format(monthName), asOfMonth.format(monthName));
+        assertTrue(site().pageText("signups.html").contains(sentence), sentence);
+    }
+
+    @Test
     void signupsByMonth_fromJoinDates_smallMonthsHiddenWithTheirRunningTotal() {
         Map<YearMonth, Long> truth = signupsByMonth();
         List<Published> rows = csv("signups-monthly");
