@@ -29,7 +29,7 @@ class SampleReportTest {
 
         Report report = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
 
-        assertEquals(List.of("Who leaves", "Market", "Watch time and engagement: Heavy watchers", "What was watched",
+        assertEquals(List.of("Who leaves", "Market", "Watch time and engagement: Heavy watchers by file", "What was watched",
                         "Catalogue: IMDb and TMDB scores by genre"),
                 report.leftOut().stream().map(l -> l.title()).toList(),
                 "the sample has no file marking who left, one service, no member-level file, no engagement report and no scores");
