@@ -135,7 +135,9 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                     : chart.spec().whenEmpty());
         }
         if (chart.source().isEmpty() && data.indexOf("source").isPresent() && !data.isEmpty()) {
-            sentences.add("Source: " + data.value(0, "source") + ".");
+            // A table is not split by population: it names every file its rows come from.
+            List<String> sources = data.columnValues("source").stream().map(String::valueOf).distinct().toList();
+            sentences.add((sources.size() == 1 ? "Source: " : "Sources: ") + String.join(", ", sources) + ".");
         }
         sentences.add(section.note(chart));
         if (chart.facetValue().isEmpty() && chart.source().isEmpty()) {

@@ -451,6 +451,19 @@ class PublicFilesTest {
             assertTrue(userbase.contains("are not shown"), userbase);
             assertFalse(users.contains("are not shown"), users);
         }
+
+        /** A table is not split by file: it names every file its rows come from, not the first row's. */
+        @Test
+        void tablesOfSeveralFiles_nameEveryFile() {
+            Assumptions.assumeTrue(site().real(), "the real files are absent: skipped");
+            String heavy = chartText(site().pageText("watch-time.html"), "Heavy watchers by file");
+            assertTrue(heavy.contains("Sources: " + ChurnFigures.FILE + ", " + FILE + "."), heavy);
+            String members = chartText(site().pageText("members.html"), "Members by file");
+            for (String file : List.of(FILE, ChurnFigures.FILE, UserbaseFigures.FILE)) {
+                assertTrue(members.contains(file), file + " in " + members);
+            }
+            assertTrue(members.contains("Sources: "), members);
+        }
     }
 
     /** A chart's title, description and caption on a page: up to its data table. */
