@@ -233,6 +233,9 @@ abstract class UserbaseFigures extends MemberFileFigures<UserbaseFigures.Member>
             return;
         }
         long years = completeYears().size();
+        String span = "averages the complete calendar years of the data, from " + completeYears().get(0) + " to "
+                + completeYears().get(completeYears().size() - 1) + ".";
+        assertTrue(site().pageText("signups.html").contains(span), span);
         Map<String, Group> truth = new TreeMap<>();
         seasonality().forEach((month, group) -> truth.put(Integer.toString(month), group));
         Map<Published, Set<String>> shown = SmallGroups.assertHidden("signups-seasonality", rows, "month_number",
