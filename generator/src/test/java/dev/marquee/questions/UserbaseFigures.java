@@ -159,8 +159,9 @@ abstract class UserbaseFigures extends MemberFileFigures<UserbaseFigures.Member>
             assertFalse(page.contains("the most of any month"), page);
             return;
         }
-        String sentence = String.format(java.util.Locale.ENGLISH, "%,d members signed up in %s, the most of any month before %s.",
-                busiest.getValue(), busiest.getKey().format(monthName), asOfMonth.format(monthName));
+        String sentence = String.format(java.util.Locale.ENGLISH, "%,d %s signed up in %s, the most of any month before %s.",
+                busiest.getValue(), busiest.getValue() == 1 ? "member" : "members", busiest.getKey().format(monthName),
+                asOfMonth.format(monthName));
         assertTrue(page.contains(sentence), sentence);
     }
 
