@@ -1,7 +1,6 @@
 -- member_month: one row per member and calendar month (up to the as-of month) in which they had a subscription active
 -- on any day: each subscription spread over the months it covers, once. The questions that count members, churn or MRR
--- month by month read this. 'month_end' is the month's last day,
--- the as-of date for the as-of month. Per month:
+-- month by month read this. 'month_end' is the month's last day, the as-of date for the as-of month. Per month:
 -- * active_at_start: a subscription active on the first day;
 -- * active_at_end, mrr_at_end: a subscription active on month_end, and the sum of the monthly prices of the
 --   subscriptions active that day (added up exactly, to the cent);

@@ -83,4 +83,10 @@ public record Table(List<Column> columns, List<List<Object>> rows) {
         int i = index(columnName);
         return rows.stream().map(r -> r.get(i)).toList();
     }
+
+    /** The files (populations) the rows come from, each once in the order they first appear; none without a source column. */
+    public List<String> sources() {
+        return indexOf("source").isEmpty() ? List.of()
+                : columnValues("source").stream().map(v -> v == null ? null : v.toString()).distinct().toList();
+    }
 }

@@ -363,7 +363,7 @@ public record Targets(List<Rule> rules, String file) {
                 chartOf(answers, alert.rate()).ifPresent(chart -> {
                     Table data = chart.answer().result(chart.spec().query());
                     double overall = Edition.RateTable.overall(Edition.groupRates(chart.answer().question(), chart.spec(), data));
-                    boolean pooled = data.indexOf("source").isPresent() && data.columnValues("source").stream().distinct().count() > 1;
+                    boolean pooled = data.sources().size() > 1;
                     if (Double.isFinite(overall) && !pooled) {
                         lines.computeIfAbsent(alert.rate(), c -> new ArrayList<>()).add(new ReferenceLine(overall,
                                 "All " + plural(chart.spec().xLabel()) + ": " + Formats.full(overall, chart.spec().unit()), false));

@@ -84,18 +84,24 @@ final class PdfQuestionPage {
             record Attempt(float share, int rows) {
             }
             List<Attempt> tries = new ArrayList<>();
+            // Room for more rows than `whole` shows the same rows: the attempts start there.
             int whole = tabled.get().excerpt(DashboardTable.ALL_ROWS).rows().size();
             if (whole == tabled.get().figure().chart().data().rowCount()) {
                 tries.add(new Attempt(1f, whole));
                 tries.add(new Attempt(0.9f, whole));
             }
             for (float share : new float[]{1f, 0.9f}) {
-                for (int fit = DashboardTable.ALL_ROWS; fit >= 3; fit--) {
+                for (int fit = whole; fit >= Math.min(3, whole); fit--) {
                     tries.add(new Attempt(share, fit));
                 }
             }
+            // Each excerpt is laid out once, though two shares of the charts' height may try it.
+            PdfPTable[] laidOut = new PdfPTable[whole + 1];
             for (Attempt attempt : tries) {
-                PdfPTable candidate = dataTable(tabled.get(), attempt.rows(), fonts, pageWidth);
+                if (laidOut[attempt.rows()] == null) {
+                    laidOut[attempt.rows()] = dataTable(tabled.get(), attempt.rows(), fonts, pageWidth);
+                }
+                PdfPTable candidate = laidOut[attempt.rows()];
                 if (attempt.share() * least + candidate.getTotalHeight() + 8 <= room) {
                     below = candidate;
                     break;

@@ -139,8 +139,8 @@ public record DashboardTable(Figure figure, List<Integer> priority, int wanted, 
         if (!labelled || data.indexOf("source").isEmpty() || data.isEmpty()) {
             return Optional.empty();
         }
-        List<Object> sources = data.columnValues("source").stream().distinct().toList();
-        return sources.size() == 1 && sources.get(0) != null ? Optional.of(sources.get(0).toString()) : Optional.empty();
+        List<String> sources = data.sources();
+        return sources.size() == 1 && sources.get(0) != null ? Optional.of(sources.get(0)) : Optional.empty();
     }
 
     public String title() {

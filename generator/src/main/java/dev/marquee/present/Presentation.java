@@ -134,9 +134,9 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
             sentences.add(chart.spec().whenEmpty().isEmpty() ? "No data: nothing in the data folder feeds this chart."
                     : chart.spec().whenEmpty());
         }
-        if (chart.source().isEmpty() && data.indexOf("source").isPresent() && !data.isEmpty()) {
+        List<String> sources = data.sources();
+        if (chart.source().isEmpty() && !sources.isEmpty()) {
             // A table is not split by population: it names every file its rows come from.
-            List<String> sources = data.columnValues("source").stream().map(String::valueOf).distinct().toList();
             sentences.add((sources.size() == 1 ? "Source: " : "Sources: ") + String.join(", ", sources) + ".");
         }
         sentences.add(section.note(chart));

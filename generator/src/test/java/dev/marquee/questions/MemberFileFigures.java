@@ -1,5 +1,6 @@
 package dev.marquee.questions;
 
+import dev.marquee.format.Formats;
 import dev.marquee.questions.PublicSite.Published;
 import dev.marquee.questions.SmallGroups.Group;
 
@@ -225,7 +226,7 @@ abstract class MemberFileFigures<M> {
             // watch time.
             if (site().csv("watch-time-heavy-watchers").get(0).text("source").equals(source())) {
                 String sentence = "The quarter who watched most account for "
-                        + dev.marquee.format.Formats.percent(heavyHours / total) + " of those hours.";
+                        + Formats.percent(heavyHours / total) + " of those hours.";
                 String page = site().pageText("watch-time.html");
                 assertTrue(page.contains("In " + source() + ", the ") && page.contains(sentence), sentence + " in " + page);
             }

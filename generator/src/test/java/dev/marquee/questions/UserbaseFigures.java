@@ -1,5 +1,6 @@
 package dev.marquee.questions;
 
+import dev.marquee.format.Formats;
 import dev.marquee.questions.PublicSite.Published;
 import dev.marquee.questions.SmallGroups.Group;
 
@@ -152,7 +153,6 @@ abstract class UserbaseFigures extends MemberFileFigures<UserbaseFigures.Member>
                 busiest = month;
             }
         }
-        java.time.format.DateTimeFormatter monthName = java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.ENGLISH);
         String page = site().pageText("signups.html");
         if (busiest.getValue() < k()) {
             // A month of fewer than k signups is not published, nor the sentence that would name it (the excerpt's).
@@ -160,8 +160,8 @@ abstract class UserbaseFigures extends MemberFileFigures<UserbaseFigures.Member>
             return;
         }
         String sentence = String.format(java.util.Locale.ENGLISH, "%,d %s signed up in %s, the most of any month before %s.",
-                busiest.getValue(), busiest.getValue() == 1 ? "member" : "members", busiest.getKey().format(monthName),
-                asOfMonth.format(monthName));
+                busiest.getValue(), busiest.getValue() == 1 ? "member" : "members", Formats.month(busiest.getKey().atDay(1)),
+                Formats.month(asOfMonth.atDay(1)));
         assertTrue(page.contains(sentence), sentence);
     }
 
