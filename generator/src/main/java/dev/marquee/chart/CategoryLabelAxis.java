@@ -44,6 +44,8 @@ final class CategoryLabelAxis extends CategoryAxis {
     /** Whether the axis's title, turned up the side, fits the plot's height in this drawing. */
     private boolean titleFits = true;
     private float leftShare = LEFT_SHARE;
+    /** The most lines a label of a horizontal bar chart wraps onto: {@link #LINES}, or one where a page is short of room. */
+    private int sideLines = LINES;
     private double pitch;
     /** The labels' font as the theme set it; a drawing too short for its turned-up labels sets them smaller. */
     private Font usualFont;
@@ -103,6 +105,11 @@ final class CategoryLabelAxis extends CategoryAxis {
         leftShare = share;
     }
 
+    /** Lets the labels of a horizontal bar chart wrap onto at most this many lines, the last cut short with "...". */
+    void setSideLines(int lines) {
+        sideLines = lines;
+    }
+
     @Override
     @SuppressWarnings("rawtypes")
     public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D plotArea, RectangleEdge edge) {
@@ -110,7 +117,7 @@ final class CategoryLabelAxis extends CategoryAxis {
         step = 1;
         if (RectangleEdge.isLeftOrRight(edge)) {
             setMaximumCategoryLabelWidthRatio(leftShare);
-            setMaximumCategoryLabelLines(LINES);
+            setMaximumCategoryLabelLines(sideLines);
             // Margins of a few pixels, not of a twentieth of the axis: a tall chart of many bars would start far below its axis.
             double margin = Math.min(0.05, MARGIN / Math.max(1, plotArea.getHeight()));
             setLowerMargin(margin);

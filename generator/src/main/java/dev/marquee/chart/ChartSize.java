@@ -41,7 +41,7 @@ final class ChartSize {
         if (chart.getPlot() instanceof CategoryPlot plot && plot.getOrientation() == PlotOrientation.VERTICAL) {
             return grown(chart, width, usual, PLOT);
         }
-        return bars(chart, width, usual, CategoryLabelAxis.LEFT_SHARE)
+        return bars(chart, width, usual, CategoryLabelAxis.LEFT_SHARE, CategoryLabelAxis.LINES)
                 .map(b -> Math.max(usual, Math.ceil(usual - b.room() + b.count() * Math.max(BAR, b.slot())))).orElse(usual);
     }
 
@@ -50,13 +50,13 @@ final class ChartSize {
      * label's height, any other chart a plot at least {@code leastPlot} high under its titles, legend and labels.
      */
     static double paperHeight(JFreeChart chart, double width, double usual, double leastPlot) {
-        if (bars(chart, width, usual, CategoryLabelAxis.LEFT_SHARE).isEmpty()) {
+        if (bars(chart, width, usual, CategoryLabelAxis.LEFT_SHARE, CategoryLabelAxis.LINES).isEmpty()) {
             return grown(chart, width, usual, leastPlot);
         }
         // The titles, legend and value axis take what they need first (all of a short chart's height): a few rounds.
         double height = usual;
         for (int round = 0; round < 4; round++) {
-            Bars bars = bars(chart, width, height, CategoryLabelAxis.LEFT_SHARE).orElseThrow();
+            Bars bars = bars(chart, width, height, CategoryLabelAxis.LEFT_SHARE, CategoryLabelAxis.LINES).orElseThrow();
             if (bars.fit()) {
                 break;
             }
@@ -96,7 +96,7 @@ final class ChartSize {
      * saying how many of how many (the table has them all).
      */
     static Fit fitted(JFreeChart chart, Rectangle2D area) {
-        if (bars(chart, area.getWidth(), area.getHeight(), CategoryLabelAxis.LEFT_SHARE).filter(b -> !b.fit()).isEmpty()) {
+        if (bars(chart, area.getWidth(), area.getHeight(), CategoryLabelAxis.LEFT_SHARE, CategoryLabelAxis.LINES).filter(b -> !b.fit()).isEmpty()) {
             return new Fit(chart, Optional.empty(), Fit.ALL);
         }
         // Here the bars may be as thin as their labels: the area is what the page has.
@@ -104,9 +104,19 @@ final class ChartSize {
         float share = 0;
         for (float wider : new float[]{0.5f, 0.6f}) {
             share = wider;
-            bars = bars(chart, area.getWidth(), area.getHeight(), share).orElseThrow();
+            bars = bars(chart, area.getWidth(), area.getHeight(), share, CategoryLabelAxis.LINES).orElseThrow();
             if (bars.fit()) {
                 break;
+            }
+        }
+        // Still short of room, labels cut to one line ("When Life Gives You Tangerines: Limited Series // ...") may
+        // leave room for more bars than wrapped ones: where 15 titles each wrapped onto two lines left room for 3, one line each shows 7.
+        int lines = CategoryLabelAxis.LINES;
+        if (!bars.fit()) {
+            Bars oneLine = bars(chart, area.getWidth(), area.getHeight(), share, 1).orElseThrow();
+            if (oneLine.fitting() > bars.fitting()) {
+                bars = oneLine;
+                lines = 1;
             }
         }
         try {
@@ -117,11 +127,12 @@ final class ChartSize {
             }
             if (plot.getDomainAxis() instanceof CategoryLabelAxis axis) {
                 axis.setLeftShare(share);
+                axis.setSideLines(lines);
             }
             if (bars.fit()) {
                 return new Fit(copy, Optional.empty(), Fit.ALL);
             }
-            int fits = (int) Math.max(1, Math.floor((bars.room() - LINE) / bars.slot()));
+            int fits = bars.fitting();
             CategoryDataset all = plot.getDataset();
             plot.setDataset(new SlidingCategoryDataset(all, 0, fits));
             String leftOut = (descending(all) ? "The " + fits + " highest" : "The first " + fits) + " of " + bars.count()
@@ -168,9 +179,14 @@ final class ChartSize {
         boolean fit() {
             return count * slot <= room;
         }
+
+        /** How many bars fit above the line that says the others are left out. */
+        int fitting() {
+            return fit() ? count : (int) Math.max(1, Math.floor((room - LINE) / slot));
+        }
     }
 
-    private static Optional<Bars> bars(JFreeChart chart, double width, double height, float share) {
+    private static Optional<Bars> bars(JFreeChart chart, double width, double height, float share, int maxLines) {
         if (!(chart.getPlot() instanceof CategoryPlot plot) || plot.getOrientation() != PlotOrientation.HORIZONTAL
                 || plot.getDataset() == null || plot.getDataset().getColumnCount() == 0) {
             return Optional.empty();
@@ -189,7 +205,7 @@ final class ChartSize {
             int lines = 1;
             for (Comparable<?> category : categories) {
                 lines = Math.max(lines, TextUtils.createTextBlock(category.toString(), axis.getTickLabelFont(), axis.getTickLabelPaint(),
-                        labelWidth, CategoryLabelAxis.LINES, new G2TextMeasurer(g2)).getLines().size());
+                        labelWidth, maxLines, new G2TextMeasurer(g2)).getLines().size());
             }
             // The room the titles, the legend and the value axis leave, as laid out when the chart is drawn.
             double room = dataArea(chart, width, height).getHeight() - 2 * CategoryLabelAxis.MARGIN;

@@ -210,6 +210,30 @@ class ChartLabelsTest {
         assertTrue(info.getPlotInfo().getDataArea().getHeight() >= ChartSize.PLOT - 1, "bars " + ChartSize.PLOT + " high at least");
     }
 
+    @Test
+    void titlesTooLongForOneLine_inAShortArea_areCutToOneLine_soMoreOfThemShow() {
+        // The engagement report's titles: an English name and the original one, each label two lines at 0.6 of the width.
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            rows.add(new Object[]{"Title " + i + ": When Life Gives You Tangerines: Limited Series // 폭싹 속았수다: 리미티드 시리즈", 900.0 - i * 10});
+        }
+        Table titles = Charts.table(List.of(column("title", ColumnType.TEXT), column("hours", ColumnType.DECIMAL)), rows.toArray(Object[][]::new));
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.HBAR, "title", List.of("hours"), Optional.empty(), Unit.COUNT), titles);
+        Rectangle2D area = new Rectangle2D.Double(0, 0, 500, 260);
+        double wrappedSlot = 2 * chart.getCategoryPlot().getDomainAxis().getTickLabelFont()
+                .getLineMetrics("Xg", new java.awt.font.FontRenderContext(null, false, false)).getHeight();
+        int wrappedWouldShow = (int) Math.floor(plotHeight(chart, 500, 260) / wrappedSlot);
+
+        ChartSize.Fit fit = ChartSize.fitted(chart, area);
+
+        assertTrue(fit.bars() > wrappedWouldShow && fit.bars() < 15, fit.bars() + " bars, against " + wrappedWouldShow + " wrapped");
+        assertEquals(Optional.of("The " + fit.bars() + " highest of 15 shown; the table on the site lists all."), fit.leftOut());
+        String drawn = svg(fit.chart(), 500, 260);
+        assertTrue(java.util.regex.Pattern.compile(">Title 0: When Life Gives[^<]*\\.\\.\\.</text>").matcher(drawn).find(),
+                "the first title cut short, and said so by ...");
+        assertFalse(drawn.contains("리미티드"), "no label goes on to a second line");
+    }
+
     private static String svg(JFreeChart chart, int width, int height) {
         org.jfree.svg.SVGGraphics2D g2 = new org.jfree.svg.SVGGraphics2D(width, height);
         g2.setRenderingHint(org.jfree.svg.SVGHints.KEY_DRAW_STRING_TYPE, org.jfree.svg.SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
