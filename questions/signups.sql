@@ -95,6 +95,8 @@ SELECT c.source, extract(MONTH FROM c.signup_date) AS month_number,
            WHEN 5 THEN 'May' WHEN 6 THEN 'Jun' WHEN 7 THEN 'Jul' WHEN 8 THEN 'Aug' WHEN 9 THEN 'Sep' WHEN 10 THEN 'Oct'
            WHEN 11 THEN 'Nov' ELSE 'Dec' END AS month_of_year,
        y.first_year, y.last_year,
+       CASE WHEN y.first_year = y.last_year THEN CAST(y.first_year AS VARCHAR)
+            ELSE CAST(y.first_year AS VARCHAR) || '–' || CAST(y.last_year AS VARCHAR) END AS years,
        CAST(count(*) AS DOUBLE) / max(y.n) AS average_signups,
        count(*) AS signups
 FROM complete AS c JOIN years AS y ON y.source = c.source

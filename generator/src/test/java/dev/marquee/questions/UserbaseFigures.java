@@ -241,8 +241,10 @@ abstract class UserbaseFigures extends MemberFileFigures<UserbaseFigures.Member>
             return;
         }
         long years = completeYears().size();
-        String span = "averages the complete calendar years of the data, from " + completeYears().get(0) + " to "
-                + completeYears().get(completeYears().size() - 1) + ".";
+        int first = completeYears().get(0);
+        int last = completeYears().get(completeYears().size() - 1);
+        // One year is named alone: "from 2022 to 2022" read as a slip.
+        String span = "averages complete calendar years only: " + (first == last ? first : first + "–" + last) + ".";
         assertTrue(site().pageText("signups.html").contains(span), span);
         Map<String, Group> truth = new TreeMap<>();
         seasonality().forEach((month, group) -> truth.put(Integer.toString(month), group));
