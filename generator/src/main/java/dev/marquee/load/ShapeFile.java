@@ -125,9 +125,7 @@ final class ShapeFile {
             if (services.size() > MOST_NAMED) {
                 return "catalogue of " + services.size() + " services";
             }
-            int last = services.size() - 1;
-            return (last == 0 ? services.get(0) : String.join(", ", services.subList(0, last)) + " and " + services.get(last))
-                    + " catalogue";
+            return dev.marquee.format.Wording.series(services) + " catalogue";
         }
     }
 

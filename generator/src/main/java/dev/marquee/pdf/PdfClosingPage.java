@@ -68,11 +68,15 @@ final class PdfClosingPage {
         section(flow, tags, "Data quality", List.of(table), fonts);
         section(flow, tags, "Sources", List.of(new Paragraph(shown.sources(), body)), fonts);
         section(flow, tags, "Privacy and suppression", List.of(new Paragraph(shown.privacySummary(), body)), fonts);
-        if (!shown.leftOut().isEmpty()) {
+        if (!shown.leftOutByQuestion().isEmpty()) {
             List<Element> lines = new ArrayList<>();
-            for (var left : shown.leftOut()) {
-                // The chart left out is named, as on the Data page, so that no two lines read the same.
-                lines.add(new Paragraph(SafeText.line(left.title() + ": " + left.reason()), body));
+            for (var left : shown.leftOutByQuestion()) {
+                // Set out as the definitions are: the question in bold, so that each line's start is found.
+                Paragraph line = new Paragraph(10.5f);
+                line.add(new Chunk(SafeText.line(left.title()) + ": ", new Font(fonts.bold, 8.5f, Font.NORMAL, INK)));
+                line.add(new Chunk(SafeText.line(left.reason()), body));
+                line.setSpacingAfter(2);
+                lines.add(line);
             }
             section(flow, tags, Texts.LEFT_OUT, lines, fonts);
         }

@@ -29,13 +29,15 @@ import java.util.Optional;
  * @param freshness   the same in a sentence, or which files the figures come from when none holds viewing sessions
  * @param sources     the files the figures come from, in a sentence
  * @param privacyRule the smallest-group rule, in the words of the methodology page
+ * @param leftOut     every question, chart and key figure the data could not answer, and why: the Data page's list
+ * @param leftOutByQuestion the same, a line per question: the overview's and the PDF's list
  * @param changes     what changed since the previous edition and the targets; empty for an undated snapshot
  * @param slicing     the slices the whole report links, or the whole report a slice's report refers to
  */
 public record Presentation(Report report, Optional<Memory> memory, String title, String dateline, String period, String freshness,
                            List<Tile> tiles, List<Page> pages, Countries countries, List<Definition> definitions, List<QualityRow> quality,
                            String sources, String privacyRule, String privacySummary, List<LeftOutLine> leftOut,
-                           Optional<Changes> changes, Slicing slicing) {
+                           List<LeftOutLine> leftOutByQuestion, Optional<Changes> changes, Slicing slicing) {
 
     public Presentation {
         tiles = List.copyOf(tiles);
@@ -43,6 +45,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         definitions = List.copyOf(definitions);
         quality = List.copyOf(quality);
         leftOut = List.copyOf(leftOut);
+        leftOutByQuestion = List.copyOf(leftOutByQuestion);
     }
 
     /** A metric's definition ("k" given as the number), its first sentence for the dashboard, and the page it is on. */
@@ -89,7 +92,8 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 report.kpis().stream().map(kpi -> Tile.of(kpi, memory, targets, slicing.whole())).toList(), pages, Countries.of(report, pages), definitions,
                 quality, sources(report),
                 rule, "Only aggregates are published. " + rule + " No member id or name appears anywhere.",
-                report.leftOut().stream().map(l -> new LeftOutLine(l.title(), l.reason())).toList(), memory.map(Presentation::changes),
+                report.leftOut().stream().map(l -> new LeftOutLine(l.title(), l.reasonWithNames())).toList(),
+                LeftOutSummary.byQuestion(report.leftOut()), memory.map(Presentation::changes),
                 slicing);
     }
 

@@ -38,8 +38,7 @@ public final class ChartNeeds {
                 if (empty.isEmpty()) {
                     drawn.add(chart);
                 } else {
-                    chartsLeftOut.add(new LeftOut(question, List.of(), "needs " + String.join(" and ", empty)
-                            + ", which no loaded file gives", Optional.of(chart.title())));
+                    chartsLeftOut.add(new LeftOut(question, empty, "", Optional.of(chart.title())));
                 }
             }
             if (drawn.isEmpty() && !question.charts().isEmpty()) {
@@ -50,8 +49,7 @@ public final class ChartNeeds {
                             return emptyTables.computeIfAbsent(table, t -> isEmpty(engine, t)) ? table : n;
                         })
                         .distinct().toList();
-                leftOut.add(new LeftOut(question, List.of(), (missing.size() == 1 ? "needs " : "its charts need ")
-                        + String.join(", ", missing) + ", which no loaded file gives"));
+                leftOut.add(new LeftOut(question, missing));
             } else {
                 leftOut.addAll(chartsLeftOut);
                 kept.add(drawn.size() == question.charts().size() ? question : question.withOnlyCharts(drawn));

@@ -100,7 +100,7 @@ public final class SiteRenderer {
         output.write("index.html", render("overview.jte", new OverviewPage(
                 site.layout("Overview", "Streaming analytics report, " + shown.dateline(), "index.html"),
                 shown.dateline(), shown.freshness(), shown.tiles().stream().map(SiteRenderer::kpiTile).toList(), headlines,
-                leftOut(shown), countryLinks, changes, new Views.SliceLinks("Per " + shown.slicing().dimension(),
+                leftOut(shown.leftOutByQuestion()), countryLinks, changes, new Views.SliceLinks("Per " + shown.slicing().dimension(),
                         shown.slicing().slices().stream().map(l -> new Views.SliceLink(l.label(), l.siteHref(), l.pdfHref())).toList(),
                         shown.slicing().notPublished()),
                 shown.slicing().whole().map(Slicing.Whole::href).orElse(""))));
@@ -258,7 +258,7 @@ public final class SiteRenderer {
         List<ProblemView> sample = report.quality().setAsideSample().stream().map(SiteRenderer::publicView).toList();
         List<ProblemView> notes = report.quality().notes().stream().map(SiteRenderer::publicView).toList();
         return new DataPage(site.layout("Data", "The data behind the report and what validation set aside", "data.html"),
-                shown.dateline(), shown.freshness(), tables, setAside, sample, notes, leftOut(shown));
+                shown.dateline(), shown.freshness(), tables, setAside, sample, notes, leftOut(shown.leftOut()));
     }
 
     /**
@@ -269,8 +269,8 @@ public final class SiteRenderer {
         return new ProblemView(problem.location(), problem.column(), PublicValue.of(problem), problem.rule(), problem.message());
     }
 
-    private static List<LeftOutView> leftOut(Presentation shown) {
-        return shown.leftOut().stream().map(l -> new LeftOutView(l.title(), l.reason())).toList();
+    private static List<LeftOutView> leftOut(List<Presentation.LeftOutLine> lines) {
+        return lines.stream().map(l -> new LeftOutView(l.title(), l.reason())).toList();
     }
 
     /** A chart as its page shows it; its SQL box links to the methodology page's entry of each layer table it reads. */

@@ -75,8 +75,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
                     // A KPI whose files are absent has no value (NULL, not a value of 0, nor a NaN the data made): it is
                     // left out, and said so. One hidden for privacy keeps its tile, whose comparison says why.
                     if (table.value(r, "value") == null && !kpi.comparison().contains(dev.marquee.privacy.KpiGroups.HIDDEN)) {
-                        left.add(new LeftOut(answer.question(), List.of(), "no loaded file gives its data",
-                                java.util.Optional.of("KPI " + kpi.label())));
+                        left.add(LeftOut.kpi(answer.question(), kpi.label()));
                     } else {
                         kpis.add(kpi);
                     }

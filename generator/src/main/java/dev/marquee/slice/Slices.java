@@ -184,12 +184,12 @@ public final class Slices {
                 return left;
             }
             List<String> service = WHOLE_SERVICE.stream().sorted()
-                    .filter(t -> left.missingTables().contains(t) || left.reason().contains(t)).toList();
+                    .filter(t -> left.missing().stream().anyMatch(m -> m.equals(t) || m.startsWith(t + "."))).toList();
             String note = service.isEmpty()
                     ? "the members of this " + dimension + " give none of its data; the whole report has it"
-                    : "needs " + String.join(", ", service) + ", figures of the whole service that are not cut by " + dimension
+                    : "needs " + dev.marquee.query.Needs.inWords(service) + ", figures of the whole service that are not cut by " + dimension
                             + "; the whole report has it";
-            return new LeftOut(left.question(), left.missingTables(), note, left.chart());
+            return new LeftOut(left.question(), left.missing(), note, left.chart());
         }).toList();
     }
 

@@ -161,25 +161,25 @@ class PublicFilesTest {
 
     static Stream<Arguments> leftOut() {
         return Stream.of(
-                Arguments.of(UserbaseFigures.FILE, "Plans and devices by country: Device mix by country, by watch hours: needs viewing_sessions.device, which no loaded file gives"),
-                Arguments.of(UserbaseFigures.FILE, "Watch time and engagement: Members by total watch hours: needs member.watch_hours, which no loaded file gives"),
+                Arguments.of(UserbaseFigures.FILE, "Plans and devices by country: Device mix by country, by watch hours: needs viewing sessions with their devices, which no file in the data folder gives (viewing_sessions.device)"),
+                Arguments.of(UserbaseFigures.FILE, "Watch time and engagement: Members by total watch hours: needs members' watch hours, which no file in the data folder gives (member.watch_hours)"),
                 Arguments.of(UserbaseFigures.FILE, "Who leaves: needs a member-level file that marks who left (a churn table)"),
-                Arguments.of(UserbaseFigures.FILE, "Revenue: Monthly recurring revenue: needs subscriptions.monthly_price, which no loaded file gives"),
-                Arguments.of(UsersFigures.FILE, "Members: Members by gender: needs member.gender, which no loaded file gives"),
-                Arguments.of(UsersFigures.FILE, "Plans and devices by country: Members by main device and country: needs member.main_device, which no loaded file gives"),
-                Arguments.of(UsersFigures.FILE, "Revenue: its charts need subscriptions, member.monthly_fee, payments, which no loaded file gives"),
-                Arguments.of(UsersFigures.FILE, "Signups and growth: its charts need member.signup_date, subscriptions, which no loaded file gives"),
-                Arguments.of(ChurnFigures.FILE, "Members: Members by country: needs member.country, which no loaded file gives"),
-                Arguments.of(ChurnFigures.FILE, "Signups and growth: its charts need member.signup_date, subscriptions, which no loaded file gives"),
-                Arguments.of(ChurnFigures.FILE, "Plans and devices by country: its charts need member.country, viewing_sessions, which no loaded file gives"),
-                Arguments.of(ChurnFigures.FILE, "Revenue: MRR by country: needs member.country, which no loaded file gives"),
-                Arguments.of(EngagementReportFigures.FILE, "Members: needs member, which the data folder does not have"),
-                Arguments.of(EngagementReportFigures.FILE, "Catalogue: needs catalogue_title, which the data folder does not have"),
-                Arguments.of(JustWatchFigures.FILE, "Members: needs member, which the data folder does not have"),
-                Arguments.of(JustWatchFigures.FILE, "What was watched: needs title_period, which the data folder does not have"),
+                Arguments.of(UserbaseFigures.FILE, "Revenue: Monthly recurring revenue: needs subscriptions with their prices, which no file in the data folder gives (subscriptions.monthly_price)"),
+                Arguments.of(UsersFigures.FILE, "Members: Members by gender: needs members' genders, which no file in the data folder gives (member.gender)"),
+                Arguments.of(UsersFigures.FILE, "Plans and devices by country: Members by main device and country: needs members' main devices, which no file in the data folder gives (member.main_device)"),
+                Arguments.of(UsersFigures.FILE, "Revenue: needs subscriptions, members' monthly fees and payments, which no file in the data folder gives (subscriptions, member.monthly_fee, payments)"),
+                Arguments.of(UsersFigures.FILE, "Signups and growth: needs members' signup dates and subscriptions, which no file in the data folder gives (member.signup_date, subscriptions)"),
+                Arguments.of(ChurnFigures.FILE, "Members: Members by country: needs members' countries, which no file in the data folder gives (member.country)"),
+                Arguments.of(ChurnFigures.FILE, "Signups and growth: needs members' signup dates and subscriptions, which no file in the data folder gives (member.signup_date, subscriptions)"),
+                Arguments.of(ChurnFigures.FILE, "Plans and devices by country: needs members' countries and viewing sessions, which no file in the data folder gives (member.country, viewing_sessions)"),
+                Arguments.of(ChurnFigures.FILE, "Revenue: MRR by country: needs members' countries, which no file in the data folder gives (member.country)"),
+                Arguments.of(EngagementReportFigures.FILE, "Members: needs members (a users file with subscriptions, or a member-level file), which no file in the data folder gives (member)"),
+                Arguments.of(EngagementReportFigures.FILE, "Catalogue: needs a title catalogue, which no file in the data folder gives (catalogue_title)"),
+                Arguments.of(JustWatchFigures.FILE, "Members: needs members (a users file with subscriptions, or a member-level file), which no file in the data folder gives (member)"),
+                Arguments.of(JustWatchFigures.FILE, "What was watched: needs viewing sessions or an engagement report, which no file in the data folder gives (title_period)"),
                 Arguments.of(JustWatchFigures.FILE, "Market: needs catalogues of at least two services (found 1); add e.g. amazon_prime_titles.csv or disney_plus_titles.csv"),
-                Arguments.of(KaggleCatalogueFigures.FILE, "Catalogue: IMDb and TMDB scores by genre: needs title_scores.score, which no loaded file gives"),
-                Arguments.of(KaggleCatalogueFigures.FILE, "Who leaves: needs member, which the data folder does not have"));
+                Arguments.of(KaggleCatalogueFigures.FILE, "Catalogue: IMDb and TMDB scores by genre: needs critics' and audiences' scores, which no file in the data folder gives (title_scores.score)"),
+                Arguments.of(KaggleCatalogueFigures.FILE, "Who leaves: needs members (a users file with subscriptions, or a member-level file), which no file in the data folder gives (member)"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -187,6 +187,19 @@ class PublicFilesTest {
     void eachFileAlone_dataPageSaysWhatIsLeftOutAndWhy(String file, String line) {
         String page = alone(file).pageText("data.html");
         assertTrue(page.contains(line), "data.html of " + file + " alone does not say: " + line + "\n" + page);
+    }
+
+    @Test
+    void aMembersFileAlone_overviewSaysWhatIsLeftOut_aLinePerQuestion_inWords() {
+        String overview = alone(UserbaseFigures.FILE).pageText("index.html");
+        String line = "Signups and growth: 4 charts and its key figure left out (“Subscribers at the end of each month”, “Monthly growth "
+                + "rate of subscribers”, “New signups, with forecast” and “Active subscribers, with forecast”): they need subscriptions, "
+                + "which no file in the data folder gives";
+        assertTrue(overview.contains(line), line + "\n" + overview);
+        assertTrue(overview.contains("Outlook: needs a users file, subscriptions, viewing sessions, payments and a title catalogue, "
+                + "which no file in the data folder gives"), overview);
+        assertFalse(overview.contains("Signups and growth: Subscribers at the end of each month"), "the Data page names each chart");
+        assertFalse(overview.contains("viewing_sessions"), "the overview speaks of files in words, not of the data model's names");
     }
 
     /** The counts issue #17 gives for the real files, which only they have. */

@@ -35,8 +35,9 @@ class SampleReportTest {
                 "the sample has no file marking who left, one service, no member-level file, no engagement report and no scores");
         assertEquals("needs catalogues of at least two services (found 1); add e.g. amazon_prime_titles.csv or disney_plus_titles.csv",
                 report.leftOut().get(1).reason());
-        assertEquals("needs member_profiles.watch_hours, which no loaded file gives", report.leftOut().get(2).reason());
-        assertEquals("needs title_engagement, which no loaded file gives", report.leftOut().get(3).reason());
+        assertEquals("needs a member-level file with watch hours, which no file in the data folder gives", report.leftOut().get(2).reason());
+        assertEquals("needs an engagement report (Netflix's What We Watched), which no file in the data folder gives",
+                report.leftOut().get(3).reason());
         assertEquals(10, report.sections().size(), "outlook, members and the eight business questions");
         for (var section : report.sections()) {
             for (RenderedChart chart : section.charts()) {

@@ -255,7 +255,7 @@ class SlicesTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.exists(out.resolve("what-was-watched.html")));
         assertFalse(Files.exists(out.resolve("slices/europe/what-was-watched.html")));
-        assertTrue(Fixtures.read(out.resolve("slices/europe/data.html")).contains("What was watched</strong>: needs title_engagement, "
+        assertTrue(Fixtures.read(out.resolve("slices/europe/data.html")).contains("What was watched</strong>: needs an engagement report (Netflix's What We Watched), "
                 + "figures of the whole service that are not cut by region; the whole report has it"));
     }
 
