@@ -63,7 +63,8 @@ final class PdfCoverPage {
             throws DocumentException {
         tags.add(document, writer, new Paragraph(shown.title(), new Font(fonts.bold, 22, Font.NORMAL, INK)), PdfName.H1);
         String period = shown.period().isEmpty() ? "" : "Period " + shown.period() + " · ";
-        Paragraph asOf = new Paragraph(period + "data " + shown.dateline(), new Font(fonts.regular, 12, Font.NORMAL, MUTED));
+        String lead = shown.report().datelineLead();
+        Paragraph asOf = new Paragraph(period + (period.isEmpty() ? lead : lead.toLowerCase(java.util.Locale.ROOT)) + shown.dateline(), new Font(fonts.regular, 12, Font.NORMAL, MUTED));
         asOf.setSpacingAfter(8);
         tags.add(document, writer, asOf, PdfName.P);
         if (!shown.tiles().isEmpty()) {

@@ -101,9 +101,13 @@ public record DashboardTable(Figure figure, List<Integer> priority, int wanted, 
             return new DashboardTable(figure, priority, wanted, true, "", source(data));
         }
         Set<Integer> named = new LinkedHashSet<>();
+        // A row's file names no row: "In netflix_users.csv, ..." named every row of that file, so the excerpt showed
+        // the first four hours bands, not the largest it said it showed.
+        Optional<Integer> file = data.indexOf("source");
         for (int r = 0; r < data.rowCount(); r++) {
-            for (Object value : data.rows().get(r)) {
-                if (value instanceof String text && text.length() >= 3 && takeaway.contains(text)) {
+            List<Object> row = data.rows().get(r);
+            for (int c = 0; c < row.size(); c++) {
+                if (row.get(c) instanceof String text && text.length() >= 3 && takeaway.contains(text) && !file.equals(Optional.of(c))) {
                     named.add(r);
                 }
             }

@@ -99,7 +99,7 @@ public final class SiteRenderer {
                 h.page().question(), chartView(h.figure()))).toList();
         output.write("index.html", render("overview.jte", new OverviewPage(
                 site.layout("Overview", "Streaming analytics report, " + shown.dateline(), "index.html"),
-                shown.dateline(), shown.freshness(), shown.tiles().stream().map(SiteRenderer::kpiTile).toList(), headlines,
+                report.datelineLead(), shown.dateline(), shown.freshness(), shown.tiles().stream().map(SiteRenderer::kpiTile).toList(), headlines,
                 leftOut(shown.leftOutByQuestion()), countryLinks, changes, new Views.SliceLinks("Per " + shown.slicing().dimension(),
                         shown.slicing().slices().stream().map(l -> new Views.SliceLink(l.label(), l.siteHref(), l.pdfHref())).toList(),
                         shown.slicing().notPublished()),
@@ -258,7 +258,7 @@ public final class SiteRenderer {
         List<ProblemView> sample = report.quality().setAsideSample().stream().map(SiteRenderer::publicView).toList();
         List<ProblemView> notes = report.quality().notes().stream().map(SiteRenderer::publicView).toList();
         return new DataPage(site.layout("Data", "The data behind the report and what validation set aside", "data.html"),
-                shown.dateline(), shown.freshness(), tables, setAside, sample, notes, leftOut(shown.leftOut()));
+                report.datelineLead(), shown.dateline(), shown.freshness(), tables, setAside, sample, notes, leftOut(shown.leftOut()));
     }
 
     /**

@@ -103,7 +103,7 @@ public final class Views {
      * @param slices     the heading and links of the run's slices ("Per region"), on the whole report's overview
      * @param wholeHref  on a slice's overview, the whole report's; else empty
      */
-    public record OverviewPage(Layout layout, String asOfText, String freshness, List<KpiTile> kpis, List<HeadlineCard> headlines,
+    public record OverviewPage(Layout layout, String asOfLead, String asOfText, String freshness, List<KpiTile> kpis, List<HeadlineCard> headlines,
                                List<LeftOutView> leftOut, List<NavLink> countries, ChangesView changes, SliceLinks slices,
                                String wholeHref) {
     }
@@ -200,7 +200,7 @@ public final class Views {
     public record ProblemView(String location, String column, String value, String rule, String message) {
     }
 
-    public record DataPage(Layout layout, String asOfText, String freshness, List<TableView> tables,
+    public record DataPage(Layout layout, String asOfLead, String asOfText, String freshness, List<TableView> tables,
                            List<SetAsideView> setAside, List<ProblemView> sample, List<ProblemView> notes,
                            List<LeftOutView> leftOut) {
     }

@@ -41,6 +41,11 @@ public record Report(String title, Parameters parameters, List<Section> sections
         return parameters.dated() ? "as of " + dev.marquee.format.Formats.date(asOf()) : "an undated snapshot";
     }
 
+    /** The words that open a sentence ending in the {@link #dateline}: "Data as of 31 Dec 2024", "The data is an undated snapshot". */
+    public String datelineLead() {
+        return parameters.dated() ? "Data " : "The data is ";
+    }
+
     public static Report assemble(String title, Parameters parameters, List<Answer> answers, List<RenderedChart> charts,
                                   List<LeftOut> leftOut, ValidationReport quality, DateRange dataRange,
                                   java.util.Map<String, DateRange> tableRanges, List<Layer.Shown> layerTables) {

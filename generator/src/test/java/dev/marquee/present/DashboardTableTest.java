@@ -61,6 +61,24 @@ class DashboardTableTest {
     }
 
     @Test
+    void aTakeawayNamingTheFile_namesNoRowOfIt_soTheLargestAreShown() {
+        List<List<Object>> rows = new ArrayList<>();
+        String[] bands = {"under 5", "5–10", "10–25", "25–50", "50–100", "100–250", "250+"};
+        long[] members = {105, 121, 343, 626, 1_300, 3_700, 18_805};
+        for (int b = 0; b < bands.length; b++) {
+            rows.add(List.of("netflix_users.csv", bands[b], members[b]));
+        }
+        givenChart(ChartKind.BAR, "Members by total watch hours", "hours_band", "members", new Table(List.of(new Column("source",
+                ColumnType.TEXT), new Column("hours_band", ColumnType.TEXT), new Column("members", ColumnType.INTEGER)), rows));
+        givenTakeaway("In netflix_users.csv, the 25K members with watch hours have watched 12.5M hours in all.");
+
+        DashboardTable.Excerpt excerpt = table().excerpt(4);
+
+        assertEquals(List.of(3, 4, 5, 6), excerpt.rows(), "the four largest bands, in the table's order");
+        assertEquals("source: netflix_users.csv; 4 of 7 rows: the largest by members", excerpt.note());
+    }
+
+    @Test
     void fewRows_areAllShown_withoutANote() {
         givenChart(ChartKind.HBAR, "Members by country", "country", "members",
                 new Table(countries().columns(), countries().rows().subList(0, 4)));

@@ -295,8 +295,11 @@ class PublicFilesTest {
         @Test
         void pages_sayTheFileIsAnUndatedSnapshot() {
             String cover = site().pageText("index.html");
-            assertTrue(cover.contains("an undated snapshot"), cover);
+            assertTrue(cover.contains("The data is an undated snapshot"), cover);
             assertFalse(cover.contains("as of"), "no as-of date is made up for an undated file");
+            assertFalse(cover.contains("data an undated"), "in every sentence that says it, the footer's too");
+            assertTrue(site().pageText("data.html").contains("The data is an undated snapshot"));
+            assertTrue(site().pdfText().contains("The data is an undated snapshot"), "the PDF's cover says it as a sentence too");
         }
 
         /**

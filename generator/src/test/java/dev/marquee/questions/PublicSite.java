@@ -124,6 +124,19 @@ record PublicSite(Map<String, Path> files, Path site, int k, boolean real, Fixtu
         return html.replaceAll("\\s+", " ").replace(" :", ":").strip();
     }
 
+    private byte[] bytes(String name) {
+        try {
+            return Files.readAllBytes(site.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The PDF's text, page after page, white space collapsed. */
+    String pdfText() {
+        return pdfText(bytes("report.pdf")).replaceAll("\\s+", " ");
+    }
+
     /** The text of every published file (the PDF's as the text of its pages), white space removed, by file name. */
     Map<String, String> everyTextSqueezed() {
         Map<String, String> texts = new TreeMap<>();
