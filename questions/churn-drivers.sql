@@ -136,22 +136,22 @@ ORDER BY source, position, hours_watched
 WITH grouped AS (
     SELECT source, CASE WHEN days_since_last_activity < 7 THEN '0–6 days' WHEN days_since_last_activity < 15 THEN '7–14 days'
                 WHEN days_since_last_activity < 31 THEN '15–30 days' WHEN days_since_last_activity < 61 THEN '31–60 days'
-                ELSE '61+ days' END AS last_watched, CASE WHEN days_since_last_activity < 7 THEN 0 WHEN days_since_last_activity < 15 THEN 1
+                ELSE '61+ days' END AS since_last_activity, CASE WHEN days_since_last_activity < 7 THEN 0 WHEN days_since_last_activity < 15 THEN 1
                 WHEN days_since_last_activity < 31 THEN 2 WHEN days_since_last_activity < 61 THEN 3 ELSE 4 END AS position, churned
     FROM member
     WHERE churned IS NOT NULL AND source <> {{event_source}} AND days_since_last_activity IS NOT NULL AND last_activity_kind = 'login'
 ),
 counted AS (
-    SELECT source, last_watched, min(position) AS position, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,
+    SELECT source, since_last_activity, min(position) AS position, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,
            CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p
     FROM grouped
-    GROUP BY source, last_watched
+    GROUP BY source, since_last_activity
 )
-SELECT source, last_watched, members, churned, p AS churn_rate,
+SELECT source, since_last_activity, members, churned, p AS churn_rate,
        (p + 1.9208 / members - 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS low_95,
        (p + 1.9208 / members + 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS high_95
 FROM counted
-ORDER BY source, position, last_watched
+ORDER BY source, position, since_last_activity
 
 -- The churn-risk model on the file's own labels: a logistic regression on the member attributes it gives, trained on
 -- about two thirds of its members and judged on the rest (split by the last character of the member id, which is

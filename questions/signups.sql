@@ -70,7 +70,7 @@ SELECT month, subscribers,
 FROM active
 ORDER BY month
 
--- Month-of-year seasonality: average signups per calendar month over the complete years in the data, per population:
+-- Month-of-year seasonality: average signups per calendar month over the complete years in the data (two or more), per population:
 -- the years its data covers from January to December (a first year starting later, or the year of its last day when
 -- that is not 31 December, is left out). A month of the year that adds up a month the monthly table hides (fewer
 -- than k signups, or hidden to protect another) shows no figure: the disclosure stage hides it (adds_up: monthly).
@@ -86,9 +86,11 @@ complete AS (
       AND (extract(YEAR FROM m.signup_date) > extract(YEAR FROM s.first_day) OR extract(MONTH FROM s.first_day) = 1)
 ),
 years AS (
+    -- Two complete years at least: the average of one is that year's monthly chart again.
     SELECT source, count(DISTINCT extract(YEAR FROM signup_date)) AS n, min(extract(YEAR FROM signup_date)) AS first_year,
            max(extract(YEAR FROM signup_date)) AS last_year
     FROM complete GROUP BY source
+    HAVING count(DISTINCT extract(YEAR FROM signup_date)) >= 2
 )
 SELECT c.source, extract(MONTH FROM c.signup_date) AS month_number,
        CASE extract(MONTH FROM c.signup_date) WHEN 1 THEN 'Jan' WHEN 2 THEN 'Feb' WHEN 3 THEN 'Mar' WHEN 4 THEN 'Apr'

@@ -113,7 +113,7 @@ WITH bucketed AS (
 )
 SELECT source,
     CASE bucket WHEN 0 THEN '0–6 days' WHEN 1 THEN '7–14 days' WHEN 2 THEN '15–30 days' WHEN 3 THEN '31–60 days'
-                WHEN 4 THEN '61+ days' ELSE 'never watched' END AS last_watched,
+                WHEN 4 THEN '61+ days' ELSE 'never watched' END AS since_last_activity,
     count(*) AS members, max(activity) AS last_activity
 FROM bucketed
 GROUP BY source, bucket

@@ -26,6 +26,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static dev.marquee.pdf.PdfStyle.INK;
 import static dev.marquee.pdf.PdfStyle.MUTED;
@@ -53,7 +54,7 @@ final class PdfQuestionPage {
      * table of the rows the takeaway talks about under a title of its own. The charts take the height left by the
      * table, at least what their labels need; when even the table's first rows leave them too little, the site has it.
      */
-    static void write(Document document, PdfWriter writer, Tagging tags, Page page, PdfFonts fonts)
+    static void write(Document document, PdfWriter writer, Tagging tags, Page page, int k, PdfFonts fonts)
             throws DocumentException {
         tags.add(document, writer, new Paragraph(page.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)), PdfName.H1);
         Paragraph question = new Paragraph(page.question(), new Font(fonts.regular, 10, Font.NORMAL, MUTED));
@@ -65,6 +66,14 @@ final class PdfQuestionPage {
         takeaway.setSpacingAfter(4);
         tags.add(document, writer, takeaway, PdfName.P);
         List<Figure> all = page.dashboard();
+        if (Stream.concat(all.stream(), page.dashboardTable().map(DashboardTable::figure).stream()).anyMatch(PdfQuestionPage::blanks)) {
+            // The site says it under each chart; a page of four charts has room for one line: a blank bar is no zero.
+            Paragraph blank = new Paragraph("", new Font(fonts.regular, 8, Font.NORMAL, MUTED));
+            blank.addAll(fonts.phrase("Blank bars and cells are figures not shown: of groups of fewer than " + k
+                    + " members, or of the next smallest where a total would give them away.", 8, false, MUTED));
+            blank.setSpacingAfter(2);
+            tags.add(document, writer, blank, PdfName.P);
+        }
         List<Figure> charts = all;
         float pageWidth = document.right() - document.left();
         float top = writer.getVerticalPosition(true) - document.bottom() - 6;
@@ -160,6 +169,17 @@ final class PdfQuestionPage {
             below.setSpacingBefore(8);
             document.add(below);
         }
+    }
+
+    /** Whether a figure leaves a bar or cell of what it plots blank: a figure not shown for privacy (a forecast's future months aside). */
+    static boolean blanks(Figure figure) {
+        RenderedChart chart = figure.chart();
+        if (chart.spec().kind() == dev.marquee.catalog.ChartKind.FORECAST) {
+            return false;
+        }
+        dev.marquee.engine.Table data = chart.data();
+        return chart.spec().y().stream().map(data::indexOf).flatMap(Optional::stream)
+                .anyMatch(column -> data.rows().stream().anyMatch(row -> row.get(column) == null));
     }
 
     static int rowsOf(List<Figure> charts) {

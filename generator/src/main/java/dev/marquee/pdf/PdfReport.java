@@ -114,7 +114,7 @@ public final class PdfReport {
             for (Page page : shown.pages()) {
                 document.newPage();
                 bookmark(writer, root, page.title());
-                PdfQuestionPage.write(document, writer, tags, page, fonts);
+                PdfQuestionPage.write(document, writer, tags, page, shown.minGroupSize(), fonts);
             }
             document.newPage();
             bookmark(writer, root, "Data and definitions");

@@ -28,9 +28,14 @@ public final class Needs {
         this.columns = Map.copyOf(columns);
     }
 
-    /** The needs ({@code viewing_sessions}, {@code member.watch_hours}) in words, each said once: "a, b and c". */
+    /**
+     * The needs ({@code viewing_sessions}, {@code member.watch_hours}) in words, each said once: "a, b and c". Where
+     * one need is said in general ("viewing sessions"), the narrower ones of it ("viewing sessions with their devices")
+     * go: "viewing sessions and viewing sessions with ..." says nothing the Data page's line per chart does not.
+     */
     public static String inWords(List<String> needs) {
-        return Wording.series(needs.stream().map(STANDARD::word).distinct().toList());
+        List<String> words = needs.stream().map(STANDARD::word).distinct().toList();
+        return Wording.series(words.stream().filter(w -> words.stream().noneMatch(general -> w.startsWith(general + " "))).toList());
     }
 
     /** Whether the vocabulary names this table or {@code table.column} itself, rather than by a fallback. */

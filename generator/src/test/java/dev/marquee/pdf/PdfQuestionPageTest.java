@@ -69,7 +69,7 @@ class PdfQuestionPageTest {
             document.open();
             Tagging tags = new Tagging(writer);
             writer.setPageEvent(tags);
-            PdfQuestionPage.write(document, writer, tags, page, PdfFonts.load());
+            PdfQuestionPage.write(document, writer, tags, page, 10, PdfFonts.load());
             document.close();
         }
         return Fixtures.poppler("pdftotext", pdf).replaceAll("\\s+", " ");

@@ -32,8 +32,9 @@ class NeedsTest {
     @Test
     void needs_areSaidInWords_eachOnce_asASentenceListsThem() {
         assertEquals("viewing sessions", Needs.inWords(List.of("viewing_sessions.started_at")));
-        assertEquals("viewing sessions and viewing sessions with their devices",
-                Needs.inWords(List.of("viewing_sessions.started_at", "viewing_sessions", "viewing_sessions.device")));
+        assertEquals("viewing sessions", Needs.inWords(List.of("viewing_sessions.started_at", "viewing_sessions", "viewing_sessions.device")),
+                "the narrower need goes where the general one is said");
+        assertEquals("viewing sessions with their devices and payments", Needs.inWords(List.of("viewing_sessions.device", "payments")));
         assertEquals("members' watch hours, subscriptions and payments",
                 Needs.inWords(List.of("member.watch_hours", "subscriptions.started_on", "payments.amount")));
         assertEquals("members' shoe size", Needs.inWords(List.of("member.shoe_size")), "a member column not listed, in its own words");

@@ -161,7 +161,7 @@ abstract class ChurnFigures extends MemberFileFigures<ChurnFigures.Member> {
 
     @Test
     void churnByLastLoginBand_smallBandsHidden() {
-        assertChurn("churn-drivers-by-login-band", "last_watched", m -> m.lastLoginDays() == null ? null : RawFile.recencyBucket(m.lastLoginDays()), false);
+        assertChurn("churn-drivers-by-login-band", "since_last_activity", m -> m.lastLoginDays() == null ? null : RawFile.recencyBucket(m.lastLoginDays()), false);
     }
 
     private static boolean inTraining(Member member) {

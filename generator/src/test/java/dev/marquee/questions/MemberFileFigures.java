@@ -266,7 +266,7 @@ abstract class MemberFileFigures<M> {
     /** Members by days since their last activity, in the recency buckets (small buckets hidden), naming the activity. */
     void assertRecency(Function<M, Long> days, String activity) {
         List<Published> rows = csv("watch-time-recency");
-        SmallGroups.assertHidden("watch-time-recency", rows, "last_watched", "members", null,
+        SmallGroups.assertHidden("watch-time-recency", rows, "since_last_activity", "members", null,
                 groupsBy(m -> days.apply(m) == null ? null : RawFile.recencyBucket(days.apply(m))), k());
         rows.forEach(row -> assertEquals(activity, row.text("last_activity"), "the activity the days count from"));
     }

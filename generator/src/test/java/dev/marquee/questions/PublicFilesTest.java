@@ -242,6 +242,17 @@ class PublicFilesTest {
             return alone(FILE);
         }
 
+        /**
+         * Months of fewer than k joins leave blank bars and cells; on paper, where no chart has the site's note under
+         * it, the page says once what a blank is, so that it is not read as none.
+         */
+        @Test
+        void pdf_saysWhatABlankBarIs_whereAPageHasOne() {
+            boolean blank = site().csv("signups-monthly", FILE).stream().anyMatch(r -> r.blank("signups"));
+            assertEquals(blank, site().pdfText().contains("Blank bars and cells are figures not shown: of groups of fewer than " + k()
+                    + " members, or of the next smallest where a total would give them away."), site().pdfText());
+        }
+
         /** Brazil: Standard has 4 members; merged with the next smallest plan, Premium (33), into Other (37). */
         @Test
         void realFile_brazilsSmallPlanMergedWithTheNextSmallest() {

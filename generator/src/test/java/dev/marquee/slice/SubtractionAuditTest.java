@@ -122,7 +122,7 @@ class SubtractionAuditTest {
                     null, false, false, null),
             new Family("members by hours watched", List.of("watch-time-distribution.csv"), List.of("members"), "hours_watched",
                     false, null, false, false, null),
-            new Family("members by last watched", List.of("watch-time-recency.csv"), List.of("members"), "last_watched",
+            new Family("members by last watched", List.of("watch-time-recency.csv"), List.of("members"), "since_last_activity",
                     false, null, false, false, null),
             // Every viewer has one favourite genre: the genres add up to the viewers.
             new Family("viewers by favourite genre", List.of("watch-time-favourite-genres.csv", "watch-time-summary.csv",
