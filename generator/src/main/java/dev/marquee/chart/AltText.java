@@ -263,7 +263,7 @@ final class AltText {
     private static String point(ChartSpec spec, Object x, ColumnType type) {
         String axis = words(spec.xLabel());
         return x instanceof Number && axis.matches("(days|weeks|months|years) .*") ? label(x, type, spec.grainOf(spec.x())) + " " + axis
-                : label(x, type, spec.grainOf(spec.x()));
+                : x instanceof java.time.LocalDate ? label(x, type, spec.grainOf(spec.x())) : SafeText.label(ChartBuilder.xCategory(spec, x, type));
     }
 
     /** A value as the sentence names it: a date by its column's grain, else as the chart's category label. */

@@ -54,6 +54,9 @@ final class AxisFormat extends NumberFormat {
         if (unit.style() == NumberStyle.YEAR) {
             return Long.toString(Math.round(value));
         }
+        if (unit.style() == NumberStyle.DECADE) {
+            return Math.round(value) + "s";
+        }
         if (Math.abs(value) < step * 1e-6) {
             // Zero in the style of its neighbours but without a scale: "0", "$0" (not "0K", "$0.00").
             return unit.style() == NumberStyle.USD ? "$0" : "0";

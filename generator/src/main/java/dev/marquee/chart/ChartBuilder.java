@@ -295,7 +295,7 @@ final class ChartBuilder {
         List<Label> seriesKeys = new java.util.ArrayList<>();
         Map<List<Label>, Double> values = new java.util.HashMap<>();
         for (List<Object> row : data.rows()) {
-            Label category = Label.of(category(row.get(xIndex), xType, spec.grainOf(spec.x())));
+            Label category = Label.of(xCategory(spec, row.get(xIndex), xType));
             if (!categories.contains(category)) {
                 categories.add(category);
                 place(row.get(xIndex)).ifPresent(place -> places.put(category, place));
@@ -484,6 +484,12 @@ final class ChartBuilder {
             return Long.toString(whole);
         }
         return Formats.cell(value, dev.marquee.format.Unit.COUNT);
+    }
+
+    /** A value of the chart's x column as its category reads: {@link #category}, a decade by its first year and "s" (2010s). */
+    static String xCategory(ChartSpec spec, Object value, ColumnType type) {
+        String text = category(value, type, spec.grainOf(spec.x()));
+        return value instanceof Number && dev.marquee.format.Unit.DECADE.equals(spec.units().get(spec.x())) ? text + "s" : text;
     }
 
     static String axisLabel(ChartSpec spec) {

@@ -39,10 +39,10 @@ final class NumberXChart {
 
     /**
      * True when the x column holds years: whole numbers in a column named for years or decades (release_year,
-     * year_added, decade), or declared {@code year}.
+     * year_added, decade), or declared {@code year}; not one declared {@code decade}, whose categories read "2010s".
      */
     static boolean isYears(ChartSpec spec, Table data) {
-        return data.column(spec.x()).type() == ColumnType.INTEGER
+        return data.column(spec.x()).type() == ColumnType.INTEGER && !Unit.DECADE.equals(spec.units().get(spec.x()))
                 && (YEAR_COLUMN.matcher(spec.x()).find() || Unit.YEAR.equals(spec.units().get(spec.x())));
     }
 

@@ -46,6 +46,7 @@ public final class Formats {
                     : Math.abs(value) >= 100 ? grouped(Math.abs(value), 0) : money(Math.abs(value)));
             case SCORE -> decimal(value, 2) + " / 5";
             case YEAR -> Long.toString(Math.round(value));
+            case DECADE -> Math.round(value) + "s";
             case DECIMAL -> decimal(value, 2) + noun(value, unit);
             case MINUTES -> shortNumber(value) + " min";
             case HOURS, DAYS, WHOLE, COUNT -> shortNumber(value) + noun(value, unit);
@@ -61,7 +62,7 @@ public final class Formats {
         return switch (unit.style()) {
             case HOURS, MINUTES, DAYS, WHOLE, COUNT, DECIMAL -> number + noun(value, unit);
             case SCORE -> number + " / 5";
-            case PERCENT, USD, YEAR -> number;
+            case PERCENT, USD, YEAR, DECADE -> number;
         };
     }
 
@@ -80,6 +81,7 @@ public final class Formats {
             case USD -> (value < 0 ? "-$" : "$") + money(Math.abs(value));
             case SCORE -> decimal(value, 2);
             case YEAR -> Long.toString(Math.round(value));
+            case DECADE -> Math.round(value) + "s";
             case DECIMAL -> decimal(value, 2);
             case HOURS, MINUTES -> grouped(value, Math.abs(value) >= 100 ? 0 : 1);
             // Members are whole people: a forecast or a mean of them is shown rounded (4,154, not 4,153.9); so is any whole count.

@@ -21,6 +21,8 @@ public enum NumberStyle {
     SCORE,
     /** A calendar year, without a thousands separator: 2024. */
     YEAR,
+    /** A decade, by its first year: 2010 is the 2010s. */
+    DECADE,
     /** Hours of time, one decimal under 100: 45.2 hours. */
     HOURS,
     /** Minutes of time, one decimal under 100; "min" when short. */
@@ -46,7 +48,7 @@ public enum NumberStyle {
     Optional<Unit.Noun> ownNoun() {
         return switch (this) {
             case HOURS, MINUTES, DAYS -> Optional.of(Unit.Noun.of(id()));
-            case COUNT, WHOLE, DECIMAL, PERCENT, USD, SCORE, YEAR -> Optional.empty();
+            case COUNT, WHOLE, DECIMAL, PERCENT, USD, SCORE, YEAR, DECADE -> Optional.empty();
         };
     }
 
@@ -56,7 +58,7 @@ public enum NumberStyle {
             case PERCENT -> "%";
             case USD -> "USD";
             case SCORE -> "/ 5";
-            case COUNT, WHOLE, DECIMAL, YEAR, HOURS, MINUTES, DAYS -> "";
+            case COUNT, WHOLE, DECIMAL, YEAR, DECADE, HOURS, MINUTES, DAYS -> "";
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.marquee.chart;
 
 import dev.marquee.catalog.ChartKind;
+import dev.marquee.catalog.ChartSpec;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Unit;
@@ -232,6 +233,20 @@ class ChartLabelsTest {
         assertTrue(java.util.regex.Pattern.compile(">Title 0: When Life Gives[^<]*\\.\\.\\.</text>").matcher(drawn).find(),
                 "the first title cut short, and said so by ...");
         assertFalse(drawn.contains("리미티드"), "no label goes on to a second line");
+    }
+
+    @Test
+    void decades_readAsDecades_inTheDrawingAndItsAltText() {
+        Table decades = Charts.table(List.of(column("decade", ColumnType.INTEGER), column("titles", ColumnType.INTEGER)),
+                new Object[]{1990L, 120L}, new Object[]{2000L, 900L}, new Object[]{2010L, 7079L});
+        ChartSpec spec = new ChartSpec("c", "q", ChartKind.BAR, "Titles by decade", "decade", List.of("titles"), Optional.empty(),
+                "Decade", "Titles", Unit.TITLES, false, "", Optional.empty(), 1, List.of(), "", Optional.empty(),
+                java.util.Map.of("decade", Unit.DECADE), java.util.Map.of());
+
+        RenderedChart chart = Charts.render(spec, decades);
+
+        assertTrue(Charts.texts(chart.svg()).containsAll(List.of("1990s", "2000s", "2010s")), Charts.texts(chart.svg()).toString());
+        assertTrue(chart.altText().contains("2010s at 7,079 titles"), chart.altText());
     }
 
     private static String svg(JFreeChart chart, int width, int height) {

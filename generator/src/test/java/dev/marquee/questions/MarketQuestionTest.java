@@ -132,13 +132,13 @@ class MarketQuestionTest {
 
     @Test
     void aCatalogueOfOneType_namesItsTitlesOnce() {
-        assertTrue(text(showsAlone, "catalogue").startsWith("The catalogue holds 1 TV Show title. Among the titles with a maturity rating, the most common is 18+."),
+        assertTrue(text(showsAlone, "catalogue").startsWith("The catalogue holds 1 show. Among the titles with a maturity rating, the most common is 18+."),
                 text(showsAlone, "catalogue"));
     }
 
     @Test
     void aCatalogueOfMoviesAndShows_namesBoth() {
-        assertTrue(text(withShowsList, "catalogue").startsWith("The catalogue holds 1 Movie title and 1 TV Show title. Among the titles with a maturity rating"),
+        assertTrue(text(withShowsList, "catalogue").startsWith("The catalogue holds 1 movie and 1 show. Among the titles with a maturity rating"),
                 text(withShowsList, "catalogue"));
     }
 
