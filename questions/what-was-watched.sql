@@ -33,11 +33,13 @@ FROM (
 WHERE rank <= 15
 ORDER BY source, rank
 
+-- Reports that list both movies and shows: one of a single type (the shows-only sheet) would draw one bar of 100%.
 -- name: by_type
 SELECT source, type, count(*) AS titles, sum(hours_viewed) AS hours_viewed,
        sum(hours_viewed) / sum(sum(hours_viewed)) OVER (PARTITION BY source) AS share_of_hours
 FROM title_period
 WHERE source <> 'viewing sessions' AND type IS NOT NULL
+  AND source IN (SELECT source FROM title_period WHERE type IS NOT NULL GROUP BY source HAVING count(DISTINCT type) > 1)
 GROUP BY source, type
 ORDER BY source, type
 

@@ -215,6 +215,16 @@ class PublicFilesTest {
         assertEquals(List.of("7508"), cells(alone(EngagementReportFigures.FILE).csv("what-was-watched-totals", EngagementReportFigures.SOURCE), "titles"));
     }
 
+    /** A report of movies and shows (Netflix's workbook, both sheets) splits its hours by type; the shows sheet alone does not. */
+    @Test
+    void aReportOfMoviesAndShows_splitsItsHoursByType() {
+        PublicSite workbook = PublicSite.build(work.resolve("engagement-workbook"), 1, false,
+                List.of(Fixtures.FIXTURES.resolve("engagement/What_We_Watched_A_Netflix_Engagement_Report_2025Jan-Jun.xlsx")));
+        List<Published> rows = workbook.csv("what-was-watched-by-type");
+        assertEquals(List.of("Movie", "TV Show"), rows.stream().map(r -> r.text("type")).toList());
+        RawFile.assertClose(1.0, rows.stream().mapToDouble(r -> r.number("share_of_hours")).sum(), "the two shares of hours");
+    }
+
     /**
      * The excerpt's first join (Sep 2021, 1 member) is hidden at k = 2, and Oct 2021 (no join) is shown with a running
      * total of 1, which is that hidden month.
