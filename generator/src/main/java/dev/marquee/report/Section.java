@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public record Section(Answer answer, List<RenderedChart> charts, String narrative, java.util.Map<String, String> notes) {
 
+    /** The count of rows a privacy note ends its sentence with: " (11 rows)", " (2 rows; 1 country merged whole)". */
+    private static final java.util.regex.Pattern ROWS_AFFECTED = java.util.regex.Pattern.compile(" \\(\\d+ rows?(; [^)]*)?\\)(?=\\.)");
+
     public Section {
         charts = List.copyOf(charts);
         notes = java.util.Map.copyOf(notes);
@@ -25,11 +28,16 @@ public record Section(Answer answer, List<RenderedChart> charts, String narrativ
         return notes.getOrDefault(chart.id(), "");
     }
 
-    /** The same for one drawn chart: one population's chart says only what was done to that population's rows. */
+    /**
+     * The same for one drawn chart: one population's chart says only what was done to that population's rows; one
+     * country's chart does not say how many rows of all the countries were (Australia's three rows under "11 rows").
+     */
     public String note(dev.marquee.chart.RenderedChart chart) {
         String whole = note(chart.spec());
-        return chart.source().map(source -> notes.getOrDefault(Answer.sourceNote(chart.spec().id(), source), whole)).orElse(whole);
+        String note = chart.source().map(source -> notes.getOrDefault(Answer.sourceNote(chart.spec().id(), source), whole)).orElse(whole);
+        return chart.facetValue().isPresent() ? ROWS_AFFECTED.matcher(note).replaceAll("") : note;
     }
+
 
     public String slug() {
         return answer.question().slug();

@@ -263,6 +263,19 @@ class PublicFilesTest {
                     + " members, or of the next smallest where a total would give them away."), site().pdfText());
         }
 
+        /** A country's page shows its own rows: the count of rows merged in all countries would not match them. */
+        @Test
+        void realFile_countryPages_doNotCountTheRowsOfAllCountries() {
+            Assumptions.assumeTrue(site().real(), "the real Netflix Userbase.csv is absent: skipped (the excerpt merges nothing at its k)");
+            String plans = site().pageText("plans-devices.html");
+            assertTrue(java.util.regex.Pattern.compile("reveal them \\(\\d+ rows\\)").matcher(plans).find(), "the whole chart counts them");
+            for (String country : List.of("australia", "italy", "brazil")) {
+                String page = site().pageText("country-" + country + ".html");
+                assertTrue(page.contains("would otherwise reveal them."), country + ": " + page);
+                assertFalse(java.util.regex.Pattern.compile("reveal them \\(\\d+ rows").matcher(page).find(), country + ": " + page);
+            }
+        }
+
         /** Brazil: Standard has 4 members; merged with the next smallest plan, Premium (33), into Other (37). */
         @Test
         void realFile_brazilsSmallPlanMergedWithTheNextSmallest() {
