@@ -229,6 +229,26 @@ class BrowserTest {
         }
     }
 
+    /**
+     * On a phone the Data page's tables reflow, a row to "header: value" lines, as the question pages' do: the datasets
+     * table scrolled its row counts and dates off the screen.
+     */
+    @Test
+    void dataPage_onAPhone_showsEveryColumnOfItsTables_withoutScrollingSideways() {
+        open(sampleSite.resolve("data.html"));
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+            Object wider = browser.executeScript("return Array.prototype.filter.call(document.querySelectorAll('.table-wrap'),"
+                    + " function (wrap) { return wrap.scrollWidth > wrap.clientWidth + 1; }).length;");
+            assertEquals(0L, wider, "tables wider than the phone's screen");
+            Object label = browser.executeScript("var cell = document.querySelector('table.reflow td.num');"
+                    + " return cell === null ? '' : getComputedStyle(cell, '::before').content;");
+            assertEquals("\"" + dev.marquee.present.Texts.ROWS_READ + "\"", label, "a count says what it counts");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
     /** On a phone each chart is the drawing made for its width (text legible), on a desktop the wide one; never both. */
     @Test
     void charts_showThePhoneDrawingOnANarrowScreenAndTheWideOneOnADesktop() {
