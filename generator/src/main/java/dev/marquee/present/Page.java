@@ -20,9 +20,14 @@ public record Page(String slug, String title, String question, String narrative,
         figures = List.copyOf(figures);
     }
 
-    /** The figures of the question's own page: all but the facet values' (each country's is on that country's page). */
+    /** The figures of the question's own page: all but the facet values' (each country's is on that country's page), and no table twice. */
     public List<Figure> shown() {
-        return figures.stream().filter(f -> f.chart().facetValue().isEmpty()).toList();
+        List<Figure> own = figures.stream().filter(f -> f.chart().facetValue().isEmpty()).toList();
+        // A faceted chart's table of every country repeats, row for row, the table of a chart of the same statement
+        // and file on this page (the plan mix by country): that chart has it.
+        return own.stream().filter(f -> f.chart().spec().facet().isEmpty() || own.stream().noneMatch(other ->
+                other.chart().spec().facet().isEmpty() && other.chart().spec().query().equals(f.chart().spec().query())
+                        && other.chart().source().equals(f.chart().source()))).toList();
     }
 
     /** The charts of the question's dashboard page: the drawn figures of its own page, at most {@link #DASHBOARD_CHARTS}. */

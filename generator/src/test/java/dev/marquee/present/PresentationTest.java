@@ -45,6 +45,19 @@ class PresentationTest {
     }
 
     @Test
+    void aFacetedChartsTableOfEveryCountry_isNotShownAgain_besideTheChartOfTheSameStatement() {
+        Page plans = shown.pages().stream().filter(p -> p.slug().equals("plans-devices")).findFirst().orElseThrow();
+        List<Figure> everyCountry = plans.figures().stream()
+                .filter(f -> f.chart().spec().facet().isPresent() && f.chart().facetValue().isEmpty()).toList();
+        assertFalse(everyCountry.isEmpty(), "the plans page has charts per country");
+        for (Figure table : everyCountry) {
+            boolean repeats = plans.shown().stream().anyMatch(f -> f.chart().spec().facet().isEmpty()
+                    && f.chart().spec().query().equals(table.chart().spec().query()) && f.chart().data().equals(table.chart().data()));
+            assertEquals(!repeats, plans.shown().contains(table), table.title() + ": shown only where no chart has its rows");
+        }
+    }
+
+    @Test
     void aDashboardPage_drawsAtMostFourCharts_ofItsQuestionsOwnPage() {
         for (Page page : shown.pages()) {
             List<Figure> dashboard = page.dashboard();
