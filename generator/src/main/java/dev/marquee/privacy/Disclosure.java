@@ -300,10 +300,17 @@ public final class Disclosure {
                     + "are merged into “" + OTHER + "”, with the next smallest where a total would otherwise reveal them ("
                     + rows + (safe.groupsMerged() > 0 && spec.within().isPresent()
                     ? "; " + count(safe.groupsMerged(), spec.within().get().replace('_', ' ')) + " merged whole" : "") + ").";
-            case HIDE -> "Figures of groups of fewer than " + k + " members are not shown, nor those of the next smallest "
-                    + "where a total would otherwise reveal them (" + rows + ").";
+            // A group of 160 whose 5 who left are hidden says why only if the note names the parts.
+            case HIDE -> "Figures of groups of fewer than " + k + " members" + (spec.parts().isEmpty() ? ""
+                    : ", or with fewer than " + k + " members in one of their parts (" + parts(spec) + "),")
+                    + " are not shown, nor those of the next smallest where a total would otherwise reveal them (" + rows + ").";
             case DROP -> "Rows describing fewer than " + k + " members are left out (" + rows + ").";
         });
+    }
+
+    /** The parts a declaration counts, with the rest of each group: "churners and the others". */
+    private static String parts(GroupSpec spec) {
+        return String.join(", ", spec.parts().stream().map(p -> p.replace('_', ' ')).toList()) + " and the others";
     }
 
     /** "1 country", "4 countries", "3 months": a count of the groups a declaration merges within. */

@@ -326,6 +326,14 @@ class PublicFilesTest {
             return alone(FILE);
         }
 
+        /** A decile of 160 members whose figure is hidden: the note says a part of it (who left, or the others) is small. */
+        @Test
+        void riskDeciles_hiddenForASmallPart_theNoteSaysSo() {
+            boolean hidden = site().csv("churn-drivers-risk-lift").stream().anyMatch(r -> r.blank("observed_rate"));
+            assertEquals(hidden, site().pageText("churn-drivers.html").contains("Figures of groups of fewer than " + k()
+                    + " members, or with fewer than " + k() + " members in one of their parts (observed churners and the others), are not shown"));
+        }
+
         @Test
         void pages_sayTheFileIsAnUndatedSnapshot() {
             String cover = site().pageText("index.html");
