@@ -444,8 +444,9 @@ class EngagementReportTest {
 
         assertEquals(0, run.exitCode(), run.err());
         String page = Files.readString(site.resolve("data.html"));
-        assertTrue(page.contains("<td>title_engagement</td><td>" + EngagementWorkbooks.WORKBOOK_2025 + ", sheet Shows (What We Watched report) + "
-                + EngagementWorkbooks.WORKBOOK_2025 + ", sheet Movies (What We Watched report)</td><td>xlsx</td><td class=\"num\">22</td>"), page);
+        assertTrue(page.contains("<td data-label=\"Table\">title_engagement</td><td data-label=\"File\">" + EngagementWorkbooks.WORKBOOK_2025
+                + ", sheet Shows (What We Watched report) + " + EngagementWorkbooks.WORKBOOK_2025 + ", sheet Movies (What We Watched report)</td>"
+                + "<td data-label=\"Format\">xlsx</td><td class=\"num\" data-label=\"Rows read\">22</td>"), page);
     }
 
     // The real file

@@ -132,7 +132,8 @@ class HostileDataFolderTest {
 
         assertEquals(0, run.exitCode(), run.err());
         String page = Fixtures.read(site.resolve("data.html"));
-        assertTrue(page.contains("<tr><td>users</td><td>users.csv</td><td>csv</td><td class=\"num\">3</td>"), page);
+        assertTrue(page.contains("<tr><td data-label=\"Table\">users</td><td data-label=\"File\">users.csv</td><td data-label=\"Format\">csv</td>"
+                + "<td class=\"num\" data-label=\"Rows read\">3</td>"), page);
         assertFalse(page.contains("exports"), "a sub-folder is not a file left out");
         assertNothingPublished();
     }
@@ -234,7 +235,7 @@ class HostileDataFolderTest {
 
         assertEquals(0, run.exitCode(), run.err());
         String page = Fixtures.read(site.resolve("data.html"));
-        assertTrue(page.contains("<tr><td>users</td><td>users.csv</td>"), page);
+        assertTrue(page.contains("<tr><td data-label=\"Table\">users</td><td data-label=\"File\">users.csv</td>"), page);
         assertTrue(PublishedText.of(site).files().get("report.pdf").contains("Thefilesofthedatafolder:users.csv,titles.csv,"
                 + "viewing_sessions.csv"), "the PDF names the files as the Data page does");
         assertNothingPublished();
