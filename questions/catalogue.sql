@@ -43,9 +43,11 @@ WHERE date_added IS NOT NULL AND date_added <= {{as_of}} AND service = {{platfor
 GROUP BY 1
 ORDER BY 1
 
+-- "NR" and "UR" (not rated, unrated) are no rating: they count with the titles that have none.
 -- name: by_maturity
 SELECT maturity_rating, titles
-FROM (SELECT coalesce(maturity_rating, 'Not rated') AS maturity_rating, count(*) AS titles
+FROM (SELECT CASE WHEN maturity_rating IS NULL OR upper(maturity_rating) IN ('NR', 'UR', 'UNRATED', 'NOT RATED') THEN 'Not rated'
+                  ELSE maturity_rating END AS maturity_rating, count(*) AS titles
       FROM catalogue_title
       WHERE service = {{platform}}
       GROUP BY 1) AS rated
