@@ -51,11 +51,8 @@ final class AxisFormat extends NumberFormat {
         if (unit.style() == NumberStyle.PERCENT) {
             return Formats.grouped(value * 100, decimals(step * 100)) + "%";
         }
-        if (unit.style() == NumberStyle.YEAR) {
-            return Long.toString(Math.round(value));
-        }
-        if (unit.style() == NumberStyle.DECADE) {
-            return Math.round(value) + "s";
+        if (unit.style() == NumberStyle.YEAR || unit.style() == NumberStyle.DECADE) {
+            return Formats.full(value, unit);
         }
         if (Math.abs(value) < step * 1e-6) {
             // Zero in the style of its neighbours but without a scale: "0", "$0" (not "0K", "$0.00").

@@ -488,8 +488,8 @@ final class ChartBuilder {
 
     /** A value of the chart's x column as its category reads: {@link #category}, a decade by its first year and "s" (2010s). */
     static String xCategory(ChartSpec spec, Object value, ColumnType type) {
-        String text = category(value, type, spec.grainOf(spec.x()));
-        return value instanceof Number && dev.marquee.format.Unit.DECADE.equals(spec.units().get(spec.x())) ? text + "s" : text;
+        return value instanceof Number number && dev.marquee.format.Unit.DECADE.equals(spec.units().get(spec.x()))
+                ? Formats.full(number.doubleValue(), dev.marquee.format.Unit.DECADE) : category(value, type, spec.grainOf(spec.x()));
     }
 
     static String axisLabel(ChartSpec spec) {

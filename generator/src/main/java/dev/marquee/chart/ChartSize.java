@@ -41,7 +41,7 @@ final class ChartSize {
         if (chart.getPlot() instanceof CategoryPlot plot && plot.getOrientation() == PlotOrientation.VERTICAL) {
             return grown(chart, width, usual, PLOT);
         }
-        return bars(chart, width, usual, CategoryLabelAxis.LEFT_SHARE, CategoryLabelAxis.LINES)
+        return bars(chart, width, usual, CategoryLabelAxis.LEFT_SHARE)
                 .map(b -> Math.max(usual, Math.ceil(usual - b.room() + b.count() * Math.max(BAR, b.slot())))).orElse(usual);
     }
 
@@ -50,13 +50,13 @@ final class ChartSize {
      * label's height, any other chart a plot at least {@code leastPlot} high under its titles, legend and labels.
      */
     static double paperHeight(JFreeChart chart, double width, double usual, double leastPlot) {
-        if (bars(chart, width, usual, CategoryLabelAxis.LEFT_SHARE, CategoryLabelAxis.LINES).isEmpty()) {
+        if (bars(chart, width, usual, CategoryLabelAxis.LEFT_SHARE).isEmpty()) {
             return grown(chart, width, usual, leastPlot);
         }
         // The titles, legend and value axis take what they need first (all of a short chart's height): a few rounds.
         double height = usual;
         for (int round = 0; round < 4; round++) {
-            Bars bars = bars(chart, width, height, CategoryLabelAxis.LEFT_SHARE, CategoryLabelAxis.LINES).orElseThrow();
+            Bars bars = bars(chart, width, height, CategoryLabelAxis.LEFT_SHARE).orElseThrow();
             if (bars.fit()) {
                 break;
             }
@@ -96,7 +96,7 @@ final class ChartSize {
      * saying how many of how many (the table has them all).
      */
     static Fit fitted(JFreeChart chart, Rectangle2D area) {
-        if (bars(chart, area.getWidth(), area.getHeight(), CategoryLabelAxis.LEFT_SHARE, CategoryLabelAxis.LINES).filter(b -> !b.fit()).isEmpty()) {
+        if (bars(chart, area.getWidth(), area.getHeight(), CategoryLabelAxis.LEFT_SHARE).filter(b -> !b.fit()).isEmpty()) {
             return new Fit(chart, Optional.empty(), Fit.ALL);
         }
         // Here the bars may be as thin as their labels: the area is what the page has.
@@ -104,7 +104,7 @@ final class ChartSize {
         float share = 0;
         for (float wider : new float[]{0.5f, 0.6f}) {
             share = wider;
-            bars = bars(chart, area.getWidth(), area.getHeight(), share, CategoryLabelAxis.LINES).orElseThrow();
+            bars = bars(chart, area.getWidth(), area.getHeight(), share).orElseThrow();
             if (bars.fit()) {
                 break;
             }
@@ -184,6 +184,11 @@ final class ChartSize {
         int fitting() {
             return fit() ? count : (int) Math.max(1, Math.floor((room - LINE) / slot));
         }
+    }
+
+    /** The bars with their labels as the chart draws them unless a page is short of room: {@link CategoryLabelAxis#LINES} lines at most. */
+    private static Optional<Bars> bars(JFreeChart chart, double width, double height, float share) {
+        return bars(chart, width, height, share, CategoryLabelAxis.LINES);
     }
 
     private static Optional<Bars> bars(JFreeChart chart, double width, double height, float share, int maxLines) {

@@ -42,11 +42,7 @@ final class PdfClosingPage {
         flow.addRegularColumns(document.left(), document.right(), 24, 2);
         List<Element> definitions = new ArrayList<>();
         for (Presentation.Definition metric : shown.definitions()) {
-            Paragraph definition = new Paragraph(10.5f);
-            definition.add(new Chunk(metric.name() + ": ", new Font(fonts.bold, 8, Font.NORMAL, INK)));
-            definition.add(new Chunk(metric.firstSentence(), new Font(fonts.regular, 8, Font.NORMAL, INK)));
-            definition.setSpacingAfter(2);
-            definitions.add(definition);
+            definitions.add(named(metric.name(), metric.firstSentence(), 8, fonts));
         }
         definitions.add(new Paragraph(10.5f, "All definitions: the report site's methodology page.", new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
         section(flow, tags, "Definitions", definitions, fonts);
@@ -72,15 +68,20 @@ final class PdfClosingPage {
             List<Element> lines = new ArrayList<>();
             for (var left : shown.leftOutByQuestion()) {
                 // Set out as the definitions are: the question in bold, so that each line's start is found.
-                Paragraph line = new Paragraph(10.5f);
-                line.add(new Chunk(SafeText.line(left.title()) + ": ", new Font(fonts.bold, 8.5f, Font.NORMAL, INK)));
-                line.add(new Chunk(SafeText.line(left.reason()), body));
-                line.setSpacingAfter(2);
-                lines.add(line);
+                lines.add(named(SafeText.line(left.title()), SafeText.line(left.reason()), 8.5f, fonts));
             }
             section(flow, tags, Texts.LEFT_OUT, lines, fonts);
         }
         document.add(flow);
+    }
+
+    /** A line that opens with its name in bold: "Watch hours: The sum of ...". */
+    private static Paragraph named(String name, String text, float size, PdfFonts fonts) {
+        Paragraph line = new Paragraph(10.5f);
+        line.add(new Chunk(name + ": ", new Font(fonts.bold, size, Font.NORMAL, INK)));
+        line.add(new Chunk(text, new Font(fonts.regular, size, Font.NORMAL, INK)));
+        line.setSpacingAfter(2);
+        return line;
     }
 
     /**

@@ -293,6 +293,14 @@ public final class Disclosure {
                 && spec.running().stream().anyMatch(total -> row.get(table.index(total.column())) == null)).count();
     }
 
+    /** The count of rows {@link #baseNote} ends its sentence with: " (11 rows)", " (2 rows; 1 country merged whole)". */
+    private static final java.util.regex.Pattern ROWS_AFFECTED = java.util.regex.Pattern.compile(" \\(\\d+ rows?(; [^)]*)?\\)(?=\\.)");
+
+    /** A note without the count of rows it was made for: a part of the result (one country's rows) has its own. */
+    public static String withoutRowCount(String note) {
+        return ROWS_AFFECTED.matcher(note).replaceAll("");
+    }
+
     private static Optional<String> baseNote(GroupSpec spec, GroupedTable.Protected safe, int k) {
         String rows = safe.rowsAffected() == 1 ? "1 row" : safe.rowsAffected() + " rows";
         return Optional.of(switch (spec.small()) {

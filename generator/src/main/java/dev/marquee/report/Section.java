@@ -15,9 +15,6 @@ import java.util.Optional;
  */
 public record Section(Answer answer, List<RenderedChart> charts, String narrative, java.util.Map<String, String> notes) {
 
-    /** The count of rows a privacy note ends its sentence with: " (11 rows)", " (2 rows; 1 country merged whole)". */
-    private static final java.util.regex.Pattern ROWS_AFFECTED = java.util.regex.Pattern.compile(" \\(\\d+ rows?(; [^)]*)?\\)(?=\\.)");
-
     public Section {
         charts = List.copyOf(charts);
         notes = java.util.Map.copyOf(notes);
@@ -35,7 +32,7 @@ public record Section(Answer answer, List<RenderedChart> charts, String narrativ
     public String note(dev.marquee.chart.RenderedChart chart) {
         String whole = note(chart.spec());
         String note = chart.source().map(source -> notes.getOrDefault(Answer.sourceNote(chart.spec().id(), source), whole)).orElse(whole);
-        return chart.facetValue().isPresent() ? ROWS_AFFECTED.matcher(note).replaceAll("") : note;
+        return chart.facetValue().isPresent() ? dev.marquee.privacy.Disclosure.withoutRowCount(note) : note;
     }
 
 
