@@ -60,6 +60,7 @@ final class ChartBuilder {
             row.stream().filter(v -> v instanceof String).forEach(v -> text.append(' ').append(v));
         }
         String family = Theme.familyFor(text.toString());
+        TwoTickAxis.install(chart.getPlot());
         Theme.apply(chart, family);
         chart.setAntiAlias(true);
         // Room on the right so the last date label is not clipped.

@@ -43,6 +43,25 @@ class ChartAxesTest {
     }
 
     @Test
+    void aShortPlot_stillHasATickBesidesZero_reachingTheNextStep() {
+        Table plans = Charts.table(List.of(column("country", ColumnType.TEXT), column("members", ColumnType.INTEGER)),
+                new Object[]{"Spain", 451L}, new Object[]{"France", 183L}, new Object[]{"Brazil", 199L});
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.BAR, "country", List.of("members"), Optional.empty(), Unit.MEMBERS), plans);
+        NumberAxis axis = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+
+        // A PDF's quarter-page chart: the plot is a few label heights tall.
+        chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, 300, 140));
+        assertEquals(500, axis.getTickUnit().getSize(), "a step wider than the data's 451 (and its margin): only 0 was shown");
+        assertEquals(500, axis.getUpperBound(), "the axis reaches the next step, where it ended at 474");
+
+        // Drawn large again, the axis is the data's own reach, not the small drawing's.
+        chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, 760, 380));
+        assertTrue(axis.getUpperBound() < 500, "the axis reaches just past 451, as before: " + axis.getUpperBound());
+        g2.dispose();
+    }
+
+    @Test
     void smallTicks_keepTheirUnitsStyle() {
         assertEquals("350", AxisFormat.tick(350, 370, 50, Unit.MEMBERS));
         assertEquals("9,000", AxisFormat.tick(9_000, 9_800, 1_000, Unit.RATINGS), "below ten thousand, the full number");
