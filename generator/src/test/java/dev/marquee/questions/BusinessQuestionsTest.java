@@ -243,6 +243,12 @@ class BusinessQuestionsTest {
     }
 
     @Test
+    void revenue_topPlan() {
+        // Basic's three members bring 3 × 8.99 = 26.97, more than Premium's one (22.99) or Standard's one (15.49).
+        assertRows(result("revenue", "top_plan"), row("event files", "Basic", 26.97, 3L));
+    }
+
+    @Test
     void revenue_byCountry() {
         assertRows(result("revenue", "by_country"), row("event files", "United States", 33.47, 3L, 33.47 / 3), row("event files", "Canada", 31.98, 2L, 15.99));
     }

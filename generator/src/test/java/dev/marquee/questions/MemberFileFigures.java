@@ -271,6 +271,22 @@ abstract class MemberFileFigures<M> {
         rows.forEach(row -> assertEquals(activity, row.text("last_activity"), "the activity the days count from"));
     }
 
+    /**
+     * The revenue page's narrative names the plan that brings this file the most MRR, with that MRR: in its first
+     * sentence when the file is the first of the report's files, else in a sentence of its own ("In file, it is ...").
+     */
+    void assertTopPlanNamed(Function<M, String> plan, Function<M, Double> fee, java.util.function.Predicate<M> counted) {
+        Map<String, Double> mrr = new TreeMap<>();
+        members().stream().filter(counted).filter(m -> plan.apply(m) != null && fee.apply(m) != null)
+                .forEach(m -> mrr.merge(plan.apply(m), fee.apply(m), Double::sum));
+        Map.Entry<String, Double> top = mrr.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        String amount = Formats.compact(top.getValue(), dev.marquee.format.Unit.USD);
+        String page = site().pageText("revenue.html").replaceAll("\\s+", " ");
+        String first = top.getKey() + " brings the most recurring revenue of any plan, " + amount + " (source: " + source() + ").";
+        String other = "In " + source() + ", it is " + top.getKey() + ", with " + amount + ".";
+        assertTrue(page.contains(first) || page.contains(other), "'" + first + "' or '" + other + "' in " + page);
+    }
+
     static long total(Map<String, Group> truth, Set<String> names) {
         return names.stream().mapToLong(n -> truth.get(n).members()).sum();
     }

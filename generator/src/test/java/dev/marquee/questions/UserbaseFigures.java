@@ -123,6 +123,12 @@ abstract class UserbaseFigures extends MemberFileFigures<UserbaseFigures.Member>
         assertRevenue("revenue-by-plan", "plan", Member::plan);
     }
 
+    /** By hand from the real file: Basic, $12,469 of monthly revenue from 999 members. */
+    @Test
+    void revenueNarrative_namesThePlanThatBringsTheMost() {
+        assertTopPlanNamed(Member::plan, Member::revenue, m -> true);
+    }
+
     private void assertRevenue(String chart, String label, java.util.function.Function<Member, String> key) {
         Map<Published, Set<String>> rows = SmallGroups.assertMerged(chart, csv(chart), label, "members", null, groupsBy(key), k());
         rows.forEach((row, names) -> {
