@@ -457,34 +457,12 @@ class PublicFilesTest {
         }
     }
 
-    private static final String FOREIGN_AS_OF = "defect: among all six the report's as-of date is the last login of netflix_users.csv "
-            + "(2025-03-08), and the Userbase's figures that count to the as-of date use it instead of the Userbase's own latest date "
-            + "(2023-07-15): ";
-
     @Nested
     class NetflixUserbaseAmongAllSix extends UserbaseFigures {
 
         @Override
         PublicSite site() {
             return allSix();
-        }
-
-        @Override
-        @Test
-        void recency_daysSinceTheLastPayment_untilTheLatestDateInTheFile() {
-            super.recency_daysSinceTheLastPayment_untilTheLatestDateInTheFile();
-        }
-
-        @Override
-        @Test
-        void signupsByMonth_fromJoinDates_smallMonthsHiddenWithTheirRunningTotal() {
-            super.signupsByMonth_fromJoinDates_smallMonthsHiddenWithTheirRunningTotal();
-        }
-
-        @Override
-        @Test
-        void seasonality_signupsPerCalendarMonth_averagedOverTheCompleteYears() {
-            super.seasonality_signupsPerCalendarMonth_averagedOverTheCompleteYears();
         }
     }
 
