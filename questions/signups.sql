@@ -27,6 +27,19 @@ SELECT source, month, signups,
 FROM counts
 ORDER BY source, month
 
+-- Per population: its signups from its first month to the as-of month (the last cumulative_signups of monthly), and
+-- whom they count where that is not every signup: a member-level file that marks no one as having left (a subscriber
+-- list) holds only the members it still had, so its early months read lower than they were.
+-- name: span
+SELECT source, CAST(date_trunc('month', min(signup_date)) AS DATE) AS first_month,
+       CAST(date_trunc('month', max(source_as_of)) AS DATE) AS last_month, count(*) AS signups,
+       CASE WHEN source <> {{event_source}} AND count(churned) = 0
+            THEN 'the members the file lists, not those who had left by the day it was made' END AS counted
+FROM member
+WHERE signup_date IS NOT NULL AND date_trunc('month', signup_date) <= date_trunc('month', source_as_of)
+GROUP BY source
+ORDER BY source
+
 -- The month with the most signups before the as-of month (whose count runs only to the as-of day), per population, the
 -- earliest on a tie: the most of any row of monthly.
 -- name: busiest_month

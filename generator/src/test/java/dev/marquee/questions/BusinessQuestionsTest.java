@@ -199,6 +199,12 @@ class BusinessQuestionsTest {
     }
 
     @Test
+    void signups_span() {
+        // 4 in January, 2 in March, the as-of month: 6 from Jan to Mar 2024. The event files count every signup.
+        assertRows(result("signups", "span"), row("event files", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 1), 6L, null));
+    }
+
+    @Test
     void signups_busiestMonth_beforeTheAsOfMonth() {
         // January's 4 signups beat February's 0; March, the as-of month, is left out.
         assertRows(result("signups", "busiest_month"), row("event files", LocalDate.of(2024, 1, 1), 4L));

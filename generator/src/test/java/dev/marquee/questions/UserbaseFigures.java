@@ -150,6 +150,20 @@ abstract class UserbaseFigures extends MemberFileFigures<UserbaseFigures.Member>
         return months;
     }
 
+    /**
+     * The page opens with every join of the file, from its first month to the as-of month, and says that a list of
+     * members counts only those who stayed (the real file: 2,500 from Sep 2021 to Jul 2023).
+     */
+    @Test
+    void signupsPage_opensWithTheFilesSignups_andWhomTheyCount() {
+        Map<YearMonth, Long> months = signupsByMonth();
+        long signups = months.values().stream().mapToLong(Long::longValue).sum();
+        String sentence = String.format(java.util.Locale.ENGLISH, "%,d members signed up from %s to %s. They are the members the file "
+                + "lists, not those who had left by the day it was made: the earlier months count only those who stayed.", signups,
+                Formats.month(months.keySet().iterator().next().atDay(1)), Formats.month(YearMonth.from(latestDate()).atDay(1)));
+        assertTrue(site().pageText("signups.html").replaceAll("\\s+", " ").contains(sentence), sentence);
+    }
+
     @Test
     void signupsPage_namesTheBusiestMonthBeforeTheAsOfMonth() {
         YearMonth asOfMonth = YearMonth.from(latestDate());
