@@ -63,7 +63,7 @@ ORDER BY source, members DESC, plan
 SELECT 'members_' || CAST(row_number() OVER (ORDER BY source) AS VARCHAR) AS kpi, 'Members (' || source || ')' AS label,
        'members' AS unit, CAST(count(*) AS DOUBLE) AS value, CAST(NULL AS DOUBLE) AS previous_month,
        CAST(NULL AS DOUBLE) AS year_ago, false AS partial, true AS higher_is_better,
-       'listed in the file, which is one moment: no comparison' AS comparison
+       'the file is one moment: nothing to compare it with' AS comparison
 FROM member
 WHERE current AND source <> {{event_source}}
 GROUP BY source

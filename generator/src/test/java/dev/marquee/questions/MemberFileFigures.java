@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import static dev.marquee.questions.RawFile.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every member-level file's figures share: the file's members counted on the cover, and lines of groups. */
@@ -59,6 +60,23 @@ abstract class MemberFileFigures<M> {
         List<Published> byFile = csv("members-sources");
         assertEquals(1, byFile.size(), byFile.toString());
         assertClose(members().size(), byFile.get(0).number("members"), "members by file");
+    }
+
+    /**
+     * The cover's KPI "MRR (file)": the monthly fees of the members the file lists and does not mark as having left, with
+     * no comparison; a file without fees has none.
+     */
+    void assertMrrKpi(Function<M, Double> fee, java.util.function.Predicate<M> counted) {
+        Matcher kpi = Pattern.compile("\"label\": \"MRR \\(" + Pattern.quote(source()) + "\\)\", \"unit\": \"usd\", \"value\": ([\\d.]+)")
+                .matcher(site().page("metrics.json"));
+        if (members().stream().allMatch(m -> fee.apply(m) == null)) {
+            assertFalse(kpi.find(), "a KPI MRR (" + source() + ") from a file without fees");
+            return;
+        }
+        assertTrue(kpi.find(), "metrics.json has no KPI MRR (" + source() + ")");
+        assertClose(members().stream().filter(counted).filter(m -> fee.apply(m) != null).mapToDouble(fee::apply).sum(),
+                Double.parseDouble(kpi.group(1)), "MRR of " + source());
+        assertTrue(site().pageText("index.html").contains("MRR (" + source() + ")"), "the cover shows the KPI");
     }
 
     /** A bar chart of members' shares by one attribute (small groups hidden or merged), the share of all the file's members. */

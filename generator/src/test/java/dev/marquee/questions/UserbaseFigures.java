@@ -65,6 +65,12 @@ abstract class UserbaseFigures extends MemberFileFigures<UserbaseFigures.Member>
         assertMembersKpi();
     }
 
+    /** By hand from the real file: $31,271 from its 2,500 members. */
+    @Test
+    void mrr_onTheCover_fromTheFeesTheFileGives() {
+        assertMrrKpi(Member::revenue, m -> true);
+    }
+
     @Test
     void ageBands_sharesOfTheFilesMembers_smallBandsHidden() {
         assertShares("members-age-bands", "age_band", m -> RawFile.ageBand(m.age()), false);

@@ -57,6 +57,12 @@ abstract class UsersFigures extends MemberFileFigures<UsersFigures.Member> {
         assertMembersKpi();
     }
 
+    /** By hand from the real file: none: the file gives no fees. */
+    @Test
+    void mrr_onTheCover_fromTheFeesTheFileGives() {
+        assertMrrKpi(m -> null, m -> true);
+    }
+
     @Test
     void ageBands_sharesOfTheFilesMembers_smallBandsHidden() {
         assertShares("members-age-bands", "age_band", m -> RawFile.ageBand(m.age()), false);
