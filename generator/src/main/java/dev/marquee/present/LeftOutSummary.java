@@ -29,18 +29,35 @@ final class LeftOutSummary {
         for (LeftOut left : leftOut) {
             byQuestion.computeIfAbsent(left.question().title(), title -> new ArrayList<>()).add(left);
         }
-        List<Presentation.LeftOutLine> lines = new ArrayList<>();
+        // Whole questions left out for the same reason share a line, where the first of them stood: six questions that
+        // each "need a file of members" of a catalogue alone are one line.
+        List<Line> lines = new ArrayList<>();
+        Map<String, Line> wholeByReason = new LinkedHashMap<>();
         byQuestion.forEach((question, parts) -> {
             Optional<LeftOut> whole = parts.stream().filter(p -> p.chart().isEmpty()).findFirst();
             if (whole.isPresent()) {
-                lines.add(new Presentation.LeftOutLine(question, whole.get().reason()));
+                Line shared = wholeByReason.get(whole.get().reason());
+                if (shared == null) {
+                    shared = new Line(new ArrayList<>(), whole.get().reason());
+                    wholeByReason.put(shared.reason(), shared);
+                    lines.add(shared);
+                }
+                shared.titles().add(question);
             } else if (parts.size() == 1) {
-                lines.add(new Presentation.LeftOutLine(parts.get(0).title(), parts.get(0).reason()));
+                lines.add(new Line(List.of(parts.get(0).title()), parts.get(0).reason()));
             } else {
-                lines.add(new Presentation.LeftOutLine(question, parts(parts)));
+                lines.add(new Line(List.of(question), parts(parts)));
             }
         });
-        return lines;
+        return lines.stream().map(Line::summary).toList();
+    }
+
+    /** Questions (or a question's charts) left out, and why. */
+    private record Line(List<String> titles, String reason) {
+        Presentation.LeftOutLine summary() {
+            boolean several = titles.size() > 1 && reason.startsWith(NEEDS);
+            return new Presentation.LeftOutLine(Wording.series(titles), several ? "they need " + reason.substring(NEEDS.length()) : reason);
+        }
     }
 
     /** "9 charts and its key figure left out (“A”, “B”, “C” and 6 more): they need viewing sessions, which ..." */

@@ -36,7 +36,7 @@ class LeftOutSummaryTest {
         List<Presentation.LeftOutLine> lines = LeftOutSummary.byQuestion(leftOut);
 
         assertEquals(List.of(
-                new Presentation.LeftOutLine("Outlook", "needs a users file and viewing sessions" + GIVES),
+                new Presentation.LeftOutLine("Outlook", "needs the event data's users file (users.csv) and viewing sessions" + GIVES),
                 new Presentation.LeftOutLine("Watch time and engagement", "5 charts and its key figure left out (“Monthly watch hours”, "
                         + "“Headline figures”, “Members by total watch hours” and 2 more): they need viewing sessions and members' "
                         + "watch hours" + GIVES),
@@ -62,5 +62,22 @@ class LeftOutSummaryTest {
         Question revenue = Fixtures.question("revenue");
         assertEquals(List.of(new Presentation.LeftOutLine("Revenue", "its 2 key figures left out: no loaded file gives its data")),
                 LeftOutSummary.byQuestion(List.of(LeftOut.kpi(revenue, "MRR"), LeftOut.kpi(revenue, "ARPU"))));
+    }
+
+    @Test
+    void wholeQuestionsOfOneReason_shareALine_whereTheFirstStood() {
+        Question members = Fixtures.question("members");
+        Question outlook = Fixtures.question("outlook");
+        Question signups = Fixtures.question("signups");
+        Question revenue = Fixtures.question("revenue");
+        List<LeftOut> leftOut = List.of(new LeftOut(members, List.of("member")), new LeftOut(outlook, List.of("users")),
+                new LeftOut(signups, List.of("member")), chart(revenue, "MRR by country", "member.country"),
+                new LeftOut(revenue, List.of("member")));
+
+        assertEquals(List.of(
+                new Presentation.LeftOutLine("Members, Signups and growth and Revenue", "they need a file of members (users with "
+                        + "subscriptions, or a users table, a churn table or a subscriber list)" + GIVES),
+                new Presentation.LeftOutLine("Outlook", "needs the event data's users file (users.csv)" + GIVES)),
+                LeftOutSummary.byQuestion(leftOut));
     }
 }

@@ -177,13 +177,13 @@ class PublicFilesTest {
                 Arguments.of(ChurnFigures.FILE, "Signups and growth: needs members' signup dates and subscriptions, which no file in the data folder gives (member.signup_date, subscriptions)"),
                 Arguments.of(ChurnFigures.FILE, "Plans and devices by country: needs members' countries and viewing sessions, which no file in the data folder gives (member.country, viewing_sessions)"),
                 Arguments.of(ChurnFigures.FILE, "Revenue: MRR by country: needs members' countries, which no file in the data folder gives (member.country)"),
-                Arguments.of(EngagementReportFigures.FILE, "Members: needs members (a users file with subscriptions, or a member-level file), which no file in the data folder gives (member)"),
+                Arguments.of(EngagementReportFigures.FILE, "Members: needs a file of members (users with subscriptions, or a users table, a churn table or a subscriber list), which no file in the data folder gives (member)"),
                 Arguments.of(EngagementReportFigures.FILE, "Catalogue: needs a title catalogue, which no file in the data folder gives (catalogue_title)"),
-                Arguments.of(JustWatchFigures.FILE, "Members: needs members (a users file with subscriptions, or a member-level file), which no file in the data folder gives (member)"),
+                Arguments.of(JustWatchFigures.FILE, "Members: needs a file of members (users with subscriptions, or a users table, a churn table or a subscriber list), which no file in the data folder gives (member)"),
                 Arguments.of(JustWatchFigures.FILE, "What was watched: needs viewing sessions or an engagement report, which no file in the data folder gives (title_period)"),
                 Arguments.of(JustWatchFigures.FILE, "Market: needs catalogues of at least two services (found 1); add e.g. amazon_prime_titles.csv or disney_plus_titles.csv"),
                 Arguments.of(KaggleCatalogueFigures.FILE, "Catalogue: IMDb and TMDB scores by genre: needs critics' and audiences' scores, which no file in the data folder gives (title_scores.score)"),
-                Arguments.of(KaggleCatalogueFigures.FILE, "Who leaves: needs members (a users file with subscriptions, or a member-level file), which no file in the data folder gives (member)"));
+                Arguments.of(KaggleCatalogueFigures.FILE, "Who leaves: needs a file of members (users with subscriptions, or a users table, a churn table or a subscriber list), which no file in the data folder gives (member)"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -200,8 +200,9 @@ class PublicFilesTest {
                 + "rate of subscribers”, “New signups, with forecast” and “Active subscribers, with forecast”): they need subscriptions, "
                 + "which no file in the data folder gives";
         assertTrue(overview.contains(line), line + "\n" + overview);
-        assertTrue(overview.contains("Outlook: needs a users file, subscriptions, viewing sessions, payments and a title catalogue, "
-                + "which no file in the data folder gives"), overview);
+        assertTrue(overview.contains("Outlook: needs the event data's users file (users.csv), subscriptions, viewing sessions, payments "
+                + "and a title catalogue, which no file in the data folder gives"), overview);
+        assertTrue(overview.contains("Catalogue and Market: they need a title catalogue, which no file in the data folder gives"), overview);
         assertFalse(overview.contains("Signups and growth: Subscribers at the end of each month"), "the Data page names each chart");
         assertFalse(overview.contains("viewing_sessions"), "the overview speaks of files in words, not of the data model's names");
     }
