@@ -13,8 +13,12 @@ SELECT CASE WHEN movies > 0 AND shows > 0 THEN movies END AS movies,
        CASE WHEN movies > 0 AND shows > 0 THEN shows END AS shows,
        CASE WHEN movies > 0 AND shows = 0 THEN movies END AS only_movies,
        CASE WHEN movies = 0 AND shows > 0 THEN shows END AS only_shows,
-       CASE WHEN movies + shows = 0 THEN {{platform}} END AS service_without_titles
-FROM (SELECT count(*) FILTER (WHERE type = 'Movie') AS movies, count(*) FILTER (WHERE type = 'TV Show') AS shows
+       CASE WHEN movies + shows = 0 THEN {{platform}} END AS service_without_titles,
+       -- Titles more than one file lists, each counted once, and the files' entries they stand for: only when any is.
+       CASE WHEN in_several > 0 THEN in_several END AS in_several,
+       CASE WHEN in_several > 0 THEN listings END AS listings
+FROM (SELECT count(*) FILTER (WHERE type = 'Movie') AS movies, count(*) FILTER (WHERE type = 'TV Show') AS shows,
+             count(*) FILTER (WHERE listings > 1) AS in_several, sum(listings) AS listings
       FROM catalogue_title
       WHERE service = {{platform}}) AS counted
 

@@ -34,9 +34,9 @@ final class CatalogueCount {
 
     /**
      * A title as counted once: its service, type ("Movie" or "TV Show"), release year (null when no listing gives one)
-     * and whether a file that lists it lists any movie.
+     * whether a file that lists it lists any movie, and how many files' entries it stands for.
      */
-    record Title(String service, String type, Integer year, boolean moviesListed) {
+    record Title(String service, String type, Integer year, boolean moviesListed, int listings) {
     }
 
     /** A service's movies (null when none of its files lists any movie: unknown) and shows. */
@@ -103,8 +103,9 @@ final class CatalogueCount {
             Integer year = e.year() != null ? e.year() : earliest.get(e.service() + "|" + e.name() + "|" + e.type());
             String key = e.service() + "|" + e.name() + "|" + e.type() + "|" + year;
             int instance = nth.merge(key + "|" + e.file(), 1, Integer::sum);
-            titles.merge(key + "|" + instance, new Title(e.service(), e.type(), year, movieFiles.contains(e.file())),
-                    (first, next) -> next.moviesListed() ? next : first);
+            titles.merge(key + "|" + instance, new Title(e.service(), e.type(), year, movieFiles.contains(e.file()), 1),
+                    (first, next) -> new Title(first.service(), first.type(), first.year(), first.moviesListed() || next.moviesListed(),
+                            first.listings() + next.listings()));
         }
         return List.copyOf(titles.values());
     }

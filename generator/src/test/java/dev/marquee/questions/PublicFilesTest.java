@@ -666,6 +666,19 @@ class PublicFilesTest {
             assertTrue(catalogue().size() < listed || !site().real(), "the real files share titles: " + catalogue().size() + " of " + listed);
         }
 
+        /** By hand from the real files: 8,807 + 6,137 entries, 3,046 titles in both, 11,898 titles. */
+        @Test
+        void catalogueNarrative_saysHowManyTitlesBothFilesList() {
+            long several = catalogue().stream().filter(t -> t.listings() > 1).count();
+            long entries = catalogue().stream().mapToLong(CatalogueCount.Title::listings).sum();
+            assertEquals(RawFile.records(site().file(KaggleCatalogueFigures.FILE)).size() + RawFile.records(site().file(JustWatchFigures.FILE)).size(),
+                    entries, "every entry is in one title");
+            String sentence = String.format(java.util.Locale.ENGLISH, "More than one file lists %,d %s, each counted once (%s in the files).",
+                    several, several == 1 ? "title" : "titles", dev.marquee.format.Formats.compact(entries, dev.marquee.format.Unit.parse("count entries").orElseThrow()));
+            String page = site().pageText("catalogue.html").replaceAll("\\s+", " ");
+            assertTrue(several == 0 ? !page.contains("More than one file lists") : page.contains(sentence), sentence + "\n" + page);
+        }
+
         @Test
         void catalogueByDecade_countedOnce() {
             assertMoviesAndShows("catalogue-by-decade", "decade", year -> year / 10 * 10);
