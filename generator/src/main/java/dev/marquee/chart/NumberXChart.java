@@ -60,7 +60,7 @@ final class NumberXChart {
                 : series.size() > 1 ? new ClusteredXYBarRenderer() : new XYBarRenderer();
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(false);
-        return chart(spec, dataset, renderer);
+        return chart(spec, dataset, renderer, isYears(spec, data) && !xs(series).isEmpty() ? xs(series).last() : null);
     }
 
     static JFreeChart line(ChartSpec spec, Table data) {
@@ -75,11 +75,13 @@ final class NumberXChart {
             }
             dataset.addSeries(xy);
         }
-        return chart(spec, dataset, new ChartBuilder.GapLineRenderer(data.rowCount() <= 40));
+        return chart(spec, dataset, new ChartBuilder.GapLineRenderer(data.rowCount() <= 40), isYears(spec, data) && !grid.isEmpty() ? grid.get(grid.size() - 1) : null);
     }
 
-    private static JFreeChart chart(ChartSpec spec, org.jfree.data.xy.XYDataset dataset, org.jfree.chart.renderer.xy.XYItemRenderer renderer) {
-        NumberAxis xAxis = new NumberAxis(spec.xLabel());
+    /** {@code lastYear}: where the data's years end, for the ticks to count back from; null for other numbers. */
+    private static JFreeChart chart(ChartSpec spec, org.jfree.data.xy.XYDataset dataset, org.jfree.chart.renderer.xy.XYItemRenderer renderer,
+                                    Long lastYear) {
+        NumberAxis xAxis = lastYear == null ? new NumberAxis(spec.xLabel()) : new YearAxis(spec.xLabel(), lastYear);
         xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         xAxis.setAutoRangeIncludesZero(false);
         xAxis.setLowerMargin(0.01);
@@ -153,5 +155,31 @@ final class NumberXChart {
 
     private static long gcd(long a, long b) {
         return b == 0 ? a : gcd(b, a % b);
+    }
+
+    /**
+     * Years ticked back from the last one: a step of two years from an even year left the newest year, often the tallest
+     * bar (What We Watched's 2025), without a label ("2010, 2012, ... 2024").
+     */
+    static final class YearAxis extends NumberAxis {
+        private static final long serialVersionUID = 1L;
+        private final long last;
+
+        YearAxis(String label, long last) {
+            super(label);
+            this.last = last;
+        }
+
+        @Override
+        protected double calculateLowestVisibleTickValue() {
+            double step = getTickUnit().getSize();
+            return last - Math.floor((last - getLowerBound()) / step + 1e-9) * step;
+        }
+
+        @Override
+        protected int calculateVisibleTickCount() {
+            double step = getTickUnit().getSize();
+            return (int) Math.floor((getUpperBound() - calculateLowestVisibleTickValue()) / step + 1e-9) + 1;
+        }
     }
 }

@@ -73,6 +73,30 @@ class ChartAxesTest {
     }
 
     @Test
+    void yearsTickedInSteps_countBackFromTheLastYear_soItHasItsLabel() {
+        List<Object[]> rows = new ArrayList<>();
+        // 2023 is a multiple of no step but 1: ticked from a multiple of the step, it has no label.
+        for (long year = 2000; year <= 2023; year++) {
+            rows.add(new Object[]{year, (year - 1999) * 1_000_000L});
+        }
+        Table years = Charts.table(List.of(column("release_year", ColumnType.INTEGER), column("hours_viewed", ColumnType.INTEGER)),
+                rows.toArray(Object[][]::new));
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.BAR, "release_year", List.of("hours_viewed"), Optional.empty(), Unit.HOURS), years);
+        NumberAxis axis = (NumberAxis) ((XYPlot) chart.getPlot()).getDomainAxis();
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+
+        // Half a PDF page wide: too narrow for a label a year.
+        chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, 330, 160));
+        java.awt.geom.Rectangle2D area = new java.awt.geom.Rectangle2D.Double(40, 10, 280, 100);
+        List<String> ticks = axis.refreshTicks(g2, new org.jfree.chart.axis.AxisState(), area, org.jfree.chart.ui.RectangleEdge.BOTTOM)
+                .stream().map(t -> ((org.jfree.chart.axis.ValueTick) t).getText()).filter(t -> !t.isEmpty()).toList();
+        g2.dispose();
+
+        assertTrue(axis.getTickUnit().getSize() > 1, "a step of more than a year at this width: " + ticks);
+        assertEquals("2023", ticks.get(ticks.size() - 1), "the newest year has its label: " + ticks);
+    }
+
+    @Test
     void yearsWithAGap_areANumberLine_onWhichTheMissingYearsKeepTheirPlace() {
         Table years = Charts.table(List.of(column("year_added", ColumnType.INTEGER), column("titles", ColumnType.INTEGER)),
                 new Object[]{2010L, 1L}, new Object[]{2013L, 1L}, new Object[]{2014L, 4L}, new Object[]{2015L, 23L});
