@@ -88,8 +88,13 @@ class ChartAxesTest {
         // Half a PDF page wide: too narrow for a label a year.
         chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, 330, 160));
         java.awt.geom.Rectangle2D area = new java.awt.geom.Rectangle2D.Double(40, 10, 280, 100);
-        List<String> ticks = axis.refreshTicks(g2, new org.jfree.chart.axis.AxisState(), area, org.jfree.chart.ui.RectangleEdge.BOTTOM)
-                .stream().map(t -> ((org.jfree.chart.axis.ValueTick) t).getText()).filter(t -> !t.isEmpty()).toList();
+        List<String> ticks = new ArrayList<>();
+        for (Object tick : axis.refreshTicks(g2, new org.jfree.chart.axis.AxisState(), area, org.jfree.chart.ui.RectangleEdge.BOTTOM)) {
+            String text = ((org.jfree.chart.axis.ValueTick) tick).getText();
+            if (!text.isEmpty()) {
+                ticks.add(text);
+            }
+        }
         g2.dispose();
 
         assertTrue(axis.getTickUnit().getSize() > 1, "a step of more than a year at this width: " + ticks);
