@@ -53,6 +53,20 @@ GROUP BY source, CASE WHEN available_globally THEN 'Available in every country' 
 ORDER BY source, availability
 
 -- Hours by the year the title was released on Netflix (titles without a release date are left out).
+-- What each report holds that its charts cannot say: that it lists titles of one type only (the shows-only sheet), and
+-- the titles it gives no release date for, which the chart by release year leaves out, and their share of its hours.
+-- name: coverage
+SELECT source,
+       CASE WHEN count(DISTINCT type) = 1 AND count(type) = count(*)
+            THEN CASE max(type) WHEN 'TV Show' THEN 'shows' WHEN 'Movie' THEN 'movies' END END AS only_type,
+       CASE WHEN count(release_year) < count(*) THEN count(*) - count(release_year) END AS undated_titles,
+       CASE WHEN count(release_year) < count(*) THEN sum(hours_viewed) FILTER (WHERE release_year IS NULL) / sum(hours_viewed) END
+           AS undated_share
+FROM title_period
+WHERE source <> 'viewing sessions'
+GROUP BY source
+ORDER BY source
+
 -- name: by_release_year
 SELECT source, release_year, count(*) AS titles, sum(hours_viewed) AS hours_viewed
 FROM title_period

@@ -228,6 +228,8 @@ class PublicFilesTest {
         List<Published> rows = workbook.csv("what-was-watched-by-type");
         assertEquals(List.of("Movie", "TV Show"), rows.stream().map(r -> r.text("type")).toList());
         RawFile.assertClose(1.0, rows.stream().mapToDouble(r -> r.number("share_of_hours")).sum(), "the two shares of hours");
+        String page = workbook.pageText("what-was-watched.html");
+        assertFalse(page.contains("It lists shows only") || page.contains("It lists movies only"), page);
     }
 
     /**
