@@ -34,7 +34,8 @@ import java.util.Optional;
  */
 public final class DataLoader {
 
-    static final String BUILT_IN = "built-in";
+    /** The file named for a reference table the generator brings itself (regions, the genre map), not a data file. */
+    public static final String BUILT_IN = "built-in";
     private static final List<String> SUFFIXES = List.of(".csv.gz", ".csv", ".parquet");
 
     private DataLoader() {

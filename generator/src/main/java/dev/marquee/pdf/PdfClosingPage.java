@@ -53,7 +53,8 @@ final class PdfClosingPage {
             table.addCell(cell(header, new Font(fonts.bold, 8, Font.NORMAL, INK), !header.equals(Texts.TABLE)));
         }
         Font small = new Font(fonts.regular, 8, Font.NORMAL, INK);
-        for (Presentation.QualityRow quality : shown.quality()) {
+        // The files' tables only: the built-in reference tables are named under Sources, and their rows are not data.
+        for (Presentation.QualityRow quality : shown.quality().stream().filter(q -> !q.builtIn()).toList()) {
             table.addCell(cell(quality.table(), small, false));
             table.addCell(cell(quality.rowsRead(), small, true));
             table.addCell(cell(quality.rowsSetAside(), small, true));

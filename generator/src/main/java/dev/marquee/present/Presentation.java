@@ -55,6 +55,10 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
     /** A table of the data model as loaded: where from, and its rows read, set aside and used, written out. */
     public record QualityRow(String table, String file, String format, String rowsRead, String rowsSetAside, String rowsKept,
                              String dates) {
+        /** The generator's own reference table (regions, genre map), which no data file gave. */
+        public boolean builtIn() {
+            return file.equals(dev.marquee.load.DataLoader.BUILT_IN);
+        }
     }
 
     /** A question, or one of its charts or KPIs, that the data could not answer, and why. */
@@ -202,9 +206,9 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
     /** The files the figures come from, each named once; the generator's own reference tables named as such. */
     static String sources(Report report) {
         // A table made of several files names them joined by " + "; a file feeding several tables is named once.
-        List<String> files = report.quality().tables().stream().map(TableQuality::file).filter(f -> !f.equals("built-in"))
+        List<String> files = report.quality().tables().stream().map(TableQuality::file).filter(f -> !f.equals(dev.marquee.load.DataLoader.BUILT_IN))
                 .flatMap(f -> java.util.Arrays.stream(f.split(" \\+ "))).map(dev.marquee.format.SafeText::line).distinct().toList();
-        List<String> builtIn = report.quality().tables().stream().filter(q -> q.file().equals("built-in")).map(TableQuality::table)
+        List<String> builtIn = report.quality().tables().stream().filter(q -> q.file().equals(dev.marquee.load.DataLoader.BUILT_IN)).map(TableQuality::table)
                 .map(dev.marquee.format.SafeText::line).distinct().toList();
         String text = files.isEmpty() ? "" : "The files of the data folder: " + String.join(", ", files) + ".";
         if (!builtIn.isEmpty()) {
