@@ -28,7 +28,9 @@ import java.util.stream.Stream;
 public final class Catalog {
 
     private static final Set<String> QUESTION_KEYS = Set.of("title", "question", "order", "requires", "charts", "metrics", "kpis",
-            "forecasts", "model", "when", "privacy");
+            "kpi_needs", "forecasts", "model", "when", "privacy");
+    /** A column some loaded file must fill, as table.column. */
+    private static final String NEED = "[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*";
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
             "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
@@ -187,6 +189,13 @@ public final class Catalog {
                 problems.add(Problem.fatal(where, front.line("kpis"), "kpis", "unknown-query",
                         "kpis names statement '" + kpiQuery.get() + "', which is not in " + sqlFile.getFileName()));
             }
+            List<String> kpiNeeds = front.strings("kpi_needs");
+            for (String need : kpiNeeds) {
+                if (!need.matches(NEED)) {
+                    problems.add(Problem.fatal(where, front.line("kpi_needs"), "kpi_needs", "bad-needs",
+                            "'kpi_needs' lists columns as table.column (e.g. subscriptions.monthly_price), got '" + need + "'"));
+                }
+            }
             int narrativeFirstLine = (int) normalized.substring(0, bodyStart < 0 ? normalized.length() : bodyStart + 1)
                     .chars().filter(c -> c == '\n').count() + 1 + leadingBlankLines(bodyStart < 0 ? "" : normalized.substring(bodyStart + 1));
             List<String> narrativeProblems = new ArrayList<>();
@@ -220,7 +229,7 @@ public final class Catalog {
                 return Optional.empty();
             }
             return Optional.of(new Question(slug, title, question, order, requires, queries, charts, narrative, mdFile,
-                    metrics, kpiQuery, narrativeValues, forecasts, model, front.string("when"), privacy));
+                    metrics, kpiQuery, kpiNeeds, narrativeValues, forecasts, model, front.string("when"), privacy));
         } catch (FrontMatterException e) {
             problems.add(Problem.fatal(where, e.line, "", "bad-front-matter", e.getMessage()));
             return Optional.empty();
@@ -520,7 +529,7 @@ public final class Catalog {
         String headline = entry.string("headline").orElse("false");
         List<String> needs = entry.strings("needs");
         for (String need : needs) {
-            if (!need.matches("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*")) {
+            if (!need.matches(NEED)) {
                 problems.add(Problem.fatal(where, entry.line("needs"), "needs", "bad-needs",
                         "'needs' lists columns as table.column (e.g. member.plan), got '" + need + "'"));
             }

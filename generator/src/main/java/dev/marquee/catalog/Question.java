@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param narrative the Markdown body of the {@code .md} file
  * @param metrics   the measures this question defines, for the methodology page
  * @param kpiQuery  the statement that returns this question's executive KPIs, if any (see {@code Kpi})
+ * @param kpiNeeds  the columns ({@code subscriptions.monthly_price}) its KPIs are computed from, to say why a KPI that
+ *                  has no value is left out
  * @param narrativeValues the values the narrative quotes from the results
  * @param forecasts monthly series this question forecasts (see {@code OutlookStage})
  * @param model     the churn-risk model this question fits, if any
@@ -22,7 +24,7 @@ import java.util.Optional;
  */
 public record Question(String slug, String title, String question, int order, List<String> requires,
                        List<QuerySource> queries, List<ChartSpec> charts, String narrative, Path descriptionFile,
-                       List<Metric> metrics, Optional<String> kpiQuery, List<NarrativeValue> narrativeValues,
+                       List<Metric> metrics, Optional<String> kpiQuery, List<String> kpiNeeds, List<NarrativeValue> narrativeValues,
                        List<ForecastSpec> forecasts, Optional<ModelSpec> model, Optional<String> when,
                        List<GroupSpec> privacy) {
 
@@ -37,6 +39,7 @@ public record Question(String slug, String title, String question, int order, Li
         queries = List.copyOf(queries);
         charts = List.copyOf(charts);
         metrics = List.copyOf(metrics);
+        kpiNeeds = List.copyOf(kpiNeeds);
         narrativeValues = List.copyOf(narrativeValues);
         forecasts = List.copyOf(forecasts);
         privacy = List.copyOf(privacy);
@@ -45,7 +48,7 @@ public record Question(String slug, String title, String question, int order, Li
     /** The same question drawing only these of its charts (the others need data the files do not give). */
     public Question withOnlyCharts(List<ChartSpec> drawn) {
         return new Question(slug, title, question, order, requires, queries, drawn, narrative, descriptionFile, metrics,
-                kpiQuery, narrativeValues, forecasts, model, when, privacy);
+                kpiQuery, kpiNeeds, narrativeValues, forecasts, model, when, privacy);
     }
 
     /**

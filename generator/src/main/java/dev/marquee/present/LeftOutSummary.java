@@ -73,8 +73,9 @@ final class LeftOutSummary {
         String what = (charts.isEmpty() ? "" : charts.size() + (charts.size() == 1 ? " chart" : " charts"))
                 + (kpis == 0 ? "" : (charts.isEmpty() ? "" : " and ") + (kpis == 1 ? "its key figure" : "its " + kpis + " key figures"))
                 + " left out" + (named.isEmpty() ? "" : " (" + Wording.series(named) + ")");
-        // The charts' reasons say why; a key figure's ("no loaded file gives its data") only where there is no chart.
-        List<LeftOut> telling = charts.isEmpty() ? parts : parts.stream().filter(p -> !p.isKpi()).toList();
+        // The charts' reasons say why, with the key figures' needs; a key figure's note ("no loaded file gives its data")
+        // only where there is no chart.
+        List<LeftOut> telling = charts.isEmpty() ? parts : parts.stream().filter(p -> !p.isKpi() || p.note().isEmpty()).toList();
         List<String> reasons = telling.stream().map(LeftOut::reason).distinct().toList();
         if (reasons.size() == 1 && reasons.get(0).startsWith(NEEDS)) {
             return what + ": " + (telling.size() == 1 ? "it needs " : "they need ") + reasons.get(0).substring(NEEDS.length());

@@ -31,9 +31,10 @@ public record LeftOut(Question question, List<String> missing, String note, Opti
         this(question, missing, note, Optional.empty());
     }
 
-    /** A key figure of the question that no loaded file gives data for. */
+    /** A key figure of the question that no loaded file gives data for: what it is computed from, where the question says. */
     public static LeftOut kpi(Question question, String label) {
-        return new LeftOut(question, List.of(), "no loaded file gives its data", Optional.of(KPI + label));
+        return new LeftOut(question, question.kpiNeeds(), question.kpiNeeds().isEmpty() ? "no loaded file gives its data" : "",
+                Optional.of(KPI + label));
     }
 
     /** Why, in a reader's words: "needs viewing sessions, which no file in the data folder gives". */

@@ -58,10 +58,14 @@ class LeftOutSummaryTest {
     }
 
     @Test
-    void keyFiguresAlone_sayTheirOwnReason() {
+    void keyFiguresAlone_sayWhatTheQuestionComputesThemFrom_orThatNoFileGivesTheirData() {
         Question revenue = Fixtures.question("revenue");
-        assertEquals(List.of(new Presentation.LeftOutLine("Revenue", "its 2 key figures left out: no loaded file gives its data")),
-                LeftOutSummary.byQuestion(List.of(LeftOut.kpi(revenue, "MRR"), LeftOut.kpi(revenue, "ARPU"))));
+        assertEquals(List.of(new Presentation.LeftOutLine("Revenue", "its 2 key figures left out: they need subscriptions with their prices"
+                        + GIVES)),
+                LeftOutSummary.byQuestion(List.of(LeftOut.kpi(revenue, "MRR"), LeftOut.kpi(revenue, "ARPU"))), "revenue.md's kpi_needs");
+        Question members = Fixtures.question("members");
+        assertEquals(List.of(new Presentation.LeftOutLine("Members", "its 2 key figures left out: no loaded file gives its data")),
+                LeftOutSummary.byQuestion(List.of(LeftOut.kpi(members, "A"), LeftOut.kpi(members, "B"))), "members.md says none");
     }
 
     @Test

@@ -19,7 +19,8 @@ class NeedsTest {
                 dev.marquee.layer.Layer.standard().withModelTables(model.tableNames()),
                 dev.marquee.layer.Layer.standard().withMemberTables(model.memberTables()));
         List<String> unnamed = questions.stream()
-                .flatMap(q -> Stream.concat(q.requires().stream(), q.charts().stream().flatMap(c -> c.needs().stream())))
+                .flatMap(q -> Stream.of(q.requires().stream(), q.kpiNeeds().stream(), q.charts().stream().flatMap(c -> c.needs().stream()))
+                        .flatMap(s -> s))
                 .distinct()
                 // A column of an input table may go by its table's words ("viewing sessions" for started_at).
                 .filter(need -> !Needs.named(need) && !(need.contains(".") && !need.startsWith("member.")

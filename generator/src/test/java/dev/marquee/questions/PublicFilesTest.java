@@ -197,8 +197,8 @@ class PublicFilesTest {
     void aMembersFileAlone_overviewSaysWhatIsLeftOut_aLinePerQuestion_inWords() {
         String overview = alone(UserbaseFigures.FILE).pageText("index.html");
         String line = "Signups and growth: 4 charts and its key figure left out (“Subscribers at the end of each month”, “Monthly growth "
-                + "rate of subscribers”, “New signups, with forecast” and “Active subscribers, with forecast”): they need subscriptions, "
-                + "which no file in the data folder gives";
+                + "rate of subscribers”, “New signups, with forecast” and “Active subscribers, with forecast”): they need subscriptions and "
+                + "the event data's users file (users.csv), which no file in the data folder gives";
         assertTrue(overview.contains(line), line + "\n" + overview);
         assertTrue(overview.contains("Outlook: needs the event data's users file (users.csv), subscriptions, viewing sessions, payments "
                 + "and a title catalogue, which no file in the data folder gives"), overview);
