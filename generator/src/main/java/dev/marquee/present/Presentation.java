@@ -84,7 +84,8 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables)).toList();
         Report.DateRange range = report.dataRange();
         String period = range == null || range.first() == null ? "" : Formats.date(range.first()) + " – " + Formats.date(range.last());
-        String freshness = period.isEmpty() ? "No file holds individual viewing sessions: each figure names the file it comes from."
+        String freshness = period.isEmpty() ? "No file holds individual viewing sessions: each figure names the file it comes from, and a file's "
+                + "figures run to its own latest date, which the Data page gives."
                 : "Viewing activity from " + Formats.date(range.first()) + " to " + Formats.date(range.last()) + ".";
         List<Definition> definitions = report.definitions().stream()
                 .map(d -> new Definition(d.name(), d.definition(), Takeaway.firstSentence(d.definition()), d.section())).toList();

@@ -40,7 +40,7 @@ public final class Disclosure {
                 + "into “" + OTHER + "”, hidden, or left out of a ranking, with the next smallest where a total would reveal them, "
                 + "and never one alone where its total is published (a plan's members across countries, a country's across "
                 + "plans); of two the same size, the same one in every table. A group one table hides, every table of the same "
-                + "groups hides too (the churn by region and the monthly churn's as-of month alike). A count of zero is shown: "
+                + "groups hides too (a month in a monthly chart and in a chart of the last month alike). A count of zero is shown: "
                 + "it describes no one.";
     }
 
