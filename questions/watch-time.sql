@@ -103,10 +103,6 @@ ORDER BY source, band
 -- Members by days since their last activity, per population: the last viewing session (event files), the last
 -- login (a users or churn table) or the last payment (a subscriber list). "never watched": an event member with none.
 -- name: recency
--- The longest bands are merged into one open band ("15+ days") down to the highest edge at which the members at and
--- beyond it are at least {{k}} and each band before it 0 or at least {{k}}, as the hours bands are (layer hours_band):
--- the userbase's one member 31–60 days since a payment hid its band and, so that the total did not give it away, the
--- 560 members of 0–6 days too. Without such an edge the bands stay and their small groups are hidden.
 WITH bucketed AS (
     SELECT source, max(last_activity_kind) OVER (PARTITION BY source) AS activity,
            CASE WHEN days_since_last_activity IS NULL THEN 5 WHEN days_since_last_activity < 7 THEN 0
@@ -114,40 +110,14 @@ WITH bucketed AS (
                 WHEN days_since_last_activity < 61 THEN 3 ELSE 4 END AS bucket
     FROM member
     WHERE days_since_last_activity IS NOT NULL OR last_activity_kind = 'viewing'
-),
-counted AS (
-    SELECT source, bucket, count(*) AS members, max(activity) AS last_activity
-    FROM bucketed
-    GROUP BY source, bucket
-),
-edges AS (
-    SELECT source, bucket,
-           sum(members) OVER (PARTITION BY source ORDER BY bucket DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS beyond,
-           min(CASE WHEN members < {{k}} THEN bucket END) OVER (PARTITION BY source) AS first_small
-    FROM counted
-    WHERE bucket < 5
-),
-tops AS (
-    SELECT source, max(bucket) AS last,
-           max(bucket) FILTER (WHERE bucket >= 1 AND beyond >= {{k}} AND (first_small IS NULL OR first_small >= bucket)) AS top
-    FROM edges
-    GROUP BY source
-),
-banded AS (
-    SELECT c.source, c.members, c.last_activity,
-           CASE WHEN c.bucket < 5 AND t.top < t.last AND c.bucket >= t.top THEN t.top ELSE c.bucket END AS band,
-           c.bucket < 5 AND t.top < t.last AND c.bucket >= t.top AS open
-    FROM counted AS c
-    LEFT JOIN tops AS t ON t.source = c.source
 )
 SELECT source,
-    CASE WHEN bool_or(open) THEN CASE band WHEN 1 THEN '7+ days' WHEN 2 THEN '15+ days' WHEN 3 THEN '31+ days' END
-         ELSE CASE band WHEN 0 THEN '0–6 days' WHEN 1 THEN '7–14 days' WHEN 2 THEN '15–30 days' WHEN 3 THEN '31–60 days'
-                        WHEN 4 THEN '61+ days' ELSE 'never watched' END END AS since_last_activity,
-    sum(members) AS members, max(last_activity) AS last_activity
-FROM banded
-GROUP BY source, band
-ORDER BY source, band
+    CASE bucket WHEN 0 THEN '0–6 days' WHEN 1 THEN '7–14 days' WHEN 2 THEN '15–30 days' WHEN 3 THEN '31–60 days'
+                WHEN 4 THEN '61+ days' ELSE 'never watched' END AS since_last_activity,
+    count(*) AS members, max(activity) AS last_activity
+FROM bucketed
+GROUP BY source, bucket
+ORDER BY source, bucket
 
 -- name: completion_by_type
 SELECT
