@@ -39,7 +39,8 @@ HAVING count(*) > 0
 WITH bucketed AS (
     SELECT source,
            CASE WHEN watch_hours = 0 THEN 0 WHEN watch_hours < 5 THEN 1 WHEN watch_hours < 10 THEN 2 WHEN watch_hours < 25 THEN 3
-                WHEN watch_hours < 50 THEN 4 WHEN watch_hours < 100 THEN 5 WHEN watch_hours < 250 THEN 6 ELSE 7 END AS bucket
+                WHEN watch_hours < 50 THEN 4 WHEN watch_hours < 100 THEN 5 WHEN watch_hours < 250 THEN 6
+                WHEN watch_hours < 500 THEN 7 WHEN watch_hours < 1000 THEN 8 ELSE 9 END AS bucket
     FROM member
     WHERE watch_hours IS NOT NULL
 )

@@ -155,21 +155,23 @@ abstract class MemberFileFigures<M> {
         SmallGroups.assertHidden("watch-time-distribution", csv("watch-time-distribution"), "hours_watched", "members", null, truth, k());
     }
 
-    private static final List<String> HOURS_BANDS = List.of("none", "under 5", "5–10", "10–25", "25–50", "50–100", "100–250", "250+");
-    private static final List<String> OPEN_BANDS = List.of("over 0", "5+", "10+", "25+", "50+", "100+");
+    private static final List<String> HOURS_BANDS = List.of("none", "under 5", "5–10", "10–25", "25–50", "50–100", "100–250", "250–500",
+            "500–1,000", "1,000+");
+    private static final List<String> OPEN_BANDS = List.of("over 0", "5+", "10+", "25+", "50+", "100+", "250+", "500+");
+    private static final int TOP = HOURS_BANDS.size() - 1;
 
-    /** A number of hours' fixed band: 0 none, 1 under 5, 2 5–10, ..., 7 250+. */
+    /** A number of hours' fixed band: 0 none, 1 under 5, 2 5–10, ..., 9 1,000+. */
     static int hoursBucket(double hours) {
         if (hours == 0) {
             return 0;
         }
-        double[] below = {5, 10, 25, 50, 100, 250};
+        double[] below = {5, 10, 25, 50, 100, 250, 500, 1000};
         for (int bucket = 0; bucket < below.length; bucket++) {
             if (hours < below[bucket]) {
                 return bucket + 1;
             }
         }
-        return 7;
+        return TOP;
     }
 
     /**
@@ -178,7 +180,7 @@ abstract class MemberFileFigures<M> {
      * their churners and those who stayed, where {@code churned} says), if such an edge merges anyone.
      */
     static <T> Function<Double, String> hoursBands(List<T> members, Function<T, Double> hours, Function<T, Boolean> churned, int k) {
-        long[][] counts = new long[8][3];
+        long[][] counts = new long[TOP + 1][3];
         for (T member : members) {
             if (hours.apply(member) != null) {
                 long[] bucket = counts[hoursBucket(hours.apply(member))];
@@ -191,15 +193,15 @@ abstract class MemberFileFigures<M> {
         }
         java.util.function.LongPredicate ok = n -> n == 0 || n >= k;
         int highest = 0;
-        for (int b = 1; b < 8; b++) {
+        for (int b = 1; b <= TOP; b++) {
             if (counts[b][0] > 0) {
                 highest = b;
             }
         }
-        int top = 7;
+        int top = TOP;
         for (int b = highest; b >= 1; b--) {
             long[] tail = new long[3];
-            for (int above = b; above < 8; above++) {
+            for (int above = b; above <= TOP; above++) {
                 for (int i = 0; i < 3; i++) {
                     tail[i] += counts[above][i];
                 }
@@ -214,10 +216,10 @@ abstract class MemberFileFigures<M> {
             }
         }
         // An edge with nobody above its band merges nothing.
-        int merged = top == highest ? 7 : top;
+        int merged = top == highest ? TOP : top;
         return h -> {
             int bucket = hoursBucket(h);
-            return merged < 7 && bucket >= merged ? OPEN_BANDS.get(merged - 1) : HOURS_BANDS.get(bucket);
+            return merged < TOP && bucket >= merged ? OPEN_BANDS.get(merged - 1) : HOURS_BANDS.get(bucket);
         };
     }
 

@@ -477,18 +477,18 @@ class SubtractionAuditTest {
     }
 
     /**
-     * A band of watch hours that merges the top ones ("25+", "over 0"): which of the fixed bands ("25–50", "250+") it
+     * A band of watch hours that merges the top ones ("25+", "over 0"): which of the fixed bands ("25–50", "1,000+") it
      * holds. Empty for a fixed band.
      */
     private static Optional<java.util.function.Predicate<String>> openBand(String label) {
         Matcher open = Pattern.compile("(\\d+)\\+|over (0)").matcher(label);
-        if (!open.matches() || label.equals("250+")) {
+        if (!open.matches()) {
             return Optional.empty();
         }
         int from = Integer.parseInt(open.group(1) != null ? open.group(1) : open.group(2));
         return Optional.of(band -> {
-            Matcher edge = Pattern.compile("(\\d+)(–\\d+|\\+)").matcher(band);
-            return edge.matches() ? Integer.parseInt(edge.group(1)) >= from : band.equals("under 5") && from == 0;
+            Matcher edge = Pattern.compile("([\\d,]+)(–[\\d,]+|\\+)").matcher(band);
+            return edge.matches() ? Integer.parseInt(edge.group(1).replace(",", "")) >= from : band.equals("under 5") && from == 0;
         });
     }
 
