@@ -104,6 +104,7 @@ ORDER BY source, band
 -- Members by days since their last activity, per population: the last viewing session (event files), the last
 -- login (a users or churn table) or the last payment (a subscriber list). "never watched": an event member with none.
 -- name: recency
+-- In the layer's bands (recency_band: the longest ones merged into one open band where one is too small).
 WITH bucketed AS (
     SELECT source, max(last_activity_kind) OVER (PARTITION BY source) AS activity,
            CASE WHEN days_since_last_activity IS NULL THEN 5 WHEN days_since_last_activity < 7 THEN 0
@@ -112,13 +113,11 @@ WITH bucketed AS (
     FROM member
     WHERE days_since_last_activity IS NOT NULL OR last_activity_kind = 'viewing'
 )
-SELECT source,
-    CASE bucket WHEN 0 THEN '0–6 days' WHEN 1 THEN '7–14 days' WHEN 2 THEN '15–30 days' WHEN 3 THEN '31–60 days'
-                WHEN 4 THEN '61+ days' ELSE 'never watched' END AS since_last_activity,
-    count(*) AS members, max(activity) AS last_activity
-FROM bucketed
-GROUP BY source, bucket
-ORDER BY source, bucket
+SELECT m.source, b.since_last_activity, count(*) AS members, max(m.activity) AS last_activity
+FROM bucketed AS m
+JOIN recency_band AS b ON b.source = m.source AND b.bucket = m.bucket
+GROUP BY m.source, b.band, b.since_last_activity
+ORDER BY m.source, b.band
 
 -- name: completion_by_type
 SELECT

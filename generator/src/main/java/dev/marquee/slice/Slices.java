@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  *       and the member-grain layer tables (a row per member: {@code member}, the viewing rollups), cut to those
  *       members: a member's rows are computed from that member's rows alone, so the cut equals the rebuild;</li>
  *   <li>the other member layer tables ({@code title_period}: titles' viewers and hours; {@code genre_rating})
- *       rebuilt from the cut tables, but the band edges ({@code hours_band}, {@link #WHOLE_EDGES}) read from
+ *       rebuilt from the cut tables, but the band edges ({@code hours_band}, {@code recency_band}: {@link #WHOLE_EDGES}) read from
  *       {@code main};</li>
  *   <li>the figures of the whole service or market, which no member carries ({@link #WHOLE_SERVICE}), empty: a slice
  *       never shows them under its name.</li>
@@ -53,7 +53,7 @@ public final class Slices {
      * "25–50", and its small top band would follow from its "10+" less theirs, which the check across slices, comparing
      * rows of one label, cannot see. On the whole's edges a slice's small band is hidden like any small group.
      */
-    static final Set<String> WHOLE_EDGES = Set.of("hours_band");
+    static final Set<String> WHOLE_EDGES = Set.of("hours_band", "recency_band");
     private static final String MEMBERS = "slice_member";
     /**
      * Tables of members' rows that only the layer reads (the events, read by its rollups, and the rollup the titles'

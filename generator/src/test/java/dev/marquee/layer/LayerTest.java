@@ -120,10 +120,11 @@ class LayerTest {
         assertEquals(List.of("member_title_month"), inputs.apply("member_title"));
         assertEquals(List.of("member_month_device", "member_genre"), inputs.apply("member"));
         assertEquals(List.of("member"), inputs.apply("hours_band"));
+        assertEquals(List.of("member"), inputs.apply("recency_band"));
         assertEquals(List.of(), inputs.apply("genre_rating"), "the ratings per genre read no layer table");
         // The longest chain first: member × title × month, then member genres, then the member table.
         assertEquals(List.of("member_title_month", "member_month_device", "member_genre", "member_month", "member_title", "member",
-                "title_period", "genre_rating", "catalogue_title", "hours_band"), layer.names());
+                "title_period", "genre_rating", "catalogue_title", "hours_band", "recency_band"), layer.names());
     }
 
     @Test

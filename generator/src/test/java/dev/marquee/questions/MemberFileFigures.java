@@ -286,8 +286,9 @@ abstract class MemberFileFigures<M> {
     /** Members by days since their last activity, in the recency buckets (small buckets hidden), naming the activity. */
     void assertRecency(Function<M, Long> days, String activity) {
         List<Published> rows = csv("watch-time-recency");
+        Function<Long, String> band = recencyBands(members().stream().map(days).filter(java.util.Objects::nonNull).toList(), k());
         SmallGroups.assertHidden("watch-time-recency", rows, "since_last_activity", "members", null,
-                groupsBy(m -> days.apply(m) == null ? null : RawFile.recencyBucket(days.apply(m))), k());
+                groupsBy(m -> days.apply(m) == null ? null : band.apply(days.apply(m))), k());
         rows.forEach(row -> assertEquals(activity, row.text("last_activity"), "the activity the days count from"));
     }
 
@@ -305,6 +306,55 @@ abstract class MemberFileFigures<M> {
         String first = top.getKey() + " brings the most recurring revenue of any plan, " + amount + " (source: " + source() + ").";
         String other = "In " + source() + ", it is " + top.getKey() + ", with " + amount + ".";
         assertTrue(page.contains(first) || page.contains(other), "'" + first + "' or '" + other + "' in " + page);
+    }
+
+    private static final List<String> RECENCY_BANDS = List.of("0–6 days", "7–14 days", "15–30 days", "31–60 days", "61+ days");
+    private static final List<String> OPEN_RECENCY_BANDS = List.of("0+ days", "7+ days", "15+ days", "31+ days");
+    private static final long[] RECENCY_EDGES = {7, 15, 31, 61};
+
+    /**
+     * The band each number of days since the last activity is published in: the fixed bands, the longest merged into one
+     * open band ("15+ days") down to the highest edge at which the members at and beyond it are at least k and each band
+     * before it 0 or at least k, if such an edge merges anyone.
+     */
+    static Function<Long, String> recencyBands(List<Long> days, int k) {
+        long[] counts = new long[5];
+        days.forEach(d -> counts[recencyBucket(d)]++);
+        int last = 0;
+        for (int b = 0; b < 5; b++) {
+            if (counts[b] > 0) {
+                last = b;
+            }
+        }
+        int top = last;
+        for (int b = last; b >= 1; b--) {
+            long beyond = 0;
+            for (int at = b; at < 5; at++) {
+                beyond += counts[at];
+            }
+            boolean before = true;
+            for (int under = 0; under < b; under++) {
+                before &= counts[under] == 0 || counts[under] >= k;
+            }
+            if (beyond >= k && before) {
+                top = b;
+                break;
+            }
+        }
+        int open = top < last ? top : 5;
+        return d -> {
+            int bucket = recencyBucket(d);
+            return bucket >= open ? OPEN_RECENCY_BANDS.get(open) : RECENCY_BANDS.get(bucket);
+        };
+    }
+
+    private static int recencyBucket(long days) {
+        for (int bucket = 0; bucket < RECENCY_EDGES.length; bucket++) {
+            if (days < RECENCY_EDGES[bucket]) {
+                return bucket;
+            }
+        }
+        return 4;
     }
 
     static long total(Map<String, Group> truth, Set<String> names) {

@@ -144,7 +144,9 @@ class LayerTablesShownTest {
         while (entry.find()) {
             listed.add(entry.group(1));
         }
-        assertEquals(List.of("table-member-title-month", "table-member-month-device", "table-member-genre", "table-member"), listed);
+        // The recency chart is shown (days since the last payment): its bands are the layer's.
+        assertEquals(List.of("table-member-title-month", "table-member-month-device", "table-member-genre", "table-member",
+                "table-recency-band"), listed);
     }
 
     private static String section(String page, String anchor) {
