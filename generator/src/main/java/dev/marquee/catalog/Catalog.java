@@ -189,13 +189,7 @@ public final class Catalog {
                 problems.add(Problem.fatal(where, front.line("kpis"), "kpis", "unknown-query",
                         "kpis names statement '" + kpiQuery.get() + "', which is not in " + sqlFile.getFileName()));
             }
-            List<String> kpiNeeds = front.strings("kpi_needs");
-            for (String need : kpiNeeds) {
-                if (!need.matches(NEED)) {
-                    problems.add(Problem.fatal(where, front.line("kpi_needs"), "kpi_needs", "bad-needs",
-                            "'kpi_needs' lists columns as table.column (e.g. subscriptions.monthly_price), got '" + need + "'"));
-                }
-            }
+            List<String> kpiNeeds = needs(front, "kpi_needs", where, problems);
             int narrativeFirstLine = (int) normalized.substring(0, bodyStart < 0 ? normalized.length() : bodyStart + 1)
                     .chars().filter(c -> c == '\n').count() + 1 + leadingBlankLines(bodyStart < 0 ? "" : normalized.substring(bodyStart + 1));
             List<String> narrativeProblems = new ArrayList<>();
@@ -237,6 +231,19 @@ public final class Catalog {
     }
 
     /** The question's charts, each id once; a question without charts is a problem. */
+    /** The columns listed under {@code key} ({@code needs}, {@code kpi_needs}), each as table.column. */
+    private static List<String> needs(FrontMatter front, String key, String where, List<Problem> problems)
+            throws FrontMatterException {
+        List<String> needs = front.strings(key);
+        for (String need : needs) {
+            if (!need.matches(NEED)) {
+                problems.add(Problem.fatal(where, front.line(key), key, "bad-needs",
+                        "'" + key + "' lists columns as table.column (e.g. member.plan), got '" + need + "'"));
+            }
+        }
+        return needs;
+    }
+
     private static List<ChartSpec> charts(FrontMatter front, List<String> results, String where, List<Problem> problems)
             throws FrontMatterException {
         List<ChartSpec> charts = new ArrayList<>();
@@ -527,13 +534,7 @@ public final class Catalog {
             problems.add(Problem.fatal(where, entry.line(), "x", "missing-key", "a chart needs 'x': the category or time column"));
         }
         String headline = entry.string("headline").orElse("false");
-        List<String> needs = entry.strings("needs");
-        for (String need : needs) {
-            if (!need.matches(NEED)) {
-                problems.add(Problem.fatal(where, entry.line("needs"), "needs", "bad-needs",
-                        "'needs' lists columns as table.column (e.g. member.plan), got '" + need + "'"));
-            }
-        }
+        List<String> needs = needs(entry, "needs", where, problems);
         Optional<String> trackText = entry.string("track");
         Optional<ChartSpec.Track> track = trackText.flatMap(ChartSpec.Track::parse);
         if (trackText.isPresent() && track.isEmpty()) {

@@ -54,13 +54,14 @@ final class NumberXChart {
             entry.getValue().forEach(xy::add);
             dataset.addSeries(xy);
         }
+        TreeSet<Long> xs = xs(series);
         // A bar is most of its step wide: a year's, or a decade's.
-        dataset.setIntervalWidth(0.8 * step(xs(series)));
+        dataset.setIntervalWidth(0.8 * step(xs));
         XYBarRenderer renderer = spec.kind() == ChartKind.STACKED_BAR ? new StackedXYBarRenderer()
                 : series.size() > 1 ? new ClusteredXYBarRenderer() : new XYBarRenderer();
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(false);
-        return chart(spec, dataset, renderer, isYears(spec, data) && !xs(series).isEmpty() ? xs(series).last() : null);
+        return chart(spec, dataset, renderer, isYears(spec, data) && !xs.isEmpty() ? xs.last() : null);
     }
 
     static JFreeChart line(ChartSpec spec, Table data) {

@@ -38,8 +38,11 @@ public final class Layer {
 
     private static final Pattern WITH = Pattern.compile("(?is)^(\\s*(?:--[^\\n]*\\n\\s*)*)WITH\\b");
 
-    /** One table of the layer: its name, the SQL that builds it, and whether it is made from members' own rows. */
-    public record Table(String name, QuerySource definition, boolean personal) {
+    /**
+     * One table of the layer: its name, the SQL that builds it, whether it is made from members' own rows, and whether
+     * a slice reads the whole data's table instead of its own (band edges: see {@code index.txt}).
+     */
+    public record Table(String name, QuerySource definition, boolean personal, boolean wholeInSlices) {
     }
 
     /**
@@ -100,8 +103,9 @@ public final class Layer {
             String[] parts = entry.split("\\s+");
             String file = parts[0];
             String name = file.replace(".sql", "");
+            List<String> flags = List.of(parts).subList(1, parts.length);
             tables.add(new Table(name, new QuerySource(name, resource(file), Path.of("layer", file), 1),
-                    parts.length > 1 && parts[1].equals("personal")));
+                    flags.contains("personal"), flags.contains("whole")));
         }
         return new Layer(tables);
     }

@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
  *       and the member-grain layer tables (a row per member: {@code member}, the viewing rollups), cut to those
  *       members: a member's rows are computed from that member's rows alone, so the cut equals the rebuild;</li>
  *   <li>the other member layer tables ({@code title_period}: titles' viewers and hours; {@code genre_rating})
- *       rebuilt from the cut tables, but the band edges ({@code hours_band}, {@code recency_band}: {@link #WHOLE_EDGES}) read from
- *       {@code main};</li>
+ *       rebuilt from the cut tables, but the band edges ({@code hours_band}, {@code recency_band}: "whole" in the
+ *       layer's index) read from {@code main};</li>
  *   <li>the figures of the whole service or market, which no member carries ({@link #WHOLE_SERVICE}), empty: a slice
  *       never shows them under its name.</li>
  * </ul>
@@ -47,13 +47,6 @@ public final class Slices {
     public static final String FOLDER = "slices";
     /** Figures about the whole service or market that cannot be cut by member; a slice has none of them. */
     static final Set<String> WHOLE_SERVICE = Set.of("title_engagement", "market_figures");
-    /**
-     * Layer tables of band edges that a slice reads from the whole data rather than rebuilding: a slice that chose its
-     * own edges would merge its top hours bands into "10+" where the whole report and the other slices show "10–25" and
-     * "25–50", and its small top band would follow from its "10+" less theirs, which the check across slices, comparing
-     * rows of one label, cannot see. On the whole's edges a slice's small band is hidden like any small group.
-     */
-    static final Set<String> WHOLE_EDGES = Set.of("hours_band", "recency_band");
     private static final String MEMBERS = "slice_member";
     /**
      * Tables of members' rows that only the layer reads (the events, read by its rollups, and the rollup the titles'
@@ -168,7 +161,7 @@ public final class Slices {
         for (Slice slice : published) {
             try (Engine session = open(database, slice)) {
                 for (Layer.Table table : layer.tables()) {
-                    if (table.personal() && !perMember(database, table.name()) && !WHOLE_EDGES.contains(table.name())) {
+                    if (table.personal() && !perMember(database, table.name()) && !table.wholeInSlices()) {
                         session.execute("CREATE TABLE " + slice.schema() + "." + table.name() + " AS "
                                 + sql.sql(table.definition()));
                     }

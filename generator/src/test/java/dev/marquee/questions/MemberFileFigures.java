@@ -191,35 +191,10 @@ abstract class MemberFileFigures<M> {
                 }
             }
         }
-        java.util.function.LongPredicate ok = n -> n == 0 || n >= k;
-        int highest = 0;
-        for (int b = 1; b <= TOP; b++) {
-            if (counts[b][0] > 0) {
-                highest = b;
-            }
-        }
-        int top = TOP;
-        for (int b = highest; b >= 1; b--) {
-            long[] tail = new long[3];
-            for (int above = b; above <= TOP; above++) {
-                for (int i = 0; i < 3; i++) {
-                    tail[i] += counts[above][i];
-                }
-            }
-            boolean below = true;
-            for (int under = 1; under < b; under++) {
-                below &= ok.test(counts[under][0]) && ok.test(counts[under][1]) && ok.test(counts[under][2]);
-            }
-            if (tail[0] >= k && ok.test(tail[1]) && ok.test(tail[2]) && below) {
-                top = b;
-                break;
-            }
-        }
-        // An edge with nobody above its band merges nothing.
-        int merged = top == highest ? TOP : top;
+        int merged = openFrom(counts, 1, k);
         return h -> {
             int bucket = hoursBucket(h);
-            return merged < TOP && bucket >= merged ? OPEN_BANDS.get(merged - 1) : HOURS_BANDS.get(bucket);
+            return bucket >= merged ? OPEN_BANDS.get(merged - 1) : HOURS_BANDS.get(bucket);
         };
     }
 
@@ -318,34 +293,45 @@ abstract class MemberFileFigures<M> {
      * before it 0 or at least k, if such an edge merges anyone.
      */
     static Function<Long, String> recencyBands(List<Long> days, int k) {
-        long[] counts = new long[5];
-        days.forEach(d -> counts[recencyBucket(d)]++);
-        int last = 0;
-        for (int b = 0; b < 5; b++) {
-            if (counts[b] > 0) {
-                last = b;
-            }
-        }
-        int top = last;
-        for (int b = last; b >= 1; b--) {
-            long beyond = 0;
-            for (int at = b; at < 5; at++) {
-                beyond += counts[at];
-            }
-            boolean before = true;
-            for (int under = 0; under < b; under++) {
-                before &= counts[under] == 0 || counts[under] >= k;
-            }
-            if (beyond >= k && before) {
-                top = b;
-                break;
-            }
-        }
-        int open = top < last ? top : 5;
+        long[][] counts = new long[RECENCY_BANDS.size()][1];
+        days.forEach(d -> counts[recencyBucket(d)][0]++);
+        int open = openFrom(counts, 0, k);
         return d -> {
             int bucket = recencyBucket(d);
             return bucket >= open ? OPEN_RECENCY_BANDS.get(open) : RECENCY_BANDS.get(bucket);
         };
+    }
+
+    /**
+     * The band from which ordered bands merge into one open band: the highest edge at which the members at and beyond it
+     * ({@code counts[b][0]}) are at least k, each of their parts (the other columns) 0 or at least k, and every band from
+     * {@code first} before it 0 or at least k in each column; {@code counts.length} where no edge fits or the one that
+     * fits has nobody beyond its band to merge.
+     */
+    static int openFrom(long[][] counts, int first, int k) {
+        java.util.function.LongPredicate ok = n -> n == 0 || n >= k;
+        int last = first;
+        for (int b = first; b < counts.length; b++) {
+            if (counts[b][0] > 0) {
+                last = b;
+            }
+        }
+        for (int b = last; b >= 1; b--) {
+            long[] beyond = new long[counts[0].length];
+            for (int at = b; at < counts.length; at++) {
+                for (int i = 0; i < beyond.length; i++) {
+                    beyond[i] += counts[at][i];
+                }
+            }
+            boolean before = true;
+            for (int under = first; under < b; under++) {
+                before &= java.util.Arrays.stream(counts[under]).allMatch(ok::test);
+            }
+            if (beyond[0] >= k && java.util.Arrays.stream(beyond).allMatch(ok::test) && before) {
+                return b == last ? counts.length : b;
+            }
+        }
+        return counts.length;
     }
 
     private static int recencyBucket(long days) {
