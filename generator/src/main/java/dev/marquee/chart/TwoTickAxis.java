@@ -43,11 +43,11 @@ final class TwoTickAxis extends NumberAxis {
         autoAdjustRange();
         super.selectAutoTickUnit(g2, dataArea, edge);
         double step = getTickUnit().getSize();
-        if (!(step > 0) || ticks(getLowerBound(), getUpperBound(), step) >= 2) {
-            return;
-        }
         double lower = getLowerBound();
         double upper = getUpperBound();
+        if (!(step > 0) || ticks(lower, upper, step) >= 2) {
+            return;
+        }
         while (ticks(lower, upper, step) < 2) {
             if (upper > 0) {
                 upper = Math.floor(upper / step + 1e-9) * step + step;
