@@ -53,6 +53,10 @@ final class Baseline implements Callable<Integer> {
             + "on one session, then list them slowest first: where the layer and query stages spend their time.")
     boolean perStatement;
 
+    @Option(names = "--save-database", description = "After the layer is built, copy the loaded tables and the layer into this "
+            + "DuckDB file, and every statement as the report binds it into the folder beside it (FILE.sql/), to try a statement's alternatives on the same data (EXPLAIN ANALYZE in a DuckDB session).")
+    Path saveDatabase;
+
     private final PrintStream out;
 
     Baseline() {
@@ -103,6 +107,28 @@ final class Baseline implements Callable<Integer> {
                 }
                 return layer.names();
             }, names -> String.join(", ", names));
+            if (saveDatabase != null) {
+                timer.time("save", () -> {
+                    engine.execute("ATTACH '" + saveDatabase.toAbsolutePath().toString().replace("'", "''") + "' AS saved");
+                    engine.execute("COPY FROM DATABASE memory TO saved");
+                    engine.execute("DETACH saved");
+                    Path statements = Path.of(saveDatabase + ".sql");
+                    try {
+                        Files.createDirectories(statements);
+                        for (dev.marquee.layer.Layer.Table table : layer.tables()) {
+                            Files.writeString(statements.resolve("layer-" + table.name() + ".sql"), sql.sql(table.definition()));
+                        }
+                        for (Question question : questions) {
+                            for (QuerySource query : question.queries()) {
+                                Files.writeString(statements.resolve(question.slug() + "-" + query.name() + ".sql"), sql.sql(query));
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return saveDatabase;
+                }, file -> "loaded tables and layer copied to " + file);
+            }
             Set<String> tables = loaded.tables().stream().map(t -> t.name()).collect(Collectors.toSet());
             // The layer tables some file filled, as the report counts them: a question that requires one is answered.
             layer.names().stream().filter(t -> ((Number) engine.scalar("SELECT count(*) FROM " + t)).longValue() > 0)
