@@ -52,7 +52,9 @@ WITH counted AS (
     FROM member WHERE current AND plan IS NOT NULL GROUP BY source, plan
 )
 SELECT source, plan, members, CAST(members AS DOUBLE) / sum(members) OVER (PARTITION BY source) AS share,
-       CAST(monthly_fees AS DOUBLE) AS monthly_fees, members_with_fee,
+       -- A file that gives no fee at all has no fee columns to show: empty, not "0 members with a fee".
+       CAST(monthly_fees AS DOUBLE) AS monthly_fees,
+       CASE WHEN sum(members_with_fee) OVER (PARTITION BY source) > 0 THEN members_with_fee END AS members_with_fee,
        CAST(monthly_fees AS DOUBLE) / nullif(members_with_fee, 0) AS average_fee
 FROM counted
 ORDER BY source, members DESC, plan

@@ -204,6 +204,16 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         return range == null || range.first() == null ? "" : Formats.date(range.first()) + " – " + Formats.date(range.last());
     }
 
+    /**
+     * Whether every data file is one of the data model's own files, named after its table (users.csv.gz, …), as the
+     * sample Marquee ships is, rather than a public file of another shape (a userbase, a catalogue, an engagement report).
+     */
+    public boolean modelFilesOnly() {
+        List<TableQuality> files = report.quality().tables().stream().filter(t -> !t.file().equals(dev.marquee.load.DataLoader.BUILT_IN)).toList();
+        return !files.isEmpty() && files.stream().allMatch(t -> t.file().equals(t.table() + ".csv") || t.file().equals(t.table() + ".csv.gz")
+                || t.file().equals(t.table() + ".parquet"));
+    }
+
     /** The files the figures come from, each named once; the generator's own reference tables named as such. */
     static String sources(Report report) {
         // A table made of several files names them joined by " + "; a file feeding several tables is named once.

@@ -28,6 +28,7 @@ import dev.marquee.history.Memory;
 import dev.marquee.report.Report;
 import dev.marquee.present.Changes;
 import dev.marquee.present.Countries;
+import dev.marquee.present.DataTable;
 import dev.marquee.present.Figure;
 import dev.marquee.present.Page;
 import dev.marquee.present.Presentation;
@@ -121,7 +122,8 @@ public final class SiteRenderer {
                 report.layerTables().stream().map(Views.LayerTableView::of).toList())));
         output.write("about.html", render("about.jte", new AboutPage(
                 site.layout("About", "What this report is for and how to read it", "about.html"), shown.dateline(),
-                shown.minGroupSize(), shown.privacyRule())));
+                shown.minGroupSize(), shown.privacyRule(), shown.sources(), shown.modelFilesOnly(),
+                report.sections().stream().anyMatch(s -> s.answer().results().containsKey("model_summary")))));
         output.write("metrics.json", MetricsJson.json(report));
         output.write("style.css", dev.marquee.format.Palette.cssVariables() + new String(resource("/site/style.css"),
                 java.nio.charset.StandardCharsets.UTF_8));
@@ -276,8 +278,15 @@ public final class SiteRenderer {
     /** A chart as its page shows it; its SQL box links to the methodology page's entry of each layer table it reads. */
     private static ChartView chartView(Figure figure) {
         RenderedChart chart = figure.chart();
+        DataTable table = figure.table();
+        // A column empty in every row (a users table's fees, where the file gives none) says nothing; the PDF's table
+        // leaves it out too, and the CSV keeps every column.
+        List<Integer> kept = java.util.stream.IntStream.range(0, table.headers().size())
+                .filter(c -> table.rows().isEmpty() || table.rows().stream().anyMatch(row -> !row.get(c).isEmpty())).boxed().toList();
         return new ChartView("chart-" + chart.fileStem(), figure.title(), figure.description(), chart.svg(), chart.narrowSvg(),
-                figure.altText(), figure.table().headers(), figure.table().rows(), figure.table().numeric(), csvPath(chart),
+                figure.altText(), kept.stream().map(table.headers()::get).toList(),
+                table.rows().stream().map(row -> kept.stream().map(row::get).toList()).toList(),
+                kept.stream().map(table.numeric()::get).toList(), csvPath(chart),
                 figure.sql(), figure.sqlLabel(), figure.layerTables());
     }
 
