@@ -46,7 +46,8 @@ ORDER BY source
 WITH counts AS (
     SELECT source, CAST(date_trunc('month', signup_date) AS DATE) AS month, count(*) AS signups
     FROM member
-    WHERE signup_date IS NOT NULL AND signup_date < CAST(date_trunc('month', source_as_of) AS DATE)
+    -- Complete months only: the as-of month too when the as-of date is its last day.
+    WHERE signup_date IS NOT NULL AND signup_date < CAST(date_trunc('month', source_as_of + INTERVAL '1' DAY) AS DATE)
     GROUP BY source, CAST(date_trunc('month', signup_date) AS DATE)
 ),
 ranked AS (
