@@ -406,9 +406,9 @@ class PublicFilesTest {
             assertFalse(watchTime.contains("sessions that started") || watchTime.contains("of sessions reach"), watchTime);
             // The lift chart is on the site's page, with a figure of it; the PDF, which leaves that chart to the site,
             // does not speak of it in its takeaway.
-            assertTrue(Pattern.compile("The lift chart compares .* in the riskiest tenth, [\\d.]+% left\\.")
+            assertTrue(Pattern.compile("The chart by risk decile .* in the riskiest tenth, [\\d.]+% left\\.")
                     .matcher(site().pageText("churn-drivers.html")).find(), site().pageText("churn-drivers.html"));
-            site().everyTextSqueezed().forEach((file, text) -> assertFalse(file.endsWith(".pdf") && text.contains("liftchart"), file));
+            site().everyTextSqueezed().forEach((file, text) -> assertFalse(file.endsWith(".pdf") && text.contains("chartbyriskdecile"), file));
         }
     }
 
