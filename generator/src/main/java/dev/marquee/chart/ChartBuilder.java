@@ -76,7 +76,50 @@ final class ChartBuilder {
         if (spec.kind() != ChartKind.HEATMAP) {
             titleAxesOutside(chart, family);
         }
+        markNotShown(chart, family);
         return chart;
+    }
+
+    /** The words written at the foot of a bar that is not drawn. */
+    static final String NOT_SHOWN = "not shown";
+
+    /**
+     * A category of a bar chart none of whose bars is drawn (hidden to protect a small group, or with no value) says
+     * "not shown" at the foot of its place: left empty, it read as a bar of zero beside a real 0.0%. A category whose
+     * every bar is zero says its value there.
+     */
+    private static void markNotShown(JFreeChart chart, String family) {
+        if (!(chart.getPlot() instanceof CategoryPlot plot) || !(plot.getRenderer() instanceof BarRenderer) || plot.getDataset() == null) {
+            return;
+        }
+        org.jfree.data.category.CategoryDataset dataset = plot.getDataset();
+        boolean vertical = plot.getOrientation() == PlotOrientation.VERTICAL;
+        java.text.NumberFormat axisFormat = ((NumberAxis) plot.getRangeAxis()).getNumberFormatOverride();
+        for (int column = 0; column < dataset.getColumnCount(); column++) {
+            boolean drawn = false;
+            boolean zero = true;
+            for (int row = 0; row < dataset.getRowCount(); row++) {
+                Number value = dataset.getValue(row, column);
+                drawn |= value != null;
+                zero &= value != null && value.doubleValue() == 0;
+            }
+            // A real zero has no bar either: its value is written where the bar would start, so it is not read as hidden.
+            String text = !drawn ? NOT_SHOWN : zero && axisFormat != null ? axisFormat.format(0) : null;
+            if (text != null) {
+                org.jfree.chart.annotations.CategoryTextAnnotation note = new org.jfree.chart.annotations.CategoryTextAnnotation(
+                        text, dataset.getColumnKey(column), 0.0);
+                note.setFont(new java.awt.Font(family, text.equals(NOT_SHOWN) ? java.awt.Font.ITALIC : java.awt.Font.PLAIN, 10));
+                note.setPaint(Theme.MUTED);
+                note.setTextAnchor(vertical && !text.equals(NOT_SHOWN) ? org.jfree.chart.ui.TextAnchor.BOTTOM_CENTER
+                        : org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+                if (vertical && text.equals(NOT_SHOWN)) {
+                    // Up from the foot of the bar, as a bar would be.
+                    note.setRotationAnchor(org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+                    note.setRotationAngle(-Math.PI / 2);
+                }
+                plot.addAnnotation(note);
+            }
+        }
     }
 
     /**

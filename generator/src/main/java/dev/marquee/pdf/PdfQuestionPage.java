@@ -67,9 +67,9 @@ final class PdfQuestionPage {
         tags.add(document, writer, takeaway, PdfName.P);
         List<Figure> all = page.dashboard();
         if (Stream.concat(all.stream(), page.dashboardTable().map(DashboardTable::figure).stream()).anyMatch(PdfQuestionPage::blanks)) {
-            // The site says it under each chart; a page of four charts has room for one line: a blank bar is no zero.
+            // The site says it under each chart; a page of four charts has room for one line: a hidden bar or gap is no zero.
             Paragraph blank = new Paragraph("", new Font(fonts.regular, 8, Font.NORMAL, MUTED));
-            blank.addAll(fonts.phrase("Blank bars and cells are figures not shown: of groups of fewer than " + k
+            blank.addAll(fonts.phrase("Bars marked \u201cnot shown\u201d, gaps in lines and blank cells are figures not shown: of groups of fewer than " + k
                     + " members, or of the next smallest where a total would give them away.", 8, false, MUTED));
             blank.setSpacingAfter(2);
             tags.add(document, writer, blank, PdfName.P);

@@ -1,0 +1,43 @@
+package dev.marquee.chart;
+
+import dev.marquee.catalog.ChartKind;
+import dev.marquee.engine.ColumnType;
+import dev.marquee.engine.Table;
+import dev.marquee.format.Unit;
+import org.junit.jupiter.api.Test;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.marquee.chart.Charts.column;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A bar hidden to protect a small group and a real zero both draw no bar: each says which it is. */
+class NotShownBarsTest {
+
+    private static final Table DECILES = Charts.table(List.of(column("risk_decile", ColumnType.TEXT),
+                    column("observed_rate", ColumnType.DECIMAL), column("predicted_rate", ColumnType.DECIMAL)),
+            new Object[]{"D1", 0.0, 0.004}, new Object[]{"D2", null, null}, new Object[]{"D3", null, null},
+            new Object[]{"D4", 0.0, 0.0}, new Object[]{"D5", 0.05, null});
+
+    @Test
+    void groupedBars_hiddenCategoriesSayNotShown_zeroCategoriesSayZero() {
+        List<String> texts = Charts.texts(Charts.render(Charts.spec(ChartKind.BAR, "risk_decile", List.of("observed_rate", "predicted_rate"),
+                Optional.empty(), Unit.PERCENT), DECILES).svg());
+
+        assertEquals(2, Collections.frequency(texts, ChartBuilder.NOT_SHOWN), "D2 and D3, whose every bar is hidden: " + texts);
+        // D1 has a bar (0.4%) and D5 one; only D4, zero in both, is labelled, in the axis's style.
+        assertEquals(2, texts.stream().filter(t -> t.equals("0%") || t.equals("0.0%")).count(), "the axis's zero tick and D4's zero: " + texts);
+    }
+
+    @Test
+    void horizontalBars_sayItToo() {
+        Table countries = Charts.table(List.of(column("country", ColumnType.TEXT), column("churn_rate", ColumnType.DECIMAL)),
+                new Object[]{"Brazil", 0.056}, new Object[]{"South Korea", 0.0}, new Object[]{"Nigeria", null});
+        List<String> texts = Charts.texts(Charts.render(Charts.spec(ChartKind.HBAR, "country", List.of("churn_rate"), Optional.empty(),
+                Unit.PERCENT), countries).svg());
+
+        assertEquals(1, Collections.frequency(texts, ChartBuilder.NOT_SHOWN), texts.toString());
+    }
+}
