@@ -55,8 +55,18 @@ FROM (SELECT CASE WHEN maturity_rating IS NULL OR upper(maturity_rating) IN ('NR
       FROM catalogue_title
       WHERE service = {{platform}}
       GROUP BY 1) AS rated
--- Titles without a rating last: the narrative names the most common rating a title has.
-ORDER BY CASE WHEN maturity_rating = 'Not rated' THEN 1 ELSE 0 END, titles DESC, maturity_rating
+-- Largest first, titles without a rating among them: a dashboard that shows the first few shows the largest group.
+ORDER BY titles DESC, maturity_rating
+
+-- The most common maturity rating a title has (titles without one left out), for the narrative.
+-- name: top_rating
+SELECT maturity_rating, count(*) AS titles
+FROM catalogue_title
+WHERE service = {{platform}} AND maturity_rating IS NOT NULL
+  AND upper(maturity_rating) NOT IN ('NR', 'UR', 'UNRATED', 'NOT RATED')
+GROUP BY maturity_rating
+ORDER BY titles DESC, maturity_rating
+LIMIT 1
 
 -- Titles by the decade of their first release; movies as by release year.
 -- name: by_decade

@@ -134,7 +134,14 @@ final class ChartSize {
             }
             int fits = bars.fitting();
             CategoryDataset all = plot.getDataset();
-            plot.setDataset(new SlidingCategoryDataset(all, 0, fits));
+            CategoryDataset shown = new SlidingCategoryDataset(all, 0, fits);
+            plot.setDataset(shown);
+            // A bar's "not shown" or zero mark goes with its bar.
+            for (Object annotation : List.copyOf(plot.getAnnotations())) {
+                if (annotation instanceof org.jfree.chart.annotations.CategoryTextAnnotation mark && shown.getColumnIndex(mark.getCategory()) < 0) {
+                    plot.removeAnnotation(mark);
+                }
+            }
             String leftOut = (descending(all) ? "The " + fits + " highest" : "The first " + fits) + " of " + bars.count()
                     + " shown; the table on the site lists all.";
             TextTitle note = new TextTitle(leftOut, new Font(plot.getDomainAxis().getTickLabelFont().getFamily(), Font.PLAIN, 11));

@@ -66,6 +66,7 @@ public record Countries(List<String> columns, List<Country> countries, String no
             countries.add(new Country(name, charts.get(0).chart().facetSlug(), values, charts));
         }
         return new Countries(figures.columns().stream().map(CountryFigures.Column::label).toList(), countries,
-                "Countries with fewer than " + report.parameters().minGroupSize() + " members are merged into Other.");
+                "Countries with fewer than " + report.parameters().minGroupSize() + " members are merged into Other (small groups), and so is "
+                        + "the next smallest where a total published elsewhere (its region's, all countries') would otherwise give a small one away.");
     }
 }

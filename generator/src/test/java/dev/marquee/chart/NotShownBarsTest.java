@@ -40,4 +40,20 @@ class NotShownBarsTest {
 
         assertEquals(1, Collections.frequency(texts, ChartBuilder.NOT_SHOWN), texts.toString());
     }
+
+    @Test
+    void onPaper_aBarLeftOutForRoom_takesItsMarkWithIt() {
+        Object[][] rows = new Object[30][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[]{"Country " + i, i == rows.length - 1 ? null : 0.01 * (rows.length - i)};
+        }
+        RenderedChart chart = Charts.render(Charts.spec(ChartKind.HBAR, "country", List.of("churn_rate"), Optional.empty(), Unit.PERCENT),
+                Charts.table(List.of(column("country", ColumnType.TEXT), column("churn_rate", ColumnType.DECIMAL)), rows));
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+
+        // A quarter page holds a few of the 30 bars; the last, hidden, is not among them, nor is its mark.
+        String alt = chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, 300, 140));
+
+        org.junit.jupiter.api.Assertions.assertTrue(alt.contains("shown; the table on the site lists all"), alt);
+    }
 }

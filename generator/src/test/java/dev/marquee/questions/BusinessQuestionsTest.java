@@ -331,6 +331,12 @@ class BusinessQuestionsTest {
     }
 
     @Test
+    void catalogue_topRating_theFirstOfATie() {
+        // One title each: the first by name.
+        assertRows(result("catalogue", "top_rating"), row("R", 1L));
+    }
+
+    @Test
     void noOutputNamesAMember() {
         for (var section : report.sections()) {
             for (var entry : section.answer().results().entrySet()) {
