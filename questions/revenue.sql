@@ -99,14 +99,16 @@ SELECT 'mrr' AS kpi, 'Monthly recurring revenue' AS label, 'usd' AS unit,
        -- The paying members behind each figure (see the privacy rule for KPIs).
        max(members) FILTER (WHERE period = 'current') AS members,
        max(members) FILTER (WHERE period = 'previous') AS members_previous_month,
-       max(members) FILTER (WHERE period = 'year_ago') AS members_year_ago
+       max(members) FILTER (WHERE period = 'year_ago') AS members_year_ago,
+       CAST(NULL AS DATE) AS as_of
 FROM mrr CROSS JOIN coverage AS c
 UNION ALL
 -- A member-level file's MRR: the monthly fees of the members it lists and does not mark as having left (by_plan's
 -- members, whatever their plan). The file is one moment, so there is nothing to compare it with.
 SELECT 'mrr_' || CAST(row_number() OVER (ORDER BY source) AS VARCHAR), 'MRR (' || source || ')', 'usd',
        CAST(sum(monthly_fee) AS DOUBLE), CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), false, true,
-       'the file is one moment: nothing to compare it with', count(*), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+       'the file is one moment: nothing to compare it with', count(*), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT),
+       max(source_as_of)
 FROM member
 WHERE current AND active AND monthly_fee IS NOT NULL AND source <> {{event_source}}
 GROUP BY source

@@ -105,9 +105,18 @@ public record Report(String title, Parameters parameters, List<Section> sections
                     table.number(row, "value"), optional(table.value(row, "previous_month")),
                     optional(table.value(row, "year_ago")), Boolean.TRUE.equals(table.value(row, "partial")),
                     !Boolean.FALSE.equals(table.value(row, "higher_is_better")),
-                    table.value(row, "comparison") == null ? "" : table.value(row, "comparison").toString()));
+                    asOf(table, row) + (table.value(row, "comparison") == null ? "" : table.value(row, "comparison").toString())));
         }
         return kpis;
+    }
+
+    /**
+     * "as of 15 Jul 2023; " when the KPI's row gives its own date ({@code as_of}: a member-level file's latest date,
+     * which among several files is not the report's), else nothing.
+     */
+    private static String asOf(dev.marquee.engine.Table table, int row) {
+        boolean dated = table.columns().stream().anyMatch(c -> c.name().equals("as_of"));
+        return dated && table.value(row, "as_of") instanceof LocalDate day ? "as of " + dev.marquee.format.Formats.date(day) + "; " : "";
     }
 
     private static java.util.Optional<Double> optional(Object value) {

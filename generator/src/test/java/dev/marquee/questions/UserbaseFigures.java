@@ -65,6 +65,18 @@ abstract class UserbaseFigures extends MemberFileFigures<UserbaseFigures.Member>
         assertMembersKpi();
     }
 
+    /** Beside other files the report's date is not this file's: its key figures give the file's own latest date. */
+    @Test
+    void keyFigures_sayTheFilesOwnDate() {
+        String json = site().page("metrics.json");
+        for (String label : List.of("Members (" + source() + ")", "MRR (" + source() + ")")) {
+            java.util.regex.Matcher kpi = java.util.regex.Pattern.compile("\"label\": \"" + java.util.regex.Pattern.quote(label)
+                    + "\"[^}]*\"comparison\": \"([^\"]*)\"").matcher(json);
+            assertTrue(kpi.find(), label + " in " + json);
+            assertEquals("as of " + Formats.date(latestDate()) + "; the file is one moment: nothing to compare it with", kpi.group(1), label);
+        }
+    }
+
     /** By hand from the real file: $31,271 from its 2,500 members. */
     @Test
     void mrr_onTheCover_fromTheFeesTheFileGives() {
