@@ -44,7 +44,8 @@ class NonFiniteNumbersTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(site("outlook.html").contains("<tr><td class=\"txt\">Active subscribers</td><td class=\"txt\">no forecast</td>"
-                + "<td class=\"num\">n/a</td><td class=\"num\">n/a</td><td class=\"txt\"></td><td class=\"num\">n/a</td>"
+                // The baseline's name is empty in every row (no forecast, no baseline): the site's table leaves that column out.
+                + "<td class=\"num\">n/a</td><td class=\"num\">n/a</td><td class=\"num\">n/a</td>"
                 + "<td class=\"num\">n/a</td><td class=\"txt\">Not enough history to forecast: 0 complete months, at least 12 "
                 + "are needed.</td></tr>"), "the accuracy table");
         assertTrue(site("csv/outlook-forecast-accuracy.csv").contains("\nActive subscribers,no forecast,,,,,,\"Not enough history"));
