@@ -80,6 +80,32 @@ final class ChartBuilder {
         return chart;
     }
 
+    /**
+     * A mark at the foot of a bar's place that is drawn only where it fits: on a phone, 36 months leave each a few
+     * pixels, and the marks of neighbouring months would overlap (the chart's note still says which rows are hidden).
+     */
+    static final class BarMark extends org.jfree.chart.annotations.CategoryTextAnnotation {
+        private static final long serialVersionUID = 1L;
+
+        BarMark(String text, Comparable<?> category) {
+            super(text, category, 0.0);
+        }
+
+        @Override
+        public void draw(java.awt.Graphics2D g2, CategoryPlot plot, java.awt.geom.Rectangle2D dataArea,
+                         org.jfree.chart.axis.CategoryAxis domainAxis, org.jfree.chart.axis.ValueAxis rangeAxis) {
+            boolean vertical = plot.getOrientation() == PlotOrientation.VERTICAL;
+            double room = (vertical ? dataArea.getWidth() : dataArea.getHeight()) / Math.max(1, plot.getDataset().getColumnCount());
+            java.awt.FontMetrics metrics = g2.getFontMetrics(getFont());
+            // Along the category axis the mark takes its line's height (turned up, or written across a horizontal
+            // bar's row), or, written across a vertical bar, its width.
+            double needs = vertical && getRotationAngle() == 0 ? metrics.stringWidth(getText()) : metrics.getHeight();
+            if (needs <= room) {
+                super.draw(g2, plot, dataArea, domainAxis, rangeAxis);
+            }
+        }
+    }
+
     /** The words written at the foot of a bar that is not drawn. */
     static final String NOT_SHOWN = "not shown";
 
@@ -106,8 +132,7 @@ final class ChartBuilder {
             // A real zero has no bar either: its value is written where the bar would start, so it is not read as hidden.
             String text = !drawn ? NOT_SHOWN : zero && axisFormat != null ? axisFormat.format(0) : null;
             if (text != null) {
-                org.jfree.chart.annotations.CategoryTextAnnotation note = new org.jfree.chart.annotations.CategoryTextAnnotation(
-                        text, dataset.getColumnKey(column), 0.0);
+                BarMark note = new BarMark(text, dataset.getColumnKey(column));
                 note.setFont(new java.awt.Font(family, text.equals(NOT_SHOWN) ? java.awt.Font.ITALIC : java.awt.Font.PLAIN, 10));
                 note.setPaint(Theme.MUTED);
                 note.setTextAnchor(vertical && !text.equals(NOT_SHOWN) ? org.jfree.chart.ui.TextAnchor.BOTTOM_CENTER

@@ -138,7 +138,7 @@ final class ChartSize {
             plot.setDataset(shown);
             // A bar's "not shown" or zero mark goes with its bar.
             for (Object annotation : List.copyOf(plot.getAnnotations())) {
-                if (annotation instanceof org.jfree.chart.annotations.CategoryTextAnnotation mark && shown.getColumnIndex(mark.getCategory()) < 0) {
+                if (annotation instanceof ChartBuilder.BarMark mark && shown.getColumnIndex(mark.getCategory()) < 0) {
                     plot.removeAnnotation(mark);
                 }
             }

@@ -42,6 +42,20 @@ class NotShownBarsTest {
     }
 
     @Test
+    void narrowDrawing_marksOnlyWhereTheyFit() {
+        Object[][] rows = new Object[36][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[]{java.time.LocalDate.of(2022, 1, 1).plusMonths(i), i < 6 ? null : 100.0 + i};
+        }
+        RenderedChart chart = Charts.render(Charts.spec(ChartKind.BAR, "month", List.of("revenue"), Optional.empty(), Unit.USD),
+                Charts.table(List.of(column("month", ColumnType.DATE), column("revenue", ColumnType.DECIMAL)), rows));
+
+        assertEquals(6, Collections.frequency(Charts.texts(chart.svg()), ChartBuilder.NOT_SHOWN), "a desktop's 36 months have room");
+        // A phone's drawing leaves a month less than a line of text: marks there would overlap one another.
+        assertEquals(0, Collections.frequency(Charts.texts(chart.narrowSvg()), ChartBuilder.NOT_SHOWN), "a phone's do not");
+    }
+
+    @Test
     void onPaper_aBarLeftOutForRoom_takesItsMarkWithIt() {
         Object[][] rows = new Object[30][];
         for (int i = 0; i < rows.length; i++) {
