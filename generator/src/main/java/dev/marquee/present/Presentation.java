@@ -81,7 +81,11 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         int k = report.parameters().minGroupSize();
         Map<String, String> targetNotes = targetNotes(memory, targets);
         List<String> layerTables = report.layerTables().stream().map(Layer.Shown::name).toList();
-        List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables)).toList();
+        // A report of one population (the event files alone, one public file alone) names it on the Data and About
+        // pages; only where populations sit side by side does each chart say which one it counts.
+        boolean severalSources = report.sections().stream().flatMap(s -> s.charts().stream())
+                .flatMap(c -> c.data().sources().stream()).distinct().count() > 1;
+        List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables, severalSources)).toList();
         Report.DateRange range = report.dataRange();
         String period = range == null || range.first() == null ? "" : Formats.date(range.first()) + " – " + Formats.date(range.last());
         String freshness = period.isEmpty() ? "No file holds individual viewing sessions: each figure names the file it comes from, and a file's "
@@ -115,12 +119,12 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         return report.parameters().minGroupSize();
     }
 
-    private static Page page(Section section, int k, Map<String, String> targetNotes, List<String> layerTables) {
+    private static Page page(Section section, int k, Map<String, String> targetNotes, List<String> layerTables, boolean severalSources) {
         List<Figure> figures = new ArrayList<>();
         Optional<Figure> headline = Optional.empty();
         Optional<RenderedChart> headlineChart = section.headline();
         for (RenderedChart chart : section.charts()) {
-            Figure figure = figure(chart, section, k, targetNotes, layerTables);
+            Figure figure = figure(chart, section, k, targetNotes, layerTables, severalSources);
             figures.add(figure);
             if (headlineChart.isPresent() && headlineChart.get() == chart && !figure.comparesOnlyTheMergedGroup()) {
                 headline = Optional.of(figure);
@@ -132,7 +136,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
 
     /** A chart with the sentences under its title, its table and its SQL, and the layer tables its SQL reads. */
     private static Figure figure(RenderedChart chart, Section section, int k, Map<String, String> targetNotes,
-                                 List<String> layerTables) {
+                                 List<String> layerTables, boolean severalSources) {
         var data = chart.data();
         List<String> sentences = new ArrayList<>();
         sentences.add(Wording.withK(chart.spec().description(), k));
@@ -144,7 +148,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                     : chart.spec().whenEmpty());
         }
         List<String> sources = data.sources();
-        if (chart.source().isEmpty() && !sources.isEmpty()) {
+        if (chart.source().isEmpty() && !sources.isEmpty() && severalSources) {
             // A table is not split by population: it names every file its rows come from.
             sentences.add((sources.size() == 1 ? "Source: " : "Sources: ") + String.join(", ", sources) + ".");
         }
