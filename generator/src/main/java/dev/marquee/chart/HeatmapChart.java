@@ -70,14 +70,40 @@ final class HeatmapChart {
         renderer.setPaintScale(scale);
         XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
-        JFreeChart chart = new JFreeChart(spec.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         NumberAxis legendAxis = new NumberAxis(spec.yLabel());
         AxisFormat.apply(legendAxis, spec.unit());
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
-        legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(4, 4, 4, 4);
+        JFreeChart chart = new LegendPlacedByWidth(spec.title(), plot);
         chart.addSubtitle(legend);
         return chart;
+    }
+
+    /**
+     * The colour legend beside the plot where the drawing is wide, under it where it is narrow: on the right of a
+     * phone's drawing it took a fifth of the width, and the columns' labels then skipped every other genre; under a
+     * wide one it left the rows a few pixels tall.
+     */
+    static final class LegendPlacedByWidth extends JFreeChart {
+        private static final long serialVersionUID = 1L;
+        static final double NARROWER_THAN = 600;
+
+        LegendPlacedByWidth(String title, XYPlot plot) {
+            super(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        }
+
+        @Override
+        public void draw(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D area, java.awt.geom.Point2D anchor,
+                         org.jfree.chart.ChartRenderingInfo info) {
+            RectangleEdge side = area.getWidth() < NARROWER_THAN ? RectangleEdge.BOTTOM : RectangleEdge.RIGHT;
+            // The legend among this chart's own subtitles: a copy (the PDF draws one) has its own.
+            for (Object subtitle : getSubtitles()) {
+                if (subtitle instanceof PaintScaleLegend legend && legend.getPosition() != side) {
+                    legend.setPosition(side);
+                }
+            }
+            super.draw(g2, area, anchor, info);
+        }
     }
 
     /** A column's distinct values in their own order (months by date, not as text), nulls last. */
