@@ -11,9 +11,10 @@ WITH counted AS (
     WHERE current AND country IS NOT NULL AND plan IS NOT NULL
     GROUP BY source, country, plan
 )
-SELECT source, country, plan, members, CAST(members AS DOUBLE) / sum(members) OVER (PARTITION BY source, country) AS share
-FROM counted
-ORDER BY source, country, plan
+SELECT source, country, plan, members, CAST(members AS DOUBLE) / country_members AS share
+FROM (SELECT counted.*, sum(members) OVER (PARTITION BY source, country) AS country_members FROM counted) AS sized
+-- The largest countries first: a page that has room for a few shows those.
+ORDER BY source, country_members DESC, country, plan
 
 -- Devices by share of watch hours in the last 90 days, per country (viewing sessions only).
 -- name: device_mix
@@ -24,12 +25,13 @@ WITH recent AS (
     WHERE v.last_90_days
 ),
 counted AS (
-    SELECT country, device, CAST(sum(minutes) AS DOUBLE) / 60 AS watch_hours, count(DISTINCT user_id) AS viewers
+    SELECT country, device, sum(minutes) AS minutes, count(DISTINCT user_id) AS viewers
     FROM recent GROUP BY country, device
 )
-SELECT country, device, watch_hours, watch_hours / sum(watch_hours) OVER (PARTITION BY country) AS share, viewers
-FROM counted
-ORDER BY country, device
+-- Shares of whole minutes: exact, whatever order the country's total is added up in.
+SELECT country, device, CAST(minutes AS DOUBLE) / 60 AS watch_hours, CAST(minutes AS DOUBLE) / country_minutes AS share, viewers
+FROM (SELECT counted.*, sum(minutes) OVER (PARTITION BY country) AS country_minutes FROM counted) AS sized
+ORDER BY country_minutes DESC, country, device
 
 -- Members by their main device (the one a member-level file names, or the one a member watched most on), per country.
 -- name: main_device_mix
@@ -39,6 +41,6 @@ WITH counted AS (
     WHERE current AND country IS NOT NULL AND main_device IS NOT NULL
     GROUP BY source, country, main_device
 )
-SELECT source, country, device, members, CAST(members AS DOUBLE) / sum(members) OVER (PARTITION BY source, country) AS share
-FROM counted
-ORDER BY source, country, device
+SELECT source, country, device, members, CAST(members AS DOUBLE) / country_members AS share
+FROM (SELECT counted.*, sum(members) OVER (PARTITION BY source, country) AS country_members FROM counted) AS sized
+ORDER BY source, country_members DESC, country, device

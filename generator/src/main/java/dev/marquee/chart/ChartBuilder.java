@@ -133,7 +133,8 @@ final class ChartBuilder {
             String text = !drawn ? NOT_SHOWN : zero && axisFormat != null ? axisFormat.format(0) : null;
             if (text != null) {
                 BarMark note = new BarMark(text, dataset.getColumnKey(column));
-                note.setFont(new java.awt.Font(family, text.equals(NOT_SHOWN) ? java.awt.Font.ITALIC : java.awt.Font.PLAIN, 10));
+                // Upright, not italic: the PDF draws a turned italic as a skew that loses the turn.
+                note.setFont(new java.awt.Font(family, java.awt.Font.PLAIN, 10));
                 note.setPaint(Theme.MUTED);
                 note.setTextAnchor(vertical && !text.equals(NOT_SHOWN) ? org.jfree.chart.ui.TextAnchor.BOTTOM_CENTER
                         : org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
@@ -395,7 +396,10 @@ final class ChartBuilder {
                 dataset.addValue(values.get(List.of(series, category)), series, category);
             }
         }
-        PlotOrientation orientation = spec.kind() == ChartKind.HBAR ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL;
+        // Shares of a whole per category read best as one bar per row: a row of countries along the bottom turned their
+        // names up and left a quarter page's plot a centimetre tall.
+        PlotOrientation orientation = spec.kind() == ChartKind.HBAR || spec.kind() == ChartKind.STACKED_PERCENT
+                ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL;
         JFreeChart chart = switch (spec.kind()) {
             case STACKED_BAR, STACKED_PERCENT -> ChartFactory.createStackedBarChart(spec.title(), spec.xLabel(), axisLabel(spec),
                     dataset, orientation, true, false, false);

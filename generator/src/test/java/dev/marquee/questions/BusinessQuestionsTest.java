@@ -290,9 +290,9 @@ class BusinessQuestionsTest {
     @Test
     void plansDevices_planMix() {
         // Canada: Basic 1, Premium 1 (hidden, 2 together); United States: Basic 2, Standard 1, so Basic is hidden with
-        // Standard. Each country shows its plans together as Other, 100% of its members.
-        assertRows(result("plans-devices", "plan_mix"), row("event files", "Canada", Disclosure.OTHER, 2L, 1.0),
-                row("event files", "United States", Disclosure.OTHER, 3L, 1.0));
+        // Standard. Each country shows its plans together as Other, 100% of its members; the larger country first.
+        assertRows(result("plans-devices", "plan_mix"), row("event files", "United States", Disclosure.OTHER, 3L, 1.0),
+                row("event files", "Canada", Disclosure.OTHER, 2L, 1.0));
     }
 
     @Test
