@@ -187,9 +187,10 @@ public final class Views {
      * @param sources the files the figures come from, as the PDF's Sources section names them
      * @param modelFiles whether the data is in the model's own files, as the shipped sample is (which the page then describes)
      * @param churnModel whether the report has the churn-risk model
+     * @param forecasts whether the report has forecasts
      */
     public record AboutPage(Layout layout, String asOfText, int minGroupSize, String privacyRule, String sources, boolean modelFiles,
-                            boolean churnModel) {
+                            boolean churnModel, boolean forecasts) {
     }
 
     /** @param narrativeHtml trusted HTML rendered by flexmark from the question's own Markdown (raw HTML is escaped) */

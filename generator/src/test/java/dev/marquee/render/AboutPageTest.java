@@ -24,6 +24,7 @@ class AboutPageTest {
         assertTrue(about.contains("generated (seed 42) and is not about real people"), "the sample is said to be generated");
         assertTrue(about.contains("users.csv.gz"), "the files are named");
         assertTrue(about.contains("The churn-risk model is published only as"), "the model's privacy is described where there is one");
+        assertTrue(about.contains("Forecasts show how wrong they have been."), "the sample has forecasts");
     }
 
     @Test
@@ -39,6 +40,7 @@ class AboutPageTest {
         assertFalse(about.contains("seed 42"), "a public file is not the generated sample");
         assertTrue(about.contains("netflix_users.csv (Netflix users table)"), "the file is named with what it was read as");
         assertFalse(about.contains("churn-risk model"), "no model was fitted, so none is described");
+        assertFalse(about.contains("Forecasts"), "a users table has no series to forecast");
         assertTrue(about.contains("goes back that far"), "comparisons are promised only where the data allows");
         String members = Files.readString(site.resolve("members.html"));
         // The users table gives no fees: the plan table shows members and shares, not empty fee columns.
