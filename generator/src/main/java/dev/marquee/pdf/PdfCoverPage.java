@@ -70,13 +70,18 @@ final class PdfCoverPage {
         if (!shown.tiles().isEmpty()) {
             document.add(kpiTiles(writer, tags, shown.tiles(), fonts));
         }
+        // A bar chart that would show only its first few bars in a cell of the cover (one bar of ten, in a slice whose
+        // KPI tiles are taller) is no headline there: the next one takes its cell, and it keeps its own page.
+        List<Figure> drawn = shown.headlines().stream().map(Presentation.Headline::figure).filter(Figure::drawn).toList();
+        // Above the charts, as on a question's page, the line that says a bar marked "not shown" is no zero (for any
+        // headline that has one: the cover shows the first that fit).
+        if (drawn.stream().anyMatch(PdfQuestionPage::blanks)) {
+            tags.add(document, writer, PdfQuestionPage.blankNote(fonts, shown.minGroupSize()), PdfName.P);
+        }
         float room = writer.getVerticalPosition(true) - document.bottom() - 12;
         // Two rows when each still gets a chart's least height; below the taller tiles of a later edition (sparklines,
         // targets), one row of two, each twice as tall.
         int rows = cellHeight(room, 2) >= 110 ? 2 : 1;
-        // A bar chart that would show only its first few bars in a cell of the cover (one bar of ten, in a slice whose
-        // KPI tiles are taller) is no headline there: the next one takes its cell, and it keeps its own page.
-        List<Figure> drawn = shown.headlines().stream().map(Presentation.Headline::figure).filter(Figure::drawn).toList();
         float pageWidth = document.right() - document.left();
         List<Figure> cover = fitting(drawn, cellWidth(pageWidth, 2), cellHeight(room, rows), 2 * rows - (targetsOnCover ? 1 : 0));
         if (!targetsOnCover && cover.size() <= 1) {

@@ -68,11 +68,7 @@ final class PdfQuestionPage {
         List<Figure> all = page.dashboard();
         if (Stream.concat(all.stream(), page.dashboardTable().map(DashboardTable::figure).stream()).anyMatch(PdfQuestionPage::blanks)) {
             // The site says it under each chart; a page of four charts has room for one line: a hidden bar or gap is no zero.
-            Paragraph blank = new Paragraph("", new Font(fonts.regular, 8, Font.NORMAL, MUTED));
-            blank.addAll(fonts.phrase("Bars marked \u201cnot shown\u201d, gaps in lines and blank cells are figures not shown: of groups of fewer than " + k
-                    + " members, or of the next smallest where a total would give them away.", 8, false, MUTED));
-            blank.setSpacingAfter(2);
-            tags.add(document, writer, blank, PdfName.P);
+            tags.add(document, writer, blankNote(fonts, k), PdfName.P);
         }
         List<Figure> charts = all;
         float pageWidth = document.right() - document.left();
@@ -172,6 +168,15 @@ final class PdfQuestionPage {
     }
 
     /** Whether a figure leaves a bar or cell of what it plots blank: a figure not shown for privacy (a forecast's future months aside). */
+    /** The one line that says what a bar marked "not shown", a gap in a line or a blank cell is. */
+    static Paragraph blankNote(PdfFonts fonts, int k) {
+        Paragraph blank = new Paragraph("", new Font(fonts.regular, 8, Font.NORMAL, MUTED));
+        blank.addAll(fonts.phrase("Bars marked \u201cnot shown\u201d, gaps in lines and blank cells are figures not shown: of groups of fewer than " + k
+                + " members, or of the next smallest where a total would give them away.", 8, false, MUTED));
+        blank.setSpacingAfter(2);
+        return blank;
+    }
+
     static boolean blanks(Figure figure) {
         RenderedChart chart = figure.chart();
         if (chart.spec().kind() == dev.marquee.catalog.ChartKind.FORECAST) {

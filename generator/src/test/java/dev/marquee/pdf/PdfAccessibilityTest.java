@@ -100,8 +100,9 @@ class PdfAccessibilityTest {
         // A bar chart that draws only the bars its page has room for says so to a screen reader too, as its drawing does.
         assertTrue(alts.stream().anyMatch(a -> a.matches("Bar chart: members by country, 18 countries\\..* The \\d+ highest of 18 "
                 + "shown; the table on the site lists all\\.")), alts.toString());
-        // A page short of room gives its bar charts the height of five bars at least (the charts' measured need, capped).
-        for (String alt : alts) {
+        // A page short of room gives its bar charts the height of five bars at least (the charts' measured need, capped);
+        // a stacked chart of shares, whose legend takes a row of that height, four.
+        for (String alt : alts.stream().filter(a -> a.startsWith("Bar chart")).toList()) {
             java.util.regex.Matcher shown = Pattern.compile("The (\\d+) highest of \\d+ shown").matcher(alt);
             if (shown.find()) {
                 assertTrue(Integer.parseInt(shown.group(1)) >= 5, alt);

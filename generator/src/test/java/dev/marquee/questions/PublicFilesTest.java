@@ -351,7 +351,7 @@ class PublicFilesTest {
         void riskDeciles_hiddenForASmallPart_theNoteSaysSo() {
             boolean hidden = site().csv("churn-drivers-risk-lift").stream().anyMatch(r -> r.blank("observed_rate"));
             assertEquals(hidden, site().pageText("churn-drivers.html").contains("Figures of groups of fewer than " + k()
-                    + " members, or with fewer than " + k() + " members in one of their parts (observed churners and the others), are not shown"));
+                    + " members, or with 1 to " + (k() - 1) + " members in one of their parts (observed churners and the others), are not shown"));
         }
 
         @Test
