@@ -305,21 +305,21 @@ public final class Disclosure {
         String rows = safe.rowsAffected() == 1 ? "1 row" : safe.rowsAffected() + " rows";
         return Optional.of(switch (spec.small()) {
             // A part of none describes no one and is shown: "1 to k − 1" says so where "fewer than k" did not.
-            case MERGE -> "Groups of fewer than " + k + " members, or with " + fewInAPart(k) + " members in one of their parts, "
+            case MERGE -> "Groups of fewer than " + k + " members, or with " + fewInAPart(k) + " in one of their parts, "
                     + "are merged into “" + OTHER + "”, with the next smallest where a total would otherwise reveal them ("
                     + rows + (safe.groupsMerged() > 0 && spec.within().isPresent()
                     ? "; " + count(safe.groupsMerged(), spec.within().get().replace('_', ' ')) + " merged whole" : "") + ").";
             // A group of 160 whose 5 who left are hidden says why only if the note names the parts.
             case HIDE -> "Figures of groups of fewer than " + k + " members" + (spec.parts().isEmpty() ? ""
-                    : ", or with " + fewInAPart(k) + " members in one of their parts (" + parts(spec) + "),")
+                    : ", or with " + fewInAPart(k) + " in one of their parts (" + parts(spec) + "),")
                     + " are not shown, nor those of the next smallest where a total would otherwise reveal them (" + rows + ").";
             case DROP -> "Rows describing fewer than " + k + " members are left out (" + rows + ").";
         });
     }
 
-    /** How many members in a part make it too small: "1 to 9" (k = 10), "1" (k = 2). */
+    /** How many members in a part make it too small: "1 to 9 members" (k = 10), "1 member" (k = 2). */
     private static String fewInAPart(int k) {
-        return k <= 2 ? "1" : "1 to " + (k - 1);
+        return k <= 2 ? "1 member" : "1 to " + (k - 1) + " members";
     }
 
     /** The parts a declaration counts, with the rest of each group: "churners and the others". */
