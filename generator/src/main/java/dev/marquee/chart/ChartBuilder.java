@@ -396,9 +396,11 @@ final class ChartBuilder {
                 dataset.addValue(values.get(List.of(series, category)), series, category);
             }
         }
-        // Shares of a whole per category read best as one bar per row: a row of countries along the bottom turned their
-        // names up and left a quarter page's plot a centimetre tall.
-        PlotOrientation orientation = spec.kind() == ChartKind.HBAR || spec.kind() == ChartKind.STACKED_PERCENT
+        // Stacks per named category (shares of a whole, members per plan of each country) read best as one bar per
+        // row: a row of countries along the bottom turned their names up and left a quarter page's plot a centimetre
+        // tall. Stacks per month or year stand up, time running left to right.
+        boolean stacks = spec.kind() == ChartKind.STACKED_PERCENT || spec.kind() == ChartKind.STACKED_BAR;
+        PlotOrientation orientation = spec.kind() == ChartKind.HBAR || (stacks && xType == ColumnType.TEXT)
                 ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL;
         JFreeChart chart = switch (spec.kind()) {
             case STACKED_BAR, STACKED_PERCENT -> ChartFactory.createStackedBarChart(spec.title(), spec.xLabel(), axisLabel(spec),

@@ -132,8 +132,8 @@ class ChartLabelsTest {
         }
         Table mix = Charts.table(List.of(column("country", ColumnType.TEXT), column("plan", ColumnType.TEXT), column("share", ColumnType.DECIMAL)),
                 rows.toArray(Object[][]::new));
-        // Stacked bars of counts stand up (members per plan by country); shares lie down, one country per row.
-        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.STACKED_BAR, "country", List.of("share"), Optional.of("plan"), Unit.PERCENT), mix);
+        // Stacks per country lie down, one country per row; bars side by side per country stand up, their names turned.
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.BAR, "country", List.of("share"), Optional.of("plan"), Unit.PERCENT), mix);
 
         org.jfree.chart.axis.CategoryAxis axis = chart.getCategoryPlot().getDomainAxis();
         float usual = axis.getTickLabelFont().getSize2D();
