@@ -109,6 +109,21 @@ public final class Fixtures {
         return sampleSite;
     }
 
+    /**
+     * The report of a data folder made in {@code folder} of these files (copied, each under its own name), built into
+     * {@code folder}/site; the build must succeed.
+     */
+    public static Path siteOf(Path folder, Path... files) throws IOException {
+        Path data = Files.createDirectories(folder.resolve("data"));
+        for (Path file : files) {
+            Files.copy(file, data.resolve(file.getFileName().toString()));
+        }
+        Path site = folder.resolve("site");
+        Run run = marquee("build", "--data", data.toString(), "--out", site.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, run.exitCode(), run.err());
+        return site;
+    }
+
     public static Run marquee(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -84,7 +84,7 @@ final class ChartBuilder {
      * A mark at the foot of a bar's place that is drawn only where it fits: on a phone, 36 months leave each a few
      * pixels, and the marks of neighbouring months would overlap (the chart's note still says which rows are hidden).
      */
-    static final class BarMark extends org.jfree.chart.annotations.CategoryTextAnnotation {
+    private static final class BarMark extends org.jfree.chart.annotations.CategoryTextAnnotation {
         private static final long serialVersionUID = 1L;
 
         BarMark(String text, Comparable<?> category) {
@@ -94,6 +94,9 @@ final class ChartBuilder {
         @Override
         public void draw(java.awt.Graphics2D g2, CategoryPlot plot, java.awt.geom.Rectangle2D dataArea,
                          org.jfree.chart.axis.CategoryAxis domainAxis, org.jfree.chart.axis.ValueAxis rangeAxis) {
+            if (plot.getDataset().getColumnIndex(getCategory()) < 0) {
+                return; // its bar is one the drawing has no room for (the PDF shows the first bars that fit)
+            }
             boolean vertical = plot.getOrientation() == PlotOrientation.VERTICAL;
             double room = (vertical ? dataArea.getWidth() : dataArea.getHeight()) / Math.max(1, plot.getDataset().getColumnCount());
             java.awt.FontMetrics metrics = g2.getFontMetrics(getFont());

@@ -134,14 +134,7 @@ final class ChartSize {
             }
             int fits = bars.fitting();
             CategoryDataset all = plot.getDataset();
-            CategoryDataset shown = new SlidingCategoryDataset(all, 0, fits);
-            plot.setDataset(shown);
-            // A bar's "not shown" or zero mark goes with its bar.
-            for (Object annotation : List.copyOf(plot.getAnnotations())) {
-                if (annotation instanceof ChartBuilder.BarMark mark && shown.getColumnIndex(mark.getCategory()) < 0) {
-                    plot.removeAnnotation(mark);
-                }
-            }
+            plot.setDataset(new SlidingCategoryDataset(all, 0, fits));
             String leftOut = (descending(all) ? "The " + fits + " highest" : "The first " + fits) + " of " + bars.count()
                     + " shown; the table on the site lists all.";
             TextTitle note = new TextTitle(leftOut, new Font(plot.getDomainAxis().getTickLabelFont().getFamily(), Font.PLAIN, 11));

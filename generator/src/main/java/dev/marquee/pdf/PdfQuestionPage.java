@@ -167,7 +167,6 @@ final class PdfQuestionPage {
         }
     }
 
-    /** Whether a figure leaves a bar or cell of what it plots blank: a figure not shown for privacy (a forecast's future months aside). */
     /** The one line that says what a bar marked "not shown", a gap in a line or a blank cell is. */
     static Paragraph blankNote(PdfFonts fonts, int k) {
         Paragraph blank = new Paragraph("", new Font(fonts.regular, 8, Font.NORMAL, MUTED));
@@ -177,6 +176,7 @@ final class PdfQuestionPage {
         return blank;
     }
 
+    /** Whether a figure leaves a bar or cell of what it plots blank: a figure not shown for privacy (a forecast's future months aside). */
     static boolean blanks(Figure figure) {
         RenderedChart chart = figure.chart();
         if (chart.spec().kind() == dev.marquee.catalog.ChartKind.FORECAST) {

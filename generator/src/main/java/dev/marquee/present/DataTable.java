@@ -38,6 +38,17 @@ public record DataTable(List<String> headers, List<Boolean> numeric, List<List<S
         return new DataTable(headers, numeric, rows);
     }
 
+    /**
+     * The table without the columns empty in every row (a users table's fees, where the file gives none): they say
+     * nothing. A table without rows keeps its headers.
+     */
+    public DataTable withoutEmptyColumns() {
+        List<Integer> kept = java.util.stream.IntStream.range(0, headers.size())
+                .filter(c -> rows.isEmpty() || rows.stream().anyMatch(row -> !row.get(c).isEmpty())).boxed().toList();
+        return new DataTable(kept.stream().map(headers::get).toList(), kept.stream().map(numeric::get).toList(),
+                rows.stream().map(row -> kept.stream().map(row::get).toList()).toList());
+    }
+
     public String cell(int row, int column) {
         return rows.get(row).get(column);
     }

@@ -213,9 +213,9 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
      * sample Marquee ships is, rather than a public file of another shape (a userbase, a catalogue, an engagement report).
      */
     public boolean modelFilesOnly() {
-        List<TableQuality> files = report.quality().tables().stream().filter(t -> !t.file().equals(dev.marquee.load.DataLoader.BUILT_IN)).toList();
-        return !files.isEmpty() && files.stream().allMatch(t -> t.file().equals(t.table() + ".csv") || t.file().equals(t.table() + ".csv.gz")
-                || t.file().equals(t.table() + ".parquet"));
+        List<QualityRow> files = quality.stream().filter(q -> !q.builtIn()).toList();
+        return !files.isEmpty() && files.stream().allMatch(q -> java.util.stream.Stream.of(".csv", ".csv.gz", ".parquet")
+                .anyMatch(suffix -> q.file().equals(q.table() + suffix)));
     }
 
     /** The files the figures come from, each named once; the generator's own reference tables named as such. */

@@ -279,15 +279,10 @@ public final class SiteRenderer {
     /** A chart as its page shows it; its SQL box links to the methodology page's entry of each layer table it reads. */
     private static ChartView chartView(Figure figure) {
         RenderedChart chart = figure.chart();
-        DataTable table = figure.table();
-        // A column empty in every row (a users table's fees, where the file gives none) says nothing; the PDF's table
-        // leaves it out too, and the CSV keeps every column.
-        List<Integer> kept = java.util.stream.IntStream.range(0, table.headers().size())
-                .filter(c -> table.rows().isEmpty() || table.rows().stream().anyMatch(row -> !row.get(c).isEmpty())).boxed().toList();
+        // The PDF's table leaves empty columns out too; the CSV keeps every column.
+        DataTable table = figure.table().withoutEmptyColumns();
         return new ChartView("chart-" + chart.fileStem(), figure.title(), figure.description(), chart.svg(), chart.narrowSvg(),
-                figure.altText(), kept.stream().map(table.headers()::get).toList(),
-                table.rows().stream().map(row -> kept.stream().map(row::get).toList()).toList(),
-                kept.stream().map(table.numeric()::get).toList(), csvPath(chart),
+                figure.altText(), table.headers(), table.rows(), table.numeric(), csvPath(chart),
                 figure.sql(), figure.sqlLabel(), figure.layerTables());
     }
 

@@ -115,8 +115,8 @@ public record Report(String title, Parameters parameters, List<Section> sections
      * which among several files is not the report's), else nothing.
      */
     private static String asOf(dev.marquee.engine.Table table, int row) {
-        boolean dated = table.columns().stream().anyMatch(c -> c.name().equals("as_of"));
-        return dated && table.value(row, "as_of") instanceof LocalDate day ? "as of " + dev.marquee.format.Formats.date(day) + "; " : "";
+        return table.indexOf("as_of").map(c -> table.rows().get(row).get(c)).orElse(null) instanceof LocalDate day
+                ? "as of " + dev.marquee.format.Formats.date(day) + "; " : "";
     }
 
     private static java.util.Optional<Double> optional(Object value) {

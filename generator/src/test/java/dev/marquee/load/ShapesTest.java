@@ -126,16 +126,10 @@ class ShapesTest {
     @Test
     void allSixRealFiles_buildAReportWithoutAnyName() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(Fixtures.SHARED_DATA), "the real files in ../shared/data are absent: skipped");
-        Path data = Files.createDirectories(temp.resolve("real"));
-        for (String file : List.of("netflix_titles.csv", "Netflix Userbase.csv", "netflix_customer_churn.csv", "netflix_users.csv",
-                "what_we_watched_2025H1_shows.csv", "justwatch_netflix_titles_imdb_tmdb.csv")) {
-            Files.copy(Fixtures.SHARED_DATA.resolve(file), data.resolve(file));
-        }
-        Path site = temp.resolve("site");
+        Path site = Fixtures.siteOf(temp, java.util.stream.Stream.of("netflix_titles.csv", "Netflix Userbase.csv",
+                "netflix_customer_churn.csv", "netflix_users.csv", "what_we_watched_2025H1_shows.csv",
+                "justwatch_netflix_titles_imdb_tmdb.csv").map(Fixtures.SHARED_DATA::resolve).toArray(Path[]::new));
 
-        Fixtures.Run run = Fixtures.marquee("build", "--data", data.toString(), "--out", site.toString());
-
-        assertEquals(0, run.exitCode(), run.err());
         String dataPage = Files.readString(site.resolve("data.html"));
         assertTrue(dataPage.contains("32,500"), "the 2,500 userbase, 5,000 churn-table and 25,000 users-table members are counted");
         assertTrue(dataPage.contains("Churn and retention"), "questions without their tables are listed as left out");

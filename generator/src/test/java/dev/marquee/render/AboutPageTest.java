@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,13 +28,8 @@ class AboutPageTest {
 
     @Test
     void aUsersTable_isNotCalledGenerated_andHasNoModelOrFeeColumns() throws Exception {
-        Path data = Files.createDirectories(temp.resolve("data"));
-        Files.copy(Fixtures.FIXTURES.resolve("shapes/netflix_users.csv"), data.resolve("netflix_users.csv"));
-        Path site = temp.resolve("site");
+        Path site = Fixtures.siteOf(temp, Fixtures.FIXTURES.resolve("shapes/netflix_users.csv"));
 
-        Fixtures.Run run = Fixtures.marquee("build", "--data", data.toString(), "--out", site.toString());
-
-        assertEquals(0, run.exitCode(), run.err());
         String about = Files.readString(site.resolve("about.html"));
         assertFalse(about.contains("seed 42"), "a public file is not the generated sample");
         assertTrue(about.contains("netflix_users.csv (Netflix users table)"), "the file is named with what it was read as");
