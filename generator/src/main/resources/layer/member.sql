@@ -34,10 +34,16 @@ current_subscription AS (
     ) AS ranked
     WHERE n = 1
 ),
+member_device AS (
+    -- Each member's minutes and last day per device, which both the viewing totals and the main device read.
+    SELECT user_id, device, sum(minutes) AS minutes, max(last_day) AS last_day
+    FROM member_month_device
+    GROUP BY user_id, device
+),
 viewing AS (
     -- The viewing layer tables hold the sessions up to the as-of date only.
     SELECT user_id, CAST(sum(minutes) AS DOUBLE) / 60 AS watch_hours, max(last_day) AS last_viewing
-    FROM member_month_device
+    FROM member_device
     GROUP BY user_id
 ),
 main_device AS (
@@ -45,10 +51,9 @@ main_device AS (
     -- that needs no order, then the first device with it.
     SELECT user_id, min(device) AS device
     FROM (
-        SELECT user_id, device, sum(minutes) AS minutes, max(sum(minutes)) OVER (PARTITION BY user_id) AS most
-        FROM member_month_device
+        SELECT user_id, device, minutes, max(minutes) OVER (PARTITION BY user_id) AS most
+        FROM member_device
         WHERE device IS NOT NULL
-        GROUP BY user_id, device
     ) AS devices
     WHERE minutes = most
     GROUP BY user_id
