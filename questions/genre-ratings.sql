@@ -13,7 +13,10 @@ ORDER BY average_score DESC, genre
 
 -- The five lowest-rated genres among those ranked.
 -- name: lowest
-SELECT genre, average_score, ratings, raters
+SELECT genre, average_score, ratings,
+       average_score - 1.96 * score_sd / sqrt(ratings) AS low_95,
+       average_score + 1.96 * score_sd / sqrt(ratings) AS high_95,
+       raters
 FROM genre_rating
 -- Ranked among the genres that may be published, so the list keeps five.
 WHERE ratings >= 30 AND raters >= {{k}}

@@ -12,6 +12,12 @@ public enum ChartKind {
     BAR,
     /** Horizontal bars, for long category names such as titles. */
     HBAR,
+    /**
+     * A dot per x value (one per series, side by side) with a line across its 95% interval, the columns low_95 and
+     * high_95 of the same result, laid on its side as {@link #HBAR}; the value axis spans the intervals rather than
+     * starting at zero. For averages on a scale (ratings, scores), where the question is which differ.
+     */
+    DOTS,
     /** Bars stacked by series, one bar per x value. */
     STACKED_BAR,
     /** Bars stacked to 100% by series, one bar per x value. */

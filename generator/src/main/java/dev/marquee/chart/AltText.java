@@ -157,6 +157,7 @@ final class AltText {
     private static String kind(ChartKind kind) {
         return switch (kind) {
             case BAR, HBAR -> "Bar chart";
+            case DOTS -> "Dot chart with 95% intervals";
             case LINE -> "Line chart";
             case STACKED_BAR -> "Stacked bar chart";
             case STACKED_PERCENT -> "Stacked bar chart of shares";

@@ -51,6 +51,7 @@ final class ChartBuilder {
                     : xType == ColumnType.INTEGER ? NumberXChart.line(spec, data) : categoryChart(spec, data, false);
             case BAR, STACKED_BAR -> NumberXChart.isYears(spec, data) ? NumberXChart.bars(spec, data) : categoryChart(spec, data, true);
             case HBAR, STACKED_PERCENT -> categoryChart(spec, data, true);
+            case DOTS -> categoryChart(spec, data, false);
             case FORECAST -> ForecastChart.build(spec, data);
             case HEATMAP -> HeatmapChart.build(spec, data);
             case TABLE -> throw new IllegalArgumentException("a table has no chart");
@@ -367,6 +368,7 @@ final class ChartBuilder {
         Map<Comparable<?>, Long> places = new java.util.HashMap<>();
         List<Label> seriesKeys = new java.util.ArrayList<>();
         Map<List<Label>, Double> values = new java.util.HashMap<>();
+        Map<List<Comparable<?>>, double[]> intervals = new java.util.HashMap<>();
         for (List<Object> row : data.rows()) {
             Label category = Label.of(xCategory(spec, row.get(xIndex), xType));
             if (!categories.contains(category)) {
@@ -376,6 +378,7 @@ final class ChartBuilder {
             if (spec.series().isPresent()) {
                 Label series = Label.of(String.valueOf(row.get(data.index(spec.series().get()))));
                 values.put(List.of(series, category), plotted(row.get(data.index(spec.y().get(0)))));
+                interval(data, row).ifPresent(interval -> intervals.put(List.of(series, category), interval));
                 if (!seriesKeys.contains(series)) {
                     seriesKeys.add(series);
                 }
@@ -383,6 +386,7 @@ final class ChartBuilder {
                 for (String y : spec.y()) {
                     Label series = Label.of(seriesName(spec, y));
                     values.put(List.of(series, category), plotted(row.get(data.index(y))));
+                    interval(data, row).ifPresent(interval -> intervals.put(List.of(series, category), interval));
                     if (!seriesKeys.contains(series)) {
                         seriesKeys.add(series);
                     }
@@ -403,7 +407,7 @@ final class ChartBuilder {
         // row: a row of countries along the bottom turned their names up and left a quarter page's plot a centimetre
         // tall. Stacks per month or year stand up, time running left to right.
         boolean stacks = spec.kind() == ChartKind.STACKED_PERCENT || spec.kind() == ChartKind.STACKED_BAR;
-        PlotOrientation orientation = spec.kind() == ChartKind.HBAR || (stacks && xType == ColumnType.TEXT)
+        PlotOrientation orientation = spec.kind() == ChartKind.HBAR || spec.kind() == ChartKind.DOTS || (stacks && xType == ColumnType.TEXT)
                 ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL;
         JFreeChart chart = switch (spec.kind()) {
             case STACKED_BAR, STACKED_PERCENT -> ChartFactory.createStackedBarChart(spec.title(), spec.xLabel(), axisLabel(spec),
@@ -423,7 +427,9 @@ final class ChartBuilder {
         if (spec.kind() == ChartKind.BAR || spec.kind() == ChartKind.HBAR) {
             plot.setRenderer(new OtherGreyBarRenderer());
         }
-        if (!bars) {
+        if (spec.kind() == ChartKind.DOTS) {
+            plot.setRenderer(new IntervalDotRenderer(intervals));
+        } else if (!bars) {
             plot.setRenderer(new GapCategoryLineRenderer());
         }
         if (plot.getRenderer() instanceof BarRenderer bar) {
@@ -431,6 +437,16 @@ final class ChartBuilder {
             bar.setDrawBarOutline(false);
         }
         return chart;
+    }
+
+    /** A row's 95% interval (its columns low_95 and high_95), where it has both ends. */
+    private static java.util.Optional<double[]> interval(Table data, List<Object> row) {
+        java.util.Optional<Integer> low = data.indexOf("low_95");
+        java.util.Optional<Integer> high = data.indexOf("high_95");
+        if (low.isEmpty() || high.isEmpty() || plotted(row.get(low.get())) == null || plotted(row.get(high.get())) == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new double[]{plotted(row.get(low.get())), plotted(row.get(high.get()))});
     }
 
     /** A category's place on its scale, when categories have an order: a month's number, a whole number. */
@@ -472,7 +488,8 @@ final class ChartBuilder {
             plot.setDomainGridlinesVisible(false);
         } else if (chart.getPlot() instanceof CategoryPlot plot) {
             AxisFormat.apply((NumberAxis) plot.getRangeAxis(), unit);
-            ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+            // Dots mark values on a scale; only bars and lines measure from zero.
+            ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(spec.kind() != ChartKind.DOTS);
             plot.setDomainGridlinesVisible(false);
         }
     }

@@ -196,6 +196,10 @@ final class SvgWriter {
         } else {
             shown = value.apply(number.doubleValue());
         }
+        if (plot.getRenderer() instanceof IntervalDotRenderer dots) {
+            shown += dots.interval(item.getRowKey(), item.getColumnKey())
+                    .map(ends -> " (95% interval " + value.apply(ends[0]) + " to " + value.apply(ends[1]) + ")").orElse("");
+        }
         String name = dataset.getRowCount() > 1 ? item.getColumnKey() + " · " + item.getRowKey() : String.valueOf(item.getColumnKey());
         Rectangle2D area = item.getArea().getBounds2D();
         String shape = plot.getRenderer() instanceof BarRenderer ? rect(area) : circle(area);

@@ -50,7 +50,7 @@ class CatalogTest {
 
         String message = error.getMessage();
         assertEquals(ReportException.QUESTION_PROBLEM, error.exitCode());
-        assertTrue(message.contains("bad-kind.md:7 column kind: chart kind 'pie' is not one of [line, bar, hbar, stacked-bar, stacked-percent, forecast, heatmap, table] [unknown-chart-kind]"), message);
+        assertTrue(message.contains("bad-kind.md:7 column kind: chart kind 'pie' is not one of [line, bar, hbar, dots, stacked-bar, stacked-percent, forecast, heatmap, table] [unknown-chart-kind]"), message);
         assertTrue(message.contains("bad-kind.md:12 column query: query 'missing_statement' is not in the SQL file"), message);
         assertTrue(message.contains("bad-kind.md:17 column colour: unknown chart key 'colour'"), message);
         assertTrue(message.contains("no-description.sql: has no no-description.md beside it"), message);

@@ -114,8 +114,9 @@ class RewrittenStatementsTest {
                 List.of(dramas.get(2), dramas.get(3), dramas.get(4)));
         // The lowest-rated: the same genre, ranked among those with at least k = 2 raters.
         List<Object> lowest = rows("genre-ratings", "lowest").get(0);
-        assertEquals(List.of("Dramas", 31L, 4L), List.of(lowest.get(0), lowest.get(2), lowest.get(3)));
-        assertEquals(Table.stable(mean), lowest.get(1));
+        assertEquals(List.of("Dramas", 31L, 4L), List.of(lowest.get(0), lowest.get(2), lowest.get(5)));
+        assertEquals(List.of(Table.stable(mean), Table.stable(mean - margin), Table.stable(mean + margin)),
+                List.of(lowest.get(1), lowest.get(3), lowest.get(4)));
     }
 
     private static List<List<Object>> rows(String slug, String name) {

@@ -139,7 +139,7 @@ class ChartBrowserTest {
     void everyAltText_ofTheSampleReport_readsAsWords() throws Exception {
         java.util.regex.Pattern label = java.util.regex.Pattern.compile("class=\"svg-wrap (?:wide|narrow)\" role=\"img\" aria-label=\"([^\"]*)\"");
         java.util.regex.Pattern kind = java.util.regex.Pattern.compile(
-                "(Bar chart|Line chart|Stacked bar chart|Stacked bar chart of shares|Line chart with a forecast|Heat map): .+\\.");
+                "(Bar chart|Dot chart with 95% intervals|Line chart|Stacked bar chart|Stacked bar chart of shares|Line chart with a forecast|Heat map): .+\\.");
         java.util.regex.Pattern raw = java.util.regex.Pattern.compile("_|hbar|stacked-|heatmap|\\bmrr\\b|\\barpu\\b|\\(\\d+\\)\\.");
         int charts = 0;
         List<String> problems = new java.util.ArrayList<>();
