@@ -2,13 +2,15 @@ package dev.marquee.outlook;
 
 
 /**
- * Logistic regression fitted by Newton's method (iteratively reweighted least squares) on standardised features,
- * with a small ridge penalty so perfectly separated data still gives finite coefficients. Deterministic: no random
- * start, no sampling. Coefficients are reported back in each feature's own units.
+ * Logistic regression fitted by Newton's method (iteratively reweighted least squares) on standardised features:
+ * the maximum-likelihood fit, with a ridge penalty of 10⁻⁶ × n on the slopes only so perfectly separated data still
+ * gives finite coefficients. A penalty of 10⁻³ × n had shrunk a public churn file's strongest odds ratio from 12.7 to
+ * 10.3, outside the interval it published. Deterministic: no random start, no sampling. Coefficients are reported back
+ * in each feature's own units.
  */
 final class LogisticRegression {
 
-    static final double RIDGE = 1e-3;
+    static final double RIDGE = 1e-6;
     private static final int MAX_ITERATIONS = 50;
 
     /**
