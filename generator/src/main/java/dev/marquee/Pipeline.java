@@ -646,7 +646,7 @@ public final class Pipeline {
                         .collect(java.util.stream.Collectors.joining(" UNION ALL ")));
                 var row = engine.query("SELECT min(day), max(day) FROM (" + days + ") AS days").rows().get(0);
                 if (row.get(0) != null) {
-                    ranges.put(table.name(), new Report.DateRange((LocalDate) row.get(0), (LocalDate) row.get(1)));
+                    ranges.put(table.name(), new Report.DateRange((LocalDate) row.get(0), (LocalDate) row.get(1), table.spec().personal()));
                 }
             }
             return ranges;

@@ -205,7 +205,11 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
     }
 
     private static String dates(Report.DateRange range) {
-        return range == null || range.first() == null ? "" : Formats.date(range.first()) + " – " + Formats.date(range.last());
+        if (range == null || range.first() == null) {
+            return "";
+        }
+        return range.byMonth() ? Formats.month(range.first()) + " – " + Formats.month(range.last())
+                : Formats.date(range.first()) + " – " + Formats.date(range.last());
     }
 
     /**

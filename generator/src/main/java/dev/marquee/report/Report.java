@@ -142,7 +142,15 @@ public record Report(String title, Parameters parameters, List<Section> sections
         return definitions;
     }
 
-    /** First and last day with member activity; both null when the data has none. */
-    public record DateRange(LocalDate first, LocalDate last) {
+    /**
+     * First and last day with member activity; both null when the data has none.
+     *
+     * @param byMonth the range is published by month only: the first and last day of a table of members' rows are
+     *                each some member's own (the one member who joined on 5 Sep 2021), a group of one
+     */
+    public record DateRange(LocalDate first, LocalDate last, boolean byMonth) {
+        public DateRange(LocalDate first, LocalDate last) {
+            this(first, last, false);
+        }
     }
 }

@@ -163,6 +163,28 @@ class PublicFilesTest {
         SmallGroups.assertNoCountUnderK(alone(file));
     }
 
+    /**
+     * A table of members' rows dates its range on the Data page by month: its first and last day are each some member's
+     * own (the real userbase's first join, 5 Sep 2021, is one member's), a group of one. A catalogue's titles keep their days.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {UserbaseFigures.FILE, UsersFigures.FILE, KaggleCatalogueFigures.FILE})
+    void dataPage_datesATableOfMembersByMonth(String file) {
+        String page = alone(file).page("data.html");
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                "<td data-label=\"Table\">(\\w+)</td>.*?<td data-label=\"Dates\">([^<]+)</td>").matcher(page);
+        int dated = 0;
+        while (row.find()) {
+            dated++;
+            String dates = row.group(2);
+            String month = "[A-Z][a-z]{2} \\d{4}";
+            String day = "\\d{1,2} " + month;
+            boolean members = row.group(1).equals("member_profiles") || row.group(1).equals("users");
+            assertTrue(dates.matches((members ? month : day) + " – " + (members ? month : day)), row.group(1) + ": " + dates);
+        }
+        assertEquals(1, dated, "one dated table in " + file);
+    }
+
     static Stream<Arguments> leftOut() {
         return Stream.of(
                 Arguments.of(UserbaseFigures.FILE, "Plans and devices by country: Device mix by country, by watch hours: needs viewing sessions with their devices, which no file in the data folder gives (viewing_sessions.device)"),
