@@ -42,9 +42,12 @@ final class PdfClosingPage {
         flow.addRegularColumns(document.left(), document.right(), 24, 2);
         List<Element> definitions = new ArrayList<>();
         for (Presentation.Definition metric : shown.definitions()) {
-            definitions.add(named(metric.name(), metric.firstSentence(), 8, fonts));
+            // Whole: a first sentence alone told a subscriber list's reader that MRR counts every subscription, while
+            // the next one says it leaves out the members the file marks as having left, as its figure does.
+            definitions.add(named(metric.name(), metric.text(), 8, fonts));
         }
-        definitions.add(new Paragraph(10.5f, "All definitions: the report site's methodology page.", new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
+        definitions.add(new Paragraph(10.5f, "The SQL behind each figure: the report site's methodology page and each chart's SQL.",
+                new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
         section(flow, tags, "Definitions", definitions, fonts);
 
         PdfPTable table = new PdfPTable(new float[]{2, 1.2f, 1.2f, 1.2f});

@@ -49,7 +49,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
     }
 
     /** A metric's definition ("k" given as the number), its first sentence for the dashboard, and the page it is on. */
-    public record Definition(String name, String text, String firstSentence, String page) {
+    public record Definition(String name, String text, String page) {
     }
 
     /** A table of the data model as loaded: where from, and its rows read, set aside and used, written out. */
@@ -92,7 +92,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 + "figures run to its own latest date, which the Data page gives."
                 : "Viewing activity from " + Formats.date(range.first()) + " to " + Formats.date(range.last()) + ".";
         List<Definition> definitions = report.definitions().stream()
-                .map(d -> new Definition(d.name(), d.definition(), Takeaway.firstSentence(d.definition()), d.section())).toList();
+                .map(d -> new Definition(d.name(), d.definition(), d.section())).toList();
         List<QualityRow> quality = report.quality().tables().stream().map(t -> new QualityRow(t.table(), t.file(), t.format(),
                 Formats.full(t.rowsRead(), Unit.COUNT), Formats.full(t.rowsSetAside(), Unit.COUNT), Formats.full(t.rowsKept(), Unit.COUNT),
                 dates(report.tableRanges().get(t.table())))).toList();

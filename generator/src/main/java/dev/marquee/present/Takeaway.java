@@ -24,11 +24,6 @@ public final class Takeaway {
     private Takeaway() {
     }
 
-    /** The first sentence of a text that is not Markdown (a metric's definition, shown on the site as written). */
-    public static String firstSentence(String text) {
-        return sentences(text.replaceAll("\\s+", " ").trim(), 1);
-    }
-
     /** The first two sentences of a narrative's Markdown, as the words the site shows. */
     public static String of(String markdown) {
         return sentences(plain(markdown), 2);

@@ -32,9 +32,4 @@ class TakeawayTest {
         assertEquals("The table genre_map maps Dramas. Scores are 0.5 to 1.", Takeaway.of("The table genre_map maps *Dramas*. Scores are 0.5 to 1. A third."));
     }
 
-    @Test
-    void firstSentence_ofADefinition_isItsTextAsWritten() {
-        assertEquals("Ratings mapped by maturity_map, so *R* and AGES_18_ compare.",
-                Takeaway.firstSentence("Ratings mapped by maturity_map, so *R* and AGES_18_ compare. Others are \"unrated\"."));
-    }
 }

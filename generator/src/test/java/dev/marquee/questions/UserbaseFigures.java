@@ -83,6 +83,17 @@ abstract class UserbaseFigures extends MemberFileFigures<UserbaseFigures.Member>
         assertMrrKpi(Member::revenue, m -> true);
     }
 
+    /**
+     * The PDF defines MRR as its figure is computed for a subscriber list, not only for subscriptions: its first
+     * sentence alone ("the sum of the monthly prices of all subscriptions active that day") did not say that a member-level
+     * file's MRR leaves out the members it marks as having left.
+     */
+    @Test
+    void pdf_definesMrr_forAMemberLevelFile() {
+        assertTrue(site().pdfText().contains("For a member-level file (a subscriber list), MRR (in all, by plan and by country) is the sum of "
+                + "the monthly revenue it gives for the members it does not mark as having left"), "the PDF's definition of MRR");
+    }
+
     @Test
     void ageBands_sharesOfTheFilesMembers_smallBandsHidden() {
         assertShares("members-age-bands", "age_band", m -> RawFile.ageBand(m.age()), false);
