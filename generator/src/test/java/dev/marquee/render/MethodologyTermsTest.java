@@ -6,6 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,5 +25,41 @@ class MethodologyTermsTest {
         String methodology = Files.readString(site.resolve("methodology.html"));
         assertTrue(methodology.contains("randomly chosen member who left was given a higher risk"), "AUC is defined");
         assertTrue(methodology.contains("How many times the odds of leaving are multiplied"), "odds ratios are defined");
+    }
+
+    /**
+     * Each public file's report defines, on its Methodology page, the figures its pages show (the audit of figures shown
+     * but not defined): members and churn by region, hours per member by favourite genre and age band, the catalogue's
+     * release years, decades and maturity ratings, an engagement report's runtimes, release years and shares of hours, a
+     * subscriber list's cumulative signups.
+     */
+    @Test
+    void eachPublicFile_definesTheFiguresItsPagesShow() throws Exception {
+        Map<String, List<String>> shown = new LinkedHashMap<>();
+        shown.put("netflix_customer_churn.csv", List.of("Region", "Hours per member"));
+        shown.put("netflix_users.csv", List.of("Region", "Hours per member"));
+        shown.put("Netflix Userbase.csv", List.of("Region", "Cumulative signups"));
+        shown.put("netflix_titles.csv", List.of("Release year", "Decade", "Maturity rating"));
+        shown.put("what_we_watched_2025H1_shows.csv",
+                List.of("Runtime minutes (engagement report)", "Release year (engagement report)", "Share of hours (engagement report)"));
+        int n = 0;
+        for (Map.Entry<String, List<String>> file : shown.entrySet()) {
+            Path site = Fixtures.siteOf(Files.createDirectories(temp.resolve("file-" + n++)),
+                    Fixtures.FIXTURES.resolve("shapes").resolve(file.getKey()));
+            String methodology = Files.readString(site.resolve("methodology.html"));
+            for (String name : file.getValue()) {
+                assertTrue(methodology.contains(">" + name + "</dt>"), name + " is defined for " + file.getKey());
+            }
+        }
+    }
+
+    /** "Not rated" on the catalogue's chart by maturity rating says what it groups, as catalogue.sql groups them. */
+    @Test
+    void aCatalogue_saysWhatNotRatedGroups() throws Exception {
+        Path site = Fixtures.siteOf(temp, Fixtures.FIXTURES.resolve("shapes/netflix_titles.csv"));
+
+        String methodology = Files.readString(site.resolve("methodology.html"));
+        assertTrue(methodology.contains("groups the titles with no rating and those rated NR, UR, Unrated or Not Rated"),
+                "Not rated is defined");
     }
 }
