@@ -124,7 +124,8 @@ public final class SiteRenderer {
                 site.layout("About", "What this report is for and how to read it", "about.html"), shown.dateline(),
                 shown.minGroupSize(), shown.privacyRule(), shown.sources(), shown.modelFilesOnly(),
                 report.sections().stream().anyMatch(s -> s.answer().results().containsKey("model_summary")),
-                report.sections().stream().anyMatch(s -> s.answer().results().containsKey(dev.marquee.catalog.ForecastSpec.ACCURACY)))));
+                report.sections().stream().anyMatch(s -> s.answer().results().containsKey(dev.marquee.catalog.ForecastSpec.ACCURACY)),
+                shown.pages().stream().map(page -> new NavLink(page.href(), page.question(), false)).toList())));
         output.write("metrics.json", MetricsJson.json(report));
         output.write("style.css", dev.marquee.format.Palette.cssVariables() + new String(resource("/site/style.css"),
                 java.nio.charset.StandardCharsets.UTF_8));

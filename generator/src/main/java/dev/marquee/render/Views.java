@@ -188,9 +188,11 @@ public final class Views {
      * @param modelFiles whether the data is in the model's own files, as the shipped sample is (which the page then describes)
      * @param churnModel whether the report has the churn-risk model
      * @param forecasts whether the report has forecasts
+     * @param questions the questions this edition's files answer, each linked to its page (a catalogue alone answers
+     *                  none about members, and the page does not promise them)
      */
     public record AboutPage(Layout layout, String asOfText, int minGroupSize, String privacyRule, String sources, boolean modelFiles,
-                            boolean churnModel, boolean forecasts) {
+                            boolean churnModel, boolean forecasts, List<NavLink> questions) {
     }
 
     /** @param narrativeHtml trusted HTML rendered by flexmark from the question's own Markdown (raw HTML is escaped) */

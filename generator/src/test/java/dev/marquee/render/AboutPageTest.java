@@ -26,6 +26,17 @@ class AboutPageTest {
         assertTrue(about.contains("Forecasts show how wrong they have been."), "the sample has forecasts");
     }
 
+    /** A catalogue alone answers what is in it: the page promised how much members watch and why they leave. */
+    @Test
+    void aCatalogueAlone_listsTheQuestionsItAnswers_andNoOther() throws Exception {
+        Path site = Fixtures.siteOf(temp, Fixtures.FIXTURES.resolve("shapes/netflix_titles.csv"));
+
+        String about = Files.readString(site.resolve("about.html"));
+        assertTrue(about.contains("<li><a href=\"catalogue.html\">What is in the catalogue, how old is it, and for whom?</a></li>"), about);
+        assertFalse(about.contains("why they leave"), "no member question is promised");
+        assertFalse(about.contains("members.html"), "nor linked");
+    }
+
     @Test
     void aUsersTable_isNotCalledGenerated_andHasNoModelOrFeeColumns() throws Exception {
         Path site = Fixtures.siteOf(temp, Fixtures.FIXTURES.resolve("shapes/netflix_users.csv"));
