@@ -27,12 +27,14 @@ SELECT source, month, signups,
 FROM counts
 ORDER BY source, month
 
--- Per population: its signups from its first month to the as-of month (the last cumulative_signups of monthly), and
--- whom they count where that is not every signup: a member-level file that marks no one as having left (a subscriber
--- list) holds only the members it still had, so its early months read lower than they were.
+-- Per population: its signups (the last cumulative_signups of monthly) from its first to its last signup month, up to the
+-- as-of month, and whom they count where that is not every signup: a member-level file that marks no one as having left
+-- (a subscriber list) holds only the members it still had, so its early months read lower than they were.
 -- name: span
 SELECT source, CAST(date_trunc('month', min(signup_date)) AS DATE) AS first_month,
-       CAST(date_trunc('month', max(source_as_of)) AS DATE) AS last_month, count(*) AS signups,
+       -- The month of the last signup: a subscriber list dated 15 Jul 2023 whose last member joined in June was said to
+       -- have signups "to Jul 2023".
+       CAST(date_trunc('month', max(signup_date)) AS DATE) AS last_month, count(*) AS signups,
        CASE WHEN source <> {{event_source}} AND count(churned) = 0
             THEN 'the members the file lists, not those who had left by the day it was made' END AS counted
 FROM member
