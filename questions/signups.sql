@@ -5,9 +5,12 @@
 -- in it, so no change in signups is published from it.
 -- name: monthly
 WITH bounds AS (
-    -- Each population up to the day it is counted to (a member-level file: its own latest date).
+    -- Each population up to the day it is counted to (a member-level file: its own latest date), the month of that day
+    -- only when it is over or has signups: a subscriber list dated 15 Jul 2023 by its last payment, whose last member
+    -- joined in June, showed July's first half as a month of 0 signups, the lowest.
     SELECT source, CAST(date_trunc('month', min(signup_date)) AS DATE) AS first_month,
-           CAST(date_trunc('month', max(source_as_of)) AS DATE) AS last_month
+           greatest(CAST(date_trunc('month', max(signup_date)) AS DATE),
+                    CAST(date_trunc('month', max(source_as_of) + INTERVAL '1' DAY) - INTERVAL '1' MONTH AS DATE)) AS last_month
     FROM member
     WHERE signup_date IS NOT NULL
     GROUP BY source
