@@ -22,12 +22,27 @@ import java.util.Map;
  * @param signature normalised header names that must all be present
  * @param mappings  model table → SELECT over {@code raw} returning the table's columns, in the file's order
  * @param report    for an engagement report, what readers call it before its period ("What We Watched")
+ * @param readings  how the mapping reads what the file leaves open or gets wrong, said on the Data page
  */
-record Shape(String id, String name, List<String> signature, List<Map.Entry<String, String>> mappings, String report) {
+record Shape(String id, String name, List<String> signature, List<Map.Entry<String, String>> mappings, String report,
+             List<Reading> readings) {
 
     Shape {
         signature = List.copyOf(signature);
         mappings = List.copyOf(mappings);
+        readings = List.copyOf(readings);
+    }
+
+    /**
+     * A way the mapping reads the file that its reader should know of: a value in the wrong column taken for what it
+     * is ("74 min" in the rating column, read as the runtime), or what the file does not say (the currency of its fees).
+     *
+     * @param column  the file's column, as its header names it after normalising
+     * @param where   a condition over the staged file's rows ({@code raw}) that picks the rows read so; empty when the
+     *                reading is of the whole file
+     * @param message what the rows give and how they are read, after "1 row" or "12 rows" when there is a condition
+     */
+    record Reading(String column, String where, String message) {
     }
 
     boolean matches(List<String> normalizedHeader) {
@@ -46,9 +61,11 @@ record Shape(String id, String name, List<String> signature, List<Map.Entry<Stri
                 try (InputStream in = Shape.class.getResourceAsStream("/shapes/" + line.trim())) {
                     Map<String, Object> spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
                     Map<String, String> tables = (Map<String, String>) spec.get("tables");
+                    List<Reading> readings = ((List<Map<String, String>>) spec.getOrDefault("readings", List.of())).stream()
+                            .map(r -> new Reading(r.get("column"), r.getOrDefault("where", ""), r.get("message"))).toList();
                     shapes.add(new Shape(line.trim().replace(".yaml", ""), (String) spec.get("name"),
                             (List<String>) spec.get("signature"), new ArrayList<>(tables.entrySet()),
-                            (String) spec.getOrDefault("report", spec.get("name"))));
+                            (String) spec.getOrDefault("report", spec.get("name")), readings));
                 }
             }
         } catch (IOException e) {

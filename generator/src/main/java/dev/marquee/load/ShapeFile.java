@@ -100,9 +100,37 @@ final class ShapeFile {
                         "the " + shape.name() + " mapping to " + spec.get().name() + " failed: " + DataLoader.firstLine(e)));
             }
         }
+        noteReadings(engine, shape, raw, file, shown, rejected == 0 && linesBefore == 0, problems);
         engine.execute("DROP TABLE IF EXISTS " + raw);
         return loaded;
     }
+
+    /** How many rows each of the shape's readings took, where it has a condition, with the lines of the first few. */
+    private static void noteReadings(Engine engine, Shape shape, String raw, Path file, String shown, boolean linesKnown,
+                                     List<Problem> problems) {
+        for (Shape.Reading reading : shape.readings()) {
+            if (reading.where().isEmpty()) {
+                problems.add(new Problem(shown, 0, reading.column(), "", "read-as", reading.message(), Problem.Severity.NOTE));
+                continue;
+            }
+            long rows = ((Number) engine.scalar("SELECT count(*) FROM " + raw + " WHERE " + reading.where())).longValue();
+            if (rows == 0) {
+                continue;
+            }
+            List<Long> first = engine.query("SELECT rowid FROM " + raw + " WHERE " + reading.where() + " ORDER BY rowid LIMIT "
+                    + READINGS_LOCATED).columnValues("rowid").stream().map(id -> ((Number) id).longValue()).toList();
+            List<Long> lines = linesKnown ? List.copyOf(new RowLocator(raw, file, true, new long[0]).lines(first).values()) : List.of();
+            String where = lines.isEmpty() ? "" : " (line" + (lines.size() == 1 ? " " : "s ")
+                    + lines.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                    + (rows > lines.size() ? ", …" : "") + ")";
+            problems.add(new Problem(shown, lines.isEmpty() ? 0 : lines.get(0), reading.column(), "", "read-as",
+                    String.format(java.util.Locale.ROOT, "%,d %s %s%s", rows, rows == 1 ? "row" : "rows", reading.message(), where),
+                    Problem.Severity.NOTE));
+        }
+    }
+
+    /** How many lines a reading names. */
+    private static final int READINGS_LOCATED = 5;
 
     /**
      * The service a catalogue belongs to, as SQL for {{service}} and {{prefix}}.

@@ -123,6 +123,24 @@ class ShapesTest {
         }
     }
 
+    /**
+     * The Data page says how a file was read where it gets something wrong or leaves it open: the catalogue's rating
+     * column holding a duration (lines 10 and 11 of the excerpt, two of the real file's three rows), a churn table's fees
+     * without a currency and watch hours without a period.
+     */
+    @Test
+    void dataPage_saysHowTheFilesWereRead() throws Exception {
+        Path site = Fixtures.siteOf(temp, EXCERPTS.resolve("netflix_titles.csv"), EXCERPTS.resolve("netflix_customer_churn.csv"));
+
+        String dataPage = Files.readString(site.resolve("data.html"));
+        assertTrue(dataPage.contains("<code>netflix_titles.csv:10 column rating</code>: 2 rows with a duration (such as “74 min”) in the "
+                + "rating column: read as the title's runtime, with no maturity rating (“Not rated”) (lines 10, 11)"), dataPage);
+        assertTrue(dataPage.contains("<code>netflix_customer_churn.csv column monthly_fee</code>: gives no currency for its fees: they "
+                + "are read as US dollars"), dataPage);
+        assertTrue(dataPage.contains("<code>netflix_customer_churn.csv column watch_hours</code>: gives no period for its watch hours"),
+                dataPage);
+    }
+
     @Test
     void allSixRealFiles_buildAReportWithoutAnyName() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(Fixtures.SHARED_DATA), "the real files in ../shared/data are absent: skipped");
