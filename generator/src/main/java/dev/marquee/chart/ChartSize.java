@@ -135,7 +135,9 @@ final class ChartSize {
             int fits = bars.fitting();
             CategoryDataset all = plot.getDataset();
             plot.setDataset(new SlidingCategoryDataset(all, 0, fits));
-            String leftOut = (descending(all) ? "The " + fits + " highest" : "The first " + fits) + " of " + bars.count()
+            // Highest only of one series falling bar by bar: stacks are in their query's order (countries by size), and a
+            // first part that happened to fall read as "the 4 highest".
+            String leftOut = (all.getRowCount() == 1 && descending(all) ? "The " + fits + " highest" : "The first " + fits) + " of " + bars.count()
                     + " shown; the table on the site lists all.";
             TextTitle note = new TextTitle(leftOut, new Font(plot.getDomainAxis().getTickLabelFont().getFamily(), Font.PLAIN, 11));
             note.setPaint(Theme.MUTED);
@@ -155,7 +157,7 @@ final class ChartSize {
         static final int ALL = Integer.MAX_VALUE;
     }
 
-    /** True when the first series' values fall from the first category to the last ("Other (small groups)" aside). */
+    /** True when the series' values fall from the first category to the last ("Other (small groups)" aside). */
     private static boolean descending(CategoryDataset data) {
         Double previous = null;
         for (int column = 0; column < data.getColumnCount(); column++) {

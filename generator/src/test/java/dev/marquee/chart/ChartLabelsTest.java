@@ -236,6 +236,28 @@ class ChartLabelsTest {
         assertFalse(drawn.contains("리미티드"), "no label goes on to a second line");
     }
 
+    /**
+     * Stacks by country are in their query's order (largest country first): cut short on paper they are "the first" of
+     * them, even where a first part happens to fall from stack to stack (Console's share, here 9% down to 0%).
+     */
+    @Test
+    void stacksCutShort_areTheFirst_notTheHighest() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            rows.add(new Object[]{"Country " + i, "Console", 18.0 - i});
+            rows.add(new Object[]{"Country " + i, "TV", 100.0});
+        }
+        Table mix = Charts.table(List.of(column("country", ColumnType.TEXT), column("device", ColumnType.TEXT),
+                column("members", ColumnType.INTEGER)), rows.toArray(Object[][]::new));
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.STACKED_PERCENT, "country", List.of("members"), Optional.of("device"),
+                Unit.MEMBERS), mix);
+
+        ChartSize.Fit fit = ChartSize.fitted(chart, new Rectangle2D.Double(0, 0, 400, 180));
+
+        assertTrue(fit.bars() < 18, fit.bars() + " stacks");
+        assertEquals(Optional.of("The first " + fit.bars() + " of 18 shown; the table on the site lists all."), fit.leftOut());
+    }
+
     @Test
     void decades_readAsDecades_inTheDrawingAndItsAltText() {
         Table decades = Charts.table(List.of(column("decade", ColumnType.INTEGER), column("titles", ColumnType.INTEGER)),
