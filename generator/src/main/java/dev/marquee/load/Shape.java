@@ -38,8 +38,8 @@ record Shape(String id, String name, List<String> signature, List<Map.Entry<Stri
      * is ("74 min" in the rating column, read as the runtime), or what the file does not say (the currency of its fees).
      *
      * @param column  the file's column, as its header names it after normalising
-     * @param where   a condition over the staged file's rows ({@code raw}) that picks the rows read so; empty when the
-     *                reading is of the whole file
+     * @param where   a condition over the staged file's rows ({@code raw}, as in a mapping) that picks the rows read so;
+     *                empty when the reading is of the whole file
      * @param message what the rows give and how they are read, after "1 row" or "12 rows" when there is a condition
      */
     record Reading(String column, String where, String message) {

@@ -113,11 +113,13 @@ final class ShapeFile {
                 problems.add(new Problem(shown, 0, reading.column(), "", "read-as", reading.message(), Problem.Severity.NOTE));
                 continue;
             }
-            long rows = ((Number) engine.scalar("SELECT count(*) FROM " + raw + " WHERE " + reading.where())).longValue();
+            // As in a mapping, "raw" names the staged file: a condition may compare a row with the others.
+            String condition = reading.where().replaceAll("\\braw\\b", raw);
+            long rows = ((Number) engine.scalar("SELECT count(*) FROM " + raw + " WHERE " + condition)).longValue();
             if (rows == 0) {
                 continue;
             }
-            List<Long> first = engine.query("SELECT rowid FROM " + raw + " WHERE " + reading.where() + " ORDER BY rowid LIMIT "
+            List<Long> first = engine.query("SELECT rowid FROM " + raw + " WHERE " + condition + " ORDER BY rowid LIMIT "
                     + READINGS_LOCATED).columnValues("rowid").stream().map(id -> ((Number) id).longValue()).toList();
             List<Long> lines = linesKnown ? List.copyOf(new RowLocator(raw, file, true, new long[0]).lines(first).values()) : List.of();
             String where = lines.isEmpty() ? "" : " (line" + (lines.size() == 1 ? " " : "s ")

@@ -141,6 +141,25 @@ class ShapesTest {
                 dataPage);
     }
 
+    /**
+     * A catalogue row repeated under another show_id (the real file lists "Consequences" as s3372 and s6530) is counted
+     * twice, and the Data page says so with both lines.
+     */
+    @Test
+    void dataPage_namesACatalogueRowRepeatedUnderAnotherId() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("repeated"));
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(EXCERPTS.resolve("netflix_titles.csv")));
+        lines.add(lines.get(1).replaceFirst("^s1,", "s9999,").replace("Dick Johnson Is Dead,", "Dick Johnson Is Dead ,"));
+        Files.write(folder.resolve("netflix_titles.csv"), lines);
+
+        Path site = Fixtures.siteOf(Files.createDirectories(temp.resolve("site-repeated")), folder.resolve("netflix_titles.csv"));
+
+        String dataPage = Files.readString(site.resolve("data.html"));
+        assertTrue(dataPage.contains("<code>netflix_titles.csv:2 column show_id</code>: 2 rows listing the same title, type, director, "
+                + "release year and date added as another row, under another show_id: each is counted as a title (lines 2, " + lines.size()
+                + ")"), dataPage);
+    }
+
     @Test
     void allSixRealFiles_buildAReportWithoutAnyName() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(Fixtures.SHARED_DATA), "the real files in ../shared/data are absent: skipped");
