@@ -429,6 +429,10 @@ final class ChartBuilder {
         }
         if (spec.kind() == ChartKind.DOTS) {
             plot.setRenderer(new IntervalDotRenderer(intervals));
+            if (seriesKeys.size() > 1) {
+                // Two sources' dots of one genre were as far apart as the second from the next genre's first.
+                plot.getDomainAxis().setCategoryMargin(0.5);
+            }
         } else if (!bars) {
             plot.setRenderer(new GapCategoryLineRenderer());
         }

@@ -40,7 +40,8 @@ final class IntervalDotRenderer extends LineAndShapeRenderer {
         super(false, true);
         this.intervals = Map.copyOf(intervals);
         setUseSeriesOffset(true);
-        setItemMargin(0.2);
+        // A category's series close together, the categories apart (see ChartBuilder): each dot is read against its row.
+        setItemMargin(0);
         setAutoPopulateSeriesShape(false);
         for (int series = 0; series < SHAPES.length; series++) {
             setSeriesShape(series, SHAPES[series], false);
@@ -73,6 +74,25 @@ final class IntervalDotRenderer extends LineAndShapeRenderer {
             }
         }
         super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
+    }
+
+    /** A series' legend entry: its mark across a stretch of its interval's line, whose dash tells the series apart too. */
+    @Override
+    public org.jfree.chart.LegendItem getLegendItem(int datasetIndex, int series) {
+        org.jfree.chart.LegendItem plain = super.getLegendItem(datasetIndex, series);
+        if (plain == null) {
+            return null;
+        }
+        org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(plain.getLabel(), plain.getDescription(), plain.getToolTipText(),
+                plain.getURLText(), true, plain.getShape(), true, plain.getFillPaint(), false, plain.getFillPaint(),
+                plain.getOutlineStroke(), true, new Line2D.Double(-9, 0, 9, 0), lookupSeriesStroke(series), lookupSeriesPaint(series));
+        item.setLabelFont(plain.getLabelFont());
+        item.setLabelPaint(plain.getLabelPaint());
+        item.setDataset(plain.getDataset());
+        item.setDatasetIndex(plain.getDatasetIndex());
+        item.setSeriesKey(plain.getSeriesKey());
+        item.setSeriesIndex(plain.getSeriesIndex());
+        return item;
     }
 
     /** The values' range widened to their intervals, so no line runs off the plot. */

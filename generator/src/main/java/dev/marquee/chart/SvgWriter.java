@@ -159,7 +159,7 @@ final class SvgWriter {
         for (Object object : info.getEntityCollection().getEntities()) {
             ChartEntity entity = (ChartEntity) object;
             if (entity instanceof CategoryItemEntity item) {
-                category(chart, item, value).ifPresent(spots::add);
+                category(chart, item, value, unit).ifPresent(spots::add);
             } else if (entity instanceof XYItemEntity item) {
                 xy(chart, item, value, xUnit).ifPresent(spots::add);
             }
@@ -176,7 +176,7 @@ final class SvgWriter {
         return group.append("</g>").toString();
     }
 
-    private static Optional<Hotspot> category(JFreeChart chart, CategoryItemEntity item, DoubleFunction<String> value) {
+    private static Optional<Hotspot> category(JFreeChart chart, CategoryItemEntity item, DoubleFunction<String> value, Unit unit) {
         CategoryDataset dataset = item.getDataset();
         int row = dataset.getRowIndex(item.getRowKey());
         int column = dataset.getColumnIndex(item.getColumnKey());
@@ -197,8 +197,14 @@ final class SvgWriter {
             shown = value.apply(number.doubleValue());
         }
         if (plot.getRenderer() instanceof IntervalDotRenderer dots) {
+            // The unit once, after the value: "4.06 / 5 (95% interval 4.02 to 4.11)".
+            String suffix = " " + unit.suffix();
+            DoubleFunction<String> end = v -> {
+                String text = value.apply(v);
+                return unit.suffix().isEmpty() || !text.endsWith(suffix) ? text : text.substring(0, text.length() - suffix.length());
+            };
             shown += dots.interval(item.getRowKey(), item.getColumnKey())
-                    .map(ends -> " (95% interval " + value.apply(ends[0]) + " to " + value.apply(ends[1]) + ")").orElse("");
+                    .map(ends -> " (95% interval " + end.apply(ends[0]) + " to " + end.apply(ends[1]) + ")").orElse("");
         }
         String name = dataset.getRowCount() > 1 ? item.getColumnKey() + " · " + item.getRowKey() : String.valueOf(item.getColumnKey());
         Rectangle2D area = item.getArea().getBounds2D();

@@ -37,12 +37,15 @@ final class ShapeFile {
         String shown = provenance.source();
         List<String> names = new ArrayList<>();
         StringBuilder columns = new StringBuilder("{");
+        // The readings name a column as the file's header writes it ("Monthly Revenue"), not as normalised.
+        Map<String, String> headerNames = new java.util.HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = CsvFile.normalize(header.get(i));
             if (name.isEmpty() || names.contains(name) || !name.matches("[a-z][a-z0-9_]*")) {
                 name = "column_" + (i + 1);
             }
             names.add(name);
+            headerNames.put(name, header.get(i).strip());
             columns.append(i == 0 ? "" : ", ").append(DataLoader.quote(name)).append(": 'VARCHAR'");
         }
         columns.append('}');
@@ -100,17 +103,18 @@ final class ShapeFile {
                         "the " + shape.name() + " mapping to " + spec.get().name() + " failed: " + DataLoader.firstLine(e)));
             }
         }
-        noteReadings(engine, shape, raw, file, shown, rejected == 0 && linesBefore == 0, problems);
+        noteReadings(engine, shape, raw, file, shown, headerNames, rejected == 0 && linesBefore == 0, problems);
         engine.execute("DROP TABLE IF EXISTS " + raw);
         return loaded;
     }
 
     /** How many rows each of the shape's readings took, where it has a condition, with the lines of the first few. */
-    private static void noteReadings(Engine engine, Shape shape, String raw, Path file, String shown, boolean linesKnown,
-                                     List<Problem> problems) {
+    private static void noteReadings(Engine engine, Shape shape, String raw, Path file, String shown, Map<String, String> headerNames,
+                                     boolean linesKnown, List<Problem> problems) {
         for (Shape.Reading reading : shape.readings()) {
+            String column = headerNames.getOrDefault(reading.column(), reading.column());
             if (reading.where().isEmpty()) {
-                problems.add(new Problem(shown, 0, reading.column(), "", "read-as", reading.message(), Problem.Severity.NOTE));
+                problems.add(new Problem(shown, 0, column, "", "read-as", reading.message(), Problem.Severity.NOTE));
                 continue;
             }
             // As in a mapping, "raw" names the staged file: a condition may compare a row with the others.
@@ -125,7 +129,8 @@ final class ShapeFile {
             String where = lines.isEmpty() ? "" : " (line" + (lines.size() == 1 ? " " : "s ")
                     + lines.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
                     + (rows > lines.size() ? ", …" : "") + ")";
-            problems.add(new Problem(shown, lines.isEmpty() ? 0 : lines.get(0), reading.column(), "", "read-as",
+            // The lines are in the message: all of them, not the first twice.
+            problems.add(new Problem(shown, 0, column, "", "read-as",
                     String.format(java.util.Locale.ROOT, "%,d %s %s%s", rows, rows == 1 ? "row" : "rows", reading.message(), where),
                     Problem.Severity.NOTE));
         }

@@ -70,6 +70,11 @@ final class PdfQuestionPage {
             // The site says it under each chart; a page of four charts has room for one line: a hidden bar or gap is no zero.
             tags.add(document, writer, blankNote(fonts, k), PdfName.P);
         }
+        List<String> siteOnly = page.shown().stream().filter(Figure::drawn).skip(Page.DASHBOARD_CHARTS).map(Figure::title).toList();
+        if (!siteOnly.isEmpty()) {
+            // A fifth chart has no cell: the page says it is on the site rather than leave a reader to think it was not made.
+            tags.add(document, writer, siteOnlyNote(fonts, siteOnly), PdfName.P);
+        }
         List<Figure> charts = all;
         float pageWidth = document.right() - document.left();
         float top = writer.getVerticalPosition(true) - document.bottom() - 6;
@@ -174,6 +179,15 @@ final class PdfQuestionPage {
                 + " members, or of the next smallest where a total would give them away.", 8, false, MUTED));
         blank.setSpacingAfter(2);
         return blank;
+    }
+
+    /** The one line that names the charts the page has no cell for: "Also on the site: “IMDb and TMDB scores by genre”." */
+    static Paragraph siteOnlyNote(PdfFonts fonts, List<String> titles) {
+        Paragraph note = new Paragraph("", new Font(fonts.regular, 8, Font.NORMAL, MUTED));
+        note.addAll(fonts.phrase("Also on the site: " + titles.stream().map(t -> "\u201c" + SafeText.line(t) + "\u201d")
+                .collect(java.util.stream.Collectors.joining(", ")) + ".", 8, false, MUTED));
+        note.setSpacingAfter(2);
+        return note;
     }
 
     /** Whether a figure leaves a bar or cell of what it plots blank: a figure not shown for privacy (a forecast's future months aside). */

@@ -93,6 +93,16 @@ class IntervalDotsTest {
                 "Horror: 3.10 (95% interval 2.60 to 3.30)"), titles(svg));
     }
 
+    /** A unit is written once, after the value: "4.00 / 5 (95% interval 3.90 to 4.10)", not after each end too. */
+    @Test
+    void hotspots_writeTheUnitOnce() {
+        ChartSpec spec = Charts.spec(ChartKind.DOTS, "genre", List.of("average_score"), Optional.empty(), Unit.SCORE);
+
+        String svg = SvgWriter.svg(ChartBuilder.build(spec, RATINGS), "dots", spec);
+
+        assertEquals("Drama: 4.00 / 5 (95% interval 3.90 to 4.10)", titles(svg).get(0));
+    }
+
     /** Given two sources' scores of one genre: IMDb 6.5 (6.4 to 6.6), TMDB 7.0 (6.8 to 7.2). */
     @Test
     void twoSeries_sitSideBySide_eachWithItsOwnInterval() {
@@ -111,6 +121,13 @@ class IntervalDotsTest {
         List<double[]> intervals = lines(svg).stream().filter(l -> l[1] == l[3] && l[2] - l[0] > 20 && l[2] - l[0] < 400).toList();
         assertEquals(2, intervals.size());
         assertTrue(intervals.get(0)[1] != intervals.get(1)[1], "two rows of intervals");
+        // Each legend entry draws its series' line as well as its mark: TMDB's dashes tell it apart without colour.
+        org.jfree.chart.LegendItemCollection legend = ChartBuilder.build(spec, scores).getCategoryPlot().getLegendItems();
+        assertEquals(2, legend.getItemCount());
+        for (int i = 0; i < 2; i++) {
+            assertTrue(legend.get(i).isLineVisible() && legend.get(i).isShapeVisible(), legend.get(i).getLabel());
+        }
+        assertTrue(legend.get(0).getLineStroke() != legend.get(1).getLineStroke(), "two strokes");
     }
 
     @Test

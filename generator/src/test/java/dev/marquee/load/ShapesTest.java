@@ -130,15 +130,18 @@ class ShapesTest {
      */
     @Test
     void dataPage_saysHowTheFilesWereRead() throws Exception {
-        Path site = Fixtures.siteOf(temp, EXCERPTS.resolve("netflix_titles.csv"), EXCERPTS.resolve("netflix_customer_churn.csv"));
+        Path site = Fixtures.siteOf(temp, EXCERPTS.resolve("netflix_titles.csv"), EXCERPTS.resolve("netflix_customer_churn.csv"),
+                EXCERPTS.resolve("Netflix Userbase.csv"));
 
         String dataPage = Files.readString(site.resolve("data.html"));
-        assertTrue(dataPage.contains("<code>netflix_titles.csv:10 column rating</code>: 2 rows with a duration (such as “74 min”) in the "
+        assertTrue(dataPage.contains("<code>netflix_titles.csv column rating</code>: 2 rows with a duration (such as “74 min”) in the "
                 + "rating column: read as the title's runtime, with no maturity rating (“Not rated”) (lines 10, 11)"), dataPage);
         assertTrue(dataPage.contains("<code>netflix_customer_churn.csv column monthly_fee</code>: gives no currency for its fees: they "
                 + "are read as US dollars"), dataPage);
         assertTrue(dataPage.contains("<code>netflix_customer_churn.csv column watch_hours</code>: gives no period for its watch hours"),
                 dataPage);
+        // The column as the file's header writes it.
+        assertTrue(dataPage.contains("<code>Netflix Userbase.csv column Monthly Revenue</code>: gives no currency for its fees"), dataPage);
     }
 
     /**
@@ -155,7 +158,7 @@ class ShapesTest {
         Path site = Fixtures.siteOf(Files.createDirectories(temp.resolve("site-repeated")), folder.resolve("netflix_titles.csv"));
 
         String dataPage = Files.readString(site.resolve("data.html"));
-        assertTrue(dataPage.contains("<code>netflix_titles.csv:2 column show_id</code>: 2 rows listing the same title, type, director, "
+        assertTrue(dataPage.contains("<code>netflix_titles.csv column show_id</code>: 2 rows listing the same title, type, director, "
                 + "release year and date added as another row, under another show_id: each is counted as a title (lines 2, " + lines.size()
                 + ")"), dataPage);
     }
