@@ -53,6 +53,15 @@ class MethodologyTermsTest {
         }
     }
 
+    /** A JustWatch export's genres are renamed by genre_map before they are averaged: the page says how ("european"). */
+    @Test
+    void aJustWatchExport_saysHowItsGenresWereRenamed() throws Exception {
+        Path site = Fixtures.siteOf(temp, Fixtures.FIXTURES.resolve("shapes/justwatch_netflix_titles_imdb_tmdb.csv"));
+
+        String methodology = Files.readString(site.resolve("methodology.html"));
+        assertTrue(methodology.contains("its 'european' is counted as International"), "the renaming is defined");
+    }
+
     /** "Not rated" on the catalogue's chart by maturity rating says what it groups, as catalogue.sql groups them. */
     @Test
     void aCatalogue_saysWhatNotRatedGroups() throws Exception {
