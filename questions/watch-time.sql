@@ -50,6 +50,15 @@ JOIN hours_band AS b ON b.source = m.source AND b.bucket = m.bucket
 GROUP BY m.source, b.band, b.hours_watched
 ORDER BY m.source, b.band
 
+-- The populations whose file gives no watch time (a subscriber list): for their members the page has only the days since
+-- the last activity the file gives. No member is counted.
+-- name: without_hours
+SELECT source, max(last_activity_kind) AS activity
+FROM member
+GROUP BY source
+HAVING count(watch_hours) = 0 AND count(last_activity_kind) > 0
+ORDER BY source
+
 -- Heavy watchers, per member-level file: the quarter of its members with hours who watched most, and their share of all
 -- hours (the event files' are in summary). (The fewest hours among them would be one member's own figure: it is not
 -- published.) Shown only when both the quarter and the rest reach k.

@@ -83,6 +83,13 @@ abstract class UserbaseFigures extends MemberFileFigures<UserbaseFigures.Member>
         assertMrrKpi(Member::revenue, m -> true);
     }
 
+    /** The file gives no watch time: the watch-time page says what it shows of its members instead (a reader's review). */
+    @Test
+    void watchTimePage_saysTheFileGivesNoWatchTime() {
+        String sentence = source() + " gives no watch time: for its members this page shows only the days since their last payment.";
+        assertTrue(site().pageText("watch-time.html").contains(sentence), sentence);
+    }
+
     /**
      * The PDF defines MRR as its figure is computed for a subscriber list, not only for subscriptions: its first
      * sentence alone ("the sum of the monthly prices of all subscriptions active that day") did not say that a member-level
