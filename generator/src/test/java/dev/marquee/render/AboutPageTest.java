@@ -24,6 +24,7 @@ class AboutPageTest {
         assertTrue(about.contains("users.csv.gz"), "the files are named");
         assertTrue(about.contains("The churn-risk model is published only as"), "the model's privacy is described where there is one");
         assertTrue(about.contains("Forecasts show how wrong they have been."), "the sample has forecasts");
+        assertTrue(about.contains("Forecasting with Exponential Smoothing"), "and the references for them");
     }
 
     /** A catalogue alone answers what is in it: the page promised how much members watch and why they leave. */
@@ -35,6 +36,8 @@ class AboutPageTest {
         assertTrue(about.contains("<li><a href=\"catalogue.html\">What is in the catalogue, how old is it, and for whom?</a></li>"), about);
         assertFalse(about.contains("why they leave"), "no member question is promised");
         assertFalse(about.contains("members.html"), "nor linked");
+        assertFalse(about.contains("Forecasting with Exponential Smoothing"), "no forecast, so no reference for one");
+        assertTrue(about.contains("k-anonymity"), "the smallest-group rule's reference stays");
     }
 
     @Test
