@@ -18,6 +18,8 @@ public final class Fixtures {
     public static final Path ROOT = Path.of("").toAbsolutePath();
     public static final Path QUESTIONS = ROOT.resolve("questions");
     public static final Path FIXTURES = ROOT.resolve("generator/src/test/resources/fixtures");
+    /** Excerpts of the public files, 12 rows each (see its README). */
+    public static final Path EXCERPTS = FIXTURES.resolve("shapes");
 
     /**
      * A poppler tool's output on a PDF ({@code pdftotext} writes to standard output); skipped where poppler-utils is
@@ -113,6 +115,11 @@ public final class Fixtures {
      * The report of a data folder made in {@code folder} of these files (copied, each under its own name), built into
      * {@code folder}/site; the build must succeed.
      */
+    /** A page of the site {@link #siteOf} builds from the files. */
+    public static String pageOf(Path folder, String page, Path... files) throws IOException {
+        return Files.readString(siteOf(folder, files).resolve(page));
+    }
+
     public static Path siteOf(Path folder, Path... files) throws IOException {
         Path data = Files.createDirectories(folder.resolve("data"));
         for (Path file : files) {

@@ -369,6 +369,8 @@ final class ChartBuilder {
         List<Label> seriesKeys = new java.util.ArrayList<>();
         Map<List<Label>, Double> values = new java.util.HashMap<>();
         Map<List<Comparable<?>>, double[]> intervals = new java.util.HashMap<>();
+        java.util.Optional<Integer> low = data.indexOf("low_95");
+        java.util.Optional<Integer> high = data.indexOf("high_95");
         for (List<Object> row : data.rows()) {
             Label category = Label.of(xCategory(spec, row.get(xIndex), xType));
             if (!categories.contains(category)) {
@@ -378,7 +380,7 @@ final class ChartBuilder {
             if (spec.series().isPresent()) {
                 Label series = Label.of(String.valueOf(row.get(data.index(spec.series().get()))));
                 values.put(List.of(series, category), plotted(row.get(data.index(spec.y().get(0)))));
-                interval(data, row).ifPresent(interval -> intervals.put(List.of(series, category), interval));
+                interval(row, low, high).ifPresent(interval -> intervals.put(List.of(series, category), interval));
                 if (!seriesKeys.contains(series)) {
                     seriesKeys.add(series);
                 }
@@ -386,7 +388,7 @@ final class ChartBuilder {
                 for (String y : spec.y()) {
                     Label series = Label.of(seriesName(spec, y));
                     values.put(List.of(series, category), plotted(row.get(data.index(y))));
-                    interval(data, row).ifPresent(interval -> intervals.put(List.of(series, category), interval));
+                    interval(row, low, high).ifPresent(interval -> intervals.put(List.of(series, category), interval));
                     if (!seriesKeys.contains(series)) {
                         seriesKeys.add(series);
                     }
@@ -443,10 +445,8 @@ final class ChartBuilder {
         return chart;
     }
 
-    /** A row's 95% interval (its columns low_95 and high_95), where it has both ends. */
-    private static java.util.Optional<double[]> interval(Table data, List<Object> row) {
-        java.util.Optional<Integer> low = data.indexOf("low_95");
-        java.util.Optional<Integer> high = data.indexOf("high_95");
+    /** A row's 95% interval (in the result's columns low_95 and high_95, where it has them), where it has both ends. */
+    private static java.util.Optional<double[]> interval(List<Object> row, java.util.Optional<Integer> low, java.util.Optional<Integer> high) {
         if (low.isEmpty() || high.isEmpty() || plotted(row.get(low.get())) == null || plotted(row.get(high.get())) == null) {
             return java.util.Optional.empty();
         }

@@ -135,9 +135,7 @@ final class ChartSize {
             int fits = bars.fitting();
             CategoryDataset all = plot.getDataset();
             plot.setDataset(new SlidingCategoryDataset(all, 0, fits));
-            // Highest only of one series falling bar by bar: stacks are in their query's order (countries by size), and a
-            // first part that happened to fall read as "the 4 highest".
-            String leftOut = (all.getRowCount() == 1 && descending(all) ? "The " + fits + " highest" : "The first " + fits) + " of " + bars.count()
+            String leftOut = (descending(all) ? "The " + fits + " highest" : "The first " + fits) + " of " + bars.count()
                     + " shown; the table on the site lists all.";
             TextTitle note = new TextTitle(leftOut, new Font(plot.getDomainAxis().getTickLabelFont().getFamily(), Font.PLAIN, 11));
             note.setPaint(Theme.MUTED);
@@ -157,8 +155,15 @@ final class ChartSize {
         static final int ALL = Integer.MAX_VALUE;
     }
 
-    /** True when the series' values fall from the first category to the last ("Other (small groups)" aside). */
+    /**
+     * True when the chart has one series and its values fall from the first category to the last ("Other (small
+     * groups)" aside). Stacks are in their query's order (countries by size): a first part that happened to fall read
+     * as "the 4 highest".
+     */
     private static boolean descending(CategoryDataset data) {
+        if (data.getRowCount() != 1) {
+            return false;
+        }
         Double previous = null;
         for (int column = 0; column < data.getColumnCount(); column++) {
             Number value = data.getValue(0, column);

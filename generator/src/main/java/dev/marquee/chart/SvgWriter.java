@@ -198,13 +198,8 @@ final class SvgWriter {
         }
         if (plot.getRenderer() instanceof IntervalDotRenderer dots) {
             // The unit once, after the value: "4.06 / 5 (95% interval 4.02 to 4.11)".
-            String suffix = " " + unit.suffix();
-            DoubleFunction<String> end = v -> {
-                String text = value.apply(v);
-                return unit.suffix().isEmpty() || !text.endsWith(suffix) ? text : text.substring(0, text.length() - suffix.length());
-            };
             shown += dots.interval(item.getRowKey(), item.getColumnKey())
-                    .map(ends -> " (95% interval " + end.apply(ends[0]) + " to " + end.apply(ends[1]) + ")").orElse("");
+                    .map(ends -> " (95% interval " + Formats.full(ends[0], unit) + " to " + Formats.full(ends[1], unit) + ")").orElse("");
         }
         String name = dataset.getRowCount() > 1 ? item.getColumnKey() + " · " + item.getRowKey() : String.valueOf(item.getColumnKey());
         Rectangle2D area = item.getArea().getBounds2D();

@@ -119,12 +119,14 @@ final class ShapeFile {
             }
             // As in a mapping, "raw" names the staged file: a condition may compare a row with the others.
             String condition = reading.where().replaceAll("\\braw\\b", raw);
-            long rows = ((Number) engine.scalar("SELECT count(*) FROM " + raw + " WHERE " + condition)).longValue();
-            if (rows == 0) {
+            // One scan: the first rows, each with the count of all.
+            var picked = engine.query("SELECT rowid, count(*) OVER () AS picked FROM " + raw + " WHERE " + condition
+                    + " ORDER BY rowid LIMIT " + READINGS_LOCATED);
+            if (picked.rows().isEmpty()) {
                 continue;
             }
-            List<Long> first = engine.query("SELECT rowid FROM " + raw + " WHERE " + condition + " ORDER BY rowid LIMIT "
-                    + READINGS_LOCATED).columnValues("rowid").stream().map(id -> ((Number) id).longValue()).toList();
+            long rows = ((Number) picked.rows().get(0).get(1)).longValue();
+            List<Long> first = picked.columnValues("rowid").stream().map(id -> ((Number) id).longValue()).toList();
             List<Long> lines = linesKnown ? List.copyOf(new RowLocator(raw, file, true, new long[0]).lines(first).values()) : List.of();
             String where = lines.isEmpty() ? "" : " (line" + (lines.size() == 1 ? " " : "s ")
                     + lines.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))

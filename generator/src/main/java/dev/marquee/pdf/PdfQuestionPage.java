@@ -174,18 +174,20 @@ final class PdfQuestionPage {
 
     /** The one line that says what a bar marked "not shown", a gap in a line or a blank cell is. */
     static Paragraph blankNote(PdfFonts fonts, int k) {
-        Paragraph blank = new Paragraph("", new Font(fonts.regular, 8, Font.NORMAL, MUTED));
-        blank.addAll(fonts.phrase("Bars marked \u201cnot shown\u201d, gaps in lines and blank cells are figures not shown: of groups of fewer than " + k
-                + " members, or of the next smallest where a total would give them away.", 8, false, MUTED));
-        blank.setSpacingAfter(2);
-        return blank;
+        return note(fonts, "Bars marked \u201cnot shown\u201d, gaps in lines and blank cells are figures not shown: of groups of fewer than " + k
+                + " members, or of the next smallest where a total would give them away.");
     }
 
     /** The one line that names the charts the page has no cell for: "Also on the site: “IMDb and TMDB scores by genre”." */
     static Paragraph siteOnlyNote(PdfFonts fonts, List<String> titles) {
+        return note(fonts, "Also on the site: " + titles.stream().map(t -> "\u201c" + SafeText.line(t) + "\u201d")
+                .collect(java.util.stream.Collectors.joining(", ")) + ".");
+    }
+
+    /** A line above a page's charts, small and muted. */
+    private static Paragraph note(PdfFonts fonts, String text) {
         Paragraph note = new Paragraph("", new Font(fonts.regular, 8, Font.NORMAL, MUTED));
-        note.addAll(fonts.phrase("Also on the site: " + titles.stream().map(t -> "\u201c" + SafeText.line(t) + "\u201d")
-                .collect(java.util.stream.Collectors.joining(", ")) + ".", 8, false, MUTED));
+        note.addAll(fonts.phrase(text, 8, false, MUTED));
         note.setSpacingAfter(2);
         return note;
     }

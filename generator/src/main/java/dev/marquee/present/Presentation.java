@@ -48,7 +48,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         leftOutByQuestion = List.copyOf(leftOutByQuestion);
     }
 
-    /** A metric's definition ("k" given as the number), its first sentence for the dashboard, and the page it is on. */
+    /** A metric's definition ("k" given as the number) and the page it is on. */
     public record Definition(String name, String text, String page) {
     }
 
@@ -87,7 +87,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 .flatMap(c -> c.data().sources().stream()).distinct().count() > 1;
         List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables, severalSources)).toList();
         Report.DateRange range = report.dataRange();
-        String period = range == null || range.first() == null ? "" : Formats.date(range.first()) + " – " + Formats.date(range.last());
+        String period = dates(range);
         String freshness = period.isEmpty() ? "No file holds individual viewing sessions: each figure names the file it comes from, and a file's "
                 + "figures run to its own latest date, which the Data page gives."
                 : "Viewing activity from " + Formats.date(range.first()) + " to " + Formats.date(range.last()) + ".";

@@ -10,12 +10,9 @@ import dev.marquee.format.Unit;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,21 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ChartHotspotTest {
 
-    private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");
 
     private static ChartSpec spec(ChartKind kind, String x, List<String> y, Optional<String> series, Unit unit) {
         return new ChartSpec("c", "q", kind, "Chart", x, y, series, "X", "Y", unit, false, "", Optional.empty(), 1, List.of(),
                 "", Optional.empty(), Map.of(), Map.of());
     }
 
-    private static List<String> titles(String svg) {
-        List<String> titles = new ArrayList<>();
-        Matcher matcher = TITLE.matcher(svg);
-        while (matcher.find()) {
-            titles.add(matcher.group(1));
-        }
-        return titles;
-    }
 
     /** Given MRR of three countries, in dollars (USD cells are written in full: cents below $100 or when not whole). */
     private static final Table MRR = new Table(List.of(new Column("country", ColumnType.TEXT), new Column("mrr", ColumnType.DECIMAL)),
@@ -54,7 +42,7 @@ class ChartHotspotTest {
 
         String svg = SvgWriter.svg(ChartBuilder.build(spec, MRR), "svg-t", spec);
 
-        assertEquals(List.of("Brazil: $1,234.50", "Chile: $99.00", "Peru: $10,000.00"), titles(svg));
+        assertEquals(List.of("Brazil: $1,234.50", "Chile: $99.00", "Peru: $10,000.00"), Charts.titles(svg));
     }
 
     @Test
@@ -63,7 +51,7 @@ class ChartHotspotTest {
 
         String svg = SvgWriter.narrowSvg(ChartBuilder.build(spec, MRR), "svg-t", spec);
 
-        assertEquals(List.of("Brazil: $1,234.50", "Chile: $99.00", "Peru: $10,000.00"), titles(svg));
+        assertEquals(List.of("Brazil: $1,234.50", "Chile: $99.00", "Peru: $10,000.00"), Charts.titles(svg));
     }
 
     /** Given members by country and plan: Brazil 30 Basic and 10 Premium (75% and 25%), Chile 5 and 15 (25%, 75%). */
@@ -78,7 +66,7 @@ class ChartHotspotTest {
         String svg = SvgWriter.svg(ChartBuilder.build(spec, members), "svg-t", spec);
 
         assertEquals(List.of("Brazil · Basic: 75.0%", "Brazil · Premium: 25.0%", "Chile · Basic: 25.0%", "Chile · Premium: 75.0%"),
-                titles(svg));
+                Charts.titles(svg));
     }
 
     /** Given members by month: 1,234 in January, 1 in February (one member, singular). */
@@ -90,7 +78,7 @@ class ChartHotspotTest {
 
         String svg = SvgWriter.svg(ChartBuilder.build(spec, monthly), "svg-t", spec);
 
-        assertEquals(List.of("Jan 2024: 1,234 members", "Feb 2024: 1 member"), titles(svg));
+        assertEquals(List.of("Jan 2024: 1,234 members", "Feb 2024: 1 member"), Charts.titles(svg));
     }
 
     /** Given two series at the same two months: the titles go month by month, each month's series in order. */
@@ -105,7 +93,7 @@ class ChartHotspotTest {
         String svg = SvgWriter.svg(ChartBuilder.build(spec, monthly), "svg-t", spec);
 
         assertEquals(List.of("Jan 2024 · Asia: 12.5 hours", "Jan 2024 · Europe: 1,500 hours", "Feb 2024 · Asia: 250 hours",
-                "Feb 2024 · Europe: 7.0 hours"), titles(svg));
+                "Feb 2024 · Europe: 7.0 hours"), Charts.titles(svg));
     }
 
     /** Given titles by decade of release, the decade declared a year: 1960 has 1 show, 2010 has 1,361 movies and 2 shows. */
@@ -120,7 +108,7 @@ class ChartHotspotTest {
         String svg = SvgWriter.svg(ChartBuilder.build(spec, decades), "svg-t", spec);
 
         assertEquals(List.of("1960 · Movies: 0 titles", "1960 · Shows: 1 title", "2010 · Movies: 1,361 titles", "2010 · Shows: 2 titles"),
-                titles(svg));
+                Charts.titles(svg));
     }
 
     /** Given the share still subscribed 0, 1 and 2 months after signup, a count declared nowhere: whole months, not 1.00. */
@@ -133,7 +121,7 @@ class ChartHotspotTest {
 
         String svg = SvgWriter.svg(ChartBuilder.build(spec, retention), "svg-t", spec);
 
-        assertEquals(List.of("0: 100.0%", "1: 93.8%", "2: 88.6%"), titles(svg));
+        assertEquals(List.of("0: 100.0%", "1: 93.8%", "2: 88.6%"), Charts.titles(svg));
     }
 
     @Test
@@ -143,7 +131,7 @@ class ChartHotspotTest {
         RenderedChart first = ChartStage.render("s", spec, MRR, Optional.empty(), "");
         RenderedChart second = ChartStage.render("s", spec, MRR, Optional.empty(), "");
 
-        assertEquals(3, titles(first.svg()).size());
+        assertEquals(3, Charts.titles(first.svg()).size());
         assertEquals(first.svg(), second.svg());
         assertEquals(first.narrowSvg(), second.narrowSvg());
     }
@@ -157,7 +145,7 @@ class ChartHotspotTest {
 
         String svg = SvgWriter.svg(ChartBuilder.build(spec, hostile), "svg-t", spec);
 
-        assertEquals(List.of("&lt;b&gt;&amp;&apos;rgb(255,255,255): $5.00", "Peru: $6.00"), titles(svg));
+        assertEquals(List.of("&lt;b&gt;&amp;&apos;rgb(255,255,255): $5.00", "Peru: $6.00"), Charts.titles(svg));
         assertTrue(svg.contains(">&lt;b&gt;&amp;&apos;rgb(255,255,255)</text>"), "the axis label keeps the text as written");
     }
 

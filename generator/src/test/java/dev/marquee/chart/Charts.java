@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 final class Charts {
 
     private static final Pattern SVG_TEXT = Pattern.compile("<text[^>]*>([^<]*)</text>");
+    private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");
 
     private Charts() {
     }
@@ -42,6 +43,16 @@ final class Charts {
 
     static RenderedChart render(ChartSpec spec, Table data) {
         return ChartStage.render("test", spec, data, Optional.empty(), "");
+    }
+
+    /** The text of every {@code <title>} of an SVG: its hotspots' values, in reading order. */
+    static List<String> titles(String svg) {
+        List<String> titles = new ArrayList<>();
+        Matcher matcher = TITLE.matcher(svg);
+        while (matcher.find()) {
+            titles.add(matcher.group(1));
+        }
+        return titles;
     }
 
     /** The text of every {@code <text>} element of an SVG, unescaped for '&'. */

@@ -28,7 +28,6 @@ class IntervalDotsTest {
 
     private static final Pattern LINE = Pattern.compile("<line x1='([-0-9.]+)' y1='([-0-9.]+)' x2='([-0-9.]+)' y2='([-0-9.]+)'");
     private static final Pattern CIRCLE = Pattern.compile("<circle cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\"");
-    private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");
 
     /**
      * Given three genres' average ratings with their intervals (Horror's lopsided, as a Wilson interval is), and a
@@ -90,7 +89,7 @@ class IntervalDotsTest {
         String svg = SvgWriter.svg(ChartBuilder.build(SPEC, RATINGS), "dots", SPEC);
 
         assertEquals(List.of("Drama: 4.00 (95% interval 3.90 to 4.10)", "Comedy: 3.50 (95% interval 3.20 to 3.80)",
-                "Horror: 3.10 (95% interval 2.60 to 3.30)"), titles(svg));
+                "Horror: 3.10 (95% interval 2.60 to 3.30)"), Charts.titles(svg));
     }
 
     /** A unit is written once, after the value: "4.00 / 5 (95% interval 3.90 to 4.10)", not after each end too. */
@@ -100,7 +99,7 @@ class IntervalDotsTest {
 
         String svg = SvgWriter.svg(ChartBuilder.build(spec, RATINGS), "dots", spec);
 
-        assertEquals("Drama: 4.00 / 5 (95% interval 3.90 to 4.10)", titles(svg).get(0));
+        assertEquals("Drama: 4.00 / 5 (95% interval 3.90 to 4.10)", Charts.titles(svg).get(0));
     }
 
     /** Given two sources' scores of one genre: IMDb 6.5 (6.4 to 6.6), TMDB 7.0 (6.8 to 7.2). */
@@ -116,7 +115,7 @@ class IntervalDotsTest {
         String svg = SvgWriter.svg(ChartBuilder.build(spec, scores), "dots", spec);
 
         assertEquals(List.of("Drama · IMDb: 6.50 (95% interval 6.40 to 6.60)", "Drama · TMDB: 7.00 (95% interval 6.80 to 7.20)"),
-                titles(svg));
+                Charts.titles(svg));
         // Two interval lines, at two heights: the series do not cover each other.
         List<double[]> intervals = lines(svg).stream().filter(l -> l[1] == l[3] && l[2] - l[0] > 20 && l[2] - l[0] < 400).toList();
         assertEquals(2, intervals.size());
@@ -158,12 +157,4 @@ class IntervalDotsTest {
         return lines;
     }
 
-    private static List<String> titles(String svg) {
-        List<String> titles = new ArrayList<>();
-        Matcher matcher = TITLE.matcher(svg);
-        while (matcher.find()) {
-            titles.add(matcher.group(1));
-        }
-        return titles;
-    }
 }

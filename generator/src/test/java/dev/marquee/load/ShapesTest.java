@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The six public file shapes, recognised by header and mapped onto the data model by their shapes/*.yaml SQL. */
 class ShapesTest {
 
-    private static final Path EXCERPTS = Fixtures.FIXTURES.resolve("shapes");
+    private static final Path EXCERPTS = Fixtures.EXCERPTS;
 
     @TempDir
     Path temp;

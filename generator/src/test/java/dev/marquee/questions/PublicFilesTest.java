@@ -52,7 +52,7 @@ class PublicFilesTest {
 
     static final List<String> SIX = List.of(UserbaseFigures.FILE, UsersFigures.FILE, ChurnFigures.FILE, EngagementReportFigures.FILE,
             JustWatchFigures.FILE, KaggleCatalogueFigures.FILE);
-    private static final Path EXCERPTS = Fixtures.FIXTURES.resolve("shapes");
+    private static final Path EXCERPTS = Fixtures.EXCERPTS;
     private static final int K_REAL = 10;
     private static final int K_EXCERPTS = 1;
 

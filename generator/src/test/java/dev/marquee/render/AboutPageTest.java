@@ -30,9 +30,7 @@ class AboutPageTest {
     /** A catalogue alone answers what is in it: the page promised how much members watch and why they leave. */
     @Test
     void aCatalogueAlone_listsTheQuestionsItAnswers_andNoOther() throws Exception {
-        Path site = Fixtures.siteOf(temp, Fixtures.FIXTURES.resolve("shapes/netflix_titles.csv"));
-
-        String about = Files.readString(site.resolve("about.html"));
+        String about = Fixtures.pageOf(temp, "about.html", Fixtures.EXCERPTS.resolve("netflix_titles.csv"));
         assertTrue(about.contains("<li><a href=\"catalogue.html\">What is in the catalogue, how old is it, and for whom?</a></li>"), about);
         assertFalse(about.contains("why they leave"), "no member question is promised");
         assertFalse(about.contains("members.html"), "nor linked");
@@ -42,7 +40,7 @@ class AboutPageTest {
 
     @Test
     void aUsersTable_isNotCalledGenerated_andHasNoModelOrFeeColumns() throws Exception {
-        Path site = Fixtures.siteOf(temp, Fixtures.FIXTURES.resolve("shapes/netflix_users.csv"));
+        Path site = Fixtures.siteOf(temp, Fixtures.EXCERPTS.resolve("netflix_users.csv"));
 
         String about = Files.readString(site.resolve("about.html"));
         assertFalse(about.contains("seed 42"), "a public file is not the generated sample");

@@ -20,9 +20,7 @@ class MethodologyTermsTest {
 
     @Test
     void aChurnTable_definesAucAndOddsRatios() throws Exception {
-        Path site = Fixtures.siteOf(temp, Fixtures.FIXTURES.resolve("shapes/netflix_customer_churn.csv"));
-
-        String methodology = Files.readString(site.resolve("methodology.html"));
+        String methodology = Fixtures.pageOf(temp, "methodology.html", Fixtures.EXCERPTS.resolve("netflix_customer_churn.csv"));
         assertTrue(methodology.contains("randomly chosen member who left was given a higher risk"), "AUC is defined");
         assertTrue(methodology.contains("How many times the odds of leaving are multiplied"), "odds ratios are defined");
     }
@@ -44,9 +42,8 @@ class MethodologyTermsTest {
                 List.of("Runtime minutes (engagement report)", "Release year (engagement report)", "Share of hours (engagement report)"));
         int n = 0;
         for (Map.Entry<String, List<String>> file : shown.entrySet()) {
-            Path site = Fixtures.siteOf(Files.createDirectories(temp.resolve("file-" + n++)),
-                    Fixtures.FIXTURES.resolve("shapes").resolve(file.getKey()));
-            String methodology = Files.readString(site.resolve("methodology.html"));
+            String methodology = Fixtures.pageOf(Files.createDirectories(temp.resolve("file-" + n++)), "methodology.html",
+                    Fixtures.EXCERPTS.resolve(file.getKey()));
             for (String name : file.getValue()) {
                 assertTrue(methodology.contains(">" + name + "</dt>"), name + " is defined for " + file.getKey());
             }
@@ -56,18 +53,14 @@ class MethodologyTermsTest {
     /** A JustWatch export's genres are renamed by genre_map before they are averaged: the page says how ("european"). */
     @Test
     void aJustWatchExport_saysHowItsGenresWereRenamed() throws Exception {
-        Path site = Fixtures.siteOf(temp, Fixtures.FIXTURES.resolve("shapes/justwatch_netflix_titles_imdb_tmdb.csv"));
-
-        String methodology = Files.readString(site.resolve("methodology.html"));
+        String methodology = Fixtures.pageOf(temp, "methodology.html", Fixtures.EXCERPTS.resolve("justwatch_netflix_titles_imdb_tmdb.csv"));
         assertTrue(methodology.contains("its 'european' is counted as International"), "the renaming is defined");
     }
 
     /** "Not rated" on the catalogue's chart by maturity rating says what it groups, as catalogue.sql groups them. */
     @Test
     void aCatalogue_saysWhatNotRatedGroups() throws Exception {
-        Path site = Fixtures.siteOf(temp, Fixtures.FIXTURES.resolve("shapes/netflix_titles.csv"));
-
-        String methodology = Files.readString(site.resolve("methodology.html"));
+        String methodology = Fixtures.pageOf(temp, "methodology.html", Fixtures.EXCERPTS.resolve("netflix_titles.csv"));
         assertTrue(methodology.contains("groups the titles with no rating and those rated NR, UR, Unrated or Not Rated"),
                 "Not rated is defined");
     }
