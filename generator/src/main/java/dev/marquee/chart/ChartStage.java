@@ -53,7 +53,7 @@ public final class ChartStage {
                 // keeps them side by side, one row per file, its source column saying which.
                 boolean split = sources.size() > 1 && !(spec.kind() == dev.marquee.catalog.ChartKind.TABLE && spec.facet().isEmpty());
                 for (Optional<String> source : split ? sources.stream().map(Optional::of).toList() : List.of(Optional.<String>empty())) {
-                    ChartSpec shown = source.map(s -> spec.titled(spec.title() + " — " + s)).orElse(spec);
+                    ChartSpec shown = source.map(s -> spec.titled(spec.title() + sourceSuffix(s))).orElse(spec);
                     Table data = source.map(s -> filter(all, SOURCE, s)).orElse(all);
                     if (spec.facet().isEmpty()) {
                         jobs.add(new Job(answer.question().slug(), shown, data, Optional.empty(), false, source));
@@ -177,5 +177,10 @@ public final class ChartStage {
     private static Table filter(Table data, String column, String value) {
         int index = data.index(column);
         return new Table(data.columns(), data.rows().stream().filter(r -> r.get(index) != null && r.get(index).toString().equals(value)).toList());
+    }
+
+    /** What a chart drawn once per population adds to its title: " — netflix_users.csv". */
+    static String sourceSuffix(String source) {
+        return " \u2014 " + source;
     }
 }

@@ -67,6 +67,11 @@ public record RenderedChart(String questionSlug, ChartSpec spec, Table data, Opt
         return chart.map(drawn -> ChartSize.paperHeight(drawn, width, usual, leastPlot)).orElse(usual);
     }
 
+    /** The chart's title without the population it counts: "Members by country" of "Members by country — netflix_users.csv". */
+    public String titleWithoutSource() {
+        return source.map(s -> spec.title().substring(0, spec.title().length() - ChartStage.sourceSuffix(s).length())).orElse(spec.title());
+    }
+
     /** The file stem of the chart's outputs, unique in the report: {@code <question>-<chart>}. */
     public String fileStem() {
         return questionSlug + "-" + spec.id() + (sourceSlug.isEmpty() ? "" : "-" + sourceSlug)

@@ -70,7 +70,7 @@ final class PdfQuestionPage {
             // The site says it under each chart; a page of four charts has room for one line: a hidden bar or gap is no zero.
             tags.add(document, writer, blankNote(fonts, k), PdfName.P);
         }
-        List<String> siteOnly = page.shown().stream().filter(Figure::drawn).skip(Page.DASHBOARD_CHARTS).map(Figure::title).toList();
+        List<Figure> siteOnly = page.shown().stream().filter(Figure::drawn).skip(Page.DASHBOARD_CHARTS).toList();
         if (!siteOnly.isEmpty()) {
             // A fifth chart has no cell: the page says it is on the site rather than leave a reader to think it was not made.
             tags.add(document, writer, siteOnlyNote(fonts, siteOnly), PdfName.P);
@@ -178,9 +178,19 @@ final class PdfQuestionPage {
                 + " members, or of the next smallest where a total would give them away.");
     }
 
-    /** The one line that names the charts the page has no cell for: "Also on the site: “IMDb and TMDB scores by genre”." */
-    static Paragraph siteOnlyNote(PdfFonts fonts, List<String> titles) {
-        return note(fonts, "Also on the site: " + titles.stream().map(t -> "\u201c" + SafeText.line(t) + "\u201d")
+    /**
+     * The line that names the charts the page has no cell for: "Also on the site: “IMDb and TMDB scores by genre”.", a
+     * chart drawn once per file named once with its files: "“Members by country” (Netflix Userbase.csv, netflix_users.csv)".
+     */
+    static Paragraph siteOnlyNote(PdfFonts fonts, List<Figure> figures) {
+        java.util.Map<String, List<String>> sourcesByTitle = new java.util.LinkedHashMap<>();
+        for (Figure figure : figures) {
+            List<String> sources = sourcesByTitle.computeIfAbsent(figure.chart().titleWithoutSource(), t -> new ArrayList<>());
+            figure.chart().source().ifPresent(sources::add);
+        }
+        return note(fonts, "Also on the site: " + sourcesByTitle.entrySet().stream()
+                .map(e -> "\u201c" + SafeText.line(e.getKey()) + "\u201d" + (e.getValue().isEmpty() ? ""
+                        : " (" + e.getValue().stream().map(SafeText::line).collect(java.util.stream.Collectors.joining(", ")) + ")"))
                 .collect(java.util.stream.Collectors.joining(", ")) + ".");
     }
 

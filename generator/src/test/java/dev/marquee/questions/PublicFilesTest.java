@@ -185,6 +185,22 @@ class PublicFilesTest {
         assertEquals(1, dated, "one dated table in " + file);
     }
 
+    /**
+     * A PDF page of several populations names the charts it has no cell for once each, with their files: the members
+     * page of all six had listed "Members by region — …" once per file, three lines of the page.
+     */
+    @Test
+    void allSix_pdfNamesTheChartsLeftForTheSite_onceEachWithTheirFiles() {
+        String pdf = allSix().pdfText();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("Also on the site: (.*?\\.)(?= [A-Z]| *$)").matcher(pdf);
+        assertTrue(line.find(), "a page names the charts it leaves to the site");
+        do {
+            assertFalse(line.group(1).contains(" \u2014 "), "a chart per file is named once, its files after it: " + line.group(1));
+        } while (line.find());
+        assertTrue(pdf.contains("\u201cMembers by country\u201d (Netflix Userbase.csv, netflix_users.csv)")
+                || pdf.contains("\u201cMembers by country\u201d (netflix_users.csv, Netflix Userbase.csv)"), "the members page's countries");
+    }
+
     static Stream<Arguments> leftOut() {
         return Stream.of(
                 Arguments.of(UserbaseFigures.FILE, "Plans and devices by country: Device mix by country, by watch hours: needs viewing sessions with their devices, which no file in the data folder gives (viewing_sessions.device)"),
