@@ -1,5 +1,5 @@
 -- member_genre: each member's minutes watched per genre, a title counting in each of its genres (from
--- member_title_month). A member's favourite genre and the genres members watch together read this.
+-- member_title). A member's favourite genre and the genres members watch together read this.
 
 WITH title_genres AS (
     SELECT t.title_id, trim(g.genre) AS genre
@@ -7,6 +7,6 @@ WITH title_genres AS (
     WHERE t.genres IS NOT NULL AND trim(g.genre) <> ''
 )
 SELECT v.user_id, tg.genre, sum(v.minutes) AS minutes
-FROM member_title_month AS v
+FROM member_title AS v
 JOIN title_genres AS tg ON tg.title_id = v.title_id
 GROUP BY v.user_id, tg.genre

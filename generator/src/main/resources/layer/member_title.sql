@@ -1,6 +1,11 @@
--- member_title: each member's viewing of each title, all months together (from member_title_month): a title's
--- viewers are its rows, which the top titles and co-viewing count.
+-- member_title: each member's viewing of each title, up to the as-of date, all months together: a title's viewers are
+-- its rows, which the top titles and co-viewing count, and members' genres add its minutes up.
 
-SELECT user_id, title_id, sum(minutes) AS minutes, sum(sessions) AS sessions, sum(completed_sessions) AS completed_sessions
-FROM member_title_month
-GROUP BY user_id, title_id
+SELECT v.user_id,
+       v.title_id,
+       sum(v.minutes_watched) AS minutes,
+       count(*) AS sessions,
+       count(*) FILTER (WHERE v.completed) AS completed_sessions
+FROM viewing_sessions AS v
+WHERE CAST(v.started_at AS DATE) <= {{as_of}}
+GROUP BY v.user_id, v.title_id

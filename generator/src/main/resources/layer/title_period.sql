@@ -6,12 +6,12 @@
 -- The source names where a row comes from; rows of different sources are never added together.
 
 WITH sessions AS (
-    -- member_title_month has one row per member, title and month (up to the as-of date): a title's viewers are its rows.
-    SELECT v.title_id, v.month AS period_start,
-           CAST(sum(v.minutes) AS DOUBLE) / 60 AS hours_viewed, CAST(sum(v.sessions) AS BIGINT) AS views,
-           count(*) AS viewers, CAST(sum(v.completed_sessions) AS BIGINT) AS completions
-    FROM member_title_month AS v
-    GROUP BY v.title_id, v.month
+    SELECT v.title_id, CAST(date_trunc('month', v.started_at) AS DATE) AS period_start,
+           CAST(sum(v.minutes_watched) AS DOUBLE) / 60 AS hours_viewed, count(*) AS views,
+           count(DISTINCT v.user_id) AS viewers, count(*) FILTER (WHERE v.completed) AS completions
+    FROM viewing_sessions AS v
+    WHERE CAST(v.started_at AS DATE) <= {{as_of}}
+    GROUP BY v.title_id, CAST(date_trunc('month', v.started_at) AS DATE)
 )
 SELECT t.title_id, t.title, t.type, 'viewing sessions' AS source, s.period_start,
        CAST(s.period_start + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) AS period_end,

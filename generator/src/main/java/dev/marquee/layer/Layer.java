@@ -141,7 +141,7 @@ public final class Layer {
      * Builds every table on the engine from the validated data, on two sessions where the engine has a second one
      * ({@link Sessions}): each session takes the next table in declared order and starts it as soon as the tables it
      * reads are built, so a table never waits for an unrelated one (the subscriptions' months are built while a
-     * viewing rollup is still running). The declared order puts the longest chain first (member × title × month,
+     * viewing rollup is still running). The declared order puts the longest chain first (member × title,
      * then member genres, then the member table), which keeps both cores busy to the end.
      *
      * @throws ReportException naming the layer file when its SQL fails (a defect of the generator, not of the data)

@@ -49,12 +49,12 @@ public final class Slices {
     static final Set<String> WHOLE_SERVICE = Set.of("title_engagement", "market_figures");
     private static final String MEMBERS = "slice_member";
     /**
-     * Tables of members' rows that only the layer reads (the events, read by its rollups, and the rollup the titles'
-     * table is made from): a slice reads them through a view of its members' rows instead of a copy of them, which cost
+     * Tables of members' rows that only the layer reads (the events, read by its rollups and the titles' months): a
+     * slice reads them through a view of its members' rows instead of a copy of them, which cost
      * more than anything reading them (at 10M events, 5 region slices' copies of the events took 4.4 s of 17 s of
      * copying). A view gives the same rows; a question that came to read one would only be slower.
      */
-    static final Set<String> READ_ONCE = Set.of("viewing_sessions", "member_title_month");
+    static final Set<String> READ_ONCE = Set.of("viewing_sessions");
     /** The events' first and last day per member, made once for all slices: a slice's date range reads it, not the events. */
     public static final String VIEWING_DAYS = "viewing_days";
     private static final String EVENTS = "viewing_sessions";

@@ -118,13 +118,13 @@ class LayerTablesShownTest {
     @Test
     void aTableTheDataLeavesEmpty_saysSo(@TempDir Path out) throws IOException {
         // Netflix's engagement reports give titles' viewing, no viewing sessions: title_period is filled from the reports
-        // alone, and the member × title × month rollup it is also built from stays empty.
+        // alone, and the member × title rollup, from the events alone, stays empty.
         Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.FIXTURES.resolve("engagement").toString(), "--out",
                 out.resolve("site").toString());
         assertEquals(0, run.exitCode(), run.err());
         String methodology = Fixtures.read(out.resolve("site/methodology.html"));
 
-        assertTrue(section(methodology, "table-member-title-month").contains("<p class=\"note\">Empty in this report:"), methodology);
+        assertTrue(section(methodology, "table-member-title").contains("<p class=\"note\">Empty in this report:"), methodology);
         assertFalse(section(methodology, "table-title-period").contains("Empty in this report"));
     }
 
