@@ -27,7 +27,7 @@ import java.util.Set;
  * whatever is hidden in a line must itself describe at least k members, or none, else subtracting the published rows
  * from the total would reveal it. While a line hides fewer than k (but some) members, the visible row of that line
  * with the fewest is hidden too. A running total is hidden on hidden rows, and a run of consecutive hidden rows must
- * hold at least k, for the same reason.
+ * hold at least k, for the same reason; on the last row, where it is the total of every row, it is shown.
  */
 final class GroupedTable {
 
@@ -531,10 +531,36 @@ final class GroupedTable {
             afterForced |= hidden.get(r) && !own.get(r) && !running.isEmpty();
             if (afterForced) {
                 running.forEach(column -> row.set(column, null));
+            } else if (hidden.get(r) && r == rows.size() - 1) {
+                for (GroupSpec.Running total : spec.running()) {
+                    if (isKnownTotal(rows, total)) {
+                        int column = table.index(total.column());
+                        row.set(column, rows.get(r).get(column));
+                    }
+                }
             }
             out.add(row);
         }
         return out;
+    }
+
+    /**
+     * Whether the last row's running total is the total of all rows, which complementary suppression already counts as
+     * known (each population's rows are one line): shown on a hidden last row, it gives away nothing the total does
+     * not, and its line does not end on a gap (the userbase's cumulative signups stopped in January, five months before
+     * the 2,500 the page states). Not where the total is not counted as known: members in several rows at once, or rows
+     * made lines by a 'within', or a running total that starts again within the rows.
+     */
+    private boolean isKnownTotal(List<List<Object>> rows, GroupSpec.Running total) {
+        if (spec.overlapping() || spec.within().isPresent() || rows.isEmpty()) {
+            return false;
+        }
+        Object last = rows.get(rows.size() - 1).get(table.index(total.column()));
+        double sum = 0;
+        for (List<Object> row : rows) {
+            sum += number(row, total.of());
+        }
+        return last instanceof Number number && number.doubleValue() == sum;
     }
 
     /**

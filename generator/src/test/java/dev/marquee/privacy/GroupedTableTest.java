@@ -250,10 +250,33 @@ class GroupedTableTest {
         assertEquals(List.of("Jan:50,50", "Feb:,", "Mar:,", "Apr:40,"), rows(safe));
 
         // Its own small month (February, 3) hides with others of its own rules (its run then holds k), and a total
-        // after them stays: March's 113 gives January and February together, 53.
+        // after them stays: March's 113 gives January and February together, 53. April, hidden so that the total less
+        // the shown months does not give February, keeps its running total, the total itself: 153 − 113 gives April's
+        // 40, which the total, counted as known, gave already; February stays within the 53.
         table = table("month", "signups,cumulative", "Jan:50,50", "Feb:3,53", "Mar:60,113", "Apr:40,153");
         safe = GroupedTable.protect(table, spec, K, Map.of(), Set.of(), Map.of()).table();
-        assertEquals(List.of("Jan:,", "Feb:,", "Mar:60,113", "Apr:,"), rows(safe));
+        assertEquals(List.of("Jan:,", "Feb:,", "Mar:60,113", "Apr:,153"), rows(safe));
+    }
+
+    @Test
+    void hide_smallMonthsAtTheEnd_keepTheLastRunningTotal_theTotal_andNoOther() {
+        // Signups 50, 60, 40, 4, 7, 3 (the userbase's last months, each under k): the three hidden together hold 14.
+        // The last running total is the total of every row (174): it gives their 14 together, as the total would, and
+        // the line of cumulative signups ends where the data does instead of three months before.
+        GroupSpec spec = new GroupSpec("t", "signups", false, List.of(), List.of(), List.of(), Small.HIDE, Optional.empty(),
+                Optional.empty(), List.of(GroupSpec.Running.parse("cumulative = running(signups)").orElseThrow()), List.of(), 1);
+        Table table = table("month", "signups,cumulative", "Jan:50,50", "Feb:60,110", "Mar:50,160", "Apr:4,164", "May:7,171",
+                "Jun:3,174");
+        assertEquals(List.of("Jan:50,50", "Feb:60,110", "Mar:50,160", "Apr:,", "May:,", "Jun:,174"), rows(protect(table, spec)));
+
+        // Members in several months at once (overlapping): the total is not the months' sum, so none is shown.
+        GroupSpec overlapping = new GroupSpec("t", "signups", true, List.of(), List.of(), List.of(), Small.HIDE, Optional.empty(),
+                Optional.empty(), List.of(GroupSpec.Running.parse("cumulative = running(signups)").orElseThrow()), List.of(), 1);
+        assertEquals("Jun:,", rows(protect(table, overlapping)).get(5));
+
+        // After a month hidden for another result's sake, no running total is shown, the last one neither.
+        Table safe = GroupedTable.protect(table, spec, K, Map.of(GroupedTable.EVENT_FILES, Set.of("Feb")), Set.of(), Map.of()).table();
+        assertEquals("Jun:,", rows(safe).get(5));
     }
 
     @Test
