@@ -92,10 +92,21 @@ final class AltText {
     private static long notShown(ChartSpec spec, Table data) {
         int xIndex = data.index(spec.x());
         List<Integer> ys = spec.y().stream().filter(y -> data.indexOf(y).isPresent()).map(data::index).toList();
+        List<Integer> others = new java.util.ArrayList<>();
+        for (int c = 0; c < data.columns().size(); c++) {
+            if (c != xIndex && !ys.contains(c) && data.columns().get(c).type().isNumeric()) {
+                others.add(c);
+            }
+        }
         Map<Object, Boolean> shown = new LinkedHashMap<>();
+        boolean started = false;
         for (List<Object> row : data.rows()) {
             boolean any = ys.stream().anyMatch(y -> row.get(y) != null);
-            shown.merge(row.get(xIndex), any, Boolean::logicalOr);
+            // A first point without a value in a row that shows its other figures has none by definition (growth on the
+            // month before, in the first month), where a hidden row shows none: it is not a figure left out.
+            boolean undefined = !any && !started && others.stream().anyMatch(c -> row.get(c) != null);
+            started |= any;
+            shown.merge(row.get(xIndex), any || undefined, Boolean::logicalOr);
         }
         return shown.values().stream().filter(any -> !any).count();
     }

@@ -76,6 +76,33 @@ class AltTextTest {
                 + "Jan 2024 at 20 members."), alt);
     }
 
+    /**
+     * Growth on the month before, from subscribers 20, 30, hidden, 40 and 50: the first month has no growth by
+     * definition (its subscribers are shown), the third is hidden with its subscribers. Only the hidden one is "not shown";
+     * before, the sample's growth chart said "1 of 36 months not shown" of its first month.
+     */
+    @Test
+    void aLinesFirstPointWithoutAValue_whoseRowShowsItsOtherFigures_isNotCountedAsNotShown() {
+        java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2024-01-01"), 20L, null));
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2024-02-01"), 30L, 0.5));
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2024-03-01"), null, null));
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2024-04-01"), 50L, null));
+        Table months = new Table(List.of(new Column("month", ColumnType.DATE), new Column("subscribers", ColumnType.INTEGER),
+                new Column("growth_rate", ColumnType.DECIMAL)), rows);
+
+        String alt = AltText.describe(spec(ChartKind.LINE, "month", List.of("growth_rate"), Optional.empty(), "Month",
+                "Growth on the month before", Unit.PERCENT), months);
+
+        assertTrue(alt.contains("Jan 2024 to Apr 2024 (2 of 4 months not shown)."), alt);
+
+        // The first month hidden with its subscribers is a figure left out.
+        rows.set(0, java.util.Arrays.asList(java.time.LocalDate.parse("2024-01-01"), null, null));
+        alt = AltText.describe(spec(ChartKind.LINE, "month", List.of("growth_rate"), Optional.empty(), "Month",
+                "Growth on the month before", Unit.PERCENT), new Table(months.columns(), rows));
+        assertTrue(alt.contains("(3 of 4 months not shown)."), alt);
+    }
+
     /** Given the share still subscribed 0, 1 and 2 months after signup: 100%, 80%, 75%. */
     @Test
     void aCountOfTimeOnTheXAxis_isNamedWithItsAxisWords() {
