@@ -42,6 +42,43 @@ public final class Fixtures {
         return output;
     }
 
+    /** Site pages that are not a question's: they have no page of their own in the PDF. */
+    private static final java.util.Set<String> NOT_QUESTION_PAGES = java.util.Set.of("index.html", "about.html", "data.html",
+            "methodology.html", "countries.html", "changes.html");
+
+    /**
+     * The charts a site's question pages draw (tables aside) that its PDF neither draws under their title nor names on a page's "Also on
+     * the site" line (a chart drawn once per file named once, by the title before its file): "watch-time.html: Watch hours
+     * by device". A PDF reader must know every chart the site has.
+     */
+    public static java.util.List<String> chartsMissingFromPdf(Path site) throws IOException, InterruptedException {
+        String pdf = poppler("pdftotext", site.resolve("report.pdf"), "-raw").replaceAll("\\s+", " ");
+        java.util.regex.Pattern heading = java.util.regex.Pattern.compile("<h2 class=\"chart-title\">([^<]*)</h2>");
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(site)) {
+            for (Path page : files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
+                String name = page.getFileName().toString();
+                if (name.startsWith("country-") || NOT_QUESTION_PAGES.contains(name)) {
+                    continue;
+                }
+                // Each drawn chart (a figure with a picture; a table alone is not drawn) of the page.
+                for (String figure : Files.readString(page).split("<figure class=\"chart\"")) {
+                    java.util.regex.Matcher title = heading.matcher(figure);
+                    if (!figure.contains("class=\"svg-wrap wide\"") || !title.find()) {
+                        continue;
+                    }
+                    String text = title.group(1).replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<")
+                            .replace("&gt;", ">").replace("&amp;", "&");
+                    String base = text.split(" \u2014 ")[0];
+                    if (!pdf.contains(text) && !pdf.contains("\u201c" + base + "\u201d")) {
+                        missing.add(name + ": " + text);
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+
     /**
      * A new temporary folder, deleted with everything in it when the test JVM exits: builds shared by several test
      * classes outlive any one of them, and a test run must not leave gigabytes of sites in the system's temporary folder.

@@ -71,18 +71,69 @@ final class PdfQuestionPage {
             tags.add(document, writer, blankNote(fonts, k), PdfName.P);
         }
         List<Figure> siteOnly = page.shown().stream().filter(Figure::drawn).skip(Page.DASHBOARD_CHARTS).toList();
-        if (!siteOnly.isEmpty()) {
-            // A fifth chart has no cell: the page says it is on the site rather than leave a reader to think it was not made.
-            tags.add(document, writer, siteOnlyNote(fonts, siteOnly), PdfName.P);
-        }
-        List<Figure> charts = all;
         float pageWidth = document.right() - document.left();
         float top = writer.getVerticalPosition(true) - document.bottom() - 6;
+        Optional<DashboardTable> tabled = page.dashboardTable();
+        // A narrow table may take a cell of the grid: the empty one beside an odd chart, else the fourth chart's. The
+        // line naming the charts left to the site is written above the grid, so its room is kept before the grid is laid
+        // out, as if the fourth chart were among them whenever its cell may go to the table.
+        boolean narrow = tabled.isPresent() && all.size() >= 3 && tabled.get().excerpt(DashboardTable.ALL_ROWS).columns().size() <= 6;
+        List<Figure> mayLeave = narrow && all.size() == 4 ? Stream.concat(Stream.of(all.get(3)), siteOnly.stream()).toList() : siteOnly;
+        float noteRoom = mayLeave.isEmpty() ? 0 : height(siteOnlyNote(fonts, mayLeave), pageWidth);
+        Layout layout = layout(all, tabled, narrow, top - noteRoom, pageWidth, fonts);
+        List<Figure> left = Stream.concat(all.stream().filter(f -> !layout.charts().contains(f)), siteOnly.stream()).toList();
+        if (!left.isEmpty()) {
+            // A chart without a cell is on the site: the page says so rather than leave a reader to think it was not made.
+            tags.add(document, writer, siteOnlyNote(fonts, left), PdfName.P);
+        }
+        List<Figure> charts = layout.charts();
+        float width = layout.width();
+        float[] heights = layout.heights();
+        PdfPTable below = layout.below();
+        PdfPTable inGrid = layout.inGrid();
+        int columns = charts.size() == 1 ? 1 : 2;
+        if (inGrid != null) {
+            tags.table(inGrid);
+        }
+        if (below != null) {
+            tags.table(below);
+        }
+        if (!charts.isEmpty()) {
+            PdfPTable grid = new PdfPTable(columns);
+            grid.setWidthPercentage(columns == 1 ? 75 : 100);
+            grid.setHorizontalAlignment(Element.ALIGN_LEFT);
+            for (int i = 0; i < charts.size(); i++) {
+                grid.addCell(chartCell(writer, tags, fonts, charts.get(i), width, heights[i / columns]));
+            }
+            if (inGrid != null) {
+                PdfPCell cell = new PdfPCell();
+                cell.setBorder(Rectangle.NO_BORDER);
+                cell.setPadding(4);
+                cell.setPaddingLeft(10);
+                inGrid.setTotalWidth(width - 6);
+                cell.addElement(inGrid);
+                grid.addCell(cell);
+            } else if (charts.size() % columns != 0) {
+                grid.addCell(emptyCell(fonts));
+            }
+            document.add(grid);
+        }
+        if (below != null) {
+            below.setSpacingBefore(8);
+            document.add(below);
+        }
+    }
+
+    /** Which charts a page draws, how wide and high, and where its table goes: under the grid, in a cell of it, or nowhere. */
+    record Layout(List<Figure> charts, float width, float[] heights, PdfPTable below, PdfPTable inGrid) {
+    }
+
+    /** The page's grid and table laid out in the height left above the page's foot ({@code top}). */
+    private static Layout layout(List<Figure> all, Optional<DashboardTable> tabled, boolean narrow, float top, float pageWidth,
+                                 PdfFonts fonts) {
+        List<Figure> charts = all;
         float width = columnWidth(pageWidth, charts.size());
         Rows rows = Rows.of(charts, width);
-        Optional<DashboardTable> tabled = page.dashboardTable();
-        // A narrow table may take a cell of the grid: the empty one beside an odd chart, else the fourth chart's.
-        boolean narrow = tabled.isPresent() && charts.size() >= 3 && tabled.get().excerpt(DashboardTable.ALL_ROWS).columns().size() <= 6;
         PdfPTable below = null;
         if (tabled.isPresent() && !(narrow && charts.size() % 2 == 1)) {
             float room = top - rowsOf(charts) * (CHART_HEADING + 8);
@@ -124,7 +175,6 @@ final class PdfQuestionPage {
             rows = Rows.of(charts, width);
         }
         float room = top - rowsOf(charts) * (CHART_HEADING + 8) - (below == null ? 0 : below.getTotalHeight() + 8);
-        int columns = charts.size() == 1 ? 1 : 2;
         float[] heights = rows.heights(room);
         PdfPTable inGrid = null;
         if (below == null && narrow) {
@@ -140,36 +190,21 @@ final class PdfQuestionPage {
                 heights = Rows.of(charts, width).heights(room);
             }
         }
-        if (inGrid != null) {
-            tags.table(inGrid);
+        return new Layout(charts, width, heights, below, inGrid);
+    }
+
+    /** The height a paragraph takes across the page's width, as the document then moves down by it (measured: the same). */
+    private static float height(Paragraph paragraph, float width) {
+        com.lowagie.text.pdf.ColumnText column = new com.lowagie.text.pdf.ColumnText(null);
+        float tall = 10_000;
+        column.setSimpleColumn(0, 0, width, tall);
+        column.addElement(paragraph);
+        try {
+            column.go(true);
+        } catch (DocumentException e) {
+            throw new IllegalStateException(e);
         }
-        if (below != null) {
-            tags.table(below);
-        }
-        if (!charts.isEmpty()) {
-            PdfPTable grid = new PdfPTable(columns);
-            grid.setWidthPercentage(columns == 1 ? 75 : 100);
-            grid.setHorizontalAlignment(Element.ALIGN_LEFT);
-            for (int i = 0; i < charts.size(); i++) {
-                grid.addCell(chartCell(writer, tags, fonts, charts.get(i), width, heights[i / columns]));
-            }
-            if (inGrid != null) {
-                PdfPCell cell = new PdfPCell();
-                cell.setBorder(Rectangle.NO_BORDER);
-                cell.setPadding(4);
-                cell.setPaddingLeft(10);
-                inGrid.setTotalWidth(width - 6);
-                cell.addElement(inGrid);
-                grid.addCell(cell);
-            } else if (charts.size() % columns != 0) {
-                grid.addCell(emptyCell(fonts));
-            }
-            document.add(grid);
-        }
-        if (below != null) {
-            below.setSpacingBefore(8);
-            document.add(below);
-        }
+        return tall - column.getYLine();
     }
 
     /** The one line that says what a bar marked "not shown", a gap in a line or a blank cell is. */

@@ -74,9 +74,14 @@ class PdfDashboardTest {
     void aPageOfMoreThanFourCharts_namesTheOthers() throws Exception {
         String pdf = Fixtures.poppler("pdftotext", sample.resolve("report.pdf")).replaceAll("\\s+", " ");
 
-        assertTrue(pdf.contains("Also on the site: \u201cRetention curve\u201d, \u201cRetention by signup cohort\u201d, "
-                + "\u201cChurn-risk model, churn by risk decile (holdout)\u201d."), "the churn page names its three other charts");
+        // The churn page's table takes the fourth chart's cell: that chart is named first.
+        assertTrue(pdf.contains("Also on the site: \u201cMembers at risk by region\u201d, \u201cRetention curve\u201d, "
+                + "\u201cRetention by signup cohort\u201d, \u201cChurn-risk model, churn by risk decile (holdout)\u201d."),
+                "the churn page names its four other charts");
         assertTrue(pdf.contains("Also on the site: \u201cMembers by plan\u201d."), "the members page names its fifth");
+        // Before, a chart whose cell went to the page's table was neither drawn nor named (watch hours by device, members
+        // at risk by region).
+        assertEquals(List.of(), Fixtures.chartsMissingFromPdf(sample));
     }
 
     @Test
