@@ -55,7 +55,12 @@ public record RenderedChart(String questionSlug, ChartSpec spec, Table data, Opt
      * chart in too small an area shows only the first bars that fit (see {@link #draw}).
      */
     public boolean showsBars(int least, Rectangle2D area) {
-        return chart.isEmpty() || ChartSize.fitted(chart.get(), area).bars() >= least;
+        return barsShown(area) >= least;
+    }
+
+    /** How many bars the chart drawn into {@code area} shows: the first that fit, or all (as many as any area shows). */
+    public int barsShown(Rectangle2D area) {
+        return chart.map(drawn -> ChartSize.fitted(drawn, area).bars()).orElse(Integer.MAX_VALUE);
     }
 
     /**

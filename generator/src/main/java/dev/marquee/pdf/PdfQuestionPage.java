@@ -20,6 +20,7 @@ import dev.marquee.present.DashboardTable;
 import dev.marquee.present.DataTable;
 import dev.marquee.present.Figure;
 import dev.marquee.present.Page;
+import dev.marquee.present.Takeaway;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -59,17 +60,9 @@ final class PdfQuestionPage {
         tags.add(document, writer, new Paragraph(page.title(), new Font(fonts.bold, 17, Font.NORMAL, INK)), PdfName.H1);
         Paragraph question = new Paragraph(page.question(), new Font(fonts.regular, 10, Font.NORMAL, MUTED));
         tags.add(document, writer, question, PdfName.P);
-        // A Paragraph made from a Phrase takes that phrase's (Helvetica) font; start from ours and add the chunks.
-        Paragraph takeaway = new Paragraph("", new Font(fonts.regular, 9.5f, Font.NORMAL, INK));
-        takeaway.addAll(fonts.phrase(page.takeaway(), 9.5f, false, INK));
-        takeaway.setSpacingBefore(4);
-        takeaway.setSpacingAfter(4);
-        tags.add(document, writer, takeaway, PdfName.P);
         List<Figure> all = page.dashboard();
-        if (Stream.concat(all.stream(), page.dashboardTable().map(DashboardTable::figure).stream()).anyMatch(PdfQuestionPage::blanks)) {
-            // The site says it under each chart; a page of four charts has room for one line: a hidden bar or gap is no zero.
-            tags.add(document, writer, blankNote(fonts, k), PdfName.P);
-        }
+        Paragraph blankNote = Stream.concat(all.stream(), page.dashboardTable().map(DashboardTable::figure).stream())
+                .anyMatch(PdfQuestionPage::blanks) ? blankNote(fonts, k) : null;
         List<Figure> siteOnly = page.shown().stream().filter(Figure::drawn).skip(Page.DASHBOARD_CHARTS).toList();
         float pageWidth = document.right() - document.left();
         float top = writer.getVerticalPosition(true) - document.bottom() - 6;
@@ -79,18 +72,38 @@ final class PdfQuestionPage {
         // out, as if the fourth chart were among them whenever its cell may go to the table.
         boolean narrow = tabled.isPresent() && all.size() >= 3 && tabled.get().excerpt(DashboardTable.ALL_ROWS).columns().size() <= 6;
         List<Figure> mayLeave = narrow && all.size() == 4 ? Stream.concat(Stream.of(all.get(3)), siteOnly.stream()).toList() : siteOnly;
-        float noteRoom = mayLeave.isEmpty() ? 0 : height(siteOnlyNote(fonts, mayLeave), pageWidth);
-        Layout layout = layout(all, tabled, narrow, top - noteRoom, pageWidth, fonts);
-        List<Figure> left = Stream.concat(all.stream().filter(f -> !layout.charts().contains(f)), siteOnly.stream()).toList();
+        float notes = (blankNote == null ? 0 : height(blankNote, pageWidth))
+                + (mayLeave.isEmpty() ? 0 : height(siteOnlyNote(fonts, mayLeave), pageWidth));
+        // The longest takeaway that leaves the page the charts, their bars and the table rows of the shortest: more of the
+        // narrative where there is room, none of the page's figures given for it.
+        List<String> choices = Takeaway.choices(page.narrative());
+        Paragraph takeaway = takeaway(fonts, choices.get(0));
+        Layout layout = layout(all, tabled, narrow, top - height(takeaway, pageWidth) - notes, pageWidth, fonts);
+        for (int i = choices.size() - 1; i > 0; i--) {
+            Paragraph longer = takeaway(fonts, choices.get(i));
+            Layout fits = layout(all, tabled, narrow, top - height(longer, pageWidth) - notes, pageWidth, fonts);
+            if (fits.keeps(layout)) {
+                takeaway = longer;
+                layout = fits;
+                break;
+            }
+        }
+        tags.add(document, writer, takeaway, PdfName.P);
+        if (blankNote != null) {
+            // The site says it under each chart; a page of four charts has room for one line: a hidden bar or gap is no zero.
+            tags.add(document, writer, blankNote, PdfName.P);
+        }
+        Layout laidOut = layout;
+        List<Figure> left = Stream.concat(all.stream().filter(f -> !laidOut.charts().contains(f)), siteOnly.stream()).toList();
         if (!left.isEmpty()) {
             // A chart without a cell is on the site: the page says so rather than leave a reader to think it was not made.
             tags.add(document, writer, siteOnlyNote(fonts, left), PdfName.P);
         }
-        List<Figure> charts = layout.charts();
-        float width = layout.width();
-        float[] heights = layout.heights();
-        PdfPTable below = layout.below();
-        PdfPTable inGrid = layout.inGrid();
+        List<Figure> charts = laidOut.charts();
+        float width = laidOut.width();
+        float[] heights = laidOut.heights();
+        PdfPTable below = laidOut.below();
+        PdfPTable inGrid = laidOut.inGrid();
         int columns = charts.size() == 1 ? 1 : 2;
         if (inGrid != null) {
             tags.table(inGrid);
@@ -126,6 +139,40 @@ final class PdfQuestionPage {
 
     /** Which charts a page draws, how wide and high, and where its table goes: under the grid, in a cell of it, or nowhere. */
     record Layout(List<Figure> charts, float width, float[] heights, PdfPTable below, PdfPTable inGrid) {
+
+        /**
+         * Whether this layout shows the other's charts, every bar of them and the same table rows, each row of charts at
+         * least 90% as high: a bar chart a tenth lower keeps its bars, a horizontal one may show one fewer.
+         */
+        boolean keeps(Layout other) {
+            if (!charts.equals(other.charts) || rows(below) != rows(other.below) || rows(inGrid) != rows(other.inGrid)) {
+                return false;
+            }
+            int columns = charts.size() == 1 ? 1 : 2;
+            for (int i = 0; i < charts.size(); i++) {
+                float height = heights[i / columns];
+                float before = other.heights[i / columns];
+                if (height < 0.9f * before || barsShown(charts.get(i).chart(), width, height)
+                        < barsShown(charts.get(i).chart(), other.width, before)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int rows(PdfPTable table) {
+            return table == null ? -1 : table.size();
+        }
+    }
+
+    /** A page's takeaway under its question. */
+    private static Paragraph takeaway(PdfFonts fonts, String text) {
+        // A Paragraph made from a Phrase takes that phrase's (Helvetica) font; start from ours and add the chunks.
+        Paragraph takeaway = new Paragraph("", new Font(fonts.regular, 9.5f, Font.NORMAL, INK));
+        takeaway.addAll(fonts.phrase(text, 9.5f, false, INK));
+        takeaway.setSpacingBefore(4);
+        takeaway.setSpacingAfter(4);
+        return takeaway;
     }
 
     /** The page's grid and table laid out in the height left above the page's foot ({@code top}). */
@@ -193,7 +240,10 @@ final class PdfQuestionPage {
         return new Layout(charts, width, heights, below, inGrid);
     }
 
-    /** The height a paragraph takes across the page's width, as the document then moves down by it (measured: the same). */
+    /**
+     * The height a paragraph takes across the page's width, as the document then moves down by it under the question
+     * (measured: the same): a column drops its first paragraph's spacing before, which the page keeps.
+     */
     private static float height(Paragraph paragraph, float width) {
         com.lowagie.text.pdf.ColumnText column = new com.lowagie.text.pdf.ColumnText(null);
         float tall = 10_000;
@@ -204,7 +254,7 @@ final class PdfQuestionPage {
         } catch (DocumentException e) {
             throw new IllegalStateException(e);
         }
-        return tall - column.getYLine();
+        return tall - column.getYLine() + paragraph.getSpacingBefore();
     }
 
     /** The one line that says what a bar marked "not shown", a gap in a line or a blank cell is. */
@@ -354,8 +404,13 @@ final class PdfQuestionPage {
 
     /** Whether the chart, drawn {@code width} by {@code height} points as {@link #vectorImage} draws it, shows at least {@code least} bars or all. */
     static boolean showsBars(RenderedChart chart, int least, float width, float height) {
+        return barsShown(chart, width, height) >= least;
+    }
+
+    /** How many bars the chart, drawn {@code width} by {@code height} points as {@link #vectorImage} draws it, shows. */
+    static int barsShown(RenderedChart chart, float width, float height) {
         double scale = drawingScale(width);
-        return withoutOwnTitle(chart, () -> chart.showsBars(least, new Rectangle2D.Double(0, 0, width / scale, height / scale)));
+        return withoutOwnTitle(chart, () -> chart.barsShown(new Rectangle2D.Double(0, 0, width / scale, height / scale)));
     }
 
     /** Charts are designed for a 760-point-wide canvas: drawn at that scale and shrunk, so text keeps its proportion. */

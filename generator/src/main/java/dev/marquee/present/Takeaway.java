@@ -12,6 +12,9 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import dev.marquee.format.MarkdownSyntax;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The first two sentences of a section's narrative, as plain text: the dashboard page's takeaway. At most
  * {@link #MAX_LENGTH} characters (twice the longest of our questions'), so a huge value quoted from the data (a title of
@@ -20,26 +23,40 @@ import dev.marquee.format.MarkdownSyntax;
 public final class Takeaway {
 
     public static final int MAX_LENGTH = 800;
+    /** The characters a takeaway of more than two sentences takes at most: four lines of a dashboard page. */
+    static final int ROOM = 600;
 
     private Takeaway() {
     }
 
     /** The first two sentences of a narrative's Markdown, as the words the site shows. */
     public static String of(String markdown) {
-        return sentences(plain(markdown), 2);
+        return choices(markdown).get(0);
     }
 
-    private static String sentences(String text, int wanted) {
+    /**
+     * The takeaways a dashboard page may print, shortest first: the first two sentences, then with each next sentence
+     * while the text stays within {@link #ROOM} characters. The PDF prints the longest its page has room for: the first
+     * two alone had dropped what a page's own charts showed (the second file's watch time on a page of several files,
+     * the busiest month of signups), while the outlook's whole narrative took a row of its table.
+     */
+    public static List<String> choices(String markdown) {
+        String text = plain(markdown);
+        List<String> choices = new ArrayList<>();
         int sentences = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean end = (c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || text.charAt(i + 1) == ' ');
             boolean decimal = c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1));
-            if (end && !decimal && ++sentences == wanted) {
-                return capped(text.substring(0, i + 1));
+            if (!end || decimal || ++sentences < 2) {
+                continue;
             }
+            if (sentences > 2 && i + 1 > ROOM) {
+                break;
+            }
+            choices.add(capped(text.substring(0, i + 1)));
         }
-        return capped(text);
+        return choices.isEmpty() ? List.of(capped(text)) : List.copyOf(choices);
     }
 
     private static String capped(String text) {

@@ -149,7 +149,7 @@ abstract class EngagementReportFigures {
         String sentence = String.format(java.util.Locale.ENGLISH, "The %,d %s it gives no release date for hold %s of its hours, which the "
                 + "chart by release year leaves out.", undated.size(), undated.size() == 1 ? "title" : "titles", dev.marquee.format.Formats.percent(share));
         assertTrue(undated.isEmpty() ? !page.contains("no release date for") : page.contains(sentence), sentence + "\n" + page);
-        // The PDF, whose takeaway is the narrative's first two sentences, says it beside the same chart.
+        // The PDF, whose takeaway is the narrative, says it beside the same chart.
         assertTrue(undated.isEmpty() || site().pdfText().contains(sentence), sentence + "\n" + site().pdfText());
     }
 
