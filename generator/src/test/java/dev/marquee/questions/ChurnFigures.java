@@ -190,6 +190,12 @@ abstract class ChurnFigures extends MemberFileFigures<ChurnFigures.Member> {
         assertClose(holdout.part(), summary.number("test_churners"), "holdout churners");
         double auc = summary.number("auc");
         assertTrue(auc > 0.5 && auc <= 1, "the AUC is better than guessing: " + auc);
+        // The page's table gives it as the text does, a percentage: 0.95 beside "95.5% of the time" read as two figures.
+        String percent = dev.marquee.format.Formats.percent(auc);
+        String page = site().pageText("churn-drivers.html").replaceAll("\\s+", " ");
+        assertTrue(page.contains(percent + " of the time") && page.split(java.util.regex.Pattern.quote(percent), -1).length > 2,
+                "in the text and the table: " + percent + "\n" + page);
+        assertFalse(page.contains(String.format(java.util.Locale.ROOT, "%.2f", auc)), page);
     }
 
     /** The holdout in ten groups of equal size by risk: decile d holds floor(d·n/10) − floor((d−1)·n/10) members. */
