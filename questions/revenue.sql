@@ -107,7 +107,8 @@ UNION ALL
 -- members, whatever their plan). The file is one moment, so there is nothing to compare it with.
 SELECT 'mrr_' || CAST(row_number() OVER (ORDER BY source) AS VARCHAR), 'MRR (' || source || ')', 'usd',
        CAST(sum(monthly_fee) AS DOUBLE), CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), false, true,
-       'the file is one moment: nothing to compare it with', count(*), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT),
+       CASE WHEN count(churned) > 0 THEN 'the file is one moment; those it marks as having left pay none of it'
+            ELSE 'the file is one moment: nothing to compare it with' END, count(*), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT),
        max(source_as_of)
 FROM member
 WHERE current AND active AND monthly_fee IS NOT NULL AND source <> {{event_source}}

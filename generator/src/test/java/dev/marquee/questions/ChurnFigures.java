@@ -93,6 +93,23 @@ abstract class ChurnFigures extends MemberFileFigures<ChurnFigures.Member> {
         assertMrrKpi(Member::fee, m -> !m.churned());
     }
 
+    /**
+     * The members tile counts every member the file lists, those it marks as having left too, and the MRR tile beside it
+     * only those who stayed: each says so (5,000 members beside $35.4K read as $7.08 a member, under the cheapest plan).
+     */
+    @Test
+    void keyFigures_sayWhomTheyCount_theLeaversIncludedOrNot() {
+        String json = site().page("metrics.json");
+        Map<String, String> said = Map.of("Members (" + source() + ")", "it counts those it marks as having left",
+                "MRR (" + source() + ")", "those it marks as having left pay none of it");
+        said.forEach((label, words) -> {
+            java.util.regex.Matcher kpi = java.util.regex.Pattern.compile("\"label\": \"" + java.util.regex.Pattern.quote(label)
+                    + "\"[^}]*\"comparison\": \"([^\"]*)\"").matcher(json);
+            assertTrue(kpi.find(), label + " in " + json);
+            assertTrue(kpi.group(1).endsWith("the file is one moment; " + words), kpi.group(1));
+        });
+    }
+
     @Test
     void ageBands_sharesOfTheFilesMembers_smallBandsHidden() {
         assertShares("members-age-bands", "age_band", m -> RawFile.ageBand(m.age()), false);
