@@ -32,7 +32,7 @@ final class CountryFigures {
     private static final Set<NumberStyle> ADDITIVE = EnumSet.of(NumberStyle.WHOLE, NumberStyle.COUNT, NumberStyle.HOURS,
             NumberStyle.MINUTES, NumberStyle.USD);
 
-    /** A figure's column: its label names the population when the data has more than one. */
+    /** A figure's column: its label names the population when the countries' figures come from more than one. */
     record Column(String label) {
     }
 
@@ -66,8 +66,10 @@ final class CountryFigures {
 
     static CountryFigures of(Report report) {
         int k = report.parameters().minGroupSize();
-        List<Column> columns = new ArrayList<>();
-        Map<String, Map<Column, Value>> byCountry = new LinkedHashMap<>();
+        // A figure of one population, the countries' values of it.
+        record Figure(String name, String population, Map<String, Value> byCountry) {
+        }
+        List<Figure> figures = new ArrayList<>();
         for (Section section : report.sections()) {
             for (ChartSpec spec : section.answer().question().charts()) {
                 if (spec.facet().isPresent() || spec.series().isPresent() || !spec.x().equals("country")
@@ -83,29 +85,38 @@ final class CountryFigures {
                 for (String y : spec.y()) {
                     String name = spec.y().size() == 1 ? spec.yLabel() : Formats.header(y);
                     for (Map.Entry<String, List<List<Object>>> population : populations.entrySet()) {
-                        Column column = new Column(name + (populations.size() > 1 ? " (" + population.getKey() + ")" : ""));
-                        if (columns.contains(column)) {
-                            continue;
-                        }
-                        columns.add(column);
                         Optional<GroupSpec.Ratio> ratio = section.answer().question().privacy().stream()
                                 .filter(g -> g.result().equals(spec.query())).flatMap(g -> g.ratios().stream())
                                 .filter(r -> r.column().equals(y) && !r.denominatorSummed()).findFirst();
                         Overall overall = Overall.of(table, population.getValue(), y, spec.unit(), ratio);
+                        Map<String, Value> values = new LinkedHashMap<>();
                         for (List<Object> row : population.getValue()) {
                             String country = String.valueOf(row.get(table.index("country")));
                             Object value = row.get(table.index(y));
-                            Value figure = value instanceof Number number && Formats.isFinite(number)
+                            values.put(country, value instanceof Number number && Formats.isFinite(number)
                                     ? new Value(Formats.compact(number.doubleValue(), spec.unit()), Formats.full(number.doubleValue(), spec.unit()),
                                     overall.compare(number.doubleValue()))
-                                    : Value.notPublished(k);
-                            byCountry.computeIfAbsent(country, c -> new LinkedHashMap<>()).put(column, figure);
+                                    : Value.notPublished(k));
                         }
+                        figures.add(new Figure(name, population.getKey(), values));
                     }
                 }
             }
         }
-        return new CountryFigures(List.copyOf(columns), byCountry, report.parameters().minGroupSize());
+        // Beside figures of several files, each column names its file: a bare "MRR" beside "Members (netflix_users.csv)"
+        // read as every file's, where only one of them gives fees by country.
+        boolean several = figures.stream().map(Figure::population).filter(p -> !p.isEmpty()).distinct().count() > 1;
+        List<Column> columns = new ArrayList<>();
+        Map<String, Map<Column, Value>> byCountry = new LinkedHashMap<>();
+        for (Figure figure : figures) {
+            Column column = new Column(figure.name() + (several && !figure.population().isEmpty() ? " (" + figure.population() + ")" : ""));
+            if (columns.contains(column)) {
+                continue;
+            }
+            columns.add(column);
+            figure.byCountry().forEach((country, value) -> byCountry.computeIfAbsent(country, c -> new LinkedHashMap<>()).put(column, value));
+        }
+        return new CountryFigures(List.copyOf(columns), byCountry, k);
     }
 
     List<Column> columns() {

@@ -208,6 +208,17 @@ class PublicFilesTest {
                 .matcher(pdf).find(), pdf);
     }
 
+    /**
+     * The countries' table of several files names the file of each column: the six files' had "MRR" bare beside
+     * "Members (Netflix Userbase.csv)" and "Members (netflix_users.csv)", read as every file's, where only the userbase
+     * gives fees by country (India and Japan, of the users table alone, showed an empty MRR).
+     */
+    @Test
+    void allSix_countriesTable_namesEachColumnsFile() {
+        String page = allSix().pageText("countries.html").replaceAll("\\s+", " ");
+        assertTrue(page.contains("Country Members (Netflix Userbase.csv) Members (netflix_users.csv) MRR (Netflix Userbase.csv)"), page);
+    }
+
     static Stream<Arguments> leftOut() {
         return Stream.of(
                 Arguments.of(UserbaseFigures.FILE, "Plans and devices by country: Device mix by country, by watch hours: needs viewing sessions with their devices, which no file in the data folder gives (viewing_sessions.device)"),
