@@ -533,7 +533,7 @@ final class GroupedTable {
                 running.forEach(column -> row.set(column, null));
             } else if (hidden.get(r) && r == rows.size() - 1) {
                 for (GroupSpec.Running total : spec.running()) {
-                    if (isKnownTotal(rows, total)) {
+                    if (isKnownTotal(rows, hidden, total)) {
                         int column = table.index(total.column());
                         row.set(column, rows.get(r).get(column));
                     }
@@ -546,12 +546,13 @@ final class GroupedTable {
 
     /**
      * Whether the last row's running total is the total of all rows, which complementary suppression already counts as
-     * known (each population's rows are one line): shown on a hidden last row, it gives away nothing the total does
-     * not, and its line does not end on a gap (the userbase's cumulative signups stopped in January, five months before
-     * the 2,500 the page states). Not where the total is not counted as known: members in several rows at once, or rows
-     * made lines by a 'within', or a running total that starts again within the rows.
+     * known (each population's rows are one line), and neither it nor the hidden rows it ends hold fewer than k: shown
+     * on a hidden last row, it gives away nothing the total does not, and its line does not end on a gap (the userbase's
+     * cumulative signups stopped in January, five months before the 2,500 the page states). Not where the total is not
+     * counted as known: members in several rows at once, or rows made lines by a 'within', or a running total that
+     * starts again within the rows; nor where it is itself a small group (a slice's 3 signups, all in hidden months).
      */
-    private boolean isKnownTotal(List<List<Object>> rows, GroupSpec.Running total) {
+    private boolean isKnownTotal(List<List<Object>> rows, BitSet hidden, GroupSpec.Running total) {
         if (spec.overlapping() || spec.within().isPresent() || rows.isEmpty()) {
             return false;
         }
@@ -560,7 +561,11 @@ final class GroupedTable {
         for (List<Object> row : rows) {
             sum += number(row, total.of());
         }
-        return last instanceof Number number && number.doubleValue() == sum;
+        double lastRun = 0;
+        for (int r = rows.size() - 1; r >= 0 && hidden.get(r); r--) {
+            lastRun += number(rows.get(r), total.of());
+        }
+        return last instanceof Number number && number.doubleValue() == sum && !isSmall(sum) && !isSmall(lastRun);
     }
 
     /**

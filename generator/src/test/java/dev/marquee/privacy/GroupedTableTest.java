@@ -274,6 +274,9 @@ class GroupedTableTest {
                 Optional.empty(), List.of(GroupSpec.Running.parse("cumulative = running(signups)").orElseThrow()), List.of(), 1);
         assertEquals("Jun:,", rows(protect(table, overlapping)).get(5));
 
+        // A total under k (a slice's 3 signups, every month hidden): it is a small group itself, not shown.
+        assertEquals(List.of("Jan:,", "Feb:,"), rows(protect(table("month", "signups,cumulative", "Jan:3,3", "Feb:0,3"), spec)));
+
         // After a month hidden for another result's sake, no running total is shown, the last one neither.
         Table safe = GroupedTable.protect(table, spec, K, Map.of(GroupedTable.EVENT_FILES, Set.of("Feb")), Set.of(), Map.of()).table();
         assertEquals("Jun:,", rows(safe).get(5));
