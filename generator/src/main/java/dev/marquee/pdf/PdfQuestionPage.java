@@ -67,21 +67,17 @@ final class PdfQuestionPage {
         float pageWidth = document.right() - document.left();
         float top = writer.getVerticalPosition(true) - document.bottom() - 6;
         Optional<DashboardTable> tabled = page.dashboardTable();
-        // A narrow table may take a cell of the grid: the empty one beside an odd chart, else the fourth chart's. The
-        // line naming the charts left to the site is written above the grid, so its room is kept before the grid is laid
-        // out, as if the fourth chart were among them whenever its cell may go to the table.
+        // A narrow table may take a cell of the grid: the empty one beside an odd chart, else the fourth chart's.
         boolean narrow = tabled.isPresent() && all.size() >= 3 && tabled.get().excerpt(DashboardTable.ALL_ROWS).columns().size() <= 6;
-        List<Figure> mayLeave = narrow && all.size() == 4 ? Stream.concat(Stream.of(all.get(3)), siteOnly.stream()).toList() : siteOnly;
-        float notes = (blankNote == null ? 0 : height(blankNote, pageWidth))
-                + (mayLeave.isEmpty() ? 0 : height(siteOnlyNote(fonts, mayLeave), pageWidth));
+        float blank = blankNote == null ? 0 : height(blankNote, pageWidth);
         // The longest takeaway that leaves the page the charts, their bars and the table rows of the shortest: more of the
         // narrative where there is room, none of the page's figures given for it.
         List<String> choices = Takeaway.choices(page.narrative());
         Paragraph takeaway = takeaway(fonts, choices.get(0));
-        Layout layout = layout(all, tabled, narrow, top - height(takeaway, pageWidth) - notes, pageWidth, fonts);
+        Layout layout = fit(all, siteOnly, tabled, narrow, top - height(takeaway, pageWidth) - blank, pageWidth, fonts);
         for (int i = choices.size() - 1; i > 0; i--) {
             Paragraph longer = takeaway(fonts, choices.get(i));
-            Layout fits = layout(all, tabled, narrow, top - height(longer, pageWidth) - notes, pageWidth, fonts);
+            Layout fits = fit(all, siteOnly, tabled, narrow, top - height(longer, pageWidth) - blank, pageWidth, fonts);
             if (fits.keeps(layout)) {
                 takeaway = longer;
                 layout = fits;
@@ -173,6 +169,27 @@ final class PdfQuestionPage {
         takeaway.setSpacingBefore(4);
         takeaway.setSpacingAfter(4);
         return takeaway;
+    }
+
+    /**
+     * The page's grid and table laid out under the line naming the charts left to the site, in the height left above
+     * the page's foot ({@code room}). The line is written above the grid, so its height is kept first; when the table
+     * takes the fourth chart's cell, the line names that chart too and the page is laid out again under the longer line
+     * (the reverse, keeping room for the longer line whenever the table might take the cell, had cost pages whose table
+     * went under the grid a line of their charts' height: a slice's four charts showed 2 of their 5 bars).
+     */
+    private static Layout fit(List<Figure> all, List<Figure> siteOnly, Optional<DashboardTable> tabled, boolean narrow, float room,
+                              float pageWidth, PdfFonts fonts) {
+        Layout layout = layout(all, tabled, narrow, room - noteHeight(siteOnly, pageWidth, fonts), pageWidth, fonts);
+        if (layout.charts().size() == all.size()) {
+            return layout;
+        }
+        List<Figure> left = Stream.concat(all.stream().filter(f -> !layout.charts().contains(f)), siteOnly.stream()).toList();
+        return layout(all, tabled, narrow, room - noteHeight(left, pageWidth, fonts), pageWidth, fonts);
+    }
+
+    private static float noteHeight(List<Figure> left, float pageWidth, PdfFonts fonts) {
+        return left.isEmpty() ? 0 : height(siteOnlyNote(fonts, left), pageWidth);
     }
 
     /** The page's grid and table laid out in the height left above the page's foot ({@code top}). */
