@@ -57,27 +57,23 @@ public final class Narrative {
     }
 
     /**
-     * The narrative without its sentences whose every quoted value is missing, or that open with one: a file that does
-     * not give a figure leaves no "MRR stood at n/a" behind, and a slice that hides its last month's signups no "n/a
-     * signed up in Dec 2024"; nor those that compare a group with the next in a way the data does not bear out. (Dots
-     * inside placeholders, {{ a.b }}, are not sentence ends.)
+     * The narrative without its sentences that quote a missing value: a file that does not give a figure leaves no "MRR
+     * stood at n/a" behind, a slice that hides its last month's signups no "n/a signed up in Dec 2024", and one that
+     * hides its largest plan's revenue no "Standard brings the most recurring revenue of any plan, n/a", which named a
+     * group whose figures the page does not show; nor those that compare a group with the next in a way the data does
+     * not bear out. (Dots inside placeholders, {{ a.b }}, are not sentence ends.)
      */
     static String withoutEmptySentences(String narrative, Map<String, String> values) {
         StringBuilder kept = new StringBuilder(narrative.length());
         for (String text : sentences(narrative)) {
             Matcher placeholder = NarrativeValue.ANY_PLACEHOLDER.matcher(text);
-            boolean quotes = false;
-            boolean allMissing = true;
-            boolean opensMissing = false;
+            boolean missing = false;
             boolean notSo = false;
             while (placeholder.find()) {
-                boolean missing = "n/a".equals(values.get(placeholder.group()));
-                opensMissing |= missing && text.substring(0, placeholder.start()).isBlank();
-                quotes = true;
-                allMissing &= missing;
+                missing |= "n/a".equals(values.get(placeholder.group()));
                 notSo |= NOT_SO.equals(values.get(placeholder.group()));
             }
-            if (!(quotes && allMissing) && !opensMissing && !notSo) {
+            if (!missing && !notSo) {
                 kept.append(text);
             } else if (text.contains("\n\n")) {
                 kept.append("\n\n");

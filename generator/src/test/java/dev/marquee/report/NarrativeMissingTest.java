@@ -7,9 +7,9 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A narrative's sentences around figures a report does not publish: a sentence of missing values only, or one that
- * opens with a missing value ("n/a signed up in Dec 2024", a slice whose month's signups are hidden), is left out; a
- * sentence that names a missing value among others keeps it as "n/a".
+ * A narrative's sentences around figures a report does not publish: a sentence that quotes a missing value ("n/a signed
+ * up in Dec 2024", a slice whose month's signups are hidden; "Standard brings the most recurring revenue of any plan,
+ * n/a", a slice that hides that plan's revenue) is left out, and the next stands on its own.
  */
 class NarrativeMissingTest {
 
@@ -25,10 +25,12 @@ class NarrativeMissingTest {
     }
 
     @Test
-    void aSentenceWithAMissingValueAmongOthers_keepsIt_andOneOfMissingValuesOnly_goes() {
-        String narrative = "The first month has {{ a.x[0] }}, the last {{ a.x[-1] }}. MRR stood at {{ b.mrr }}.";
-        Map<String, String> values = Map.of("{{ a.x[0] }}", "n/a", "{{ a.x[-1] }}", "5 hours", "{{ b.mrr }}", "n/a");
+    void aSentenceWithAMissingValueAmongOthers_goesToo_noSentenceSaysNA() {
+        String narrative = "The first month has {{ a.x[0] }}, the last {{ a.x[-1] }}. MRR stood at {{ b.mrr }}. "
+                + "{{ top.plan[0] }} brings the most of any plan, {{ top.mrr[0] | usd }}. It has {{ a.x[-1] }}.";
+        Map<String, String> values = Map.of("{{ a.x[0] }}", "n/a", "{{ a.x[-1] }}", "5 hours", "{{ b.mrr }}", "n/a",
+                "{{ top.plan[0] }}", "Standard", "{{ top.mrr[0] | usd }}", "n/a");
 
-        assertEquals("The first month has {{ a.x[0] }}, the last {{ a.x[-1] }}.", Narrative.withoutEmptySentences(narrative, values));
+        assertEquals("It has {{ a.x[-1] }}.", Narrative.withoutEmptySentences(narrative, values));
     }
 }

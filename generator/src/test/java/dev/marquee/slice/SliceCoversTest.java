@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SliceCoversTest {
 
+    private static final Pattern NARRATIVE = Pattern.compile("<div class=\"narrative\">(.*?)</div>", Pattern.DOTALL);
     private static final Pattern SHORTENED = Pattern.compile("The (?:first )?(\\d+) (?:highest )?of (\\d+) shown");
 
     @Test
@@ -69,5 +70,28 @@ class SliceCoversTest {
             }
         }
         assertEquals(List.of(), few, "pages drawing a bar chart cut to fewer than 4 bars");
+    }
+
+    /**
+     * No narrative of the regions' slices has a sentence saying "n/a" (a key figure's tile may: its value hidden): Latin America's revenue page said "Standard brings the
+     * most recurring revenue of any plan, n/a", naming a plan whose figures the slice hides.
+     */
+    @Test
+    void noPageOfTheRegions_saysNA() throws IOException {
+        Path site = Fixtures.slicedSample("region");
+        Pattern unfilled = Pattern.compile("[^.>]{0,80}\\bn/a\\b(?! vs a (month|year) earlier)[^.<]{0,40}");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> pages = Files.walk(site)) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html") && !p.endsWith("methodology.html")).sorted().toList()) {
+                Matcher narrative = NARRATIVE.matcher(Files.readString(page));
+                while (narrative.find()) {
+                    Matcher na = unfilled.matcher(narrative.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "));
+                    while (na.find()) {
+                        found.add(site.relativize(page) + ": " + na.group().strip());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found);
     }
 }
