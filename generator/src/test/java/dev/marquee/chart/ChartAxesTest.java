@@ -42,6 +42,23 @@ class ChartAxesTest {
                 .map(v -> AxisFormat.tick(v, 10_400, 2_500, Unit.HOURS)).toList(), "one number of decimals on the axis");
     }
 
+    /**
+     * A slice whose every shown month had no churner: its axis spanned a hundred-millionth around 0 and read "0%" at
+     * every tick. It runs from 0 to 10%.
+     */
+    @Test
+    void aLineOfZerosOnly_hasAnAxisFromZeroUp_notTicksAllReadingZero() {
+        Table months = Charts.table(List.of(column("month", ColumnType.DATE), column("churn_rate", ColumnType.DECIMAL)),
+                new Object[]{LocalDate.of(2024, 1, 1), 0.0}, new Object[]{LocalDate.of(2024, 2, 1), 0.0}, new Object[]{LocalDate.of(2024, 3, 1), 0.0});
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.LINE, "month", List.of("churn_rate"), Optional.empty(), Unit.PERCENT), months);
+        chart.draw(new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics(),
+                new java.awt.geom.Rectangle2D.Double(0, 0, 760, 380));
+        org.jfree.chart.axis.ValueAxis axis = chart.getPlot() instanceof XYPlot xy ? xy.getRangeAxis() : chart.getCategoryPlot().getRangeAxis();
+
+        assertEquals(0, axis.getLowerBound());
+        assertEquals(0.1, axis.getUpperBound(), 1e-12);
+    }
+
     @Test
     void aShortPlot_stillHasATickBesidesZero_reachingTheNextStep() {
         Table plans = Charts.table(List.of(column("country", ColumnType.TEXT), column("members", ColumnType.INTEGER)),
