@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The first two sentences of a section's narrative, as plain text: the dashboard page's takeaway. At most
+ * The first two sentences of a section's narrative, as plain text: the dashboard page's takeaway, and the longer runs
+ * of its sentences a page with room may print instead ({@link #choices}). At most
  * {@link #MAX_LENGTH} characters (twice the longest of our questions'), so a huge value quoted from the data (a title of
  * a megabyte) does not fill pages of the dashboard: the site shows the narrative whole.
  */
