@@ -490,35 +490,28 @@ final class ChartBuilder {
             AxisFormat.apply((NumberAxis) plot.getRangeAxis(), unit);
             ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
             plot.setDomainGridlinesVisible(false);
+            zeroOnly(plot, plot.getRangeAxis(), unit);
         } else if (chart.getPlot() instanceof CategoryPlot plot) {
             AxisFormat.apply((NumberAxis) plot.getRangeAxis(), unit);
             // Dots mark values on a scale; only bars and lines measure from zero.
             ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(spec.kind() != ChartKind.DOTS);
             plot.setDomainGridlinesVisible(false);
+            zeroOnly(plot, plot.getRangeAxis(), unit);
         }
-        zeroOnly(chart, unit);
     }
 
     /**
      * A value axis whose every value is 0 runs from 0 up (to 10%, or 10 of the unit): left to itself, it spanned a
      * hundred-millionth around 0 and labelled each of its ticks "0%" (a slice whose every shown month had no churner).
      */
-    private static void zeroOnly(JFreeChart chart, dev.marquee.format.Unit unit) {
-        org.jfree.chart.axis.ValueAxis axis;
-        org.jfree.data.Range data;
-        if (chart.getPlot() instanceof XYPlot plot) {
-            axis = plot.getRangeAxis();
-            data = plot.getDataRange(axis);
-        } else if (chart.getPlot() instanceof CategoryPlot plot) {
-            axis = plot.getRangeAxis();
-            data = plot.getDataRange(axis);
-        } else {
-            return;
-        }
+    private static void zeroOnly(org.jfree.chart.plot.ValueAxisPlot plot, org.jfree.chart.axis.ValueAxis axis,
+                                 dev.marquee.format.Unit unit) {
+        org.jfree.data.Range data = plot.getDataRange(axis);
         if (data != null && data.getLowerBound() == 0 && data.getUpperBound() == 0) {
             axis.setRange(0, unit.style() == dev.marquee.format.NumberStyle.PERCENT ? 0.1 : 10);
         }
     }
+
 
     /** Points of each series: epoch day and value (NaN where it has none), in row order. */
     private static Map<String, List<double[]>> series(ChartSpec spec, Table data) {

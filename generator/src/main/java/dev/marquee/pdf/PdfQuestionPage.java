@@ -89,18 +89,17 @@ final class PdfQuestionPage {
             // The site says it under each chart; a page of four charts has room for one line: a hidden bar or gap is no zero.
             tags.add(document, writer, blankNote, PdfName.P);
         }
-        Layout laidOut = layout;
-        List<Figure> left = Stream.concat(all.stream().filter(f -> !laidOut.charts().contains(f)), siteOnly.stream()).toList();
+        List<Figure> left = layout.leftToSite(all, siteOnly);
         if (!left.isEmpty()) {
             // A chart without a cell is on the site: the page says so rather than leave a reader to think it was not made.
             tags.add(document, writer, siteOnlyNote(fonts, left), PdfName.P);
         }
-        List<Figure> charts = laidOut.charts();
-        float width = laidOut.width();
-        float[] heights = laidOut.heights();
-        PdfPTable below = laidOut.below();
-        PdfPTable inGrid = laidOut.inGrid();
-        int columns = charts.size() == 1 ? 1 : 2;
+        List<Figure> charts = layout.charts();
+        float width = layout.width();
+        float[] heights = layout.heights();
+        PdfPTable below = layout.below();
+        PdfPTable inGrid = layout.inGrid();
+        int columns = layout.columns();
         if (inGrid != null) {
             tags.table(inGrid);
         }
@@ -144,16 +143,24 @@ final class PdfQuestionPage {
             if (!charts.equals(other.charts) || rows(below) != rows(other.below) || rows(inGrid) != rows(other.inGrid)) {
                 return false;
             }
-            int columns = charts.size() == 1 ? 1 : 2;
             for (int i = 0; i < charts.size(); i++) {
-                float height = heights[i / columns];
-                float before = other.heights[i / columns];
+                float height = heights[i / columns()];
+                float before = other.heights[i / columns()];
                 if (height < 0.9f * before || barsShown(charts.get(i).chart(), width, height)
                         < barsShown(charts.get(i).chart(), other.width, before)) {
                     return false;
                 }
             }
             return true;
+        }
+
+        int columns() {
+            return charts.size() == 1 ? 1 : 2;
+        }
+
+        /** The page's charts this layout does not draw, then those beyond the page's four: the site has them. */
+        List<Figure> leftToSite(List<Figure> all, List<Figure> siteOnly) {
+            return Stream.concat(all.stream().filter(f -> !charts.contains(f)), siteOnly.stream()).toList();
         }
 
         private static int rows(PdfPTable table) {
@@ -184,8 +191,7 @@ final class PdfQuestionPage {
         if (layout.charts().size() == all.size()) {
             return layout;
         }
-        List<Figure> left = Stream.concat(all.stream().filter(f -> !layout.charts().contains(f)), siteOnly.stream()).toList();
-        return layout(all, tabled, narrow, room - noteHeight(left, pageWidth, fonts), pageWidth, fonts);
+        return layout(all, tabled, narrow, room - noteHeight(layout.leftToSite(all, siteOnly), pageWidth, fonts), pageWidth, fonts);
     }
 
     private static float noteHeight(List<Figure> left, float pageWidth, PdfFonts fonts) {

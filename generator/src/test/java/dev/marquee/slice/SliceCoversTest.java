@@ -28,10 +28,7 @@ class SliceCoversTest {
     @Test
     void everyCover_drawsItsBarChartsWhole_orAtLeastFiveBars() throws IOException, InterruptedException {
         Path site = Fixtures.slicedSample("country");
-        List<Path> pdfs = new ArrayList<>(List.of(site.resolve("report.pdf")));
-        try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
-            slices.map(s -> s.resolve("report.pdf")).filter(Files::exists).sorted().forEach(pdfs::add);
-        }
+        List<Path> pdfs = pdfs(site);
         assertTrue(pdfs.size() > 10, "the whole report and the countries' slices: " + pdfs);
         List<String> few = new ArrayList<>();
         for (Path pdf : pdfs) {
@@ -55,10 +52,7 @@ class SliceCoversTest {
     @Test
     void everyPageOfTheRegions_drawsItsBarChartsWhole_orAtLeastFourBars() throws IOException, InterruptedException {
         Path site = Fixtures.slicedSample("region");
-        List<Path> pdfs = new ArrayList<>(List.of(site.resolve("report.pdf")));
-        try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
-            slices.map(s -> s.resolve("report.pdf")).filter(Files::exists).sorted().forEach(pdfs::add);
-        }
+        List<Path> pdfs = pdfs(site);
         assertTrue(pdfs.size() > 3, "the whole report and the regions' slices: " + pdfs);
         List<String> few = new ArrayList<>();
         for (Path pdf : pdfs) {
@@ -93,5 +87,14 @@ class SliceCoversTest {
             }
         }
         assertEquals(List.of(), found);
+    }
+
+    /** The whole report's PDF, then each published slice's. */
+    private static List<Path> pdfs(Path site) throws IOException {
+        List<Path> pdfs = new ArrayList<>(List.of(site.resolve("report.pdf")));
+        try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
+            slices.map(s -> s.resolve("report.pdf")).filter(Files::exists).sorted().forEach(pdfs::add);
+        }
+        return pdfs;
     }
 }
