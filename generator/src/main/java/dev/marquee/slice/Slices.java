@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  *   <li>the data model's member tables (users, viewing sessions, ratings, subscriptions, payments, member profiles)
  *       and the member-grain layer tables (a row per member: {@code member}, the viewing rollups), cut to those
  *       members: a member's rows are computed from that member's rows alone, so the cut equals the rebuild;</li>
- *   <li>the other member layer tables ({@code title_period}: titles' viewers and hours; {@code genre_rating})
+ *   <li>the other member layer tables ({@code title_period}: titles' hours and sessions; {@code genre_rating})
  *       rebuilt from the cut tables, but the band edges ({@code hours_band}, {@code recency_band}: "whole" in the
  *       layer's index) read from {@code main};</li>
  *   <li>the figures of the whole service or market, which no member carries ({@link #WHOLE_SERVICE}), empty: a slice
