@@ -48,8 +48,13 @@ public final class Formats {
             case YEAR -> Long.toString(Math.round(value));
             case DECADE -> Math.round(value) + "s";
             case DECIMAL -> decimal(value, 2) + noun(value, unit);
-            case MINUTES -> shortNumber(value) + " min";
-            case HOURS, DAYS, WHOLE, COUNT -> shortNumber(value) + noun(value, unit);
+            // Time keeps the decimal its table cell shows under 100 ("34.5 hours" beside a cell of 34.5, not "35").
+            case MINUTES -> shortTime(value) + " min";
+            case HOURS -> {
+                String number = shortTime(value);
+                yield number + noun(number.equals("1") ? 1 : value, unit);
+            }
+            case DAYS, WHOLE, COUNT -> shortNumber(value) + noun(value, unit);
         };
     }
 
@@ -215,6 +220,11 @@ public final class Formats {
             return trimmed(value / 1e3) + "K";
         }
         return grouped(value, abs < 10 && value != Math.rint(value) ? 1 : 0);
+    }
+
+    /** Hours or minutes: one decimal under 100 as in {@link #full} (without a trailing ".0"), else {@link #shortNumber}. */
+    private static String shortTime(double value) {
+        return Math.abs(value) < 100 ? trimmed(value) : shortNumber(value);
     }
 
     private static String trimmed(double value) {

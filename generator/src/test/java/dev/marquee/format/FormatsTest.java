@@ -17,7 +17,13 @@ class FormatsTest {
     @CsvSource(delimiter = '|', value = {
             "1234567.8 | HOURS    | 1.2M hours     | 1,234,568         | 1,234,568 hours",
             "1         | HOURS    | 1 hour         | 1.0               | 1.0 hour",
-            "45.25     | MINUTES  | 45 min         | 45.2              | 45.2 minutes",
+            // Hours and minutes keep their cell's decimal under 100 in prose and tiles, without a trailing ".0".
+            "34.53     | HOURS    | 34.5 hours     | 34.5              | 34.5 hours",
+            "12        | HOURS    | 12 hours       | 12.0              | 12.0 hours",
+            "0.96      | HOURS    | 1 hour         | 1.0               | 1.0 hours",
+            "250.4     | HOURS    | 250 hours      | 250               | 250 hours",
+            "12345     | HOURS    | 12.3K hours    | 12,345            | 12,345 hours",
+            "45.25     | MINUTES  | 45.2 min       | 45.2              | 45.2 minutes",
             "4153.9    | MEMBERS  | 4,154 members  | 4,154             | 4,154 members",
             "1         | MEMBERS  | 1 member       | 1                 | 1 member",
             "12        | TITLES   | 12 titles      | 12                | 12 titles",

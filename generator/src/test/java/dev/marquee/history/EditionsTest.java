@@ -106,7 +106,7 @@ class EditionsTest {
         // −0.43 (was 3.1429 − 3.2857 = −0.14). Figures on the day against the last report's: active members 36 / 38 =
         // −5.3%, MRR 576.14 / 600.62 = −4.1%.
         assertEquals(List.of(
-                "Watch hours, month to date: 83 hours, +29 hours since the last report; −15.4% against the same days a month earlier (last report: +7.8%)",
+                "Watch hours, month to date: 83.3 hours, +29 hours since the last report; −15.4% against the same days a month earlier (last report: +7.8%)",
                 "Active members: 36 members, −5.3% (was 38 members)",
                 "Churn rate, month to date: 16.7%, +11.1 pts since the last report; +10.0 pts against the same days a month earlier (last report: +2.2 pts)",
                 "New signups, month to date: 6 members, +3 members since the last report; ±0.0% against the same days a month earlier (last report: −25.0%)",
