@@ -92,7 +92,7 @@ cutoffs AS (
     FROM snapshots
 ),
 members AS (
-    SELECT c.split, c.cutoff, s.user_id, s.plan, CAST(s.monthly_price AS DOUBLE) AS monthly_price,
+    SELECT c.split, c.cutoff, s.user_id, CAST(s.monthly_price AS DOUBLE) AS monthly_price,
            CASE WHEN c.split <> 'score' AND s.ended_on IS NOT NULL
                  AND s.ended_on <= CAST(c.cutoff + INTERVAL '30' DAY AS DATE) THEN 1 ELSE 0 END AS churned,
            CAST(date_diff('day', u.signup_date, c.cutoff) AS DOUBLE) / 30.4 AS tenure_months,
@@ -143,8 +143,7 @@ SELECT m.split, m.churned, m.tenure_months, m.monthly_price,
        coalesce(v.devices_90d, 0) AS devices_90d,
        coalesce(f.failed_payments_90d, 0) AS failed_payments_90d,
        -- Groups matter only for the members scored now; leaving them out elsewhere keeps the transfer small.
-       CASE WHEN m.split = 'score' THEN m.region END AS region,
-       CASE WHEN m.split = 'score' THEN m.plan END AS plan
+       CASE WHEN m.split = 'score' THEN m.region END AS region
 FROM members AS m
 LEFT JOIN windows AS v ON v.user_id = m.user_id AND v.period = m.period
 LEFT JOIN failures AS f ON f.split = m.split AND f.cutoff = m.cutoff AND f.user_id = m.user_id

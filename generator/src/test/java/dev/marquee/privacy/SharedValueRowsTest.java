@@ -56,62 +56,6 @@ class SharedValueRowsTest {
         assertEquals(Map.of(), SharedValueRows.hidden(computed, published, MEXICO));
     }
 
-    @Test
-    void aPlanTheWholeReportMergesForTheSlicesCountry_isNotShownInTheSlicesPlansWithinItsRegion() {
-        // Given plans within countries in the whole report: the Netherlands' Basic 10, Premium 13, Standard 21, its Basic
-        // and Premium merged (to protect Poland's 5 Premium members). The Netherlands slice's expected churners by
-        // region and plan count the same members in its one region's row: Europe's Premium there is the Netherlands'
-        // 13, which with the whole's merged 23 gave its Basic 10, and Poland's Basic and Premium with them.
-        List<Answer> wholeComputed = List.of(planMix(mix("Netherlands", "Basic", 10), mix("Netherlands", "Premium", 13),
-                mix("Netherlands", "Standard", 21)));
-        List<Answer> wholePublished = List.of(planMix(mix("Netherlands", "Other (small groups)", 23), mix("Netherlands", "Standard", 21)));
-        List<Answer> slice = List.of(wholeComputed.get(0),
-                expected(plan("Europe", "Basic", 10), plan("Europe", "Premium", 13), plan("Europe", "Standard", 21)));
-
-        // Then the slice hides them there, as in its own plans within its country.
-        assertEquals(Map.of("outlook/model_expected", Set.of(List.of("Europe", "Basic"), List.of("Europe", "Premium")),
-                        "plans-devices/plan_mix", Set.of(List.of("event files", "Netherlands", "Basic"), List.of("event files", "Netherlands", "Premium"))),
-                SharedValueRows.hiddenCells(wholeComputed, wholePublished, slice, slice, Map.of("country", "Netherlands", "region", "Europe")));
-    }
-
-    @Test
-    void aPlanTheWholeReportMergesForTheSlicesRegion_isNotTheSlicesOwn_whenTheRegionHasOtherMembers() {
-        // The whole report's expected churners merge Latin America's Premium and Standard members (270 together);
-        // Brazil's slice, 251 of the region's 524 members, shows its own 36 and 88: other groups, left shown.
-        List<Answer> wholeComputed = List.of(expected(plan("Latin America", "Basic", 254), plan("Latin America", "Premium", 90),
-                plan("Latin America", "Standard", 180)));
-        List<Answer> wholePublished = List.of(expected(plan("Latin America", "Basic", 254), plan("Latin America", "Other (small groups)", 270)));
-        List<Answer> slice = List.of(expected(plan("Latin America", "Basic", 127), plan("Latin America", "Premium", 36),
-                plan("Latin America", "Standard", 88)));
-
-        assertEquals(Map.of(), SharedValueRows.hiddenCells(wholeComputed, wholePublished, slice, slice,
-                Map.of("country", "Brazil", "region", "Latin America")));
-    }
-
-    /** The plans-devices question's plans within countries. */
-    private static Answer planMix(List<Object>... rows) {
-        Table table = new Table(List.of(new Column("source", ColumnType.TEXT), new Column("country", ColumnType.TEXT),
-                new Column("plan", ColumnType.TEXT), new Column("members", ColumnType.INTEGER), new Column("share", ColumnType.DECIMAL)),
-                List.of(rows));
-        return new Answer(Fixtures.question("plans-devices"), Map.of("plan_mix", table), Map.of());
-    }
-
-    private static List<Object> mix(String country, String plan, Integer members) {
-        return Arrays.asList("event files", country, plan, members == null ? null : (long) members, members == null ? null : 0.5);
-    }
-
-    /** The outlook question's expected churners by region and plan. */
-    private static Answer expected(List<Object>... rows) {
-        Table table = new Table(List.of(new Column("region", ColumnType.TEXT), new Column("plan", ColumnType.TEXT),
-                new Column("members", ColumnType.INTEGER), new Column("expected_churners", ColumnType.DECIMAL),
-                new Column("expected_rate", ColumnType.DECIMAL)), List.of(rows));
-        return new Answer(Fixtures.question("outlook"), Map.of("model_expected", table), Map.of());
-    }
-
-    private static List<Object> plan(String region, String plan, Integer members) {
-        return Arrays.asList(region, plan, members == null ? null : (long) members, members == null ? null : 1.0, members == null ? null : 0.03);
-    }
-
     /** The churn question's answer with one row by region and one by country. */
     private static Answer churn(List<Object> region, List<Object> country) {
         Map<String, Table> results = new LinkedHashMap<>();
