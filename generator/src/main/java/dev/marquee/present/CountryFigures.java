@@ -44,9 +44,11 @@ final class CountryFigures {
         static final Value NONE = new Value("", "", "");
         /** A country the figure's result merged into the Other row, or whose figure it hid. */
         static Value notPublished(int k) {
-            return new Value("Not published", "–", "Counted in " + Disclosure.OTHER + ": the country, or a part of it the figure "
-                    + "counts (its churners, say), has fewer than " + k + " members, or it is merged with one that has so that "
-                    + "no total gives that one away");
+            // A large country is often merged for a small one's sake: the reason leads with what is protected, not
+            // with "fewer than k", which beside its page's member count reads as false.
+            return new Value("Not published", "–", "Counted in " + Disclosure.OTHER + " so that no group of fewer than " + k
+                    + " members can be worked out from the totals: the country or a part of it the figure counts (its "
+                    + "churners, say) is that small, or it is merged with a smaller country to protect that one");
         }
 
         boolean published() {

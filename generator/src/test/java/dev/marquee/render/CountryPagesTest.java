@@ -65,6 +65,8 @@ class CountryPagesTest {
         assertTrue(us.contains("<span class=\"kpi-value\">3 members</span><span class=\"kpi-note\">60.0% of all countries’ 5 members</span>"), us);
         assertTrue(us.contains("<span class=\"kpi-value\">$33.47</span><span class=\"kpi-note\">51.1% of all countries’ $65.45</span>"), us);
         assertTrue(us.contains("Not published"), "the churn rate is not published for a country merged into Other");
+        // Its reason leads with the protection, not with a size its own members (shown beside it) contradict.
+        assertTrue(us.contains("Counted in Other (small groups) so that no group of fewer than 2 members can be worked out from the totals"), us);
         assertFalse(us.contains("All countries:"), "no pooled churn rate where the churners are hidden");
     }
 
