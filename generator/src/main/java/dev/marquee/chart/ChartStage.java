@@ -62,7 +62,7 @@ public final class ChartStage {
                     // The whole table once (shown as a table), then one chart per facet value.
                     jobs.add(new Job(answer.question().slug(), shown, data, Optional.empty(), true, source));
                     for (String value : facetValues(data, spec.facet().get())) {
-                        jobs.add(new Job(answer.question().slug(), shown, filter(data, spec.facet().get(), value), Optional.of(value),
+                        jobs.add(new Job(answer.question().slug(), shown, facetRows(data, spec, value), Optional.of(value),
                                 false, source));
                     }
                 }
@@ -172,6 +172,47 @@ public final class ChartStage {
     /** The distinct values of the facet column, in the order the query returned them. */
     static List<String> facetValues(Table data, String column) {
         return data.columnValues(column).stream().filter(java.util.Objects::nonNull).map(Object::toString).distinct().toList();
+    }
+
+    /**
+     * One facet's rows. A line keeps every x of the table: an x where the facet's value is merged into "Other (small
+     * groups)" (a country too small that month, or merged to protect one) is a row of empty figures, drawn as a gap and
+     * counted as not shown, rather than a shorter axis that reads as if the country's data stopped. An x with no Other
+     * row is one the value truly has no row at (no members that month), and stays out.
+     */
+    static Table facetRows(Table data, ChartSpec spec, String value) {
+        Table own = filter(data, spec.facet().get(), value);
+        if (spec.kind() != ChartKind.LINE || spec.series().isPresent() || value.equals(dev.marquee.privacy.Disclosure.OTHER)) {
+            return own;
+        }
+        int x = data.index(spec.x());
+        int facet = data.index(spec.facet().get());
+        Optional<Integer> source = data.indexOf(SOURCE);
+        Map<Object, List<Object>> ownByX = new java.util.HashMap<>();
+        own.rows().forEach(row -> ownByX.put(row.get(x), row));
+        java.util.Set<Object> merged = new java.util.HashSet<>();
+        data.rows().stream().filter(row -> dev.marquee.privacy.Disclosure.OTHER.equals(row.get(facet))).forEach(row -> merged.add(row.get(x)));
+        List<List<Object>> rows = new ArrayList<>(own.rows());
+        for (Object at : merged) {
+            if (!ownByX.containsKey(at) && at != null) {
+                List<Object> empty = new ArrayList<>(java.util.Collections.nCopies(data.columns().size(), null));
+                empty.set(x, at);
+                empty.set(facet, value);
+                source.ifPresent(column -> empty.set(column, own.rows().isEmpty() ? null : own.rows().get(0).get(column)));
+                rows.add(empty);
+            }
+        }
+        if (rows.size() == own.rows().size()) {
+            return own;
+        }
+        rows.sort((a, b) -> compareX(a.get(x), b.get(x)));
+        return new Table(data.columns(), rows);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareX(Object a, Object b) {
+        return a instanceof Comparable && a.getClass().equals(b.getClass()) ? ((Comparable) a).compareTo(b)
+                : String.valueOf(a).compareTo(String.valueOf(b));
     }
 
     private static Table filter(Table data, String column, String value) {
