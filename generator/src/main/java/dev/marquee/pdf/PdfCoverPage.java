@@ -64,7 +64,11 @@ final class PdfCoverPage {
         tags.add(document, writer, new Paragraph(shown.title(), new Font(fonts.bold, 22, Font.NORMAL, INK)), PdfName.H1);
         String period = shown.period().isEmpty() ? "" : "Period " + shown.period() + " · ";
         String lead = shown.report().datelineLead();
-        Paragraph asOf = new Paragraph(period + (period.isEmpty() ? lead : lead.toLowerCase(java.util.Locale.ROOT)) + shown.dateline(), new Font(fonts.regular, 12, Font.NORMAL, MUTED));
+        // Without viewing sessions each file runs to its own latest date (a tile's "as of 15 Jul 2023"): the cover says
+        // so under the report's date, as the site's overview does.
+        String ownDates = period.isEmpty() ? ". " + shown.freshness().replace("which the Data page gives", "which the site's Data page gives") : "";
+        Paragraph asOf = new Paragraph(period + (period.isEmpty() ? lead : lead.toLowerCase(java.util.Locale.ROOT)) + shown.dateline()
+                + ownDates, new Font(fonts.regular, 12, Font.NORMAL, MUTED));
         asOf.setSpacingAfter(8);
         tags.add(document, writer, asOf, PdfName.P);
         if (!shown.tiles().isEmpty()) {

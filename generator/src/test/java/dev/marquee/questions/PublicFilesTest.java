@@ -209,6 +209,17 @@ class PublicFilesTest {
     }
 
     /**
+     * Without viewing sessions each file runs to its own latest date (a tile's "as of 15 Jul 2023" under a report of
+     * 30 Jun 2025): the PDF's cover says so under its date, as the site's overview does; it had the report's date alone.
+     */
+    @Test
+    void allSix_pdfCover_saysEachFileRunsToItsOwnDate() throws Exception {
+        String cover = Fixtures.poppler("pdftotext", allSix().site().resolve("report.pdf"), "-f", "1", "-l", "1").replaceAll("\\s+", " ");
+        assertTrue(cover.contains("No file holds individual viewing sessions: each figure names the file it comes from, and a file's "
+                + "figures run to its own latest date, which the site's Data page gives."), cover);
+    }
+
+    /**
      * The countries' table of several files names the file of each column: the six files' had "MRR" bare beside
      * "Members (Netflix Userbase.csv)" and "Members (netflix_users.csv)", read as every file's, where only the userbase
      * gives fees by country (India and Japan, of the users table alone, showed an empty MRR).
