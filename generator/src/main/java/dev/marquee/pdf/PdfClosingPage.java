@@ -50,7 +50,7 @@ final class PdfClosingPage {
                 new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
         section(flow, tags, "Definitions", definitions, fonts);
 
-        PdfPTable table = new PdfPTable(new float[]{2, 1.2f, 1.2f, 1.2f});
+        PdfPTable table = new PdfPTable(new float[]{3.3f, 1, 1, 1});
         table.setWidthPercentage(100);
         for (String header : List.of(Texts.TABLE, Texts.ROWS_READ, Texts.SET_ASIDE, Texts.ROWS_USED)) {
             table.addCell(cell(header, new Font(fonts.bold, 8, Font.NORMAL, INK), !header.equals(Texts.TABLE)));
@@ -58,7 +58,14 @@ final class PdfClosingPage {
         Font small = new Font(fonts.regular, 8, Font.NORMAL, INK);
         // The files' tables only: the built-in reference tables are named under Sources, and their rows are not data.
         for (Presentation.QualityRow quality : shown.quality().stream().filter(q -> !q.builtIn()).toList()) {
-            table.addCell(cell(quality.table(), small, false));
+            // A table read from several files names them, as the site's Data page does: "member_profiles" alone,
+            // 32,500 rows, read as one file's where three files' members are counted.
+            PdfPCell named = cell(quality.table(), small, false);
+            if (quality.file().contains(" + ")) {
+                named.getPhrase().add(new Chunk("\n" + SafeText.line(quality.file()), new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
+                named.setLeading(0, 1.25f);
+            }
+            table.addCell(named);
             table.addCell(cell(quality.rowsRead(), small, true));
             table.addCell(cell(quality.rowsSetAside(), small, true));
             table.addCell(cell(quality.rowsKept(), small, true));

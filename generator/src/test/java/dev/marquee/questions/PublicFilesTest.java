@@ -220,6 +220,20 @@ class PublicFilesTest {
     }
 
     /**
+     * The PDF's data quality table names the files of a table read from several: "member_profiles 32,500" alone read
+     * as one file's rows where the three member files' are counted.
+     */
+    @Test
+    void allSix_pdfDataQuality_namesTheFilesOfATableReadFromSeveral() throws Exception {
+        String pdf = allSix().pdfText().replaceAll("\\s+", " ");
+        java.util.regex.Matcher profiles = Pattern.compile("member_profiles (.{0,300}?) [\\d,]+ [\\d,]+ [\\d,]+ title_engagement").matcher(pdf);
+        assertTrue(profiles.find(), pdf);
+        for (String file : List.of("Netflix Userbase.csv", "netflix_customer_churn.csv", "netflix_users.csv")) {
+            assertTrue(profiles.group(1).contains(file), profiles.group(1));
+        }
+    }
+
+    /**
      * The countries' table of several files names the file of each column: the six files' had "MRR" bare beside
      * "Members (Netflix Userbase.csv)" and "Members (netflix_users.csv)", read as every file's, where only the userbase
      * gives fees by country (India and Japan, of the users table alone, showed an empty MRR).
