@@ -216,10 +216,11 @@ public final class OutlookStage {
     private static List<Object> accuracyRow(ForecastSpec spec, Forecast forecast) {
         Optional<Backtest> candidate = forecast.candidate();
         Optional<Backtest> baseline = forecast.baseline();
-        // An error that was not or could not be measured is NaN: "n/a" on the page, an empty cell in the CSV.
+        // An error that was not or could not be measured is NaN: "n/a" on the page, an empty cell in the CSV. MAPE is
+        // published as a share (0.028), as every percent of the report is, so that the page writes it "2.8%".
         return java.util.Arrays.asList(spec.title(), forecast.available() ? forecast.method() : "no forecast",
-                candidate.map(Backtest::mape).orElse(Double.NaN), candidate.map(Backtest::mase).orElse(Double.NaN),
+                candidate.map(b -> b.mape() / 100).orElse(Double.NaN), candidate.map(Backtest::mase).orElse(Double.NaN),
                 forecast.baselineName().isEmpty() ? null : forecast.baselineName(),
-                baseline.map(Backtest::mape).orElse(Double.NaN), baseline.map(Backtest::mase).orElse(Double.NaN), forecast.note());
+                baseline.map(b -> b.mape() / 100).orElse(Double.NaN), baseline.map(Backtest::mase).orElse(Double.NaN), forecast.note());
     }
 }

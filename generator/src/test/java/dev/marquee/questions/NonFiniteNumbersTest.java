@@ -64,6 +64,9 @@ class NonFiniteNumbersTest {
         assertTrue(site("csv/outlook-active-forecast.csv").contains("\n2025-03-01,,20,20,20,20,20\n"),
                 "a flat forecast of the 20 members, with no spread");
         assertTrue(site("outlook.html").contains("<td class=\"num\">n/a</td>"));
+        // MAPE is a percent of the actual values, written as the report's percents are (the CSV keeps the share, 0).
+        assertTrue(site("outlook.html").contains("<td class=\"txt\">Active subscribers</td><td class=\"txt\">Holt (linear trend)</td>"
+                + "<td class=\"num\">0.0%</td>"), site("outlook.html"));
         assertFalse(site("metrics.json").contains("NaN") || site("metrics.json").contains("Infinity"));
     }
 
