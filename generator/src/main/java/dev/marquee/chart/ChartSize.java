@@ -132,11 +132,15 @@ final class ChartSize {
             if (bars.fit()) {
                 return new Fit(copy, Optional.empty(), Fit.ALL);
             }
-            int fits = bars.fitting();
             CategoryDataset all = plot.getDataset();
+            // A cut through a tie moves before it, unless that gives up more than half the bars that fit: then the
+            // note says how many left out tie with the last one shown.
+            int beforeTie = beforeATie(all, bars.fitting());
+            int fits = beforeTie * 2 >= bars.fitting() ? beforeTie : bars.fitting();
+            int tiedLeftOut = fits == beforeTie ? 0 : tiedAfter(all, fits);
             plot.setDataset(new SlidingCategoryDataset(all, 0, fits));
             String leftOut = (descending(all) ? "The " + fits + " highest" : "The first " + fits) + " of " + bars.count()
-                    + " shown; the table on the site lists all.";
+                    + " shown" + (tiedLeftOut == 0 ? "" : ", " + tiedLeftOut + " more tied with the last") + "; the table on the site lists all.";
             TextTitle note = new TextTitle(leftOut, new Font(plot.getDomainAxis().getTickLabelFont().getFamily(), Font.PLAIN, 11));
             note.setPaint(Theme.MUTED);
             note.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
@@ -160,6 +164,36 @@ final class ChartSize {
      * groups)" aside). Stacks are in their query's order (countries by size): a first part that happened to fall read
      * as "the 4 highest".
      */
+    /**
+     * A ranking cut after {@code fits} bars, moved back before a tie it would split: "the 7 highest" must not show one of
+     * two countries of 183 members and leave the other out. Left as it is when every bar shown ties with the next.
+     */
+    static int beforeATie(CategoryDataset data, int fits) {
+        if (!descending(data) || fits <= 0 || fits >= data.getColumnCount() || Theme.isOther(data.getColumnKey(fits))) {
+            return fits;
+        }
+        Number next = data.getValue(0, fits);
+        int cut = fits;
+        while (cut > 0 && next != null && data.getValue(0, cut - 1) != null
+                && data.getValue(0, cut - 1).doubleValue() == next.doubleValue()) {
+            cut--;
+        }
+        return cut == 0 ? fits : cut;
+    }
+
+    /** How many bars after the first {@code shown} have the value of the last one shown. */
+    private static int tiedAfter(CategoryDataset data, int shown) {
+        Number last = data.getValue(0, shown - 1);
+        int tied = 0;
+        for (int column = shown; column < data.getColumnCount(); column++) {
+            Number value = data.getValue(0, column);
+            if (last != null && value != null && value.doubleValue() == last.doubleValue()) {
+                tied++;
+            }
+        }
+        return tied;
+    }
+
     private static boolean descending(CategoryDataset data) {
         if (data.getRowCount() != 1) {
             return false;
