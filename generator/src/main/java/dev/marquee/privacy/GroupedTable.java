@@ -41,19 +41,25 @@ final class GroupedTable {
     /** A cross-tab's values of 'within' merged as a whole into "Other (small groups)". */
     private final Set<Object> mergedWithin = new java.util.HashSet<>();
     private final Map<String, String> regionOf;
+    /**
+     * A region's members of each label are published too (a run sliced by region or plan: each slice gives its
+     * region's members by plan, or its plan's by region): the countries merged away must hold 0 or k of each label.
+     */
+    private final boolean labelTotalsByRegion;
     /** The index of the column naming each row's group (see {@link #dimension}), if the result has one. */
     private final Optional<Integer> dimension;
     /** Rows added up from others: their shares of a total are computed once the table is final. */
     private final java.util.Set<List<Object>> combined = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private GroupedTable(Table table, GroupSpec spec, int k, Set<Object> forced, Set<List<String>> forcedRows,
-                         Map<String, String> regionOf) {
+                         Map<String, String> regionOf, boolean labelTotalsByRegion) {
         this.table = table;
         this.spec = spec;
         this.k = k;
         this.forced = forced;
         this.forcedRows = forcedRows;
         this.regionOf = regionOf;
+        this.labelTotalsByRegion = labelTotalsByRegion;
         this.dimension = dimension(table, spec).map(table::index);
     }
 
@@ -115,9 +121,15 @@ final class GroupedTable {
      */
     static Protected protect(Table table, GroupSpec spec, int k, Map<Object, Set<Object>> forced, Set<List<String>> forcedRows,
                              Map<String, String> regionOf) {
+        return protect(table, spec, k, forced, forcedRows, regionOf, false);
+    }
+
+    /** @param labelTotalsByRegion a region's members of each label are published too (see {@link #labelTotalsByRegion}) */
+    static Protected protect(Table table, GroupSpec spec, int k, Map<Object, Set<Object>> forced, Set<List<String>> forcedRows,
+                             Map<String, String> regionOf, boolean labelTotalsByRegion) {
         Optional<Integer> source = table.indexOf("source");
         if (source.isEmpty() || spec.columns().contains("source")) {
-            return new GroupedTable(table, spec, k, forced.getOrDefault(EVENT_FILES, Set.of()), forcedRows, regionOf).run();
+            return new GroupedTable(table, spec, k, forced.getOrDefault(EVENT_FILES, Set.of()), forcedRows, regionOf, labelTotalsByRegion).run();
         }
         Map<Object, List<List<Object>>> populations = new LinkedHashMap<>();
         for (List<Object> row : table.rows()) {
@@ -130,7 +142,7 @@ final class GroupedTable {
         for (Map.Entry<Object, List<List<Object>>> entry : populations.entrySet()) {
             List<List<Object>> population = entry.getValue();
             Protected safe = new GroupedTable(new Table(table.columns(), population), spec, k,
-                    forced.getOrDefault(entry.getKey(), Set.of()), forcedRows, regionOf).run();
+                    forced.getOrDefault(entry.getKey(), Set.of()), forcedRows, regionOf, labelTotalsByRegion).run();
             each.put(entry.getKey(), safe);
             for (List<Object> row : safe.table().rows()) {
                 List<Object> copy = new ArrayList<>(row);
@@ -230,7 +242,7 @@ final class GroupedTable {
             mergedSize = spec.overlapping() ? Math.max(mergedSize, sizes.get(next)) : mergedSize + sizes.get(next);
         }
         if (spec.nestedIn().isPresent() && spec.within().get().equals(GroupSpec.COUNTRY)) {
-            mergeWithinRegions(sizes, merged);
+            mergeWithinRegions(rows, sizes, merged);
         }
         // A value another result of the same groups hides (a country members by country merges) is merged here too:
         // its rows add up to that group. Merged alone, its rows would show it under another name: they show no figure.
@@ -267,18 +279,28 @@ final class GroupedTable {
     /**
      * A region's total is published elsewhere: the countries of it merged away must hold 0 or k members together, or
      * its total minus its published countries would give them. Its next smallest country joins them until they do.
+     * Where a region's members of each label are published too ({@link #labelTotalsByRegion}), the same holds for
+     * each label: the merged countries' members of each plan must be 0 or k as well.
      */
-    private void mergeWithinRegions(Map<Object, Double> sizes, List<Object> merged) {
+    private void mergeWithinRegions(List<List<Object>> rows, Map<Object, Double> sizes, List<Object> merged) {
+        int within = table.index(spec.within().orElseThrow());
+        int label = labelTotalsByRegion ? spec.label().map(table::index).orElse(-1) : -1;
+        java.util.function.BinaryOperator<Double> add = spec.overlapping() ? Math::max : Double::sum;
         boolean changed = true;
         while (changed) {
             changed = false;
-            Map<String, Double> mergedInRegion = new LinkedHashMap<>();
+            // Per region, the merged countries' members in all ("") and of each label.
+            Map<String, Map<String, Double>> mergedInRegion = new LinkedHashMap<>();
             for (Object country : merged) {
-                mergedInRegion.merge(regionOf(country), sizes.get(country),
-                        spec.overlapping() ? Math::max : Double::sum);
+                mergedInRegion.computeIfAbsent(regionOf(country), r -> new LinkedHashMap<>()).merge("", sizes.get(country), add);
             }
-            for (Map.Entry<String, Double> region : mergedInRegion.entrySet()) {
-                if (region.getValue() > 0 && region.getValue() < k) {
+            for (List<Object> row : label < 0 ? List.<List<Object>>of() : rows) {
+                if (merged.contains(row.get(within))) {
+                    mergedInRegion.get(regionOf(row.get(within))).merge("|" + row.get(label), number(row, spec.members()), add);
+                }
+            }
+            for (Map.Entry<String, Map<String, Double>> region : mergedInRegion.entrySet()) {
+                if (region.getValue().values().stream().anyMatch(members -> members > 0 && members < k)) {
                     Object next = null;
                     for (Map.Entry<Object, Double> country : sizes.entrySet()) {
                         if (!merged.contains(country.getKey()) && country.getValue() > 0
