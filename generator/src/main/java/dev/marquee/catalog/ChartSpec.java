@@ -1,11 +1,14 @@
 package dev.marquee.catalog;
 
+import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
 import dev.marquee.format.Grain;
 import dev.marquee.format.Unit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One chart (or table) of a question, declared in its front matter.
@@ -71,28 +74,28 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
                 whenEmpty, track, units, grains);
     }
 
-    private static final java.util.regex.Pattern FROM_DATA = java.util.regex.Pattern.compile("\\{([a-z_][a-z0-9_]*)\\|([^{}]*)}");
+    private static final Pattern FROM_DATA = Pattern.compile("\\{([a-z_][a-z0-9_]*)\\|([^{}]*)}");
 
     /**
      * The axis labels with each {@code {column|otherwise}} replaced by the column's one value in {@code data}, or by
      * {@code otherwise} when it has none or several: "Days since the last {last_activity|activity}" reads "Days since
      * the last login" for a file whose activity is its logins.
      */
-    public ChartSpec labelledFrom(dev.marquee.engine.Table data) {
+    public ChartSpec labelledFrom(Table data) {
         String newX = fromData(xLabel, data);
         String newY = fromData(yLabel, data);
         return newX.equals(xLabel) && newY.equals(yLabel) ? this : new ChartSpec(id, query, kind, title, x, y, series, newX, newY,
                 unit, headline, description, facet, line, needs, whenEmpty, track, units, grains);
     }
 
-    private static String fromData(String label, dev.marquee.engine.Table data) {
-        java.util.regex.Matcher placeholder = FROM_DATA.matcher(label);
+    private static String fromData(String label, Table data) {
+        Matcher placeholder = FROM_DATA.matcher(label);
         StringBuilder out = new StringBuilder();
         while (placeholder.find()) {
             String column = placeholder.group(1);
             List<String> values = data.indexOf(column).isEmpty() ? List.of() : data.columnValues(column).stream()
                     .filter(Objects::nonNull).map(Object::toString).distinct().toList();
-            placeholder.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(values.size() == 1 ? values.get(0)
+            placeholder.appendReplacement(out, Matcher.quoteReplacement(values.size() == 1 ? values.get(0)
                     : placeholder.group(2)));
         }
         placeholder.appendTail(out);

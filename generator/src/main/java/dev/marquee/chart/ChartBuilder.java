@@ -512,7 +512,6 @@ final class ChartBuilder {
         }
     }
 
-
     /** Points of each series: epoch day and value (NaN where it has none), in row order. */
     private static Map<String, List<double[]>> series(ChartSpec spec, Table data) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();

@@ -160,11 +160,6 @@ final class ChartSize {
     }
 
     /**
-     * True when the chart has one series and its values fall from the first category to the last ("Other (small
-     * groups)" aside). Stacks are in their query's order (countries by size): a first part that happened to fall read
-     * as "the 4 highest".
-     */
-    /**
      * A ranking cut after {@code fits} bars, moved back before a tie it would split: "the 7 highest" must not show one of
      * two countries of 183 members and leave the other out. Left as it is when every bar shown ties with the next.
      */
@@ -194,6 +189,11 @@ final class ChartSize {
         return tied;
     }
 
+    /**
+     * True when the chart has one series and its values fall from the first category to the last ("Other (small
+     * groups)" aside). Stacks are in their query's order (countries by size): a first part that happened to fall read
+     * as "the 4 highest".
+     */
     private static boolean descending(CategoryDataset data) {
         if (data.getRowCount() != 1) {
             return false;

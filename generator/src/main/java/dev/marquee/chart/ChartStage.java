@@ -4,16 +4,20 @@ import dev.marquee.catalog.ChartKind;
 import dev.marquee.catalog.ChartSpec;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Slugs;
+import dev.marquee.privacy.Disclosure;
 import dev.marquee.query.Answer;
 import dev.marquee.run.Background;
 
 import org.jfree.chart.JFreeChart;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Turns every answered question's charts into SVG for the site and vector drawings for the PDF. */
 public final class ChartStage {
@@ -182,20 +186,19 @@ public final class ChartStage {
      */
     static Table facetRows(Table data, ChartSpec spec, String value) {
         Table own = filter(data, spec.facet().get(), value);
-        if (spec.kind() != ChartKind.LINE || spec.series().isPresent() || value.equals(dev.marquee.privacy.Disclosure.OTHER)) {
+        if (spec.kind() != ChartKind.LINE || spec.series().isPresent() || value.equals(Disclosure.OTHER)) {
             return own;
         }
         int x = data.index(spec.x());
         int facet = data.index(spec.facet().get());
         Optional<Integer> source = data.indexOf(SOURCE);
-        Map<Object, List<Object>> ownByX = new java.util.HashMap<>();
-        own.rows().forEach(row -> ownByX.put(row.get(x), row));
-        java.util.Set<Object> merged = new java.util.HashSet<>();
-        data.rows().stream().filter(row -> dev.marquee.privacy.Disclosure.OTHER.equals(row.get(facet))).forEach(row -> merged.add(row.get(x)));
+        Set<Object> ownXs = own.rows().stream().map(row -> row.get(x)).collect(Collectors.toSet());
+        Set<Object> merged = data.rows().stream().filter(row -> Disclosure.OTHER.equals(row.get(facet))).map(row -> row.get(x))
+                .collect(Collectors.toSet());
         List<List<Object>> rows = new ArrayList<>(own.rows());
         for (Object at : merged) {
-            if (!ownByX.containsKey(at) && at != null) {
-                List<Object> empty = new ArrayList<>(java.util.Collections.nCopies(data.columns().size(), null));
+            if (at != null && !ownXs.contains(at)) {
+                List<Object> empty = new ArrayList<>(Collections.nCopies(data.columns().size(), null));
                 empty.set(x, at);
                 empty.set(facet, value);
                 source.ifPresent(column -> empty.set(column, own.rows().isEmpty() ? null : own.rows().get(0).get(column)));

@@ -69,6 +69,15 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
     public record Headline(Page page, Figure figure) {
     }
 
+    /**
+     * What a report without viewing sessions says under its date: each file runs to its own, which {@code dataPage}
+     * gives ("the Data page" on the site, "the site's Data page" in the PDF).
+     */
+    public static String eachFileItsOwnDate(String dataPage) {
+        return "No file holds individual viewing sessions: each figure names the file it comes from, and a file's figures run "
+                + "to its own latest date, which " + dataPage + " gives.";
+    }
+
     public static Presentation of(Report report) {
         return of(report, Optional.empty(), Targets.none());
     }
@@ -88,8 +97,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables, severalSources)).toList();
         Report.DateRange range = report.dataRange();
         String period = dates(range);
-        String freshness = period.isEmpty() ? "No file holds individual viewing sessions: each figure names the file it comes from, and a file's "
-                + "figures run to its own latest date, which the Data page gives."
+        String freshness = period.isEmpty() ? eachFileItsOwnDate("the Data page")
                 : "Viewing activity from " + Formats.date(range.first()) + " to " + Formats.date(range.last()) + ".";
         List<Definition> definitions = report.definitions().stream()
                 .map(d -> new Definition(d.name(), d.definition(), d.section())).toList();

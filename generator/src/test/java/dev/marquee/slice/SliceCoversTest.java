@@ -34,12 +34,7 @@ class SliceCoversTest {
         for (Path pdf : pdfs) {
             String cover = Fixtures.poppler("pdftotext", pdf, "-f", "1", "-l", "1");
             assertTrue(cover.contains("Marquee streaming report"), cover);
-            Matcher shortened = SHORTENED.matcher(cover.replaceAll("\\s+", " "));
-            while (shortened.find()) {
-                if (Integer.parseInt(shortened.group(1)) < 5) {
-                    few.add(site.relativize(pdf) + ": " + shortened.group());
-                }
-            }
+            few.addAll(cutBelow(5, cover, site.relativize(pdf)));
         }
         assertEquals(List.of(), few, "covers drawing a bar chart cut to fewer than 5 bars");
     }
@@ -56,12 +51,7 @@ class SliceCoversTest {
         assertTrue(pdfs.size() > 3, "the whole report and the regions' slices: " + pdfs);
         List<String> few = new ArrayList<>();
         for (Path pdf : pdfs) {
-            Matcher shortened = SHORTENED.matcher(Fixtures.poppler("pdftotext", pdf).replaceAll("\\s+", " "));
-            while (shortened.find()) {
-                if (Integer.parseInt(shortened.group(1)) < 4) {
-                    few.add(site.relativize(pdf) + ": " + shortened.group());
-                }
-            }
+            few.addAll(cutBelow(4, Fixtures.poppler("pdftotext", pdf), site.relativize(pdf)));
         }
         assertEquals(List.of(), few, "pages drawing a bar chart cut to fewer than 4 bars");
     }
@@ -87,6 +77,18 @@ class SliceCoversTest {
             }
         }
         assertEquals(List.of(), found);
+    }
+
+    /** Each "The 3 highest of 10 shown" of a PDF's text that shows fewer than {@code least} bars, named by its PDF. */
+    private static List<String> cutBelow(int least, String text, Path pdf) {
+        List<String> few = new ArrayList<>();
+        Matcher shortened = SHORTENED.matcher(text.replaceAll("\\s+", " "));
+        while (shortened.find()) {
+            if (Integer.parseInt(shortened.group(1)) < least) {
+                few.add(pdf + ": " + shortened.group());
+            }
+        }
+        return few;
     }
 
     /** The whole report's PDF, then each published slice's. */
