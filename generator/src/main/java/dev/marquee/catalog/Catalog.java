@@ -58,6 +58,7 @@ public final class Catalog {
             });
         }
         unresolvedReferences(questions, problems);
+        unresolvedAsOfMonths(questions, problems);
         if (questions.isEmpty() && problems.isEmpty()) {
             problems.add(Problem.fatal(folder.toString(), 0, "", "no-questions",
                     "no questions found: add <slug>.md and <slug>.sql files to this folder"));
@@ -89,6 +90,36 @@ public final class Catalog {
                                 "chart '" + chart.id() + "' draws " + reference + ", but question '" + other.slug()
                                         + "' has no result '" + reference.name() + "'; its results are " + other.results()));
                     }
+                });
+            }
+        }
+    }
+
+    /**
+     * Why a result's {@code as_of_month_of} cannot name {@code monthly}, if it cannot: that must be a result declared
+     * under 'privacy' by month, of the same members and label.
+     */
+    private static Optional<String> asOfMonthProblem(GroupSpec spec, Optional<GroupSpec> monthly, String named) {
+        if (monthly.isPresent() && monthly.get().within().equals(Optional.of("month")) && spec.within().isEmpty()
+                && monthly.get().members().equals(spec.members()) && spec.label().isPresent()
+                && monthly.get().label().equals(spec.label())) {
+            return Optional.empty();
+        }
+        return Optional.of("'as_of_month_of' of '" + spec.result() + "' names a result declared under 'privacy' with 'within: month', "
+                + "the same 'members' and the same 'label', whose as-of month's rows are this result's; got '" + named + "'");
+    }
+
+    /** Every {@code as_of_month_of} that names another question's result names one that fits (see asOfMonthProblem). */
+    private static void unresolvedAsOfMonths(List<Question> questions, List<Problem> problems) {
+        Map<String, Question> bySlug = new java.util.HashMap<>();
+        questions.forEach(q -> bySlug.put(q.slug(), q));
+        for (Question question : questions) {
+            for (GroupSpec spec : question.privacy()) {
+                spec.asOfMonthOf().filter(Reference::isReference).ifPresent(named -> {
+                    Optional<GroupSpec> monthly = Reference.parse(named).flatMap(reference ->
+                            Optional.ofNullable(bySlug.get(reference.question())).flatMap(other -> other.privacy(reference.name())));
+                    asOfMonthProblem(spec, monthly, named).ifPresent(message -> problems.add(Problem.fatal(
+                            question.descriptionFile().toString(), spec.line(), "as_of_month_of", "bad-privacy", message)));
                 });
             }
         }
@@ -291,16 +322,10 @@ public final class Catalog {
             });
         }
         for (GroupSpec spec : privacy) {
-            spec.asOfMonthOf().ifPresent(other -> {
-                Optional<GroupSpec> monthly = privacy.stream().filter(s -> s.result().equals(other)).findFirst();
-                if (monthly.isEmpty() || !monthly.get().within().equals(Optional.of("month")) || spec.within().isPresent()
-                        || !monthly.get().members().equals(spec.members()) || spec.label().isEmpty()
-                        || !monthly.get().label().equals(spec.label())) {
-                    problems.add(Problem.fatal(where, spec.line(), "as_of_month_of", "bad-privacy", "'as_of_month_of' of '"
-                            + spec.result() + "' names a result declared under 'privacy' with 'within: month', the same 'members' "
-                            + "and the same 'label', whose as-of month's rows are this result's; got '" + other + "'"));
-                }
-            });
+            // Another question's result (churn/monthly_by_country) is checked once every question is read.
+            spec.asOfMonthOf().filter(other -> !Reference.isReference(other)).ifPresent(other ->
+                    asOfMonthProblem(spec, privacy.stream().filter(s -> s.result().equals(other)).findFirst(), other)
+                            .ifPresent(message -> problems.add(Problem.fatal(where, spec.line(), "as_of_month_of", "bad-privacy", message))));
             spec.addsUp().filter(other -> other.equals(spec.result()) || privacy.stream().noneMatch(s -> s.result().equals(other)))
                     .ifPresent(other -> problems.add(Problem.fatal(where, spec.line(), "adds_up", "bad-privacy", "'adds_up' of '"
                             + spec.result() + "' names another result declared under 'privacy' whose rows this result's rows add up; "

@@ -30,9 +30,11 @@ import java.util.regex.Pattern;
  * @param nestedIn    a grouping of the label's values whose totals are published elsewhere ({@code region}, of the
  *                    countries of a by-country result): what one of them hides or merges must be 0 or k members too,
  *                    or its total minus its published rows would give a smaller group
- * @param asOfMonthOf another result of the same question, by month ({@code within: month}), whose rows of the as-of
- *                    month (its last) are this result's rows: the churn by region is the monthly churn by region's
- *                    last month. A row one of them does not show, the other does not show either
+ * @param asOfMonthOf another result by month ({@code within: month}), of the same question or of another one written
+ *                    {@code <question>/<result>}, whose rows of the as-of month (its last) are this result's rows: the
+ *                    churn by region is the monthly churn by region's last month, the current members by country the
+ *                    churn question's members by country at the as-of month's end. A row one of them does not show,
+ *                    the other does not show either
  * @param addsUp      another result of the same question whose rows this result's rows add up (seasonality, each
  *                    month of the year over the years, of the monthly signups): where that result hides a row against
  *                    differencing across slices, this one shows no figure, since the sum minus the rows shown would

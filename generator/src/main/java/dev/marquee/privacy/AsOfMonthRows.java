@@ -1,6 +1,7 @@
 package dev.marquee.privacy;
 
 import dev.marquee.catalog.GroupSpec;
+import dev.marquee.catalog.Reference;
 import dev.marquee.catalog.Question;
 import dev.marquee.engine.Table;
 import dev.marquee.query.Answer;
@@ -13,7 +14,8 @@ import java.util.Set;
 
 /**
  * One group in two results of one report: a result declared {@code as_of_month_of} another (the churn by region, the
- * monthly churn by region's as-of month) shows each row the other shows for its last month. Where one of them does not
+ * monthly churn by region's as-of month; the current members by country, the churn question's members by country at
+ * each month's end) shows each row the other shows for its last month. Where one of them does not
  * show a row (merged, hidden, or hidden against differencing across slices) and the other does, the other's row is
  * hidden too: before, the Asia-Pacific slice hid its churn by region, and its monthly churn showed the same December
  * figures, which the whole report's "Other (small groups)" region then turned into Middle East &amp; Africa's 8 churners.
@@ -39,11 +41,19 @@ final class AsOfMonthRows {
                 if (spec.asOfMonthOf().isEmpty()) {
                     continue;
                 }
-                GroupSpec monthlySpec = question.privacy(spec.asOfMonthOf().get()).orElseThrow();
+                // The month's result: of this question, or of another one named <question>/<result>, if it ran.
+                Optional<Reference> reference = Reference.parse(spec.asOfMonthOf().get());
+                String monthlyResult = reference.map(Reference::name).orElse(spec.asOfMonthOf().get());
+                int m = reference.map(r -> answerOf(computed, r.question())).orElse(a);
+                if (m < 0) {
+                    continue;
+                }
+                Question monthlyQuestion = computed.get(m).question();
+                GroupSpec monthlySpec = monthlyQuestion.privacy(monthlyResult).orElseThrow();
                 Table asOf = computed.get(a).results().get(spec.result());
-                Table monthly = computed.get(a).results().get(monthlySpec.result());
+                Table monthly = computed.get(m).results().get(monthlyResult);
                 Table asOfShown = published.get(a).results().get(spec.result());
-                Table monthlyShown = published.get(a).results().get(monthlySpec.result());
+                Table monthlyShown = published.get(m).results().get(monthlyResult);
                 if (asOf == null || monthly == null || asOfShown == null || monthlyShown == null || monthly.isEmpty()) {
                     continue;
                 }
@@ -53,6 +63,9 @@ final class AsOfMonthRows {
                 Set<List<String>> asOfKeys = shownKeys(asOfShown, spec);
                 Set<List<String>> monthlyKeys = shownKeys(monthlyShown, monthlySpec);
                 for (List<Object> row : asOf.rows()) {
+                    if (!samePopulation(asOf, row, monthly)) {
+                        continue;
+                    }
                     Object value = row.get(asOf.index(label));
                     Optional<List<Object>> same = monthly.rows().stream().filter(r -> last.equals(r.get(monthly.index("month")))
                             && value.equals(r.get(monthly.index(label)))).findFirst();
@@ -66,13 +79,32 @@ final class AsOfMonthRows {
                     if (asOfRowShown && !monthlyRowShown) {
                         added |= forcedRows.computeIfAbsent(Disclosure.resultKey(question, spec.result()), x -> new HashSet<>()).add(asOfKey);
                     } else if (monthlyRowShown && !asOfRowShown) {
-                        added |= forcedRows.computeIfAbsent(Disclosure.resultKey(question, monthlySpec.result()), x -> new HashSet<>())
+                        added |= forcedRows.computeIfAbsent(Disclosure.resultKey(monthlyQuestion, monthlySpec.result()), x -> new HashSet<>())
                                 .add(monthlyKey);
                     }
                 }
             }
         }
         return added;
+    }
+
+    /** The position of a question's answer, or -1 where it did not run (its tables are missing). */
+    private static int answerOf(List<Answer> answers, String slug) {
+        for (int a = 0; a < answers.size(); a++) {
+            if (answers.get(a).question().slug().equals(slug)) {
+                return a;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether a row is of the month's result's population: a result by month without a source column counts the event
+     * files' members, so a member-level file's rows (members by country of a users table) are another group.
+     */
+    private static boolean samePopulation(Table asOf, List<Object> row, Table monthly) {
+        Optional<Integer> source = asOf.indexOf("source");
+        return source.isEmpty() || monthly.indexOf("source").isPresent() || GroupedTable.EVENT_FILES.equals(row.get(source.get()));
     }
 
     /** The keys of the rows a published result shows by name with their members. */

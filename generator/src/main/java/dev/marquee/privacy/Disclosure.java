@@ -72,8 +72,8 @@ public final class Disclosure {
     }
 
     /**
-     * The whole report of a run whose slices publish a region's members of each plan (sliced by region): a cross-tab
-     * of countries nested in regions merges away, per region, 0 or k members of each of its labels.
+     * The whole report of a run whose slices publish a region's members of each plan (sliced by region or by plan): a
+     * cross-tab of countries nested in regions merges away, per region, 0 or k members of each of its labels.
      */
     public static List<Answer> protect(List<Answer> answers, int k, Map<String, String> regionOf, boolean labelTotalsByRegion) {
         return protect(answers, k, regionOf, Map.of(), labelTotalsByRegion);

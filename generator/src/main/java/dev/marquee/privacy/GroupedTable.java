@@ -43,7 +43,8 @@ final class GroupedTable {
     private final Map<String, String> regionOf;
     /**
      * A region's members of each label are published too (a run sliced by region: each slice gives its region's
-     * members by plan): the countries merged away must hold 0 or k of each label.
+     * members by plan; sliced by plan, each gives its plan's members by region): the countries merged away must hold
+     * 0 or k of each label.
      */
     private final boolean labelTotalsByRegion;
     /** The index of the column naming each row's group (see {@link #dimension}), if the result has one. */

@@ -96,6 +96,17 @@ class CatalogTest {
     }
 
     @Test
+    void read_asOfMonthOf_ofAnotherQuestion_namesItsResultByMonth() throws Exception {
+        Path questions = questionsWith("members.md", "    as_of_month_of: churn/monthly_by_country\n", "    as_of_month_of: churn/by_country\n");
+
+        ReportException error = assertThrows(ReportException.class, () -> readAsTheRunDoes(questions));
+
+        assertTrue(error.getMessage().matches("(?s).*members\\.md:\\d+ column as_of_month_of: 'as_of_month_of' of 'by_country' names a "
+                + "result declared under 'privacy' with 'within: month', the same 'members' and the same 'label', whose as-of "
+                + "month's rows are this result's; got 'churn/by_country' \\[bad-privacy\\].*"), error.getMessage());
+    }
+
+    @Test
     void read_addsUp_namesAnotherDeclaredResult() throws Exception {
         Path questions = questionsWith("signups.md", "    adds_up: monthly\n", "    adds_up: yearly\n");
 
