@@ -248,10 +248,20 @@ final class PdfQuestionPage {
         float[] heights = rows.heights(room);
         PdfPTable inGrid = null;
         if (below == null && narrow) {
+            int rowCount = tabled.get().figure().chart().data().rowCount();
             for (int fit = DashboardTable.ALL_ROWS; fit >= 3 && inGrid == null; fit--) {
                 PdfPTable candidate = dataTable(tabled.get(), fit, fonts, width);
-                if (candidate.getTotalHeight() <= heights[heights.length - 1] + CHART_HEADING) {
+                float lacking = candidate.getTotalHeight() - (heights[heights.length - 1] + CHART_HEADING);
+                if (lacking <= 0) {
                     inGrid = candidate;
+                } else if (tabled.get().excerpt(fit).rows().size() == rowCount) {
+                    // A table shown whole takes from the rows above what they have beyond their least height: the top
+                    // 10 titles showed 9 for want of a point, under a note taking two lines to say so.
+                    Optional<float[]> taller = Rows.of(charts, width).lastTaller(heights, lacking);
+                    if (taller.isPresent()) {
+                        heights = taller.get();
+                        inGrid = candidate;
+                    }
                 }
             }
             if (inGrid == null && charts != all) {
@@ -357,6 +367,27 @@ final class PdfQuestionPage {
                 total += height;
             }
             return total;
+        }
+
+        /**
+         * The same rows' heights with the last {@code more} taller, taken from the rows above in proportion to what
+         * each has beyond its least height; empty when they have too little, or the last would pass the most.
+         */
+        Optional<float[]> lastTaller(float[] heights, float more) {
+            int last = heights.length - 1;
+            float beyond = 0;
+            for (int r = 0; r < last; r++) {
+                beyond += Math.max(0, heights[r] - least[r]);
+            }
+            if (beyond < more || heights[last] + more > most) {
+                return Optional.empty();
+            }
+            float[] taller = heights.clone();
+            for (int r = 0; r < last; r++) {
+                taller[r] -= Math.max(0, heights[r] - least[r]) / beyond * more;
+            }
+            taller[last] += more;
+            return Optional.of(taller);
         }
 
         /**
