@@ -8,6 +8,7 @@ import com.lowagie.text.Image;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -72,7 +73,7 @@ final class PdfCoverPage {
         asOf.setSpacingAfter(8);
         tags.add(document, writer, asOf, PdfName.P);
         if (!shown.tiles().isEmpty()) {
-            document.add(kpiTiles(writer, tags, shown.tiles(), fonts));
+            document.add(kpiTiles(writer, tags, shown.tiles(), fonts, document.right() - document.left()));
         }
         // A bar chart that would show only its first few bars in a cell of the cover (one bar of ten, in a slice whose
         // KPI tiles are taller) is no headline there: the next one takes its cell, and it keeps its own page.
@@ -152,23 +153,32 @@ final class PdfCoverPage {
         return cell;
     }
 
-    /** One tile per KPI: value, label, and its changes coloured good (green) or bad (red), with the comparison named. */
-    static PdfPTable kpiTiles(PdfWriter writer, Tagging tags, List<Tile> kpis, PdfFonts fonts) throws DocumentException {
+    /** The size of a tile's value, in points, where it fits on one line. */
+    static final float VALUE_SIZE = 15;
+    private static final float TILE_PADDING = 6;
+
+    /**
+     * One tile per KPI, across {@code width}: value, label, and its changes coloured good (green) or bad (red), with
+     * the comparison named.
+     */
+    static PdfPTable kpiTiles(PdfWriter writer, Tagging tags, List<Tile> kpis, PdfFonts fonts, float width) throws DocumentException {
         int columns = Math.min(6, kpis.size());
         PdfPTable tiles = new PdfPTable(columns);
         tiles.setWidthPercentage(100);
+        float inside = width / columns - 2 * TILE_PADDING - 1;
+        float valueSize = valueSize(kpis.stream().map(kpi -> SafeText.line(kpi.value())).toList(), fonts.bold, inside);
         for (Tile kpi : kpis) {
             PdfPCell cell = new PdfPCell();
             cell.setBorderColor(RULE);
             cell.setBackgroundColor(CARD);
-            cell.setPadding(6);
+            cell.setPadding(TILE_PADDING);
             Paragraph label = new Paragraph(SafeText.line(kpi.label()) + (kpi.partial() ? " (" + Texts.MONTH_TO_DATE + ")" : ""),
                     new Font(fonts.regular, 8, Font.NORMAL, MUTED));
             cell.addElement(label);
-            cell.addElement(new Paragraph(SafeText.line(kpi.value()), new Font(fonts.bold, 15, Font.NORMAL, INK)));
+            cell.addElement(new Paragraph(SafeText.line(kpi.value()), new Font(fonts.bold, valueSize, Font.NORMAL, INK)));
             if (kpi.compared()) {
-                cell.addElement(delta(fonts, kpi.vsPreviousMonth()));
-                cell.addElement(delta(fonts, kpi.vsYearAgo()));
+                cell.addElement(delta(fonts, kpi.vsPreviousMonth(), inside));
+                cell.addElement(delta(fonts, kpi.vsYearAgo(), inside));
             }
             Paragraph comparison = new Paragraph(SafeText.line(kpi.comparison()), new Font(fonts.regular, 6.5f, Font.NORMAL, MUTED));
             cell.addElement(comparison);
@@ -193,6 +203,22 @@ final class PdfCoverPage {
             tiles.addCell(empty);
         }
         return tiles;
+    }
+
+    /**
+     * One size for every tile's value: {@link #VALUE_SIZE}, or smaller so that the widest value still fits on one line
+     * of {@code width} (down to 11 points; past that it wraps). "3,419 members" broke after the number on the
+     * sample's cover, beside "372 members" on one line.
+     */
+    static float valueSize(List<String> values, BaseFont font, float width) {
+        float widest = 0;
+        for (String value : values) {
+            widest = Math.max(widest, font.getWidthPoint(value, VALUE_SIZE));
+        }
+        if (widest <= width) {
+            return VALUE_SIZE;
+        }
+        return Math.max(11, (float) Math.floor(VALUE_SIZE * width / widest * 10) / 10);
     }
 
     /** A KPI's values across editions as a small vector line, the last value marked. */
@@ -222,11 +248,18 @@ final class PdfCoverPage {
         return image;
     }
 
-    static Paragraph delta(PdfFonts fonts, Tile.Change change) {
+    /**
+     * A change ("▲ +0.16 pts") and what it is against ("vs a month earlier"), on one line where both fit in
+     * {@code width}; else the comparison starts a line of its own rather than break after "vs a month".
+     */
+    static Paragraph delta(PdfFonts fonts, Tile.Change change, float width) {
         String arrow = change.text().startsWith("+") ? "▲ " : change.text().startsWith("−") ? "▼ " : "";
+        String figure = arrow + change.text();
+        String versus = " " + change.versus();
+        boolean oneLine = fonts.bold.getWidthPoint(figure, 8) + fonts.regular.getWidthPoint(versus, 7) <= width;
         Paragraph paragraph = new Paragraph();
-        paragraph.add(new Chunk(arrow + change.text(), new Font(fonts.bold, 8, Font.NORMAL, colour(change.tone()))));
-        paragraph.add(new Chunk(" " + change.versus(), new Font(fonts.regular, 7, Font.NORMAL, MUTED)));
+        paragraph.add(new Chunk(figure, new Font(fonts.bold, 8, Font.NORMAL, colour(change.tone()))));
+        paragraph.add(new Chunk(oneLine ? versus : "\n" + change.versus(), new Font(fonts.regular, 7, Font.NORMAL, MUTED)));
         return paragraph;
     }
 }

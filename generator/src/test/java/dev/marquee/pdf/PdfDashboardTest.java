@@ -166,6 +166,24 @@ class PdfDashboardTest {
     }
 
     @Test
+    void coverTiles_keepAValueOnOneLine_andAComparisonWhole() throws Exception {
+        // "3,419 members" broke after the number beside "372 members" on one line, and the churn rate's "▲ +0.16 pts vs
+        // a month" ended its line with "earlier" alone on the next.
+        List<Word> words = words(sample.resolve("report.pdf"), 1);
+        int comparisons = 0;
+        for (int w = 0; w + 3 < words.size(); w++) {
+            if (words.get(w).text().equals("3,419")) {
+                assertEquals(words.get(w).yMin(), words.get(w + 1).yMin(), 0.5, "3,419 and " + words.get(w + 1).text() + " on one line");
+            }
+            if (List.of("vs", "a", "month", "earlier").equals(words.subList(w, w + 4).stream().map(Word::text).toList())) {
+                comparisons++;
+                assertEquals(words.get(w).yMin(), words.get(w + 3).yMin(), 0.5, "'vs a month earlier' on one line");
+            }
+        }
+        assertEquals(6, comparisons, "every tile compares with a month earlier");
+    }
+
+    @Test
     void everyTable_hasATitleFollowedByItsHeaderRow() throws Exception {
         Path pdf = sample.resolve("report.pdf");
         List<Integer> titled = new java.util.ArrayList<>();
