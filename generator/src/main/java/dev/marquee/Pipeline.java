@@ -122,10 +122,7 @@ public final class Pipeline {
             QueryStage.checkOnlyQueries(Background.join(ahead.kindChecked()));
             Answerable answerable = answerable(answering, project.questions(), data, sql);
             List<Answer> answers = answer(answering, answerable, data, project.model(), ahead, timer);
-            // Sliced by region, each slice publishes its region's members of each plan; sliced by plan, each publishes
-            // its plan's members by region: the same figures.
-            boolean labelTotalsByRegion = config.slices().map(d -> d.column().equals("region") || d.column().equals("plan")).orElse(false);
-            List<Answer> safe = Disclosure.protect(answers, config.minGroupSize(), data.regionOf(), labelTotalsByRegion);
+            List<Answer> safe = Disclosure.protect(answers, config.minGroupSize(), data.regionOf());
             List<Slices.Slice> slices = followingTheWhole(engine, cut, answers, safe, project);
             List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(background, safe, project.targets().lines(safe)),
                     c -> c.size() + " charts");

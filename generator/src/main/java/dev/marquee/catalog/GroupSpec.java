@@ -51,6 +51,8 @@ public record GroupSpec(String result, String members, boolean overlapping, List
     public static final java.util.Set<String> NESTINGS = java.util.Set.of("region");
     /** The column whose values a region groups. */
     public static final String COUNTRY = "country";
+    /** The column a region's slice shares the value of, and that groups the countries. */
+    public static final String REGION = "region";
 
     public GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
                      List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,

@@ -137,6 +137,8 @@ public final class AcrossSlices {
                 Map<String, Set<List<String>>> same = new HashMap<>(SharedValueRows.hidden(slices.get(s).computed(), published.get(s), shared.get(s)));
                 SharedValueRows.hiddenCells(whole.computed(), whole.published(), slices.get(s).computed(), published.get(s), shared.get(s))
                         .forEach((result, keys) -> same.computeIfAbsent(result, x -> new HashSet<>()).addAll(keys));
+                RegionCells.hidden(whole.computed(), whole.published(), slices.get(s).computed(), published.get(s), shared.get(s), regionOf, k)
+                        .forEach((result, keys) -> same.computeIfAbsent(result, x -> new HashSet<>()).addAll(keys));
                 for (Map.Entry<String, Set<List<String>>> result : same.entrySet()) {
                     if (forced.get(s).computeIfAbsent(result.getKey(), x -> new HashSet<>()).addAll(result.getValue())) {
                         more.add(s);

@@ -68,19 +68,6 @@ public final class Disclosure {
      *                   slice's rows that differencing against the whole report would give (see AcrossSlices)
      */
     static List<Answer> protect(List<Answer> answers, int k, Map<String, String> regionOf, Map<String, Set<List<String>>> forcedRows) {
-        return protect(answers, k, regionOf, forcedRows, false);
-    }
-
-    /**
-     * The whole report of a run whose slices publish a region's members of each plan (sliced by region or by plan): a
-     * cross-tab of countries nested in regions merges away, per region, 0 or k members of each of its labels.
-     */
-    public static List<Answer> protect(List<Answer> answers, int k, Map<String, String> regionOf, boolean labelTotalsByRegion) {
-        return protect(answers, k, regionOf, Map.of(), labelTotalsByRegion);
-    }
-
-    private static List<Answer> protect(List<Answer> answers, int k, Map<String, String> regionOf, Map<String, Set<List<String>>> forcedRows,
-                                        boolean labelTotalsByRegion) {
         List<Problem> problems = new ArrayList<>();
         for (Answer answer : answers) {
             checkColumns(answer, problems);
@@ -99,7 +86,7 @@ public final class Disclosure {
             Map<String, Map<Object, Set<Object>>> found = new HashMap<>();
             List<Answer> safe = new ArrayList<>();
             for (Answer answer : answers) {
-                safe.add(protect(answer, k, forced, found, regionOf, rowsToHide, labelTotalsByRegion));
+                safe.add(protect(answer, k, forced, found, regionOf, rowsToHide));
             }
             boolean moreRows = AsOfMonthRows.hide(answers, safe, rowsToHide) | addUpHiddenRows(answers, safe, rowsToHide);
             if (contains(forced, found) && !moreRows) {
@@ -240,7 +227,7 @@ public final class Disclosure {
 
     private static Answer protect(Answer answer, int k, Map<String, Map<Object, Set<Object>>> forced,
                                   Map<String, Map<Object, Set<Object>>> found, Map<String, String> regionOf,
-                                  Map<String, Set<List<String>>> forcedRows, boolean labelTotalsByRegion) {
+                                  Map<String, Set<List<String>>> forcedRows) {
         Question question = answer.question();
         Map<String, Table> results = new LinkedHashMap<>();
         Map<String, String> notes = new LinkedHashMap<>(answer.notes());
@@ -256,8 +243,7 @@ public final class Disclosure {
                         .or(() -> spec.get().within().filter(w -> spec.get().small() == GroupSpec.Small.MERGE))
                         .map(d -> d + "|" + spec.get().counts().orElse(spec.get().members()));
                 GroupedTable.Protected safe = GroupedTable.protect(result.getValue(), spec.get(), k,
-                        key.map(forced::get).orElse(Map.of()), forcedRows.getOrDefault(resultKey(question, name), Set.of()), regionOf,
-                        labelTotalsByRegion);
+                        key.map(forced::get).orElse(Map.of()), forcedRows.getOrDefault(resultKey(question, name), Set.of()), regionOf);
                 key.ifPresent(d -> addAll(found, d, safe.hiddenValuesByPopulation()));
                 results.put(name, safe.table());
                 note(spec.get(), safe, k).ifPresent(text -> notes.put(name, text));

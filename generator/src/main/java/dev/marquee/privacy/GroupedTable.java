@@ -41,26 +41,19 @@ final class GroupedTable {
     /** A cross-tab's values of 'within' merged as a whole into "Other (small groups)". */
     private final Set<Object> mergedWithin = new java.util.HashSet<>();
     private final Map<String, String> regionOf;
-    /**
-     * A region's members of each label are published too (a run sliced by region: each slice gives its region's
-     * members by plan; sliced by plan, each gives its plan's members by region): the countries merged away must hold
-     * 0 or k of each label.
-     */
-    private final boolean labelTotalsByRegion;
     /** The index of the column naming each row's group (see {@link #dimension}), if the result has one. */
     private final Optional<Integer> dimension;
     /** Rows added up from others: their shares of a total are computed once the table is final. */
     private final java.util.Set<List<Object>> combined = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private GroupedTable(Table table, GroupSpec spec, int k, Set<Object> forced, Set<List<String>> forcedRows,
-                         Map<String, String> regionOf, boolean labelTotalsByRegion) {
+                         Map<String, String> regionOf) {
         this.table = table;
         this.spec = spec;
         this.k = k;
         this.forced = forced;
         this.forcedRows = forcedRows;
         this.regionOf = regionOf;
-        this.labelTotalsByRegion = labelTotalsByRegion;
         this.dimension = dimension(table, spec).map(table::index);
     }
 
@@ -122,15 +115,9 @@ final class GroupedTable {
      */
     static Protected protect(Table table, GroupSpec spec, int k, Map<Object, Set<Object>> forced, Set<List<String>> forcedRows,
                              Map<String, String> regionOf) {
-        return protect(table, spec, k, forced, forcedRows, regionOf, false);
-    }
-
-    /** @param labelTotalsByRegion a region's members of each label are published too (see {@link #labelTotalsByRegion}) */
-    static Protected protect(Table table, GroupSpec spec, int k, Map<Object, Set<Object>> forced, Set<List<String>> forcedRows,
-                             Map<String, String> regionOf, boolean labelTotalsByRegion) {
         Optional<Integer> source = table.indexOf("source");
         if (source.isEmpty() || spec.columns().contains("source")) {
-            return new GroupedTable(table, spec, k, forced.getOrDefault(EVENT_FILES, Set.of()), forcedRows, regionOf, labelTotalsByRegion).run();
+            return new GroupedTable(table, spec, k, forced.getOrDefault(EVENT_FILES, Set.of()), forcedRows, regionOf).run();
         }
         Map<Object, List<List<Object>>> populations = new LinkedHashMap<>();
         for (List<Object> row : table.rows()) {
@@ -143,7 +130,7 @@ final class GroupedTable {
         for (Map.Entry<Object, List<List<Object>>> entry : populations.entrySet()) {
             List<List<Object>> population = entry.getValue();
             Protected safe = new GroupedTable(new Table(table.columns(), population), spec, k,
-                    forced.getOrDefault(entry.getKey(), Set.of()), forcedRows, regionOf, labelTotalsByRegion).run();
+                    forced.getOrDefault(entry.getKey(), Set.of()), forcedRows, regionOf).run();
             each.put(entry.getKey(), safe);
             for (List<Object> row : safe.table().rows()) {
                 List<Object> copy = new ArrayList<>(row);
@@ -243,7 +230,7 @@ final class GroupedTable {
             mergedSize = spec.overlapping() ? Math.max(mergedSize, sizes.get(next)) : mergedSize + sizes.get(next);
         }
         if (spec.nestedIn().isPresent() && spec.within().get().equals(GroupSpec.COUNTRY)) {
-            mergeWithinRegions(rows, sizes, merged);
+            mergeWithinRegions(sizes, merged);
         }
         // A value another result of the same groups hides (a country members by country merges) is merged here too:
         // its rows add up to that group. Merged alone, its rows would show it under another name: they show no figure.
@@ -280,28 +267,18 @@ final class GroupedTable {
     /**
      * A region's total is published elsewhere: the countries of it merged away must hold 0 or k members together, or
      * its total minus its published countries would give them. Its next smallest country joins them until they do.
-     * Where a region's members of each label are published too ({@link #labelTotalsByRegion}), the same holds for
-     * each label: the merged countries' members of each plan must be 0 or k as well.
      */
-    private void mergeWithinRegions(List<List<Object>> rows, Map<Object, Double> sizes, List<Object> merged) {
-        int within = table.index(spec.within().orElseThrow());
-        int label = labelTotalsByRegion ? spec.label().map(table::index).orElse(-1) : -1;
-        java.util.function.BinaryOperator<Double> add = spec.overlapping() ? Math::max : Double::sum;
+    private void mergeWithinRegions(Map<Object, Double> sizes, List<Object> merged) {
         boolean changed = true;
         while (changed) {
             changed = false;
-            // Per region, the merged countries' members in all ("") and of each label.
-            Map<String, Map<String, Double>> mergedInRegion = new LinkedHashMap<>();
+            Map<String, Double> mergedInRegion = new LinkedHashMap<>();
             for (Object country : merged) {
-                mergedInRegion.computeIfAbsent(regionOf(country), r -> new LinkedHashMap<>()).merge("", sizes.get(country), add);
+                mergedInRegion.merge(regionOf(country), sizes.get(country),
+                        spec.overlapping() ? Math::max : Double::sum);
             }
-            for (List<Object> row : label < 0 ? List.<List<Object>>of() : rows) {
-                if (merged.contains(row.get(within))) {
-                    mergedInRegion.get(regionOf(row.get(within))).merge("|" + row.get(label), number(row, spec.members()), add);
-                }
-            }
-            for (Map.Entry<String, Map<String, Double>> region : mergedInRegion.entrySet()) {
-                if (region.getValue().values().stream().anyMatch(members -> members > 0 && members < k)) {
+            for (Map.Entry<String, Double> region : mergedInRegion.entrySet()) {
+                if (region.getValue() > 0 && region.getValue() < k) {
                     Object next = null;
                     for (Map.Entry<Object, Double> country : sizes.entrySet()) {
                         if (!merged.contains(country.getKey()) && country.getValue() > 0

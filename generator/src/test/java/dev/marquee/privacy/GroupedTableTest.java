@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The disclosure rule on small tables whose every expectation is worked out by hand in the comments, k = 10 throughout.
@@ -62,24 +61,6 @@ class GroupedTableTest {
         List<String> countries = safe.rows().stream().map(r -> String.valueOf(r.get(0))).distinct().toList();
         assertEquals(List.of("A", "D", OTHER), countries);
         assertEquals(38.0, safe.rows().stream().filter(r -> r.get(0).equals(OTHER)).mapToDouble(r -> ((Number) r.get(2)).doubleValue()).sum());
-    }
-
-    @Test
-    void crossTab_regionsMembersOfEachPlanPublished_theMergedCountriesOfARegionHoldKOfEachPlan() {
-        // R1: A (Basic 40, Standard 50), B (15, 30), C (3, 5), D (2, 4); R2: E (50, 60), F (20, 20). C (8) and D (6) are
-        // small and merge: 14 members, k in all, but 5 Basic and 9 Standard. Sliced by region, R1's slice publishes its
-        // members by plan: R1's 60 Basic minus A's 40 and B's 15 would give C's and D's 5. B, R1's next smallest
-        // country, joins them: Other = 20 Basic, 39 Standard. Unsliced, the region's plans are not published: B stays.
-        GroupSpec spec = new GroupSpec("t", "members", false, List.of(), List.of(), List.of(), Small.MERGE, Optional.of("plan"),
-                Optional.of("country"), List.of(), List.of(), 1, Optional.of("region"));
-        Map<String, String> regions = Map.of("A", "R1", "B", "R1", "C", "R1", "D", "R1", "E", "R2", "F", "R2");
-        Table rows = table(List.of("country", "plan"), "members", "A|Basic:40", "A|Standard:50", "B|Basic:15", "B|Standard:30",
-                "C|Basic:3", "C|Standard:5", "D|Basic:2", "D|Standard:4", "E|Basic:50", "E|Standard:60", "F|Basic:20", "F|Standard:20");
-        assertEquals(List.of("A|Basic:40", "A|Standard:50", "E|Basic:50", "E|Standard:60", "F|Basic:20", "F|Standard:20",
-                OTHER + "|Basic:20", OTHER + "|Standard:39"),
-                rows(GroupedTable.protect(rows, spec, K, Map.of(), Set.of(), regions, true).table()));
-        assertTrue(rows(GroupedTable.protect(rows, spec, K, Map.of(), Set.of(), regions, false).table()).stream()
-                .anyMatch(row -> row.startsWith("B|")), "unsliced, B is shown");
     }
 
     @Test
