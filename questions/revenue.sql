@@ -52,17 +52,19 @@ GROUP BY source, plan
 ORDER BY source, mrr DESC, plan
 
 -- The plan that brings each file the most MRR (by_plan's first row of each file), for the narrative to name one per
--- file; a plan of fewer than k members is not named.
+-- file; a plan of fewer than k members is not named, nor one of a file or slice with no other plan (a plan's slice:
+-- that it brings the most is no finding).
 -- name: top_plan
 SELECT source, plan, mrr, members
 FROM (
     SELECT source, plan, CAST(sum(monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
-           row_number() OVER (PARTITION BY source ORDER BY sum(monthly_fee) DESC, plan) AS place
+           row_number() OVER (PARTITION BY source ORDER BY sum(monthly_fee) DESC, plan) AS place,
+           count(*) OVER (PARTITION BY source) AS plans
     FROM member
     WHERE current AND active AND monthly_fee IS NOT NULL AND plan IS NOT NULL
     GROUP BY source, plan
 ) plans
-WHERE place = 1
+WHERE place = 1 AND plans > 1
 ORDER BY source
 
 -- Countries too small to publish are merged into Other (revenue.md's privacy).
