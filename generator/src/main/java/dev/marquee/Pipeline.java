@@ -388,7 +388,8 @@ public final class Pipeline {
 
     /** One slice's report: its published answers charted and assembled as the whole report's are. */
     private static Report sliceReport(Slices.Slice slice, CheckedData data, SliceAnswers answers, List<Answer> safe, Ahead ahead) {
-        List<RenderedChart> charts = ChartStage.render(ahead.background(), safe, Targets.none().lines(safe));
+        List<RenderedChart> charts = ChartStage.render(ahead.background(), safe, Targets.none().lines(safe)).stream()
+                .filter(chart -> !slice.showsOneValue(chart.spec(), data.regionOf())).toList();
         return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answers.answerable().leftOut(),
                 data.report(), answers.range(), answers.ranges(),
                 layerTablesRead(safe, charts, ahead.statements(data.parameters()), answers.answerable().filled()));

@@ -1,5 +1,7 @@
 package dev.marquee.slice;
 
+import dev.marquee.catalog.ChartKind;
+import dev.marquee.catalog.ChartSpec;
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.Sessions;
 import dev.marquee.format.SafeText;
@@ -70,6 +72,21 @@ public final class Slices {
          */
         public String title(String reportTitle) {
             return reportTitle + " · " + dimension.label() + ": " + SafeText.label(value);
+        }
+
+        /**
+         * Whether a chart would show one value only in this slice, and so nothing: its bars are the value its members
+         * share (members by region in a region's slice, a single bar), or its stacks are (plan mix by country in a
+         * plan's slice, every bar 100% of one plan). A line per shared value (the region's monthly churn) still shows
+         * its months, and bars stacked by another column within the shared one (a country's plan mix) its parts.
+         *
+         * @param regionOf each country's region, as the regions table gives it
+         */
+        public boolean showsOneValue(ChartSpec chart, Map<String, String> regionOf) {
+            Set<String> shared = sharedValues(regionOf).keySet();
+            boolean stacked = chart.kind() == ChartKind.STACKED_BAR || chart.kind() == ChartKind.STACKED_PERCENT;
+            return shared.contains(chart.x()) && chart.series().isEmpty()
+                    || stacked && chart.series().filter(shared::contains).isPresent();
         }
 
         /** The slice's site within the whole report's site: {@code slices/<slug>}. */

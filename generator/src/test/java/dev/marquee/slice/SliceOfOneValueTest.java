@@ -13,8 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The sample sliced by plan: each slice's members hold one plan, so no sentence compares its plan with the others. */
-class PlanSlicesTest {
+/**
+ * The sample sliced by plan and by region: each slice's members share one plan, or one region, so no sentence compares
+ * it with the others and no chart shows it alone (one bar, or every bar 100% of it).
+ */
+class SliceOfOneValueTest {
 
     private static final String TOP_PLAN = "brings the most recurring revenue of any plan";
 
@@ -32,6 +35,25 @@ class PlanSlicesTest {
         }
         try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
             assertEquals(plans.size(), slices.filter(Files::isDirectory).count(), "every plan's slice was read");
+        }
+    }
+
+    @Test
+    void aSlice_drawsNoChartOfItsOwnValueAlone() throws IOException {
+        // A plan's slice: its plan mix by country was every bar 100% Premium, its members and MRR by plan one bar each.
+        Path premium = Fixtures.slicedSample("plan").resolve("slices/premium/csv");
+        for (String chart : List.of("plans-devices-plan-by-country.csv", "plans-devices-plans-across-countries.csv", "members-plans.csv",
+                "revenue-by-plan.csv")) {
+            assertFalse(Files.exists(premium.resolve(chart)), "premium: " + chart);
+        }
+        assertTrue(Files.exists(premium.resolve("members-regions.csv")), "its members by region are drawn");
+        // A region's slice: members and churn by region were one bar; its monthly churn by region is its line over the months.
+        Path europe = Fixtures.slicedSample("region").resolve("slices/europe/csv");
+        for (String chart : List.of("members-regions.csv", "churn-by-region.csv", "churn-at-risk.csv")) {
+            assertFalse(Files.exists(europe.resolve(chart)), "europe: " + chart);
+        }
+        for (String chart : List.of("churn-monthly-by-region.csv", "members-countries.csv", "plans-devices-plan-by-country.csv")) {
+            assertTrue(Files.exists(europe.resolve(chart)), "europe: " + chart);
         }
     }
 }
