@@ -329,7 +329,7 @@ public final class Pipeline {
                                 .mapToInt(s -> s.charts().size()).sum() + " charts for " + slice.folder());
                 Background.join(writing);
                 Slicing slicing = Slicing.slice(slice.dimension().noun(), slice.dimension().all(), slice.folder().split("/").length,
-                        whole.kpis());
+                        whole.kpis(), slice.whoCounts());
                 writing = ahead.background().run("slice-pages", () -> write(report, Optional.empty(), sliced, slicing,
                         site.under(slice.folder()), ahead, quiet()));
             }

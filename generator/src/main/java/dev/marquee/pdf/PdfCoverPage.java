@@ -72,6 +72,13 @@ final class PdfCoverPage {
                 + ownDates, new Font(fonts.regular, 12, Font.NORMAL, MUTED));
         asOf.setSpacingAfter(8);
         tags.add(document, writer, asOf, PdfName.P);
+        if (shown.slicing().whole().isPresent()) {
+            // Who a slice counts: a plan's slice holds its members' whole history under their current plan.
+            Paragraph members = new Paragraph(shown.slicing().whole().get().note(), new Font(fonts.regular, 9, Font.NORMAL, MUTED));
+            members.setSpacingBefore(-4);
+            members.setSpacingAfter(8);
+            tags.add(document, writer, members, PdfName.P);
+        }
         if (!shown.tiles().isEmpty()) {
             document.add(kpiTiles(writer, tags, shown.tiles(), fonts, document.right() - document.left()));
         }

@@ -29,13 +29,19 @@ public record Slicing(String dimension, List<Link> slices, String notPublished, 
     /**
      * The whole report as a slice's pages refer to it.
      *
-     * @param all   what all slices together are called ("All regions")
-     * @param href  the whole report's overview, from the slice's pages
-     * @param kpis  the whole report's KPIs by id
+     * @param all     what all slices together are called ("All regions")
+     * @param href    the whole report's overview, from the slice's pages
+     * @param kpis    the whole report's KPIs by id
+     * @param members who the slice counts ("the members whose country is Brazil")
      */
-    public record Whole(String all, String href, Map<String, Kpi> kpis) {
+    public record Whole(String all, String href, Map<String, Kpi> kpis, String members) {
         public Whole {
             kpis = Map.copyOf(kpis);
+        }
+
+        /** The sentence a slice's overview and PDF cover say who they count in. */
+        public String note() {
+            return "These figures count only " + members + ".";
         }
     }
 
@@ -56,10 +62,14 @@ public record Slicing(String dimension, List<Link> slices, String notPublished, 
         return new Slicing(dimension, slices, note, Optional.empty());
     }
 
-    /** A slice's report: {@code depth} folders below the whole report's (2 for slices/europe). */
-    public static Slicing slice(String dimension, String allSlices, int depth, List<Kpi> wholeKpis) {
+    /**
+     * A slice's report: {@code depth} folders below the whole report's (2 for slices/europe).
+     *
+     * @param members who the slice counts (see {@link Whole})
+     */
+    public static Slicing slice(String dimension, String allSlices, int depth, List<Kpi> wholeKpis, String members) {
         Map<String, Kpi> kpis = new java.util.LinkedHashMap<>();
         wholeKpis.forEach(k -> kpis.put(k.id(), k));
-        return new Slicing(dimension, List.of(), "", Optional.of(new Whole(allSlices, "../".repeat(depth) + "index.html", kpis)));
+        return new Slicing(dimension, List.of(), "", Optional.of(new Whole(allSlices, "../".repeat(depth) + "index.html", kpis, members)));
     }
 }

@@ -104,7 +104,7 @@ public final class SiteRenderer {
                 leftOut(shown.leftOutByQuestion()), countryLinks, changes, new Views.SliceLinks("Per " + shown.slicing().dimension(),
                         shown.slicing().slices().stream().map(l -> new Views.SliceLink(l.label(), l.siteHref(), l.pdfHref())).toList(),
                         shown.slicing().notPublished()),
-                shown.slicing().whole().map(Slicing.Whole::href).orElse(""))));
+                shown.slicing().whole().map(Slicing.Whole::href).orElse(""), shown.slicing().whole().map(Slicing.Whole::note).orElse(""))));
         if (!changes.isEmpty()) {
             output.write(CHANGES_PAGE, render("changes.jte", new Views.ChangesPage(
                     site.layout(changes.title(), "What changed since the previous edition, and the targets", CHANGES_PAGE), changes)));

@@ -102,10 +102,11 @@ public final class Views {
     /**
      * @param slices     the heading and links of the run's slices ("Per region"), on the whole report's overview
      * @param wholeHref  on a slice's overview, the whole report's; else empty
+     * @param sliceNote  on a slice's overview, who it counts; else empty
      */
     public record OverviewPage(Layout layout, String asOfLead, String asOfText, String freshness, List<KpiTile> kpis, List<HeadlineCard> headlines,
                                List<LeftOutView> leftOut, List<NavLink> countries, ChangesView changes, SliceLinks slices,
-                               String wholeHref) {
+                               String wholeHref, String sliceNote) {
     }
 
     /** A slice's site and PDF, named as its pages name it. */

@@ -89,6 +89,34 @@ public final class Slices {
                     || stacked && chart.series().filter(shared::contains).isPresent();
         }
 
+        /**
+         * Who the slice counts, as its overview and PDF cover say it: "the members whose plan is Premium on the as-of
+         * date (...)". A plan's slice counts each member's whole history under their current plan, which a reader of
+         * "Premium" alone would not guess.
+         */
+        public String whoCounts() {
+            Dimension.Column column = dimension instanceof SliceFile file ? file.by() : (Dimension.Column) dimension;
+            if (value.equals(UNKNOWN)) {
+                return "the members whose " + column.column() + " is not known" + (column == Dimension.Column.REGION
+                        ? " (a country the regions table does not list)" : "");
+            }
+            if (value.equals(SliceFile.EVERYONE_ELSE)) {
+                return "the members of no other slice";
+            }
+            String values = dimension instanceof SliceFile file
+                    ? file.groups().stream().filter(g -> g.name().equals(value)).flatMap(g -> g.values().stream())
+                            .map(v -> SafeText.label(v.value())).collect(Collectors.joining(", "))
+                    : SafeText.label(value);
+            boolean several = values.contains(", ");
+            return switch (column) {
+                case REGION -> "the members whose country is in " + (several ? "one of " : "") + values + " (by the regions table)";
+                case COUNTRY -> "the members whose country is " + (several ? "one of " : "") + values;
+                case PLAN -> "the members whose plan is " + (several ? "one of " : "") + values + " on the as-of date (for a "
+                        + "member who has left, their last plan), with all their history: a member who switched plans counts "
+                        + "here in the months before too";
+            };
+        }
+
         /** The slice's site within the whole report's site: {@code slices/<slug>}. */
         public String folder() {
             return FOLDER + "/" + slug;

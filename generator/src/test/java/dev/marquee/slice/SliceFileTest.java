@@ -69,6 +69,14 @@ class SliceFileTest {
     }
 
     @Test
+    void eachSlicesOverview_saysWhoItCounts() throws IOException {
+        assertTrue(Files.readString(site.resolve("slices/americas/index.html"))
+                .contains("These figures count only the members whose country is one of United States, Canada."));
+        assertTrue(Files.readString(site.resolve("slices/everyone-else/index.html"))
+                .contains("These figures count only the members of no other slice."));
+    }
+
+    @Test
     void parse_groupsOfCountries_inTheFilesOrder_withEveryoneElseLast() {
         SliceFile file = SliceFile.parse(TERRITORIES, "territories.yaml", Path.of("territories.yaml"));
 

@@ -39,6 +39,19 @@ class SliceOfOneValueTest {
     }
 
     @Test
+    void aSlicesOverviewAndCover_sayWhoItCounts() throws IOException, InterruptedException {
+        // A plan's slice counts its members' whole history under their current plan: "Premium" alone does not say so.
+        Path premium = Fixtures.slicedSample("plan").resolve("slices/premium");
+        String who = "These figures count only the members whose plan is Premium on the as-of date (for a member who has left, "
+                + "their last plan), with all their history: a member who switched plans counts here in the months before too.";
+        assertTrue(Files.readString(premium.resolve("index.html")).contains(who), "the overview");
+        assertTrue(Fixtures.poppler("pdftotext", premium.resolve("report.pdf"), "-f", "1", "-l", "1").replaceAll("\\s+", " ").contains(who),
+                "the PDF's cover");
+        assertTrue(Files.readString(Fixtures.slicedSample("region").resolve("slices/europe/index.html"))
+                .contains("These figures count only the members whose country is in Europe (by the regions table)."));
+    }
+
+    @Test
     void aSlice_drawsNoChartOfItsOwnValueAlone() throws IOException {
         // A plan's slice: its plan mix by country was every bar 100% Premium, its members and MRR by plan one bar each.
         Path premium = Fixtures.slicedSample("plan").resolve("slices/premium/csv");
