@@ -293,8 +293,9 @@ public final class Disclosure {
                 && spec.running().stream().anyMatch(total -> row.get(table.index(total.column())) == null)).count();
     }
 
-    /** The count of rows {@link #baseNote} ends its sentence with: " (11 rows)", " (2 rows; 1 country merged whole)". */
-    private static final java.util.regex.Pattern ROWS_AFFECTED = java.util.regex.Pattern.compile(" \\(\\d+ rows?(; [^)]*)?\\)(?=\\.)");
+    /** The count {@link #baseNote} ends its sentence with: " (11 rows not shown)", " (2 rows merged; 1 country merged with all their rows)". */
+    private static final java.util.regex.Pattern ROWS_AFFECTED = java.util.regex.Pattern.compile(
+            " \\(\\d+ (?:rows? (?:merged|not shown|left out)|[^()]* merged with all their rows)(?:; [^)]*)?\\)(?=\\.)");
 
     /** A note without the count of rows it was made for: a part of the result (one country's rows) has its own. */
     public static String withoutRowCount(String note) {
@@ -302,18 +303,22 @@ public final class Disclosure {
     }
 
     private static Optional<String> baseNote(GroupSpec spec, GroupedTable.Protected safe, int k) {
+        // What the count in brackets counts, said with it: "(17 rows)" alone was read as the rows shown.
         String rows = safe.rowsAffected() == 1 ? "1 row" : safe.rowsAffected() + " rows";
         return Optional.of(switch (spec.small()) {
             // A part of none describes no one and is shown: "1 to k − 1" says so where "fewer than k" did not.
             case MERGE -> "Groups of fewer than " + k + " members, or with " + fewInAPart(k) + " in one of their parts, "
                     + "are merged into “" + OTHER + "”, with the next smallest where a total would otherwise reveal them ("
-                    + rows + (safe.groupsMerged() > 0 && spec.within().isPresent()
-                    ? "; " + count(safe.groupsMerged(), spec.within().get().replace('_', ' ')) + " merged whole" : "") + ").";
+                    + String.join("; ", java.util.stream.Stream.of(
+                            safe.rowsAffected() > 0 ? rows + " merged" : "",
+                            safe.groupsMerged() > 0 && spec.within().isPresent()
+                                    ? count(safe.groupsMerged(), spec.within().get().replace('_', ' ')) + " merged with all their rows" : "")
+                            .filter(text -> !text.isEmpty()).toList()) + ").";
             // A group of 160 whose 5 who left are hidden says why only if the note names the parts.
             case HIDE -> "Figures of groups of fewer than " + k + " members" + (spec.parts().isEmpty() ? ""
                     : ", or with " + fewInAPart(k) + " in one of their parts (" + parts(spec) + "),")
-                    + " are not shown, nor those of the next smallest where a total would otherwise reveal them (" + rows + ").";
-            case DROP -> "Rows describing fewer than " + k + " members are left out (" + rows + ").";
+                    + " are not shown, nor those of the next smallest where a total would otherwise reveal them (" + rows + " not shown).";
+            case DROP -> "Rows describing fewer than " + k + " members are left out (" + rows + " left out).";
         });
     }
 
