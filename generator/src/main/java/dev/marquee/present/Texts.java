@@ -49,7 +49,8 @@ public final class Texts {
                 + "(withheld, hiding it, or having merged it into their own “Other (small groups)”) would "
                 + "together leave fewer than " + k
                 + " of its members, of a part of them (its churners) or of the rest to subtraction, it is "
-                + "hidden in the slice with the smallest group that shows it, among the slices already hiding "
+                + "hidden in the slice with the smallest group that shows it (a KPI first in a slice whose figure the "
+                + "whole report does not show by its value), among the slices already hiding "
                 + "some of that table if any, as that slice hides its own small groups, and in the next if need "
                 + "be (from a month hidden so, the slice shows no running total, nor that month of the year in "
                 + "its seasonality, since they would give it back); a row that one slice alone does not show, where no "

@@ -80,9 +80,15 @@ public final class AcrossSlices {
         Optional<SliceKpis> wholeKpis = kpis(whole);
         List<Optional<SliceKpis>> sliceKpis = slices.stream().map(AcrossSlices::kpis).toList();
         List<Set<String>> kpis;
+        List<Set<String>> shownByWhole = new ArrayList<>();
+        for (int s = 0; s < slices.size(); s++) {
+            Map<String, String> values = shared.get(s);
+            shownByWhole.add(sliceKpis.get(s).map(own -> kpisShownByWhole(whole, own, values)).orElse(Set.of()));
+        }
         while (true) {
             compareRows(whole, slices, k, regionOf, shared, forced, published);
-            kpis = wholeKpis.map(w -> hidden(w, sliceKpis, k, forcedKpis)).orElseGet(() -> forcedKpis.stream().map(Set::copyOf).toList());
+            kpis = wholeKpis.map(w -> hidden(w, sliceKpis, k, forcedKpis, shownByWhole))
+                    .orElseGet(() -> forcedKpis.stream().map(Set::copyOf).toList());
             // A row of a slice's whole (its country's members) and a KPI of the same members are one group: what
             // one hides, the other hides too.
             Set<Integer> more = new HashSet<>();
@@ -241,15 +247,48 @@ public final class AcrossSlices {
 
     /** The same, where each slice already hides the figures {@code forced} names (they count as not shown). */
     static List<Set<String>> hidden(SliceKpis whole, List<Optional<SliceKpis>> slices, int k, List<Set<String>> forced) {
+        return hidden(whole, slices, k, forced, slices.stream().map(s -> Set.<String>of()).toList());
+    }
+
+    /**
+     * The same, where the whole report already shows some slices' figures under another name ({@code shownByWhole}, per
+     * slice: a region's slice's churn rate is the whole report's churn by region's row of that region): hiding one of
+     * those protects nothing, so a figure to hide is taken from the other slices first.
+     */
+    static List<Set<String>> hidden(SliceKpis whole, List<Optional<SliceKpis>> slices, int k, List<Set<String>> forced,
+                                    List<Set<String>> shownByWhole) {
         List<Set<String>> hide = new ArrayList<>();
         forced.forEach(f -> hide.add(new HashSet<>(f)));
         for (String question : whole.computed().keySet()) {
-            hidden(question, whole, slices, k, hide);
+            hidden(question, whole, slices, k, hide, shownByWhole);
         }
         return hide;
     }
 
-    private static void hidden(String question, SliceKpis whole, List<Optional<SliceKpis>> slices, int k, List<Set<String>> hide) {
+    /**
+     * A slice's KPI figures (ids as {@link #hidden} names them) whose group the whole report shows by the slice's value
+     * in a table, with as many members: matched by the count, as {@link #sameGroupsAsKpis} matches within a slice.
+     */
+    private static Set<String> kpisShownByWhole(Answers whole, SliceKpis slice, Map<String, String> shared) {
+        List<SharedValueRows.Row> rows = SharedValueRows.wholeSliceRows(whole.computed(), whole.published(), shared).stream()
+                .filter(SharedValueRows.Row::shown).filter(r -> Double.isFinite(r.members())).toList();
+        Set<String> shown = new HashSet<>();
+        for (Table table : slice.computed().values()) {
+            for (int row = 0; row < table.rowCount(); row++) {
+                for (int p = 0; p < KpiGroups.PERIODS.size(); p++) {
+                    double group = KpiGroups.group(table, row, p);
+                    if (table.value(row, KpiGroups.PERIODS.get(p)) != null && Double.isFinite(group) && group > 0
+                            && rows.stream().anyMatch(r -> r.members() == group)) {
+                        shown.add(table.value(row, "kpi") + "/" + KpiGroups.PERIODS.get(p));
+                    }
+                }
+            }
+        }
+        return shown;
+    }
+
+    private static void hidden(String question, SliceKpis whole, List<Optional<SliceKpis>> slices, int k, List<Set<String>> hide,
+                               List<Set<String>> shownByWhole) {
         Table wholeComputed = whole.computed().get(question);
         Table wholePublished = whole.published().get(question);
         for (int row = 0; row < wholeComputed.rowCount(); row++) {
@@ -282,7 +321,9 @@ public final class AcrossSlices {
                 double restPart = part - showing.stream().mapToDouble(s -> parts[s]).sum();
                 while (!showing.isEmpty() && (KpiGroups.small(restGroup, k) || KpiGroups.small(restPart, k)
                         || KpiGroups.small(restGroup - restPart, k))) {
-                    int next = showing.stream().min(java.util.Comparator.comparingDouble((Integer s) -> groups[s])).orElseThrow();
+                    String id = kpi + "/" + period;
+                    int next = showing.stream().min(java.util.Comparator.comparing((Integer s) -> shownByWhole.get(s).contains(id))
+                            .thenComparingDouble(s -> groups[s])).orElseThrow();
                     showing.remove(Integer.valueOf(next));
                     hide.get(next).add(kpi + "/" + period);
                     restGroup += groups[next];

@@ -38,6 +38,19 @@ class AcrossSlicesTest {
     }
 
     @Test
+    void aFigureTheWholeReportShowsUnderAnotherName_isNotTheOneHidden() {
+        // Active members: whole 50 = A 25 + B 20 + C 5, C withheld. B would be hidden (the smaller), but the whole
+        // report shows B's 20 anyway (its region's row of members by region): hiding it protects nothing, so A's is.
+        AcrossSlices.SliceKpis whole = kpis(members("active", 50));
+        List<Optional<AcrossSlices.SliceKpis>> slices = List.of(Optional.of(kpis(members("active", 25))),
+                Optional.of(kpis(members("active", 20))), Optional.empty());
+
+        assertEquals(List.of(Set.of("active/value"), Set.of(), Set.of()), AcrossSlices.hidden(whole, slices, K,
+                List.of(Set.of(), Set.of(), Set.of()), List.of(Set.of(), Set.of("active/value"), Set.of())));
+        assertEquals(List.of(Set.of(), Set.of("active/value"), Set.of()), AcrossSlices.hidden(whole, slices, K));
+    }
+
+    @Test
     void slicesThatShowEveryFigure_orHideKOrMoreTogether_hideNothingMore() {
         AcrossSlices.SliceKpis whole = kpis(members("active", 40));
         List<Optional<AcrossSlices.SliceKpis>> slices = List.of(Optional.of(kpis(members("active", 25))),
