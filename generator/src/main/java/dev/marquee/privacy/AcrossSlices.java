@@ -276,9 +276,11 @@ public final class AcrossSlices {
         for (Table table : slice.computed().values()) {
             for (int row = 0; row < table.rowCount(); row++) {
                 for (int p = 0; p < KpiGroups.PERIODS.size(); p++) {
+                    if (table.value(row, KpiGroups.PERIODS.get(p)) == null) {
+                        continue;
+                    }
                     double group = KpiGroups.group(table, row, p);
-                    if (table.value(row, KpiGroups.PERIODS.get(p)) != null && Double.isFinite(group) && group > 0
-                            && rows.stream().anyMatch(r -> r.members() == group)) {
+                    if (Double.isFinite(group) && group > 0 && rows.stream().anyMatch(r -> r.members() == group)) {
                         shown.add(table.value(row, "kpi") + "/" + KpiGroups.PERIODS.get(p));
                     }
                 }
