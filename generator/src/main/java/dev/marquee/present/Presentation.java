@@ -152,8 +152,9 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
             sentences.add("Every " + chart.spec().facet().get() + " has its own chart on its page; here is the data for all of them.");
         }
         if (data.isEmpty()) {
-            sentences.add(chart.spec().whenEmpty().isEmpty() ? "No data: nothing in the data folder feeds this chart."
-                    : chart.spec().whenEmpty());
+            // Rows the data gave, all left out as groups under k (a slice's cohorts), are not "no data".
+            sentences.add(!section.note(chart).isEmpty() ? "No figures to show: every row is left out to protect small groups."
+                    : chart.spec().whenEmpty().isEmpty() ? "No data: nothing in the data folder feeds this chart." : chart.spec().whenEmpty());
         }
         List<String> sources = data.sources();
         if (chart.source().isEmpty() && !sources.isEmpty() && severalSources) {

@@ -295,7 +295,7 @@ public final class Disclosure {
 
     /** The count {@link #baseNote} ends its sentence with: " (11 rows not shown)", " (2 rows merged; 1 country merged with all their rows)". */
     private static final java.util.regex.Pattern ROWS_AFFECTED = java.util.regex.Pattern.compile(
-            " \\(\\d+ (?:rows? (?:merged|not shown|left out)|[^()]* merged with all their rows)(?:; [^)]*)?\\)(?=\\.)");
+            " \\(\\d+ (?:rows? (?:merged|not shown|left out)|[^()]* merged with all (?:its|their) rows)(?:; [^)]*)?\\)(?=\\.)");
 
     /** A note without the count of rows it was made for: a part of the result (one country's rows) has its own. */
     public static String withoutRowCount(String note) {
@@ -312,7 +312,8 @@ public final class Disclosure {
                     + String.join("; ", java.util.stream.Stream.of(
                             safe.rowsAffected() > 0 ? rows + " merged" : "",
                             safe.groupsMerged() > 0 && spec.within().isPresent()
-                                    ? count(safe.groupsMerged(), spec.within().get().replace('_', ' ')) + " merged with all their rows" : "")
+                                    ? count(safe.groupsMerged(), spec.within().get().replace('_', ' ')) + " merged with all "
+                                    + (safe.groupsMerged() == 1 ? "its" : "their") + " rows" : "")
                             .filter(text -> !text.isEmpty()).toList()) + ").";
             // A group of 160 whose 5 who left are hidden says why only if the note names the parts.
             case HIDE -> "Figures of groups of fewer than " + k + " members" + (spec.parts().isEmpty() ? ""

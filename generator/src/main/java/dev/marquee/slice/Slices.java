@@ -109,7 +109,7 @@ public final class Slices {
                     : SafeText.label(value);
             boolean several = values.contains(", ");
             return switch (column) {
-                case REGION -> "the members whose country is in " + (several ? "one of " : "") + values + " (by the regions table)";
+                case REGION -> "the members whose country is in " + (several ? "one of " : "") + values;
                 case COUNTRY -> "the members whose country is " + (several ? "one of " : "") + values;
                 case PLAN -> "the members whose plan is " + (several ? "one of " : "") + values + " on the as-of date (for a "
                         + "member who has left, their last plan), with all their history: a member who switched plans counts "

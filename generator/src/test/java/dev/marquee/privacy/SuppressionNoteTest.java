@@ -31,7 +31,8 @@ class SuppressionNoteTest {
                 + "groups)”, with the next smallest where a total would otherwise reveal them (2 rows merged).", note);
         assertEquals("Groups of fewer than 10 members, or with 1 to 9 members in one of their parts, are merged into “Other (small "
                 + "groups)”, with the next smallest where a total would otherwise reveal them.", Disclosure.withoutRowCount(note));
-        assertEquals("… reveal them.", Disclosure.withoutRowCount("… reveal them (2 rows merged; 1 country merged with all their rows)."));
+        assertEquals("… reveal them.", Disclosure.withoutRowCount("… reveal them (2 rows merged; 1 country merged with all its rows)."));
+        assertEquals("… reveal them.", Disclosure.withoutRowCount("… reveal them (16 countries merged with all their rows)."));
         assertEquals("… reveal them.", Disclosure.withoutRowCount("… reveal them (107 rows not shown)."));
         assertEquals("… give back (1 more row).", Disclosure.withoutRowCount("… give back (1 more row)."));
     }

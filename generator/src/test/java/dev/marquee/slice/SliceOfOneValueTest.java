@@ -48,7 +48,16 @@ class SliceOfOneValueTest {
         assertTrue(Fixtures.poppler("pdftotext", premium.resolve("report.pdf"), "-f", "1", "-l", "1").replaceAll("\\s+", " ").contains(who),
                 "the PDF's cover");
         assertTrue(Files.readString(Fixtures.slicedSample("region").resolve("slices/europe/index.html"))
-                .contains("These figures count only the members whose country is in Europe (by the regions table)."));
+                .contains("These figures count only the members whose country is in Europe."));
+    }
+
+    @Test
+    void aChartWhoseRowsAreAllLeftOut_saysSo_notThatNoDataFeedsIt() throws IOException {
+        // A region's cohorts: 122 rows of groups under k, all left out; "No data: nothing in the data folder feeds this
+        // chart" stood beside the note that counted them.
+        String churn = Files.readString(Fixtures.slicedSample("region").resolve("slices/europe/churn.html"));
+        assertTrue(churn.contains("No figures to show: every row is left out to protect small groups."), "the cohorts say why");
+        assertFalse(churn.contains("No data: nothing in the data folder feeds this chart"), "no chart says that no data feeds it");
     }
 
     @Test

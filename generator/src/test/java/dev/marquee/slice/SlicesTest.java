@@ -127,7 +127,7 @@ class SlicesTest {
         // The whole report's figures, as its own tiles write them: 5 active members, a churn rate of 1 in 4.
         assertTrue(europe.contains("<span class=\"kpi-note kpi-whole\">All regions: 5 members</span>"), europe);
         assertTrue(europe.contains("<span class=\"kpi-note kpi-whole\">All regions: 25.0%</span>"), europe);
-        assertTrue(europe.contains("<a href=\"../../index.html\">The whole report</a>"), europe);
+        assertTrue(europe.contains("<a href=\"../../index.html\">See the whole report</a>"), europe);
         assertFalse(Fixtures.read(site.resolve("index.html")).contains("kpi-whole"), "the whole report compares with nothing");
         String cover = Fixtures.poppler("pdftotext", site.resolve("slices/europe/report.pdf"), "-f", "1", "-l", "1");
         assertTrue(cover.contains("All regions: 25.0%"), cover);
