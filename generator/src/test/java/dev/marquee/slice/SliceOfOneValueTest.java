@@ -61,6 +61,16 @@ class SliceOfOneValueTest {
     }
 
     @Test
+    void aSlice_drawsNoChartOfOneMergedRow() throws IOException {
+        // The Premium slice's churn rate by region was one "Other (small groups)" bar of its 781 members, its 2.6% tile
+        // again; the Europe slice's members and MRR by plan one such row with no figure.
+        assertFalse(Files.exists(Fixtures.slicedSample("plan").resolve("slices/premium/csv/churn-by-region.csv")));
+        for (String chart : List.of("members-plans.csv", "revenue-by-plan.csv")) {
+            assertFalse(Files.exists(Fixtures.slicedSample("region").resolve("slices/europe/csv").resolve(chart)), chart);
+        }
+    }
+
+    @Test
     void aSlice_drawsNoChartOfItsOwnValueAlone() throws IOException {
         // A plan's slice: its plan mix by country was every bar 100% Premium, its members and MRR by plan one bar each.
         Path premium = Fixtures.slicedSample("plan").resolve("slices/premium/csv");
