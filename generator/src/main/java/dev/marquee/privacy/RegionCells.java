@@ -58,7 +58,12 @@ final class RegionCells {
                 } else {
                     continue;
                 }
-                Map<List<String>, Double> unshown = unshown(crossTab, result.getValue(), spec.get(), regionOf);
+                // The slice's own countries (a slices file's group may hold some of a region's countries only): its
+                // figures less the named ones leave the unnamed of those.
+                Optional<Set<String>> sliceCountries = computed.stream().filter(c -> c.question().slug().equals(question.slug()))
+                        .findFirst().flatMap(c -> Optional.ofNullable(c.results().get(result.getKey())))
+                        .map(table -> countries(table, spec.get()));
+                Map<List<String>, Double> unshown = unshown(crossTab, result.getValue(), spec.get(), regionOf, sliceCountries);
                 for (int s = 0; s < published.size(); s++) {
                     Question sliceQuestion = published.get(s).question();
                     for (Map.Entry<String, Table> sliceResult : published.get(s).results().entrySet()) {
@@ -87,10 +92,11 @@ final class RegionCells {
 
     /**
      * Per population, region and value of the label, the members of the cross-tab's countries the whole report does not
-     * name (merged into "Other (small groups)"). A named country's row total is published (its members), so its hidden
-     * cells are bounded by it and are not left over.
+     * name (merged into "Other (small groups)"), of the slice's countries where its own cross-tab gives them. A named
+     * country's row total is published (its members), so its hidden cells are bounded by it and are not left over.
      */
-    private static Map<List<String>, Double> unshown(Table computed, Table published, GroupSpec spec, Map<String, String> regionOf) {
+    private static Map<List<String>, Double> unshown(Table computed, Table published, GroupSpec spec, Map<String, String> regionOf,
+                                                     Optional<Set<String>> sliceCountries) {
         String country = spec.within().orElseThrow();
         String label = spec.label().orElseThrow();
         Set<List<String>> named = new HashSet<>();
@@ -102,12 +108,25 @@ final class RegionCells {
         Map<List<String>, Double> unshown = new HashMap<>();
         for (List<Object> row : computed.rows()) {
             String name = String.valueOf(row.get(computed.index(country)));
-            if (!named.contains(List.of(population(computed, row), name)) && row.get(computed.index(spec.members())) instanceof Number members) {
+            if (!named.contains(List.of(population(computed, row), name)) && sliceCountries.map(c -> c.contains(name)).orElse(true)
+                    && row.get(computed.index(spec.members())) instanceof Number members) {
                 unshown.merge(List.of(population(computed, row), regionOf.getOrDefault(name, "Unknown"),
                         String.valueOf(row.get(computed.index(label)))), members.doubleValue(), Double::sum);
             }
         }
         return unshown;
+    }
+
+    /** The countries a cross-tab of plans within countries has members in. */
+    private static Set<String> countries(Table table, GroupSpec spec) {
+        Set<String> countries = new HashSet<>();
+        int country = table.index(spec.within().orElseThrow());
+        for (List<Object> row : table.rows()) {
+            if (row.get(table.index(spec.members())) instanceof Number members && members.doubleValue() > 0) {
+                countries.add(String.valueOf(row.get(country)));
+            }
+        }
+        return countries;
     }
 
     /**

@@ -47,6 +47,33 @@ class RegionCellsTest {
     }
 
     @Test
+    void aSliceOfSomeOfARegionsCountries_countsItsOwnCountriesLeftOver() {
+        // A slices file's group of the United Kingdom and Sweden (region Europe): its Basic 54 less the UK's 50 gives
+        // Sweden's 4, though Europe's merged countries (Sweden and Portugal's 8) hold 12 Basic members together.
+        List<Column> columns = List.of(new Column("source", ColumnType.TEXT), new Column("plan", ColumnType.TEXT),
+                new Column("members", ColumnType.INTEGER), new Column("share", ColumnType.DECIMAL));
+        Answer byPlan = answer("members", "by_plan", columns, row("event files", "Basic", 54L, 0.5), row("event files", "Premium", 52L, 0.5));
+        Answer ownCrossTab = answer("plans-devices", "plan_mix", crossTabColumns(), row("event files", "United Kingdom", "Basic", 50L, 0.5),
+                row("event files", "United Kingdom", "Premium", 40L, 0.5), row("event files", "Sweden", "Basic", 4L, 0.25),
+                row("event files", "Sweden", "Premium", 12L, 0.75));
+        Answer whole = crossTab(4, 12);
+        List<List<Object>> rows = new ArrayList<>(whole.result("plan_mix").rows());
+        rows.add(row("event files", "Portugal", "Basic", 8L, 1.0));
+        Answer wholeWithPortugal = answer("plans-devices", "plan_mix", crossTabColumns(), rows.toArray(List[]::new));
+
+        Map<String, Set<List<String>>> hidden = RegionCells.hidden(List.of(wholeWithPortugal), List.of(publishedCrossTab()),
+                List.of(byPlan, ownCrossTab), List.of(byPlan, ownCrossTab), Map.of("region", "Europe"), withPortugal(), K);
+
+        assertEquals(Map.of("members/by_plan", union(BASIC, PREMIUM)), hidden);
+    }
+
+    private static Map<String, String> withPortugal() {
+        Map<String, String> regions = new java.util.HashMap<>(REGION_OF);
+        regions.put("Portugal", "Europe");
+        return regions;
+    }
+
+    @Test
     void aPlansSlice_hidesTheRegionWhoseMergedCountriesHold1ToKMinus1OfThePlan() {
         // The Premium slice's members by region: Europe's 71 less the UK's 40 and France's 25 gives Sweden's 6. North
         // America's Canada is named: nothing of it is left over.
