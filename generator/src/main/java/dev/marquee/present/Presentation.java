@@ -142,6 +142,34 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 Takeaway.of(section.narrative()), figures, headline);
     }
 
+    /**
+     * Whether a chart's plotted figures are all 0 where any is shown, with some not shown: small groups' counts are
+     * hidden and a count of none is not, so a slice's monthly churn can keep only its months without a churner, and
+     * read as a region that never loses anyone.
+     */
+    static boolean onlyZerosShown(RenderedChart chart) {
+        var data = chart.data();
+        boolean hidden = false;
+        boolean zero = false;
+        for (String column : chart.spec().y()) {
+            Optional<Integer> index = data.indexOf(column);
+            if (index.isEmpty()) {
+                continue;
+            }
+            for (List<Object> row : data.rows()) {
+                Object value = row.get(index.get());
+                if (value == null) {
+                    hidden = true;
+                } else if (value instanceof Number number && number.doubleValue() == 0) {
+                    zero = true;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return hidden && zero;
+    }
+
     /** A chart with the sentences under its title, its table and its SQL, and the layer tables its SQL reads. */
     private static Figure figure(RenderedChart chart, Section section, int k, Map<String, String> targetNotes,
                                  List<String> layerTables, boolean severalSources) {
@@ -155,6 +183,9 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
             // Rows the data gave, all left out as groups under k (a slice's cohorts), are not "no data".
             sentences.add(!section.note(chart).isEmpty() ? "No figures to show: every row is left out to protect small groups."
                     : chart.spec().whenEmpty().isEmpty() ? "No data: nothing in the data folder feeds this chart." : chart.spec().whenEmpty());
+        }
+        if (onlyZerosShown(chart)) {
+            sentences.add("Every figure shown is 0; those not shown are hidden, not 0.");
         }
         List<String> sources = data.sources();
         if (chart.source().isEmpty() && !sources.isEmpty() && severalSources) {

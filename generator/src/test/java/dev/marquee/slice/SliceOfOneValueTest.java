@@ -71,6 +71,15 @@ class SliceOfOneValueTest {
     }
 
     @Test
+    void aChartShowingOnlyZeros_saysTheOthersAreHiddenNotZero() throws IOException {
+        // The Premium slice's monthly churn by region kept 27 of 174 points, every one 0%: the months with 1 to 9
+        // churners are hidden, those with none are not, and the lines read as a plan that never loses anyone.
+        String zeros = "Every figure shown is 0; those not shown are hidden, not 0.";
+        assertTrue(Files.readString(Fixtures.slicedSample("plan").resolve("slices/premium/churn.html")).contains(zeros));
+        assertFalse(Files.readString(Fixtures.sampleSite().resolve("churn.html")).contains(zeros), "the whole report's churn has figures");
+    }
+
+    @Test
     void aSlice_drawsNoChartOfItsOwnValueAlone() throws IOException {
         // A plan's slice: its plan mix by country was every bar 100% Premium, its members and MRR by plan one bar each.
         Path premium = Fixtures.slicedSample("plan").resolve("slices/premium/csv");
