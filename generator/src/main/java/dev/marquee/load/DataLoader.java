@@ -150,7 +150,8 @@ public final class DataLoader {
                 tables.set(i, new LoadedTable(existing.spec(), existing.file() + " + " + added.file(),
                         existing.format().equals(added.format()) ? existing.format() : "mixed",
                         existing.rowsRead() + added.rowsRead(), existing.rowsRejected() + added.rowsRejected(),
-                        existing.missingColumns().stream().filter(added.missingColumns()::contains).toList(), existing.extraColumns()));
+                        existing.missingColumns().stream().filter(added.missingColumns()::contains).toList(), existing.extraColumns(),
+                        existing.fileRows() + added.fileRows()));
                 return;
             }
         }

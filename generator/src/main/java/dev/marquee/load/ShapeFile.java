@@ -80,6 +80,7 @@ final class ShapeFile {
         // A catalogue is labelled by the service it is of, whichever layout it has: amazon_prime_titles.csv is the
         // Prime Video catalogue, though in the layout of Kaggle's Netflix catalogue.
         String label = catalogue ? service.get().label(engine, raw, shape.name()) : shape.name();
+        long fileRows = count(engine, raw) + rejected;
         List<LoadedTable> loaded = new ArrayList<>();
         for (Map.Entry<String, String> mapping : shape.mappings()) {
             Optional<TableSpec> spec = model.table(mapping.getKey());
@@ -97,7 +98,7 @@ final class ShapeFile {
                 engine.execute("INSERT INTO " + spec.get().name() + " BY NAME SELECT * FROM (" + select + ") AS mapped");
                 long added = count(engine, spec.get().name()) - before;
                 loaded.add(new LoadedTable(spec.get(), shown + " (" + label + ")", format, added + rejected, rejected,
-                        List.of(), List.of()));
+                        List.of(), List.of(), fileRows));
             } catch (EngineException e) {
                 problems.add(Problem.fatal(shown, 0, "", "shape-mapping",
                         "the " + shape.name() + " mapping to " + spec.get().name() + " failed: " + DataLoader.firstLine(e)));

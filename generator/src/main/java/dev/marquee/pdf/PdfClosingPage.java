@@ -61,8 +61,11 @@ final class PdfClosingPage {
             // A table read from several files names them, as the site's Data page does: "member_profiles" alone,
             // 32,500 rows, read as one file's where three files' members are counted.
             PdfPCell named = cell(quality.table(), small, false);
-            if (quality.file().contains(" + ")) {
-                named.getPhrase().add(new Chunk("\n" + SafeText.line(quality.file()), new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
+            // And a table made of a file with other rows than the table's says how many the file has.
+            String under = String.join("; ", java.util.stream.Stream.of(quality.file().contains(" + ") ? SafeText.line(quality.file()) : "",
+                    quality.fileRows().isEmpty() ? "" : "from " + quality.fileRows() + " rows of its file").filter(t -> !t.isEmpty()).toList());
+            if (!under.isEmpty()) {
+                named.getPhrase().add(new Chunk("\n" + under, new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
                 named.setLeading(0, 1.25f);
             }
             table.addCell(named);

@@ -53,8 +53,9 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
     }
 
     /** A table of the data model as loaded: where from, and its rows read, set aside and used, written out. */
+    /** @param fileRows the rows of the file a shape made the table's of, where they differ ("6,137"); else empty */
     public record QualityRow(String table, String file, String format, String rowsRead, String rowsSetAside, String rowsKept,
-                             String dates) {
+                             String dates, String fileRows) {
         /** The generator's own reference table (regions, genre map), which no data file gave. */
         public boolean builtIn() {
             return file.equals(dev.marquee.load.DataLoader.BUILT_IN);
@@ -101,9 +102,12 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 : "Viewing activity from " + Formats.date(range.first()) + " to " + Formats.date(range.last()) + ".";
         List<Definition> definitions = report.definitions().stream()
                 .map(d -> new Definition(d.name(), d.definition(), d.section())).toList();
+        // A table a shape made of a file with more (or fewer) rows than the file names the file's count beside its own:
+        // 11,554 rows read of a file of 6,137 (a row per score) read as an error.
         List<QualityRow> quality = report.quality().tables().stream().map(t -> new QualityRow(t.table(), t.file(), t.format(),
                 Formats.full(t.rowsRead(), Unit.COUNT), Formats.full(t.rowsSetAside(), Unit.COUNT), Formats.full(t.rowsKept(), Unit.COUNT),
-                dates(report.tableRanges().get(t.table())))).toList();
+                dates(report.tableRanges().get(t.table())),
+                t.fileRows() == t.rowsRead() ? "" : Formats.full(t.fileRows(), Unit.COUNT))).toList();
         String rule = Disclosure.rule(k);
         return new Presentation(report, memory, report.title(), report.dateline(), period, freshness,
                 report.kpis().stream().map(kpi -> Tile.of(kpi, memory, targets, slicing.whole())).toList(), pages, Countries.of(report, pages), definitions,

@@ -255,7 +255,8 @@ public final class SiteRenderer {
 
     private static DataPage dataPage(Presentation shown, Site site) {
         Report report = shown.report();
-        List<TableView> tables = shown.quality().stream().map(t -> new TableView(t.table(), t.file(), t.format(), t.rowsRead(),
+        List<TableView> tables = shown.quality().stream().map(t -> new TableView(t.table(), t.file(), t.format(),
+                t.rowsRead() + (t.fileRows().isEmpty() ? "" : " from " + t.fileRows() + " rows of the file"),
                 t.rowsSetAside(), t.rowsKept(), t.dates())).toList();
         List<SetAsideView> setAside = report.quality().setAside().stream().map(s -> new SetAsideView(s.table(), s.file(),
                 s.rule(), s.column(), Formats.full(s.rows(), Unit.COUNT))).toList();

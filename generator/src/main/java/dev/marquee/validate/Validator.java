@@ -82,7 +82,7 @@ public final class Validator {
         List<TableQuality> tables = new ArrayList<>();
         for (LoadedTable table : loaded.tables()) {
             TableQuality quality = new TableQuality(table.name(), table.file(), table.format(), table.rowsRead(),
-                    setAsideRows.getOrDefault(table.name(), 0L));
+                    setAsideRows.getOrDefault(table.name(), 0L), table.fileRows());
             tables.add(quality);
             if (quality.rowsRead() == 0 && !table.isBuiltIn()) {
                 problems.add(Problem.fatal(table.file(), 0, "", "no-rows", "has a header but no data rows"));
