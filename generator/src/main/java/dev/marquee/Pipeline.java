@@ -402,7 +402,7 @@ public final class Pipeline {
     private static boolean onlyMergedRow(RenderedChart chart) {
         var data = chart.data();
         return chart.spec().series().isEmpty() && !data.isEmpty() && data.indexOf(chart.spec().x()).isPresent()
-                && data.rows().stream().allMatch(row -> dev.marquee.privacy.Disclosure.OTHER.equals(row.get(data.index(chart.spec().x()))));
+                && data.rows().stream().allMatch(row -> Disclosure.OTHER.equals(row.get(data.index(chart.spec().x()))));
     }
 
     /**

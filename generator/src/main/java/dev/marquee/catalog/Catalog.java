@@ -57,8 +57,10 @@ public final class Catalog {
                 questions.add(question);
             });
         }
-        unresolvedReferences(questions, problems);
-        unresolvedAsOfMonths(questions, problems);
+        Map<String, Question> bySlug = new java.util.HashMap<>();
+        questions.forEach(q -> bySlug.put(q.slug(), q));
+        unresolvedReferences(questions, bySlug, problems);
+        unresolvedAsOfMonths(questions, bySlug, problems);
         if (questions.isEmpty() && problems.isEmpty()) {
             problems.add(Problem.fatal(folder.toString(), 0, "", "no-questions",
                     "no questions found: add <slug>.md and <slug>.sql files to this folder"));
@@ -74,9 +76,7 @@ public final class Catalog {
      * Every chart that draws another question's result ({@code outlook/forecast_new_signups}) names a question that
      * exists and a result it has: a typo would otherwise leave the chart out of the report without a word.
      */
-    private static void unresolvedReferences(List<Question> questions, List<Problem> problems) {
-        Map<String, Question> bySlug = new java.util.HashMap<>();
-        questions.forEach(q -> bySlug.put(q.slug(), q));
+    private static void unresolvedReferences(List<Question> questions, Map<String, Question> bySlug, List<Problem> problems) {
         for (Question question : questions) {
             for (ChartSpec chart : question.charts()) {
                 chart.borrowedResult().ifPresent(reference -> {
@@ -110,9 +110,7 @@ public final class Catalog {
     }
 
     /** Every {@code as_of_month_of} that names another question's result names one that fits (see asOfMonthProblem). */
-    private static void unresolvedAsOfMonths(List<Question> questions, List<Problem> problems) {
-        Map<String, Question> bySlug = new java.util.HashMap<>();
-        questions.forEach(q -> bySlug.put(q.slug(), q));
+    private static void unresolvedAsOfMonths(List<Question> questions, Map<String, Question> bySlug, List<Problem> problems) {
         for (Question question : questions) {
             for (GroupSpec spec : question.privacy()) {
                 spec.asOfMonthOf().filter(Reference::isReference).ifPresent(named -> {

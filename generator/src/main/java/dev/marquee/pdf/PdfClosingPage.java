@@ -62,10 +62,15 @@ final class PdfClosingPage {
             // 32,500 rows, read as one file's where three files' members are counted.
             PdfPCell named = cell(quality.table(), small, false);
             // And a table made of a file with other rows than the table's says how many the file has.
-            String under = String.join("; ", java.util.stream.Stream.of(quality.file().contains(" + ") ? SafeText.line(quality.file()) : "",
-                    quality.fileRows().isEmpty() ? "" : "from " + quality.fileRows() + " rows of its file").filter(t -> !t.isEmpty()).toList());
+            List<String> under = new ArrayList<>();
+            if (quality.file().contains(" + ")) {
+                under.add(SafeText.line(quality.file()));
+            }
+            if (!quality.fileRows().isEmpty()) {
+                under.add("from " + quality.fileRows() + " rows of its file");
+            }
             if (!under.isEmpty()) {
-                named.getPhrase().add(new Chunk("\n" + under, new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
+                named.getPhrase().add(new Chunk("\n" + String.join("; ", under), new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
                 named.setLeading(0, 1.25f);
             }
             table.addCell(named);

@@ -257,7 +257,7 @@ final class PdfQuestionPage {
                 } else if (tabled.get().excerpt(fit).rows().size() == rowCount) {
                     // A table shown whole takes from the rows above what they have beyond their least height: the top
                     // 10 titles showed 9 for want of a point, under a note taking two lines to say so.
-                    Optional<float[]> taller = Rows.of(charts, width).lastTaller(heights, lacking);
+                    Optional<float[]> taller = rows.lastTaller(heights, lacking);
                     if (taller.isPresent()) {
                         heights = taller.get();
                         inGrid = candidate;

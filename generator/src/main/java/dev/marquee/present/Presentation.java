@@ -52,8 +52,11 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
     public record Definition(String name, String text, String page) {
     }
 
-    /** A table of the data model as loaded: where from, and its rows read, set aside and used, written out. */
-    /** @param fileRows the rows of the file a shape made the table's of, where they differ ("6,137"); else empty */
+    /**
+     * A table of the data model as loaded: where from, and its rows read, set aside and used, written out.
+     *
+     * @param fileRows the rows of the file a shape made the table's of, where they differ ("6,137"); else empty
+     */
     public record QualityRow(String table, String file, String format, String rowsRead, String rowsSetAside, String rowsKept,
                              String dates, String fileRows) {
         /** The generator's own reference table (regions, genre map), which no data file gave. */
@@ -183,9 +186,10 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         if (chart.spec().facet().isPresent() && chart.facetValue().isEmpty()) {
             sentences.add("Every " + chart.spec().facet().get() + " has its own chart on its page; here is the data for all of them.");
         }
+        String note = section.note(chart);
         if (data.isEmpty()) {
             // Rows the data gave, all left out as groups under k (a slice's cohorts), are not "no data".
-            sentences.add(!section.note(chart).isEmpty() ? "No figures to show: every row is left out to protect small groups."
+            sentences.add(!note.isEmpty() ? "No figures to show: every row is left out to protect small groups."
                     : chart.spec().whenEmpty().isEmpty() ? "No data: nothing in the data folder feeds this chart." : chart.spec().whenEmpty());
         }
         if (onlyZerosShown(chart)) {
@@ -196,7 +200,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
             // A table is not split by population: it names every file its rows come from.
             sentences.add((sources.size() == 1 ? "Source: " : "Sources: ") + String.join(", ", sources) + ".");
         }
-        sentences.add(section.note(chart));
+        sentences.add(note);
         if (chart.facetValue().isEmpty() && chart.source().isEmpty()) {
             sentences.add(targetNotes.getOrDefault(chart.questionSlug() + "/" + chart.spec().id(), ""));
         }

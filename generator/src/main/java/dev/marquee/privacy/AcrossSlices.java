@@ -207,7 +207,7 @@ public final class AcrossSlices {
     }
 
     /** A result of the answer to the same question, if the report answered it. */
-    private static Optional<Table> resultOf(List<Answer> answers, Question question, String result) {
+    static Optional<Table> resultOf(List<Answer> answers, Question question, String result) {
         return answers.stream().filter(a -> a.question().slug().equals(question.slug())).findFirst()
                 .flatMap(a -> Optional.ofNullable(a.results().get(result)));
     }
@@ -327,7 +327,7 @@ public final class AcrossSlices {
                     int next = showing.stream().min(java.util.Comparator.comparing((Integer s) -> shownByWhole.get(s).contains(id))
                             .thenComparingDouble(s -> groups[s])).orElseThrow();
                     showing.remove(Integer.valueOf(next));
-                    hide.get(next).add(kpi + "/" + period);
+                    hide.get(next).add(id);
                     restGroup += groups[next];
                     restPart += parts[next];
                 }

@@ -60,8 +60,7 @@ final class RegionCells {
                 }
                 // The slice's own countries (a slices file's group may hold some of a region's countries only): its
                 // figures less the named ones leave the unnamed of those.
-                Optional<Set<String>> sliceCountries = computed.stream().filter(c -> c.question().slug().equals(question.slug()))
-                        .findFirst().flatMap(c -> Optional.ofNullable(c.results().get(result.getKey())))
+                Optional<Set<String>> sliceCountries = AcrossSlices.resultOf(computed, question, result.getKey())
                         .map(table -> countries(table, spec.get()));
                 Map<List<String>, Double> unshown = unshown(crossTab, result.getValue(), spec.get(), regionOf, sliceCountries);
                 for (int s = 0; s < published.size(); s++) {

@@ -138,8 +138,7 @@ final class SharedValueRows {
                 String label = spec.get().label().get();
                 // Only where the slice's members are all the members of that value (a country's slice, its country;
                 // not its region): then its cells are the slice's, with the same members in each.
-                Optional<Table> sliceTable = computed.stream().filter(c -> c.question().slug().equals(question.slug())).findFirst()
-                        .flatMap(c -> Optional.ofNullable(c.results().get(result.getKey())));
+                Optional<Table> sliceTable = AcrossSlices.resultOf(computed, question, result.getKey());
                 if (sliceTable.isEmpty() || !members(sliceTable.get(), spec.get(), shared.get(within))
                         .equals(members(computedTable, spec.get(), shared.get(within)))) {
                     continue;

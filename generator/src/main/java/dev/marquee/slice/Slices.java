@@ -96,6 +96,7 @@ public final class Slices {
          */
         public String whoCounts() {
             Dimension.Column column = dimension instanceof SliceFile file ? file.by() : (Dimension.Column) dimension;
+            List<String> values = values();
             if (value.equals(UNKNOWN)) {
                 return "the members whose " + column.column() + " is not known" + (column == Dimension.Column.REGION
                         ? " (a country the regions table does not list)" : "");
@@ -103,18 +104,22 @@ public final class Slices {
             if (value.equals(SliceFile.EVERYONE_ELSE)) {
                 return "the members of no other slice";
             }
-            String values = dimension instanceof SliceFile file
-                    ? file.groups().stream().filter(g -> g.name().equals(value)).flatMap(g -> g.values().stream())
-                            .map(v -> SafeText.label(v.value())).collect(Collectors.joining(", "))
-                    : SafeText.label(value);
-            boolean several = values.contains(", ");
+            String named = (values.size() > 1 ? "one of " : "") + values.stream().map(SafeText::label).collect(Collectors.joining(", "));
             return switch (column) {
-                case REGION -> "the members whose country is in " + (several ? "one of " : "") + values;
-                case COUNTRY -> "the members whose country is " + (several ? "one of " : "") + values;
-                case PLAN -> "the members whose plan is " + (several ? "one of " : "") + values + " on the as-of date (for a "
+                case REGION -> "the members whose country is in " + named;
+                case COUNTRY -> "the members whose country is " + named;
+                case PLAN -> "the members whose plan is " + named + " on the as-of date (for a "
                         + "member who has left, their last plan), with all their history: a member who switched plans counts "
                         + "here in the months before too";
             };
+        }
+
+        /** The values of the column the slice's members have: its one value, or those a slices file's group lists. */
+        private List<String> values() {
+            return dimension instanceof SliceFile file
+                    ? file.groups().stream().filter(g -> g.name().equals(value)).flatMap(g -> g.values().stream())
+                            .map(dev.marquee.catalog.FrontMatter.Item::value).toList()
+                    : List.of(value);
         }
 
         /** The slice's site within the whole report's site: {@code slices/<slug>}. */
@@ -134,11 +139,8 @@ public final class Slices {
             if (value.equals(UNKNOWN) || value.equals(SliceFile.EVERYONE_ELSE)) {
                 return Map.of();
             }
-            List<String> values = dimension instanceof SliceFile file
-                    ? file.groups().stream().filter(g -> g.name().equals(value)).flatMap(g -> g.values().stream())
-                            .map(dev.marquee.catalog.FrontMatter.Item::value).toList()
-                    : List.of(value);
-            String column = dimension instanceof SliceFile file ? file.by().column() : dimension.column();
+            List<String> values = values();
+            String column = dimension.column();
             Map<String, String> shared = new java.util.TreeMap<>();
             if (values.size() == 1) {
                 shared.put(column, values.get(0));
