@@ -1,10 +1,11 @@
 -- catalogue_title: one row per title of each service's catalogue. Several catalogue files of one service (a Kaggle
 -- catalogue, a JustWatch export, a list of shows by service) list many of the same titles: a title is the same when
 -- its service and type match, its name matches once lower-cased and stripped of punctuation and of a leading "The",
--- and its release year matches where both give one. It is counted once, with the richest listing's details (date
--- added, rating, runtime), the genres of the listing that gives scores (else of the first that gives genres) and the
--- scores any listing gives; 'listings' says how many entries it had. Two entries of one file are two titles (a
--- catalogue may hold two shows of the same name and year): only listings of different files merge.
+-- and its release years are close where both give one (see same_title below). It is counted once, with the earliest
+-- release year any listing gives, the richest listing's details (date added, rating, runtime), the genres of the
+-- listing that gives scores (else of the first that gives genres) and the scores any listing gives; 'listings' says
+-- how many entries it had. Two entries of one file are two titles (a catalogue may hold two shows of the same name
+-- and year): only listings of different files merge.
 -- 'movies_listed' says whether a file that lists the title lists any movie (for any service): a file that lists none
 -- is a list of shows only, which says nothing of a service's movies. A service none of whose titles has it
 -- has no movie count (unknown, not 0).
@@ -30,10 +31,32 @@ dated AS (
                WHERE release_year IS NOT NULL GROUP BY service, title_key, type) AS y
         ON k.release_year IS NULL AND y.service = k.service AND y.title_key = k.title_key AND y.type = k.type
 ),
-instances AS (
-    -- The n-th entry of a name in one file matches the n-th entry of that name in another.
-    SELECT d.*, row_number() OVER (PARTITION BY service, title_key, type, key_year, source ORDER BY title_id) AS instance
+gaps AS (
+    SELECT d.*,
+           row_number() OVER (PARTITION BY service, title_key, type ORDER BY key_year, title_id) AS by_year,
+           key_year - lag(key_year) OVER (PARTITION BY service, title_key, type ORDER BY key_year, title_id) AS years_after,
+           greatest(coalesce(seasons, 0), coalesce(lag(seasons) OVER (PARTITION BY service, title_key, type
+                                                                       ORDER BY key_year, title_id), 0)) AS most_seasons
     FROM dated AS d
+),
+same_title AS (
+    -- Listings of a name, in order of year, are one title while each is close enough to the one before. Files date a
+    -- title differently: a movie by its festival or its release, a year apart at most; a show by its first season or
+    -- its latest (the Kaggle catalogue's Survivor is 2014, JustWatch's 2000), so two listings of a show are one while
+    -- their years are no further apart than twice the larger number of seasons either gives, plus one (seasons are
+    -- not always yearly). A remake years later under the same name (Rebelde, 2004 and 2022, one season and two)
+    -- stays a title of its own.
+    SELECT g.*,
+           sum(CASE WHEN by_year = 1 THEN 1
+                    WHEN years_after > CASE WHEN type = 'Movie' THEN 1 ELSE 2 * most_seasons + 1 END THEN 1
+                    ELSE 0 END)
+               OVER (PARTITION BY service, title_key, type ORDER BY key_year, title_id ROWS UNBOUNDED PRECEDING) AS title_number
+    FROM gaps AS g
+),
+instances AS (
+    -- The n-th entry of a title in one file matches the n-th entry of that title in another.
+    SELECT t.*, row_number() OVER (PARTITION BY service, title_key, type, title_number, source ORDER BY key_year, title_id) AS instance
+    FROM same_title AS t
 ),
 flagged AS (
     SELECT i.*, CASE WHEN i.title_id IN (SELECT title_id FROM title_scores) THEN 0 ELSE 1 END AS unscored,
@@ -43,14 +66,16 @@ flagged AS (
 grouped AS (
     SELECT f.*,
            -- Genres as the scored listing names them, where one is (even none): the scores by genre are the scoring file's.
-           first_value(genres) OVER (PARTITION BY service, title_key, type, key_year, instance
+           first_value(genres) OVER (PARTITION BY service, title_key, type, title_number, instance
                                      ORDER BY unscored, CASE WHEN genres IS NULL THEN 1 ELSE 0 END, title_id) AS group_genres,
-           row_number() OVER (PARTITION BY service, title_key, type, key_year, instance
+           row_number() OVER (PARTITION BY service, title_key, type, title_number, instance
                               ORDER BY CASE WHEN genres IS NULL THEN 1 ELSE 0 END, CASE WHEN date_added IS NULL THEN 1 ELSE 0 END,
                                        title_id) AS pick,
-           count(*) OVER (PARTITION BY service, title_key, type, key_year, instance) AS listings,
-           bool_or(from_movie_file) OVER (PARTITION BY service, title_key, type, key_year, instance) AS movies_listed,
-           min(title_id) OVER (PARTITION BY service, title_key, type, key_year, instance) AS group_id
+           count(*) OVER (PARTITION BY service, title_key, type, title_number, instance) AS listings,
+           bool_or(from_movie_file) OVER (PARTITION BY service, title_key, type, title_number, instance) AS movies_listed,
+           min(title_id) OVER (PARTITION BY service, title_key, type, title_number, instance) AS group_id,
+           -- A show's first season, where one listing dates it by that and another by its latest.
+           min(key_year) OVER (PARTITION BY service, title_key, type, title_number, instance) AS first_year
     FROM flagged AS f
 ),
 scores AS (
@@ -61,7 +86,7 @@ scores AS (
     FROM grouped AS g JOIN title_scores AS s ON s.title_id = g.title_id
     GROUP BY g.group_id, g.service
 )
-SELECT g.title_id, g.service, g.title, g.type, g.group_genres AS genres, coalesce(g.release_year, g.key_year) AS release_year,
+SELECT g.title_id, g.service, g.title, g.type, g.group_genres AS genres, g.first_year AS release_year,
        g.maturity_rating, g.runtime_minutes, g.seasons, g.date_added, g.countries, g.listings, g.movies_listed,
        s.imdb_score, s.imdb_votes, s.tmdb_score, s.rotten_tomatoes_score
 FROM grouped AS g

@@ -20,7 +20,9 @@ import java.util.TreeMap;
 /**
  * Titles per service counted from raw catalogue files, independently of the report's SQL: an entry of one file and an
  * entry of another are one title when service, type and name (lower case, letters, digits and spaces, no leading
- * "the ") match and so does the year where both give one; two entries of the same file stay two titles. A file that
+ * "the ") match and their years are close where both give one: in order of year, each entry is the title of the one
+ * before when it is at most a year later (a movie) or at most twice the larger number of seasons either gives, plus one,
+ * later (a show); two entries of the same file stay two titles. A file that
  * lists no movie at all (for any service) is a list of shows: a service whose titles all come from such files has no
  * movie count.
  */
@@ -29,7 +31,7 @@ final class CatalogueCount {
     private CatalogueCount() {
     }
 
-    private record Entry(String service, String file, String name, String type, Integer year) {
+    private record Entry(String service, String file, String name, String type, Integer year, Integer seasons) {
     }
 
     /**
@@ -79,13 +81,13 @@ final class CatalogueCount {
                     default -> row.get("type");
                 };
                 entries.add(new Entry(file.getValue(), file.getKey().toString(), name(row.get("title")), type,
-                        year(row.get("release_year"))));
+                        year(row.get("release_year")), seasons(row)));
             }
         }
         for (CSVRecord row : tvShows == null ? List.<CSVRecord>of() : read(tvShows)) {
             for (String service : List.of("Netflix", "Hulu", "Prime Video", "Disney+")) {
                 if (row.get(service).strip().equals("1")) {
-                    entries.add(new Entry(service, tvShows.toString(), name(row.get("Title")), "TV Show", year(row.get("Year"))));
+                    entries.add(new Entry(service, tvShows.toString(), name(row.get("Title")), "TV Show", year(row.get("Year")), null));
                 }
             }
         }
@@ -97,17 +99,54 @@ final class CatalogueCount {
                 earliest.merge(e.service() + "|" + e.name() + "|" + e.type(), e.year(), Math::min);
             }
         }
+        Map<String, List<Entry>> byName = new java.util.LinkedHashMap<>();
+        for (Entry e : entries) {
+            byName.computeIfAbsent(e.service() + "|" + e.name() + "|" + e.type(), k -> new ArrayList<>()).add(e);
+        }
         Map<String, Integer> nth = new HashMap<>();
         Map<String, Title> titles = new HashMap<>();
-        for (Entry e : entries) {
-            Integer year = e.year() != null ? e.year() : earliest.get(e.service() + "|" + e.name() + "|" + e.type());
-            String key = e.service() + "|" + e.name() + "|" + e.type() + "|" + year;
-            int instance = nth.merge(key + "|" + e.file(), 1, Integer::sum);
-            titles.merge(key + "|" + instance, new Title(e.service(), e.type(), year, movieFiles.contains(e.file()), 1),
-                    (first, next) -> new Title(first.service(), first.type(), first.year(), first.moviesListed() || next.moviesListed(),
-                            first.listings() + next.listings()));
+        for (Map.Entry<String, List<Entry>> name : byName.entrySet()) {
+            Integer earliestYear = earliest.get(name.getKey());
+            List<Entry> listings = new ArrayList<>(name.getValue());
+            listings.sort(java.util.Comparator.comparing((Entry e) -> e.year() != null ? e.year() : earliestYear,
+                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+            int titleNumber = 0;
+            Entry before = null;
+            for (Entry e : listings) {
+                Integer year = e.year() != null ? e.year() : earliestYear;
+                if (before == null || year != null && year - (before.year() != null ? before.year() : earliestYear) > closeness(e, before)) {
+                    titleNumber++;
+                }
+                before = e;
+                String key = name.getKey() + "|" + titleNumber;
+                int instance = nth.merge(key + "|" + e.file(), 1, Integer::sum);
+                titles.merge(key + "|" + instance, new Title(e.service(), e.type(), year, movieFiles.contains(e.file()), 1),
+                        (first, next) -> new Title(first.service(), first.type(), first.year(), first.moviesListed() || next.moviesListed(),
+                                first.listings() + next.listings()));
+            }
         }
         return List.copyOf(titles.values());
+    }
+
+    /** How many years apart two listings of one title may be dated. */
+    private static int closeness(Entry one, Entry other) {
+        if (one.type().equals("Movie")) {
+            return 1;
+        }
+        int seasons = Math.max(one.seasons() == null ? 0 : one.seasons(), other.seasons() == null ? 0 : other.seasons());
+        return 2 * seasons + 1;
+    }
+
+    /** Seasons as JustWatch gives them, or as the Kaggle layout's duration does ("3 Seasons"); null otherwise. */
+    private static Integer seasons(CSVRecord row) {
+        if (row.isMapped("seasons") && !row.get("seasons").isBlank()) {
+            return (int) Double.parseDouble(row.get("seasons").strip());
+        }
+        if (row.isMapped("duration")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+) Season").matcher(row.get("duration").strip());
+            return m.find() ? Integer.valueOf(m.group(1)) : null;
+        }
+        return null;
     }
 
     private static String name(String title) {
