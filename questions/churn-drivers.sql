@@ -117,7 +117,7 @@ WITH bucketed AS (
     WHERE churned IS NOT NULL AND source <> {{event_source}} AND watch_hours IS NOT NULL
 ),
 grouped AS (
-    SELECT m.source, b.hours_watched, b.band AS position, m.churned
+    SELECT m.source, b.churn_hours_watched AS hours_watched, b.churn_band AS position, m.churned
     FROM bucketed AS m
     JOIN hours_band AS b ON b.source = m.source AND b.bucket = m.bucket
 ),

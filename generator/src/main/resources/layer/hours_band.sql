@@ -1,10 +1,11 @@
--- hours_band: the bands of total watch hours each population's members are published in (the hours distribution, the
--- churn by watch hours), one row per population and fixed band (0 none, 1 under 5, 2 5–10, 3 10–25, 4 25–50, 5 50–100,
--- 6 100–250, 7 250–500, 8 500–1,000, 9 1,000+) with the band it is published in. The top bands are merged into one open band (such as "10+") down
--- to the highest edge at which the members above it, and each band below it, are 0 or at least {{k}} members, and, in a
--- file that says who churned (its churn is published by hours), 0 or at least {{k}} churners and {{k}} who stayed. The
--- two results read the same bands, so neither minus the other gives a smaller group; without such an edge the fixed
--- bands stay and their small groups are hidden.
+-- hours_band: the bands of total watch hours each population's members are published in, one row per population and
+-- fixed band (0 none, 1 under 5, 2 5–10, 3 10–25, 4 25–50, 5 50–100, 6 100–250, 7 250–500, 8 500–1,000, 9 1,000+).
+-- The top bands are merged into one open band (such as "10+") down to the highest edge at which the members above it,
+-- and each band below it, are 0 or at least {{k}} members: the hours distribution's bands (band, hours_watched). Churn
+-- by watch hours, in a file that says who churned, needs as well 0 or at least {{k}} churners and {{k}} who stayed
+-- above the edge and in each band below it (churn_band, churn_hours_watched): its edge is the same or lower, so each of
+-- its bands is one of the distribution's or a union of them, and neither result minus the other gives a group smaller
+-- than the distribution's. Without such an edge the fixed bands stay and their small groups are hidden.
 
 WITH bucketed AS (
     SELECT source,
@@ -26,29 +27,44 @@ edges AS (
            sum(members) OVER (PARTITION BY source ORDER BY bucket DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS tail_members,
            sum(churned) OVER (PARTITION BY source ORDER BY bucket DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS tail_churned,
            sum(stayed) OVER (PARTITION BY source ORDER BY bucket DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS tail_stayed,
-           (members = 0 OR members >= {{k}}) AND (churned = 0 OR churned >= {{k}}) AND (stayed = 0 OR stayed >= {{k}}) AS publishable
+           members = 0 OR members >= {{k}} AS members_publishable,
+           (churned = 0 OR churned >= {{k}}) AND (stayed = 0 OR stayed >= {{k}}) AS churn_publishable
     FROM counted
 ),
 candidates AS (
     SELECT e.source, e.bucket,
+           e.tail_members >= {{k}}
+               AND NOT EXISTS (SELECT 1 FROM edges AS below WHERE below.source = e.source AND below.bucket BETWEEN 1 AND e.bucket - 1
+                                   AND NOT below.members_publishable) AS fits,
            e.tail_members >= {{k}} AND (e.tail_churned = 0 OR e.tail_churned >= {{k}}) AND (e.tail_stayed = 0 OR e.tail_stayed >= {{k}})
                AND NOT EXISTS (SELECT 1 FROM edges AS below WHERE below.source = e.source AND below.bucket BETWEEN 1 AND e.bucket - 1
-                                   AND NOT below.publishable) AS fits
+                                   AND NOT (below.members_publishable AND below.churn_publishable)) AS churn_fits
     FROM edges AS e
     WHERE e.bucket >= 1
 ),
 tops AS (
     -- An edge with nobody above its band merges nothing.
-    SELECT source, CASE WHEN max(bucket) FILTER (WHERE fits) < max(bucket) THEN max(bucket) FILTER (WHERE fits) ELSE 9 END AS top
+    SELECT source,
+           CASE WHEN max(bucket) FILTER (WHERE fits) < max(bucket) THEN max(bucket) FILTER (WHERE fits) ELSE 9 END AS top,
+           CASE WHEN max(bucket) FILTER (WHERE churn_fits) < max(bucket) THEN max(bucket) FILTER (WHERE churn_fits) ELSE 9 END AS churn_top
     FROM candidates GROUP BY source
+),
+banded AS (
+    SELECT c.source, c.bucket, coalesce(t.top, 9) AS top, least(c.bucket, coalesce(t.top, 9)) AS band,
+           coalesce(t.churn_top, 9) AS churn_top, least(c.bucket, coalesce(t.churn_top, 9)) AS churn_band
+    FROM counted AS c
+    LEFT JOIN tops AS t ON t.source = c.source
+),
+labels AS (
+    -- Each band's label, and the label of the open band that starts at it.
+    SELECT * FROM (VALUES (0, 'none', 'none'), (1, 'under 5', 'over 0'), (2, '5–10', '5+'), (3, '10–25', '10+'),
+                          (4, '25–50', '25+'), (5, '50–100', '50+'), (6, '100–250', '100+'), (7, '250–500', '250+'),
+                          (8, '500–1,000', '500+'), (9, '1,000+', '1,000+')) AS l(band, closed, open)
 )
-SELECT c.source, c.bucket, least(c.bucket, coalesce(t.top, 9)) AS band,
-       CASE WHEN c.bucket >= coalesce(t.top, 9) AND coalesce(t.top, 9) < 9
-                THEN CASE t.top WHEN 1 THEN 'over 0' WHEN 2 THEN '5+' WHEN 3 THEN '10+' WHEN 4 THEN '25+' WHEN 5 THEN '50+' WHEN 6 THEN '100+'
-                                WHEN 7 THEN '250+' ELSE '500+' END
-            ELSE CASE c.bucket WHEN 0 THEN 'none' WHEN 1 THEN 'under 5' WHEN 2 THEN '5–10' WHEN 3 THEN '10–25' WHEN 4 THEN '25–50'
-                               WHEN 5 THEN '50–100' WHEN 6 THEN '100–250' WHEN 7 THEN '250–500'
-                               WHEN 8 THEN '500–1,000' ELSE '1,000+' END
-       END AS hours_watched
-FROM counted AS c
-LEFT JOIN tops AS t ON t.source = c.source
+SELECT b.source, b.bucket, b.band,
+       CASE WHEN b.bucket >= b.top AND b.top < 9 THEN l.open ELSE l.closed END AS hours_watched,
+       b.churn_band,
+       CASE WHEN b.bucket >= b.churn_top AND b.churn_top < 9 THEN cl.open ELSE cl.closed END AS churn_hours_watched
+FROM banded AS b
+JOIN labels AS l ON l.band = b.band
+JOIN labels AS cl ON cl.band = b.churn_band

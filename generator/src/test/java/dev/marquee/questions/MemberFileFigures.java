@@ -145,12 +145,7 @@ abstract class MemberFileFigures<M> {
 
     /** Members by the hours the file gives, in the bands the report publishes them in (small bands hidden). */
     void assertHoursDistribution(Function<M, Double> hours) {
-        assertHoursDistribution(hours, m -> null);
-    }
-
-    /** The same, for a file that says who churned ({@code churned}): the bands keep k churners and k who stayed too. */
-    void assertHoursDistribution(Function<M, Double> hours, Function<M, Boolean> churned) {
-        Function<Double, String> band = hoursBands(members(), hours, churned, k());
+        Function<Double, String> band = hoursBands(members(), hours, m -> null, k());
         Map<String, Group> truth = groupsBy(m -> hours.apply(m) == null ? null : band.apply(hours.apply(m)));
         SmallGroups.assertHidden("watch-time-distribution", csv("watch-time-distribution"), "hours_watched", "members", null, truth, k());
     }
