@@ -23,9 +23,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.TimeZone;
 
 /**
@@ -92,10 +96,17 @@ public final class PdfReport {
             document.addSubject("Streaming analytics dashboard: " + String.join(", ", shown.pages().stream().map(Page::title).toList()));
             document.addAuthor("Marquee");
             document.addCreator("Marquee report generator");
-            document.addKeywords("streaming, analytics, watch time, churn, report, " + asOf);
+            boolean dated = shown.report().parameters().dated();
+            List<String> keywords = new ArrayList<>(List.of("streaming", "analytics", "report"));
+            shown.pages().forEach(page -> keywords.add(page.title().toLowerCase(Locale.ROOT)));
+            if (dated) {
+                keywords.add(asOf.toString());
+            }
+            document.addKeywords(String.join(", ", keywords));
             document.open();
-            fixDates(writer, shown.title(), asOf);
-            writer.setXmpMetadata(PdfXmp.packet(SafeText.line(shown.title() + ", " + shown.dateline()), asOf.toString(), LANGUAGE));
+            fixDates(writer, shown.title(), asOf, dated);
+            writer.setXmpMetadata(PdfXmp.packet(SafeText.line(shown.title() + ", " + shown.dateline()),
+                    dated ? Optional.of(asOf) : Optional.empty(), LANGUAGE));
             PdfOutline root = writer.getDirectContent().getRootOutline();
 
             Tagging tags = new Tagging(writer);
@@ -131,12 +142,21 @@ public final class PdfReport {
     }
 
     /** Creation and modification dates are the as-of date, and the file id a hash of the report's identity. */
-    private static void fixDates(PdfWriter writer, String title, LocalDate day) {
-        Calendar asOf = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-        asOf.clear();
-        asOf.set(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth());
-        writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(asOf));
-        writer.getInfo().put(PdfName.MODDATE, new PdfDate(asOf));
+    /**
+     * The as-of date as the file's dates, so the same data gives the same bytes; data without any date gives none (its
+     * as-of date, 2999-12-31, is no date of the data's).
+     */
+    private static void fixDates(PdfWriter writer, String title, LocalDate day, boolean dated) {
+        if (dated) {
+            Calendar asOf = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+            asOf.clear();
+            asOf.set(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth());
+            writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(asOf));
+            writer.getInfo().put(PdfName.MODDATE, new PdfDate(asOf));
+        } else {
+            writer.getInfo().remove(PdfName.CREATIONDATE);
+            writer.getInfo().remove(PdfName.MODDATE);
+        }
         writer.getInfo().put(PdfName.PRODUCER, new PdfString("Marquee (OpenPDF)"));
         String id = HexFormat.of().formatHex(sha256(title + "|" + day), 0, 16);
         writer.getInfo().put(PdfName.FILEID, new PdfLiteral("[<" + id + "><" + id + ">]"));

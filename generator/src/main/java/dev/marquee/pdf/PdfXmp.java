@@ -12,8 +12,8 @@ final class PdfXmp {
     private PdfXmp() {
     }
 
-    /** {@code date} is an ISO date (yyyy-mm-dd). */
-    static byte[] packet(String title, String date, String language) {
+    /** {@code date}: the file's creation and modification date, if it has one. */
+    static byte[] packet(String title, java.util.Optional<java.time.LocalDate> date, String language) {
         String xmp = "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                 + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
                 + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
@@ -24,8 +24,8 @@ final class PdfXmp {
                 + "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
                 + "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + escape(title) + "</rdf:li></rdf:Alt></dc:title>\n"
                 + "<dc:language><rdf:Bag><rdf:li>" + escape(language) + "</rdf:li></rdf:Bag></dc:language>\n"
-                + "<xmp:CreateDate>" + date + "T00:00:00Z</xmp:CreateDate>\n"
-                + "<xmp:ModifyDate>" + date + "T00:00:00Z</xmp:ModifyDate>\n"
+                + date.map(day -> "<xmp:CreateDate>" + day + "T00:00:00Z</xmp:CreateDate>\n"
+                        + "<xmp:ModifyDate>" + day + "T00:00:00Z</xmp:ModifyDate>\n").orElse("")
                 + "<xmp:CreatorTool>Marquee report generator</xmp:CreatorTool>\n"
                 + "<pdf:Producer>Marquee (OpenPDF)</pdf:Producer>\n"
                 + "<pdfuaid:part>1</pdfuaid:part>\n"

@@ -117,7 +117,8 @@ public final class SiteRenderer {
         output.write("methodology.html", render("methodology.jte", new MethodologyPage(
                 site.layout("Methodology", "How every figure is defined", "methodology.html"),
                 shown.definitions().stream().map(d -> new MetricView(d.name(), d.text(), d.page())).toList(),
-                shown.minGroupSize(), report.parameters().atRiskDays(), shown.dateline(), shown.privacyRule(),
+                shown.minGroupSize(), report.parameters().atRiskDays(), shown.dateline(),
+                report.parameters().dated() ? "" : report.parameters().literals().get("as_of"), shown.privacyRule(),
                 shown.slicing().equals(Slicing.NONE) ? "" : Texts.slicesRule(shown.minGroupSize()),
                 report.layerTables().stream().map(Views.LayerTableView::of).toList())));
         output.write("about.html", render("about.jte", new AboutPage(

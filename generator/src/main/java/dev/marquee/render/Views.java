@@ -140,8 +140,9 @@ public final class Views {
     }
 
     /** @param slicesRule how the slices are kept from revealing small groups by subtraction; empty without slices */
+    /** {@code undatedAsOf}: for data without any date, the date its SQL reads as the as-of date; empty otherwise. */
     public record MethodologyPage(Layout layout, List<MetricView> metrics, int minGroupSize, int atRiskDays, String asOfText,
-                                  String privacyRule, String slicesRule, List<LayerTableView> layerTables) {
+                                  String undatedAsOf, String privacyRule, String slicesRule, List<LayerTableView> layerTables) {
     }
 
     /**

@@ -50,7 +50,7 @@ class OpenPdfTaggingProbe {
             fonts.bold.setIncludeCidSet(false);
         }
         document.open();
-        writer.setXmpMetadata(PdfXmp.packet("Probe", "2024-12-31", "en-GB"));
+        writer.setXmpMetadata(PdfXmp.packet("Probe", java.util.Optional.of(java.time.LocalDate.of(2024, 12, 31)), "en-GB"));
         document.add(new Paragraph("A heading", new Font(fonts.bold, 17)));
         document.add(new Paragraph("A paragraph of body text.", new Font(fonts.regular, 10)));
         PdfPTable table = new PdfPTable(2);

@@ -184,7 +184,7 @@ class PdfAccessibilityTest {
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString("en"));
         document.addTitle("Run-on");
         document.open();
-        writer.setXmpMetadata(PdfXmp.packet("Run-on", "2024-12-31", "en"));
+        writer.setXmpMetadata(PdfXmp.packet("Run-on", java.util.Optional.of(java.time.LocalDate.of(2024, 12, 31)), "en"));
         Tagging tags = new Tagging(writer);
         writer.setPageEvent(tags);
         tags.add(document, writer, new com.lowagie.text.Paragraph("A heading", new com.lowagie.text.Font(fonts.bold, 14)), PdfName.H1);

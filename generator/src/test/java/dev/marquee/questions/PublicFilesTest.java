@@ -443,6 +443,19 @@ class PublicFilesTest {
             assertFalse(cover.contains("data an undated"), "in every sentence that says it, the footer's too");
             assertTrue(site().pageText("data.html").contains("The data is an undated snapshot"));
             assertTrue(site().pdfText().contains("The data is an undated snapshot"), "the PDF's cover says it as a sentence too");
+            // The as-of date the SQL reads, 2999-12-31, is no date of the data's: the PDF has no date, and the
+            // Methodology says why the SQL shows it.
+            try (com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(site().bytes("report.pdf"))) {
+                Map<String, String> info = reader.getInfo();
+                assertFalse(info.containsKey("CreationDate") || info.containsKey("ModDate"), info.toString());
+                assertEquals("streaming, analytics, report, members, watch time and engagement, who leaves, revenue", info.get("Keywords"));
+                assertFalse(new String(reader.getMetadata(), java.nio.charset.StandardCharsets.UTF_8).contains("2999"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            String methodology = site().pageText("methodology.html");
+            assertTrue(methodology.contains("No time windows: the data carries no date, so its figures are one snapshot. The SQL reads "
+                    + "its as-of date as DATE '2999-12-31'"), methodology);
         }
 
         /**

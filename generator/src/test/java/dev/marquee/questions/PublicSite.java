@@ -124,7 +124,7 @@ record PublicSite(Map<String, Path> files, Path site, int k, boolean real, Fixtu
         return html.replaceAll("\\s+", " ").replace(" :", ":").strip();
     }
 
-    private byte[] bytes(String name) {
+    byte[] bytes(String name) {
         try {
             return Files.readAllBytes(site.resolve(name));
         } catch (IOException e) {
