@@ -371,11 +371,13 @@ final class ChartBuilder {
         Map<List<Comparable<?>>, double[]> intervals = new java.util.HashMap<>();
         java.util.Optional<Integer> low = data.indexOf("low_95");
         java.util.Optional<Integer> high = data.indexOf("high_95");
+        // Decades are placed by their number (194 for the 1940s), so that labels every few decades fall on every few.
+        boolean decades = dev.marquee.format.Unit.DECADE.equals(spec.units().get(spec.x()));
         for (List<Object> row : data.rows()) {
             Label category = Label.of(xCategory(spec, row.get(xIndex), xType));
             if (!categories.contains(category)) {
                 categories.add(category);
-                place(row.get(xIndex)).ifPresent(place -> places.put(category, place));
+                place(row.get(xIndex)).ifPresent(place -> places.put(category, decades ? Math.floorDiv(place, 10) : place));
             }
             if (spec.series().isPresent()) {
                 Label series = Label.of(String.valueOf(row.get(data.index(spec.series().get()))));
@@ -399,6 +401,9 @@ final class ChartBuilder {
         // every chart of a page whatever order each query gives; "Other (small groups)" last, in its grey.
         java.util.Comparator<Label> order = java.util.Comparator.comparing(Theme::isOther);
         seriesKeys.sort(spec.series().isPresent() ? order.thenComparing(Label::value) : order);
+        if (decades) {
+            withDecadesBetween(categories, places);
+        }
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         for (Label series : seriesKeys) {
             for (Label category : categories) {
@@ -454,6 +459,27 @@ final class ChartBuilder {
     }
 
     /** A category's place on its scale, when categories have an order: a month's number, a whole number. */
+    /**
+     * Every decade from the first to the last, in order, one without a row an empty place: a catalogue without titles
+     * of the 1930s shows a gap between the 1920s and the 1940s, not the two side by side.
+     */
+    private static void withDecadesBetween(List<Label> categories, Map<Comparable<?>, Long> places) {
+        if (places.size() != categories.size() || categories.isEmpty()) {
+            return;
+        }
+        long first = java.util.Collections.min(places.values());
+        long last = java.util.Collections.max(places.values());
+        if (last - first > 100) {
+            return;
+        }
+        categories.clear();
+        for (long decade = first; decade <= last; decade++) {
+            Label category = Label.of(Formats.full(decade * 10.0, dev.marquee.format.Unit.DECADE));
+            categories.add(category);
+            places.put(category, decade);
+        }
+    }
+
     private static java.util.Optional<Long> place(Object value) {
         if (value instanceof LocalDate date) {
             return java.util.Optional.of(date.getYear() * 12L + date.getMonthValue() - 1);

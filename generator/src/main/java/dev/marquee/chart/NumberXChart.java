@@ -159,11 +159,14 @@ final class NumberXChart {
     }
 
     /**
-     * Years ticked back from the last one: a step of two years from an even year left the newest year, often the tallest
-     * bar (What We Watched's 2025), without a label ("2010, 2012, ... 2024").
+     * Years ticked back from the last one where the step is a year or two: a step of two years from an even year left
+     * the newest year, often the tallest bar (What We Watched's 2025), without a label ("2010, 2012, ... 2024"). Steps
+     * of ten years or more fall on round years (1940, 1950, not 1941, 1951 back from 2021), which a reader counts by.
      */
     static final class YearAxis extends NumberAxis {
         private static final long serialVersionUID = 1L;
+        /** The step from which ticks fall on multiples of it. */
+        private static final double ROUND_FROM = 10;
         private final long last;
 
         YearAxis(String label, long last) {
@@ -174,12 +177,18 @@ final class NumberXChart {
         @Override
         protected double calculateLowestVisibleTickValue() {
             double step = getTickUnit().getSize();
+            if (step >= ROUND_FROM) {
+                return super.calculateLowestVisibleTickValue();
+            }
             return last - Math.floor((last - getLowerBound()) / step + 1e-9) * step;
         }
 
         @Override
         protected int calculateVisibleTickCount() {
             double step = getTickUnit().getSize();
+            if (step >= ROUND_FROM) {
+                return super.calculateVisibleTickCount();
+            }
             return (int) Math.floor((getUpperBound() - calculateLowestVisibleTickValue()) / step + 1e-9) + 1;
         }
     }

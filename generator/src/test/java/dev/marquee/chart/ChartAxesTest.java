@@ -1,6 +1,7 @@
 package dev.marquee.chart;
 
 import dev.marquee.catalog.ChartKind;
+import dev.marquee.catalog.ChartSpec;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Unit;
@@ -116,6 +117,65 @@ class ChartAxesTest {
 
         assertTrue(axis.getTickUnit().getSize() > 1, "a step of more than a year at this width: " + ticks);
         assertEquals("2023", ticks.get(ticks.size() - 1), "the newest year has its label: " + ticks);
+    }
+
+    /** A century of release years on a phone: ticked every ten or twenty years, on round years (1940, not 1941). */
+    @Test
+    void yearsTickedInDecades_fallOnRoundYears() {
+        List<Object[]> rows = new ArrayList<>();
+        for (long year = 1925; year <= 2021; year++) {
+            rows.add(new Object[]{year, year - 1900});
+        }
+        Table years = Charts.table(List.of(column("release_year", ColumnType.INTEGER), column("titles", ColumnType.INTEGER)),
+                rows.toArray(Object[][]::new));
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.BAR, "release_year", List.of("titles"), Optional.empty(), Unit.COUNT), years);
+        NumberAxis axis = (NumberAxis) ((XYPlot) chart.getPlot()).getDomainAxis();
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, 400, 300));
+        List<String> ticks = new ArrayList<>();
+        for (Object tick : axis.refreshTicks(g2, new org.jfree.chart.axis.AxisState(),
+                new java.awt.geom.Rectangle2D.Double(40, 10, 340, 240), org.jfree.chart.ui.RectangleEdge.BOTTOM)) {
+            String text = ((org.jfree.chart.axis.ValueTick) tick).getText();
+            if (!text.isEmpty()) {
+                ticks.add(text);
+            }
+        }
+        g2.dispose();
+
+        assertTrue(axis.getTickUnit().getSize() >= 10, "a step of ten years or more at this width: " + ticks);
+        assertFalse(ticks.isEmpty());
+        ticks.forEach(tick -> assertEquals(0, Integer.parseInt(tick) % 10, "a round year: " + ticks));
+    }
+
+    /**
+     * Decades are bars with a place each: a missing one (no title of the 1930s) is an empty place, and on a phone the
+     * labels fall every other decade instead of running into one another ("1940s1950s1960s").
+     */
+    @Test
+    void decades_keepTheirPlace_andTheirLabelsApartOnAPhone() {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[]{1920L, 1L});
+        for (long decade = 1940; decade <= 2020; decade += 10) {
+            rows.add(new Object[]{decade, decade - 1900});
+        }
+        Table decades = Charts.table(List.of(column("decade", ColumnType.INTEGER), column("titles", ColumnType.INTEGER)),
+                rows.toArray(Object[][]::new));
+        ChartSpec spec = new ChartSpec("c", "q", ChartKind.BAR, "Titles by decade", "decade", List.of("titles"), Optional.empty(),
+                "Decade", "Titles", Unit.COUNT, false, "", Optional.empty(), 1, List.of(), "", Optional.empty(),
+                java.util.Map.of("decade", Unit.DECADE), java.util.Map.of());
+        JFreeChart chart = ChartBuilder.build(spec, decades);
+        org.jfree.data.category.CategoryDataset dataset = chart.getCategoryPlot().getDataset();
+        assertEquals(List.of("1920s", "1930s", "1940s", "1950s", "1960s", "1970s", "1980s", "1990s", "2000s", "2010s", "2020s"),
+                dataset.getColumnKeys().stream().map(String::valueOf).toList());
+        assertEquals(null, dataset.getValue(0, 1), "no title of the 1930s: an empty place");
+
+        String narrow = SvgWriter.narrowSvg(chart, "decades", spec);
+        List<String> labels = new ArrayList<>();
+        java.util.regex.Matcher label = java.util.regex.Pattern.compile(">(\\d{4}s)</text>").matcher(narrow);
+        while (label.find()) {
+            labels.add(label.group(1));
+        }
+        assertEquals(List.of("1920s", "1940s", "1960s", "1980s", "2000s", "2020s"), labels, "every other decade on a phone");
     }
 
     @Test
