@@ -389,20 +389,11 @@ public final class Pipeline {
     /** One slice's report: its published answers charted and assembled as the whole report's are. */
     private static Report sliceReport(Slices.Slice slice, CheckedData data, SliceAnswers answers, List<Answer> safe, Ahead ahead) {
         List<RenderedChart> charts = ChartStage.render(ahead.background(), safe, Targets.none().lines(safe)).stream()
-                .filter(chart -> !slice.showsOneValue(chart.spec(), data.regionOf()) && !onlyMergedRow(chart)).toList();
+                .filter(chart -> !slice.showsOneValue(chart.spec(), data.regionOf()) && !ChartStage.onlyMergedRow(chart.spec(), chart.data()))
+                .toList();
         return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answers.answerable().leftOut(),
                 data.report(), answers.range(), answers.ranges(),
                 layerTablesRead(safe, charts, ahead.statements(data.parameters()), answers.answerable().filled()));
-    }
-
-    /**
-     * Whether a chart's bars are one "Other (small groups)" bar: every value merged, it is the slice's total again (the
-     * Premium slice's churn rate by region, its 2.6% tile).
-     */
-    private static boolean onlyMergedRow(RenderedChart chart) {
-        var data = chart.data();
-        return chart.spec().series().isEmpty() && !data.isEmpty() && data.indexOf(chart.spec().x()).isPresent()
-                && data.rows().stream().allMatch(row -> Disclosure.OTHER.equals(row.get(data.index(chart.spec().x()))));
     }
 
     /**

@@ -119,6 +119,15 @@ public final class ChartStage {
     }
 
     /**
+     * Whether a chart's bars would be one "Other (small groups)" bar: every value merged, it is the total again (Italy's
+     * plan mix, 100%), which the chart's table gives; it is not drawn.
+     */
+    public static boolean onlyMergedRow(ChartSpec spec, Table data) {
+        return spec.series().isEmpty() && !data.isEmpty() && data.indexOf(spec.x()).isPresent()
+                && data.rows().stream().allMatch(row -> Disclosure.OTHER.equals(row.get(data.index(spec.x()))));
+    }
+
+    /**
      * The rows of a chart of shares whose bar is whole: a bar with a hidden part would stretch its shown parts to 100%
      * (the Netherlands' Standard members, 47.7% of them, drawn as all). Such a bar is left out; the table lists it.
      */
@@ -151,7 +160,7 @@ public final class ChartStage {
                                 Optional<String> source, String sourceSlug, List<ReferenceLine> lines) {
         String alt = AltText.describe(spec, data);
         Table drawn = spec.kind() == ChartKind.STACKED_PERCENT ? wholeBarsOnly(spec, data) : data;
-        if (spec.kind() == ChartKind.TABLE || drawn.isEmpty() || everyFigureHidden(spec, drawn)) {
+        if (spec.kind() == ChartKind.TABLE || drawn.isEmpty() || everyFigureHidden(spec, drawn) || onlyMergedRow(spec, drawn)) {
             return new RenderedChart(slug, spec, data, Optional.empty(), "", "", alt, facetValue, facetSlug, source, sourceSlug);
         }
         JFreeChart chart = ChartBuilder.build(spec, drawn);

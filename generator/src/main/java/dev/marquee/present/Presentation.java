@@ -177,6 +177,12 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         return hidden && zero;
     }
 
+    /** An axis's label within a sentence: "Main device" as "main device", "IMDb score" as it is. */
+    private static String inSentence(String label) {
+        return label.length() > 1 && Character.isUpperCase(label.charAt(0)) && !Character.isUpperCase(label.charAt(1))
+                ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
+    }
+
     /** A chart with the sentences under its title, its table and its SQL, and the layer tables its SQL reads. */
     private static Figure figure(RenderedChart chart, Section section, int k, Map<String, String> targetNotes,
                                  List<String> layerTables, boolean severalSources) {
@@ -201,6 +207,10 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
             sentences.add((sources.size() == 1 ? "Source: " : "Sources: ") + String.join(", ", sources) + ".");
         }
         sentences.add(note);
+        if (dev.marquee.chart.ChartStage.onlyMergedRow(chart.spec(), data)) {
+            sentences.add("No chart: every " + inSentence(chart.spec().xLabel()) + " is merged into that one group here, so its one bar "
+                    + "would be the whole; the table gives it.");
+        }
         if (chart.facetValue().isEmpty() && chart.source().isEmpty()) {
             sentences.add(targetNotes.getOrDefault(chart.questionSlug() + "/" + chart.spec().id(), ""));
         }

@@ -364,6 +364,23 @@ class PublicFilesTest {
             }
         }
 
+        /**
+         * Italy: 176 Basic, 4 Premium and 3 Standard members. Premium and Standard are small, and the next smallest
+         * goes with them, so every plan is merged: its page draws no one bar of 100%, and says why.
+         */
+        @Test
+        void realFile_italysPlansAllMerged_noChartOfOneBar() {
+            Assumptions.assumeTrue(site().real(), "the real Netflix Userbase.csv is absent: skipped");
+            List<List<String>> italy = site().csv("plans-devices-plan-by-country", FILE).stream().filter(r -> r.text("country").equals("Italy"))
+                    .map(r -> List.of(r.text("plan"), r.text("members"))).toList();
+            assertEquals(List.of(List.of(PublicSite.OTHER, "183")), italy);
+            String page = site().page("country-italy.html");
+            assertFalse(page.contains("id='svg-plans-devices-country-plans-italy"), "no chart of one bar");
+            assertTrue(site().page("country-brazil.html").contains("id='svg-plans-devices-country-plans-brazil'"), "Brazil's is drawn");
+            assertTrue(site().pageText("country-italy.html").contains("No chart: every plan is merged into that one group here, so its one "
+                    + "bar would be the whole; the table gives it."));
+        }
+
         /** Brazil: Standard has 4 members; merged with the next smallest plan, Premium (33), into Other (37). */
         @Test
         void realFile_brazilsSmallPlanMergedWithTheNextSmallest() {
