@@ -26,9 +26,10 @@ import java.util.Set;
  * @param chosenBy what the note says of the rows shown when some are left out ("the largest by members"), if anything
  * @param source   the one file all its rows come from, when they come from one and another column labels the rows: the
  *                 note names it instead of a column
+ * @param group    the column whose value groups the rows (a country's plans in a plan mix by country), shown whole, if any
  */
 public record DashboardTable(Figure figure, List<Integer> priority, int wanted, boolean latest, String chosenBy,
-                             Optional<String> source) {
+                             Optional<String> source, Optional<Integer> group) {
 
     /** A table of at most this many rows is shown whole (when it fits its page); no page shows more. */
     public static final int ALL_ROWS = 12;
@@ -95,10 +96,13 @@ public record DashboardTable(Figure figure, List<Integer> priority, int wanted, 
                 }
                 wanted = Math.max(wanted, data.rowCount() - from);
             }
+            // The latest with a figure first: the latest 8 months of signups were 5 blank rows (months too small to show).
+            List<Integer> blank = new ArrayList<>();
             for (int r = data.rowCount() - 1; r >= 0; r--) {
-                priority.add(r);
+                (noFigure(data, r) ? blank : priority).add(r);
             }
-            return new DashboardTable(figure, priority, wanted, true, "", source(data));
+            priority.addAll(blank);
+            return new DashboardTable(figure, priority, wanted, true, "", source(data), Optional.empty());
         }
         Set<Integer> named = new LinkedHashSet<>();
         // A row's file names no row: "In netflix_users.csv, ..." named every row of that file, so the excerpt showed
@@ -119,15 +123,39 @@ public record DashboardTable(Figure figure, List<Integer> priority, int wanted, 
         for (int r = 0; r < data.rowCount(); r++) {
             order.add(r);
         }
-        if (ranked) {
+        // Rows of one x value split by a series (a country's plans) are shown together, the groups by their total: the
+        // eight largest rows of a plan mix by country were pieces of eight countries, their shares adding up to nothing.
+        Optional<Integer> group = chart.spec().series().isPresent() && ranked ? x : Optional.empty();
+        if (group.isPresent()) {
+            int m = measure.get();
+            int g = group.get();
+            java.util.Map<Object, Double> totals = new java.util.HashMap<>();
+            for (List<Object> row : data.rows()) {
+                totals.merge(String.valueOf(row.get(g)), Math.max(0, value(row.get(m))), Double::sum);
+            }
+            order.sort(Comparator.comparingDouble((Integer r) -> totals.get(String.valueOf(data.rows().get(r).get(g)))).reversed()
+                    .thenComparing(r -> String.valueOf(data.rows().get(r).get(g))));
+        } else if (ranked) {
             int m = measure.get();
             order.sort(Comparator.comparingDouble((Integer r) -> value(data.rows().get(r).get(m))).reversed());
         }
         ordered.addAll(order);
         priority.addAll(ordered);
-        String largest = ranked ? "the largest by " + Formats.header(chart.spec().y().get(0)) : "";
+        String largest = !ranked ? "" : "the largest by " + Formats.header(chart.spec().y().get(0))
+                + group.map(g -> ", each " + Formats.header(data.columns().get(g).name()) + " whole").orElse("");
         String chosenBy = named.isEmpty() ? largest : largest.isEmpty() ? "with those named above" : largest + ", with those named above";
-        return new DashboardTable(figure, priority, Math.max(wanted, named.size()), false, chosenBy, source(data));
+        return new DashboardTable(figure, priority, Math.max(wanted, named.size()), false, chosenBy, source(data),
+                named.isEmpty() ? group : Optional.empty());
+    }
+
+    /** Whether a row has no figure at all (every one hidden for a small group). */
+    private static boolean noFigure(Table data, int row) {
+        for (int c = 0; c < data.columns().size(); c++) {
+            if (data.columns().get(c).type().isNumeric() && data.rows().get(row).get(c) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double value(Object cell) {
@@ -160,13 +188,26 @@ public record DashboardTable(Figure figure, List<Integer> priority, int wanted, 
      */
     public Excerpt excerpt(int fit) {
         Table data = figure.chart().data();
-        List<Integer> rows = priority.stream().limit(Math.min(fit, wanted)).sorted().toList();
+        List<Integer> rows = wholeGroups(data, priority.stream().limit(Math.min(fit, wanted)).toList()).stream().sorted().toList();
+        boolean skipsBlanks = latest && !rows.isEmpty() && rows.size() < data.rowCount() - rows.get(0);
         String count = rows.size() == data.rowCount() ? ""
-                : latest ? "the latest " + rows.size() + " of " + data.rowCount() + " rows"
+                : latest ? "the latest " + rows.size() + " of " + data.rowCount() + " rows" + (skipsBlanks ? " that have figures" : "")
                 : rows.size() + " of " + data.rowCount() + " rows" + (chosenBy.isEmpty() ? "" : ": " + chosenBy);
         String file = source.filter(f -> figure.chart().source().isEmpty())
                 .map(f -> "source: " + f + (count.isEmpty() ? "" : "; ")).orElse("");
         return new Excerpt(rows, columns(data, rows), file + count);
+    }
+
+    /** The rows chosen less a last group they hold only part of, when they hold another whole. */
+    private List<Integer> wholeGroups(Table data, List<Integer> chosen) {
+        if (group.isEmpty() || chosen.isEmpty()) {
+            return chosen;
+        }
+        int g = group.get();
+        Object last = String.valueOf(data.rows().get(chosen.get(chosen.size() - 1)).get(g));
+        long inData = data.rows().stream().filter(row -> String.valueOf(row.get(g)).equals(last)).count();
+        List<Integer> others = chosen.stream().filter(r -> !String.valueOf(data.rows().get(r).get(g)).equals(last)).toList();
+        return chosen.size() - others.size() == inData || others.isEmpty() ? chosen : others;
     }
 
     private List<Integer> columns(Table data, List<Integer> rows) {

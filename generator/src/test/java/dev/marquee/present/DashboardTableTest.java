@@ -192,6 +192,49 @@ class DashboardTableTest {
         assertFalse(figures.get(1).comparesOnlyTheMergedGroup());
     }
 
+    /** The latest 5 months are hidden (too few signups): the 8 shown are the latest that have a figure, and it says so. */
+    @Test
+    void aSeriesOverTime_showsItsLatestMonthsWithFigures() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int m = 0; m < 20; m++) {
+            rows.add(Arrays.asList(LocalDate.of(2023, 1, 1).plusMonths(m), m >= 15 ? null : 100L + m));
+        }
+        givenChart(ChartKind.LINE, "Monthly signups", "month", "signups",
+                new Table(List.of(new Column("month", ColumnType.DATE), new Column("signups", ColumnType.INTEGER)), rows));
+
+        DashboardTable.Excerpt excerpt = table().excerpt(DashboardTable.ALL_ROWS);
+
+        assertEquals(List.of(7, 8, 9, 10, 11, 12, 13, 14), excerpt.rows());
+        assertEquals("the latest 8 of 20 rows that have figures", excerpt.note());
+    }
+
+    /**
+     * A plan mix by country: each country's three plans, the countries by members (A 30 ... J 300, the row of a plan
+     * holding a third). The rows shown are the largest countries', each whole, not the largest rows of eight countries.
+     */
+    @Test
+    void rowsSplitByASeries_areShownACategoryWhole_theLargestFirst() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            for (String plan : List.of("Basic", "Premium", "Standard")) {
+                rows.add(List.of("Country " + (char) ('A' + i - 1), plan, i * 10L + (plan.equals("Premium") ? 1 : 0)));
+            }
+        }
+        ChartSpec stacked = new ChartSpec("c", "q", ChartKind.STACKED_PERCENT, "Plan mix by country", "country", List.of("members"),
+                Optional.of("plan"), "Country", "Share of members", Unit.MEMBERS, false, "", Optional.empty(), 1, List.of(), "",
+                Optional.empty(), Map.of(), Map.of());
+        figures.add(figure(new RenderedChart("q", stacked, new Table(List.of(new Column("country", ColumnType.TEXT),
+                new Column("plan", ColumnType.TEXT), new Column("members", ColumnType.INTEGER)), rows), Optional.empty(), "", "", "",
+                Optional.empty(), "", Optional.empty(), "")));
+
+        // Room for 8 rows: J and I whole (rows 24 to 29), not H's first two.
+        DashboardTable.Excerpt excerpt = table().excerpt(DashboardTable.ALL_ROWS);
+        assertEquals(List.of(24, 25, 26, 27, 28, 29), excerpt.rows());
+        assertEquals("6 of 30 rows: the largest by members, each country whole", excerpt.note());
+        // Room for 2: part of J is all there is room for, and better than nothing.
+        assertEquals(List.of(27, 28), table().excerpt(2).rows());
+    }
+
     @Test
     void noFigureWithData_noTable() {
         givenChart(ChartKind.HBAR, "Empty", "country", "members", new Table(countries().columns(), List.of()));
