@@ -180,6 +180,10 @@ public final class Formats {
         if (value instanceof LocalDateTime time) {
             return time.toString().replace('T', ' ');
         }
+        if (value instanceof Boolean yes) {
+            // A reader's word; the CSV keeps true and false.
+            return yes ? "yes" : "no";
+        }
         return value.toString();
     }
 

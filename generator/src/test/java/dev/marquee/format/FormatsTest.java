@@ -54,6 +54,14 @@ class FormatsTest {
         assertEquals(withUnit, Formats.withUnit(value, unit));
     }
 
+    /** What We Watched's "available globally" read "true" in the page's table; the CSV keeps the machine's word. */
+    @Test
+    void aYesOrNoCell_readsAsAWord() {
+        assertEquals("yes", Formats.cell(true, Unit.COUNT));
+        assertEquals("no", Formats.cell(false, Unit.COUNT));
+        assertEquals("true", Formats.plain(true));
+    }
+
     @Test
     void aDate_isWrittenByItsGrain_orByItsDayWhenNoneIsDeclared() {
         LocalDate first = LocalDate.of(2024, 12, 1);
