@@ -58,6 +58,15 @@ FROM (SELECT CASE WHEN maturity_rating IS NULL OR upper(maturity_rating) IN ('NR
 -- Largest first, titles without a rating among them: a dashboard that shows the first few shows the largest group.
 ORDER BY titles DESC, maturity_rating
 
+-- The catalogue files the service's titles come from, when there are several that date some titles: files need not be
+-- of one day (a Kaggle catalogue of 2021, a JustWatch export of 2023), which the narrative says. NULL otherwise.
+-- name: snapshots
+SELECT CASE WHEN count(DISTINCT coalesce(source, 'titles')) > 1 AND max(date_added) IS NOT NULL
+            THEN count(DISTINCT coalesce(source, 'titles')) END AS files,
+       CASE WHEN count(DISTINCT coalesce(source, 'titles')) > 1 THEN max(date_added) END AS latest_added
+FROM titles
+WHERE coalesce(platform, {{platform}}) = {{platform}}
+
 -- The most common maturity rating a title has (titles without one left out), for the narrative.
 -- name: top_rating
 SELECT maturity_rating, count(*) AS titles

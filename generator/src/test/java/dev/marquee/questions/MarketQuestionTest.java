@@ -138,9 +138,12 @@ class MarketQuestionTest {
 
     @Test
     void aCatalogueOfMoviesAndShows_namesBoth() {
-        // Netflix: Alpha, and Breaking Bad, which both files list: 2 titles from 3 entries.
+        // Netflix: Alpha, and Breaking Bad, which both files list: 2 titles from 3 entries. The catalogue file dates its
+        // titles (the latest added on 3 May 2021), the list of shows does not: they need not be of one day.
         assertTrue(text(withShowsList, "catalogue").startsWith("The catalogue holds 1 movie and 1 show. More than one file lists 1 title, "
-                        + "each counted once (3 entries in the files). Among the titles with a maturity rating"),
+                        + "each counted once (3 entries in the files). Its 2 files need not be of one day (the last title added, in those "
+                        + "that date their titles, was added on 3 May 2021), so it may hold titles that had left, or had not yet come, "
+                        + "on any one day. Among the titles with a maturity rating"),
                 text(withShowsList, "catalogue"));
     }
 
