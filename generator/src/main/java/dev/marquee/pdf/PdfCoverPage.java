@@ -162,6 +162,24 @@ final class PdfCoverPage {
 
     /** The size of a tile's value, in points, where it fits on one line. */
     static final float VALUE_SIZE = 15;
+    private static final float LABEL_SIZE = 8;
+
+    /** How many lines a text takes broken between words to {@code width} (a word longer than that is a line of its own). */
+    static int lines(String text, BaseFont font, float size, float width) {
+        int lines = 1;
+        float line = 0;
+        float space = font.getWidthPoint(" ", size);
+        for (String word : text.split(" ")) {
+            float wide = font.getWidthPoint(word, size);
+            if (line > 0 && line + space + wide > width) {
+                lines++;
+                line = wide;
+            } else {
+                line += (line > 0 ? space : 0) + wide;
+            }
+        }
+        return lines;
+    }
     private static final float TILE_PADDING = 6;
 
     /**
@@ -174,13 +192,19 @@ final class PdfCoverPage {
         tiles.setWidthPercentage(100);
         float inside = width / columns - 2 * TILE_PADDING - 1;
         float valueSize = valueSize(kpis.stream().map(kpi -> SafeText.line(kpi.value())).toList(), fonts.bold, inside);
-        for (Tile kpi : kpis) {
+        List<String> labels = kpis.stream().map(kpi -> SafeText.line(kpi.label()) + (kpi.partial() ? " (" + Texts.MONTH_TO_DATE + ")" : "")).toList();
+        for (int k = 0; k < kpis.size(); k++) {
+            Tile kpi = kpis.get(k);
             PdfPCell cell = new PdfPCell();
             cell.setBorderColor(RULE);
             cell.setBackgroundColor(CARD);
             cell.setPadding(TILE_PADDING);
-            Paragraph label = new Paragraph(SafeText.line(kpi.label()) + (kpi.partial() ? " (" + Texts.MONTH_TO_DATE + ")" : ""),
-                    new Font(fonts.regular, 8, Font.NORMAL, MUTED));
+            Paragraph label = new Paragraph(labels.get(k), new Font(fonts.regular, LABEL_SIZE, Font.NORMAL, MUTED));
+            // The values of a row of tiles on one line: a label of one line is followed by the room of the longest's others.
+            int row = k / columns * columns;
+            int most = labels.subList(row, Math.min(labels.size(), row + columns)).stream()
+                    .mapToInt(text -> lines(text, fonts.regular, LABEL_SIZE, inside)).max().orElse(1);
+            label.setSpacingAfter((most - lines(labels.get(k), fonts.regular, LABEL_SIZE, inside)) * label.getTotalLeading());
             cell.addElement(label);
             cell.addElement(new Paragraph(SafeText.line(kpi.value()), new Font(fonts.bold, valueSize, Font.NORMAL, INK)));
             if (kpi.compared()) {

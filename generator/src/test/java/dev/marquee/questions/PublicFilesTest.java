@@ -220,6 +220,24 @@ class PublicFilesTest {
     }
 
     /**
+     * The cover's tiles keep their values on one line across: "Members (netflix_customer_churn.csv)" takes two lines
+     * where its neighbours' labels take one, and its value sat a line lower.
+     */
+    @Test
+    void allSix_pdfCoverTiles_valuesOnOneLine() throws Exception {
+        String boxes = Fixtures.poppler("pdftotext", allSix().site().resolve("report.pdf"), "-f", "1", "-l", "1", "-bbox");
+        java.util.regex.Matcher value = Pattern.compile("yMin=\"([\\d.]+)\"[^>]*>(2,500|5,000|25K|\\$[\\d.]+K)</word>").matcher(boxes);
+        java.util.Set<String> tops = new java.util.TreeSet<>();
+        int values = 0;
+        while (value.find()) {
+            tops.add(value.group(1));
+            values++;
+        }
+        assertTrue(values >= 3, boxes);
+        assertEquals(1, tops.size(), "the values' tops: " + tops);
+    }
+
+    /**
      * The PDF's data quality table names the files of a table read from several: "member_profiles 32,500" alone read
      * as one file's rows where the three member files' are counted.
      */
