@@ -225,6 +225,7 @@ class PublicFilesTest {
      */
     @Test
     void allSix_pdfCoverTiles_valuesOnOneLine() throws Exception {
+        Assumptions.assumeTrue(allSix().real(), "the real files are absent: skipped (the excerpts' tiles hold other values)");
         String boxes = Fixtures.poppler("pdftotext", allSix().site().resolve("report.pdf"), "-f", "1", "-l", "1", "-bbox");
         java.util.regex.Matcher value = Pattern.compile("yMin=\"([\\d.]+)\"[^>]*>(2,500|5,000|25K|\\$[\\d.]+K)</word>").matcher(boxes);
         java.util.Set<String> tops = new java.util.TreeSet<>();
@@ -536,12 +537,12 @@ class PublicFilesTest {
             // A table of members has no viewing sessions: the watch-time page does not explain how it counts them.
             String watchTime = site().pageText("watch-time.html");
             assertFalse(watchTime.contains("sessions that started") || watchTime.contains("of sessions reach"), watchTime);
-            // The lift chart is on the site's page, with a figure of it; the PDF, which leaves that chart to the site,
-            // speaks of it only where it names it as on the site.
+            // The lift chart is on the site's page, with a figure of it; the PDF speaks of it only where it draws it
+            // (its second chart, after the headline) or names it as on the site.
             assertTrue(Pattern.compile("The chart by risk decile .* in the riskiest tenth, [\\d.]+% left\\.")
                     .matcher(site().pageText("churn-drivers.html")).find(), site().pageText("churn-drivers.html"));
             site().everyTextSqueezed().forEach((file, text) -> assertFalse(file.endsWith(".pdf") && text.contains("chartbyriskdecile")
-                    && !text.matches("(?s).*Alsoonthesite:[^.]*sharewholeftbyriskdecile.*"), file));
+                    && !text.contains("Churn-riskmodel,sharewholeftbyriskdecile(holdout)"), file));
         }
     }
 
