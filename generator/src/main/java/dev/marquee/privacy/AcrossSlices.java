@@ -171,8 +171,19 @@ public final class AcrossSlices {
     private static boolean sameGroupsAsKpis(List<Answer> computed, List<Answer> published, Map<String, String> shared,
                                             SliceKpis kpis, Set<String> hiddenKpis, Set<String> forcedKpis,
                                             Map<String, Set<List<String>>> forcedRows) {
-        List<SharedValueRows.Row> rows = SharedValueRows.wholeSliceRows(computed, published, shared).stream()
-                .filter(SharedValueRows.Row::wholeSlice).filter(r -> Double.isFinite(r.members())).toList();
+        // A month's row of the slice in a result of the KPI's own question (its churn of December 2023 in churn by region
+        // and month, its signups of November 2024) is the group of the KPI's value or comparison of that month when it
+        // counts as many members and as many of them in its part, or neither has parts. Another question's month counts
+        // other members, and so does a row of other parts: the payers of December, with those whose payment failed, are
+        // not the members active on its last day behind the MRR, though as many.
+        List<SharedValueRows.Row> rows = java.util.stream.Stream.concat(SharedValueRows.wholeSliceRows(computed, published, shared).stream()
+                        .filter(r -> r.wholeSlice() || r.oneMonth()), SharedValueRows.sliceMonthRows(computed, published).stream())
+                .filter(r -> Double.isFinite(r.members())).toList();
+        // A result by month runs to the as-of month: its last month is a KPI's value's, the one before and a year before
+        // are its comparisons' (or, for a result of complete months, the month before each).
+        Map<String, java.time.YearMonth> lastMonth = new HashMap<>();
+        rows.stream().filter(SharedValueRows.Row::oneMonth).forEach(r -> lastMonth.merge(r.result(),
+                java.time.YearMonth.parse(r.month().substring(0, 7)), (a, b) -> a.isAfter(b) ? a : b));
         boolean moreRows = false;
         for (Map.Entry<String, Table> question : kpis.computed().entrySet()) {
             Table table = question.getValue();
@@ -190,7 +201,8 @@ public final class AcrossSlices {
                     }
                     boolean kpiShown = shownTable.value(row, KpiGroups.PERIODS.get(p)) != null && !hiddenKpis.contains(id);
                     for (SharedValueRows.Row same : rows) {
-                        if (same.members() != group) {
+                        if (same.members() != group || same.oneMonth() && (!same.result().startsWith(question.getKey() + "/")
+                                || !ofPeriod(same, lastMonth.get(same.result()), p) || !sameParts(same, table, row, p))) {
                             continue;
                         }
                         if (!same.shown() && kpiShown) {
@@ -204,6 +216,19 @@ public final class AcrossSlices {
             }
         }
         return moreRows;
+    }
+
+    /** Whether a month's row and a KPI's period count the same part: both none, or as many members (the churners). */
+    private static boolean sameParts(SharedValueRows.Row row, Table kpis, int kpi, int period) {
+        boolean kpiHasPart = kpis.indexOf(KpiGroups.PARTS.get(period)).map(i -> kpis.rows().get(kpi).get(i) != null).orElse(false);
+        return kpiHasPart ? KpiGroups.part(kpis, kpi, period) == row.part() : Double.isNaN(row.part());
+    }
+
+    /** Whether a month's row may be the group of a KPI's period (0 its value, 1 a month before, 2 a year before). */
+    private static boolean ofPeriod(SharedValueRows.Row row, java.time.YearMonth last, int period) {
+        long back = period == 0 ? 0 : period == 1 ? 1 : 12;
+        java.time.YearMonth month = java.time.YearMonth.parse(row.month().substring(0, 7));
+        return month.equals(last.minusMonths(back)) || month.equals(last.minusMonths(back + 1));
     }
 
     /** A result of the answer to the same question, if the report answered it. */

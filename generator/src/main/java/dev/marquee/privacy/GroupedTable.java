@@ -240,6 +240,11 @@ final class GroupedTable {
         if (merged.isEmpty()) {
             return rows;
         }
+        if (table.columns().get(within).type().isTemporal()) {
+            // Months are not merged into one "Other" month, which read "Other (small groups), Kenya" in a slice's country
+            // trend and named a country of 2 members: a month too small, or hidden elsewhere, is left out.
+            return rows.stream().filter(row -> !merged.contains(row.get(within))).toList();
+        }
         List<List<Object>> out = new ArrayList<>();
         Map<Object, List<List<Object>>> mergedByLabel = new LinkedHashMap<>();
         int label = spec.label().map(table::index).orElse(-1);

@@ -18,7 +18,7 @@ public final class KpiGroups {
     /** How a KPI's comparison starts to say that a figure of it is hidden. */
     public static final String HIDDEN = "not shown where it would describe fewer than ";
     private static final List<String> GROUPS = List.of("members", "members_previous_month", "members_year_ago");
-    private static final List<String> PARTS = List.of("part", "part_previous_month", "part_year_ago");
+    static final List<String> PARTS = List.of("part", "part_previous_month", "part_year_ago");
 
     private KpiGroups() {
     }

@@ -31,7 +31,18 @@ final class SharedValueRows {
      * One row of a result whose group is the slice's shared value, and its members as computed; {@code wholeSlice} when
      * no other label than the population narrows it (no month): it counts the slice's members as its KPIs do.
      */
-    record Row(String result, List<String> key, String group, boolean shown, double members, boolean wholeSlice) {
+    /**
+     * @param wholeSlice whether the row describes the whole slice (no label but its file)
+     * @param month      the month it describes the whole slice in (no label but its file and a month, yyyy-mm-01): a
+     *                   KPI's value or comparison may be that month's; empty for a row of no one month
+     * @param part       the members its first part counts (the churners of a churn); NaN for a result without parts
+     */
+    record Row(String result, List<String> key, String group, boolean shown, double members, boolean wholeSlice, String month,
+               double part) {
+
+        boolean oneMonth() {
+            return !month.isEmpty();
+        }
     }
 
     /**
@@ -46,7 +57,7 @@ final class SharedValueRows {
         if (shared.size() < 2) {
             return Map.of();
         }
-        List<Row> rows = wholeSliceRows(computed, published, shared);
+        List<Row> rows = wholeSliceRows(computed, published, shared).stream().filter(r -> !r.oneMonth()).toList();
         Set<String> hiddenGroups = new HashSet<>();
         rows.stream().filter(r -> !r.shown()).forEach(r -> hiddenGroups.add(r.group()));
         Map<String, Set<List<String>>> hide = new HashMap<>();
@@ -75,14 +86,49 @@ final class SharedValueRows {
         return rows;
     }
 
-    /** The rows of one result whose dimension is a shared column and names its shared value. */
-    private static List<Row> rows(String name, Table table, Table published, GroupSpec spec, Map<String, String> shared) {
-        Optional<String> dimension = GroupedTable.dimension(table, spec).filter(shared::containsKey);
-        if (dimension.isEmpty()) {
-            return List.of();
+    /**
+     * The rows of the slice's own results by month alone (no label but its file and a month: its signups per month, its
+     * members at each month's end): each describes the whole slice in its month.
+     */
+    static List<Row> sliceMonthRows(List<Answer> computed, List<Answer> published) {
+        List<Row> rows = new ArrayList<>();
+        for (int a = 0; a < computed.size(); a++) {
+            Question question = computed.get(a).question();
+            for (Map.Entry<String, Table> result : computed.get(a).results().entrySet()) {
+                Optional<GroupSpec> spec = question.privacy(result.getKey());
+                if (spec.isEmpty() || !spec.get().countsMembers() || question.kpiQuery().map(result.getKey()::equals).orElse(false)) {
+                    continue;
+                }
+                Table table = result.getValue();
+                Table shown = published.get(a).results().get(result.getKey());
+                List<Integer> figures = GroupedTable.figureColumns(table, spec.get());
+                Set<List<String>> shownKeys = shownKeys(shown, spec.get());
+                for (List<Object> row : table.rows()) {
+                    List<String> labels = new ArrayList<>();
+                    for (int c = 0; c < row.size(); c++) {
+                        if (!figures.contains(c) && !table.columns().get(c).name().equals("source")) {
+                            labels.add(String.valueOf(row.get(c)));
+                        }
+                    }
+                    Object members = row.get(table.index(spec.get().members()));
+                    if (labels.size() == 1 && labels.get(0).matches(MONTH) && members instanceof Number n) {
+                        List<String> key = GroupedTable.key(table, spec.get(), row);
+                        rows.add(new Row(Disclosure.resultKey(question, result.getKey()), key, spec.get().members() + " " + labels,
+                                shownKeys.contains(key), n.doubleValue(), false, labels.get(0), part(table, spec.get(), row)));
+                    }
+                }
+            }
         }
-        int column = table.index(dimension.get());
-        List<Integer> figures = GroupedTable.figureColumns(table, spec);
+        return rows;
+    }
+
+    private static final String MONTH = "\\d{4}-\\d{2}-01";
+
+    private static double part(Table table, GroupSpec spec, List<Object> row) {
+        return spec.parts().isEmpty() || !(row.get(table.index(spec.parts().get(0))) instanceof Number n) ? Double.NaN : n.doubleValue();
+    }
+
+    private static Set<List<String>> shownKeys(Table published, GroupSpec spec) {
         Set<List<String>> shownKeys = new HashSet<>();
         if (published != null) {
             for (List<Object> row : published.rows()) {
@@ -91,6 +137,20 @@ final class SharedValueRows {
                 }
             }
         }
+        return shownKeys;
+    }
+
+    /** The rows of one result whose dimension is a shared column and names its shared value. */
+    private static List<Row> rows(String name, Table table, Table published, GroupSpec spec, Map<String, String> shared) {
+        // A result by month and a shared column (churn by region within each month) names the value month by month.
+        Optional<String> dimension = GroupedTable.dimension(table, spec).or(() -> spec.within().flatMap(within -> spec.label()))
+                .filter(shared::containsKey);
+        if (dimension.isEmpty()) {
+            return List.of();
+        }
+        int column = table.index(dimension.get());
+        List<Integer> figures = GroupedTable.figureColumns(table, spec);
+        Set<List<String>> shownKeys = shownKeys(published, spec);
         List<Row> rows = new ArrayList<>();
         for (List<Object> row : table.rows()) {
             if (!shared.get(dimension.get()).equals(String.valueOf(row.get(column)))) {
@@ -105,8 +165,11 @@ final class SharedValueRows {
             }
             List<String> key = GroupedTable.key(table, spec, row);
             Object members = row.get(table.index(spec.members()));
+            Map<String, String> unfiled = new TreeMap<>(labels);
+            unfiled.remove("source");
+            String month = unfiled.size() == 1 && unfiled.values().iterator().next().matches(MONTH) ? unfiled.values().iterator().next() : "";
             rows.add(new Row(name, key, spec.members() + " " + labels, shownKeys.contains(key),
-                    members instanceof Number n ? n.doubleValue() : Double.NaN, Set.of("source").containsAll(labels.keySet())));
+                    members instanceof Number n ? n.doubleValue() : Double.NaN, unfiled.isEmpty(), month, part(table, spec, row)));
         }
         return rows;
     }

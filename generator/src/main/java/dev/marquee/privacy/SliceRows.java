@@ -60,6 +60,7 @@ final class SliceRows {
             });
             rowsByKey.add(rows);
         }
+        hiddenByTheWhole(whole, spec, rowsByKey, hide);
         // Slices whose published result already leaves some figures out, as computed once: the cheaper partners.
         Set<Integer> leaveOut = new java.util.HashSet<>();
         for (int s = 0; s < slices.size(); s++) {
@@ -84,6 +85,34 @@ final class SliceRows {
             otherByItsRows(wholeComputed.get(), whole, slicesComputed, slices, spec, k, measures, leaveOut, hide);
         }
         return hide;
+    }
+
+    /**
+     * A row the whole report hides (a group under k, or the partner that keeps one from being worked out; in a table
+     * whose small rows are hidden, not merged) is hidden in every slice showing it: the slices' rows of it add up to it, and a slice of its whole has it exactly. Before, the
+     * sample sliced by region hid North America's churn of December 2023 in the whole report, the partner of Middle
+     * East &amp; Africa's 3 churners of 24, and the North America slice showed it (16 of 595): the whole's churn of that
+     * month less its regions gave Middle East &amp; Africa's back.
+     */
+    private static void hiddenByTheWhole(Table whole, GroupSpec spec, List<Map<List<String>, Integer>> rowsByKey,
+                                         List<Set<List<String>>> hide) {
+        // A table that merges its small rows hides none that way: a slice hiding a row there would merge it into its
+        // "Other (small groups)", which the slice then shows under another name.
+        if (spec.small() != GroupSpec.Small.HIDE) {
+            return;
+        }
+        for (List<Object> row : whole.rows()) {
+            boolean other = spec.label().isPresent() && Disclosure.OTHER.equals(label(whole, spec, row));
+            if (row.get(whole.index(spec.members())) != null || other) {
+                continue;
+            }
+            List<String> key = GroupedTable.key(whole, spec, row);
+            for (int s = 0; s < rowsByKey.size(); s++) {
+                if (rowsByKey.get(s).containsKey(key)) {
+                    hide.get(s).add(key);
+                }
+            }
+        }
     }
 
     /**
