@@ -101,8 +101,11 @@ public record DashboardTable(Figure figure, List<Integer> priority, int wanted, 
             for (int r = data.rowCount() - 1; r >= 0; r--) {
                 (noFigure(data, r) ? blank : priority).add(r);
             }
-            priority.addAll(blank);
-            return new DashboardTable(figure, priority, wanted, true, "", source(data), Optional.empty());
+            // Blank rows only when no row has a figure: a blank row says nothing a note would not.
+            if (priority.isEmpty()) {
+                priority.addAll(blank);
+            }
+            return new DashboardTable(figure, priority, Math.min(wanted, priority.size()), true, "", source(data), Optional.empty());
         }
         Set<Integer> named = new LinkedHashSet<>();
         // A row's file names no row: "In netflix_users.csv, ..." named every row of that file, so the excerpt showed
@@ -190,8 +193,11 @@ public record DashboardTable(Figure figure, List<Integer> priority, int wanted, 
         Table data = figure.chart().data();
         List<Integer> rows = wholeGroups(data, priority.stream().limit(Math.min(fit, wanted)).toList()).stream().sorted().toList();
         boolean skipsBlanks = latest && !rows.isEmpty() && rows.size() < data.rowCount() - rows.get(0);
+        long figured = java.util.stream.IntStream.range(0, data.rowCount()).filter(r -> !noFigure(data, r)).count();
         String count = rows.size() == data.rowCount() ? ""
-                : latest ? "the latest " + rows.size() + " of " + data.rowCount() + " rows" + (skipsBlanks ? " that have figures" : "")
+                : latest && skipsBlanks ? (rows.size() == figured ? "the " + rows.size() + " rows of " + data.rowCount() + " that have figures"
+                        : "the latest " + rows.size() + " of the " + figured + " rows of " + data.rowCount() + " that have figures")
+                : latest ? "the latest " + rows.size() + " of " + data.rowCount() + " rows"
                 : rows.size() + " of " + data.rowCount() + " rows" + (chosenBy.isEmpty() ? "" : ": " + chosenBy);
         String file = source.filter(f -> figure.chart().source().isEmpty())
                 .map(f -> "source: " + f + (count.isEmpty() ? "" : "; ")).orElse("");

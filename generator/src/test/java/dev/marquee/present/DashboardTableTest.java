@@ -205,7 +205,23 @@ class DashboardTableTest {
         DashboardTable.Excerpt excerpt = table().excerpt(DashboardTable.ALL_ROWS);
 
         assertEquals(List.of(7, 8, 9, 10, 11, 12, 13, 14), excerpt.rows());
-        assertEquals("the latest 8 of 20 rows that have figures", excerpt.note());
+        assertEquals("the latest 8 of the 15 rows of 20 that have figures", excerpt.note());
+    }
+
+    /** Only 3 of 20 months have a figure: those 3 are shown, no blank row beside them, and the note counts them. */
+    @Test
+    void aSeriesOverTimeWithFewFigures_showsThemAlone() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int m = 0; m < 20; m++) {
+            rows.add(Arrays.asList(LocalDate.of(2023, 1, 1).plusMonths(m), m == 2 || m == 9 || m == 17 ? 10L + m : null));
+        }
+        givenChart(ChartKind.LINE, "Monthly churn", "month", "churners",
+                new Table(List.of(new Column("month", ColumnType.DATE), new Column("churners", ColumnType.INTEGER)), rows));
+
+        DashboardTable.Excerpt excerpt = table().excerpt(DashboardTable.ALL_ROWS);
+
+        assertEquals(List.of(2, 9, 17), excerpt.rows());
+        assertEquals("the 3 rows of 20 that have figures", excerpt.note());
     }
 
     /**
