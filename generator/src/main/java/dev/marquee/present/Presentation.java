@@ -177,6 +177,29 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         return hidden && zero;
     }
 
+    /**
+     * The lines of a chart of several (one per region) whose figures shown are all 0, with some not shown: the whole
+     * report's monthly churn by region kept Middle East &amp; Africa's months without a churner only, dots on 0%.
+     */
+    static List<String> linesOnlyZerosShown(RenderedChart chart) {
+        var data = chart.data();
+        if (chart.spec().series().isEmpty() || chart.spec().y().isEmpty() || data.indexOf(chart.spec().series().get()).isEmpty()
+                || data.indexOf(chart.spec().y().get(0)).isEmpty()) {
+            return List.of();
+        }
+        int line = data.index(chart.spec().series().get());
+        int figure = data.index(chart.spec().y().get(0));
+        Map<String, boolean[]> seen = new java.util.LinkedHashMap<>();
+        for (List<Object> row : data.rows()) {
+            // Per line: a figure hidden, a 0 shown, another figure shown.
+            boolean[] found = seen.computeIfAbsent(String.valueOf(row.get(line)), l -> new boolean[3]);
+            Object value = row.get(figure);
+            found[value == null ? 0 : value instanceof Number n && n.doubleValue() == 0 ? 1 : 2] = true;
+        }
+        return seen.entrySet().stream().filter(e -> e.getValue()[0] && e.getValue()[1] && !e.getValue()[2])
+                .map(Map.Entry::getKey).filter(l -> !l.equals(dev.marquee.privacy.Disclosure.OTHER)).sorted().toList();
+    }
+
     /** An axis's label within a sentence: "Main device" as "main device", "IMDb score" as it is. */
     private static String inSentence(String label) {
         return label.length() > 1 && Character.isUpperCase(label.charAt(0)) && !Character.isUpperCase(label.charAt(1))
@@ -200,6 +223,11 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         }
         if (onlyZerosShown(chart)) {
             sentences.add("Every figure shown is 0; those not shown are hidden, not 0.");
+        } else {
+            List<String> zeroLines = linesOnlyZerosShown(chart);
+            if (!zeroLines.isEmpty()) {
+                sentences.add(String.join(" and ", zeroLines) + ": every figure shown is 0; those not shown are hidden, not 0.");
+            }
         }
         List<String> sources = data.sources();
         if (chart.source().isEmpty() && !sources.isEmpty() && severalSources) {
