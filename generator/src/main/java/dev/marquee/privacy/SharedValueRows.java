@@ -28,11 +28,11 @@ final class SharedValueRows {
     }
 
     /**
-     * One row of a result whose group is the slice's shared value, and its members as computed; {@code wholeSlice} when
-     * no other label than the population narrows it (no month): it counts the slice's members as its KPIs do.
-     */
-    /**
-     * @param wholeSlice whether the row describes the whole slice (no label but its file)
+     * One row of a result whose group is the slice's shared value (or of the slice's own result by month), and its
+     * members as computed.
+     *
+     * @param wholeSlice whether no other label than the population narrows it (no month): it counts the slice's members
+     *                   as its KPIs do
      * @param month      the month it describes the whole slice in (no label but its file and a month, yyyy-mm-01): a
      *                   KPI's value or comparison may be that month's; empty for a row of no one month
      * @param part       the members its first part counts (the churners of a churn); NaN for a result without parts

@@ -89,10 +89,11 @@ final class SliceRows {
 
     /**
      * A row the whole report hides (a group under k, or the partner that keeps one from being worked out; in a table
-     * whose small rows are hidden, not merged) is hidden in every slice showing it: the slices' rows of it add up to it, and a slice of its whole has it exactly. Before, the
-     * sample sliced by region hid North America's churn of December 2023 in the whole report, the partner of Middle
-     * East &amp; Africa's 3 churners of 24, and the North America slice showed it (16 of 595): the whole's churn of that
-     * month less its regions gave Middle East &amp; Africa's back.
+     * whose small rows are hidden, not merged) is hidden in every slice showing it: the slices' rows of it add up to
+     * it, and a slice of its whole has it exactly. Before, the sample sliced by region hid North America's churn of
+     * December 2023 in the whole report, the partner of Middle East &amp; Africa's 3 churners of 24, and the North
+     * America slice showed it (16 of 595): the whole's churn of that month less its regions gave Middle East &amp;
+     * Africa's back.
      */
     private static void hiddenByTheWhole(Table whole, GroupSpec spec, List<Map<List<String>, Integer>> rowsByKey,
                                          List<Set<List<String>>> hide) {
