@@ -43,12 +43,13 @@ same_title AS (
     -- Listings of a name, in order of year, are one title while each is close enough to the one before. Files date a
     -- title differently: a movie by its festival or its release, a year apart at most; a show by its first season or
     -- its latest (the Kaggle catalogue's Survivor is 2014, JustWatch's 2000), so two listings of a show are one while
-    -- their years are no further apart than twice the larger number of seasons either gives, plus one (seasons are
-    -- not always yearly). A remake years later under the same name (Rebelde, 2004 and 2022, one season and two)
-    -- stays a title of its own.
+    -- their years are no further apart than twice the larger number of seasons either gives (seasons are not always
+    -- yearly), or a year where neither gives one. A remake years later under the same name (Rebelde, 2004 and 2022,
+    -- one season and two) stays a title of its own, and so do two shows of one season three years apart (Oh My Ghost,
+    -- a Korean show of 2015 and a Thai one of 2018).
     SELECT g.*,
            sum(CASE WHEN by_year = 1 THEN 1
-                    WHEN years_after > CASE WHEN type = 'Movie' THEN 1 ELSE 2 * most_seasons + 1 END THEN 1
+                    WHEN years_after > CASE WHEN type = 'Movie' THEN 1 ELSE greatest(1, 2 * most_seasons) END THEN 1
                     ELSE 0 END)
                OVER (PARTITION BY service, title_key, type ORDER BY key_year, title_id ROWS UNBOUNDED PRECEDING) AS title_number
     FROM gaps AS g

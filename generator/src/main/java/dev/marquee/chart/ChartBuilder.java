@@ -401,8 +401,13 @@ final class ChartBuilder {
         // every chart of a page whatever order each query gives; "Other (small groups)" last, in its grey.
         java.util.Comparator<Label> order = java.util.Comparator.comparing(Theme::isOther);
         seriesKeys.sort(spec.series().isPresent() ? order.thenComparing(Label::value) : order);
-        if (decades) {
-            withDecadesBetween(categories, places);
+        if (decades && spec.unit().countsWholeThings()) {
+            // A decade without a row has none of what the chart counts: 0, not a figure hidden.
+            for (Label added : withDecadesBetween(categories, places)) {
+                for (Label series : seriesKeys) {
+                    values.put(List.of(series, added), 0.0);
+                }
+            }
         }
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         for (Label series : seriesKeys) {
@@ -460,24 +465,30 @@ final class ChartBuilder {
 
     /** A category's place on its scale, when categories have an order: a month's number, a whole number. */
     /**
-     * Every decade from the first to the last, in order, one without a row an empty place: a catalogue without titles
-     * of the 1930s shows a gap between the 1920s and the 1940s, not the two side by side.
+     * Every decade from the first to the last, in order: a catalogue without titles of the 1930s shows an empty place
+     * between the 1920s and the 1940s, not the two side by side. Returns the decades added.
      */
-    private static void withDecadesBetween(List<Label> categories, Map<Comparable<?>, Long> places) {
+    private static List<Label> withDecadesBetween(List<Label> categories, Map<Comparable<?>, Long> places) {
         if (places.size() != categories.size() || categories.isEmpty()) {
-            return;
+            return List.of();
         }
         long first = java.util.Collections.min(places.values());
         long last = java.util.Collections.max(places.values());
         if (last - first > 100) {
-            return;
+            return List.of();
         }
+        List<Label> added = new java.util.ArrayList<>();
+        List<Label> had = new java.util.ArrayList<>(categories);
         categories.clear();
         for (long decade = first; decade <= last; decade++) {
             Label category = Label.of(Formats.full(decade * 10.0, dev.marquee.format.Unit.DECADE));
             categories.add(category);
             places.put(category, decade);
+            if (!had.contains(category)) {
+                added.add(category);
+            }
         }
+        return added;
     }
 
     private static java.util.Optional<Long> place(Object value) {

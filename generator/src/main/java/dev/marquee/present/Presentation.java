@@ -226,7 +226,8 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         } else {
             List<String> zeroLines = linesOnlyZerosShown(chart);
             if (!zeroLines.isEmpty()) {
-                sentences.add(String.join(" and ", zeroLines) + ": every figure shown is 0; those not shown are hidden, not 0.");
+                sentences.add(String.join(" and ", zeroLines) + ": every " + Formats.header(chart.spec().y().get(0))
+                        + " shown is 0; those not shown are hidden, not 0.");
             }
         }
         List<String> sources = data.sources();

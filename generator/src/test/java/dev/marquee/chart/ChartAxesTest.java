@@ -148,7 +148,8 @@ class ChartAxesTest {
     }
 
     /**
-     * Decades are bars with a place each: a missing one (no title of the 1930s) is an empty place, and on a phone the
+     * Decades are bars with a place each: a missing one (no title of the 1930s) is an empty place of 0, not a bar marked
+     * "not shown", and on a phone the
      * labels fall every other decade instead of running into one another ("1940s1950s1960s").
      */
     @Test
@@ -161,13 +162,13 @@ class ChartAxesTest {
         Table decades = Charts.table(List.of(column("decade", ColumnType.INTEGER), column("titles", ColumnType.INTEGER)),
                 rows.toArray(Object[][]::new));
         ChartSpec spec = new ChartSpec("c", "q", ChartKind.BAR, "Titles by decade", "decade", List.of("titles"), Optional.empty(),
-                "Decade", "Titles", Unit.COUNT, false, "", Optional.empty(), 1, List.of(), "", Optional.empty(),
+                "Decade", "Titles", Unit.parse("count titles").orElseThrow(), false, "", Optional.empty(), 1, List.of(), "", Optional.empty(),
                 java.util.Map.of("decade", Unit.DECADE), java.util.Map.of());
         JFreeChart chart = ChartBuilder.build(spec, decades);
         org.jfree.data.category.CategoryDataset dataset = chart.getCategoryPlot().getDataset();
         assertEquals(List.of("1920s", "1930s", "1940s", "1950s", "1960s", "1970s", "1980s", "1990s", "2000s", "2010s", "2020s"),
                 dataset.getColumnKeys().stream().map(String::valueOf).toList());
-        assertEquals(null, dataset.getValue(0, 1), "no title of the 1930s: an empty place");
+        assertEquals(0.0, dataset.getValue(0, 1).doubleValue(), "no title of the 1930s: none, not a figure hidden");
 
         String narrow = SvgWriter.narrowSvg(chart, "decades", spec);
         List<String> labels = new ArrayList<>();
@@ -176,6 +177,7 @@ class ChartAxesTest {
             labels.add(label.group(1));
         }
         assertEquals(List.of("1920s", "1940s", "1960s", "1980s", "2000s", "2020s"), labels, "every other decade on a phone");
+        assertFalse(narrow.contains("not shown"), "an empty decade is no hidden figure");
     }
 
     @Test

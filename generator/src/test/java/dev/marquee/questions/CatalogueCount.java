@@ -21,8 +21,8 @@ import java.util.TreeMap;
  * Titles per service counted from raw catalogue files, independently of the report's SQL: an entry of one file and an
  * entry of another are one title when service, type and name (lower case, letters, digits and spaces, no leading
  * "the ") match and their years are close where both give one: in order of year, each entry is the title of the one
- * before when it is at most a year later (a movie) or at most twice the larger number of seasons either gives, plus one,
- * later (a show); two entries of the same file stay two titles. A file that
+ * before when it is at most a year later (a movie) or at most twice the larger number of seasons either gives later,
+ * or a year where neither gives one (a show); two entries of the same file stay two titles. A file that
  * lists no movie at all (for any service) is a list of shows: a service whose titles all come from such files has no
  * movie count.
  */
@@ -134,7 +134,7 @@ final class CatalogueCount {
             return 1;
         }
         int seasons = Math.max(one.seasons() == null ? 0 : one.seasons(), other.seasons() == null ? 0 : other.seasons());
-        return 2 * seasons + 1;
+        return Math.max(1, 2 * seasons);
     }
 
     /** Seasons as JustWatch gives them, or as the Kaggle layout's duration does ("3 Seasons"); null otherwise. */

@@ -80,8 +80,8 @@ class SliceOfOneValueTest {
         // The whole report's monthly churn by region: Middle East & Africa's line keeps only its months without a
         // churner (dots on 0%), its months of 1 to 9 churners hidden; the other regions' lines have figures.
         String churn = Files.readString(Fixtures.sampleSite().resolve("churn.html"));
-        assertTrue(churn.contains("Middle East &amp; Africa: every figure shown is 0; those not shown are hidden, not 0."), "the line says it");
-        assertFalse(churn.contains("North America: every figure shown is 0"));
+        assertTrue(churn.contains("Middle East &amp; Africa: every churn rate shown is 0; those not shown are hidden, not 0."), "the line says it");
+        assertFalse(churn.contains("North America: every churn rate shown is 0"));
     }
 
     @Test
