@@ -162,24 +162,7 @@ final class PdfCoverPage {
 
     /** The size of a tile's value, in points, where it fits on one line. */
     static final float VALUE_SIZE = 15;
-    private static final float LABEL_SIZE = 8;
 
-    /** How many lines a text takes broken between words to {@code width} (a word longer than that is a line of its own). */
-    static int lines(String text, BaseFont font, float size, float width) {
-        int lines = 1;
-        float line = 0;
-        float space = font.getWidthPoint(" ", size);
-        for (String word : text.split(" ")) {
-            float wide = font.getWidthPoint(word, size);
-            if (line > 0 && line + space + wide > width) {
-                lines++;
-                line = wide;
-            } else {
-                line += (line > 0 ? space : 0) + wide;
-            }
-        }
-        return lines;
-    }
     private static final float TILE_PADDING = 6;
 
     /**
@@ -192,19 +175,26 @@ final class PdfCoverPage {
         tiles.setWidthPercentage(100);
         float inside = width / columns - 2 * TILE_PADDING - 1;
         float valueSize = valueSize(kpis.stream().map(kpi -> SafeText.line(kpi.value())).toList(), fonts.bold, inside);
-        List<String> labels = kpis.stream().map(kpi -> SafeText.line(kpi.label()) + (kpi.partial() ? " (" + Texts.MONTH_TO_DATE + ")" : "")).toList();
+        List<Paragraph> labels = kpis.stream().map(kpi -> new Paragraph(SafeText.line(kpi.label())
+                + (kpi.partial() ? " (" + Texts.MONTH_TO_DATE + ")" : ""), new Font(fonts.regular, 8, Font.NORMAL, MUTED))).toList();
+        float[] heights = new float[labels.size()];
+        for (int k = 0; k < labels.size(); k++) {
+            heights[k] = PdfQuestionPage.height(labels.get(k), inside);
+        }
         for (int k = 0; k < kpis.size(); k++) {
             Tile kpi = kpis.get(k);
             PdfPCell cell = new PdfPCell();
             cell.setBorderColor(RULE);
             cell.setBackgroundColor(CARD);
             cell.setPadding(TILE_PADDING);
-            Paragraph label = new Paragraph(labels.get(k), new Font(fonts.regular, LABEL_SIZE, Font.NORMAL, MUTED));
-            // The values of a row of tiles on one line: a label of one line is followed by the room of the longest's others.
+            Paragraph label = labels.get(k);
+            // The values of a row of tiles on one line: a shorter label is followed by the room the longest takes more.
             int row = k / columns * columns;
-            int most = labels.subList(row, Math.min(labels.size(), row + columns)).stream()
-                    .mapToInt(text -> lines(text, fonts.regular, LABEL_SIZE, inside)).max().orElse(1);
-            label.setSpacingAfter((most - lines(labels.get(k), fonts.regular, LABEL_SIZE, inside)) * label.getTotalLeading());
+            float tallest = 0;
+            for (int other = row; other < Math.min(labels.size(), row + columns); other++) {
+                tallest = Math.max(tallest, heights[other]);
+            }
+            label.setSpacingAfter(tallest - heights[k]);
             cell.addElement(label);
             cell.addElement(new Paragraph(SafeText.line(kpi.value()), new Font(fonts.bold, valueSize, Font.NORMAL, INK)));
             if (kpi.compared()) {

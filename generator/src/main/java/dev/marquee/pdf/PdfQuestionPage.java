@@ -277,7 +277,7 @@ final class PdfQuestionPage {
      * The height a paragraph takes across the page's width, as the document then moves down by it under the question
      * (measured: the same): a column drops its first paragraph's spacing before, which the page keeps.
      */
-    private static float height(Paragraph paragraph, float width) {
+    static float height(Paragraph paragraph, float width) {
         com.lowagie.text.pdf.ColumnText column = new com.lowagie.text.pdf.ColumnText(null);
         float tall = 10_000;
         column.setSimpleColumn(0, 0, width, tall);

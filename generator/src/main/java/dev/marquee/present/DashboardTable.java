@@ -193,15 +193,20 @@ public record DashboardTable(Figure figure, List<Integer> priority, int wanted, 
         Table data = figure.chart().data();
         List<Integer> rows = wholeGroups(data, priority.stream().limit(Math.min(fit, wanted)).toList()).stream().sorted().toList();
         boolean skipsBlanks = latest && !rows.isEmpty() && rows.size() < data.rowCount() - rows.get(0);
-        long figured = java.util.stream.IntStream.range(0, data.rowCount()).filter(r -> !noFigure(data, r)).count();
         String count = rows.size() == data.rowCount() ? ""
-                : latest && skipsBlanks ? (rows.size() == figured ? "the " + rows.size() + " rows of " + data.rowCount() + " that have figures"
-                        : "the latest " + rows.size() + " of the " + figured + " rows of " + data.rowCount() + " that have figures")
+                : latest && skipsBlanks ? withFigures(data, rows.size())
                 : latest ? "the latest " + rows.size() + " of " + data.rowCount() + " rows"
                 : rows.size() + " of " + data.rowCount() + " rows" + (chosenBy.isEmpty() ? "" : ": " + chosenBy);
         String file = source.filter(f -> figure.chart().source().isEmpty())
                 .map(f -> "source: " + f + (count.isEmpty() ? "" : "; ")).orElse("");
         return new Excerpt(rows, columns(data, rows), file + count);
+    }
+
+    /** The note of the latest rows that have figures, when blank rows among them were passed over. */
+    private static String withFigures(Table data, int shown) {
+        long figured = java.util.stream.IntStream.range(0, data.rowCount()).filter(r -> !noFigure(data, r)).count();
+        return shown == figured ? "the " + shown + " rows of " + data.rowCount() + " that have figures"
+                : "the latest " + shown + " of the " + figured + " rows of " + data.rowCount() + " that have figures";
     }
 
     /** The rows chosen less a last group they hold only part of, when they hold another whole. */

@@ -156,25 +156,15 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
      */
     static boolean onlyZerosShown(RenderedChart chart) {
         var data = chart.data();
-        boolean hidden = false;
-        boolean zero = false;
-        for (String column : chart.spec().y()) {
-            Optional<Integer> index = data.indexOf(column);
-            if (index.isEmpty()) {
-                continue;
-            }
-            for (List<Object> row : data.rows()) {
-                Object value = row.get(index.get());
-                if (value == null) {
-                    hidden = true;
-                } else if (value instanceof Number number && number.doubleValue() == 0) {
-                    zero = true;
-                } else {
-                    return false;
-                }
-            }
-        }
-        return hidden && zero;
+        List<Object> figures = new ArrayList<>();
+        chart.spec().y().stream().filter(y -> data.indexOf(y).isPresent()).forEach(y -> figures.addAll(data.columnValues(y)));
+        return zerosBesideHidden(figures);
+    }
+
+    /** Whether figures, some of them hidden (null), are all 0 where shown, and some are. */
+    private static boolean zerosBesideHidden(List<Object> figures) {
+        return figures.stream().anyMatch(java.util.Objects::isNull) && figures.stream().anyMatch(java.util.Objects::nonNull)
+                && figures.stream().filter(java.util.Objects::nonNull).allMatch(v -> v instanceof Number n && n.doubleValue() == 0);
     }
 
     /**
@@ -189,15 +179,12 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         }
         int line = data.index(chart.spec().series().get());
         int figure = data.index(chart.spec().y().get(0));
-        Map<String, boolean[]> seen = new java.util.LinkedHashMap<>();
+        Map<String, List<Object>> byLine = new java.util.TreeMap<>();
         for (List<Object> row : data.rows()) {
-            // Per line: a figure hidden, a 0 shown, another figure shown.
-            boolean[] found = seen.computeIfAbsent(String.valueOf(row.get(line)), l -> new boolean[3]);
-            Object value = row.get(figure);
-            found[value == null ? 0 : value instanceof Number n && n.doubleValue() == 0 ? 1 : 2] = true;
+            byLine.computeIfAbsent(String.valueOf(row.get(line)), l -> new ArrayList<>()).add(row.get(figure));
         }
-        return seen.entrySet().stream().filter(e -> e.getValue()[0] && e.getValue()[1] && !e.getValue()[2])
-                .map(Map.Entry::getKey).filter(l -> !l.equals(dev.marquee.privacy.Disclosure.OTHER)).sorted().toList();
+        return byLine.entrySet().stream().filter(e -> !e.getKey().equals(dev.marquee.privacy.Disclosure.OTHER))
+                .filter(e -> zerosBesideHidden(e.getValue())).map(Map.Entry::getKey).toList();
     }
 
     /** An axis's label within a sentence: "Main device" as "main device", "IMDb score" as it is. */
@@ -226,7 +213,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         } else {
             List<String> zeroLines = linesOnlyZerosShown(chart);
             if (!zeroLines.isEmpty()) {
-                sentences.add(String.join(" and ", zeroLines) + ": every " + Formats.header(chart.spec().y().get(0))
+                sentences.add(Wording.series(zeroLines) + ": every " + Formats.header(chart.spec().y().get(0))
                         + " shown is 0; those not shown are hidden, not 0.");
             }
         }

@@ -71,19 +71,8 @@ final class SharedValueRows {
      * describes the whole slice, or the part of it its other labels say.
      */
     static List<Row> wholeSliceRows(List<Answer> computed, List<Answer> published, Map<String, String> shared) {
-        List<Row> rows = new ArrayList<>();
-        for (int a = 0; a < computed.size(); a++) {
-            Question question = computed.get(a).question();
-            for (Map.Entry<String, Table> result : computed.get(a).results().entrySet()) {
-                Optional<GroupSpec> spec = question.privacy(result.getKey());
-                if (spec.isEmpty() || !spec.get().countsMembers() || question.kpiQuery().map(result.getKey()::equals).orElse(false)) {
-                    continue;
-                }
-                Table shown = published.get(a).results().get(result.getKey());
-                rows.addAll(rows(Disclosure.resultKey(question, result.getKey()), result.getValue(), shown, spec.get(), shared));
-            }
-        }
-        return rows;
+        return memberResults(computed, published).stream()
+                .flatMap(r -> rows(r.name(), r.computed(), r.published(), r.spec(), shared).stream()).toList();
     }
 
     /**
@@ -92,34 +81,46 @@ final class SharedValueRows {
      */
     static List<Row> sliceMonthRows(List<Answer> computed, List<Answer> published) {
         List<Row> rows = new ArrayList<>();
-        for (int a = 0; a < computed.size(); a++) {
-            Question question = computed.get(a).question();
-            for (Map.Entry<String, Table> result : computed.get(a).results().entrySet()) {
-                Optional<GroupSpec> spec = question.privacy(result.getKey());
-                if (spec.isEmpty() || !spec.get().countsMembers() || question.kpiQuery().map(result.getKey()::equals).orElse(false)) {
-                    continue;
+        for (MemberResult result : memberResults(computed, published)) {
+            Table table = result.computed();
+            GroupSpec spec = result.spec();
+            List<Integer> figures = GroupedTable.figureColumns(table, spec);
+            Set<List<String>> shownKeys = shownKeys(result.published(), spec);
+            for (List<Object> row : table.rows()) {
+                List<String> labels = new ArrayList<>();
+                for (int c = 0; c < row.size(); c++) {
+                    if (!figures.contains(c) && !table.columns().get(c).name().equals("source")) {
+                        labels.add(String.valueOf(row.get(c)));
+                    }
                 }
-                Table table = result.getValue();
-                Table shown = published.get(a).results().get(result.getKey());
-                List<Integer> figures = GroupedTable.figureColumns(table, spec.get());
-                Set<List<String>> shownKeys = shownKeys(shown, spec.get());
-                for (List<Object> row : table.rows()) {
-                    List<String> labels = new ArrayList<>();
-                    for (int c = 0; c < row.size(); c++) {
-                        if (!figures.contains(c) && !table.columns().get(c).name().equals("source")) {
-                            labels.add(String.valueOf(row.get(c)));
-                        }
-                    }
-                    Object members = row.get(table.index(spec.get().members()));
-                    if (labels.size() == 1 && labels.get(0).matches(MONTH) && members instanceof Number n) {
-                        List<String> key = GroupedTable.key(table, spec.get(), row);
-                        rows.add(new Row(Disclosure.resultKey(question, result.getKey()), key, spec.get().members() + " " + labels,
-                                shownKeys.contains(key), n.doubleValue(), false, labels.get(0), part(table, spec.get(), row)));
-                    }
+                Object members = row.get(table.index(spec.members()));
+                if (labels.size() == 1 && labels.get(0).matches(MONTH) && members instanceof Number n) {
+                    List<String> key = GroupedTable.key(table, spec, row);
+                    rows.add(new Row(result.name(), key, spec.members() + " " + labels, shownKeys.contains(key), n.doubleValue(),
+                            false, labels.get(0), part(table, spec, row)));
                 }
             }
         }
         return rows;
+    }
+
+    /** A result counting members (a KPI query's aside): its name, as computed and as published, and its declaration. */
+    private record MemberResult(String name, Table computed, Table published, GroupSpec spec) {
+    }
+
+    private static List<MemberResult> memberResults(List<Answer> computed, List<Answer> published) {
+        List<MemberResult> results = new ArrayList<>();
+        for (int a = 0; a < computed.size(); a++) {
+            Question question = computed.get(a).question();
+            for (Map.Entry<String, Table> result : computed.get(a).results().entrySet()) {
+                Optional<GroupSpec> spec = question.privacy(result.getKey());
+                if (spec.isPresent() && spec.get().countsMembers() && !question.kpiQuery().map(result.getKey()::equals).orElse(false)) {
+                    results.add(new MemberResult(Disclosure.resultKey(question, result.getKey()), result.getValue(),
+                            published.get(a).results().get(result.getKey()), spec.get()));
+                }
+            }
+        }
+        return results;
     }
 
     private static final String MONTH = "\\d{4}-\\d{2}-01";

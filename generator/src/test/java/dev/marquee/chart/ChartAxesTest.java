@@ -101,11 +101,22 @@ class ChartAxesTest {
                 rows.toArray(Object[][]::new));
         JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.BAR, "release_year", List.of("hours_viewed"), Optional.empty(), Unit.HOURS), years);
         NumberAxis axis = (NumberAxis) ((XYPlot) chart.getPlot()).getDomainAxis();
-        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
-
         // Half a PDF page wide: too narrow for a label a year.
-        chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, 330, 160));
-        java.awt.geom.Rectangle2D area = new java.awt.geom.Rectangle2D.Double(40, 10, 280, 100);
+        List<String> ticks = yearTicks(chart, 330, 160);
+
+        assertTrue(axis.getTickUnit().getSize() > 1, "a step of more than a year at this width: " + ticks);
+        assertEquals("2023", ticks.get(ticks.size() - 1), "the newest year has its label: " + ticks);
+    }
+
+    /**
+     * The labelled ticks of a chart's year axis drawn {@code width} by {@code height}, along a plot of its width less 50
+     * and its height less 60 (about the room its axes leave).
+     */
+    private static List<String> yearTicks(JFreeChart chart, int width, int height) {
+        NumberAxis axis = (NumberAxis) ((XYPlot) chart.getPlot()).getDomainAxis();
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
+        java.awt.geom.Rectangle2D area = new java.awt.geom.Rectangle2D.Double(40, 10, width - 50, height - 60);
         List<String> ticks = new ArrayList<>();
         for (Object tick : axis.refreshTicks(g2, new org.jfree.chart.axis.AxisState(), area, org.jfree.chart.ui.RectangleEdge.BOTTOM)) {
             String text = ((org.jfree.chart.axis.ValueTick) tick).getText();
@@ -114,9 +125,7 @@ class ChartAxesTest {
             }
         }
         g2.dispose();
-
-        assertTrue(axis.getTickUnit().getSize() > 1, "a step of more than a year at this width: " + ticks);
-        assertEquals("2023", ticks.get(ticks.size() - 1), "the newest year has its label: " + ticks);
+        return ticks;
     }
 
     /** A century of release years on a phone: ticked every ten or twenty years, on round years (1940, not 1941). */
@@ -130,17 +139,7 @@ class ChartAxesTest {
                 rows.toArray(Object[][]::new));
         JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.BAR, "release_year", List.of("titles"), Optional.empty(), Unit.COUNT), years);
         NumberAxis axis = (NumberAxis) ((XYPlot) chart.getPlot()).getDomainAxis();
-        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
-        chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, 400, 300));
-        List<String> ticks = new ArrayList<>();
-        for (Object tick : axis.refreshTicks(g2, new org.jfree.chart.axis.AxisState(),
-                new java.awt.geom.Rectangle2D.Double(40, 10, 340, 240), org.jfree.chart.ui.RectangleEdge.BOTTOM)) {
-            String text = ((org.jfree.chart.axis.ValueTick) tick).getText();
-            if (!text.isEmpty()) {
-                ticks.add(text);
-            }
-        }
-        g2.dispose();
+        List<String> ticks = yearTicks(chart, 400, 300);
 
         assertTrue(axis.getTickUnit().getSize() >= 10, "a step of ten years or more at this width: " + ticks);
         assertFalse(ticks.isEmpty());
