@@ -108,6 +108,20 @@ public final class Fixtures {
         return built;
     }
 
+    /** The same with every group shown ({@code --min-group-size 1}): the figures a protected report hides, to compare. */
+    public static synchronized Path slicedSampleUnprotected(String dimension) throws IOException {
+        Path built = SLICED_SAMPLES.get(dimension + " unprotected");
+        if (built == null) {
+            built = scratch("marquee-sliced-" + dimension + "-k1-").resolve("site");
+            Run run = marquee("build", "--out", built.toString(), "--as-of", "2024-12-31", "--slices", dimension, "--min-group-size", "1");
+            if (run.exitCode() != 0) {
+                throw new IllegalStateException("the sample sliced by " + dimension + " with k = 1 did not build: " + run.err());
+            }
+            SLICED_SAMPLES.put(dimension + " unprotected", built);
+        }
+        return built;
+    }
+
     private static void deleteTree(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -32,7 +32,7 @@ public final class Catalog {
     /** A column some loaded file must fill, as table.column. */
     private static final String NEED = "[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*";
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
-            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts");
+            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts", "inflow", "outflow");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track", "units");
 
@@ -61,6 +61,7 @@ public final class Catalog {
         questions.forEach(q -> bySlug.put(q.slug(), q));
         unresolvedReferences(questions, bySlug, problems);
         unresolvedAsOfMonths(questions, bySlug, problems);
+        unresolvedFlows(questions, bySlug, problems);
         if (questions.isEmpty() && problems.isEmpty()) {
             problems.add(Problem.fatal(folder.toString(), 0, "", "no-questions",
                     "no questions found: add <slug>.md and <slug>.sql files to this folder"));
@@ -121,6 +122,36 @@ public final class Catalog {
                 });
             }
         }
+    }
+
+    /**
+     * Every {@code inflow} names a result declared under 'privacy' by month ({@code within: month} or a month column
+     * is not checked here: the statement's columns are known only when it runs) with a members column, and every
+     * {@code outflow} one with a part, of the same question or of another one.
+     */
+    private static void unresolvedFlows(List<Question> questions, Map<String, Question> bySlug, List<Problem> problems) {
+        for (Question question : questions) {
+            for (GroupSpec spec : question.privacy()) {
+                spec.flow().ifPresent(flow -> {
+                    flowProblem(question, bySlug, flow.inflow(), false).ifPresent(message -> problems.add(Problem.fatal(
+                            question.descriptionFile().toString(), spec.line(), "inflow", "bad-privacy", message)));
+                    flowProblem(question, bySlug, flow.outflow(), true).ifPresent(message -> problems.add(Problem.fatal(
+                            question.descriptionFile().toString(), spec.line(), "outflow", "bad-privacy", message)));
+                });
+            }
+        }
+    }
+
+    private static Optional<String> flowProblem(Question question, Map<String, Question> bySlug, String named, boolean needsPart) {
+        Optional<Reference> reference = Reference.parse(named);
+        Optional<GroupSpec> target = reference.isPresent()
+                ? Optional.ofNullable(bySlug.get(reference.get().question())).flatMap(other -> other.privacy(reference.get().name()))
+                : Reference.isReference(named) ? Optional.empty() : question.privacy(named);
+        if (target.isPresent() && target.get().countsMembers() && (!needsPart || target.get().parts().size() == 1)) {
+            return Optional.empty();
+        }
+        return Optional.of("'" + (needsPart ? "outflow" : "inflow") + "' names a result declared under 'privacy' (of this question, or "
+                + "<question>/<result>) that counts members" + (needsPart ? ", with one part: those who left" : "") + "; got '" + named + "'");
     }
 
     private static List<String> slugs(Path folder, List<Problem> problems) {
@@ -492,12 +523,19 @@ public final class Catalog {
         if (!running.isEmpty() && small.orElse(null) != GroupSpec.Small.HIDE) {
             problems.add(Problem.fatal(where, entry.line("running"), "running", "bad-privacy", "running totals need 'small: hide'"));
         }
+        Optional<String> inflow = entry.string("inflow");
+        Optional<String> outflow = entry.string("outflow");
+        if (inflow.isPresent() != outflow.isPresent()) {
+            problems.add(Problem.fatal(where, entry.line(inflow.isPresent() ? "inflow" : "outflow"), inflow.isPresent() ? "outflow" : "inflow",
+                    "missing-key", "'inflow' and 'outflow' go together: the results by month of the members who came in and of those who left"));
+        }
+        Optional<GroupSpec.Flow> flow = inflow.flatMap(in -> outflow.map(out -> new GroupSpec.Flow(in, out)));
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new GroupSpec(result, members, overlapping.equals("true"), entry.strings("parts"), entry.strings("sums"),
                 ratios, small.get(), label, entry.string("within"), running, entry.strings("keep"), entry.line(), nestedIn,
-                entry.string("as_of_month_of"), entry.string("adds_up"), entry.string("counts")));
+                entry.string("as_of_month_of"), entry.string("adds_up"), entry.string("counts"), flow));
     }
 
     private static Optional<ChartSpec> chart(FrontMatter entry, List<String> results, String where,

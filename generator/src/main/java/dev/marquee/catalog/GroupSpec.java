@@ -41,11 +41,14 @@ import java.util.regex.Pattern;
  *                    give the hidden one back
  * @param counts      what the members column counts, where its name does not say it (a forecast's {@code value}):
  *                    results whose groups are the same and count the same, by name, hide alike (see Disclosure)
+ * @param flow        for members at each month's end (the subscribers): the results by month of those who came in
+ *                    and those who left, whose figures with two months' ends make one equation (see FlowRows)
  */
 public record GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
                         List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
                         List<Running> running, List<String> keep, int line, Optional<String> nestedIn,
-                        Optional<String> asOfMonthOf, Optional<String> addsUp, Optional<String> counts) {
+                        Optional<String> asOfMonthOf, Optional<String> addsUp, Optional<String> counts,
+                        Optional<Flow> flow) {
 
     /** The groupings {@code nested_in} may name: the report's regions, of countries. */
     public static final java.util.Set<String> NESTINGS = java.util.Set.of("region");
@@ -64,7 +67,20 @@ public record GroupSpec(String result, String members, boolean overlapping, List
                      List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
                      List<Running> running, List<String> keep, int line, Optional<String> nestedIn) {
         this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, nestedIn, Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * {@code inflow} and {@code outflow}: the members at a month's end are those at the month before's, plus those
+     * {@code inflow} counts that month (its members: the signups), less those {@code outflow} counts (its part: the
+     * churners), plus the members who came back, which no result publishes. Each names a result by month of the same
+     * question, or of another one written {@code <question>/<result>}.
+     */
+    public record Flow(String inflow, String outflow) {
+        public Flow {
+            Objects.requireNonNull(inflow);
+            Objects.requireNonNull(outflow);
+        }
     }
 
     /** What becomes of a row describing fewer than k members (or a part of them). */
@@ -128,6 +144,7 @@ public record GroupSpec(String result, String members, boolean overlapping, List
         running = List.copyOf(running);
         keep = List.copyOf(keep);
         Objects.requireNonNull(small);
+        Objects.requireNonNull(flow);
         if (small == Small.MERGE && label.isEmpty()) {
             throw new IllegalArgumentException("a merge needs the column that names the merged row");
         }

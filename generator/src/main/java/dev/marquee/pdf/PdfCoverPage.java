@@ -88,7 +88,7 @@ final class PdfCoverPage {
         // Above the charts, as on a question's page, the line that says a bar marked "not shown" is no zero (for any
         // headline that has one: the cover shows the first that fit).
         if (drawn.stream().anyMatch(PdfQuestionPage::blanks)) {
-            tags.add(document, writer, PdfQuestionPage.blankNote(fonts, shown.minGroupSize()), PdfName.P);
+            tags.add(document, writer, PdfQuestionPage.blankNote(fonts, shown.minGroupSize(), List.of()), PdfName.P);
         }
         float room = writer.getVerticalPosition(true) - document.bottom() - 12;
         // Two rows when each still gets a chart's least height; below the taller tiles of a later edition (sparklines,

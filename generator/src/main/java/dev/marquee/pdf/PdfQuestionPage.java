@@ -20,6 +20,7 @@ import dev.marquee.present.DashboardTable;
 import dev.marquee.present.DataTable;
 import dev.marquee.present.Figure;
 import dev.marquee.present.Page;
+import dev.marquee.present.Presentation;
 import dev.marquee.present.Takeaway;
 
 import java.awt.Graphics2D;
@@ -61,8 +62,12 @@ final class PdfQuestionPage {
         Paragraph question = new Paragraph(page.question(), new Font(fonts.regular, 10, Font.NORMAL, MUTED));
         tags.add(document, writer, question, PdfName.P);
         List<Figure> all = page.dashboard();
+        // A chart showing only 0s beside hidden figures (a slice's months without a churner) reads as a group that
+        // never loses anyone: the site says so under it, the page in the same line.
+        List<String> zeros = all.stream().filter(Figure::drawn).map(f -> Presentation.zerosShownNote(f.chart()))
+                .flatMap(Optional::stream).toList();
         Paragraph blankNote = Stream.concat(all.stream(), page.dashboardTable().map(DashboardTable::figure).stream())
-                .anyMatch(PdfQuestionPage::blanks) ? blankNote(fonts, k) : null;
+                .anyMatch(PdfQuestionPage::blanks) ? blankNote(fonts, k, zeros) : null;
         List<Figure> siteOnly = page.shown().stream().filter(Figure::drawn).skip(Page.DASHBOARD_CHARTS).toList();
         float pageWidth = document.right() - document.left();
         float top = writer.getVerticalPosition(true) - document.bottom() - 6;
@@ -291,9 +296,10 @@ final class PdfQuestionPage {
     }
 
     /** The one line that says what a bar marked "not shown", a gap in a line or a blank cell is. */
-    static Paragraph blankNote(PdfFonts fonts, int k) {
+    static Paragraph blankNote(PdfFonts fonts, int k, List<String> zeros) {
         return note(fonts, "Bars marked \u201cnot shown\u201d, gaps in lines and blank cells are figures not shown: of groups of fewer than " + k
-                + " members, or of the next smallest where a total would give them away.");
+                + " members, or of the next smallest where a total would give them away." + zeros.stream().map(SafeText::line)
+                .map(z -> " " + z).collect(java.util.stream.Collectors.joining()));
     }
 
     /**

@@ -161,6 +161,19 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         return zerosBesideHidden(figures);
     }
 
+    /**
+     * What a PDF page says of a chart whose figures shown are all 0 beside hidden ones, which its grid has no room to
+     * say under the chart: "In “Monthly churn by region”, every churn rate of Middle East &amp; Africa shown is 0."
+     */
+    public static Optional<String> zerosShownNote(RenderedChart chart) {
+        if (onlyZerosShown(chart)) {
+            return Optional.of("In \u201c" + chart.titleWithoutSource() + "\u201d, every figure shown is 0.");
+        }
+        List<String> zeroLines = linesOnlyZerosShown(chart);
+        return zeroLines.isEmpty() ? Optional.empty() : Optional.of("In \u201c" + chart.titleWithoutSource() + "\u201d, every "
+                + Formats.header(chart.spec().y().get(0)) + " of " + Wording.series(zeroLines) + " shown is 0.");
+    }
+
     /** Whether figures, some of them hidden (null), are all 0 where shown, and some are. */
     private static boolean zerosBesideHidden(List<Object> figures) {
         return figures.stream().anyMatch(java.util.Objects::isNull) && figures.stream().anyMatch(java.util.Objects::nonNull)

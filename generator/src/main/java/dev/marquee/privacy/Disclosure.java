@@ -78,7 +78,8 @@ public final class Disclosure {
         // The same groups in several results (members by age band on one page, hours by age band on another) are
         // hidden alike: a group one result hides, every result of that dimension and member count hides too, until
         // nothing more changes.
-        // A result that is another's as-of month shows the rows that one shows, and no others (see AsOfMonthRows).
+        // A result that is another's as-of month shows the rows that one shows, and no others (see AsOfMonthRows); a
+        // month's signups and churners are not the one figure of its flow not shown (see FlowRows).
         Map<String, Map<Object, Set<Object>>> forced = new HashMap<>();
         Map<String, Set<List<String>>> rowsToHide = new HashMap<>();
         forcedRows.forEach((result, keys) -> rowsToHide.put(result, new HashSet<>(keys)));
@@ -88,7 +89,8 @@ public final class Disclosure {
             for (Answer answer : answers) {
                 safe.add(protect(answer, k, forced, found, regionOf, rowsToHide));
             }
-            boolean moreRows = AsOfMonthRows.hide(answers, safe, rowsToHide) | addUpHiddenRows(answers, safe, rowsToHide);
+            boolean moreRows = AsOfMonthRows.hide(answers, safe, rowsToHide) | addUpHiddenRows(answers, safe, rowsToHide)
+                    | FlowRows.hide(answers, safe, rowsToHide);
             if (contains(forced, found) && !moreRows) {
                 return safe;
             }

@@ -116,6 +116,26 @@ class CatalogTest {
                 + "declared under 'privacy' whose rows this result's rows add up; got 'yearly' \\[bad-privacy\\].*"), error.getMessage());
     }
 
+    @Test
+    void read_outflow_namesAResultCountingThoseWhoLeft() throws Exception {
+        Path questions = questionsWith("signups.md", "    outflow: churn/monthly_by_region\n", "    outflow: churn/monthly_by_country\n");
+
+        ReportException error = assertThrows(ReportException.class, () -> readAsTheRunDoes(questions));
+
+        assertTrue(error.getMessage().matches("(?s).*signups\\.md:\\d+ column outflow: 'outflow' names a result declared under 'privacy' "
+                + "\\(of this question, or <question>/<result>\\) that counts members, with one part: those who left; got "
+                + "'churn/monthly_by_country' \\[bad-privacy\\].*"), error.getMessage());
+    }
+
+    @Test
+    void read_inflowWithoutOutflow_isRefused() throws Exception {
+        Path questions = questionsWith("signups.md", "    outflow: churn/monthly_by_region\n", "");
+
+        ReportException error = assertThrows(ReportException.class, () -> readAsTheRunDoes(questions));
+
+        assertTrue(error.getMessage().contains("'inflow' and 'outflow' go together"), error.getMessage());
+    }
+
     /**
      * Given the declared-noun case, whose chart counts sessions ({@code unit: count session/sessions}) of viewers
      * ({@code units: {viewers: whole viewers}}): each column is that style counting that noun.

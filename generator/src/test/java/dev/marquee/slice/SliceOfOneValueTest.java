@@ -85,6 +85,16 @@ class SliceOfOneValueTest {
     }
 
     @Test
+    void aChartShowingOnlyZeros_isSaidOnThePdfPageToo() throws IOException, InterruptedException {
+        // The PDF's grid has no room under a chart: the page's line on figures not shown names it.
+        String whole = Fixtures.poppler("pdftotext", Fixtures.sampleSite().resolve("report.pdf")).replaceAll("\\s+", " ");
+        assertTrue(whole.contains("In \u201cMonthly churn rate by region\u201d, every churn rate of Middle East & Africa shown is 0."), "the whole report");
+        assertFalse(whole.contains("of North America shown is 0"));
+        String premium = Fixtures.poppler("pdftotext", Fixtures.slicedSample("plan").resolve("slices/premium/report.pdf")).replaceAll("\\s+", " ");
+        assertTrue(premium.contains("In \u201cMonthly churn rate by region\u201d, every figure shown is 0."), "the Premium slice");
+    }
+
+    @Test
     void aSlice_drawsNoChartOfItsOwnValueAlone() throws IOException {
         // A plan's slice: its plan mix by country was every bar 100% Premium, its members and MRR by plan one bar each.
         Path premium = Fixtures.slicedSample("plan").resolve("slices/premium/csv");
