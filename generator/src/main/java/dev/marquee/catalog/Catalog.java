@@ -32,7 +32,7 @@ public final class Catalog {
     /** A column some loaded file must fill, as table.column. */
     private static final String NEED = "[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*";
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
-            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts", "inflow", "outflow");
+            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts", "inflow", "outflow", "totals_of", "months_back", "changes");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track", "units");
 
@@ -530,12 +530,17 @@ public final class Catalog {
                     "missing-key", "'inflow' and 'outflow' go together: the results by month of the members who came in and of those who left"));
         }
         Optional<GroupSpec.Flow> flow = inflow.flatMap(in -> outflow.map(out -> new GroupSpec.Flow(in, out)));
+        if (entry.string("totals_of").isPresent() != entry.string("months_back").isPresent()) {
+            problems.add(Problem.fatal(where, entry.line(), "totals_of", "missing-key", "'totals_of' and 'months_back' go together: "
+                    + "the result by month whose running total each row's members are, and the column of how many months before its last"));
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new GroupSpec(result, members, overlapping.equals("true"), entry.strings("parts"), entry.strings("sums"),
                 ratios, small.get(), label, entry.string("within"), running, entry.strings("keep"), entry.line(), nestedIn,
-                entry.string("as_of_month_of"), entry.string("adds_up"), entry.string("counts"), flow));
+                entry.string("as_of_month_of"), entry.string("adds_up"), entry.string("counts"), flow,
+                entry.string("totals_of"), entry.string("months_back"), entry.strings("changes")));
     }
 
     private static Optional<ChartSpec> chart(FrontMatter entry, List<String> results, String where,

@@ -43,12 +43,19 @@ import java.util.regex.Pattern;
  *                    results whose groups are the same and count the same, by name, hide alike (see Disclosure)
  * @param flow        for members at each month's end (the subscribers): the results by month of those who came in
  *                    and those who left, whose figures with two months' ends make one equation (see FlowRows)
+ * @param totalsOf    a result by month with a running total ({@code <question>/<result>} or of this question), whose
+ *                    running total at {@code monthsBack} months before its last month is this result's members: the
+ *                    members who reached n months after signup are those who signed up in the as-of month less n or
+ *                    before. A row is shown only where that running total is (see RunningTotalRows)
+ * @param monthsBack  with {@code totalsOf}: the column that says how many months before the last each row is
+ * @param changes     columns that compare a row with the row before (a growth rate): not shown where that row is
+ *                    hidden, since the rate and the row's figure give the row before's back
  */
 public record GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
                         List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
                         List<Running> running, List<String> keep, int line, Optional<String> nestedIn,
                         Optional<String> asOfMonthOf, Optional<String> addsUp, Optional<String> counts,
-                        Optional<Flow> flow) {
+                        Optional<Flow> flow, Optional<String> totalsOf, Optional<String> monthsBack, List<String> changes) {
 
     /** The groupings {@code nested_in} may name: the report's regions, of countries. */
     public static final java.util.Set<String> NESTINGS = java.util.Set.of("region");
@@ -67,7 +74,7 @@ public record GroupSpec(String result, String members, boolean overlapping, List
                      List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
                      List<Running> running, List<String> keep, int line, Optional<String> nestedIn) {
         this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, nestedIn, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     /**
@@ -143,8 +150,11 @@ public record GroupSpec(String result, String members, boolean overlapping, List
         ratios = List.copyOf(ratios);
         running = List.copyOf(running);
         keep = List.copyOf(keep);
+        changes = List.copyOf(changes);
         Objects.requireNonNull(small);
         Objects.requireNonNull(flow);
+        Objects.requireNonNull(totalsOf);
+        Objects.requireNonNull(monthsBack);
         if (small == Small.MERGE && label.isEmpty()) {
             throw new IllegalArgumentException("a merge needs the column that names the merged row");
         }
@@ -177,6 +187,7 @@ public record GroupSpec(String result, String members, boolean overlapping, List
             columns.add(total.of());
         }
         columns.addAll(keep);
+        columns.addAll(changes);
         return columns.stream().distinct().toList();
     }
 }

@@ -80,13 +80,21 @@ public final class AcrossSlices {
         Optional<SliceKpis> wholeKpis = kpis(whole);
         List<Optional<SliceKpis>> sliceKpis = slices.stream().map(AcrossSlices::kpis).toList();
         List<Set<String>> kpis;
+        // The whole report's rows that are a slice's own, the same members (a region's row of the monthly churn, in that
+        // region's slice): whatever the slice hides, a reader has them.
+        List<Map<String, Set<List<String>>>> sameRowsInWhole = slices.stream().map(slice -> sameRowsShown(whole, slice)).toList();
+        for (int s = 0; s < slices.size(); s++) {
+            if (!sameRowsInWhole.get(s).isEmpty()) {
+                published.set(s, Disclosure.protect(slices.get(s).computed(), k, regionOf, Map.of(), sameRowsInWhole.get(s)));
+            }
+        }
         List<Set<String>> shownByWhole = new ArrayList<>();
         for (int s = 0; s < slices.size(); s++) {
             Map<String, String> values = shared.get(s);
             shownByWhole.add(sliceKpis.get(s).map(own -> kpisShownByWhole(whole, own, values)).orElse(Set.of()));
         }
         while (true) {
-            compareRows(whole, slices, k, regionOf, shared, forced, published);
+            compareRows(whole, slices, k, regionOf, shared, forced, published, sameRowsInWhole);
             kpis = wholeKpis.map(w -> hidden(w, sliceKpis, k, forcedKpis, shownByWhole))
                     .orElseGet(() -> forcedKpis.stream().map(Set::copyOf).toList());
             // A row of a slice's whole (its country's members) and a KPI of the same members are one group: what
@@ -105,7 +113,7 @@ public final class AcrossSlices {
                 break;
             }
             for (int s : more) {
-                published.set(s, Disclosure.protect(slices.get(s).computed(), k, regionOf, forced.get(s)));
+                published.set(s, Disclosure.protect(slices.get(s).computed(), k, regionOf, forced.get(s), sameRowsInWhole.get(s)));
             }
         }
         List<Decision> decisions = new ArrayList<>();
@@ -118,7 +126,7 @@ public final class AcrossSlices {
     /** Rows compared across slices until no slice has more to hide (see {@link SliceRows}, {@link SharedValueRows}). */
     private static void compareRows(Answers whole, List<Answers> slices, int k, Map<String, String> regionOf,
                                     List<Map<String, String>> shared, List<Map<String, Set<List<String>>>> forced,
-                                    List<List<Answer>> published) {
+                                    List<List<Answer>> published, List<Map<String, Set<List<String>>>> sameRowsInWhole) {
         while (true) {
             Set<Integer> more = new HashSet<>();
             for (Answer answer : whole.published()) {
@@ -155,9 +163,52 @@ public final class AcrossSlices {
                 return;
             }
             for (int s : more) {
-                published.set(s, Disclosure.protect(slices.get(s).computed(), k, regionOf, forced.get(s)));
+                published.set(s, Disclosure.protect(slices.get(s).computed(), k, regionOf, forced.get(s), sameRowsInWhole.get(s)));
             }
         }
+    }
+
+    /**
+     * The rows the whole report shows that are the slice's own rows: the same result and label, and the same figures
+     * (its members and parts), so the same members. A region's slice has its region's rows of the churn by region.
+     */
+    private static Map<String, Set<List<String>>> sameRowsShown(Answers whole, Answers slice) {
+        Map<String, Set<List<String>>> same = new HashMap<>();
+        for (int a = 0; a < whole.computed().size(); a++) {
+            Answer answer = whole.computed().get(a);
+            Question question = answer.question();
+            for (GroupSpec spec : question.privacy()) {
+                Table wholeTable = answer.results().get(spec.result());
+                Table shown = whole.published().get(a).results().get(spec.result());
+                Optional<Table> own = resultOf(slice.computed(), question, spec.result());
+                if (!spec.countsMembers() || wholeTable == null || shown == null || own.isEmpty()
+                        || shown.indexOf(spec.members()).isEmpty()) {
+                    continue;
+                }
+                List<String> figures = new ArrayList<>(List.of(spec.members()));
+                figures.addAll(spec.parts());
+                Map<List<String>, List<Object>> ownRows = new HashMap<>();
+                for (List<Object> row : own.get().rows()) {
+                    ownRows.put(GroupedTable.key(own.get(), spec, row), row);
+                }
+                Set<List<String>> shownKeys = new HashSet<>();
+                for (List<Object> row : shown.rows()) {
+                    if (row.get(shown.index(spec.members())) != null) {
+                        shownKeys.add(GroupedTable.key(shown, spec, row));
+                    }
+                }
+                for (List<Object> row : wholeTable.rows()) {
+                    List<String> key = GroupedTable.key(wholeTable, spec, row);
+                    List<Object> mine = ownRows.get(key);
+                    if (mine != null && shownKeys.contains(key) && figures.stream().allMatch(f -> wholeTable.indexOf(f).isPresent()
+                            && own.get().indexOf(f).isPresent() && row.get(wholeTable.index(f)) instanceof Number n
+                            && mine.get(own.get().index(f)) instanceof Number o && n.doubleValue() == o.doubleValue())) {
+                        same.computeIfAbsent(Disclosure.resultKey(question, spec.result()), x -> new HashSet<>()).add(key);
+                    }
+                }
+            }
+        }
+        return same;
     }
 
     /**

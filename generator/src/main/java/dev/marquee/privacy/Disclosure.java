@@ -68,6 +68,15 @@ public final class Disclosure {
      *                   slice's rows that differencing against the whole report would give (see AcrossSlices)
      */
     static List<Answer> protect(List<Answer> answers, int k, Map<String, String> regionOf, Map<String, Set<List<String>>> forcedRows) {
+        return protect(answers, k, regionOf, forcedRows, Map.of());
+    }
+
+    /**
+     * @param shownElsewhere per result, rows another report shows of the same members (the whole report's rows of a
+     *                       region's slice): known to a reader whatever this report hides (see FlowRows)
+     */
+    static List<Answer> protect(List<Answer> answers, int k, Map<String, String> regionOf, Map<String, Set<List<String>>> forcedRows,
+                                Map<String, Set<List<String>>> shownElsewhere) {
         List<Problem> problems = new ArrayList<>();
         for (Answer answer : answers) {
             checkColumns(answer, problems);
@@ -79,7 +88,8 @@ public final class Disclosure {
         // hidden alike: a group one result hides, every result of that dimension and member count hides too, until
         // nothing more changes.
         // A result that is another's as-of month shows the rows that one shows, and no others (see AsOfMonthRows); a
-        // month's signups and churners are not the one figure of its flow not shown (see FlowRows).
+        // month's signups and churners are not the one figure of its flow not shown (see FlowRows); a running total under
+        // another name shows where the running total does (see RunningTotalRows).
         Map<String, Map<Object, Set<Object>>> forced = new HashMap<>();
         Map<String, Set<List<String>>> rowsToHide = new HashMap<>();
         forcedRows.forEach((result, keys) -> rowsToHide.put(result, new HashSet<>(keys)));
@@ -90,7 +100,7 @@ public final class Disclosure {
                 safe.add(protect(answer, k, forced, found, regionOf, rowsToHide));
             }
             boolean moreRows = AsOfMonthRows.hide(answers, safe, rowsToHide) | addUpHiddenRows(answers, safe, rowsToHide)
-                    | FlowRows.hide(answers, safe, rowsToHide);
+                    | FlowRows.hide(answers, safe, rowsToHide, shownElsewhere) | RunningTotalRows.hide(answers, safe, rowsToHide);
             if (contains(forced, found) && !moreRows) {
                 return safe;
             }
@@ -297,7 +307,7 @@ public final class Disclosure {
 
     /** The count {@link #baseNote} ends its sentence with: " (11 rows not shown)", " (2 rows merged; 1 country merged with all their rows)". */
     private static final java.util.regex.Pattern ROWS_AFFECTED = java.util.regex.Pattern.compile(
-            " \\(\\d+ (?:rows? (?:merged|not shown|left out)|[^()]* merged with all (?:its|their) rows)(?:; [^)]*)?\\)(?=\\.)");
+            " \\(\\d+ (?:rows? (?:merged|not shown|left out)|[^()]* merged with all (?:its|their) rows)(?:[;,] [^)]*)?\\)(?=\\.)");
 
     /** A note without the count of rows it was made for: a part of the result (one country's rows) has its own. */
     public static String withoutRowCount(String note) {
@@ -306,7 +316,13 @@ public final class Disclosure {
 
     private static Optional<String> baseNote(GroupSpec spec, GroupedTable.Protected safe, int k) {
         // What the count in brackets counts, said with it: "(17 rows)" alone was read as the rows shown.
-        String rows = safe.rowsAffected() == 1 ? "1 row" : safe.rowsAffected() + " rows";
+        // Rows hidden not for a small group of their own but because other published figures would give a hidden one
+        // back (a slice's months against the whole report's, a running total under another name) are said apart.
+        String forOthers = safe.rowsForOthers() == 0 ? "" : safe.rowsForOthers() == safe.rowsAffected()
+                ? ", every one because with other published figures it would give a hidden one back"
+                : ", " + safe.rowsForOthers() + " of them because with other published figures " + (safe.rowsForOthers() == 1 ? "it" : "they")
+                + " would give a hidden one back";
+        String rows = (safe.rowsAffected() == 1 ? "1 row" : safe.rowsAffected() + " rows");
         return Optional.of(switch (spec.small()) {
             // A part of none describes no one and is shown: "1 to k − 1" says so where "fewer than k" did not.
             case MERGE -> "Groups of fewer than " + k + " members, or with " + fewInAPart(k) + " in one of their parts, "
@@ -320,8 +336,9 @@ public final class Disclosure {
             // A group of 160 whose 5 who left are hidden says why only if the note names the parts.
             case HIDE -> "Figures of groups of fewer than " + k + " members" + (spec.parts().isEmpty() ? ""
                     : ", or with " + fewInAPart(k) + " in one of their parts (" + parts(spec) + "),")
-                    + " are not shown, nor those of the next smallest where a total would otherwise reveal them (" + rows + " not shown).";
-            case DROP -> "Rows describing fewer than " + k + " members are left out (" + rows + " left out).";
+                    + " are not shown, nor those of the next smallest where a total would otherwise reveal them (" + rows + " not shown"
+                    + forOthers + ").";
+            case DROP -> "Rows describing fewer than " + k + " members are left out (" + rows + " left out" + forOthers + ").";
         });
     }
 

@@ -29,8 +29,21 @@ final class FlowRows {
     private FlowRows() {
     }
 
-    /** One figure of a month's equation: the row it is in, and how many members it counts. */
-    private record Cell(String result, List<String> key, double members, boolean shown) {
+    /**
+     * One figure of a month's equation: the row it is in, how many members it counts, whether this report shows it, and
+     * whether another report shows the same row of the same members (the whole report's row of a region's slice).
+     */
+    private record Cell(String result, List<String> key, double members, boolean shown, boolean shownElsewhere) {
+
+        /** Whether a reader has the figure, from this report or the other. */
+        boolean known() {
+            return shown || shownElsewhere;
+        }
+
+        /** Whether hiding it here hides it: shown here, and nowhere else. */
+        boolean hideable() {
+            return shown && !shownElsewhere;
+        }
     }
 
     /**
@@ -42,6 +55,16 @@ final class FlowRows {
      * @return whether a row was added
      */
     static boolean hide(List<Answer> computed, List<Answer> published, Map<String, Set<List<String>>> forcedRows) {
+        return hide(computed, published, forcedRows, Map.of());
+    }
+
+    /**
+     * The same, where another report shows some of this one's rows ({@code shownElsewhere}: the whole report's rows of a
+     * region's slice, the same members): a figure shown there is known, and hiding it here would protect nothing, so the
+     * second figure is one only this report shows, a month's end if no signups or churners are.
+     */
+    static boolean hide(List<Answer> computed, List<Answer> published, Map<String, Set<List<String>>> forcedRows,
+                        Map<String, Set<List<String>>> shownElsewhere) {
         boolean added = false;
         for (int a = 0; a < computed.size(); a++) {
             Question question = computed.get(a).question();
@@ -49,34 +72,60 @@ final class FlowRows {
                 if (spec.flow().isEmpty()) {
                     continue;
                 }
-                Optional<Flowing> stock = flowing(computed, published, a, spec.result(), false);
-                Optional<Flowing> in = flowing(computed, published, a, spec.flow().get().inflow(), false);
-                Optional<Flowing> out = flowing(computed, published, a, spec.flow().get().outflow(), true);
+                Optional<Flowing> stock = flowing(computed, published, a, spec.result(), false, shownElsewhere);
+                Optional<Flowing> in = flowing(computed, published, a, spec.flow().get().inflow(), false, shownElsewhere);
+                Optional<Flowing> out = flowing(computed, published, a, spec.flow().get().outflow(), true, shownElsewhere);
                 if (stock.isEmpty() || in.isEmpty() || out.isEmpty()) {
                     continue;
                 }
+                Optional<Flowing> atStart = flowing(computed, published, a, spec.flow().get().outflow(), false, shownElsewhere);
                 List<String> months = stock.get().months();
                 for (int m = 1; m < months.size(); m++) {
-                    List<Cell> ends = new ArrayList<>(stock.get().cells(months.get(m - 1)));
-                    ends.addAll(stock.get().cells(months.get(m)));
-                    List<Cell> flows = new ArrayList<>(in.get().cells(months.get(m)));
-                    flows.addAll(out.get().cells(months.get(m)));
-                    if (ends.size() != 2 || flows.isEmpty()) {
+                    String month = months.get(m);
+                    List<Cell> signups = in.get().cells(month);
+                    List<Cell> churners = out.get().cells(month);
+                    List<Cell> startRows = atStart.get().cells(month);
+                    if (signups.isEmpty() || churners.isEmpty() || churners.size() != startRows.size()) {
                         continue;
                     }
-                    long hidden = java.util.stream.Stream.concat(ends.stream(), flows.stream()).filter(c -> !c.shown()).count();
-                    // Where members came back that month, the equation does not close on the published figures: a reader's
-                    // arithmetic gives a wrong figure, only a bound, as for a hidden cell of a table between others.
-                    double cameBack = ends.get(1).members() - ends.get(0).members()
-                            - in.get().cells(months.get(m)).stream().mapToDouble(Cell::members).sum()
-                            + out.get().cells(months.get(m)).stream().mapToDouble(Cell::members).sum();
-                    if (hidden != 1 || cameBack != 0) {
-                        continue;
+                    // A month's start is the subscribers at the month before's end, or under another name the members the
+                    // churn counts at its start (in the same rows as its churners); its end, the subscribers at its end or
+                    // the members at the next month's start. A reader may take either: the Middle East & Africa slice hid
+                    // its subscribers of September 2022 and showed October's 10 members at its start, 0 churners and 11
+                    // subscribers at its end.
+                    List<List<Cell>> starts = List.of(stock.get().cells(months.get(m - 1)), startRows);
+                    List<List<Cell>> monthEnds = new ArrayList<>(List.of(stock.get().cells(month)));
+                    if (m + 1 < months.size()) {
+                        monthEnds.add(atStart.get().cells(months.get(m + 1)));
                     }
-                    Optional<Cell> partner = flows.stream().filter(Cell::shown)
-                            .min(Comparator.comparingDouble(Cell::members).thenComparing(c -> c.result() + c.key()));
-                    if (partner.isPresent()) {
-                        added |= forcedRows.computeIfAbsent(partner.get().result(), x -> new HashSet<>()).add(partner.get().key());
+                    for (int from = 0; from < starts.size(); from++) {
+                        for (List<Cell> to : monthEnds) {
+                            List<Cell> start = starts.get(from);
+                            if (start.isEmpty() || to.isEmpty()) {
+                                continue;
+                            }
+                            // Unknown figures: a churn row not shown is one, its members at the start and its churners together.
+                            long unknown = to.stream().filter(c -> !c.known()).count() + signups.stream().filter(c -> !c.known()).count();
+                            for (int r = 0; r < churners.size(); r++) {
+                                boolean rowKnown = churners.get(r).known() && (from == 0 || startRows.get(r).known());
+                                unknown += rowKnown ? 0 : 1;
+                            }
+                            if (from == 0) {
+                                unknown += start.stream().filter(c -> !c.known()).count();
+                            }
+                            // Where members came back that month, the equation does not close on the published figures: a
+                            // reader's arithmetic gives a wrong figure, only a bound, as for a hidden cell of a table.
+                            double cameBack = sum(to) - sum(start) - sum(signups) + sum(churners);
+                            if (unknown == 1 && cameBack == 0) {
+                                List<Cell> flows = new ArrayList<>(signups);
+                                flows.addAll(churners);
+                                List<Cell> ends = new ArrayList<>(to);
+                                if (from == 0) {
+                                    ends.addAll(start);
+                                }
+                                added |= hidePartner(flows, ends, forcedRows);
+                            }
+                        }
                     }
                 }
             }
@@ -84,11 +133,26 @@ final class FlowRows {
         return added;
     }
 
+    private static double sum(List<Cell> cells) {
+        return cells.stream().mapToDouble(Cell::members).sum();
+    }
+
+    /**
+     * Hides the smallest of a month's signups and churners that only this report shows, if any is; else one of its ends
+     * (whose neighbouring month's equation then has that gap).
+     */
+    private static boolean hidePartner(List<Cell> flows, List<Cell> end, Map<String, Set<List<String>>> forcedRows) {
+        Optional<Cell> partner = flows.stream().filter(Cell::hideable)
+                .min(Comparator.comparingDouble(Cell::members).thenComparing(c -> c.result() + c.key()))
+                .or(() -> end.stream().filter(Cell::hideable).findFirst());
+        return partner.isPresent() && forcedRows.computeIfAbsent(partner.get().result(), x -> new HashSet<>()).add(partner.get().key());
+    }
+
     /**
      * A result by month of a report, as computed and as published: its figure is its members, or for those who left
      * its one part. Only the event files' rows (a result with a source column counts a member-level file's too).
      */
-    private record Flowing(String result, Table table, Table shown, GroupSpec spec, boolean part) {
+    private record Flowing(String result, Table table, Table shown, GroupSpec spec, boolean part, Set<List<String>> elsewhere) {
 
         List<String> months() {
             return table.rows().stream().filter(this::eventFiles).map(r -> String.valueOf(r.get(table.index("month"))))
@@ -108,7 +172,7 @@ final class FlowRows {
                 if (eventFiles(row) && month.equals(String.valueOf(row.get(table.index("month"))))
                         && row.get(table.index(figure)) instanceof Number number) {
                     List<String> key = GroupedTable.key(table, spec, row);
-                    cells.add(new Cell(result, key, number.doubleValue(), shownKeys.contains(key)));
+                    cells.add(new Cell(result, key, number.doubleValue(), shownKeys.contains(key), elsewhere.contains(key)));
                 }
             }
             return cells;
@@ -120,7 +184,8 @@ final class FlowRows {
     }
 
     /** The result {@code named} (of the question of answer {@code a}, or {@code <question>/<result>}), if it ran by month. */
-    private static Optional<Flowing> flowing(List<Answer> computed, List<Answer> published, int a, String named, boolean part) {
+    private static Optional<Flowing> flowing(List<Answer> computed, List<Answer> published, int a, String named, boolean part,
+                                             Map<String, Set<List<String>>> shownElsewhere) {
         Optional<Reference> reference = Reference.parse(named);
         String result = reference.map(Reference::name).orElse(named);
         int at = reference.map(r -> answerOf(computed, r.question())).orElse(a);
@@ -134,7 +199,8 @@ final class FlowRows {
         if (table == null || shown == null || spec.isEmpty() || table.indexOf("month").isEmpty() || shown.indexOf("month").isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Flowing(Disclosure.resultKey(question, result), table, shown, spec.get(), part));
+        String key = Disclosure.resultKey(question, result);
+        return Optional.of(new Flowing(key, table, shown, spec.get(), part, shownElsewhere.getOrDefault(key, Set.of())));
     }
 
     private static int answerOf(List<Answer> answers, String slug) {

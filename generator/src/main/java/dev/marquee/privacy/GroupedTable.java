@@ -62,7 +62,7 @@ final class GroupedTable {
      * were hidden (see {@link #dimension}), and for a result of several populations what became of each.
      */
     record Protected(Table table, int rowsAffected, int groupsMerged, Set<Object> hiddenValues,
-                     Map<Object, Protected> populations) {
+                     Map<Object, Protected> populations, int rowsForOthers) {
 
         /** Per population (its source, or {@link #EVENT_FILES}), the values of the dimension that were hidden. */
         Map<Object, Set<Object>> hiddenValuesByPopulation() {
@@ -126,6 +126,7 @@ final class GroupedTable {
         List<List<Object>> rows = new ArrayList<>();
         int affected = 0;
         int merged = 0;
+        int forOthers = 0;
         Map<Object, Protected> each = new LinkedHashMap<>();
         for (Map.Entry<Object, List<List<Object>>> entry : populations.entrySet()) {
             List<List<Object>> population = entry.getValue();
@@ -140,10 +141,11 @@ final class GroupedTable {
             }
             affected += safe.rowsAffected();
             merged += safe.groupsMerged();
+            forOthers += safe.rowsForOthers();
         }
         Set<Object> hiddenValues = new java.util.HashSet<>();
         each.values().forEach(safe -> hiddenValues.addAll(safe.hiddenValues()));
-        return new Protected(new Table(table.columns(), rows), affected, merged, hiddenValues, each);
+        return new Protected(new Table(table.columns(), rows), affected, merged, hiddenValues, each, forOthers);
     }
 
     /** The population of results without a source column: the event files'. */
@@ -186,7 +188,9 @@ final class GroupedTable {
             case HIDE -> hide(rows, hidden, own);
             case MERGE -> merge(rows, hidden, own);
         };
-        return new Protected(new Table(outputColumns(), out), affected, groupsMerged, hiddenValues, Map.of());
+        BitSet forOthers = (BitSet) hidden.clone();
+        forOthers.andNot(own);
+        return new Protected(new Table(outputColumns(), out), affected, groupsMerged, hiddenValues, Map.of(), forOthers.cardinality());
     }
 
     /** A real value spelled like the merged row's name would be read as the merged row: it is renamed. */
@@ -543,6 +547,10 @@ final class GroupedTable {
                         row.set(column, rows.get(r).get(column));
                     }
                 }
+            }
+            // A change from the row before (a growth rate) and this row's figure give the row before's back.
+            if (r > 0 && hidden.get(r - 1)) {
+                spec.changes().forEach(column -> row.set(table.index(column), null));
             }
             out.add(row);
         }

@@ -46,51 +46,75 @@ class FlowsBetweenMonthsTest {
             slices.filter(Files::isDirectory).sorted().forEach(reports::add);
         }
         for (Path report : reports) {
-            Path trueReport = truth.resolve(site.relativize(report));
-            Flows shown = Flows.read(report);
-            Flows all = Flows.read(trueReport);
+            Flows shown = readerHas(site, truth, report);
+            Flows all = Flows.read(truth.resolve(site.relativize(report)));
             List<String> months = new ArrayList<>(all.subscribers().keySet());
             for (int m = 1; m < months.size(); m++) {
                 String month = months.get(m);
-                String before = months.get(m - 1);
                 if (!all.signups().containsKey(month) || !all.churners().containsKey(month)) {
                     continue;
                 }
-                equations++;
-                // Each figure as shown (null: hidden), and as it is; the churners by region, one figure each.
-                Map<String, Double> figures = new LinkedHashMap<>();
-                Map<String, Double> trueFigures = new LinkedHashMap<>();
-                figures.put("subscribers " + before, shown.subscribers().get(before));
-                trueFigures.put("subscribers " + before, all.subscribers().get(before));
-                figures.put("subscribers " + month, shown.subscribers().get(month));
-                trueFigures.put("subscribers " + month, all.subscribers().get(month));
-                figures.put("signups", shown.signups().get(month));
-                trueFigures.put("signups", all.signups().get(month));
-                all.churners().get(month).forEach((region, churners) -> {
-                    figures.put("churners " + region, shown.churners().getOrDefault(month, Map.of()).get(region));
-                    trueFigures.put("churners " + region, churners);
-                });
-                List<String> hidden = figures.keySet().stream().filter(f -> figures.get(f) == null).toList();
-                if (hidden.size() != 1) {
-                    continue;
-                }
-                oneHidden++;
-                // end = start + signups - churners, solved for the hidden figure from the others as shown.
-                String unknown = hidden.get(0);
-                double sign = unknown.startsWith("subscribers " + month) ? 1 : unknown.startsWith("subscribers") || unknown.equals("signups") ? -1 : 1;
-                double rest = 0;
-                for (Map.Entry<String, Double> figure : figures.entrySet()) {
-                    if (figure.getValue() == null) {
-                        continue;
+                // A month's start is the subscribers at the month before's end, or the members the churn counts at its
+                // start; its end, the subscribers at its end, or the members at the next month's start.
+                for (boolean fromChurn : new boolean[]{false, true}) {
+                    for (boolean toChurn : new boolean[]{false, true}) {
+                        String next = m + 1 < months.size() ? months.get(m + 1) : null;
+                        if (toChurn && (next == null || !all.atStart().containsKey(next))) {
+                            continue;
+                        }
+                        equations++;
+                        // Each figure with its sign in end - start - signups + churners = 0, as shown (null: hidden) and as it is.
+                        Map<String, Double> figures = new LinkedHashMap<>();
+                        Map<String, Double> trueFigures = new LinkedHashMap<>();
+                        Map<String, Double> signs = new LinkedHashMap<>();
+                        if (toChurn) {
+                            all.atStart().get(next).forEach((region, members) -> {
+                                figures.put("start of " + next + " " + region, shown.atStart().getOrDefault(next, Map.of()).get(region));
+                                trueFigures.put("start of " + next + " " + region, members);
+                                signs.put("start of " + next + " " + region, 1.0);
+                            });
+                        } else {
+                            figures.put("subscribers " + month, shown.subscribers().get(month));
+                            trueFigures.put("subscribers " + month, all.subscribers().get(month));
+                            signs.put("subscribers " + month, 1.0);
+                        }
+                        figures.put("signups", shown.signups().get(month));
+                        trueFigures.put("signups", all.signups().get(month));
+                        signs.put("signups", -1.0);
+                        for (String region : all.churners().get(month).keySet()) {
+                            Double left = shown.churners().getOrDefault(month, Map.of()).get(region);
+                            if (fromChurn) {
+                                // One figure: the row's members at the start less its churners.
+                                Double start = shown.atStart().getOrDefault(month, Map.of()).get(region);
+                                figures.put("stayed " + region, start == null || left == null ? null : start - left);
+                                trueFigures.put("stayed " + region, all.atStart().get(month).get(region) - all.churners().get(month).get(region));
+                                signs.put("stayed " + region, -1.0);
+                            } else {
+                                figures.put("churners " + region, left);
+                                trueFigures.put("churners " + region, all.churners().get(month).get(region));
+                                signs.put("churners " + region, 1.0);
+                            }
+                        }
+                        if (!fromChurn) {
+                            String before = months.get(m - 1);
+                            figures.put("subscribers " + before, shown.subscribers().get(before));
+                            trueFigures.put("subscribers " + before, all.subscribers().get(before));
+                            signs.put("subscribers " + before, -1.0);
+                        }
+                        List<String> hidden = figures.keySet().stream().filter(f -> figures.get(f) == null).toList();
+                        if (hidden.size() != 1) {
+                            continue;
+                        }
+                        oneHidden++;
+                        String unknown = hidden.get(0);
+                        double rest = figures.entrySet().stream().filter(f -> f.getValue() != null)
+                                .mapToDouble(f -> signs.get(f.getKey()) * f.getValue()).sum();
+                        double given = -rest / signs.get(unknown);
+                        double actual = trueFigures.get(unknown);
+                        if (Math.abs(given - actual) < 1e-9 && actual >= 1 && actual < K) {
+                            leaks.add(site.relativize(report) + " " + month + ": " + unknown + " " + (long) actual + " from " + figures);
+                        }
                     }
-                    String name = figure.getKey();
-                    double coefficient = name.equals("subscribers " + month) ? 1 : name.startsWith("subscribers") || name.equals("signups") ? -1 : 1;
-                    rest += coefficient * figure.getValue();
-                }
-                double given = -rest / sign;
-                double actual = trueFigures.get(unknown);
-                if (Math.abs(given - actual) < 1e-9 && actual >= 1 && actual < K) {
-                    leaks.add(site.relativize(report) + " " + month + ": " + unknown + " " + (long) actual + " from " + figures);
                 }
             }
         }
@@ -98,8 +122,113 @@ class FlowsBetweenMonthsTest {
         assertEquals(List.of(), leaks, "months with one figure hidden, of " + oneHidden);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"region", "plan", "country"})
+    void noGrowthRate_standsBesideAHiddenMonthBefore(String dimension) throws IOException {
+        // Growth and a month's subscribers give the month before's: the Middle East & Africa slice hid its subscribers of
+        // October 2022 and showed November's 11 with a growth of 0%.
+        Path site = Fixtures.slicedSample(dimension);
+        List<Path> reports = new ArrayList<>(List.of(site));
+        try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
+            slices.filter(Files::isDirectory).sorted().forEach(reports::add);
+        }
+        List<String> found = new ArrayList<>();
+        int rates = 0;
+        for (Path report : reports) {
+            List<CSVRecord> rows = Flows.rows(report.resolve("csv/signups-subscribers.csv"));
+            for (int r = 1; r < rows.size(); r++) {
+                if (!rows.get(r).get(2).isEmpty()) {
+                    rates++;
+                    if (rows.get(r - 1).get(1).isEmpty()) {
+                        found.add(site.relativize(report) + " " + rows.get(r).get(0));
+                    }
+                }
+            }
+        }
+        assertTrue(rates > 0);
+        assertEquals(List.of(), found);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"region", "plan", "country"})
+    void theRetentionCurvesMembers_giveBackNoHiddenMonthOfSignups(String dimension) throws IOException {
+        // The members who reached n months after signup are the signups up to the as-of month less n: two of them less
+        // the signups shown between are the months hidden between. Before RunningTotalRows, the Middle East & Africa
+        // slice's curve (111, 91, 88, 82...) gave back 18 of its hidden months.
+        Path site = Fixtures.slicedSample(dimension);
+        Path truth = Fixtures.slicedSampleUnprotected(dimension);
+        List<Path> reports = new ArrayList<>(List.of(site));
+        try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
+            slices.filter(Files::isDirectory).sorted().forEach(reports::add);
+        }
+        List<String> leaks = new ArrayList<>();
+        int pairs = 0;
+        for (Path report : reports) {
+            Map<String, Double> shownSignups = Flows.read(report).signups();
+            Map<String, Double> trueSignups = Flows.read(truth.resolve(site.relativize(report))).signups();
+            List<String> months = new ArrayList<>(trueSignups.keySet());
+            Map<Integer, Double> curve = new TreeMap<>();
+            for (CSVRecord row : Flows.rows(report.resolve("csv/churn-retention.csv"))) {
+                if (!row.get(1).isEmpty()) {
+                    curve.put(Integer.valueOf(row.get(0)), Double.valueOf(row.get(1)));
+                }
+            }
+            List<Integer> ages = new ArrayList<>(curve.keySet());
+            for (int i = 0; i < ages.size(); i++) {
+                for (int j = i + 1; j < ages.size(); j++) {
+                    pairs++;
+                    // The months from the as-of month less the older age (excluded) to less the younger (included).
+                    List<String> between = months.subList(Math.max(0, months.size() - ages.get(j)), Math.max(0, months.size() - ages.get(i)));
+                    List<String> hidden = between.stream().filter(m -> shownSignups.get(m) == null).toList();
+                    if (hidden.size() != 1) {
+                        continue;
+                    }
+                    double given = curve.get(ages.get(i)) - curve.get(ages.get(j))
+                            - between.stream().filter(m -> shownSignups.get(m) != null).mapToDouble(shownSignups::get).sum();
+                    double actual = trueSignups.get(hidden.get(0));
+                    if (Math.abs(given - actual) < 1e-9 && actual >= 1 && actual < K) {
+                        leaks.add(site.relativize(report) + " " + hidden.get(0) + ": " + (long) actual + " signups, from the curve at "
+                                + ages.get(i) + " and " + ages.get(j) + " months");
+                    }
+                }
+            }
+        }
+        assertTrue(pairs > 0, "no curve shown anywhere");
+        assertEquals(List.of(), leaks);
+    }
+
+    /**
+     * What a reader has of a report's figures: its own, and where it hides a row of the churn by region that the whole
+     * report shows for the same members (a region's slice: the whole's row of its region, the same figures), that row.
+     */
+    private static Flows readerHas(Path site, Path truth, Path report) throws IOException {
+        Flows own = Flows.read(report);
+        if (report.equals(site)) {
+            return own;
+        }
+        Flows whole = Flows.read(site);
+        Flows trueOwn = Flows.read(truth.resolve(site.relativize(report)));
+        Flows trueWhole = Flows.read(truth);
+        Map<String, Map<String, Double>> churners = new TreeMap<>();
+        Map<String, Map<String, Double>> atStart = new TreeMap<>();
+        trueOwn.churners().forEach((month, regions) -> regions.keySet().forEach(region -> {
+            Double left = own.churners().getOrDefault(month, Map.of()).get(region);
+            Double start = own.atStart().getOrDefault(month, Map.of()).get(region);
+            boolean same = java.util.Objects.equals(trueWhole.churners().getOrDefault(month, Map.of()).get(region), regions.get(region))
+                    && java.util.Objects.equals(trueWhole.atStart().getOrDefault(month, Map.of()).get(region), trueOwn.atStart().get(month).get(region));
+            if (left == null && same) {
+                left = whole.churners().getOrDefault(month, Map.of()).get(region);
+                start = whole.atStart().getOrDefault(month, Map.of()).get(region);
+            }
+            churners.computeIfAbsent(month, x -> new TreeMap<>()).put(region, left);
+            atStart.computeIfAbsent(month, x -> new TreeMap<>()).put(region, start);
+        }));
+        return new Flows(own.subscribers(), own.signups(), churners, atStart);
+    }
+
     /** A report's subscribers at each month's end, new signups (the event files') and churners by region, by month. */
-    private record Flows(Map<String, Double> subscribers, Map<String, Double> signups, Map<String, Map<String, Double>> churners) {
+    private record Flows(Map<String, Double> subscribers, Map<String, Double> signups, Map<String, Map<String, Double>> churners,
+                         Map<String, Map<String, Double>> atStart) {
 
         static Flows read(Path report) throws IOException {
             Map<String, Double> subscribers = new TreeMap<>();
@@ -113,17 +242,19 @@ class FlowsBetweenMonthsTest {
                 }
             }
             Map<String, Map<String, Double>> churners = new TreeMap<>();
+            Map<String, Map<String, Double>> atStart = new TreeMap<>();
             for (CSVRecord row : rows(report.resolve("csv/churn-monthly-by-region.csv"))) {
                 churners.computeIfAbsent(row.get(0), m -> new TreeMap<>()).put(row.get(1), number(row.get(3)));
+                atStart.computeIfAbsent(row.get(0), m -> new TreeMap<>()).put(row.get(1), number(row.get(2)));
             }
-            return new Flows(subscribers, signups, churners);
+            return new Flows(subscribers, signups, churners, atStart);
         }
 
         private static Double number(String text) {
             return text.isEmpty() ? null : Double.valueOf(text);
         }
 
-        private static List<CSVRecord> rows(Path csv) throws IOException {
+        static List<CSVRecord> rows(Path csv) throws IOException {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
                     .parse(new StringReader(Files.readString(csv))).getRecords();
         }
