@@ -33,6 +33,22 @@ FROM (
 WHERE rank <= 15
 ORDER BY source, rank
 
+-- The title with the most views of each report, where it is not the one with the most hours: the narrative names the
+-- leader of both measures (a long show leads by hours, a short one by views).
+-- name: views_leader
+WITH ranked AS (
+    SELECT source, title, views,
+           row_number() OVER (PARTITION BY source ORDER BY views DESC, title) AS by_views,
+           row_number() OVER (PARTITION BY source ORDER BY hours_viewed DESC, title) AS by_hours
+    FROM title_period
+    WHERE source <> 'viewing sessions' AND views IS NOT NULL AND hours_viewed IS NOT NULL
+)
+SELECT v.source, v.title, v.views
+FROM ranked AS v
+JOIN ranked AS h ON h.source = v.source AND h.by_hours = 1
+WHERE v.by_views = 1 AND v.title <> h.title
+ORDER BY v.source
+
 -- Reports that list both movies and shows: one of a single type (the shows-only sheet) would draw one bar of 100%.
 -- name: by_type
 SELECT source, type, count(*) AS titles, sum(hours_viewed) AS hours_viewed,

@@ -158,10 +158,21 @@ final class AltText {
                     .append(Formats.compact(totals.get(highest), spec.unit())).append('.');
             return;
         }
-        text.append(" Highest").append(total).append(": ").append(names.get(highest)).append(" at ")
-                .append(Formats.compact(totals.get(highest), spec.unit()))
-                .append("; lowest").append(total).append(": ").append(names.get(lowest)).append(" at ")
-                .append(Formats.compact(totals.get(lowest), spec.unit())).append('.');
+        String high = Formats.compact(totals.get(highest), spec.unit());
+        String low = Formats.compact(totals.get(lowest), spec.unit());
+        if (totals.get(highest).equals(totals.get(lowest))) {
+            // "Highest shown: Oct 2022 at 0.0%; lowest shown: Oct 2022 at 0.0%" named one point twice for four alike.
+            text.append(" Every ").append(item(spec.kind())).append(someHidden ? " shown" : "").append(" is at ").append(high).append('.');
+            return;
+        }
+        if (high.equals(low)) {
+            // 22.3 and 21.7 both read "22": the two are named, their figure once.
+            text.append(" Highest").append(total).append(": ").append(names.get(highest)).append("; lowest").append(total)
+                    .append(": ").append(names.get(lowest)).append("; both about ").append(high).append('.');
+            return;
+        }
+        text.append(" Highest").append(total).append(": ").append(names.get(highest)).append(" at ").append(high)
+                .append("; lowest").append(total).append(": ").append(names.get(lowest)).append(" at ").append(low).append('.');
     }
 
     /** What kind of chart, in a reader's words (a horizontal bar chart is a bar chart laid on its side). */

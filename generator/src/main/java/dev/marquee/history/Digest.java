@@ -290,12 +290,12 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
     }
 
     /**
-     * The e-mail's subject: "Marquee, 31 Dec: 2 targets missed, churn rate 4.0% (+0.2 pts)". The figure is the first
+     * The e-mail's subject: "Marquee, 31 Dec 2024: 2 targets missed, churn rate 4.0% (+0.2 pts)". The figure is the first
      * missed target's KPI, else the first KPI with a target, else the first KPI; its change is since the last edition,
      * or for a figure of the month to date against the same days a month earlier.
      */
     public static String subject(Edition current, Optional<Edition> previous, List<String> targetKpis) {
-        StringBuilder subject = new StringBuilder("Marquee, ").append(DateTimeFormatter.ofPattern("d MMM", Locale.US).format(current.asOf()));
+        StringBuilder subject = new StringBuilder("Marquee, ").append(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.US).format(current.asOf()));
         List<String> said = new ArrayList<>();
         long missed = current.shownTargets().stream().filter(t -> t.status() == Status.MISSED).count();
         long met = current.shownTargets().stream().filter(t -> t.status() == Status.MET).count();

@@ -205,7 +205,8 @@ public record DashboardTable(Figure figure, List<Integer> priority, int wanted, 
     /** The note of the latest rows that have figures, when blank rows among them were passed over. */
     private static String withFigures(Table data, int shown) {
         long figured = java.util.stream.IntStream.range(0, data.rowCount()).filter(r -> !noFigure(data, r)).count();
-        return shown == figured ? "the " + shown + " rows of " + data.rowCount() + " that have figures"
+        return shown == figured ? (shown == 1 ? "the 1 row of " : "the " + shown + " rows of ") + data.rowCount() + " that "
+                + (shown == 1 ? "has" : "have") + " figures"
                 : "the latest " + shown + " of the " + figured + " rows of " + data.rowCount() + " that have figures";
     }
 

@@ -141,7 +141,10 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         for (RenderedChart chart : section.charts()) {
             Figure figure = figure(chart, section, k, targetNotes, layerTables, severalSources);
             figures.add(figure);
-            if (headlineChart.isPresent() && headlineChart.get() == chart && !figure.comparesOnlyTheMergedGroup()) {
+            // A chart whose figures shown are all 0 beside hidden ones (a slice's signups, every month but one hidden), or
+            // that shows none, is no headline: on the overview it reads as a region where no one signed up.
+            if (headlineChart.isPresent() && headlineChart.get() == chart && !figure.comparesOnlyTheMergedGroup() && !onlyZerosShown(chart)
+                    && !noFigureShown(chart)) {
                 headline = Optional.of(figure);
             }
         }
@@ -172,6 +175,14 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         List<String> zeroLines = linesOnlyZerosShown(chart);
         return zeroLines.isEmpty() ? Optional.empty() : Optional.of("In \u201c" + chart.titleWithoutSource() + "\u201d, every "
                 + Formats.header(chart.spec().y().get(0)) + " of " + Wording.series(zeroLines) + " shown is 0.");
+    }
+
+    /** Whether a chart has rows and shows none of their figures: every one hidden. */
+    static boolean noFigureShown(RenderedChart chart) {
+        var data = chart.data();
+        List<Object> figures = new ArrayList<>();
+        chart.spec().y().stream().filter(y -> data.indexOf(y).isPresent()).forEach(y -> figures.addAll(data.columnValues(y)));
+        return !figures.isEmpty() && figures.stream().allMatch(java.util.Objects::isNull);
     }
 
     /** Whether figures, some of them hidden (null), are all 0 where shown, and some are. */

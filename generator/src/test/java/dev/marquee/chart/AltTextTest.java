@@ -56,6 +56,34 @@ class AltTextTest {
                 + "25–34 at 35 members.", alt);
     }
 
+    /** Given a slice's churn rate of four months, two hidden and two at 0%: one figure said once, not one point twice. */
+    @Test
+    void pointsShownAllAlike_areSaidOnce() {
+        java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2024-01-01"), 0.0));
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2024-02-01"), null));
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2024-03-01"), 0.0));
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2024-04-01"), null));
+        Table months = new Table(List.of(new Column("month", ColumnType.DATE), new Column("churn_rate", ColumnType.DECIMAL)), rows);
+
+        String alt = AltText.describe(spec(ChartKind.LINE, "month", List.of("churn_rate"), Optional.empty(), "Month", "Churn rate",
+                Unit.PERCENT), months);
+
+        assertTrue(alt.endsWith("(2 of 4 months not shown). Every point shown is at 0.0%."), alt);
+    }
+
+    /** Given the average signups of March, 22.3, and May, 21.7: both read 22, so the figure is said once, of both. */
+    @Test
+    void extremesThatRoundAlike_areNamedWithTheirFigureOnce() {
+        Table months = new Table(List.of(new Column("month", ColumnType.TEXT), new Column("signups", ColumnType.DECIMAL)),
+                List.of(List.of("Mar", 22.3), List.of("Apr", 22.0), List.of("May", 21.7)));
+
+        String alt = AltText.describe(spec(ChartKind.BAR, "month", List.of("signups"), Optional.empty(), "Month", "Signups",
+                Unit.MEMBERS), months);
+
+        assertTrue(alt.endsWith("Highest: Mar; lowest: May; both about 22 members."), alt);
+    }
+
     /**
      * Given a slice's subscribers at the end of Jan, Feb, Mar and Apr 2024: 20, hidden, hidden, 60. The lowest shown is
      * not the lowest: the text says the months are hidden, and names the extremes of those shown.

@@ -93,7 +93,7 @@ class EditionsTest {
                 "The first edition: there is no earlier one to compare with.", "", "## Targets", "", "- All 3 targets are met"),
                 lines(digest));
         // Churn 2/36 month to date against 1/30 for 1–10 Feb: +2.2 pts.
-        assertEquals("Marquee, 10 Mar: targets met, churn rate 5.6% (+2.2 pts on the month)",
+        assertEquals("Marquee, 10 Mar 2024: targets met, churn rate 5.6% (+2.2 pts on the month)",
                 Fixtures.read(site.resolve("archive/2024-03-10/digest-subject.txt")).strip());
     }
 
@@ -147,9 +147,9 @@ class EditionsTest {
                 under(site.resolve("digest.md"), "Targets"));
         // The subject's change of a figure of the month to date is against the same days of February: 6/36 − 2/30 and
         // 7/36 − 3/30.
-        assertEquals("Marquee, 17 Mar: 2 targets missed, churn rate 16.7% (+10.0 pts on the month)",
+        assertEquals("Marquee, 17 Mar 2024: 2 targets missed, churn rate 16.7% (+10.0 pts on the month)",
                 Fixtures.read(site.resolve("archive/2024-03-17/digest-subject.txt")).strip());
-        assertEquals("Marquee, 24 Mar: 1 target missed, churn rate 19.4% (+9.4 pts on the month)",
+        assertEquals("Marquee, 24 Mar 2024: 1 target missed, churn rate 19.4% (+9.4 pts on the month)",
                 Fixtures.read(site.resolve("digest-subject.txt")).strip());
     }
 

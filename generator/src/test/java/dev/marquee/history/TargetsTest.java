@@ -97,7 +97,7 @@ class TargetsTest {
                 run.out());
         // A target whose figure the data never gives is kept in the record, and shown to no reader: a page and a
         // subject saying "no data" about every target would tell them nothing.
-        assertEquals("Marquee, 10 Mar: watch hours 54.3 hours (+7.8% on the month)",
+        assertEquals("Marquee, 10 Mar 2024: watch hours 54.3 hours (+7.8% on the month)",
                 Fixtures.read(work.resolve("site/digest-subject.txt")).strip());
         String record = Fixtures.read(work.resolve("site/edition.json"));
         assertTrue(record.contains("\"status\": \"no data\", \"bound\": \"\", \"now\": \"\", "
@@ -114,7 +114,7 @@ class TargetsTest {
         assertTrue(page.contains("<td class=\"txt\">Something</td><td class=\"txt status flat\">no data</td>"
                 + "<td class=\"txt\">The files behind this report do not give this figure</td>"), page);
         // Churn 2/36 = 5.6% on 10 Mar (fixtures/editions/README.md).
-        assertEquals("Marquee, 10 Mar: 1 of 2 targets met, churn rate 5.6% (+2.2 pts on the month)",
+        assertEquals("Marquee, 10 Mar 2024: 1 of 2 targets met, churn rate 5.6% (+2.2 pts on the month)",
                 Fixtures.read(work.resolve("site/digest-subject.txt")).strip());
     }
 }

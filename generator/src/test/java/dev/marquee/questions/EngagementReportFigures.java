@@ -137,6 +137,23 @@ abstract class EngagementReportFigures {
     }
 
     /**
+     * The narrative names the leader of each measure, which differ where a long show leads by hours and a short one by
+     * views (the real file: Squid Game: Season 2 by hours, Adolescence: Limited Series by views); it said the first was
+     * "watched most".
+     */
+    @Test
+    void narrative_namesTheLeaderByHours_andByViewsWhereAnother() {
+        Title byHours = titles().stream().max(Comparator.comparing(Title::hours).thenComparing(Title::title, Comparator.reverseOrder())).orElseThrow();
+        Title byViews = titles().stream().filter(t -> t.views() != null)
+                .max(Comparator.comparing(Title::views).thenComparing(Title::title, Comparator.reverseOrder())).orElseThrow();
+        String page = site().pageText("what-was-watched.html").replaceAll("\\s+", " ");
+        assertTrue(page.contains(byHours.title() + " had the most hours viewed, " + dev.marquee.format.Formats.compact(byHours.hours(),
+                dev.marquee.format.Unit.HOURS) + "."), page);
+        assertEquals(!byViews.title().equals(byHours.title()), page.contains("By views (hours viewed over runtime), " + byViews.title() + " leads"), page);
+        assertFalse(page.contains("watched most"), page);
+    }
+
+    /**
      * The narrative says what the charts cannot: the sheet lists shows only, and the titles without a release date, which
      * the chart by release year leaves out, hold a share of its hours (the real file: 3,766 titles, 30.0B of 71.1B hours).
      */

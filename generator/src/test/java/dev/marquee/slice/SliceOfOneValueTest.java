@@ -85,6 +85,24 @@ class SliceOfOneValueTest {
     }
 
     @Test
+    void aChartShowingNoFigureOrOnlyZeros_isNoHeadline() throws IOException {
+        // The Middle East & Africa slice's overview led its signups with a chart of one bar, 0, every other month hidden:
+        // it read as a region where no one signed up. A headline chart shows some figure other than 0.
+        int checked = 0;
+        try (java.util.stream.Stream<Path> slices = Files.list(Fixtures.slicedSample("region").resolve("slices"))) {
+            for (Path slice : slices.filter(Files::isDirectory).sorted().toList()) {
+                List<String> figures = Files.readAllLines(slice.resolve("csv/signups-monthly.csv")).stream().skip(1)
+                        .map(line -> line.split(",", -1)[2]).filter(f -> !f.isEmpty()).toList();
+                if (figures.stream().allMatch(f -> Double.parseDouble(f) == 0)) {
+                    checked++;
+                    assertFalse(Files.readString(slice.resolve("index.html")).contains("New signups per month"), slice.toString());
+                }
+            }
+        }
+        assertTrue(checked > 0, "a slice whose signups show no figure but 0");
+    }
+
+    @Test
     void aChartShowingOnlyZeros_isSaidOnThePdfPageToo() throws IOException, InterruptedException {
         // The PDF's grid has no room under a chart: the page's line on figures not shown names it.
         String whole = Fixtures.poppler("pdftotext", Fixtures.sampleSite().resolve("report.pdf")).replaceAll("\\s+", " ");
