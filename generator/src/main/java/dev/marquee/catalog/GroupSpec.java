@@ -50,12 +50,16 @@ import java.util.regex.Pattern;
  * @param monthsBack  with {@code totalsOf}: the column that says how many months before the last each row is
  * @param changes     columns that compare a row with the row before (a growth rate): not shown where that row is
  *                    hidden, since the rate and the row's figure give the row before's back
+ * @param sameRowsAs  another result by month ({@code <question>/<result>} or of this question) whose row of each month
+ *                    counts the same members (MRR's members and the subscribers, both active on the month's last day):
+ *                    a month one of them does not show, the other does not show either (see SameRows)
  */
 public record GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
                         List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
                         List<Running> running, List<String> keep, int line, Optional<String> nestedIn,
                         Optional<String> asOfMonthOf, Optional<String> addsUp, Optional<String> counts,
-                        Optional<Flow> flow, Optional<String> totalsOf, Optional<String> monthsBack, List<String> changes) {
+                        Optional<Flow> flow, Optional<String> totalsOf, Optional<String> monthsBack, List<String> changes,
+                        Optional<String> sameRowsAs) {
 
     /** The groupings {@code nested_in} may name: the report's regions, of countries. */
     public static final java.util.Set<String> NESTINGS = java.util.Set.of("region");
@@ -74,7 +78,8 @@ public record GroupSpec(String result, String members, boolean overlapping, List
                      List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
                      List<Running> running, List<String> keep, int line, Optional<String> nestedIn) {
         this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, nestedIn, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty());
     }
 
     /**
@@ -151,6 +156,7 @@ public record GroupSpec(String result, String members, boolean overlapping, List
         running = List.copyOf(running);
         keep = List.copyOf(keep);
         changes = List.copyOf(changes);
+        Objects.requireNonNull(sameRowsAs);
         Objects.requireNonNull(small);
         Objects.requireNonNull(flow);
         Objects.requireNonNull(totalsOf);

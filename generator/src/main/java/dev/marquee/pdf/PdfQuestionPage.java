@@ -297,7 +297,7 @@ final class PdfQuestionPage {
 
     /** The one line that says what a bar marked "not shown", a gap in a line or a blank cell is. */
     static Paragraph blankNote(PdfFonts fonts, int k, List<String> zeros) {
-        return note(fonts, "Bars marked \u201cnot shown\u201d, gaps in lines and in bars by month, and blank cells are figures not shown: of groups of fewer than " + k
+        return note(fonts, "Bars marked \u201cnot shown\u201d, gaps and blank cells are figures not shown: of groups of fewer than " + k
                 + " members, or of the next smallest where a total would give them away." + zeros.stream().map(SafeText::line)
                 .map(z -> " " + z).collect(java.util.stream.Collectors.joining()));
     }

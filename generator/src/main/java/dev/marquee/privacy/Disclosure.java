@@ -100,7 +100,8 @@ public final class Disclosure {
                 safe.add(protect(answer, k, forced, found, regionOf, rowsToHide));
             }
             boolean moreRows = AsOfMonthRows.hide(answers, safe, rowsToHide) | addUpHiddenRows(answers, safe, rowsToHide)
-                    | FlowRows.hide(answers, safe, rowsToHide, shownElsewhere) | RunningTotalRows.hide(answers, safe, rowsToHide);
+                    | FlowRows.hide(answers, safe, rowsToHide, shownElsewhere) | RunningTotalRows.hide(answers, safe, rowsToHide)
+                    | SameRows.hide(answers, safe, rowsToHide);
             if (contains(forced, found) && !moreRows) {
                 return safe;
             }

@@ -80,12 +80,14 @@ final class FlowRows {
                 }
                 Optional<Flowing> atStart = flowing(computed, published, a, spec.flow().get().outflow(), false, shownElsewhere);
                 List<String> months = stock.get().months();
-                for (int m = 1; m < months.size(); m++) {
+                for (int m = 0; m < months.size(); m++) {
                     String month = months.get(m);
                     List<Cell> signups = in.get().cells(month);
                     List<Cell> churners = out.get().cells(month);
                     List<Cell> startRows = atStart.get().cells(month);
-                    if (signups.isEmpty() || churners.isEmpty() || churners.size() != startRows.size()) {
+                    // The first month starts from no one: its end is its signups, less those who left within it.
+                    boolean first = m == 0;
+                    if (signups.isEmpty() || (churners.isEmpty() && !first) || churners.size() != startRows.size()) {
                         continue;
                     }
                     // A month's start is the subscribers at the month before's end, or under another name the members the
@@ -93,7 +95,7 @@ final class FlowRows {
                     // the members at the next month's start. A reader may take either: the Middle East & Africa slice hid
                     // its subscribers of September 2022 and showed October's 10 members at its start, 0 churners and 11
                     // subscribers at its end.
-                    List<List<Cell>> starts = List.of(stock.get().cells(months.get(m - 1)), startRows);
+                    List<List<Cell>> starts = first ? List.of(List.of()) : List.of(stock.get().cells(months.get(m - 1)), startRows);
                     List<List<Cell>> monthEnds = new ArrayList<>(List.of(stock.get().cells(month)));
                     if (m + 1 < months.size()) {
                         monthEnds.add(atStart.get().cells(months.get(m + 1)));
@@ -101,29 +103,35 @@ final class FlowRows {
                     for (int from = 0; from < starts.size(); from++) {
                         for (List<Cell> to : monthEnds) {
                             List<Cell> start = starts.get(from);
-                            if (start.isEmpty() || to.isEmpty()) {
+                            if ((start.isEmpty() && !first) || to.isEmpty()) {
                                 continue;
                             }
-                            // Unknown figures: a churn row not shown is one, its members at the start and its churners together.
-                            long unknown = to.stream().filter(c -> !c.known()).count() + signups.stream().filter(c -> !c.known()).count();
+                            // The equation's terms, each with its sign in end - start - signups + churners = 0. Started from
+                            // the churn's members at the start, a row is one term, its members less its churners.
+                            List<Term> terms = new ArrayList<>();
+                            to.forEach(c -> terms.add(Term.of(c, 1, FLOW_END)));
+                            signups.forEach(c -> terms.add(Term.of(c, -1, FLOW)));
                             for (int r = 0; r < churners.size(); r++) {
-                                boolean rowKnown = churners.get(r).known() && (from == 0 || startRows.get(r).known());
-                                unknown += rowKnown ? 0 : 1;
+                                if (from == 0) {
+                                    terms.add(Term.of(churners.get(r), 1, FLOW));
+                                } else {
+                                    Cell left = churners.get(r);
+                                    Cell atFirst = startRows.get(r);
+                                    terms.add(new Term(atFirst.members() - left.members(), -1, left.known() && atFirst.known(), left, FLOW));
+                                }
                             }
                             if (from == 0) {
-                                unknown += start.stream().filter(c -> !c.known()).count();
+                                start.forEach(c -> terms.add(Term.of(c, -1, FLOW_END)));
                             }
+                            List<Term> unknown = terms.stream().filter(t -> !t.known()).toList();
                             // Where members came back that month, the equation does not close on the published figures: a
                             // reader's arithmetic gives a wrong figure, only a bound, as for a hidden cell of a table.
-                            double cameBack = sum(to) - sum(start) - sum(signups) + sum(churners);
-                            if (unknown == 1 && cameBack == 0) {
-                                List<Cell> flows = new ArrayList<>(signups);
-                                flows.addAll(churners);
-                                List<Cell> ends = new ArrayList<>(to);
-                                if (from == 0) {
-                                    ends.addAll(start);
-                                }
-                                added |= hidePartner(flows, ends, forcedRows);
+                            double cameBack = terms.stream().mapToDouble(t -> t.sign() * t.members()).sum();
+                            if (unknown.isEmpty() || cameBack != 0) {
+                                continue;
+                            }
+                            if (unknown.size() == 1) {
+                                added |= hidePartner(terms, FLOW, forcedRows);
                             }
                         }
                     }
@@ -133,19 +141,37 @@ final class FlowRows {
         return added;
     }
 
-    private static double sum(List<Cell> cells) {
-        return cells.stream().mapToDouble(Cell::members).sum();
+    /** A month's flow ({@link #FLOW}: signups, churners) or one of its ends ({@link #FLOW_END}). */
+    private static final int FLOW = 0;
+    private static final int FLOW_END = 1;
+
+    /**
+     * One term of a month's equation: how many members, its sign, whether a reader has it, the cell whose row hiding it
+     * hides, and whether it is a flow or a month's end.
+     */
+    private record Term(double members, double sign, boolean known, Cell cell, int kind) {
+
+        static Term of(Cell cell, double sign, int kind) {
+            return new Term(cell.members(), sign, cell.known(), cell, kind);
+        }
+
+        boolean hideable() {
+            return known && cell.hideable();
+        }
     }
 
     /**
-     * Hides the smallest of a month's signups and churners that only this report shows, if any is; else one of its ends
-     * (whose neighbouring month's equation then has that gap).
+     * Hides a term only this report shows: the smallest of the kind preferred (the month's signups and churners, or its
+     * ends), else of the other.
      */
-    private static boolean hidePartner(List<Cell> flows, List<Cell> end, Map<String, Set<List<String>>> forcedRows) {
-        Optional<Cell> partner = flows.stream().filter(Cell::hideable)
-                .min(Comparator.comparingDouble(Cell::members).thenComparing(c -> c.result() + c.key()))
-                .or(() -> end.stream().filter(Cell::hideable).findFirst());
-        return partner.isPresent() && forcedRows.computeIfAbsent(partner.get().result(), x -> new HashSet<>()).add(partner.get().key());
+    private static boolean hidePartner(List<Term> terms, int preferred, Map<String, Set<List<String>>> forcedRows) {
+        // Of the month's ends, its own end before its start (which the first month's equation, from no one, would give).
+        Optional<Term> partner = terms.stream().filter(Term::hideable)
+                .min(Comparator.comparingInt((Term t) -> t.kind() == preferred ? 0 : 1)
+                        .thenComparingDouble(t -> t.kind() == FLOW_END ? -t.sign() : t.members())
+                        .thenComparing(t -> t.cell().result() + t.cell().key()));
+        return partner.isPresent() && forcedRows.computeIfAbsent(partner.get().cell().result(), x -> new HashSet<>())
+                .add(partner.get().cell().key());
     }
 
     /**

@@ -366,7 +366,7 @@ class PublicFilesTest {
         @Test
         void pdf_saysWhatABlankBarIs_whereAPageHasOne() {
             boolean blank = site().csv("signups-monthly", FILE).stream().anyMatch(r -> r.blank("signups"));
-            assertEquals(blank, site().pdfText().contains("Bars marked \u201cnot shown\u201d, gaps in lines and in bars by month, and blank cells are figures not shown: of groups of fewer than " + k()
+            assertEquals(blank, site().pdfText().contains("Bars marked \u201cnot shown\u201d, gaps and blank cells are figures not shown: of groups of fewer than " + k()
                     + " members, or of the next smallest where a total would give them away."), site().pdfText());
         }
 
