@@ -110,3 +110,25 @@ FROM scored
 GROUP BY genre, score_source
 HAVING count(*) >= 10
 ORDER BY score_source, average_score DESC, genre
+
+-- Key figures of a report without members (a catalogue alone, or with an engagement report): the catalogue's movies
+-- and shows, each title counted once however many files list it; a type no file lists (movies, from lists of shows
+-- alone) has none. With members, the report's key figures are theirs.
+-- name: kpis
+SELECT kpi, label, unit, value, CAST(NULL AS DOUBLE) AS previous_month, CAST(NULL AS DOUBLE) AS year_ago, false AS partial,
+       true AS higher_is_better, comparison
+FROM (
+    SELECT 1 AS place, 'catalogue_movies' AS kpi, 'Movies in the catalogue' AS label, 'count movies' AS unit,
+           CAST(count(*) FILTER (WHERE type = 'Movie') AS DOUBLE) AS value,
+           'each counted once, however many files list it' AS comparison
+    FROM catalogue_title
+    WHERE service = {{platform}} AND NOT EXISTS (SELECT 1 FROM member)
+    HAVING count(*) FILTER (WHERE type = 'Movie') > 0
+    UNION ALL
+    SELECT 2, 'catalogue_shows', 'Shows in the catalogue', 'count shows', CAST(count(*) FILTER (WHERE type = 'TV Show') AS DOUBLE),
+           'each counted once, however many files list it'
+    FROM catalogue_title
+    WHERE service = {{platform}} AND NOT EXISTS (SELECT 1 FROM member)
+    HAVING count(*) FILTER (WHERE type = 'TV Show') > 0
+) AS figures
+ORDER BY place

@@ -89,3 +89,25 @@ FROM title_period
 WHERE source <> 'viewing sessions' AND release_year IS NOT NULL
 GROUP BY source, release_year
 ORDER BY source, release_year
+
+-- Key figures of a report without members: each engagement report's hours viewed and views, Netflix's own figures for
+-- its period (every country, every member); a report without views (2023) has none. With members, the report's key
+-- figures are theirs.
+-- name: kpis
+SELECT kpi, label, unit, value, CAST(NULL AS DOUBLE) AS previous_month, CAST(NULL AS DOUBLE) AS year_ago, false AS partial,
+       true AS higher_is_better, comparison
+FROM (
+    SELECT period_start, 1 AS place, 'engagement_hours_' || CAST(row_number() OVER (ORDER BY period_start, source) AS VARCHAR) AS kpi,
+           'Hours viewed (' || source || ')' AS label, 'hours' AS unit, CAST(sum_hours AS DOUBLE) AS value,
+           'the report''s total of its titles, as Netflix gives them' AS comparison
+    FROM (SELECT source, min(period_start) AS period_start, sum(hours_viewed) AS sum_hours
+          FROM title_period WHERE source <> 'viewing sessions' AND NOT EXISTS (SELECT 1 FROM member) GROUP BY source) AS r
+    UNION ALL
+    SELECT period_start, 2, 'engagement_views_' || CAST(row_number() OVER (ORDER BY period_start, source) AS VARCHAR),
+           'Views (' || source || ')', 'count views', CAST(sum_views AS DOUBLE),
+           'hours viewed over runtime, added up over its titles'
+    FROM (SELECT source, min(period_start) AS period_start, sum(views) AS sum_views
+          FROM title_period WHERE source <> 'viewing sessions' AND NOT EXISTS (SELECT 1 FROM member)
+          GROUP BY source HAVING count(views) > 0) AS r
+) AS figures
+ORDER BY period_start, place, kpi

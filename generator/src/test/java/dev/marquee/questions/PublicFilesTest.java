@@ -554,6 +554,15 @@ class PublicFilesTest {
             return alone(FILE);
         }
 
+        /** A report without members has its titles' key figures: the report's hours viewed and views, summed here. */
+        @Test
+        void keyFigures_theReportsHoursAndViews() {
+            RawFile.assertClose(titles().stream().mapToDouble(Title::hours).sum(), site().kpi("engagement_hours_1").orElseThrow(), "hours");
+            RawFile.assertClose(titles().stream().filter(t -> t.views() != null).mapToDouble(Title::views).sum(),
+                    site().kpi("engagement_views_1").orElseThrow(), "views");
+            assertTrue(site().pdfText().contains("Hours viewed (" + SOURCE + ")"), "the PDF's cover has them");
+        }
+
         /**
          * Its one headline, the 15 most watched titles, draws 6 bars at the page's width and fewer at half of it: the
          * cover measures a chart alone in the cell it gets, the whole width, so it is not left without a chart.
@@ -599,6 +608,14 @@ class PublicFilesTest {
         @Override
         PublicSite site() {
             return alone(FILE);
+        }
+
+        /** A catalogue alone has its key figures: its movies and its shows, counted here from the raw file. */
+        @Test
+        void keyFigures_moviesAndShows() {
+            Map<String, Long> types = RawFile.count(titles(), Title::type);
+            RawFile.assertClose(types.get("Movie"), site().kpi("catalogue_movies").orElseThrow(), "movies");
+            RawFile.assertClose(types.get("TV Show"), site().kpi("catalogue_shows").orElseThrow(), "shows");
         }
 
         @Test

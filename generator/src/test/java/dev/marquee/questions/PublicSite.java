@@ -100,6 +100,12 @@ record PublicSite(Map<String, Path> files, Path site, int k, boolean real, Fixtu
         return all;
     }
 
+    /** A key figure's value as metrics.json gives it; empty when the report has no such key figure. */
+    java.util.Optional<Double> kpi(String id) {
+        Matcher value = Pattern.compile("\\{\"id\": \"" + Pattern.quote(id) + "\"[^}]*?\"value\": ([-0-9.eE]+)").matcher(page("metrics.json"));
+        return value.find() ? java.util.Optional.of(Double.valueOf(value.group(1))) : java.util.Optional.empty();
+    }
+
     /** The report's as-of date, as metrics.json gives it. */
     LocalDate asOf() {
         Matcher asOf = Pattern.compile("\"as_of\": \"(\\d{4}-\\d{2}-\\d{2})\"").matcher(page("metrics.json"));
