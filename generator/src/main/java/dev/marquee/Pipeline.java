@@ -126,9 +126,11 @@ public final class Pipeline {
             List<Slices.Slice> slices = followingTheWhole(engine, cut, answers, safe, project);
             List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(background, safe, project.targets().lines(safe)),
                     c -> c.size() + " charts");
-            Report report = Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, answerable.leftOut(),
+            // A KPI figure whose month the question's monthly table hides (against the flows between months) is hidden too.
+            Report report = hideKpis(Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, answerable.leftOut(),
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()),
-                    layerTablesRead(safe, charts, sql, answerable.filled()));
+                    layerTablesRead(safe, charts, sql, answerable.filled())), AcrossSlices.kpisOfHiddenMonths(answers, safe),
+                    "not shown: its month's table hides it, or another figure there would give a hidden one back");
             Optional<Memory> memory = remember(report, project.history(), project.targets());
             write(report, memory, project, links(slices), site, ahead, timer);
             memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
@@ -343,12 +345,15 @@ public final class Pipeline {
 
     /** A slice's report with the KPI figures differencing requires hidden, each saying why. */
     private Report hideKpis(Report report, java.util.Set<String> hide) {
+        return hideKpis(report, hide, AcrossSlices.HIDDEN + config.minGroupSize() + " members be worked out from the whole report");
+    }
+
+    private static Report hideKpis(Report report, java.util.Set<String> hide, String why) {
         if (hide.isEmpty()) {
             return report;
         }
         return report.withKpis(report.kpis().stream().map(kpi -> kpi.hiding(hide.stream().filter(h -> h.startsWith(kpi.id() + "/"))
-                .map(h -> h.substring(kpi.id().length() + 1)).collect(Collectors.toSet()), AcrossSlices.HIDDEN + config.minGroupSize()
-                + " members be worked out from the whole report")).toList());
+                .map(h -> h.substring(kpi.id().length() + 1)).collect(Collectors.toSet()), why)).toList());
     }
 
     /** The whole report's links to its published slices' sites and PDFs. */

@@ -269,6 +269,44 @@ public final class AcrossSlices {
         return moreRows;
     }
 
+    /**
+     * A report's KPI figures ({@code <kpi id>/<period>}) whose month the same question's table by month alone does not
+     * show, with as many members behind them (and as many in their part): the whole report's new signups of February,
+     * hidden in its monthly table against the flows between months, were still its KPI's month before. Matched as
+     * {@link #sameGroupsAsKpis} matches a slice's; only that way, a row hidden hiding the figure.
+     */
+    public static Set<String> kpisOfHiddenMonths(List<Answer> computed, List<Answer> published) {
+        Optional<SliceKpis> kpis = kpis(new Answers(computed, published));
+        if (kpis.isEmpty()) {
+            return Set.of();
+        }
+        List<SharedValueRows.Row> rows = SharedValueRows.sliceMonthRows(computed, published).stream()
+                .filter(r -> Double.isFinite(r.members())).toList();
+        Map<String, java.time.YearMonth> lastMonth = new HashMap<>();
+        rows.forEach(r -> lastMonth.merge(r.result(), java.time.YearMonth.parse(r.month().substring(0, 7)), (a, b) -> a.isAfter(b) ? a : b));
+        Set<String> hide = new java.util.TreeSet<>();
+        for (Map.Entry<String, Table> question : kpis.get().computed().entrySet()) {
+            Table table = question.getValue();
+            for (int row = 0; row < table.rowCount(); row++) {
+                for (int p = 0; p < KpiGroups.PERIODS.size(); p++) {
+                    if (table.value(row, KpiGroups.PERIODS.get(p)) == null) {
+                        continue;
+                    }
+                    double group = KpiGroups.group(table, row, p);
+                    int kpiRow = row;
+                    int period = p;
+                    boolean hidden = rows.stream().anyMatch(same -> !same.shown() && same.members() == group
+                            && same.result().startsWith(question.getKey() + "/") && ofPeriod(same, lastMonth.get(same.result()), period)
+                            && sameParts(same, table, kpiRow, period));
+                    if (hidden) {
+                        hide.add(table.value(row, "kpi") + "/" + KpiGroups.PERIODS.get(p));
+                    }
+                }
+            }
+        }
+        return hide;
+    }
+
     /** Whether a month's row and a KPI's period count the same part: both none, or as many members (the churners). */
     private static boolean sameParts(SharedValueRows.Row row, Table kpis, int kpi, int period) {
         boolean kpiHasPart = kpis.indexOf(KpiGroups.PARTS.get(period)).map(i -> kpis.rows().get(kpi).get(i) != null).orElse(false);

@@ -100,7 +100,7 @@ public final class Disclosure {
                 safe.add(protect(answer, k, forced, found, regionOf, rowsToHide));
             }
             boolean moreRows = AsOfMonthRows.hide(answers, safe, rowsToHide) | addUpHiddenRows(answers, safe, rowsToHide)
-                    | FlowRows.hide(answers, safe, rowsToHide, shownElsewhere) | RunningTotalRows.hide(answers, safe, rowsToHide)
+                    | FlowRows.hide(answers, safe, rowsToHide, shownElsewhere, k) | RunningTotalRows.hide(answers, safe, rowsToHide)
                     | SameRows.hide(answers, safe, rowsToHide);
             if (contains(forced, found) && !moreRows) {
                 return safe;
@@ -319,10 +319,9 @@ public final class Disclosure {
         // What the count in brackets counts, said with it: "(17 rows)" alone was read as the rows shown.
         // Rows hidden not for a small group of their own but because other published figures would give a hidden one
         // back (a slice's months against the whole report's, a running total under another name) are said apart.
-        String forOthers = safe.rowsForOthers() == 0 ? "" : safe.rowsForOthers() == safe.rowsAffected()
-                ? ", every one because with other published figures it would give a hidden one back"
-                : ", " + safe.rowsForOthers() + " of them because with other published figures " + (safe.rowsForOthers() == 1 ? "it" : "they")
-                + " would give a hidden one back";
+        String forOthers = safe.rowsForOthers() == 0 ? "" : (safe.rowsForOthers() == safe.rowsAffected()
+                ? (safe.rowsAffected() == 1 ? "; it" : "; all of them") : "; " + safe.rowsForOthers() + " of them")
+                + " so that no hidden figure can be worked out from published ones";
         String rows = (safe.rowsAffected() == 1 ? "1 row" : safe.rowsAffected() + " rows");
         return Optional.of(switch (spec.small()) {
             // A part of none describes no one and is shown: "1 to k − 1" says so where "fewer than k" did not.

@@ -54,8 +54,8 @@ final class FlowRows {
      * @param published the same answers as protected so far, in the same order
      * @return whether a row was added
      */
-    static boolean hide(List<Answer> computed, List<Answer> published, Map<String, Set<List<String>>> forcedRows) {
-        return hide(computed, published, forcedRows, Map.of());
+    static boolean hide(List<Answer> computed, List<Answer> published, Map<String, Set<List<String>>> forcedRows, int k) {
+        return hide(computed, published, forcedRows, Map.of(), k);
     }
 
     /**
@@ -64,7 +64,7 @@ final class FlowRows {
      * second figure is one only this report shows, a month's end if no signups or churners are.
      */
     static boolean hide(List<Answer> computed, List<Answer> published, Map<String, Set<List<String>>> forcedRows,
-                        Map<String, Set<List<String>>> shownElsewhere) {
+                        Map<String, Set<List<String>>> shownElsewhere, int k) {
         boolean added = false;
         for (int a = 0; a < computed.size(); a++) {
             Question question = computed.get(a).question();
@@ -132,6 +132,20 @@ final class FlowRows {
                             }
                             if (unknown.size() == 1) {
                                 added |= hidePartner(terms, FLOW, forcedRows);
+                            } else if (unknown.stream().mapToDouble(Term::sign).distinct().count() == 1) {
+                                // Figures all of one sign add up to a group the others give: the churners of the month's
+                                // hidden regions (the whole report's February 2022: every region hidden, 3 churners from 80
+                                // and 132 subscribers and 55 signups). Under k, a figure is hidden that leaves them mixed
+                                // with one of the other sign, or adds k or more to them: far from the as-of month, one of
+                                // the month's ends, whose neighbouring month then takes a flow of its own; next to it (the
+                                // as-of month's churn by country counts the month before's end again), its signups.
+                                double together = unknown.stream().mapToDouble(Term::members).sum();
+                                double sign = unknown.get(0).sign();
+                                if (together > 0 && together < k) {
+                                    boolean nearTheEnd = m >= months.size() - 2;
+                                    added |= hidePartner(terms.stream().filter(t -> t.sign() != sign || together + t.members() >= k).toList(),
+                                            nearTheEnd ? FLOW : FLOW_END, forcedRows);
+                                }
                             }
                         }
                     }

@@ -198,7 +198,12 @@ class PublishedFiguresPrivacyTest {
                 shownSince += Long.parseLong(signups);
             }
         }
-        assertEquals(truth.signups(), Long.parseLong(months.get(months.size() - 1).get("cumulative_signups")));
+        // The last running total is the population's total, unless a month before it is hidden for another figure's
+        // sake (the flows between months): then from that month on none is shown.
+        String last = months.get(months.size() - 1).get("cumulative_signups");
+        if (!last.isEmpty()) {
+            assertEquals(truth.signups(), Long.parseLong(last));
+        }
     }
 
     private static long[] sums(List<CSVRecord> rows, String... columns) {

@@ -163,8 +163,10 @@ class BusinessQuestionsTest {
 
     @Test
     void churn_retentionCurve() {
-        // Two months after signup, 3 of 4 are still subscribed: the 1 who is not is a group of 1.
-        assertRows(result("churn", "retention_curve"), row(0L, 6L, 6L, 1.0), row(1L, 4L, 4L, 1.0), row(2L, null, null, null));
+        // Two months after signup, 3 of 4 are still subscribed: the 1 who is not is a group of 1. The members who reached
+        // 0 and 1 months are the signups' running totals of March and February, which the signups hide (see above): two
+        // of them less the signups shown between would give a hidden month back.
+        assertRows(result("churn", "retention_curve"), row(0L, null, null, null), row(1L, null, null, null), row(2L, null, null, null));
     }
 
     @Test
@@ -194,8 +196,11 @@ class BusinessQuestionsTest {
 
     @Test
     void signups_monthly() {
-        assertRows(result("signups", "monthly"), row("event files", LocalDate.of(2024, 1, 1), 4L, 4L), row("event files", LocalDate.of(2024, 2, 1), 0L, 4L),
-                row("event files", LocalDate.of(2024, 3, 1), 2L, 6L));
+        // February's churn by region hides both regions (1 churner of 4), but January's 4 and February's 3 subscribers
+        // and its 0 signups would give that 1 back (the flows between months): February's signups are hidden with them;
+        // a hidden run under k takes its neighbour (March's 2), and from them on the running total would give them back.
+        assertRows(result("signups", "monthly"), row("event files", LocalDate.of(2024, 1, 1), 4L, 4L), row("event files", LocalDate.of(2024, 2, 1), null, null),
+                row("event files", LocalDate.of(2024, 3, 1), null, null));
     }
 
     @Test
@@ -223,10 +228,12 @@ class BusinessQuestionsTest {
 
     @Test
     void kpi_newSignups() {
+        // March's 2 and February's 0, which the monthly signups hide against the flows between months (see
+        // signups_monthly): the KPI shows neither, and says why.
         Kpi signups = kpi("new_signups");
-        assertEquals(2, signups.value(), EPSILON);
-        assertEquals(Optional.of(0.0), signups.previousMonth());
-        assertEquals("n/a", signups.changeVsPreviousMonth(), "a change from zero is not a percentage");
+        assertTrue(Double.isNaN(signups.value()), "value: " + signups.value());
+        assertEquals(Optional.empty(), signups.previousMonth());
+        assertTrue(signups.comparison().contains("not shown: its month's table hides it"), signups.comparison());
     }
 
     @Test
