@@ -120,13 +120,17 @@ SELECT kpi, label, unit, value, CAST(NULL AS DOUBLE) AS previous_month, CAST(NUL
 FROM (
     SELECT 1 AS place, 'catalogue_movies' AS kpi, 'Movies in the catalogue' AS label, 'count movies' AS unit,
            CAST(count(*) FILTER (WHERE type = 'Movie') AS DOUBLE) AS value,
-           'each counted once, however many files list it' AS comparison
+           CASE WHEN (SELECT count(DISTINCT coalesce(source, 'titles')) FROM titles WHERE coalesce(platform, {{platform}}) = {{platform}}) > 1
+                THEN 'each counted once, however many files list it'
+                ELSE 'as its file lists them' END AS comparison
     FROM catalogue_title
     WHERE service = {{platform}} AND NOT EXISTS (SELECT 1 FROM member)
     HAVING count(*) FILTER (WHERE type = 'Movie') > 0
     UNION ALL
     SELECT 2, 'catalogue_shows', 'Shows in the catalogue', 'count shows', CAST(count(*) FILTER (WHERE type = 'TV Show') AS DOUBLE),
-           'each counted once, however many files list it'
+           CASE WHEN (SELECT count(DISTINCT coalesce(source, 'titles')) FROM titles WHERE coalesce(platform, {{platform}}) = {{platform}}) > 1
+                THEN 'each counted once, however many files list it'
+                ELSE 'as its file lists them' END
     FROM catalogue_title
     WHERE service = {{platform}} AND NOT EXISTS (SELECT 1 FROM member)
     HAVING count(*) FILTER (WHERE type = 'TV Show') > 0

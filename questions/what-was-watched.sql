@@ -94,20 +94,28 @@ ORDER BY source, release_year
 -- its period (every country, every member); a report without views (2023) has none. With members, the report's key
 -- figures are theirs.
 -- name: kpis
+WITH reports AS (
+    -- A report of one type (the shows sheet) says so: its total is not Netflix's.
+    SELECT source, min(period_start) AS period_start, sum(hours_viewed) AS sum_hours, sum(views) AS sum_views,
+           count(views) > 0 AS has_views,
+           CASE WHEN count(DISTINCT type) = 1 AND min(type) = 'TV Show' THEN ', shows only'
+                WHEN count(DISTINCT type) = 1 AND min(type) = 'Movie' THEN ', movies only' ELSE '' END AS one_type
+    FROM title_period
+    WHERE source <> 'viewing sessions' AND NOT EXISTS (SELECT 1 FROM member)
+    GROUP BY source
+)
 SELECT kpi, label, unit, value, CAST(NULL AS DOUBLE) AS previous_month, CAST(NULL AS DOUBLE) AS year_ago, false AS partial,
        true AS higher_is_better, comparison
 FROM (
     SELECT period_start, 1 AS place, 'engagement_hours_' || CAST(row_number() OVER (ORDER BY period_start, source) AS VARCHAR) AS kpi,
-           'Hours viewed (' || source || ')' AS label, 'hours' AS unit, CAST(sum_hours AS DOUBLE) AS value,
-           'the report''s total of its titles, as Netflix gives them' AS comparison
-    FROM (SELECT source, min(period_start) AS period_start, sum(hours_viewed) AS sum_hours
-          FROM title_period WHERE source <> 'viewing sessions' AND NOT EXISTS (SELECT 1 FROM member) GROUP BY source) AS r
+           'Hours viewed' || one_type || ' (' || source || ')' AS label, 'hours' AS unit, CAST(sum_hours AS DOUBLE) AS value,
+           'the sum over the titles Netflix lists in it' AS comparison
+    FROM reports
     UNION ALL
     SELECT period_start, 2, 'engagement_views_' || CAST(row_number() OVER (ORDER BY period_start, source) AS VARCHAR),
-           'Views (' || source || ')', 'count views', CAST(sum_views AS DOUBLE),
+           'Views' || one_type || ' (' || source || ')', 'count views', CAST(sum_views AS DOUBLE),
            'hours viewed over runtime, added up over its titles'
-    FROM (SELECT source, min(period_start) AS period_start, sum(views) AS sum_views
-          FROM title_period WHERE source <> 'viewing sessions' AND NOT EXISTS (SELECT 1 FROM member)
-          GROUP BY source HAVING count(views) > 0) AS r
+    FROM reports
+    WHERE has_views
 ) AS figures
 ORDER BY period_start, place, kpi

@@ -232,7 +232,10 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
             sentences.add(!note.isEmpty() ? "No figures to show: every row is left out to protect small groups."
                     : chart.spec().whenEmpty().isEmpty() ? "No data: nothing in the data folder feeds this chart." : chart.spec().whenEmpty());
         }
-        if (onlyZerosShown(chart)) {
+        if (noFigureShown(chart)) {
+            // Every bar, point or cell hidden (a small slice's signups): the chart is drawn with its marks, and says so.
+            sentences.add("No figures to show: every one is hidden to protect small groups.");
+        } else if (onlyZerosShown(chart)) {
             sentences.add("Every figure shown is 0; those not shown are hidden, not 0.");
         } else {
             List<String> zeroLines = linesOnlyZerosShown(chart);

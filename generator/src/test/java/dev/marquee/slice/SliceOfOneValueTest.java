@@ -100,6 +100,11 @@ class SliceOfOneValueTest {
             }
         }
         assertTrue(checked > 0, "a slice whose signups show no figure but 0");
+        // Under such a chart, drawn with its marks, the page says that every figure is hidden.
+        Path mea = Fixtures.slicedSample("region").resolve("slices/middle-east-africa");
+        if (Files.readAllLines(mea.resolve("csv/signups-monthly.csv")).stream().skip(1).allMatch(line -> line.split(",", -1)[2].isEmpty())) {
+            assertTrue(Files.readString(mea.resolve("signups.html")).contains("No figures to show: every one is hidden to protect small groups."));
+        }
     }
 
     @Test
