@@ -380,10 +380,14 @@ public final class Disclosure {
             return forecast;
         }
         int month = forecast.index("month");
+        int actual = forecast.index("actual");
+        // A forecast whose every actual month is hidden is fitted on figures the report does not show (a small slice's
+        // signups): its band would be their summary, with no history to read it against. It shows nothing then.
+        boolean anyShown = forecast.rows().stream().anyMatch(row -> row.get(actual) != null && !months.contains(row.get(month)));
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> row : forecast.rows()) {
             List<Object> copy = new ArrayList<>(row);
-            if (months.contains(row.get(month)) && row.get(forecast.index("actual")) != null) {
+            if (!anyShown || months.contains(row.get(month)) && row.get(actual) != null) {
                 for (int c = 0; c < copy.size(); c++) {
                     if (c != month) {
                         copy.set(c, null);

@@ -108,6 +108,26 @@ class SliceOfOneValueTest {
     }
 
     @Test
+    void aForecastWhoseEveryActualMonthIsHidden_showsNoForecast() throws IOException {
+        // The Middle East & Africa slice hides every month of its signups: its forecast, fitted on them, drew a band of
+        // 7 to 8 a month from January 2022 with no history beside it, a summary of the hidden months.
+        int checked = 0;
+        try (java.util.stream.Stream<Path> slices = Files.list(Fixtures.slicedSample("region").resolve("slices"))) {
+            for (Path slice : slices.filter(Files::isDirectory).sorted().toList()) {
+                List<String> lines = Files.readAllLines(slice.resolve("csv/signups-signups-forecast.csv"));
+                List<String> header = List.of(lines.get(0).split(","));
+                int actual = header.indexOf(header.stream().filter(h -> h.startsWith("actual")).findFirst().orElseThrow());
+                List<String[]> rows = lines.stream().skip(1).map(line -> line.split(",", -1)).toList();
+                if (rows.stream().allMatch(row -> row[actual].isEmpty())) {
+                    checked++;
+                    assertTrue(rows.stream().allMatch(row -> java.util.Arrays.stream(row).skip(1).allMatch(String::isEmpty)), slice.toString());
+                }
+            }
+        }
+        assertTrue(checked > 0, "a slice whose signups show no month");
+    }
+
+    @Test
     void aChartShowingOnlyZeros_isSaidOnThePdfPageToo() throws IOException, InterruptedException {
         // The PDF's grid has no room under a chart: the page's line on figures not shown names it.
         String whole = Fixtures.poppler("pdftotext", Fixtures.sampleSite().resolve("report.pdf")).replaceAll("\\s+", " ");
