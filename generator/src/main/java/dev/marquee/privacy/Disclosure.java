@@ -308,7 +308,7 @@ public final class Disclosure {
 
     /** The count {@link #baseNote} ends its sentence with: " (11 rows not shown)", " (2 rows merged; 1 country merged with all their rows)". */
     private static final java.util.regex.Pattern ROWS_AFFECTED = java.util.regex.Pattern.compile(
-            " \\(\\d+ (?:rows? (?:merged|not shown|left out)|[^()]* merged with all (?:its|their) rows)(?:[;,] [^)]*)?\\)(?=\\.)");
+            " \\(\\d+ (?:rows? (?:merged|not shown|left out)|[^()]* merged with all (?:its|their) rows|[^()]* left out)(?:[;,] [^)]*)?\\)(?=\\.)");
 
     /** A note without the count of rows it was made for: a part of the result (one country's rows) has its own. */
     public static String withoutRowCount(String note) {
@@ -329,9 +329,10 @@ public final class Disclosure {
                     + "are merged into “" + OTHER + "”, with the next smallest where a total would otherwise reveal them ("
                     + String.join("; ", java.util.stream.Stream.of(
                             safe.rowsAffected() > 0 ? rows + " merged" : "",
+                            // Months are left out, not merged into an "Other" month (see GroupedTable).
                             safe.groupsMerged() > 0 && spec.within().isPresent()
-                                    ? count(safe.groupsMerged(), spec.within().get().replace('_', ' ')) + " merged with all "
-                                    + (safe.groupsMerged() == 1 ? "its" : "their") + " rows" : "")
+                                    ? count(safe.groupsMerged(), spec.within().get().replace('_', ' ')) + (withinMonths(spec, safe)
+                                    ? " left out" : " merged with all " + (safe.groupsMerged() == 1 ? "its" : "their") + " rows") : "")
                             .filter(text -> !text.isEmpty()).toList()) + ").";
             // A group of 160 whose 5 who left are hidden says why only if the note names the parts.
             case HIDE -> "Figures of groups of fewer than " + k + " members" + (spec.parts().isEmpty() ? ""
@@ -340,6 +341,12 @@ public final class Disclosure {
                     + forOthers + ").";
             case DROP -> "Rows describing fewer than " + k + " members are left out (" + rows + " left out" + forOthers + ").";
         });
+    }
+
+    /** Whether the groups a result merges within are dates (months), which are left out rather than merged. */
+    private static boolean withinMonths(GroupSpec spec, GroupedTable.Protected safe) {
+        Table table = safe.table();
+        return spec.within().flatMap(table::indexOf).map(i -> table.columns().get(i).type().isTemporal()).orElse(false);
     }
 
     /** How many members in a part make it too small: "1 to 9 members" (k = 10), "1 member" (k = 2). */

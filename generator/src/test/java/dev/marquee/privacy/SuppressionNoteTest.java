@@ -34,6 +34,11 @@ class SuppressionNoteTest {
         assertEquals("… reveal them.", Disclosure.withoutRowCount("… reveal them (2 rows merged; 1 country merged with all its rows)."));
         assertEquals("… reveal them.", Disclosure.withoutRowCount("… reveal them (16 countries merged with all their rows)."));
         assertEquals("… reveal them.", Disclosure.withoutRowCount("… reveal them (107 rows not shown)."));
+        // Months of a trend are left out, not merged into an "Other" month; rows hidden for others are counted apart.
+        assertEquals("… reveal them.", Disclosure.withoutRowCount("… reveal them (22 rows merged; 1 month left out)."));
+        assertEquals("… reveal them.", Disclosure.withoutRowCount("… reveal them (2 months left out)."));
+        assertEquals("… reveal them.", Disclosure.withoutRowCount("… reveal them (25 rows not shown; all of them so that no hidden "
+                + "figure can be worked out from published ones)."));
         assertEquals("… give back (1 more row).", Disclosure.withoutRowCount("… give back (1 more row)."));
     }
 }
