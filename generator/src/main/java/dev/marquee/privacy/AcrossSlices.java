@@ -230,11 +230,7 @@ public final class AcrossSlices {
         List<SharedValueRows.Row> rows = java.util.stream.Stream.concat(SharedValueRows.wholeSliceRows(computed, published, shared).stream()
                         .filter(r -> r.wholeSlice() || r.oneMonth()), SharedValueRows.sliceMonthRows(computed, published).stream())
                 .filter(r -> Double.isFinite(r.members())).toList();
-        // A result by month runs to the as-of month: its last month is a KPI's value's, the one before and a year before
-        // are its comparisons' (or, for a result of complete months, the month before each).
-        Map<String, java.time.YearMonth> lastMonth = new HashMap<>();
-        rows.stream().filter(SharedValueRows.Row::oneMonth).forEach(r -> lastMonth.merge(r.result(),
-                java.time.YearMonth.parse(r.month().substring(0, 7)), (a, b) -> a.isAfter(b) ? a : b));
+        Map<String, java.time.YearMonth> lastMonth = lastMonths(rows);
         boolean moreRows = false;
         for (Map.Entry<String, Table> question : kpis.computed().entrySet()) {
             Table table = question.getValue();
@@ -252,8 +248,7 @@ public final class AcrossSlices {
                     }
                     boolean kpiShown = shownTable.value(row, KpiGroups.PERIODS.get(p)) != null && !hiddenKpis.contains(id);
                     for (SharedValueRows.Row same : rows) {
-                        if (same.members() != group || same.oneMonth() && (!same.result().startsWith(question.getKey() + "/")
-                                || !ofPeriod(same, lastMonth.get(same.result()), p) || !sameParts(same, table, row, p))) {
+                        if (same.members() != group || same.oneMonth() && !monthOfPeriod(same, question.getKey(), lastMonth, table, row, p)) {
                             continue;
                         }
                         if (!same.shown() && kpiShown) {
@@ -282,8 +277,7 @@ public final class AcrossSlices {
         }
         List<SharedValueRows.Row> rows = SharedValueRows.sliceMonthRows(computed, published).stream()
                 .filter(r -> Double.isFinite(r.members())).toList();
-        Map<String, java.time.YearMonth> lastMonth = new HashMap<>();
-        rows.forEach(r -> lastMonth.merge(r.result(), java.time.YearMonth.parse(r.month().substring(0, 7)), (a, b) -> a.isAfter(b) ? a : b));
+        Map<String, java.time.YearMonth> lastMonth = lastMonths(rows);
         Set<String> hide = new java.util.TreeSet<>();
         for (Map.Entry<String, Table> question : kpis.get().computed().entrySet()) {
             Table table = question.getValue();
@@ -296,8 +290,7 @@ public final class AcrossSlices {
                     int kpiRow = row;
                     int period = p;
                     boolean hidden = rows.stream().anyMatch(same -> !same.shown() && same.members() == group
-                            && same.result().startsWith(question.getKey() + "/") && ofPeriod(same, lastMonth.get(same.result()), period)
-                            && sameParts(same, table, kpiRow, period));
+                            && monthOfPeriod(same, question.getKey(), lastMonth, table, kpiRow, period));
                     if (hidden) {
                         hide.add(table.value(row, "kpi") + "/" + KpiGroups.PERIODS.get(p));
                     }
@@ -305,6 +298,24 @@ public final class AcrossSlices {
             }
         }
         return hide;
+    }
+
+    /**
+     * Each result's last month among rows by month: a result by month runs to the as-of month, so its last month is a
+     * KPI's value's, the one before and a year before are its comparisons' (or, for a result of complete months, the
+     * month before each).
+     */
+    private static Map<String, java.time.YearMonth> lastMonths(List<SharedValueRows.Row> rows) {
+        Map<String, java.time.YearMonth> last = new HashMap<>();
+        rows.stream().filter(SharedValueRows.Row::oneMonth).forEach(r -> last.merge(r.result(),
+                java.time.YearMonth.parse(r.month().substring(0, 7)), (a, b) -> a.isAfter(b) ? a : b));
+        return last;
+    }
+
+    /** Whether a month's row is the group of a KPI's period: a result of the KPI's question, of the period's month, with as many in its part. */
+    private static boolean monthOfPeriod(SharedValueRows.Row row, String question, Map<String, java.time.YearMonth> lastMonth, Table kpis,
+                                         int kpi, int period) {
+        return row.result().startsWith(question + "/") && ofPeriod(row, lastMonth.get(row.result()), period) && sameParts(row, kpis, kpi, period);
     }
 
     /** Whether a month's row and a KPI's period count the same part: both none, or as many members (the churners). */

@@ -1,7 +1,6 @@
 package dev.marquee.privacy;
 
 import dev.marquee.catalog.GroupSpec;
-import dev.marquee.catalog.Reference;
 import dev.marquee.catalog.Question;
 import dev.marquee.engine.Table;
 import dev.marquee.query.Answer;
@@ -42,18 +41,15 @@ final class AsOfMonthRows {
                     continue;
                 }
                 // The month's result: of this question, or of another one named <question>/<result>, if it ran.
-                Optional<Reference> reference = Reference.parse(spec.asOfMonthOf().get());
-                String monthlyResult = reference.map(Reference::name).orElse(spec.asOfMonthOf().get());
-                int m = reference.map(r -> answerOf(computed, r.question())).orElse(a);
-                if (m < 0) {
+                Optional<NamedResult> named = NamedResult.of(computed, a, spec.asOfMonthOf().get());
+                if (named.isEmpty()) {
                     continue;
                 }
-                Question monthlyQuestion = computed.get(m).question();
-                GroupSpec monthlySpec = monthlyQuestion.privacy(monthlyResult).orElseThrow();
+                GroupSpec monthlySpec = named.get().spec();
                 Table asOf = computed.get(a).results().get(spec.result());
-                Table monthly = computed.get(m).results().get(monthlyResult);
+                Table monthly = named.get().in(computed);
                 Table asOfShown = published.get(a).results().get(spec.result());
-                Table monthlyShown = published.get(m).results().get(monthlyResult);
+                Table monthlyShown = named.get().in(published);
                 if (asOf == null || monthly == null || asOfShown == null || monthlyShown == null || monthly.isEmpty()) {
                     continue;
                 }
@@ -79,23 +75,13 @@ final class AsOfMonthRows {
                     if (asOfRowShown && !monthlyRowShown) {
                         added |= forcedRows.computeIfAbsent(Disclosure.resultKey(question, spec.result()), x -> new HashSet<>()).add(asOfKey);
                     } else if (monthlyRowShown && !asOfRowShown) {
-                        added |= forcedRows.computeIfAbsent(Disclosure.resultKey(monthlyQuestion, monthlySpec.result()), x -> new HashSet<>())
+                        added |= forcedRows.computeIfAbsent(named.get().key(), x -> new HashSet<>())
                                 .add(monthlyKey);
                     }
                 }
             }
         }
         return added;
-    }
-
-    /** The position of a question's answer, or -1 where it did not run (its tables are missing). */
-    private static int answerOf(List<Answer> answers, String slug) {
-        for (int a = 0; a < answers.size(); a++) {
-            if (answers.get(a).question().slug().equals(slug)) {
-                return a;
-            }
-        }
-        return -1;
     }
 
     /**

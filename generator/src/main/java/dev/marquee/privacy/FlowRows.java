@@ -2,7 +2,6 @@ package dev.marquee.privacy;
 
 import dev.marquee.catalog.GroupSpec;
 import dev.marquee.catalog.Question;
-import dev.marquee.catalog.Reference;
 import dev.marquee.engine.Table;
 import dev.marquee.query.Answer;
 
@@ -48,20 +47,14 @@ final class FlowRows {
 
     /**
      * Adds to {@code forcedRows} ({@link Disclosure#resultKey} to {@link GroupedTable#key}s) a second figure to hide in
-     * each month whose equation has one figure not shown.
+     * each month whose equation has one figure not shown, or several of one sign under k. Where another report shows
+     * some of this one's rows ({@code shownElsewhere}: the whole report's rows of a region's slice, the same members), a
+     * figure shown there is known, and hiding it here would protect nothing, so the second figure is one only this
+     * report shows.
      *
      * @param computed  the report's answers as the statements gave them
      * @param published the same answers as protected so far, in the same order
      * @return whether a row was added
-     */
-    static boolean hide(List<Answer> computed, List<Answer> published, Map<String, Set<List<String>>> forcedRows, int k) {
-        return hide(computed, published, forcedRows, Map.of(), k);
-    }
-
-    /**
-     * The same, where another report shows some of this one's rows ({@code shownElsewhere}: the whole report's rows of a
-     * region's slice, the same members): a figure shown there is known, and hiding it here would protect nothing, so the
-     * second figure is one only this report shows, a month's end if no signups or churners are.
      */
     static boolean hide(List<Answer> computed, List<Answer> published, Map<String, Set<List<String>>> forcedRows,
                         Map<String, Set<List<String>>> shownElsewhere, int k) {
@@ -192,7 +185,20 @@ final class FlowRows {
      * A result by month of a report, as computed and as published: its figure is its members, or for those who left
      * its one part. Only the event files' rows (a result with a source column counts a member-level file's too).
      */
-    private record Flowing(String result, Table table, Table shown, GroupSpec spec, boolean part, Set<List<String>> elsewhere) {
+    private record Flowing(String result, Table table, GroupSpec spec, String figure, Set<List<String>> shownKeys,
+                           Set<List<String>> elsewhere) {
+
+        /** The keys of the published rows that show the figure are read once, not once per month. */
+        static Flowing of(String result, Table table, Table shown, GroupSpec spec, boolean part, Set<List<String>> elsewhere) {
+            String figure = part ? spec.parts().get(0) : spec.members();
+            Set<List<String>> shownKeys = new HashSet<>();
+            for (List<Object> row : shown.rows()) {
+                if (row.get(shown.index(figure)) != null) {
+                    shownKeys.add(GroupedTable.key(shown, spec, row));
+                }
+            }
+            return new Flowing(result, table, spec, figure, shownKeys, elsewhere);
+        }
 
         List<String> months() {
             return table.rows().stream().filter(this::eventFiles).map(r -> String.valueOf(r.get(table.index("month"))))
@@ -200,13 +206,6 @@ final class FlowRows {
         }
 
         List<Cell> cells(String month) {
-            Set<List<String>> shownKeys = new HashSet<>();
-            String figure = part ? spec.parts().get(0) : spec.members();
-            for (List<Object> row : shown.rows()) {
-                if (row.get(shown.index(figure)) != null) {
-                    shownKeys.add(GroupedTable.key(shown, spec, row));
-                }
-            }
             List<Cell> cells = new ArrayList<>();
             for (List<Object> row : table.rows()) {
                 if (eventFiles(row) && month.equals(String.valueOf(row.get(table.index("month"))))
@@ -226,29 +225,16 @@ final class FlowRows {
     /** The result {@code named} (of the question of answer {@code a}, or {@code <question>/<result>}), if it ran by month. */
     private static Optional<Flowing> flowing(List<Answer> computed, List<Answer> published, int a, String named, boolean part,
                                              Map<String, Set<List<String>>> shownElsewhere) {
-        Optional<Reference> reference = Reference.parse(named);
-        String result = reference.map(Reference::name).orElse(named);
-        int at = reference.map(r -> answerOf(computed, r.question())).orElse(a);
-        if (at < 0) {
+        Optional<NamedResult> result = NamedResult.of(computed, a, named);
+        if (result.isEmpty()) {
             return Optional.empty();
         }
-        Question question = computed.get(at).question();
-        Table table = computed.get(at).results().get(result);
-        Table shown = published.get(at).results().get(result);
-        Optional<GroupSpec> spec = question.privacy(result);
-        if (table == null || shown == null || spec.isEmpty() || table.indexOf("month").isEmpty() || shown.indexOf("month").isEmpty()) {
+        Table table = result.get().in(computed);
+        Table shown = result.get().in(published);
+        if (table == null || shown == null || table.indexOf("month").isEmpty() || shown.indexOf("month").isEmpty()) {
             return Optional.empty();
         }
-        String key = Disclosure.resultKey(question, result);
-        return Optional.of(new Flowing(key, table, shown, spec.get(), part, shownElsewhere.getOrDefault(key, Set.of())));
-    }
-
-    private static int answerOf(List<Answer> answers, String slug) {
-        for (int a = 0; a < answers.size(); a++) {
-            if (answers.get(a).question().slug().equals(slug)) {
-                return a;
-            }
-        }
-        return -1;
+        String key = result.get().key();
+        return Optional.of(Flowing.of(key, table, shown, result.get().spec(), part, shownElsewhere.getOrDefault(key, Set.of())));
     }
 }

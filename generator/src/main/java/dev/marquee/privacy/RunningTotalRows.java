@@ -2,7 +2,6 @@ package dev.marquee.privacy;
 
 import dev.marquee.catalog.GroupSpec;
 import dev.marquee.catalog.Question;
-import dev.marquee.catalog.Reference;
 import dev.marquee.engine.Table;
 import dev.marquee.query.Answer;
 
@@ -68,26 +67,13 @@ final class RunningTotalRows {
      * where the result did not run or has none.
      */
     private static Optional<Map<YearMonth, Boolean>> runningTotalShown(List<Answer> computed, List<Answer> published, int a, String named) {
-        Optional<Reference> reference = Reference.parse(named);
-        String result = reference.map(Reference::name).orElse(named);
-        int at = a;
-        if (reference.isPresent()) {
-            at = -1;
-            for (int i = 0; i < computed.size(); i++) {
-                if (computed.get(i).question().slug().equals(reference.get().question())) {
-                    at = i;
-                }
-            }
-        }
-        if (at < 0) {
+        Optional<NamedResult> result = NamedResult.of(computed, a, named);
+        Table shown = result.map(r -> r.in(published)).orElse(null);
+        if (shown == null || result.get().spec().running().isEmpty() || shown.indexOf("month").isEmpty()) {
             return Optional.empty();
         }
-        Table shown = published.get(at).results().get(result);
-        Optional<GroupSpec> spec = computed.get(at).question().privacy(result);
-        if (shown == null || spec.isEmpty() || spec.get().running().isEmpty() || shown.indexOf("month").isEmpty()) {
-            return Optional.empty();
-        }
-        int total = shown.index(spec.get().running().get(0).column());
+        GroupSpec spec = result.get().spec();
+        int total = shown.index(spec.running().get(0).column());
         int month = shown.index("month");
         Optional<Integer> source = shown.indexOf("source");
         Map<YearMonth, Boolean> months = new HashMap<>();

@@ -2,7 +2,6 @@ package dev.marquee.privacy;
 
 import dev.marquee.catalog.GroupSpec;
 import dev.marquee.catalog.Question;
-import dev.marquee.catalog.Reference;
 import dev.marquee.engine.Table;
 import dev.marquee.query.Answer;
 
@@ -38,26 +37,22 @@ final class SameRows {
                 if (spec.sameRowsAs().isEmpty()) {
                     continue;
                 }
-                Optional<Reference> reference = Reference.parse(spec.sameRowsAs().get());
-                String otherResult = reference.map(Reference::name).orElse(spec.sameRowsAs().get());
-                int o = reference.map(r -> answerOf(computed, r.question())).orElse(a);
-                if (o < 0) {
+                Optional<NamedResult> other = NamedResult.of(computed, a, spec.sameRowsAs().get());
+                if (other.isEmpty()) {
                     continue;
                 }
-                Question otherQuestion = computed.get(o).question();
-                Optional<GroupSpec> otherSpec = otherQuestion.privacy(otherResult);
                 Table mine = computed.get(a).results().get(spec.result());
-                Table theirs = computed.get(o).results().get(otherResult);
+                Table theirs = other.get().in(computed);
                 Table mineShown = published.get(a).results().get(spec.result());
-                Table theirsShown = published.get(o).results().get(otherResult);
-                if (otherSpec.isEmpty() || mine == null || theirs == null || mineShown == null || theirsShown == null
+                Table theirsShown = other.get().in(published);
+                if (mine == null || theirs == null || mineShown == null || theirsShown == null
                         || mine.indexOf("month").isEmpty() || theirs.indexOf("month").isEmpty()) {
                     continue;
                 }
                 Map<String, List<String>> mineKeys = keysByMonth(mine, spec);
-                Map<String, List<String>> theirKeys = keysByMonth(theirs, otherSpec.get());
+                Map<String, List<String>> theirKeys = keysByMonth(theirs, other.get().spec());
                 Set<String> mineShownMonths = shownMonths(mineShown, spec);
-                Set<String> theirShownMonths = shownMonths(theirsShown, otherSpec.get());
+                Set<String> theirShownMonths = shownMonths(theirsShown, other.get().spec());
                 for (Map.Entry<String, List<String>> month : mineKeys.entrySet()) {
                     List<String> their = theirKeys.get(month.getKey());
                     if (their == null) {
@@ -69,7 +64,7 @@ final class SameRows {
                         added |= forcedRows.computeIfAbsent(Disclosure.resultKey(question, spec.result()), x -> new HashSet<>())
                                 .add(month.getValue());
                     } else if (theirShownHere && !mineShownHere) {
-                        added |= forcedRows.computeIfAbsent(Disclosure.resultKey(otherQuestion, otherResult), x -> new HashSet<>())
+                        added |= forcedRows.computeIfAbsent(other.get().key(), x -> new HashSet<>())
                                 .add(their);
                     }
                 }
@@ -94,14 +89,5 @@ final class SameRows {
             }
         }
         return months;
-    }
-
-    private static int answerOf(List<Answer> answers, String slug) {
-        for (int a = 0; a < answers.size(); a++) {
-            if (answers.get(a).question().slug().equals(slug)) {
-                return a;
-            }
-        }
-        return -1;
     }
 }

@@ -41,10 +41,7 @@ class FlowsBetweenMonthsTest {
         List<String> leaks = new ArrayList<>();
         int equations = 0;
         int oneHidden = 0;
-        List<Path> reports = new ArrayList<>(List.of(site));
-        try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
-            slices.filter(Files::isDirectory).sorted().forEach(reports::add);
-        }
+        List<Path> reports = reports(site);
         for (Path report : reports) {
             Flows shown = readerHas(site, truth, report);
             Flows all = Flows.read(truth.resolve(site.relativize(report)));
@@ -129,10 +126,7 @@ class FlowsBetweenMonthsTest {
         // Growth and a month's subscribers give the month before's: the Middle East & Africa slice hid its subscribers of
         // October 2022 and showed November's 11 with a growth of 0%.
         Path site = Fixtures.slicedSample(dimension);
-        List<Path> reports = new ArrayList<>(List.of(site));
-        try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
-            slices.filter(Files::isDirectory).sorted().forEach(reports::add);
-        }
+        List<Path> reports = reports(site);
         List<String> found = new ArrayList<>();
         int rates = 0;
         for (Path report : reports) {
@@ -156,10 +150,7 @@ class FlowsBetweenMonthsTest {
         // Both are the members active on a month's last day: the whole report hid its subscribers of January to March
         // 2022 against the flows, and MRR's members (80, 132, 178) still gave them.
         Path site = Fixtures.slicedSample(dimension);
-        List<Path> reports = new ArrayList<>(List.of(site));
-        try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
-            slices.filter(Files::isDirectory).sorted().forEach(reports::add);
-        }
+        List<Path> reports = reports(site);
         List<String> found = new ArrayList<>();
         for (Path report : reports) {
             Map<String, Double> subscribers = Flows.read(report).subscribers();
@@ -180,10 +171,7 @@ class FlowsBetweenMonthsTest {
         // slice's curve (111, 91, 88, 82...) gave back 18 of its hidden months.
         Path site = Fixtures.slicedSample(dimension);
         Path truth = Fixtures.slicedSampleUnprotected(dimension);
-        List<Path> reports = new ArrayList<>(List.of(site));
-        try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
-            slices.filter(Files::isDirectory).sorted().forEach(reports::add);
-        }
+        List<Path> reports = reports(site);
         List<String> leaks = new ArrayList<>();
         int pairs = 0;
         for (Path report : reports) {
@@ -218,6 +206,15 @@ class FlowsBetweenMonthsTest {
         }
         assertTrue(pairs > 0, "no curve shown anywhere");
         assertEquals(List.of(), leaks);
+    }
+
+    /** The whole report and each published slice's, in order. */
+    private static List<Path> reports(Path site) throws IOException {
+        List<Path> reports = new ArrayList<>(List.of(site));
+        try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
+            slices.filter(Files::isDirectory).sorted().forEach(reports::add);
+        }
+        return reports;
     }
 
     /**
