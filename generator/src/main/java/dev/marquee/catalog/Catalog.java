@@ -32,7 +32,7 @@ public final class Catalog {
     /** A column some loaded file must fill, as table.column. */
     private static final String NEED = "[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*";
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
-            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts", "inflow", "outflow", "totals_of", "months_back", "changes", "same_rows_as");
+            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts", "inflow", "outflow", "totals_of", "months_back", "changes", "same_rows_as", "ends_in");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track", "units");
 
@@ -127,7 +127,8 @@ public final class Catalog {
     /**
      * Every {@code inflow} names a result declared under 'privacy' by month ({@code within: month} or a month column
      * is not checked here: the statement's columns are known only when it runs) with a members column, and every
-     * {@code outflow} one with a part, of the same question or of another one.
+     * {@code outflow} one with a part, of the same question or of another one; every {@code ends_in} one with a members
+     * column, declared on a result with a label and one part.
      */
     private static void unresolvedFlows(List<Question> questions, Map<String, Question> bySlug, List<Problem> problems) {
         for (Question question : questions) {
@@ -137,6 +138,15 @@ public final class Catalog {
                             question.descriptionFile().toString(), spec.line(), "inflow", "bad-privacy", message)));
                     flowProblem(question, bySlug, flow.outflow(), true).ifPresent(message -> problems.add(Problem.fatal(
                             question.descriptionFile().toString(), spec.line(), "outflow", "bad-privacy", message)));
+                });
+                spec.endsIn().ifPresent(ends -> {
+                    Optional<String> problem = spec.parts().size() == 1 && spec.label().isPresent()
+                            ? flowProblem(question, bySlug, ends, false).map(m -> m.replace("'inflow'", "'ends_in'"))
+                            : Optional.of("'ends_in' is for a result that counts members at a month's start with one part, those who "
+                                    + "left, and a 'label'; '" + spec.result() + "' has " + spec.parts().size() + " parts"
+                                    + (spec.label().isPresent() ? "" : " and no label"));
+                    problem.ifPresent(message -> problems.add(Problem.fatal(
+                            question.descriptionFile().toString(), spec.line(), "ends_in", "bad-privacy", message)));
                 });
             }
         }
@@ -541,7 +551,7 @@ public final class Catalog {
                 ratios, small.get(), label, entry.string("within"), running, entry.strings("keep"), entry.line(), nestedIn,
                 entry.string("as_of_month_of"), entry.string("adds_up"), entry.string("counts"), flow,
                 entry.string("totals_of"), entry.string("months_back"), entry.strings("changes"),
-                entry.string("same_rows_as")));
+                entry.string("same_rows_as"), entry.string("ends_in")));
     }
 
     private static Optional<ChartSpec> chart(FrontMatter entry, List<String> results, String where,

@@ -53,13 +53,18 @@ import java.util.regex.Pattern;
  * @param sameRowsAs  another result by month ({@code <question>/<result>} or of this question) whose row of each month
  *                    counts the same members (MRR's members and the subscribers, both active on the month's last day):
  *                    a month one of them does not show, the other does not show either (see SameRows)
+ * @param endsIn      for members at a month's start with one part who left in it (the churn by region): the result
+ *                    whose row of the same label counts the same members at the month's end ({@code <question>/<result>}
+ *                    or of this question; this result itself for its next month's start, the current members for the
+ *                    as-of month). Start less leavers and end give those who joined in the month, a group no result
+ *                    publishes: under k, a figure of the three is hidden (see JoinedRows)
  */
 public record GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
                         List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
                         List<Running> running, List<String> keep, int line, Optional<String> nestedIn,
                         Optional<String> asOfMonthOf, Optional<String> addsUp, Optional<String> counts,
                         Optional<Flow> flow, Optional<String> totalsOf, Optional<String> monthsBack, List<String> changes,
-                        Optional<String> sameRowsAs) {
+                        Optional<String> sameRowsAs, Optional<String> endsIn) {
 
     /** The groupings {@code nested_in} may name: the report's regions, of countries. */
     public static final java.util.Set<String> NESTINGS = java.util.Set.of("region");
@@ -79,7 +84,7 @@ public record GroupSpec(String result, String members, boolean overlapping, List
                      List<Running> running, List<String> keep, int line, Optional<String> nestedIn) {
         this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, nestedIn, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /**

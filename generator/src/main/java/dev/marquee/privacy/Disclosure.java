@@ -89,7 +89,8 @@ public final class Disclosure {
         // nothing more changes.
         // A result that is another's as-of month shows the rows that one shows, and no others (see AsOfMonthRows); a
         // month's signups and churners are not the one figure of its flow not shown (see FlowRows); a running total under
-        // another name shows where the running total does (see RunningTotalRows).
+        // another name shows where the running total does (see RunningTotalRows); a group's start, leavers and end do not
+        // give fewer than k joiners (see JoinedRows).
         Map<String, Map<Object, Set<Object>>> forced = new HashMap<>();
         Map<String, Set<List<String>>> rowsToHide = new HashMap<>();
         forcedRows.forEach((result, keys) -> rowsToHide.put(result, new HashSet<>(keys)));
@@ -101,7 +102,7 @@ public final class Disclosure {
             }
             boolean moreRows = AsOfMonthRows.hide(answers, safe, rowsToHide) | addUpHiddenRows(answers, safe, rowsToHide)
                     | FlowRows.hide(answers, safe, rowsToHide, shownElsewhere, k) | RunningTotalRows.hide(answers, safe, rowsToHide)
-                    | SameRows.hide(answers, safe, rowsToHide);
+                    | SameRows.hide(answers, safe, rowsToHide) | JoinedRows.hide(answers, safe, rowsToHide, shownElsewhere, k);
             if (contains(forced, found) && !moreRows) {
                 return safe;
             }
@@ -328,7 +329,7 @@ public final class Disclosure {
             case MERGE -> "Groups of fewer than " + k + " members, or with " + fewInAPart(k) + " in one of their parts, "
                     + "are merged into “" + OTHER + "”, with the next smallest where a total would otherwise reveal them ("
                     + String.join("; ", java.util.stream.Stream.of(
-                            safe.rowsAffected() > 0 ? rows + " merged" : "",
+                            safe.rowsAffected() > 0 ? rows + " merged" + forOthers : "",
                             // Months are left out, not merged into an "Other" month (see GroupedTable).
                             safe.groupsMerged() > 0 && spec.within().isPresent()
                                     ? count(safe.groupsMerged(), spec.within().get().replace('_', ' ')) + (withinMonths(spec, safe)

@@ -128,6 +128,28 @@ class CatalogTest {
     }
 
     @Test
+    void read_endsIn_namesAResultCountingMembers() throws Exception {
+        Path questions = questionsWith("churn.md", "    ends_in: members/by_country\n", "    ends_in: members/by_county\n");
+
+        ReportException error = assertThrows(ReportException.class, () -> readAsTheRunDoes(questions));
+
+        assertTrue(error.getMessage().matches("(?s).*churn\\.md:\\d+ column ends_in: 'ends_in' names a result declared under 'privacy' "
+                + "\\(of this question, or <question>/<result>\\) that counts members; got 'members/by_county' \\[bad-privacy\\].*"),
+                error.getMessage());
+    }
+
+    @Test
+    void read_endsIn_onAResultWithoutThoseWhoLeft_isRefused() throws Exception {
+        Path questions = questionsWith("members.md", "    as_of_month_of: churn/monthly_by_country\n",
+                "    as_of_month_of: churn/monthly_by_country\n    ends_in: by_region\n");
+
+        ReportException error = assertThrows(ReportException.class, () -> readAsTheRunDoes(questions));
+
+        assertTrue(error.getMessage().matches("(?s).*members\\.md:\\d+ column ends_in: 'ends_in' is for a result that counts members at a "
+                + "month's start with one part, those who left, and a 'label'; 'by_country' has 0 parts \\[bad-privacy\\].*"), error.getMessage());
+    }
+
+    @Test
     void read_inflowWithoutOutflow_isRefused() throws Exception {
         Path questions = questionsWith("signups.md", "    outflow: churn/monthly_by_region\n", "");
 

@@ -41,4 +41,25 @@ class SuppressionNoteTest {
                 + "figure can be worked out from published ones)."));
         assertEquals("… give back (1 more row).", Disclosure.withoutRowCount("… give back (1 more row)."));
     }
+
+    @Test
+    void aMergedResultsNote_countsTheRowsMergedForOthersApart() {
+        // Germany's 50 are merged not for a small group of their own but to protect one another figure would give back
+        // (the churn by country's South Korea, whose start, churners and current members gave its 8 joiners), and Spain's
+        // 17 with them, since the published total less France would give Germany's: both rows are merged for others.
+        Table byCountry = new Table(List.of(new Column("source", ColumnType.TEXT), new Column("country", ColumnType.TEXT),
+                new Column("members", ColumnType.INTEGER), new Column("share", ColumnType.DECIMAL)),
+                List.of(Arrays.asList("event files", "France", 100L, 0.6), Arrays.asList("event files", "Germany", 50L, 0.3),
+                        Arrays.asList("event files", "Spain", 17L, 0.1)));
+        Answer answer = new Answer(Fixtures.question("members"), Map.of("by_country", byCountry), Map.of());
+
+        String note = Disclosure.protect(List.of(answer), 10, Map.of(), Map.of("members/by_country",
+                java.util.Set.of(List.of("event files", "Germany")))).get(0).notes().get("by_country");
+
+        assertEquals("Groups of fewer than 10 members, or with 1 to 9 members in one of their parts, are merged into “Other (small "
+                + "groups)”, with the next smallest where a total would otherwise reveal them (2 rows merged; all of them so that "
+                + "no hidden figure can be worked out from published ones).", note);
+        assertEquals("… reveal them.", Disclosure.withoutRowCount("… reveal them (2 rows merged; 1 of them so that no hidden figure "
+                + "can be worked out from published ones)."));
+    }
 }
