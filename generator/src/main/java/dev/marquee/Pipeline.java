@@ -394,7 +394,9 @@ public final class Pipeline {
     /** One slice's report: its published answers charted and assembled as the whole report's are. */
     private static Report sliceReport(Slices.Slice slice, CheckedData data, SliceAnswers answers, List<Answer> safe, Ahead ahead) {
         List<RenderedChart> charts = ChartStage.render(ahead.background(), safe, Targets.none().lines(safe)).stream()
-                .filter(chart -> !slice.showsOneValue(chart.spec(), data.regionOf()) && !ChartStage.onlyMergedRow(chart.spec(), chart.data()))
+                // A chart whose every bar is merged into one group stays, as in the whole report: its page says why there is
+                // no chart (the Europe slice's MRR by plan had gone without a word).
+                .filter(chart -> !slice.showsOneValue(chart.spec(), data.regionOf()))
                 .toList();
         return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answers.answerable().leftOut(),
                 data.report(), answers.range(), answers.ranges(),

@@ -250,7 +250,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
             sentences.add((sources.size() == 1 ? "Source: " : "Sources: ") + String.join(", ", sources) + ".");
         }
         sentences.add(note);
-        if (dev.marquee.chart.ChartStage.onlyMergedRow(chart.spec(), data)) {
+        if (dev.marquee.chart.ChartStage.onlyMergedRow(chart.spec(), data) && !noFigureShown(chart)) {
             sentences.add("No chart: every " + inSentence(chart.spec().xLabel()) + " is merged into that one group here, so its one bar "
                     + "would be the whole; the table gives it.");
         }
