@@ -35,11 +35,15 @@ public record Figure(RenderedChart chart, String description, DataTable table, S
 
     /**
      * True when every category the chart compares is "Other (small groups)", as a region chart is in a slice of one
-     * region whose row is hidden: the drawing names nothing, so it is no headline (its page still has it).
+     * region whose row is hidden, or every part its bars are stacked of is (the Middle East &amp; Africa slice's plan mix:
+     * two bars, each 100% "Other"): the drawing names nothing, so it is no headline (its page still has it).
      */
     public boolean comparesOnlyTheMergedGroup() {
-        String x = chart.spec().x();
-        return !x.isEmpty() && !chart.data().isEmpty() && chart.data().indexOf(x).isPresent()
-                && chart.data().columnValues(x).stream().allMatch(v -> dev.marquee.privacy.Disclosure.OTHER.equals(String.valueOf(v)));
+        return allMerged(chart.spec().x()) || chart.spec().series().map(this::allMerged).orElse(false);
+    }
+
+    private boolean allMerged(String column) {
+        return !column.isEmpty() && !chart.data().isEmpty() && chart.data().indexOf(column).isPresent()
+                && chart.data().columnValues(column).stream().allMatch(v -> dev.marquee.privacy.Disclosure.OTHER.equals(String.valueOf(v)));
     }
 }

@@ -271,9 +271,12 @@ public final class Disclosure {
         for (ForecastSpec forecast : question.forecasts()) {
             Table actual = results.get(forecast.query());
             if (question.privacy(forecast.query()).isPresent() && actual != null && results.containsKey(forecast.resultName())) {
-                results.put(forecast.resultName(), hideMonths(results.get(forecast.resultName()),
-                        hiddenMonths(actual, question.privacy(forecast.query()).get())));
+                Set<LocalDate> hidden = hiddenMonths(actual, question.privacy(forecast.query()).get());
+                results.put(forecast.resultName(), hideMonths(results.get(forecast.resultName()), hidden));
                 Optional.ofNullable(notes.get(forecast.query())).ifPresent(text -> notes.put(forecast.resultName(), text));
+                if (!hidden.isEmpty() && results.containsKey(ForecastSpec.ACCURACY)) {
+                    results.put(ForecastSpec.ACCURACY, withoutScores(results.get(ForecastSpec.ACCURACY), forecast.title()));
+                }
             }
         }
         return answer.with(results, notes);
@@ -405,6 +408,32 @@ public final class Disclosure {
             rows.add(copy);
         }
         return new Table(forecast.columns(), rows);
+    }
+
+    /** What the backtest of a series with hidden months says in place of its errors. */
+    static final String SCORES_HIDDEN = "Not shown: the backtest is scored on months this report hides to protect small groups, "
+            + "and its errors would give them back.";
+
+    /**
+     * The accuracy table with one series' errors not shown. A backtest's errors are sums over the months it is scored on
+     * and scaled by: the seasonal naive's MAPE is |a(t) - a(t - 12)| / a(t) over the last months, actuals only, and with
+     * one of them hidden it has one unknown (a red-team review solved six country slices' hidden November subscribers
+     * from it, and the whole report's MASE gave the sum of its three hidden months). The refitted method's errors read
+     * every month before each origin.
+     */
+    private static Table withoutScores(Table accuracy, String series) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : accuracy.rows()) {
+            List<Object> copy = new ArrayList<>(row);
+            if (series.equals(row.get(accuracy.index("series")))) {
+                for (String score : List.of("mape", "mase", "baseline_mape", "baseline_mase")) {
+                    copy.set(accuracy.index(score), null);
+                }
+                copy.set(accuracy.index("note"), SCORES_HIDDEN);
+            }
+            rows.add(copy);
+        }
+        return new Table(accuracy.columns(), rows);
     }
 
     /** Declarations name columns their results return. */
