@@ -70,6 +70,11 @@ class SliceOfOneValueTest {
                 + "the table gives it."));
         assertFalse(Files.readString(Fixtures.slicedSample("plan").resolve("slices/premium/index.html")).contains("Churn rate by region"),
                 "no headline");
+        // The Middle East & Africa slice's plan mix: two bars, each 100% "Other (small groups)", was its overview's headline.
+        Path middleEast = Fixtures.slicedSample("region").resolve("slices/middle-east-africa");
+        assertTrue(Files.readString(middleEast.resolve("csv/plans-devices-plan-by-country.csv")).lines().skip(1)
+                .allMatch(row -> row.contains(",Other (small groups),")), "every plan merged");
+        assertFalse(Files.readString(middleEast.resolve("index.html")).contains("Plan mix by country"), "no headline");
         Path europe = Fixtures.slicedSample("region").resolve("slices/europe");
         for (String page : List.of("members.html", "revenue.html")) {
             String text = Files.readString(europe.resolve(page));
