@@ -3,6 +3,20 @@
 // between values, which a live region also reads. Without the script, a mouse gets the native tooltips and everyone
 // gets the data table.
 (function () {
+  // On a phone the section links scroll sideways in one line: the current page's link is brought into view, not left
+  // past the right edge (About, the last, was off screen on every page it names).
+  // Again once the page has loaded, in case its layout changed meanwhile.
+  function showCurrentSection() {
+    var nav = document.querySelector("header.top nav");
+    var here = nav && nav.querySelector('a[aria-current="page"]');
+    if (here && nav.scrollWidth > nav.clientWidth) {
+      var offset = here.getBoundingClientRect().left - nav.getBoundingClientRect().left;
+      nav.scrollLeft += offset - (nav.clientWidth - here.offsetWidth) / 2;
+    }
+  }
+  showCurrentSection();
+  window.addEventListener("load", showCurrentSection);
+
   var live = document.createElement("p");
   live.className = "chart-live";
   live.setAttribute("aria-live", "polite");

@@ -67,6 +67,28 @@ class BrowserTest {
         }
     }
 
+    @Test
+    void onAPhone_theCurrentPagesSectionLink_isInView() throws Exception {
+        // The section links scroll sideways in one line on a phone: the last ones (Methodology, About) were past the
+        // right edge on their own pages, with nothing to say which page was open; scrolled to the end, About stayed
+        // under the fade at the right edge.
+        try {
+            HeadlessChromium.emulate(browser, 390, true, false);
+            for (String page : List.of("about.html", "methodology.html", "index.html")) {
+                open(sampleSite.resolve(page));
+                Object inView = browser.executeScript("var nav = document.querySelector('header.top nav');"
+                        + "var here = nav.querySelector('a[aria-current=\"page\"]').getBoundingClientRect();"
+                        + "var box = nav.getBoundingClientRect();"
+                        + "return [nav.scrollWidth > nav.clientWidth, here.left >= box.left && here.right <= box.right - 2.5 * 16 + 1];");
+                Files.write(SCREENSHOTS.resolve("phone-nav-" + page.replace(".html", ".png")), browser.getScreenshotAs(OutputType.BYTES));
+                // In view and clear of the fade over the last 2.5rem.
+                assertEquals(List.of(true, true), inView, page + ": [links scroll, current link in view]");
+            }
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+    }
+
     private static List<Path> pages(Path site) throws Exception {
         try (Stream<Path> files = Files.list(site)) {
             return files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
