@@ -153,6 +153,10 @@ ORDER BY m.split, m.cutoff, m.user_id
 
 -- Viewers who watched one of the ten most-watched titles, and the titles they also watched. Lift compares how
 -- often two titles share a viewer with what chance alone would give; pairs shared by fewer than k viewers are not shown.
+-- A pair's lift, its shared viewers, the viewers in all and the first title's give the second title's viewers, and so
+-- those who watched one title of the pair and not the other, and those who watched neither: a pair is shown only where
+-- each of those groups is none or at least k (a slice's pair shared by 19 of the 20 viewers of its second title gave
+-- the 1 who watched it alone).
 -- name: co_viewing
 WITH viewers AS (
     SELECT user_id, title_id FROM member_title
@@ -187,6 +191,10 @@ ranked AS (
     JOIN title_viewers AS va ON va.title_id = p.title_a
     JOIN title_viewers AS vb ON vb.title_id = p.title_b
     WHERE p.both_viewers * 20 >= va.viewers
+      AND (va.viewers = p.both_viewers OR va.viewers - p.both_viewers >= {{k}})
+      AND (vb.viewers = p.both_viewers OR vb.viewers - p.both_viewers >= {{k}})
+      AND (mem.total - va.viewers - vb.viewers + p.both_viewers = 0
+           OR mem.total - va.viewers - vb.viewers + p.both_viewers >= {{k}})
 )
 SELECT ta.title AS watched, tb.title AS also_watched, r.both_viewers AS shared_viewers, r.lift
 FROM ranked AS r
@@ -195,7 +203,9 @@ JOIN titles AS tb ON tb.title_id = r.title_b
 WHERE r.rank <= 3
 ORDER BY ta.title, r.rank
 
--- Genre affinity: for each pair of genres, how much more often one member watches both than chance predicts.
+-- Genre affinity: for each pair of genres, how much more often one member watches both than chance predicts. Three
+-- pairs' members and lifts give each genre's members, and so the members of one genre of a pair and not the other, and
+-- of neither: a pair is shown only where each of those is none or at least k, as its own members are.
 -- name: genre_affinity
 -- Each member's genres from the layer (member_genre: a row per member and genre watched).
 WITH member_genres AS (
@@ -228,6 +238,10 @@ pairs AS (
     CROSS JOIN total AS t
     JOIN genre_members AS ga ON ga.genre = p.genre_a
     JOIN genre_members AS gb ON gb.genre = p.genre_b
+    WHERE (ga.members = p.both_members OR ga.members - p.both_members >= {{k}})
+      AND (gb.members = p.both_members OR gb.members - p.both_members >= {{k}})
+      AND (t.members - ga.members - gb.members + p.both_members = 0
+           OR t.members - ga.members - gb.members + p.both_members >= {{k}})
 )
 -- Each pair once (genre_a before genre_b alphabetically): the table lists 28 pairs, not 56, and the heatmap is the
 -- upper triangle of the symmetric grid.
