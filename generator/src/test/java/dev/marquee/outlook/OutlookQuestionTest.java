@@ -38,18 +38,20 @@ class OutlookQuestionTest {
     void coViewing_ranksByLiftNotBySharedViewersAndHidesPairsUnderK() {
         Table pairs = outlook().answer().result("co_viewing");
 
-        // Alpha's viewers also watched Bravo more often (3) but Charlie more beyond chance (lift 1.25 > 0.9375);
-        // both pass the support rule (2 and 3 shared viewers ≥ k = 2 and ≥ 5% of Alpha's 4 viewers).
-        assertEquals(List.of(List.of("Alpha", "Charlie", 2L, 1.25), List.of("Alpha", "Bravo", 3L, 0.9375),
-                List.of("Bravo", "Alpha", 3L, 0.9375), List.of("Charlie", "Alpha", 2L, 1.25)), pairs.rows());
+        // Alpha's viewers also watched Bravo more often (4) but Charlie more beyond chance (lift 20/12 > 40/36, to 12 digits); both
+        // pass the support rule (at least k = 2 shared, and 5% of Alpha's 6 viewers). Alpha and Delta share 1 viewer;
+        // Bravo and Echo share 2, but 1 watched Echo without Bravo, which the lift would give: neither pair is shown.
+        assertEquals(List.of(List.of("Alpha", "Charlie", 2L, 1.66666666667), List.of("Alpha", "Bravo", 4L, 1.11111111111),
+                List.of("Bravo", "Alpha", 4L, 1.11111111111), List.of("Charlie", "Alpha", 2L, 1.66666666667)), pairs.rows());
     }
 
     @Test
     void genreAffinity_isTheLiftOfWatchingBothGenres() {
         Table genres = outlook().answer().result("genre_affinity");
 
-        // Each pair once, the genre first in the alphabet first.
-        assertEquals(List.of(List.of("Comedies", "Dramas", 4L, 1.0)), genres.rows());
+        // Each pair once, the genre first in the alphabet first. Comedies and Dramas (8 together) and Comedies and
+        // Documentaries (4) each leave 1 member in one genre alone: not shown.
+        assertEquals(List.of(List.of("Documentaries", "Dramas", 3L, 0.75)), genres.rows());
     }
 
     @Test

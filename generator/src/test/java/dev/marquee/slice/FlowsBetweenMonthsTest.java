@@ -336,7 +336,32 @@ class FlowsBetweenMonthsTest {
             churners.computeIfAbsent(month, x -> new TreeMap<>()).put(region, left);
             atStart.computeIfAbsent(month, x -> new TreeMap<>()).put(region, start);
         }));
-        return new Flows(own.subscribers(), own.signups(), churners, atStart);
+        // A country's slice: its subscribers at a month's end are the whole report's members of that country at that
+        // month's end (its country trend, the last 12 months), where the two count the same members.
+        Map<String, Double> subscribers = new TreeMap<>(own.subscribers());
+        Map<String, Map<String, Double>> trend = countryTrend(site);
+        Map<String, Map<String, Double>> trueTrend = countryTrend(truth);
+        String slug = report.getFileName().toString();
+        trend.forEach((country, months) -> {
+            if (country.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").equals(slug)) {
+                months.forEach((month, members) -> {
+                    if (members != null && subscribers.get(month) == null
+                            && java.util.Objects.equals(trueOwn.subscribers().get(month), trueTrend.get(country).get(month))) {
+                        subscribers.put(month, members);
+                    }
+                });
+            }
+        });
+        return new Flows(subscribers, own.signups(), churners, atStart);
+    }
+
+    /** The whole report's members of each country at each month's end (null: hidden), by country and month. */
+    private static Map<String, Map<String, Double>> countryTrend(Path site) throws IOException {
+        Map<String, Map<String, Double>> trend = new TreeMap<>();
+        for (CSVRecord row : Flows.rows(site.resolve("csv/churn-country-trend.csv"))) {
+            trend.computeIfAbsent(row.get(1), c -> new TreeMap<>()).put(row.get(0), row.get(2).isEmpty() ? null : Double.valueOf(row.get(2)));
+        }
+        return trend;
     }
 
     /** A report's subscribers at each month's end, new signups (the event files') and churners by region, by month. */
