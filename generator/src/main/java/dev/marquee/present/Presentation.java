@@ -234,7 +234,12 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         }
         if (noFigureShown(chart)) {
             // Every bar, point or cell hidden (a small slice's signups): the chart is drawn with its marks, and says so.
-            sentences.add("No figures to show: every one is hidden to protect small groups.");
+            // A slice's plans of hundreds of members each, all hidden so that another slice's small group is not given
+            // by the whole report less this one, read as absurd under "to protect small groups" alone.
+            sentences.add(dev.marquee.privacy.Disclosure.allHiddenForOthers(note)
+                    ? "No figures to show: none of these groups is small, but with the rest of the report each would let a "
+                    + "small group elsewhere be worked out, so every one is hidden."
+                    : "No figures to show: every one is hidden to protect small groups.");
         } else if (onlyZerosShown(chart)) {
             sentences.add("Every figure shown is 0; those not shown are hidden, not 0.");
         } else {

@@ -310,6 +310,14 @@ public final class Disclosure {
                 && spec.running().stream().anyMatch(total -> row.get(table.index(total.column())) == null)).count();
     }
 
+    /** How a note says that rows were hidden not as small groups of their own but to protect others. */
+    private static final String FOR_OTHERS = " so that no hidden figure can be worked out from published ones";
+
+    /** Whether a result's note says that every row it hid or merged was hidden to protect another group. */
+    public static boolean allHiddenForOthers(String note) {
+        return note.contains("; all of them" + FOR_OTHERS) || note.contains("; it" + FOR_OTHERS);
+    }
+
     /** The count {@link #baseNote} ends its sentence with: " (11 rows not shown)", " (2 rows merged; 1 country merged with all their rows)". */
     private static final java.util.regex.Pattern ROWS_AFFECTED = java.util.regex.Pattern.compile(
             " \\(\\d+ (?:rows? (?:merged|not shown|left out)|[^()]* merged with all (?:its|their) rows|[^()]* left out)(?:[;,] [^)]*)?\\)(?=\\.)");
@@ -325,7 +333,7 @@ public final class Disclosure {
         // back (a slice's months against the whole report's, a running total under another name) are said apart.
         String forOthers = safe.rowsForOthers() == 0 ? "" : (safe.rowsForOthers() == safe.rowsAffected()
                 ? (safe.rowsAffected() == 1 ? "; it" : "; all of them") : "; " + safe.rowsForOthers() + " of them")
-                + " so that no hidden figure can be worked out from published ones";
+                + FOR_OTHERS;
         String rows = (safe.rowsAffected() == 1 ? "1 row" : safe.rowsAffected() + " rows");
         return Optional.of(switch (spec.small()) {
             // A part of none describes no one and is shown: "1 to k − 1" says so where "fewer than k" did not.
@@ -411,8 +419,8 @@ public final class Disclosure {
     }
 
     /** What the backtest of a series with hidden months says in place of its errors. */
-    static final String SCORES_HIDDEN = "Not shown: the backtest is scored on months this report hides to protect small groups, "
-            + "and its errors would give them back.";
+    static final String SCORES_HIDDEN = "Not shown: the forecast is fitted on months this report hides to protect small groups, "
+            + "and its errors could give them back.";
 
     /**
      * The accuracy table with one series' errors not shown. A backtest's errors are sums over the months it is scored on
