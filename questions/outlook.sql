@@ -93,8 +93,8 @@ cutoffs AS (
 ),
 members AS (
     SELECT c.split, c.cutoff, s.user_id, CAST(s.monthly_price AS DOUBLE) AS monthly_price,
-           CASE WHEN c.split <> 'score' AND s.ended_on IS NOT NULL
-                 AND s.ended_on <= CAST(c.cutoff + INTERVAL '30' DAY AS DATE) THEN 1 ELSE 0 END AS churned,
+           CASE WHEN s.ended_on IS NOT NULL AND s.ended_on <= CAST(c.cutoff + INTERVAL '30' DAY AS DATE) THEN 1 ELSE 0 END
+               AS churned,
            CAST(date_diff('day', u.signup_date, c.cutoff) AS DOUBLE) / 30.4 AS tenure_months,
            coalesce(r.region, 'Unknown') AS region,
            c.period
@@ -102,6 +102,18 @@ members AS (
     JOIN subscriptions AS s ON s.started_on <= c.cutoff AND (s.ended_on IS NULL OR s.ended_on > c.cutoff)
     JOIN users AS u ON u.user_id = s.user_id
     LEFT JOIN regions AS r ON r.country = u.country
+    WHERE c.split <> 'score'
+    UNION ALL
+    -- The members scored now are the members counted on the as-of date (the member layer's current ones, a subscription
+    -- ending that day included), one row each: scored from the active subscriptions instead, they left out those ending
+    -- that day, and the members by region less them gave the 1 European whose subscription ended on the as-of date.
+    SELECT c.split, c.cutoff, m.user_id, CAST(m.monthly_fee AS DOUBLE) AS monthly_price, 0 AS churned,
+           CAST(date_diff('day', m.signup_date, c.cutoff) AS DOUBLE) / 30.4 AS tenure_months,
+           coalesce(m.region, 'Unknown') AS region,
+           c.period
+    FROM cutoffs AS c
+    JOIN member AS m ON m.current AND m.source = {{event_source}}
+    WHERE c.split = 'score'
 ),
 -- Every snapshot is a multiple of 30 days before the as-of date, so each of its windows (the last 30 days, the 30
 -- before, the last 90) is a run of whole 30-day periods counted back from the as-of date: period j holds the days

@@ -32,7 +32,7 @@ public final class Catalog {
     /** A column some loaded file must fill, as table.column. */
     private static final String NEED = "[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*";
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
-            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts", "inflow", "outflow", "totals_of", "months_back", "changes", "same_rows_as", "ends_in");
+            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts", "inflow", "outflow", "totals_of", "months_back", "changes", "same_rows_as", "ends_in", "total_in", "total_leaves_out");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track", "units");
 
@@ -139,6 +139,9 @@ public final class Catalog {
                     flowProblem(question, bySlug, flow.outflow(), true).ifPresent(message -> problems.add(Problem.fatal(
                             question.descriptionFile().toString(), spec.line(), "outflow", "bad-privacy", message)));
                 });
+                spec.totalIn().ifPresent(total -> flowProblem(question, bySlug, total, false)
+                        .map(m -> m.replace("'inflow'", "'total_in'")).ifPresent(message -> problems.add(Problem.fatal(
+                                question.descriptionFile().toString(), spec.line(), "total_in", "bad-privacy", message))));
                 spec.endsIn().ifPresent(ends -> {
                     Optional<String> problem = spec.parts().size() == 1 && spec.label().isPresent()
                             ? flowProblem(question, bySlug, ends, false).map(m -> m.replace("'inflow'", "'ends_in'"))
@@ -551,7 +554,7 @@ public final class Catalog {
                 ratios, small.get(), label, entry.string("within"), running, entry.strings("keep"), entry.line(), nestedIn,
                 entry.string("as_of_month_of"), entry.string("adds_up"), entry.string("counts"), flow,
                 entry.string("totals_of"), entry.string("months_back"), entry.strings("changes"),
-                entry.string("same_rows_as"), entry.string("ends_in")));
+                entry.string("same_rows_as"), entry.string("ends_in"), entry.string("total_in"), entry.strings("total_leaves_out")));
     }
 
     private static Optional<ChartSpec> chart(FrontMatter entry, List<String> results, String where,

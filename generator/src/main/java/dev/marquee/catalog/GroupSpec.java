@@ -58,13 +58,19 @@ import java.util.regex.Pattern;
  *                    or of this question; this result itself for its next month's start, the current members for the
  *                    as-of month). Start less leavers and end give those who joined in the month, a group no result
  *                    publishes: under k, a figure of the three is hidden (see JoinedRows)
+ * @param totalIn     another result ({@code <question>/<result>} or of this question) whose members figure is the sum of
+ *                    this result's rows but those {@code totalLeavesOut} names (the viewers, of the members by hours
+ *                    watched less those with none): the rows hidden among those it adds up hold none or k or more
+ *                    members (see SubsetTotalRows)
+ * @param totalLeavesOut with {@code totalIn}: the values of the rows the total leaves out
  */
 public record GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
                         List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
                         List<Running> running, List<String> keep, int line, Optional<String> nestedIn,
                         Optional<String> asOfMonthOf, Optional<String> addsUp, Optional<String> counts,
                         Optional<Flow> flow, Optional<String> totalsOf, Optional<String> monthsBack, List<String> changes,
-                        Optional<String> sameRowsAs, Optional<String> endsIn) {
+                        Optional<String> sameRowsAs, Optional<String> endsIn, Optional<String> totalIn,
+                        List<String> totalLeavesOut) {
 
     /** The groupings {@code nested_in} may name: the report's regions, of countries. */
     public static final java.util.Set<String> NESTINGS = java.util.Set.of("region");
@@ -84,7 +90,7 @@ public record GroupSpec(String result, String members, boolean overlapping, List
                      List<Running> running, List<String> keep, int line, Optional<String> nestedIn) {
         this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, nestedIn, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     /**

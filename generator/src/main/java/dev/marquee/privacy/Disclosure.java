@@ -90,7 +90,8 @@ public final class Disclosure {
         // A result that is another's as-of month shows the rows that one shows, and no others (see AsOfMonthRows); a
         // month's signups and churners are not the one figure of its flow not shown (see FlowRows); a running total under
         // another name shows where the running total does (see RunningTotalRows); a group's start, leavers and end do not
-        // give fewer than k joiners (see JoinedRows).
+        // give fewer than k joiners (see JoinedRows); a total published of some rows does not give the hidden ones among
+        // them (see SubsetTotalRows).
         Map<String, Map<Object, Set<Object>>> forced = new HashMap<>();
         Map<String, Set<List<String>>> rowsToHide = new HashMap<>();
         forcedRows.forEach((result, keys) -> rowsToHide.put(result, new HashSet<>(keys)));
@@ -102,7 +103,8 @@ public final class Disclosure {
             }
             boolean moreRows = AsOfMonthRows.hide(answers, safe, rowsToHide) | addUpHiddenRows(answers, safe, rowsToHide)
                     | FlowRows.hide(answers, safe, rowsToHide, shownElsewhere, k) | RunningTotalRows.hide(answers, safe, rowsToHide)
-                    | SameRows.hide(answers, safe, rowsToHide) | JoinedRows.hide(answers, safe, rowsToHide, shownElsewhere, k);
+                    | SameRows.hide(answers, safe, rowsToHide) | JoinedRows.hide(answers, safe, rowsToHide, shownElsewhere, k)
+                    | SubsetTotalRows.hide(answers, safe, rowsToHide, k);
             if (contains(forced, found) && !moreRows) {
                 return safe;
             }

@@ -139,6 +139,18 @@ class CatalogTest {
     }
 
     @Test
+    void read_totalIn_namesAResultCountingMembers() throws Exception {
+        Path questions = questionsWith("watch-time.md", "    total_in: summary\n    total_leaves_out: [none]\n",
+                "    total_in: summery\n    total_leaves_out: [none]\n");
+
+        ReportException error = assertThrows(ReportException.class, () -> readAsTheRunDoes(questions));
+
+        assertTrue(error.getMessage().matches("(?s).*watch-time\\.md:\\d+ column total_in: 'total_in' names a result declared under "
+                + "'privacy' \\(of this question, or <question>/<result>\\) that counts members; got 'summery' \\[bad-privacy\\].*"),
+                error.getMessage());
+    }
+
+    @Test
     void read_endsIn_onAResultWithoutThoseWhoLeft_isRefused() throws Exception {
         Path questions = questionsWith("members.md", "    as_of_month_of: churn/monthly_by_country\n",
                 "    as_of_month_of: churn/monthly_by_country\n    ends_in: by_region\n");
