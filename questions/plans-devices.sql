@@ -34,12 +34,19 @@ FROM (SELECT counted.*, sum(minutes) OVER (PARTITION BY country) AS country_minu
 ORDER BY country_minutes DESC, country, device
 
 -- Members by their main device (the one a member-level file names, or the one a member watched most on), per country.
+-- Members without one (for the event files, those who never watched) are a row of their own, 'none', in a population
+-- that gives main devices: left out, the country's members less its devices' rows gave them (a red-team review read the
+-- Netherlands' 2 members who never watched from 44 members and 13 + 16 + 13 by device).
 -- name: main_device_mix
-WITH counted AS (
-    SELECT source, country, main_device AS device, count(*) AS members
-    FROM member
-    WHERE current AND country IS NOT NULL AND main_device IS NOT NULL
-    GROUP BY source, country, main_device
+WITH with_devices AS (
+    SELECT source FROM member WHERE main_device IS NOT NULL GROUP BY source
+),
+counted AS (
+    SELECT m.source, m.country, coalesce(m.main_device, 'none') AS device, count(*) AS members
+    FROM member AS m
+    JOIN with_devices AS d ON d.source = m.source
+    WHERE m.current AND m.country IS NOT NULL
+    GROUP BY m.source, m.country, coalesce(m.main_device, 'none')
 )
 SELECT source, country, device, members, CAST(members AS DOUBLE) / country_members AS share
 FROM (SELECT counted.*, sum(members) OVER (PARTITION BY source, country) AS country_members FROM counted) AS sized

@@ -127,6 +127,10 @@ public final class AcrossSlices {
     private static void compareRows(Answers whole, List<Answers> slices, int k, Map<String, String> regionOf,
                                     List<Map<String, String>> shared, List<Map<String, Set<List<String>>>> forced,
                                     List<List<Answer>> published, List<Map<String, Set<List<String>>>> sameRowsInWhole) {
+        List<Map<String, Map<List<String>, List<Object>>>> known = new ArrayList<>();
+        for (int s = 0; s < slices.size(); s++) {
+            known.add(knownFromTheWhole(whole, slices.get(s), shared.get(s)));
+        }
         while (true) {
             Set<Integer> more = new HashSet<>();
             for (Answer answer : whole.published()) {
@@ -136,10 +140,17 @@ public final class AcrossSlices {
                     if (spec.isEmpty() || !spec.get().countsMembers() || question.kpiQuery().map(result::equals).orElse(false)) {
                         continue;
                     }
-                    List<Optional<Table>> tables = published.stream().map(p -> resultOf(p, question, result)).toList();
+                    String resultKey = Disclosure.resultKey(question, result);
+                    List<Optional<Table>> tables = new ArrayList<>();
+                    List<Set<List<String>>> knownKeys = new ArrayList<>();
+                    for (int s = 0; s < slices.size(); s++) {
+                        Map<List<String>, List<Object>> rows = known.get(s).getOrDefault(resultKey, Map.of());
+                        tables.add(resultOf(published.get(s), question, result).map(t -> withRows(t, spec.get(), rows)));
+                        knownKeys.add(rows.keySet());
+                    }
                     List<Optional<Table>> computed = slices.stream().map(slice -> resultOf(slice.computed(), question, result)).toList();
                     List<Set<List<String>>> hide = SliceRows.hidden(resultOf(whole.computed(), question, result),
-                            answer.result(result), computed, tables, spec.get(), k);
+                            answer.result(result), computed, tables, spec.get(), k, knownKeys);
                     for (int s = 0; s < slices.size(); s++) {
                         if (forced.get(s).computeIfAbsent(Disclosure.resultKey(question, result), x -> new HashSet<>()).addAll(hide.get(s))) {
                             more.add(s);
@@ -166,6 +177,89 @@ public final class AcrossSlices {
                 published.set(s, Disclosure.protect(slices.get(s).computed(), k, regionOf, forced.get(s), sameRowsInWhole.get(s)));
             }
         }
+    }
+
+    /**
+     * A slice's rows whose group the whole report shows in another result, under the value the slice's members share:
+     * a plan's slice's members of a country are the whole report's members of that country and plan (its plans by
+     * country). A reader has them whatever the slice hides: the audit solved Colombia's 5 Premium members from the whole
+     * report's plans by country and the plan slices' members by country. Matched by the columns that name the rows (the
+     * whole's less the shared one) and what the members column counts; per result ({@link Disclosure#resultKey}), each
+     * row's key ({@link GroupedTable#key}) and the row as the slice computed it.
+     */
+    private static Map<String, Map<List<String>, List<Object>>> knownFromTheWhole(Answers whole, Answers slice,
+                                                                                Map<String, String> shared) {
+        // The groups the whole report shows under a shared value: what they count, the columns naming them, their values.
+        Set<List<Object>> shownUnderShared = new HashSet<>();
+        for (Answer answer : whole.published()) {
+            for (GroupSpec spec : answer.question().privacy()) {
+                Table table = answer.results().get(spec.result());
+                if (table == null || !spec.countsMembers() || answer.question().kpiQuery().map(spec.result()::equals).orElse(false)) {
+                    continue;
+                }
+                List<Integer> figures = GroupedTable.figureColumns(table, spec);
+                for (Map.Entry<String, String> value : shared.entrySet()) {
+                    Optional<Integer> column = table.indexOf(value.getKey());
+                    if (column.isEmpty()) {
+                        continue;
+                    }
+                    for (List<Object> row : table.rows()) {
+                        if (row.get(table.index(spec.members())) == null || !value.getValue().equals(String.valueOf(row.get(column.get())))) {
+                            continue;
+                        }
+                        List<Object> names = new ArrayList<>();
+                        List<Object> values = new ArrayList<>();
+                        for (int c = 0; c < table.columns().size(); c++) {
+                            if (!figures.contains(c) && c != column.get()) {
+                                names.add(table.columns().get(c).name());
+                                values.add(String.valueOf(row.get(c)));
+                            }
+                        }
+                        if (!values.contains(Disclosure.OTHER)) {
+                            shownUnderShared.add(List.of(spec.counts().orElse(spec.members()), names, values));
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, Map<List<String>, List<Object>>> known = new HashMap<>();
+        for (Answer answer : slice.computed()) {
+            for (GroupSpec spec : answer.question().privacy()) {
+                Table table = answer.results().get(spec.result());
+                if (table == null || !spec.countsMembers()) {
+                    continue;
+                }
+                List<Integer> figures = GroupedTable.figureColumns(table, spec);
+                List<Object> names = new ArrayList<>();
+                for (int c = 0; c < table.columns().size(); c++) {
+                    if (!figures.contains(c)) {
+                        names.add(table.columns().get(c).name());
+                    }
+                }
+                for (List<Object> row : table.rows()) {
+                    List<String> key = GroupedTable.key(table, spec, row);
+                    if (shownUnderShared.contains(List.of(spec.counts().orElse(spec.members()), names, new ArrayList<Object>(key)))) {
+                        known.computeIfAbsent(Disclosure.resultKey(answer.question(), spec.result()), x -> new HashMap<>()).put(key, row);
+                    }
+                }
+            }
+        }
+        return known;
+    }
+
+    /** A slice's published result with its rows a reader knows from the whole report put back with their figures. */
+    private static Table withRows(Table published, GroupSpec spec, Map<List<String>, List<Object>> known) {
+        if (known.isEmpty()) {
+            return published;
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : published.rows()) {
+            if (!known.containsKey(GroupedTable.key(published, spec, row))) {
+                rows.add(row);
+            }
+        }
+        known.forEach((key, row) -> rows.add(row));
+        return new Table(published.columns(), rows);
     }
 
     /**

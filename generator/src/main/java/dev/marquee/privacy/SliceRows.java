@@ -48,6 +48,19 @@ final class SliceRows {
      */
     static List<Set<List<String>>> hidden(Optional<Table> wholeComputed, Table whole, List<Optional<Table>> slicesComputed,
                                           List<Optional<Table>> slices, GroupSpec spec, int k) {
+        return hidden(wholeComputed, whole, slicesComputed, slices, spec, k, slices.stream().map(s -> Set.<List<String>>of()).toList());
+    }
+
+    /**
+     * The same, where some of a slice's rows are known to a reader whatever the slice hides, because the whole report
+     * shows the same group in another result (a plan's slice's members of a country: the whole report's members of that
+     * country and plan). Those rows are in {@code slices} with their figures, count as shown, and are never the row
+     * chosen to hide: hiding them would protect nothing.
+     *
+     * @param known per slice, the keys of such rows
+     */
+    static List<Set<List<String>>> hidden(Optional<Table> wholeComputed, Table whole, List<Optional<Table>> slicesComputed,
+                                          List<Optional<Table>> slices, GroupSpec spec, int k, List<Set<List<String>>> known) {
         List<Set<List<String>>> hide = new ArrayList<>();
         List<Map<List<String>, Integer>> rowsByKey = new ArrayList<>();
         for (Optional<Table> slice : slices) {
@@ -78,11 +91,11 @@ final class SliceRows {
                     parts.add(new Part(s, rowsByKey.get(s).get(key)));
                 }
             }
-            hideWhileSmall(whole, row, parts, slices, spec, k, measures, leaveOut, hide);
+            hideWhileSmall(whole, row, parts, slices, spec, k, measures, leaveOut, hide, known);
         }
         if (wholeComputed.isPresent()) {
-            notOneSliceAlone(whole, slicesComputed, slices, spec, rowsByKey, leaveOut, hide);
-            otherByItsRows(wholeComputed.get(), whole, slicesComputed, slices, spec, k, measures, leaveOut, hide);
+            notOneSliceAlone(whole, slicesComputed, slices, spec, rowsByKey, leaveOut, hide, known);
+            otherByItsRows(wholeComputed.get(), whole, slicesComputed, slices, spec, k, measures, leaveOut, hide, known);
         }
         return hide;
     }
@@ -125,7 +138,7 @@ final class SliceRows {
      */
     private static void notOneSliceAlone(Table whole, List<Optional<Table>> slicesComputed, List<Optional<Table>> slices,
                                          GroupSpec spec, List<Map<List<String>, Integer>> rowsByKey, Set<Integer> leaveOut,
-                                         List<Set<List<String>>> hide) {
+                                         List<Set<List<String>>> hide, List<Set<List<String>>> known) {
         List<Map<List<String>, Double>> computedMembers = new ArrayList<>();
         for (Optional<Table> computed : slicesComputed) {
             Map<List<String>, Double> members = new HashMap<>();
@@ -156,7 +169,7 @@ final class SliceRows {
                 if (shown.isPresent()) {
                     rest -= shown.get();
                     boolean hidesSome = leaveOut.contains(s) || !hide.get(s).isEmpty();
-                    if (shown.get() > 0 && preferred(shown.get(), hidesSome, fewest, smallestHidesSome)) {
+                    if (shown.get() > 0 && !known.get(s).contains(key) && preferred(shown.get(), hidesSome, fewest, smallestHidesSome)) {
                         fewest = shown.get();
                         smallest = s;
                         smallestHidesSome = hidesSome;
@@ -187,7 +200,7 @@ final class SliceRows {
      */
     private static void otherByItsRows(Table wholeComputed, Table whole, List<Optional<Table>> slicesComputed,
                                        List<Optional<Table>> slices, GroupSpec spec, int k, List<String> measures,
-                                       Set<Integer> leaveOut, List<Set<List<String>>> hide) {
+                                       Set<Integer> leaveOut, List<Set<List<String>>> hide, List<Set<List<String>>> known) {
         if (spec.label().isEmpty() || spec.within().isPresent()) {
             return;
         }
@@ -220,7 +233,7 @@ final class SliceRows {
                     }
                 }
             }
-            hideWhileSmall(whole, row, parts, slices, spec, k, measures, leaveOut, hide);
+            hideWhileSmall(whole, row, parts, slices, spec, k, measures, leaveOut, hide, known);
         }
     }
 
@@ -237,7 +250,8 @@ final class SliceRows {
      * @param leaveOut the slices whose published result leaves some figures out (see {@link #leavesOut})
      */
     private static void hideWhileSmall(Table whole, int row, List<Part> parts, List<Optional<Table>> slices, GroupSpec spec,
-                                       int k, List<String> measures, Set<Integer> leaveOut, List<Set<List<String>>> hide) {
+                                       int k, List<String> measures, Set<Integer> leaveOut, List<Set<List<String>>> hide,
+                                       List<Set<List<String>>> known) {
         List<Part> shownParts = new ArrayList<>(parts);
         boolean changed = true;
         while (changed) {
@@ -256,7 +270,9 @@ final class SliceRows {
                     if (shown.isPresent()) {
                         rest -= shown.get();
                         boolean hidesSome = leaveOut.contains(part.slice()) || !hide.get(part.slice()).isEmpty();
-                        if (shown.get() > 0 && preferred(shown.get(), hidesSome, smallest, nextHidesSome)) {
+                        Table slice = slices.get(part.slice()).orElseThrow();
+                        boolean isKnown = known.get(part.slice()).contains(GroupedTable.key(slice, spec, slice.rows().get(part.row())));
+                        if (shown.get() > 0 && !isKnown && preferred(shown.get(), hidesSome, smallest, nextHidesSome)) {
                             smallest = shown.get();
                             next = part;
                             nextHidesSome = hidesSome;
