@@ -32,10 +32,16 @@ public record Kpi(String id, String label, Unit unit, double value, Optional<Dou
         if (periods.isEmpty()) {
             return this;
         }
+        // A second reason to hide joins the first one's clause ("not shown where it would describe fewer than 10
+        // members, or, with the slices...") rather than stacking a second "not shown where" on the tile.
+        String notShown = "not shown where";
+        String reasons = comparison.isEmpty() ? why
+                : comparison.contains("; " + notShown) && why.startsWith(notShown)
+                ? comparison + ", or" + (why.startsWith(notShown + ",") ? "" : " ") + why.substring(notShown.length()).stripLeading()
+                : comparison + "; " + why;
         return new Kpi(id, label, unit, periods.contains("value") ? Double.NaN : value,
                 periods.contains("previous_month") ? Optional.empty() : previousMonth,
-                periods.contains("year_ago") ? Optional.empty() : yearAgo, partial, higherIsBetter,
-                (comparison.isEmpty() ? "" : comparison + "; ") + why);
+                periods.contains("year_ago") ? Optional.empty() : yearAgo, partial, higherIsBetter, reasons);
     }
 
     public String valueText() {
