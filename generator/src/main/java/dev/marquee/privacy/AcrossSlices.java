@@ -189,8 +189,7 @@ public final class AcrossSlices {
      */
     private static Map<String, Map<List<String>, List<Object>>> knownFromTheWhole(Answers whole, Answers slice,
                                                                                 Map<String, String> shared) {
-        // The groups the whole report shows under a shared value: what they count, the columns naming them, their values.
-        Set<List<Object>> shownUnderShared = new HashSet<>();
+        Set<NamedGroup> shownUnderShared = new HashSet<>();
         for (Answer answer : whole.published()) {
             for (GroupSpec spec : answer.question().privacy()) {
                 Table table = answer.results().get(spec.result());
@@ -216,7 +215,7 @@ public final class AcrossSlices {
                             }
                         }
                         if (!values.contains(Disclosure.OTHER)) {
-                            shownUnderShared.add(List.of(spec.counts().orElse(spec.members()), names, values));
+                            shownUnderShared.add(new NamedGroup(spec.counts().orElse(spec.members()), names, values));
                         }
                     }
                 }
@@ -238,13 +237,17 @@ public final class AcrossSlices {
                 }
                 for (List<Object> row : table.rows()) {
                     List<String> key = GroupedTable.key(table, spec, row);
-                    if (shownUnderShared.contains(List.of(spec.counts().orElse(spec.members()), names, new ArrayList<Object>(key)))) {
+                    if (shownUnderShared.contains(new NamedGroup(spec.counts().orElse(spec.members()), names, new ArrayList<Object>(key)))) {
                         known.computeIfAbsent(Disclosure.resultKey(answer.question(), spec.result()), x -> new HashMap<>()).put(key, row);
                     }
                 }
             }
         }
         return known;
+    }
+
+    /** A group a result shows: what its members column counts, the columns naming its rows, and its row's values of them. */
+    private record NamedGroup(String counts, List<Object> columns, List<Object> values) {
     }
 
     /** A slice's published result with its rows a reader knows from the whole report put back with their figures. */

@@ -1,13 +1,11 @@
 package dev.marquee.slice;
 
 import dev.marquee.Fixtures;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +38,7 @@ class FlowsBetweenMonthsTest {
         List<String> leaks = new ArrayList<>();
         int equations = 0;
         int oneHidden = 0;
-        List<Path> reports = reports(site);
+        List<Path> reports = PublishedReports.of(site);
         for (Path report : reports) {
             Flows shown = readerHas(site, truth, report);
             Flows all = Flows.read(truth.resolve(site.relativize(report)));
@@ -126,11 +123,11 @@ class FlowsBetweenMonthsTest {
         // Growth and a month's subscribers give the month before's: the Middle East & Africa slice hid its subscribers of
         // October 2022 and showed November's 11 with a growth of 0%.
         Path site = Fixtures.slicedSample(dimension);
-        List<Path> reports = reports(site);
+        List<Path> reports = PublishedReports.of(site);
         List<String> found = new ArrayList<>();
         int rates = 0;
         for (Path report : reports) {
-            List<CSVRecord> rows = Flows.rows(report.resolve("csv/signups-subscribers.csv"));
+            List<CSVRecord> rows = PublishedReports.rows(report.resolve("csv/signups-subscribers.csv"));
             for (int r = 1; r < rows.size(); r++) {
                 if (!rows.get(r).get(2).isEmpty()) {
                     rates++;
@@ -150,11 +147,11 @@ class FlowsBetweenMonthsTest {
         // Both are the members active on a month's last day: the whole report hid its subscribers of January to March
         // 2022 against the flows, and MRR's members (80, 132, 178) still gave them.
         Path site = Fixtures.slicedSample(dimension);
-        List<Path> reports = reports(site);
+        List<Path> reports = PublishedReports.of(site);
         List<String> found = new ArrayList<>();
         for (Path report : reports) {
             Map<String, Double> subscribers = Flows.read(report).subscribers();
-            for (CSVRecord row : Flows.rows(report.resolve("csv/revenue-mrr.csv"))) {
+            for (CSVRecord row : PublishedReports.rows(report.resolve("csv/revenue-mrr.csv"))) {
                 if (subscribers.containsKey(row.get(0)) && row.get(2).isEmpty() != (subscribers.get(row.get(0)) == null)) {
                     found.add(site.relativize(report) + " " + row.get(0));
                 }
@@ -171,7 +168,7 @@ class FlowsBetweenMonthsTest {
         // slice's curve (111, 91, 88, 82...) gave back 18 of its hidden months.
         Path site = Fixtures.slicedSample(dimension);
         Path truth = Fixtures.slicedSampleUnprotected(dimension);
-        List<Path> reports = reports(site);
+        List<Path> reports = PublishedReports.of(site);
         List<String> leaks = new ArrayList<>();
         int pairs = 0;
         for (Path report : reports) {
@@ -179,7 +176,7 @@ class FlowsBetweenMonthsTest {
             Map<String, Double> trueSignups = Flows.read(truth.resolve(site.relativize(report))).signups();
             List<String> months = new ArrayList<>(trueSignups.keySet());
             Map<Integer, Double> curve = new TreeMap<>();
-            for (CSVRecord row : Flows.rows(report.resolve("csv/churn-retention.csv"))) {
+            for (CSVRecord row : PublishedReports.rows(report.resolve("csv/churn-retention.csv"))) {
                 if (!row.get(1).isEmpty()) {
                     curve.put(Integer.valueOf(row.get(0)), Double.valueOf(row.get(1)));
                 }
@@ -218,7 +215,7 @@ class FlowsBetweenMonthsTest {
         Path site = Fixtures.slicedSample(dimension);
         List<String> found = new ArrayList<>();
         int compared = 0;
-        for (Path report : reports(site)) {
+        for (Path report : PublishedReports.of(site)) {
             Map<String, Map<String, Double>> atStart = Flows.read(report).atStart();
             Map<String, Map<String, Double>> churners = Flows.read(report).churners();
             List<String> months = new ArrayList<>(atStart.keySet());
@@ -236,12 +233,12 @@ class FlowsBetweenMonthsTest {
                     continue;
                 }
                 Map<String, Double> current = new TreeMap<>();
-                for (CSVRecord row : Flows.rows(report.resolve("csv/" + files[1]))) {
+                for (CSVRecord row : PublishedReports.rows(report.resolve("csv/" + files[1]))) {
                     if (row.get(0).equals("event files") && !row.get(2).isEmpty()) {
                         current.put(row.get(1), Double.valueOf(row.get(2)));
                     }
                 }
-                for (CSVRecord row : Flows.rows(report.resolve("csv/" + files[0]))) {
+                for (CSVRecord row : PublishedReports.rows(report.resolve("csv/" + files[0]))) {
                     if (!row.get(0).equals("Other (small groups)") && !row.get(1).isEmpty() && !row.get(2).isEmpty()) {
                         compared += joined(Double.valueOf(row.get(1)), Double.valueOf(row.get(2)), current.get(row.get(0)),
                                 site.relativize(report) + " as-of month " + row.get(0), found);
@@ -267,14 +264,14 @@ class FlowsBetweenMonthsTest {
         List<String> found = new ArrayList<>();
         int withHiddenMonths = 0;
         int scored = 0;
-        for (Path report : reports(site)) {
+        for (Path report : PublishedReports.of(site)) {
             if (!Files.exists(report.resolve("csv/outlook-forecast-accuracy.csv"))) {
                 continue;
             }
-            for (CSVRecord row : Flows.rows(report.resolve("csv/outlook-forecast-accuracy.csv"))) {
+            for (CSVRecord row : PublishedReports.rows(report.resolve("csv/outlook-forecast-accuracy.csv"))) {
                 Path forecast = report.resolve("csv/" + forecasts.get(row.get("series")));
                 // A month of the actuals with nothing shown: hidden (the months ahead have a forecast).
-                boolean hidden = Files.exists(forecast) && Flows.rows(forecast).stream()
+                boolean hidden = Files.exists(forecast) && PublishedReports.rows(forecast).stream()
                         .anyMatch(month -> java.util.stream.IntStream.range(1, month.size()).allMatch(c -> month.get(c).isEmpty()));
                 boolean errors = !row.get("mape").isEmpty() || !row.get("baseline_mape").isEmpty()
                         || !row.get("mase").isEmpty() || !row.get("baseline_mase").isEmpty();
@@ -299,15 +296,6 @@ class FlowsBetweenMonthsTest {
             found.add(where + ": " + (long) joined + " joined (" + start + " at the start, " + left + " left, " + end + " at the end)");
         }
         return 1;
-    }
-
-    /** The whole report and each published slice's, in order. */
-    private static List<Path> reports(Path site) throws IOException {
-        List<Path> reports = new ArrayList<>(List.of(site));
-        try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
-            slices.filter(Files::isDirectory).sorted().forEach(reports::add);
-        }
-        return reports;
     }
 
     /**
@@ -358,7 +346,7 @@ class FlowsBetweenMonthsTest {
     /** The whole report's members of each country at each month's end (null: hidden), by country and month. */
     private static Map<String, Map<String, Double>> countryTrend(Path site) throws IOException {
         Map<String, Map<String, Double>> trend = new TreeMap<>();
-        for (CSVRecord row : Flows.rows(site.resolve("csv/churn-country-trend.csv"))) {
+        for (CSVRecord row : PublishedReports.rows(site.resolve("csv/churn-country-trend.csv"))) {
             trend.computeIfAbsent(row.get(1), c -> new TreeMap<>()).put(row.get(0), row.get(2).isEmpty() ? null : Double.valueOf(row.get(2)));
         }
         return trend;
@@ -370,18 +358,18 @@ class FlowsBetweenMonthsTest {
 
         static Flows read(Path report) throws IOException {
             Map<String, Double> subscribers = new TreeMap<>();
-            for (CSVRecord row : rows(report.resolve("csv/signups-subscribers.csv"))) {
+            for (CSVRecord row : PublishedReports.rows(report.resolve("csv/signups-subscribers.csv"))) {
                 subscribers.put(row.get(0), number(row.get(1)));
             }
             Map<String, Double> signups = new TreeMap<>();
-            for (CSVRecord row : rows(report.resolve("csv/signups-monthly.csv"))) {
+            for (CSVRecord row : PublishedReports.rows(report.resolve("csv/signups-monthly.csv"))) {
                 if (row.get(0).equals("event files")) {
                     signups.put(row.get(1), number(row.get(2)));
                 }
             }
             Map<String, Map<String, Double>> churners = new TreeMap<>();
             Map<String, Map<String, Double>> atStart = new TreeMap<>();
-            for (CSVRecord row : rows(report.resolve("csv/churn-monthly-by-region.csv"))) {
+            for (CSVRecord row : PublishedReports.rows(report.resolve("csv/churn-monthly-by-region.csv"))) {
                 churners.computeIfAbsent(row.get(0), m -> new TreeMap<>()).put(row.get(1), number(row.get(3)));
                 atStart.computeIfAbsent(row.get(0), m -> new TreeMap<>()).put(row.get(1), number(row.get(2)));
             }
@@ -390,11 +378,6 @@ class FlowsBetweenMonthsTest {
 
         private static Double number(String text) {
             return text.isEmpty() ? null : Double.valueOf(text);
-        }
-
-        static List<CSVRecord> rows(Path csv) throws IOException {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-                    .parse(new StringReader(Files.readString(csv))).getRecords();
         }
     }
 }

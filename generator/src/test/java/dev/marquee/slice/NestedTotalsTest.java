@@ -1,20 +1,17 @@
 package dev.marquee.slice;
 
 import dev.marquee.Fixtures;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,12 +34,12 @@ class NestedTotalsTest {
     void theViewers_lessTheBandsShown_giveNoGroupUnderK(String dimension) throws IOException {
         List<String> found = new ArrayList<>();
         int compared = 0;
-        for (Path report : reports(Fixtures.slicedSample(dimension))) {
-            double viewers = Double.parseDouble(rows(report.resolve("csv/watch-time-summary.csv")).get(0).get("viewers"));
+        for (Path report : PublishedReports.of(Fixtures.slicedSample(dimension))) {
+            double viewers = Double.parseDouble(PublishedReports.rows(report.resolve("csv/watch-time-summary.csv")).get(0).get("viewers"));
             for (String[] bands : new String[][]{{"watch-time-distribution.csv", "none"}, {"watch-time-recency.csv", "never watched"}}) {
                 double shown = 0;
                 boolean anyHidden = false;
-                for (CSVRecord row : rows(report.resolve("csv/" + bands[0]))) {
+                for (CSVRecord row : PublishedReports.rows(report.resolve("csv/" + bands[0]))) {
                     if (row.get(0).equals("event files") && !row.get(1).equals(bands[1])) {
                         anyHidden |= row.get(2).isEmpty();
                         shown += row.get(2).isEmpty() ? 0 : Double.parseDouble(row.get(2));
@@ -63,18 +60,18 @@ class NestedTotalsTest {
     void aCountrysMembers_lessItsMembersByMainDevice_giveNoGroupUnderK(String dimension) throws IOException {
         List<String> found = new ArrayList<>();
         int compared = 0;
-        for (Path report : reports(Fixtures.slicedSample(dimension))) {
+        for (Path report : PublishedReports.of(Fixtures.slicedSample(dimension))) {
             Path devices = report.resolve("csv/plans-devices-main-device-by-country.csv");
             if (!Files.exists(devices) || !Files.exists(report.resolve("csv/members-countries.csv"))) {
                 continue;
             }
             Map<String, Double> byDevice = new TreeMap<>();
-            for (CSVRecord row : rows(devices)) {
+            for (CSVRecord row : PublishedReports.rows(devices)) {
                 if (row.get(0).equals("event files") && !row.get(3).isEmpty()) {
                     byDevice.merge(row.get(1), Double.valueOf(row.get(3)), Double::sum);
                 }
             }
-            for (CSVRecord row : rows(report.resolve("csv/members-countries.csv"))) {
+            for (CSVRecord row : PublishedReports.rows(report.resolve("csv/members-countries.csv"))) {
                 if (row.get(0).equals("event files") && !row.get(2).isEmpty() && byDevice.containsKey(row.get(1))) {
                     compared++;
                     small(Double.parseDouble(row.get(2)) - byDevice.get(row.get(1)), report + " " + row.get(1)
@@ -91,18 +88,18 @@ class NestedTotalsTest {
     void aRegionsMembers_andItsExpectedChurnersMembers_areTheSame(String dimension) throws IOException {
         List<String> found = new ArrayList<>();
         int compared = 0;
-        for (Path report : reports(Fixtures.slicedSample(dimension))) {
+        for (Path report : PublishedReports.of(Fixtures.slicedSample(dimension))) {
             Path expected = report.resolve("csv/churn-expected-churners.csv");
             if (!Files.exists(expected) || !Files.exists(report.resolve("csv/members-regions.csv"))) {
                 continue;
             }
             Map<String, Double> members = new TreeMap<>();
-            for (CSVRecord row : rows(report.resolve("csv/members-regions.csv"))) {
+            for (CSVRecord row : PublishedReports.rows(report.resolve("csv/members-regions.csv"))) {
                 if (row.get(0).equals("event files") && !row.get(2).isEmpty()) {
                     members.put(row.get(1), Double.valueOf(row.get(2)));
                 }
             }
-            for (CSVRecord row : rows(expected)) {
+            for (CSVRecord row : PublishedReports.rows(expected)) {
                 if (members.containsKey(row.get("region")) && !row.get("members").isEmpty()) {
                     compared++;
                     small(members.get(row.get("region")) - Double.parseDouble(row.get("members")), report + " " + row.get("region")
@@ -118,18 +115,5 @@ class NestedTotalsTest {
         if (Math.abs(group) >= 1 && Math.abs(group) < K) {
             found.add(where + " = " + (long) group);
         }
-    }
-
-    private static List<Path> reports(Path site) throws IOException {
-        List<Path> reports = new ArrayList<>(List.of(site));
-        try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
-            slices.filter(Files::isDirectory).sorted().forEach(reports::add);
-        }
-        return reports;
-    }
-
-    private static List<CSVRecord> rows(Path csv) throws IOException {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-                .parse(new StringReader(Files.readString(csv))).getRecords();
     }
 }

@@ -1,20 +1,17 @@
 package dev.marquee.slice;
 
 import dev.marquee.Fixtures;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,17 +34,17 @@ class PairComplementsTest {
         Path site = Fixtures.slicedSample(dimension);
         List<String> found = new ArrayList<>();
         int pairs = 0;
-        for (Path report : reports(site)) {
+        for (Path report : PublishedReports.of(site)) {
             Path pairsFile = report.resolve("csv/outlook-co-viewing.csv");
             if (!Files.exists(pairsFile) || !Files.exists(report.resolve("csv/top-titles-by-hours.csv"))) {
                 continue;
             }
-            double total = Double.parseDouble(rows(report.resolve("csv/watch-time-summary.csv")).get(0).get("viewers"));
+            double total = Double.parseDouble(PublishedReports.rows(report.resolve("csv/watch-time-summary.csv")).get(0).get("viewers"));
             Map<String, Double> viewers = new TreeMap<>();
-            for (CSVRecord title : rows(report.resolve("csv/top-titles-by-hours.csv"))) {
+            for (CSVRecord title : PublishedReports.rows(report.resolve("csv/top-titles-by-hours.csv"))) {
                 viewers.put(title.get("title"), Double.valueOf(title.get("viewers")));
             }
-            for (CSVRecord pair : rows(pairsFile)) {
+            for (CSVRecord pair : PublishedReports.rows(pairsFile)) {
                 Double watched = viewers.get(pair.get("watched"));
                 if (watched == null) {
                     continue;
@@ -68,15 +65,15 @@ class PairComplementsTest {
         Path site = Fixtures.slicedSample(dimension);
         List<String> found = new ArrayList<>();
         int pairs = 0;
-        for (Path report : reports(site)) {
+        for (Path report : PublishedReports.of(site)) {
             Path pairsFile = report.resolve("csv/outlook-genre-affinity.csv");
             if (!Files.exists(pairsFile)) {
                 continue;
             }
-            double total = Double.parseDouble(rows(report.resolve("csv/watch-time-summary.csv")).get(0).get("viewers"));
+            double total = Double.parseDouble(PublishedReports.rows(report.resolve("csv/watch-time-summary.csv")).get(0).get("viewers"));
             // Each pair's shared members and lift, both ways round.
             Map<String, Map<String, double[]>> pairOf = new TreeMap<>();
-            for (CSVRecord pair : rows(pairsFile)) {
+            for (CSVRecord pair : PublishedReports.rows(pairsFile)) {
                 double[] figures = {Double.parseDouble(pair.get("members")), Double.parseDouble(pair.get("lift"))};
                 pairOf.computeIfAbsent(pair.get("genre_a"), g -> new TreeMap<>()).put(pair.get("genre_b"), figures);
                 pairOf.computeIfAbsent(pair.get("genre_b"), g -> new TreeMap<>()).put(pair.get("genre_a"), figures);
@@ -95,7 +92,7 @@ class PairComplementsTest {
                     }
                 }
             });
-            for (CSVRecord pair : rows(pairsFile)) {
+            for (CSVRecord pair : PublishedReports.rows(pairsFile)) {
                 Double a = members.get(pair.get("genre_a"));
                 Double b = members.get(pair.get("genre_b"));
                 if (a != null && b != null) {
@@ -117,18 +114,5 @@ class PairComplementsTest {
                 found.add(where + ": " + members.longValue() + " watched " + cell);
             }
         });
-    }
-
-    private static List<Path> reports(Path site) throws IOException {
-        List<Path> reports = new ArrayList<>(List.of(site));
-        try (Stream<Path> slices = Files.list(site.resolve("slices"))) {
-            slices.filter(Files::isDirectory).sorted().forEach(reports::add);
-        }
-        return reports;
-    }
-
-    private static List<CSVRecord> rows(Path csv) throws IOException {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-                .parse(new StringReader(Files.readString(csv))).getRecords();
     }
 }
