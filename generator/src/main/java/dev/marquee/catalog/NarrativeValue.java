@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@code | apart} and {@code | alike} name a group in a sentence that compares it with the others (the highest, row
  * 0, or the lowest, row -1): the sentence is kept only when the group's rate is (apart), or is not (alike), set apart
- * from the next group's by their 95% intervals, so a narrative says "highest" only where the data shows it.
+ * from the next group's by their 95% intervals, so a narrative says "highest" only where the data shows it. {@code | next}
+ * names that next group (the one with the closest rate), so the sentence says which group it is compared with.
  *
  * @param text     the placeholder as written, to be replaced
  * @param contrast whether the value's sentence needs its group set apart from the next, or not, if it says either
@@ -29,7 +30,9 @@ public record NarrativeValue(String text, String statement, String column, int r
         /** Its 95% interval does not overlap the next group's: it is the highest (or lowest). */
         APART,
         /** The intervals overlap: it is about the same as the next. */
-        ALIKE
+        ALIKE,
+        /** Not a claim: the value is the next group itself, the one the group is compared with. */
+        NEXT
     }
 
     static final Pattern PLACEHOLDER = Pattern.compile(
@@ -52,13 +55,14 @@ public record NarrativeValue(String text, String statement, String column, int r
             }
             Optional<Unit> unit = Optional.empty();
             Optional<Contrast> contrast = Optional.empty();
-            if (matcher.group(4) != null && (matcher.group(4).equals("apart") || matcher.group(4).equals("alike"))) {
+            if (matcher.group(4) != null && (matcher.group(4).equals("apart") || matcher.group(4).equals("alike")
+                    || matcher.group(4).equals("next"))) {
                 contrast = Optional.of(Contrast.valueOf(matcher.group(4).toUpperCase(java.util.Locale.ROOT)));
             } else if (matcher.group(4) != null) {
                 unit = Unit.parse(matcher.group(4));
                 if (unit.isEmpty()) {
                     problems.add("narrative placeholder " + any.group() + " names unit '" + matcher.group(4) + "', which "
-                            + Unit.problem(matcher.group(4)) + " (nor apart or alike)");
+                            + Unit.problem(matcher.group(4)) + " (nor apart, alike or next)");
                     problemLines.add(line);
                     continue;
                 }

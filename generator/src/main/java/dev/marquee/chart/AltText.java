@@ -139,6 +139,9 @@ final class AltText {
             }
         }
         totals.keySet().removeAll(partial);
+        // "Other (small groups)" is several groups together, some merged only to protect others: "lowest: Other (small
+        // groups)" named no group, and Other held three quarters of the members of the churn by country.
+        boolean merged = totals.keySet().removeIf(key -> dev.marquee.privacy.Disclosure.OTHER.equals(String.valueOf(key)));
         Object highest = null;
         Object lowest = null;
         for (Map.Entry<Object, Double> entry : totals.entrySet()) {
@@ -152,9 +155,19 @@ final class AltText {
         if (highest == null) {
             return;
         }
+        named(spec, totals, names, highest, lowest, someHidden, stacked, merged, text);
+        if (merged) {
+            text.append(" “").append(dev.marquee.privacy.Disclosure.OTHER).append("” is several groups together and not ranked.");
+        }
+    }
+
+    /** The highest and lowest of {@code totals}, or the one, or that all are alike. */
+    private static void named(ChartSpec spec, Map<Object, Double> totals, Map<Object, String> names, Object highest,
+                              Object lowest, boolean someHidden, boolean stacked, boolean merged, StringBuilder text) {
         String total = (stacked ? " total" : "") + (someHidden ? " shown" : "");
         if (totals.size() == 1) {
-            text.append(" The one ").append(item(spec.kind())).append(": ").append(names.get(highest)).append(" at ")
+            text.append(merged ? " The one " + item(spec.kind()) + " besides Other: " : " The one " + item(spec.kind()) + ": ")
+                    .append(names.get(highest)).append(" at ")
                     .append(Formats.compact(totals.get(highest), spec.unit())).append('.');
             return;
         }

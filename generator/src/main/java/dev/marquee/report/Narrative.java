@@ -118,6 +118,16 @@ public final class Narrative {
             return "n/a";
         }
         Object cell = table.rows().get(row).get(table.index(value.column()));
+        if (value.contrast().equals(Optional.of(NarrativeValue.Contrast.NEXT))) {
+            java.util.OptionalInt next = next(answer, value.statement(), row, value.row() == 0);
+            if (next.isEmpty()) {
+                return NOT_SO;
+            }
+            Object named = table.rows().get(next.getAsInt()).get(table.index(value.column()));
+            // The merged row is several groups: "Latin America and Other (small groups) churned about the same" read as one.
+            return dev.marquee.privacy.Disclosure.OTHER.equals(named) ? "the groups merged as Other"
+                    : named == null ? "n/a" : Formats.cell(named, dev.marquee.format.Unit.COUNT);
+        }
         if (value.contrast().isPresent() && !apart(answer, value.statement(), row, value.row() == 0)
                 .map(apart -> apart == (value.contrast().get() == NarrativeValue.Contrast.APART)).orElse(false)) {
             return NOT_SO;
@@ -141,25 +151,47 @@ public final class Narrative {
     static Optional<Boolean> apart(Answer answer, String statement, int row, boolean highest) {
         Table table = answer.result(statement);
         dev.marquee.catalog.GroupSpec spec = answer.question().privacy(statement).orElseThrow();
+        double[] named = interval(table, row, spec.members(), spec.parts().get(0));
+        java.util.OptionalInt next = next(answer, statement, row, highest);
+        if (named == null || next.isEmpty()) {
+            return Optional.empty();
+        }
+        double[] other = interval(table, next.getAsInt(), spec.members(), spec.parts().get(0));
+        if (highest ? other[0] >= named[0] : other[0] <= named[0]) {
+            return Optional.of(false);
+        }
+        return Optional.of(highest ? named[1] > other[2] : named[2] < other[1]);
+    }
+
+    /**
+     * The row of the group a row's group is compared with: among the rows that show their figures, the one with the
+     * closest rate below it (above it for the lowest), or one with a rate as high (as low), which makes the group not
+     * the highest (lowest). Empty where the row's figures are hidden or no other row shows any.
+     */
+    static java.util.OptionalInt next(Answer answer, String statement, int row, boolean highest) {
+        Table table = answer.result(statement);
+        dev.marquee.catalog.GroupSpec spec = answer.question().privacy(statement).orElseThrow();
         String part = spec.parts().get(0);
         double[] named = interval(table, row, spec.members(), part);
         if (named == null) {
-            return Optional.empty();
+            return java.util.OptionalInt.empty();
         }
-        double[] next = null;
+        int next = -1;
+        double nextRate = 0;
         for (int r = 0; r < table.rowCount(); r++) {
             double[] other = r == row ? null : interval(table, r, spec.members(), part);
             if (other == null) {
                 continue;
             }
             if (highest ? other[0] >= named[0] : other[0] <= named[0]) {
-                return Optional.of(false);
+                return java.util.OptionalInt.of(r);
             }
-            if (next == null || (highest ? other[0] > next[0] : other[0] < next[0])) {
-                next = other;
+            if (next < 0 || (highest ? other[0] > nextRate : other[0] < nextRate)) {
+                next = r;
+                nextRate = other[0];
             }
         }
-        return next == null ? Optional.empty() : Optional.of(highest ? named[1] > next[2] : named[2] < next[1]);
+        return next < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(next);
     }
 
     /** A row's rate and its 95% Wilson score interval {rate, low, high}; null where the row's figures are hidden. */

@@ -38,6 +38,35 @@ class AltTextTest {
         assertEquals("Bar chart: MRR by country, 3 countries. Highest: Peru at $16.7K; lowest: Chile at $99.00.", alt);
     }
 
+    /**
+     * Given the churn rate by country as the sample report shows it: Brazil 5.6%, India 3.9%, and 22 countries merged into
+     * Other at 3.8% (three quarters of the members, the United States among them): Other is not named the lowest.
+     */
+    @Test
+    void theMergedRow_isNotNamedAsTheHighestOrLowest() {
+        Table churn = new Table(List.of(new Column("country", ColumnType.TEXT), new Column("churn_rate", ColumnType.DECIMAL)),
+                List.of(List.of("Brazil", 0.056), List.of("India", 0.039), List.of("Other (small groups)", 0.038)));
+
+        String alt = AltText.describe(spec(ChartKind.HBAR, "country", List.of("churn_rate"), Optional.empty(), "Country",
+                "Churn rate", Unit.PERCENT), churn);
+
+        assertEquals("Bar chart: churn rate by country, 3 countries. Highest: Brazil at 5.6%; lowest: India at 3.9%. "
+                + "“Other (small groups)” is several groups together and not ranked.", alt);
+    }
+
+    /** Given one country and Other: the country is the one bar besides Other. */
+    @Test
+    void oneGroupBesidesTheMergedRow_isTheOneBesidesOther() {
+        Table churn = new Table(List.of(new Column("country", ColumnType.TEXT), new Column("churn_rate", ColumnType.DECIMAL)),
+                List.of(List.of("Brazil", 0.056), List.of("Other (small groups)", 0.038)));
+
+        String alt = AltText.describe(spec(ChartKind.HBAR, "country", List.of("churn_rate"), Optional.empty(), "Country",
+                "Churn rate", Unit.PERCENT), churn);
+
+        assertTrue(alt.endsWith("The one bar besides Other: Brazil at 5.6%. “Other (small groups)” is several groups together "
+                + "and not ranked."), alt);
+    }
+
     /** Given a slice's members by age band: 18–24 40, 25–34 35, and three bands hidden (too few, or to protect one). */
     @Test
     void barsWhoseFiguresAreHidden_areCounted_andSaidNotShown() {

@@ -22,15 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A narrative names the highest group only when the data sets it apart. The narrative
- * {@code Churn was highest in {{ by_region.region[0] | apart }}. Churn was about the same in {{ by_region.region[0] | alike }} and the next.}
- * keeps the first sentence when the first row's 95% Wilson interval (of churners over members) lies above every other
- * row's, the second otherwise. Intervals by hand (z = 1.96, n = 100): 50 of 100 is 40.4–59.6%, 15 of 100 is 9.3–23.5%,
+ * {@code Churn was highest in {{ by_region.region[0] | apart }}. Churn was about the same in {{ by_region.region[0] | alike }}
+ * and {{ by_region.region[0] | next }}.} keeps the first sentence when the first row's 95% Wilson interval (of churners
+ * over members) lies above every other row's, the second otherwise; {@code | next} names the row with the closest rate. Intervals by hand (z = 1.96, n = 100): 50 of 100 is 40.4–59.6%, 15 of 100 is 9.3–23.5%,
  * 10 of 100 is 5.5–17.4%.
  */
 class NarrativeContrastTest {
 
     private static final String NARRATIVE = "Churn was highest in {{ by_region.region[0] | apart }}. "
-            + "Churn was about the same in {{ by_region.region[0] | alike }} and the next.";
+            + "Churn was about the same in {{ by_region.region[0] | alike }} and {{ by_region.region[0] | next }}.";
 
     @TempDir
     Path questions;
@@ -47,14 +47,30 @@ class NarrativeContrastTest {
         // 15 of 100 (low 9.3%) against 10 of 100 (high 17.4%).
         String text = givenRegions(row("Latin America", 100L, 15L), row("Europe", 100L, 10L));
 
-        assertEquals("Churn was about the same in Latin America and the next.", text);
+        assertEquals("Churn was about the same in Latin America and Europe.", text);
+    }
+
+    /** 15 of 100 against Europe's 10 of 100 and Oceania's 12 of 100: the next is the closest rate, not the next row. */
+    @Test
+    void theNextGroup_isTheOneWithTheClosestRate() throws Exception {
+        String text = givenRegions(row("Latin America", 100L, 15L), row("Europe", 100L, 10L), row("Oceania", 100L, 12L));
+
+        assertEquals("Churn was about the same in Latin America and Oceania.", text);
+    }
+
+    /** The merged row is several groups: it is named as such, not as one called "Other (small groups)". */
+    @Test
+    void aMergedNextGroup_isNamedAsTheGroupsMergedAsOther() throws Exception {
+        String text = givenRegions(row("Latin America", 100L, 15L), row("Europe", 100L, 5L), row("Other (small groups)", 100L, 12L));
+
+        assertEquals("Churn was about the same in Latin America and the groups merged as Other.", text);
     }
 
     @Test
     void mergedRowWithAHigherRate_keepsTheFirstRowFromBeingCalledTheHighest() throws Exception {
         String text = givenRegions(row("Latin America", 100L, 50L), row("Europe", 100L, 10L), row("Other (small groups)", 100L, 60L));
 
-        assertEquals("Churn was about the same in Latin America and the next.", text);
+        assertEquals("Churn was about the same in Latin America and the groups merged as Other.", text);
     }
 
     @Test
