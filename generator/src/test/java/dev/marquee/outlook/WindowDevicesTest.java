@@ -1,0 +1,128 @@
+package dev.marquee.outlook;
+
+import dev.marquee.Fixtures;
+import dev.marquee.catalog.Catalog;
+import dev.marquee.catalog.QuerySource;
+import dev.marquee.catalog.Question;
+import dev.marquee.config.Config;
+import dev.marquee.engine.Column;
+import dev.marquee.engine.DuckDbEngine;
+import dev.marquee.engine.Engine;
+import dev.marquee.layer.Layer;
+import dev.marquee.load.DataLoader;
+import dev.marquee.load.LoadResult;
+import dev.marquee.model.DataModel;
+import dev.marquee.query.Parameters;
+import dev.marquee.query.Statements;
+import dev.marquee.run.Background;
+import dev.marquee.validate.Validator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The churn model's devices in the last 90 days, counted as bits of one number for up to 63 device names and the long
+ * way beyond. The outlook fixture's members and subscriptions (as of 31 Mar 2024; period 0 is 2 to 31 Mar, period 1
+ * 31 Jan to 1 Mar, period 2 1 to 30 Jan), with viewing of two members only:
+ * <ul>
+ *   <li>member 1: "Device 01" to "Device 65" on 15 Mar (period 0), "Device 61" to "Device 70" on 15 Feb (period 1),
+ *   and a session without a device on 20 Mar;</li>
+ *   <li>member 2: "Mobile" and "TV" on 15 Jan (period 2).</li>
+ * </ul>
+ * Sorted, the names are Device 01 to 70, Mobile, TV: the last nine (Device 64 to 70, Mobile, TV) are beyond the 63rd.
+ * By hand: scored now (periods 0 to 2) member 1 has 70 devices (01–65 and 61–70), member 2 has 2; at the test
+ * snapshot, 1 Mar (periods 1 to 3), member 1 has 10 (61–70) and member 2 has 2; at the training snapshot of 31 Jan
+ * (periods 2 to 4) member 1 has none and member 2 has 2; at 1 Jan (periods 3 to 5) neither has any. Every other member
+ * has none.
+ */
+class WindowDevicesTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void devicesOfTheLast90Days_areCountedExactly_withMoreThan63DeviceNames() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        for (String file : List.of("users.csv", "titles.csv", "subscriptions.csv", "payments.csv")) {
+            Files.copy(Fixtures.FIXTURES.resolve("outlook").resolve(file), data.resolve(file));
+        }
+        StringBuilder sessions = new StringBuilder("user_id,title_id,started_at,minutes_watched,device,completed\n");
+        for (int d = 1; d <= 65; d++) {
+            sessions.append(String.format("1,a,2024-03-15 20:00:00,10,Device %02d,true%n", d));
+        }
+        for (int d = 61; d <= 70; d++) {
+            sessions.append(String.format("1,b,2024-02-15 20:00:00,10,Device %02d,true%n", d));
+        }
+        sessions.append("1,c,2024-03-20 20:00:00,10,,true\n");
+        sessions.append("2,a,2024-01-15 20:00:00,10,Mobile,true\n2,b,2024-01-15 21:00:00,10,TV,true\n");
+        Files.writeString(data.resolve("viewing_sessions.csv"), sessions);
+
+        List<String> rows = featureRows(data, new Parameters(LocalDate.of(2024, 3, 31), 2, Parameters.DEFAULT_AT_RISK_DAYS));
+
+        // Each snapshot's devices, largest first, members without any left out.
+        Map<String, List<Long>> devices = new TreeMap<>();
+        for (String row : rows) {
+            String[] cells = row.split("\\|");
+            long count = Long.parseLong(cells[2]);
+            devices.computeIfAbsent(cells[0] + " " + cells[1], x -> new ArrayList<>());
+            if (count > 0) {
+                devices.get(cells[0] + " " + cells[1]).add(count);
+            }
+        }
+        devices.values().forEach(list -> list.sort(java.util.Comparator.reverseOrder()));
+        assertEquals(Map.of("score 2024-03-31", List.of(70L, 2L), "test 2024-03-01", List.of(10L, 2L),
+                "train 2024-01-31", List.of(2L), "train 2024-01-01", List.of()), devices);
+    }
+
+    /** The churn model statement's split, snapshot day (from the days since the last viewing) and devices, per row. */
+    private List<String> featureRows(Path data, Parameters parameters) throws Exception {
+        Path scratch = Files.createDirectories(temp.resolve("scratch"));
+        List<String> rows = new ArrayList<>();
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(scratch, "1GB"); Background background = Background.open()) {
+            DataModel model = DataModel.standard();
+            LoadResult loaded = DataLoader.load(background, data, model, engine, scratch);
+            Validator.validate(background, engine, loaded, parameters.asOf(), Config.defaults().maxBadRowShare());
+            List<Question> questions = Catalog.read(Fixtures.QUESTIONS, Layer.standard().withModelTables(model.tableNames()),
+                    Layer.standard().withMemberTables(model.memberTables()));
+            Statements.Bound sql = Statements.expand(engine.dialect(), questions, Layer.standard().definitions()).bind(parameters);
+            Layer.standard().build(background, engine, sql);
+            Question outlook = questions.stream().filter(q -> q.slug().equals("outlook")).findFirst().orElseThrow();
+            QuerySource features = outlook.queries().stream().filter(q -> q.name().equals("churn_features")).findFirst().orElseThrow();
+            // The snapshot is not a column; every member signed up on 1 Jan 2024, so its tenure gives the day back.
+            engine.stream(sql.sql(features), new Engine.RowHandler() {
+                private int split;
+                private int devices;
+                private final List<String> names = new ArrayList<>();
+
+                @Override
+                public void columns(List<Column> columns) {
+                    columns.forEach(c -> names.add(c.name()));
+                    split = names.indexOf("split");
+                    devices = names.indexOf("devices_90d");
+                }
+
+                @Override
+                public void row(Object[] values) {
+                    rows.add(values[split] + "|" + snapshot(values) + "|" + values[devices]);
+                }
+
+                private String snapshot(Object[] values) {
+                    // Tenure in months from the 1 Jan 2024 signup gives the snapshot's day back.
+                    double tenure = ((Number) values[names.indexOf("tenure_months")]).doubleValue();
+                    return LocalDate.of(2024, 1, 1).plusDays(Math.round(tenure * 30.4)).toString();
+                }
+            });
+        }
+        return rows;
+    }
+}
