@@ -277,7 +277,14 @@ pairs AS (
       AND (t.members - ga.members - gb.members + p.both_members = 0
            OR t.members - ga.members - gb.members + p.both_members >= {{k}})
 )
--- Each pair once (genre_a before genre_b alphabetically): the table lists 28 pairs, not 56, and the heatmap is the
--- upper triangle of the symmetric grid.
-SELECT genre_a, genre_b, members, lift FROM lifted
-ORDER BY lift DESC, genre_a, genre_b
+-- Each pair of the top genres once (genre_a before genre_b alphabetically): the table lists 28 pairs, not 56, and the
+-- heatmap is the upper triangle of the symmetric grid. A pair not shown is a row without figures, so that a genre whose
+-- every pair is hidden keeps its place on the heatmap's axes (blank) instead of leaving them.
+, top_pairs AS (
+    SELECT a.genre AS genre_a, b.genre AS genre_b
+    FROM top_genres AS a JOIN top_genres AS b ON a.genre < b.genre
+)
+SELECT p.genre_a, p.genre_b, l.members, l.lift
+FROM top_pairs AS p
+LEFT JOIN lifted AS l ON l.genre_a = p.genre_a AND l.genre_b = p.genre_b
+ORDER BY l.lift DESC NULLS LAST, p.genre_a, p.genre_b
