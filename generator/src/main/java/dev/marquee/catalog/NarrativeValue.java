@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * <p>{@code | apart} and {@code | alike} name a group in a sentence that compares it with the others (the highest, row
  * 0, or the lowest, row -1): the sentence is kept only when the group's rate is (apart), or is not (alike), set apart
  * from the next group's by their 95% intervals, so a narrative says "highest" only where the data shows it. {@code | next}
- * names that next group (the one with the closest rate), so the sentence says which group it is compared with.
+ * names that next group (the one with the closest rate, never the merged "Other"), so the sentence says which group it is
+ * compared with.
  *
  * @param text     the placeholder as written, to be replaced
  * @param contrast whether the value's sentence needs its group set apart from the next, or not, if it says either

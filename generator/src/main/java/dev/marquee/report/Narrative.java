@@ -124,9 +124,7 @@ public final class Narrative {
                 return NOT_SO;
             }
             Object named = table.rows().get(next.getAsInt()).get(table.index(value.column()));
-            // The merged row is several groups: "Latin America and Other (small groups) churned about the same" read as one.
-            return dev.marquee.privacy.Disclosure.OTHER.equals(named) ? "the groups merged as Other"
-                    : named == null ? "n/a" : Formats.cell(named, dev.marquee.format.Unit.COUNT);
+            return named == null ? "n/a" : Formats.cell(named, dev.marquee.format.Unit.COUNT);
         }
         if (value.contrast().isPresent() && !apart(answer, value.statement(), row, value.row() == 0)
                 .map(apart -> apart == (value.contrast().get() == NarrativeValue.Contrast.APART)).orElse(false)) {
@@ -144,9 +142,10 @@ public final class Narrative {
     /**
      * Whether the group in a row is the highest (or lowest) by its rate, the part its privacy declaration names over its
      * members, with a 95% Wilson interval that does not overlap the next group's. Rows whose figures are hidden take no
-     * part; a merged row ("Other") does, so no group is called the highest below it. Empty when there is nothing to
-     * compare: the row's own figures are hidden, or no other row shows any (a slice of one region), so that neither
-     * "clearly above the next" nor "about the same as the next" is said.
+     * part. The merged row ("Other") is never the next group, since its interval is not published and a sentence could
+     * not be checked against it; but where its rate is as high (as low), nothing is said, so no group is called the
+     * highest below it. Empty when there is nothing to compare: the row's own figures are hidden, or no other row shows
+     * any (a slice of one region), so that neither "clearly above the next" nor "about the same as the next" is said.
      */
     static Optional<Boolean> apart(Answer answer, String statement, int row, boolean highest) {
         Table table = answer.result(statement);
@@ -164,9 +163,10 @@ public final class Narrative {
     }
 
     /**
-     * The row of the group a row's group is compared with: among the rows that show their figures, the one with the
-     * closest rate below it (above it for the lowest), or one with a rate as high (as low), which makes the group not
-     * the highest (lowest). Empty where the row's figures are hidden or no other row shows any.
+     * The row of the group a row's group is compared with: among the named rows that show their figures, one with a
+     * rate as high (as low), which makes the group not the highest (lowest), else the one with the closest rate below it
+     * (above it, for the lowest). Empty where the row's figures are hidden, where no other named row shows any, or where
+     * the merged row's rate is as high (as low).
      */
     static java.util.OptionalInt next(Answer answer, String statement, int row, boolean highest) {
         Table table = answer.result(statement);
@@ -183,7 +183,14 @@ public final class Narrative {
             if (other == null) {
                 continue;
             }
-            if (highest ? other[0] >= named[0] : other[0] <= named[0]) {
+            boolean reaches = highest ? other[0] >= named[0] : other[0] <= named[0];
+            if (merged(table, spec, r)) {
+                if (reaches) {
+                    return java.util.OptionalInt.empty();
+                }
+                continue;
+            }
+            if (reaches) {
                 return java.util.OptionalInt.of(r);
             }
             if (next < 0 || (highest ? other[0] > nextRate : other[0] < nextRate)) {
@@ -192,6 +199,11 @@ public final class Narrative {
             }
         }
         return next < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(next);
+    }
+
+    /** Whether a row is the merged one, "Other (small groups)", of several groups. */
+    private static boolean merged(Table table, dev.marquee.catalog.GroupSpec spec, int row) {
+        return spec.label().map(label -> dev.marquee.privacy.Disclosure.OTHER.equals(table.value(row, label))).orElse(false);
     }
 
     /** A row's rate and its 95% Wilson score interval {rate, low, high}; null where the row's figures are hidden. */

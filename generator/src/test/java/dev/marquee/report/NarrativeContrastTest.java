@@ -58,19 +58,23 @@ class NarrativeContrastTest {
         assertEquals("Churn was about the same in Latin America and Oceania.", text);
     }
 
-    /** The merged row is several groups: it is named as such, not as one called "Other (small groups)". */
+    /**
+     * The merged row's interval is not published, so a sentence is never checked against it: with Other at 12 of 100
+     * between them, Latin America (15 of 100, 9.3–23.5%) is compared with Europe (5 of 100, 2.2–11.2%): they overlap.
+     */
     @Test
-    void aMergedNextGroup_isNamedAsTheGroupsMergedAsOther() throws Exception {
+    void theMergedRow_isNeverTheNextGroup_evenWithTheClosestRate() throws Exception {
         String text = givenRegions(row("Latin America", 100L, 15L), row("Europe", 100L, 5L), row("Other (small groups)", 100L, 12L));
 
-        assertEquals("Churn was about the same in Latin America and the groups merged as Other.", text);
+        assertEquals("Churn was about the same in Latin America and Europe.", text);
     }
 
     @Test
     void mergedRowWithAHigherRate_keepsTheFirstRowFromBeingCalledTheHighest() throws Exception {
+        // Nor about the same as Other, whose interval the table does not give: neither sentence is said.
         String text = givenRegions(row("Latin America", 100L, 50L), row("Europe", 100L, 10L), row("Other (small groups)", 100L, 60L));
 
-        assertEquals("Churn was about the same in Latin America and the groups merged as Other.", text);
+        assertEquals("", text);
     }
 
     @Test
