@@ -101,8 +101,13 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables, severalSources)).toList();
         Report.DateRange range = report.dataRange();
         String period = dates(range);
-        String freshness = period.isEmpty() ? eachFileItsOwnDate("the Data page")
-                : "Viewing activity from " + Formats.date(range.first()) + " to " + Formats.date(range.last()) + ".";
+        // An undated file (a churn table alone) has no latest date to run to: "an undated snapshot" then "a file's figures
+        // run to its own latest date" contradicted each other.
+        String freshness = !period.isEmpty()
+                ? "Viewing activity from " + Formats.date(range.first()) + " to " + Formats.date(range.last()) + "."
+                : report.parameters().dated() ? eachFileItsOwnDate("the Data page")
+                : "No file holds individual viewing sessions or dates: each figure names the file it comes from and counts its "
+                        + "members as the file lists them.";
         List<Definition> definitions = report.definitions().stream()
                 .map(d -> new Definition(d.name(), d.definition(), d.section())).toList();
         // A table a shape made of a file with more (or fewer) rows than the file names the file's count beside its own:

@@ -476,6 +476,10 @@ class PublicFilesTest {
             String cover = site().pageText("index.html");
             assertTrue(cover.contains("The data is an undated snapshot"), cover);
             assertFalse(cover.contains("as of"), "no as-of date is made up for an undated file");
+            // Not "a file's figures run to its own latest date": the file has none.
+            assertTrue(cover.contains("No file holds individual viewing sessions or dates: each figure names the file it comes "
+                    + "from and counts its members as the file lists them."), cover);
+            assertFalse(cover.contains("latest date"), cover);
             assertFalse(cover.contains("data an undated"), "in every sentence that says it, the footer's too");
             assertTrue(site().pageText("data.html").contains("The data is an undated snapshot"));
             assertTrue(site().pdfText().contains("The data is an undated snapshot"), "the PDF's cover says it as a sentence too");
