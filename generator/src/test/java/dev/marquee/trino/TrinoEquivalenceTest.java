@@ -151,6 +151,9 @@ class TrinoEquivalenceTest {
                 args.put("pattern", "'[^a-z ]'");
                 args.put("replacement", "''");
                 args.put("position", "62");
+                // 6 & 3 = 2.
+                args.put("left", "CAST(6 AS BIGINT)");
+                args.put("right", "CAST(3 AS BIGINT)");
                 Object duckValue = duck.scalar(sql.replace("{f}", expand(function, dev.marquee.engine.Dialect.DUCKDB, args)));
                 Object trinoValue = trino.scalar(sql.replace("{f}", expand(function, dev.marquee.engine.Dialect.TRINO, args)));
                 if (duckValue instanceof Number d && trinoValue instanceof Number t) {
