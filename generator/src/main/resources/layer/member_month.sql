@@ -20,6 +20,7 @@ WITH continued AS (
 covered AS (
     -- The months a subscription covers, up to the as-of month; one ending before it starts is active on no day.
     SELECT s.subscription_id, s.user_id, s.started_on, s.ended_on, s.monthly_price,
+           count(*) OVER (PARTITION BY s.user_id) AS subscriptions,
            CAST(date_trunc('month', s.started_on) AS DATE) AS first_month,
            CAST(date_trunc('month', CASE WHEN s.ended_on IS NULL OR s.ended_on > {{as_of}} THEN {{as_of}} ELSE s.ended_on END)
                 AS DATE) AS last_month
@@ -27,7 +28,7 @@ covered AS (
     WHERE s.started_on <= {{as_of}} AND (s.ended_on IS NULL OR s.ended_on >= s.started_on)
 ),
 spread AS (
-    SELECT s.user_id, s.started_on, s.ended_on, s.monthly_price, c.subscription_id IS NULL AS last_of_run,
+    SELECT s.user_id, s.started_on, s.ended_on, s.monthly_price, c.subscription_id IS NULL AS last_of_run, s.subscriptions,
            u.signup_date, CAST(g.m AS DATE) AS month
     FROM covered AS s
     LEFT JOIN continued AS c ON c.subscription_id = s.subscription_id
@@ -43,6 +44,19 @@ days AS (
                                 * INTERVAL '1' MONTH AS DATE) AS signup_day
     FROM spread AS p
 )
+-- A member with one subscription has one row per month already, whose figures are its own: only members with several
+-- are grouped (at ten million events most members have one, and the grouping of every member-month was two thirds of
+-- this table's time).
+SELECT user_id, month, month_end,
+       started_on <= month AND (ended_on IS NULL OR ended_on >= month) AS active_at_start,
+       started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) AS active_at_end,
+       CAST(CASE WHEN started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) THEN monthly_price END
+            AS DECIMAL(38,2)) AS mrr_at_end,
+       coalesce(started_on <= month AND ended_on BETWEEN month AND month_end AND last_of_run, false) AS churned,
+       coalesce(started_on <= signup_day AND (ended_on IS NULL OR ended_on >= signup_day), false) AS active_on_signup_day
+FROM days
+WHERE subscriptions = 1
+UNION ALL
 SELECT user_id, month, month_end,
        bool_or(started_on <= month AND (ended_on IS NULL OR ended_on >= month)) AS active_at_start,
        bool_or(started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end)) AS active_at_end,
@@ -52,4 +66,5 @@ SELECT user_id, month, month_end,
        coalesce(bool_or(started_on <= signup_day AND (ended_on IS NULL OR ended_on >= signup_day)), false)
            AS active_on_signup_day
 FROM days
+WHERE subscriptions > 1
 GROUP BY user_id, month, month_end
