@@ -1,21 +1,11 @@
 package dev.marquee.outlook;
 
+import dev.marquee.BuiltLayer;
 import dev.marquee.Fixtures;
-import dev.marquee.catalog.Catalog;
-import dev.marquee.catalog.QuerySource;
-import dev.marquee.catalog.Question;
-import dev.marquee.config.Config;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.engine.Engine;
-import dev.marquee.layer.Layer;
-import dev.marquee.load.DataLoader;
-import dev.marquee.load.LoadResult;
-import dev.marquee.model.DataModel;
 import dev.marquee.query.Parameters;
-import dev.marquee.query.Statements;
-import dev.marquee.run.Background;
-import dev.marquee.validate.Validator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,22 +74,14 @@ class WindowDevicesTest {
                 "train 2024-01-31", List.of(2L), "train 2024-01-01", List.of()), devices);
     }
 
-    /** The churn model statement's split, snapshot day (from the days since the last viewing) and devices, per row. */
+    /** The churn model statement's split, snapshot day (from the tenure) and devices, per row. */
     private List<String> featureRows(Path data, Parameters parameters) throws Exception {
         Path scratch = Files.createDirectories(temp.resolve("scratch"));
         List<String> rows = new ArrayList<>();
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(scratch, "1GB"); Background background = Background.open()) {
-            DataModel model = DataModel.standard();
-            LoadResult loaded = DataLoader.load(background, data, model, engine, scratch);
-            Validator.validate(background, engine, loaded, parameters.asOf(), Config.defaults().maxBadRowShare());
-            List<Question> questions = Catalog.read(Fixtures.QUESTIONS, Layer.standard().withModelTables(model.tableNames()),
-                    Layer.standard().withMemberTables(model.memberTables()));
-            Statements.Bound sql = Statements.expand(engine.dialect(), questions, Layer.standard().definitions()).bind(parameters);
-            Layer.standard().build(background, engine, sql);
-            Question outlook = questions.stream().filter(q -> q.slug().equals("outlook")).findFirst().orElseThrow();
-            QuerySource features = outlook.queries().stream().filter(q -> q.name().equals("churn_features")).findFirst().orElseThrow();
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(scratch, "1GB")) {
+            String features = BuiltLayer.of(engine, data, parameters, scratch).statement("outlook", "churn_features");
             // The snapshot is not a column; every member signed up on 1 Jan 2024, so its tenure gives the day back.
-            engine.stream(sql.sql(features), new Engine.RowHandler() {
+            engine.stream(features, new Engine.RowHandler() {
                 private int split;
                 private int devices;
                 private final List<String> names = new ArrayList<>();

@@ -1,8 +1,7 @@
 package dev.marquee.questions;
 
-import dev.marquee.run.Background;
+import dev.marquee.BuiltLayer;
 import dev.marquee.Fixtures;
-import dev.marquee.catalog.Catalog;
 import dev.marquee.catalog.QuerySource;
 import dev.marquee.catalog.Question;
 import dev.marquee.config.Config;
@@ -10,15 +9,10 @@ import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.Table;
-import dev.marquee.layer.Layer;
-import dev.marquee.load.DataLoader;
-import dev.marquee.load.LoadResult;
-import dev.marquee.model.DataModel;
 import dev.marquee.query.Parameters;
 import dev.marquee.query.Statements;
 import dev.marquee.sample.SampleData;
 import dev.marquee.sample.SampleOptions;
-import dev.marquee.validate.Validator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,23 +155,17 @@ class SameFiguresTest {
     private Map<String, String> results(Path data, Parameters parameters) throws IOException {
         Path scratch = Files.createTempDirectory(temp, "scratch-");
         Map<String, String> results = new LinkedHashMap<>();
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(scratch, "1GB"); Background background = Background.open()) {
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(scratch, "1GB")) {
             // One thread, as each statement of a report runs: floating-point sums add up in one order, run after run.
             engine.execute("SET threads = 1");
-            DataModel model = DataModel.standard();
-            LoadResult loaded = DataLoader.load(background, data, model, engine, scratch);
-            Validator.validate(background, engine, loaded, parameters.asOf(), Config.defaults().maxBadRowShare());
-            List<Question> questions = Catalog.read(Fixtures.QUESTIONS, Layer.standard().withModelTables(model.tableNames()),
-                    Layer.standard().withMemberTables(model.memberTables()));
-            Statements.Bound sql = Statements.expand(engine.dialect(), questions, Layer.standard().definitions()).bind(parameters);
-            Layer.standard().build(background, engine, sql);
+            BuiltLayer built = BuiltLayer.of(engine, data, parameters, scratch);
             for (Map.Entry<String, String> table : LAYER_TABLES.entrySet()) {
                 results.put("layer/" + table.getKey(), csv(engine, table.getValue(), false));
             }
-            for (Question question : questions) {
+            for (Question question : built.questions()) {
                 for (QuerySource query : question.queries()) {
                     String key = question.slug() + "/" + query.name();
-                    results.put(key, csv(engine, sql.sql(query), UNORDERED.contains(key)));
+                    results.put(key, csv(engine, built.sql().sql(query), UNORDERED.contains(key)));
                 }
             }
         }
