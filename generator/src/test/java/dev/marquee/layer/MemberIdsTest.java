@@ -1,0 +1,139 @@
+package dev.marquee.layer;
+
+import dev.marquee.BuiltLayer;
+import dev.marquee.Fixtures;
+import dev.marquee.catalog.QuerySource;
+import dev.marquee.catalog.Question;
+import dev.marquee.engine.DuckDbEngine;
+import dev.marquee.query.Parameters;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Member ids stored as numbers only where every id of every table is a plain whole number, and the questions' figures
+ * the same whichever way the ids are stored.
+ */
+class MemberIdsTest {
+
+    private static final Parameters AS_OF = new Parameters(LocalDate.of(2024, 3, 31), 2, 15);
+
+    private static DuckDbEngine engineWith(String usersIds, String eventsIds) throws Exception {
+        DuckDbEngine engine = DuckDbEngine.inMemory(Fixtures.scratch("marquee-ids-"), "1GB");
+        engine.execute("CREATE TABLE users AS SELECT * FROM (VALUES " + usersIds + ") AS t(user_id)");
+        engine.execute("CREATE TABLE viewing_sessions AS SELECT * FROM (VALUES " + eventsIds + ") AS t(user_id)");
+        engine.execute("CREATE TABLE titles AS SELECT 't1' AS title_id");
+        return engine;
+    }
+
+    private static String type(DuckDbEngine engine, String table) {
+        return (String) engine.scalar("SELECT data_type FROM duckdb_columns() WHERE table_name = '" + table
+                + "' AND column_name = 'user_id'");
+    }
+
+    @Test
+    void plainWholeNumbersInEveryTable_becomeNumbers_andStayDistinct() throws Exception {
+        try (DuckDbEngine engine = engineWith("('1'), ('2'), ('10'), ('-3'), (NULL)", "('10'), ('2'), ('2')")) {
+            assertEquals(List.of("users", "viewing_sessions"), MemberIds.storeAsNumbers(engine));
+            assertEquals("BIGINT", type(engine, "users"));
+            assertEquals("BIGINT", type(engine, "viewing_sessions"));
+            assertEquals(4L, ((Number) engine.scalar("SELECT count(DISTINCT user_id) FROM users")).longValue());
+            assertEquals(3L, ((Number) engine.scalar("SELECT count(*) FROM viewing_sessions JOIN users USING (user_id)")).longValue());
+            assertEquals(List.of(), MemberIds.storeAsNumbers(engine), "nothing left to convert");
+        }
+    }
+
+    @Test
+    void anIdThatIsNotAPlainWholeNumber_keepsEveryTableAsText() throws Exception {
+        // "007" and "7" are two members as text and would be one as numbers; the others do not read back the same.
+        for (String odd : List.of("'007'", "' 5'", "'5.0'", "'+5'", "'-0'", "'1e3'", "'99999999999999999999'",
+                "'8c1f0a52-3d1e-4a5e-9b7d-2f0c1e4d5a6b'", "''")) {
+            try (DuckDbEngine engine = engineWith("('7'), ('12')", "('7'), (" + odd + ")")) {
+                assertEquals(List.of(), MemberIds.storeAsNumbers(engine), odd);
+                assertEquals("VARCHAR", type(engine, "users"), odd);
+                assertEquals("VARCHAR", type(engine, "viewing_sessions"), odd);
+            }
+        }
+    }
+
+    @Test
+    void aViewIsNeitherCheckedNorAltered() throws Exception {
+        try (DuckDbEngine engine = engineWith("('1'), ('2')", "('2')")) {
+            engine.execute("CREATE VIEW named AS SELECT 'x' || user_id AS user_id FROM users");
+            assertEquals(List.of("users", "viewing_sessions"), MemberIds.storeAsNumbers(engine));
+            assertEquals(2L, ((Number) engine.scalar("SELECT count(*) FROM named")).longValue());
+        }
+    }
+
+    /**
+     * The fixture of fixtures/questions twice: as it is (ids 1 to 12, stored as numbers) and with every member id
+     * written "m1" to "m12" (kept as text). Every statement of every question gives the same rows both ways. Rows are
+     * compared as sets: the churn model's rows are ordered by member id, and "m10" sorts before "m2".
+     */
+    @Test
+    void everyStatement_givesTheSameRows_withIdsAsNumbersOrAsText() throws Exception {
+        Path text = Fixtures.scratch("marquee-text-ids-");
+        Path source = Fixtures.FIXTURES.resolve("questions");
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                prefixMemberIds(file, text.resolve(file.getFileName()));
+            }
+        }
+        Map<String, List<String>> asNumbers = answers(source, "BIGINT");
+        Map<String, List<String>> asText = answers(text, "VARCHAR");
+        assertEquals(asNumbers.keySet(), asText.keySet());
+        assertFalse(asNumbers.isEmpty());
+        asNumbers.forEach((statement, rows) -> assertEquals(rows, asText.get(statement), statement));
+    }
+
+    private static Map<String, List<String>> answers(Path data, String idType) throws Exception {
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(Fixtures.scratch("marquee-ids-"), "1GB")) {
+            BuiltLayer built = BuiltLayer.of(engine, data, AS_OF, Fixtures.scratch("marquee-ids-"));
+            assertEquals(idType, type(engine, "member"), data + ": the member table's ids");
+            for (Question question : built.questions()) {
+                for (QuerySource query : question.queries()) {
+                    List<String> rows = new ArrayList<>(engine.query(built.sql().sql(query)).rows().stream()
+                            .map(Object::toString).toList());
+                    rows.sort(null);
+                    answers.put(question.slug() + "/" + query.name(), rows);
+                }
+            }
+        }
+        return answers;
+    }
+
+    private static void prefixMemberIds(Path from, Path to) throws Exception {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+        try (Reader reader = Files.newBufferedReader(from); CSVParser parser = format.parse(reader);
+             Writer writer = Files.newBufferedWriter(to);
+             CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(parser.getHeaderNames().toArray(String[]::new))
+                     .build().print(writer)) {
+            int id = parser.getHeaderNames().indexOf("user_id");
+            for (CSVRecord record : parser) {
+                List<String> values = new ArrayList<>(record.toList());
+                if (id >= 0 && !values.get(id).isEmpty()) {
+                    values.set(id, "m" + values.get(id));
+                }
+                printer.printRecord(values);
+            }
+        }
+    }
+}
