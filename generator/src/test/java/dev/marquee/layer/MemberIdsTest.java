@@ -65,11 +65,30 @@ class MemberIdsTest {
         // "007" and "7" are two members as text and would be one as numbers; the others do not read back the same.
         for (String odd : List.of("'007'", "' 5'", "'5.0'", "'+5'", "'-0'", "'1e3'", "'99999999999999999999'",
                 "'8c1f0a52-3d1e-4a5e-9b7d-2f0c1e4d5a6b'", "''")) {
-            try (DuckDbEngine engine = engineWith("('7'), ('12')", "('7'), (" + odd + ")")) {
+            try (DuckDbEngine engine = engineWith("('7'), (" + odd + ")", "('7')")) {
                 assertEquals(List.of(), MemberIds.storeAsNumbers(engine), odd);
                 assertEquals("VARCHAR", type(engine, "users"), odd);
                 assertEquals("VARCHAR", type(engine, "viewing_sessions"), odd);
             }
+        }
+    }
+
+    /**
+     * With a users table, validation has tied every other table's ids to its ids, so only the users are read. Without
+     * one, each table's own ids decide.
+     */
+    @Test
+    void withoutAUsersTable_eachTablesOwnIdsAreChecked() throws Exception {
+        for (String ids : List.of("('007')", "('u1')")) {
+            try (DuckDbEngine engine = engineWith("('7')", "('7'), " + ids)) {
+                engine.execute("DROP TABLE users");
+                assertEquals(List.of(), MemberIds.storeAsNumbers(engine), ids);
+                assertEquals("VARCHAR", type(engine, "viewing_sessions"), ids);
+            }
+        }
+        try (DuckDbEngine engine = engineWith("('7')", "('7'), ('8')")) {
+            engine.execute("DROP TABLE users");
+            assertEquals(List.of("viewing_sessions"), MemberIds.storeAsNumbers(engine));
         }
     }
 
