@@ -158,8 +158,9 @@ ORDER BY source, position, since_last_activity
 -- about two thirds of its members and judged on the rest (split by the last character of the member id, which is
 -- random in these files). Only aggregates are published: accuracy, odds ratios, calibration by risk decile.
 -- name: churn_features
-SELECT CASE WHEN substr(CAST(user_id AS VARCHAR), length(CAST(user_id AS VARCHAR)), 1) IN ('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a')
-            THEN 'train' ELSE 'test' END AS split,
+SELECT substr(CAST(user_id AS VARCHAR), length(CAST(user_id AS VARCHAR)), 1)
+           NOT IN ('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a') AS held_out,
+       false AS scored,
        CASE WHEN churned THEN 1 ELSE 0 END AS churned,
        CAST(coalesce(age, 0) AS DOUBLE) AS age, coalesce(watch_hours, 0.0) AS watch_hours,
        CAST(coalesce(days_since_last_activity, 0) AS DOUBLE) AS days_since_last_activity,

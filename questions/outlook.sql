@@ -75,6 +75,7 @@ ORDER BY m.month
 -- One row per member active at each snapshot (no member id). 'train' snapshots are 60 to 210 days before the
 -- as-of date, so every training outcome (leaving within 30 days) is known before the 'test' snapshot, 30 days
 -- before the as-of date, whose outcomes are the holdout. 'score' is the as-of date itself: the members at risk now.
+-- The rows give their split as two flags, held_out ('test') and scored ('score'): a million words cost their transfer.
 -- name: churn_features
 WITH snapshots AS (
     SELECT 'score' AS split, {{as_of}} AS cutoff
@@ -169,7 +170,7 @@ failures AS (
      AND p.paid_on <= m.cutoff AND p.paid_on > CAST(m.cutoff - INTERVAL '90' DAY AS DATE)
     GROUP BY m.split, m.cutoff, m.user_id
 )
-SELECT m.split, m.churned, m.tenure_months, m.monthly_price,
+SELECT m.split = 'test' AS held_out, m.split = 'score' AS scored, m.churned, m.tenure_months, m.monthly_price,
        coalesce(CAST(v.minutes_30d AS DOUBLE) / 60, 0) AS hours_30d,
        coalesce(CAST(v.minutes_30d AS DOUBLE) / 60, 0) - coalesce(CAST(v.minutes_previous_30d AS DOUBLE) / 60, 0) AS hours_trend,
        coalesce(date_diff('day', v.last_seen, m.cutoff), 90) AS days_since_last,

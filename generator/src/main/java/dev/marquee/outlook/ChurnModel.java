@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Fits the churn-risk model on the 'train' rows, measures it on the 'test' rows (a later window, so the model never
- * sees the outcomes it is judged on) and scores the 'score' rows (members active at the as-of date). Publishes only
+ * Fits the churn-risk model on the training rows, measures it on the held-out rows (a later window, so the model never
+ * sees the outcomes it is judged on) and scores the scored rows (members active at the as-of date). Publishes only
  * aggregates: the AUC, odds ratios, a calibration table by risk decile and expected churners per group.
  */
 final class ChurnModel {

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * The model statement's rows kept compactly (features as doubles, groups as codes) while they stream from the
- * engine. Memory stays bounded at any data size: each split keeps at most a fixed number of rows, evenly spread
+ * engine. Memory stays bounded at any data size: each of the three (training, held out, scored) keeps at most a fixed number of rows, evenly spread
  * over the statement's (ordered) rows, and the members of each scored group are counted exactly.
  */
 final class ModelRows implements Engine.RowHandler {
@@ -32,7 +32,8 @@ final class ModelRows implements Engine.RowHandler {
     /** Every scored member, sampled or not, counted per group (the group's values in the order of the spec). */
     final Map<List<String>, Long> scoreMembers = new TreeMap<>(ModelRows::compareKeys);
     private final Map<String, Integer> groupCodes = new HashMap<>();
-    private int split = -1;
+    private int heldOut = -1;
+    private int scored = -1;
     private int label = -1;
     private int[] features;
     private int[] groups;
@@ -68,7 +69,8 @@ final class ModelRows implements Engine.RowHandler {
     @Override
     public void columns(List<Column> columns) {
         List<String> names = columns.stream().map(Column::name).toList();
-        split = names.indexOf("split");
+        heldOut = names.indexOf("held_out");
+        scored = names.indexOf("scored");
         label = names.indexOf(spec.label());
         features = spec.features().stream().mapToInt(f -> names.indexOf(f.column())).toArray();
         groups = spec.groups().stream().mapToInt(names::indexOf).toArray();
@@ -76,24 +78,34 @@ final class ModelRows implements Engine.RowHandler {
 
     @Override
     public void row(Object[] values) {
-        String role = String.valueOf(values[split]);
-        switch (role) {
-            case "train" -> train.offer(features(values), label(values[label]), null);
-            case "test" -> test.offer(features(values), label(values[label]), null);
-            case "score" -> {
-                int[] codes = new int[groups.length];
-                List<String> key = new ArrayList<>(groups.length);
-                for (int i = 0; i < groups.length; i++) {
-                    Object value = values[groups[i]];
-                    String text = value == null ? "Unknown" : value.toString();
-                    codes[i] = code(text);
-                    key.add(groupValues.get(codes[i]));
-                }
-                scoreMembers.merge(key, 1L, Long::sum);
-                score.offer(features(values), 0, codes);
-            }
-            default -> throw new IllegalStateException("split must be train, test or score, got '" + role + "'");
+        boolean isScored = flag(values[scored], "scored");
+        boolean isHeldOut = flag(values[heldOut], "held_out");
+        if (isScored && isHeldOut) {
+            throw new IllegalStateException("a row is scored or held out, not both");
         }
+        if (isHeldOut) {
+            test.offer(features(values), label(values[label]), null);
+        } else if (!isScored) {
+            train.offer(features(values), label(values[label]), null);
+        } else {
+            int[] codes = new int[groups.length];
+            List<String> key = new ArrayList<>(groups.length);
+            for (int i = 0; i < groups.length; i++) {
+                Object value = values[groups[i]];
+                String text = value == null ? "Unknown" : value.toString();
+                codes[i] = code(text);
+                key.add(groupValues.get(codes[i]));
+            }
+            scoreMembers.merge(key, 1L, Long::sum);
+            score.offer(features(values), 0, codes);
+        }
+    }
+
+    private static boolean flag(Object value, String column) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new IllegalStateException(column + " must be true or false, got " + value);
     }
 
     private double[] features(Object[] values) {

@@ -142,7 +142,7 @@ public final class OutlookStage {
             models.get(a).ifPresent(model -> {
                 results.putAll(model.result().tables());
                 ModelSpec.RESULTS.forEach(name -> sql.put(name, "-- Logistic regression on the features of statement '"
-                        + question.model().orElseThrow().query() + "' (trained on the 'train' rows, judged on 'test'); only "
+                        + question.model().orElseThrow().query() + "' (trained on the rows neither held out nor scored, judged on those held out); only "
                         + "aggregates are published.\n" + model.sql()));
             });
             extended.add(new Answer(question, results, sql));

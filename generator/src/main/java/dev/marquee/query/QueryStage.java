@@ -263,10 +263,17 @@ public final class QueryStage {
                     List.of("month", "value"), "a forecast statement", problems);
         }
         question.model().ifPresent(model -> {
-            List<String> needed = new ArrayList<>(List.of("split", model.label()));
+            List<String> needed = new ArrayList<>(List.of("held_out", "scored", model.label()));
             model.features().forEach(f -> needed.add(f.column()));
             needed.addAll(model.groups());
             requireColumns(question, described.get(model.query()), model.query(), model.line(), needed, "the model statement", problems);
+            List<Column> columns = described.get(model.query());
+            if (columns != null) {
+                columns.stream().filter(c -> List.of("held_out", "scored").contains(c.name()) && c.type() != ColumnType.BOOLEAN)
+                        .forEach(c -> problems.add(Problem.fatal(question.descriptionFile().toString(), model.line(), c.name(),
+                                "not-a-flag", "the model statement '" + model.query() + "' must return " + c.name()
+                                        + " as true or false (a BOOLEAN), not " + c.type())));
+            }
         });
         for (var value : question.narrativeValues()) {
             List<Column> columns = described.get(value.statement());

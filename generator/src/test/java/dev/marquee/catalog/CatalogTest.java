@@ -249,7 +249,7 @@ class CatalogTest {
     }
 
     @Test
-    void build_chartColumnAndModelColumnMissing_bothReportedOnceTheStatementsHaveRun() throws Exception {
+    void build_chartColumnAndModelColumnMissingAndAModelFlagAsText_allReportedOnceTheStatementsHaveRun() throws Exception {
         Path questions = temp.resolve("questions");
         Files.createDirectories(questions);
         Files.copy(CASES.resolve("broken/bad-column.sql"), questions.resolve("bad-column.sql"));
@@ -262,9 +262,10 @@ class CatalogTest {
                 "--questions", questions.toString());
 
         assertEquals(ReportException.QUESTION_PROBLEM, run.exitCode());
-        assertTrue(run.err().contains("(2 problems)"), run.err());
+        assertTrue(run.err().contains("(3 problems)"), run.err());
         assertTrue(run.err().contains("bad-column.md:5 column watch_hours: chart 'one' uses column 'watch_hours', which query 'by_device' does not return; it returns [device, sessions, viewers] [unknown-column]"), run.err());
-        assertTrue(run.err().contains("bad-model.md:5 column hours_30d: the model statement 'members' must return column 'hours_30d'; it returns [split, churned, tenure_months, plan] [unknown-column]"), run.err());
+        assertTrue(run.err().contains("bad-model.md:5 column held_out: the model statement 'members' must return held_out as true or false (a BOOLEAN), not TEXT [not-a-flag]"), run.err());
+        assertTrue(run.err().contains("bad-model.md:5 column hours_30d: the model statement 'members' must return column 'hours_30d'; it returns [held_out, scored, churned, tenure_months, plan] [unknown-column]"), run.err());
         assertTrue(Files.notExists(site), "nothing is written when a question is wrong");
     }
 

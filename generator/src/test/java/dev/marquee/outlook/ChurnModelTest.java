@@ -33,10 +33,11 @@ class ChurnModelTest {
                 double z = -2.5 + 1.2 * failed - 0.1 * hours;
                 long churned = split.equals("score") ? 0 : random.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
                 String region = split.equals("score") && i < 9 ? "Tiny" : i % 2 == 0 ? "Europe" : "Asia-Pacific";
-                rows.add(Arrays.asList(split, churned, failed, hours, region));
+                rows.add(Arrays.asList(split.equals("test"), split.equals("score"), churned, failed, hours, region));
             }
         }
-        return new Table(List.of(new Column("split", ColumnType.TEXT), new Column("churned", ColumnType.INTEGER),
+        return new Table(List.of(new Column("held_out", ColumnType.BOOLEAN), new Column("scored", ColumnType.BOOLEAN),
+                new Column("churned", ColumnType.INTEGER),
                 new Column("failed_payments", ColumnType.INTEGER), new Column("hours", ColumnType.DECIMAL),
                 new Column("region", ColumnType.TEXT)), rows);
     }

@@ -82,20 +82,23 @@ class WindowDevicesTest {
             String features = BuiltLayer.of(engine, data, parameters, scratch).statement("outlook", "churn_features");
             // The snapshot is not a column; every member signed up on 1 Jan 2024, so its tenure gives the day back.
             engine.stream(features, new Engine.RowHandler() {
-                private int split;
+                private int heldOut;
+                private int scored;
                 private int devices;
                 private final List<String> names = new ArrayList<>();
 
                 @Override
                 public void columns(List<Column> columns) {
                     columns.forEach(c -> names.add(c.name()));
-                    split = names.indexOf("split");
+                    heldOut = names.indexOf("held_out");
+                    scored = names.indexOf("scored");
                     devices = names.indexOf("devices_90d");
                 }
 
                 @Override
                 public void row(Object[] values) {
-                    rows.add(values[split] + "|" + snapshot(values) + "|" + values[devices]);
+                    String split = Boolean.TRUE.equals(values[scored]) ? "score" : Boolean.TRUE.equals(values[heldOut]) ? "test" : "train";
+                    rows.add(split + "|" + snapshot(values) + "|" + values[devices]);
                 }
 
                 private String snapshot(Object[] values) {
