@@ -56,17 +56,16 @@ ORDER BY m.month
 WITH bounds AS (
     SELECT min(month) AS first_month,
            CAST(date_trunc('month', {{as_of}} + INTERVAL '1' DAY) - INTERVAL '1' MONTH AS DATE) AS last_month
-    FROM member_month_device
+    FROM viewing_month
 ),
 months AS (
     SELECT CAST(g.m AS DATE) AS month
     FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
 ),
 hours AS (
-    -- The viewing sessions up to the as-of date, added up per member, month and device by the layer.
-    SELECT month, CAST(sum(minutes) AS DOUBLE) / 60 AS hours, count(DISTINCT user_id) AS viewers
-    FROM member_month_device
-    GROUP BY month
+    -- The viewing sessions up to the as-of date, added up per month by the layer.
+    SELECT month, CAST(minutes AS DOUBLE) / 60 AS hours, viewers
+    FROM viewing_month
 )
 SELECT m.month, CAST(coalesce(h.hours, 0) AS DOUBLE) AS value, coalesce(h.viewers, 0) AS viewers
 FROM months AS m LEFT JOIN hours AS h ON h.month = m.month

@@ -5,9 +5,8 @@
 -- Groups are returned whole; watch-time.md's privacy declarations say how small ones are hidden.
 
 -- name: monthly_hours
-SELECT month, CAST(sum(minutes) AS DOUBLE) / 60 AS watch_hours, count(DISTINCT user_id) AS viewers
-FROM member_month_device
-GROUP BY month
+SELECT month, CAST(minutes AS DOUBLE) / 60 AS watch_hours, viewers
+FROM viewing_month
 ORDER BY month
 
 -- One row: the headline figures of the page.
