@@ -124,6 +124,26 @@ class BusinessQuestionsTest {
         assertRows(result("watch-time", "completion_by_type"), row("Movie", 0.75, 4L, 3L), row("TV Show", 2 / 3.0, 3L, 3L));
     }
 
+    /**
+     * As of 1 Mar 2024 the watch-hours KPI compares 1 Mar (no session) with 1 Feb: member 1's 50 minutes. Member 5's 100
+     * minutes on 2 Feb are outside the window; counted, the previous month would be 2.5 hours. (The rows after 1 March
+     * are set aside as later than the as-of date.)
+     */
+    @Test
+    void kpi_watchHours_midMonth_comparesTheSameDaysOfThePreviousMonth() throws Exception {
+        Path out = Fixtures.scratch("marquee-questions-mid-month-");
+        Config config = Config.defaults().withDataDir(Fixtures.FIXTURES.resolve("questions")).withOutDir(out.resolve("site"))
+                .withQuestionsDir(Fixtures.QUESTIONS).withAsOf(LocalDate.of(2024, 3, 1)).withMinGroupSize(1)
+                .withMaxBadRowShare(1.0);
+        Report early = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
+        Kpi hours = early.kpis().stream().filter(k -> k.id().equals("watch_hours")).findFirst().orElseThrow();
+
+        assertEquals(0.0, hours.value(), EPSILON);
+        assertEquals(50 / 60.0, hours.previousMonth().orElseThrow(), EPSILON);
+        assertEquals(Optional.empty(), hours.yearAgo(), "March 2023 is before the data");
+        assertTrue(hours.partial());
+    }
+
     @Test
     void kpi_watchHours() {
         Kpi hours = kpi("watch_hours");
