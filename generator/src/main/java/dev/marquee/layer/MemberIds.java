@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
  * it back into text gives the same text, so two ids stay two ids, and the tables convert together or not at all, so
  * a member id is joined to a member id of the same type.
  *
- * <p>Run on validated data: validation sets aside every row whose member id is not in the users table, so a table
- * whose ids reference it (the viewing events, ten million rows, among them) is not read again where the users table
- * is there; its ids are the users' ids.
+ * <p>Run on validated data: where a users file was loaded, validation set aside every row whose member id is not in
+ * it, so a table whose ids reference it (the viewing events, ten million rows, among them) is not read again; its ids
+ * are the users' ids. Without one (the users table is then empty), each table's own ids are read.
  */
 public final class MemberIds {
 
@@ -43,11 +43,13 @@ public final class MemberIds {
         if (tables.isEmpty()) {
             return List.of();
         }
+        boolean usersLoaded = tables.contains(USERS)
+                && ((Number) engine.scalar("SELECT count(*) FROM (SELECT 1 FROM " + USERS + " LIMIT 1) AS one")).longValue() > 0;
         Set<String> referencingUsers = DataModel.standard().tables().stream()
                 .filter(t -> t.column(COLUMN).flatMap(ColumnSpec::references).filter(USERS_ID::equals).isPresent())
                 .map(TableSpec::name).collect(Collectors.toSet());
         String notPlainNumbers = tables.stream()
-                .filter(table -> !(tables.contains(USERS) && referencingUsers.contains(table)))
+                .filter(table -> !(usersLoaded && referencingUsers.contains(table)))
                 .map(table -> "SELECT count(*) AS ids FROM " + table + " WHERE " + COLUMN
                         + " IS DISTINCT FROM CAST(TRY_CAST(" + COLUMN + " AS BIGINT) AS VARCHAR)")
                 .collect(Collectors.joining(" UNION ALL ", "SELECT sum(ids) FROM (", ") AS counted"));

@@ -74,8 +74,8 @@ class MemberIdsTest {
     }
 
     /**
-     * With a users table, validation has tied every other table's ids to its ids, so only the users are read. Without
-     * one, each table's own ids decide.
+     * With a users file, validation has tied every other table's ids to its ids, so only the users are read. Without
+     * one (no table, or the empty one the loader makes), each table's own ids decide.
      */
     @Test
     void withoutAUsersTable_eachTablesOwnIdsAreChecked() throws Exception {
@@ -90,6 +90,12 @@ class MemberIdsTest {
             engine.execute("DROP TABLE users");
             assertEquals(List.of("viewing_sessions"), MemberIds.storeAsNumbers(engine));
         }
+        // No users file: the loader makes the table, empty, and validation has tied no id to it.
+        try (DuckDbEngine engine = engineWith("('7')", "('7'), ('u8')")) {
+            engine.execute("DELETE FROM users");
+            assertEquals(List.of(), MemberIds.storeAsNumbers(engine));
+            assertEquals("VARCHAR", type(engine, "viewing_sessions"));
+        }
     }
 
     @Test
@@ -98,6 +104,20 @@ class MemberIdsTest {
             engine.execute("CREATE VIEW named AS SELECT 'x' || user_id AS user_id FROM users");
             assertEquals(List.of("users", "viewing_sessions"), MemberIds.storeAsNumbers(engine));
             assertEquals(2L, ((Number) engine.scalar("SELECT count(*) FROM named")).longValue());
+        }
+    }
+
+    /** Viewing sessions without a users file, their ids not numbers: the layer is built, the ids kept as text. */
+    @Test
+    void eventsWithoutAUsersFile_andIdsThatAreNotNumbers_buildTheLayer() throws Exception {
+        Path data = Fixtures.scratch("marquee-no-users-");
+        Path source = Fixtures.FIXTURES.resolve("questions");
+        Files.copy(source.resolve("titles.csv"), data.resolve("titles.csv"));
+        prefixMemberIds(source.resolve("viewing_sessions.csv"), data.resolve("viewing_sessions.csv"));
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(Fixtures.scratch("marquee-ids-"), "1GB")) {
+            BuiltLayer.of(engine, data, AS_OF, Fixtures.scratch("marquee-ids-"));
+            assertEquals("VARCHAR", type(engine, "viewing_sessions"));
+            assertEquals(5L, ((Number) engine.scalar("SELECT count(DISTINCT user_id) FROM member_title")).longValue());
         }
     }
 
