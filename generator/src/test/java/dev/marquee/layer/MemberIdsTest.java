@@ -98,12 +98,44 @@ class MemberIdsTest {
         }
     }
 
+    /** Validation deletes the rows it sets aside; DuckDB still converts them, so their ids must not fail the run. */
+    @Test
+    void aRowSetAsideWithAnIdThatIsNotANumber_doesNotStopTheOthersConverting() throws Exception {
+        try (DuckDbEngine engine = engineWith("('1'), ('2'), ('x7')", "('2'), ('u1'), (' 5')")) {
+            engine.execute("DELETE FROM users WHERE user_id = 'x7'");
+            engine.execute("DELETE FROM viewing_sessions WHERE user_id IN ('u1', ' 5')");
+            assertEquals(List.of("users", "viewing_sessions"), MemberIds.storeAsNumbers(engine));
+            assertEquals(List.of(1L, 2L), engine.query("SELECT user_id FROM users ORDER BY user_id").rows().stream()
+                    .map(row -> ((Number) row.get(0)).longValue()).toList());
+            assertEquals(1L, ((Number) engine.scalar("SELECT count(*) FROM viewing_sessions WHERE user_id = 2")).longValue());
+        }
+    }
+
     @Test
     void aViewIsNeitherCheckedNorAltered() throws Exception {
         try (DuckDbEngine engine = engineWith("('1'), ('2')", "('2')")) {
             engine.execute("CREATE VIEW named AS SELECT 'x' || user_id AS user_id FROM users");
             assertEquals(List.of("users", "viewing_sessions"), MemberIds.storeAsNumbers(engine));
             assertEquals(2L, ((Number) engine.scalar("SELECT count(*) FROM named")).longValue());
+        }
+    }
+
+    /** The fixture and one viewing session of a member the users file does not have, "x9": validation sets it aside. */
+    @Test
+    void aSessionSetAsideByValidation_withAnIdThatIsNotANumber_leavesTheOthersConverted() throws Exception {
+        Path data = Fixtures.scratch("marquee-set-aside-");
+        Path source = Fixtures.FIXTURES.resolve("questions");
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                Files.copy(file, data.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(data.resolve("viewing_sessions.csv"), "x9,t1,2024-01-12 20:00:00,10,TV,true\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(Fixtures.scratch("marquee-ids-"), "1GB")) {
+            BuiltLayer.of(engine, data, AS_OF, Fixtures.scratch("marquee-ids-"));
+            assertEquals("BIGINT", type(engine, "viewing_sessions"));
+            assertEquals(7L, ((Number) engine.scalar("SELECT count(*) FROM viewing_sessions")).longValue());
         }
     }
 
