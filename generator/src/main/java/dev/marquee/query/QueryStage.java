@@ -156,7 +156,7 @@ public final class QueryStage {
             }
             // A statement that plans but fails as it runs (a cast of a bad value, say).
             throw ReportException.of(ReportException.QUESTION_PROBLEM, "A question failed",
-                    List.of(engineProblem(queries.get(failure.index()), failure.error())));
+                    List.of(engineProblem(queries.get(failure.index()), failure.error(), engine)));
         }
         List<Problem> problems = new ArrayList<>();
         List<Answer> answers = new ArrayList<>();
@@ -177,7 +177,7 @@ public final class QueryStage {
                 try {
                     columns.put(query.name(), engine.describe(sql.sql(query)));
                 } catch (EngineException e) {
-                    problems.add(engineProblem(query, e));
+                    problems.add(engineProblem(query, e, engine));
                 }
             });
             columnProblems(question, columns, problems);
@@ -209,7 +209,7 @@ public final class QueryStage {
                 if (description.error() == null) {
                     described.put(query.name(), description.columns());
                 } else {
-                    problems.add(engineProblem(query, description.error()));
+                    problems.add(engineProblem(query, description.error(), engine));
                 }
             }
             columnProblems(question, described, problems);
@@ -333,12 +333,27 @@ public final class QueryStage {
         }
     }
 
-    private static Problem engineProblem(QuerySource query, EngineException e) {
+    private static final Pattern MEMBER_ID = Pattern.compile("(?i)\\buser_id\\b");
+
+    private static Problem engineProblem(QuerySource query, EngineException e, Engine engine) {
         String message = e.getMessage() == null ? "the engine refused the statement" : e.getMessage();
         Matcher matcher = ENGINE_LINE.matcher(message);
         int line = matcher.find() ? query.fileLine(Integer.parseInt(matcher.group(1))) : query.firstLine();
         String firstLine = message.lines().findFirst().orElse(message).trim();
+        if (MEMBER_ID.matcher(query.sql()).find() && firstLine.contains("BIGINT") && memberIdsAreNumbers(engine)) {
+            // The layer stores plain whole-number ids as BIGINT (MemberIds): SQL written for text ids fails on them only.
+            firstLine += " (member ids are whole numbers in this data and are stored as numbers: write CAST(user_id AS VARCHAR)"
+                    + " where the SQL needs text)";
+        }
         return Problem.fatal(query.file().toString(), line, "", "sql-error",
                 "statement '" + query.name() + "': " + firstLine);
+    }
+
+    private static boolean memberIdsAreNumbers(Engine engine) {
+        try {
+            return engine.describe("SELECT user_id FROM users").get(0).type() == ColumnType.INTEGER;
+        } catch (EngineException e) {
+            return false;
+        }
     }
 }

@@ -270,6 +270,30 @@ class CatalogTest {
     }
 
     /**
+     * A question that treats the member id as text, on data whose ids are plain whole numbers (stored as BIGINT): the
+     * engine's error says which statement, and the problem says why and what to write instead.
+     */
+    @Test
+    void build_aStatementTreatingMemberIdsAsText_onNumericIds_saysTheIdsAreNumbers() throws Exception {
+        Path questions = temp.resolve("questions");
+        Files.createDirectories(questions);
+        Path skeleton = Fixtures.FIXTURES.resolve("skeleton-questions");
+        Files.copy(skeleton.resolve("watch-time.md"), questions.resolve("watch-time.md"));
+        Files.writeString(questions.resolve("watch-time.sql"), Files.readString(skeleton.resolve("watch-time.sql"))
+                .replace("WHERE CAST(started_at AS DATE) <= {{as_of}}\nGROUP BY 1",
+                        "WHERE CAST(started_at AS DATE) <= {{as_of}} AND user_id NOT LIKE 'test%'\nGROUP BY 1"));
+        assertTrue(Files.readString(questions.resolve("watch-time.sql")).contains("NOT LIKE 'test%'"));
+
+        Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", temp.resolve("site").toString(),
+                "--questions", questions.toString());
+
+        assertEquals(ReportException.QUESTION_PROBLEM, run.exitCode());
+        assertTrue(run.err().contains("statement 'monthly_hours': Binder Error"), run.err());
+        assertTrue(run.err().contains("(member ids are whole numbers in this data and are stored as numbers: write "
+                + "CAST(user_id AS VARCHAR) where the SQL needs text)"), run.err());
+    }
+
+    /**
      * Given the skeleton's watch-time chart, whose query returns month (DATE) and viewers (BIGINT), declaring a grain
      * on viewers and a unit of numbers on month: both are reported at the chart's line once the statements are described,
      * and nothing is written.
