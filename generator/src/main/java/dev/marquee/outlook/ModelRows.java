@@ -13,8 +13,9 @@ import java.util.TreeMap;
 
 /**
  * The model statement's rows kept compactly (features as doubles, groups as codes) while they stream from the
- * engine. Memory stays bounded at any data size: each of the three (training, held out, scored) keeps at most a fixed number of rows, evenly spread
- * over the statement's (ordered) rows, and the members of each scored group are counted exactly.
+ * engine. Memory stays bounded at any data size: each of the three (training, held out, scored) keeps at most a fixed
+ * number of rows, evenly spread over the statement's (ordered) rows, and the members of each scored group are counted
+ * exactly.
  */
 final class ModelRows implements Engine.RowHandler {
 
@@ -69,8 +70,8 @@ final class ModelRows implements Engine.RowHandler {
     @Override
     public void columns(List<Column> columns) {
         List<String> names = columns.stream().map(Column::name).toList();
-        heldOut = names.indexOf("held_out");
-        scored = names.indexOf("scored");
+        heldOut = names.indexOf(ModelSpec.HELD_OUT);
+        scored = names.indexOf(ModelSpec.SCORED);
         label = names.indexOf(spec.label());
         features = spec.features().stream().mapToInt(f -> names.indexOf(f.column())).toArray();
         groups = spec.groups().stream().mapToInt(names::indexOf).toArray();
@@ -78,8 +79,8 @@ final class ModelRows implements Engine.RowHandler {
 
     @Override
     public void row(Object[] values) {
-        boolean isScored = flag(values[scored], "scored");
-        boolean isHeldOut = flag(values[heldOut], "held_out");
+        boolean isScored = flag(values[scored], ModelSpec.SCORED);
+        boolean isHeldOut = flag(values[heldOut], ModelSpec.HELD_OUT);
         if (isScored && isHeldOut) {
             throw new IllegalStateException("a row is scored or held out, not both");
         }

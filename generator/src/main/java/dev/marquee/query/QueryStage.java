@@ -3,6 +3,7 @@ package dev.marquee.query;
 import dev.marquee.run.Background;
 import dev.marquee.run.ReportException;
 import dev.marquee.catalog.ChartSpec;
+import dev.marquee.catalog.ModelSpec;
 import dev.marquee.catalog.QuerySource;
 import dev.marquee.catalog.Question;
 import dev.marquee.engine.Column;
@@ -263,13 +264,13 @@ public final class QueryStage {
                     List.of("month", "value"), "a forecast statement", problems);
         }
         question.model().ifPresent(model -> {
-            List<String> needed = new ArrayList<>(List.of("held_out", "scored", model.label()));
+            List<String> needed = new ArrayList<>(List.of(ModelSpec.HELD_OUT, ModelSpec.SCORED, model.label()));
             model.features().forEach(f -> needed.add(f.column()));
             needed.addAll(model.groups());
             requireColumns(question, described.get(model.query()), model.query(), model.line(), needed, "the model statement", problems);
             List<Column> columns = described.get(model.query());
             if (columns != null) {
-                columns.stream().filter(c -> List.of("held_out", "scored").contains(c.name()) && c.type() != ColumnType.BOOLEAN)
+                columns.stream().filter(c -> List.of(ModelSpec.HELD_OUT, ModelSpec.SCORED).contains(c.name()) && c.type() != ColumnType.BOOLEAN)
                         .forEach(c -> problems.add(Problem.fatal(question.descriptionFile().toString(), model.line(), c.name(),
                                 "not-a-flag", "the model statement '" + model.query() + "' must return " + c.name()
                                         + " as true or false (a BOOLEAN), not " + c.type())));

@@ -269,20 +269,29 @@ class CatalogTest {
         assertTrue(Files.notExists(site), "nothing is written when a question is wrong");
     }
 
+    /** The skeleton's watch-time question copied into a questions folder, one of its two files with a text replaced. */
+    private Path skeletonWith(String file, String text, String replacement) throws Exception {
+        Path questions = Files.createDirectories(temp.resolve("questions"));
+        Path skeleton = Fixtures.FIXTURES.resolve("skeleton-questions");
+        for (String name : List.of("watch-time.sql", "watch-time.md")) {
+            String content = Fixtures.read(skeleton.resolve(name));
+            if (name.equals(file)) {
+                assertTrue(content.contains(text), name + " holds " + text);
+                content = content.replace(text, replacement);
+            }
+            Files.writeString(questions.resolve(name), content);
+        }
+        return questions;
+    }
+
     /**
      * A question that treats the member id as text, on data whose ids are plain whole numbers (stored as BIGINT): the
      * engine's error says which statement, and the problem says why and what to write instead.
      */
     @Test
     void build_aStatementTreatingMemberIdsAsText_onNumericIds_saysTheIdsAreNumbers() throws Exception {
-        Path questions = temp.resolve("questions");
-        Files.createDirectories(questions);
-        Path skeleton = Fixtures.FIXTURES.resolve("skeleton-questions");
-        Files.copy(skeleton.resolve("watch-time.md"), questions.resolve("watch-time.md"));
-        Files.writeString(questions.resolve("watch-time.sql"), Files.readString(skeleton.resolve("watch-time.sql"))
-                .replace("WHERE CAST(started_at AS DATE) <= {{as_of}}\nGROUP BY 1",
-                        "WHERE CAST(started_at AS DATE) <= {{as_of}} AND user_id NOT LIKE 'test%'\nGROUP BY 1"));
-        assertTrue(Files.readString(questions.resolve("watch-time.sql")).contains("NOT LIKE 'test%'"));
+        Path questions = skeletonWith("watch-time.sql", "WHERE CAST(started_at AS DATE) <= {{as_of}}\nGROUP BY 1",
+                "WHERE CAST(started_at AS DATE) <= {{as_of}} AND user_id NOT LIKE 'test%'\nGROUP BY 1");
 
         Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", temp.resolve("site").toString(),
                 "--questions", questions.toString());
@@ -300,12 +309,7 @@ class CatalogTest {
      */
     @Test
     void build_aGrainOnANumberAndAUnitOnADate_areReportedWithFileAndLine() throws Exception {
-        Path questions = temp.resolve("questions");
-        Files.createDirectories(questions);
-        Path skeleton = Fixtures.FIXTURES.resolve("skeleton-questions");
-        Files.copy(skeleton.resolve("watch-time.sql"), questions.resolve("watch-time.sql"));
-        Files.writeString(questions.resolve("watch-time.md"), Fixtures.read(skeleton.resolve("watch-time.md"))
-                .replace("    unit: hours\n", "    unit: hours\n    units: {viewers: day, month: usd}\n"));
+        Path questions = skeletonWith("watch-time.md", "    unit: hours\n", "    unit: hours\n    units: {viewers: day, month: usd}\n");
         Path site = temp.resolve("site");
 
         Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", site.toString(),

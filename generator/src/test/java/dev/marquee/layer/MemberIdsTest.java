@@ -34,9 +34,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class MemberIdsTest {
 
     private static final Parameters AS_OF = new Parameters(LocalDate.of(2024, 3, 31), 2, 15);
+    /** The hand-built fixture whose member ids are 1 to 12, and its CSV files. */
+    private static final Path FIXTURE = Fixtures.FIXTURES.resolve("questions");
+    private static final List<Path> FIXTURE_FILES = csvFiles(FIXTURE);
+
+    private static List<Path> csvFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static DuckDbEngine engine() throws java.io.IOException {
+        return DuckDbEngine.inMemory(Fixtures.scratch("marquee-ids-"), "1GB");
+    }
 
     private static DuckDbEngine engineWith(String usersIds, String eventsIds) throws Exception {
-        DuckDbEngine engine = DuckDbEngine.inMemory(Fixtures.scratch("marquee-ids-"), "1GB");
+        DuckDbEngine engine = engine();
         engine.execute("CREATE TABLE users AS SELECT * FROM (VALUES " + usersIds + ") AS t(user_id)");
         engine.execute("CREATE TABLE viewing_sessions AS SELECT * FROM (VALUES " + eventsIds + ") AS t(user_id)");
         engine.execute("CREATE TABLE titles AS SELECT 't1' AS title_id");
@@ -124,15 +139,12 @@ class MemberIdsTest {
     @Test
     void aSessionSetAsideByValidation_withAnIdThatIsNotANumber_leavesTheOthersConverted() throws Exception {
         Path data = Fixtures.scratch("marquee-set-aside-");
-        Path source = Fixtures.FIXTURES.resolve("questions");
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-                Files.copy(file, data.resolve(file.getFileName()));
-            }
+        for (Path file : FIXTURE_FILES) {
+            Files.copy(file, data.resolve(file.getFileName()));
         }
         Files.writeString(data.resolve("viewing_sessions.csv"), "x9,t1,2024-01-12 20:00:00,10,TV,true\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(Fixtures.scratch("marquee-ids-"), "1GB")) {
+        try (DuckDbEngine engine = engine()) {
             BuiltLayer.of(engine, data, AS_OF, Fixtures.scratch("marquee-ids-"));
             assertEquals("BIGINT", type(engine, "viewing_sessions"));
             assertEquals(7L, ((Number) engine.scalar("SELECT count(*) FROM viewing_sessions")).longValue());
@@ -143,10 +155,9 @@ class MemberIdsTest {
     @Test
     void eventsWithoutAUsersFile_andIdsThatAreNotNumbers_buildTheLayer() throws Exception {
         Path data = Fixtures.scratch("marquee-no-users-");
-        Path source = Fixtures.FIXTURES.resolve("questions");
-        Files.copy(source.resolve("titles.csv"), data.resolve("titles.csv"));
-        prefixMemberIds(source.resolve("viewing_sessions.csv"), data.resolve("viewing_sessions.csv"));
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(Fixtures.scratch("marquee-ids-"), "1GB")) {
+        Files.copy(FIXTURE.resolve("titles.csv"), data.resolve("titles.csv"));
+        prefixMemberIds(FIXTURE.resolve("viewing_sessions.csv"), data.resolve("viewing_sessions.csv"));
+        try (DuckDbEngine engine = engine()) {
             BuiltLayer.of(engine, data, AS_OF, Fixtures.scratch("marquee-ids-"));
             assertEquals("VARCHAR", type(engine, "viewing_sessions"));
             assertEquals(5L, ((Number) engine.scalar("SELECT count(DISTINCT user_id) FROM member_title")).longValue());
@@ -161,13 +172,10 @@ class MemberIdsTest {
     @Test
     void everyStatement_givesTheSameRows_withIdsAsNumbersOrAsText() throws Exception {
         Path text = Fixtures.scratch("marquee-text-ids-");
-        Path source = Fixtures.FIXTURES.resolve("questions");
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-                prefixMemberIds(file, text.resolve(file.getFileName()));
-            }
+        for (Path file : FIXTURE_FILES) {
+            prefixMemberIds(file, text.resolve(file.getFileName()));
         }
-        Map<String, List<String>> asNumbers = answers(source, "BIGINT");
+        Map<String, List<String>> asNumbers = answers(FIXTURE, "BIGINT");
         Map<String, List<String>> asText = answers(text, "VARCHAR");
         assertEquals(asNumbers.keySet(), asText.keySet());
         assertFalse(asNumbers.isEmpty());
@@ -176,7 +184,7 @@ class MemberIdsTest {
 
     private static Map<String, List<String>> answers(Path data, String idType) throws Exception {
         Map<String, List<String>> answers = new LinkedHashMap<>();
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(Fixtures.scratch("marquee-ids-"), "1GB")) {
+        try (DuckDbEngine engine = engine()) {
             BuiltLayer built = BuiltLayer.of(engine, data, AS_OF, Fixtures.scratch("marquee-ids-"));
             assertEquals(idType, type(engine, "member"), data + ": the member table's ids");
             for (Question question : built.questions()) {
