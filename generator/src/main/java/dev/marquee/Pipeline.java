@@ -26,6 +26,7 @@ import dev.marquee.model.DataModel;
 import dev.marquee.outlook.OutlookStage;
 import dev.marquee.query.Answer;
 import dev.marquee.query.ChartNeeds;
+import dev.marquee.query.PriceStep;
 import dev.marquee.query.LeftOut;
 import dev.marquee.query.Parameters;
 import dev.marquee.query.QueryStage;
@@ -35,6 +36,7 @@ import dev.marquee.present.Presentation;
 import dev.marquee.present.Slicing;
 import dev.marquee.privacy.AcrossSlices;
 import dev.marquee.privacy.Disclosure;
+import dev.marquee.privacy.PriceRounding;
 import dev.marquee.publish.OutputFolder;
 import dev.marquee.publish.RunFolder;
 import dev.marquee.publish.StagedSite;
@@ -124,12 +126,13 @@ public final class Pipeline {
             List<Answer> answers = answer(answering, answerable, data, project.model(), ahead, timer);
             List<Answer> safe = Disclosure.protect(answers, config.minGroupSize(), data.regionOf());
             List<Slices.Slice> slices = followingTheWhole(engine, cut, answers, safe, project);
-            List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(background, safe, project.targets().lines(safe)),
+            List<Answer> shown = PriceRounding.round(safe, data.parameters().prices());
+            List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(background, shown, project.targets().lines(shown)),
                     c -> c.size() + " charts");
             // A KPI figure whose month the question's monthly table hides (against the flows between months) is hidden too.
-            Report report = hideKpis(Report.assemble(Report.DEFAULT_TITLE, data.parameters(), safe, charts, answerable.leftOut(),
+            Report report = hideKpis(Report.assemble(Report.DEFAULT_TITLE, data.parameters(), shown, charts, answerable.leftOut(),
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()),
-                    layerTablesRead(safe, charts, sql, answerable.filled())), AcrossSlices.kpisOfHiddenMonths(answers, safe),
+                    layerTablesRead(shown, charts, sql, answerable.filled())), AcrossSlices.kpisOfHiddenMonths(answers, safe),
                     "not shown: its month's table hides it, or another figure there would give a hidden one back");
             Optional<Memory> memory = remember(report, project.history(), project.targets());
             write(report, memory, project, links(slices), site, ahead, timer);
@@ -242,7 +245,9 @@ public final class Pipeline {
                 }, q -> q.answers().size() + " questions, " + q.answers().stream().mapToInt(x -> x.results().size()).sum() + " queries"
                         + (answerable.leftOut().isEmpty() ? "" : ", " + answerable.leftOut().size() + " left out for lack of data"));
         try (OutlookStage.Models models = questioned.models()) {
-            return timer.time("outlook", () -> OutlookStage.extend(background, questioned.answers(), models),
+            // No forecast is fitted to exact sums of prices (see PriceRounding).
+            List<Answer> rounded = PriceRounding.forecastInputs(questioned.answers(), data.parameters().prices());
+            return timer.time("outlook", () -> OutlookStage.extend(background, rounded, models),
                     a -> a.stream().mapToInt(x -> x.question().forecasts().size()).sum() + " forecasts, "
                             + a.stream().filter(x -> x.question().model().isPresent()).count() + " models");
         }
@@ -392,7 +397,8 @@ public final class Pipeline {
     }
 
     /** One slice's report: its published answers charted and assembled as the whole report's are. */
-    private static Report sliceReport(Slices.Slice slice, CheckedData data, SliceAnswers answers, List<Answer> safe, Ahead ahead) {
+    private static Report sliceReport(Slices.Slice slice, CheckedData data, SliceAnswers answers, List<Answer> published, Ahead ahead) {
+        List<Answer> safe = PriceRounding.round(published, data.parameters().prices());
         List<RenderedChart> charts = ChartStage.render(ahead.background(), safe, Targets.none().lines(safe)).stream()
                 // A chart whose every bar is merged into one group stays, as in the whole report: its page says why there is
                 // no chart (the Europe slice's MRR by plan had gone without a word).
@@ -553,7 +559,10 @@ public final class Pipeline {
             throw ReportException.of(ReportException.DATA_PROBLEM, theData() + " cannot be used; nothing was written",
                     shown.stream().map(config::shown).toList());
         }
-        return new CheckedData(loaded, report, parameters, regionOf(engine, loaded));
+        List<String> priceColumns = model.tables().stream().filter(t -> loaded.has(t.name()))
+                .flatMap(t -> t.columns().stream().filter(c -> c.price()).map(c -> t.name() + "." + c.name())).toList();
+        return new CheckedData(loaded, report, parameters.withPrices(PriceStep.measure(engine, priceColumns, config.minGroupSize())),
+                regionOf(engine, loaded));
     }
 
     /**

@@ -32,7 +32,7 @@ public final class Catalog {
     /** A column some loaded file must fill, as table.column. */
     private static final String NEED = "[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*";
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
-            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts", "inflow", "outflow", "totals_of", "months_back", "changes", "same_rows_as", "ends_in", "total_in", "total_leaves_out");
+            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts", "inflow", "outflow", "totals_of", "months_back", "changes", "same_rows_as", "ends_in", "total_in", "total_leaves_out", "prices");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track", "units");
 
@@ -547,6 +547,12 @@ public final class Catalog {
             problems.add(Problem.fatal(where, entry.line(), "totals_of", "missing-key", "'totals_of' and 'months_back' go together: "
                     + "the result by month whose running total each row's members are, and the column of how many months before its last"));
         }
+        List<String> sums = entry.strings("sums");
+        List<String> notSums = entry.strings("prices").stream().filter(p -> !sums.contains(p)).toList();
+        if (!notSums.isEmpty()) {
+            problems.add(Problem.fatal(where, entry.line("prices"), "prices", "bad-privacy", "'prices' names sums of prices members "
+                    + "pay, which are among the 'sums' too: " + notSums + " are not"));
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -554,7 +560,8 @@ public final class Catalog {
                 ratios, small.get(), label, entry.string("within"), running, entry.strings("keep"), entry.line(), nestedIn,
                 entry.string("as_of_month_of"), entry.string("adds_up"), entry.string("counts"), flow,
                 entry.string("totals_of"), entry.string("months_back"), entry.strings("changes"),
-                entry.string("same_rows_as"), entry.string("ends_in"), entry.string("total_in"), entry.strings("total_leaves_out")));
+                entry.string("same_rows_as"), entry.string("ends_in"), entry.string("total_in"), entry.strings("total_leaves_out"),
+                entry.strings("prices")));
     }
 
     private static Optional<ChartSpec> chart(FrontMatter entry, List<String> results, String where,

@@ -63,6 +63,8 @@ import java.util.regex.Pattern;
  *                    watched less those with none): the rows hidden among those it adds up hold none or k or more
  *                    members (see SubsetTotalRows)
  * @param totalLeavesOut with {@code totalIn}: the values of the rows the total leaves out
+ * @param prices      those of {@code sums} that add up prices members pay (MRR, revenue, fees): rounded to the data's
+ *                    price step before anything reads them, with the ratios built on them (see PriceRounding)
  */
 public record GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
                         List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
@@ -70,7 +72,7 @@ public record GroupSpec(String result, String members, boolean overlapping, List
                         Optional<String> asOfMonthOf, Optional<String> addsUp, Optional<String> counts,
                         Optional<Flow> flow, Optional<String> totalsOf, Optional<String> monthsBack, List<String> changes,
                         Optional<String> sameRowsAs, Optional<String> endsIn, Optional<String> totalIn,
-                        List<String> totalLeavesOut) {
+                        List<String> totalLeavesOut, List<String> prices) {
 
     /** The groupings {@code nested_in} may name: the report's regions, of countries. */
     public static final java.util.Set<String> NESTINGS = java.util.Set.of("region");
@@ -90,7 +92,7 @@ public record GroupSpec(String result, String members, boolean overlapping, List
                      List<Running> running, List<String> keep, int line, Optional<String> nestedIn) {
         this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, nestedIn, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of());
     }
 
     /**
@@ -167,6 +169,10 @@ public record GroupSpec(String result, String members, boolean overlapping, List
         running = List.copyOf(running);
         keep = List.copyOf(keep);
         changes = List.copyOf(changes);
+        prices = List.copyOf(prices);
+        if (!sums.containsAll(prices)) {
+            throw new IllegalArgumentException("prices are among the sums: " + prices + " not all in " + sums);
+        }
         Objects.requireNonNull(sameRowsAs);
         Objects.requireNonNull(small);
         Objects.requireNonNull(flow);

@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param notAfterAsOf  dates and timestamps later than the as-of date are out of range
  * @param maxLength     the most characters a text value may have (every VARCHAR column has one); longer values are
  *                      set aside, so no stage ever handles a megabyte-long label
+ * @param price         the column is a price a member pays (in USD): the report's sums of prices are rounded to a step
+ *                      that the spread of these columns' values sets (see PriceStep)
  */
 public record ColumnSpec(String name, String sqlType, boolean required, Optional<Double> min, Optional<Double> max,
                          List<String> allowed, Optional<String> references, boolean notAfterAsOf, Optional<Integer> maxLength,
-                         String description) {
+                         String description, boolean price) {
 
     /** The longest text value a VARCHAR column takes when the model gives it no {@code max_length} of its own. */
     public static final int DEFAULT_MAX_LENGTH = 1000;
@@ -36,6 +38,9 @@ public record ColumnSpec(String name, String sqlType, boolean required, Optional
         }
         if (maxLength.isPresent() && (maxLength.get() < 1 || !sqlType.equals("VARCHAR"))) {
             throw new IllegalArgumentException("max_length must be a positive number of characters of a VARCHAR column: " + name);
+        }
+        if (price && !sqlType.startsWith("DECIMAL")) {
+            throw new IllegalArgumentException("a price is a DECIMAL column: " + name);
         }
         if (maxLength.isEmpty() && sqlType.equals("VARCHAR")) {
             maxLength = Optional.of(DEFAULT_MAX_LENGTH);

@@ -88,7 +88,7 @@ public record DataModel(List<TableSpec> tables) {
                         Optional.ofNullable((String) c.get("references")),
                         Boolean.TRUE.equals(c.get("not_after_as_of")),
                         Optional.ofNullable((Number) c.get("max_length")).map(Number::intValue),
-                        (String) c.getOrDefault("description", "")));
+                        (String) c.getOrDefault("description", ""), Boolean.TRUE.equals(c.get("price"))));
             });
             tables.add(new TableSpec(tableName, (String) table.getOrDefault("description", ""),
                     (List<String>) table.getOrDefault("key", List.of()), columns, Optional.ofNullable((String) table.get("builtin")),

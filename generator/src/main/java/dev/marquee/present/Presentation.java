@@ -116,7 +116,8 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 Formats.full(t.rowsRead(), Unit.COUNT), Formats.full(t.rowsSetAside(), Unit.COUNT), Formats.full(t.rowsKept(), Unit.COUNT),
                 dates(report.tableRanges().get(t.table())),
                 t.fileRows() == t.rowsRead() ? "" : Formats.full(t.fileRows(), Unit.COUNT))).toList();
-        String rule = Disclosure.rule(k);
+        String prices = dev.marquee.privacy.PriceRounding.rule(report.parameters().prices(), k);
+        String rule = Disclosure.rule(k) + (prices.isEmpty() ? "" : " " + prices);
         return new Presentation(report, memory, report.title(), report.dateline(), period, freshness,
                 report.kpis().stream().map(kpi -> Tile.of(kpi, memory, targets, slicing.whole())).toList(), pages, Countries.of(report, pages), definitions,
                 quality, sources(report),

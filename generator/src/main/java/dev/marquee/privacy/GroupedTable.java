@@ -772,7 +772,7 @@ final class GroupedTable {
         return value == null ? 0 : ((Number) value).doubleValue();
     }
 
-    private static Object divide(Object numerator, Object denominator) {
+    static Object divide(Object numerator, Object denominator) {
         if (numerator == null || denominator == null) {
             return null;
         }

@@ -8,8 +8,11 @@ import java.util.Objects;
 /**
  * The values a question's SQL may use as {@code {{name}}}: the as-of date and the report's thresholds.
  * They are written into the SQL as literals, so the same text runs on any engine.
+ *
+ * @param prices the step sums of prices are rounded to once the statements have run (see PriceStep); not a literal
  */
-public record Parameters(LocalDate asOf, int minGroupSize, int atRiskDays, String platform, String eventSource, boolean dated) {
+public record Parameters(LocalDate asOf, int minGroupSize, int atRiskDays, String platform, String eventSource, boolean dated,
+                         PriceStep prices) {
 
     public static final int DEFAULT_AT_RISK_DAYS = 15;
     /** The report's own service: titles without a platform belong to it. Set MARQUEE_PLATFORM to change it. */
@@ -31,10 +34,20 @@ public record Parameters(LocalDate asOf, int minGroupSize, int atRiskDays, Strin
         Objects.requireNonNull(asOf);
         Objects.requireNonNull(platform);
         Objects.requireNonNull(eventSource);
+        Objects.requireNonNull(prices);
+    }
+
+    public Parameters(LocalDate asOf, int minGroupSize, int atRiskDays, String platform, String eventSource, boolean dated) {
+        this(asOf, minGroupSize, atRiskDays, platform, eventSource, dated, PriceStep.NONE);
     }
 
     public Parameters(LocalDate asOf, int minGroupSize, int atRiskDays) {
         this(asOf, minGroupSize, atRiskDays, DEFAULT_PLATFORM, DEFAULT_EVENT_SOURCE, true);
+    }
+
+    /** These parameters with the data's price step. */
+    public Parameters withPrices(PriceStep step) {
+        return new Parameters(asOf, minGroupSize, atRiskDays, platform, eventSource, dated, step);
     }
 
     /** The parameters of data without any date: figures are a snapshot, with no period and no comparison. */

@@ -269,6 +269,19 @@ class CatalogTest {
         assertTrue(Files.notExists(site), "nothing is written when a question is wrong");
     }
 
+    /** A declared sum of prices is rounded as one of the result's sums: one that is not among them is refused at its line. */
+    @Test
+    void read_pricesNotAmongTheSums_isRefusedAtItsLine() throws Exception {
+        Path questions = skeletonWith("watch-time.md", "    sums: [watch_hours]\n", "    sums: [watch_hours]\n    prices: [mrr]\n");
+
+        Fixtures.Run run = Fixtures.marquee("build", "--data", Fixtures.TINY.toString(), "--out", temp.resolve("site").toString(),
+                "--questions", questions.toString());
+
+        assertEquals(ReportException.QUESTION_PROBLEM, run.exitCode(), run.err());
+        assertTrue(run.err().contains("watch-time.md:27 column prices: 'prices' names sums of prices members pay, which are among "
+                + "the 'sums' too: [mrr] are not [bad-privacy]"), run.err());
+    }
+
     /** The skeleton's watch-time question copied into a questions folder, one of its two files with a text replaced. */
     private Path skeletonWith(String file, String text, String replacement) throws Exception {
         Path questions = Files.createDirectories(temp.resolve("questions"));

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -136,14 +138,65 @@ class PublishedFiguresPrivacyTest {
             String country = row.get("country");
             if (!country.equals(Disclosure.OTHER)) {
                 assertEquals(truth.activeByCountry().get(country), members, country + " members");
-                assertEquals(truth.mrrByCountry().get(country), Double.parseDouble(row.get("mrr (USD)")), 0.005, country + " MRR");
+                assertEquals(rounded(truth.mrrByCountry().get(country)), Double.parseDouble(row.get("mrr (USD)")), 0.005, country + " MRR");
             }
             publishedMembers += members;
             publishedMrr += Double.parseDouble(row.get("mrr (USD)"));
         }
         // Countries and the merged row add up to every active member: nothing is left over to be worked out.
         assertEquals(truth.activeByCountry().values().stream().mapToLong(Long::longValue).sum(), publishedMembers);
-        assertEquals(truth.mrrByCountry().values().stream().mapToDouble(Double::doubleValue).sum(), publishedMrr, 0.01);
+        // Each row's MRR is rounded on its own, so they add up to the whole within half a step each.
+        assertEquals(truth.mrrByCountry().values().stream().mapToDouble(Double::doubleValue).sum(), publishedMrr,
+                countries.size() * step().doubleValue() / 2);
+    }
+
+    /**
+     * The step of the published sums of prices is at least k times the spread of the data's prices (8.99 to 24.99 here,
+     * so 160, and the first round amount at or above it is 200), and for every plan of two prices the MRR published
+     * beside its members fits k splits of them between the two prices or more: it does not tell how many pay the old
+     * price (to the cent, Basic's 8.99 and 9.99 gave it exactly).
+     */
+    @Test
+    void aSumOfPricesBesideItsMembers_doesNotTellHowManyPayEachPrice() {
+        assertTrue(step().compareTo(truth.highestPrice().subtract(truth.lowestPrice()).multiply(BigDecimal.valueOf(K))) >= 0,
+                "step " + step() + " for prices " + truth.lowestPrice() + " to " + truth.highestPrice());
+        assertEquals(new BigDecimal("200"), step());
+        int checked = 0;
+        for (CSVRecord row : csv.get("revenue-by-plan.csv")) {
+            Map<BigDecimal, Long> prices = truth.activeByPlanAndPrice().get(row.get("plan"));
+            if (prices == null || prices.size() != 2) {
+                continue;
+            }
+            long members = Long.parseLong(row.get("members"));
+            BigDecimal low = prices.keySet().stream().min(BigDecimal::compareTo).orElseThrow();
+            BigDecimal high = prices.keySet().stream().max(BigDecimal::compareTo).orElseThrow();
+            double published = Double.parseDouble(row.get("mrr (USD)"));
+            List<Long> splits = new ArrayList<>();
+            for (long atLow = 0; atLow <= members; atLow++) {
+                BigDecimal sum = low.multiply(BigDecimal.valueOf(atLow)).add(high.multiply(BigDecimal.valueOf(members - atLow)));
+                if (rounded(sum.doubleValue()) == published) {
+                    splits.add(atLow);
+                }
+            }
+            assertTrue(splits.contains(prices.get(low)), row.get("plan") + ": the true split is among them");
+            assertTrue(splits.size() >= Math.min(members + 1, K), row.get("plan") + " at " + low + " and " + high + ": " + splits);
+            checked++;
+        }
+        assertEquals(3, checked, "Basic, Standard and Premium each have an old and a new price");
+    }
+
+    /** The step the report rounds sums of prices to (its metrics.json). */
+    private static BigDecimal step() {
+        Matcher step = Pattern.compile("\"price_step\": ([0-9.]+)").matcher(Fixtures.read(site.resolve("metrics.json")));
+        assertTrue(step.find(), "metrics.json gives the price step");
+        return new BigDecimal(step.group(1));
+    }
+
+    /** A sum of prices as published, worked out here: the nearest multiple of the step (halves up), above zero at least one. */
+    private static double rounded(double sum) {
+        BigDecimal exact = BigDecimal.valueOf(sum).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal rounded = exact.divide(step(), 0, RoundingMode.HALF_UP).multiply(step());
+        return (sum > 0 && rounded.signum() == 0 ? step() : rounded).doubleValue();
     }
 
     @Test
@@ -218,7 +271,8 @@ class PublishedFiguresPrivacyTest {
 
     /** The figures counted here from the raw files, for the as-of date 2024-12-31. */
     private record Truth(Map<String, Long> activeByCountry, Map<String, Double> mrrByCountry, long churnersInAsOfMonth,
-                         long signups) {
+                         long signups, Map<String, Map<BigDecimal, Long>> activeByPlanAndPrice, BigDecimal lowestPrice,
+                         BigDecimal highestPrice) {
 
         static Truth of(Path data) throws IOException {
             Map<String, String> countryOf = new LinkedHashMap<>();
@@ -230,12 +284,24 @@ class PublishedFiguresPrivacyTest {
             Map<String, Long> active = new TreeMap<>();
             Map<String, Double> mrr = new TreeMap<>();
             Map<String, List<String[]>> periods = new LinkedHashMap<>();
+            Map<String, Map<BigDecimal, Long>> byPlanAndPrice = new TreeMap<>();
+            BigDecimal lowest = null;
+            BigDecimal highest = null;
+            for (CSVRecord payment : read(data.resolve("payments.csv.gz"))) {
+                BigDecimal amount = new BigDecimal(payment.get("amount"));
+                lowest = lowest == null || amount.compareTo(lowest) < 0 ? amount : lowest;
+                highest = highest == null || amount.compareTo(highest) > 0 ? amount : highest;
+            }
             for (CSVRecord s : read(data.resolve("subscriptions.csv.gz"))) {
+                BigDecimal price = new BigDecimal(s.get("monthly_price"));
+                lowest = lowest == null || price.compareTo(lowest) < 0 ? price : lowest;
+                highest = highest == null || price.compareTo(highest) > 0 ? price : highest;
                 periods.computeIfAbsent(s.get("user_id"), x -> new ArrayList<>()).add(new String[] {s.get("started_on"), s.get("ended_on")});
                 if (s.get("started_on").compareTo("2024-12-31") <= 0 && (s.get("ended_on").isEmpty() || s.get("ended_on").compareTo("2024-12-31") >= 0)) {
                     String country = countryOf.get(s.get("user_id"));
                     active.merge(country, 1L, Long::sum);
                     mrr.merge(country, Double.parseDouble(s.get("monthly_price")), Double::sum);
+                    byPlanAndPrice.computeIfAbsent(s.get("plan"), x -> new TreeMap<>()).merge(price, 1L, Long::sum);
                 }
             }
             // A churner of December 2024: active on 1 December, a subscription ending in December, none active the day after.
@@ -249,7 +315,7 @@ class PublishedFiguresPrivacyTest {
                         && (n[1].isEmpty() || n[1].compareTo(p[1]) > 0)));
                 churners += activeOnFirst && endsInDecember ? 1 : 0;
             }
-            return new Truth(active, mrr, churners, signups);
+            return new Truth(active, mrr, churners, signups, byPlanAndPrice, lowest, highest);
         }
 
         private static String dayAfter(String day) {

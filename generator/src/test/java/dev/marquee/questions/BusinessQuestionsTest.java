@@ -31,17 +31,32 @@ class BusinessQuestionsTest {
 
     private static final double EPSILON = 1e-9;
     private static Report report;
+    /**
+     * The same data at k = 1, where no group is too small and nothing is merged or rounded: the sums of prices exactly as
+     * the statements add them up. At k = 2 the fixture's prices (8.99 to 22.99, a spread of 14.00) give a step of $50,
+     * the first round amount at or above 2 × 14.00 (see PriceStep).
+     */
+    private static Report exact;
 
     @BeforeAll
     static void build() throws Exception {
+        report = build(2);
+        exact = build(1);
+    }
+
+    private static Report build(int k) throws java.io.IOException {
         Path out = Fixtures.scratch("marquee-questions-");
         Config config = Config.defaults().withDataDir(Fixtures.FIXTURES.resolve("questions")).withOutDir(out.resolve("site"))
-                .withQuestionsDir(Fixtures.QUESTIONS).withAsOf(LocalDate.of(2024, 3, 31)).withMinGroupSize(2);
-        report = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
+                .withQuestionsDir(Fixtures.QUESTIONS).withAsOf(LocalDate.of(2024, 3, 31)).withMinGroupSize(k);
+        return new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
     }
 
     private static Table result(String question, String statement) {
-        return report.sections().stream().filter(s -> s.slug().equals(question)).findFirst().orElseThrow()
+        return result(report, question, statement);
+    }
+
+    private static Table result(Report from, String question, String statement) {
+        return from.sections().stream().filter(s -> s.slug().equals(question)).findFirst().orElseThrow()
                 .answer().result(statement);
     }
 
@@ -258,8 +273,12 @@ class BusinessQuestionsTest {
 
     @Test
     void revenue_monthly() {
-        assertRows(result("revenue", "monthly"), row(LocalDate.of(2024, 1, 1), 62.96, 4L, 62.96 / 4),
+        assertRows(result(exact, "revenue", "monthly"), row(LocalDate.of(2024, 1, 1), 62.96, 4L, 62.96 / 4),
                 row(LocalDate.of(2024, 2, 1), 47.47, 3L, 47.47 / 3), row(LocalDate.of(2024, 3, 1), 65.45, 5L, 13.09));
+        // Rounded to the $50 step: 62.96, 47.47 and 65.45 are each nearest to 50. Under ten steps ($500), the rounding
+        // could move an ARPU by more than 5%: none is shown.
+        assertRows(result("revenue", "monthly"), row(LocalDate.of(2024, 1, 1), 50.0, 4L, null),
+                row(LocalDate.of(2024, 2, 1), 50.0, 3L, null), row(LocalDate.of(2024, 3, 1), 50.0, 5L, null));
     }
 
     @Test
@@ -267,31 +286,46 @@ class BusinessQuestionsTest {
         // February and March have one payer each; payers overlap between months, so January (2) is hidden with them.
         assertRows(result("revenue", "collected"), row(LocalDate.of(2024, 1, 1), null, null, null, null),
                 row(LocalDate.of(2024, 2, 1), null, null, null, null), row(LocalDate.of(2024, 3, 1), null, null, null, null));
+        // At k = 1: January's payments p1 (8.99) and p4 (15.49) from two payers; February's p2 (8.99); March's p3 failed,
+        // so it collects nothing and has one payer with a failure.
+        assertRows(result(exact, "revenue", "collected"), row(LocalDate.of(2024, 1, 1), 24.48, 0L, 2L, 0L),
+                row(LocalDate.of(2024, 2, 1), 8.99, 0L, 1L, 0L), row(LocalDate.of(2024, 3, 1), 0.0, 1L, 1L, 1L));
     }
 
     @Test
     void revenue_byPlan() {
-        // Premium (22.99) and Standard (15.49) have one member each: together 38.48 from 2.
-        assertRows(result("revenue", "by_plan"), row("event files", "Basic", 26.97, 3L, 8.99), row("event files", Disclosure.OTHER, 38.48, 2L, 19.24));
+        // At k = 1: Basic's three members at 8.99, Premium's one at 22.99, Standard's one at 15.49.
+        assertRows(result(exact, "revenue", "by_plan"), row("event files", "Basic", 26.97, 3L, 8.99),
+                row("event files", "Premium", 22.99, 1L, 22.99), row("event files", "Standard", 15.49, 1L, 15.49));
+        // Premium (22.99) and Standard (15.49) have one member each: together 38.48 from 2, merged before rounding, then
+        // rounded as Basic's 26.97 is: to 50.
+        assertRows(result("revenue", "by_plan"), row("event files", "Basic", 50.0, 3L, null), row("event files", Disclosure.OTHER, 50.0, 2L, null));
     }
 
     @Test
     void revenue_topPlan() {
         // Basic's three members bring 3 × 8.99 = 26.97, more than Premium's one (22.99) or Standard's one (15.49).
-        assertRows(result("revenue", "top_plan"), row("event files", "Basic", 26.97, 3L));
+        assertRows(result(exact, "revenue", "top_plan"), row("event files", "Basic", 26.97, 3L));
+        assertRows(result("revenue", "top_plan"), row("event files", "Basic", 50.0, 3L));
     }
 
     @Test
     void revenue_byCountry() {
-        assertRows(result("revenue", "by_country"), row("event files", "United States", 33.47, 3L, 33.47 / 3), row("event files", "Canada", 31.98, 2L, 15.99));
+        assertRows(result(exact, "revenue", "by_country"), row("event files", "United States", 33.47, 3L, 33.47 / 3),
+                row("event files", "Canada", 31.98, 2L, 15.99));
+        assertRows(result("revenue", "by_country"), row("event files", "United States", 50.0, 3L, null), row("event files", "Canada", 50.0, 2L, null));
     }
 
     @Test
     void kpi_mrr() {
-        Kpi mrr = kpi("mrr");
+        Kpi mrr = exact.kpis().stream().filter(k -> k.id().equals("mrr")).findFirst().orElseThrow();
         assertEquals(65.45, mrr.value(), EPSILON);
         assertEquals("+37.9%", mrr.changeVsPreviousMonth());
         assertEquals("$65.45", mrr.valueText());
+        // Rounded: 65.45 and February's 47.47 both to 50.
+        Kpi rounded = kpi("mrr");
+        assertEquals(50.0, rounded.value(), EPSILON);
+        assertEquals(Optional.of(50.0), rounded.previousMonth());
     }
 
     @Test

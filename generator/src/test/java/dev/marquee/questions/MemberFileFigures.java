@@ -40,6 +40,64 @@ abstract class MemberFileFigures<M> {
         return site().csv(chart, source());
     }
 
+    /** The step the site rounds sums of prices to (its metrics.json), zero where it rounds none. */
+    java.math.BigDecimal priceStep() {
+        Matcher step = Pattern.compile("\"price_step\": ([\\d.]+)").matcher(site().page("metrics.json"));
+        assertTrue(step.find(), "metrics.json gives the price step");
+        return new java.math.BigDecimal(step.group(1));
+    }
+
+    /**
+     * A sum of prices as the report publishes it, worked out here: to the nearest multiple of the step, halves up, and a
+     * sum above zero at least one step.
+     */
+    double published(double sum) {
+        java.math.BigDecimal step = priceStep();
+        if (step.signum() == 0) {
+            return sum;
+        }
+        java.math.BigDecimal exact = java.math.BigDecimal.valueOf(sum).setScale(2, java.math.RoundingMode.HALF_UP);
+        java.math.BigDecimal rounded = exact.divide(step, 0, java.math.RoundingMode.HALF_UP).multiply(step);
+        return (sum > 0 && rounded.signum() == 0 ? step : rounded).doubleValue();
+    }
+
+    /** An average of a sum of prices as published: the published sum over the members, blank under ten steps. */
+    Double publishedAverage(double sum, long members) {
+        double shown = published(sum);
+        return priceStep().signum() > 0 && Math.abs(shown) < 10 * priceStep().doubleValue() ? null : shown / members;
+    }
+
+    /** A published average of fees: as {@link #publishedAverage}, or blank where that is. */
+    void assertAverage(double sum, long members, Double published, String what) {
+        Double expected = publishedAverage(sum, members);
+        if (expected == null) {
+            RawFile.assertBlank(published, what);
+        } else {
+            assertClose(expected, published, what);
+        }
+    }
+
+    /**
+     * The step covers the spread of this file's fees k times over: a sum and its members then leave at least k members
+     * who may pay one fee or another (the step is the first round amount at or above k times the spread of every
+     * file's fees, so with another file's it may be larger); alone, the file sets it.
+     */
+    void assertPriceStepCovers(Function<M, Double> fee) {
+        java.util.DoubleSummaryStatistics fees = members().stream().map(fee).filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue).summaryStatistics();
+        if (fees.getCount() == 0 || k() < 2) {
+            return;
+        }
+        double spread = fees.getMax() - fees.getMin();
+        assertTrue(priceStep().doubleValue() >= k() * spread - 1e-9, "step " + priceStep() + " under " + k() + " × the spread " + spread);
+        if (site().files().size() == 1) {
+            double floor = Math.pow(10, Math.floor(Math.log10(k() * spread)));
+            double expected = java.util.stream.DoubleStream.of(floor, 2 * floor, 5 * floor, 10 * floor)
+                    .filter(c -> c >= k() * spread - 1e-9).min().orElseThrow();
+            assertEquals(expected, priceStep().doubleValue(), 1e-9, "the first of 1, 2, 5 × 10^n at or above " + k() + " × " + spread);
+        }
+    }
+
     static Map<String, Group> groups(Map<String, Long> counts) {
         Map<String, Group> groups = new TreeMap<>();
         counts.forEach((name, members) -> groups.put(name, Group.of(members)));
@@ -74,8 +132,9 @@ abstract class MemberFileFigures<M> {
             return;
         }
         assertTrue(kpi.find(), "metrics.json has no KPI MRR (" + source() + ")");
-        assertClose(members().stream().filter(counted).filter(m -> fee.apply(m) != null).mapToDouble(fee::apply).sum(),
+        assertClose(published(members().stream().filter(counted).filter(m -> fee.apply(m) != null).mapToDouble(fee::apply).sum()),
                 Double.parseDouble(kpi.group(1)), "MRR of " + source());
+        assertPriceStepCovers(fee);
         assertTrue(site().pageText("index.html").contains("MRR (" + source() + ")"), "the cover shows the KPI");
     }
 
@@ -271,7 +330,7 @@ abstract class MemberFileFigures<M> {
         members().stream().filter(counted).filter(m -> plan.apply(m) != null && fee.apply(m) != null)
                 .forEach(m -> mrr.merge(plan.apply(m), fee.apply(m), Double::sum));
         Map.Entry<String, Double> top = mrr.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        String amount = Formats.compact(top.getValue(), dev.marquee.format.Unit.USD);
+        String amount = Formats.compact(published(top.getValue()), dev.marquee.format.Unit.USD);
         String page = site().pageText("revenue.html").replaceAll("\\s+", " ");
         String first = top.getKey() + " brings the most recurring revenue of any plan, " + amount + " (source: " + source() + ").";
         String other = "In " + source() + ", it is " + top.getKey() + ", with " + amount + ".";
