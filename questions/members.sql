@@ -48,14 +48,16 @@ ORDER BY source, members DESC, region
 
 -- name: by_plan
 WITH counted AS (
-    SELECT source, plan, count(*) AS members, sum(monthly_fee) AS monthly_fees, count(monthly_fee) AS members_with_fee
+    SELECT source, plan, count(*) AS members, sum(monthly_fee) AS monthly_fees, count(monthly_fee) AS members_with_fee,
+           min(monthly_fee) AS lowest_price, max(monthly_fee) AS highest_price
     FROM member WHERE current AND plan IS NOT NULL GROUP BY source, plan
 )
 SELECT source, plan, members, CAST(members AS DOUBLE) / sum(members) OVER (PARTITION BY source) AS share,
        -- A file that gives no fee at all has no fee columns to show: empty, not "0 members with a fee".
        CAST(monthly_fees AS DOUBLE) AS monthly_fees,
        CASE WHEN sum(members_with_fee) OVER (PARTITION BY source) > 0 THEN members_with_fee END AS members_with_fee,
-       CAST(monthly_fees AS DOUBLE) / nullif(members_with_fee, 0) AS average_fee
+       CAST(monthly_fees AS DOUBLE) / nullif(members_with_fee, 0) AS average_fee,
+       CAST(lowest_price AS DOUBLE) AS lowest_price, CAST(highest_price AS DOUBLE) AS highest_price
 FROM counted
 ORDER BY source, members DESC, plan
 

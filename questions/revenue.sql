@@ -13,7 +13,10 @@ months AS (
 -- member_month: active_at_end and mrr_at_end are the member's subscriptions active on the month's last day (the as-of date
 -- for the as-of month) and the sum of their monthly prices.
 SELECT e.month, CAST(coalesce(sum(m.mrr_at_end), 0) AS DOUBLE) AS mrr, count(m.user_id) AS members,
-       CAST(coalesce(sum(m.mrr_at_end), 0) AS DOUBLE) / nullif(count(m.user_id), 0) AS arpu
+       CAST(coalesce(sum(m.mrr_at_end), 0) AS DOUBLE) / nullif(count(m.user_id), 0) AS arpu,
+       -- The least and the most a member brings: how far the MRR could move were members to pay other prices (see
+       -- PriceRounding; not published).
+       CAST(min(m.mrr_at_end) AS DOUBLE) AS lowest_price, CAST(max(m.mrr_at_end) AS DOUBLE) AS highest_price
 FROM months AS e
 LEFT JOIN member_month AS m ON m.month = e.month AND m.active_at_end
 GROUP BY e.month
@@ -25,7 +28,8 @@ WITH member_months AS (
     -- count runs over the payments (amounts are exact DECIMAL, so the month's sum is the payments' sum).
     SELECT CAST(date_trunc('month', paid_on) AS DATE) AS month, user_id,
            sum(amount) FILTER (WHERE status = 'paid') AS collected,
-           count(*) FILTER (WHERE status = 'failed') AS failed_payments
+           count(*) FILTER (WHERE status = 'failed') AS failed_payments,
+           min(amount) FILTER (WHERE status = 'paid') AS lowest_paid, max(amount) FILTER (WHERE status = 'paid') AS highest_paid
     FROM payments
     WHERE status IN ('paid', 'failed') AND paid_on <= {{as_of}}
     GROUP BY CAST(date_trunc('month', paid_on) AS DATE), user_id
@@ -34,7 +38,9 @@ SELECT month,
        CAST(coalesce(sum(collected), 0) AS DOUBLE) AS collected,
        CAST(sum(failed_payments) AS BIGINT) AS failed_payments,
        count(*) AS payers,
-       count(*) FILTER (WHERE failed_payments > 0) AS members_with_failures
+       count(*) FILTER (WHERE failed_payments > 0) AS members_with_failures,
+       -- The least and the most one payment paid (see PriceRounding; not published).
+       CAST(min(lowest_paid) AS DOUBLE) AS lowest_price, CAST(max(highest_paid) AS DOUBLE) AS highest_price
 FROM member_months
 GROUP BY month
 ORDER BY month
@@ -45,36 +51,44 @@ ORDER BY month
 -- (file) at a time.
 -- name: by_plan
 SELECT source, plan, CAST(sum(monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
-       CAST(sum(monthly_fee) AS DOUBLE) / count(*) AS arpu
+       CAST(sum(monthly_fee) AS DOUBLE) / count(*) AS arpu,
+       CAST(min(monthly_fee) AS DOUBLE) AS lowest_price, CAST(max(monthly_fee) AS DOUBLE) AS highest_price
 FROM member
 WHERE current AND active AND monthly_fee IS NOT NULL AND plan IS NOT NULL
 GROUP BY source, plan
-ORDER BY source, mrr DESC, plan
+-- By the MRR as published (rounded to the price step), then by name: ties of the rounded figures keep no order of the
+-- exact ones.
+ORDER BY source, round(sum(monthly_fee) / {{price_step}}) DESC, plan
 
 -- The plan that brings each file the most MRR (by_plan's first row of each file), for the narrative to name one per
 -- file; a plan of fewer than k members is not named, nor one of a file or slice with no other plan (a plan's slice:
 -- that it brings the most is no finding).
 -- name: top_plan
-SELECT source, plan, mrr, members
+SELECT source, plan, mrr, members, lowest_price, highest_price
 FROM (
     SELECT source, plan, CAST(sum(monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
-           row_number() OVER (PARTITION BY source ORDER BY sum(monthly_fee) DESC, plan) AS place,
+           CAST(min(monthly_fee) AS DOUBLE) AS lowest_price, CAST(max(monthly_fee) AS DOUBLE) AS highest_price,
+           row_number() OVER (PARTITION BY source ORDER BY round(sum(monthly_fee) / {{price_step}}) DESC, plan) AS place,
+           -- A plan tied with the next once rounded does not bring the most: the narrative names none.
+           lead(round(sum(monthly_fee) / {{price_step}})) OVER (PARTITION BY source ORDER BY round(sum(monthly_fee) / {{price_step}}) DESC, plan)
+               = round(sum(monthly_fee) / {{price_step}}) AS tied,
            count(*) OVER (PARTITION BY source) AS plans
     FROM member
     WHERE current AND active AND monthly_fee IS NOT NULL AND plan IS NOT NULL
     GROUP BY source, plan
 ) plans
-WHERE place = 1 AND plans > 1
+WHERE place = 1 AND plans > 1 AND NOT coalesce(tied, false)
 ORDER BY source
 
 -- Countries too small to publish are merged into Other (revenue.md's privacy).
 -- name: by_country
 SELECT source, country, CAST(sum(monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
-       CAST(sum(monthly_fee) AS DOUBLE) / count(*) AS arpu
+       CAST(sum(monthly_fee) AS DOUBLE) / count(*) AS arpu,
+       CAST(min(monthly_fee) AS DOUBLE) AS lowest_price, CAST(max(monthly_fee) AS DOUBLE) AS highest_price
 FROM member
 WHERE current AND active AND monthly_fee IS NOT NULL AND country IS NOT NULL
 GROUP BY source, country
-ORDER BY source, mrr DESC, country
+ORDER BY source, round(sum(monthly_fee) / {{price_step}}) DESC, country
 
 -- Executive KPI: MRR on the as-of date vs the same day a month and a year earlier.
 -- name: kpis

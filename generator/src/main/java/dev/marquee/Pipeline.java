@@ -126,7 +126,7 @@ public final class Pipeline {
             List<Answer> answers = answer(answering, answerable, data, project.model(), ahead, timer);
             List<Answer> safe = Disclosure.protect(answers, config.minGroupSize(), data.regionOf());
             List<Slices.Slice> slices = followingTheWhole(engine, cut, answers, safe, project);
-            List<Answer> shown = PriceRounding.round(safe, data.parameters().prices());
+            List<Answer> shown = PriceRounding.round(safe, data.parameters().prices(), config.minGroupSize());
             List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(background, shown, project.targets().lines(shown)),
                     c -> c.size() + " charts");
             // A KPI figure whose month the question's monthly table hides (against the flows between months) is hidden too.
@@ -246,7 +246,7 @@ public final class Pipeline {
                         + (answerable.leftOut().isEmpty() ? "" : ", " + answerable.leftOut().size() + " left out for lack of data"));
         try (OutlookStage.Models models = questioned.models()) {
             // No forecast is fitted to exact sums of prices (see PriceRounding).
-            List<Answer> rounded = PriceRounding.forecastInputs(questioned.answers(), data.parameters().prices());
+            List<Answer> rounded = PriceRounding.forecastInputs(questioned.answers(), data.parameters().prices(), config.minGroupSize());
             return timer.time("outlook", () -> OutlookStage.extend(background, rounded, models),
                     a -> a.stream().mapToInt(x -> x.question().forecasts().size()).sum() + " forecasts, "
                             + a.stream().filter(x -> x.question().model().isPresent()).count() + " models");
@@ -398,7 +398,7 @@ public final class Pipeline {
 
     /** One slice's report: its published answers charted and assembled as the whole report's are. */
     private static Report sliceReport(Slices.Slice slice, CheckedData data, SliceAnswers answers, List<Answer> published, Ahead ahead) {
-        List<Answer> safe = PriceRounding.round(published, data.parameters().prices());
+        List<Answer> safe = PriceRounding.round(published, data.parameters().prices(), data.parameters().minGroupSize());
         List<RenderedChart> charts = ChartStage.render(ahead.background(), safe, Targets.none().lines(safe)).stream()
                 // A chart whose every bar is merged into one group stays, as in the whole report: its page says why there is
                 // no chart (the Europe slice's MRR by plan had gone without a word).

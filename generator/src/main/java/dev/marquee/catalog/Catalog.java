@@ -32,7 +32,7 @@ public final class Catalog {
     /** A column some loaded file must fill, as table.column. */
     private static final String NEED = "[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*";
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
-            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts", "inflow", "outflow", "totals_of", "months_back", "changes", "same_rows_as", "ends_in", "total_in", "total_leaves_out", "prices");
+            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts", "inflow", "outflow", "totals_of", "months_back", "changes", "same_rows_as", "ends_in", "total_in", "total_leaves_out", "prices", "price_range");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track", "units");
 
@@ -553,6 +553,12 @@ public final class Catalog {
             problems.add(Problem.fatal(where, entry.line("prices"), "prices", "bad-privacy", "'prices' names sums of prices members "
                     + "pay, which are among the 'sums' too: " + notSums + " are not"));
         }
+        if (!entry.strings("prices").isEmpty() && entry.strings("price_range").size() != 2
+                || entry.strings("prices").isEmpty() && !entry.strings("price_range").isEmpty()) {
+            problems.add(Problem.fatal(where, entry.line(entry.strings("prices").isEmpty() ? "price_range" : "prices"), "price_range",
+                    "bad-privacy", "'prices' and 'price_range' go together: the sums of prices, and the columns of the least and the "
+                            + "most one member of the row adds to them, [lowest, highest]"));
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -561,7 +567,7 @@ public final class Catalog {
                 entry.string("as_of_month_of"), entry.string("adds_up"), entry.string("counts"), flow,
                 entry.string("totals_of"), entry.string("months_back"), entry.strings("changes"),
                 entry.string("same_rows_as"), entry.string("ends_in"), entry.string("total_in"), entry.strings("total_leaves_out"),
-                entry.strings("prices")));
+                entry.strings("prices"), entry.strings("price_range")));
     }
 
     private static Optional<ChartSpec> chart(FrontMatter entry, List<String> results, String where,

@@ -64,7 +64,9 @@ import java.util.regex.Pattern;
  *                    members (see SubsetTotalRows)
  * @param totalLeavesOut with {@code totalIn}: the values of the rows the total leaves out
  * @param prices      those of {@code sums} that add up prices members pay (MRR, revenue, fees): rounded to the data's
- *                    price step before anything reads them, with the ratios built on them (see PriceRounding)
+ *                    price step after the disclosure stage, with the ratios built on them (see PriceRounding)
+ * @param priceRange  with {@code prices}: the columns of the least and the most one member of the row adds to them,
+ *                    which say how far the sums could move were members to pay other prices; never published
  */
 public record GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
                         List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
@@ -72,7 +74,7 @@ public record GroupSpec(String result, String members, boolean overlapping, List
                         Optional<String> asOfMonthOf, Optional<String> addsUp, Optional<String> counts,
                         Optional<Flow> flow, Optional<String> totalsOf, Optional<String> monthsBack, List<String> changes,
                         Optional<String> sameRowsAs, Optional<String> endsIn, Optional<String> totalIn,
-                        List<String> totalLeavesOut, List<String> prices) {
+                        List<String> totalLeavesOut, List<String> prices, List<String> priceRange) {
 
     /** The groupings {@code nested_in} may name: the report's regions, of countries. */
     public static final java.util.Set<String> NESTINGS = java.util.Set.of("region");
@@ -92,7 +94,7 @@ public record GroupSpec(String result, String members, boolean overlapping, List
                      List<Running> running, List<String> keep, int line, Optional<String> nestedIn) {
         this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, nestedIn, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
     }
 
     /**
@@ -170,8 +172,12 @@ public record GroupSpec(String result, String members, boolean overlapping, List
         keep = List.copyOf(keep);
         changes = List.copyOf(changes);
         prices = List.copyOf(prices);
+        priceRange = List.copyOf(priceRange);
         if (!sums.containsAll(prices)) {
             throw new IllegalArgumentException("prices are among the sums: " + prices + " not all in " + sums);
+        }
+        if (prices.isEmpty() ? !priceRange.isEmpty() : priceRange.size() != 2) {
+            throw new IllegalArgumentException("sums of prices come with the columns of their row's lowest and highest price: " + priceRange);
         }
         Objects.requireNonNull(sameRowsAs);
         Objects.requireNonNull(small);
@@ -211,6 +217,7 @@ public record GroupSpec(String result, String members, boolean overlapping, List
         }
         columns.addAll(keep);
         columns.addAll(changes);
+        columns.addAll(priceRange);
         return columns.stream().distinct().toList();
     }
 }

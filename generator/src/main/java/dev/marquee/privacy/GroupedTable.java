@@ -673,6 +673,13 @@ final class GroupedTable {
                         combined.get(table.index(ratio.denominator()))));
             }
         }
+        // The merged row's lowest and highest price: the least of its rows' lowest, the most of their highest.
+        for (int end = 0; end < spec.priceRange().size(); end++) {
+            int index = table.index(spec.priceRange().get(end));
+            java.util.stream.Stream<Double> prices = group.stream().map(row -> row.get(index)).filter(Objects::nonNull)
+                    .map(v -> ((Number) v).doubleValue());
+            combined.set(index, (end == 0 ? prices.min(Double::compare) : prices.max(Double::compare)).orElse(null));
+        }
         this.combined.add(combined);
         return combined;
     }

@@ -4,6 +4,7 @@ import dev.marquee.catalog.ForecastSpec;
 import dev.marquee.catalog.GroupSpec;
 import dev.marquee.catalog.GroupSpec.Ratio;
 import dev.marquee.catalog.Question;
+import dev.marquee.engine.Column;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
 import dev.marquee.format.Unit;
@@ -11,93 +12,107 @@ import dev.marquee.query.Answer;
 import dev.marquee.query.PriceStep;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Sums of prices rounded to the data's price step (see PriceStep): the columns a result declares as {@code prices} (MRR,
- * revenue, fees), with the ratios built on them computed again from the rounded sums (an ARPU times its members gives
- * its MRR back), and the KPIs in dollars, which are sums of prices too. Rounded after the disclosure stage, so that a
- * merged row adds up its rows' exact sums and is rounded once; the results a forecast reads are rounded before it too
- * ({@link #forecastInputs}), so that no forecast is fitted to the exact sums. A ratio whose rounded sum is under ten
- * steps, so that the rounding alone could move it by more than 5%, is not shown: $400 from 31 members is an ARPU of
- * $12.90 for members paying $14.15 on average.
+ * Sums of prices as the report publishes them (see PriceStep): the columns a result declares as {@code prices} (MRR,
+ * revenue, fees) and the KPIs in dollars, which are sums of prices too.
+ * <ul>
+ * <li>Each is rounded to the step, and not shown where its members could not be moved k at a time from one price to
+ * another within the sums that round alike ({@code price_range}: the least and the most one member of the row adds):
+ * near the least or the most the row's members could bring, its rounding would pin how many pay one price (166 members
+ * at 15.49 or 17.49, one at 15.49, bring 2,901.34, shown as 3,000: only 0 or 1 of them can pay 15.49 for that). A sum
+ * is rounded even where every member of its row pays the same, so that the total less it, and less the others, is no
+ * sharper than its own rounding.</li>
+ * <li>The ratios built on a sum are computed again from it as shown (an ARPU times its members gives back only that),
+ * and are not shown under ten steps, where the rounding alone could move them by more than 5%.</li>
+ * </ul>
+ * After the disclosure stage, so that a merged row adds up its rows' exact sums and is rounded once; the results a
+ * forecast reads are rounded before it too ({@link #forecastInputs}), so that no forecast is fitted to the exact sums.
+ * The columns of the rows' lowest and highest price are never published.
  */
 public final class PriceRounding {
 
     /** A rounded sum is shown with the ratios built on it from this many steps up: the rounding moves them by 5% at most. */
     static final int PRECISE_STEPS = 10;
-    /** The KPI columns in dollars: each KPI's value and its comparisons. */
-    private static final List<String> KPI_FIGURES = KpiGroups.PERIODS;
     private static final String USD = "usd";
+    /** The columns of a KPI row that count the members behind each of its figures, in the order of KpiGroups.PERIODS. */
+    private static final List<String> KPI_MEMBERS = List.of("members", "members_previous_month", "members_year_ago");
+    /** What a KPI's comparison says of a figure this hides. */
+    static final String KPI_HIDDEN = "not shown: rounded, it would tell how many members pay one price";
 
     private PriceRounding() {
     }
 
-    /** The published answers with their sums of prices rounded, and each of their charts saying so. */
-    public static List<Answer> round(List<Answer> answers, PriceStep prices) {
-        if (!prices.rounds()) {
-            return answers;
-        }
-        return answers.stream().map(answer -> round(answer, prices, true)).toList();
+    /** The published answers with their sums of prices as shown, each of their charts saying so. */
+    public static List<Answer> round(List<Answer> answers, PriceStep prices, int k) {
+        return answers.stream().map(answer -> round(answer, prices, k, true)).toList();
     }
 
     /** The answers with the results a forecast reads rounded, before the forecasts are made. */
-    public static List<Answer> forecastInputs(List<Answer> answers, PriceStep prices) {
+    public static List<Answer> forecastInputs(List<Answer> answers, PriceStep prices, int k) {
         if (!prices.rounds()) {
             return answers;
         }
-        return answers.stream().map(answer -> round(answer, prices, false)).toList();
+        return answers.stream().map(answer -> round(answer, prices, k, false)).toList();
     }
 
     /**
      * The rule in words, after the smallest-group rule on the About and Methodology pages and the PDF's closing page;
-     * empty where nothing is rounded.
+     * empty where nothing is rounded. It names no price: the lowest or the highest may be one member's.
      */
     public static String rule(PriceStep prices, int k) {
         if (!prices.rounds()) {
             return "";
         }
-        return "Revenue (MRR, collected revenue, fees) is rounded to the nearest " + dollars(prices.step()) + ", the first round "
-                + "amount at or above " + k + " times the spread of the data's prices (" + dollars(prices.lowest().orElseThrow()) + " to "
-                + dollars(prices.highest().orElseThrow()) + "): to the cent, a sum beside its members would tell how many pay each "
-                + "price. An average of it (ARPU) is not shown where the rounding could move it by more than 5%.";
+        return "Revenue (MRR, collected revenue, fees) is rounded to the nearest " + dollars(prices.step()) + " (" + k + " times the "
+                + "spread of the data's prices, rounded up), so that a sum beside its members does not tell how many pay each price; "
+                + "where it still would, it is not shown, nor an average (ARPU) the rounding could move by more than 5%.";
     }
 
     /** What a page says beside a chart of rounded sums. */
     public static String note(PriceStep prices) {
-        return "Revenue is rounded to the nearest " + dollars(prices.step())
-                + " (see Methodology); an average is not shown where that rounding could move it by more than 5%.";
+        return "Revenue is rounded to the nearest " + dollars(prices.step()) + " (see Methodology), and not shown where the "
+                + "rounding would still tell how many pay one price; an average is not shown where the rounding could move it "
+                + "by more than 5%.";
     }
 
-    /** A step or a price as a reader writes it: $200, $0.50, $8.99. */
+    /** A step as a reader writes it: $200, $0.50. */
     public static String dollars(BigDecimal amount) {
         return amount.stripTrailingZeros().scale() <= 0 ? "$" + Formats.grouped(amount.doubleValue(), 0)
                 : Formats.full(amount.doubleValue(), Unit.USD);
     }
 
-    private static Answer round(Answer answer, PriceStep prices, boolean all) {
+    private static Answer round(Answer answer, PriceStep prices, int k, boolean published) {
         Question question = answer.question();
-        java.util.Set<String> forecastInputs = question.forecasts().stream().map(ForecastSpec::query)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<String> forecastInputs = new HashSet<>(question.forecasts().stream().map(ForecastSpec::query).toList());
         Map<String, Table> results = new LinkedHashMap<>(answer.results());
         Map<String, String> notes = new LinkedHashMap<>(answer.notes());
         for (GroupSpec spec : question.privacy()) {
             Table table = results.get(spec.result());
-            if (spec.prices().isEmpty() || table == null || !(all || forecastInputs.contains(spec.result()))) {
+            if (spec.prices().isEmpty() || table == null || !(published || forecastInputs.contains(spec.result()))) {
                 continue;
             }
-            results.put(spec.result(), round(table, spec, prices));
-            if (all) {
+            Rounded rounded = round(table, spec, prices, k, published);
+            results.put(spec.result(), rounded.table());
+            if (published && prices.rounds()) {
                 noted(notes, spec.result(), prices);
-                question.forecasts().stream().filter(f -> f.query().equals(spec.result()))
-                        .forEach(f -> noted(notes, f.resultName(), prices));
+                for (ForecastSpec forecast : question.forecasts()) {
+                    if (forecast.query().equals(spec.result()) && results.containsKey(forecast.resultName())) {
+                        noted(notes, forecast.resultName(), prices);
+                        results.put(forecast.resultName(), withoutMonths(results.get(forecast.resultName()), rounded.hiddenMonths()));
+                    }
+                }
             }
         }
-        if (all) {
-            question.kpiQuery().filter(results::containsKey).ifPresent(kpis -> results.put(kpis, roundKpis(results.get(kpis), prices)));
+        if (published && prices.rounds()) {
+            question.kpiQuery().filter(results::containsKey).ifPresent(kpis -> results.put(kpis, roundKpis(results.get(kpis), prices, k)));
         }
         return answer.with(results, notes);
     }
@@ -110,49 +125,123 @@ public final class PriceRounding {
         notes.putIfAbsent(result, note);
     }
 
-    static Table round(Table table, GroupSpec spec, PriceStep prices) {
+    /** A result as published, and the months (of a result by month) whose sum of prices it does not show. */
+    record Rounded(Table table, Set<LocalDate> hiddenMonths) {
+    }
+
+    /**
+     * @param published whether the table is published from here (the lowest and highest prices then leave it, and a sum
+     *                  the rounding would give away is hidden), or only rounded for a forecast to read
+     */
+    static Rounded round(Table table, GroupSpec spec, PriceStep prices, int k, boolean published) {
+        int lowest = table.index(spec.priceRange().get(0));
+        int highest = table.index(spec.priceRange().get(1));
+        Set<LocalDate> hiddenMonths = new HashSet<>();
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> source : table.rows()) {
             List<Object> row = new ArrayList<>(source);
+            Double low = number(row.get(lowest));
+            Double high = number(row.get(highest));
+            Set<String> hidden = new HashSet<>();
             for (String column : spec.prices()) {
                 int index = table.index(column);
+                if (row.get(index) == null || !prices.rounds()) {
+                    continue;
+                }
                 row.set(index, rounded(row.get(index), prices));
+                if (published && !movable(((Number) row.get(index)).doubleValue(), number(row.get(table.index(addedUpBy(spec, column)))),
+                        low == null ? prices.lowest() : java.util.Optional.of(BigDecimal.valueOf(low)),
+                        high == null ? prices.highest() : java.util.Optional.of(BigDecimal.valueOf(high)), prices, k)) {
+                    row.set(index, null);
+                    hidden.add(column);
+                    table.indexOf("month").map(row::get).filter(LocalDate.class::isInstance).ifPresent(m -> hiddenMonths.add((LocalDate) m));
+                }
             }
             rows.add(row);
+            if (prices.rounds()) {
+                recomputeRatios(table, spec, row, prices, hidden);
+            }
         }
+        if (prices.rounds()) {
+            recomputeShares(table, spec, rows);
+        }
+        Table rounded = new Table(table.columns(), rows);
+        return new Rounded(published ? without(rounded, spec.priceRange()) : rounded, hiddenMonths);
+    }
+
+    /**
+     * The column counting the members a sum of prices adds up: the denominator of its average where it has one (the
+     * members with a fee, of a file's fees), else the row's members.
+     */
+    static String addedUpBy(GroupSpec spec, String sum) {
+        return spec.ratios().stream().filter(r -> r.numerator().equals(sum) && !r.denominatorSummed()).map(Ratio::denominator)
+                .findFirst().orElse(spec.members());
+    }
+
+    /**
+     * Whether the sums that round to {@code shown} leave at least k members free to pay the lowest or the highest price:
+     * the span they share with the sums the row's members could bring ({@code members} × lowest to × highest) holds k
+     * moves of one member from one price to the other. (A sum above zero shown as one step may be anything under
+     * one and a half.)
+     */
+    static boolean movable(double shown, Double members, java.util.Optional<BigDecimal> lowest, java.util.Optional<BigDecimal> highest,
+                           PriceStep prices, int k) {
+        if (members == null || lowest.isEmpty() || highest.isEmpty()) {
+            return true;
+        }
+        double spread = highest.get().doubleValue() - lowest.get().doubleValue();
+        if (spread <= 0) {
+            return true;
+        }
+        double step = prices.step().doubleValue();
+        double bottom = shown == step ? 0 : shown - step / 2;
+        double top = shown + step / 2;
+        double span = Math.min(top, members * highest.get().doubleValue()) - Math.max(bottom, members * lowest.get().doubleValue());
+        return span >= k * spread - 1e-9;
+    }
+
+    /** A row's ratios of its sums of prices, from the sums as shown; none where a sum is hidden or too coarse. */
+    private static void recomputeRatios(Table table, GroupSpec spec, List<Object> row, PriceStep prices, Set<String> hidden) {
         for (Ratio ratio : spec.ratios()) {
-            if (!spec.prices().contains(ratio.numerator()) && !spec.prices().contains(ratio.denominator())) {
+            if (ratio.denominatorSummed() || !spec.prices().contains(ratio.numerator()) && !spec.prices().contains(ratio.denominator())) {
                 continue;
             }
             int column = table.index(ratio.column());
-            int numerator = table.index(ratio.numerator());
+            if (row.get(column) == null) {
+                continue;
+            }
+            Object value = GroupedTable.divide(row.get(table.index(ratio.numerator())), row.get(table.index(ratio.denominator())));
+            boolean unsure = spec.prices().contains(ratio.numerator()) && !precise(row.get(table.index(ratio.numerator())), prices);
+            row.set(column, hidden.contains(ratio.numerator()) || hidden.contains(ratio.denominator()) || unsure ? null : value);
+        }
+    }
+
+    /** Shares of a sum of prices over its rows (a / sum(b)), from the sums as shown. */
+    private static void recomputeShares(Table table, GroupSpec spec, List<List<Object>> rows) {
+        for (Ratio ratio : spec.ratios()) {
+            if (!ratio.denominatorSummed() || !spec.prices().contains(ratio.numerator()) && !spec.prices().contains(ratio.denominator())) {
+                continue;
+            }
+            int column = table.index(ratio.column());
             int denominator = table.index(ratio.denominator());
             int by = ratio.by().map(table::index).orElse(-1);
             Map<String, Double> totals = new LinkedHashMap<>();
-            if (ratio.denominatorSummed()) {
-                for (List<Object> row : rows) {
-                    if (row.get(denominator) instanceof Number n) {
-                        totals.merge(by < 0 ? "" : String.valueOf(row.get(by)), n.doubleValue(), Double::sum);
-                    }
+            for (List<Object> row : rows) {
+                if (row.get(denominator) instanceof Number n) {
+                    totals.merge(by < 0 ? "" : String.valueOf(row.get(by)), n.doubleValue(), Double::sum);
                 }
             }
             for (List<Object> row : rows) {
-                if (row.get(column) == null) {
-                    continue;
+                if (row.get(column) != null) {
+                    row.set(column, GroupedTable.divide(row.get(table.index(ratio.numerator())),
+                            totals.get(by < 0 ? "" : String.valueOf(row.get(by)))));
                 }
-                Object bottom = ratio.denominatorSummed() ? totals.get(by < 0 ? "" : String.valueOf(row.get(by))) : row.get(denominator);
-                Object value = GroupedTable.divide(row.get(numerator), bottom);
-                if (spec.prices().contains(ratio.numerator()) && !precise(row.get(numerator), prices)) {
-                    value = null;
-                }
-                row.set(column, value);
             }
         }
-        return new Table(table.columns(), rows);
     }
 
-    /** KPI rows in dollars: their value and comparisons rounded. */
-    static Table roundKpis(Table kpis, PriceStep prices) {
+    /** KPI rows in dollars: their value and comparisons rounded, and hidden where the rounding would give a count away. */
+    static Table roundKpis(Table kpis, PriceStep prices, int k) {
         if (kpis.indexOf("unit").isEmpty()) {
             return kpis;
         }
@@ -160,13 +249,65 @@ public final class PriceRounding {
         for (List<Object> source : kpis.rows()) {
             List<Object> row = new ArrayList<>(source);
             if (USD.equals(row.get(kpis.index("unit")))) {
-                for (String figure : KPI_FIGURES) {
-                    kpis.indexOf(figure).ifPresent(i -> row.set(i, rounded(row.get(i), prices)));
+                boolean hid = false;
+                for (int p = 0; p < KpiGroups.PERIODS.size(); p++) {
+                    java.util.Optional<Integer> figure = kpis.indexOf(KpiGroups.PERIODS.get(p));
+                    if (figure.isEmpty() || row.get(figure.get()) == null) {
+                        continue;
+                    }
+                    Object shown = rounded(row.get(figure.get()), prices);
+                    Double members = kpis.indexOf(KPI_MEMBERS.get(p)).map(row::get).map(PriceRounding::number).orElse(null);
+                    boolean keep = movable(((Number) shown).doubleValue(), members, prices.lowest(), prices.highest(), prices, k);
+                    row.set(figure.get(), keep ? shown : null);
+                    hid |= !keep;
+                }
+                if (hid && kpis.indexOf("comparison").isPresent()) {
+                    int comparison = kpis.index("comparison");
+                    row.set(comparison, (row.get(comparison) == null ? "" : row.get(comparison) + "; ") + KPI_HIDDEN);
                 }
             }
             rows.add(row);
         }
         return new Table(kpis.columns(), rows);
+    }
+
+    /** A forecast's rows of the months its series does not show, without a figure. */
+    private static Table withoutMonths(Table forecast, Set<LocalDate> months) {
+        if (months.isEmpty() || forecast.indexOf("month").isEmpty()) {
+            return forecast;
+        }
+        int month = forecast.index("month");
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> source : forecast.rows()) {
+            List<Object> row = new ArrayList<>(source);
+            if (months.contains(row.get(month))) {
+                for (int c = 0; c < row.size(); c++) {
+                    if (c != month) {
+                        row.set(c, null);
+                    }
+                }
+            }
+            rows.add(row);
+        }
+        return new Table(forecast.columns(), rows);
+    }
+
+    private static Table without(Table table, List<String> columns) {
+        List<Integer> kept = new ArrayList<>();
+        List<Column> keptColumns = new ArrayList<>();
+        for (int c = 0; c < table.columns().size(); c++) {
+            if (!columns.contains(table.columns().get(c).name())) {
+                kept.add(c);
+                keptColumns.add(table.columns().get(c));
+            }
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : table.rows()) {
+            List<Object> out = new ArrayList<>();
+            kept.forEach(c -> out.add(row.get(c)));
+            rows.add(java.util.Collections.unmodifiableList(out));
+        }
+        return new Table(keptColumns, rows);
     }
 
     private static Object rounded(Object value, PriceStep prices) {
@@ -177,6 +318,10 @@ public final class PriceRounding {
             return prices.round(BigDecimal.valueOf(number.doubleValue())).doubleValue();
         }
         return value;
+    }
+
+    private static Double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : null;
     }
 
     private static boolean precise(Object sum, PriceStep prices) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * The values a question's SQL may use as {@code {{name}}}: the as-of date and the report's thresholds.
  * They are written into the SQL as literals, so the same text runs on any engine.
  *
- * @param prices the step sums of prices are rounded to once the statements have run (see PriceStep); not a literal
+ * @param prices the step sums of prices are rounded to once the statements have run (see PriceStep); {@code price_step}
+ *               to the SQL (a cent where nothing is rounded), so that it can order rows by the sums as published
  */
 public record Parameters(LocalDate asOf, int minGroupSize, int atRiskDays, String platform, String eventSource, boolean dated,
                          PriceStep prices) {
@@ -56,7 +57,7 @@ public record Parameters(LocalDate asOf, int minGroupSize, int atRiskDays, Strin
     }
 
     /** The names a statement may use as {@code {{name}}}: those {@link #literals()} gives, in its order. */
-    static final java.util.List<String> NAMES = java.util.List.of("as_of", "k", "at_risk_days", "platform", "event_source");
+    static final java.util.List<String> NAMES = java.util.List.of("as_of", "k", "at_risk_days", "platform", "event_source", "price_step");
 
     public Map<String, String> literals() {
         Map<String, String> literals = new LinkedHashMap<>();
@@ -65,6 +66,7 @@ public record Parameters(LocalDate asOf, int minGroupSize, int atRiskDays, Strin
         literals.put("at_risk_days", Integer.toString(atRiskDays));
         literals.put("platform", "'" + platform.replace("'", "''") + "'");
         literals.put("event_source", "'" + eventSource.replace("'", "''") + "'");
+        literals.put("price_step", (prices.rounds() ? prices.step() : java.math.BigDecimal.ONE.movePointLeft(2)).toPlainString());
         return literals;
     }
 }

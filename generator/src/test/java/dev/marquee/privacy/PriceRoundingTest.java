@@ -16,21 +16,25 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Sums of prices rounded to the step of the sample's prices (8.99 to 24.99, k = 10: $200), every expectation worked
- * out by hand in the comments.
+ * Sums of prices as published, with the step of the sample's prices (8.99 to 24.99, k = 10: $200), every expectation
+ * worked out by hand in the comments. Rows are plan, mrr, members, arpu, lowest_price, highest_price.
  */
 class PriceRoundingTest {
 
-    private static final PriceStep STEP = PriceStep.of(new BigDecimal("8.99"), new BigDecimal("24.99"), 10);
+    private static final int K = 10;
+    private static final PriceStep STEP = PriceStep.of(new BigDecimal("8.99"), new BigDecimal("24.99"), K);
 
     @Test
     void aSumOfPrices_isRounded_andItsAverageComputedFromTheRoundedSum() {
-        // Standard: 23,895.49 from 1,401 members rounds to 23,800; ARPU 23,800 / 1,401 = 16.98786581...
-        // Basic: 267.73 from 27 (2 at 8.99, 25 at 9.99) rounds to 200, under ten steps ($2,000): no ARPU.
-        Table rounded = PriceRounding.round(table(row("Standard", 23895.49, 1401L, 17.0560242684), row("Basic", 267.73, 27L, 9.9159259259)),
-                byPlan(List.of("arpu = mrr / members")), STEP);
+        // Standard: 23,895.49 from 1,401 members at 15.49 to 17.49 rounds to 23,800; ARPU 23,800 / 1,401. The sums that
+        // round to it, 23,700 to 23,900, all lie within what 1,401 members bring (21,701.49 to 24,503.49).
+        // Basic: 267.73 from 27 (2 at 8.99, 25 at 9.99) rounds to 200; what rounds to 200 (above 0, under 300) holds
+        // 242.73 to 269.73, all 27 members' splits; under ten steps ($2,000) no ARPU.
+        Table rounded = round(row("Standard", 23895.49, 1401L, 17.0560242684, 15.49, 17.49), row("Basic", 267.73, 27L, 9.9159259259, 8.99, 9.99));
+        assertEquals(List.of("plan", "mrr", "members", "arpu"), rounded.columnNames(), "the lowest and highest prices are not published");
         assertEquals(23800.0, rounded.value(0, "mrr"));
         assertEquals(23800.0 / 1401, (Double) rounded.value(0, "arpu"), 1e-9);
         assertEquals(200.0, rounded.value(1, "mrr"));
@@ -39,8 +43,32 @@ class PriceRoundingTest {
     }
 
     @Test
+    void aRowWhoseMembersAllPayTheSame_isRoundedToo() {
+        // 63 members all at 17.49: 1,101.87 rounds to 1,200; its members cannot pay another price, so nothing is pinned.
+        // Under ten steps: no ARPU.
+        Table rounded = round(row("Canada", 1101.87, 63L, 17.49, 17.49, 17.49));
+        assertEquals(1200.0, rounded.value(0, "mrr"));
+        assertNull(rounded.value(0, "arpu"));
+    }
+
+    @Test
+    void aSumWhoseRoundingWouldTellHowManyPayOnePrice_isNotShown() {
+        // Standard's 166 members at 15.49 or 17.49, one at 15.49: 2,901.34, which rounds to 3,000. What rounds to 3,000
+        // (2,900 to 3,100) shares 2,900 to 2,903.34 with what 166 members could bring (up to 166 × 17.49): one member at
+        // most could pay 15.49, so the figure would say 0 or 1. Not shown, nor its ARPU.
+        // Spain's 63 members, one at 15.49: 1,099.87 rounds to 1,000, and 900 to 1,100 shares 975.87 to 1,100 with what
+        // they could bring: 62 splits, shown.
+        Table rounded = round(row("Standard", 2901.34, 166L, 17.48, 15.49, 17.49), row("Spain", 1099.87, 63L, 17.46, 15.49, 17.49));
+        assertNull(rounded.value(0, "mrr"));
+        assertNull(rounded.value(0, "arpu"));
+        assertEquals(1000.0, rounded.value(1, "mrr"));
+        assertTrue(PriceRounding.movable(1000, 63.0, Optional.of(new BigDecimal("15.49")), Optional.of(new BigDecimal("17.49")), STEP, K));
+        assertTrue(!PriceRounding.movable(3000, 166.0, Optional.of(new BigDecimal("15.49")), Optional.of(new BigDecimal("17.49")), STEP, K));
+    }
+
+    @Test
     void aRatioTheDisclosureStageHid_staysHidden() {
-        Table rounded = PriceRounding.round(table(row("Premium", 20670.57, 843L, null)), byPlan(List.of("arpu = mrr / members")), STEP);
+        Table rounded = round(row("Premium", 20670.57, 843L, null, 22.99, 24.99));
         assertEquals(20600.0, rounded.value(0, "mrr"));
         assertNull(rounded.value(0, "arpu"));
     }
@@ -48,40 +76,57 @@ class PriceRoundingTest {
     @Test
     void aShareOfRevenue_isComputedOverTheRoundedSums() {
         // 23,895.49 → 23,800 and 11,529.25 → 11,600: shares 23,800 / 35,400 and 11,600 / 35,400.
-        Table rounded = PriceRounding.round(table(row("Standard", 23895.49, 1401L, 0.67), row("Basic", 11529.25, 1175L, 0.33)),
-                byPlan(List.of("arpu = mrr / sum(mrr)")), STEP);
+        Table rounded = PriceRounding.round(table(row("Standard", 23895.49, 1401L, 0.67, 15.49, 17.49), row("Basic", 11529.25, 1175L, 0.33, 8.99, 9.99)),
+                byPlan(List.of("arpu = mrr / sum(mrr)")), STEP, K, true).table();
         assertEquals(23800.0 / 35400, (Double) rounded.value(0, "arpu"), 1e-9);
         assertEquals(11600.0 / 35400, (Double) rounded.value(1, "arpu"), 1e-9);
     }
 
     @Test
     void exactDecimals_stayDecimals() {
-        List<Column> columns = List.of(new Column("plan", ColumnType.TEXT), new Column("mrr", ColumnType.DECIMAL),
-                new Column("members", ColumnType.INTEGER), new Column("arpu", ColumnType.DECIMAL));
-        Table rounded = PriceRounding.round(new Table(columns, List.of(Arrays.asList("Basic", new BigDecimal("11529.25"), 1175L, 9.8))),
-                byPlan(List.of("arpu = mrr / members")), STEP);
+        List<Column> columns = new ArrayList<>(table().columns());
+        columns.set(1, new Column("mrr", ColumnType.DECIMAL));
+        Table rounded = PriceRounding.round(new Table(columns, List.of(Arrays.asList("Basic", new BigDecimal("11529.25"), 1175L, 9.8, 8.99, 9.99))),
+                byPlan(List.of("arpu = mrr / members")), STEP, K, true).table();
         assertEquals(new BigDecimal("11600.00"), rounded.value(0, "mrr"));
+    }
+
+    @Test
+    void withoutRounding_theFiguresStay_andThePricesStillLeave() {
+        // At k = 1 nothing is rounded.
+        PriceStep none = PriceStep.of(new BigDecimal("8.99"), new BigDecimal("24.99"), 1);
+        Table rounded = PriceRounding.round(table(row("Basic", 267.73, 27L, 9.9159259259, 8.99, 9.99)), byPlan(List.of("arpu = mrr / members")),
+                none, 1, true).table();
+        assertEquals(Arrays.asList("Basic", 267.73, 27L, 9.9159259259), rounded.rows().get(0));
     }
 
     @Test
     void kpisInDollars_areRounded_otherKpisAreNot() {
         List<Column> columns = List.of(new Column("kpi", ColumnType.TEXT), new Column("unit", ColumnType.TEXT),
                 new Column("value", ColumnType.DECIMAL), new Column("previous_month", ColumnType.DECIMAL),
-                new Column("year_ago", ColumnType.DECIMAL), new Column("members", ColumnType.INTEGER));
-        Table kpis = new Table(columns, List.of(Arrays.asList("mrr", "usd", 56046.31, 51688.12, null, 3419L),
-                Arrays.asList("members", "members", 3419.0, 3156.0, 2611.0, null)));
-        Table rounded = PriceRounding.roundKpis(kpis, STEP);
-        assertEquals(Arrays.asList("mrr", "usd", 56000.0, 51600.0, null, 3419L), rounded.rows().get(0));
+                new Column("year_ago", ColumnType.DECIMAL), new Column("comparison", ColumnType.TEXT), new Column("members", ColumnType.INTEGER));
+        Table kpis = new Table(columns, List.of(Arrays.asList("mrr", "usd", 56046.31, 51688.12, null, "vs", 3419L),
+                Arrays.asList("members", "members", 3419.0, 3156.0, 2611.0, "vs", null),
+                // 13 members bring at most 13 × 24.99 = 324.87 (the KPI's prices are the data's, 8.99 to 24.99): 320.00
+                // rounds to 400, and what rounds to 400 (300 to 500) shares 300 to 324.87 with what they could bring,
+                // under 10 × 16.00: at most one member could pay less than 24.99. Not shown.
+                Arrays.asList("mrr_1", "usd", 320.00, null, null, "one moment", 13L)));
+        Table rounded = PriceRounding.roundKpis(kpis, STEP, K);
+        assertEquals(Arrays.asList("mrr", "usd", 56000.0, 51600.0, null, "vs", 3419L), rounded.rows().get(0));
         assertEquals(kpis.rows().get(1), rounded.rows().get(1));
+        assertEquals(Arrays.asList("mrr_1", "usd", null, null, null, "one moment; " + PriceRounding.KPI_HIDDEN, 13L), rounded.rows().get(2));
     }
 
     @Test
-    void theRule_namesTheStepAndThePricesItComesFrom() {
-        assertEquals("Revenue (MRR, collected revenue, fees) is rounded to the nearest $200, the first round amount at or above 10 "
-                + "times the spread of the data's prices ($8.99 to $24.99): to the cent, a sum beside its members would tell how many "
-                + "pay each price. An average of it (ARPU) is not shown where the rounding could move it by more than 5%.",
-                PriceRounding.rule(STEP, 10));
-        assertEquals("", PriceRounding.rule(PriceStep.NONE, 10));
+    void theRule_namesTheStep_andNoPrice() {
+        assertEquals("Revenue (MRR, collected revenue, fees) is rounded to the nearest $200 (10 times the spread of the data's "
+                + "prices, rounded up), so that a sum beside its members does not tell how many pay each price; where it still would, "
+                + "it is not shown, nor an average (ARPU) the rounding could move by more than 5%.", PriceRounding.rule(STEP, K));
+        assertEquals("", PriceRounding.rule(PriceStep.NONE, K));
+    }
+
+    private static Table round(List<Object>... rows) {
+        return PriceRounding.round(table(rows), byPlan(List.of("arpu = mrr / members")), STEP, K, true).table();
     }
 
     private static GroupSpec byPlan(List<String> ratios) {
@@ -89,17 +134,18 @@ class PriceRoundingTest {
                 ratios.stream().map(r -> GroupSpec.Ratio.parse(r).orElseThrow()).toList(), GroupSpec.Small.MERGE,
                 Optional.of("plan"), Optional.empty(), List.of(), List.of(), 1, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of("mrr"));
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of("mrr"), List.of("lowest_price", "highest_price"));
     }
 
-    private static List<Object> row(String plan, double mrr, long members, Double arpu) {
-        return Arrays.asList(plan, mrr, members, arpu);
+    private static List<Object> row(String plan, double mrr, long members, Double arpu, double lowest, double highest) {
+        return Arrays.asList(plan, mrr, members, arpu, lowest, highest);
     }
 
     @SafeVarargs
     private static Table table(List<Object>... rows) {
         List<Column> columns = List.of(new Column("plan", ColumnType.TEXT), new Column("mrr", ColumnType.DECIMAL),
-                new Column("members", ColumnType.INTEGER), new Column("arpu", ColumnType.DECIMAL));
+                new Column("members", ColumnType.INTEGER), new Column("arpu", ColumnType.DECIMAL),
+                new Column("lowest_price", ColumnType.DECIMAL), new Column("highest_price", ColumnType.DECIMAL));
         return new Table(columns, new ArrayList<>(List.of(rows)));
     }
 }

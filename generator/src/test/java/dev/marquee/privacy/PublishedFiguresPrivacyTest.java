@@ -128,26 +128,48 @@ class PublishedFiguresPrivacyTest {
         assertFalse(everything.contains("VR headset"), "the VR headset (2 viewers) is named in an output");
     }
 
+    /**
+     * Each country's members and MRR as the raw files give them, the MRR rounded to the step, or not shown where the sums
+     * that round alike leave fewer than k of its members free to pay its lowest or its highest price (worked out here
+     * from the country's own prices: a country of 17 members at 8.99 to 24.99 can bring 152.83 to 424.83, and the 200
+     * around a rounded figure must share at least 10 × 16.00 of that).
+     */
     @Test
     void publishedCountriesMembersAndMrr_areRight_andTheirRemainderIsNoSmallGroup() {
         List<CSVRecord> countries = csv.get("revenue-by-country.csv");
         long publishedMembers = 0;
         double publishedMrr = 0;
+        double trueMrrShown = 0;
+        int hidden = 0;
         for (CSVRecord row : countries) {
             long members = Long.parseLong(row.get("members"));
             String country = row.get("country");
-            if (!country.equals(Disclosure.OTHER)) {
-                assertEquals(truth.activeByCountry().get(country), members, country + " members");
-                assertEquals(rounded(truth.mrrByCountry().get(country)), Double.parseDouble(row.get("mrr (USD)")), 0.005, country + " MRR");
-            }
             publishedMembers += members;
-            publishedMrr += Double.parseDouble(row.get("mrr (USD)"));
+            if (country.equals(Disclosure.OTHER)) {
+                continue;
+            }
+            assertEquals(truth.activeByCountry().get(country), members, country + " members");
+            double exact = truth.mrrByCountry().get(country);
+            double shown = rounded(exact);
+            BigDecimal[] range = truth.priceRangeByCountry().get(country);
+            double spread = range[1].subtract(range[0]).doubleValue();
+            double step = step().doubleValue();
+            double span = Math.min(shown + step / 2, members * range[1].doubleValue())
+                    - Math.max(shown == step ? 0 : shown - step / 2, members * range[0].doubleValue());
+            if (span < K * spread) {
+                assertEquals("", row.get("mrr (USD)"), country + ": its rounded MRR would leave " + span + " of the " + K * spread + " needed");
+                hidden++;
+            } else {
+                assertEquals(shown, Double.parseDouble(row.get("mrr (USD)")), 0.005, country + " MRR");
+                publishedMrr += shown;
+                trueMrrShown += exact;
+            }
         }
+        assertTrue(hidden > 0, "the small countries' MRR, too close to what their members could bring at most or least");
         // Countries and the merged row add up to every active member: nothing is left over to be worked out.
         assertEquals(truth.activeByCountry().values().stream().mapToLong(Long::longValue).sum(), publishedMembers);
-        // Each row's MRR is rounded on its own, so they add up to the whole within half a step each.
-        assertEquals(truth.mrrByCountry().values().stream().mapToDouble(Double::doubleValue).sum(), publishedMrr,
-                countries.size() * step().doubleValue() / 2);
+        // Each row's MRR is rounded on its own, so they add up to their exact sum within half a step each.
+        assertEquals(trueMrrShown, publishedMrr, countries.size() * step().doubleValue() / 2);
     }
 
     /**
@@ -164,7 +186,7 @@ class PublishedFiguresPrivacyTest {
         int checked = 0;
         for (CSVRecord row : csv.get("revenue-by-plan.csv")) {
             Map<BigDecimal, Long> prices = truth.activeByPlanAndPrice().get(row.get("plan"));
-            if (prices == null || prices.size() != 2) {
+            if (prices == null || prices.size() != 2 || row.get("mrr (USD)").isEmpty()) {
                 continue;
             }
             long members = Long.parseLong(row.get("members"));
@@ -272,7 +294,7 @@ class PublishedFiguresPrivacyTest {
     /** The figures counted here from the raw files, for the as-of date 2024-12-31. */
     private record Truth(Map<String, Long> activeByCountry, Map<String, Double> mrrByCountry, long churnersInAsOfMonth,
                          long signups, Map<String, Map<BigDecimal, Long>> activeByPlanAndPrice, BigDecimal lowestPrice,
-                         BigDecimal highestPrice) {
+                         BigDecimal highestPrice, Map<String, BigDecimal[]> priceRangeByCountry) {
 
         static Truth of(Path data) throws IOException {
             Map<String, String> countryOf = new LinkedHashMap<>();
@@ -285,6 +307,7 @@ class PublishedFiguresPrivacyTest {
             Map<String, Double> mrr = new TreeMap<>();
             Map<String, List<String[]>> periods = new LinkedHashMap<>();
             Map<String, Map<BigDecimal, Long>> byPlanAndPrice = new TreeMap<>();
+            Map<String, BigDecimal[]> rangeByCountry = new TreeMap<>();
             BigDecimal lowest = null;
             BigDecimal highest = null;
             for (CSVRecord payment : read(data.resolve("payments.csv.gz"))) {
@@ -302,6 +325,8 @@ class PublishedFiguresPrivacyTest {
                     active.merge(country, 1L, Long::sum);
                     mrr.merge(country, Double.parseDouble(s.get("monthly_price")), Double::sum);
                     byPlanAndPrice.computeIfAbsent(s.get("plan"), x -> new TreeMap<>()).merge(price, 1L, Long::sum);
+                    rangeByCountry.merge(country, new BigDecimal[] {price, price},
+                            (a, b) -> new BigDecimal[] {a[0].min(b[0]), a[1].max(b[1])});
                 }
             }
             // A churner of December 2024: active on 1 December, a subscription ending in December, none active the day after.
@@ -315,7 +340,7 @@ class PublishedFiguresPrivacyTest {
                         && (n[1].isEmpty() || n[1].compareTo(p[1]) > 0)));
                 churners += activeOnFirst && endsInDecember ? 1 : 0;
             }
-            return new Truth(active, mrr, churners, signups, byPlanAndPrice, lowest, highest);
+            return new Truth(active, mrr, churners, signups, byPlanAndPrice, lowest, highest, rangeByCountry);
         }
 
         private static String dayAfter(String day) {

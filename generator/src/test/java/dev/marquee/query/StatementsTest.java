@@ -48,7 +48,7 @@ class StatementsTest {
         ReportException thrown = assertThrows(ReportException.class, () -> statements.bind(AS_OF_2024).sql(UNKNOWN));
 
         assertEquals("A question failed (1 problem):" + System.lineSeparator() + "  1. questions/churn.sql:11: {{region}} is not a "
-                + "parameter; the parameters are [as_of, k, at_risk_days, platform, event_source] [unknown-parameter]", thrown.getMessage());
+                + "parameter; the parameters are [as_of, k, at_risk_days, platform, event_source, price_step] [unknown-parameter]", thrown.getMessage());
     }
 
     @Test

@@ -313,7 +313,8 @@ class BusinessQuestionsTest {
     void revenue_byCountry() {
         assertRows(result(exact, "revenue", "by_country"), row("event files", "United States", 33.47, 3L, 33.47 / 3),
                 row("event files", "Canada", 31.98, 2L, 15.99));
-        assertRows(result("revenue", "by_country"), row("event files", "United States", 50.0, 3L, null), row("event files", "Canada", 50.0, 2L, null));
+        // Both round to 50: tied as published, they are in the order of their names, which tells nothing of the exact sums.
+        assertRows(result("revenue", "by_country"), row("event files", "Canada", 50.0, 2L, null), row("event files", "United States", 50.0, 3L, null));
     }
 
     @Test
