@@ -49,6 +49,7 @@ ORDER BY source, members DESC, region
 -- name: by_plan
 WITH counted AS (
     SELECT source, plan, count(*) AS members, sum(monthly_fee) AS monthly_fees, count(monthly_fee) AS members_with_fee,
+           -- The prices the plan is sold at (see PriceRounding; not published).
            min(monthly_fee) AS lowest_price, max(monthly_fee) AS highest_price
     FROM member WHERE current AND plan IS NOT NULL GROUP BY source, plan
 )

@@ -46,8 +46,7 @@ months AS (
     FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
 )
 -- member_month: mrr_at_end is the sum of the monthly prices of the member's subscriptions active on the month's last day.
-SELECT m.month, CAST(coalesce(sum(a.mrr_at_end), 0) AS DOUBLE) AS value, count(a.user_id) AS members,
-       CAST(min(a.mrr_at_end) AS DOUBLE) AS lowest_price, CAST(max(a.mrr_at_end) AS DOUBLE) AS highest_price
+SELECT m.month, CAST(coalesce(sum(a.mrr_at_end), 0) AS DOUBLE) AS value, count(a.user_id) AS members
 FROM months AS m
 LEFT JOIN member_month AS a ON a.month = m.month AND a.active_at_end
 GROUP BY m.month

@@ -13,10 +13,7 @@ months AS (
 -- member_month: active_at_end and mrr_at_end are the member's subscriptions active on the month's last day (the as-of date
 -- for the as-of month) and the sum of their monthly prices.
 SELECT e.month, CAST(coalesce(sum(m.mrr_at_end), 0) AS DOUBLE) AS mrr, count(m.user_id) AS members,
-       CAST(coalesce(sum(m.mrr_at_end), 0) AS DOUBLE) / nullif(count(m.user_id), 0) AS arpu,
-       -- The least and the most a member brings: how far the MRR could move were members to pay other prices (see
-       -- PriceRounding; not published).
-       CAST(min(m.mrr_at_end) AS DOUBLE) AS lowest_price, CAST(max(m.mrr_at_end) AS DOUBLE) AS highest_price
+       CAST(coalesce(sum(m.mrr_at_end), 0) AS DOUBLE) / nullif(count(m.user_id), 0) AS arpu
 FROM months AS e
 LEFT JOIN member_month AS m ON m.month = e.month AND m.active_at_end
 GROUP BY e.month
@@ -28,8 +25,7 @@ WITH member_months AS (
     -- count runs over the payments (amounts are exact DECIMAL, so the month's sum is the payments' sum).
     SELECT CAST(date_trunc('month', paid_on) AS DATE) AS month, user_id,
            sum(amount) FILTER (WHERE status = 'paid') AS collected,
-           count(*) FILTER (WHERE status = 'failed') AS failed_payments,
-           min(amount) FILTER (WHERE status = 'paid') AS lowest_paid, max(amount) FILTER (WHERE status = 'paid') AS highest_paid
+           count(*) FILTER (WHERE status = 'failed') AS failed_payments
     FROM payments
     WHERE status IN ('paid', 'failed') AND paid_on <= {{as_of}}
     GROUP BY CAST(date_trunc('month', paid_on) AS DATE), user_id
@@ -38,9 +34,7 @@ SELECT month,
        CAST(coalesce(sum(collected), 0) AS DOUBLE) AS collected,
        CAST(sum(failed_payments) AS BIGINT) AS failed_payments,
        count(*) AS payers,
-       count(*) FILTER (WHERE failed_payments > 0) AS members_with_failures,
-       -- The least and the most one payment paid (see PriceRounding; not published).
-       CAST(min(lowest_paid) AS DOUBLE) AS lowest_price, CAST(max(highest_paid) AS DOUBLE) AS highest_price
+       count(*) FILTER (WHERE failed_payments > 0) AS members_with_failures
 FROM member_months
 GROUP BY month
 ORDER BY month
@@ -50,45 +44,77 @@ ORDER BY month
 -- subscriber list, the monthly revenue it gives; members a file marks as having left bring none). One population
 -- (file) at a time.
 -- name: by_plan
-SELECT source, plan, CAST(sum(monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
-       CAST(sum(monthly_fee) AS DOUBLE) / count(*) AS arpu,
-       CAST(min(monthly_fee) AS DOUBLE) AS lowest_price, CAST(max(monthly_fee) AS DOUBLE) AS highest_price
-FROM member
-WHERE current AND active AND monthly_fee IS NOT NULL AND plan IS NOT NULL
-GROUP BY source, plan
--- By the MRR as published (rounded to the price step), then by name: ties of the rounded figures keep no order of the
--- exact ones.
-ORDER BY source, round(sum(monthly_fee) / {{price_step}}) DESC, plan
+WITH plan_prices AS (
+    -- The prices each plan is sold at (every subscription's, for the event files), which a reader may know: whether an
+    -- MRR is shown (see PriceRounding) depends on them and on the figures shown, not on what the row's members pay.
+    -- Not published.
+    SELECT {{event_source}} AS source, plan, min(monthly_price) AS lowest_price, max(monthly_price) AS highest_price
+    FROM subscriptions GROUP BY plan
+    UNION ALL
+    SELECT source, plan, min(monthly_fee), max(monthly_fee)
+    FROM member WHERE source <> {{event_source}} AND monthly_fee IS NOT NULL AND plan IS NOT NULL GROUP BY source, plan
+)
+SELECT m.source, m.plan, CAST(sum(m.monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
+       CAST(sum(m.monthly_fee) AS DOUBLE) / count(*) AS arpu,
+       CAST(min(p.lowest_price) AS DOUBLE) AS lowest_price, CAST(max(p.highest_price) AS DOUBLE) AS highest_price
+FROM member AS m
+JOIN plan_prices AS p ON p.source = m.source AND p.plan = m.plan
+WHERE m.current AND m.active AND m.monthly_fee IS NOT NULL AND m.plan IS NOT NULL
+GROUP BY m.source, m.plan
+-- By the MRR as published (rounded to the price step, a sum above zero at least one step), then by name: ties of the
+-- rounded figures keep no order of the exact ones.
+ORDER BY m.source, greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee))) DESC, m.plan
 
 -- The plan that brings each file the most MRR (by_plan's first row of each file), for the narrative to name one per
 -- file; a plan of fewer than k members is not named, nor one of a file or slice with no other plan (a plan's slice:
 -- that it brings the most is no finding).
 -- name: top_plan
+WITH plan_prices AS (
+    -- As by_plan's.
+    SELECT {{event_source}} AS source, plan, min(monthly_price) AS lowest_price, max(monthly_price) AS highest_price
+    FROM subscriptions GROUP BY plan
+    UNION ALL
+    SELECT source, plan, min(monthly_fee), max(monthly_fee)
+    FROM member WHERE source <> {{event_source}} AND monthly_fee IS NOT NULL AND plan IS NOT NULL GROUP BY source, plan
+)
 SELECT source, plan, mrr, members, lowest_price, highest_price
 FROM (
-    SELECT source, plan, CAST(sum(monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
-           CAST(min(monthly_fee) AS DOUBLE) AS lowest_price, CAST(max(monthly_fee) AS DOUBLE) AS highest_price,
-           row_number() OVER (PARTITION BY source ORDER BY round(sum(monthly_fee) / {{price_step}}) DESC, plan) AS place,
+    SELECT m.source, m.plan, CAST(sum(m.monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
+           CAST(min(p.lowest_price) AS DOUBLE) AS lowest_price, CAST(max(p.highest_price) AS DOUBLE) AS highest_price,
+           row_number() OVER (PARTITION BY m.source ORDER BY greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee))) DESC, m.plan) AS place,
            -- A plan tied with the next once rounded does not bring the most: the narrative names none.
-           lead(round(sum(monthly_fee) / {{price_step}})) OVER (PARTITION BY source ORDER BY round(sum(monthly_fee) / {{price_step}}) DESC, plan)
-               = round(sum(monthly_fee) / {{price_step}}) AS tied,
-           count(*) OVER (PARTITION BY source) AS plans
-    FROM member
-    WHERE current AND active AND monthly_fee IS NOT NULL AND plan IS NOT NULL
-    GROUP BY source, plan
+           lead(greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee)))) OVER (PARTITION BY m.source
+               ORDER BY greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee))) DESC, m.plan)
+               = greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee))) AS tied,
+           count(*) OVER (PARTITION BY m.source) AS plans
+    FROM member AS m
+    JOIN plan_prices AS p ON p.source = m.source AND p.plan = m.plan
+    WHERE m.current AND m.active AND m.monthly_fee IS NOT NULL AND m.plan IS NOT NULL
+    GROUP BY m.source, m.plan
 ) plans
 WHERE place = 1 AND plans > 1 AND NOT coalesce(tied, false)
 ORDER BY source
 
 -- Countries too small to publish are merged into Other (revenue.md's privacy).
 -- name: by_country
-SELECT source, country, CAST(sum(monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
-       CAST(sum(monthly_fee) AS DOUBLE) / count(*) AS arpu,
-       CAST(min(monthly_fee) AS DOUBLE) AS lowest_price, CAST(max(monthly_fee) AS DOUBLE) AS highest_price
-FROM member
-WHERE current AND active AND monthly_fee IS NOT NULL AND country IS NOT NULL
-GROUP BY source, country
-ORDER BY source, round(sum(monthly_fee) / {{price_step}}) DESC, country
+WITH plan_prices AS (
+    -- As by_plan's.
+    SELECT {{event_source}} AS source, plan, min(monthly_price) AS lowest_price, max(monthly_price) AS highest_price
+    FROM subscriptions GROUP BY plan
+    UNION ALL
+    SELECT source, plan, min(monthly_fee), max(monthly_fee)
+    FROM member WHERE source <> {{event_source}} AND monthly_fee IS NOT NULL AND plan IS NOT NULL GROUP BY source, plan
+)
+-- A country's prices are those its members' plans are sold at (members without a plan: the data's, see PriceRounding).
+SELECT m.source, m.country, CAST(sum(m.monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
+       CAST(sum(m.monthly_fee) AS DOUBLE) / count(*) AS arpu,
+       CASE WHEN count(p.plan) = count(*) THEN CAST(min(p.lowest_price) AS DOUBLE) END AS lowest_price,
+       CASE WHEN count(p.plan) = count(*) THEN CAST(max(p.highest_price) AS DOUBLE) END AS highest_price
+FROM member AS m
+LEFT JOIN plan_prices AS p ON p.source = m.source AND p.plan = m.plan
+WHERE m.current AND m.active AND m.monthly_fee IS NOT NULL AND m.country IS NOT NULL
+GROUP BY m.source, m.country
+ORDER BY m.source, greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee))) DESC, m.country
 
 -- Executive KPI: MRR on the as-of date vs the same day a month and a year earlier.
 -- name: kpis

@@ -553,11 +553,10 @@ public final class Catalog {
             problems.add(Problem.fatal(where, entry.line("prices"), "prices", "bad-privacy", "'prices' names sums of prices members "
                     + "pay, which are among the 'sums' too: " + notSums + " are not"));
         }
-        if (!entry.strings("prices").isEmpty() && entry.strings("price_range").size() != 2
-                || entry.strings("prices").isEmpty() && !entry.strings("price_range").isEmpty()) {
-            problems.add(Problem.fatal(where, entry.line(entry.strings("prices").isEmpty() ? "price_range" : "prices"), "price_range",
-                    "bad-privacy", "'prices' and 'price_range' go together: the sums of prices, and the columns of the least and the "
-                            + "most one member of the row adds to them, [lowest, highest]"));
+        if (!entry.strings("price_range").isEmpty() && (entry.strings("prices").isEmpty() || entry.strings("price_range").size() != 2)) {
+            problems.add(Problem.fatal(where, entry.line("price_range"), "price_range", "bad-privacy", "'price_range' names two "
+                    + "columns, [lowest, highest]: the lowest and the highest price the row's members' plans are sold at, for its "
+                    + "'prices'"));
         }
         if (problems.size() > before) {
             return Optional.empty();

@@ -65,8 +65,9 @@ import java.util.regex.Pattern;
  * @param totalLeavesOut with {@code totalIn}: the values of the rows the total leaves out
  * @param prices      those of {@code sums} that add up prices members pay (MRR, revenue, fees): rounded to the data's
  *                    price step after the disclosure stage, with the ratios built on them (see PriceRounding)
- * @param priceRange  with {@code prices}: the columns of the least and the most one member of the row adds to them,
- *                    which say how far the sums could move were members to pay other prices; never published
+ * @param priceRange  optional, with {@code prices}: the columns of the lowest and the highest price the row's members'
+ *                    plans are sold at (a reader may know them), how far its sums could move were members to pay other
+ *                    prices; never published. Without them, the data's lowest and highest price
  */
 public record GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
                         List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
@@ -176,8 +177,8 @@ public record GroupSpec(String result, String members, boolean overlapping, List
         if (!sums.containsAll(prices)) {
             throw new IllegalArgumentException("prices are among the sums: " + prices + " not all in " + sums);
         }
-        if (prices.isEmpty() ? !priceRange.isEmpty() : priceRange.size() != 2) {
-            throw new IllegalArgumentException("sums of prices come with the columns of their row's lowest and highest price: " + priceRange);
+        if (!priceRange.isEmpty() && (prices.isEmpty() || priceRange.size() != 2)) {
+            throw new IllegalArgumentException("a row's lowest and highest price go with its sums of prices: " + priceRange);
         }
         Objects.requireNonNull(sameRowsAs);
         Objects.requireNonNull(small);

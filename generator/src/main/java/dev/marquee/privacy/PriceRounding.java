@@ -25,11 +25,13 @@ import java.util.Set;
  * revenue, fees) and the KPIs in dollars, which are sums of prices too.
  * <ul>
  * <li>Each is rounded to the step, and not shown where its members could not be moved k at a time from one price to
- * another within the sums that round alike ({@code price_range}: the least and the most one member of the row adds):
- * near the least or the most the row's members could bring, its rounding would pin how many pay one price (166 members
- * at 15.49 or 17.49, one at 15.49, bring 2,901.34, shown as 3,000: only 0 or 1 of them can pay 15.49 for that). A sum
- * is rounded even where every member of its row pays the same, so that the total less it, and less the others, is no
- * sharper than its own rounding.</li>
+ * another within the sums that round alike: near the least or the most the row's members could bring, its rounding
+ * would pin how many pay one price (166 Standard members at 15.49 or 17.49, one at 15.49, bring 2,901.34, shown as
+ * 3,000: only 0 or 1 of them can pay 15.49 for that). The prices are those a reader may know ({@code price_range}: the
+ * lowest and highest the row's plans are sold at; else the data's), never what the row's members pay: a decision on
+ * those would itself tell it (a row hidden only where one member pays less). A sum is rounded even where every member
+ * of its row pays the same, so that the total less it, and less the others, is no sharper than its own rounding.
+ * Hidden rows go last, in the order of their names.</li>
  * <li>The ratios built on a sum are computed again from it as shown (an ARPU times its members gives back only that),
  * and are not shown under ten steps, where the rounding alone could move them by more than 5%.</li>
  * </ul>
@@ -134,14 +136,14 @@ public final class PriceRounding {
      *                  the rounding would give away is hidden), or only rounded for a forecast to read
      */
     static Rounded round(Table table, GroupSpec spec, PriceStep prices, int k, boolean published) {
-        int lowest = table.index(spec.priceRange().get(0));
-        int highest = table.index(spec.priceRange().get(1));
+        int lowest = spec.priceRange().isEmpty() ? -1 : table.index(spec.priceRange().get(0));
+        int highest = spec.priceRange().isEmpty() ? -1 : table.index(spec.priceRange().get(1));
         Set<LocalDate> hiddenMonths = new HashSet<>();
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> source : table.rows()) {
             List<Object> row = new ArrayList<>(source);
-            Double low = number(row.get(lowest));
-            Double high = number(row.get(highest));
+            Double low = lowest < 0 ? null : number(row.get(lowest));
+            Double high = highest < 0 ? null : number(row.get(highest));
             Set<String> hidden = new HashSet<>();
             for (String column : spec.prices()) {
                 int index = table.index(column);
@@ -165,6 +167,9 @@ public final class PriceRounding {
         if (prices.rounds()) {
             recomputeShares(table, spec, rows);
         }
+        if (published && table.indexOf("month").isEmpty()) {
+            rows = hiddenLast(table, spec, rows);
+        }
         Table rounded = new Table(table.columns(), rows);
         return new Rounded(published ? without(rounded, spec.priceRange()) : rounded, hiddenMonths);
     }
@@ -181,8 +186,8 @@ public final class PriceRounding {
     /**
      * Whether the sums that round to {@code shown} leave at least k members free to pay the lowest or the highest price:
      * the span they share with the sums the row's members could bring ({@code members} × lowest to × highest) holds k
-     * moves of one member from one price to the other. (A sum above zero shown as one step may be anything under
-     * one and a half.)
+     * moves of one member from one price to the other. It reads only what a reader has: the figure shown, the members
+     * and the prices. (A sum above zero shown as one step may be anything under one and a half.)
      */
     static boolean movable(double shown, Double members, java.util.Optional<BigDecimal> lowest, java.util.Optional<BigDecimal> highest,
                            PriceStep prices, int k) {
@@ -269,6 +274,21 @@ public final class PriceRounding {
             rows.add(row);
         }
         return new Table(kpis.columns(), rows);
+    }
+
+    /**
+     * The rows whose sum of prices is hidden after the others, by their label: in the order of the rounded sums, a
+     * hidden row's place between two shown ones would bound it.
+     */
+    private static List<List<Object>> hiddenLast(Table table, GroupSpec spec, List<List<Object>> rows) {
+        List<Integer> sums = spec.prices().stream().map(table::index).toList();
+        java.util.function.Predicate<List<Object>> hidden = row -> sums.stream().anyMatch(c -> row.get(c) == null)
+                && row.get(table.index(spec.members())) instanceof Number n && n.doubleValue() > 0;
+        List<List<Object>> ordered = new ArrayList<>(rows.stream().filter(hidden.negate()).toList());
+        java.util.Comparator<List<Object>> byLabel = java.util.Comparator.comparing(
+                row -> spec.label().map(l -> String.valueOf(row.get(table.index(l)))).orElse(""));
+        ordered.addAll(rows.stream().filter(hidden).sorted(byLabel).toList());
+        return ordered;
     }
 
     /** A forecast's rows of the months its series does not show, without a figure. */

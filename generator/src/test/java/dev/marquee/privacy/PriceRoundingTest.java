@@ -58,10 +58,13 @@ class PriceRoundingTest {
         // most could pay 15.49, so the figure would say 0 or 1. Not shown, nor its ARPU.
         // Spain's 63 members, one at 15.49: 1,099.87 rounds to 1,000, and 900 to 1,100 shares 975.87 to 1,100 with what
         // they could bring: 62 splits, shown.
+        // The hidden row goes last: before Spain, its place would say its sum rounds to more.
         Table rounded = round(row("Standard", 2901.34, 166L, 17.48, 15.49, 17.49), row("Spain", 1099.87, 63L, 17.46, 15.49, 17.49));
-        assertNull(rounded.value(0, "mrr"));
-        assertNull(rounded.value(0, "arpu"));
-        assertEquals(1000.0, rounded.value(1, "mrr"));
+        assertEquals("Spain", rounded.value(0, "plan"));
+        assertEquals(1000.0, rounded.value(0, "mrr"));
+        assertEquals("Standard", rounded.value(1, "plan"));
+        assertNull(rounded.value(1, "mrr"));
+        assertNull(rounded.value(1, "arpu"));
         assertTrue(PriceRounding.movable(1000, 63.0, Optional.of(new BigDecimal("15.49")), Optional.of(new BigDecimal("17.49")), STEP, K));
         assertTrue(!PriceRounding.movable(3000, 166.0, Optional.of(new BigDecimal("15.49")), Optional.of(new BigDecimal("17.49")), STEP, K));
     }

@@ -131,8 +131,9 @@ class PublishedFiguresPrivacyTest {
     /**
      * Each country's members and MRR as the raw files give them, the MRR rounded to the step, or not shown where the sums
      * that round alike leave fewer than k of its members free to pay its lowest or its highest price (worked out here
-     * from the country's own prices: a country of 17 members at 8.99 to 24.99 can bring 152.83 to 424.83, and the 200
-     * around a rounded figure must share at least 10 × 16.00 of that).
+     * from the prices its members' plans are sold at: a country of 17 members on plans at 8.99 to 24.99 can bring
+     * 152.83 to 424.83, and the 200 around a rounded figure must share at least 10 × 16.00 of that). Countries whose
+     * MRR is hidden are listed after the others.
      */
     @Test
     void publishedCountriesMembersAndMrr_areRight_andTheirRemainderIsNoSmallGroup() {
@@ -160,6 +161,7 @@ class PublishedFiguresPrivacyTest {
                 assertEquals("", row.get("mrr (USD)"), country + ": its rounded MRR would leave " + span + " of the " + K * spread + " needed");
                 hidden++;
             } else {
+                assertEquals(0, hidden, country + " is shown after a country whose MRR is hidden");
                 assertEquals(shown, Double.parseDouble(row.get("mrr (USD)")), 0.005, country + " MRR");
                 publishedMrr += shown;
                 trueMrrShown += exact;
@@ -307,7 +309,8 @@ class PublishedFiguresPrivacyTest {
             Map<String, Double> mrr = new TreeMap<>();
             Map<String, List<String[]>> periods = new LinkedHashMap<>();
             Map<String, Map<BigDecimal, Long>> byPlanAndPrice = new TreeMap<>();
-            Map<String, BigDecimal[]> rangeByCountry = new TreeMap<>();
+            Map<String, java.util.Set<String>> plansByCountry = new TreeMap<>();
+            Map<String, BigDecimal[]> rangeByPlan = new TreeMap<>();
             BigDecimal lowest = null;
             BigDecimal highest = null;
             for (CSVRecord payment : read(data.resolve("payments.csv.gz"))) {
@@ -317,6 +320,8 @@ class PublishedFiguresPrivacyTest {
             }
             for (CSVRecord s : read(data.resolve("subscriptions.csv.gz"))) {
                 BigDecimal price = new BigDecimal(s.get("monthly_price"));
+                // The prices a plan is sold at: every subscription's, whoever holds it.
+                rangeByPlan.merge(s.get("plan"), new BigDecimal[] {price, price}, (a, b) -> new BigDecimal[] {a[0].min(b[0]), a[1].max(b[1])});
                 lowest = lowest == null || price.compareTo(lowest) < 0 ? price : lowest;
                 highest = highest == null || price.compareTo(highest) > 0 ? price : highest;
                 periods.computeIfAbsent(s.get("user_id"), x -> new ArrayList<>()).add(new String[] {s.get("started_on"), s.get("ended_on")});
@@ -325,8 +330,7 @@ class PublishedFiguresPrivacyTest {
                     active.merge(country, 1L, Long::sum);
                     mrr.merge(country, Double.parseDouble(s.get("monthly_price")), Double::sum);
                     byPlanAndPrice.computeIfAbsent(s.get("plan"), x -> new TreeMap<>()).merge(price, 1L, Long::sum);
-                    rangeByCountry.merge(country, new BigDecimal[] {price, price},
-                            (a, b) -> new BigDecimal[] {a[0].min(b[0]), a[1].max(b[1])});
+                    plansByCountry.computeIfAbsent(country, x -> new java.util.TreeSet<>()).add(s.get("plan"));
                 }
             }
             // A churner of December 2024: active on 1 December, a subscription ending in December, none active the day after.
@@ -340,6 +344,11 @@ class PublishedFiguresPrivacyTest {
                         && (n[1].isEmpty() || n[1].compareTo(p[1]) > 0)));
                 churners += activeOnFirst && endsInDecember ? 1 : 0;
             }
+            // A country's prices: the lowest and the highest its members' plans are sold at.
+            Map<String, BigDecimal[]> rangeByCountry = new TreeMap<>();
+            plansByCountry.forEach((country, plans) -> rangeByCountry.put(country, new BigDecimal[] {
+                    plans.stream().map(p -> rangeByPlan.get(p)[0]).min(BigDecimal::compareTo).orElseThrow(),
+                    plans.stream().map(p -> rangeByPlan.get(p)[1]).max(BigDecimal::compareTo).orElseThrow()}));
             return new Truth(active, mrr, churners, signups, byPlanAndPrice, lowest, highest, rangeByCountry);
         }
 

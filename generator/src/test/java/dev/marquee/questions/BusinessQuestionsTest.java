@@ -306,7 +306,8 @@ class BusinessQuestionsTest {
     void revenue_topPlan() {
         // Basic's three members bring 3 × 8.99 = 26.97, more than Premium's one (22.99) or Standard's one (15.49).
         assertRows(result(exact, "revenue", "top_plan"), row("event files", "Basic", 26.97, 3L));
-        assertRows(result("revenue", "top_plan"), row("event files", "Basic", 50.0, 3L));
+        // At k = 2 all three round to 50 (a sum above zero is at least one step): tied as published, none is named.
+        assertRows(result("revenue", "top_plan"));
     }
 
     @Test
