@@ -48,19 +48,19 @@ ORDER BY source, members DESC, region
 
 -- name: by_plan
 WITH counted AS (
-    SELECT source, plan, count(*) AS members, sum(monthly_fee) AS monthly_fees, count(monthly_fee) AS members_with_fee,
-           -- The prices the plan is sold at (see PriceRounding; not published).
-           min(monthly_fee) AS lowest_price, max(monthly_fee) AS highest_price
+    SELECT source, plan, count(*) AS members, sum(monthly_fee) AS monthly_fees, count(monthly_fee) AS members_with_fee
     FROM member WHERE current AND plan IS NOT NULL GROUP BY source, plan
 )
-SELECT source, plan, members, CAST(members AS DOUBLE) / sum(members) OVER (PARTITION BY source) AS share,
+SELECT c.source, c.plan, c.members, CAST(c.members AS DOUBLE) / sum(c.members) OVER (PARTITION BY c.source) AS share,
        -- A file that gives no fee at all has no fee columns to show: empty, not "0 members with a fee".
-       CAST(monthly_fees AS DOUBLE) AS monthly_fees,
-       CASE WHEN sum(members_with_fee) OVER (PARTITION BY source) > 0 THEN members_with_fee END AS members_with_fee,
-       CAST(monthly_fees AS DOUBLE) / nullif(members_with_fee, 0) AS average_fee,
-       CAST(lowest_price AS DOUBLE) AS lowest_price, CAST(highest_price AS DOUBLE) AS highest_price
-FROM counted
-ORDER BY source, members DESC, plan
+       CAST(c.monthly_fees AS DOUBLE) AS monthly_fees,
+       CASE WHEN sum(c.members_with_fee) OVER (PARTITION BY c.source) > 0 THEN c.members_with_fee END AS members_with_fee,
+       CAST(c.monthly_fees AS DOUBLE) / nullif(c.members_with_fee, 0) AS average_fee,
+       -- The prices the plan is sold at (see PriceRounding; not published).
+       CAST(p.lowest_price AS DOUBLE) AS lowest_price, CAST(p.highest_price AS DOUBLE) AS highest_price
+FROM counted AS c
+LEFT JOIN plan_price AS p ON p.source = c.source AND p.plan = c.plan
+ORDER BY c.source, c.members DESC, c.plan
 
 -- The members of each member-level file, as a KPI without comparisons: such a file is one moment, not a series.
 -- (The event files' active members are the churn question's KPI.)

@@ -44,21 +44,13 @@ ORDER BY month
 -- subscriber list, the monthly revenue it gives; members a file marks as having left bring none). One population
 -- (file) at a time.
 -- name: by_plan
-WITH plan_prices AS (
-    -- The prices each plan is sold at (every subscription's, for the event files), which a reader may know: whether an
-    -- MRR is shown (see PriceRounding) depends on them and on the figures shown, not on what the row's members pay.
-    -- Not published.
-    SELECT {{event_source}} AS source, plan, min(monthly_price) AS lowest_price, max(monthly_price) AS highest_price
-    FROM subscriptions GROUP BY plan
-    UNION ALL
-    SELECT source, plan, min(monthly_fee), max(monthly_fee)
-    FROM member WHERE source <> {{event_source}} AND monthly_fee IS NOT NULL AND plan IS NOT NULL GROUP BY source, plan
-)
+-- plan_price: the prices each plan is sold at, which a reader may know; whether an MRR is shown depends on them (see
+-- PriceRounding), not on what the row's members pay. Not published.
 SELECT m.source, m.plan, CAST(sum(m.monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
        CAST(sum(m.monthly_fee) AS DOUBLE) / count(*) AS arpu,
        CAST(min(p.lowest_price) AS DOUBLE) AS lowest_price, CAST(max(p.highest_price) AS DOUBLE) AS highest_price
 FROM member AS m
-JOIN plan_prices AS p ON p.source = m.source AND p.plan = m.plan
+JOIN plan_price AS p ON p.source = m.source AND p.plan = m.plan
 WHERE m.current AND m.active AND m.monthly_fee IS NOT NULL AND m.plan IS NOT NULL
 GROUP BY m.source, m.plan
 -- By the MRR as published (rounded to the price step, a sum above zero at least one step), then by name: ties of the
@@ -69,14 +61,6 @@ ORDER BY m.source, greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum
 -- file; a plan of fewer than k members is not named, nor one of a file or slice with no other plan (a plan's slice:
 -- that it brings the most is no finding).
 -- name: top_plan
-WITH plan_prices AS (
-    -- As by_plan's.
-    SELECT {{event_source}} AS source, plan, min(monthly_price) AS lowest_price, max(monthly_price) AS highest_price
-    FROM subscriptions GROUP BY plan
-    UNION ALL
-    SELECT source, plan, min(monthly_fee), max(monthly_fee)
-    FROM member WHERE source <> {{event_source}} AND monthly_fee IS NOT NULL AND plan IS NOT NULL GROUP BY source, plan
-)
 SELECT source, plan, mrr, members, lowest_price, highest_price
 FROM (
     SELECT m.source, m.plan, CAST(sum(m.monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
@@ -88,7 +72,7 @@ FROM (
                = greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee))) AS tied,
            count(*) OVER (PARTITION BY m.source) AS plans
     FROM member AS m
-    JOIN plan_prices AS p ON p.source = m.source AND p.plan = m.plan
+    JOIN plan_price AS p ON p.source = m.source AND p.plan = m.plan
     WHERE m.current AND m.active AND m.monthly_fee IS NOT NULL AND m.plan IS NOT NULL
     GROUP BY m.source, m.plan
 ) plans
@@ -97,21 +81,13 @@ ORDER BY source
 
 -- Countries too small to publish are merged into Other (revenue.md's privacy).
 -- name: by_country
-WITH plan_prices AS (
-    -- As by_plan's.
-    SELECT {{event_source}} AS source, plan, min(monthly_price) AS lowest_price, max(monthly_price) AS highest_price
-    FROM subscriptions GROUP BY plan
-    UNION ALL
-    SELECT source, plan, min(monthly_fee), max(monthly_fee)
-    FROM member WHERE source <> {{event_source}} AND monthly_fee IS NOT NULL AND plan IS NOT NULL GROUP BY source, plan
-)
 -- A country's prices are those its members' plans are sold at (members without a plan: the data's, see PriceRounding).
 SELECT m.source, m.country, CAST(sum(m.monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
        CAST(sum(m.monthly_fee) AS DOUBLE) / count(*) AS arpu,
        CASE WHEN count(p.plan) = count(*) THEN CAST(min(p.lowest_price) AS DOUBLE) END AS lowest_price,
        CASE WHEN count(p.plan) = count(*) THEN CAST(max(p.highest_price) AS DOUBLE) END AS highest_price
 FROM member AS m
-LEFT JOIN plan_prices AS p ON p.source = m.source AND p.plan = m.plan
+LEFT JOIN plan_price AS p ON p.source = m.source AND p.plan = m.plan
 WHERE m.current AND m.active AND m.monthly_fee IS NOT NULL AND m.country IS NOT NULL
 GROUP BY m.source, m.country
 ORDER BY m.source, greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee))) DESC, m.country

@@ -123,9 +123,10 @@ class LayerTest {
         assertEquals(List.of("member"), inputs.apply("recency_band"));
         assertEquals(List.of(), inputs.apply("genre_rating"), "the ratings per genre read no layer table");
         assertEquals(List.of("member_month_device"), inputs.apply("viewing_month"));
+        assertEquals(List.of(), inputs.apply("plan_price"), "a plan's prices read the subscriptions and the member files");
         // The longest chain first: member × title, then member genres, then the member table.
         assertEquals(List.of("member_title", "member_month_device", "member_genre", "title_period", "viewing_month", "member_month",
-                "member", "genre_rating", "catalogue_title", "hours_band", "recency_band"), layer.names());
+                "member", "genre_rating", "plan_price", "catalogue_title", "hours_band", "recency_band"), layer.names());
     }
 
     @Test

@@ -153,9 +153,10 @@ class LayerTablesShownTest {
         while (entry.find()) {
             listed.add(entry.group(1));
         }
-        // The recency chart is shown (days since the last payment): its bands are the layer's.
+        // The recency chart is shown (days since the last payment): its bands are the layer's. The revenue charts by plan
+        // and country read the plans' prices (whether a sum is shown depends on them).
         assertEquals(List.of("table-member-title", "table-member-month-device", "table-member-genre", "table-member",
-                "table-recency-band"), listed);
+                "table-plan-price", "table-recency-band"), listed);
     }
 
     private static String section(String page, String anchor) {
