@@ -242,9 +242,13 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
             // Every bar, point or cell hidden (a small slice's signups): the chart is drawn with its marks, and says so.
             // A slice's plans of hundreds of members each, all hidden so that another slice's small group is not given
             // by the whole report less this one, read as absurd under "to protect small groups" alone.
+            // An ARPU of revenue rounded coarsely for its members (a small slice's) is hidden for that, not for its group.
             sentences.add(dev.marquee.privacy.Disclosure.allHiddenForOthers(note)
                     ? "No figures to show: none of these groups is small, but with the rest of the report each would let a "
                     + "small group elsewhere be worked out, so every one is hidden."
+                    : note.contains(dev.marquee.privacy.PriceRounding.NOTE_START)
+                    ? "No figures to show: every one is hidden to protect small groups, or because its revenue, once "
+                    + "rounded, is too coarse to average."
                     : "No figures to show: every one is hidden to protect small groups.");
         } else if (onlyZerosShown(chart)) {
             sentences.add("Every figure shown is 0; those not shown are hidden, not 0.");

@@ -78,9 +78,12 @@ public final class PriceRounding {
                 + "where it still would, it is not shown, nor an average (ARPU) the rounding could move by more than 5%.";
     }
 
+    /** How the note beside a chart of rounded sums starts. */
+    public static final String NOTE_START = "Revenue is rounded to the nearest ";
+
     /** What a page says beside a chart of rounded sums. */
     public static String note(PriceStep prices) {
-        return "Revenue is rounded to the nearest " + dollars(prices.step()) + " (see Methodology), and not shown where the "
+        return NOTE_START + dollars(prices.step()) + " (see Methodology), and not shown where the "
                 + "rounding would still tell how many pay one price; an average is not shown where the rounding could move it "
                 + "by more than 5%.";
     }
