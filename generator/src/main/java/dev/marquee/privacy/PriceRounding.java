@@ -30,8 +30,9 @@ import java.util.Set;
  * 3,000: only 0 or 1 of them can pay 15.49 for that). The prices are those a reader may know ({@code price_range}: the
  * lowest and highest the row's plans are sold at; else the data's), never what the row's members pay: a decision on
  * those would itself tell it (a row hidden only where one member pays less). A sum is rounded even where every member
- * of its row pays the same, so that the total less it, and less the others, is no sharper than its own rounding.
- * Hidden rows go last, in the order of their names.</li>
+ * of its row pays the same, so that the total less it, and less the others, is no sharper than its own rounding;
+ * but not where the row's plans are sold at one price: its sum is then its members times that price, which a reader
+ * works out anyway. Hidden rows go last, in the order of their names.</li>
  * <li>The ratios built on a sum are computed again from it as shown (an ARPU times its members gives back only that),
  * and are not shown under ten steps, where the rounding alone could move them by more than 5%.</li>
  * </ul>
@@ -73,13 +74,14 @@ public final class PriceRounding {
         if (!prices.rounds()) {
             return "";
         }
-        return "Revenue (MRR, collected revenue, fees) is rounded to the nearest " + dollars(prices.step()) + " (" + k + " times the "
-                + "spread of the data's prices, rounded up), so that a sum beside its members does not tell how many pay each price; "
-                + "where it still would, it is not shown, nor an average (ARPU) the rounding could move by more than 5%.";
+        return "Revenue (MRR, collected revenue, fees) of plans sold at several prices is rounded to the nearest "
+                + dollars(prices.step()) + " (" + k + " times the spread of the data's prices, rounded up), so that a sum beside "
+                + "its members does not tell how many pay each; where it still would, it is not shown, nor an average (ARPU) the "
+                + "rounding could move by more than 5%.";
     }
 
     /** How the note beside a chart of rounded sums starts. */
-    public static final String NOTE_START = "Revenue is rounded to the nearest ";
+    public static final String NOTE_START = "Revenue of plans sold at several prices is rounded to the nearest ";
 
     /** What a page says beside a chart of rounded sums. */
     public static String note(PriceStep prices) {
@@ -147,10 +149,13 @@ public final class PriceRounding {
             List<Object> row = new ArrayList<>(source);
             Double low = lowest < 0 ? null : number(row.get(lowest));
             Double high = highest < 0 ? null : number(row.get(highest));
+            // A row whose plans are sold at one price: its sums are its members times that price, which a reader works
+            // out without them, so they are shown as they are, and so are their averages (the price itself).
+            boolean onePrice = low != null && high != null && low.doubleValue() == high.doubleValue();
             Set<String> hidden = new HashSet<>();
             for (String column : spec.prices()) {
                 int index = table.index(column);
-                if (row.get(index) == null || !prices.rounds()) {
+                if (row.get(index) == null || !prices.rounds() || onePrice) {
                     continue;
                 }
                 row.set(index, rounded(row.get(index), prices));
@@ -163,7 +168,7 @@ public final class PriceRounding {
                 }
             }
             rows.add(row);
-            if (prices.rounds()) {
+            if (prices.rounds() && !onePrice) {
                 recomputeRatios(table, spec, row, prices, hidden);
             }
         }

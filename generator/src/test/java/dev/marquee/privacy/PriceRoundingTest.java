@@ -43,12 +43,18 @@ class PriceRoundingTest {
     }
 
     @Test
-    void aRowWhoseMembersAllPayTheSame_isRoundedToo() {
-        // 63 members all at 17.49: 1,101.87 rounds to 1,200; its members cannot pay another price, so nothing is pinned.
-        // Under ten steps: no ARPU.
-        Table rounded = round(row("Canada", 1101.87, 63L, 17.49, 17.49, 17.49));
-        assertEquals(1200.0, rounded.value(0, "mrr"));
+    void aRowWhoseMembersAllPayTheSame_isTreatedAsAnyOther_unlessItsPlansAreSoldAtOnePrice() {
+        // 63 members on a plan sold at 15.49 and 17.49, all paying 17.49: 1,101.87 rounds to 1,200, and what rounds to
+        // 1,200 (1,100 to 1,300) shares 1,100 to 1,101.87 with what they could bring: not shown. That all pay one
+        // price is not what decides, only the plan's prices and the figure.
+        Table rounded = round(row("Canada", 1101.87, 63L, 17.49, 15.49, 17.49));
+        assertNull(rounded.value(0, "mrr"));
         assertNull(rounded.value(0, "arpu"));
+        // A plan sold at 17.99 alone: 953 members bring 953 × 17.99 = 17,144.47, which a reader works out from the
+        // members and the price; shown as it is, with its ARPU, the price.
+        Table onePrice = round(row("Premium", 17144.47, 953L, 17.99, 17.99, 17.99));
+        assertEquals(17144.47, onePrice.value(0, "mrr"));
+        assertEquals(17.99, onePrice.value(0, "arpu"));
     }
 
     @Test
@@ -122,9 +128,10 @@ class PriceRoundingTest {
 
     @Test
     void theRule_namesTheStep_andNoPrice() {
-        assertEquals("Revenue (MRR, collected revenue, fees) is rounded to the nearest $200 (10 times the spread of the data's "
-                + "prices, rounded up), so that a sum beside its members does not tell how many pay each price; where it still would, "
-                + "it is not shown, nor an average (ARPU) the rounding could move by more than 5%.", PriceRounding.rule(STEP, K));
+        assertEquals("Revenue (MRR, collected revenue, fees) of plans sold at several prices is rounded to the nearest $200 (10 "
+                + "times the spread of the data's prices, rounded up), so that a sum beside its members does not tell how many pay "
+                + "each; where it still would, it is not shown, nor an average (ARPU) the rounding could move by more than 5%.",
+                PriceRounding.rule(STEP, K));
         assertEquals("", PriceRounding.rule(PriceStep.NONE, K));
     }
 

@@ -61,6 +61,29 @@ abstract class MemberFileFigures<M> {
         return (sum > 0 && rounded.signum() == 0 ? step : rounded).doubleValue();
     }
 
+    /**
+     * Whether the file sells these plans at one price (every member of them with a fee pays the same): a row of them
+     * then shows its sums as they are, its members times that price, which a reader works out anyway.
+     */
+    boolean soldAtOnePrice(Set<String> plans, Function<M, String> plan, Function<M, Double> fee) {
+        return members().stream().filter(m -> plans.contains(plan.apply(m))).map(fee).filter(java.util.Objects::nonNull)
+                .distinct().count() <= 1;
+    }
+
+    /** A sum of prices as published for a row whose plans are sold at one price or not. */
+    double published(double sum, boolean onePrice) {
+        return onePrice ? sum : published(sum);
+    }
+
+    /** A published average of fees, of a row whose plans are sold at one price or not. */
+    void assertAverage(double sum, long members, Double published, String what, boolean onePrice) {
+        if (onePrice) {
+            assertClose(sum / members, published, what);
+        } else {
+            assertAverage(sum, members, published, what);
+        }
+    }
+
     /** An average of a sum of prices as published: the published sum over the members, blank under ten steps. */
     Double publishedAverage(double sum, long members) {
         double shown = published(sum);
