@@ -61,21 +61,26 @@ ORDER BY m.source, greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum
 -- file; a plan of fewer than k members is not named, nor one of a file or slice with no other plan (a plan's slice:
 -- that it brings the most is no finding).
 -- name: top_plan
-SELECT source, plan, mrr, members, lowest_price, highest_price
-FROM (
+WITH plans AS (
     SELECT m.source, m.plan, CAST(sum(m.monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
            CAST(min(p.lowest_price) AS DOUBLE) AS lowest_price, CAST(max(p.highest_price) AS DOUBLE) AS highest_price,
-           row_number() OVER (PARTITION BY m.source ORDER BY greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee))) DESC, m.plan) AS place,
-           -- A plan tied with the next once rounded does not bring the most: the narrative names none.
-           lead(greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee)))) OVER (PARTITION BY m.source
-               ORDER BY greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee))) DESC, m.plan)
-               = greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee))) AS tied,
-           count(*) OVER (PARTITION BY m.source) AS plans
+           -- The MRR in steps as published (a sum above zero at least one).
+           greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee))) AS shown
     FROM member AS m
     JOIN plan_price AS p ON p.source = m.source AND p.plan = m.plan
     WHERE m.current AND m.active AND m.monthly_fee IS NOT NULL AND m.plan IS NOT NULL
     GROUP BY m.source, m.plan
-) plans
+),
+ranked AS (
+    SELECT source, plan, mrr, members, lowest_price, highest_price,
+           row_number() OVER (PARTITION BY source ORDER BY shown DESC, plan) AS place,
+           -- A plan tied with the next once rounded does not bring the most: the narrative names none.
+           lead(shown) OVER (PARTITION BY source ORDER BY shown DESC, plan) = shown AS tied,
+           count(*) OVER (PARTITION BY source) AS plans
+    FROM plans
+)
+SELECT source, plan, mrr, members, lowest_price, highest_price
+FROM ranked
 WHERE place = 1 AND plans > 1 AND NOT coalesce(tied, false)
 ORDER BY source
 

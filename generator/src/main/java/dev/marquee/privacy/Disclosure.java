@@ -396,7 +396,7 @@ public final class Disclosure {
     }
 
     /** A forecast table with nothing shown for the months whose actual value is hidden. */
-    private static Table hideMonths(Table forecast, Set<LocalDate> months) {
+    static Table hideMonths(Table forecast, Set<LocalDate> months) {
         if (months.isEmpty()) {
             return forecast;
         }

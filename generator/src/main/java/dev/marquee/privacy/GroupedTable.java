@@ -687,20 +687,29 @@ final class GroupedTable {
     /** Ratios over a sum of rows (shares) for added-up rows: the sum is over the published rows, merged ones included. */
     private void recomputeSharesOfTotals(List<List<Object>> rows) {
         for (Ratio ratio : spec.ratios()) {
-            if (!ratio.denominatorSummed()) {
-                continue;
+            if (ratio.denominatorSummed()) {
+                int denominator = table.index(ratio.denominator());
+                recomputeShare(table, ratio, rows, row -> combined.contains(row) && row.get(denominator) != null);
             }
-            int by = ratio.by().map(table::index).orElse(-1);
-            int denominator = table.index(ratio.denominator());
-            Map<String, Double> totals = new LinkedHashMap<>();
-            for (List<Object> row : rows) {
-                totals.merge(by < 0 ? "" : String.valueOf(row.get(by)), number(row, ratio.denominator()), Double::sum);
-            }
-            for (List<Object> row : rows) {
-                if (combined.contains(row) && row.get(denominator) != null) {
-                    row.set(table.index(ratio.column()), divide(row.get(table.index(ratio.numerator())),
-                            totals.get(by < 0 ? "" : String.valueOf(row.get(by)))));
-                }
+        }
+    }
+
+    /**
+     * A share ({@code a / sum(b)}, or {@code by} a column) computed again in the rows {@code which} picks, over the sum
+     * of {@code rows}.
+     */
+    static void recomputeShare(Table table, Ratio ratio, List<List<Object>> rows, java.util.function.Predicate<List<Object>> which) {
+        int by = ratio.by().map(table::index).orElse(-1);
+        int denominator = table.index(ratio.denominator());
+        Map<String, Double> totals = new LinkedHashMap<>();
+        for (List<Object> row : rows) {
+            totals.merge(by < 0 ? "" : String.valueOf(row.get(by)),
+                    row.get(denominator) == null ? 0 : ((Number) row.get(denominator)).doubleValue(), Double::sum);
+        }
+        for (List<Object> row : rows) {
+            if (which.test(row)) {
+                row.set(table.index(ratio.column()), divide(row.get(table.index(ratio.numerator())),
+                        totals.get(by < 0 ? "" : String.valueOf(row.get(by)))));
             }
         }
     }

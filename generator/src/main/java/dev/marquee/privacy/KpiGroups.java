@@ -17,7 +17,8 @@ public final class KpiGroups {
     static final List<String> PERIODS = List.of("value", "previous_month", "year_ago");
     /** How a KPI's comparison starts to say that a figure of it is hidden. */
     public static final String HIDDEN = "not shown where it would describe fewer than ";
-    private static final List<String> GROUPS = List.of("members", "members_previous_month", "members_year_ago");
+    /** The columns counting the members behind each figure, in the order of {@link #PERIODS}. */
+    static final List<String> GROUPS = List.of("members", "members_previous_month", "members_year_ago");
     static final List<String> PARTS = List.of("part", "part_previous_month", "part_year_ago");
 
     private KpiGroups() {

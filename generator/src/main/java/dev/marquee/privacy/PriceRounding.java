@@ -45,8 +45,6 @@ public final class PriceRounding {
     /** A rounded sum is shown with the ratios built on it from this many steps up: the rounding moves them by 5% at most. */
     static final int PRECISE_STEPS = 10;
     private static final String USD = "usd";
-    /** The columns of a KPI row that count the members behind each of its figures, in the order of KpiGroups.PERIODS. */
-    private static final List<String> KPI_MEMBERS = List.of("members", "members_previous_month", "members_year_ago");
     /** What a KPI's comparison says of a figure this hides. */
     static final String KPI_HIDDEN = "not shown: rounded, it would tell how many members pay one price";
 
@@ -113,7 +111,7 @@ public final class PriceRounding {
                 for (ForecastSpec forecast : question.forecasts()) {
                     if (forecast.query().equals(spec.result()) && results.containsKey(forecast.resultName())) {
                         noted(notes, forecast.resultName(), prices);
-                        results.put(forecast.resultName(), withoutMonths(results.get(forecast.resultName()), rounded.hiddenMonths()));
+                        results.put(forecast.resultName(), Disclosure.hideMonths(results.get(forecast.resultName()), rounded.hiddenMonths()));
                     }
                 }
             }
@@ -206,10 +204,8 @@ public final class PriceRounding {
         if (spread <= 0) {
             return true;
         }
-        double step = prices.step().doubleValue();
-        double bottom = shown == step ? 0 : shown - step / 2;
-        double top = shown + step / 2;
-        double span = Math.min(top, members * highest.get().doubleValue()) - Math.max(bottom, members * lowest.get().doubleValue());
+        double[] sums = prices.roundedFrom(shown);
+        double span = Math.min(sums[1], members * highest.get().doubleValue()) - Math.max(sums[0], members * lowest.get().doubleValue());
         return span >= k * spread - 1e-9;
     }
 
@@ -232,23 +228,9 @@ public final class PriceRounding {
     /** Shares of a sum of prices over its rows (a / sum(b)), from the sums as shown. */
     private static void recomputeShares(Table table, GroupSpec spec, List<List<Object>> rows) {
         for (Ratio ratio : spec.ratios()) {
-            if (!ratio.denominatorSummed() || !spec.prices().contains(ratio.numerator()) && !spec.prices().contains(ratio.denominator())) {
-                continue;
-            }
-            int column = table.index(ratio.column());
-            int denominator = table.index(ratio.denominator());
-            int by = ratio.by().map(table::index).orElse(-1);
-            Map<String, Double> totals = new LinkedHashMap<>();
-            for (List<Object> row : rows) {
-                if (row.get(denominator) instanceof Number n) {
-                    totals.merge(by < 0 ? "" : String.valueOf(row.get(by)), n.doubleValue(), Double::sum);
-                }
-            }
-            for (List<Object> row : rows) {
-                if (row.get(column) != null) {
-                    row.set(column, GroupedTable.divide(row.get(table.index(ratio.numerator())),
-                            totals.get(by < 0 ? "" : String.valueOf(row.get(by)))));
-                }
+            if (ratio.denominatorSummed() && (spec.prices().contains(ratio.numerator()) || spec.prices().contains(ratio.denominator()))) {
+                int column = table.index(ratio.column());
+                GroupedTable.recomputeShare(table, ratio, rows, row -> row.get(column) != null);
             }
         }
     }
@@ -269,7 +251,7 @@ public final class PriceRounding {
                         continue;
                     }
                     Object shown = rounded(row.get(figure.get()), prices);
-                    Double members = kpis.indexOf(KPI_MEMBERS.get(p)).map(row::get).map(PriceRounding::number).orElse(null);
+                    Double members = kpis.indexOf(KpiGroups.GROUPS.get(p)).map(row::get).map(PriceRounding::number).orElse(null);
                     boolean keep = movable(((Number) shown).doubleValue(), members, prices.lowest(), prices.highest(), prices, k);
                     row.set(figure.get(), keep ? shown : null);
                     hid |= !keep;
@@ -297,27 +279,6 @@ public final class PriceRounding {
                 row -> spec.label().map(l -> String.valueOf(row.get(table.index(l)))).orElse(""));
         ordered.addAll(rows.stream().filter(hidden).sorted(byLabel).toList());
         return ordered;
-    }
-
-    /** A forecast's rows of the months its series does not show, without a figure. */
-    private static Table withoutMonths(Table forecast, Set<LocalDate> months) {
-        if (months.isEmpty() || forecast.indexOf("month").isEmpty()) {
-            return forecast;
-        }
-        int month = forecast.index("month");
-        List<List<Object>> rows = new ArrayList<>();
-        for (List<Object> source : forecast.rows()) {
-            List<Object> row = new ArrayList<>(source);
-            if (months.contains(row.get(month))) {
-                for (int c = 0; c < row.size(); c++) {
-                    if (c != month) {
-                        row.set(c, null);
-                    }
-                }
-            }
-            rows.add(row);
-        }
-        return new Table(forecast.columns(), rows);
     }
 
     private static Table without(Table table, List<String> columns) {

@@ -83,6 +83,15 @@ public record PriceStep(BigDecimal step, Optional<BigDecimal> lowest, Optional<B
         return (value.signum() > 0 && rounded.signum() == 0 ? step : rounded).setScale(CENTS, RoundingMode.UNNECESSARY);
     }
 
+    /**
+     * The sums {@link #round} shows as {@code shown}, from the first to the last: half a step either side, and for one
+     * step every sum above zero under one and a half.
+     */
+    public double[] roundedFrom(double shown) {
+        double half = step.doubleValue() / 2;
+        return new double[] {shown == step.doubleValue() ? 0 : shown - half, shown + half};
+    }
+
     /** The first of 1, 2 and 5 times a power of ten at or above {@code value}, at least a cent; zero for zero. */
     static BigDecimal niceAtLeast(BigDecimal value) {
         if (value.signum() <= 0) {

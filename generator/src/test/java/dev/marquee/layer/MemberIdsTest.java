@@ -50,6 +50,11 @@ class MemberIdsTest {
         return DuckDbEngine.inMemory(Fixtures.scratch("marquee-ids-"), "1GB");
     }
 
+    /** The files of {@code data} loaded, validated and their layer built as of the fixture's date. */
+    private static BuiltLayer layer(DuckDbEngine engine, Path data) throws Exception {
+        return BuiltLayer.of(engine, data, AS_OF, Fixtures.scratch("marquee-ids-"));
+    }
+
     private static DuckDbEngine engineWith(String usersIds, String eventsIds) throws Exception {
         DuckDbEngine engine = engine();
         engine.execute("CREATE TABLE users AS SELECT * FROM (VALUES " + usersIds + ") AS t(user_id)");
@@ -145,7 +150,7 @@ class MemberIdsTest {
         Files.writeString(data.resolve("viewing_sessions.csv"), "x9,t1,2024-01-12 20:00:00,10,TV,true\n",
                 java.nio.file.StandardOpenOption.APPEND);
         try (DuckDbEngine engine = engine()) {
-            BuiltLayer.of(engine, data, AS_OF, Fixtures.scratch("marquee-ids-"));
+            layer(engine, data);
             assertEquals("BIGINT", type(engine, "viewing_sessions"));
             assertEquals(7L, ((Number) engine.scalar("SELECT count(*) FROM viewing_sessions")).longValue());
         }
@@ -158,7 +163,7 @@ class MemberIdsTest {
         Files.copy(FIXTURE.resolve("titles.csv"), data.resolve("titles.csv"));
         prefixMemberIds(FIXTURE.resolve("viewing_sessions.csv"), data.resolve("viewing_sessions.csv"));
         try (DuckDbEngine engine = engine()) {
-            BuiltLayer.of(engine, data, AS_OF, Fixtures.scratch("marquee-ids-"));
+            layer(engine, data);
             assertEquals("VARCHAR", type(engine, "viewing_sessions"));
             assertEquals(5L, ((Number) engine.scalar("SELECT count(DISTINCT user_id) FROM member_title")).longValue());
         }
@@ -185,7 +190,7 @@ class MemberIdsTest {
     private static Map<String, List<String>> answers(Path data, String idType) throws Exception {
         Map<String, List<String>> answers = new LinkedHashMap<>();
         try (DuckDbEngine engine = engine()) {
-            BuiltLayer built = BuiltLayer.of(engine, data, AS_OF, Fixtures.scratch("marquee-ids-"));
+            BuiltLayer built = layer(engine, data);
             assertEquals(idType, type(engine, "member"), data + ": the member table's ids");
             for (Question question : built.questions()) {
                 for (QuerySource query : question.queries()) {
