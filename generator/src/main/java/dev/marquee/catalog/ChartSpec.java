@@ -88,6 +88,43 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
                 unit, headline, description, facet, line, needs, whenEmpty, track, units, grains);
     }
 
+    /**
+     * The chart with its money columns written without cents where every value they hold is a whole number of dollars:
+     * sums of prices rounded to a step of a dollar or more ($56,000, not $56,000.00), which cents would show as exact.
+     * A forecast's columns follow its actual values: a forecast of rounded revenue is not more precise than they are.
+     */
+    public ChartSpec inWholeDollars(Table data) {
+        java.util.Map<String, Unit> newUnits = new java.util.HashMap<>(units);
+        units.forEach((column, declared) -> {
+            if (declared.equals(Unit.USD) && wholeDollars(data, kind == ChartKind.FORECAST ? y.subList(0, 1) : List.of(column))) {
+                newUnits.put(column, Unit.DOLLARS);
+            }
+        });
+        Unit newUnit = unit.equals(Unit.USD) && wholeDollars(data, kind == ChartKind.FORECAST ? y.subList(0, 1) : y) ? Unit.DOLLARS : unit;
+        return newUnit.equals(unit) && newUnits.equals(units) ? this : new ChartSpec(id, query, kind, title, x, y, series, xLabel,
+                yLabel, newUnit, headline, description, facet, line, needs, whenEmpty, track, newUnits, grains);
+    }
+
+    /** Whether the columns hold a number and every number they hold is whole. */
+    private static boolean wholeDollars(Table data, List<String> columns) {
+        boolean any = false;
+        for (String column : columns) {
+            if (data.indexOf(column).isEmpty()) {
+                return false;
+            }
+            for (Object value : data.columnValues(column)) {
+                if (value == null) {
+                    continue;
+                }
+                if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
     private static String fromData(String label, Table data) {
         Matcher placeholder = FROM_DATA.matcher(label);
         StringBuilder out = new StringBuilder();

@@ -56,7 +56,7 @@ final class AxisFormat extends NumberFormat {
         }
         if (Math.abs(value) < step * 1e-6) {
             // Zero in the style of its neighbours but without a scale: "0", "$0" (not "0K", "$0.00").
-            return unit.style() == NumberStyle.USD ? "$0" : "0";
+            return unit.style().money() ? "$0" : "0";
         }
         double top = step > 0 ? Math.floor(largest / step + 1e-9) * step : largest;
         double scale = top >= 1e9 ? 1e9 : top >= 1e6 ? 1e6 : top >= 1e4 ? 1e3 : 1;
@@ -67,7 +67,7 @@ final class AxisFormat extends NumberFormat {
         }
         String text = Formats.grouped(Math.abs(value) / scale, decimals) + suffix;
         String sign = value < 0 ? "-" : "";
-        return unit.style() == NumberStyle.USD ? sign + "$" + text : sign + text;
+        return unit.style().money() ? sign + "$" + text : sign + text;
     }
 
     /** The fewest decimals that tell ticks {@code step} apart (a step of 0.25 needs two, 5 none). */

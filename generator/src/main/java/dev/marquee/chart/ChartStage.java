@@ -58,7 +58,8 @@ public final class ChartStage {
                 boolean split = sources.size() > 1 && !(spec.kind() == dev.marquee.catalog.ChartKind.TABLE && spec.facet().isEmpty());
                 for (Optional<String> source : split ? sources.stream().map(Optional::of).toList() : List.of(Optional.<String>empty())) {
                     Table data = source.map(s -> filter(all, SOURCE, s)).orElse(all);
-                    ChartSpec shown = source.map(s -> spec.titled(spec.title() + sourceSuffix(s))).orElse(spec).labelledFrom(data);
+                    ChartSpec shown = source.map(s -> spec.titled(spec.title() + sourceSuffix(s))).orElse(spec).labelledFrom(data)
+                            .inWholeDollars(data);
                     if (spec.facet().isEmpty()) {
                         jobs.add(new Job(answer.question().slug(), shown, data, Optional.empty(), false, source));
                         continue;

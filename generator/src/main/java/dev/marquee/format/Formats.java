@@ -44,6 +44,7 @@ public final class Formats {
             // to $10,000, thousands and millions above: "$16.41", "$798", "$56.1K".
             case USD -> (value < 0 ? "-$" : "$") + (Math.abs(value) >= 10_000 ? shortNumber(Math.abs(value))
                     : Math.abs(value) >= 100 ? grouped(Math.abs(value), 0) : money(Math.abs(value)));
+            case DOLLARS -> (value < 0 ? "-$" : "$") + (Math.abs(value) >= 10_000 ? shortNumber(Math.abs(value)) : grouped(Math.abs(value), 0));
             case SCORE -> decimal(value, 2) + " / 5";
             case YEAR -> Long.toString(Math.round(value));
             case DECADE -> Math.round(value) + "s";
@@ -67,7 +68,7 @@ public final class Formats {
         return switch (unit.style()) {
             case HOURS, MINUTES, DAYS, WHOLE, COUNT, DECIMAL -> number + noun(value, unit);
             case SCORE -> number + " / 5";
-            case PERCENT, USD, YEAR, DECADE -> number;
+            case PERCENT, USD, DOLLARS, YEAR, DECADE -> number;
         };
     }
 
@@ -84,6 +85,7 @@ public final class Formats {
         return switch (unit.style()) {
             case PERCENT -> percent(value);
             case USD -> (value < 0 ? "-$" : "$") + money(Math.abs(value));
+            case DOLLARS -> (value < 0 ? "-$" : "$") + grouped(Math.abs(value), 0);
             case SCORE -> decimal(value, 2);
             case YEAR -> Long.toString(Math.round(value));
             case DECADE -> Math.round(value) + "s";

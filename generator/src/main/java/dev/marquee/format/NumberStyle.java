@@ -17,6 +17,11 @@ public enum NumberStyle {
     PERCENT,
     /** US dollars: $12,345.67, $56.1K short. */
     USD,
+    /**
+     * US dollars without cents: $56,000, $56K short. For money a run has made whole (sums of prices rounded to a step of
+     * a dollar or more) and for what is forecast from it, where cents would claim a precision the figure has not.
+     */
+    DOLLARS,
     /** A score out of five: 3.42 / 5. */
     SCORE,
     /** A calendar year, without a thousands separator: 2024. */
@@ -29,6 +34,11 @@ public enum NumberStyle {
     MINUTES,
     /** A length of time in days, such as a tenure: not added up across groups. */
     DAYS;
+
+    /** Whether the style writes money (a dollar sign before the number). */
+    public boolean money() {
+        return this == USD || this == DOLLARS;
+    }
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -48,7 +58,7 @@ public enum NumberStyle {
     Optional<Unit.Noun> ownNoun() {
         return switch (this) {
             case HOURS, MINUTES, DAYS -> Optional.of(Unit.Noun.of(id()));
-            case COUNT, WHOLE, DECIMAL, PERCENT, USD, SCORE, YEAR, DECADE -> Optional.empty();
+            case COUNT, WHOLE, DECIMAL, PERCENT, USD, DOLLARS, SCORE, YEAR, DECADE -> Optional.empty();
         };
     }
 
@@ -56,7 +66,7 @@ public enum NumberStyle {
     String symbol() {
         return switch (this) {
             case PERCENT -> "%";
-            case USD -> "USD";
+            case USD, DOLLARS -> "USD";
             case SCORE -> "/ 5";
             case COUNT, WHOLE, DECIMAL, YEAR, DECADE, HOURS, MINUTES, DAYS -> "";
         };

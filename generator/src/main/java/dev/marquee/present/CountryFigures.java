@@ -30,7 +30,7 @@ final class CountryFigures {
      * they count, hours and minutes, money; not days (a tenure), rates, scores, years nor decimals.
      */
     private static final Set<NumberStyle> ADDITIVE = EnumSet.of(NumberStyle.WHOLE, NumberStyle.COUNT, NumberStyle.HOURS,
-            NumberStyle.MINUTES, NumberStyle.USD);
+            NumberStyle.MINUTES, NumberStyle.USD, NumberStyle.DOLLARS);
 
     /** A figure's column: its label names the population when the countries' figures come from more than one. */
     record Column(String label) {
@@ -73,12 +73,14 @@ final class CountryFigures {
         }
         List<Figure> figures = new ArrayList<>();
         for (Section section : report.sections()) {
-            for (ChartSpec spec : section.answer().question().charts()) {
-                if (spec.facet().isPresent() || spec.series().isPresent() || !spec.x().equals("country")
-                        || !section.answer().results().containsKey(spec.query())) {
+            for (ChartSpec declared : section.answer().question().charts()) {
+                if (declared.facet().isPresent() || declared.series().isPresent() || !declared.x().equals("country")
+                        || !section.answer().results().containsKey(declared.query())) {
                     continue;
                 }
-                Table table = section.answer().result(spec.query());
+                Table table = section.answer().result(declared.query());
+                // Written as the chart writes them: revenue rounded to whole dollars without cents.
+                ChartSpec spec = declared.inWholeDollars(table);
                 Optional<Integer> source = table.indexOf("source");
                 Map<String, List<List<Object>>> populations = new LinkedHashMap<>();
                 for (List<Object> row : table.rows()) {
@@ -90,7 +92,11 @@ final class CountryFigures {
                         Optional<GroupSpec.Ratio> ratio = section.answer().question().privacy().stream()
                                 .filter(g -> g.result().equals(spec.query())).flatMap(g -> g.ratios().stream())
                                 .filter(r -> r.column().equals(y) && !r.denominatorSummed()).findFirst();
-                        Overall overall = Overall.of(table, population.getValue(), y, spec.unit(), ratio);
+                        // A sum of prices the price rounding rounded: its countries' rows add up to a little more or less
+                        // than the rounded whole the other pages show ($56.2K against an MRR of $56K).
+                        boolean rounded = report.parameters().prices().rounds() && section.answer().question().privacy().stream()
+                                .anyMatch(g -> g.result().equals(declared.query()) && g.prices().contains(y));
+                        Overall overall = Overall.of(table, population.getValue(), y, spec.unit(), ratio, rounded);
                         Map<String, Value> values = new LinkedHashMap<>();
                         for (List<Object> row : population.getValue()) {
                             String country = String.valueOf(row.get(table.index("country")));
@@ -144,17 +150,17 @@ final class CountryFigures {
     }
 
     /** All countries' figure: their total for additive units, their pooled rate for a declared ratio, else none. */
-    private record Overall(double value, Unit unit) {
+    private record Overall(double value, Unit unit, boolean rounded) {
 
-        static Overall of(Table table, List<List<Object>> rows, String y, Unit unit, Optional<GroupSpec.Ratio> ratio) {
+        static Overall of(Table table, List<List<Object>> rows, String y, Unit unit, Optional<GroupSpec.Ratio> ratio, boolean rounded) {
             if (ADDITIVE.contains(unit.style())) {
-                return new Overall(sum(table, rows, y), unit);
+                return new Overall(sum(table, rows, y), unit, rounded);
             }
             if (ratio.isPresent() && table.indexOf(ratio.get().numerator()).isPresent()
                     && table.indexOf(ratio.get().denominator()).isPresent()) {
-                return new Overall(sum(table, rows, ratio.get().numerator()) / sum(table, rows, ratio.get().denominator()), unit);
+                return new Overall(sum(table, rows, ratio.get().numerator()) / sum(table, rows, ratio.get().denominator()), unit, false);
             }
-            return new Overall(Double.NaN, unit);
+            return new Overall(Double.NaN, unit, false);
         }
 
         /** The column's sum over the rows; not a number when a row's figure is hidden, as the total would be short. */
@@ -174,9 +180,11 @@ final class CountryFigures {
             if (!Double.isFinite(this.value) || this.value == 0) {
                 return "";
             }
-            return ADDITIVE.contains(unit.style())
-                    ? Formats.percent(value / this.value) + " of all countries’ " + Formats.compact(this.value, unit)
-                    : "All countries: " + Formats.compact(this.value, unit);
+            if (!ADDITIVE.contains(unit.style())) {
+                return "All countries: " + Formats.compact(this.value, unit);
+            }
+            return Formats.percent(value / this.value) + " of all countries’ " + Formats.compact(this.value, unit)
+                    + (rounded ? " (their rounded figures added up)" : "");
         }
     }
 }

@@ -104,4 +104,60 @@ class ChartSpecUnitsTest {
         assertEquals("5 Jan 2024", chart.cellText(LocalDate.of(2024, 1, 5), "month"), "not a month because of its name");
         assertEquals(Optional.empty(), chart.grainOf("month"));
     }
+
+    /**
+     * The sample's revenue, rounded to $200, read "$56,000.00", and its forecast "$58,720.73": cents the figures do not
+     * have. A money column whose every value is whole is written in whole dollars; one with cents keeps them all.
+     */
+    @Test
+    void inWholeDollars_aMoneyColumnOfWholeValues_losesItsCents_aColumnWithCentsKeepsThem() {
+        ChartSpec chart = givenAChart(Unit.USD, List.of("mrr"), Map.of("arpu", Unit.USD, "members", Unit.MEMBERS));
+        dev.marquee.engine.Table data = table(List.of("plan", "mrr", "arpu", "members"),
+                List.of("Basic", 56000.0, 16.38, 3419L), List.of("Premium", new java.math.BigDecimal("1200.00"), 17.0, 70L),
+                java.util.Arrays.asList("Other", null, null, 12L));
+
+        ChartSpec shown = chart.inWholeDollars(data);
+
+        assertEquals(Unit.DOLLARS, shown.unitOf("mrr"));
+        assertEquals(Unit.USD, shown.unitOf("arpu"), "16.38 has cents, so 17.00 keeps them too: a column is written one way");
+        assertEquals(Unit.MEMBERS, shown.unitOf("members"));
+        assertEquals("$56,000", shown.cellText(56000.0, "mrr"));
+        assertEquals("$17.00", shown.cellText(17.0, "arpu"));
+    }
+
+    @Test
+    void inWholeDollars_aColumnWithACentOrWithNoValue_isLeftAsDeclared() {
+        ChartSpec chart = givenAChart(Unit.USD, List.of("mrr"), Map.of());
+
+        assertEquals(Unit.USD, chart.inWholeDollars(table(List.of("plan", "mrr"), List.of("Basic", 56000.0), List.of("Premium", 17144.47)))
+                .unitOf("mrr"));
+        assertEquals(Unit.USD, chart.inWholeDollars(table(List.of("plan", "mrr"), java.util.Arrays.asList("Basic", null))).unitOf("mrr"));
+        assertEquals(Unit.USD, chart.inWholeDollars(table(List.of("plan"), List.of("Basic"))).unitOf("mrr"), "no such column");
+    }
+
+    /** A forecast of rounded revenue is no more precise than the revenue: its columns follow the actual values. */
+    @Test
+    void inWholeDollars_aForecast_followsItsActualValues() {
+        ChartSpec forecast = new ChartSpec("mrr-forecast", "forecast_monthly_mrr", ChartKind.FORECAST, "MRR", "month",
+                List.of("actual", "forecast"), Optional.empty(), "Month", "MRR", Unit.USD, false, "", Optional.empty(), 1, List.of(),
+                "", Optional.empty(), Map.of("low80", Unit.USD, "high80", Unit.USD), Map.of());
+        List<String> columns = List.of("month", "actual", "forecast", "low80", "high80");
+
+        ChartSpec rounded = forecast.inWholeDollars(table(columns, java.util.Arrays.asList(LocalDate.of(2024, 12, 1), 56000.0, null, null, null),
+                java.util.Arrays.asList(LocalDate.of(2025, 1, 1), null, 58720.73, 58088.41, 59353.04)));
+        ChartSpec exact = forecast.inWholeDollars(table(columns, java.util.Arrays.asList(LocalDate.of(2024, 12, 1), 56012.5, null, null, null),
+                java.util.Arrays.asList(LocalDate.of(2025, 1, 1), null, 58720.73, 58088.41, 59353.04)));
+
+        assertEquals("$58,721", rounded.cellText(58720.73, "forecast"));
+        assertEquals("$58,088", rounded.cellText(58088.41, "low80"));
+        assertEquals("$58,720.73", exact.cellText(58720.73, "forecast"));
+        assertEquals("$58,088.41", exact.cellText(58088.41, "low80"));
+    }
+
+    private static dev.marquee.engine.Table table(List<String> names, List<?>... rows) {
+        List<dev.marquee.engine.Column> columns = names.stream().map(n -> new dev.marquee.engine.Column(n,
+                n.equals("month") ? dev.marquee.engine.ColumnType.DATE : n.equals("plan") ? dev.marquee.engine.ColumnType.TEXT
+                        : dev.marquee.engine.ColumnType.DECIMAL)).toList();
+        return new dev.marquee.engine.Table(columns, java.util.Arrays.stream(rows).map(r -> (List<Object>) new java.util.ArrayList<Object>(r)).toList());
+    }
 }

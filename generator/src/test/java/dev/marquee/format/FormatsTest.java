@@ -33,6 +33,12 @@ class FormatsTest {
             "798.2     | USD      | $798           | $798.20           | $798.20",
             "56095.31  | USD      | $56.1K         | $56,095.31        | $56,095.31",
             "-12.5     | USD      | -$12.50        | -$12.50           | -$12.50",
+            // Money made whole (revenue rounded to a step of a dollar or more, and its forecast): never cents.
+            "56000     | DOLLARS  | $56K           | $56,000           | $56,000",
+            "58720.73  | DOLLARS  | $58.7K         | $58,721           | $58,721",
+            "1200      | DOLLARS  | $1,200         | $1,200            | $1,200",
+            "16.5      | DOLLARS  | $16            | $16               | $16",
+            "-200      | DOLLARS  | -$200          | -$200             | -$200",
             "3.6697    | SCORE    | 3.67 / 5       | 3.67              | 3.67 / 5",
             "2024      | YEAR     | 2024           | 2024              | 2024",
             "0.83      | DECIMAL  | 0.83           | 0.83              | 0.83",

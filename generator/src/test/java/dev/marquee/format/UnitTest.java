@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class UnitTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"hours", "minutes", "days", "count", "members", "titles", "ratings", "percent", "usd", "score",
-            "year", "decimal"})
+    @ValueSource(strings = {"hours", "minutes", "days", "count", "members", "titles", "ratings", "percent", "usd", "dollars",
+            "score", "year", "decimal"})
     void aBuiltInName_isWrittenBackAsItself(String name) {
         assertEquals(name, Unit.of(name).id());
     }
@@ -48,7 +48,7 @@ class UnitTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "fortnight        | is not one of [hours, minutes, days, count, members, titles, ratings, percent, usd, score, year, decade, "
+            "fortnight        | is not one of [hours, minutes, days, count, members, titles, ratings, percent, usd, dollars, score, year, decade, "
                     + "decimal], nor a number style followed by a noun, such as 'count sessions'",
             "tally sessions   | starts with 'tally', which is not a number style a noun may follow: [count, whole, decimal]",
             "percent viewers  | gives a noun to percent, which takes none; a noun follows one of [count, whole, decimal]",

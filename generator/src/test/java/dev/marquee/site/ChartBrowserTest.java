@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * arrow keys walk; a pointer over a bar or point shows its value; in the dark scheme the chart's background and text
  * are the dark palette's. Values are the sample's (revenue.html, as of 2024-12-31): MRR $1,196.70 in January 2022 and
  * $4,852.24 in May, the next month shown (February to April are hidden against the flows between months), published
- * rounded to the $200 step of the sample's prices (8.99 to 24.99, k = 10) as $1,200.00 and $4,800.00, as its data table
+ * rounded to the $200 step of the sample's prices (8.99 to 24.99, k = 10) as $1,200 and $4,800 (whole dollars: the rounding left no cents), as its data table
  * lists them.
  */
 class ChartBrowserTest {
@@ -84,10 +84,10 @@ class ChartBrowserTest {
 
         assertEquals(chart, browser.switchTo().activeElement(), "one Tab reaches the drawing");
         assertTrue(tip.isDisplayed());
-        assertEquals("Jan 2022: $1,200.00", tip.getText());
+        assertEquals("Jan 2022: $1,200", tip.getText());
         new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform();
-        assertEquals("May 2022: $4,800.00", tip.getText());
-        assertEquals("May 2022: $4,800.00", browser.findElement(By.className("chart-live")).getAttribute("textContent"),
+        assertEquals("May 2022: $4,800", tip.getText());
+        assertEquals("May 2022: $4,800", browser.findElement(By.className("chart-live")).getAttribute("textContent"),
                 "the live region reads the value a key moved to");
         screenshot(chart, "chart-keyboard-label.png");
         new Actions(browser).sendKeys(Keys.TAB).perform();
@@ -115,7 +115,7 @@ class ChartBrowserTest {
 
         WebElement tip = chart.findElement(By.className("chart-tip"));
         assertTrue(tip.isDisplayed());
-        assertEquals("May 2022: $4,800.00", tip.getText());
+        assertEquals("May 2022: $4,800", tip.getText());
     }
 
     @Test
