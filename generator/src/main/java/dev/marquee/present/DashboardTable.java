@@ -142,6 +142,9 @@ public record DashboardTable(Figure figure, List<Integer> priority, int wanted, 
             int m = measure.get();
             order.sort(Comparator.comparingDouble((Integer r) -> value(data.rows().get(r).get(m))).reversed());
         }
+        // Rows with a figure before those without (every figure hidden): the forecasts' backtest table showed two blank
+        // rows and left out the one with errors to show.
+        order.stream().filter(r -> !noFigure(data, r)).forEach(ordered::add);
         ordered.addAll(order);
         priority.addAll(ordered);
         String largest = !ranked ? "" : "the largest by " + Formats.header(chart.spec().y().get(0))
