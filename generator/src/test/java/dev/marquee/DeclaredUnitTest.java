@@ -53,7 +53,8 @@ class DeclaredUnitTest {
 
         assertTrue(page.contains("<title>TV: 3 sessions</title>"), "a bar's tooltip");
         assertTrue(page.contains("<title>Laptop: 1 session</title>"), "one session, in the singular");
-        assertTrue(page.contains("Highest: TV at 3 sessions; lowest: Laptop at 1 session."), "the chart's alt text");
+        assertTrue(page.contains("Highest: TV at 3 sessions; lowest: Laptop and Tablet at 1 session."), "the chart's alt text, "
+                + "naming both bars at the lowest figure");
         assertTrue(page.contains(">Started (sessions)</text>"), "the value axis's title");
     }
 

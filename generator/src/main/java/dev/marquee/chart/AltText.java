@@ -180,12 +180,28 @@ final class AltText {
         }
         if (high.equals(low)) {
             // 22.3 and 21.7 both read "22": the two are named, their figure once.
-            text.append(" Highest").append(total).append(": ").append(names.get(highest)).append("; lowest").append(total)
-                    .append(": ").append(names.get(lowest)).append("; both about ").append(high).append('.');
+            text.append(" Highest").append(total).append(": ").append(tied(totals, names, highest)).append("; lowest").append(total)
+                    .append(": ").append(tied(totals, names, lowest)).append("; both about ").append(high).append('.');
             return;
         }
-        text.append(" Highest").append(total).append(": ").append(names.get(highest)).append(" at ").append(high)
-                .append("; lowest").append(total).append(": ").append(names.get(lowest)).append(" at ").append(low).append('.');
+        text.append(" Highest").append(total).append(": ").append(tied(totals, names, highest)).append(" at ").append(high)
+                .append("; lowest").append(total).append(": ").append(tied(totals, names, lowest)).append(" at ").append(low).append('.');
+    }
+
+    /**
+     * The name of {@code extreme} and of every other with the same figure, in the chart's order: revenue rounded to $50
+     * made Spain and the United States both $5,650, and "Highest: Spain" named one of two.
+     */
+    private static String tied(Map<Object, Double> totals, Map<Object, String> names, Object extreme) {
+        List<String> alike = totals.entrySet().stream().filter(e -> e.getValue().equals(totals.get(extreme)))
+                .map(e -> names.get(e.getKey())).toList();
+        if (alike.size() == 1) {
+            return alike.get(0);
+        }
+        if (alike.size() > 3) {
+            return alike.size() + " tied";
+        }
+        return String.join(", ", alike.subList(0, alike.size() - 1)) + " and " + alike.get(alike.size() - 1);
     }
 
     /** What kind of chart, in a reader's words (a horizontal bar chart is a bar chart laid on its side). */

@@ -39,6 +39,22 @@ class AltTextTest {
     }
 
     /**
+     * Given the userbase's MRR by country rounded to $50: Spain and the United States both $5,650, Australia, Germany and
+     * Mexico $2,250. "Highest: Spain" named one of two; every country at the figure is named.
+     */
+    @Test
+    void extremesSharedByTiedFigures_nameEveryOneOfThem() {
+        Table mrr = new Table(List.of(new Column("country", ColumnType.TEXT), new Column("mrr", ColumnType.DECIMAL)),
+                List.of(List.of("Spain", 5650.0), List.of("United States", 5650.0), List.of("France", 3000.0),
+                        List.of("Australia", 2250.0), List.of("Germany", 2250.0), List.of("Mexico", 2250.0)));
+
+        String alt = AltText.describe(spec(ChartKind.HBAR, "country", List.of("mrr"), Optional.empty(), "Country", "MRR", Unit.DOLLARS), mrr);
+
+        assertEquals("Bar chart: MRR by country, 6 countries. Highest: Spain and United States at $5,650; lowest: Australia, "
+                + "Germany and Mexico at $2,250.", alt);
+    }
+
+    /**
      * Given the churn rate by country as the sample report shows it: Brazil 5.6%, India 3.9%, and 22 countries merged into
      * Other at 3.8% (three quarters of the members, the United States among them): Other is not named the lowest.
      */

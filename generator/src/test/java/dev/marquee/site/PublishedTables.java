@@ -124,21 +124,32 @@ final class PublishedTables {
         int found = 0;
         while (total.find()) {
             found++;
-            String bar = total.group(2);
             double published = number(total.group(3)).orElseThrow();
-            double sum = 0;
-            int rows = 0;
+            // Bars tied at the figure are named together ("A, B and C"), or counted ("12 tied") when there are many.
+            Matcher tied = Pattern.compile("(\\d+) tied").matcher(total.group(2));
+            Map<String, Double> sums = new LinkedHashMap<>();
             for (List<String> row : table.rows()) {
-                if (row.get(table.column(x)).equals(bar)) {
-                    rows++;
-                    for (String part : parts) {
-                        sum += number(row.get(table.column(part))).orElse(0.0);
-                    }
+                double sum = 0;
+                for (String part : parts) {
+                    sum += number(row.get(table.column(part))).orElse(0.0);
                 }
+                sums.merge(row.get(table.column(x)), sum, Double::sum);
             }
-            if (rows == 0 || Math.abs(sum - published) > 0.5) {
-                problems.add(table.where() + ": the " + total.group(1).toLowerCase(Locale.ROOT) + " total of " + bar + " is published as "
-                        + total.group(3) + " but its parts in the table add up to " + format(sum) + " (" + rows + " rows)");
+            if (tied.matches()) {
+                long atTheFigure = sums.values().stream().filter(sum -> Math.abs(sum - published) <= 0.5).count();
+                if (atTheFigure != Long.parseLong(tied.group(1))) {
+                    problems.add(table.where() + ": the " + total.group(1).toLowerCase(Locale.ROOT) + " total of " + total.group(2)
+                            + " is published as " + total.group(3) + " but " + atTheFigure + " bars' parts add up to it");
+                }
+                continue;
+            }
+            String named = total.group(2);
+            for (String bar : sums.containsKey(named) ? new String[] {named} : named.split(", | and ")) {
+                Double sum = sums.get(bar);
+                if (sum == null || Math.abs(sum - published) > 0.5) {
+                    problems.add(table.where() + ": the " + total.group(1).toLowerCase(Locale.ROOT) + " total of " + bar + " is published as "
+                            + total.group(3) + " but its parts in the table add up to " + (sum == null ? "nothing (no row)" : format(sum)));
+                }
             }
         }
         if (found == 0) {
