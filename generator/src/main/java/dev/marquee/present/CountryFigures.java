@@ -92,11 +92,10 @@ final class CountryFigures {
                         Optional<GroupSpec.Ratio> ratio = section.answer().question().privacy().stream()
                                 .filter(g -> g.result().equals(spec.query())).flatMap(g -> g.ratios().stream())
                                 .filter(r -> r.column().equals(y) && !r.denominatorSummed()).findFirst();
-                        // A sum of prices the price rounding rounded: its countries' rows add up to a little more or less
-                        // than the rounded whole the other pages show ($56.2K against an MRR of $56K).
                         boolean rounded = report.parameters().prices().rounds() && section.answer().question().privacy().stream()
                                 .anyMatch(g -> g.result().equals(declared.query()) && g.prices().contains(y));
-                        Overall overall = Overall.of(table, population.getValue(), y, spec.unit(), ratio, rounded);
+                        Overall overall = Overall.of(table, population.getValue(), y, spec.unit(), ratio, rounded ? Optional.of(name)
+                                : Optional.empty());
                         Map<String, Value> values = new LinkedHashMap<>();
                         for (List<Object> row : population.getValue()) {
                             String country = String.valueOf(row.get(table.index("country")));
@@ -150,17 +149,23 @@ final class CountryFigures {
     }
 
     /** All countries' figure: their total for additive units, their pooled rate for a declared ratio, else none. */
-    private record Overall(double value, Unit unit, boolean rounded) {
+    /**
+     * @param rounded the figure's name where its rows are sums of prices rounded one by one: their total is no figure of
+     *                the report (the countries' $56.2K beside an MRR of $56K), so a share names the figure, not that total
+     */
+    private record Overall(double value, Unit unit, Optional<String> rounded) {
 
-        static Overall of(Table table, List<List<Object>> rows, String y, Unit unit, Optional<GroupSpec.Ratio> ratio, boolean rounded) {
+        static Overall of(Table table, List<List<Object>> rows, String y, Unit unit, Optional<GroupSpec.Ratio> ratio,
+                          Optional<String> rounded) {
             if (ADDITIVE.contains(unit.style())) {
                 return new Overall(sum(table, rows, y), unit, rounded);
             }
             if (ratio.isPresent() && table.indexOf(ratio.get().numerator()).isPresent()
                     && table.indexOf(ratio.get().denominator()).isPresent()) {
-                return new Overall(sum(table, rows, ratio.get().numerator()) / sum(table, rows, ratio.get().denominator()), unit, false);
+                return new Overall(sum(table, rows, ratio.get().numerator()) / sum(table, rows, ratio.get().denominator()), unit,
+                        Optional.empty());
             }
-            return new Overall(Double.NaN, unit, false);
+            return new Overall(Double.NaN, unit, Optional.empty());
         }
 
         /** The column's sum over the rows; not a number when a row's figure is hidden, as the total would be short. */
@@ -183,8 +188,7 @@ final class CountryFigures {
             if (!ADDITIVE.contains(unit.style())) {
                 return "All countries: " + Formats.compact(this.value, unit);
             }
-            return Formats.percent(value / this.value) + " of all countries’ " + Formats.compact(this.value, unit)
-                    + (rounded ? " (their rounded figures added up)" : "");
+            return Formats.percent(value / this.value) + " of all countries’ " + rounded.orElse(Formats.compact(this.value, unit));
         }
     }
 }

@@ -47,6 +47,10 @@ public final class PriceRounding {
     private static final String USD = "usd";
     /** What a KPI's comparison says of a figure this hides. */
     static final String KPI_HIDDEN = "not shown: rounded, it would tell how many members pay one price";
+    /** Why a KPI's change is not shown where the rounding of both figures could move it by more than a point. */
+    public static final String KPI_COARSE = "a change not shown where the rounding could move it by more than a point";
+    /** How far (in percentage points either way) the rounding may move a change in dollars that is shown. */
+    static final double CHANGE_PRECISION = 0.01;
 
     private PriceRounding() {
     }
@@ -78,6 +82,9 @@ public final class PriceRounding {
                 + "rounding could move by more than 5%.";
     }
 
+    /** The column naming a row's population (file). */
+    private static final String SOURCE = "source";
+
     /** How the note beside a chart of rounded sums starts. */
     public static final String NOTE_START = "Revenue of plans sold at several prices is rounded to the nearest ";
 
@@ -85,7 +92,7 @@ public final class PriceRounding {
     public static String note(PriceStep prices) {
         return NOTE_START + dollars(prices.step()) + " (see Methodology), and not shown where the "
                 + "rounding would still tell how many pay one price; an average is not shown where the rounding could move it "
-                + "by more than 5%.";
+                + "by more than 5%. Each figure is rounded on its own, so rows need not add up to a total shown elsewhere.";
     }
 
     /** A step as a reader writes it: $200, $0.50. */
@@ -107,10 +114,14 @@ public final class PriceRounding {
             Rounded rounded = round(table, spec, prices, k, published);
             results.put(spec.result(), rounded.table());
             if (published && prices.rounds()) {
-                noted(notes, spec.result(), prices);
+                // Said only of the populations (files) whose rows were rounded: a file whose plans are each sold at one
+                // price shows its sums as they are, under no word of rounding.
+                Set<String> sources = new java.util.TreeSet<>(table.indexOf(SOURCE).map(i -> table.columnValues(SOURCE)).orElse(List.of())
+                        .stream().map(String::valueOf).toList());
+                noted(notes, spec.result(), prices, rounded.roundedSources(), sources);
                 for (ForecastSpec forecast : question.forecasts()) {
                     if (forecast.query().equals(spec.result()) && results.containsKey(forecast.resultName())) {
-                        noted(notes, forecast.resultName(), prices);
+                        noted(notes, forecast.resultName(), prices, rounded.roundedSources(), sources);
                         results.put(forecast.resultName(), Disclosure.hideMonths(results.get(forecast.resultName()), rounded.hiddenMonths()));
                     }
                 }
@@ -122,16 +133,34 @@ public final class PriceRounding {
         return answer.with(results, notes);
     }
 
-    /** The price note after what the disclosure stage said of a result, for its chart and each population's chart. */
-    private static void noted(Map<String, String> notes, String result, PriceStep prices) {
+    /**
+     * The price note after what the disclosure stage said of a result, for its chart and the chart of each population
+     * whose rows were rounded ({@code rounded}: their {@code source} values, "" for a result without one); none where no
+     * row was. A population's chart without a note of its own reads the result's, so one whose rows were not rounded
+     * gets the result's note as it was.
+     */
+    private static void noted(Map<String, String> notes, String result, PriceStep prices, Set<String> rounded, Set<String> sources) {
+        if (rounded.isEmpty()) {
+            return;
+        }
         String note = note(prices);
+        String whole = notes.getOrDefault(result, "");
+        for (String source : sources) {
+            if (!rounded.contains(source)) {
+                notes.putIfAbsent(Answer.sourceNote(result, source), whole);
+            }
+        }
         notes.replaceAll((key, text) -> key.equals(result) || key.startsWith(Answer.sourceNote(result, ""))
+                && rounded.contains(key.substring(Answer.sourceNote(result, "").length()))
                 ? (text.isEmpty() ? note : text + " " + note) : text);
         notes.putIfAbsent(result, note);
     }
 
-    /** A result as published, and the months (of a result by month) whose sum of prices it does not show. */
-    record Rounded(Table table, Set<LocalDate> hiddenMonths) {
+    /**
+     * A result as published, the months (of a result by month) whose sum of prices it does not show, and the populations
+     * ({@code source} values, "" for a result without one) of the rows whose sums were rounded.
+     */
+    record Rounded(Table table, Set<LocalDate> hiddenMonths, Set<String> roundedSources) {
     }
 
     /**
@@ -142,6 +171,7 @@ public final class PriceRounding {
         int lowest = spec.priceRange().isEmpty() ? -1 : table.index(spec.priceRange().get(0));
         int highest = spec.priceRange().isEmpty() ? -1 : table.index(spec.priceRange().get(1));
         Set<LocalDate> hiddenMonths = new HashSet<>();
+        Set<String> roundedSources = new HashSet<>();
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> source : table.rows()) {
             List<Object> row = new ArrayList<>(source);
@@ -157,6 +187,7 @@ public final class PriceRounding {
                     continue;
                 }
                 row.set(index, rounded(row.get(index), prices));
+                roundedSources.add(table.indexOf(SOURCE).map(i -> String.valueOf(row.get(i))).orElse(""));
                 if (published && !movable(((Number) row.get(index)).doubleValue(), number(row.get(table.index(addedUpBy(spec, column)))),
                         low == null ? prices.lowest() : java.util.Optional.of(BigDecimal.valueOf(low)),
                         high == null ? prices.highest() : java.util.Optional.of(BigDecimal.valueOf(high)), prices, k)) {
@@ -177,7 +208,7 @@ public final class PriceRounding {
             rows = hiddenLast(table, spec, rows);
         }
         Table rounded = new Table(table.columns(), rows);
-        return new Rounded(published ? without(rounded, spec.priceRange()) : rounded, hiddenMonths);
+        return new Rounded(published ? without(rounded, spec.priceRange()) : rounded, hiddenMonths, roundedSources);
     }
 
     /**
@@ -256,14 +287,43 @@ public final class PriceRounding {
                     row.set(figure.get(), keep ? shown : null);
                     hid |= !keep;
                 }
-                if (hid && kpis.indexOf("comparison").isPresent()) {
+                boolean coarse = false;
+                java.util.Optional<Integer> now = kpis.indexOf(KpiGroups.PERIODS.get(0));
+                for (int p = 1; p < KpiGroups.PERIODS.size() && now.isPresent() && row.get(now.get()) instanceof Number shownNow; p++) {
+                    java.util.Optional<Integer> before = kpis.indexOf(KpiGroups.PERIODS.get(p));
+                    if (before.isPresent() && row.get(before.get()) instanceof Number shownBefore
+                            && !changePrecise(shownNow.doubleValue(), shownBefore.doubleValue(), prices)) {
+                        row.set(before.get(), null);
+                        coarse = true;
+                    }
+                }
+                if ((hid || coarse) && kpis.indexOf("comparison").isPresent()) {
                     int comparison = kpis.index("comparison");
-                    row.set(comparison, (row.get(comparison) == null ? "" : row.get(comparison) + "; ") + KPI_HIDDEN);
+                    String why = hid && coarse ? KPI_HIDDEN + ", or a change it could move by more than a point"
+                            : hid ? KPI_HIDDEN : KPI_COARSE;
+                    row.set(comparison, (row.get(comparison) == null ? "" : row.get(comparison) + "; ") + why);
                 }
             }
             rows.add(row);
         }
         return new Table(kpis.columns(), rows);
+    }
+
+    /**
+     * Whether the change from {@code before} to {@code now}, both as rounded, is within a point of every change the sums
+     * that round to them could make: MRR of $2,000 a year after $1,000 read "+100.0%" where the sums gave +83.7%.
+     * Reads only the figures shown and the step.
+     */
+    static boolean changePrecise(double now, double before, PriceStep prices) {
+        double[] nowSums = prices.roundedFrom(now);
+        double[] beforeSums = prices.roundedFrom(before);
+        if (!(beforeSums[0] > 0)) {
+            return false;
+        }
+        double shown = now / before - 1;
+        double least = nowSums[0] / beforeSums[1] - 1;
+        double most = nowSums[1] / beforeSums[0] - 1;
+        return shown - least <= CHANGE_PRECISION && most - shown <= CHANGE_PRECISION;
     }
 
     /**

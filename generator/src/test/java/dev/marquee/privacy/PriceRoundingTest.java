@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,29 @@ class PriceRoundingTest {
         assertEquals(Arrays.asList("mrr", "usd", 56000.0, 51600.0, null, "vs", 3419L), rounded.rows().get(0));
         assertEquals(kpis.rows().get(1), rounded.rows().get(1));
         assertEquals(Arrays.asList("mrr_1", "usd", null, null, null, "one moment; " + PriceRounding.KPI_HIDDEN, 13L), rounded.rows().get(2));
+    }
+
+    /**
+     * A change is worked out from the rounded figures, so the rounding moves it: MRR of $2,000 a year after $1,000 read
+     * +100.0%, where the sums ($1,960.43 and $1,067.12, say) gave +83.7%. Sums that round to $2,000 and $1,000 at the
+     * $200 step (1,900 to 2,100 and 900 to 1,100) make any change from +72.7% to +133.3%: not shown. $56,000 a month
+     * after $51,600 makes +8.1% to +8.9% around the +8.5% shown: within a point, shown.
+     */
+    @Test
+    void aChangeInDollars_theRoundingCouldMoveByMoreThanAPoint_isNotShown() {
+        assertFalse(PriceRounding.changePrecise(2000, 1000, STEP));
+        assertTrue(PriceRounding.changePrecise(56000, 51600, STEP));
+        assertFalse(PriceRounding.changePrecise(4000, 3400, STEP), "+17.6% shown, +11.4% to +24.2% possible");
+        assertFalse(PriceRounding.changePrecise(400, 200, STEP), "one step is any sum under one and a half: no change can be told");
+
+        List<Column> columns = List.of(new Column("kpi", ColumnType.TEXT), new Column("unit", ColumnType.TEXT),
+                new Column("value", ColumnType.DECIMAL), new Column("previous_month", ColumnType.DECIMAL),
+                new Column("year_ago", ColumnType.DECIMAL), new Column("comparison", ColumnType.TEXT), new Column("members", ColumnType.INTEGER),
+                new Column("members_previous_month", ColumnType.INTEGER), new Column("members_year_ago", ColumnType.INTEGER));
+        Table kpis = new Table(columns, List.of(Arrays.asList("mrr", "usd", 56046.31, 51688.12, 1960.43, "vs", 3419L, 3156L, 120L)));
+        Table rounded = PriceRounding.roundKpis(kpis, STEP, K);
+        assertEquals(Arrays.asList("mrr", "usd", 56000.0, 51600.0, null, "vs; " + PriceRounding.KPI_COARSE, 3419L, 3156L, 120L),
+                rounded.rows().get(0), "the month's change is shown, the year's (from $2,000) is not");
     }
 
     @Test

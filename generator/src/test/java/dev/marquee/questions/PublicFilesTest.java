@@ -263,6 +263,22 @@ class PublicFilesTest {
         assertTrue(page.contains("Country Members (Netflix Userbase.csv) Members (netflix_users.csv) MRR (Netflix Userbase.csv)"), page);
     }
 
+    /**
+     * The churn file sells each plan at one price, so its MRR by plan is shown to the cent ($17,144.47), and its chart said
+     * nothing was rounded "to the nearest $100" above it; the userbase's, rounded, says so.
+     */
+    @Test
+    void allSix_revenueOfAFileSoldAtOnePricePerPlan_saysNothingOfRounding() {
+        Assumptions.assumeTrue(allSix().real(), "the real files are absent: skipped (the excerpts are built at k = 1, nothing rounded)");
+        String page = allSix().pageText("revenue.html");
+        String churn = chartText(page, "MRR by plan — " + ChurnFigures.FILE);
+        String userbase = chartText(page, "MRR by plan — " + UserbaseFigures.FILE);
+
+        assertFalse(churn.contains(dev.marquee.privacy.PriceRounding.NOTE_START), churn);
+        assertTrue(page.contains(ChurnFigures.FILE + " Premium $17,144.47"), page);
+        assertTrue(userbase.contains(dev.marquee.privacy.PriceRounding.NOTE_START), userbase);
+    }
+
     static Stream<Arguments> leftOut() {
         return Stream.of(
                 Arguments.of(UserbaseFigures.FILE, "Plans and devices by country: Device mix by country, by watch hours: needs viewing sessions with their devices, which no file in the data folder gives (viewing_sessions.device)"),
