@@ -25,6 +25,11 @@ final class AltText {
     }
 
     static String describe(ChartSpec spec, Table data) {
+        return describe(spec, data, java.util.Set.of());
+    }
+
+    /** @param changes the columns that compare a row with the row before (a growth rate), whose first row has no value */
+    static String describe(ChartSpec spec, Table data, java.util.Set<String> changes) {
         if (data.isEmpty()) {
             return spec.title() + ": no data.";
         }
@@ -52,7 +57,7 @@ final class AltText {
                     .append(String.join(", ", parts.subList(0, parts.size() - 1))).append(" and ").append(parts.get(parts.size() - 1));
         }
         List<Object> xs = data.columnValues(spec.x());
-        long hidden = notShown(spec, data);
+        long hidden = notShown(spec, data, changes);
         if (xType.isTemporal()) {
             text.append(", ").append(label(xs.get(0), xType, spec.grainOf(spec.x()))).append(" to ");
             if (spec.kind() == ChartKind.FORECAST) {
@@ -89,7 +94,7 @@ final class AltText {
     }
 
     /** How many values of the x column have no figure shown at all: hidden, they are slots without a bar. */
-    private static long notShown(ChartSpec spec, Table data) {
+    private static long notShown(ChartSpec spec, Table data, java.util.Set<String> changes) {
         int xIndex = data.index(spec.x());
         List<Integer> ys = spec.y().stream().filter(y -> data.indexOf(y).isPresent()).map(data::index).toList();
         List<Integer> others = new java.util.ArrayList<>();
@@ -99,13 +104,16 @@ final class AltText {
             }
         }
         Map<Object, Boolean> shown = new LinkedHashMap<>();
-        boolean started = false;
-        for (List<Object> row : data.rows()) {
+        List<List<Object>> rows = data.rows();
+        for (int r = 0; r < rows.size(); r++) {
+            List<Object> row = rows.get(r);
             boolean any = ys.stream().anyMatch(y -> row.get(y) != null);
-            // A first point without a value in a row that shows its other figures has none by definition (growth on the
-            // month before, in the first month), where a hidden row shows none: it is not a figure left out.
-            boolean undefined = !any && !started && others.stream().anyMatch(c -> row.get(c) != null);
-            started |= any;
+            // The first point of a change on the row before (growth on the month before, in the first month), in a row
+            // that shows its other figures, has no value by definition, where a hidden row shows none: it is not a figure
+            // left out. Other values missing there are: the sample's ARPU, hidden in its first four months beside their
+            // MRR, read "3 of 36 months not shown", and a slice's, shown in its last month alone, "6 of 36".
+            boolean undefined = !any && r == 0 && !ys.isEmpty() && ys.stream().allMatch(y -> changes.contains(data.columns().get(y).name()))
+                    && others.stream().anyMatch(c -> row.get(c) != null);
             shown.merge(row.get(xIndex), any || undefined, Boolean::logicalOr);
         }
         return shown.values().stream().filter(any -> !any).count();

@@ -52,6 +52,7 @@ public final class ChartStage {
                     continue;
                 }
                 Table all = borrowed.orElseGet(() -> answer.result(spec.query()));
+                Set<String> changes = changes(answers, answer, spec);
                 List<String> sources = all.indexOf(SOURCE).isPresent() ? facetValues(all, SOURCE) : List.of();
                 // Rows of several populations (files) are never pooled: each gets a chart of its own, titled by it. A table
                 // keeps them side by side, one row per file, its source column saying which.
@@ -61,14 +62,14 @@ public final class ChartStage {
                     ChartSpec shown = source.map(s -> spec.titled(spec.title() + sourceSuffix(s))).orElse(spec).labelledFrom(data)
                             .inWholeDollars(data);
                     if (spec.facet().isEmpty()) {
-                        jobs.add(new Job(answer.question().slug(), shown, data, Optional.empty(), false, source));
+                        jobs.add(new Job(answer.question().slug(), shown, data, Optional.empty(), false, source, changes));
                         continue;
                     }
                     // The whole table once (shown as a table), then one chart per facet value.
-                    jobs.add(new Job(answer.question().slug(), shown, data, Optional.empty(), true, source));
+                    jobs.add(new Job(answer.question().slug(), shown, data, Optional.empty(), true, source, changes));
                     for (String value : facetValues(data, spec.facet().get())) {
                         jobs.add(new Job(answer.question().slug(), shown, facetRows(data, spec, value), Optional.of(value),
-                                false, source));
+                                false, source, changes));
                     }
                 }
             }
@@ -80,11 +81,11 @@ public final class ChartStage {
             String facetSlug = job.facetValue().map(v -> slugs.get(job.spec().facet().get()).get(v)).orElse("");
             String sourceSlug = job.source().map(sourceSlugs::get).orElse("");
             return job.tableOnly()
-                    ? new RenderedChart(job.slug(), job.spec(), job.data(), Optional.empty(), "", "", AltText.describe(job.spec(), job.data()),
-                            Optional.empty(), "", job.source(), sourceSlug)
+                    ? new RenderedChart(job.slug(), job.spec(), job.data(), Optional.empty(), "", "",
+                            AltText.describe(job.spec(), job.data(), job.changes()), Optional.empty(), "", job.source(), sourceSlug)
                     : render(job.slug(), job.spec(), job.data(), job.facetValue(), facetSlug, job.source(), sourceSlug,
                             job.facetValue().isEmpty() && job.source().isEmpty()
-                                    ? lines.getOrDefault(job.slug() + "/" + job.spec().id(), List.of()) : List.of());
+                                    ? lines.getOrDefault(job.slug() + "/" + job.spec().id(), List.of()) : List.of(), job.changes());
         });
     }
 
@@ -93,7 +94,19 @@ public final class ChartStage {
 
     /** One chart to draw; a faceted chart's all-values entry is a table only. */
     private record Job(String slug, ChartSpec spec, Table data, Optional<String> facetValue, boolean tableOnly,
-                       Optional<String> source) {
+                       Optional<String> source, Set<String> changes) {
+    }
+
+    /**
+     * The columns of the result a chart draws that compare a row with the row before (a growth rate): their first row has
+     * no value by definition. Declared in the privacy of the question whose result it is.
+     */
+    private static Set<String> changes(List<Answer> answers, Answer answer, ChartSpec spec) {
+        Answer owner = spec.borrowedResult().flatMap(reference -> answers.stream()
+                .filter(a -> a.question().slug().equals(reference.question())).findFirst()).orElse(answer);
+        String result = spec.borrowedResult().map(dev.marquee.catalog.Reference::name).orElse(spec.query());
+        return owner.question().privacy().stream().filter(g -> g.result().equals(result))
+                .flatMap(g -> g.changes().stream()).collect(java.util.stream.Collectors.toSet());
     }
 
     /**
@@ -159,7 +172,13 @@ public final class ChartStage {
 
     static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue, String facetSlug,
                                 Optional<String> source, String sourceSlug, List<ReferenceLine> lines) {
-        String alt = AltText.describe(spec, data);
+        return render(slug, spec, data, facetValue, facetSlug, source, sourceSlug, lines, Set.of());
+    }
+
+    /** @param changes the columns of the result that compare a row with the row before (its privacy's {@code changes}) */
+    static RenderedChart render(String slug, ChartSpec spec, Table data, Optional<String> facetValue, String facetSlug,
+                                Optional<String> source, String sourceSlug, List<ReferenceLine> lines, Set<String> changes) {
+        String alt = AltText.describe(spec, data, changes);
         Table drawn = spec.kind() == ChartKind.STACKED_PERCENT ? wholeBarsOnly(spec, data) : data;
         if (spec.kind() == ChartKind.TABLE || drawn.isEmpty() || everyFigureHidden(spec, drawn) || onlyMergedRow(spec, drawn)) {
             return new RenderedChart(slug, spec, data, Optional.empty(), "", "", alt, facetValue, facetSlug, source, sourceSlug);

@@ -165,15 +165,35 @@ class AltTextTest {
                 new Column("growth_rate", ColumnType.DECIMAL)), rows);
 
         String alt = AltText.describe(spec(ChartKind.LINE, "month", List.of("growth_rate"), Optional.empty(), "Month",
-                "Growth on the month before", Unit.PERCENT), months);
+                "Growth on the month before", Unit.PERCENT), months, java.util.Set.of("growth_rate"));
 
         assertTrue(alt.contains("Jan 2024 to Apr 2024 (2 of 4 months not shown)."), alt);
 
         // The first month hidden with its subscribers is a figure left out.
         rows.set(0, java.util.Arrays.asList(java.time.LocalDate.parse("2024-01-01"), null, null));
         alt = AltText.describe(spec(ChartKind.LINE, "month", List.of("growth_rate"), Optional.empty(), "Month",
-                "Growth on the month before", Unit.PERCENT), new Table(months.columns(), rows));
+                "Growth on the month before", Unit.PERCENT), new Table(months.columns(), rows), java.util.Set.of("growth_rate"));
         assertTrue(alt.contains("(3 of 4 months not shown)."), alt);
+    }
+
+    /**
+     * The sample's ARPU: its first months hidden (revenue too coarse to average) beside their MRR, the rest shown. Only a
+     * change on the row before (a growth rate) has no first value by definition; an average's first is hidden, and
+     * counted: "3 of 36" read one fewer than the chart's gaps.
+     */
+    @Test
+    void aRunOfFirstPointsWithoutAValue_isCountedAsNotShown() {
+        java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2022-01-01"), 1200.0, null));
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2022-02-01"), 2000.0, null));
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2022-03-01"), 4800.0, 15.24));
+        rows.add(java.util.Arrays.asList(java.time.LocalDate.parse("2022-04-01"), 5400.0, 15.13));
+        Table months = new Table(List.of(new Column("month", ColumnType.DATE), new Column("mrr", ColumnType.DECIMAL),
+                new Column("arpu", ColumnType.DECIMAL)), rows);
+
+        String alt = AltText.describe(spec(ChartKind.LINE, "month", List.of("arpu"), Optional.empty(), "Month", "ARPU", Unit.USD), months);
+
+        assertTrue(alt.contains("Jan 2022 to Apr 2022 (2 of 4 months not shown)."), alt);
     }
 
     /** Given the share still subscribed 0, 1 and 2 months after signup: 100%, 80%, 75%. */
