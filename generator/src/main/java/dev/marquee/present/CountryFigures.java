@@ -157,6 +157,10 @@ final class CountryFigures {
 
         static Overall of(Table table, List<List<Object>> rows, String y, Unit unit, Optional<GroupSpec.Ratio> ratio,
                           Optional<String> rounded) {
+            if (rows.size() < 2) {
+                // One country (a country's slice): "100.0% of all countries' 120 members" compares it with itself.
+                return new Overall(Double.NaN, unit, Optional.empty());
+            }
             if (ADDITIVE.contains(unit.style())) {
                 return new Overall(sum(table, rows, y), unit, rounded);
             }

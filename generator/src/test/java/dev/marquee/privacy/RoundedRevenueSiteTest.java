@@ -70,4 +70,15 @@ class RoundedRevenueSiteTest {
         assertFalse(java.util.regex.Pattern.compile("\\$[0-9]{1,3},[0-9]{3}\\.[0-9]{2}").matcher(outlook).find(),
                 "no MRR, nor a forecast of it, in cents");
     }
+
+    /** A country's slice has one country: its country page compared it with itself ("100.0% of all countries’ 120 members"). */
+    @Test
+    void aCountrysSlice_comparesItsCountryWithNoOtherCountry() throws Exception {
+        Path site = Fixtures.slicedSample("country");
+        String slice = Files.readString(site.resolve("slices/spain/country-spain.html"));
+        String whole = Files.readString(site.resolve("country-spain.html"));
+
+        assertFalse(slice.contains("of all countries"), slice);
+        assertTrue(whole.contains("of all countries’ MRR"), "the whole report's page still gives Spain's share");
+    }
 }
