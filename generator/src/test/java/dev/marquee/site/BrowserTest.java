@@ -271,6 +271,24 @@ class BrowserTest {
         }
     }
 
+    /**
+     * On a phone a blank cell (a figure not shown) reads as a dash after its label: the revenue table's hidden months
+     * were labels with nothing after them, as if the value had failed to load (a reader review).
+     */
+    @Test
+    void revenuePage_onAPhone_aBlankCellReadsAsADash() {
+        open(sampleSite.resolve("revenue.html"));
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+            Object dash = browser.executeScript("var cell = Array.prototype.find.call(document.querySelectorAll('table.reflow td.num'),"
+                    + " function (c) { return c.childNodes.length === 0; });"
+                    + " return cell === undefined ? 'no blank cell' : getComputedStyle(cell, '::after').content;");
+            assertEquals("\"\u2013\"", dash);
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
     /** On a phone each chart is the drawing made for its width (text legible), on a desktop the wide one; never both. */
     @Test
     void charts_showThePhoneDrawingOnANarrowScreenAndTheWideOneOnADesktop() {
