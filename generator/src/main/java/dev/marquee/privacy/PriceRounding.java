@@ -92,7 +92,8 @@ public final class PriceRounding {
     public static String note(PriceStep prices) {
         return NOTE_START + dollars(prices.step()) + " (see Methodology), and not shown where the "
                 + "rounding would still tell how many pay one price; an average is not shown where the rounding could move it "
-                + "by more than 5%. Each figure is rounded on its own, so rows need not add up to a total shown elsewhere.";
+                + "by more than 5% or past its plans' prices. Each figure is rounded on its own, so rows need not add up to a "
+                + "total shown elsewhere.";
     }
 
     /** A step as a reader writes it: $200, $0.50. */
@@ -198,7 +199,7 @@ public final class PriceRounding {
             }
             rows.add(row);
             if (prices.rounds() && !onePrice) {
-                recomputeRatios(table, spec, row, prices, hidden);
+                recomputeRatios(table, spec, row, prices, hidden, low, high);
             }
         }
         if (prices.rounds()) {
@@ -241,7 +242,12 @@ public final class PriceRounding {
     }
 
     /** A row's ratios of its sums of prices, from the sums as shown; none where a sum is hidden or too coarse. */
-    private static void recomputeRatios(Table table, GroupSpec spec, List<Object> row, PriceStep prices, Set<String> hidden) {
+    /**
+     * @param low  the lowest price of the row's plans ({@code price_range}), or null where the result gives none
+     * @param high the highest, likewise
+     */
+    private static void recomputeRatios(Table table, GroupSpec spec, List<Object> row, PriceStep prices, Set<String> hidden,
+                                        Double low, Double high) {
         for (Ratio ratio : spec.ratios()) {
             if (ratio.denominatorSummed() || !spec.prices().contains(ratio.numerator()) && !spec.prices().contains(ratio.denominator())) {
                 continue;
@@ -252,7 +258,11 @@ public final class PriceRounding {
             }
             Object value = GroupedTable.divide(row.get(table.index(ratio.numerator())), row.get(table.index(ratio.denominator())));
             boolean unsure = spec.prices().contains(ratio.numerator()) && !precise(row.get(table.index(ratio.numerator())), prices);
-            row.set(column, hidden.contains(ratio.numerator()) || hidden.contains(ratio.denominator()) || unsure ? null : value);
+            // An average price of a row whose members each pay one of its plans' prices lies between them; worked out from
+            // the rounded sum it may not (a slice's Standard, sold at most at $17.49, read an ARPU of $17.70): not shown.
+            boolean impossible = low != null && high != null && ratio.denominator().equals(addedUpBy(spec, ratio.numerator()))
+                    && value instanceof Number average && (average.doubleValue() < low - 0.005 || average.doubleValue() > high + 0.005);
+            row.set(column, hidden.contains(ratio.numerator()) || hidden.contains(ratio.denominator()) || unsure || impossible ? null : value);
         }
     }
 

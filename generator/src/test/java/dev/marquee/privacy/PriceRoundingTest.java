@@ -58,6 +58,21 @@ class PriceRoundingTest {
         assertEquals(17.99, onePrice.value(0, "arpu"));
     }
 
+    /**
+     * A slice's Premium, sold at 22.99 and 24.99: 80 members bring 1,957.60 (an ARPU of 24.47), shown as 2,000, and
+     * 2,000 / 80 is 25.00, more than any of them pays; not shown, where the sum is. Its Standard, 1,999.73 from 123
+     * members, is shown as 2,000 with an ARPU of 16.26, between its prices (15.49 and 17.49).
+     */
+    @Test
+    void anAverageOutsideThePricesOfTheRowsPlans_isNotShown() {
+        Table rounded = round(row("Premium", 1957.60, 80L, 24.47, 22.99, 24.99), row("Standard", 1999.73, 123L, 16.2579674797, 15.49, 17.49));
+
+        assertEquals(2000.0, rounded.value(0, "mrr"));
+        assertNull(rounded.value(0, "arpu"));
+        assertEquals(2000.0, rounded.value(1, "mrr"));
+        assertEquals(2000.0 / 123, (Double) rounded.value(1, "arpu"), 1e-9);
+    }
+
     @Test
     void aSumWhoseRoundingWouldTellHowManyPayOnePrice_isNotShown() {
         // Standard's 166 members at 15.49 or 17.49, one at 15.49: 2,901.34, which rounds to 3,000. What rounds to 3,000

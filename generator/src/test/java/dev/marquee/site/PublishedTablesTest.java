@@ -40,8 +40,24 @@ class PublishedTablesTest {
         PublishedTables.Table titles = table("Stacked bar chart: titles by decade, 7 decades. Highest total: 2010 at 268 titles; lowest total: 1960 at 2 titles.",
                 List.of("decade", "movies", "shows"), List.of(List.of("1960", "1", "0"), List.of("2010", "200", "68")));
 
-        assertEquals(List.of("t: the lowest total of 1960 is published as 2 but its parts in the table add up to 1 (1 rows)"),
+        assertEquals(List.of("t: the lowest total of 1960 is published as 2 but its parts in the table add up to 1"),
                 PublishedTables.totalsNotMatchingParts(titles, "decade", List.of("movies", "shows")));
+    }
+
+    /** Bars tied at a figure are named together, or counted when there are many: each, or the count, is checked. */
+    @Test
+    void aTiedTotal_isComparedWithEachBarItNames() {
+        PublishedTables.Table named = table("Stacked bar chart: titles by decade, 3 decades. Highest total: 2010 at 268 titles; "
+                + "lowest total: 1960 and 1970 at 2 titles.", List.of("decade", "movies", "shows"),
+                List.of(List.of("1960", "1", "1"), List.of("1970", "1", "0"), List.of("2010", "200", "68")));
+        PublishedTables.Table counted = table("Stacked bar chart: titles by decade, 5 decades. Highest total: 2010 at 268 titles; "
+                + "lowest total: 4 tied at 2 titles.", List.of("decade", "movies", "shows"),
+                List.of(List.of("1960", "1", "1"), List.of("1970", "2", "0"), List.of("1980", "0", "2"), List.of("1990", "1", "1"),
+                        List.of("2010", "200", "68")));
+
+        assertEquals(List.of("t: the lowest total of 1970 is published as 2 but its parts in the table add up to 1"),
+                PublishedTables.totalsNotMatchingParts(named, "decade", List.of("movies", "shows")));
+        assertEquals(List.of(), PublishedTables.totalsNotMatchingParts(counted, "decade", List.of("movies", "shows")));
     }
 
     @Test
