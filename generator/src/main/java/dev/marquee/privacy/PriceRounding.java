@@ -123,7 +123,9 @@ public final class PriceRounding {
                 for (ForecastSpec forecast : question.forecasts()) {
                     if (forecast.query().equals(spec.result()) && results.containsKey(forecast.resultName())) {
                         noted(notes, forecast.resultName(), prices, rounded.roundedSources(), sources);
-                        results.put(forecast.resultName(), Disclosure.hideMonths(results.get(forecast.resultName()), rounded.hiddenMonths()));
+                        Table forecasted = Disclosure.hideMonths(results.get(forecast.resultName()), rounded.hiddenMonths());
+                        results.put(forecast.resultName(), rounded.roundedSources().isEmpty() || !forecast.unit().style().money()
+                                ? forecasted : toTheStep(forecasted, prices));
                     }
                 }
             }
@@ -275,6 +277,24 @@ public final class PriceRounding {
             }
         }
     }
+
+    /**
+     * A forecast of rounded revenue, rounded to the step as the months it extends are: fitted to sums rounded to $200, it
+     * read $58,720.73, then $58,721, a precision its months have not (and its figures to the cent were a fit of them).
+     */
+    static Table toTheStep(Table forecast, PriceStep prices) {
+        List<Integer> columns = FORECAST_COLUMNS.stream().map(forecast::indexOf).flatMap(java.util.Optional::stream).toList();
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> source : forecast.rows()) {
+            List<Object> row = new ArrayList<>(source);
+            columns.forEach(c -> row.set(c, rounded(row.get(c), prices)));
+            rows.add(row);
+        }
+        return new Table(forecast.columns(), rows);
+    }
+
+    /** The columns of a forecast's result that the model makes (its actual values are the series'). */
+    private static final List<String> FORECAST_COLUMNS = List.of("forecast", "low80", "high80", "low95", "high95");
 
     /** KPI rows in dollars: their value and comparisons rounded, and hidden where the rounding would give a count away. */
     static Table roundKpis(Table kpis, PriceStep prices, int k) {

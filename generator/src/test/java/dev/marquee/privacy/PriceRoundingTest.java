@@ -165,6 +165,24 @@ class PriceRoundingTest {
                 rounded.rows().get(0), "the month's change is shown, the year's (from $2,000) is not");
     }
 
+    /** A forecast fitted to MRR rounded to $200 is rounded to $200 too; its actual months are already. */
+    @Test
+    void aForecastOfRoundedRevenue_isRoundedToTheStep() {
+        List<Column> columns = List.of(new Column("month", ColumnType.DATE), new Column("actual", ColumnType.DECIMAL),
+                new Column("forecast", ColumnType.DECIMAL), new Column("low80", ColumnType.DECIMAL), new Column("high80", ColumnType.DECIMAL),
+                new Column("low95", ColumnType.DECIMAL), new Column("high95", ColumnType.DECIMAL));
+        Table forecast = new Table(columns, List.of(
+                Arrays.asList(java.time.LocalDate.of(2024, 12, 1), 56000.0, 56000.0, 56000.0, 56000.0, 56000.0, 56000.0),
+                Arrays.asList(java.time.LocalDate.of(2025, 1, 1), null, 58720.73, 58088.41, 59353.04, 57753.69, 59687.76),
+                Arrays.asList(java.time.LocalDate.of(2025, 2, 1), null, 61435.21, 60372.74, 62497.69, 0.0, null)));
+
+        Table rounded = PriceRounding.toTheStep(forecast, STEP);
+
+        assertEquals(Arrays.asList(java.time.LocalDate.of(2025, 1, 1), null, 58800.0, 58000.0, 59400.0, 57800.0, 59600.0), rounded.rows().get(1));
+        assertEquals(Arrays.asList(java.time.LocalDate.of(2025, 2, 1), null, 61400.0, 60400.0, 62400.0, 0.0, null), rounded.rows().get(2));
+        assertEquals(forecast.rows().get(0), rounded.rows().get(0));
+    }
+
     @Test
     void theRule_namesTheStep_andNoPrice() {
         assertEquals("Revenue (MRR, collected revenue, fees) of plans sold at several prices is rounded to the nearest $200 (10 "
