@@ -142,10 +142,12 @@ public record DashboardTable(Figure figure, List<Integer> priority, int wanted, 
             int m = measure.get();
             order.sort(Comparator.comparingDouble((Integer r) -> value(data.rows().get(r).get(m))).reversed());
         }
-        // Rows with a figure before those without (every figure hidden): the forecasts' backtest table showed two blank
-        // rows and left out the one with errors to show.
+        // Rows without a figure (every one hidden) only when no row has one, as for a series over time: the forecasts'
+        // backtest table showed two blank rows and left out the one with errors to show.
         order.stream().filter(r -> !noFigure(data, r)).forEach(ordered::add);
-        ordered.addAll(order);
+        if (ordered.isEmpty()) {
+            ordered.addAll(order);
+        }
         priority.addAll(ordered);
         String largest = !ranked ? "" : "the largest by " + Formats.header(chart.spec().y().get(0))
                 + group.map(g -> ", each " + Formats.header(data.columns().get(g).name()) + " whole").orElse("");

@@ -57,7 +57,7 @@ class CountryPagesTest {
      * Members on 31 Mar: United States 3 (members 1, 2, 6), Canada 2 (3, 4): 5 in all. MRR: United States 8.99 + 15.49
      * + 8.99 = 33.47, Canada 22.99 + 8.99 = 31.98, each published rounded to the $50 step of the fixture's prices (8.99 to
      * 22.99 at k = 2: the first round amount at or above 28): $50 and $50, without cents, 100 in all countries shown, so
-     * 50.0% of all countries' MRR, a share without that total (the rounded rows need not add up to the rounded MRR of all
+     * 50% of all countries' MRR, a share without that total and in whole percent (the rounded rows need not add up to the rounded MRR of all
      * members). Churn by
      * country is one Other row whose churner count is hidden: no country has a churn rate, and there is nothing to pool.
      */
@@ -66,7 +66,7 @@ class CountryPagesTest {
         String us = Files.readString(site.resolve("country-united-states.html"));
 
         assertTrue(us.contains("<span class=\"kpi-value\">3 members</span><span class=\"kpi-note\">60.0% of all countries’ 5 members</span>"), us);
-        assertTrue(us.contains("<span class=\"kpi-value\">$50</span><span class=\"kpi-note\">50.0% of all countries’ MRR</span>"), us);
+        assertTrue(us.contains("<span class=\"kpi-value\">$50</span><span class=\"kpi-note\">50% of all countries’ MRR</span>"), us);
         assertTrue(us.contains("Not published"), "the churn rate is not published for a country merged into Other");
         // Its reason leads with the protection, not with a size its own members (shown beside it) contradict.
         assertTrue(us.contains("Counted in Other (small groups) so that no group of fewer than 2 members can be worked out from the totals"), us);
