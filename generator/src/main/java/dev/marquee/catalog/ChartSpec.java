@@ -94,6 +94,9 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
      * A forecast's columns follow its actual values: a forecast of rounded revenue is not more precise than they are.
      */
     public ChartSpec inWholeDollars(Table data) {
+        if (y.isEmpty()) {
+            return this;
+        }
         java.util.Map<String, Unit> newUnits = new java.util.HashMap<>(units);
         units.forEach((column, declared) -> {
             if (declared.equals(Unit.USD) && wholeDollars(data, kind == ChartKind.FORECAST ? y.subList(0, 1) : List.of(column))) {

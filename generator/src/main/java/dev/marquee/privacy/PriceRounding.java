@@ -243,8 +243,9 @@ public final class PriceRounding {
         return span >= k * spread - 1e-9;
     }
 
-    /** A row's ratios of its sums of prices, from the sums as shown; none where a sum is hidden or too coarse. */
     /**
+     * A row's ratios of its sums of prices, from the sums as shown; none where a sum is hidden or too coarse.
+     *
      * @param low  the lowest price of the row's plans ({@code price_range}), or null where the result gives none
      * @param high the highest, likewise
      */
