@@ -102,8 +102,7 @@ public final class ChartStage {
      * no value by definition. Declared in the privacy of the question whose result it is.
      */
     private static Set<String> changes(List<Answer> answers, Answer answer, ChartSpec spec) {
-        Answer owner = spec.borrowedResult().flatMap(reference -> answers.stream()
-                .filter(a -> a.question().slug().equals(reference.question())).findFirst()).orElse(answer);
+        Answer owner = spec.borrowedResult().flatMap(reference -> answerOf(answers, reference)).orElse(answer);
         String result = spec.borrowedResult().map(dev.marquee.catalog.Reference::name).orElse(spec.query());
         return owner.question().privacy().stream().filter(g -> g.result().equals(result))
                 .flatMap(g -> g.changes().stream()).collect(java.util.stream.Collectors.toSet());
@@ -198,8 +197,12 @@ public final class ChartStage {
 
     /** A result of another question, "slug/result", when that question was answered and has it. */
     static Optional<Table> borrowed(List<Answer> answers, dev.marquee.catalog.Reference reference) {
-        return answers.stream().filter(a -> a.question().slug().equals(reference.question())).findFirst()
-                .flatMap(a -> Optional.ofNullable(a.results().get(reference.name())));
+        return answerOf(answers, reference).flatMap(a -> Optional.ofNullable(a.results().get(reference.name())));
+    }
+
+    /** The answer of the question a reference names, when that question was answered. */
+    private static Optional<Answer> answerOf(List<Answer> answers, dev.marquee.catalog.Reference reference) {
+        return answers.stream().filter(a -> a.question().slug().equals(reference.question())).findFirst();
     }
 
     /** The distinct values of the facet column, in the order the query returned them. */

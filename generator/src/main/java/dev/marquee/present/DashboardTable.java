@@ -97,14 +97,11 @@ public record DashboardTable(Figure figure, List<Integer> priority, int wanted, 
                 wanted = Math.max(wanted, data.rowCount() - from);
             }
             // The latest with a figure first: the latest 8 months of signups were 5 blank rows (months too small to show).
-            List<Integer> blank = new ArrayList<>();
+            List<Integer> latestFirst = new ArrayList<>();
             for (int r = data.rowCount() - 1; r >= 0; r--) {
-                (noFigure(data, r) ? blank : priority).add(r);
+                latestFirst.add(r);
             }
-            // Blank rows only when no row has a figure: a blank row says nothing a note would not.
-            if (priority.isEmpty()) {
-                priority.addAll(blank);
-            }
+            priority.addAll(withFigures(data, latestFirst));
             return new DashboardTable(figure, priority, Math.min(wanted, priority.size()), true, "", source(data), Optional.empty());
         }
         Set<Integer> named = new LinkedHashSet<>();
@@ -142,18 +139,23 @@ public record DashboardTable(Figure figure, List<Integer> priority, int wanted, 
             int m = measure.get();
             order.sort(Comparator.comparingDouble((Integer r) -> value(data.rows().get(r).get(m))).reversed());
         }
-        // Rows without a figure (every one hidden) only when no row has one, as for a series over time: the forecasts'
-        // backtest table showed two blank rows and left out the one with errors to show.
-        order.stream().filter(r -> !noFigure(data, r)).forEach(ordered::add);
-        if (ordered.isEmpty()) {
-            ordered.addAll(order);
-        }
+        // As for a series over time: the forecasts' backtest table showed two blank rows and left out the one with errors.
+        ordered.addAll(ordered.isEmpty() ? withFigures(data, order) : order.stream().filter(r -> !noFigure(data, r)).toList());
         priority.addAll(ordered);
         String largest = !ranked ? "" : "the largest by " + Formats.header(chart.spec().y().get(0))
                 + group.map(g -> ", each " + Formats.header(data.columns().get(g).name()) + " whole").orElse("");
         String chosenBy = named.isEmpty() ? largest : largest.isEmpty() ? "with those named above" : largest + ", with those named above";
         return new DashboardTable(figure, priority, Math.max(wanted, named.size()), false, chosenBy, source(data),
                 named.isEmpty() ? group : Optional.empty());
+    }
+
+    /**
+     * The rows with a figure, in the order given; all of them when none has one. A blank row (every figure hidden) says
+     * nothing a note would not.
+     */
+    private static List<Integer> withFigures(Table data, List<Integer> rows) {
+        List<Integer> shown = rows.stream().filter(r -> !noFigure(data, r)).toList();
+        return shown.isEmpty() ? rows : shown;
     }
 
     /** Whether a row has no figure at all (every one hidden for a small group). */

@@ -117,8 +117,7 @@ public final class PriceRounding {
             if (published && prices.rounds()) {
                 // Said only of the populations (files) whose rows were rounded: a file whose plans are each sold at one
                 // price shows its sums as they are, under no word of rounding.
-                Set<String> sources = new java.util.TreeSet<>(table.indexOf(SOURCE).map(i -> table.columnValues(SOURCE)).orElse(List.of())
-                        .stream().map(String::valueOf).toList());
+                Set<String> sources = new java.util.TreeSet<>(table.sources().stream().map(String::valueOf).toList());
                 noted(notes, spec.result(), prices, rounded.roundedSources(), sources);
                 for (ForecastSpec forecast : question.forecasts()) {
                     if (forecast.query().equals(spec.result()) && results.containsKey(forecast.resultName())) {
@@ -319,13 +318,14 @@ public final class PriceRounding {
                     hid |= !keep;
                 }
                 boolean coarse = false;
-                java.util.Optional<Integer> now = kpis.indexOf(KpiGroups.PERIODS.get(0));
-                for (int p = 1; p < KpiGroups.PERIODS.size() && now.isPresent() && row.get(now.get()) instanceof Number shownNow; p++) {
-                    java.util.Optional<Integer> before = kpis.indexOf(KpiGroups.PERIODS.get(p));
-                    if (before.isPresent() && row.get(before.get()) instanceof Number shownBefore
-                            && !changePrecise(shownNow.doubleValue(), shownBefore.doubleValue(), prices)) {
-                        row.set(before.get(), null);
-                        coarse = true;
+                if (kpis.indexOf(KpiGroups.PERIODS.get(0)).map(row::get).orElse(null) instanceof Number now) {
+                    for (String period : KpiGroups.PERIODS.subList(1, KpiGroups.PERIODS.size())) {
+                        java.util.Optional<Integer> before = kpis.indexOf(period);
+                        if (before.isPresent() && row.get(before.get()) instanceof Number shownBefore
+                                && !changePrecise(now.doubleValue(), shownBefore.doubleValue(), prices)) {
+                            row.set(before.get(), null);
+                            coarse = true;
+                        }
                     }
                 }
                 if ((hid || coarse) && kpis.indexOf("comparison").isPresent()) {

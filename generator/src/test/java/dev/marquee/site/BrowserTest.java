@@ -257,18 +257,14 @@ class BrowserTest {
      */
     @Test
     void dataPage_onAPhone_showsEveryColumnOfItsTables_withoutScrollingSideways() {
-        open(sampleSite.resolve("data.html"));
-        try {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+        onAPhone("data.html", () -> {
             Object wider = browser.executeScript("return Array.prototype.filter.call(document.querySelectorAll('.table-wrap'),"
                     + " function (wrap) { return wrap.scrollWidth > wrap.clientWidth + 1; }).length;");
             assertEquals(0L, wider, "tables wider than the phone's screen");
             Object label = browser.executeScript("var cell = document.querySelector('table.reflow td.num');"
                     + " return cell === null ? '' : getComputedStyle(cell, '::before').content;");
             assertEquals("\"" + dev.marquee.present.Texts.ROWS_READ + "\"", label, "a count says what it counts");
-        } finally {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        }
+        });
     }
 
     /**
@@ -277,13 +273,20 @@ class BrowserTest {
      */
     @Test
     void revenuePage_onAPhone_aBlankCellReadsAsADash() {
-        open(sampleSite.resolve("revenue.html"));
-        try {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+        onAPhone("revenue.html", () -> {
             Object dash = browser.executeScript("var cell = Array.prototype.find.call(document.querySelectorAll('table.reflow td.num'),"
                     + " function (c) { return c.childNodes.length === 0; });"
                     + " return cell === undefined ? 'no blank cell' : getComputedStyle(cell, '::after').content;");
             assertEquals("\"\u2013\"", dash);
+        });
+    }
+
+    /** Opens a page of the sample's site in a phone-wide window (390 px), runs the checks, and widens the window again. */
+    private void onAPhone(String page, Runnable checks) {
+        open(sampleSite.resolve(page));
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+            checks.run();
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         }
