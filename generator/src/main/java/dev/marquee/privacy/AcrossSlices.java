@@ -267,7 +267,8 @@ public final class AcrossSlices {
 
     /**
      * The rows the whole report shows that are the slice's own rows: the same result and label, and the same figures
-     * (its members and parts), so the same members. A region's slice has its region's rows of the churn by region.
+     * (its members and parts, so the same members, and every other figure as the whole report shows it). A region's
+     * slice has its region's rows of the churn by region. Hiding them in the slice protects no one.
      */
     private static Map<String, Set<List<String>>> sameRowsShown(Answers whole, Answers slice) {
         Map<String, Set<List<String>>> same = new HashMap<>();
@@ -282,30 +283,35 @@ public final class AcrossSlices {
                         || shown.indexOf(spec.members()).isEmpty()) {
                     continue;
                 }
-                List<String> figures = new ArrayList<>(List.of(spec.members()));
-                figures.addAll(spec.parts());
+                List<String> counts = new ArrayList<>(List.of(spec.members()));
+                counts.addAll(spec.parts());
                 Map<List<String>, List<Object>> ownRows = new HashMap<>();
                 for (List<Object> row : own.get().rows()) {
                     ownRows.put(GroupedTable.key(own.get(), spec, row), row);
                 }
-                Set<List<String>> shownKeys = new HashSet<>();
+                List<String> figures = GroupedTable.figureColumns(shown, spec).stream().map(c -> shown.columns().get(c).name()).toList();
                 for (List<Object> row : shown.rows()) {
-                    if (row.get(shown.index(spec.members())) != null) {
-                        shownKeys.add(GroupedTable.key(shown, spec, row));
-                    }
-                }
-                for (List<Object> row : wholeTable.rows()) {
-                    List<String> key = GroupedTable.key(wholeTable, spec, row);
+                    List<String> key = GroupedTable.key(shown, spec, row);
                     List<Object> mine = ownRows.get(key);
-                    if (mine != null && shownKeys.contains(key) && figures.stream().allMatch(f -> wholeTable.indexOf(f).isPresent()
-                            && own.get().indexOf(f).isPresent() && row.get(wholeTable.index(f)) instanceof Number n
-                            && mine.get(own.get().index(f)) instanceof Number o && n.doubleValue() == o.doubleValue())) {
+                    // Every figure as the whole report shows it: a share of the slice's own total, or a figure the whole
+                    // report hides or rounds, would tell more than the whole report does.
+                    if (mine != null && row.get(shown.index(spec.members())) != null
+                            && counts.stream().allMatch(f -> shown.indexOf(f).isPresent() && own.get().indexOf(f).isPresent())
+                            && figures.stream().allMatch(f -> own.get().indexOf(f).isPresent()
+                                    && sameFigure(row.get(shown.index(f)), mine.get(own.get().index(f))))) {
                         same.computeIfAbsent(Disclosure.resultKey(question, spec.result()), x -> new HashSet<>()).add(key);
                     }
                 }
             }
         }
         return same;
+    }
+
+    private static boolean sameFigure(Object shown, Object own) {
+        if (shown instanceof Number n && own instanceof Number o) {
+            return n.doubleValue() == o.doubleValue();
+        }
+        return shown == null ? own == null : own != null && String.valueOf(shown).equals(String.valueOf(own));
     }
 
     /**

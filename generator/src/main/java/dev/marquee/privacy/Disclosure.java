@@ -98,8 +98,9 @@ public final class Disclosure {
         while (true) {
             Map<String, Map<Object, Set<Object>>> found = new HashMap<>();
             List<Answer> safe = new ArrayList<>();
+            Map<String, Set<List<String>>> hiding = notShownElsewhere(rowsToHide, shownElsewhere);
             for (Answer answer : answers) {
-                safe.add(protect(answer, k, forced, found, regionOf, rowsToHide));
+                safe.add(protect(answer, k, forced, found, regionOf, hiding, shownElsewhere));
             }
             boolean moreRows = AsOfMonthRows.hide(answers, safe, rowsToHide) | addUpHiddenRows(answers, safe, rowsToHide)
                     | FlowRows.hide(answers, safe, rowsToHide, shownElsewhere, k) | RunningTotalRows.hide(answers, safe, rowsToHide)
@@ -110,6 +111,53 @@ public final class Disclosure {
             }
             found.forEach((key, populations) -> addAll(forced, key, populations));
         }
+    }
+
+    /**
+     * The rows to hide less those another report shows with the same figures: hiding them protects no one, as a reader
+     * has them anyway. A country's slice left November out of its members by month, which the whole report shows for
+     * that country, because its MRR of November was hidden and the two rows count the same 110 members.
+     */
+    private static Map<String, Set<List<String>>> notShownElsewhere(Map<String, Set<List<String>>> rowsToHide,
+                                                                   Map<String, Set<List<String>>> shownElsewhere) {
+        if (shownElsewhere.isEmpty()) {
+            return rowsToHide;
+        }
+        Map<String, Set<List<String>>> hiding = new HashMap<>();
+        rowsToHide.forEach((result, keys) -> {
+            Set<List<String>> rows = new HashSet<>(keys);
+            rows.removeAll(shownElsewhere.getOrDefault(result, Set.of()));
+            hiding.put(result, rows);
+        });
+        return hiding;
+    }
+
+    /**
+     * The values of a dimension to hide because another result hides them, less those whose every row here another
+     * report shows with the same figures (see {@link #notShownElsewhere}).
+     */
+    private static Map<Object, Set<Object>> notAllShownElsewhere(Map<Object, Set<Object>> forcedValues, Table table, GroupSpec spec,
+                                                                 String dimension, Set<List<String>> shownElsewhere) {
+        if (shownElsewhere.isEmpty()) {
+            return forcedValues;
+        }
+        int column = table.index(dimension);
+        Set<Object> known = new HashSet<>();
+        Set<Object> unknown = new HashSet<>();
+        for (List<Object> row : table.rows()) {
+            (shownElsewhere.contains(GroupedTable.key(table, spec, row)) ? known : unknown).add(row.get(column));
+        }
+        known.removeAll(unknown);
+        if (known.isEmpty()) {
+            return forcedValues;
+        }
+        Map<Object, Set<Object>> values = new HashMap<>();
+        forcedValues.forEach((population, hidden) -> {
+            Set<Object> kept = new HashSet<>(hidden);
+            kept.removeAll(known);
+            values.put(population, kept);
+        });
+        return values;
     }
 
     /**
@@ -243,7 +291,7 @@ public final class Disclosure {
 
     private static Answer protect(Answer answer, int k, Map<String, Map<Object, Set<Object>>> forced,
                                   Map<String, Map<Object, Set<Object>>> found, Map<String, String> regionOf,
-                                  Map<String, Set<List<String>>> forcedRows) {
+                                  Map<String, Set<List<String>>> forcedRows, Map<String, Set<List<String>>> shownElsewhere) {
         Question question = answer.question();
         Map<String, Table> results = new LinkedHashMap<>();
         Map<String, String> notes = new LinkedHashMap<>(answer.notes());
@@ -255,11 +303,16 @@ public final class Disclosure {
             } else if (spec.isPresent() && spec.get().countsMembers()) {
                 // Groups are the same when their dimension and what counts their members are (age_band|members).
                 // A cross-tab's values of 'within' merged whole are such groups too (a country's plans add up to its members).
-                Optional<String> key = GroupedTable.dimension(result.getValue(), spec.get())
-                        .or(() -> spec.get().within().filter(w -> spec.get().small() == GroupSpec.Small.MERGE))
-                        .map(d -> d + "|" + spec.get().counts().orElse(spec.get().members()));
+                Optional<String> dimension = GroupedTable.dimension(result.getValue(), spec.get())
+                        .or(() -> spec.get().within().filter(w -> spec.get().small() == GroupSpec.Small.MERGE));
+                Optional<String> key = dimension.map(d -> d + "|" + spec.get().counts().orElse(spec.get().members()));
+                Map<Object, Set<Object>> forcedValues = key.map(forced::get).orElse(Map.of());
+                if (dimension.isPresent() && !forcedValues.isEmpty()) {
+                    forcedValues = notAllShownElsewhere(forcedValues, result.getValue(), spec.get(), dimension.get(),
+                            shownElsewhere.getOrDefault(resultKey(question, name), Set.of()));
+                }
                 GroupedTable.Protected safe = GroupedTable.protect(result.getValue(), spec.get(), k,
-                        key.map(forced::get).orElse(Map.of()), forcedRows.getOrDefault(resultKey(question, name), Set.of()), regionOf);
+                        forcedValues, forcedRows.getOrDefault(resultKey(question, name), Set.of()), regionOf);
                 key.ifPresent(d -> addAll(found, d, safe.hiddenValuesByPopulation()));
                 results.put(name, safe.table());
                 note(spec.get(), safe, k).ifPresent(text -> notes.put(name, text));
