@@ -298,13 +298,23 @@ public final class AcrossSlices {
                     if (mine != null && row.get(shown.index(spec.members())) != null
                             && counts.stream().allMatch(f -> shown.indexOf(f).isPresent() && own.get().indexOf(f).isPresent())
                             && figures.stream().allMatch(f -> own.get().indexOf(f).isPresent()
-                                    && sameFigure(row.get(shown.index(f)), mine.get(own.get().index(f))))) {
+                                    && (sameFigure(row.get(shown.index(f)), mine.get(own.get().index(f)))
+                                        || wholeOfItsTotal(spec, f, mine.get(own.get().index(f)))))) {
                         same.computeIfAbsent(Disclosure.resultKey(question, spec.result()), x -> new HashSet<>()).add(key);
                     }
                 }
             }
         }
         return same;
+    }
+
+    /**
+     * A share of a summed total that is the whole of it in the slice (a country's slice's one country, 100% of its
+     * members): it tells the total, which is the row's own figure, and nothing the whole report does not.
+     */
+    private static boolean wholeOfItsTotal(GroupSpec spec, String column, Object own) {
+        return own instanceof Number n && n.doubleValue() == 1
+                && spec.ratios().stream().anyMatch(r -> r.column().equals(column) && r.denominatorSummed());
     }
 
     private static boolean sameFigure(Object shown, Object own) {

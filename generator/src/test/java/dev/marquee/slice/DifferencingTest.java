@@ -211,6 +211,52 @@ class DifferencingTest {
     }
 
     /**
+     * A country's slice shows its country's row of the countries table (members, churn rate, MRR) as the whole report
+     * shows it: the whole report publishes those figures, so hiding them in the slice protects no one. Before, the
+     * Poland slice showed "Poland – – –" beside the whole report's "Poland 47 – $600": its members by country, 100% of
+     * the slice, were not taken for the whole report's row of 47, whose share is of all countries.
+     */
+    @Test
+    void slicedByCountry_aSlicesCountryRow_isTheWholeReportsRow() throws IOException {
+        Map<String, List<String>> whole = countryRows(SITES.get("country").resolve("countries.html"));
+        assertTrue(whole.containsKey("Poland"), "the whole report's countries table has Poland");
+        List<String> differ = new ArrayList<>();
+        int compared = 0;
+        for (Path slice : slices(SITES.get("country"))) {
+            for (Map.Entry<String, List<String>> row : countryRows(slice.resolve("countries.html")).entrySet()) {
+                List<String> wholeRow = whole.get(row.getKey());
+                // A slice's "Other (small groups)" is other members than the whole report's.
+                if (wholeRow != null && !row.getKey().startsWith("Other (small groups)")) {
+                    compared++;
+                    if (!wholeRow.equals(row.getValue())) {
+                        differ.add(slice.getFileName() + ": " + row.getValue() + " where the whole report has " + wholeRow);
+                    }
+                }
+            }
+        }
+        assertTrue(compared >= 10, "every published country slice's row is compared, got " + compared);
+        assertEquals(List.of(), differ);
+    }
+
+    /** A countries page's table rows by country: each cell's text as written, tags removed. */
+    private static Map<String, List<String>> countryRows(Path page) throws IOException {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        Matcher row = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(Fixtures.read(page));
+        while (row.find()) {
+            List<String> cells = new ArrayList<>();
+            Matcher cell = Pattern.compile("<t[hd][^>]*>(.*?)</t[hd]>", Pattern.DOTALL).matcher(row.group(1));
+            while (cell.find()) {
+                // Both pages escape alike, so the cells compare as written.
+                cells.add(cell.group(1).replaceAll("<[^>]+>", "").strip());
+            }
+            if (!cells.isEmpty() && !cells.get(0).equals("Country")) {
+                rows.put(cells.get(0), cells);
+            }
+        }
+        return rows;
+    }
+
+    /**
      * Sliced by region, a region's churn of a month that the whole report hides is hidden in the region's slice too:
      * its row, and its churn-rate KPI of that month. The whole report hid North America's December 2023 as the partner
      * of Middle East &amp; Africa's 3 churners of 24; the North America slice showed it (16 of 595), as its row and as its
