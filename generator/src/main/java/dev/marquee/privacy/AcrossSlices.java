@@ -283,23 +283,25 @@ public final class AcrossSlices {
                         || shown.indexOf(spec.members()).isEmpty()) {
                     continue;
                 }
-                List<String> counts = new ArrayList<>(List.of(spec.members()));
-                counts.addAll(spec.parts());
-                Map<List<String>, List<Object>> ownRows = new HashMap<>();
-                for (List<Object> row : own.get().rows()) {
-                    ownRows.put(GroupedTable.key(own.get(), spec, row), row);
-                }
+                Table mineTable = own.get();
                 List<String> figures = GroupedTable.figureColumns(shown, spec).stream().map(c -> shown.columns().get(c).name()).toList();
+                if (!spec.parts().stream().allMatch(part -> shown.indexOf(part).isPresent())
+                        || !figures.stream().allMatch(figure -> mineTable.indexOf(figure).isPresent())) {
+                    continue;
+                }
+                Map<List<String>, List<Object>> ownRows = new HashMap<>();
+                for (List<Object> row : mineTable.rows()) {
+                    ownRows.put(GroupedTable.key(mineTable, spec, row), row);
+                }
                 for (List<Object> row : shown.rows()) {
                     List<String> key = GroupedTable.key(shown, spec, row);
                     List<Object> mine = ownRows.get(key);
-                    // Every figure as the whole report shows it: a share of the slice's own total, or a figure the whole
-                    // report hides or rounds, would tell more than the whole report does.
+                    // Every figure as the whole report shows it (its members and parts among them, so the same
+                    // members): a share of the slice's own total, or a figure the whole report hides or rounds, would
+                    // tell more than the whole report does.
                     if (mine != null && row.get(shown.index(spec.members())) != null
-                            && counts.stream().allMatch(f -> shown.indexOf(f).isPresent() && own.get().indexOf(f).isPresent())
-                            && figures.stream().allMatch(f -> own.get().indexOf(f).isPresent()
-                                    && (sameFigure(row.get(shown.index(f)), mine.get(own.get().index(f)))
-                                        || wholeOfItsTotal(spec, f, mine.get(own.get().index(f)))))) {
+                            && figures.stream().allMatch(figure -> sameFigure(row.get(shown.index(figure)), mine.get(mineTable.index(figure)))
+                                    || wholeOfItsTotal(spec, figure, mine.get(mineTable.index(figure))))) {
                         same.computeIfAbsent(Disclosure.resultKey(question, spec.result()), x -> new HashSet<>()).add(key);
                     }
                 }

@@ -120,16 +120,7 @@ public final class Disclosure {
      */
     private static Map<String, Set<List<String>>> notShownElsewhere(Map<String, Set<List<String>>> rowsToHide,
                                                                    Map<String, Set<List<String>>> shownElsewhere) {
-        if (shownElsewhere.isEmpty()) {
-            return rowsToHide;
-        }
-        Map<String, Set<List<String>>> hiding = new HashMap<>();
-        rowsToHide.forEach((result, keys) -> {
-            Set<List<String>> rows = new HashSet<>(keys);
-            rows.removeAll(shownElsewhere.getOrDefault(result, Set.of()));
-            hiding.put(result, rows);
-        });
-        return hiding;
+        return shownElsewhere.isEmpty() ? rowsToHide : less(rowsToHide, result -> shownElsewhere.getOrDefault(result, Set.of()));
     }
 
     /**
@@ -148,16 +139,18 @@ public final class Disclosure {
             (shownElsewhere.contains(GroupedTable.key(table, spec, row)) ? known : unknown).add(row.get(column));
         }
         known.removeAll(unknown);
-        if (known.isEmpty()) {
-            return forcedValues;
-        }
-        Map<Object, Set<Object>> values = new HashMap<>();
-        forcedValues.forEach((population, hidden) -> {
-            Set<Object> kept = new HashSet<>(hidden);
-            kept.removeAll(known);
-            values.put(population, kept);
+        return known.isEmpty() ? forcedValues : less(forcedValues, population -> known);
+    }
+
+    /** Each set of {@code sets} less the members {@code removed} gives for its key; the sets given are not changed. */
+    private static <K, V> Map<K, Set<V>> less(Map<K, Set<V>> sets, java.util.function.Function<K, Set<V>> removed) {
+        Map<K, Set<V>> remaining = new HashMap<>();
+        sets.forEach((key, members) -> {
+            Set<V> kept = new HashSet<>(members);
+            kept.removeAll(removed.apply(key));
+            remaining.put(key, kept);
         });
-        return values;
+        return remaining;
     }
 
     /**
