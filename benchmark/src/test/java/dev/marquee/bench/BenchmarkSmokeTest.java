@@ -42,7 +42,7 @@ class BenchmarkSmokeTest {
         assertEquals(0, exit, out);
         String md = Files.readString(record);
         assertTrue(md.contains("<!-- benchmark sizes=default formats=csv.gz,parquet memory-limit=256MB -->"), md);
-        assertTrue(md.contains("| events | format | input | start s | load s | validate s | layer s | query s | outlook s | chart s | site s | pdf s |"
+        assertTrue(md.contains("| events | format | input | start s | load s | validate s | layer s | query s | outlook s | privacy s | chart s | site s | pdf s |"
                 + " report wall s (min–max) | report CPU s | DuckDB alone wall s (min–max) | report ÷ DuckDB |"), md);
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| default (data/) | csv.gz | ")), md);
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| default (data/) | parquet | ")), md);
