@@ -32,7 +32,7 @@ public final class Catalog {
     /** A column some loaded file must fill, as table.column. */
     private static final String NEED = "[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*";
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
-            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts", "inflow", "outflow", "totals_of", "months_back", "changes", "same_rows_as", "ends_in", "total_in", "total_leaves_out", "prices", "price_range");
+            "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts", "inflow", "outflow", "totals_of", "months_back", "changes", "same_rows_as", "ends_in", "total_in", "total_leaves_out", "prices", "price_range", "kpi_members");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track", "units");
 
@@ -558,6 +558,11 @@ public final class Catalog {
                     + "columns, [lowest, highest]: the lowest and the highest price the row's members' plans are sold at, for its "
                     + "'prices'"));
         }
+        if (!entry.strings("kpi_members").isEmpty() && (label.isEmpty() || entry.string("within").isPresent())) {
+            problems.add(Problem.fatal(where, entry.line("kpi_members"), "kpi_members", "bad-privacy", "'kpi_members' is for a "
+                    + "result with a 'label' and no 'within': a row per value of the label, counting the members a KPI's value "
+                    + "counts for that value (a country's members, for its slice's active members)"));
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -566,7 +571,7 @@ public final class Catalog {
                 entry.string("as_of_month_of"), entry.string("adds_up"), entry.string("counts"), flow,
                 entry.string("totals_of"), entry.string("months_back"), entry.strings("changes"),
                 entry.string("same_rows_as"), entry.string("ends_in"), entry.string("total_in"), entry.strings("total_leaves_out"),
-                entry.strings("prices"), entry.strings("price_range")));
+                entry.strings("prices"), entry.strings("price_range"), entry.strings("kpi_members")));
     }
 
     private static Optional<ChartSpec> chart(FrontMatter entry, List<String> results, String where,

@@ -68,6 +68,10 @@ import java.util.regex.Pattern;
  * @param priceRange  optional, with {@code prices}: the columns of the lowest and the highest price the row's members'
  *                    plans are sold at (a reader may know them), how far its sums could move were members to pay other
  *                    prices; never published. Without them, the data's lowest and highest price
+ * @param kpiMembers  KPIs (their ids) whose value counts the members a row of this result counts, for the members of
+ *                    the row's label (its country's, in members by country): in a slice of that label's value, the whole
+ *                    report's row gives the slice's KPI figure's members (and part), so a reader has them whatever the
+ *                    slice hides (see AcrossSlices)
  */
 public record GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
                         List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
@@ -75,7 +79,19 @@ public record GroupSpec(String result, String members, boolean overlapping, List
                         Optional<String> asOfMonthOf, Optional<String> addsUp, Optional<String> counts,
                         Optional<Flow> flow, Optional<String> totalsOf, Optional<String> monthsBack, List<String> changes,
                         Optional<String> sameRowsAs, Optional<String> endsIn, Optional<String> totalIn,
-                        List<String> totalLeavesOut, List<String> prices, List<String> priceRange) {
+                        List<String> totalLeavesOut, List<String> prices, List<String> priceRange, List<String> kpiMembers) {
+
+    public GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
+                     List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
+                     List<Running> running, List<String> keep, int line, Optional<String> nestedIn,
+                     Optional<String> asOfMonthOf, Optional<String> addsUp, Optional<String> counts,
+                     Optional<Flow> flow, Optional<String> totalsOf, Optional<String> monthsBack, List<String> changes,
+                     Optional<String> sameRowsAs, Optional<String> endsIn, Optional<String> totalIn,
+                     List<String> totalLeavesOut, List<String> prices, List<String> priceRange) {
+        this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, nestedIn, asOfMonthOf,
+                addsUp, counts, flow, totalsOf, monthsBack, changes, sameRowsAs, endsIn, totalIn, totalLeavesOut, prices, priceRange,
+                List.of());
+    }
 
     /** The groupings {@code nested_in} may name: the report's regions, of countries. */
     public static final java.util.Set<String> NESTINGS = java.util.Set.of("region");

@@ -93,6 +93,11 @@ public final class AcrossSlices {
             Map<String, String> values = shared.get(s);
             shownByWhole.add(sliceKpis.get(s).map(own -> kpisShownByWhole(whole, own, values)).orElse(Set.of()));
         }
+        List<Set<String>> publishedByWhole = new ArrayList<>();
+        for (int s = 0; s < slices.size(); s++) {
+            Map<String, String> values = shared.get(s);
+            publishedByWhole.add(sliceKpis.get(s).map(own -> kpisPublishedByWhole(whole, own, values)).orElse(Set.of()));
+        }
         while (true) {
             compareRows(whole, slices, k, regionOf, shared, forced, published, sameRowsInWhole);
             kpis = wholeKpis.map(w -> hidden(w, sliceKpis, k, forcedKpis, shownByWhole))
@@ -104,7 +109,7 @@ public final class AcrossSlices {
             for (int s = 0; s < slices.size(); s++) {
                 int kpisBefore = forcedKpis.get(s).size();
                 if (sliceKpis.get(s).isPresent() && sameGroupsAsKpis(slices.get(s).computed(), published.get(s), shared.get(s),
-                        sliceKpis.get(s).get(), kpis.get(s), forcedKpis.get(s), forced.get(s))) {
+                        sliceKpis.get(s).get(), kpis.get(s), forcedKpis.get(s), forced.get(s), publishedByWhole.get(s))) {
                     more.add(s);
                 }
                 moreKpis |= forcedKpis.get(s).size() > kpisBefore;
@@ -330,13 +335,14 @@ public final class AcrossSlices {
      * A slice's KPI figure and a row describing the whole slice (its country's members by country, in a country's
      * slice) with as many members behind them are taken for one group: a row not shown hides the KPI figure (added to
      * {@code forcedKpis}), a KPI figure not shown hides the row (added to {@code forcedRows}). Matching by the count
-     * may hide a figure that is another group of the same size: a cautious excess.
+     * may hide a figure that is another group of the same size: a cautious excess. A KPI figure whose members the whole
+     * report shows exactly ({@code publishedByWhole}) is not hidden for a row: a reader has them whatever the slice hides.
      *
      * @return whether rows were added, so that the slice is protected again
      */
     private static boolean sameGroupsAsKpis(List<Answer> computed, List<Answer> published, Map<String, String> shared,
                                             SliceKpis kpis, Set<String> hiddenKpis, Set<String> forcedKpis,
-                                            Map<String, Set<List<String>>> forcedRows) {
+                                            Map<String, Set<List<String>>> forcedRows, Set<String> publishedByWhole) {
         // A month's row of the slice in a result of the KPI's own question (its churn of December 2023 in churn by region
         // and month, its signups of November 2024) is the group of the KPI's value or comparison of that month when it
         // counts as many members and as many of them in its part, or neither has parts. Another question's month counts
@@ -366,7 +372,7 @@ public final class AcrossSlices {
                         if (same.members() != group || same.oneMonth() && !monthOfPeriod(same, question.getKey(), lastMonth, table, row, p)) {
                             continue;
                         }
-                        if (!same.shown() && kpiShown) {
+                        if (!same.shown() && kpiShown && !publishedByWhole.contains(id)) {
                             forcedKpis.add(id);
                             kpiShown = false;
                         } else if (same.shown() && !kpiShown) {
@@ -527,6 +533,43 @@ public final class AcrossSlices {
             }
         }
         return shown;
+    }
+
+    /**
+     * A slice's KPI figures of the as-of date whose members, and part, the whole report shows exactly: its row, shown, of
+     * a result that declares it counts that KPI's members by its label ({@code kpi_members}), for the slice's own value
+     * of the label, with as many members (and as many in its part, for a KPI with one) as the KPI figure. The Poland
+     * slice hid its 47 active members, because its churn model's row of Europe (its expected churners too few) counts
+     * as many, while the whole report's members by country shows Poland's 47.
+     */
+    private static Set<String> kpisPublishedByWhole(Answers whole, SliceKpis slice, Map<String, String> shared) {
+        Map<String, List<String>> declared = new HashMap<>();
+        for (Answer answer : whole.computed()) {
+            for (String result : answer.results().keySet()) {
+                answer.question().privacy(result).filter(spec -> !spec.kpiMembers().isEmpty())
+                        .ifPresent(spec -> declared.put(Disclosure.resultKey(answer.question(), result), spec.kpiMembers()));
+            }
+        }
+        List<SharedValueRows.Row> rows = SharedValueRows.wholeSliceRows(whole.computed(), whole.published(), shared).stream()
+                .filter(SharedValueRows.Row::shown).filter(SharedValueRows.Row::wholeSlice)
+                .filter(r -> declared.containsKey(r.result())).toList();
+        Set<String> known = new HashSet<>();
+        for (Table table : slice.computed().values()) {
+            Optional<Integer> partColumn = table.indexOf(KpiGroups.PARTS.get(0));
+            for (int row = 0; row < table.rowCount(); row++) {
+                if (table.value(row, KpiGroups.PERIODS.get(0)) == null) {
+                    continue;
+                }
+                String kpi = String.valueOf(table.value(row, "kpi"));
+                double group = KpiGroups.group(table, row, 0);
+                Object part = partColumn.map(table.rows().get(row)::get).orElse(null);
+                if (rows.stream().anyMatch(r -> declared.get(r.result()).contains(kpi) && r.members() == group
+                        && (part == null || part instanceof Number n && r.part() == n.doubleValue()))) {
+                    known.add(kpi + "/" + KpiGroups.PERIODS.get(0));
+                }
+            }
+        }
+        return known;
     }
 
     private static void hidden(String question, SliceKpis whole, List<Optional<SliceKpis>> slices, int k, List<Set<String>> hide,

@@ -73,6 +73,17 @@ class CatalogTest {
     }
 
     @Test
+    void read_kpiMembers_ofAResultWithoutALabel_isRefused() throws Exception {
+        Path questions = questionsWith("members.md", "    label: region\n    kpi_members: [active_members, mrr]\n",
+                "    kpi_members: [active_members, mrr]\n");
+
+        ReportException error = assertThrows(ReportException.class, () -> readAsTheRunDoes(questions));
+
+        assertTrue(error.getMessage().matches("(?s).*members\\.md:\\d+ column kpi_members: 'kpi_members' is for a result with a "
+                + "'label' and no 'within': a row per value of the label.*"), error.getMessage());
+    }
+
+    @Test
     void read_nestedIn_namesRegions_ofAResultByCountry() throws Exception {
         Path questions = questionsWith("members.md", "    label: country\n    nested_in: region\n",
                 "    label: country\n    nested_in: continent\n");

@@ -238,6 +238,52 @@ class DifferencingTest {
         assertEquals(List.of(), differ);
     }
 
+    /**
+     * A country's slice shows the key figures the whole report gives of its country: its active members (the whole
+     * report's members by country) and its churn rate (the churn by country). Before, the Poland slice's tiles read
+     * "n/a" above a countries table showing its 47 members, because its churn model's row of Europe, hidden for its few
+     * expected churners, counts as many members; and India's churn rate was hidden beside the whole report's 3.9%.
+     */
+    @Test
+    void slicedByCountry_theKeyFiguresTheWholeReportGivesOfItsCountry_areShown() throws IOException {
+        Path site = SITES.get("country");
+        Map<String, String> members = countryColumn(site.resolve("csv/members-countries.csv"), "members");
+        Map<String, String> churnRates = countryColumn(site.resolve("csv/churn-by-country.csv"), "churn_rate");
+        List<String> differ = new ArrayList<>();
+        int compared = 0;
+        for (Path slice : slices(site)) {
+            String slug = slice.getFileName().toString();
+            List<String> kpis = Fixtures.read(slice.resolve("metrics.json")).lines().filter(l -> l.contains("\"id\": ")).toList();
+            for (Map.Entry<String, Map<String, String>> figure : Map.of("active_members", members, "churn_rate", churnRates).entrySet()) {
+                Optional<String> whole = figure.getValue().entrySet().stream()
+                        .filter(e -> e.getKey().toLowerCase(java.util.Locale.ROOT).replace(' ', '-').equals(slug))
+                        .map(Map.Entry::getValue).filter(v -> !v.isEmpty()).findFirst();
+                if (whole.isEmpty()) {
+                    continue;
+                }
+                compared++;
+                String shown = kpis.stream().filter(l -> l.contains("\"id\": \"" + figure.getKey() + "\"")).map(l -> field(l, "value"))
+                        .findFirst().orElse("no tile");
+                if (shown.equals("null") || Math.abs(Double.parseDouble(shown) - Double.parseDouble(whole.get())) > 1e-9) {
+                    differ.add(slug + " " + figure.getKey() + ": " + shown + " where the whole report has " + whole.get());
+                }
+            }
+        }
+        assertTrue(compared >= 15, "every country slice's members, and the churn rates the whole report shows: " + compared);
+        assertEquals(List.of(), differ);
+    }
+
+    /** A whole report's CSV of countries: each country's cell of one column (its header without a unit), as written. */
+    private static Map<String, String> countryColumn(Path csv, String column) throws IOException {
+        List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(Fixtures.read(csv))).getRecords();
+        List<String> header = records.get(0).stream().map(h -> h.replaceAll(" \\([^)]*\\)$", "")).toList();
+        Map<String, String> cells = new LinkedHashMap<>();
+        for (CSVRecord record : records.subList(1, records.size())) {
+            cells.put(record.get(header.indexOf("country")), record.get(header.indexOf(column)));
+        }
+        return cells;
+    }
+
     /** A countries page's table rows by country: each cell's text as written, tags removed. */
     private static Map<String, List<String>> countryRows(Path page) throws IOException {
         Map<String, List<String>> rows = new LinkedHashMap<>();
