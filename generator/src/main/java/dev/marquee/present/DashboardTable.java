@@ -204,7 +204,8 @@ public record DashboardTable(Figure figure, List<Integer> priority, int wanted, 
                 : latest && skipsBlanks ? withFigures(data, rows.size())
                 : latest ? "the latest " + rows.size() + " of " + data.rowCount() + " rows"
                 : rows.size() + " of " + data.rowCount() + " rows" + (chosenBy.isEmpty() ? "" : ": " + chosenBy);
-        String file = source.filter(f -> figure.chart().source().isEmpty())
+        // A report of one population names it on its Data and About pages, not under each table.
+        String file = source.filter(f -> figure.chart().source().isEmpty() && figure.namesSources())
                 .map(f -> "source: " + f + (count.isEmpty() ? "" : "; ")).orElse("");
         return new Excerpt(rows, columns(data, rows), file + count);
     }

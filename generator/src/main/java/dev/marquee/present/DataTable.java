@@ -49,6 +49,22 @@ public record DataTable(List<String> headers, List<Boolean> numeric, List<List<S
                 rows.stream().map(row -> kept.stream().map(row::get).toList()).toList());
     }
 
+    /** The table without the column of that header, if it has one. */
+    public DataTable without(String header) {
+        int column = headers.indexOf(header);
+        if (column < 0) {
+            return this;
+        }
+        List<Integer> kept = java.util.stream.IntStream.range(0, headers.size()).filter(c -> c != column).boxed().toList();
+        return new DataTable(kept.stream().map(headers::get).toList(), kept.stream().map(numeric::get).toList(),
+                rows.stream().map(row -> kept.stream().map(row::get).toList()).toList());
+    }
+
+    /** Whether a column of text other than that one labels the rows. */
+    public boolean labelledBesides(String header) {
+        return java.util.stream.IntStream.range(0, headers.size()).anyMatch(c -> !headers.get(c).equals(header) && !numeric.get(c));
+    }
+
     public String cell(int row, int column) {
         return rows.get(row).get(column);
     }

@@ -14,10 +14,26 @@ import dev.marquee.chart.RenderedChart;
  * @param layerTables the report's layer tables {@code sql} reads, in build order (the methodology page shows each)
  */
 public record Figure(RenderedChart chart, String description, DataTable table, String sql, String sqlLabel,
-                     java.util.List<String> layerTables) {
+                     java.util.List<String> layerTables, boolean namesSources) {
 
     public Figure {
         layerTables = java.util.List.copyOf(layerTables);
+    }
+
+    /** A figure of a report whose populations sit side by side: its table names the file of each row. */
+    public Figure(RenderedChart chart, String description, DataTable table, String sql, String sqlLabel,
+                  java.util.List<String> layerTables) {
+        this(chart, description, table, sql, sqlLabel, layerTables, true);
+    }
+
+    /**
+     * The table as a page shows it: without the columns empty in every row, and, in a report of one population, without
+     * the file column where another column labels the rows (the sample's "event files" in every row): the Data and
+     * About pages name the one population, and the CSV keeps the column.
+     */
+    public DataTable shownTable() {
+        DataTable shown = table.withoutEmptyColumns();
+        return namesSources || !shown.labelledBesides("source") ? shown : shown.without("source");
     }
 
     public String title() {

@@ -281,7 +281,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 : chart.spec().borrowedResult().map(r -> "How it is computed (" + r + ")")
                 .orElse("How it is computed (" + query + ", by the outlook stage from " + slug + ".sql)");
         return new Figure(chart, description, DataTable.of(chart.spec(), data), sql, label,
-                layerTables.stream().filter(table -> Layer.reads(sql, table)).toList());
+                layerTables.stream().filter(table -> Layer.reads(sql, table)).toList(), severalSources);
     }
 
     /** Per chart ({@code <question>/<chart id>}), the targets drawn on it with their status. */

@@ -283,7 +283,7 @@ public final class SiteRenderer {
     private static ChartView chartView(Figure figure) {
         RenderedChart chart = figure.chart();
         // The PDF's table leaves empty columns out too; the CSV keeps every column.
-        DataTable table = figure.table().withoutEmptyColumns();
+        DataTable table = figure.shownTable();
         return new ChartView("chart-" + chart.fileStem(), figure.title(), figure.description(), chart.svg(), chart.narrowSvg(),
                 figure.altText(), table.headers(), table.rows(), table.numeric(), csvPath(chart),
                 figure.sql(), figure.sqlLabel(), figure.layerTables());
