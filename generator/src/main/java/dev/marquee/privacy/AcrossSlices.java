@@ -538,9 +538,10 @@ public final class AcrossSlices {
     /**
      * A slice's KPI figures of the as-of date whose members, and part, the whole report shows exactly: its row, shown, of
      * a result that declares it counts that KPI's members by its label ({@code kpi_members}), for the slice's own value
-     * of the label, with as many members (and as many in its part, for a KPI with one) as the KPI figure. The Poland
-     * slice hid its 47 active members, because its churn model's row of Europe (its expected churners too few) counts
-     * as many, while the whole report's members by country shows Poland's 47.
+     * of the label, with as many members (and as many in its part, for a KPI with one) as the KPI figure, which they
+     * make: a count of members, or a rate of its part. The Poland slice hid its 47 active members, because its churn
+     * model's row of Europe (its expected churners too few) counts as many, while the whole report's members by country
+     * shows Poland's 47.
      */
     private static Set<String> kpisPublishedByWhole(Answers whole, SliceKpis slice, Map<String, String> shared) {
         Map<String, List<String>> declared = new HashMap<>();
@@ -563,7 +564,10 @@ public final class AcrossSlices {
                 String kpi = String.valueOf(table.value(row, "kpi"));
                 double group = KpiGroups.group(table, row, 0);
                 Object part = partColumn.map(table.rows().get(row)::get).orElse(null);
-                if (rows.stream().anyMatch(r -> declared.get(r.result()).contains(kpi) && r.members() == group
+                // Only a figure its members and part make: a count of them, or the share of them in its part. An MRR
+                // is a sum of their prices, which the row need not show (the whole report may hide it for its prices).
+                boolean madeOfItsMembers = part == null ? "members".equals(table.value(row, "unit")) : part instanceof Number;
+                if (madeOfItsMembers && rows.stream().anyMatch(r -> declared.get(r.result()).contains(kpi) && r.members() == group
                         && (part == null || part instanceof Number n && r.part() == n.doubleValue()))) {
                     known.add(kpi + "/" + KpiGroups.PERIODS.get(0));
                 }

@@ -74,8 +74,8 @@ class CatalogTest {
 
     @Test
     void read_kpiMembers_ofAResultWithoutALabel_isRefused() throws Exception {
-        Path questions = questionsWith("members.md", "    label: region\n    kpi_members: [active_members, mrr]\n",
-                "    kpi_members: [active_members, mrr]\n");
+        Path questions = questionsWith("members.md", "    label: region\n    kpi_members: [active_members]\n",
+                "    kpi_members: [active_members]\n");
 
         ReportException error = assertThrows(ReportException.class, () -> readAsTheRunDoes(questions));
 

@@ -240,7 +240,7 @@ class DifferencingTest {
 
     /**
      * A country's slice shows the key figures the whole report gives of its country: its active members (the whole
-     * report's members by country) and its churn rate (the churn by country). Before, the Poland slice's tiles read
+     * report's members by country) and its churn rate (the churn by country). Before, the Poland slice's tile read
      * "n/a" above a countries table showing its 47 members, because its churn model's row of Europe, hidden for its few
      * expected churners, counts as many members; and India's churn rate was hidden beside the whole report's 3.9%.
      */
