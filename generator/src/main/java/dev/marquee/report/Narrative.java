@@ -32,7 +32,29 @@ public final class Narrative {
 
     /** The narrative with "fewer than k" saying the report's k; values from the data are left as they are. */
     public static String expand(Answer answer, int k) {
-        return expand(answer, dev.marquee.format.Wording.withK(answer.question().narrative(), k));
+        return expand(answer, k, true);
+    }
+
+    /**
+     * The same, in a report of one population or of several: one population's report (the sample, the event files
+     * alone) names it on its Data and About pages, so its narrative drops the file it would name beside a figure ("(source:
+     * event files)") or before it ("In netflix_customer_churn.csv, 26.5% of ...").
+     */
+    public static String expand(Answer answer, int k, boolean severalSources) {
+        String written = dev.marquee.format.Wording.withK(answer.question().narrative(), k);
+        return expand(answer, severalSources ? written : withoutTheOneFile(written));
+    }
+
+    /** A file quoted beside a figure, in brackets. */
+    private static final java.util.regex.Pattern SOURCE_ASIDE =
+            java.util.regex.Pattern.compile("\\s*\\(source: \\{\\{\\s*[A-Za-z0-9_]+\\.source(?:\\[-?\\d+])?\\s*}}\\)");
+    /** A sentence opening on a file: "In {{ overall.source[0] }}, the ...". */
+    private static final java.util.regex.Pattern IN_SOURCE =
+            java.util.regex.Pattern.compile("\\bIn \\{\\{\\s*[A-Za-z0-9_]+\\.source(?:\\[-?\\d+])?\\s*}},\\s+(\\S)");
+
+    static String withoutTheOneFile(String narrative) {
+        String withoutAsides = SOURCE_ASIDE.matcher(narrative).replaceAll("");
+        return IN_SOURCE.matcher(withoutAsides).replaceAll(m -> Matcher.quoteReplacement(m.group(1).toUpperCase(java.util.Locale.ROOT)));
     }
 
     private static String expand(Answer answer, String written) {

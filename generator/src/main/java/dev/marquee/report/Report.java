@@ -52,6 +52,8 @@ public record Report(String title, Parameters parameters, List<Section> sections
         List<Section> sections = new ArrayList<>();
         List<Kpi> kpis = new ArrayList<>();
         List<LeftOut> left = new ArrayList<>(leftOut);
+        // As the pages decide it (see Presentation): a report of one population names it once, not beside each figure.
+        boolean severalSources = charts.stream().flatMap(c -> c.data().sources().stream()).distinct().count() > 1;
         for (Answer answer : answers) {
             String slug = answer.question().slug();
             java.util.Map<String, String> notes = new java.util.HashMap<>();
@@ -71,7 +73,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
                 }
             }
             sections.add(new Section(answer, charts.stream().filter(c -> c.questionSlug().equals(slug)).toList(),
-                    Narrative.expand(answer, parameters.minGroupSize()), notes));
+                    Narrative.expand(answer, parameters.minGroupSize(), severalSources), notes));
             answer.question().kpiQuery().ifPresent(query -> {
                 dev.marquee.engine.Table table = answer.result(query);
                 List<Kpi> rows = kpis(table);

@@ -29,6 +29,9 @@ class OnePopulationTablesTest {
         String revenue = Files.readString(site.resolve("revenue.html"));
         assertFalse(revenue.contains(FILE_HEADER), "the revenue page's tables have no file column");
         assertTrue(revenue.contains("<th scope=\"col\" class=\"txt\">plan</th>"), "the MRR by plan table is there");
+        // Its narrative: "Standard brings the most recurring revenue of any plan, $23.8K (source: event files)." before.
+        assertTrue(revenue.contains("brings the most recurring revenue of any plan, $23.8K."), revenue);
+        assertFalse(revenue.contains("(source: "), "no file named beside a figure");
         assertTrue(Files.readString(site.resolve("csv/revenue-by-plan.csv")).startsWith("source,plan,"));
         // Members by file: the file is the row's only label.
         assertEquals(1, count(Files.readString(site.resolve("members.html")), FILE_HEADER));
