@@ -46,7 +46,7 @@ final class CountryFigures {
         static Value notPublished(int k) {
             // A large country is often merged for a small one's sake: the reason leads with what is protected, not
             // with "fewer than k", which beside its page's member count reads as false.
-            return new Value("Not published", "–", "Counted in " + Disclosure.OTHER + " so that no group of fewer than " + k
+            return new Value(Tile.NOT_PUBLISHED, "–", "Counted in " + Disclosure.OTHER + " so that no group of fewer than " + k
                     + " members can be worked out from the totals: the country or a part of it the figure counts (its "
                     + "churners, say) is that small, or it is merged with a smaller country to protect that one");
         }

@@ -38,6 +38,9 @@ public record Tile(String id, String label, String value, boolean partial, boole
     }
 
     /** A KPI's tile; with the edition's memory, its sparkline across editions and its targets. */
+    /** The value of a tile whose figure is hidden for privacy. */
+    public static final String NOT_PUBLISHED = "Not published";
+
     public static Tile of(Kpi kpi, Optional<Memory> memory, Targets targets) {
         return of(kpi, memory, targets, Optional.empty());
     }
@@ -53,7 +56,10 @@ public record Tile(String id, String label, String value, boolean partial, boole
         }
         List<TargetStatus> statuses = memory.map(m -> m.targetsOf(targets, kpi.id()).stream().map(TargetStatus::of).toList())
                 .orElse(List.of());
-        return new Tile(kpi.id(), kpi.label(), kpi.valueText(), kpi.partial(), kpi.compared(),
+        // A figure hidden for privacy reads as the countries' pages write it, not "n/a", which says the data has none.
+        boolean hidden = Double.isNaN(kpi.value()) && (kpi.comparison().contains(dev.marquee.privacy.KpiGroups.HIDDEN)
+                || kpi.comparison().contains(dev.marquee.privacy.AcrossSlices.HIDDEN));
+        return new Tile(kpi.id(), kpi.label(), hidden ? NOT_PUBLISHED : kpi.valueText(), kpi.partial(), kpi.compared(),
                 new Change(kpi.changeVsPreviousMonth(), kpi.trendVsPreviousMonth(), Texts.VS_MONTH_EARLIER),
                 new Change(kpi.changeVsYearAgo(), kpi.trendVsYearAgo(), Texts.VS_YEAR_EARLIER),
                 kpi.comparison(), sparkline, statuses, whole.flatMap(w -> Optional.ofNullable(w.kpis().get(kpi.id()))

@@ -52,6 +52,22 @@ class TileTest {
         assertTrue(tile.targets().isEmpty());
     }
 
+    @Test
+    void aFigureHiddenForPrivacy_readsNotPublished_asOnTheCountriesPages_andOneTheDataCannotGive_readsNA() {
+        kpi = new Kpi("churn_rate", "Churn rate", Unit.PERCENT, Double.NaN, Optional.empty(), Optional.empty(), false, false,
+                "month to the as-of day; " + dev.marquee.privacy.KpiGroups.HIDDEN + "10 members");
+        assertEquals("Not published", thenTile().value());
+
+        kpi = new Kpi("active_members", "Active members", Unit.MEMBERS, Double.NaN, Optional.empty(), Optional.empty(), false, true,
+                "on the as-of date; " + dev.marquee.privacy.AcrossSlices.HIDDEN + "10 members be worked out from the whole report");
+        assertEquals("Not published", thenTile().value());
+
+        // A rate of no members at all: nothing hidden, nothing to give.
+        kpi = new Kpi("churn_rate", "Churn rate", Unit.PERCENT, Double.NaN, Optional.empty(), Optional.empty(), false, false,
+                "month to the as-of day");
+        assertEquals("n/a", thenTile().value());
+    }
+
     private void givenKpi(Unit unit, double value, Optional<Double> monthBefore, Optional<Double> yearBefore, boolean higherIsBetter) {
         kpi = new Kpi("k", "A figure", unit, value, monthBefore, yearBefore, false, higherIsBetter, "Nov 2024 vs Oct 2024");
     }
