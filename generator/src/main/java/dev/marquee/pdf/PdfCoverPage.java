@@ -67,7 +67,7 @@ final class PdfCoverPage {
         String lead = shown.report().datelineLead();
         // Without viewing sessions each file runs to its own latest date (a tile's "as of 15 Jul 2023"): the cover says
         // so under the report's date, as the site's overview does.
-        String ownDates = period.isEmpty() && shown.report().parameters().dated() ? ". " + Presentation.eachFileItsOwnDate("the site's Data page") : "";
+        String ownDates = period.isEmpty() && shown.report().parameters().dated() ? ". " + Presentation.ownDates(shown.report(), "the site's Data page") : "";
         Paragraph asOf = new Paragraph(period + (period.isEmpty() ? lead : lead.toLowerCase(java.util.Locale.ROOT)) + shown.dateline()
                 + ownDates, new Font(fonts.regular, 12, Font.NORMAL, MUTED));
         asOf.setSpacingAfter(8);

@@ -82,6 +82,26 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 + "to its own latest date, which " + dataPage + " gives.";
     }
 
+    /**
+     * The same for a report's populations: a report of one file says which, since its figures do not name it (see
+     * {@link #populations}).
+     */
+    public static String ownDates(Report report, String dataPage) {
+        List<String> populations = populations(report);
+        return populations.size() != 1 ? eachFileItsOwnDate(dataPage)
+                : "No file holds individual viewing sessions: every figure comes from one file, " + populations.get(0)
+                        + ", and runs to its latest date, which " + dataPage + " gives.";
+    }
+
+    /**
+     * The populations the report's charts count (their files' names, the event files'): a report of one names it on
+     * its Data and About pages and its cover, not beside each figure.
+     */
+    public static List<String> populations(Report report) {
+        return report.sections().stream().flatMap(s -> s.charts().stream()).flatMap(c -> c.data().sources().stream())
+                .filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     public static Presentation of(Report report) {
         return of(report, Optional.empty(), Targets.none());
     }
@@ -96,8 +116,8 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         List<String> layerTables = report.layerTables().stream().map(Layer.Shown::name).toList();
         // A report of one population (the event files alone, one public file alone) names it on the Data and About
         // pages; only where populations sit side by side does each chart say which one it counts.
-        boolean severalSources = report.sections().stream().flatMap(s -> s.charts().stream())
-                .flatMap(c -> c.data().sources().stream()).distinct().count() > 1;
+        List<String> populations = populations(report);
+        boolean severalSources = populations.size() > 1;
         List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables, severalSources)).toList();
         Report.DateRange range = report.dataRange();
         String period = dates(range);
@@ -105,7 +125,9 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         // run to its own latest date" contradicted each other.
         String freshness = !period.isEmpty()
                 ? "Viewing activity from " + Formats.date(range.first()) + " to " + Formats.date(range.last()) + "."
-                : report.parameters().dated() ? eachFileItsOwnDate("the Data page")
+                : report.parameters().dated() ? ownDates(report, "the Data page")
+                : populations.size() == 1 ? "No file holds individual viewing sessions or dates: every figure counts the members "
+                        + "of " + populations.get(0) + " as the file lists them."
                 : "No file holds individual viewing sessions or dates: each figure names the file it comes from and counts its "
                         + "members as the file lists them.";
         List<Definition> definitions = report.definitions().stream()

@@ -53,7 +53,8 @@ public record Report(String title, Parameters parameters, List<Section> sections
         List<Kpi> kpis = new ArrayList<>();
         List<LeftOut> left = new ArrayList<>(leftOut);
         // As the pages decide it (see Presentation): a report of one population names it once, not beside each figure.
-        boolean severalSources = charts.stream().flatMap(c -> c.data().sources().stream()).distinct().count() > 1;
+        boolean severalSources = charts.stream().flatMap(c -> c.data().sources().stream()).filter(java.util.Objects::nonNull)
+                .distinct().count() > 1;
         for (Answer answer : answers) {
             String slug = answer.question().slug();
             java.util.Map<String, String> notes = new java.util.HashMap<>();

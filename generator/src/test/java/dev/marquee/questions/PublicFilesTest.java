@@ -375,6 +375,13 @@ class PublicFilesTest {
             return alone(FILE);
         }
 
+        /** One file: its tables and narratives do not name it, so the overview says which file every figure comes from. */
+        @Test
+        void overview_namesTheOneFile_everyFigureComesFrom() {
+            assertTrue(site().pageText("index.html").contains("No file holds individual viewing sessions: every figure comes from "
+                    + "one file, " + FILE + ", and runs to its latest date, which the Data page gives."), site().pageText("index.html"));
+        }
+
         /**
          * Months of fewer than k joins leave blank bars and cells; on paper, where no chart has the site's note under
          * it, the page says once what a blank is, so that it is not read as none.
@@ -493,8 +500,9 @@ class PublicFilesTest {
             assertTrue(cover.contains("The data is an undated snapshot"), cover);
             assertFalse(cover.contains("as of"), "no as-of date is made up for an undated file");
             // Not "a file's figures run to its own latest date": the file has none.
-            assertTrue(cover.contains("No file holds individual viewing sessions or dates: each figure names the file it comes "
-                    + "from and counts its members as the file lists them."), cover);
+            // One file: its figures do not name it, so the cover does.
+            assertTrue(cover.contains("No file holds individual viewing sessions or dates: every figure counts the members of "
+                    + FILE + " as the file lists them."), cover);
             assertFalse(cover.contains("latest date"), cover);
             assertFalse(cover.contains("data an undated"), "in every sentence that says it, the footer's too");
             assertTrue(site().pageText("data.html").contains("The data is an undated snapshot"));
