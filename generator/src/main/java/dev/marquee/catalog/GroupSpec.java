@@ -81,18 +81,6 @@ public record GroupSpec(String result, String members, boolean overlapping, List
                         Optional<String> sameRowsAs, Optional<String> endsIn, Optional<String> totalIn,
                         List<String> totalLeavesOut, List<String> prices, List<String> priceRange, List<String> kpiMembers) {
 
-    public GroupSpec(String result, String members, boolean overlapping, List<String> parts, List<String> sums,
-                     List<Ratio> ratios, Small small, Optional<String> label, Optional<String> within,
-                     List<Running> running, List<String> keep, int line, Optional<String> nestedIn,
-                     Optional<String> asOfMonthOf, Optional<String> addsUp, Optional<String> counts,
-                     Optional<Flow> flow, Optional<String> totalsOf, Optional<String> monthsBack, List<String> changes,
-                     Optional<String> sameRowsAs, Optional<String> endsIn, Optional<String> totalIn,
-                     List<String> totalLeavesOut, List<String> prices, List<String> priceRange) {
-        this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, nestedIn, asOfMonthOf,
-                addsUp, counts, flow, totalsOf, monthsBack, changes, sameRowsAs, endsIn, totalIn, totalLeavesOut, prices, priceRange,
-                List.of());
-    }
-
     /** The groupings {@code nested_in} may name: the report's regions, of countries. */
     public static final java.util.Set<String> NESTINGS = java.util.Set.of("region");
     /** The column whose values a region groups. */
@@ -111,7 +99,7 @@ public record GroupSpec(String result, String members, boolean overlapping, List
                      List<Running> running, List<String> keep, int line, Optional<String> nestedIn) {
         this(result, members, overlapping, parts, sums, ratios, small, label, within, running, keep, line, nestedIn, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of());
     }
 
     /**

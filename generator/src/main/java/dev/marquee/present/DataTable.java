@@ -43,21 +43,19 @@ public record DataTable(List<String> headers, List<Boolean> numeric, List<List<S
      * nothing. A table without rows keeps its headers.
      */
     public DataTable withoutEmptyColumns() {
-        List<Integer> kept = java.util.stream.IntStream.range(0, headers.size())
-                .filter(c -> rows.isEmpty() || rows.stream().anyMatch(row -> !row.get(c).isEmpty())).boxed().toList();
-        return new DataTable(kept.stream().map(headers::get).toList(), kept.stream().map(numeric::get).toList(),
-                rows.stream().map(row -> kept.stream().map(row::get).toList()).toList());
+        return keeping(c -> rows.isEmpty() || rows.stream().anyMatch(row -> !row.get(c).isEmpty()));
     }
 
     /** The table without the column of that header, if it has one. */
     public DataTable without(String header) {
-        int column = headers.indexOf(header);
-        if (column < 0) {
-            return this;
-        }
-        List<Integer> kept = java.util.stream.IntStream.range(0, headers.size()).filter(c -> c != column).boxed().toList();
-        return new DataTable(kept.stream().map(headers::get).toList(), kept.stream().map(numeric::get).toList(),
-                rows.stream().map(row -> kept.stream().map(row::get).toList()).toList());
+        return keeping(c -> !headers.get(c).equals(header));
+    }
+
+    /** The table with the columns {@code kept} says yes to, in their order. */
+    private DataTable keeping(java.util.function.IntPredicate kept) {
+        List<Integer> columns = java.util.stream.IntStream.range(0, headers.size()).filter(kept).boxed().toList();
+        return new DataTable(columns.stream().map(headers::get).toList(), columns.stream().map(numeric::get).toList(),
+                rows.stream().map(row -> columns.stream().map(row::get).toList()).toList());
     }
 
     /** Whether a column of text other than that one labels the rows. */

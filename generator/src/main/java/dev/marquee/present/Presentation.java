@@ -77,29 +77,20 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
      * What a report without viewing sessions says under its date: each file runs to its own, which {@code dataPage}
      * gives ("the Data page" on the site, "the site's Data page" in the PDF).
      */
-    public static String eachFileItsOwnDate(String dataPage) {
+    private static String eachFileItsOwnDate(String dataPage) {
         return "No file holds individual viewing sessions: each figure names the file it comes from, and a file's figures run "
                 + "to its own latest date, which " + dataPage + " gives.";
     }
 
     /**
      * The same for a report's populations: a report of one file says which, since its figures do not name it (see
-     * {@link #populations}).
+     * {@link Report#populations}).
      */
     public static String ownDates(Report report, String dataPage) {
-        List<String> populations = populations(report);
+        List<String> populations = report.populations();
         return populations.size() != 1 ? eachFileItsOwnDate(dataPage)
                 : "No file holds individual viewing sessions: every figure comes from one file, " + populations.get(0)
                         + ", and runs to its latest date, which " + dataPage + " gives.";
-    }
-
-    /**
-     * The populations the report's charts count (their files' names, the event files'): a report of one names it on
-     * its Data and About pages and its cover, not beside each figure.
-     */
-    public static List<String> populations(Report report) {
-        return report.sections().stream().flatMap(s -> s.charts().stream()).flatMap(c -> c.data().sources().stream())
-                .filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     public static Presentation of(Report report) {
@@ -116,7 +107,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         List<String> layerTables = report.layerTables().stream().map(Layer.Shown::name).toList();
         // A report of one population (the event files alone, one public file alone) names it on the Data and About
         // pages; only where populations sit side by side does each chart say which one it counts.
-        List<String> populations = populations(report);
+        List<String> populations = report.populations();
         boolean severalSources = populations.size() > 1;
         List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables, severalSources)).toList();
         Report.DateRange range = report.dataRange();

@@ -37,10 +37,10 @@ public record Tile(String id, String label, String value, boolean partial, boole
         }
     }
 
-    /** A KPI's tile; with the edition's memory, its sparkline across editions and its targets. */
     /** The value of a tile whose figure is hidden for privacy. */
     public static final String NOT_PUBLISHED = "Not published";
 
+    /** A KPI's tile; with the edition's memory, its sparkline across editions and its targets. */
     public static Tile of(Kpi kpi, Optional<Memory> memory, Targets targets) {
         return of(kpi, memory, targets, Optional.empty());
     }

@@ -88,15 +88,21 @@ public final class AcrossSlices {
                 published.set(s, Disclosure.protect(slices.get(s).computed(), k, regionOf, Map.of(), sameRowsInWhole.get(s)));
             }
         }
+        // The whole report's rows of each slice's own value, shown: what a reader has of the slice's KPI figures.
+        Map<String, List<String>> kpiMembers = kpiMembers(whole);
         List<Set<String>> shownByWhole = new ArrayList<>();
-        for (int s = 0; s < slices.size(); s++) {
-            Map<String, String> values = shared.get(s);
-            shownByWhole.add(sliceKpis.get(s).map(own -> kpisShownByWhole(whole, own, values)).orElse(Set.of()));
-        }
         List<Set<String>> publishedByWhole = new ArrayList<>();
         for (int s = 0; s < slices.size(); s++) {
-            Map<String, String> values = shared.get(s);
-            publishedByWhole.add(sliceKpis.get(s).map(own -> kpisPublishedByWhole(whole, own, values)).orElse(Set.of()));
+            Set<String> shownKpis = Set.of();
+            Set<String> publishedKpis = Set.of();
+            if (sliceKpis.get(s).isPresent()) {
+                List<SharedValueRows.Row> wholeRows = SharedValueRows.wholeSliceRows(whole.computed(), whole.published(), shared.get(s))
+                        .stream().filter(SharedValueRows.Row::shown).toList();
+                shownKpis = kpisShownByWhole(sliceKpis.get(s).get(), wholeRows);
+                publishedKpis = kpisPublishedByWhole(sliceKpis.get(s).get(), wholeRows, kpiMembers);
+            }
+            shownByWhole.add(shownKpis);
+            publishedByWhole.add(publishedKpis);
         }
         while (true) {
             compareRows(whole, slices, k, regionOf, shared, forced, published, sameRowsInWhole);
@@ -515,9 +521,8 @@ public final class AcrossSlices {
      * A slice's KPI figures (ids as {@link #hidden} names them) whose group the whole report shows by the slice's value
      * in a table, with as many members: matched by the count, as {@link #sameGroupsAsKpis} matches within a slice.
      */
-    private static Set<String> kpisShownByWhole(Answers whole, SliceKpis slice, Map<String, String> shared) {
-        List<SharedValueRows.Row> rows = SharedValueRows.wholeSliceRows(whole.computed(), whole.published(), shared).stream()
-                .filter(SharedValueRows.Row::shown).filter(r -> Double.isFinite(r.members())).toList();
+    private static Set<String> kpisShownByWhole(SliceKpis slice, List<SharedValueRows.Row> wholeRows) {
+        List<SharedValueRows.Row> rows = wholeRows.stream().filter(r -> Double.isFinite(r.members())).toList();
         Set<String> shown = new HashSet<>();
         for (Table table : slice.computed().values()) {
             for (int row = 0; row < table.rowCount(); row++) {
@@ -535,6 +540,18 @@ public final class AcrossSlices {
         return shown;
     }
 
+    /** Per result ({@link Disclosure#resultKey}) that declares them, the KPIs whose members its rows count ({@code kpi_members}). */
+    private static Map<String, List<String>> kpiMembers(Answers whole) {
+        Map<String, List<String>> declared = new HashMap<>();
+        for (Answer answer : whole.computed()) {
+            for (String result : answer.results().keySet()) {
+                answer.question().privacy(result).filter(spec -> !spec.kpiMembers().isEmpty())
+                        .ifPresent(spec -> declared.put(Disclosure.resultKey(answer.question(), result), spec.kpiMembers()));
+            }
+        }
+        return declared;
+    }
+
     /**
      * A slice's KPI figures of the as-of date whose members, and part, the whole report shows exactly: its row, shown, of
      * a result that declares it counts that KPI's members by its label ({@code kpi_members}), for the slice's own value
@@ -543,16 +560,9 @@ public final class AcrossSlices {
      * model's row of Europe (its expected churners too few) counts as many, while the whole report's members by country
      * shows Poland's 47.
      */
-    private static Set<String> kpisPublishedByWhole(Answers whole, SliceKpis slice, Map<String, String> shared) {
-        Map<String, List<String>> declared = new HashMap<>();
-        for (Answer answer : whole.computed()) {
-            for (String result : answer.results().keySet()) {
-                answer.question().privacy(result).filter(spec -> !spec.kpiMembers().isEmpty())
-                        .ifPresent(spec -> declared.put(Disclosure.resultKey(answer.question(), result), spec.kpiMembers()));
-            }
-        }
-        List<SharedValueRows.Row> rows = SharedValueRows.wholeSliceRows(whole.computed(), whole.published(), shared).stream()
-                .filter(SharedValueRows.Row::shown).filter(SharedValueRows.Row::wholeSlice)
+    private static Set<String> kpisPublishedByWhole(SliceKpis slice, List<SharedValueRows.Row> wholeRows,
+                                                    Map<String, List<String>> declared) {
+        List<SharedValueRows.Row> rows = wholeRows.stream().filter(SharedValueRows.Row::wholeSlice)
                 .filter(r -> declared.containsKey(r.result())).toList();
         Set<String> known = new HashSet<>();
         for (Table table : slice.computed().values()) {

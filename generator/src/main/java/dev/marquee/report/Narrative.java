@@ -30,15 +30,11 @@ public final class Narrative {
         return expand(answer, answer.question().narrative());
     }
 
-    /** The narrative with "fewer than k" saying the report's k; values from the data are left as they are. */
-    public static String expand(Answer answer, int k) {
-        return expand(answer, k, true);
-    }
-
     /**
-     * The same, in a report of one population or of several: one population's report (the sample, the event files
-     * alone) names it on its Data and About pages, so its narrative drops the file it would name beside a figure ("(source:
-     * event files)") or before it ("In netflix_customer_churn.csv, 26.5% of ...").
+     * The narrative with "fewer than k" saying the report's k; values from the data are left as they are. A report of one
+     * population (the sample, the event files alone) names it on its Data and About pages, so its narrative drops the
+     * file it would name beside a figure ("(source: event files)") or before it ("In netflix_customer_churn.csv, 26.5% of
+     * ...").
      */
     public static String expand(Answer answer, int k, boolean severalSources) {
         String written = dev.marquee.format.Wording.withK(answer.question().narrative(), k);

@@ -52,9 +52,8 @@ public record Report(String title, Parameters parameters, List<Section> sections
         List<Section> sections = new ArrayList<>();
         List<Kpi> kpis = new ArrayList<>();
         List<LeftOut> left = new ArrayList<>(leftOut);
-        // As the pages decide it (see Presentation): a report of one population names it once, not beside each figure.
-        boolean severalSources = charts.stream().flatMap(c -> c.data().sources().stream()).filter(java.util.Objects::nonNull)
-                .distinct().count() > 1;
+        // A report of one population names it once, not beside each figure (see populations).
+        boolean severalSources = populations(charts).size() > 1;
         for (Answer answer : answers) {
             String slug = answer.question().slug();
             java.util.Map<String, String> notes = new java.util.HashMap<>();
@@ -91,6 +90,18 @@ public record Report(String title, Parameters parameters, List<Section> sections
             });
         }
         return new Report(title, parameters, sections, kpis, left, quality, dataRange, tableRanges, layerTables);
+    }
+
+    /**
+     * The populations the report's charts count (their files' names, the event files'): a report of one names it on
+     * its Data and About pages and its cover, not beside each figure.
+     */
+    public List<String> populations() {
+        return populations(sections.stream().flatMap(s -> s.charts().stream()).toList());
+    }
+
+    private static List<String> populations(List<RenderedChart> charts) {
+        return charts.stream().flatMap(c -> c.data().sources().stream()).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     /** The same report with its KPIs replaced (hidden across slices, say). */

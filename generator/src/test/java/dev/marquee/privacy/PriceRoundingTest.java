@@ -201,7 +201,8 @@ class PriceRoundingTest {
                 ratios.stream().map(r -> GroupSpec.Ratio.parse(r).orElseThrow()).toList(), GroupSpec.Small.MERGE,
                 Optional.of("plan"), Optional.empty(), List.of(), List.of(), 1, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of("mrr"), List.of("lowest_price", "highest_price"));
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of("mrr"), List.of("lowest_price", "highest_price"),
+                List.of());
     }
 
     private static List<Object> row(String plan, double mrr, long members, Double arpu, double lowest, double highest) {
