@@ -5,6 +5,7 @@ import dev.marquee.engine.Column;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Formats;
 import dev.marquee.format.SafeText;
+import dev.marquee.format.Unit;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -53,15 +54,21 @@ final class CsvExport {
         return text;
     }
 
-    private static String headerWithUnit(ChartSpec spec, Column column) {
-        if (spec.y().contains(column.name()) && !spec.unit().suffix().isEmpty()) {
-            String unit = switch (spec.unit().style()) {
-                case PERCENT -> "ratio";
-                case SCORE -> "score 1-5";
-                default -> spec.unit().suffix();
-            };
-            return column.name() + " (" + unit + ")";
+    /**
+     * A number column's name with its unit as the question declares it ("mrr (USD)", "share (ratio)", "arpu (USD)"); a
+     * count without a noun has none, and a unit that only repeats the name ("members", "titles") is left out. A text
+     * column keeps its name: its values are labels ("under 5"), even where the unit is declared for the chart's axis.
+     */
+    static String headerWithUnit(ChartSpec spec, Column column) {
+        if (!column.type().isNumeric()) {
+            return column.name();
         }
-        return column.name();
+        Unit unit = spec.unitOf(column.name());
+        String text = switch (unit.style()) {
+            case PERCENT -> "ratio";
+            case SCORE -> "score 1-5";
+            default -> unit.suffix();
+        };
+        return text.isEmpty() || text.equals(column.name()) ? column.name() : column.name() + " (" + text + ")";
     }
 }

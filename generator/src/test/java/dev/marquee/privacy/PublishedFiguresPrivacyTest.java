@@ -228,7 +228,7 @@ class PublishedFiguresPrivacyTest {
         Map<String, Long> byCountry = new LinkedHashMap<>();
         Map<String, Long> byPlan = new LinkedHashMap<>();
         for (CSVRecord row : csv.get("plans-devices-plan-by-country.csv")) {
-            long members = Long.parseLong(row.get("members (members)"));
+            long members = Long.parseLong(row.get("members"));
             byCountry.merge(row.get("country"), members, Long::sum);
             if (!row.get("plan").equals(Disclosure.OTHER)) {
                 byPlan.merge(row.get("plan"), members, Long::sum);

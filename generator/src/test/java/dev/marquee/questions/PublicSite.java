@@ -161,7 +161,7 @@ record PublicSite(Map<String, Path> files, Path site, int k, boolean real, Fixtu
             for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
                 Map<String, String> cells = new LinkedHashMap<>();
-                // A header names the unit after the column: "members (members)", "share (ratio)", "mrr (USD)".
+                // A header names the unit after the column: "share (ratio)", "mrr (USD)"; none where it repeats the name ("members").
                 record.toMap().forEach((header, value) -> cells.put(header.replaceAll(" \\(.*\\)$", ""), value));
                 rows.add(new Published(file.getFileName().toString(), cells));
             }

@@ -280,7 +280,7 @@ class ReaderViewTest {
         failWith(problems);
     }
 
-    /** Every CSV the site publishes, its header's units ("members (members)") taken off the column names. */
+    /** Every CSV the site publishes, its header's units ("mrr (USD)") taken off the column names. */
     private static List<PublishedTables.Table> csvFiles() throws IOException {
         List<PublishedTables.Table> csvs = new ArrayList<>();
         try (Stream<Path> files = Files.list(SITE.resolve("csv"))) {

@@ -26,9 +26,12 @@ final class PublishedReports {
         return reports;
     }
 
-    /** A published CSV file's rows, by its header. */
+    /** A published CSV's rows by column name, each header's unit ("mrr (USD)") taken off. */
     static List<CSVRecord> rows(Path csv) throws IOException {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-                .parse(new StringReader(Files.readString(csv))).getRecords();
+        String text = Files.readString(csv);
+        String[] header = CSVFormat.DEFAULT.parse(new StringReader(text)).getRecords().get(0).stream()
+                .map(name -> name.replaceAll(" \\(.*\\)$", "")).toArray(String[]::new);
+        return CSVFormat.DEFAULT.builder().setHeader(header).setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text)).getRecords();
     }
 }

@@ -439,7 +439,7 @@ class SubtractionAuditTest {
         return named;
     }
 
-    /** A measure's column in a row: one of its names, with or without its unit ("members (members)"). */
+    /** A measure's column in a row: one of its names, with or without its unit ("mrr (USD)"). */
     private static Optional<String> column(CSVRecord row, String measure) {
         for (String name : COLUMNS.getOrDefault(measure, List.of(measure))) {
             for (String column : row.getParser().getHeaderNames()) {
