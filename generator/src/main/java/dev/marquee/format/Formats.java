@@ -217,15 +217,25 @@ public final class Formats {
     static String shortNumber(double value) {
         double abs = Math.abs(value);
         if (abs >= 1e9) {
-            return trimmed(value / 1e9) + "B";
+            return shortened(value, 1e9) + "B";
         }
         if (abs >= 1e6) {
-            return trimmed(value / 1e6) + "M";
+            return shortened(value, 1e6) + "M";
         }
         if (abs >= 1e4) {
-            return trimmed(value / 1e3) + "K";
+            return shortened(value, 1e3) + "K";
         }
         return grouped(value, abs < 10 && value != Math.rint(value) ? 1 : 0);
+    }
+
+    /**
+     * A number in thousands, millions or billions, rounded half-up on its decimal digits: a reader shortens the $12,450
+     * a table shows to $12.5K, where half-even (and 12.45's binary value, a little under it) gives $12.4K.
+     */
+    private static String shortened(double value, double scale) {
+        java.math.BigDecimal inScale = java.math.BigDecimal.valueOf(value).divide(java.math.BigDecimal.valueOf(scale));
+        return trimmed(inScale.setScale(inScale.abs().compareTo(java.math.BigDecimal.valueOf(100)) >= 0 ? 0 : 1,
+                java.math.RoundingMode.HALF_UP).doubleValue());
     }
 
     /** Hours or minutes: one decimal under 100 as in {@link #full} (without a trailing ".0"), else {@link #shortNumber}. */

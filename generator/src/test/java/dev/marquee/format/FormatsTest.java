@@ -12,7 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** One formatter for every number, date and header the site and the PDF show: a case per unit and grain. */
 class FormatsTest {
 
-    /** Every figure rounds half-even: 45.25 minutes are 45.2. */
+    /**
+     * Every figure rounds half-even (45.25 minutes are 45.2), but one shortened to thousands or more rounds half-up, as
+     * a reader shortens the full figure a table shows beside it: $12,450 is $12.5K.
+     */
     @ParameterizedTest(name = "{1} {0}: compact {2}, full {3}, with its unit {4}")
     @CsvSource(delimiter = '|', value = {
             "1234567.8 | HOURS    | 1.2M hours     | 1,234,568         | 1,234,568 hours",
@@ -33,6 +36,11 @@ class FormatsTest {
             "798.2     | USD      | $798           | $798.20           | $798.20",
             "56095.31  | USD      | $56.1K         | $56,095.31        | $56,095.31",
             "-12.5     | USD      | -$12.50        | -$12.50           | -$12.50",
+            "12450     | DOLLARS  | $12.5K         | $12,450           | $12,450",
+            "31250     | USD      | $31.3K         | $31,250.00        | $31,250.00",
+            "-12450    | DOLLARS  | -$12.5K        | -$12,450          | -$12,450",
+            "1250000   | HOURS    | 1.3M hours     | 1,250,000         | 1,250,000 hours",
+            "124500    | COUNT    | 125K           | 124,500           | 124,500",
             // Money made whole (revenue rounded to a step of a dollar or more, and its forecast): never cents.
             "56000     | DOLLARS  | $56K           | $56,000           | $56,000",
             "58720.73  | DOLLARS  | $58.7K         | $58,721           | $58,721",
