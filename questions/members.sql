@@ -56,7 +56,7 @@ SELECT c.source, c.plan, c.members, CAST(c.members AS DOUBLE) / sum(c.members) O
        CAST(c.monthly_fees AS DOUBLE) AS monthly_fees,
        CASE WHEN sum(c.members_with_fee) OVER (PARTITION BY c.source) > 0 THEN c.members_with_fee END AS members_with_fee,
        CAST(c.monthly_fees AS DOUBLE) / nullif(c.members_with_fee, 0) AS average_fee,
-       -- The prices the plan is sold at (see PriceRounding; not published).
+       -- The prices the plan is sold at (see Methodology, Privacy, on revenue; not published).
        CAST(p.lowest_price AS DOUBLE) AS lowest_price, CAST(p.highest_price AS DOUBLE) AS highest_price
 FROM counted AS c
 LEFT JOIN plan_price AS p ON p.source = c.source AND p.plan = c.plan

@@ -45,7 +45,7 @@ ORDER BY month
 -- (file) at a time.
 -- name: by_plan
 -- plan_price: the prices each plan is sold at, which a reader may know; whether an MRR is shown depends on them (see
--- PriceRounding), not on what the row's members pay. Not published.
+-- Methodology, Privacy, on revenue), not on what the row's members pay. Not published.
 SELECT m.source, m.plan, CAST(sum(m.monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
        CAST(sum(m.monthly_fee) AS DOUBLE) / count(*) AS arpu,
        CAST(min(p.lowest_price) AS DOUBLE) AS lowest_price, CAST(max(p.highest_price) AS DOUBLE) AS highest_price
@@ -86,7 +86,7 @@ ORDER BY source
 
 -- Countries too small to publish are merged into Other (revenue.md's privacy).
 -- name: by_country
--- A country's prices are those its members' plans are sold at (members without a plan: the data's, see PriceRounding).
+-- A country's prices are those its members' plans are sold at (members without a plan: the data's; see Methodology, Privacy).
 SELECT m.source, m.country, CAST(sum(m.monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
        CAST(sum(m.monthly_fee) AS DOUBLE) / count(*) AS arpu,
        CASE WHEN count(p.plan) = count(*) THEN CAST(min(p.lowest_price) AS DOUBLE) END AS lowest_price,

@@ -1,6 +1,7 @@
 -- plan_price: the lowest and the highest price each plan is sold at, per population: every subscription's for the
 -- event files, the fees a member-level file gives per plan. A reader may know a plan's prices, so whether a sum of
--- prices is shown may depend on them (see PriceRounding), and never on what a group's own members pay. Never published.
+-- prices is shown may depend on them (see Methodology, Privacy, on revenue), and never on what a group's own members
+-- pay. Never published.
 
 SELECT CAST({{event_source}} AS VARCHAR) AS source, plan, min(monthly_price) AS lowest_price, max(monthly_price) AS highest_price
 FROM subscriptions

@@ -292,9 +292,18 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         String slug = section.answer().question().slug();
         String label = section.answer().question().query(query).isPresent() ? "SQL (" + slug + ".sql: " + query + ")"
                 : chart.spec().borrowedResult().map(r -> "How it is computed (" + r + ")")
-                .orElse("How it is computed (" + query + ", by the outlook stage from " + slug + ".sql)");
+                .orElse("How it is computed (" + query + ": " + computedFrom(query) + " " + slug + ".sql gives)");
         return new Figure(chart, description, DataTable.of(chart.spec(), data), sql, label,
                 layerTables.stream().filter(table -> Layer.reads(sql, table)).toList(), severalSources);
+    }
+
+    /** What a result computed in Java, not by a statement, is made of, in words: its SQL box shows the statement it reads. */
+    private static String computedFrom(String result) {
+        if (dev.marquee.catalog.ModelSpec.RESULTS.contains(result)) {
+            return "a logistic regression fitted on the rows";
+        }
+        return result.equals(dev.marquee.catalog.ForecastSpec.ACCURACY) ? "the forecasts' errors when refitted on the months"
+                : "a forecast of the series";
     }
 
     /** Per chart ({@code <question>/<chart id>}), the targets drawn on it with their status. */
