@@ -80,9 +80,13 @@ public record Report(String title, Parameters parameters, List<Section> sections
                 for (int r = 0; r < rows.size(); r++) {
                     Kpi kpi = rows.get(r);
                     // A KPI whose files are absent has no value (NULL, not a value of 0, nor a NaN the data made): it is
-                    // left out, and said so. One hidden for privacy keeps its tile, whose comparison says why.
+                    // left out, and said so, unless a member-level file's row of the same figure stands in its place
+                    // (the event files' MRR beside "MRR (Netflix Userbase.csv)"). One hidden for privacy keeps its
+                    // tile, whose comparison says why.
                     if (table.value(r, "value") == null && !kpi.comparison().contains(dev.marquee.privacy.KpiGroups.HIDDEN)) {
-                        left.add(LeftOut.kpi(answer.question(), kpi.label()));
+                        if (!givenPerFile(kpi, rows, table)) {
+                            left.add(LeftOut.kpi(answer.question(), kpi.label()));
+                        }
                     } else {
                         kpis.add(kpi);
                     }
@@ -107,6 +111,19 @@ public record Report(String title, Parameters parameters, List<Section> sections
     /** The same report with its KPIs replaced (hidden across slices, say). */
     public Report withKpis(List<Kpi> replaced) {
         return new Report(title, parameters, sections, replaced, leftOut, quality, dataRange, tableRanges, layerTables);
+    }
+
+    /**
+     * Whether a KPI's figure is shown for a member-level file instead: a row with a value whose id is the KPI's followed
+     * by the file's number ({@code mrr_1} for {@code mrr}), as the KPI statements name them.
+     */
+    private static boolean givenPerFile(Kpi kpi, List<Kpi> rows, dev.marquee.engine.Table table) {
+        for (int r = 0; r < rows.size(); r++) {
+            if (table.value(r, "value") != null && rows.get(r).id().matches(java.util.regex.Pattern.quote(kpi.id()) + "_[0-9]+")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Kpi> kpis(dev.marquee.engine.Table table) {

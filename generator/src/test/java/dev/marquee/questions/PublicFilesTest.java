@@ -323,6 +323,16 @@ class PublicFilesTest {
         assertFalse(overview.contains("viewing_sessions"), "the overview speaks of files in words, not of the data model's names");
     }
 
+    /** The file's MRR tile stands where the event files' MRR would: the revenue's line no longer says its key figure is missing. */
+    @Test
+    void aMembersFileAlone_aKeyFigureItGives_isNotListedAsLeftOut() {
+        String overview = alone(UserbaseFigures.FILE).pageText("index.html");
+        assertTrue(overview.contains("MRR (" + UserbaseFigures.FILE + ")"), overview);
+        assertTrue(overview.contains("Revenue: 4 charts left out (“Monthly recurring revenue”"), overview);
+        assertFalse(alone(UserbaseFigures.FILE).pageText("data.html").contains("KPI Monthly recurring revenue"));
+        assertTrue(alone(UserbaseFigures.FILE).pageText("data.html").contains("KPI New signups"), "a key figure no file gives is still listed");
+    }
+
     /** The counts issue #17 gives for the real files, which only they have. */
     @Test
     void realFilesAlone_giveTheCountsTheIssueNames() {
