@@ -366,9 +366,9 @@ public final class Disclosure {
         return note.contains("; all of them" + FOR_OTHERS) || note.contains("; it" + FOR_OTHERS);
     }
 
-    /** The count {@link #baseNote} ends its sentence with: " (11 rows not shown)", " (2 rows merged; 1 country merged with all their rows)". */
+    /** The count {@link #baseNote} ends its sentence with: " (11 rows with figures not shown)", " (2 rows merged; 1 country merged with all their rows)". */
     private static final java.util.regex.Pattern ROWS_AFFECTED = java.util.regex.Pattern.compile(
-            " \\(\\d+ (?:rows? (?:merged|not shown|left out)|[^()]* merged with all (?:its|their) rows|[^()]* left out)(?:[;,] [^)]*)?\\)(?=\\.)");
+            " \\(\\d+ (?:rows? (?:merged|not shown|with figures not shown|left out)|[^()]* merged with all (?:its|their) rows|[^()]* left out)(?:[;,] [^)]*)?\\)(?=\\.)");
 
     /** A note without the count of rows it was made for: a part of the result (one country's rows) has its own. */
     public static String withoutRowCount(String note) {
@@ -397,7 +397,7 @@ public final class Disclosure {
             // A group of 160 whose 5 who left are hidden says why only if the note names the parts.
             case HIDE -> "Figures of groups of fewer than " + k + " members" + (spec.parts().isEmpty() ? ""
                     : ", or with " + fewInAPart(k) + " in one of their parts (" + parts(spec) + "),")
-                    + " are not shown, nor those of the next smallest where a total would otherwise reveal them (" + rows + " not shown"
+                    + " are not shown, nor those of the next smallest where a total would otherwise reveal them (" + rows + " with figures not shown"
                     + forOthers + ").";
             case DROP -> "Rows describing fewer than " + k + " members are left out (" + rows + " left out" + forOthers + ").";
         });

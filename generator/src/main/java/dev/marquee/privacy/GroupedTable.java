@@ -190,7 +190,24 @@ final class GroupedTable {
         };
         BitSet forOthers = (BitSet) hidden.clone();
         forOthers.andNot(own);
-        return new Protected(new Table(outputColumns(), out), affected, groupsMerged, hiddenValues, Map.of(), forOthers.cardinality());
+        // A row shown with a figure hidden (a growth rate on a hidden month, a running total after one) hides it so that
+        // the hidden row cannot be worked out: the note counts it, as the chart's caption counts its month.
+        int partly = spec.small() == Small.HIDE ? partlyHidden(rows, out, hidden) : 0;
+        return new Protected(new Table(outputColumns(), out), affected + partly, groupsMerged, hiddenValues, Map.of(),
+                forOthers.cardinality() + partly);
+    }
+
+    /** The rows not hidden whose output has a figure the input had taken away. */
+    private static int partlyHidden(List<List<Object>> rows, List<List<Object>> out, BitSet hidden) {
+        int partly = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            List<Object> before = rows.get(r);
+            List<Object> after = out.get(r);
+            if (!hidden.get(r) && java.util.stream.IntStream.range(0, before.size()).anyMatch(c -> before.get(c) != null && after.get(c) == null)) {
+                partly++;
+            }
+        }
+        return partly;
     }
 
     /** A real value spelled like the merged row's name would be read as the merged row: it is renamed. */

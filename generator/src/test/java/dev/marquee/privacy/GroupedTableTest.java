@@ -324,6 +324,21 @@ class GroupedTableTest {
                 Optional.empty(), List.of(), List.of(), 1);
     }
 
+    @Test
+    void hide_aGrowthRateOnAHiddenMonth_isHiddenToo_andTheNoteCountsItsRow() {
+        // The sample's subscribers: m2's 5 are hidden, and m1 (80), the next smallest, with them. m3's growth on m2
+        // (500 / m2 − 1) would give m2 back, so it is hidden too: three rows have a figure not shown, as the growth
+        // chart's caption counts three months. m3's is hidden so that another row's figure cannot be worked out, as the
+        // rows hidden for other results' groups are, and the note says so of it; m1 is this result's own suppression.
+        GroupSpec subscribers = dev.marquee.Fixtures.question("signups").privacy().stream()
+                .filter(spec -> spec.result().equals("subscribers")).findFirst().orElseThrow();
+        GroupedTable.Protected safe = GroupedTable.protect(table("month", "subscribers,growth_rate", "m1:80,", "m2:5,-0.9375",
+                "m3:500,99.0", "m4:600,0.2"), subscribers, K);
+        assertEquals(List.of("m1:,", "m2:,", "m3:500,", "m4:600,0.2"), rows(safe.table()));
+        assertEquals(3, safe.rowsAffected());
+        assertEquals(1, safe.rowsForOthers());
+    }
+
     private static Table protect(Table table, GroupSpec spec) {
         return GroupedTable.protect(table, spec, K).table();
     }
