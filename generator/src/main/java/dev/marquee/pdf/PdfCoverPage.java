@@ -91,9 +91,11 @@ final class PdfCoverPage {
             tags.add(document, writer, PdfQuestionPage.blankNote(fonts, shown.minGroupSize(), List.of()), PdfName.P);
         }
         float room = writer.getVerticalPosition(true) - document.bottom() - 12;
-        // Two rows when each still gets a chart's least height; below the taller tiles of a later edition (sparklines,
-        // targets), one row of two, each twice as tall.
-        int rows = cellHeight(room, 2) >= 110 ? 2 : 1;
+        // Two rows when each still gets a chart's least height; below taller tiles (a later edition's sparklines, the
+        // sample's comparisons and targets), one row of two, each twice as tall. 120 points: at 112 the sample's forecast
+        // of active subscribers kept a plot 36 points tall under its legend and axis titles, and its age bands' rotated
+        // labels stood taller than their bars; at 125 (six public files) and 136 (a users file) bar charts read well.
+        int rows = cellHeight(room, 2) >= 120 ? 2 : 1;
         float pageWidth = document.right() - document.left();
         List<Figure> cover = fitting(drawn, cellWidth(pageWidth, 2), cellHeight(room, rows), 2 * rows - (targetsOnCover ? 1 : 0));
         if (!targetsOnCover && cover.size() <= 1) {

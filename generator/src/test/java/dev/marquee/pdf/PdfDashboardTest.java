@@ -63,8 +63,13 @@ class PdfDashboardTest {
         String cover = Fixtures.poppler("pdftotext", sample.resolve("report.pdf"), "-f", "1", "-l", "1");
         for (String kpi : List.of("Watch hours", "Active members", "Churn rate", "New signups", "Average rating",
                 "Monthly recurring revenue", "vs a month earlier", "vs a year earlier", "Target at most 3.5%: missed", "month: met",
-                "Targets and alerts", "Churn rate at most 3.5%: missed", "Active subscribers, with forecast", "Members by age band")) {
+                "Targets and alerts", "Churn rate at most 3.5%: missed", "Active subscribers, with forecast")) {
             assertTrue(cover.contains(kpi), "cover shows " + kpi);
+        }
+        // Below the sample's tall tiles, two rows of charts left the forecast a plot 36 points tall, with two ticks
+        // (0 and 5,000): one row gives it the height for the ticks between.
+        for (String tick : List.of("1,000", "2,000", "3,000", "4,000")) {
+            assertTrue(cover.lines().anyMatch(line -> line.strip().equals(tick)), "the cover's forecast has its tick " + tick + "\n" + cover);
         }
     }
 
