@@ -209,6 +209,19 @@ class PublicFilesTest {
     }
 
     /**
+     * A chart of one file's rows, in a report of several, names its file in the PDF as the site does under it ("Source:
+     * ..."): the cover's "New signups per month" and "Churn by days since the last login" named none, under a line saying
+     * each figure names its file.
+     */
+    @Test
+    void allSix_pdfChartOfOneFile_namesItsFile() throws Exception {
+        String cover = Fixtures.poppler("pdftotext", allSix().site().resolve("report.pdf"), "-f", "1", "-l", "1").replaceAll("\\s+", " ");
+        assertTrue(cover.contains("New signups per month \u2014 " + UserbaseFigures.FILE), cover);
+        assertFalse(allSix().pdfText().matches("(?s).*(?<!Table: )New signups per month (?!\u2014).*"),
+                "every drawing of it names the file (its table's excerpt says 'source: ...')");
+    }
+
+    /**
      * Without viewing sessions each file runs to its own latest date (a tile's "as of 15 Jul 2023" under a report of
      * 30 Jun 2025): the PDF's cover says so under its date, as the site's overview does; it had the report's date alone.
      */
