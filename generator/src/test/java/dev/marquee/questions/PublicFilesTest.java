@@ -221,6 +221,14 @@ class PublicFilesTest {
                 "every drawing of it names the file (its table's excerpt says 'source: ...')");
     }
 
+    /** Of three member files, the signups page's opening sentence says whose signups it counts: it named none. */
+    @Test
+    void allSix_signupsNarrative_namesTheFileItCounts() {
+        String page = allSix().pageText("signups.html").replaceAll("\\s+", " ");
+        assertTrue(page.contains("In " + UserbaseFigures.FILE + ", "), page);
+        assertTrue(Pattern.compile("In " + Pattern.quote(UserbaseFigures.FILE) + ", [\\d,]+ members signed up from").matcher(page).find(), page);
+    }
+
     /**
      * Without viewing sessions each file runs to its own latest date (a tile's "as of 15 Jul 2023" under a report of
      * 30 Jun 2025): the PDF's cover says so under its date, as the site's overview does; it had the report's date alone.
