@@ -109,7 +109,8 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         // pages; only where populations sit side by side does each chart say which one it counts.
         List<String> populations = report.populations();
         boolean severalSources = populations.size() > 1;
-        List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables, severalSources)).toList();
+        List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables, severalSources,
+                report.parameters().dated())).toList();
         Report.DateRange range = report.dataRange();
         String period = dates(range);
         // An undated file (a churn table alone) has no latest date to run to: "an undated snapshot" then "a file's figures
@@ -153,12 +154,13 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         return report.parameters().minGroupSize();
     }
 
-    private static Page page(Section section, int k, Map<String, String> targetNotes, List<String> layerTables, boolean severalSources) {
+    private static Page page(Section section, int k, Map<String, String> targetNotes, List<String> layerTables, boolean severalSources,
+                             boolean dated) {
         List<Figure> figures = new ArrayList<>();
         Optional<Figure> headline = Optional.empty();
         Optional<RenderedChart> headlineChart = section.headline();
         for (RenderedChart chart : section.charts()) {
-            Figure figure = figure(chart, section, k, targetNotes, layerTables, severalSources);
+            Figure figure = figure(chart, section, k, targetNotes, layerTables, severalSources, dated);
             figures.add(figure);
             // A chart whose figures shown are all 0 beside hidden ones (a slice's signups, every month but one hidden), or
             // that shows none, is no headline: on the overview it reads as a region where no one signed up.
@@ -238,10 +240,12 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
 
     /** A chart with the sentences under its title, its table and its SQL, and the layer tables its SQL reads. */
     private static Figure figure(RenderedChart chart, Section section, int k, Map<String, String> targetNotes,
-                                 List<String> layerTables, boolean severalSources) {
+                                 List<String> layerTables, boolean severalSources, boolean dated) {
         var data = chart.data();
         List<String> sentences = new ArrayList<>();
-        sentences.add(Wording.withK(chart.spec().description(), k));
+        String described = Wording.withK(chart.spec().description(), k);
+        // An undated file (a churn table alone) has no as-of date: its members are those of the day it was made.
+        sentences.add(dated ? described : described.replace("the as-of date", "the day the file was made"));
         if (chart.spec().facet().isPresent() && chart.facetValue().isEmpty()) {
             sentences.add("Every " + chart.spec().facet().get() + " has its own chart on its page; here is the data for all of them.");
         }

@@ -221,6 +221,26 @@ class PublicFilesTest {
                 "every drawing of it names the file (its table's excerpt says 'source: ...')");
     }
 
+    /**
+     * The churn table alone carries no date, so its report is an undated snapshot: a chart's description speaks of the day
+     * the file was made, not of an as-of date the report does not have ("Members counted: those active on the as-of date").
+     */
+    @Test
+    void anUndatedFileAlone_chartsSpeakOfTheDayTheFileWasMade() {
+        String revenue = alone(ChurnFigures.FILE).pageText("revenue.html").replaceAll("\\s+", " ");
+        assertTrue(revenue.contains("Members counted: those active on the day the file was made, or, in a file that says who left, "
+                + "those who stayed."), revenue);
+        assertFalse(revenue.contains("those active on the as-of date"), revenue);
+        assertTrue(alone(UserbaseFigures.FILE).pageText("revenue.html").contains("those active on the as-of date"), "a dated file keeps its date");
+    }
+
+    /** A file that gives no gender for some members leaves them out of members by gender, and the chart says so. */
+    @Test
+    void aGenderChart_saysWhomItLeavesOut() {
+        assertTrue(alone(UserbaseFigures.FILE).pageText("members.html").replaceAll("\\s+", " ")
+                .contains("Members without a gender in their file are left out, so the shares are of those with one"));
+    }
+
     /** Of three member files, the signups page's opening sentence says whose signups it counts: it named none. */
     @Test
     void allSix_signupsNarrative_namesTheFileItCounts() {
