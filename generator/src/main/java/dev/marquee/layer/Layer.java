@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
 public final class Layer {
 
     private static final Pattern WITH = Pattern.compile("(?is)^(\\s*(?:--[^\\n]*\\n\\s*)*)WITH\\b");
+    private static final Pattern COMMENT = Pattern.compile("--[^\\n]*");
+    /** Each table's name as a word, compiled once: the catalogue and the pages ask of every statement and table. */
+    private static final java.util.Map<String, Pattern> NAMED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * One table of the layer: its name, the SQL that builds it, whether it is made from members' own rows, and whether
@@ -292,7 +295,8 @@ public final class Layer {
      * counts too, which errs towards reading: a table is built, or shown, that a statement did not need.
      */
     public static boolean reads(String sql, String table) {
-        return Pattern.compile("(?i)\\b" + Pattern.quote(table) + "\\b").matcher(sql.replaceAll("--[^\\n]*", " ")).find();
+        return NAMED.computeIfAbsent(table, name -> Pattern.compile("(?i)\\b" + Pattern.quote(name) + "\\b"))
+                .matcher(COMMENT.matcher(sql).replaceAll(" ")).find();
     }
 
     private static String firstLine(String message) {
