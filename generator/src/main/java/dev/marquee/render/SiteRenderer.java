@@ -168,10 +168,19 @@ public final class SiteRenderer {
             }
             output.write(page, render("country.jte", new CountryPage(
                     site.layout(country.name(), "Plans, devices and key figures for " + country.name(), page),
-                    country.name(), figures, country.figures().stream().map(SiteRenderer::chartView).toList(),
+                    country.name(), country.isOther() ? OTHER_LEAD : "", figures,
+                    country.figures().stream().map(SiteRenderer::chartView).toList(),
                     countryLinks.stream().filter(link -> !link.href().equals(page)).toList())));
         }
     }
+
+    /**
+     * The Other page's line is of no fixed set of countries: a reader took its jump from 98 to 156 active members in a
+     * month for growth, where a country had joined it.
+     */
+    static final String OTHER_LEAD = "The countries too small to show on their own, together. Which countries they are can "
+            + "differ from one figure to the next and from one month to the next, so a jump in a line here is a country joining "
+            + "or leaving the group, not a change in its members.";
 
     static final String CHANGES_PAGE = "changes.html";
     static final String ARCHIVE_PAGE = "archive.html";

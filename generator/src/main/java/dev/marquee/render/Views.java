@@ -124,8 +124,11 @@ public final class Views {
     public record KeyFigure(String label, String value, String comparison) {
     }
 
-    /** @param otherCountries the links to every country's page but this one */
-    public record CountryPage(Layout layout, String country, List<KeyFigure> figures, List<ChartView> charts,
+    /**
+     * @param lead           what the page is about, where its name does not say it (the Other page's); else empty
+     * @param otherCountries the links to every country's page but this one
+     */
+    public record CountryPage(Layout layout, String country, String lead, List<KeyFigure> figures, List<ChartView> charts,
                               List<NavLink> otherCountries) {
     }
 

@@ -83,6 +83,15 @@ class CountryPagesTest {
                 + "<td class=\"num\" data-label=\"Churn rate\">–</td><td class=\"num\" data-label=\"MRR\">$50</td>"), hub);
     }
 
+    /** Other's line counts other countries from one month to the next: its page says so before a reader takes a jump for growth. */
+    @Test
+    void theOtherPage_saysItsCountriesChange_aCountrysPageHasNoSuchLead() throws Exception {
+        String other = Files.readString(site.resolve("country-other-small-groups.html"));
+        assertTrue(other.contains("<p class=\"lead\">The countries too small to show on their own, together. Which countries they are "
+                + "can differ from one figure to the next and from one month to the next"), other);
+        assertFalse(Files.readString(site.resolve("country-canada.html")).contains("<p class=\"lead\">"));
+    }
+
     @Test
     void countryPage_linksTheOtherCountriesButNotItself() throws Exception {
         String canada = Files.readString(site.resolve("country-canada.html"));
