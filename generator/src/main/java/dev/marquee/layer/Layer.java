@@ -295,8 +295,15 @@ public final class Layer {
      * counts too, which errs towards reading: a table is built, or shown, that a statement did not need.
      */
     public static boolean reads(String sql, String table) {
-        return NAMED.computeIfAbsent(table, name -> Pattern.compile("(?i)\\b" + Pattern.quote(name) + "\\b"))
-                .matcher(COMMENT.matcher(sql).replaceAll(" ")).find();
+        return !readAmong(sql, List.of(table)).isEmpty();
+    }
+
+    /** The tables of {@code tables} a statement reads (see {@link #reads}), its comments taken out once for all of them. */
+    public static List<String> readAmong(String sql, List<String> tables) {
+        String code = COMMENT.matcher(sql).replaceAll(" ");
+        return tables.stream()
+                .filter(table -> NAMED.computeIfAbsent(table, name -> Pattern.compile("(?i)\\b" + Pattern.quote(name) + "\\b")).matcher(code).find())
+                .toList();
     }
 
     private static String firstLine(String message) {

@@ -454,22 +454,13 @@ final class PdfQuestionPage {
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(4);
         Paragraph title = new Paragraph("", new Font(fonts.bold, 10, Font.NORMAL, INK));
-        title.addAll(fonts.phrase(chart.spec().title() + ownSource(figure), 10, true, INK));
+        // The PDF gives a chart its title alone: a chart of one file among several names it there.
+        title.addAll(fonts.phrase(chart.spec().title() + figure.unnamedSource().map(source -> " — " + source).orElse(""), 10, true, INK));
         title.setLeading(12);
         title.setSpacingAfter(2);
         cell.addElement(title);
         cell.addElement(drawn);
         return cell;
-    }
-
-    /**
-     * " — netflix_customer_churn.csv" for a chart of one file's rows in a report of several files, whose title does not
-     * name it (a chart split by file has it in each part's title); the site says it under the chart ("Source: ..."),
-     * where the PDF gives a chart its title alone.
-     */
-    private static String ownSource(Figure figure) {
-        java.util.List<String> sources = figure.chart().data().sources();
-        return figure.namesSources() && figure.chart().source().isEmpty() && sources.size() == 1 ? " — " + sources.get(0) : "";
     }
 
     /** Whether the chart, drawn {@code width} by {@code height} points as {@link #vectorImage} draws it, shows at least {@code least} bars or all. */

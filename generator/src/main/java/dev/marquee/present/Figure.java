@@ -40,6 +40,16 @@ public record Figure(RenderedChart chart, String description, DataTable table, S
         return chart.spec().title();
     }
 
+    /**
+     * The one file the chart's rows come from, in a report of several files, where its title does not name it (a chart
+     * split by file names it in each part's title); empty otherwise. The site says it under the chart ("Source: ...").
+     */
+    public java.util.Optional<String> unnamedSource() {
+        java.util.List<String> sources = chart.data().sources();
+        return namesSources && chart.source().isEmpty() && sources.size() == 1 ? java.util.Optional.of(sources.get(0))
+                : java.util.Optional.empty();
+    }
+
     public String altText() {
         return chart.altText();
     }

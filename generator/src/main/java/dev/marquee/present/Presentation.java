@@ -298,7 +298,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 : chart.spec().borrowedResult().map(r -> "How it is computed (" + r + ")")
                 .orElse("How it is computed (" + query + ": " + computedFrom(query) + " " + slug + ".sql gives)");
         return new Figure(chart, description, DataTable.of(chart.spec(), data), sql, label,
-                layerTables.stream().filter(table -> Layer.reads(sql, table)).toList(), severalSources);
+                Layer.readAmong(sql, layerTables), severalSources);
     }
 
     /** What a result computed in Java, not by a statement, is made of, in words: its SQL box shows the statement it reads. */

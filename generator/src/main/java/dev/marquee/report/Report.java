@@ -10,6 +10,7 @@ import dev.marquee.validate.ValidationReport;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything the site and the PDF show, assembled once by the pipeline. Both outputs read only this.
@@ -77,6 +78,12 @@ public record Report(String title, Parameters parameters, List<Section> sections
             answer.question().kpiQuery().ifPresent(query -> {
                 dev.marquee.engine.Table table = answer.result(query);
                 List<Kpi> rows = kpis(table);
+                Set<String> withValues = new java.util.HashSet<>();
+                for (int r = 0; r < rows.size(); r++) {
+                    if (table.value(r, "value") != null) {
+                        withValues.add(rows.get(r).id());
+                    }
+                }
                 for (int r = 0; r < rows.size(); r++) {
                     Kpi kpi = rows.get(r);
                     // A KPI whose files are absent has no value (NULL, not a value of 0, nor a NaN the data made): it is
@@ -84,7 +91,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
                     // (the event files' MRR beside "MRR (Netflix Userbase.csv)"). One hidden for privacy keeps its
                     // tile, whose comparison says why.
                     if (table.value(r, "value") == null && !kpi.comparison().contains(dev.marquee.privacy.KpiGroups.HIDDEN)) {
-                        if (!givenPerFile(kpi, rows, table)) {
+                        if (!givenPerFile(kpi, withValues)) {
                             left.add(LeftOut.kpi(answer.question(), kpi.label()));
                         }
                     } else {
@@ -117,13 +124,9 @@ public record Report(String title, Parameters parameters, List<Section> sections
      * Whether a KPI's figure is shown for a member-level file instead: a row with a value whose id is the KPI's followed
      * by the file's number ({@code mrr_1} for {@code mrr}), as the KPI statements name them.
      */
-    private static boolean givenPerFile(Kpi kpi, List<Kpi> rows, dev.marquee.engine.Table table) {
-        for (int r = 0; r < rows.size(); r++) {
-            if (table.value(r, "value") != null && rows.get(r).id().matches(java.util.regex.Pattern.quote(kpi.id()) + "_[0-9]+")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean givenPerFile(Kpi kpi, Set<String> withValues) {
+        String perFile = java.util.regex.Pattern.quote(kpi.id()) + "_[0-9]+";
+        return withValues.stream().anyMatch(id -> id.matches(perFile));
     }
 
     private static List<Kpi> kpis(dev.marquee.engine.Table table) {

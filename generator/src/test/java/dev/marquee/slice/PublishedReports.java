@@ -29,7 +29,7 @@ final class PublishedReports {
     /** A published CSV's rows by column name, each header's unit ("mrr (USD)") taken off. */
     static List<CSVRecord> rows(Path csv) throws IOException {
         String text = Files.readString(csv);
-        String[] header = CSVFormat.DEFAULT.parse(new StringReader(text)).getRecords().get(0).stream()
+        String[] header = CSVFormat.DEFAULT.parse(new StringReader(text)).iterator().next().stream()
                 .map(name -> name.replaceAll(" \\(.*\\)$", "")).toArray(String[]::new);
         return CSVFormat.DEFAULT.builder().setHeader(header).setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text)).getRecords();
