@@ -55,7 +55,7 @@ WHERE m.current AND m.active AND m.monthly_fee IS NOT NULL AND m.plan IS NOT NUL
 GROUP BY m.source, m.plan
 -- By the MRR as published (rounded to the price step, a sum above zero at least one step), then by name: ties of the
 -- rounded figures keep no order of the exact ones.
-ORDER BY m.source, greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee))) DESC, m.plan
+ORDER BY m.source, greatest(round(sum(m.monthly_fee) / {{ price_step(m.source) }}), sign(sum(m.monthly_fee))) DESC, m.plan
 
 -- The plan that brings each file the most MRR (by_plan's first row of each file), for the narrative to name one per
 -- file; a plan of fewer than k members is not named, nor one of a file or slice with no other plan (a plan's slice:
@@ -65,7 +65,7 @@ WITH plans AS (
     SELECT m.source, m.plan, CAST(sum(m.monthly_fee) AS DOUBLE) AS mrr, count(*) AS members,
            CAST(min(p.lowest_price) AS DOUBLE) AS lowest_price, CAST(max(p.highest_price) AS DOUBLE) AS highest_price,
            -- The MRR in steps as published (a sum above zero at least one).
-           greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee))) AS shown
+           greatest(round(sum(m.monthly_fee) / {{ price_step(m.source) }}), sign(sum(m.monthly_fee))) AS shown
     FROM member AS m
     JOIN plan_price AS p ON p.source = m.source AND p.plan = m.plan
     WHERE m.current AND m.active AND m.monthly_fee IS NOT NULL AND m.plan IS NOT NULL
@@ -95,7 +95,7 @@ FROM member AS m
 LEFT JOIN plan_price AS p ON p.source = m.source AND p.plan = m.plan
 WHERE m.current AND m.active AND m.monthly_fee IS NOT NULL AND m.country IS NOT NULL
 GROUP BY m.source, m.country
-ORDER BY m.source, greatest(round(sum(m.monthly_fee) / {{price_step}}), sign(sum(m.monthly_fee))) DESC, m.country
+ORDER BY m.source, greatest(round(sum(m.monthly_fee) / {{ price_step(m.source) }}), sign(sum(m.monthly_fee))) DESC, m.country
 
 -- Executive KPI: MRR on the as-of date vs the same day a month and a year earlier.
 -- name: kpis
@@ -112,7 +112,8 @@ mrr AS (
     FROM days AS d LEFT JOIN subscriptions AS s ON s.started_on <= d.day AND (s.ended_on IS NULL OR s.ended_on >= d.day)
     GROUP BY d.period, d.day
 )
--- Without subscriptions there is no MRR to report (NULL: the KPI is left out, not shown as 0).
+-- Without subscriptions there is no MRR to report (NULL: the KPI is left out, not shown as 0). Each KPI names its
+-- population (source), whose price step rounds it.
 SELECT 'mrr' AS kpi, 'Monthly recurring revenue' AS label, 'usd' AS unit,
        CASE WHEN max(c.first_day) IS NOT NULL THEN max(mrr) FILTER (WHERE period = 'current') END AS value,
        max(CASE WHEN period = 'previous' AND c.first_day <= day THEN mrr END) AS previous_month,
@@ -123,7 +124,7 @@ SELECT 'mrr' AS kpi, 'Monthly recurring revenue' AS label, 'usd' AS unit,
        max(members) FILTER (WHERE period = 'current') AS members,
        max(members) FILTER (WHERE period = 'previous') AS members_previous_month,
        max(members) FILTER (WHERE period = 'year_ago') AS members_year_ago,
-       CAST(NULL AS DATE) AS as_of
+       CAST(NULL AS DATE) AS as_of, CAST({{event_source}} AS VARCHAR) AS source
 FROM mrr CROSS JOIN coverage AS c
 UNION ALL
 -- A member-level file's MRR: the monthly fees of the members it lists and does not mark as having left (by_plan's
@@ -132,7 +133,7 @@ SELECT 'mrr_' || CAST(row_number() OVER (ORDER BY source) AS VARCHAR), 'MRR (' |
        CAST(sum(monthly_fee) AS DOUBLE), CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), false, true,
        CASE WHEN count(churned) > 0 THEN 'the file is one moment; those it marks as having left pay none of it'
             ELSE 'the file is one moment: nothing to compare it with' END, count(*), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT),
-       max(source_as_of)
+       max(source_as_of), source
 FROM member
 WHERE current AND active AND monthly_fee IS NOT NULL AND source <> {{event_source}}
 GROUP BY source

@@ -26,7 +26,7 @@ import dev.marquee.model.DataModel;
 import dev.marquee.outlook.OutlookStage;
 import dev.marquee.query.Answer;
 import dev.marquee.query.ChartNeeds;
-import dev.marquee.query.PriceStep;
+import dev.marquee.query.PriceSteps;
 import dev.marquee.query.LeftOut;
 import dev.marquee.query.Parameters;
 import dev.marquee.query.QueryStage;
@@ -564,7 +564,10 @@ public final class Pipeline {
         }
         List<String> priceColumns = model.tables().stream().filter(t -> loaded.has(t.name()))
                 .flatMap(t -> t.columns().stream().filter(c -> c.price()).map(c -> t.name() + "." + c.name())).toList();
-        return new CheckedData(loaded, report, parameters.withPrices(PriceStep.measure(engine, priceColumns, config.minGroupSize())),
+        List<String> withSource = model.tables().stream().filter(t -> priceColumns.stream().anyMatch(c -> c.startsWith(t.name() + "."))
+                && t.column("source").isPresent()).map(t -> t.name()).toList();
+        PriceSteps prices = PriceSteps.measure(engine, priceColumns, withSource, parameters.eventSource(), config.minGroupSize());
+        return new CheckedData(loaded, report, parameters.withPrices(prices),
                 regionOf(engine, loaded));
     }
 

@@ -10,6 +10,7 @@ import dev.marquee.format.Formats;
 import dev.marquee.format.Unit;
 import dev.marquee.query.Answer;
 import dev.marquee.query.PriceStep;
+import dev.marquee.query.PriceSteps;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,7 +23,8 @@ import java.util.Set;
 
 /**
  * Sums of prices as the report publishes them (see PriceStep): the columns a result declares as {@code prices} (MRR,
- * revenue, fees) and the KPIs in dollars, which are sums of prices too.
+ * revenue, fees) and the KPIs in dollars, which are sums of prices too, each to the step of its population (a row's
+ * {@code source}, the event files' for a result without one; see PriceSteps).
  * <ul>
  * <li>Each is rounded to the step, and not shown where its members could not be moved k at a time from one price to
  * another within the sums that round alike: near the least or the most the row's members could bring, its rounding
@@ -56,12 +58,12 @@ public final class PriceRounding {
     }
 
     /** The published answers with their sums of prices as shown, each of their charts saying so. */
-    public static List<Answer> round(List<Answer> answers, PriceStep prices, int k) {
+    public static List<Answer> round(List<Answer> answers, PriceSteps prices, int k) {
         return answers.stream().map(answer -> round(answer, prices, k, true)).toList();
     }
 
     /** The answers with the results a forecast reads rounded, before the forecasts are made. */
-    public static List<Answer> forecastInputs(List<Answer> answers, PriceStep prices, int k) {
+    public static List<Answer> forecastInputs(List<Answer> answers, PriceSteps prices, int k) {
         if (!prices.rounds()) {
             return answers;
         }
@@ -70,16 +72,22 @@ public final class PriceRounding {
 
     /**
      * The rule in words, after the smallest-group rule on the About and Methodology pages and the PDF's closing page;
-     * empty where nothing is rounded. It names no price: the lowest or the highest may be one member's.
+     * empty where nothing is rounded. It names no price: the lowest or the highest may be one member's. Where populations
+     * are rounded to different steps, it names each population's.
      */
-    public static String rule(PriceStep prices, int k) {
-        if (!prices.rounds()) {
+    public static String rule(PriceSteps prices, int k) {
+        java.util.SortedMap<String, PriceStep> rounded = prices.rounded();
+        if (rounded.isEmpty()) {
             return "";
         }
+        boolean oneStep = rounded.values().stream().map(PriceStep::step).distinct().count() == 1;
+        String steps = oneStep ? dollars(rounded.values().iterator().next().step()) + " (" + k
+                + " times the spread of the data's prices, rounded up)"
+                : dev.marquee.format.Wording.series(rounded.entrySet().stream().map(e -> dollars(e.getValue().step()) + " in " + e.getKey()).toList())
+                        + " (" + k + " times the spread of each file's prices, rounded up)";
         return "Revenue (MRR, collected revenue, fees) of plans sold at several prices is rounded to the nearest "
-                + dollars(prices.step()) + " (" + k + " times the spread of the data's prices, rounded up), so that a sum beside "
-                + "its members does not tell how many pay each; where it still would, it is not shown, nor an average (ARPU) the "
-                + "rounding could move by more than 5%.";
+                + steps + ", so that a sum beside its members does not tell how many pay each; where it still would, it is not "
+                + "shown, nor an average (ARPU) the rounding could move by more than 5%.";
     }
 
     /** The column naming a row's population (file). */
@@ -90,7 +98,12 @@ public final class PriceRounding {
 
     /** What a page says beside a chart of rounded sums. */
     public static String note(PriceStep prices) {
-        return NOTE_START + dollars(prices.step()) + " (see Methodology), and not shown where the "
+        return note(dollars(prices.step()));
+    }
+
+    /** The note beside a chart of rounded sums, to {@code steps} ("$100", or "$50 or $100" for a chart of several files). */
+    private static String note(String steps) {
+        return NOTE_START + steps + " (see Methodology), and not shown where the "
                 + "rounding would still tell how many pay one price; an average is not shown where the rounding could move it "
                 + "by more than 5% or past its plans' prices. Each figure is rounded on its own, so rows need not add up to a "
                 + "total shown elsewhere.";
@@ -102,7 +115,7 @@ public final class PriceRounding {
                 : Formats.full(amount.doubleValue(), Unit.USD);
     }
 
-    private static Answer round(Answer answer, PriceStep prices, int k, boolean published) {
+    private static Answer round(Answer answer, PriceSteps prices, int k, boolean published) {
         Question question = answer.question();
         Set<String> forecastInputs = new HashSet<>(question.forecasts().stream().map(ForecastSpec::query).toList());
         Map<String, Table> results = new LinkedHashMap<>(answer.results());
@@ -124,7 +137,7 @@ public final class PriceRounding {
                         noted(notes, forecast.resultName(), prices, rounded.roundedSources(), sources);
                         Table forecasted = Disclosure.hideMonths(results.get(forecast.resultName()), rounded.hiddenMonths());
                         results.put(forecast.resultName(), rounded.roundedSources().isEmpty() || !forecast.unit().style().money()
-                                ? forecasted : toTheStep(forecasted, prices));
+                                ? forecasted : toTheStep(forecasted, prices.events()));
                     }
                 }
             }
@@ -141,21 +154,31 @@ public final class PriceRounding {
      * row was. A population's chart without a note of its own reads the result's, so one whose rows were not rounded
      * gets the result's note as it was.
      */
-    private static void noted(Map<String, String> notes, String result, PriceStep prices, Set<String> rounded, Set<String> sources) {
+    private static void noted(Map<String, String> notes, String result, PriceSteps prices, Set<String> rounded, Set<String> sources) {
         if (rounded.isEmpty()) {
             return;
         }
-        String note = note(prices);
+        // The result's own note names every step its rows were rounded to; a population's, its own.
+        String note = note(rounded.stream().map(source -> stepOf(prices, source)).distinct().sorted()
+                .map(PriceRounding::dollars).collect(java.util.stream.Collectors.joining(" or ")));
         String whole = notes.getOrDefault(result, "");
         for (String source : sources) {
             if (!rounded.contains(source)) {
                 notes.putIfAbsent(Answer.sourceNote(result, source), whole);
             }
         }
-        notes.replaceAll((key, text) -> key.equals(result) || key.startsWith(Answer.sourceNote(result, ""))
-                && rounded.contains(key.substring(Answer.sourceNote(result, "").length()))
-                ? (text.isEmpty() ? note : text + " " + note) : text);
+        String prefix = Answer.sourceNote(result, "");
+        notes.replaceAll((key, text) -> {
+            String own = key.equals(result) ? note : key.startsWith(prefix) && rounded.contains(key.substring(prefix.length()))
+                    ? note(dollars(stepOf(prices, key.substring(prefix.length())))) : null;
+            return own == null ? text : text.isEmpty() ? own : text + " " + own;
+        });
         notes.putIfAbsent(result, note);
+    }
+
+    /** The step of the population a result's rows name ("" for a result without a source column: the event files). */
+    private static BigDecimal stepOf(PriceSteps prices, String source) {
+        return (source.isEmpty() ? prices.events() : prices.of(source)).step();
     }
 
     /**
@@ -169,14 +192,16 @@ public final class PriceRounding {
      * @param published whether the table is published from here (the lowest and highest prices then leave it, and a sum
      *                  the rounding would give away is hidden), or only rounded for a forecast to read
      */
-    static Rounded round(Table table, GroupSpec spec, PriceStep prices, int k, boolean published) {
+    static Rounded round(Table table, GroupSpec spec, PriceSteps steps, int k, boolean published) {
         int lowest = spec.priceRange().isEmpty() ? -1 : table.index(spec.priceRange().get(0));
         int highest = spec.priceRange().isEmpty() ? -1 : table.index(spec.priceRange().get(1));
         Set<LocalDate> hiddenMonths = new HashSet<>();
         Set<String> roundedSources = new HashSet<>();
         List<List<Object>> rows = new ArrayList<>();
+        java.util.Optional<Integer> sourceColumn = table.indexOf(SOURCE);
         for (List<Object> source : table.rows()) {
             List<Object> row = new ArrayList<>(source);
+            PriceStep prices = sourceColumn.map(i -> steps.of(String.valueOf(row.get(i)))).orElse(steps.events());
             Double low = lowest < 0 ? null : number(row.get(lowest));
             Double high = highest < 0 ? null : number(row.get(highest));
             // A row whose plans are sold at one price: its sums are its members times that price, which a reader works
@@ -189,7 +214,7 @@ public final class PriceRounding {
                     continue;
                 }
                 row.set(index, rounded(row.get(index), prices));
-                roundedSources.add(table.indexOf(SOURCE).map(i -> String.valueOf(row.get(i))).orElse(""));
+                roundedSources.add(sourceColumn.map(i -> String.valueOf(row.get(i))).orElse(""));
                 if (published && !movable(((Number) row.get(index)).doubleValue(), number(row.get(table.index(addedUpBy(spec, column)))),
                         low == null ? prices.lowest() : java.util.Optional.of(BigDecimal.valueOf(low)),
                         high == null ? prices.highest() : java.util.Optional.of(BigDecimal.valueOf(high)), prices, k)) {
@@ -203,7 +228,7 @@ public final class PriceRounding {
                 recomputeRatios(table, spec, row, prices, hidden, low, high);
             }
         }
-        if (prices.rounds()) {
+        if (steps.rounds()) {
             recomputeShares(table, spec, rows);
         }
         if (published && table.indexOf("month").isEmpty()) {
@@ -296,15 +321,20 @@ public final class PriceRounding {
     /** The columns of a forecast's result that the model makes (its actual values are the series'). */
     private static final List<String> FORECAST_COLUMNS = List.of("forecast", "low80", "high80", "low95", "high95");
 
-    /** KPI rows in dollars: their value and comparisons rounded, and hidden where the rounding would give a count away. */
-    static Table roundKpis(Table kpis, PriceStep prices, int k) {
+    /**
+     * KPI rows in dollars: their value and comparisons rounded, and hidden where the rounding would give a count away; each
+     * to the step of the population its {@code source} names (the event files' where it names none).
+     */
+    static Table roundKpis(Table kpis, PriceSteps steps, int k) {
         if (kpis.indexOf("unit").isEmpty()) {
             return kpis;
         }
+        java.util.Optional<Integer> sourceColumn = kpis.indexOf(SOURCE);
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> source : kpis.rows()) {
             List<Object> row = new ArrayList<>(source);
-            if (USD.equals(row.get(kpis.index("unit")))) {
+            PriceStep prices = sourceColumn.map(row::get).map(String::valueOf).map(steps::of).orElse(steps.events());
+            if (USD.equals(row.get(kpis.index("unit"))) && prices.rounds()) {
                 boolean hid = false;
                 for (int p = 0; p < KpiGroups.PERIODS.size(); p++) {
                     java.util.Optional<Integer> figure = kpis.indexOf(KpiGroups.PERIODS.get(p));

@@ -43,29 +43,6 @@ public record PriceStep(BigDecimal step, Optional<BigDecimal> lowest, Optional<B
         return new PriceStep(niceAtLeast(spread.multiply(BigDecimal.valueOf(k))), Optional.of(lowest), Optional.of(highest));
     }
 
-    /**
-     * The step for the prices in {@code columns} ({@code table.column}, the validated tables' price columns) under k:
-     * their lowest and highest value across every table, whatever population they belong to.
-     */
-    public static PriceStep measure(dev.marquee.engine.Engine engine, java.util.List<String> columns, int k) {
-        if (columns.isEmpty()) {
-            return NONE;
-        }
-        String prices = columns.stream().map(c -> {
-            String[] tableColumn = c.split("\\.");
-            return "SELECT CAST(" + tableColumn[1] + " AS DECIMAL(18,2)) AS price FROM " + tableColumn[0];
-        }).collect(java.util.stream.Collectors.joining(" UNION ALL "));
-        dev.marquee.engine.Table range = engine.query("SELECT min(price) AS lowest, max(price) AS highest FROM (" + prices + ") AS prices");
-        if (!(range.value(0, "lowest") instanceof Number lowest) || !(range.value(0, "highest") instanceof Number highest)) {
-            return NONE;
-        }
-        return of(decimal(lowest), decimal(highest), k);
-    }
-
-    private static BigDecimal decimal(Number number) {
-        return number instanceof BigDecimal d ? d : BigDecimal.valueOf(number.doubleValue());
-    }
-
     /** Whether sums of prices are rounded at all. */
     public boolean rounds() {
         return step.signum() > 0;

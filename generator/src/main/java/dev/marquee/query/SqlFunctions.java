@@ -56,6 +56,12 @@ public final class SqlFunctions {
                 continue;
             }
             String name = sql.substring(open + 2, paren).trim();
+            if (Parameters.FUNCTIONS.contains(name)) {
+                // A parameter of a row, such as {{ price_step(m.source) }}: left for SqlTemplate.
+                out.append(sql, at, close + 2);
+                at = close + 2;
+                continue;
+            }
             int last = sql.lastIndexOf(')', close);
             List<String> args = splitArguments(sql.substring(paren + 1, last));
             Function function = FUNCTIONS.get(name);

@@ -12,15 +12,19 @@ import java.util.regex.Pattern;
 
 /**
  * A statement expanded for one dialect, once per run: its cross-engine functions written out (SqlFunctions) and its
- * {@code {{name}}} placeholders located, so that binding the run's parameters only fills the slots between the pieces
- * of text. An unknown function or parameter is a problem, written as NULL.
+ * {@code {{name}}} and {@code {{ name(expression) }}} placeholders located, so that binding the run's parameters only
+ * fills the slots between the pieces of text. An unknown function or parameter is a problem, written as NULL.
  *
  * @param text  the statement's text around its placeholders: one more piece than there are slots
  * @param slots the parameter each placeholder names, in order
  */
-record SqlTemplate(QuerySource source, List<String> text, List<String> slots, List<Problem> problems) {
+record SqlTemplate(QuerySource source, List<String> text, List<Slot> slots, List<Problem> problems) {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z_][a-z0-9_]*)\\s*}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z_][a-z0-9_]*)\\s*(?:\\((.*?)\\)\\s*)?}}", Pattern.DOTALL);
+
+    /** A placeholder: a parameter's name, and the expression it is given where it is a function of a row (else null). */
+    record Slot(String name, String argument) {
+    }
 
     SqlTemplate {
         text = List.copyOf(text);
@@ -33,21 +37,24 @@ record SqlTemplate(QuerySource source, List<String> text, List<String> slots, Li
         String sql = SqlFunctions.expand(query, query.sql(), dialect, problems);
         Matcher matcher = PLACEHOLDER.matcher(sql);
         List<String> text = new ArrayList<>();
-        List<String> slots = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
         StringBuilder piece = new StringBuilder();
         int at = 0;
         while (matcher.find()) {
             String name = matcher.group(1);
+            String argument = matcher.group(2) == null ? null : matcher.group(2).trim();
             piece.append(sql, at, matcher.start());
             at = matcher.end();
-            if (Parameters.NAMES.contains(name)) {
+            if (argument == null ? Parameters.NAMES.contains(name) : Parameters.FUNCTIONS.contains(name) && !argument.isEmpty()) {
                 text.add(piece.toString());
                 piece.setLength(0);
-                slots.add(name);
+                slots.add(new Slot(name, argument));
             } else {
                 int line = query.fileLine(lineOf(sql, matcher.start()));
                 problems.add(Problem.fatal(query.file().toString(), line, "", "unknown-parameter",
-                        "{{" + name + "}} is not a parameter; the parameters are " + Parameters.NAMES));
+                        (argument == null ? "{{" + name + "}}" : "{{ " + name + "(" + argument + ") }}")
+                                + " is not a parameter; the parameters are " + Parameters.NAMES
+                                + " and " + Parameters.FUNCTIONS.stream().map(f -> f + "(source)").toList()));
                 piece.append("NULL");
             }
         }
@@ -56,10 +63,12 @@ record SqlTemplate(QuerySource source, List<String> text, List<String> slots, Li
     }
 
     /** The SQL with every slot filled with its parameter's literal. */
-    String bind(Map<String, String> literals) {
+    String bind(Parameters parameters, Map<String, String> literals) {
         StringBuilder sql = new StringBuilder(text.get(0));
         for (int i = 0; i < slots.size(); i++) {
-            sql.append(literals.get(slots.get(i))).append(text.get(i + 1));
+            Slot slot = slots.get(i);
+            sql.append(slot.argument() == null ? literals.get(slot.name()) : parameters.literal(slot.name(), slot.argument()))
+                    .append(text.get(i + 1));
         }
         return sql.toString();
     }

@@ -64,7 +64,7 @@ public final class Statements {
         return bound.computeIfAbsent(parameters, p -> {
             Map<String, String> literals = p.literals();
             Map<QuerySource, String> sql = new LinkedHashMap<>();
-            templates.forEach((query, template) -> sql.put(query, template.bind(literals)));
+            templates.forEach((query, template) -> sql.put(query, template.bind(p, literals)));
             return new Bound(this, p, sql);
         });
     }

@@ -16,9 +16,12 @@ final class MetricsJson {
         StringBuilder json = new StringBuilder("{\n  \"report\": ").append(Json.string(report.title()))
                 .append(",\n  \"as_of\": ").append(report.parameters().dated() ? Json.string(report.asOf().toString()) : "null")
                 .append(",\n  \"min_group_size\": ").append(report.parameters().minGroupSize())
-                // Sums of prices are rounded to this step (0: not rounded, see PriceRounding).
-                .append(",\n  \"price_step\": ").append(report.parameters().prices().step().stripTrailingZeros().toPlainString())
-                .append(",\n  \"kpis\": [");
+                // Each population's sums of prices are rounded to its step (0: not rounded, see PriceSteps).
+                .append(",\n  \"price_steps\": {");
+        String steps = report.parameters().prices().bySource().entrySet().stream()
+                .map(e -> Json.string(e.getKey()) + ": " + e.getValue().step().stripTrailingZeros().toPlainString())
+                .collect(java.util.stream.Collectors.joining(", "));
+        json.append(steps).append("},\n  \"kpis\": [");
         for (int i = 0; i < report.kpis().size(); i++) {
             Kpi kpi = report.kpis().get(i);
             json.append(i == 0 ? "\n" : ",\n").append("    {")

@@ -5,6 +5,7 @@ import dev.marquee.engine.Column;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
 import dev.marquee.query.PriceStep;
+import dev.marquee.query.PriceSteps;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ class PriceRoundingTest {
 
     private static final int K = 10;
     private static final PriceStep STEP = PriceStep.of(new BigDecimal("8.99"), new BigDecimal("24.99"), K);
+    private static final PriceSteps STEPS = PriceSteps.ofEvents(STEP);
 
     @Test
     void aSumOfPrices_isRounded_andItsAverageComputedFromTheRoundedSum() {
@@ -102,7 +104,7 @@ class PriceRoundingTest {
     void aShareOfRevenue_isComputedOverTheRoundedSums() {
         // 23,895.49 → 23,800 and 11,529.25 → 11,600: shares 23,800 / 35,400 and 11,600 / 35,400.
         Table rounded = PriceRounding.round(table(row("Standard", 23895.49, 1401L, 0.67, 15.49, 17.49), row("Basic", 11529.25, 1175L, 0.33, 8.99, 9.99)),
-                byPlan(List.of("arpu = mrr / sum(mrr)")), STEP, K, true).table();
+                byPlan(List.of("arpu = mrr / sum(mrr)")), STEPS, K, true).table();
         assertEquals(23800.0 / 35400, (Double) rounded.value(0, "arpu"), 1e-9);
         assertEquals(11600.0 / 35400, (Double) rounded.value(1, "arpu"), 1e-9);
     }
@@ -112,7 +114,7 @@ class PriceRoundingTest {
         List<Column> columns = new ArrayList<>(table().columns());
         columns.set(1, new Column("mrr", ColumnType.DECIMAL));
         Table rounded = PriceRounding.round(new Table(columns, List.of(Arrays.asList("Basic", new BigDecimal("11529.25"), 1175L, 9.8, 8.99, 9.99))),
-                byPlan(List.of("arpu = mrr / members")), STEP, K, true).table();
+                byPlan(List.of("arpu = mrr / members")), STEPS, K, true).table();
         assertEquals(new BigDecimal("11600.00"), rounded.value(0, "mrr"));
     }
 
@@ -121,7 +123,7 @@ class PriceRoundingTest {
         // At k = 1 nothing is rounded.
         PriceStep none = PriceStep.of(new BigDecimal("8.99"), new BigDecimal("24.99"), 1);
         Table rounded = PriceRounding.round(table(row("Basic", 267.73, 27L, 9.9159259259, 8.99, 9.99)), byPlan(List.of("arpu = mrr / members")),
-                none, 1, true).table();
+                PriceSteps.ofEvents(none), 1, true).table();
         assertEquals(Arrays.asList("Basic", 267.73, 27L, 9.9159259259), rounded.rows().get(0));
     }
 
@@ -136,7 +138,7 @@ class PriceRoundingTest {
                 // rounds to 400, and what rounds to 400 (300 to 500) shares 300 to 324.87 with what they could bring,
                 // under 10 × 16.00: at most one member could pay less than 24.99. Not shown.
                 Arrays.asList("mrr_1", "usd", 320.00, null, null, "one moment", 13L)));
-        Table rounded = PriceRounding.roundKpis(kpis, STEP, K);
+        Table rounded = PriceRounding.roundKpis(kpis, STEPS, K);
         assertEquals(Arrays.asList("mrr", "usd", 56000.0, 51600.0, null, "vs", 3419L), rounded.rows().get(0));
         assertEquals(kpis.rows().get(1), rounded.rows().get(1));
         assertEquals(Arrays.asList("mrr_1", "usd", null, null, null, "one moment; " + PriceRounding.KPI_HIDDEN, 13L), rounded.rows().get(2));
@@ -160,7 +162,7 @@ class PriceRoundingTest {
                 new Column("year_ago", ColumnType.DECIMAL), new Column("comparison", ColumnType.TEXT), new Column("members", ColumnType.INTEGER),
                 new Column("members_previous_month", ColumnType.INTEGER), new Column("members_year_ago", ColumnType.INTEGER));
         Table kpis = new Table(columns, List.of(Arrays.asList("mrr", "usd", 56046.31, 51688.12, 1960.43, "vs", 3419L, 3156L, 120L)));
-        Table rounded = PriceRounding.roundKpis(kpis, STEP, K);
+        Table rounded = PriceRounding.roundKpis(kpis, STEPS, K);
         assertEquals(Arrays.asList("mrr", "usd", 56000.0, 51600.0, null, "vs; " + PriceRounding.KPI_COARSE, 3419L, 3156L, 120L),
                 rounded.rows().get(0), "the month's change is shown, the year's (from $2,000) is not");
     }
@@ -188,12 +190,41 @@ class PriceRoundingTest {
         assertEquals("Revenue (MRR, collected revenue, fees) of plans sold at several prices is rounded to the nearest $200 (10 "
                 + "times the spread of the data's prices, rounded up), so that a sum beside its members does not tell how many pay "
                 + "each; where it still would, it is not shown, nor an average (ARPU) the rounding could move by more than 5%.",
-                PriceRounding.rule(STEP, K));
-        assertEquals("", PriceRounding.rule(PriceStep.NONE, K));
+                PriceRounding.rule(STEPS, K));
+        assertEquals("", PriceRounding.rule(PriceSteps.NONE, K));
+    }
+
+    @Test
+    void theRule_ofFilesRoundedToDifferentSteps_namesEachFilesStep() {
+        PriceSteps steps = new PriceSteps(new java.util.TreeMap<>(java.util.Map.of(
+                "userbase.csv", PriceStep.of(new BigDecimal("10"), new BigDecimal("15"), K),
+                "churn.csv", PriceStep.of(new BigDecimal("8.99"), new BigDecimal("17.99"), K),
+                "one price.csv", PriceStep.of(new BigDecimal("9.99"), new BigDecimal("9.99"), K))), "event files");
+
+        assertEquals("Revenue (MRR, collected revenue, fees) of plans sold at several prices is rounded to the nearest $100 in "
+                + "churn.csv and $50 in userbase.csv (10 times the spread of each file's prices, rounded up), so that a sum beside "
+                + "its members does not tell how many pay each; where it still would, it is not shown, nor an average (ARPU) the "
+                + "rounding could move by more than 5%.", PriceRounding.rule(steps, K));
+    }
+
+    @Test
+    void aResultOfTwoFiles_roundsEachRowToItsFilesStep() {
+        PriceSteps steps = new PriceSteps(new java.util.TreeMap<>(java.util.Map.of(
+                "userbase.csv", PriceStep.of(new BigDecimal("10"), new BigDecimal("15"), K),
+                "churn.csv", PriceStep.of(new BigDecimal("8.99"), new BigDecimal("17.99"), K))), "event files");
+        List<Column> columns = new ArrayList<>(table().columns());
+        columns.add(0, new Column("source", ColumnType.TEXT));
+        Table table = new Table(columns, List.of(Arrays.asList("userbase.csv", "Basic", 12_450.0, 999L, 12.46, 10.0, 15.0),
+                Arrays.asList("churn.csv", "Basic", 12_450.0, 999L, 12.46, 8.99, 17.99)));
+
+        Table rounded = PriceRounding.round(table, byPlan(List.of("arpu = mrr / members")), steps, K, true).table();
+
+        assertEquals(12_450.0, rounded.value(0, "mrr"), "userbase.csv: to $50");
+        assertEquals(12_500.0, rounded.value(1, "mrr"), "churn.csv: to $100");
     }
 
     private static Table round(List<Object>... rows) {
-        return PriceRounding.round(table(rows), byPlan(List.of("arpu = mrr / members")), STEP, K, true).table();
+        return PriceRounding.round(table(rows), byPlan(List.of("arpu = mrr / members")), STEPS, K, true).table();
     }
 
     private static GroupSpec byPlan(List<String> ratios) {

@@ -12,6 +12,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each statement expanded once for the dialect, then bound to a set of parameters by filling its located slots. */
 class StatementsTest {
@@ -48,7 +49,48 @@ class StatementsTest {
         ReportException thrown = assertThrows(ReportException.class, () -> statements.bind(AS_OF_2024).sql(UNKNOWN));
 
         assertEquals("A question failed (1 problem):" + System.lineSeparator() + "  1. questions/churn.sql:11: {{region}} is not a "
-                + "parameter; the parameters are [as_of, k, at_risk_days, platform, event_source, price_step] [unknown-parameter]", thrown.getMessage());
+                + "parameter; the parameters are [as_of, k, at_risk_days, platform, event_source] and [price_step(source)] "
+                + "[unknown-parameter]", thrown.getMessage());
+    }
+
+    private static final QuerySource BY_PLAN = new QuerySource("by_plan",
+            "SELECT source, plan FROM member GROUP BY source, plan\nORDER BY round(sum(monthly_fee) / {{ price_step(m.source) }})",
+            Path.of("questions/revenue.sql"), 1);
+
+    private static PriceStep step(String lowest, String highest) {
+        return PriceStep.of(new java.math.BigDecimal(lowest), new java.math.BigDecimal(highest), 10);
+    }
+
+    @Test
+    void priceStep_ofEachPopulation_isWrittenOutForTheRow() {
+        Statements statements = Statements.expand(Dialect.DUCKDB, List.of(), List.of(BY_PLAN));
+        // The userbase's fees spread over $5 and the churn table's over $9: steps of $50 and $100; a file of one price, none.
+        PriceSteps steps = new PriceSteps(new java.util.TreeMap<>(java.util.Map.of("userbase.csv", step("10", "15"),
+                "churn.csv", step("8.99", "17.99"), "it's one.csv", step("9.99", "9.99"))), Parameters.DEFAULT_EVENT_SOURCE);
+
+        assertEquals("SELECT source, plan FROM member GROUP BY source, plan\nORDER BY round(sum(monthly_fee) / (CASE m.source "
+                        + "WHEN 'churn.csv' THEN 100.00 WHEN 'userbase.csv' THEN 50.00 ELSE 0.01 END))",
+                statements.bind(AS_OF_2024.withPrices(steps)).sql(BY_PLAN));
+    }
+
+    @Test
+    void priceStep_oneStepForEveryPopulation_isThatStep_andNoneACent() {
+        Statements statements = Statements.expand(Dialect.TRINO, List.of(), List.of(BY_PLAN));
+
+        assertEquals("SELECT source, plan FROM member GROUP BY source, plan\nORDER BY round(sum(monthly_fee) / 200.00)",
+                statements.bind(AS_OF_2024.withPrices(PriceSteps.ofEvents(step("8.99", "24.99")))).sql(BY_PLAN));
+        assertEquals("SELECT source, plan FROM member GROUP BY source, plan\nORDER BY round(sum(monthly_fee) / 0.01)",
+                statements.bind(AS_OF_2024).sql(BY_PLAN));
+    }
+
+    @Test
+    void priceStep_withoutAnExpression_isAnUnknownParameter() {
+        QuerySource bare = new QuerySource("bare", "SELECT 1 / {{price_step}}", Path.of("questions/revenue.sql"), 1);
+        ReportException thrown = assertThrows(ReportException.class,
+                () -> Statements.expand(Dialect.DUCKDB, List.of(), List.of(bare)).bind(AS_OF_2024).sql(bare));
+
+        assertTrue(thrown.getMessage().contains("questions/revenue.sql:1: {{price_step}} is not a parameter; the parameters are "
+                + "[as_of, k, at_risk_days, platform, event_source] and [price_step(source)]"), thrown.getMessage());
     }
 
     @Test

@@ -40,11 +40,11 @@ abstract class MemberFileFigures<M> {
         return site().csv(chart, source());
     }
 
-    /** The step the site rounds sums of prices to (its metrics.json), zero where it rounds none. */
+    /** The step the site rounds this file's sums of prices to (its metrics.json), zero where it has none. */
     java.math.BigDecimal priceStep() {
-        Matcher step = Pattern.compile("\"price_step\": ([\\d.]+)").matcher(site().page("metrics.json"));
-        assertTrue(step.find(), "metrics.json gives the price step");
-        return new java.math.BigDecimal(step.group(1));
+        Matcher step = Pattern.compile("\"price_steps\": \\{[^}]*\"" + Pattern.quote(source()) + "\": ([\\d.]+)").matcher(site().page("metrics.json"));
+        assertTrue(site().page("metrics.json").contains("\"price_steps\": {"), "metrics.json gives the price steps");
+        return step.find() ? new java.math.BigDecimal(step.group(1)) : java.math.BigDecimal.ZERO;
     }
 
     /**
@@ -102,8 +102,8 @@ abstract class MemberFileFigures<M> {
 
     /**
      * The step covers the spread of this file's fees k times over: a sum and its members then leave at least k members
-     * who may pay one fee or another (the step is the first round amount at or above k times the spread of every
-     * file's fees, so with another file's it may be larger); alone, the file sets it.
+     * who may pay one fee or another. It is the first round amount at or above k times the spread of this file's fees,
+     * alone or beside other files (another file's wider spread sets that file's step, not this one's).
      */
     void assertPriceStepCovers(Function<M, Double> fee) {
         java.util.DoubleSummaryStatistics fees = members().stream().map(fee).filter(java.util.Objects::nonNull)
@@ -113,12 +113,10 @@ abstract class MemberFileFigures<M> {
         }
         double spread = fees.getMax() - fees.getMin();
         assertTrue(priceStep().doubleValue() >= k() * spread - 1e-9, "step " + priceStep() + " under " + k() + " × the spread " + spread);
-        if (site().files().size() == 1) {
-            double floor = Math.pow(10, Math.floor(Math.log10(k() * spread)));
-            double expected = java.util.stream.DoubleStream.of(floor, 2 * floor, 5 * floor, 10 * floor)
-                    .filter(c -> c >= k() * spread - 1e-9).min().orElseThrow();
-            assertEquals(expected, priceStep().doubleValue(), 1e-9, "the first of 1, 2, 5 × 10^n at or above " + k() + " × " + spread);
-        }
+        double floor = Math.pow(10, Math.floor(Math.log10(k() * spread)));
+        double expected = java.util.stream.DoubleStream.of(floor, 2 * floor, 5 * floor, 10 * floor)
+                .filter(c -> c >= k() * spread - 1e-9).min().orElseThrow();
+        assertEquals(expected, priceStep().doubleValue(), 1e-9, "the first of 1, 2, 5 × 10^n at or above " + k() + " × " + spread);
     }
 
     static Map<String, Group> groups(Map<String, Long> counts) {

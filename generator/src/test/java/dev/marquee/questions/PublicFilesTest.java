@@ -320,6 +320,26 @@ class PublicFilesTest {
         assertTrue(userbase.contains(dev.marquee.privacy.PriceRounding.NOTE_START), userbase);
     }
 
+    /**
+     * A file's sums of prices are rounded to its own step, so they read the same alone and beside a file whose prices
+     * spread wider: the userbase's MRR by plan read $12,450 alone and $12,500 beside the churn table (a step of $100
+     * for both, from the churn table's spread), and its MRR $31,250 and $31,300.
+     */
+    @Test
+    void allSix_aFilesRevenue_isRoundedToItsOwnStep_asWhenAlone() {
+        Assumptions.assumeTrue(allSix().real(), "the real files are absent: skipped (the excerpts are built at k = 1, nothing rounded)");
+        PublicSite alone = alone(UserbaseFigures.FILE);
+        for (String chart : List.of("revenue-by-plan", "revenue-by-country", "members-plans")) {
+            assertEquals(alone.csv(chart, UserbaseFigures.FILE).stream().map(PublicSite.Published::cells).toList(),
+                    allSix().csv(chart, UserbaseFigures.FILE).stream().map(PublicSite.Published::cells).toList(), chart);
+        }
+        assertEquals(alone.kpi("mrr_1"), allSix().kpi("mrr_1"), "the userbase's MRR, first of the files' MRRs in both");
+        assertTrue(allSix().page("metrics.json").contains("\"price_steps\": {\"" + UserbaseFigures.FILE + "\": 50, \""
+                + ChurnFigures.FILE + "\": 100}"), allSix().page("metrics.json"));
+        assertTrue(allSix().pageText("about.html").contains("rounded to the nearest $50 in " + UserbaseFigures.FILE + " and $100 in "
+                + ChurnFigures.FILE + " (10 times the spread of each file's prices, rounded up)"), allSix().pageText("about.html"));
+    }
+
     static Stream<Arguments> leftOut() {
         return Stream.of(
                 Arguments.of(UserbaseFigures.FILE, "Plans and devices by country: Device mix by country, by watch hours: needs viewing sessions with their devices, which no file in the data folder gives (viewing_sessions.device)"),
