@@ -36,6 +36,7 @@ import dev.marquee.present.Slicing;
 import dev.marquee.present.TargetStatus;
 import dev.marquee.present.Texts;
 import dev.marquee.present.Tile;
+import dev.marquee.format.Wording;
 import dev.marquee.format.Tone;
 import dev.marquee.render.Views.TargetView;
 
@@ -166,12 +167,38 @@ public final class SiteRenderer {
                     figures.add(new Views.KeyFigure(countries.columns().get(i), value.text(), value.comparison()));
                 }
             }
+            String figuresNote = sharedReason(figures);
+            if (!figuresNote.isEmpty()) {
+                List<String> labels = figures.stream().filter(f -> f.value().equals(Tile.NOT_PUBLISHED)).map(Views.KeyFigure::label).toList();
+                figures = figures.stream().map(f -> f.value().equals(Tile.NOT_PUBLISHED) ? new Views.KeyFigure(f.label(), f.value(), "") : f)
+                        .toList();
+                String named = Wording.series(labels.stream().map(SiteRenderer::inSentence).toList());
+                figuresNote = Character.toUpperCase(named.charAt(0)) + named.substring(1) + " are not published here: each "
+                        + "is " + inSentence(figuresNote) + ".";
+            }
             output.write(page, render("country.jte", new CountryPage(
                     site.layout(country.name(), "Plans, devices and key figures for " + country.name(), page),
-                    country.name(), country.isOther() ? OTHER_LEAD : "", figures,
+                    country.name(), country.isOther() ? OTHER_LEAD : "", figures, figuresNote,
                     country.figures().stream().map(SiteRenderer::chartView).toList(),
                     countryLinks.stream().filter(link -> !link.href().equals(page)).toList())));
         }
+    }
+
+    /**
+     * The reason several of a country's key figures are not published, where they share it: said once under the tiles
+     * instead of in each (Argentina's three tiles each repeated its four lines). Empty where fewer than two share one.
+     */
+    private static String sharedReason(List<Views.KeyFigure> figures) {
+        List<String> reasons = figures.stream().filter(f -> f.value().equals(Tile.NOT_PUBLISHED)).map(Views.KeyFigure::comparison).distinct()
+                .toList();
+        long hidden = figures.stream().filter(f -> f.value().equals(Tile.NOT_PUBLISHED)).count();
+        return hidden >= 2 && reasons.size() == 1 && !reasons.get(0).isEmpty() ? reasons.get(0) : "";
+    }
+
+    /** A label or reason inside a sentence: its first letter in lower case, unless it starts an abbreviation (MRR). */
+    private static String inSentence(String text) {
+        return text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))
+                ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
     }
 
     /**

@@ -126,10 +126,11 @@ public final class Views {
 
     /**
      * @param lead           what the page is about, where its name does not say it (the Other page's); else empty
+     * @param figuresNote    why several key figures are not published, said once under them; else empty
      * @param otherCountries the links to every country's page but this one
      */
-    public record CountryPage(Layout layout, String country, String lead, List<KeyFigure> figures, List<ChartView> charts,
-                              List<NavLink> otherCountries) {
+    public record CountryPage(Layout layout, String country, String lead, List<KeyFigure> figures, String figuresNote,
+                              List<ChartView> charts, List<NavLink> otherCountries) {
     }
 
     /** A country's row on the countries page: its link and its figures, in the page's column order. */

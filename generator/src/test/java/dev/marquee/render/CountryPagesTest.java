@@ -92,6 +92,24 @@ class CountryPagesTest {
         assertFalse(Files.readString(site.resolve("country-canada.html")).contains("<p class=\"lead\">"));
     }
 
+    /**
+     * In the sample, Argentina is merged into Other in every key figure (its members, churners or MRR are too few, or
+     * protect a smaller country): its page said the same four lines under each of its three tiles, and now says them
+     * once under the tiles. Japan, with one figure not published, keeps the reason under that tile.
+     */
+    @Test
+    void countryPage_everyFigureNotPublished_saysWhyOnce() throws Exception {
+        String argentina = Files.readString(Fixtures.sampleSite().resolve("country-argentina.html"));
+
+        assertEquals(3, argentina.split("<span class=\"kpi-value\">Not published</span>", -1).length - 1, argentina);
+        assertFalse(argentina.contains("kpi-note"), argentina);
+        assertTrue(argentina.contains("<p class=\"note\">Members, churn rate and MRR are not published here: each is counted in "
+                + "Other (small groups) so that no group of fewer than 10 members can be worked out from the totals"), argentina);
+        String japan = Files.readString(Fixtures.sampleSite().resolve("country-japan.html"));
+        assertFalse(japan.contains("<p class=\"note\">"), japan);
+        assertTrue(japan.contains("<span class=\"kpi-value\">Not published</span><span class=\"kpi-note\">Counted in Other"), japan);
+    }
+
     @Test
     void countryPage_linksTheOtherCountriesButNotItself() throws Exception {
         String canada = Files.readString(site.resolve("country-canada.html"));
