@@ -36,7 +36,6 @@ public final class Catalog {
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
             "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track", "units");
 
-    private static final java.util.regex.Pattern LINE_COMMENT = java.util.regex.Pattern.compile("--[^\\n]*");
 
     private Catalog() {
     }
@@ -467,10 +466,7 @@ public final class Catalog {
     }
 
     private static Optional<String> memberTableRead(String sql, Set<String> memberTables) {
-        String code = LINE_COMMENT.matcher(sql).replaceAll(" ").toLowerCase(java.util.Locale.ROOT);
-        return memberTables.stream().sorted()
-                .filter(table -> java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(table) + "\\b").matcher(code).find())
-                .findFirst();
+        return TablesRead.among(sql, memberTables.stream().sorted().toList()).stream().findFirst();
     }
 
     /** One entry of 'privacy': what a result's rows describe (see GroupSpec). */

@@ -37,9 +37,6 @@ import java.util.regex.Pattern;
 public final class Layer {
 
     private static final Pattern WITH = Pattern.compile("(?is)^(\\s*(?:--[^\\n]*\\n\\s*)*)WITH\\b");
-    private static final Pattern COMMENT = Pattern.compile("--[^\\n]*");
-    /** Each table's name as a word, compiled once: the catalogue and the pages ask of every statement and table. */
-    private static final java.util.Map<String, Pattern> NAMED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * One table of the layer: its name, the SQL that builds it, whether it is made from members' own rows, and whether
@@ -290,20 +287,14 @@ public final class Layer {
         return ctes + "\n" + sql;
     }
 
-    /**
-     * Whether a statement reads a table: names it as a word outside its {@code --} comments. A name in a string literal
-     * counts too, which errs towards reading: a table is built, or shown, that a statement did not need.
-     */
+    /** Whether a statement reads a table (see TablesRead). */
     public static boolean reads(String sql, String table) {
         return !readAmong(sql, List.of(table)).isEmpty();
     }
 
-    /** The tables of {@code tables} a statement reads (see {@link #reads}), its comments taken out once for all of them. */
+    /** The tables of {@code tables} a statement reads (see TablesRead). */
     public static List<String> readAmong(String sql, List<String> tables) {
-        String code = COMMENT.matcher(sql).replaceAll(" ");
-        return tables.stream()
-                .filter(table -> NAMED.computeIfAbsent(table, name -> Pattern.compile("(?i)\\b" + Pattern.quote(name) + "\\b")).matcher(code).find())
-                .toList();
+        return dev.marquee.catalog.TablesRead.among(sql, tables);
     }
 
     private static String firstLine(String message) {
