@@ -1,10 +1,10 @@
-// Progressive enhancement: the country links work without JavaScript; with it, a drop-down jumps to a country.
+// Progressive enhancement: the country links work without JavaScript; with it, a drop-down jumps to a country. It
+// opens on "Choose a country", so that every country listed, the first too, is a change that jumps to it.
 document.querySelectorAll("form.country-jump").forEach(function (form) {
   var select = form.querySelector("select");
-  var here = location.pathname.split("/").pop();
-  Array.prototype.forEach.call(select.options, function (option) {
-    if (option.value === here) { option.selected = true; }
+  select.selectedIndex = 0;
+  select.addEventListener("change", function () {
+    if (select.value) { location.href = select.value; }
   });
-  select.addEventListener("change", function () { location.href = select.value; });
   form.hidden = false;
 });

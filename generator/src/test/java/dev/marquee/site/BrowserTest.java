@@ -164,7 +164,19 @@ class BrowserTest {
         assertEquals(countryPages, linked, "the plain links reach every country page");
         Select select = new Select(browser.findElement(By.id("country-select")));
         assertTrue(browser.findElement(By.cssSelector("form.country-jump")).isDisplayed(), "the script shows the selector");
-        assertEquals(countryPages.size(), select.getOptions().size());
+        assertEquals(countryPages.size() + 1, select.getOptions().size(), "every country, after the prompt");
+        assertEquals("Choose a country", select.getFirstSelectedOption().getText());
+        // From a country's page the first country listed is a change too: it was shown selected and could not be chosen.
+        String first = select.getOptions().get(1).getText();
+        select.selectByVisibleText(first);
+        assertEquals(first, browser.findElement(By.tagName("h1")).getText());
+        Select onCountry = new Select(browser.findElement(By.id("country-select")));
+        assertEquals("Choose a country", onCountry.getFirstSelectedOption().getText());
+        String firstThere = onCountry.getOptions().get(1).getText();
+        assertFalse(firstThere.equals(first), "a country's page lists the others");
+        onCountry.selectByVisibleText(firstThere);
+        assertEquals(firstThere, browser.findElement(By.tagName("h1")).getText());
+        select = new Select(browser.findElement(By.id("country-select")));
         select.selectByVisibleText("India");
         assertTrue(browser.getCurrentUrl().endsWith("country-india.html"), browser.getCurrentUrl());
         assertEquals("India", browser.findElement(By.tagName("h1")).getText());
