@@ -69,7 +69,7 @@ SELECT 'members_' || CAST(row_number() OVER (ORDER BY source) AS VARCHAR) AS kpi
        'members' AS unit, CAST(count(*) AS DOUBLE) AS value, CAST(NULL AS DOUBLE) AS previous_month,
        CAST(NULL AS DOUBLE) AS year_ago, false AS partial, true AS higher_is_better,
        -- A file that marks who left counts them too, where its MRR does not: the tile says so.
-       CASE WHEN count(churned) > 0 THEN 'the file is one moment; it counts those it marks as having left'
+       CASE WHEN count(churned) > 0 THEN 'the file is one moment; every member it lists, including those it marks as having left'
             ELSE 'the file is one moment: nothing to compare it with' END AS comparison,
        -- The file's own latest date, which the tile gives (beside other files', the report's date is not this file's).
        max(source_as_of) AS as_of

@@ -96,11 +96,12 @@ abstract class ChurnFigures extends MemberFileFigures<ChurnFigures.Member> {
     /**
      * The members tile counts every member the file lists, those it marks as having left too, and the MRR tile beside it
      * only those who stayed: each says so (5,000 members beside $35.4K read as $7.08 a member, under the cheapest plan).
+     * "It counts those it marks as having left" read as 5,000 leavers: the tile says it lists every member, including them.
      */
     @Test
     void keyFigures_sayWhomTheyCount_theLeaversIncludedOrNot() {
         String json = site().page("metrics.json");
-        Map<String, String> said = Map.of("Members (" + source() + ")", "it counts those it marks as having left",
+        Map<String, String> said = Map.of("Members (" + source() + ")", "every member it lists, including those it marks as having left",
                 "MRR (" + source() + ")", "those it marks as having left pay none of it");
         said.forEach((label, words) -> {
             java.util.regex.Matcher kpi = java.util.regex.Pattern.compile("\"label\": \"" + java.util.regex.Pattern.quote(label)
