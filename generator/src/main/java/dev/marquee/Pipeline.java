@@ -135,7 +135,7 @@ public final class Pipeline {
             // A KPI figure whose month the question's monthly table hides (against the flows between months) is hidden too.
             Report report = hideKpis(Report.assemble(Report.DEFAULT_TITLE, data.parameters(), shown, charts, answerable.leftOut(),
                     data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()),
-                    layerTablesRead(shown, charts, sql, answerable.filled())), AcrossSlices.kpisOfHiddenMonths(answers, safe),
+                    DataRange.perPopulation(engine, data.loaded()), layerTablesRead(shown, charts, sql, answerable.filled())), AcrossSlices.kpisOfHiddenMonths(answers, safe),
                     "not shown: its month's table hides it, or another figure there would give a hidden one back");
             Optional<Memory> memory = remember(report, project.history(), project.targets());
             write(report, memory, project, links(slices), site, ahead, timer);
@@ -382,7 +382,7 @@ public final class Pipeline {
      * of its session: the questions it could answer and the dates its data covers.
      */
     private record SliceAnswers(Answerable answerable, AcrossSlices.Answers answers, Report.DateRange range,
-                                java.util.Map<String, Report.DateRange> ranges) {
+                                java.util.Map<String, Report.DateRange> ranges, java.util.Map<String, Report.DateRange> populationRanges) {
     }
 
     private SliceAnswers sliceAnswers(Engine database, Slices.Slice slice, CheckedData data, Project project,
@@ -395,7 +395,8 @@ public final class Pipeline {
             List<Answer> computed = answer(engine, answerable, data, project.model(), ahead, quiet);
             java.util.Map<String, String> days = DataRange.sliceDays(data.loaded());
             return new SliceAnswers(answerable, new AcrossSlices.Answers(computed, Disclosure.protect(computed, config.minGroupSize(),
-                    data.regionOf())), DataRange.of(engine, data.loaded(), days), DataRange.perTable(engine, data.loaded(), days));
+                    data.regionOf())), DataRange.of(engine, data.loaded(), days), DataRange.perTable(engine, data.loaded(), days),
+                    DataRange.perPopulation(engine, data.loaded()));
         }
     }
 
@@ -408,7 +409,7 @@ public final class Pipeline {
                 .filter(chart -> !slice.showsOneValue(chart.spec(), data.regionOf()))
                 .toList();
         return Report.assemble(slice.title(Report.DEFAULT_TITLE), data.parameters(), safe, charts, answers.answerable().leftOut(),
-                data.report(), answers.range(), answers.ranges(),
+                data.report(), answers.range(), answers.ranges(), answers.populationRanges(),
                 layerTablesRead(safe, charts, ahead.statements(data.parameters()), answers.answerable().filled()));
     }
 
@@ -671,6 +672,31 @@ public final class Pipeline {
                 var row = engine.query("SELECT min(day), max(day) FROM (" + days + ") AS days").rows().get(0);
                 if (row.get(0) != null) {
                     ranges.put(table.name(), new Report.DateRange((LocalDate) row.get(0), (LocalDate) row.get(1), table.spec().personal()));
+                }
+            }
+            return ranges;
+        }
+
+        /**
+         * Per member-level file (a table of members' own rows with a {@code source} column: each file its own population),
+         * the first and last day its date columns hold, by month (both null for a file without dates). Where files sit side by
+         * side, each runs to its own date, which the table's range over all of them does not tell.
+         */
+        static java.util.Map<String, Report.DateRange> perPopulation(Engine engine, LoadResult loaded) {
+            java.util.Map<String, Report.DateRange> ranges = new java.util.TreeMap<>();
+            for (var table : loaded.tables()) {
+                List<String> columns = table.spec().columns().stream().filter(c -> c.isTemporal() && !c.name().contains("release"))
+                        .map(c -> c.name()).toList();
+                if (columns.isEmpty() || !table.spec().personal() || table.spec().column("source").isEmpty()) {
+                    continue;
+                }
+                String days = columns.stream().map(c -> "SELECT source, CAST(" + c + " AS DATE) AS day FROM " + table.name())
+                        .collect(java.util.stream.Collectors.joining(" UNION ALL "));
+                for (var row : engine.query("SELECT source, min(day), max(day) FROM (" + days + ") AS days GROUP BY source ORDER BY source")
+                        .rows()) {
+                    if (row.get(0) != null) {
+                        ranges.put(String.valueOf(row.get(0)), new Report.DateRange((LocalDate) row.get(1), (LocalDate) row.get(2), true));
+                    }
                 }
             }
             return ranges;

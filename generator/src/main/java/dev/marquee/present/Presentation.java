@@ -110,7 +110,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         List<String> populations = report.populations();
         boolean severalSources = populations.size() > 1;
         List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables, severalSources,
-                report.parameters().dated())).toList();
+                source -> asOfWords(report, source))).toList();
         Report.DateRange range = report.dataRange();
         String period = dates(range);
         // An undated file (a churn table alone) has no latest date to run to: "an undated snapshot" then "a file's figures
@@ -128,7 +128,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         // 11,554 rows read of a file of 6,137 (a row per score) read as an error.
         List<QualityRow> quality = report.quality().tables().stream().map(t -> new QualityRow(t.table(), t.file(), t.format(),
                 Formats.full(t.rowsRead(), Unit.COUNT), Formats.full(t.rowsSetAside(), Unit.COUNT), Formats.full(t.rowsKept(), Unit.COUNT),
-                dates(report.tableRanges().get(t.table())),
+                datesOf(report, t),
                 t.fileRows() == t.rowsRead() ? "" : Formats.full(t.fileRows(), Unit.COUNT))).toList();
         String prices = dev.marquee.privacy.PriceRounding.rule(report.parameters().prices(), k);
         String rule = Disclosure.rule(k) + (prices.isEmpty() ? "" : " " + prices);
@@ -154,13 +154,14 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         return report.parameters().minGroupSize();
     }
 
+    /** @param asOf what "the as-of date" of a description is for a chart of one population (see asOfWords) */
     private static Page page(Section section, int k, Map<String, String> targetNotes, List<String> layerTables, boolean severalSources,
-                             boolean dated) {
+                             java.util.function.Function<Optional<String>, String> asOf) {
         List<Figure> figures = new ArrayList<>();
         Optional<Figure> headline = Optional.empty();
         Optional<RenderedChart> headlineChart = section.headline();
         for (RenderedChart chart : section.charts()) {
-            Figure figure = figure(chart, section, k, targetNotes, layerTables, severalSources, dated);
+            Figure figure = figure(chart, section, k, targetNotes, layerTables, severalSources, asOf);
             figures.add(figure);
             // A chart whose figures shown are all 0 beside hidden ones (a slice's signups, every month but one hidden), or
             // that shows none, is no headline: on the overview it reads as a region where no one signed up.
@@ -240,12 +241,18 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
 
     /** A chart with the sentences under its title, its table and its SQL, and the layer tables its SQL reads. */
     private static Figure figure(RenderedChart chart, Section section, int k, Map<String, String> targetNotes,
-                                 List<String> layerTables, boolean severalSources, boolean dated) {
+                                 List<String> layerTables, boolean severalSources,
+                                 java.util.function.Function<Optional<String>, String> asOf) {
         var data = chart.data();
         List<String> sentences = new ArrayList<>();
         String described = Wording.withK(chart.spec().description(), k);
-        // An undated file (a churn table alone) has no as-of date: its members are those of the day it was made.
-        sentences.add(dated ? described : described.replace("the as-of date", "the day the file was made"));
+        // An undated file (a churn table alone) has no as-of date: its members are those of the day it was made; a member
+        // file beside others runs to its own date.
+        // A chart of one population's rows is of its date, split from others' or the only one with rows (MRR by country).
+        String asOfHere = asOf.apply(chart.source().or(() -> data.sources().size() == 1 ? Optional.ofNullable(data.sources().get(0)) : Optional.empty()));
+        // "the file's latest date, Jul 2023" inside a sentence closes its apposition with a comma: "..., Jul 2023, as shares".
+        sentences.add(described.replaceAll("the as-of date(?= [a-z])", java.util.regex.Matcher.quoteReplacement(
+                asOfHere.contains(", ") ? asOfHere + "," : asOfHere)).replace("the as-of date", asOfHere));
         if (chart.spec().facet().isPresent() && chart.facetValue().isEmpty()) {
             sentences.add("Every " + chart.spec().facet().get() + " has its own chart on its page; here is the data for all of them.");
         }
@@ -344,6 +351,39 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 .orElse(Texts.FIRST_EDITION);
         return new Changes(memory.changesTitle(), memory.remembers(), since, parts,
                 memory.current().shownTargets().stream().map(TargetStatus::of).toList(), quiet);
+    }
+
+    /**
+     * The days a table's rows hold; for a table of several member files, each file's own (a reader of six files was told
+     * each runs to its own latest date, which the Data page gives, and found one range, Sep 2021 – Mar 2025, over three).
+     */
+    private static String datesOf(Report report, dev.marquee.validate.TableQuality table) {
+        List<String> files = report.populationRanges().keySet().stream().filter(table.file()::contains).sorted().toList();
+        if (files.size() < 2) {
+            return dates(report.tableRanges().get(table.table()));
+        }
+        return String.join("; ", files.stream().map(file -> {
+            String range = dates(report.populationRanges().get(file));
+            return file + ": " + (range.isEmpty() ? "no dates" : range);
+        }).toList());
+    }
+
+    /**
+     * What "the as-of date" of a chart's description is for the population it counts ({@code source}, empty for a chart of
+     * every population's rows): the report's own for the event files; beside other files, a member file's own latest date,
+     * which the report's is not (a reader of six files took a 2023 userbase's MRR for June 2025's); the day the file was
+     * made for a file without dates, or for an undated report.
+     */
+    private static String asOfWords(Report report, Optional<String> source) {
+        String asOf = "the as-of date";
+        if (!report.parameters().dated()) {
+            return "the day the file was made";
+        }
+        if (source.isEmpty() || report.populations().size() < 2 || !report.populationRanges().containsKey(source.get())) {
+            return asOf;
+        }
+        Report.DateRange range = report.populationRanges().get(source.get());
+        return range.last() == null ? "the day the file was made" : "the file's latest date, " + Formats.month(range.last());
     }
 
     private static String dates(Report.DateRange range) {

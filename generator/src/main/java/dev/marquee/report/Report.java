@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public record Report(String title, Parameters parameters, List<Section> sections, List<Kpi> kpis, List<LeftOut> leftOut,
                      ValidationReport quality, DateRange dataRange, java.util.Map<String, DateRange> tableRanges,
-                     List<Layer.Shown> layerTables) {
+                     java.util.Map<String, DateRange> populationRanges, List<Layer.Shown> layerTables) {
 
     public static final String DEFAULT_TITLE = "Marquee streaming report";
 
@@ -29,6 +29,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
         sections = List.copyOf(sections);
         kpis = List.copyOf(kpis);
         tableRanges = java.util.Map.copyOf(tableRanges);
+        populationRanges = java.util.Map.copyOf(populationRanges);
         leftOut = List.copyOf(leftOut);
         layerTables = List.copyOf(layerTables);
     }
@@ -49,7 +50,8 @@ public record Report(String title, Parameters parameters, List<Section> sections
 
     public static Report assemble(String title, Parameters parameters, List<Answer> answers, List<RenderedChart> charts,
                                   List<LeftOut> leftOut, ValidationReport quality, DateRange dataRange,
-                                  java.util.Map<String, DateRange> tableRanges, List<Layer.Shown> layerTables) {
+                                  java.util.Map<String, DateRange> tableRanges, java.util.Map<String, DateRange> populationRanges,
+                                  List<Layer.Shown> layerTables) {
         List<Section> sections = new ArrayList<>();
         List<Kpi> kpis = new ArrayList<>();
         List<LeftOut> left = new ArrayList<>(leftOut);
@@ -100,7 +102,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
                 }
             });
         }
-        return new Report(title, parameters, sections, kpis, left, quality, dataRange, tableRanges, layerTables);
+        return new Report(title, parameters, sections, kpis, left, quality, dataRange, tableRanges, populationRanges, layerTables);
     }
 
     /**
@@ -117,7 +119,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
 
     /** The same report with its KPIs replaced (hidden across slices, say). */
     public Report withKpis(List<Kpi> replaced) {
-        return new Report(title, parameters, sections, replaced, leftOut, quality, dataRange, tableRanges, layerTables);
+        return new Report(title, parameters, sections, replaced, leftOut, quality, dataRange, tableRanges, populationRanges, layerTables);
     }
 
     /**

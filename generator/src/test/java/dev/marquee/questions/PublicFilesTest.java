@@ -340,6 +340,26 @@ class PublicFilesTest {
                 + ChurnFigures.FILE + " (10 times the spread of each file's prices, rounded up)"), allSix().pageText("about.html"));
     }
 
+    /**
+     * Beside other files a member file's figures are of its own date, not the report's (30 Jun 2025, from the engagement
+     * report): a reader took the 2023 userbase's MRR for June 2025's. Each chart of one member file says its file's
+     * latest month, or that the file has no date; the Data page gives each file's dates, as the overview says it does.
+     */
+    @Test
+    void allSix_aMemberFilesCharts_sayTheFilesOwnDate_andTheDataPageGivesEachFilesDates() {
+        Assumptions.assumeTrue(allSix().real(), "the real files are absent: skipped (the excerpts' dates differ)");
+        String revenue = allSix().pageText("revenue.html");
+        assertTrue(chartText(revenue, "MRR by plan — " + UserbaseFigures.FILE)
+                .contains("Members counted: those active on the file's latest date, Jul 2023, or, in a file that says who left"), revenue);
+        assertTrue(chartText(revenue, "MRR by plan — " + ChurnFigures.FILE)
+                .contains("Members counted: those active on the day the file was made, or"), revenue);
+        assertTrue(chartText(revenue, "MRR by country").contains("those active on the file's latest date, Jul 2023, or"), revenue);
+        assertTrue(allSix().pageText("data.html").contains(UserbaseFigures.FILE + ": Sep 2021 – Jul 2023; " + ChurnFigures.FILE
+                + ": no dates; " + UsersFigures.FILE + ": Mar 2024 – Mar 2025"), allSix().pageText("data.html"));
+        assertTrue(alone(UserbaseFigures.FILE).pageText("revenue.html").contains("those active on the as-of date"),
+                "a file alone: the report's date is the file's");
+    }
+
     static Stream<Arguments> leftOut() {
         return Stream.of(
                 Arguments.of(UserbaseFigures.FILE, "Plans and devices by country: Device mix by country, by watch hours: needs viewing sessions with their devices, which no file in the data folder gives (viewing_sessions.device)"),
