@@ -138,6 +138,16 @@ public final class Views {
     }
 
     public record CountriesPage(Layout layout, List<NavLink> countries, String note, List<String> headers, List<CountryRow> rows) {
+
+        /** Whether a cell reads "–", a figure not published for its country: the note says what a dash is only then. */
+        public boolean hasDashes() {
+            return rows.stream().anyMatch(row -> row.values().contains("–"));
+        }
+
+        /** Whether a cell is empty, a country its figure's file does not list. */
+        public boolean hasBlanks() {
+            return rows.stream().anyMatch(row -> row.values().contains(""));
+        }
     }
 
     public record MetricView(String name, String definition, String source) {

@@ -80,6 +80,38 @@ class ChartAxesTest {
     }
 
     @Test
+    void aNarrowPlot_withTwoTicks_reachesAThirdWhereTheBarsRunFarPastTheSecond() {
+        // What We Watched's hours by title: the longest bar 840M; a PDF's narrow plot ticked 0 and 500M only.
+        Table hours = Charts.table(List.of(column("title", ColumnType.TEXT), column("hours", ColumnType.DECIMAL)),
+                new Object[]{"Squid Game: Season 2", 840_000_000.0}, new Object[]{"Adolescence", 555_000_000.0},
+                new Object[]{"Zero Day", 315_000_000.0});
+        JFreeChart chart = ChartBuilder.build(Charts.spec(ChartKind.HBAR, "title", List.of("hours"), Optional.empty(), Unit.HOURS), hours);
+        NumberAxis axis = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+
+        boolean reached = false;
+        for (int width = 160; width <= 420; width += 20) {
+            chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, width, 200));
+            double step = axis.getTickUnit().getSize();
+            long ticks = (long) Math.floor(axis.getUpperBound() / step + 1e-9) + 1;
+            assertTrue(ticks >= 2, width + " wide: a tick besides 0");
+            assertTrue(ticks > 2 || 840_000_000.0 <= 1.3 * step, width + " wide: two ticks, 0 and " + step
+                    + ", and the longest bar far past the second");
+            reached |= ticks > 2 && step == 500_000_000.0;
+        }
+        assertTrue(reached, "some width ticks 0, 500M and 1B");
+
+        // A bar just past the second tick keeps its axis: 0 and 500 under 520.
+        Table near = Charts.table(List.of(column("title", ColumnType.TEXT), column("hours", ColumnType.DECIMAL)),
+                new Object[]{"A", 520.0}, new Object[]{"B", 300.0});
+        JFreeChart short_ = ChartBuilder.build(Charts.spec(ChartKind.BAR, "title", List.of("hours"), Optional.empty(), Unit.HOURS), near);
+        NumberAxis nearAxis = (NumberAxis) short_.getCategoryPlot().getRangeAxis();
+        short_.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, 300, 140));
+        assertTrue(nearAxis.getUpperBound() < 1000 && nearAxis.getUpperBound() > 520, "the data's own reach: " + nearAxis.getUpperBound());
+        g2.dispose();
+    }
+
+    @Test
     void smallTicks_keepTheirUnitsStyle() {
         assertEquals("350", AxisFormat.tick(350, 370, 50, Unit.MEMBERS));
         assertEquals("9,000", AxisFormat.tick(9_000, 9_800, 1_000, Unit.RATINGS), "below ten thousand, the full number");

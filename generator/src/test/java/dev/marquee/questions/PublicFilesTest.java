@@ -302,6 +302,9 @@ class PublicFilesTest {
     void allSix_countriesTable_namesEachColumnsFile() {
         String page = allSix().pageText("countries.html").replaceAll("\\s+", " ");
         assertTrue(page.contains("Country Members (Netflix Userbase.csv) Members (netflix_users.csv) MRR (Netflix Userbase.csv)"), page);
+        // Its empty cells are countries a file does not list; it has no dash, and its note explains none.
+        assertTrue(page.contains("An empty cell is a country the figure's file does not list."), page);
+        assertFalse(page.contains("A dash is"), page);
     }
 
     /**

@@ -76,6 +76,8 @@ class CountryPagesTest {
     @Test
     void countriesTable_givesEveryCountrysFiguresInFull() throws Exception {
         String hub = Files.readString(site.resolve("countries.html"));
+        // Its note says what a dash is, which it has.
+        assertTrue(hub.contains("A dash is a figure not published for that country"), hub);
 
         assertTrue(hub.contains("<th scope=\"col\" class=\"num\">Members</th><th scope=\"col\" class=\"num\">Churn rate</th>"
                 + "<th scope=\"col\" class=\"num\">MRR</th>"), hub);
