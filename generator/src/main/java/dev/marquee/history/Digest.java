@@ -292,7 +292,8 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
     /**
      * The e-mail's subject: "Marquee, 31 Dec 2024: 2 targets missed, churn rate 4.0% (+0.2 pts)". The figure is the first
      * missed target's KPI, else the first KPI with a target, else the first KPI; its change is since the last edition,
-     * or for a figure of the month to date against the same days a month earlier.
+     * or for a figure of the month to date against the same days a month earlier; a figure of another date than the
+     * edition's says its own ("members (Netflix Userbase.csv) 2,500 members as of 15 Jul 2023").
      */
     public static String subject(Edition current, Optional<Edition> previous, List<String> targetKpis) {
         StringBuilder subject = new StringBuilder("Marquee, ").append(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.US).format(current.asOf()));
@@ -310,7 +311,9 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
             Optional<Double> change = k.partial() ? k.previousMonth().flatMap(b -> change(k.value(), b, k.unit()))
                     : previous.flatMap(p -> p.kpi(k.id())).flatMap(b -> change(k.value(), b.value(), k.unit()));
             String when = k.partial() ? " on the month" : "";
+            // A member file's figure among several files is of its own date, which the subject's date is not.
             said.add(Character.toLowerCase(k.label().charAt(0)) + k.label().substring(1) + " " + Formats.compact(k.value(), k.unit())
+                    + k.asOf().map(day -> " as of " + Formats.date(day)).orElse("")
                     + change.map(c -> " (" + moved(c, k.unit()) + when + ")").orElse(""));
         });
         if (!said.isEmpty()) {

@@ -40,8 +40,14 @@ public record Edition(LocalDate asOf, String title, int minGroupSize, List<KpiFi
     }
 
     /** A KPI as its tile showed it; {@code partial} when it covers the month to the as-of day only. */
+    /** @param asOf the figure's own date where it is not the edition's (a member-level file's, among several files) */
     public record KpiFigure(String id, String label, Unit unit, double value, Optional<Double> previousMonth,
-                            boolean higherIsBetter, boolean partial) {
+                            boolean higherIsBetter, boolean partial, Optional<LocalDate> asOf) {
+
+        public KpiFigure(String id, String label, Unit unit, double value, Optional<Double> previousMonth,
+                         boolean higherIsBetter, boolean partial) {
+            this(id, label, unit, value, previousMonth, higherIsBetter, partial, Optional.empty());
+        }
     }
 
     /** A ranked list: {@code id} is {@code <question>/<chart>}, {@code href} the chart on the site. */
@@ -146,7 +152,7 @@ public record Edition(LocalDate asOf, String title, int minGroupSize, List<KpiFi
         for (Kpi kpi : report.kpis()) {
             if (Double.isFinite(kpi.value())) {
                 kpis.add(new KpiFigure(kpi.id(), kpi.label(), kpi.unit(), kpi.value(), kpi.previousMonth().filter(Double::isFinite),
-                        kpi.higherIsBetter(), kpi.partial()));
+                        kpi.higherIsBetter(), kpi.partial(), kpi.asOf()));
             }
         }
         List<Ranking> rankings = new ArrayList<>();

@@ -33,7 +33,8 @@ public final class EditionJson {
         json.append("  \"kpis\": ").append(list(edition.kpis(), k -> "{\"id\": " + Json.string(k.id())
                 + ", \"label\": " + Json.string(k.label()) + ", \"unit\": " + Json.string(k.unit().id())
                 + ", \"value\": " + Json.number(k.value()) + ", \"previous_month\": " + Json.number(k.previousMonth())
-                + ", \"higher_is_better\": " + k.higherIsBetter() + ", \"partial\": " + k.partial() + "}")).append(",\n");
+                + ", \"higher_is_better\": " + k.higherIsBetter() + ", \"partial\": " + k.partial()
+                + k.asOf().map(day -> ", \"as_of\": " + Json.string(day.toString())).orElse("") + "}")).append(",\n");
         json.append("  \"rankings\": ").append(list(edition.rankings(), r -> "{\"id\": " + Json.string(r.id())
                 + ", \"title\": " + Json.string(r.title()) + ", \"href\": " + Json.string(r.href()) + ", \"items\": ["
                 + r.items().stream().map(Json::string).collect(Collectors.joining(", ")) + "]}")).append(",\n");
@@ -80,7 +81,8 @@ public final class EditionJson {
             for (FrontMatter kpi : root.mappings("kpis")) {
                 kpis.add(new Edition.KpiFigure(required(kpi, "id"), required(kpi, "label"), unit(kpi, "unit"), number(kpi, "value"),
                         optionalNumber(kpi, "previous_month"), Boolean.parseBoolean(required(kpi, "higher_is_better")),
-                        Boolean.parseBoolean(kpi.string("partial").orElse("false"))));
+                        Boolean.parseBoolean(kpi.string("partial").orElse("false")),
+                        kpi.string("as_of").isPresent() ? Optional.of(date(kpi, "as_of")) : Optional.empty()));
             }
             List<Edition.Ranking> rankings = new ArrayList<>();
             for (FrontMatter ranking : root.mappings("rankings")) {

@@ -15,9 +15,16 @@ import java.util.Optional;
  *
  * @param partial     the current window is an incomplete month, compared with the same days of the earlier month
  * @param comparison  the windows compared, in words (e.g. "1–24 Nov 2024 vs 1–24 Oct 2024")
+ * @param asOf        the figure's own date where it is not the report's (a member-level file's latest date, among several
+ *                    files); its comparison starts with it
  */
 public record Kpi(String id, String label, Unit unit, double value, Optional<Double> previousMonth, Optional<Double> yearAgo,
-                  boolean partial, boolean higherIsBetter, String comparison) {
+                  boolean partial, boolean higherIsBetter, String comparison, Optional<java.time.LocalDate> asOf) {
+
+    public Kpi(String id, String label, Unit unit, double value, Optional<Double> previousMonth, Optional<Double> yearAgo,
+               boolean partial, boolean higherIsBetter, String comparison) {
+        this(id, label, unit, value, previousMonth, yearAgo, partial, higherIsBetter, comparison, Optional.empty());
+    }
 
     /** Whether there is any earlier figure to compare with (a file of one moment has none: its tile shows no change). */
     public boolean compared() {
@@ -41,7 +48,7 @@ public record Kpi(String id, String label, Unit unit, double value, Optional<Dou
                 : comparison + "; " + why;
         return new Kpi(id, label, unit, periods.contains("value") ? Double.NaN : value,
                 periods.contains("previous_month") ? Optional.empty() : previousMonth,
-                periods.contains("year_ago") ? Optional.empty() : yearAgo, partial, higherIsBetter, reasons);
+                periods.contains("year_ago") ? Optional.empty() : yearAgo, partial, higherIsBetter, reasons, asOf);
     }
 
     public String valueText() {

@@ -141,7 +141,8 @@ public record Report(String title, Parameters parameters, List<Section> sections
                     table.number(row, "value"), optional(table.value(row, "previous_month")),
                     optional(table.value(row, "year_ago")), Boolean.TRUE.equals(table.value(row, "partial")),
                     !Boolean.FALSE.equals(table.value(row, "higher_is_better")),
-                    asOf(table, row) + (table.value(row, "comparison") == null ? "" : table.value(row, "comparison").toString())));
+                    asOf(table, row) + (table.value(row, "comparison") == null ? "" : table.value(row, "comparison").toString()),
+                    ownDate(table, row)));
         }
         return kpis;
     }
@@ -151,8 +152,12 @@ public record Report(String title, Parameters parameters, List<Section> sections
      * which among several files is not the report's), else nothing.
      */
     private static String asOf(dev.marquee.engine.Table table, int row) {
-        return table.indexOf("as_of").map(c -> table.rows().get(row).get(c)).orElse(null) instanceof LocalDate day
-                ? "as of " + dev.marquee.format.Formats.date(day) + "; " : "";
+        return ownDate(table, row).map(day -> "as of " + dev.marquee.format.Formats.date(day) + "; ").orElse("");
+    }
+
+    /** The KPI row's own date ({@code as_of}), where it gives one. */
+    private static java.util.Optional<LocalDate> ownDate(dev.marquee.engine.Table table, int row) {
+        return table.indexOf("as_of").map(c -> table.rows().get(row).get(c)).filter(LocalDate.class::isInstance).map(LocalDate.class::cast);
     }
 
     private static java.util.Optional<Double> optional(Object value) {

@@ -56,4 +56,25 @@ class EditionJsonTest {
         assertTrue(json.contains("\"unit\": \"count person/people\""), json);
         assertEquals(edition, EditionJson.read(json, "edition.json"));
     }
+
+    /**
+     * A member file's figure among several files keeps its own date, which the e-mail's subject gives: "Marquee, 30 Jun
+     * 2025: members (Netflix Userbase.csv) 2,500 members" had put the report's date on a count of July 2023.
+     */
+    @Test
+    void aFiguresOwnDate_isWrittenReadBack_andNamedInTheSubject() {
+        Edition edition = new Edition(LocalDate.of(2025, 6, 30), "Report", 10, List.of(
+                new Edition.KpiFigure("members_1", "Members (Netflix Userbase.csv)", Unit.MEMBERS, 2500, Optional.empty(), true, false,
+                        Optional.of(LocalDate.of(2023, 7, 15))),
+                new Edition.KpiFigure("members_2", "Members (churn.csv)", Unit.MEMBERS, 5000, Optional.empty(), true, false)),
+                List.of(), List.of(), List.of());
+
+        String json = EditionJson.write(edition);
+
+        assertTrue(json.contains("\"partial\": false, \"as_of\": \"2023-07-15\"}"), json);
+        assertEquals(edition, EditionJson.read(json, "edition.json"));
+        assertEquals(Optional.empty(), EditionJson.read(OLD_RECORD, "edition.json").kpis().get(0).asOf(), "a record without it");
+        assertEquals("Marquee, 30 Jun 2025: members (Netflix Userbase.csv) 2,500 members as of 15 Jul 2023",
+                Digest.subject(edition, Optional.empty(), List.of()));
+    }
 }
