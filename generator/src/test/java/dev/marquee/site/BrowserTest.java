@@ -176,6 +176,13 @@ class BrowserTest {
         assertFalse(firstThere.equals(first), "a country's page lists the others");
         onCountry.selectByVisibleText(firstThere);
         assertEquals(firstThere, browser.findElement(By.tagName("h1")).getText());
+        // Back on the first country's page (restored from the browser's history), the same choice jumps again.
+        browser.navigate().back();
+        assertEquals(first, browser.findElement(By.tagName("h1")).getText());
+        Select restored = new Select(browser.findElement(By.id("country-select")));
+        assertEquals("Choose a country", restored.getFirstSelectedOption().getText());
+        restored.selectByVisibleText(firstThere);
+        assertEquals(firstThere, browser.findElement(By.tagName("h1")).getText());
         select = new Select(browser.findElement(By.id("country-select")));
         select.selectByVisibleText("India");
         assertTrue(browser.getCurrentUrl().endsWith("country-india.html"), browser.getCurrentUrl());
