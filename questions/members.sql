@@ -72,7 +72,7 @@ SELECT 'members_' || CAST(row_number() OVER (ORDER BY source) AS VARCHAR) AS kpi
        CASE WHEN count(churned) > 0 THEN 'the file is one moment; every member it lists, including those it marks as having left'
             ELSE 'the file is one moment: nothing to compare it with' END AS comparison,
        -- The file's own latest date, which the tile gives (beside other files', the report's date is not this file's).
-       max(source_as_of) AS as_of
+       max(source_as_of) AS as_of, source
 FROM member
 WHERE current AND source <> {{event_source}}
 GROUP BY source

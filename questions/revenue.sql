@@ -53,7 +53,7 @@ FROM member AS m
 JOIN plan_price AS p ON p.source = m.source AND p.plan = m.plan
 WHERE m.current AND m.active AND m.monthly_fee IS NOT NULL AND m.plan IS NOT NULL
 GROUP BY m.source, m.plan
--- By the MRR as published (rounded to the price step, a sum above zero at least one step), then by name: ties of the
+-- By the MRR as published (rounded to its file's price step, a sum above zero at least one step), then by name: ties of the
 -- rounded figures keep no order of the exact ones.
 ORDER BY m.source, greatest(round(sum(m.monthly_fee) / {{ price_step(m.source) }}), sign(sum(m.monthly_fee))) DESC, m.plan
 

@@ -313,7 +313,8 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
             String when = k.partial() ? " on the month" : "";
             // A member file's figure among several files is of its own date, which the subject's date is not.
             said.add(Character.toLowerCase(k.label().charAt(0)) + k.label().substring(1) + " " + Formats.compact(k.value(), k.unit())
-                    + k.asOf().map(day -> " as of " + Formats.date(day)).orElse("")
+                    + k.asOf().map(day -> day.equals(dev.marquee.query.Parameters.UNDATED) ? ", a file without dates"
+                            : " as of " + Formats.date(day)).orElse("")
                     + change.map(c -> " (" + moved(c, k.unit()) + when + ")").orElse(""));
         });
         if (!said.isEmpty()) {

@@ -39,8 +39,13 @@ public record Edition(LocalDate asOf, String title, int minGroupSize, List<KpiFi
         targets = List.copyOf(targets);
     }
 
-    /** A KPI as its tile showed it; {@code partial} when it covers the month to the as-of day only. */
-    /** @param asOf the figure's own date where it is not the edition's (a member-level file's, among several files) */
+    /**
+     * A KPI as its tile showed it.
+     *
+     * @param partial when it covers the month to the as-of day only
+     * @param asOf    the figure's own date where it is not the edition's (a member-level file's, among several files), or
+     *                Parameters.UNDATED for a file without dates
+     */
     public record KpiFigure(String id, String label, Unit unit, double value, Optional<Double> previousMonth,
                             boolean higherIsBetter, boolean partial, Optional<LocalDate> asOf) {
 

@@ -4,6 +4,7 @@ import dev.marquee.run.ReportException;
 import dev.marquee.catalog.FrontMatter;
 import dev.marquee.catalog.FrontMatter.FrontMatterException;
 import dev.marquee.format.Unit;
+import dev.marquee.query.Parameters;
 import dev.marquee.format.Json;
 
 import java.time.LocalDate;
@@ -23,6 +24,9 @@ public final class EditionJson {
     private EditionJson() {
     }
 
+    /** A KPI's {@code as_of} for a member-level file without dates, beside dated data. */
+    private static final String UNDATED = "undated";
+
     public static String write(Edition edition) {
         StringBuilder json = new StringBuilder("{\n")
                 .append("  \"format\": ").append(Json.string(Edition.FORMAT)).append(",\n")
@@ -34,7 +38,8 @@ public final class EditionJson {
                 + ", \"label\": " + Json.string(k.label()) + ", \"unit\": " + Json.string(k.unit().id())
                 + ", \"value\": " + Json.number(k.value()) + ", \"previous_month\": " + Json.number(k.previousMonth())
                 + ", \"higher_is_better\": " + k.higherIsBetter() + ", \"partial\": " + k.partial()
-                + k.asOf().map(day -> ", \"as_of\": " + Json.string(day.toString())).orElse("") + "}")).append(",\n");
+                + k.asOf().map(day -> ", \"as_of\": " + Json.string(day.equals(Parameters.UNDATED) ? UNDATED : day.toString())).orElse("")
+                + "}")).append(",\n");
         json.append("  \"rankings\": ").append(list(edition.rankings(), r -> "{\"id\": " + Json.string(r.id())
                 + ", \"title\": " + Json.string(r.title()) + ", \"href\": " + Json.string(r.href()) + ", \"items\": ["
                 + r.items().stream().map(Json::string).collect(Collectors.joining(", ")) + "]}")).append(",\n");
@@ -82,7 +87,8 @@ public final class EditionJson {
                 kpis.add(new Edition.KpiFigure(required(kpi, "id"), required(kpi, "label"), unit(kpi, "unit"), number(kpi, "value"),
                         optionalNumber(kpi, "previous_month"), Boolean.parseBoolean(required(kpi, "higher_is_better")),
                         Boolean.parseBoolean(kpi.string("partial").orElse("false")),
-                        kpi.string("as_of").isPresent() ? Optional.of(date(kpi, "as_of")) : Optional.empty()));
+                        kpi.string("as_of").isEmpty() ? Optional.empty()
+                                : Optional.of(kpi.string("as_of").get().equals(UNDATED) ? Parameters.UNDATED : date(kpi, "as_of"))));
             }
             List<Edition.Ranking> rankings = new ArrayList<>();
             for (FrontMatter ranking : root.mappings("rankings")) {

@@ -110,7 +110,7 @@ final class PdfCoverPage {
         grid.setWidthPercentage(100);
         grid.setSpacingBefore(8);
         for (Figure figure : cover) {
-            grid.addCell(PdfQuestionPage.chartCell(writer, tags, fonts, figure, width, height));
+            grid.addCell(PdfQuestionPage.chartCell(writer, tags, fonts, figure, width, height, false));
         }
         if (targetsOnCover) {
             grid.addCell(targetsPanel(shown.changes().get(), tags, fonts));

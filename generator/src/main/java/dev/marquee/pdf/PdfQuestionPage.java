@@ -446,6 +446,15 @@ final class PdfQuestionPage {
     /** A chart under its title: the charts draw none of their own in the PDF, so every one is titled the same way. */
     static PdfPCell chartCell(PdfWriter writer, Tagging tags, PdfFonts fonts, Figure figure, float width, float height)
             throws DocumentException {
+        return chartCell(writer, tags, fonts, figure, width, height, true);
+    }
+
+    /**
+     * @param fileDate whether the title gives a member file's own date after its name (not on the cover, whose opening
+     *                 line gives every file's, and whose narrow charts a second line of title would leave too short)
+     */
+    static PdfPCell chartCell(PdfWriter writer, Tagging tags, PdfFonts fonts, Figure figure, float width, float height, boolean fileDate)
+            throws DocumentException {
         RenderedChart chart = figure.chart();
         PdfPCell cell = new PdfPCell();
         Image drawn = vectorImage(writer, fonts, chart, width, height);
@@ -454,8 +463,10 @@ final class PdfQuestionPage {
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(4);
         Paragraph title = new Paragraph("", new Font(fonts.bold, 10, Font.NORMAL, INK));
-        // The PDF gives a chart its title alone: a chart of one file among several names it there.
-        title.addAll(fonts.phrase(chart.spec().title() + figure.unnamedSource().map(source -> " — " + source).orElse(""), 10, true, INK));
+        // The PDF gives a chart its title alone: a chart of one file among several names it there, and the file's own
+        // date where it is not the report's (the page's header gives the report's).
+        title.addAll(fonts.phrase(chart.spec().title() + figure.unnamedSource().map(source -> " — " + source).orElse("")
+                + (figure.fileDate().isEmpty() || !fileDate ? "" : ", " + figure.fileDate()), 10, true, INK));
         title.setLeading(12);
         title.setSpacingAfter(2);
         cell.addElement(title);

@@ -12,9 +12,11 @@ import dev.marquee.chart.RenderedChart;
  *                 question computed it
  * @param sqlLabel what {@code sql} is: "SQL (churn.sql: by_region)", or "How it is computed (...)"
  * @param layerTables the report's layer tables {@code sql} reads, in build order (the methodology page shows each)
+ * @param fileDate    for a chart of one member file's rows beside other files, the date its figures are of ("as of Jul
+ *                    2023", "undated"), which the report's is not; else empty
  */
 public record Figure(RenderedChart chart, String description, DataTable table, String sql, String sqlLabel,
-                     java.util.List<String> layerTables, boolean namesSources) {
+                     java.util.List<String> layerTables, boolean namesSources, String fileDate) {
 
     public Figure {
         layerTables = java.util.List.copyOf(layerTables);
@@ -23,7 +25,7 @@ public record Figure(RenderedChart chart, String description, DataTable table, S
     /** A figure of a report whose populations sit side by side: its table names the file of each row. */
     public Figure(RenderedChart chart, String description, DataTable table, String sql, String sqlLabel,
                   java.util.List<String> layerTables) {
-        this(chart, description, table, sql, sqlLabel, layerTables, true);
+        this(chart, description, table, sql, sqlLabel, layerTables, true, "");
     }
 
     /**

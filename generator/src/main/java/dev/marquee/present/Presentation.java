@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The report as its readers see it, decided once: every text, every table formatted, every tone, which charts and
@@ -77,9 +78,15 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
      * What a report without viewing sessions says under its date: each file runs to its own, which {@code dataPage}
      * gives ("the Data page" on the site, "the site's Data page" in the PDF).
      */
-    private static String eachFileItsOwnDate(String dataPage) {
-        return "No file holds individual viewing sessions: each figure names the file it comes from, and a file's figures run "
-                + "to its own latest date, which " + dataPage + " gives.";
+    private static String eachFileItsOwnDate(Report report, String dataPage) {
+        // Each member file's latest month, where the report holds them (a reader looked for them in the PDF, which has no
+        // Data page): "Jul 2023 for Netflix Userbase.csv, Mar 2025 for netflix_users.csv, none for netflix_customer_churn.csv".
+        List<String> dates = report.populationRanges().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> (e.getValue().last() == null ? "none" : Formats.month(e.getValue().last())) + " for " + e.getKey()).toList();
+        return dates.isEmpty() ? "No file holds individual viewing sessions: each figure names the file it comes from, and a "
+                + "file's figures run to its own latest date, which " + dataPage + " gives."
+                : "No file holds individual viewing sessions, so each figure names its file, which runs to its own latest date: "
+                + String.join(", ", dates) + ".";
     }
 
     /**
@@ -88,7 +95,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
      */
     public static String ownDates(Report report, String dataPage) {
         List<String> populations = report.populations();
-        return populations.size() != 1 ? eachFileItsOwnDate(dataPage)
+        return populations.size() != 1 ? eachFileItsOwnDate(report, dataPage)
                 : "No file holds individual viewing sessions: every figure comes from one file, " + populations.get(0)
                         + ", and runs to its latest date, which " + dataPage + " gives.";
     }
@@ -110,7 +117,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         List<String> populations = report.populations();
         boolean severalSources = populations.size() > 1;
         List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables, severalSources,
-                source -> asOfWords(report, source))).toList();
+                report.parameters().dated(), source -> ownDate(report, source))).toList();
         Report.DateRange range = report.dataRange();
         String period = dates(range);
         // An undated file (a churn table alone) has no latest date to run to: "an undated snapshot" then "a file's figures
@@ -154,14 +161,14 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         return report.parameters().minGroupSize();
     }
 
-    /** @param asOf what "the as-of date" of a description is for a chart of one population (see asOfWords) */
+    /** @param ownDate the sentence under a chart of one population's rows on its own date (see ownDate) */
     private static Page page(Section section, int k, Map<String, String> targetNotes, List<String> layerTables, boolean severalSources,
-                             java.util.function.Function<Optional<String>, String> asOf) {
+                             boolean dated, java.util.function.Function<Optional<String>, FileDate> ownDate) {
         List<Figure> figures = new ArrayList<>();
         Optional<Figure> headline = Optional.empty();
         Optional<RenderedChart> headlineChart = section.headline();
         for (RenderedChart chart : section.charts()) {
-            Figure figure = figure(chart, section, k, targetNotes, layerTables, severalSources, asOf);
+            Figure figure = figure(chart, section, k, targetNotes, layerTables, severalSources, dated, ownDate);
             figures.add(figure);
             // A chart whose figures shown are all 0 beside hidden ones (a slice's signups, every month but one hidden), or
             // that shows none, is no headline: on the overview it reads as a region where no one signed up.
@@ -241,18 +248,13 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
 
     /** A chart with the sentences under its title, its table and its SQL, and the layer tables its SQL reads. */
     private static Figure figure(RenderedChart chart, Section section, int k, Map<String, String> targetNotes,
-                                 List<String> layerTables, boolean severalSources,
-                                 java.util.function.Function<Optional<String>, String> asOf) {
+                                 List<String> layerTables, boolean severalSources, boolean dated,
+                                 java.util.function.Function<Optional<String>, FileDate> ownDate) {
         var data = chart.data();
         List<String> sentences = new ArrayList<>();
         String described = Wording.withK(chart.spec().description(), k);
-        // An undated file (a churn table alone) has no as-of date: its members are those of the day it was made; a member
-        // file beside others runs to its own date.
-        // A chart of one population's rows is of its date, split from others' or the only one with rows (MRR by country).
-        String asOfHere = asOf.apply(chart.source().or(() -> data.sources().size() == 1 ? Optional.ofNullable(data.sources().get(0)) : Optional.empty()));
-        // "the file's latest date, Jul 2023" inside a sentence closes its apposition with a comma: "..., Jul 2023, as shares".
-        sentences.add(described.replaceAll("the as-of date(?= [a-z])", java.util.regex.Matcher.quoteReplacement(
-                asOfHere.contains(", ") ? asOfHere + "," : asOfHere)).replace("the as-of date", asOfHere));
+        // An undated file (a churn table alone) has no as-of date: its members are those of the day it was made.
+        sentences.add(dated ? described : described.replace("the as-of date", "the day the file was made"));
         if (chart.spec().facet().isPresent() && chart.facetValue().isEmpty()) {
             sentences.add("Every " + chart.spec().facet().get() + " has its own chart on its page; here is the data for all of them.");
         }
@@ -288,6 +290,14 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
             // A table is not split by population: it names every file its rows come from.
             sentences.add((sources.size() == 1 ? "Source: " : "Sources: ") + String.join(", ", sources) + ".");
         }
+        // A chart of one member file's rows (split from others', or the only file with rows: MRR by country) beside other
+        // files is of that file's date, which the description's "as-of date", written for every population, is not; a
+        // series over time gives its own dates.
+        boolean overTime = data.indexOf(chart.spec().x()).map(c -> data.columns().get(c).type())
+                .filter(type -> type == dev.marquee.engine.ColumnType.DATE || type == dev.marquee.engine.ColumnType.TIMESTAMP).isPresent();
+        FileDate fileDate = overTime ? FileDate.NONE : ownDate.apply(chart.source().or(() -> data.sources().size() == 1
+                ? Optional.ofNullable(data.sources().get(0)) : Optional.empty()));
+        sentences.add(fileDate.sentence());
         sentences.add(note);
         if (dev.marquee.chart.ChartStage.onlyMergedRow(chart.spec(), data) && !noFigureShown(chart)) {
             sentences.add("No chart: every " + inSentence(chart.spec().xLabel()) + " is merged into that one group here, so its one bar "
@@ -305,7 +315,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 : chart.spec().borrowedResult().map(r -> "How it is computed (" + r + ")")
                 .orElse("How it is computed (" + query + ": " + computedFrom(query) + " " + slug + ".sql gives)");
         return new Figure(chart, description, DataTable.of(chart.spec(), data), sql, label,
-                Layer.readAmong(sql, layerTables), severalSources);
+                Layer.readAmong(sql, layerTables), severalSources, fileDate.label());
     }
 
     /** What a result computed in Java, not by a statement, is made of, in words: its SQL box shows the statement it reads. */
@@ -358,7 +368,10 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
      * each runs to its own latest date, which the Data page gives, and found one range, Sep 2021 – Mar 2025, over three).
      */
     private static String datesOf(Report report, dev.marquee.validate.TableQuality table) {
-        List<String> files = report.populationRanges().keySet().stream().filter(table.file()::contains).sorted().toList();
+        // The file column reads "Netflix Userbase.csv (Netflix userbase) + netflix_users.csv (Netflix users table)".
+        Set<String> named = java.util.Arrays.stream(table.file().split(" \\+ ")).map(part -> part.replaceFirst(" \\(.*\\)$", ""))
+                .collect(java.util.stream.Collectors.toSet());
+        List<String> files = report.populationRanges().keySet().stream().filter(named::contains).sorted().toList();
         if (files.size() < 2) {
             return dates(report.tableRanges().get(table.table()));
         }
@@ -369,21 +382,27 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
     }
 
     /**
-     * What "the as-of date" of a chart's description is for the population it counts ({@code source}, empty for a chart of
-     * every population's rows): the report's own for the event files; beside other files, a member file's own latest date,
-     * which the report's is not (a reader of six files took a 2023 userbase's MRR for June 2025's); the day the file was
-     * made for a file without dates, or for an undated report.
+     * The sentence under a chart of one member file's rows ({@code source}) beside other files: its figures are of the
+     * file's own latest date, or of the day it was made, not of the report's date (a reader of six files took a 2023
+     * userbase's MRR for June 2025's). Empty for the event files, a file alone, a chart of several files, or an undated
+     * report, whose descriptions say the day the file was made.
      */
-    private static String asOfWords(Report report, Optional<String> source) {
-        String asOf = "the as-of date";
-        if (!report.parameters().dated()) {
-            return "the day the file was made";
-        }
-        if (source.isEmpty() || report.populations().size() < 2 || !report.populationRanges().containsKey(source.get())) {
-            return asOf;
+    private static FileDate ownDate(Report report, Optional<String> source) {
+        if (!report.parameters().dated() || source.isEmpty() || report.populations().size() < 2
+                || !report.populationRanges().containsKey(source.get())) {
+            return FileDate.NONE;
         }
         Report.DateRange range = report.populationRanges().get(source.get());
-        return range.last() == null ? "the day the file was made" : "the file's latest date, " + Formats.month(range.last());
+        String reportDate = "not the report's (" + Formats.date(report.asOf()) + ").";
+        return range.last() == null
+                ? new FileDate("This file has no dates: its figures are of the day it was made, " + reportDate, "undated")
+                : new FileDate("This file's figures are of its latest date (" + Formats.month(range.last()) + "), " + reportDate,
+                "as of " + Formats.month(range.last()));
+    }
+
+    /** A member file's own date under its chart (a sentence) and beside the PDF's title (a label); none for others. */
+    private record FileDate(String sentence, String label) {
+        static final FileDate NONE = new FileDate("", "");
     }
 
     private static String dates(Report.DateRange range) {

@@ -80,11 +80,13 @@ public final class PriceRounding {
         if (rounded.isEmpty()) {
             return "";
         }
-        boolean oneStep = rounded.values().stream().map(PriceStep::step).distinct().count() == 1;
-        String steps = oneStep ? dollars(rounded.values().iterator().next().step()) + " (" + k
+        // Populations side by side are each named with their own step, the same or not: one step named alone would read
+        // as the spread of every file's prices pooled.
+        String steps = rounded.size() == 1 ? dollars(rounded.values().iterator().next().step()) + " (" + k
                 + " times the spread of the data's prices, rounded up)"
-                : dev.marquee.format.Wording.series(rounded.entrySet().stream().map(e -> dollars(e.getValue().step()) + " in " + e.getKey()).toList())
-                        + " (" + k + " times the spread of each file's prices, rounded up)";
+                : dev.marquee.format.Wording.series(rounded.entrySet().stream().map(e -> dollars(e.getValue().step()) + " in "
+                        + (e.getKey().equals(prices.eventSource()) ? "the " + e.getKey() : e.getKey())).toList())
+                        + " (" + k + " times the spread of each one's prices, rounded up)";
         return "Revenue (MRR, collected revenue, fees) of plans sold at several prices is rounded to the nearest "
                 + steps + ", so that a sum beside its members does not tell how many pay each; where it still would, it is not "
                 + "shown, nor an average (ARPU) the rounding could move by more than 5%.";

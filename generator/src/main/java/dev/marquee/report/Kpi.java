@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param partial     the current window is an incomplete month, compared with the same days of the earlier month
  * @param comparison  the windows compared, in words (e.g. "1–24 Nov 2024 vs 1–24 Oct 2024")
  * @param asOf        the figure's own date where it is not the report's (a member-level file's latest date, among several
- *                    files); its comparison starts with it
+ *                    files; its comparison starts with it), or Parameters.UNDATED for a file without dates among dated data
  */
 public record Kpi(String id, String label, Unit unit, double value, Optional<Double> previousMonth, Optional<Double> yearAgo,
                   boolean partial, boolean higherIsBetter, String comparison, Optional<java.time.LocalDate> asOf) {

@@ -79,7 +79,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
                     Narrative.expand(answer, parameters.minGroupSize(), severalSources), notes));
             answer.question().kpiQuery().ifPresent(query -> {
                 dev.marquee.engine.Table table = answer.result(query);
-                List<Kpi> rows = kpis(table);
+                List<Kpi> rows = kpis(table, parameters);
                 Set<String> withValues = new java.util.HashSet<>();
                 for (int r = 0; r < rows.size(); r++) {
                     if (table.value(r, "value") != null) {
@@ -131,7 +131,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
         return withValues.stream().anyMatch(id -> id.matches(perFile));
     }
 
-    private static List<Kpi> kpis(dev.marquee.engine.Table table) {
+    private static List<Kpi> kpis(dev.marquee.engine.Table table, Parameters parameters) {
         List<Kpi> kpis = new ArrayList<>();
         for (int row = 0; row < table.rowCount(); row++) {
             Object unit = table.value(row, "unit");
@@ -142,7 +142,7 @@ public record Report(String title, Parameters parameters, List<Section> sections
                     optional(table.value(row, "year_ago")), Boolean.TRUE.equals(table.value(row, "partial")),
                     !Boolean.FALSE.equals(table.value(row, "higher_is_better")),
                     asOf(table, row) + (table.value(row, "comparison") == null ? "" : table.value(row, "comparison").toString()),
-                    ownDate(table, row)));
+                    dateOfItsOwn(table, row, parameters)));
         }
         return kpis;
     }
@@ -153,6 +153,20 @@ public record Report(String title, Parameters parameters, List<Section> sections
      */
     private static String asOf(dev.marquee.engine.Table table, int row) {
         return ownDate(table, row).map(day -> "as of " + dev.marquee.format.Formats.date(day) + "; ").orElse("");
+    }
+
+    /**
+     * The KPI's date where it is not the report's: its row's own ({@code as_of}), or, for a member-level file without
+     * dates beside dated data (its row names its {@code source}, and gives no date), {@link Parameters#UNDATED}.
+     */
+    private static java.util.Optional<LocalDate> dateOfItsOwn(dev.marquee.engine.Table table, int row, Parameters parameters) {
+        java.util.Optional<LocalDate> own = ownDate(table, row);
+        if (own.isPresent()) {
+            return own.filter(day -> !day.equals(parameters.asOf()));
+        }
+        boolean ofAFile = table.indexOf("as_of").isPresent() && table.indexOf("source").map(c -> table.rows().get(row).get(c))
+                .filter(source -> !source.toString().equals(parameters.eventSource())).isPresent();
+        return ofAFile && parameters.dated() ? java.util.Optional.of(Parameters.UNDATED) : java.util.Optional.empty();
     }
 
     /** The KPI row's own date ({@code as_of}), where it gives one. */

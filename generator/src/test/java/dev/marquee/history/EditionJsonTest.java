@@ -77,4 +77,20 @@ class EditionJsonTest {
         assertEquals("Marquee, 30 Jun 2025: members (Netflix Userbase.csv) 2,500 members as of 15 Jul 2023",
                 Digest.subject(edition, Optional.empty(), List.of()));
     }
+
+    /** A file without dates beside dated files: the subject had put another file's date on its count. */
+    @Test
+    void aFigureOfAFileWithoutDates_isWrittenUndated_andSaidSoInTheSubject() {
+        Edition edition = new Edition(LocalDate.of(2025, 3, 8), "Report", 10, List.of(
+                new Edition.KpiFigure("members_1", "Members (churn.csv)", Unit.MEMBERS, 5000, Optional.empty(), true, false,
+                        Optional.of(dev.marquee.query.Parameters.UNDATED))),
+                List.of(), List.of(), List.of());
+
+        String json = EditionJson.write(edition);
+
+        assertTrue(json.contains("\"as_of\": \"undated\"}"), json);
+        assertEquals(edition, EditionJson.read(json, "edition.json"));
+        assertEquals("Marquee, 8 Mar 2025: members (churn.csv) 5,000 members, a file without dates",
+                Digest.subject(edition, Optional.empty(), List.of()));
+    }
 }

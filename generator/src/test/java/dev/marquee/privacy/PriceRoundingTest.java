@@ -202,9 +202,15 @@ class PriceRoundingTest {
                 "one price.csv", PriceStep.of(new BigDecimal("9.99"), new BigDecimal("9.99"), K))), "event files");
 
         assertEquals("Revenue (MRR, collected revenue, fees) of plans sold at several prices is rounded to the nearest $100 in "
-                + "churn.csv and $50 in userbase.csv (10 times the spread of each file's prices, rounded up), so that a sum beside "
+                + "churn.csv and $50 in userbase.csv (10 times the spread of each one's prices, rounded up), so that a sum beside "
                 + "its members does not tell how many pay each; where it still would, it is not shown, nor an average (ARPU) the "
                 + "rounding could move by more than 5%.", PriceRounding.rule(steps, K));
+        // The event files beside a file of the same step: each named, and the event files as such.
+        PriceSteps same = new PriceSteps(new java.util.TreeMap<>(java.util.Map.of(
+                "userbase.csv", PriceStep.of(new BigDecimal("10"), new BigDecimal("15"), K),
+                "event files", PriceStep.of(new BigDecimal("10"), new BigDecimal("14.99"), K))), "event files");
+        assertTrue(PriceRounding.rule(same, K).contains("rounded to the nearest $50 in the event files and $50 in userbase.csv (10 times "
+                + "the spread of each one's prices, rounded up)"), PriceRounding.rule(same, K));
     }
 
     @Test

@@ -251,13 +251,18 @@ class PublicFilesTest {
 
     /**
      * Without viewing sessions each file runs to its own latest date (a tile's "as of 15 Jul 2023" under a report of
-     * 30 Jun 2025): the PDF's cover says so under its date, as the site's overview does; it had the report's date alone.
+     * 30 Jun 2025): the PDF's cover says so under its date, as the site's overview does; it had the report's date alone,
+     * then sent its reader to the site's Data page for the files' dates. It gives them, and still four charts.
      */
     @Test
     void allSix_pdfCover_saysEachFileRunsToItsOwnDate() throws Exception {
+        Assumptions.assumeTrue(allSix().real(), "the real files are absent: skipped (the excerpts' dates differ)");
         String cover = Fixtures.poppler("pdftotext", allSix().site().resolve("report.pdf"), "-f", "1", "-l", "1").replaceAll("\\s+", " ");
-        assertTrue(cover.contains("No file holds individual viewing sessions: each figure names the file it comes from, and a file's "
-                + "figures run to its own latest date, which the site's Data page gives."), cover);
+        String dates = "No file holds individual viewing sessions, so each figure names its file, which runs to its own latest date: "
+                + "Jul 2023 for " + UserbaseFigures.FILE + ", none for " + ChurnFigures.FILE + ", Mar 2025 for " + UsersFigures.FILE + ".";
+        assertTrue(cover.contains(dates), cover);
+        assertTrue(allSix().pageText("index.html").contains(dates), allSix().pageText("index.html"));
+        assertTrue(cover.contains("New signups per month — " + UserbaseFigures.FILE), "the cover's four charts: " + cover);
     }
 
     /**
@@ -340,7 +345,7 @@ class PublicFilesTest {
         assertTrue(allSix().page("metrics.json").contains("\"price_steps\": {\"" + UserbaseFigures.FILE + "\": 50, \""
                 + ChurnFigures.FILE + "\": 100}"), allSix().page("metrics.json"));
         assertTrue(allSix().pageText("about.html").contains("rounded to the nearest $50 in " + UserbaseFigures.FILE + " and $100 in "
-                + ChurnFigures.FILE + " (10 times the spread of each file's prices, rounded up)"), allSix().pageText("about.html"));
+                + ChurnFigures.FILE + " (10 times the spread of each one's prices, rounded up)"), allSix().pageText("about.html"));
     }
 
     /**
@@ -352,15 +357,36 @@ class PublicFilesTest {
     void allSix_aMemberFilesCharts_sayTheFilesOwnDate_andTheDataPageGivesEachFilesDates() {
         Assumptions.assumeTrue(allSix().real(), "the real files are absent: skipped (the excerpts' dates differ)");
         String revenue = allSix().pageText("revenue.html");
-        assertTrue(chartText(revenue, "MRR by plan — " + UserbaseFigures.FILE)
-                .contains("Members counted: those active on the file's latest date, Jul 2023, or, in a file that says who left"), revenue);
-        assertTrue(chartText(revenue, "MRR by plan — " + ChurnFigures.FILE)
-                .contains("Members counted: those active on the day the file was made, or"), revenue);
-        assertTrue(chartText(revenue, "MRR by country").contains("those active on the file's latest date, Jul 2023, or"), revenue);
+        assertTrue(chartText(revenue, "MRR by plan — " + UserbaseFigures.FILE).contains("This file's figures are of its latest "
+                + "date (Jul 2023), not the report's (30 Jun 2025)."), revenue);
+        assertTrue(chartText(revenue, "MRR by plan — " + ChurnFigures.FILE).contains("This file has no dates: its figures are of "
+                + "the day it was made, not the report's (30 Jun 2025)."), revenue);
+        assertTrue(chartText(revenue, "MRR by country").contains("Source: " + UserbaseFigures.FILE + ". This file's figures are of "
+                + "its latest date (Jul 2023)"), revenue);
+        // The PDF, which shows no description, says the file's date after its name in the chart's title.
+        String pdf = allSix().pdfText().replaceAll("\\s+", " ");
+        assertTrue(pdf.contains("MRR by plan — " + UserbaseFigures.FILE + ", as of Jul 2023"), pdf);
+        assertTrue(pdf.contains("MRR by plan — " + ChurnFigures.FILE + ", undated"), pdf);
+        // A series over time gives its own dates.
+        assertFalse(chartText(allSix().pageText("signups.html"), "New signups per month").contains("This file"));
         assertTrue(allSix().pageText("data.html").contains(UserbaseFigures.FILE + ": Sep 2021 – Jul 2023; " + ChurnFigures.FILE
                 + ": no dates; " + UsersFigures.FILE + ": Mar 2024 – Mar 2025"), allSix().pageText("data.html"));
-        assertTrue(alone(UserbaseFigures.FILE).pageText("revenue.html").contains("those active on the as-of date"),
-                "a file alone: the report's date is the file's");
+        assertFalse(alone(UserbaseFigures.FILE).pageText("revenue.html").contains("This file"), "a file alone: the report's date is the file's");
+    }
+
+    /**
+     * The e-mail's subject gives a member file's figure with its own date where it is not the report's: the six files'
+     * subject put 30 Jun 2025 on the userbase's count of July 2023; alone, the file's date is the report's, said once.
+     */
+    @Test
+    void digestSubject_aFilesFigure_saysItsOwnDate_onlyWhereItIsNotTheReports() {
+        Assumptions.assumeTrue(allSix().real(), "the real files are absent: skipped (the excerpts' dates differ)");
+        assertEquals("Marquee, 30 Jun 2025: members (" + UserbaseFigures.FILE + ") 2,500 members as of 15 Jul 2023",
+                allSix().page("digest-subject.txt").strip());
+        assertEquals("Marquee, 15 Jul 2023: members (" + UserbaseFigures.FILE + ") 2,500 members",
+                alone(UserbaseFigures.FILE).page("digest-subject.txt").strip());
+        assertTrue(allSix().page("edition.json").contains("\"label\": \"Members (" + ChurnFigures.FILE + ")\"")
+                && allSix().page("edition.json").contains("\"as_of\": \"undated\""), allSix().page("edition.json"));
     }
 
     static Stream<Arguments> leftOut() {
