@@ -14,7 +14,7 @@ import java.awt.geom.Rectangle2D;
  * A value axis that always shows a tick besides zero. In a short plot JFreeChart picks a step wide enough for the tick
  * labels' height, and a step larger than the data leaves only "0": a PDF's small chart of members per plan, its bars
  * reaching 450, had no scale at all. Where the step leaves one tick, the axis reaches to the next step instead; where it
- * leaves two and the data runs far past the second, to the step after it.
+ * leaves two or three and the data runs far past the last, to the step after it.
  */
 final class TwoTickAxis extends NumberAxis {
 
@@ -46,12 +46,12 @@ final class TwoTickAxis extends NumberAxis {
         double step = getTickUnit().getSize();
         double lower = getLowerBound();
         double upper = getUpperBound();
-        if (!(step > 0) || ticks(lower, upper, step) > 2) {
+        if (!(step > 0) || ticks(lower, upper, step) > 3) {
             return;
         }
-        if (ticks(lower, upper, step) == 2) {
-            // Two ticks, the longest bar far past the second: a PDF's hours by title read 0 and 500M under bars to 840M,
-            // whose length no tick measured. The axis reaches the next step (0, 500M, 1B).
+        if (ticks(lower, upper, step) >= 2) {
+            // Two or three ticks, the longest bar far past the last: a PDF's hours by title read 0 and 500M under bars to
+            // 840M, its shares 0, 20% and 40% under bars to 53%, lengths no tick measured. The axis reaches the next step.
             double last = Math.floor(upper / step + 1e-9) * step;
             if (upper > 0 && upper - last > REACH * step) {
                 setRange(new Range(lower, last + step), false, false);
@@ -68,7 +68,7 @@ final class TwoTickAxis extends NumberAxis {
         setRange(new Range(lower, upper), false, false);
     }
 
-    /** How far past an axis's second and last tick (in steps) the data may reach before the axis takes a third. */
+    /** How far past a short axis's last tick (in steps) the data may reach before the axis takes another. */
     private static final double REACH = 0.3;
 
     /** How many multiples of {@code step} lie from {@code lower} to {@code upper}. */

@@ -80,7 +80,7 @@ class ChartAxesTest {
     }
 
     @Test
-    void aNarrowPlot_withTwoTicks_reachesAThirdWhereTheBarsRunFarPastTheSecond() {
+    void aShortAxis_ofTwoOrThreeTicks_reachesAnotherWhereTheBarsRunFarPastTheLast() {
         // What We Watched's hours by title: the longest bar 840M; a PDF's narrow plot ticked 0 and 500M only.
         Table hours = Charts.table(List.of(column("title", ColumnType.TEXT), column("hours", ColumnType.DECIMAL)),
                 new Object[]{"Squid Game: Season 2", 840_000_000.0}, new Object[]{"Adolescence", 555_000_000.0},
@@ -100,6 +100,19 @@ class ChartAxesTest {
             reached |= ticks > 2 && step == 500_000_000.0;
         }
         assertTrue(reached, "some width ticks 0, 500M and 1B");
+
+        // What We Watched's shares of hours by availability, 53.6% and 46.4%: a PDF's short plot ticked 0, 20% and 40%.
+        Table shares = Charts.table(List.of(column("availability", ColumnType.TEXT), column("share", ColumnType.DECIMAL)),
+                new Object[]{"Available in every country", 0.536}, new Object[]{"Not in every country", 0.464});
+        JFreeChart bars = ChartBuilder.build(Charts.spec(ChartKind.BAR, "availability", List.of("share"), Optional.empty(), Unit.PERCENT), shares);
+        NumberAxis shareAxis = (NumberAxis) bars.getCategoryPlot().getRangeAxis();
+        for (int height = 90; height <= 200; height += 10) {
+            bars.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, 330, height));
+            double step = shareAxis.getTickUnit().getSize();
+            long ticks = (long) Math.floor(shareAxis.getUpperBound() / step + 1e-9) + 1;
+            double last = (ticks - 1) * step;
+            assertTrue(ticks > 3 || 0.536 <= last + 0.3 * step + 1e-9, height + " high: ticks to " + last + " under bars to 53.6%");
+        }
 
         // A bar just past the second tick keeps its axis: 0 and 500 under 520.
         Table near = Charts.table(List.of(column("title", ColumnType.TEXT), column("hours", ColumnType.DECIMAL)),
