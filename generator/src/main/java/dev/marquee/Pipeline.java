@@ -662,8 +662,7 @@ public final class Pipeline {
         static java.util.Map<String, Report.DateRange> perTable(Engine engine, LoadResult loaded, java.util.Map<String, String> daysOf) {
             java.util.Map<String, Report.DateRange> ranges = new java.util.TreeMap<>();
             for (var table : loaded.tables()) {
-                List<String> columns = table.spec().columns().stream().filter(c -> c.isTemporal() && !c.name().contains("release"))
-                        .map(c -> c.name()).toList();
+                List<String> columns = activityColumns(table.spec());
                 if (columns.isEmpty()) {
                     continue;
                 }
@@ -685,8 +684,7 @@ public final class Pipeline {
         static java.util.Map<String, Report.DateRange> perPopulation(Engine engine, LoadResult loaded) {
             java.util.Map<String, Report.DateRange> ranges = new java.util.TreeMap<>();
             for (var table : loaded.tables()) {
-                List<String> columns = table.spec().columns().stream().filter(c -> c.isTemporal() && !c.name().contains("release"))
-                        .map(c -> c.name()).toList();
+                List<String> columns = activityColumns(table.spec());
                 if (columns.isEmpty() || !table.spec().personal() || table.spec().column("source").isEmpty()) {
                     continue;
                 }
@@ -700,6 +698,11 @@ public final class Pipeline {
                 }
             }
             return ranges;
+        }
+
+        /** A table's date and timestamp columns but a release date, which says when a title was made, not what the data covers. */
+        private static List<String> activityColumns(dev.marquee.model.TableSpec table) {
+            return table.columns().stream().filter(c -> c.isTemporal() && !c.name().contains("release")).map(c -> c.name()).toList();
         }
 
         static Report.DateRange of(Engine engine, LoadResult loaded) {

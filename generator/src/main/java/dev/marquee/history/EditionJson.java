@@ -86,9 +86,7 @@ public final class EditionJson {
             for (FrontMatter kpi : root.mappings("kpis")) {
                 kpis.add(new Edition.KpiFigure(required(kpi, "id"), required(kpi, "label"), unit(kpi, "unit"), number(kpi, "value"),
                         optionalNumber(kpi, "previous_month"), Boolean.parseBoolean(required(kpi, "higher_is_better")),
-                        Boolean.parseBoolean(kpi.string("partial").orElse("false")),
-                        kpi.string("as_of").isEmpty() ? Optional.empty()
-                                : Optional.of(kpi.string("as_of").get().equals(UNDATED) ? Parameters.UNDATED : date(kpi, "as_of"))));
+                        Boolean.parseBoolean(kpi.string("partial").orElse("false")), ownDate(kpi)));
             }
             List<Edition.Ranking> rankings = new ArrayList<>();
             for (FrontMatter ranking : root.mappings("rankings")) {
@@ -150,6 +148,15 @@ public final class EditionJson {
             // Said below.
         }
         throw new FrontMatterException(entry.line(key), "'" + key + "' must be a number, got '" + text.get() + "'");
+    }
+
+    /** A KPI's own date ({@code as_of}), where the record gives one; "undated" for a file without dates. */
+    private static Optional<LocalDate> ownDate(FrontMatter kpi) throws FrontMatterException {
+        Optional<String> text = kpi.string("as_of");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(text.get().equals(UNDATED) ? Parameters.UNDATED : date(kpi, "as_of"));
     }
 
     private static LocalDate date(FrontMatter entry, String key) throws FrontMatterException {

@@ -92,8 +92,7 @@ final class CountryFigures {
                         Optional<GroupSpec.Ratio> ratio = section.answer().question().privacy().stream()
                                 .filter(g -> g.result().equals(spec.query())).flatMap(g -> g.ratios().stream())
                                 .filter(r -> r.column().equals(y) && !r.denominatorSummed()).findFirst();
-                        dev.marquee.query.PriceSteps steps = report.parameters().prices();
-                        boolean rounded = (population.getKey().isEmpty() ? steps.events() : steps.of(population.getKey())).rounds()
+                        boolean rounded = report.parameters().prices().ofRows(population.getKey()).rounds()
                                 && section.answer().question().privacy().stream()
                                 .anyMatch(g -> g.result().equals(declared.query()) && g.prices().contains(y));
                         Overall overall = Overall.of(table, population.getValue(), y, spec.unit(), ratio, rounded ? Optional.of(name)

@@ -117,7 +117,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         List<String> populations = report.populations();
         boolean severalSources = populations.size() > 1;
         List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables, severalSources,
-                report.parameters().dated(), source -> ownDate(report, source))).toList();
+                report.parameters().dated(), source -> severalSources ? ownDate(report, source) : FileDate.NONE)).toList();
         Report.DateRange range = report.dataRange();
         String period = dates(range);
         // An undated file (a churn table alone) has no latest date to run to: "an undated snapshot" then "a file's figures
@@ -384,12 +384,11 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
     /**
      * The sentence under a chart of one member file's rows ({@code source}) beside other files: its figures are of the
      * file's own latest date, or of the day it was made, not of the report's date (a reader of six files took a 2023
-     * userbase's MRR for June 2025's). Empty for the event files, a file alone, a chart of several files, or an undated
-     * report, whose descriptions say the day the file was made.
+     * userbase's MRR for June 2025's). Empty for the event files, a chart of several files, or an undated report, whose
+     * descriptions say the day the file was made; asked only where several files sit side by side.
      */
     private static FileDate ownDate(Report report, Optional<String> source) {
-        if (!report.parameters().dated() || source.isEmpty() || report.populations().size() < 2
-                || !report.populationRanges().containsKey(source.get())) {
+        if (!report.parameters().dated() || source.isEmpty() || !report.populationRanges().containsKey(source.get())) {
             return FileDate.NONE;
         }
         Report.DateRange range = report.populationRanges().get(source.get());

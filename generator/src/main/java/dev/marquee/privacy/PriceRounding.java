@@ -161,7 +161,7 @@ public final class PriceRounding {
             return;
         }
         // The result's own note names every step its rows were rounded to; a population's, its own.
-        String note = note(rounded.stream().map(source -> stepOf(prices, source)).distinct().sorted()
+        String note = note(rounded.stream().map(source -> prices.ofRows(source).step()).distinct().sorted()
                 .map(PriceRounding::dollars).collect(java.util.stream.Collectors.joining(" or ")));
         String whole = notes.getOrDefault(result, "");
         for (String source : sources) {
@@ -172,15 +172,10 @@ public final class PriceRounding {
         String prefix = Answer.sourceNote(result, "");
         notes.replaceAll((key, text) -> {
             String own = key.equals(result) ? note : key.startsWith(prefix) && rounded.contains(key.substring(prefix.length()))
-                    ? note(dollars(stepOf(prices, key.substring(prefix.length())))) : null;
+                    ? note(dollars(prices.ofRows(key.substring(prefix.length())).step())) : null;
             return own == null ? text : text.isEmpty() ? own : text + " " + own;
         });
         notes.putIfAbsent(result, note);
-    }
-
-    /** The step of the population a result's rows name ("" for a result without a source column: the event files). */
-    private static BigDecimal stepOf(PriceSteps prices, String source) {
-        return (source.isEmpty() ? prices.events() : prices.of(source)).step();
     }
 
     /**

@@ -43,6 +43,14 @@ public record PriceSteps(SortedMap<String, PriceStep> bySource, String eventSour
         return bySource.getOrDefault(source, PriceStep.NONE);
     }
 
+    /**
+     * The step of a result's rows by their {@code source} value, "" for a result without a source column, whose rows are
+     * the event files'.
+     */
+    public PriceStep ofRows(String source) {
+        return source.isEmpty() ? events() : of(source);
+    }
+
     /** The step of the event files' sums, which results without a {@code source} column add up. */
     public PriceStep events() {
         return of(eventSource);
