@@ -122,8 +122,10 @@ public final class Pipeline {
             // extension and takes no setting, and every statement must be one query, before any of them runs.
             engine.lock();
             QueryStage.checkOnlyQueries(Background.join(ahead.kindChecked()));
+            // Which questions the data can answer is part of the query stage: each question's when: statement runs there.
+            long answeringStarts = System.nanoTime();
             Answerable answerable = answerable(answering, project.questions(), data, sql);
-            List<Answer> answers = answer(answering, answerable, data, project.model(), ahead, timer);
+            List<Answer> answers = answer(answering, answerable, data, project.model(), ahead, timer, answeringStarts);
             // The privacy rules run to a fixed point over every result at once (0.2 s on the default data), so they are a
             // stage of their own in the timings.
             List<Answer> safe = timer.time("privacy", () -> Disclosure.protect(answers, config.minGroupSize(), data.regionOf()),
@@ -229,13 +231,15 @@ public final class Pipeline {
 
     /**
      * The query stage, with the churn models fitted beside it on a session of their own (the questions' second session
-     * joins once the models' rows have streamed), then the outlook stage.
+     * joins once the models' rows have streamed), then the outlook stage. The query stage's time counts from
+     * {@code stageStarts}, when the caller began finding the questions the data can answer.
      */
-    private List<Answer> answer(Engine engine, Answerable answerable, CheckedData data, DataModel model, Ahead ahead, StageTimer timer) {
+    private List<Answer> answer(Engine engine, Answerable answerable, CheckedData data, DataModel model, Ahead ahead, StageTimer timer,
+                                long stageStarts) {
         List<Question> questions = answerable.questions();
         Background background = ahead.background();
         Statements.Bound sql = ahead.statements(data.parameters());
-        Questioned questioned = timer.time("query", () -> {
+        Questioned questioned = timer.time("query", stageStarts, () -> {
                     QueryStage.checkText(Background.join(ahead.expanded()), questions);
                     OutlookStage.Models models = OutlookStage.startModels(background, engine, questions, sql);
                     try {
@@ -388,11 +392,12 @@ public final class Pipeline {
     private SliceAnswers sliceAnswers(Engine database, Slices.Slice slice, CheckedData data, Project project,
                                       Set<String> wholeLeftOut, Ahead ahead, StageTimer quiet) {
         try (Engine engine = Slices.open(database, slice)) {
+            long answeringStarts = System.nanoTime();
             Answerable found = answerable(engine, project.questions(), data,
                     filled(engine, data.report().tables().stream().map(t -> t.table()).toList()),
                     ahead.statements(data.parameters()));
             Answerable answerable = new Answerable(found.questions(), Slices.explain(found.leftOut(), slice, wholeLeftOut), found.filled());
-            List<Answer> computed = answer(engine, answerable, data, project.model(), ahead, quiet);
+            List<Answer> computed = answer(engine, answerable, data, project.model(), ahead, quiet, answeringStarts);
             java.util.Map<String, String> days = DataRange.sliceDays(data.loaded());
             return new SliceAnswers(answerable, new AcrossSlices.Answers(computed, Disclosure.protect(computed, config.minGroupSize(),
                     data.regionOf())), DataRange.of(engine, data.loaded(), days), DataRange.perTable(engine, data.loaded(), days),

@@ -41,9 +41,13 @@ public final class StageTimer {
     }
 
     public <T> T time(String name, Supplier<T> work, Function<T, String> summary) {
-        long start = System.nanoTime();
+        return time(name, System.nanoTime(), work, summary);
+    }
+
+    /** As {@link #time(String, Supplier, Function)}, for a stage whose first steps ran from {@code startNanos} on. */
+    public <T> T time(String name, long startNanos, Supplier<T> work, Function<T, String> summary) {
         T result = work.get();
-        record(new Stage(name, System.nanoTime() - start, summary.apply(result)));
+        record(new Stage(name, System.nanoTime() - startNanos, summary.apply(result)));
         return result;
     }
 
