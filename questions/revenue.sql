@@ -54,7 +54,8 @@ JOIN plan_price AS p ON p.source = m.source AND p.plan = m.plan
 WHERE m.current AND m.active AND m.monthly_fee IS NOT NULL AND m.plan IS NOT NULL
 GROUP BY m.source, m.plan
 -- By the MRR as published (rounded to its file's price step, a sum above zero at least one step), then by name: ties of the
--- rounded figures keep no order of the exact ones.
+-- rounded figures keep no order of the exact ones. price_step(m.source) is each file's step (see Methodology, Privacy);
+-- a file whose sums are not rounded has the step of a cent (0.01), which orders them exactly.
 ORDER BY m.source, greatest(round(sum(m.monthly_fee) / {{ price_step(m.source) }}), sign(sum(m.monthly_fee))) DESC, m.plan
 
 -- The plan that brings each file the most MRR (by_plan's first row of each file), for the narrative to name one per
