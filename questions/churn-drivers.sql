@@ -1,7 +1,8 @@
 -- Who leaves: churn by member attributes (bands named and cut as on the other pages, so a group hidden on one is
 -- hidden on all), from the member-level files that mark who left (a churn table), one file
 -- at a time. Such a file describes one moment: its churn rate is the share of its members marked as having left, not
--- a monthly rate, and it is never compared over time. The 95% interval is Wilson's score interval.
+-- a monthly rate, and it is never compared over time. The 95% interval is Wilson's score interval, of the members
+-- counted as a double (n): Trino divides a decimal such as 1.9208 by a whole number to the decimal's four places.
 
 -- name: answerable
 SELECT count(*) > 0 AS answerable,
@@ -25,13 +26,14 @@ WITH grouped AS (
 ),
 counted AS (
     SELECT source, region, min(position) AS position, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,
-           CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p
+           CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p,
+           CAST(count(*) AS DOUBLE) AS n
     FROM grouped
     GROUP BY source, region
 )
 SELECT source, region, members, churned, p AS churn_rate,
-       (p + 1.9208 / members - 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS low_95,
-       (p + 1.9208 / members + 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS high_95
+       (p + 1.9208 / n - 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS low_95,
+       (p + 1.9208 / n + 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS high_95
 FROM counted
 ORDER BY source, churn_rate DESC, region
 
@@ -43,13 +45,14 @@ WITH grouped AS (
 ),
 counted AS (
     SELECT source, plan, min(position) AS position, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,
-           CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p
+           CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p,
+           CAST(count(*) AS DOUBLE) AS n
     FROM grouped
     GROUP BY source, plan
 )
 SELECT source, plan, members, churned, p AS churn_rate,
-       (p + 1.9208 / members - 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS low_95,
-       (p + 1.9208 / members + 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS high_95
+       (p + 1.9208 / n - 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS low_95,
+       (p + 1.9208 / n + 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS high_95
 FROM counted
 ORDER BY source, churn_rate DESC, plan
 
@@ -61,13 +64,14 @@ WITH grouped AS (
 ),
 counted AS (
     SELECT source, device, min(position) AS position, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,
-           CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p
+           CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p,
+           CAST(count(*) AS DOUBLE) AS n
     FROM grouped
     GROUP BY source, device
 )
 SELECT source, device, members, churned, p AS churn_rate,
-       (p + 1.9208 / members - 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS low_95,
-       (p + 1.9208 / members + 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS high_95
+       (p + 1.9208 / n - 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS low_95,
+       (p + 1.9208 / n + 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS high_95
 FROM counted
 ORDER BY source, churn_rate DESC, device
 
@@ -79,13 +83,14 @@ WITH grouped AS (
 ),
 counted AS (
     SELECT source, payment_method, min(position) AS position, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,
-           CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p
+           CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p,
+           CAST(count(*) AS DOUBLE) AS n
     FROM grouped
     GROUP BY source, payment_method
 )
 SELECT source, payment_method, members, churned, p AS churn_rate,
-       (p + 1.9208 / members - 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS low_95,
-       (p + 1.9208 / members + 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS high_95
+       (p + 1.9208 / n - 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS low_95,
+       (p + 1.9208 / n + 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS high_95
 FROM counted
 ORDER BY source, churn_rate DESC, payment_method
 
@@ -98,13 +103,14 @@ WITH grouped AS (
 ),
 counted AS (
     SELECT source, age_band, min(position) AS position, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,
-           CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p
+           CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p,
+           CAST(count(*) AS DOUBLE) AS n
     FROM grouped
     GROUP BY source, age_band
 )
 SELECT source, age_band, members, churned, p AS churn_rate,
-       (p + 1.9208 / members - 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS low_95,
-       (p + 1.9208 / members + 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS high_95
+       (p + 1.9208 / n - 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS low_95,
+       (p + 1.9208 / n + 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS high_95
 FROM counted
 ORDER BY source, position, age_band
 
@@ -123,13 +129,14 @@ grouped AS (
 ),
 counted AS (
     SELECT source, hours_watched, min(position) AS position, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,
-           CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p
+           CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p,
+           CAST(count(*) AS DOUBLE) AS n
     FROM grouped
     GROUP BY source, hours_watched
 )
 SELECT source, hours_watched, members, churned, p AS churn_rate,
-       (p + 1.9208 / members - 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS low_95,
-       (p + 1.9208 / members + 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS high_95
+       (p + 1.9208 / n - 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS low_95,
+       (p + 1.9208 / n + 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS high_95
 FROM counted
 ORDER BY source, position, hours_watched
 
@@ -144,13 +151,14 @@ WITH grouped AS (
 ),
 counted AS (
     SELECT source, since_last_activity, min(position) AS position, count(*) AS members, count(*) FILTER (WHERE churned) AS churned,
-           CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p
+           CAST(count(*) FILTER (WHERE churned) AS DOUBLE) / count(*) AS p,
+           CAST(count(*) AS DOUBLE) AS n
     FROM grouped
     GROUP BY source, since_last_activity
 )
 SELECT source, since_last_activity, members, churned, p AS churn_rate,
-       (p + 1.9208 / members - 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS low_95,
-       (p + 1.9208 / members + 1.96 * sqrt(p * (1 - p) / members + 0.9604 / (members * members))) / (1 + 3.8416 / members) AS high_95
+       (p + 1.9208 / n - 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS low_95,
+       (p + 1.9208 / n + 1.96 * sqrt(p * (1 - p) / n + 0.9604 / (n * n))) / (1 + 3.8416 / n) AS high_95
 FROM counted
 ORDER BY source, position, since_last_activity
 
