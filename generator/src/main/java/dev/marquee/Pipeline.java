@@ -386,7 +386,8 @@ public final class Pipeline {
      * of its session: the questions it could answer and the dates its data covers.
      */
     private record SliceAnswers(Answerable answerable, AcrossSlices.Answers answers, Report.DateRange range,
-                                java.util.Map<String, Report.DateRange> ranges, java.util.Map<String, Report.DateRange> populationRanges) {
+                                java.util.Map<String, Report.DateRange> ranges,
+                                java.util.Map<String, java.util.Map<String, Report.DateRange>> populationRanges) {
     }
 
     private SliceAnswers sliceAnswers(Engine database, Slices.Slice slice, CheckedData data, Project project,
@@ -682,12 +683,12 @@ public final class Pipeline {
         }
 
         /**
-         * Per member-level file (a table of members' own rows with a {@code source} column: each file its own population),
-         * the first and last day its date columns hold, by month (both null for a file without dates). Where files sit side by
-         * side, each runs to its own date, which the table's range over all of them does not tell.
+         * Per member-level table (members' own rows with a {@code source} column: each file its own population), the first
+         * and last day each of its files' date columns hold, by file (both null for a file without dates). Where files sit
+         * side by side, each runs to its own date, which the table's range over all of them does not tell.
          */
-        static java.util.Map<String, Report.DateRange> perPopulation(Engine engine, LoadResult loaded) {
-            java.util.Map<String, Report.DateRange> ranges = new java.util.TreeMap<>();
+        static java.util.Map<String, java.util.Map<String, Report.DateRange>> perPopulation(Engine engine, LoadResult loaded) {
+            java.util.Map<String, java.util.Map<String, Report.DateRange>> ranges = new java.util.TreeMap<>();
             for (var table : loaded.tables()) {
                 List<String> columns = activityColumns(table.spec());
                 if (columns.isEmpty() || !table.spec().personal() || table.spec().column("source").isEmpty()) {
@@ -695,12 +696,14 @@ public final class Pipeline {
                 }
                 String days = columns.stream().map(c -> "SELECT source, CAST(" + c + " AS DATE) AS day FROM " + table.name())
                         .collect(java.util.stream.Collectors.joining(" UNION ALL "));
+                java.util.Map<String, Report.DateRange> files = new java.util.TreeMap<>();
                 for (var row : engine.query("SELECT source, min(day), max(day) FROM (" + days + ") AS days GROUP BY source ORDER BY source")
                         .rows()) {
                     if (row.get(0) != null) {
-                        ranges.put(String.valueOf(row.get(0)), new Report.DateRange((LocalDate) row.get(1), (LocalDate) row.get(2), true));
+                        files.put(String.valueOf(row.get(0)), new Report.DateRange((LocalDate) row.get(1), (LocalDate) row.get(2), true));
                     }
                 }
+                ranges.put(table.name(), files);
             }
             return ranges;
         }

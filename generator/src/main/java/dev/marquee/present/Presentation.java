@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The report as its readers see it, decided once: every text, every table formatted, every tone, which charts and
@@ -81,7 +80,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
     private static String eachFileItsOwnDate(Report report, String dataPage) {
         // Each member file's latest month, where the report holds them (a reader looked for them in the PDF, which has no
         // Data page): "Jul 2023 for Netflix Userbase.csv, Mar 2025 for netflix_users.csv, none for netflix_customer_churn.csv".
-        List<String> dates = report.populationRanges().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        List<String> dates = report.fileRanges().entrySet().stream()
                 .map(e -> (e.getValue().last() == null ? "none" : Formats.month(e.getValue().last())) + " for " + e.getKey()).toList();
         return dates.isEmpty() ? "No file holds individual viewing sessions: each figure names the file it comes from, and a "
                 + "file's figures run to its own latest date, which " + dataPage + " gives."
@@ -116,8 +115,9 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         // pages; only where populations sit side by side does each chart say which one it counts.
         List<String> populations = report.populations();
         boolean severalSources = populations.size() > 1;
+        Map<String, Report.DateRange> fileRanges = report.fileRanges();
         List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables, severalSources,
-                report.parameters().dated(), source -> severalSources ? ownDate(report, source) : FileDate.NONE)).toList();
+                report.parameters().dated(), source -> severalSources ? ownDate(report, fileRanges, source) : FileDate.NONE)).toList();
         Report.DateRange range = report.dataRange();
         String period = dates(range);
         // An undated file (a churn table alone) has no latest date to run to: "an undated snapshot" then "a file's figures
@@ -368,15 +368,12 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
      * each runs to its own latest date, which the Data page gives, and found one range, Sep 2021 – Mar 2025, over three).
      */
     private static String datesOf(Report report, dev.marquee.validate.TableQuality table) {
-        // The file column reads "Netflix Userbase.csv (Netflix userbase) + netflix_users.csv (Netflix users table)".
-        Set<String> named = java.util.Arrays.stream(table.file().split(" \\+ ")).map(part -> part.replaceFirst(" \\(.*\\)$", ""))
-                .collect(java.util.stream.Collectors.toSet());
-        List<String> files = report.populationRanges().keySet().stream().filter(named::contains).sorted().toList();
+        Map<String, Report.DateRange> files = report.populationRanges().getOrDefault(table.table(), Map.of());
         if (files.size() < 2) {
             return dates(report.tableRanges().get(table.table()));
         }
-        return String.join("; ", files.stream().map(file -> {
-            String range = dates(report.populationRanges().get(file));
+        return String.join("; ", files.keySet().stream().sorted().map(file -> {
+            String range = dates(files.get(file));
             return file + ": " + (range.isEmpty() ? "no dates" : range);
         }).toList());
     }
@@ -387,11 +384,11 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
      * userbase's MRR for June 2025's). Empty for the event files, a chart of several files, or an undated report, whose
      * descriptions say the day the file was made; asked only where several files sit side by side.
      */
-    private static FileDate ownDate(Report report, Optional<String> source) {
-        if (!report.parameters().dated() || source.isEmpty() || !report.populationRanges().containsKey(source.get())) {
+    private static FileDate ownDate(Report report, Map<String, Report.DateRange> fileRanges, Optional<String> source) {
+        Report.DateRange range = source.map(fileRanges::get).orElse(null);
+        if (!report.parameters().dated() || range == null) {
             return FileDate.NONE;
         }
-        Report.DateRange range = report.populationRanges().get(source.get());
         String reportDate = "not the report's (" + Formats.date(report.asOf()) + ").";
         return range.last() == null
                 ? new FileDate("This file has no dates: its figures are of the day it was made, " + reportDate, "undated")

@@ -17,11 +17,12 @@ import java.util.Set;
  *
  * @param dataRange first and last activity dates in the data, for "data freshness"
  * @param tableRanges per table, the first and last date of its main date column (signup, start, rating, ...)
+ * @param populationRanges per member-level table, each of its files' first and last date (null for a file without dates)
  * @param layerTables the layer tables the shown SQL reads, with the SQL that builds each (the methodology page's)
  */
 public record Report(String title, Parameters parameters, List<Section> sections, List<Kpi> kpis, List<LeftOut> leftOut,
                      ValidationReport quality, DateRange dataRange, java.util.Map<String, DateRange> tableRanges,
-                     java.util.Map<String, DateRange> populationRanges, List<Layer.Shown> layerTables) {
+                     java.util.Map<String, java.util.Map<String, DateRange>> populationRanges, List<Layer.Shown> layerTables) {
 
     public static final String DEFAULT_TITLE = "Marquee streaming report";
 
@@ -29,7 +30,8 @@ public record Report(String title, Parameters parameters, List<Section> sections
         sections = List.copyOf(sections);
         kpis = List.copyOf(kpis);
         tableRanges = java.util.Map.copyOf(tableRanges);
-        populationRanges = java.util.Map.copyOf(populationRanges);
+        populationRanges = populationRanges.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                java.util.Map.Entry::getKey, e -> java.util.Map.copyOf(e.getValue())));
         leftOut = List.copyOf(leftOut);
         layerTables = List.copyOf(layerTables);
     }
@@ -50,7 +52,8 @@ public record Report(String title, Parameters parameters, List<Section> sections
 
     public static Report assemble(String title, Parameters parameters, List<Answer> answers, List<RenderedChart> charts,
                                   List<LeftOut> leftOut, ValidationReport quality, DateRange dataRange,
-                                  java.util.Map<String, DateRange> tableRanges, java.util.Map<String, DateRange> populationRanges,
+                                  java.util.Map<String, DateRange> tableRanges,
+                                  java.util.Map<String, java.util.Map<String, DateRange>> populationRanges,
                                   List<Layer.Shown> layerTables) {
         List<Section> sections = new ArrayList<>();
         List<Kpi> kpis = new ArrayList<>();
@@ -109,6 +112,13 @@ public record Report(String title, Parameters parameters, List<Section> sections
      * The populations the report's charts count (their files' names, the event files'): a report of one names it on
      * its Data and About pages and its cover, not beside each figure.
      */
+    /** Every member-level file's first and last date, by file name (see {@code populationRanges}). */
+    public java.util.SortedMap<String, DateRange> fileRanges() {
+        java.util.SortedMap<String, DateRange> files = new java.util.TreeMap<>();
+        populationRanges.values().forEach(files::putAll);
+        return files;
+    }
+
     public List<String> populations() {
         return populations(sections.stream().flatMap(s -> s.charts().stream()).toList());
     }
