@@ -49,6 +49,10 @@ public final class Main {
                     Option.value("--out", "DIR", "site", "Output folder, replaced as a whole on success: a folder that is "
                             + "missing, empty or a site Marquee made; never the data, the project or a parent of them."),
                     Option.value("--questions", "DIR", "questions", "Folder of question files."),
+                    Option.value("--scratch-schema", "CATALOG.SCHEMA", null, "With --engine: a schema there the account may "
+                            + "create tables in. The member and title layer is built there once, as tables named marquee_<run>_*, "
+                            + "and dropped at the end of the run; without it every statement computes the layer tables it reads, "
+                            + "which on a large lake reads the events again for each."),
                     Option.value("--min-group-size", "K", "10", "Smallest group of members the report may publish, from 1 to "
                             + Config.MAX_MIN_GROUP_SIZE + "."),
                     Option.value("--history", "DIR", null, "The previous edition's output folder as it was published (it may be "
@@ -173,7 +177,8 @@ public final class Main {
                     .withTargets(arguments.path("--targets").orElse(null))
                     .withArchiveKeep((int) arguments.whole("--archive-keep", 0, Config.MAX_ARCHIVE_KEEP))
                     .withSlices(arguments.text("--slices").orElse(null))
-                    .withRecipients(arguments.path("--recipients").orElse(null));
+                    .withRecipients(arguments.path("--recipients").orElse(null))
+                    .withScratchSchema(arguments.text("--scratch-schema").orElse(null));
             new Pipeline(config, out).build();
         } else if (command == VALIDATE) {
             validate(dataConfig(arguments), out);

@@ -115,41 +115,47 @@ public final class Pipeline {
             // Every statement, the questions' and the layer's, as this run's parameters fill it: the SQL that runs.
             Statements.Bound sql = ahead.statements(data.parameters());
             Engine answering = timer.time("layer", () -> layer(background, engine, sql, data, project.model()),
-                    e -> String.join(", ", Layer.standard().names()) + " from the validated data"
+                    e -> String.join(", ", Layer.standard().names()) + layerWhere()
                             + (engine.sideBySide() ? "" : "; one statement at a time on every thread, the data being large for DuckDB's memory"));
-            List<Slices.Slice> cut = cut(background, engine, sql, data, project, timer);
-            // The questions are code from the repository, not a shell: from here on the engine reads no file, loads no
-            // extension and takes no setting, and every statement must be one query, before any of them runs.
-            engine.lock();
-            QueryStage.checkOnlyQueries(Background.join(ahead.kindChecked()));
-            // Which questions the data can answer is part of the query stage: each question's when: statement runs there.
-            long answeringStarts = System.nanoTime();
-            Answerable answerable = answerable(answering, project.questions(), data, sql);
-            List<Answer> answers = answer(answering, answerable, data, project.model(), ahead, timer, answeringStarts);
-            // The privacy rules run to a fixed point over every result at once (0.2 s on the default data), so they are a
-            // stage of their own in the timings.
-            List<Answer> safe = timer.time("privacy", () -> Disclosure.protect(answers, config.minGroupSize(), data.regionOf()),
-                    s -> "groups under " + config.minGroupSize() + " hidden or merged in " + s.size() + " questions");
-            List<Slices.Slice> slices = followingTheWhole(engine, cut, answers, safe, project);
-            List<Answer> shown = PriceRounding.round(safe, data.parameters().prices(), config.minGroupSize());
-            List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(background, shown, project.targets().lines(shown)),
-                    c -> c.size() + " charts");
-            // A KPI figure whose month the question's monthly table hides (against the flows between months) is hidden too.
-            Report report = hideKpis(Report.assemble(Report.DEFAULT_TITLE, data.parameters(), shown, charts, answerable.leftOut(),
-                    data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()),
-                    DataRange.perPopulation(engine, data.loaded()), layerTablesRead(shown, charts, sql, answerable.filled())), AcrossSlices.kpisOfHiddenMonths(answers, safe),
-                    "not shown: its month's table hides it, or another figure there would give a hidden one back");
-            Optional<Memory> memory = remember(report, project.history(), project.targets());
-            write(report, memory, project, links(slices), site, ahead, timer);
-            memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
-                    () -> Archive.carry(m.archive(), project.history().folder().orElseThrow(), site.folder()),
-                    m.archive().size() - 1 + " earlier editions"));
-            writeSlices(engine, slices, data, project, report, new AcrossSlices.Answers(answers, safe), ahead, site, timer);
-            site.publish();
-            out.println("wrote    " + dev.marquee.format.SafeText.message(config.outDir().toString())
-                    + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
-            timer.printSummary(start);
-            return report;
+            try {
+                List<Slices.Slice> cut = cut(background, engine, sql, data, project, timer);
+                // The questions are code from the repository, not a shell: from here on the engine reads no file, loads no
+                // extension and takes no setting, and every statement must be one query, before any of them runs.
+                engine.lock();
+                QueryStage.checkOnlyQueries(Background.join(ahead.kindChecked()));
+                // Which questions the data can answer is part of the query stage: each question's when: statement runs there.
+                long answeringStarts = System.nanoTime();
+                Answerable answerable = answerable(answering, project.questions(), data, sql);
+                List<Answer> answers = answer(answering, answerable, data, project.model(), ahead, timer, answeringStarts);
+                // The privacy rules run to a fixed point over every result at once (0.2 s on the default data), so they are a
+                // stage of their own in the timings.
+                List<Answer> safe = timer.time("privacy", () -> Disclosure.protect(answers, config.minGroupSize(), data.regionOf()),
+                        s -> "groups under " + config.minGroupSize() + " hidden or merged in " + s.size() + " questions");
+                List<Slices.Slice> slices = followingTheWhole(engine, cut, answers, safe, project);
+                List<Answer> shown = PriceRounding.round(safe, data.parameters().prices(), config.minGroupSize());
+                List<RenderedChart> charts = timer.time("chart", () -> ChartStage.render(background, shown, project.targets().lines(shown)),
+                        c -> c.size() + " charts");
+                // A KPI figure whose month the question's monthly table hides (against the flows between months) is hidden too.
+                Report report = hideKpis(Report.assemble(Report.DEFAULT_TITLE, data.parameters(), shown, charts, answerable.leftOut(),
+                        data.report(), DataRange.of(engine, data.loaded()), DataRange.perTable(engine, data.loaded()),
+                        DataRange.perPopulation(engine, data.loaded()), layerTablesRead(shown, charts, sql, answerable.filled())), AcrossSlices.kpisOfHiddenMonths(answers, safe),
+                        "not shown: its month's table hides it, or another figure there would give a hidden one back");
+                Optional<Memory> memory = remember(report, project.history(), project.targets());
+                write(report, memory, project, links(slices), site, ahead, timer);
+                memory.filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
+                        () -> Archive.carry(m.archive(), project.history().folder().orElseThrow(), site.folder()),
+                        m.archive().size() - 1 + " earlier editions"));
+                writeSlices(engine, slices, data, project, report, new AcrossSlices.Answers(answers, safe), ahead, site, timer);
+                site.publish();
+                out.println("wrote    " + dev.marquee.format.SafeText.message(config.outDir().toString())
+                        + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
+                timer.printSummary(start);
+                return report;
+            } finally {
+                if (answering != engine) {
+                    answering.close();
+                }
+            }
         }
     }
 
@@ -580,15 +586,30 @@ public final class Pipeline {
 
     /**
      * The member and title layer over the validated data: built into embedded DuckDB once; on a remote engine, whose
-     * schema holds the data model only, read by each statement as common table expressions.
+     * schema holds the data model only, built once in the scratch schema when the run has one, or else read by each
+     * statement as common table expressions. The engine returned is closed at the end of the run: that drops the
+     * tables built in the scratch schema.
      */
     private Engine layer(Background background, Engine engine, Statements.Bound sql, CheckedData data, DataModel model) {
         Layer layer = Layer.standard();
+        List<dev.marquee.model.TableSpec> absent = model.tables().stream().filter(t -> !data.loaded().has(t.name())).toList();
+        if (config.scratchSchema().isPresent()) {
+            return layer.storedOn(background, engine, sql, absent, config.scratchSchema().get(),
+                    note -> out.println("note     " + dev.marquee.format.SafeText.message(note)));
+        }
         if (config.engine().isPresent()) {
-            return layer.inlinedOn(engine, sql, model.tables().stream().filter(t -> !data.loaded().has(t.name())).toList());
+            return layer.inlinedOn(engine, sql, absent);
         }
         layer.build(background, engine, sql);
         return engine;
+    }
+
+    /** Where the layer stage put the layer tables, for its line of the timings. */
+    private String layerWhere() {
+        if (config.scratchSchema().isPresent()) {
+            return " built in " + config.scratchSchema().get() + " from the validated data";
+        }
+        return config.engine().isPresent() ? ": each statement computes those it reads" : " from the validated data";
     }
 
     /**

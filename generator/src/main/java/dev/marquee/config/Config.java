@@ -32,11 +32,14 @@ import java.util.regex.Pattern;
  *                        values a slices file names); empty for none
  * @param recipientsFile  who gets which slice's PDF; by default recipients.yaml beside the questions folder, read only
  *                        when the report is sliced
+ * @param scratchSchema   with {@code engine}: a schema there ({@code catalog.schema}) the account may create tables in,
+ *                        where each run builds the member and title layer once and drops it at its end; empty means
+ *                        each statement computes the layer tables it reads
  */
 public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<LocalDate> asOf,
                      int minGroupSize, double maxBadRowShare, boolean verbose, boolean withholdValues, Optional<String> engine,
                      long memoryLimitMb, Path tempDir, Optional<Path> history, Optional<Path> targetsFile, int archiveKeep,
-                     Optional<dev.marquee.slice.Dimension> slices, Optional<Path> recipientsFile) {
+                     Optional<dev.marquee.slice.Dimension> slices, Optional<Path> recipientsFile, Optional<String> scratchSchema) {
 
     public static final int DEFAULT_MIN_GROUP_SIZE = 10;
     /** A larger k would hide every group of any service there is; the bound keeps the number an int. */
@@ -48,6 +51,7 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
     /** Share of the machine's memory DuckDB may use by default: the rest is for the JVM (heap, native libraries) and the system. */
     public static final double DEFAULT_MEMORY_SHARE = 0.6;
     static final long MIN_MEMORY_LIMIT_MB = 64;
+    private static final Pattern SCHEMA = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern MEMORY = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(%|MB|GB|TB|MiB|GiB|TiB)", Pattern.CASE_INSENSITIVE);
 
     public Config {
@@ -84,6 +88,15 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
             throw new ReportException(ReportException.CONFIG_PROBLEM, "--slices works on embedded DuckDB only, not with --engine: "
                     + "each slice is a schema of the one in-memory database");
         }
+        scratchSchema = scratchSchema == null ? Optional.empty() : scratchSchema.filter(schema -> !schema.isBlank());
+        if (scratchSchema.isPresent() && engine.isEmpty()) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "--scratch-schema needs --engine: embedded DuckDB "
+                    + "builds the member and title layer in its own memory");
+        }
+        if (scratchSchema.isPresent() && !SCHEMA.matcher(scratchSchema.get()).matches()) {
+            throw new ReportException(ReportException.CONFIG_PROBLEM, "--scratch-schema must name a catalog and a schema "
+                    + "of the engine, such as hive.marquee_scratch (letters, digits and _), got " + scratchSchema.get());
+        }
         if (recipientsFile.isPresent() && slices.isEmpty()) {
             throw new ReportException(ReportException.CONFIG_PROBLEM, "--recipients needs --slices: the recipients get the PDFs "
                     + "of the slices (e.g. --slices region)");
@@ -99,52 +112,52 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
 
     public Config withHistory(Path dir) {
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
-                tempDir, Optional.ofNullable(dir), targetsFile, archiveKeep, slices, recipientsFile);
+                tempDir, Optional.ofNullable(dir), targetsFile, archiveKeep, slices, recipientsFile, scratchSchema);
     }
 
     public Config withTargets(Path file) {
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
-                tempDir, history, Optional.ofNullable(file), archiveKeep, slices, recipientsFile);
+                tempDir, history, Optional.ofNullable(file), archiveKeep, slices, recipientsFile, scratchSchema);
     }
 
     public Config withArchiveKeep(int keep) {
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
-                tempDir, history, targetsFile, keep, slices, recipientsFile);
+                tempDir, history, targetsFile, keep, slices, recipientsFile, scratchSchema);
     }
 
     public static Config defaults() {
         return new Config(Path.of("data"), Path.of("site"), Path.of("questions"), Optional.empty(),
                 DEFAULT_MIN_GROUP_SIZE, DEFAULT_MAX_BAD_ROW_SHARE, false, false, Optional.empty(),
                 shareOfMemory(DEFAULT_MEMORY_SHARE), Path.of(System.getProperty("java.io.tmpdir")), Optional.empty(),
-                Optional.empty(), dev.marquee.history.Archive.DEFAULT_KEEP, Optional.empty(), Optional.empty());
+                Optional.empty(), dev.marquee.history.Archive.DEFAULT_KEEP, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public Config withDataDir(Path dir) {
-        return new Config(dir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
+        return new Config(dir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile, scratchSchema);
     }
 
     public Config withOutDir(Path dir) {
-        return new Config(dataDir, dir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
+        return new Config(dataDir, dir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile, scratchSchema);
     }
 
     public Config withQuestionsDir(Path dir) {
-        return new Config(dataDir, outDir, dir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
+        return new Config(dataDir, outDir, dir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile, scratchSchema);
     }
 
     public Config withAsOf(LocalDate date) {
-        return new Config(dataDir, outDir, questionsDir, Optional.ofNullable(date), minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
+        return new Config(dataDir, outDir, questionsDir, Optional.ofNullable(date), minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile, scratchSchema);
     }
 
     public Config withMinGroupSize(int k) {
-        return new Config(dataDir, outDir, questionsDir, asOf, k, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
+        return new Config(dataDir, outDir, questionsDir, asOf, k, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile, scratchSchema);
     }
 
     public Config withMaxBadRowShare(double share) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, share, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, share, verbose, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile, scratchSchema);
     }
 
     public Config withWithheldValues(boolean on) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, on, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, on, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile, scratchSchema);
     }
 
     /** A problem as the command line prints it: its value withheld where it may be personal, if asked. */
@@ -153,33 +166,39 @@ public record Config(Path dataDir, Path outDir, Path questionsDir, Optional<Loca
     }
 
     public Config withVerbose(boolean on) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, on, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, on, withholdValues, engine, memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile, scratchSchema);
+    }
+
+    /** @param schema {@code catalog.schema} of the engine, where the layer is built for the run; null for none */
+    public Config withScratchSchema(String schema) {
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine,
+                memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile, Optional.ofNullable(schema));
     }
 
     public Config withEngine(String url) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, Optional.ofNullable(url), memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, Optional.ofNullable(url), memoryLimitMb, tempDir, history, targetsFile, archiveKeep, slices, recipientsFile, scratchSchema);
     }
 
     /** @param limit a size such as {@code 4GB}, {@code 512MB}, {@code 2GiB}, or a share of the machine's memory such as {@code 50%} */
     public Config withMemoryLimit(String limit) {
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine,
-                parseMemory(limit), tempDir, history, targetsFile, archiveKeep, slices, recipientsFile);
+                parseMemory(limit), tempDir, history, targetsFile, archiveKeep, slices, recipientsFile, scratchSchema);
     }
 
     public Config withTempDir(Path dir) {
-        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, dir, history, targetsFile, archiveKeep, slices, recipientsFile);
+        return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb, dir, history, targetsFile, archiveKeep, slices, recipientsFile, scratchSchema);
     }
 
     /** @param dimension a word of the command line: region, country or plan, or a slices file (read here); null for none */
     public Config withSlices(String dimension) {
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
                 tempDir, history, targetsFile, archiveKeep,
-                Optional.ofNullable(dimension).map(d -> dev.marquee.slice.Dimension.parse("--slices", d)), recipientsFile);
+                Optional.ofNullable(dimension).map(d -> dev.marquee.slice.Dimension.parse("--slices", d)), recipientsFile, scratchSchema);
     }
 
     public Config withRecipients(Path file) {
         return new Config(dataDir, outDir, questionsDir, asOf, minGroupSize, maxBadRowShare, verbose, withholdValues, engine, memoryLimitMb,
-                tempDir, history, targetsFile, archiveKeep, slices, Optional.ofNullable(file));
+                tempDir, history, targetsFile, archiveKeep, slices, Optional.ofNullable(file), scratchSchema);
     }
 
     /**

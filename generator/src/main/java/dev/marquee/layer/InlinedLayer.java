@@ -8,15 +8,20 @@ import dev.marquee.engine.Table;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** An engine whose statements read the layer as common table expressions (see {@link Layer#inlinedOn}). */
+/**
+ * An engine whose statements read the layer as common table expressions (see {@link Layer#inlinedOn}), or select it from
+ * the tables built for the run ({@link Layer#storedOn}), which closing it drops.
+ */
 final class InlinedLayer implements Engine {
 
     private final Engine engine;
     private final UnaryOperator<String> inline;
+    private final Runnable dropStored;
 
-    InlinedLayer(Engine engine, UnaryOperator<String> inline) {
+    InlinedLayer(Engine engine, UnaryOperator<String> inline, Runnable dropStored) {
         this.engine = engine;
         this.inline = inline;
+        this.dropStored = dropStored;
     }
 
     @Override
@@ -44,8 +49,9 @@ final class InlinedLayer implements Engine {
         return engine.describe(inline.apply(sql));
     }
 
-    /** Closed by whoever opened the engine it wraps. */
+    /** Drops the layer tables built for the run, if any; the engine it wraps is closed by whoever opened it. */
     @Override
     public void close() {
+        dropStored.run();
     }
 }

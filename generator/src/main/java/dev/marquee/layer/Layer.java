@@ -22,6 +22,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +35,8 @@ import java.util.regex.Pattern;
  * rows name their source, so figures from different populations are never added together.
  *
  * <p>On embedded DuckDB the tables are built once, after validation. A remote engine's schema holds only the data
- * model, so there each statement that reads a layer table gets its definition as a common table expression.
+ * model, so there each statement that reads a layer table gets its definition as a common table expression, unless the
+ * run has a schema of that engine to build the tables in ({@code --scratch-schema}).
  */
 public final class Layer {
 
@@ -149,17 +153,54 @@ public final class Layer {
      */
     public void build(Background background, Engine engine, Statements.Bound sql) {
         MemberIds.storeAsNumbers(engine);
+        create(background, engine, sql, (table, statement) -> "CREATE OR REPLACE TABLE " + table.name() + " AS " + statement,
+                () -> "The member and title layer could not be built", ReportException.INTERNAL_PROBLEM);
+    }
+
+    /**
+     * The engine as questions see it when the layer is built in a schema of a remote engine the account may create
+     * tables in ({@code --scratch-schema}): each table is built there once ({@link ScratchTables} names them), and every
+     * statement reads the tables it needs as common table expressions that select from them. Closing the returned
+     * engine drops those tables, and no other; when one fails to build, those built before it are dropped before the
+     * failure is reported.
+     *
+     * @param notes told of a table that could not be dropped, so the user can drop it by hand
+     * @throws ReportException naming the layer file and the schema when a table cannot be built there
+     */
+    public Engine storedOn(Background background, Engine engine, Statements.Bound definitions,
+                           List<dev.marquee.model.TableSpec> absent, String schema, Consumer<String> notes) {
+        ScratchTables scratch = new ScratchTables(engine, schema, names(), notes);
+        Map<String, String> stored = scratch.names();
+        try {
+            create(background, engine, definitions, (table, statement) -> "CREATE TABLE " + stored.get(table.name()) + " AS "
+                            + inline(statement, definitions, absent, stored),
+                    () -> "The member and title layer could not be built in --scratch-schema " + schema, ReportException.CONFIG_PROBLEM);
+        } catch (RuntimeException e) {
+            scratch.drop();
+            throw e;
+        }
+        return new InlinedLayer(engine, sql -> inline(sql, definitions, absent, stored), scratch::drop);
+    }
+
+    /**
+     * Builds every table with the statement {@code creating} makes of it and its bound SQL, on two sessions where the
+     * engine has a second one; a failure is reported as {@code failure} with the exit code {@code code}, naming the
+     * layer file.
+     */
+    private void create(Background background, Engine engine, Statements.Bound sql,
+                        BiFunction<Table, String, String> creating,
+                        Supplier<String> failure, int code) {
         Map<String, CompletableFuture<Void>> built = new LinkedHashMap<>();
         tables.forEach(t -> built.put(t.name(), new CompletableFuture<>()));
         EngineException[] errors = new EngineException[tables.size()];
-        String[] statements = tables.stream().map(t -> sql.sql(t.definition())).toArray(String[]::new);
+        String[] statements = tables.stream().map(t -> creating.apply(t, sql.sql(t.definition()))).toArray(String[]::new);
         Sessions.share(background, engine, tables.size(), (session, i) -> {
             Table table = tables.get(i);
             CompletableFuture<Void> done = built.get(table.name());
             try {
                 // Every input comes earlier in the declared order, so it is built or being built by the other session.
                 inputs(table).forEach(input -> built.get(input.name()).join());
-                session.execute("CREATE OR REPLACE TABLE " + table.name() + " AS " + statements[i]);
+                session.execute(statements[i]);
                 done.complete(null);
             } catch (EngineException e) {
                 errors[i] = e;
@@ -171,7 +212,7 @@ public final class Layer {
         });
         for (int i = 0; i < errors.length; i++) {
             if (errors[i] != null) {
-                throw ReportException.of(ReportException.INTERNAL_PROBLEM, "The member and title layer could not be built",
+                throw ReportException.of(code, failure.get(),
                         List.of(Problem.fatal(tables.get(i).definition().file().toString(), 0, "", "layer-error",
                                 firstLine(errors[i].getMessage()))));
             }
@@ -190,11 +231,17 @@ public final class Layer {
 
     /** The layer tables the statements read, directly or through another layer table, in build order. */
     private List<Table> readThrough(java.util.Collection<String> statements) {
+        return readThrough(statements, Set.of());
+    }
+
+    /** As {@link #readThrough(java.util.Collection)}, but a table in {@code stored} is read as it is, not through its inputs. */
+    private List<Table> readThrough(java.util.Collection<String> statements, Set<String> stored) {
         Set<String> needed = new java.util.HashSet<>();
         for (int t = tables.size() - 1; t >= 0; t--) {
             Table table = tables.get(t);
             boolean read = statements.stream().anyMatch(sql -> reads(sql, table.name()))
-                    || tables.stream().anyMatch(other -> needed.contains(other.name()) && inputs(other).contains(table));
+                    || tables.stream().anyMatch(other -> needed.contains(other.name()) && !stored.contains(other.name())
+                            && inputs(other).contains(table));
             if (read) {
                 needed.add(table.name());
             }
@@ -252,7 +299,8 @@ public final class Layer {
      * every statement sent through it reads the layer tables as common table expressions.
      */
     public Engine inlinedOn(Engine engine, Statements.Bound definitions, List<dev.marquee.model.TableSpec> absent) {
-        return new InlinedLayer(engine, sql -> inline(sql, definitions, absent));
+        return new InlinedLayer(engine, sql -> inline(sql, definitions, absent), () -> {
+        });
     }
 
     /**
@@ -260,8 +308,15 @@ public final class Layer {
      * common table expressions in front of it.
      */
     String inline(String sql, Statements.Bound definitions, List<dev.marquee.model.TableSpec> absent) {
-        List<Table> needed = readThrough(List.of(sql));
-        List<String> neededSql = needed.stream().map(t -> definitions.sql(t.definition())).toList();
+        return inline(sql, definitions, absent, Map.of());
+    }
+
+    /** As {@link #inline(String, Statements.Bound, List)}, but a layer table in {@code stored} is read from the table named there. */
+    private String inline(String sql, Statements.Bound definitions, List<dev.marquee.model.TableSpec> absent,
+            Map<String, String> stored) {
+        List<Table> needed = readThrough(List.of(sql), stored.keySet());
+        List<String> neededSql = needed.stream().map(t -> stored.containsKey(t.name())
+                ? "SELECT * FROM " + stored.get(t.name()) : definitions.sql(t.definition())).toList();
         StringBuilder ctes = new StringBuilder();
         // A table of the data model the remote schema lacks reads as an empty table of the model's columns.
         for (dev.marquee.model.TableSpec table : absent) {

@@ -49,6 +49,21 @@ class EngineErrorsTest {
     }
 
     @Test
+    void scratchSchema_needsAnEngine_andACatalogAndSchemaOfPlainNames() {
+        Fixtures.Run alone = Fixtures.marquee("build", "--scratch-schema", "hive.scratch", "--out", temp.resolve("site").toString());
+        Fixtures.Run quoted = Fixtures.marquee("build", "--engine", "jdbc:trino://127.0.0.1:9/hive/marquee",
+                "--scratch-schema", "hive.x; DROP TABLE users", "--out", temp.resolve("site").toString());
+
+        assertEquals(ReportException.CONFIG_PROBLEM, alone.exitCode());
+        assertEquals("marquee: --scratch-schema needs --engine: embedded DuckDB builds the member and title layer in its own "
+                + "memory" + System.lineSeparator(), alone.err());
+        assertEquals(ReportException.CONFIG_PROBLEM, quoted.exitCode());
+        assertEquals("marquee: --scratch-schema must name a catalog and a schema of the engine, such as hive.marquee_scratch "
+                + "(letters, digits and _), got hive.x; DROP TABLE users" + System.lineSeparator(), quoted.err());
+        assertFalse(Files.exists(temp.resolve("site")));
+    }
+
+    @Test
     void engineSpecificFunction_isRejectedWithFileLineAndTheCrossEngineFunctionToUse() throws Exception {
         Path questions = temp.resolve("questions");
         Files.createDirectories(questions);

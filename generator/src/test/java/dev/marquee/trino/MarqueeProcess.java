@@ -21,18 +21,23 @@ final class MarqueeProcess {
     private MarqueeProcess() {
     }
 
+    /** The command line's process, not yet started, its output to be read as it comes; no Trino variable is set. */
+    static ProcessBuilder command(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                "dev.marquee.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Fixtures.ROOT.toFile());
+        builder.environment().remove(TrinoEngine.USER_VARIABLE);
+        builder.environment().remove(TrinoEngine.PASSWORD_VARIABLE);
+        return builder;
+    }
+
     static Fixtures.Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile("marquee-out-", ".txt");
         Path err = Files.createTempFile("marquee-err-", ".txt");
         try {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                    "dev.marquee.Main"));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(Fixtures.ROOT.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().remove(TrinoEngine.USER_VARIABLE);
-            builder.environment().remove(TrinoEngine.PASSWORD_VARIABLE);
+            ProcessBuilder builder = command(args).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {

@@ -5,6 +5,7 @@ import dev.marquee.Pipeline;
 import dev.marquee.run.ReportException;
 import dev.marquee.config.Config;
 import dev.marquee.engine.Table;
+import dev.marquee.engine.TrinoEngine;
 import dev.marquee.query.Answer;
 import dev.marquee.report.Report;
 import dev.marquee.report.Section;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -35,6 +37,11 @@ class TrinoEquivalenceTest {
     private static final double RELATIVE_TOLERANCE = 1e-9;
     /** Excerpts of the six public files: the member-level files, the engagement report and the catalogues. */
     private static final Path SHAPES = Fixtures.FIXTURES.resolve("shapes");
+    /**
+     * The schema the layer is built in for the reports that name it (--scratch-schema): the tiny fixture's and the
+     * sample's. The excerpts' report computes the layer in each statement, the default on a remote engine.
+     */
+    private static final String SCRATCH = "scratch";
     private static Path work;
     private static TrinoServer server;
 
@@ -52,6 +59,11 @@ class TrinoEquivalenceTest {
         for (String schema : List.of("tiny", "sample", "shapes")) {
             server.register(lake.resolve(schema).resolve("trino.sql"), schema, "local:///" + schema);
         }
+        // The schema the tiny fixture and the sample build the layer in, with a table of the user's that must survive.
+        try (TrinoEngine trino = TrinoEngine.connect(server.url("tiny"), "test", null)) {
+            trino.execute("CREATE SCHEMA hive." + SCRATCH);
+            trino.execute("CREATE TABLE hive." + SCRATCH + ".marquee_notes AS SELECT 'kept' AS note");
+        }
         System.out.printf(Locale.ROOT, "Trino started and tables registered in %.1f s%n", server.startSeconds);
     }
 
@@ -66,17 +78,26 @@ class TrinoEquivalenceTest {
         return new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
     }
 
-    /** Builds the report on both engines, checks they give the same answers, and returns Trino's. */
-    private static Report assertSameAnswers(String data, String schema, LocalDate asOf, int k) {
+    /**
+     * Builds the report on both engines, checks they give the same answers, and returns Trino's; with
+     * {@code layerStored}, Trino builds the layer in the scratch schema, and the test checks that the run dropped every
+     * table it made there and nothing else.
+     */
+    private static Report assertSameAnswers(String data, String schema, LocalDate asOf, int k, boolean layerStored) {
         Config duck = Config.defaults().withDataDir(Path.of(data)).withOutDir(work.resolve("duck-" + schema))
                 .withAsOf(asOf).withMinGroupSize(k).withMaxBadRowShare(1.0);
         long start = System.nanoTime();
         Report expected = build(duck);
         double duckSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
-        Report actual = build(duck.withOutDir(work.resolve("trino-" + schema)).withEngine(server.url(schema)));
+        Config onTrino = duck.withOutDir(work.resolve("trino-" + schema)).withEngine(server.url(schema));
+        Report actual = build(layerStored ? onTrino.withScratchSchema("hive." + SCRATCH) : onTrino);
         double trinoSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "report on %s: DuckDB %.1f s, Trino %.1f s%n", schema, duckSeconds, trinoSeconds);
+        System.out.printf(Locale.ROOT, "report on %s: DuckDB %.1f s, Trino %.1f s (the layer %s)%n", schema, duckSeconds,
+                trinoSeconds, layerStored ? "built in hive." + SCRATCH : "computed by each statement");
+        if (layerStored) {
+            assertEquals(List.of("marquee_notes"), tablesIn(SCRATCH), "the run's layer tables are dropped, the user's table kept");
+        }
 
         assertEquals(expected.sections().size(), actual.sections().size());
         for (int s = 0; s < expected.sections().size(); s++) {
@@ -88,6 +109,12 @@ class TrinoEquivalenceTest {
         }
         assertEquals(expected.kpis(), actual.kpis());
         return actual;
+    }
+
+    private static List<String> tablesIn(String schema) {
+        try (TrinoEngine trino = TrinoEngine.connect(server.url(schema), "test", null)) {
+            return trino.query("SHOW TABLES FROM hive." + schema).rows().stream().map(row -> (String) row.get(0)).sorted().toList();
+        }
     }
 
     static void assertSameTable(String name, Table expected, Table actual) {
@@ -113,16 +140,16 @@ class TrinoEquivalenceTest {
 
     @Test
     void everyQuestion_onTheTinyFixture_givesTheSameAnswerOnBothEngines_andThoseWithoutTheirTablesAreLeftOutWithANote() {
-        Report onTrino = assertSameAnswers(Fixtures.TINY.toString(), "tiny", LocalDate.of(2024, 3, 1), 1);
+        Report onTrino = assertSameAnswers(Fixtures.TINY.toString(), "tiny", LocalDate.of(2024, 3, 1), 1, true);
 
-        // The tiny schema has no subscriptions or payments: questions that need them are left out, not failed. (Checked
-        // on this run: a report on Trino takes about a minute on two cores.)
+        // The tiny schema has no subscriptions or payments: questions that need them are left out, not failed, and the layer
+        // tables built from them in the scratch schema are empty tables of the model's columns.
         assertTrue(onTrino.leftOut().stream().anyMatch(l -> l.missing().contains("subscriptions")), onTrino.leftOut().toString());
     }
 
     @Test
     void everyQuestion_onTheSampleData_givesTheSameAnswerOnBothEngines() {
-        assertSameAnswers("data", "sample", LocalDate.of(2024, 12, 31), 10);
+        assertSameAnswers("data", "sample", LocalDate.of(2024, 12, 31), 10, true);
     }
 
     /**
@@ -131,9 +158,49 @@ class TrinoEquivalenceTest {
      */
     @Test
     void everyQuestion_onThePublicFilesExcerpts_givesTheSameAnswerOnBothEngines() {
-        Report onTrino = assertSameAnswers(SHAPES.toString(), "shapes", null, 1);
+        Report onTrino = assertSameAnswers(SHAPES.toString(), "shapes", null, 1, false);
 
         assertTrue(onTrino.sections().stream().anyMatch(s -> s.slug().equals("churn-drivers")), "the churn table's question ran");
+    }
+
+    @Test
+    void aScratchSchemaThatDoesNotExist_failsTheRunNamingIt_andWritesNothing() {
+        Path site = work.resolve("site-without-scratch");
+
+        Fixtures.Run run = Fixtures.marquee("build", "--engine", server.url("tiny"), "--scratch-schema", "hive.nowhere",
+                "--as-of", "2024-03-01", "--out", site.toString());
+
+        assertEquals(ReportException.CONFIG_PROBLEM, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("marquee: The member and title layer could not be built in --scratch-schema hive.nowhere "
+                + "(1 problem):"), run.err());
+        assertTrue(run.err().contains("1. layer/member_title.sql: ") && run.err().contains("nowhere not found"), run.err());
+        assertFalse(Files.exists(site));
+    }
+
+    /** SIGTERM (or Ctrl-C) stops the JVM without the run's own clean-up; its shutdown hook drops the layer tables. */
+    @Test
+    void aRunStoppedBySigterm_dropsTheLayerTablesItBuilt() throws Exception {
+        Path site = work.resolve("site-stopped");
+        Process run = MarqueeProcess.command("build", "--engine", server.url("tiny"), "--scratch-schema", "hive." + SCRATCH,
+                "--as-of", "2024-03-01", "--out", site.toString()).redirectErrorStream(true).start();
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(run.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.startsWith("layer "));
+            assertTrue(line != null, "the run reached its layer stage");
+            // The query stage takes seconds on Trino: the tables are there while it runs.
+            assertEquals(13, tablesIn(SCRATCH).size(), "the layer's twelve tables beside the user's");
+
+            run.destroy();
+            assertTrue(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the run stopped");
+        } finally {
+            run.destroyForcibly();
+        }
+
+        assertEquals(List.of("marquee_notes"), tablesIn(SCRATCH));
+        assertFalse(Files.exists(site));
     }
 
     @Test
