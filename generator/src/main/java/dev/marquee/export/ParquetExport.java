@@ -66,7 +66,12 @@ public final class ParquetExport {
     public static String ddl(List<TableSpec> tables, String schema, String location) {
         StringBuilder sql = new StringBuilder("-- Register the exported Parquet folders in Trino's Hive catalog.\n")
                 .append("-- Replace ").append(location).append(" with where the folders are (local:///, s3://bucket/path, ...).\n")
-                .append("CREATE SCHEMA IF NOT EXISTS hive.").append(schema).append(";\n\n");
+                .append("CREATE SCHEMA IF NOT EXISTS hive.").append(schema).append(";\n\n")
+                // Commented out: a read-only account needs none, and the report then computes the layer in each statement.
+                .append("-- For marquee build --scratch-schema hive.").append(schema).append("_scratch, which builds the report's layer\n")
+                .append("-- tables there once per run and drops them at its end, create that schema too, and let the report's\n")
+                .append("-- account create and drop tables in it:\n")
+                .append("-- CREATE SCHEMA IF NOT EXISTS hive.").append(schema).append("_scratch;\n\n");
         for (TableSpec table : tables) {
             List<String> columns = new ArrayList<>();
             for (ColumnSpec column : table.columns()) {

@@ -42,6 +42,8 @@ class ParquetExportTest {
         assertTrue(ddl.contains("CREATE TABLE hive.marquee.viewing_sessions (\n    user_id varchar,"), ddl);
         assertTrue(ddl.contains("minutes_watched decimal(7,2)"), ddl);
         assertTrue(ddl.contains("partitioned_by = ARRAY['month']"), ddl);
+        assertTrue(ddl.contains("\n-- CREATE SCHEMA IF NOT EXISTS hive.marquee_scratch;\n"), "the scratch schema, for --scratch-schema, "
+                + "left to the user: " + ddl);
     }
 
     private static long count(Connection duck, String source) throws Exception {
