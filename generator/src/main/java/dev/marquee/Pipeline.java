@@ -306,7 +306,7 @@ public final class Pipeline {
             out.println("slices   " + more + " more not published: the whole report does not show their members by name, "
                     + "or they are withheld with those");
         }
-        project.recipients().notes(slices).forEach(note -> out.println("note     " + dev.marquee.format.SafeText.message(note)));
+        project.recipients().notes(slices).forEach(this::note);
         return slices;
     }
 
@@ -462,7 +462,7 @@ public final class Pipeline {
             return Optional.empty();
         }
         Memory memory = Memory.of(Edition.of(report), history, targets, config.archiveKeep());
-        targets.notes(memory.current()).forEach(note -> out.println("note     " + dev.marquee.format.SafeText.message(note)));
+        targets.notes(memory.current()).forEach(this::note);
         return Optional.of(memory);
     }
 
@@ -594,14 +594,18 @@ public final class Pipeline {
         Layer layer = Layer.standard();
         List<dev.marquee.model.TableSpec> absent = model.tables().stream().filter(t -> !data.loaded().has(t.name())).toList();
         if (config.scratchSchema().isPresent()) {
-            return layer.storedOn(background, engine, sql, absent, config.scratchSchema().get(),
-                    note -> out.println("note     " + dev.marquee.format.SafeText.message(note)));
+            return layer.storedOn(background, engine, sql, absent, config.scratchSchema().get(), this::note);
         }
         if (config.engine().isPresent()) {
             return layer.inlinedOn(engine, sql, absent);
         }
         layer.build(background, engine, sql);
         return engine;
+    }
+
+    /** A line of the run's output the user should read, though the run goes on. */
+    private void note(String text) {
+        out.println("note     " + dev.marquee.format.SafeText.message(text));
     }
 
     /** Where the layer stage put the layer tables, for its line of the timings. */

@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -154,7 +153,7 @@ public final class Layer {
     public void build(Background background, Engine engine, Statements.Bound sql) {
         MemberIds.storeAsNumbers(engine);
         create(background, engine, sql, (table, statement) -> "CREATE OR REPLACE TABLE " + table.name() + " AS " + statement,
-                () -> "The member and title layer could not be built", ReportException.INTERNAL_PROBLEM);
+                "The member and title layer could not be built", ReportException.INTERNAL_PROBLEM);
     }
 
     /**
@@ -174,7 +173,7 @@ public final class Layer {
         try {
             create(background, engine, definitions, (table, statement) -> "CREATE TABLE " + stored.get(table.name()) + " AS "
                             + inline(statement, definitions, absent, stored),
-                    () -> "The member and title layer could not be built in --scratch-schema " + schema, ReportException.CONFIG_PROBLEM);
+                    "The member and title layer could not be built in --scratch-schema " + schema, ReportException.CONFIG_PROBLEM);
         } catch (RuntimeException e) {
             scratch.drop();
             throw e;
@@ -189,7 +188,7 @@ public final class Layer {
      */
     private void create(Background background, Engine engine, Statements.Bound sql,
                         BiFunction<Table, String, String> creating,
-                        Supplier<String> failure, int code) {
+                        String failure, int code) {
         Map<String, CompletableFuture<Void>> built = new LinkedHashMap<>();
         tables.forEach(t -> built.put(t.name(), new CompletableFuture<>()));
         EngineException[] errors = new EngineException[tables.size()];
@@ -212,7 +211,7 @@ public final class Layer {
         });
         for (int i = 0; i < errors.length; i++) {
             if (errors[i] != null) {
-                throw ReportException.of(code, failure.get(),
+                throw ReportException.of(code, failure,
                         List.of(Problem.fatal(tables.get(i).definition().file().toString(), 0, "", "layer-error",
                                 firstLine(errors[i].getMessage()))));
             }
@@ -352,7 +351,7 @@ public final class Layer {
         return dev.marquee.catalog.TablesRead.among(sql, tables);
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("").strip();
     }
 

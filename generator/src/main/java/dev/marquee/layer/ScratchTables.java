@@ -62,8 +62,8 @@ final class ScratchTables {
             try {
                 engine.execute("DROP TABLE IF EXISTS " + name);
             } catch (EngineException e) {
-                String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
-                notes.accept("the layer table " + name + " could not be dropped (" + message + "); drop it by hand");
+                notes.accept("the layer table " + name + " could not be dropped (" + Layer.firstLine(e.getMessage())
+                        + "); drop it by hand");
             }
         }
     }
