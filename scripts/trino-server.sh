@@ -10,6 +10,9 @@
 #   the printed port is the HTTPS one.
 # Memory: TRINO_HEAP (JVM -Xmx, default 4G), TRINO_QUERY_MEMORY (query.max-memory and per node, default 2GB; Trino keeps
 #   30% of the heap as headroom, so it must stay below 70% of TRINO_HEAP), TRINO_SPILL_DIR (spill to disk there; default off).
+# TRINO_SHORT_LIVED=1: the tests' server, which answers a few hundred small statements and stops. Its JVM compiles with
+#   C1 only and collects with the serial collector: on two cores the tests' reports took about a quarter less time
+#   (C2's compiling and G1's threads compete with the statements). The benchmark's long scans keep the defaults.
 # The server needs Java 24+: the Temurin JDK under /usr/lib/jvm (or TRINO_JAVA_HOME).
 set -euo pipefail
 VERSION=476
@@ -135,10 +138,12 @@ PROPS
     secure "$dir/etc" "$https_port"
     client_port=$https_port; info_url="https://127.0.0.1:$https_port/v1/info"; curl_trust=(--cacert "$dir/etc/server.pem")
   fi
-  cat > "$dir/etc/jvm.config" <<PROPS
+  local jit_and_gc=(-XX:+UseG1GC)
+  [ "${TRINO_SHORT_LIVED:-}" != 1 ] || jit_and_gc=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+  printf '%s\n' "${jit_and_gc[@]}" > "$dir/etc/jvm.config"
+  cat >> "$dir/etc/jvm.config" <<PROPS
 -server
 -Xmx${TRINO_HEAP:-4G}
--XX:+UseG1GC
 -XX:+ExplicitGCInvokesConcurrent
 -XX:+ExitOnOutOfMemoryError
 -XX:+HeapDumpOnOutOfMemoryError

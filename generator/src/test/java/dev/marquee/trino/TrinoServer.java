@@ -53,6 +53,7 @@ final class TrinoServer implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(environment);
+        builder.environment().put("TRINO_SHORT_LIVED", "1");
         Process process = builder.start();
         Thread stopper = new Thread(() -> stop(home));
         Runtime.getRuntime().addShutdownHook(stopper);
