@@ -426,8 +426,9 @@ class SubtractionAuditTest {
             String line = row.isMapped("country") ? "country" : row.isMapped("region") ? "region" : null;
             Set<String> named = named(rows, axes.second(), r -> byMonth || line == null || r.get(line).equals(row.get(line)));
             String value = row.get(axes.second());
-            of = axes.values().stream().filter(p -> value.equals(OTHER) ? !named.contains(p)
-                    : openBand(value).isPresent() ? openBand(value).get().test(p) : p.equals(value)).toList();
+            java.util.function.Predicate<String> holds = value.equals(OTHER) ? p -> !named.contains(p)
+                    : openBand(value).orElse(p -> p.equals(value));
+            of = axes.values().stream().filter(holds).toList();
         }
         return new Cells(in, of);
     }
@@ -517,18 +518,21 @@ class SubtractionAuditTest {
         };
     }
 
+    private static final Pattern OPEN_BAND = Pattern.compile("(\\d+)\\+|over (0)");
+    private static final Pattern FIXED_BAND = Pattern.compile("([\\d,]+)(–[\\d,]+|\\+)");
+
     /**
      * A band of watch hours that merges the top ones ("25+", "over 0"): which of the fixed bands ("25–50", "1,000+") it
      * holds. Empty for a fixed band.
      */
     private static Optional<java.util.function.Predicate<String>> openBand(String label) {
-        Matcher open = Pattern.compile("(\\d+)\\+|over (0)").matcher(label);
+        Matcher open = OPEN_BAND.matcher(label);
         if (!open.matches()) {
             return Optional.empty();
         }
         int from = Integer.parseInt(open.group(1) != null ? open.group(1) : open.group(2));
         return Optional.of(band -> {
-            Matcher edge = Pattern.compile("([\\d,]+)(–[\\d,]+|\\+)").matcher(band);
+            Matcher edge = FIXED_BAND.matcher(band);
             return edge.matches() ? Integer.parseInt(edge.group(1).replace(",", "")) >= from : band.equals("under 5") && from == 0;
         });
     }
