@@ -7,7 +7,8 @@
 #   scripts/trino-server.sh stop DIR         stop the server by its PID
 # --secure: HTTPS with a self-signed certificate for 127.0.0.1 (DIR/etc/server.pem, for the client to trust) and
 #   password authentication from a file whose one user is MARQUEE_TRINO_USER with password MARQUEE_TRINO_PASSWORD;
-#   the printed port is the HTTPS one.
+#   the printed port is the HTTPS one. Plain HTTP stays open beside it without a password (its port in DIR/http-port),
+#   so that one server serves the tests of credentials and the others.
 # Memory: TRINO_HEAP (JVM -Xmx, default 4G), TRINO_QUERY_MEMORY (query.max-memory and per node, default 2GB; Trino keeps
 #   30% of the heap as headroom, so it must stay below 70% of TRINO_HEAP), TRINO_SPILL_DIR (spill to disk there; default off).
 # TRINO_SHORT_LIVED=1: the tests' server, which answers a few hundred small statements and stops. Its JVM compiles with
@@ -92,6 +93,7 @@ http-server.https.port=$https_port
 http-server.https.keystore.path=$etc/keystore.p12
 http-server.https.keystore.key=$store_password
 http-server.authentication.type=PASSWORD
+http-server.authentication.allow-insecure-over-http=true
 internal-communication.shared-secret=$(random_secret)
 PROPS
   cat > "$etc/password-authenticator.properties" <<PROPS
@@ -161,6 +163,7 @@ hive.non-managed-table-writes-enabled=true
 hive.timestamp-precision=MICROSECONDS
 PROPS
   echo "$client_port" > "$dir/port"
+  echo "$port" > "$dir/http-port"
   "$HOME_DIR/bin/launcher" --etc-dir="$dir/etc" --data-dir="$dir/data" start >/dev/null
   for _ in $(seq 1 120); do
     if ! kill -0 "$(cat "$dir/data/var/run/launcher.pid" 2>/dev/null)" 2>/dev/null; then

@@ -122,7 +122,7 @@ public final class Fixtures {
         return built;
     }
 
-    private static void deleteTree(Path folder) {
+    public static void deleteTree(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {

@@ -4,7 +4,6 @@ import dev.marquee.Fixtures;
 import dev.marquee.run.ReportException;
 import dev.marquee.engine.TrinoEngine;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TrinoCredentialsTest {
 
-    private static final String USER = "analyst";
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String USER = TrinoServer.USER;
+    private static final String PASSWORD = TrinoServer.PASSWORD;
     private static final String NL = System.lineSeparator();
     private static Path work;
     private static TrinoServer server;
@@ -33,19 +32,12 @@ class TrinoCredentialsTest {
     static void startServer() throws Exception {
         TrinoServer.assumeEnabled();
         work = Fixtures.scratch("marquee-trino-secure-");
-        server = TrinoServer.startSecure(work.resolve("server"), work.resolve("lake"), USER, PASSWORD);
-        System.out.printf(Locale.ROOT, "secure Trino started in %.1f s%n", server.startSeconds);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+        server = TrinoServer.shared();
+        System.out.printf(Locale.ROOT, "Trino started in %.1f s%n", server.startSeconds);
     }
 
     private static String trustedUrl() {
-        return server.url("marquee") + "?SSL=true&SSLTrustStorePath=" + server.certificate();
+        return server.secureUrl("marquee") + "?SSL=true&SSLTrustStorePath=" + server.certificate();
     }
 
     private static Fixtures.Run build(String url, Map<String, String> credentials) throws Exception {
@@ -94,16 +86,16 @@ class TrinoCredentialsTest {
 
     @Test
     void passwordWithoutTls_isNotSentAndTheUrlNeedsSsl() throws Exception {
-        Fixtures.Run run = build(server.url("marquee"), credentials(USER, PASSWORD));
+        Fixtures.Run run = build(server.secureUrl("marquee"), credentials(USER, PASSWORD));
 
         assertEquals(ReportException.CONFIG_PROBLEM, run.exitCode(), run.err());
-        assertEquals("marquee: a password is sent to the Trino server at " + server.url("marquee") + " only over TLS: "
+        assertEquals("marquee: a password is sent to the Trino server at " + server.secureUrl("marquee") + " only over TLS: "
                 + "add SSL=true to the --engine URL, or unset MARQUEE_TRINO_PASSWORD if the server needs none" + NL, run.err());
     }
 
     @Test
     void untrustedCertificate_namesTheTrustStoreSetting() throws Exception {
-        String url = server.url("marquee") + "?SSL=true";
+        String url = server.secureUrl("marquee") + "?SSL=true";
 
         Fixtures.Run run = build(url, credentials(USER, PASSWORD));
 

@@ -10,7 +10,6 @@ import dev.marquee.query.Answer;
 import dev.marquee.report.Report;
 import dev.marquee.report.Section;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,32 +45,23 @@ class TrinoEquivalenceTest {
     private static TrinoServer server;
 
     @BeforeAll
-    static void startServer() throws Exception {
+    static void registerTheDatasets() throws Exception {
         TrinoServer.assumeEnabled();
         work = Fixtures.scratch("marquee-trino-");
-        Path lake = work.resolve("lake");
+        server = TrinoServer.shared();
+        Path lake = server.lake();
         for (String[] dataset : new String[][]{{"tiny", Fixtures.TINY.toString()}, {"sample", "data"}, {"shapes", SHAPES.toString()}}) {
             Fixtures.Run export = Fixtures.marquee("export", "--format", "parquet", "--data", dataset[1], "--out",
                     lake.resolve(dataset[0]).toString());
             assertEquals(0, export.exitCode(), export.err());
-        }
-        server = TrinoServer.start(work.resolve("server"), lake);
-        for (String schema : List.of("tiny", "sample", "shapes")) {
-            server.register(lake.resolve(schema).resolve("trino.sql"), schema, "local:///" + schema);
+            server.register(lake.resolve(dataset[0]).resolve("trino.sql"), dataset[0], "local:///" + dataset[0]);
         }
         // The schema the tiny fixture and the sample build the layer in, with a table of the user's that must survive.
         try (TrinoEngine trino = TrinoEngine.connect(server.url("tiny"), "test", null)) {
             trino.execute("CREATE SCHEMA hive." + SCRATCH);
             trino.execute("CREATE TABLE hive." + SCRATCH + ".marquee_notes AS SELECT 'kept' AS note");
         }
-        System.out.printf(Locale.ROOT, "Trino started and tables registered in %.1f s%n", server.startSeconds);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+        System.out.printf(Locale.ROOT, "Trino started in %.1f s%n", server.startSeconds);
     }
 
     private static Report build(Config config) {

@@ -6,26 +6,35 @@ import dev.marquee.engine.TrinoEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A single-node Trino server for tests, started with scripts/trino-server.sh from the cached Maven Central tarball
- * and stopped by its PID whatever happens (also from a shutdown hook).
+ * The test run's single-node Trino server, started with scripts/trino-server.sh from the cached Maven Central tarball
+ * by the first test class that needs it and stopped by its PID when the test JVM exits. It serves plain HTTP without a
+ * password ({@link #url}) and HTTPS with a self-signed certificate and one account ({@link #secureUrl}): one server
+ * start (about 15 s) for the engine's tests and the credentials' tests.
  */
-final class TrinoServer implements AutoCloseable {
+final class TrinoServer {
 
     static final Path SCRIPT = Fixtures.ROOT.resolve("scripts/trino-server.sh");
+    /** The one account of the HTTPS port's password file. */
+    static final String USER = "analyst";
+    static final String PASSWORD = "correct horse battery staple";
+
+    private static TrinoServer shared;
 
     private final Path home;
-    private final int port;
+    private final Path lake;
+    private final int httpPort;
+    private final int httpsPort;
     final double startSeconds;
 
-    private TrinoServer(Path home, int port, double startSeconds) {
+    private TrinoServer(Path home, Path lake, int httpPort, int httpsPort, double startSeconds) {
         this.home = home;
-        this.port = port;
+        this.lake = lake;
+        this.httpPort = httpPort;
+        this.httpsPort = httpsPort;
         this.startSeconds = startSeconds;
     }
 
@@ -35,38 +44,49 @@ final class TrinoServer implements AutoCloseable {
                 "Trino tests skipped: set MARQUEE_TRINO_TESTS=1 (needs scripts/trino-server.sh fetch and a Java 24+ JDK)");
     }
 
-    static TrinoServer start(Path home, Path lake) throws IOException, InterruptedException {
-        return launch(home, lake, false, Map.of());
-    }
-
-    /** HTTPS with a self-signed certificate for 127.0.0.1 ({@link #certificate()}) and one account in a password file. */
-    static TrinoServer startSecure(Path home, Path lake, String user, String password) throws IOException, InterruptedException {
-        return launch(home, lake, true, Map.of(TrinoEngine.USER_VARIABLE, user, TrinoEngine.PASSWORD_VARIABLE, password));
-    }
-
-    private static TrinoServer launch(Path home, Path lake, boolean secure, Map<String, String> environment)
-            throws IOException, InterruptedException {
-        long started = System.nanoTime();
-        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString(), "start", home.toString(), lake.toString()));
-        if (secure) {
-            command.add("--secure");
+    /** The server, started on the first call; its hive catalog serves the folder {@link #lake()}. */
+    static synchronized TrinoServer shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            // Not Fixtures.scratch: its exit hook could delete the server's PID file before this one stops the server.
+            Path work = Files.createTempDirectory("marquee-trino-");
+            Path home = work.resolve("server");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop(home);
+                Fixtures.deleteTree(work);
+            }));
+            shared = launch(home, work.resolve("lake"));
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().putAll(environment);
-        builder.environment().put("TRINO_SHORT_LIVED", "1");
+        return shared;
+    }
+
+    private static TrinoServer launch(Path home, Path lake) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), "start", home.toString(), lake.toString(), "--secure")
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(Map.of(TrinoEngine.USER_VARIABLE, USER, TrinoEngine.PASSWORD_VARIABLE, PASSWORD,
+                "TRINO_SHORT_LIVED", "1"));
         Process process = builder.start();
-        Thread stopper = new Thread(() -> stop(home));
-        Runtime.getRuntime().addShutdownHook(stopper);
         if (!process.waitFor(240, TimeUnit.SECONDS) || process.exitValue() != 0) {
             stop(home);
             throw new IllegalStateException("Trino did not start; see " + home.resolve("data/var/log/server.log"));
         }
-        int port = Integer.parseInt(Files.readString(home.resolve("port")).trim());
-        return new TrinoServer(home, port, (System.nanoTime() - started) / 1e9);
+        return new TrinoServer(home, lake, Integer.parseInt(Files.readString(home.resolve("http-port")).trim()),
+                Integer.parseInt(Files.readString(home.resolve("port")).trim()), (System.nanoTime() - started) / 1e9);
     }
 
+    /** The folder the hive catalog reads: a schema's files go in a folder of it, registered with {@link #register}. */
+    Path lake() {
+        return lake;
+    }
+
+    /** The JDBC URL of a schema over plain HTTP, where any user name is let in without a password. */
     String url(String schema) {
-        return "jdbc:trino://127.0.0.1:" + port + "/hive/" + schema;
+        return "jdbc:trino://127.0.0.1:" + httpPort + "/hive/" + schema;
+    }
+
+    /** The JDBC URL of a schema on the HTTPS port, where only {@link #USER} with {@link #PASSWORD} is let in. */
+    String secureUrl(String schema) {
+        return "jdbc:trino://127.0.0.1:" + httpsPort + "/hive/" + schema;
     }
 
     /** The secure server's certificate, for the driver's SSLTrustStorePath. */
@@ -79,7 +99,7 @@ final class TrinoServer implements AutoCloseable {
         String ddl = Files.readString(trinoSql).replace("hive.marquee", "hive." + schema)
                 .replace("sync_partition_metadata('marquee'", "sync_partition_metadata('" + schema + "'")
                 .replaceAll("local:///[A-Za-z0-9_.-]+", location);
-        try (TrinoEngine engine = TrinoEngine.connect("jdbc:trino://127.0.0.1:" + port + "/hive", "test", null)) {
+        try (TrinoEngine engine = TrinoEngine.connect("jdbc:trino://127.0.0.1:" + httpPort + "/hive", "test", null)) {
             for (String statement : ddl.split(";\n")) {
                 String sql = statement.replaceAll("(?m)^--.*$", "").trim();
                 if (!sql.isEmpty()) {
@@ -95,10 +115,5 @@ final class TrinoServer implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public void close() {
-        stop(home);
     }
 }
