@@ -140,12 +140,13 @@ PROPS
     secure "$dir/etc" "$https_port"
     client_port=$https_port; info_url="https://127.0.0.1:$https_port/v1/info"; curl_trust=(--cacert "$dir/etc/server.pem")
   fi
-  local jit_and_gc=(-XX:+UseG1GC)
-  [ "${TRINO_SHORT_LIVED:-}" != 1 ] || jit_and_gc=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
-  printf '%s\n' "${jit_and_gc[@]}" > "$dir/etc/jvm.config"
-  cat >> "$dir/etc/jvm.config" <<PROPS
+  local tiers=4 collector=-XX:+UseG1GC
+  [ "${TRINO_SHORT_LIVED:-}" != 1 ] || { tiers=1; collector=-XX:+UseSerialGC; }
+  cat > "$dir/etc/jvm.config" <<PROPS
 -server
 -Xmx${TRINO_HEAP:-4G}
+-XX:TieredStopAtLevel=$tiers
+$collector
 -XX:+ExplicitGCInvokesConcurrent
 -XX:+ExitOnOutOfMemoryError
 -XX:+HeapDumpOnOutOfMemoryError

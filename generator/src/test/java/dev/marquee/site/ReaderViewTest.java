@@ -22,7 +22,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,11 +69,7 @@ class ReaderViewTest {
         Path sample = Fixtures.sampleSite();
         for (String view : List.of("site", "desktop", "phone", "dark", "pdf")) {
             Path folder = FOLDER.resolve(view);
-            if (Files.exists(folder)) {
-                try (Stream<Path> old = Files.walk(folder)) {
-                    old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
-            }
+            Fixtures.deleteTree(folder);
             Files.createDirectories(folder);
         }
         Fixtures.copyTree(sample, SITE);

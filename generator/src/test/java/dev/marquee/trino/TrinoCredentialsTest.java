@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +32,6 @@ class TrinoCredentialsTest {
         TrinoServer.assumeEnabled();
         work = Fixtures.scratch("marquee-trino-secure-");
         server = TrinoServer.shared();
-        System.out.printf(Locale.ROOT, "Trino started in %.1f s%n", server.startSeconds);
     }
 
     private static String trustedUrl() {

@@ -54,14 +54,13 @@ class TrinoEquivalenceTest {
             Fixtures.Run export = Fixtures.marquee("export", "--format", "parquet", "--data", dataset[1], "--out",
                     lake.resolve(dataset[0]).toString());
             assertEquals(0, export.exitCode(), export.err());
-            server.register(lake.resolve(dataset[0]).resolve("trino.sql"), dataset[0], "local:///" + dataset[0]);
+            server.register(dataset[0]);
         }
         // The schema the tiny fixture and the sample build the layer in, with a table of the user's that must survive.
         try (TrinoEngine trino = TrinoEngine.connect(server.url("tiny"), "test", null)) {
             trino.execute("CREATE SCHEMA hive." + SCRATCH);
             trino.execute("CREATE TABLE hive." + SCRATCH + ".marquee_notes AS SELECT 'kept' AS note");
         }
-        System.out.printf(Locale.ROOT, "Trino started in %.1f s%n", server.startSeconds);
     }
 
     private static Report build(Config config) {

@@ -6,6 +6,7 @@ import dev.marquee.engine.TrinoEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -28,14 +29,12 @@ final class TrinoServer {
     private final Path lake;
     private final int httpPort;
     private final int httpsPort;
-    final double startSeconds;
 
-    private TrinoServer(Path home, Path lake, int httpPort, int httpsPort, double startSeconds) {
+    private TrinoServer(Path home, Path lake, int httpPort, int httpsPort) {
         this.home = home;
         this.lake = lake;
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
-        this.startSeconds = startSeconds;
     }
 
     /** Skips the calling test class unless MARQUEE_TRINO_TESTS=1 (.ci/run sets it once the server is fetched). */
@@ -54,13 +53,14 @@ final class TrinoServer {
                 stop(home);
                 Fixtures.deleteTree(work);
             }));
+            long started = System.nanoTime();
             shared = launch(home, work.resolve("lake"));
+            System.out.printf(Locale.ROOT, "Trino started in %.1f s%n", (System.nanoTime() - started) / 1e9);
         }
         return shared;
     }
 
     private static TrinoServer launch(Path home, Path lake) throws IOException, InterruptedException {
-        long started = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), "start", home.toString(), lake.toString(), "--secure")
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(Map.of(TrinoEngine.USER_VARIABLE, USER, TrinoEngine.PASSWORD_VARIABLE, PASSWORD,
@@ -71,10 +71,10 @@ final class TrinoServer {
             throw new IllegalStateException("Trino did not start; see " + home.resolve("data/var/log/server.log"));
         }
         return new TrinoServer(home, lake, Integer.parseInt(Files.readString(home.resolve("http-port")).trim()),
-                Integer.parseInt(Files.readString(home.resolve("port")).trim()), (System.nanoTime() - started) / 1e9);
+                Integer.parseInt(Files.readString(home.resolve("port")).trim()));
     }
 
-    /** The folder the hive catalog reads: a schema's files go in a folder of it, registered with {@link #register}. */
+    /** The folder the hive catalog reads: a schema's files go in a folder of it, named after the schema ({@link #register}). */
     Path lake() {
         return lake;
     }
@@ -94,11 +94,11 @@ final class TrinoServer {
         return home.resolve("etc/server.pem");
     }
 
-    /** Runs the statements of an exported trino.sql against the server. */
-    void register(Path trinoSql, String schema, String location) throws IOException {
-        String ddl = Files.readString(trinoSql).replace("hive.marquee", "hive." + schema)
+    /** Registers as a schema the tables that marquee export wrote to the lake's folder of that name (its trino.sql). */
+    void register(String schema) throws IOException {
+        String ddl = Files.readString(lake.resolve(schema).resolve("trino.sql")).replace("hive.marquee", "hive." + schema)
                 .replace("sync_partition_metadata('marquee'", "sync_partition_metadata('" + schema + "'")
-                .replaceAll("local:///[A-Za-z0-9_.-]+", location);
+                .replaceAll("local:///[A-Za-z0-9_.-]+", "local:///" + schema);
         try (TrinoEngine engine = TrinoEngine.connect("jdbc:trino://127.0.0.1:" + httpPort + "/hive", "test", null)) {
             for (String statement : ddl.split(";\n")) {
                 String sql = statement.replaceAll("(?m)^--.*$", "").trim();
