@@ -38,10 +38,24 @@ public final class Sessions {
      */
     public static void share(Background background, Engine engine, int count, CompletableFuture<?> secondStartsAfter,
                              BiConsumer<Engine, Integer> work) {
+        share(background, engine, count, secondStartsAfter, true, work);
+    }
+
+    /**
+     * As {@link #share(Background, Engine, int, BiConsumer)}, but each statement keeps every thread of the engine, so
+     * two statements side by side share them: for statements that are mostly one scan DuckDB spreads over its threads
+     * (reading files), where one large scan on one thread would leave a core idle once the small ones are done.
+     */
+    public static void shareEveryThread(Background background, Engine engine, int count, BiConsumer<Engine, Integer> work) {
+        share(background, engine, count, CompletableFuture.completedFuture(null), false, work);
+    }
+
+    private static void share(Background background, Engine engine, int count, CompletableFuture<?> secondStartsAfter,
+                              boolean oneThreadEach, BiConsumer<Engine, Integer> work) {
         AtomicInteger next = new AtomicInteger();
         Optional<Engine> second = count > 1 && engine.sideBySide() ? engine.newSession() : Optional.empty();
         try {
-            Consumer<Engine> giveThreadsBack = second.isPresent() ? once(engine.oneThreadPerStatement()) : session -> {
+            Consumer<Engine> giveThreadsBack = second.isPresent() && oneThreadEach ? once(engine.oneThreadPerStatement()) : session -> {
             };
             // Done when every item is taken: a second session still waiting to start then has nothing left to wait for.
             CompletableFuture<Void> allTaken = new CompletableFuture<>();

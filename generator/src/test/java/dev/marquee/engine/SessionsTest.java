@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Work on two DuckDB sessions runs each statement on one thread, and the database's thread count comes back after. */
+/**
+ * Work on two DuckDB sessions runs each statement on one thread, and the database's thread count comes back after; or,
+ * shared with every thread, each statement keeps them all.
+ */
 class SessionsTest {
 
     @TempDir
@@ -38,6 +41,28 @@ class SessionsTest {
             assertEquals(1, seen.get(0));
             assertEquals(1, seen.get(1));
             assertEquals(before, threads(engine));
+        }
+    }
+
+    @Test
+    void shareEveryThread_twoSessionsAtWork_eachStatementKeepsEveryThread() {
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
+            engine.execute("SET threads = 4");
+            AtomicLongArray seen = new AtomicLongArray(2);
+            java.util.Set<String> sessionThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            CyclicBarrier bothAtWork = new CyclicBarrier(2);
+
+            Sessions.shareEveryThread(background, engine, 2, (session, i) -> {
+                await(bothAtWork);
+                seen.set(i, threads(session));
+                sessionThreads.add(Thread.currentThread().getName());
+                await(bothAtWork);
+            });
+
+            assertEquals(4, seen.get(0));
+            assertEquals(4, seen.get(1));
+            assertEquals(2, sessionThreads.size(), "both items were at work at once, on two threads: " + sessionThreads);
+            assertEquals(4, threads(engine));
         }
     }
 
