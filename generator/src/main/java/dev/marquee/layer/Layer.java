@@ -151,7 +151,7 @@ public final class Layer {
      * @throws ReportException naming the layer file when its SQL fails (a defect of the generator, not of the data)
      */
     public void build(Background background, Engine engine, Statements.Bound sql) {
-        MemberIds.storeAsNumbers(engine);
+        MemberIds.storeAsNumbers(background, engine);
         create(background, engine, sql, (table, statement) -> "CREATE OR REPLACE TABLE " + table.name() + " AS " + statement,
                 "The member and title layer could not be built", ReportException.INTERNAL_PROBLEM);
     }

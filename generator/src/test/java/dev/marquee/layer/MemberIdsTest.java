@@ -6,6 +6,7 @@ import dev.marquee.catalog.QuerySource;
 import dev.marquee.catalog.Question;
 import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.query.Parameters;
+import dev.marquee.run.Background;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -63,6 +64,12 @@ class MemberIdsTest {
         return engine;
     }
 
+    private static List<String> storeAsNumbers(DuckDbEngine engine) {
+        try (Background background = Background.open()) {
+            return MemberIds.storeAsNumbers(background, engine);
+        }
+    }
+
     private static String type(DuckDbEngine engine, String table) {
         return (String) engine.scalar("SELECT data_type FROM duckdb_columns() WHERE table_name = '" + table
                 + "' AND column_name = 'user_id'");
@@ -71,12 +78,12 @@ class MemberIdsTest {
     @Test
     void plainWholeNumbersInEveryTable_becomeNumbers_andStayDistinct() throws Exception {
         try (DuckDbEngine engine = engineWith("('1'), ('2'), ('10'), ('-3'), (NULL)", "('10'), ('2'), ('2')")) {
-            assertEquals(List.of("users", "viewing_sessions"), MemberIds.storeAsNumbers(engine));
+            assertEquals(List.of("users", "viewing_sessions"), storeAsNumbers(engine));
             assertEquals("BIGINT", type(engine, "users"));
             assertEquals("BIGINT", type(engine, "viewing_sessions"));
             assertEquals(4L, ((Number) engine.scalar("SELECT count(DISTINCT user_id) FROM users")).longValue());
             assertEquals(3L, ((Number) engine.scalar("SELECT count(*) FROM viewing_sessions JOIN users USING (user_id)")).longValue());
-            assertEquals(List.of(), MemberIds.storeAsNumbers(engine), "nothing left to convert");
+            assertEquals(List.of(), storeAsNumbers(engine), "nothing left to convert");
         }
     }
 
@@ -86,7 +93,7 @@ class MemberIdsTest {
         for (String odd : List.of("'007'", "' 5'", "'5.0'", "'+5'", "'-0'", "'1e3'", "'99999999999999999999'",
                 "'8c1f0a52-3d1e-4a5e-9b7d-2f0c1e4d5a6b'", "''")) {
             try (DuckDbEngine engine = engineWith("('7'), (" + odd + ")", "('7')")) {
-                assertEquals(List.of(), MemberIds.storeAsNumbers(engine), odd);
+                assertEquals(List.of(), storeAsNumbers(engine), odd);
                 assertEquals("VARCHAR", type(engine, "users"), odd);
                 assertEquals("VARCHAR", type(engine, "viewing_sessions"), odd);
             }
@@ -102,18 +109,18 @@ class MemberIdsTest {
         for (String ids : List.of("('007')", "('u1')")) {
             try (DuckDbEngine engine = engineWith("('7')", "('7'), " + ids)) {
                 engine.execute("DROP TABLE users");
-                assertEquals(List.of(), MemberIds.storeAsNumbers(engine), ids);
+                assertEquals(List.of(), storeAsNumbers(engine), ids);
                 assertEquals("VARCHAR", type(engine, "viewing_sessions"), ids);
             }
         }
         try (DuckDbEngine engine = engineWith("('7')", "('7'), ('8')")) {
             engine.execute("DROP TABLE users");
-            assertEquals(List.of("viewing_sessions"), MemberIds.storeAsNumbers(engine));
+            assertEquals(List.of("viewing_sessions"), storeAsNumbers(engine));
         }
         // No users file: the loader makes the table, empty, and validation has tied no id to it.
         try (DuckDbEngine engine = engineWith("('7')", "('7'), ('u8')")) {
             engine.execute("DELETE FROM users");
-            assertEquals(List.of(), MemberIds.storeAsNumbers(engine));
+            assertEquals(List.of(), storeAsNumbers(engine));
             assertEquals("VARCHAR", type(engine, "viewing_sessions"));
         }
     }
@@ -124,7 +131,7 @@ class MemberIdsTest {
         try (DuckDbEngine engine = engineWith("('1'), ('2'), ('x7')", "('2'), ('u1'), (' 5')")) {
             engine.execute("DELETE FROM users WHERE user_id = 'x7'");
             engine.execute("DELETE FROM viewing_sessions WHERE user_id IN ('u1', ' 5')");
-            assertEquals(List.of("users", "viewing_sessions"), MemberIds.storeAsNumbers(engine));
+            assertEquals(List.of("users", "viewing_sessions"), storeAsNumbers(engine));
             assertEquals(List.of(1L, 2L), engine.query("SELECT user_id FROM users ORDER BY user_id").rows().stream()
                     .map(row -> ((Number) row.get(0)).longValue()).toList());
             assertEquals(1L, ((Number) engine.scalar("SELECT count(*) FROM viewing_sessions WHERE user_id = 2")).longValue());
@@ -135,7 +142,7 @@ class MemberIdsTest {
     void aViewIsNeitherCheckedNorAltered() throws Exception {
         try (DuckDbEngine engine = engineWith("('1'), ('2')", "('2')")) {
             engine.execute("CREATE VIEW named AS SELECT 'x' || user_id AS user_id FROM users");
-            assertEquals(List.of("users", "viewing_sessions"), MemberIds.storeAsNumbers(engine));
+            assertEquals(List.of("users", "viewing_sessions"), storeAsNumbers(engine));
             assertEquals(2L, ((Number) engine.scalar("SELECT count(*) FROM named")).longValue());
         }
     }
