@@ -332,7 +332,7 @@ public final class Pipeline {
                     a -> slice.dimension().label() + ": " + slice.value() + ", " + a.answers().computed().stream()
                             .mapToInt(x -> x.results().size()).sum() + " results"));
         }
-        List<AcrossSlices.Decision> decided = timer.time("across", () -> AcrossSlices.protect(wholeAnswers,
+        List<AcrossSlices.Decision> decided = timer.time("across", () -> AcrossSlices.protect(ahead.background(), wholeAnswers,
                         answered.stream().map(SliceAnswers::answers).toList(), config.minGroupSize(), data.regionOf(),
                         published.stream().map(s -> s.sharedValues(data.regionOf())).toList()),
                 d -> d.stream().mapToInt(AcrossSlices.Decision::hiddenRows).sum() + " table rows and "

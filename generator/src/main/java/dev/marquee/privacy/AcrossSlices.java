@@ -4,6 +4,7 @@ import dev.marquee.catalog.GroupSpec;
 import dev.marquee.catalog.Question;
 import dev.marquee.engine.Table;
 import dev.marquee.query.Answer;
+import dev.marquee.run.Background;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * A run with slices, against differencing: the slices' members partition the whole's, so whatever the whole report
@@ -56,8 +58,8 @@ public final class AcrossSlices {
      *
      * @param regionOf each country's region, as the slices' own disclosure stage used it
      */
-    public static List<Decision> protect(Answers whole, List<Answers> slices, int k, Map<String, String> regionOf) {
-        return protect(whole, slices, k, regionOf, slices.stream().map(s -> Map.<String, String>of()).toList());
+    public static List<Decision> protect(Background background, Answers whole, List<Answers> slices, int k, Map<String, String> regionOf) {
+        return protect(background, whole, slices, k, regionOf, slices.stream().map(s -> Map.<String, String>of()).toList());
     }
 
     /**
@@ -67,8 +69,8 @@ public final class AcrossSlices {
      *
      * @param shared per slice, in order, the member columns all its members have one same value of, and that value
      */
-    public static List<Decision> protect(Answers whole, List<Answers> slices, int k, Map<String, String> regionOf,
-                                         List<Map<String, String>> shared) {
+    public static List<Decision> protect(Background background, Answers whole, List<Answers> slices, int k,
+                                         Map<String, String> regionOf, List<Map<String, String>> shared) {
         List<Map<String, Set<List<String>>>> forced = new ArrayList<>();
         List<List<Answer>> published = new ArrayList<>();
         List<Set<String>> forcedKpis = new ArrayList<>();
@@ -83,11 +85,8 @@ public final class AcrossSlices {
         // The whole report's rows that are a slice's own, the same members (a region's row of the monthly churn, in that
         // region's slice): whatever the slice hides, a reader has them.
         List<Map<String, Set<List<String>>>> sameRowsInWhole = slices.stream().map(slice -> sameRowsShown(whole, slice)).toList();
-        for (int s = 0; s < slices.size(); s++) {
-            if (!sameRowsInWhole.get(s).isEmpty()) {
-                published.set(s, Disclosure.protect(slices.get(s).computed(), k, regionOf, Map.of(), sameRowsInWhole.get(s)));
-            }
-        }
+        protectAgain(background, IntStream.range(0, slices.size()).filter(s -> !sameRowsInWhole.get(s).isEmpty()).boxed().toList(),
+                slices, k, regionOf, forced, published, sameRowsInWhole);
         // The whole report's rows of each slice's own value, shown: what a reader has of the slice's KPI figures.
         Map<String, List<String>> kpiMembers = kpiMembers(whole);
         List<Set<String>> shownByWhole = new ArrayList<>();
@@ -105,7 +104,7 @@ public final class AcrossSlices {
             publishedByWhole.add(publishedKpis);
         }
         while (true) {
-            compareRows(whole, slices, k, regionOf, shared, forced, published, sameRowsInWhole);
+            compareRows(background, whole, slices, k, regionOf, shared, forced, published, sameRowsInWhole);
             kpis = wholeKpis.map(w -> hidden(w, sliceKpis, k, forcedKpis, shownByWhole))
                     .orElseGet(() -> forcedKpis.stream().map(Set::copyOf).toList());
             // A row of a slice's whole (its country's members) and a KPI of the same members are one group: what
@@ -123,9 +122,7 @@ public final class AcrossSlices {
             if (more.isEmpty() && !moreKpis) {
                 break;
             }
-            for (int s : more) {
-                published.set(s, Disclosure.protect(slices.get(s).computed(), k, regionOf, forced.get(s), sameRowsInWhole.get(s)));
-            }
+            protectAgain(background, more, slices, k, regionOf, forced, published, sameRowsInWhole);
         }
         List<Decision> decisions = new ArrayList<>();
         for (int s = 0; s < slices.size(); s++) {
@@ -135,7 +132,7 @@ public final class AcrossSlices {
     }
 
     /** Rows compared across slices until no slice has more to hide (see {@link SliceRows}, {@link SharedValueRows}). */
-    private static void compareRows(Answers whole, List<Answers> slices, int k, Map<String, String> regionOf,
+    private static void compareRows(Background background, Answers whole, List<Answers> slices, int k, Map<String, String> regionOf,
                                     List<Map<String, String>> shared, List<Map<String, Set<List<String>>>> forced,
                                     List<List<Answer>> published, List<Map<String, Set<List<String>>>> sameRowsInWhole) {
         List<Map<String, Map<List<String>, List<Object>>>> known = new ArrayList<>();
@@ -184,9 +181,23 @@ public final class AcrossSlices {
             if (more.isEmpty()) {
                 return;
             }
-            for (int s : more) {
-                published.set(s, Disclosure.protect(slices.get(s).computed(), k, regionOf, forced.get(s), sameRowsInWhole.get(s)));
-            }
+            protectAgain(background, more, slices, k, regionOf, forced, published, sameRowsInWhole);
+        }
+    }
+
+    /**
+     * The slices named run their own disclosure stage again with what is forced on them, side by side: each slice's is
+     * its own work, and it is most of this stage's time (sixteen country slices of the sample data, on one core
+     * while the other had nothing to do).
+     */
+    private static void protectAgain(Background background, java.util.Collection<Integer> which, List<Answers> slices, int k,
+                                     Map<String, String> regionOf, List<Map<String, Set<List<String>>>> forced,
+                                     List<List<Answer>> published, List<Map<String, Set<List<String>>>> sameRowsInWhole) {
+        List<Integer> again = which.stream().sorted().toList();
+        List<List<Answer>> protectedAgain = background.each("across-slices", again,
+                s -> Disclosure.protect(slices.get(s).computed(), k, regionOf, forced.get(s), sameRowsInWhole.get(s)));
+        for (int i = 0; i < again.size(); i++) {
+            published.set(again.get(i), protectedAgain.get(i));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.marquee.engine.Column;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
 import dev.marquee.query.Answer;
+import dev.marquee.run.Background;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -91,7 +92,10 @@ class AcrossSlicesTest {
         List<AcrossSlices.Answers> slices = List.of(answers(signups, "2024-01:12", "2024-02:20"),
                 answers(signups, "2024-01:15", "2024-02:20"), answers(signups, "2024-01:3", "2024-02:0"));
 
-        List<AcrossSlices.Decision> decided = AcrossSlices.protect(whole, slices, K, Map.of());
+        List<AcrossSlices.Decision> decided;
+        try (Background background = Background.open()) {
+            decided = AcrossSlices.protect(background, whole, slices, K, Map.of());
+        }
 
         // Then A, showing the fewest, hides January (30 − 15 = 15 members of A and C) and February (running totals
         // 70 − 35 = 35 of A and C). February is then hidden by A alone of the slices with signups in it (C has none): the
