@@ -135,6 +135,10 @@ public final class SafeText {
 
     /** A control character (C0, DEL, C1) or a bidi control: shown as itself nowhere. */
     public static boolean isHidden(char c) {
+        if (c >= ' ' && c < '\u007F') {
+            // Printable ASCII, nearly every character of a page: answered without the Unicode tables.
+            return false;
+        }
         return Character.getType(c) == Character.CONTROL || isBidiControl(c);
     }
 

@@ -33,6 +33,16 @@ class SafeTextTest {
     }
 
     @Test
+    void isHidden_everyCharacter_isAControlOrABidiControl() {
+        // Printable ASCII is answered before the Unicode tables are asked: every character still gets the rule's answer.
+        for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+            boolean control = Character.getType(c) == Character.CONTROL;
+            boolean bidi = c == 0x061C || c == 0x200E || c == 0x200F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+            assertEquals(control || bidi, SafeText.isHidden((char) c), "U+" + Integer.toHexString(c));
+        }
+    }
+
+    @Test
     void text_carriageReturns_becomeLineFeeds() {
         assertEquals("a\nb\nc", SafeText.text("a\r\nb\rc"));
     }
