@@ -315,7 +315,8 @@ public final class Pipeline {
      * written as its own site and PDF under {@code slices/<slug>/}. Every slice is answered first and its answers kept
      * (small tables); then they are compared with the whole report's and with each other's, and what differencing would
      * reveal is hidden (see AcrossSlices); then each slice is charted and written, its pages while the next slice is
-     * charted (one slice's pages at a time). Then the recipients' manifest. A slice has no editions and no targets: those
+     * charted (one slice's pages and one PDF at a time, the PDF of one slice beside the pages of the next). Then the
+     * recipients' manifest. A slice has no editions and no targets: those
      * are the whole business's.
      */
     private void writeSlices(Engine database, List<Slices.Slice> slices, CheckedData data, Project project, Report whole,
@@ -337,7 +338,11 @@ public final class Pipeline {
                         published.stream().map(s -> s.sharedValues(data.regionOf())).toList()),
                 d -> d.stream().mapToInt(AcrossSlices.Decision::hiddenRows).sum() + " table rows and "
                         + d.stream().mapToInt(x -> x.hiddenKpis().size()).sum() + " KPI figures hidden across slices against differencing");
-        CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+        // Each slice's pages and its PDF are written in two queues, one slice after another in each: a slice's PDF, the
+        // longest part, is written beside the next slice's pages and the charting of the one after, so a core does not
+        // wait for it. Two PDFs are never written at once: two written at once differed between runs.
+        CompletableFuture<Void> pages = CompletableFuture.completedFuture(null);
+        java.util.ArrayDeque<CompletableFuture<Void>> pdfs = new java.util.ArrayDeque<>();
         try {
             for (int i = 0; i < published.size(); i++) {
                 Slices.Slice slice = published.get(i);
@@ -347,14 +352,27 @@ public final class Pipeline {
                                 decision.hiddenKpis()),
                         r -> slice.dimension().label() + ": " + slice.value() + ", " + r.sections().stream()
                                 .mapToInt(s -> s.charts().size()).sum() + " charts for " + slice.folder());
-                Background.join(writing);
+                Background.join(pages);
+                if (pdfs.size() == SLICE_PDFS_QUEUED) {
+                    // Slices charted far ahead of their PDFs would pile up in memory.
+                    Background.join(pdfs.removeFirst());
+                }
                 Slicing slicing = Slicing.slice(slice.dimension().noun(), slice.dimension().all(), slice.folder().split("/").length,
                         whole.kpis(), slice.whoCounts());
-                writing = ahead.background().run("slice-pages", () -> write(report, Optional.empty(), sliced, slicing,
-                        site.under(slice.folder()), ahead, quiet()));
+                Presentation shown = Presentation.of(report, Optional.empty(), sliced.targets(), slicing);
+                dev.marquee.publish.Output folder = site.under(slice.folder());
+                pages = ahead.background().run("slice-pages", () -> SiteRenderer.write(shown, folder));
+                CompletableFuture<Void> previous = pdfs.isEmpty() ? CompletableFuture.completedFuture(null) : pdfs.getLast();
+                pdfs.addLast(ahead.background().run("slice-pdf", () -> {
+                    Background.join(previous);
+                    PdfReport.write(shown, folder, SiteRenderer.PDF_NAME, ahead.pdfFonts());
+                }));
             }
         } finally {
-            Background.join(writing);
+            Background.join(pages);
+            while (!pdfs.isEmpty()) {
+                Background.join(pdfs.removeFirst());
+            }
         }
         if (!project.recipients().isEmpty()) {
             site.write(Slices.FOLDER + "/" + Recipients.MANIFEST, project.recipients().manifest(slices, SiteRenderer.PDF_NAME));
@@ -383,6 +401,9 @@ public final class Pipeline {
     }
 
     /** A slice's stages print nothing of their own (the run prints one line a slice); one timer per thread. */
+    /** Slices' PDFs waiting to be written, at most, while the next slices are charted (see writeSlices). */
+    private static final int SLICE_PDFS_QUEUED = 2;
+
     private static StageTimer quiet() {
         return new StageTimer(new PrintStream(java.io.OutputStream.nullOutputStream()));
     }
