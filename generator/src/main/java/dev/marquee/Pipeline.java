@@ -316,8 +316,7 @@ public final class Pipeline {
      * (small tables); then they are compared with the whole report's and with each other's, and what differencing would
      * reveal is hidden (see AcrossSlices); then each slice is charted and written, its pages while the next slice is
      * charted (one slice's pages and one PDF at a time, the PDF of one slice beside the pages of the next). Then the
-     * recipients' manifest. A slice has no editions and no targets: those
-     * are the whole business's.
+     * recipients' manifest. A slice has no editions and no targets: those are the whole business's.
      */
     private void writeSlices(Engine database, List<Slices.Slice> slices, CheckedData data, Project project, Report whole,
                              AcrossSlices.Answers wholeAnswers, Ahead ahead, StagedSite site, StageTimer timer) {
@@ -400,10 +399,10 @@ public final class Pipeline {
                         s.folder() + "/" + SiteRenderer.PDF_NAME)).toList(), slices.size() - published.size(), config.minGroupSize());
     }
 
-    /** A slice's stages print nothing of their own (the run prints one line a slice); one timer per thread. */
     /** Slices' PDFs waiting to be written, at most, while the next slices are charted (see writeSlices). */
     private static final int SLICE_PDFS_QUEUED = 2;
 
+    /** A slice's stages print nothing of their own (the run prints one line a slice); one timer per thread. */
     private static StageTimer quiet() {
         return new StageTimer(new PrintStream(java.io.OutputStream.nullOutputStream()));
     }
