@@ -69,35 +69,38 @@ final class LogisticRegression {
                 sds[j] = 1;
             }
         }
-        double[][] z = new double[n][p + 1];
+        // One flat array, row after row (a million rows at 10M events): the loop below reads it in order.
+        int width = p + 1;
+        double[] z = new double[Math.multiplyExact(n, width)];
         for (int i = 0; i < n; i++) {
-            z[i][0] = 1;
+            int at = i * width;
+            z[at] = 1;
             for (int j = 0; j < p; j++) {
-                z[i][j + 1] = (x[i][j] - means[j]) / sds[j];
+                z[at + j + 1] = (x[i][j] - means[j]) / sds[j];
             }
         }
-        // Plain arrays in the loop over members (a million rows at 10M events).
-        double[] beta = new double[p + 1];
+        double[] beta = new double[width];
         double[][] information = null;
         int iterations = 0;
         for (; iterations < MAX_ITERATIONS; iterations++) {
-            double[][] hessian = new double[p + 1][p + 1];
+            double[][] hessian = new double[width][width];
             information = hessian;
-            double[] gradient = new double[p + 1];
-            for (int i = 0; i < n; i++) {
-                double[] zi = z[i];
+            double[] gradient = new double[width];
+            for (int i = 0, at = 0; i < n; i++, at += width) {
                 double eta = 0;
-                for (int j = 0; j <= p; j++) {
-                    eta += zi[j] * beta[j];
+                for (int j = 0; j < width; j++) {
+                    eta += z[at + j] * beta[j];
                 }
                 double mu = 1 / (1 + Math.exp(-eta));
                 double w = Math.max(mu * (1 - mu), 1e-10);
                 double residual = y[i] - mu;
-                for (int j = 0; j <= p; j++) {
-                    gradient[j] += residual * zi[j];
+                for (int j = 0; j < width; j++) {
+                    double zj = z[at + j];
+                    gradient[j] += residual * zj;
+                    double weighted = w * zj;
                     double[] row = hessian[j];
                     for (int k = 0; k <= j; k++) {
-                        row[k] += w * zi[j] * zi[k];
+                        row[k] += weighted * z[at + k];
                     }
                 }
             }
