@@ -7,6 +7,7 @@ import dev.marquee.engine.Table;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,7 @@ final class ChurnModel {
      * returned; the question's privacy declaration merges the small ones.
      */
     private static Table expected(ModelSpec spec, ModelRows rows, LogisticRegression.Model model) {
-        Map<List<String>, double[]> sampled = new TreeMap<>(ModelRows::compareKeys);
+        Map<List<String>, double[]> sampled = new HashMap<>();
         double allProbabilities = 0;
         for (int r = 0; r < rows.score.x.size(); r++) {
             List<String> key = new ArrayList<>();

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The model statement's rows kept compactly (features as doubles, groups as codes) while they stream from the
@@ -30,8 +29,11 @@ final class ModelRows implements Engine.RowHandler {
     final Sample score;
     final List<int[]> scoreGroups = new ArrayList<>();
     final List<String> groupValues = new ArrayList<>();
-    /** Every scored member, sampled or not, counted per group (the group's values in the order of the spec). */
-    final Map<List<String>, Long> scoreMembers = new TreeMap<>(ModelRows::compareKeys);
+    /**
+     * Every scored member, sampled or not, counted per group (the group's values in the order of the spec). Unordered:
+     * the groups are put in order once, when the expected churners are listed, instead of at every member.
+     */
+    final Map<List<String>, Long> scoreMembers = new HashMap<>();
     private final Map<String, Integer> groupCodes = new HashMap<>();
     private int heldOut = -1;
     private int scored = -1;
