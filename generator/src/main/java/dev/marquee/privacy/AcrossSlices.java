@@ -7,6 +7,7 @@ import dev.marquee.query.Answer;
 import dev.marquee.run.Background;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -190,7 +191,7 @@ public final class AcrossSlices {
      * its own work, and it is most of this stage's time (sixteen country slices of the sample data, on one core
      * while the other had nothing to do).
      */
-    private static void protectAgain(Background background, java.util.Collection<Integer> which, List<Answers> slices, int k,
+    private static void protectAgain(Background background, Collection<Integer> which, List<Answers> slices, int k,
                                      Map<String, String> regionOf, List<Map<String, Set<List<String>>>> forced,
                                      List<List<Answer>> published, List<Map<String, Set<List<String>>>> sameRowsInWhole) {
         List<Integer> again = which.stream().sorted().toList();
