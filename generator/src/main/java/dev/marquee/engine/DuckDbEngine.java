@@ -21,11 +21,13 @@ public final class DuckDbEngine implements Engine {
 
     /**
      * Statements run side by side while the loaded tables take at most this share of the memory limit. Two big
-     * statements at once hold two big hash tables: measured at 100M viewing events (tables 4.9 GB, limit 15 GB), one
-     * at a time on both cores built the layer in 101 s instead of 168 s and answered the questions in 124 s instead of
-     * 216 s; at 10M events (0.5 GB) side by side stays about 2 s faster (BENCHMARKS.md).
+     * statements at once hold two big hash tables, so with too little memory beside the tables one at a time on both
+     * cores is faster. Measured at 100M viewing events (tables 7.1 GB; BENCHMARKS.md, nineteenth session): side by side
+     * was faster with the default 15 GB limit (tables 0.47 of it: 124.7 and 147.4 s against 130.1 and 159.9 s) and a
+     * 12 GB one (0.59: 117.3 s against 134.7 s), slower with 9 GB (0.79: 149.1 s against 143.0 s). The layer of
+     * 2026-12-04, which grouped 61M member × title × month rows, was faster one at a time at a third of the limit.
      */
-    static final double SIDE_BY_SIDE_MAX_SHARE_OF_MEMORY = 0.1;
+    static final double SIDE_BY_SIDE_MAX_SHARE_OF_MEMORY = 0.65;
     private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(bytes|[KMGTP]i?B)");
 
     private final Connection connection;
@@ -93,7 +95,7 @@ public final class DuckDbEngine implements Engine {
     }
 
     /**
-     * One statement at a time, on every thread, when the loaded tables take more than a tenth of the memory limit
+     * One statement at a time, on every thread, when the loaded tables take more than 65% of the memory limit
      * ({@link #SIDE_BY_SIDE_MAX_SHARE_OF_MEMORY}); side by side otherwise, and when the limit is not a size this
      * reads (a later DuckDB writing it another way), as before this choice existed.
      */

@@ -80,11 +80,11 @@ class SessionsTest {
     }
 
     @Test
-    void share_tablesOverATenthOfTheMemoryLimit_oneStatementAtATimeOnEveryThread() {
+    void share_tablesOverMostOfTheMemoryLimit_oneStatementAtATimeOnEveryThread() {
         try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "40MB"); Background background = Background.open()) {
             engine.execute("SET threads = 4");
-            // Two million BIGINTs: about 16 MB in memory, more than a tenth of 40 MB.
-            engine.execute("CREATE TABLE numbers AS SELECT range AS n FROM range(2000000)");
+            // 3.6 million BIGINTs: about 29 MB in memory, more than 65% of 40 MB.
+            engine.execute("CREATE TABLE numbers AS SELECT range AS n FROM range(3600000)");
             engine.fitToLoadedData();
             java.util.List<String> sessions = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             java.util.List<Long> threadsSeen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
