@@ -23,8 +23,8 @@ public final class DuckDbEngine implements Engine {
      * Statements run side by side while the loaded tables take at most this share of the memory limit. Two big
      * statements at once hold two big hash tables, so with too little memory beside the tables one at a time on both
      * cores is faster. Measured at 100M viewing events (tables 7.1 GB; BENCHMARKS.md, nineteenth session): side by side
-     * was faster with the default 15 GB limit (tables 0.47 of it: 124.7 and 147.4 s against 130.1 and 159.9 s) and a
-     * 12 GB one (0.59: 117.3 s against 134.7 s), slower with 9 GB (0.79: 149.1 s against 143.0 s). The layer of
+     * was faster with the default 15 GB limit (tables 0.47 of it: 104.7 and 107.8 s against 120.0 and 123.3 s, the same
+     * output) and a 12 GB one (0.59: 117.3 s against 134.7 s), slower with 9 GB (0.79: 149.1 s against 143.0 s). The layer of
      * 2026-12-04, which grouped 61M member × title × month rows, was faster one at a time at a third of the limit.
      */
     static final double SIDE_BY_SIDE_MAX_SHARE_OF_MEMORY = 0.65;
@@ -95,8 +95,8 @@ public final class DuckDbEngine implements Engine {
     }
 
     /**
-     * One statement at a time, on every thread, when the loaded tables take more than 65% of the memory limit
-     * ({@link #SIDE_BY_SIDE_MAX_SHARE_OF_MEMORY}); side by side otherwise, and when the limit is not a size this
+     * One statement at a time, on every thread, when the loaded tables take more than
+     * {@link #SIDE_BY_SIDE_MAX_SHARE_OF_MEMORY} of the memory limit; side by side otherwise, and when the limit is not a size this
      * reads (a later DuckDB writing it another way), as before this choice existed.
      */
     @Override
