@@ -101,7 +101,7 @@ final class Baseline implements Callable<Integer> {
                     // As Layer.build does. Nothing is validated here, and MemberIds takes the ids of tables that
                     // reference users to be users' ids, as validation makes them: time data the report accepts.
                     long converted = System.nanoTime();
-                    dev.marquee.layer.MemberIds.storeAsNumbers(background, engine);
+                    dev.marquee.load.MemberIds.storeAsNumbers(background, engine);
                     timed.add(new Timed("layer/(member ids as numbers)", System.nanoTime() - converted));
                     for (dev.marquee.layer.Layer.Table table : layer.tables()) {
                         long t = System.nanoTime();

@@ -43,8 +43,11 @@ public final class ParquetExport {
             deleteTree(folder);
             String order = spec.key().isEmpty() ? String.join(", ", spec.columns().stream().map(ColumnSpec::name).toList())
                     : String.join(", ", spec.key());
+            // In the model's types: the loader may hold member ids as numbers (MemberIds), the model has them as text.
+            String typed = "(SELECT " + String.join(", ", spec.columns().stream()
+                    .map(c -> "CAST(" + c.name() + " AS " + c.sqlType() + ") AS " + c.name()).toList()) + " FROM " + spec.name() + ") AS typed";
             if (spec.name().equals(PARTITIONED_TABLE)) {
-                engine.execute("COPY (SELECT *, CAST(date_trunc('month', started_at) AS DATE) AS month FROM " + spec.name()
+                engine.execute("COPY (SELECT *, CAST(date_trunc('month', started_at) AS DATE) AS month FROM " + typed
                         + " ORDER BY started_at, user_id, title_id) TO " + quote(folder.toString())
                         + " (FORMAT parquet, PARTITION_BY (month), FILENAME_PATTERN 'part_{i}')");
             } else {
@@ -53,7 +56,7 @@ public final class ParquetExport {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot create " + folder, e);
                 }
-                engine.execute("COPY (SELECT * FROM " + spec.name() + " ORDER BY " + order + ") TO "
+                engine.execute("COPY (SELECT * FROM " + typed + " ORDER BY " + order + ") TO "
                         + quote(folder.resolve("part_0.parquet").toString()) + " (FORMAT parquet)");
             }
             written.add(spec.name());

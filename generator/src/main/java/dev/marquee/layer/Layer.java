@@ -5,6 +5,7 @@ import dev.marquee.catalog.QuerySource;
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.EngineException;
 import dev.marquee.engine.Sessions;
+import dev.marquee.load.MemberIds;
 import dev.marquee.model.Problem;
 import dev.marquee.query.Statements;
 import dev.marquee.run.Background;

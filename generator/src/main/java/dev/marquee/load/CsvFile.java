@@ -70,11 +70,14 @@ final class CsvFile {
             }
         }
         List<String> select = new ArrayList<>();
+        List<String> selectNumbers = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (ColumnSpec column : spec.columns()) {
             if (columns.containsKey(column.name())) {
                 select.add(column.name());
+                selectNumbers.add(MemberIds.isMemberId(column) ? MemberIds.asNumbers(column.name()) + " AS " + column.name() : column.name());
             } else {
+                selectNumbers.add(DataLoader.nullColumn(column));
                 select.add(DataLoader.nullColumn(column));
                 missing.add(column.name());
             }
@@ -84,14 +87,14 @@ final class CsvFile {
         columns.forEach((name, type) -> columnList.append(columnList.length() > 1 ? ", " : "")
                 .append(DataLoader.quote(name)).append(": ").append(DataLoader.quote(type)));
         columnList.append('}');
-        String sql = "CREATE OR REPLACE TABLE " + spec.name() + " AS SELECT " + String.join(", ", select)
-                + " FROM read_csv(" + DataLoader.fileLiteral(file)
+        String from = " FROM read_csv(" + DataLoader.fileLiteral(file)
                 + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"'"
                 + ", columns = " + columnList + ", max_line_size = " + MAX_LINE_BYTES
                 + ", store_rejects = true, rejects_table = " + DataLoader.quote(rejects)
                 + ", rejects_scan = " + DataLoader.quote("reject_scans_" + spec.name()) + ")";
+        String create = "CREATE OR REPLACE TABLE " + spec.name() + " AS SELECT ";
         try {
-            engine.execute(sql);
+            MemberIds.load(engine, create + String.join(", ", selectNumbers) + from, create + String.join(", ", select) + from);
         } catch (EngineException e) {
             problems.add(Problem.fatal(shown, 0, "", "unreadable-file",
                     "could not be read as CSV: " + DataLoader.firstLine(e)));

@@ -27,7 +27,8 @@ import java.util.Optional;
 
 /**
  * Loads the data folder into the engine: each {@code <table>.csv}, {@code .csv.gz} or {@code .parquet} into the
- * model table of that name, with the model's column types (no type sniffing). Rows the parser cannot read are set
+ * model table of that name, with the model's column types (no type sniffing; member ids as numbers where they all
+ * are, {@link MemberIds}). Rows the parser cannot read are set
  * aside with their line, column and reason; a file that cannot be read at all is a fatal problem. Any other CSV file,
  * and each sheet of an Excel workbook ({@link XlsxFile}), is recognised by its header as one of the public shapes
  * ({@link Shape}) and mapped onto the model by that shape's SQL.
@@ -64,6 +65,9 @@ public final class DataLoader {
             locators.addAll(load.locators());
             load.table().ifPresent(tables::add);
         }
+        if (!shaped.isEmpty()) {
+            MemberIds.storeAsText(engine);
+        }
         int sequence = 0;
         for (ShapeMatch match : shaped) {
             for (LoadedTable added : ShapeFile.load(engine, model, match.shape(), match.file(), match.format(), match.provenance(),
@@ -80,6 +84,7 @@ public final class DataLoader {
                         spec.columns().stream().map(c -> c.name() + " " + c.sqlType()).toList()) + ")");
             }
         }
+        MemberIds.agree(engine);
         return new LoadResult(tables, problems, setAside, locators);
     }
 

@@ -45,20 +45,26 @@ final class ParquetFile {
             return Optional.empty();
         }
         List<String> select = new ArrayList<>();
+        List<String> selectNumbers = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (ColumnSpec column : spec.columns()) {
             String original = fileColumns.get(column.name());
             if (original == null) {
                 select.add(DataLoader.nullColumn(column));
+                selectNumbers.add(DataLoader.nullColumn(column));
                 missing.add(column.name());
             } else {
-                select.add("CAST(" + DataLoader.identifier(original) + " AS " + column.sqlType() + ") AS " + column.name());
+                String cast = "CAST(" + DataLoader.identifier(original) + " AS " + column.sqlType() + ")";
+                select.add(cast + " AS " + column.name());
+                selectNumbers.add((MemberIds.isMemberId(column) ? MemberIds.asNumbers(cast) : cast) + " AS " + column.name());
             }
         }
         List<String> extra = fileColumns.entrySet().stream()
                 .filter(e -> spec.column(e.getKey()).isEmpty()).map(Map.Entry::getValue).toList();
         try {
-            engine.execute("CREATE OR REPLACE TABLE " + spec.name() + " AS SELECT " + String.join(", ", select) + " FROM " + source);
+            String create = "CREATE OR REPLACE TABLE " + spec.name() + " AS SELECT ";
+            MemberIds.load(engine, create + String.join(", ", selectNumbers) + " FROM " + source,
+                    create + String.join(", ", select) + " FROM " + source);
         } catch (EngineException e) {
             problems.add(Problem.fatal(shown, 0, "", "wrong-type",
                     "a column does not hold the model's type: " + DataLoader.firstLine(e)));

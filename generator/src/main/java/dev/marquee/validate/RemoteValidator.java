@@ -40,7 +40,7 @@ public final class RemoteValidator {
                     rules.add(Validator.Rule.tooLong(spec, column));
                 }
                 if (column.required()) {
-                    rules.add(Validator.Rule.required(spec, column));
+                    rules.add(Validator.Rule.required(spec, column, true));
                 }
                 column.min().ifPresent(min -> rules.add(Validator.Rule.range(spec, column, "below-minimum", "<", min)));
                 column.max().ifPresent(max -> rules.add(Validator.Rule.range(spec, column, "above-maximum", ">", max)));

@@ -1,5 +1,7 @@
 package dev.marquee.validate;
 
+import dev.marquee.engine.Column;
+import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Engine;
 import dev.marquee.engine.EngineException;
 import dev.marquee.engine.Sessions;
@@ -16,10 +18,12 @@ import dev.marquee.run.Background;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -41,10 +45,11 @@ public final class Validator {
             setAsideRows.put(table.name(), table.rowsRejected());
         }
         List<Rule> rowRules = new ArrayList<>();
-        Map<String, List<Rule>> tooLong = tooLongRules(engine, loaded.tables());
+        Set<String> storedAsNumbers = storedAsNumbers(engine, loaded.tables());
+        Map<String, List<Rule>> tooLong = tooLongRules(engine, loaded.tables(), storedAsNumbers);
         for (LoadedTable table : loaded.tables()) {
             rowRules.addAll(tooLong.getOrDefault(table.name(), List.of()));
-            rowRules.addAll(rowRules(table.spec(), asOf));
+            rowRules.addAll(rowRules(table.spec(), asOf, storedAsNumbers));
         }
         List<Rule> rules = new ArrayList<>(rowRules);
         for (LoadedTable table : loaded.tables()) {
@@ -135,23 +140,40 @@ public final class Validator {
     }
 
     /**
+     * The text columns of the model that the loader stored as numbers ({@code MemberIds}), as "table.column": a number
+     * has no blank or too-long value to look for.
+     */
+    private static Set<String> storedAsNumbers(Engine engine, List<LoadedTable> tables) {
+        Set<String> numbers = new HashSet<>();
+        for (LoadedTable table : tables) {
+            for (Column column : engine.describe("SELECT * FROM " + table.name())) {
+                if (column.type() != ColumnType.TEXT && table.spec().column(column.name()).filter(c -> c.maxLength().isPresent()).isPresent()) {
+                    numbers.add(table.name() + "." + column.name());
+                }
+            }
+        }
+        return numbers;
+    }
+
+    /**
      * The {@code max_length} rules of the tables' text columns, by table; they run first, so no later stage handles a
      * value longer than the model allows. Only the columns whose statistics allow a longer value get one: DuckDB keeps
      * each column's longest string (in bytes, never fewer than its characters) as a table is written, so this costs
      * one statement and no scan, where measuring every value costs ~30 ms per million rows and text column. The
      * built-in reference tables are ours and are not checked.
      */
-    private static Map<String, List<Rule>> tooLongRules(Engine engine, List<LoadedTable> tables) {
+    private static Map<String, List<Rule>> tooLongRules(Engine engine, List<LoadedTable> tables, Set<String> storedAsNumbers) {
+        java.util.function.Function<TableSpec, List<ColumnSpec>> textColumns = spec -> textColumns(spec, storedAsNumbers);
         List<TableSpec> specs = tables.stream().filter(t -> !t.isBuiltIn()).map(LoadedTable::spec)
-                .filter(spec -> !textColumns(spec).isEmpty()).toList();
+                .filter(spec -> !textColumns.apply(spec).isEmpty()).toList();
         Map<String, List<Rule>> rules = new LinkedHashMap<>();
         if (specs.isEmpty()) {
             return rules;
         }
-        int width = specs.stream().mapToInt(spec -> textColumns(spec).size()).max().orElseThrow();
+        int width = specs.stream().mapToInt(spec -> textColumns.apply(spec).size()).max().orElseThrow();
         List<String> longest = new ArrayList<>();
         for (int t = 0; t < specs.size(); t++) {
-            List<ColumnSpec> text = textColumns(specs.get(t));
+            List<ColumnSpec> text = textColumns.apply(specs.get(t));
             StringBuilder select = new StringBuilder("(SELECT " + t + " AS spec");
             for (int i = 0; i < width; i++) {
                 select.append(i < text.size() ? ", TRY_CAST(stats(" + text.get(i).name() + ").max_string_length AS BIGINT)"
@@ -164,13 +186,13 @@ public final class Validator {
             found = engine.query(String.join(" UNION ALL ", longest));
         } catch (EngineException e) {
             // Statistics this engine version does not give: every value is measured.
-            specs.forEach(spec -> rules.put(spec.name(), textColumns(spec).stream().map(c -> Rule.tooLong(spec, c)).toList()));
+            specs.forEach(spec -> rules.put(spec.name(), textColumns.apply(spec).stream().map(c -> Rule.tooLong(spec, c)).toList()));
             return rules;
         }
         // An empty table gives no row, and has no value to check.
         for (List<Object> row : found.rows()) {
             TableSpec spec = specs.get(((Number) row.get(0)).intValue());
-            List<ColumnSpec> text = textColumns(spec);
+            List<ColumnSpec> text = textColumns.apply(spec);
             for (int i = 0; i < text.size(); i++) {
                 if (!(row.get(i + 1) instanceof Number bytes) || bytes.longValue() > text.get(i).maxLength().orElseThrow()) {
                     rules.computeIfAbsent(spec.name(), name -> new ArrayList<>()).add(Rule.tooLong(spec, text.get(i)));
@@ -180,15 +202,15 @@ public final class Validator {
         return rules;
     }
 
-    private static List<ColumnSpec> textColumns(TableSpec spec) {
-        return spec.columns().stream().filter(c -> c.maxLength().isPresent()).toList();
+    private static List<ColumnSpec> textColumns(TableSpec spec, Set<String> storedAsNumbers) {
+        return spec.columns().stream().filter(c -> c.maxLength().isPresent() && !storedAsNumbers.contains(spec.name() + "." + c.name())).toList();
     }
 
-    private static List<Rule> rowRules(TableSpec spec, LocalDate asOf) {
+    private static List<Rule> rowRules(TableSpec spec, LocalDate asOf, Set<String> storedAsNumbers) {
         List<Rule> rules = new ArrayList<>();
         for (ColumnSpec column : spec.columns()) {
             if (column.required()) {
-                rules.add(Rule.required(spec, column));
+                rules.add(Rule.required(spec, column, !storedAsNumbers.contains(spec.name() + "." + column.name())));
             }
             column.min().ifPresent(min -> rules.add(Rule.range(spec, column, "below-minimum", "<", min)));
             column.max().ifPresent(max -> rules.add(Rule.range(spec, column, "above-maximum", ">", max)));
@@ -232,10 +254,10 @@ public final class Validator {
     /** A rule as SQL: the condition a breaking row meets, and the rule in words. */
     record Rule(String table, String column, String name, String violation, String message) {
 
-        static Rule required(TableSpec spec, ColumnSpec column) {
+        static Rule required(TableSpec spec, ColumnSpec column, boolean storedAsText) {
             // trim strips spaces and non-ASCII (Unicode) spaces only, so a value it empties starts below '!' or at a
             // non-ASCII character: that cheap test comes first and lets DuckDB skip whole row groups by their min and max.
-            String blank = column.sqlType().equals("VARCHAR") ? " OR ((" + column.name() + " < '!' OR " + column.name()
+            String blank = column.sqlType().equals("VARCHAR") && storedAsText ? " OR ((" + column.name() + " < '!' OR " + column.name()
                     + " >= chr(128)) AND trim(" + column.name() + ") = '')" : "";
             return new Rule(spec.name(), column.name(), "blank-required", column.name() + " IS NULL" + blank,
                     column.name() + " is required and must not be blank");

@@ -32,6 +32,12 @@ class ParquetExportTest {
             assertEquals(7, count(duck, "read_parquet('" + out + "/viewing_sessions/*/*.parquet', hive_partitioning = true)"));
             assertEquals(3, count(duck, "read_parquet('" + out + "/users/*.parquet')"));
             assertEquals(2, count(duck, "read_parquet('" + out + "/titles/*.parquet')"));
+            try (ResultSet rs = duck.createStatement().executeQuery("SELECT any_value(typeof(user_id)), string_agg(user_id, ',') FROM read_parquet('"
+                    + out + "/users/*.parquet')")) {
+                rs.next();
+                assertEquals("VARCHAR", rs.getString(1), "member ids are text in the model, though loaded as numbers");
+                assertEquals("1,2,3", rs.getString(2));
+            }
             try (ResultSet rs = duck.createStatement().executeQuery("SELECT sum(minutes_watched) FROM read_parquet('"
                     + out + "/viewing_sessions/*/*.parquet')")) {
                 rs.next();

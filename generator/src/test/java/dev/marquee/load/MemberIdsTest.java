@@ -1,4 +1,4 @@
-package dev.marquee.layer;
+package dev.marquee.load;
 
 import dev.marquee.BuiltLayer;
 import dev.marquee.Fixtures;
@@ -6,7 +6,11 @@ import dev.marquee.catalog.QuerySource;
 import dev.marquee.catalog.Question;
 import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.query.Parameters;
+import dev.marquee.model.DataModel;
+import dev.marquee.model.Problem;
 import dev.marquee.run.Background;
+import dev.marquee.validate.ValidationReport;
+import dev.marquee.validate.Validator;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -27,15 +31,16 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Member ids stored as numbers only where every id of every table is a plain whole number, and the questions' figures
- * the same whichever way the ids are stored.
+ * Member ids stored as numbers only where every id of every table is a plain whole number, from the load on, quoted as
+ * the files wrote them, and the questions' figures the same whichever way the ids are stored.
  */
 class MemberIdsTest {
 
     private static final Parameters AS_OF = new Parameters(LocalDate.of(2024, 3, 31), 2, 15);
-    /** The hand-built fixture whose member ids are 1 to 12, and its CSV files. */
+    /** The hand-built fixture whose member ids are 1 to 6, and its CSV files. */
     private static final Path FIXTURE = Fixtures.FIXTURES.resolve("questions");
     private static final List<Path> FIXTURE_FILES = csvFiles(FIXTURE);
 
@@ -147,6 +152,136 @@ class MemberIdsTest {
         }
     }
 
+    /** The data folder loaded, not validated: the types the loader left the ids in. */
+    private static LoadResult load(DuckDbEngine engine, Path data) throws Exception {
+        try (Background background = Background.open()) {
+            return DataLoader.load(background, data, DataModel.standard(), engine, Fixtures.scratch("marquee-ids-"));
+        }
+    }
+
+    private static ValidationReport validate(DuckDbEngine engine, LoadResult loaded) {
+        try (Background background = Background.open()) {
+            return Validator.validate(background, engine, loaded, AS_OF.asOf(), 0.5);
+        }
+    }
+
+    private static Path fixtureWith(String eventsAppended) throws Exception {
+        Path data = Fixtures.scratch("marquee-load-ids-");
+        for (Path file : FIXTURE_FILES) {
+            Files.copy(file, data.resolve(file.getFileName()));
+        }
+        Files.writeString(data.resolve("viewing_sessions.csv"), eventsAppended, java.nio.file.StandardOpenOption.APPEND);
+        return data;
+    }
+
+    /** Every table with member ids, and the type it holds them in, after the load alone. */
+    private static Map<String, String> idTypes(DuckDbEngine engine) {
+        Map<String, String> types = new java.util.TreeMap<>();
+        engine.query("SELECT table_name, data_type FROM duckdb_columns() WHERE column_name = 'user_id' AND database_name = 'memory'"
+                + " AND schema_name = 'main'").rows().forEach(row -> types.put((String) row.get(0), (String) row.get(1)));
+        return types;
+    }
+
+    /**
+     * Plain ids are numbers from the load on, in CSV and in Parquet files alike, so validation compares numbers; the
+     * empty tables the loader makes for the absent files agree with them.
+     */
+    @Test
+    void plainIds_areLoadedAsNumbers_fromCsvAndParquet() throws Exception {
+        Path parquet = Fixtures.scratch("marquee-parquet-ids-");
+        try (DuckDbEngine engine = engine()) {
+            for (Path file : FIXTURE_FILES) {
+                String table = file.getFileName().toString().replace(".csv", "");
+                if (table.equals("users") || table.equals("viewing_sessions")) {
+                    engine.execute("COPY (SELECT * FROM read_csv('" + file + "', all_varchar = true)) TO '"
+                            + parquet.resolve(table + ".parquet") + "' (FORMAT parquet)");
+                } else {
+                    Files.copy(file, parquet.resolve(file.getFileName()));
+                }
+            }
+        }
+        for (Path data : List.of(FIXTURE, parquet)) {
+            try (DuckDbEngine engine = engine()) {
+                load(engine, data);
+                Map<String, String> types = idTypes(engine);
+                assertTrue(types.keySet().containsAll(List.of("member_profiles", "payments", "ratings", "subscriptions", "users",
+                        "viewing_sessions")), types.toString());
+                types.forEach((table, type) -> assertEquals("BIGINT", type, data + ": " + table));
+                assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), engine.query("SELECT user_id FROM users ORDER BY user_id").rows().stream()
+                        .map(row -> ((Number) row.get(0)).longValue()).toList());
+            }
+        }
+    }
+
+    /**
+     * One id that is not plain, in one file, loads that file as text (the failed attempt leaves nothing behind), and
+     * every other table agrees: validation then quotes the id exactly as the file wrote it, and its line.
+     */
+    @Test
+    void oneIdThatIsNotPlain_loadsEveryTableAsText_andIsQuotedAsWritten() throws Exception {
+        for (String odd : List.of("007", "u1", "+5", "5.0", "99999999999999999999", "8c1f0a52-3d1e-4a5e-9b7d-2f0c1e4d5a6b")) {
+            try (DuckDbEngine engine = engine()) {
+                LoadResult loaded = load(engine, fixtureWith(odd + ",t1,2024-01-12 20:00:00,10,TV,true\n"));
+                idTypes(engine).forEach((table, type) -> assertEquals("VARCHAR", type, odd + ": " + table));
+                assertEquals(8L, ((Number) engine.scalar("SELECT count(*) FROM viewing_sessions")).longValue(), odd);
+                assertEquals("1", engine.scalar("SELECT min(user_id) FROM users"), odd);
+                ValidationReport report = validate(engine, loaded);
+                Problem problem = report.problems().stream().filter(p -> p.rule().equals("unknown-reference")).findFirst().orElseThrow();
+                assertEquals(odd, problem.value());
+                assertEquals(9L, problem.line(), odd);
+            }
+        }
+    }
+
+    /**
+     * With ids stored as numbers, validation's rules still hold: a member the users file does not have is quoted as
+     * written, with its line, and a blank id is set aside as blank, not taken for a number.
+     */
+    @Test
+    void withIdsAsNumbers_validationQuotesUnknownMembersAndSetsBlankIdsAside() throws Exception {
+        try (DuckDbEngine engine = engine()) {
+            LoadResult loaded = load(engine, fixtureWith("99,t1,2024-01-12 20:00:00,10,TV,true\n,t1,2024-01-13 20:00:00,10,TV,true\n"));
+            assertEquals("BIGINT", idTypes(engine).get("viewing_sessions"));
+            ValidationReport report = validate(engine, loaded);
+            assertEquals(List.of("blank-required user_id line 10 value ''", "unknown-reference user_id line 9 value '99'"),
+                    report.problems().stream().filter(p -> p.severity() == Problem.Severity.SET_ASIDE)
+                            .map(p -> p.rule() + " " + p.column() + " line " + p.line() + " value '" + p.value() + "'").sorted().toList());
+            assertEquals(7L, ((Number) engine.scalar("SELECT count(*) FROM viewing_sessions")).longValue());
+        }
+    }
+
+    /**
+     * A public file's members are appended to a table a model file has loaded: its ids are text ("nu-1"), and a number
+     * column would have refused them or read "007" as 7, so every table goes back to text first.
+     */
+    @Test
+    void aPublicFileAppendedToATableLoadedWithNumbers_keepsEveryIdAsWritten() throws Exception {
+        Path data = Fixtures.scratch("marquee-profiles-");
+        Files.writeString(data.resolve("member_profiles.csv"), "user_id,source\n1,crm\n2,crm\n");
+        Files.copy(Fixtures.EXCERPTS.resolve("netflix_users.csv"), data.resolve("netflix_users.csv"));
+        try (DuckDbEngine engine = engine()) {
+            LoadResult loaded = load(engine, data);
+            assertTrue(loaded.problems().stream().noneMatch(p -> p.severity() == Problem.Severity.FATAL), loaded.problems().toString());
+            idTypes(engine).forEach((table, type) -> assertEquals("VARCHAR", type, table));
+            assertEquals(List.of("1", "2", "nu-1"), engine.query("SELECT user_id FROM member_profiles WHERE user_id IN ('1', '2', 'nu-1')"
+                    + " ORDER BY user_id").rows().stream().map(row -> (String) row.get(0)).toList());
+        }
+    }
+
+    /** The export writes the model's text ids, ordered as text, whatever type the loader held them in. */
+    @Test
+    void theExport_writesIdsAsText() throws Exception {
+        Path data = fixtureWith("");
+        Files.writeString(data.resolve("users.csv"), "10,2024-01-10,United States,30,Female,Basic\n", java.nio.file.StandardOpenOption.APPEND);
+        Path out = Fixtures.scratch("marquee-export-ids-").resolve("lake");
+        Fixtures.Run run = Fixtures.marquee("export", "--format", "parquet", "--data", data.toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        try (DuckDbEngine engine = engine()) {
+            assertEquals(List.of("VARCHAR", "1,10,2,3,4,5,6"), engine.query("SELECT typeof(user_id), string_agg(user_id, ',') FROM read_parquet('"
+                    + out.resolve("users/part_0.parquet") + "') GROUP BY ALL").rows().get(0));
+        }
+    }
+
     /** The fixture and one viewing session of a member the users file does not have, "x9": validation sets it aside. */
     @Test
     void aSessionSetAsideByValidation_withAnIdThatIsNotANumber_leavesTheOthersConverted() throws Exception {
@@ -177,8 +312,8 @@ class MemberIdsTest {
     }
 
     /**
-     * The fixture of fixtures/questions twice: as it is (ids 1 to 12, stored as numbers) and with every member id
-     * written "m1" to "m12" (kept as text). Every statement of every question gives the same rows both ways. Rows are
+     * The fixture of fixtures/questions twice: as it is (ids 1 to 6, stored as numbers) and with every member id
+     * written "m1" to "m6" (kept as text). Every statement of every question gives the same rows both ways. Rows are
      * compared as sets: the churn model's rows are ordered by member id, and "m10" sorts before "m2".
      */
     @Test
