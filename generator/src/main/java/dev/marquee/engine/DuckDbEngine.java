@@ -6,7 +6,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -104,6 +106,16 @@ public final class DuckDbEngine implements Engine {
         long tables = ((Number) scalar("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'")).longValue();
         OptionalLong limit = bytes(String.valueOf(scalar("SELECT current_setting('memory_limit')")));
         oneAtATime.set(limit.isPresent() && tables > SIDE_BY_SIDE_MAX_SHARE_OF_MEMORY * limit.getAsLong());
+    }
+
+    @Override
+    public Map<String, Long> tableRows() {
+        Map<String, Long> rows = new HashMap<>();
+        for (List<Object> row : query("SELECT table_name, estimated_size FROM duckdb_tables()"
+                + " WHERE database_name = current_database() AND schema_name = current_schema()").rows()) {
+            rows.put((String) row.get(0), ((Number) row.get(1)).longValue());
+        }
+        return rows;
     }
 
     /** A size as DuckDB writes one ("14.1 GiB", "953.6 MiB", "0 bytes"), in bytes; empty when it is not one. */

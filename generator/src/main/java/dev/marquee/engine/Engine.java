@@ -85,6 +85,14 @@ public interface Engine extends AutoCloseable {
         };
     }
 
+    /**
+     * The rows of each table of the current schema by name, as the engine estimates them without counting, for
+     * choosing which work to start first; empty when the engine does not tell.
+     */
+    default java.util.Map<String, Long> tableRows() {
+        return java.util.Map.of();
+    }
+
     /** Convenience for a single value. */
     default Object scalar(String sql) {
         Table result = query(sql);

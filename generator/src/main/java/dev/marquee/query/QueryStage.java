@@ -6,6 +6,7 @@ import dev.marquee.catalog.ChartSpec;
 import dev.marquee.catalog.ModelSpec;
 import dev.marquee.catalog.QuerySource;
 import dev.marquee.catalog.Question;
+import dev.marquee.catalog.TablesRead;
 import dev.marquee.engine.Column;
 import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Engine;
@@ -148,7 +149,7 @@ public final class QueryStage {
                 statements.add(sql.sql(query));
             }
         }
-        SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, secondStartsAfter);
+        SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, rowsRead(engine, statements), secondStartsAfter);
         if (outcome.failure().isPresent()) {
             SideBySide.Failure failure = outcome.failure().get();
             List<Problem> problems = describedProblems(background, engine, questions, sql, memberIdentifiers);
@@ -189,6 +190,13 @@ public final class QueryStage {
             throw ReportException.of(ReportException.QUESTION_PROBLEM, "The questions do not run on this data", problems);
         }
         return answers;
+    }
+
+    /** Per statement, the rows of the tables it reads, as the engine estimates them: what it is expected to take. */
+    private static long[] rowsRead(Engine engine, List<String> statements) {
+        Map<String, Long> rows = engine.tableRows();
+        List<String> tables = List.copyOf(rows.keySet());
+        return statements.stream().mapToLong(sql -> TablesRead.among(sql, tables).stream().mapToLong(rows::get).sum()).toArray();
     }
 
     /** Every statement described, side by side; the problems of those that do not describe and of their columns. */

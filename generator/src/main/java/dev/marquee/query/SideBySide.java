@@ -50,15 +50,26 @@ final class SideBySide {
         return Arrays.asList(described);
     }
 
-    /** The statements' results, the second session starting once {@code secondStartsAfter} is done. */
-    static Outcome query(Background background, Engine engine, List<String> statements, java.util.concurrent.CompletableFuture<?> secondStartsAfter) {
+    /**
+     * The statements' results, the second session starting once {@code secondStartsAfter} is done. Side by side, the
+     * statements start in order of {@code costs}, largest first (ties in statement order): each session takes the next,
+     * and a long statement taken last would run alone on one thread while the other session idles. A failure is still
+     * the first in statement order: the statements before it that did not start are run, one at a time, to see.
+     *
+     * @param costs per statement, what it is expected to take (the rows it reads), in any unit
+     */
+    static Outcome query(Background background, Engine engine, List<String> statements, long[] costs,
+                         java.util.concurrent.CompletableFuture<?> secondStartsAfter) {
+        List<Integer> order = engine.sideBySide() ? largestFirst(costs)
+                : java.util.stream.IntStream.range(0, statements.size()).boxed().toList();
         Table[] tables = new Table[statements.size()];
         EngineException[] errors = new EngineException[statements.size()];
         AtomicBoolean failed = new AtomicBoolean();
-        Sessions.share(background, engine, statements.size(), secondStartsAfter, (session, i) -> {
+        Sessions.share(background, engine, statements.size(), secondStartsAfter, (session, k) -> {
             if (failed.get()) {
                 return;
             }
+            int i = order.get(k);
             try {
                 tables[i] = session.query(statements.get(i));
             } catch (EngineException e) {
@@ -67,10 +78,23 @@ final class SideBySide {
             }
         });
         for (int i = 0; i < errors.length; i++) {
+            if (errors[i] == null && tables[i] == null && failed.get()) {
+                try {
+                    tables[i] = engine.query(statements.get(i));
+                } catch (EngineException e) {
+                    errors[i] = e;
+                }
+            }
             if (errors[i] != null) {
                 return new Outcome(List.of(), Optional.of(new Failure(i, errors[i])));
             }
         }
         return new Outcome(new ArrayList<>(Arrays.asList(tables)), Optional.empty());
+    }
+
+    /** The indexes of {@code costs}, largest cost first, ties in index order. */
+    static List<Integer> largestFirst(long[] costs) {
+        return java.util.stream.IntStream.range(0, costs.length).boxed()
+                .sorted(java.util.Comparator.comparingLong((Integer i) -> costs[i]).reversed()).toList();
     }
 }

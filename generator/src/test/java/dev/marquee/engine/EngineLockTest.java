@@ -76,6 +76,19 @@ class EngineLockTest {
         }
     }
 
+    /** The query stage orders its statements by the rows they read, asked of the locked engine. */
+    @Test
+    void lock_tableRows_stillEstimatedWithoutCounting() {
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB")) {
+            engine.execute("CREATE TABLE big AS SELECT * FROM range(250000)");
+            engine.execute("CREATE TABLE t AS SELECT 42 AS answer");
+            engine.execute("CREATE VIEW v AS SELECT * FROM big");
+            engine.lock();
+
+            assertEquals(java.util.Map.of("big", 250_000L, "t", 1L), engine.tableRows());
+        }
+    }
+
     @Test
     void lock_sessionsSharingWork_doNotTryToChangeThreads() {
         try (DuckDbEngine engine = lockedWithATable()) {

@@ -28,7 +28,7 @@ class SideBySideTest {
         List<String> statements = IntStream.range(0, 40).mapToObj(i -> "SELECT " + i + " AS n, count(*) AS c FROM range(" + (i * 1000) + ")").toList();
 
         try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
-            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, CompletableFuture.completedFuture(null));
+            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, new long[statements.size()], CompletableFuture.completedFuture(null));
 
             assertTrue(outcome.failure().isEmpty());
             List<Long> firsts = new ArrayList<>();
@@ -51,10 +51,49 @@ class SideBySideTest {
                 "SELECT * FROM no_such_table");
 
         try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
-            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, CompletableFuture.completedFuture(null));
+            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, new long[statements.size()], CompletableFuture.completedFuture(null));
 
             assertEquals(1, outcome.failure().orElseThrow().index());
             assertTrue(outcome.failure().get().error().getMessage().contains("not a number"), outcome.failure().get().error().getMessage());
+        }
+    }
+
+    @Test
+    void largestFirst_ordersByCost_tiesInStatementOrder() {
+        assertEquals(List.of(2, 0, 3, 1, 4), SideBySide.largestFirst(new long[]{50, 7, 900, 50, 0}));
+    }
+
+    /**
+     * The statement that fails at once costs most, so it starts first and no other starts after it; the one before it in
+     * statement order, which fails only at its last row, is still the failure reported, as one after another.
+     */
+    @Test
+    void query_aCostlyStatementFailingFirst_stillReportsTheFirstFailureInStatementOrder() {
+        List<String> statements = List.of(
+                "SELECT 1",
+                "SELECT max(CAST(CASE WHEN i = 999999 THEN 'not a number' ELSE CAST(i AS VARCHAR) END AS INTEGER)) FROM range(1000000) AS r(i)",
+                "SELECT 3",
+                "SELECT * FROM no_such_table");
+
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
+            // The second session waits for every statement to be taken, so none runs beside the first.
+            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, new long[]{0, 0, 0, 100},
+                    new CompletableFuture<>());
+
+            assertEquals(1, outcome.failure().orElseThrow().index());
+            assertTrue(outcome.failure().get().error().getMessage().contains("not a number"), outcome.failure().get().error().getMessage());
+        }
+    }
+
+    @Test
+    void query_costsOrderTheStart_notTheResults() {
+        List<String> statements = IntStream.range(0, 12).mapToObj(i -> "SELECT " + i + " AS n").toList();
+        long[] costs = IntStream.range(0, 12).mapToLong(i -> i).toArray();
+
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
+            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, costs, CompletableFuture.completedFuture(null));
+
+            assertEquals(LongStream.range(0, 12).boxed().toList(), outcome.tables().stream().map(t -> (Long) t.value(0, "n")).toList());
         }
     }
 }
