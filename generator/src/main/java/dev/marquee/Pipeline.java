@@ -717,9 +717,9 @@ public final class Pipeline {
                 if (columns.isEmpty()) {
                     continue;
                 }
-                String days = daysOf.getOrDefault(table.name(), columns.stream().map(c -> "SELECT CAST(" + c + " AS DATE) AS day FROM " + table.name())
-                        .collect(java.util.stream.Collectors.joining(" UNION ALL ")));
-                var row = engine.query("SELECT min(day), max(day) FROM (" + days + ") AS days").rows().get(0);
+                String ends = daysOf.containsKey(table.name()) ? firstAndLast(daysOf.get(table.name()))
+                        : columns.stream().map(c -> firstAndLast(c, table.name())).collect(java.util.stream.Collectors.joining(" UNION ALL "));
+                var row = engine.query("SELECT min(first_day), max(last_day) FROM (" + ends + ") AS ends").rows().get(0);
                 if (row.get(0) != null) {
                     ranges.put(table.name(), new Report.DateRange((LocalDate) row.get(0), (LocalDate) row.get(1), table.spec().personal()));
                 }
@@ -753,6 +753,19 @@ public final class Pipeline {
             return ranges;
         }
 
+        /**
+         * A column's first and last day ({@code first_day}, {@code last_day}): its least and greatest value made a date,
+         * which is the least and greatest of its values made dates, without a date made of each of 100M timestamps.
+         */
+        private static String firstAndLast(String column, String table) {
+            return "SELECT CAST(min(" + column + ") AS DATE) AS first_day, CAST(max(" + column + ") AS DATE) AS last_day FROM " + table;
+        }
+
+        /** The first and last of a query's days ({@code day}), as {@link #firstAndLast(String, String)} gives a column's. */
+        private static String firstAndLast(String days) {
+            return "SELECT min(day) AS first_day, max(day) AS last_day FROM (" + days + ") AS days";
+        }
+
         /** A table's date and timestamp columns but a release date, which says when a title was made, not what the data covers. */
         private static List<String> activityColumns(dev.marquee.model.TableSpec table) {
             return table.columns().stream().filter(c -> c.isTemporal() && !c.name().contains("release")).map(c -> c.name()).toList();
@@ -768,8 +781,8 @@ public final class Pipeline {
                 LocalDate last = DataLoader.latestActivityDate(engine, loaded).orElse(null);
                 return new Report.DateRange(null, last);
             }
-            var row = engine.query("SELECT min(day), max(day) FROM (" + daysOf.getOrDefault("viewing_sessions",
-                    "SELECT CAST(started_at AS DATE) AS day FROM viewing_sessions") + ") AS days").rows().get(0);
+            var row = engine.query(daysOf.containsKey("viewing_sessions") ? firstAndLast(daysOf.get("viewing_sessions"))
+                    : firstAndLast("started_at", "viewing_sessions")).rows().get(0);
             return new Report.DateRange((LocalDate) row.get(0), (LocalDate) row.get(1));
         }
 
