@@ -126,8 +126,9 @@ public final class Validator {
     /** One count per rule of a table, in one scan: a row counts for the first rule it breaks. */
     private static String firstBreakCounts(List<Rule> rules) {
         if (rules.size() == 1) {
-            // A plain filter, which a key's or a reference's subquery is planned best with.
-            return "SELECT count(*) FROM " + rules.get(0).table() + " WHERE " + rules.get(0).violation();
+            // The rule's own count (a plain filter unless it has a faster one), which a key's or a reference's subquery
+            // is planned best with.
+            return rules.get(0).count();
         }
         List<String> filters = new ArrayList<>();
         List<String> earlier = new ArrayList<>();
@@ -226,7 +227,7 @@ public final class Validator {
 
     private static long apply(Engine engine, Rule rule, LoadedTable table, Optional<RowLocator> locator, List<Problem> problems) {
         String from = " FROM " + rule.table() + " WHERE " + rule.violation();
-        long count = ((Number) engine.scalar("SELECT count(*)" + from)).longValue();
+        long count = ((Number) engine.scalar(rule.count())).longValue();
         if (count == 0) {
             return 0;
         }
@@ -251,8 +252,15 @@ public final class Validator {
         return "substr(CAST(" + column + " AS VARCHAR), 1, " + (Problem.MAX_VALUE_SHOWN + 1) + ")";
     }
 
-    /** A rule as SQL: the condition a breaking row meets, and the rule in words. */
-    record Rule(String table, String column, String name, String violation, String message) {
+    /**
+     * A rule as SQL: the condition a breaking row meets, the rule in words, and the statement that counts the rows
+     * breaking it ({@code count}: the rows meeting the condition, unless the rule has a faster way to count them).
+     */
+    record Rule(String table, String column, String name, String violation, String message, String count) {
+
+        Rule(String table, String column, String name, String violation, String message) {
+            this(table, column, name, violation, message, "SELECT count(*) FROM " + table + " WHERE " + violation);
+        }
 
         static Rule required(TableSpec spec, ColumnSpec column, boolean storedAsText) {
             // trim strips spaces and non-ASCII (Unicode) spaces only, so a value it empties starts below '!' or at a
@@ -297,13 +305,20 @@ public final class Validator {
                     "the key (" + key + ") repeats an earlier row");
         }
 
+        /**
+         * Counted by value: each value's rows are counted first and each value looked up once, which at 100M events took
+         * the title ids' check from 2.9–3.3 s to 1.6–1.7 s on one thread, and the member ids' from 1.6–1.7 s to 1.4–1.6 s
+         * (10M: 0.30 → 0.17 s and 0.16 → 0.11 s; text member ids 0.33 → 0.21 s).
+         */
         static Rule reference(TableSpec spec, ColumnSpec column, String reference) {
             String target = reference.substring(0, reference.indexOf('.'));
             String targetColumn = reference.substring(reference.indexOf('.') + 1);
-            return new Rule(spec.name(), column.name(), "unknown-reference",
-                    column.name() + " IS NOT NULL AND " + column.name() + " NOT IN (SELECT " + targetColumn + " FROM " + target
-                            + " WHERE " + targetColumn + " IS NOT NULL)",
-                    column.name() + " is not in " + reference);
+            String unknown = " NOT IN (SELECT " + targetColumn + " FROM " + target + " WHERE " + targetColumn + " IS NOT NULL)";
+            return new Rule(spec.name(), column.name(), "unknown-reference", column.name() + " IS NOT NULL AND " + column.name() + unknown,
+                    column.name() + " is not in " + reference,
+                    "SELECT coalesce(sum(row_count), 0) FROM (SELECT " + column.name() + " AS referenced, count(*) AS row_count FROM "
+                            + spec.name() + " WHERE " + column.name() + " IS NOT NULL GROUP BY " + column.name() + ") AS per_value"
+                            + " WHERE referenced" + unknown);
         }
 
         private static String number(double value) {
