@@ -718,7 +718,7 @@ public final class Pipeline {
                     continue;
                 }
                 String ends = daysOf.containsKey(table.name()) ? firstAndLast(daysOf.get(table.name()))
-                        : columns.stream().map(c -> firstAndLast(c, table.name())).collect(java.util.stream.Collectors.joining(" UNION ALL "));
+                        : columns.stream().map(c -> firstAndLast(engine, c, table.name())).collect(java.util.stream.Collectors.joining(" UNION ALL "));
                 var row = engine.query("SELECT min(first_day), max(last_day) FROM (" + ends + ") AS ends").rows().get(0);
                 if (row.get(0) != null) {
                     ranges.put(table.name(), new Report.DateRange((LocalDate) row.get(0), (LocalDate) row.get(1), table.spec().personal()));
@@ -754,14 +754,18 @@ public final class Pipeline {
         }
 
         /**
-         * A column's first and last day ({@code first_day}, {@code last_day}): its least and greatest value made a date,
-         * which is the least and greatest of its values made dates, without a date made of each of 100M timestamps.
+         * A column's first and last day ({@code first_day}, {@code last_day}). On DuckDB, its least and greatest value
+         * made a date: DuckDB reads every timestamp's date in one time zone, so the dates rise with the values, and 100M
+         * timestamps are not each made a date. Trino reads a zoned timestamp's date in the value's own zone, where the
+         * earliest instant need not have the earliest date, so each value is made a date there.
          */
-        private static String firstAndLast(String column, String table) {
-            return "SELECT CAST(min(" + column + ") AS DATE) AS first_day, CAST(max(" + column + ") AS DATE) AS last_day FROM " + table;
+        private static String firstAndLast(Engine engine, String column, String table) {
+            return engine.dialect() == dev.marquee.engine.Dialect.DUCKDB
+                    ? "SELECT CAST(min(" + column + ") AS DATE) AS first_day, CAST(max(" + column + ") AS DATE) AS last_day FROM " + table
+                    : firstAndLast("SELECT CAST(" + column + " AS DATE) AS day FROM " + table);
         }
 
-        /** The first and last of a query's days ({@code day}), as {@link #firstAndLast(String, String)} gives a column's. */
+        /** The first and last of a query's days ({@code day}), as {@link #firstAndLast(Engine, String, String)} gives a column's. */
         private static String firstAndLast(String days) {
             return "SELECT min(day) AS first_day, max(day) AS last_day FROM (" + days + ") AS days";
         }
@@ -782,7 +786,7 @@ public final class Pipeline {
                 return new Report.DateRange(null, last);
             }
             var row = engine.query(daysOf.containsKey("viewing_sessions") ? firstAndLast(daysOf.get("viewing_sessions"))
-                    : firstAndLast("started_at", "viewing_sessions")).rows().get(0);
+                    : firstAndLast(engine, "started_at", "viewing_sessions")).rows().get(0);
             return new Report.DateRange((LocalDate) row.get(0), (LocalDate) row.get(1));
         }
 

@@ -53,8 +53,10 @@ final class SideBySide {
     /**
      * The statements' results, the second session starting once {@code secondStartsAfter} is done. Side by side, the
      * statements start in order of {@code costs}, largest first (ties in statement order): each session takes the next,
-     * and a long statement taken last would run alone on one thread while the other session idles. A failure is still
-     * the first in statement order: the statements before it that did not start are run, one at a time, to see.
+     * and a long statement taken last would run alone on one thread while the other session idles. A failure while a
+     * statement runs (a value that does not cast) is still the first in statement order: the statements before it that
+     * did not start are run, one at a time, to see. A statement that does not plan (a table or column it names is not
+     * there) is reported at once: the caller then plans every statement and reports each one that does not.
      *
      * @param costs per statement, what it is expected to take (the rows it reads), in any unit
      */
@@ -77,8 +79,9 @@ final class SideBySide {
                 failed.set(true);
             }
         });
+        boolean runsLaterToSee = failed.get() && firstFailure(errors).filter(f -> plans(engine, statements.get(f))).isPresent();
         for (int i = 0; i < errors.length; i++) {
-            if (errors[i] == null && tables[i] == null && failed.get()) {
+            if (errors[i] == null && tables[i] == null && runsLaterToSee) {
                 try {
                     tables[i] = engine.query(statements.get(i));
                 } catch (EngineException e) {
@@ -90,6 +93,24 @@ final class SideBySide {
             }
         }
         return new Outcome(new ArrayList<>(Arrays.asList(tables)), Optional.empty());
+    }
+
+    private static Optional<Integer> firstFailure(EngineException[] errors) {
+        for (int i = 0; i < errors.length; i++) {
+            if (errors[i] != null) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean plans(Engine engine, String statement) {
+        try {
+            engine.describe(statement);
+            return true;
+        } catch (EngineException e) {
+            return false;
+        }
     }
 
     /** The indexes of {@code costs}, largest cost first, ties in index order. */

@@ -64,8 +64,8 @@ class SideBySideTest {
     }
 
     /**
-     * The statement that fails at once costs most, so it starts first and no other starts after it; the one before it in
-     * statement order, which fails only at its last row, is still the failure reported, as one after another.
+     * The statement that fails at once as it runs costs most, so it starts first and no other starts after it; the one
+     * before it in statement order, which fails only at its last row, is still the failure reported, as one after another.
      */
     @Test
     void query_aCostlyStatementFailingFirst_stillReportsTheFirstFailureInStatementOrder() {
@@ -73,7 +73,7 @@ class SideBySideTest {
                 "SELECT 1",
                 "SELECT max(CAST(CASE WHEN i = 999999 THEN 'not a number' ELSE CAST(i AS VARCHAR) END AS INTEGER)) FROM range(1000000) AS r(i)",
                 "SELECT 3",
-                "SELECT * FROM no_such_table");
+                "SELECT max(CAST(CASE WHEN i = 0 THEN 'x' ELSE CAST(i AS VARCHAR) END AS INTEGER)) FROM range(10) AS r(i)");
 
         try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
             // The second session waits for every statement to be taken, so none runs beside the first.
@@ -94,6 +94,23 @@ class SideBySideTest {
             SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, costs, CompletableFuture.completedFuture(null));
 
             assertEquals(LongStream.range(0, 12).boxed().toList(), outcome.tables().stream().map(t -> (Long) t.value(0, "n")).toList());
+        }
+    }
+
+    /**
+     * A statement that does not plan is reported at once, with no statement before it run to see: the query stage then
+     * plans every statement and reports each one that does not. Run, the first would have failed and been reported.
+     */
+    @Test
+    void query_aCostlyStatementThatDoesNotPlan_isReportedWithoutRunningTheOthers() {
+        List<String> statements = List.of(
+                "SELECT max(CAST(CASE WHEN i = 0 THEN 'x' ELSE CAST(i AS VARCHAR) END AS INTEGER)) FROM range(10) AS r(i)",
+                "SELECT * FROM no_such_table");
+
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
+            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, new long[]{0, 100}, new CompletableFuture<>());
+
+            assertEquals(1, outcome.failure().orElseThrow().index());
         }
     }
 }
