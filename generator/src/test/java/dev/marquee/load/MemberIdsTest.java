@@ -214,6 +214,27 @@ class MemberIdsTest {
     }
 
     /**
+     * A Parquet file whose member ids are typed numbers: whole numbers (negative ones and 0 too) load as numbers;
+     * doubles read back as "1.0", which is not how the model's text would write 1, so every table keeps them as text.
+     */
+    @Test
+    void parquetIdsTypedAsNumbers_loadAsNumbersOnlyWhenWhole() throws Exception {
+        for (String type : List.of("BIGINT", "INTEGER", "DOUBLE")) {
+            Path data = Fixtures.scratch("marquee-typed-ids-");
+            try (DuckDbEngine engine = engine()) {
+                engine.execute("COPY (SELECT CAST(i AS " + type + ") AS user_id, DATE '2024-01-10' AS signup_date, 'Japan' AS country"
+                        + " FROM (VALUES (-2), (0), (7)) AS t(i)) TO '" + data.resolve("users.parquet") + "' (FORMAT parquet)");
+            }
+            try (DuckDbEngine engine = engine()) {
+                load(engine, data);
+                boolean whole = !type.equals("DOUBLE");
+                idTypes(engine).forEach((table, stored) -> assertEquals(whole ? "BIGINT" : "VARCHAR", stored, type + ": " + table));
+                assertEquals(whole ? "-2,0,7" : "-2.0,0.0,7.0", engine.scalar("SELECT string_agg(CAST(user_id AS VARCHAR), ',' ORDER BY rowid) FROM users"), type);
+            }
+        }
+    }
+
+    /**
      * One id that is not plain, in one file, loads that file as text (the failed attempt leaves nothing behind), and
      * every other table agrees: validation then quotes the id exactly as the file wrote it, and its line.
      */
