@@ -12,11 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -32,13 +30,7 @@ class DataRangeTest {
 
     @Test
     void eachTablesFirstAndLastDay_overItsDateColumns() throws Exception {
-        Path data = Files.createDirectories(temp.resolve("data"));
-        try (Stream<Path> files = Files.list(Fixtures.FIXTURES.resolve("questions"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-                Files.copy(file, data.resolve(file.getFileName()));
-            }
-        }
-        Files.writeString(data.resolve("viewing_sessions.csv"), "6,t1,2024-03-31 23:59:59,10,TV,true\n", StandardOpenOption.APPEND);
+        Path data = Fixtures.questionsWithSessions(temp.resolve("data"), "6,t1,2024-03-31 23:59:59,10,TV,true\n");
         try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "512MB"); Background background = Background.open()) {
             LoadResult loaded = DataLoader.load(background, data, DataModel.standard(), engine, Files.createDirectories(temp.resolve("scratch")));
 

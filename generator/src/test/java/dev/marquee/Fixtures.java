@@ -205,6 +205,21 @@ public final class Fixtures {
         return files;
     }
 
+    /**
+     * The hand-computed fixture of fixtures/questions (its CSV files) copied into {@code folder}, with {@code rows}
+     * (CSV lines, each ending in a line break) appended to its viewing sessions.
+     */
+    public static Path questionsWithSessions(Path folder, String rows) throws IOException {
+        Files.createDirectories(folder);
+        try (Stream<Path> files = Files.list(FIXTURES.resolve("questions"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(folder.resolve("viewing_sessions.csv"), rows, java.nio.file.StandardOpenOption.APPEND);
+        return folder;
+    }
+
     public static void copyTree(Path from, Path to) {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : paths.sorted().toList()) {

@@ -69,16 +69,13 @@ final class CsvFile {
                 extra.add(header.get().get(i).trim());
             }
         }
-        List<String> select = new ArrayList<>();
-        List<String> selectNumbers = new ArrayList<>();
+        Map<ColumnSpec, String> select = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (ColumnSpec column : spec.columns()) {
             if (columns.containsKey(column.name())) {
-                select.add(column.name());
-                selectNumbers.add(MemberIds.isMemberId(column) ? MemberIds.asNumbers(column.name()) + " AS " + column.name() : column.name());
+                select.put(column, column.name());
             } else {
-                selectNumbers.add(DataLoader.nullColumn(column));
-                select.add(DataLoader.nullColumn(column));
+                select.put(column, DataLoader.nullValue(column));
                 missing.add(column.name());
             }
         }
@@ -87,14 +84,13 @@ final class CsvFile {
         columns.forEach((name, type) -> columnList.append(columnList.length() > 1 ? ", " : "")
                 .append(DataLoader.quote(name)).append(": ").append(DataLoader.quote(type)));
         columnList.append('}');
-        String from = " FROM read_csv(" + DataLoader.fileLiteral(file)
+        String from = "FROM read_csv(" + DataLoader.fileLiteral(file)
                 + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"'"
                 + ", columns = " + columnList + ", max_line_size = " + MAX_LINE_BYTES
                 + ", store_rejects = true, rejects_table = " + DataLoader.quote(rejects)
                 + ", rejects_scan = " + DataLoader.quote("reject_scans_" + spec.name()) + ")";
-        String create = "CREATE OR REPLACE TABLE " + spec.name() + " AS SELECT ";
         try {
-            MemberIds.load(engine, create + String.join(", ", selectNumbers) + from, create + String.join(", ", select) + from);
+            MemberIds.load(engine, spec.name(), select, from);
         } catch (EngineException e) {
             problems.add(Problem.fatal(shown, 0, "", "unreadable-file",
                     "could not be read as CSV: " + DataLoader.firstLine(e)));

@@ -350,8 +350,9 @@ public final class DataLoader {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    static String nullColumn(ColumnSpec column) {
-        return "CAST(NULL AS " + column.sqlType() + ") AS " + column.name();
+    /** The value of a model column the file does not have. */
+    static String nullValue(ColumnSpec column) {
+        return "CAST(NULL AS " + column.sqlType() + ")";
     }
 
     static String firstLine(EngineException e) {

@@ -44,27 +44,21 @@ final class ParquetFile {
         if (!ok) {
             return Optional.empty();
         }
-        List<String> select = new ArrayList<>();
-        List<String> selectNumbers = new ArrayList<>();
+        Map<ColumnSpec, String> select = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (ColumnSpec column : spec.columns()) {
             String original = fileColumns.get(column.name());
             if (original == null) {
-                select.add(DataLoader.nullColumn(column));
-                selectNumbers.add(DataLoader.nullColumn(column));
+                select.put(column, DataLoader.nullValue(column));
                 missing.add(column.name());
             } else {
-                String cast = "CAST(" + DataLoader.identifier(original) + " AS " + column.sqlType() + ")";
-                select.add(cast + " AS " + column.name());
-                selectNumbers.add((MemberIds.isMemberId(column) ? MemberIds.asNumbers(cast) : cast) + " AS " + column.name());
+                select.put(column, "CAST(" + DataLoader.identifier(original) + " AS " + column.sqlType() + ")");
             }
         }
         List<String> extra = fileColumns.entrySet().stream()
                 .filter(e -> spec.column(e.getKey()).isEmpty()).map(Map.Entry::getValue).toList();
         try {
-            String create = "CREATE OR REPLACE TABLE " + spec.name() + " AS SELECT ";
-            MemberIds.load(engine, create + String.join(", ", selectNumbers) + " FROM " + source,
-                    create + String.join(", ", select) + " FROM " + source);
+            MemberIds.load(engine, spec.name(), select, "FROM " + source);
         } catch (EngineException e) {
             problems.add(Problem.fatal(shown, 0, "", "wrong-type",
                     "a column does not hold the model's type: " + DataLoader.firstLine(e)));

@@ -79,7 +79,8 @@ final class SideBySide {
                 failed.set(true);
             }
         });
-        boolean runsLaterToSee = failed.get() && firstFailure(errors).filter(f -> plans(engine, statements.get(f))).isPresent();
+        java.util.OptionalInt firstFailure = java.util.stream.IntStream.range(0, errors.length).filter(i -> errors[i] != null).findFirst();
+        boolean runsLaterToSee = firstFailure.isPresent() && plans(engine, statements.get(firstFailure.getAsInt()));
         for (int i = 0; i < errors.length; i++) {
             if (errors[i] == null && tables[i] == null && runsLaterToSee) {
                 try {
@@ -93,15 +94,6 @@ final class SideBySide {
             }
         }
         return new Outcome(new ArrayList<>(Arrays.asList(tables)), Optional.empty());
-    }
-
-    private static Optional<Integer> firstFailure(EngineException[] errors) {
-        for (int i = 0; i < errors.length; i++) {
-            if (errors[i] != null) {
-                return Optional.of(i);
-            }
-        }
-        return Optional.empty();
     }
 
     private static boolean plans(Engine engine, String statement) {

@@ -164,17 +164,18 @@ public final class Validator {
      * built-in reference tables are ours and are not checked.
      */
     private static Map<String, List<Rule>> tooLongRules(Engine engine, List<LoadedTable> tables, Set<String> storedAsNumbers) {
-        java.util.function.Function<TableSpec, List<ColumnSpec>> textColumns = spec -> textColumns(spec, storedAsNumbers);
-        List<TableSpec> specs = tables.stream().filter(t -> !t.isBuiltIn()).map(LoadedTable::spec)
-                .filter(spec -> !textColumns.apply(spec).isEmpty()).toList();
+        Map<TableSpec, List<ColumnSpec>> textColumns = new LinkedHashMap<>();
+        tables.stream().filter(t -> !t.isBuiltIn()).map(LoadedTable::spec)
+                .forEach(spec -> textColumns.put(spec, textColumns(spec, storedAsNumbers)));
+        List<TableSpec> specs = textColumns.keySet().stream().filter(spec -> !textColumns.get(spec).isEmpty()).toList();
         Map<String, List<Rule>> rules = new LinkedHashMap<>();
         if (specs.isEmpty()) {
             return rules;
         }
-        int width = specs.stream().mapToInt(spec -> textColumns.apply(spec).size()).max().orElseThrow();
+        int width = specs.stream().mapToInt(spec -> textColumns.get(spec).size()).max().orElseThrow();
         List<String> longest = new ArrayList<>();
         for (int t = 0; t < specs.size(); t++) {
-            List<ColumnSpec> text = textColumns.apply(specs.get(t));
+            List<ColumnSpec> text = textColumns.get(specs.get(t));
             StringBuilder select = new StringBuilder("(SELECT " + t + " AS spec");
             for (int i = 0; i < width; i++) {
                 select.append(i < text.size() ? ", TRY_CAST(stats(" + text.get(i).name() + ").max_string_length AS BIGINT)"
@@ -187,13 +188,13 @@ public final class Validator {
             found = engine.query(String.join(" UNION ALL ", longest));
         } catch (EngineException e) {
             // Statistics this engine version does not give: every value is measured.
-            specs.forEach(spec -> rules.put(spec.name(), textColumns.apply(spec).stream().map(c -> Rule.tooLong(spec, c)).toList()));
+            specs.forEach(spec -> rules.put(spec.name(), textColumns.get(spec).stream().map(c -> Rule.tooLong(spec, c)).toList()));
             return rules;
         }
         // An empty table gives no row, and has no value to check.
         for (List<Object> row : found.rows()) {
             TableSpec spec = specs.get(((Number) row.get(0)).intValue());
-            List<ColumnSpec> text = textColumns.apply(spec);
+            List<ColumnSpec> text = textColumns.get(spec);
             for (int i = 0; i < text.size(); i++) {
                 if (!(row.get(i + 1) instanceof Number bytes) || bytes.longValue() > text.get(i).maxLength().orElseThrow()) {
                     rules.computeIfAbsent(spec.name(), name -> new ArrayList<>()).add(Rule.tooLong(spec, text.get(i)));

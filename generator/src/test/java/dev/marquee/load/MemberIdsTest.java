@@ -166,12 +166,7 @@ class MemberIdsTest {
     }
 
     private static Path fixtureWith(String eventsAppended) throws Exception {
-        Path data = Fixtures.scratch("marquee-load-ids-");
-        for (Path file : FIXTURE_FILES) {
-            Files.copy(file, data.resolve(file.getFileName()));
-        }
-        Files.writeString(data.resolve("viewing_sessions.csv"), eventsAppended, java.nio.file.StandardOpenOption.APPEND);
-        return data;
+        return Fixtures.questionsWithSessions(Fixtures.scratch("marquee-load-ids-"), eventsAppended);
     }
 
     /** Every table with member ids, and the type it holds them in, after the load alone. */
@@ -306,14 +301,8 @@ class MemberIdsTest {
     /** The fixture and one viewing session of a member the users file does not have, "x9": validation sets it aside. */
     @Test
     void aSessionSetAsideByValidation_withAnIdThatIsNotANumber_leavesTheOthersConverted() throws Exception {
-        Path data = Fixtures.scratch("marquee-set-aside-");
-        for (Path file : FIXTURE_FILES) {
-            Files.copy(file, data.resolve(file.getFileName()));
-        }
-        Files.writeString(data.resolve("viewing_sessions.csv"), "x9,t1,2024-01-12 20:00:00,10,TV,true\n",
-                java.nio.file.StandardOpenOption.APPEND);
         try (DuckDbEngine engine = engine()) {
-            layer(engine, data);
+            layer(engine, fixtureWith("x9,t1,2024-01-12 20:00:00,10,TV,true\n"));
             assertEquals("BIGINT", type(engine, "viewing_sessions"));
             assertEquals(7L, ((Number) engine.scalar("SELECT count(*) FROM viewing_sessions")).longValue());
         }

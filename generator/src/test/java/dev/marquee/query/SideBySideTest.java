@@ -1,7 +1,7 @@
 package dev.marquee.query;
 
-import dev.marquee.run.Background;
 import dev.marquee.engine.DuckDbEngine;
+import dev.marquee.run.Background;
 import dev.marquee.engine.Table;
 
 import org.junit.jupiter.api.Test;
@@ -23,21 +23,26 @@ class SideBySideTest {
     @TempDir
     Path temp;
 
+    /** The statements run side by side on a new engine, started by cost, the second session once {@code secondStartsAfter} is done. */
+    private SideBySide.Outcome query(List<String> statements, long[] costs, CompletableFuture<?> secondStartsAfter) {
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
+            return SideBySide.query(background, engine, statements, costs, secondStartsAfter);
+        }
+    }
+
     @Test
     void query_manyStatements_resultsInStatementOrder() {
         List<String> statements = IntStream.range(0, 40).mapToObj(i -> "SELECT " + i + " AS n, count(*) AS c FROM range(" + (i * 1000) + ")").toList();
 
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
-            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, new long[statements.size()], CompletableFuture.completedFuture(null));
+        SideBySide.Outcome outcome = query(statements, new long[statements.size()], CompletableFuture.completedFuture(null));
 
-            assertTrue(outcome.failure().isEmpty());
-            List<Long> firsts = new ArrayList<>();
-            for (Table table : outcome.tables()) {
-                firsts.add((Long) table.value(0, "n"));
-                assertEquals((Long) table.value(0, "n") * 1000, table.value(0, "c"));
-            }
-            assertEquals(LongStream.range(0, 40).boxed().toList(), firsts);
+        assertTrue(outcome.failure().isEmpty());
+        List<Long> firsts = new ArrayList<>();
+        for (Table table : outcome.tables()) {
+            firsts.add((Long) table.value(0, "n"));
+            assertEquals((Long) table.value(0, "n") * 1000, table.value(0, "c"));
         }
+        assertEquals(LongStream.range(0, 40).boxed().toList(), firsts);
     }
 
     @Test
@@ -50,12 +55,10 @@ class SideBySideTest {
                 "SELECT 3",
                 "SELECT * FROM no_such_table");
 
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
-            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, new long[statements.size()], CompletableFuture.completedFuture(null));
+        SideBySide.Outcome outcome = query(statements, new long[statements.size()], CompletableFuture.completedFuture(null));
 
-            assertEquals(1, outcome.failure().orElseThrow().index());
-            assertTrue(outcome.failure().get().error().getMessage().contains("not a number"), outcome.failure().get().error().getMessage());
-        }
+        assertEquals(1, outcome.failure().orElseThrow().index());
+        assertTrue(outcome.failure().get().error().getMessage().contains("not a number"), outcome.failure().get().error().getMessage());
     }
 
     @Test
@@ -75,14 +78,11 @@ class SideBySideTest {
                 "SELECT 3",
                 "SELECT max(CAST(CASE WHEN i = 0 THEN 'x' ELSE CAST(i AS VARCHAR) END AS INTEGER)) FROM range(10) AS r(i)");
 
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
-            // The second session waits for every statement to be taken, so none runs beside the first.
-            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, new long[]{0, 0, 0, 100},
-                    new CompletableFuture<>());
+        // The second session waits for every statement to be taken, so none runs beside the first.
+        SideBySide.Outcome outcome = query(statements, new long[]{0, 0, 0, 100}, new CompletableFuture<>());
 
-            assertEquals(1, outcome.failure().orElseThrow().index());
-            assertTrue(outcome.failure().get().error().getMessage().contains("not a number"), outcome.failure().get().error().getMessage());
-        }
+        assertEquals(1, outcome.failure().orElseThrow().index());
+        assertTrue(outcome.failure().get().error().getMessage().contains("not a number"), outcome.failure().get().error().getMessage());
     }
 
     @Test
@@ -90,11 +90,9 @@ class SideBySideTest {
         List<String> statements = IntStream.range(0, 12).mapToObj(i -> "SELECT " + i + " AS n").toList();
         long[] costs = IntStream.range(0, 12).mapToLong(i -> i).toArray();
 
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
-            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, costs, CompletableFuture.completedFuture(null));
+        SideBySide.Outcome outcome = query(statements, costs, CompletableFuture.completedFuture(null));
 
-            assertEquals(LongStream.range(0, 12).boxed().toList(), outcome.tables().stream().map(t -> (Long) t.value(0, "n")).toList());
-        }
+        assertEquals(LongStream.range(0, 12).boxed().toList(), outcome.tables().stream().map(t -> (Long) t.value(0, "n")).toList());
     }
 
     /**
@@ -107,10 +105,8 @@ class SideBySideTest {
                 "SELECT max(CAST(CASE WHEN i = 0 THEN 'x' ELSE CAST(i AS VARCHAR) END AS INTEGER)) FROM range(10) AS r(i)",
                 "SELECT * FROM no_such_table");
 
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "256MB"); Background background = Background.open()) {
-            SideBySide.Outcome outcome = SideBySide.query(background, engine, statements, new long[]{0, 100}, new CompletableFuture<>());
+        SideBySide.Outcome outcome = query(statements, new long[]{0, 100}, new CompletableFuture<>());
 
-            assertEquals(1, outcome.failure().orElseThrow().index());
-        }
+        assertEquals(1, outcome.failure().orElseThrow().index());
     }
 }

@@ -14,12 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -34,20 +32,14 @@ class ReferenceRuleTest {
 
     @Test
     void unknownValues_setAsideEachOfTheirRows() throws Exception {
-        Path data = Files.createDirectories(temp.resolve("data"));
-        try (Stream<Path> files = Files.list(Fixtures.FIXTURES.resolve("questions"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-                Files.copy(file, data.resolve(file.getFileName()));
-            }
-        }
-        Files.writeString(data.resolve("viewing_sessions.csv"), """
+        Path data = Fixtures.questionsWithSessions(temp.resolve("data"), """
                 9,t1,2024-01-12 20:00:00,10,TV,true
                 9,t1,2024-01-13 20:00:00,10,TV,true
                 8,t2,2024-01-14 20:00:00,10,TV,true
                 9,t99,2024-01-15 20:00:00,10,TV,true
                 1,t99,2024-01-16 20:00:00,10,TV,true
                 ,t1,2024-01-17 20:00:00,10,TV,true
-                """, StandardOpenOption.APPEND);
+                """);
         try (DuckDbEngine engine = DuckDbEngine.inMemory(temp, "512MB"); Background background = Background.open()) {
             LoadResult loaded = DataLoader.load(background, data, DataModel.standard(), engine, Files.createDirectories(temp.resolve("scratch")));
             ValidationReport report = Validator.validate(background, engine, loaded, LocalDate.of(2024, 3, 31), 0.9);
