@@ -20,24 +20,48 @@ GROUP BY e.month
 ORDER BY e.month
 
 -- name: collected
-WITH member_months AS (
-    -- One row per member and month with a paid or failed payment: the month's payers are its rows, so no distinct
-    -- count runs over the payments (amounts are exact DECIMAL, so the month's sum is the payments' sum).
-    SELECT CAST(date_trunc('month', paid_on) AS DATE) AS month, user_id,
-           sum(amount) FILTER (WHERE status = 'paid') AS collected,
-           count(*) FILTER (WHERE status = 'failed') AS failed_payments
+-- A month's payers are the members with a paid or failed payment that month. Each member's months are the bits of one
+-- number per run of 62 months, so the payments are grouped by member, not by member and month (a tenth of the groups
+-- when members pay monthly), and a month's payers are the members whose number has its bit set. Amounts are exact
+-- DECIMAL, so a month's sum is its payments' sum.
+WITH paid_or_failed AS (
+    SELECT user_id, status, amount, paid_on, extract(YEAR FROM paid_on) * 12 + extract(MONTH FROM paid_on) - 1 AS month_number
     FROM payments
     WHERE status IN ('paid', 'failed') AND paid_on <= {{as_of}}
-    GROUP BY CAST(date_trunc('month', paid_on) AS DATE), user_id
+),
+member_months AS (
+    SELECT user_id, first_month_number, {{ bits_or(month_bit) }} AS months, {{ bits_or(failed_bit) }} AS failed_months
+    FROM (
+        SELECT user_id, month_number - month_number % 62 AS first_month_number, {{ bit_flag(month_number % 62) }} AS month_bit,
+               CASE WHEN status = 'failed' THEN {{ bit_flag(month_number % 62) }} END AS failed_bit
+        FROM paid_or_failed
+    ) AS bits
+    GROUP BY user_id, first_month_number
+),
+monthly AS (
+    SELECT CAST(date_trunc('month', min(paid_on)) AS DATE) AS month, month_number - month_number % 62 AS first_month_number,
+           {{ bit_flag(month_number % 62) }} AS month_bit,
+           sum(amount) FILTER (WHERE status = 'paid') AS collected,
+           count(*) FILTER (WHERE status = 'failed') AS failed_payments
+    FROM paid_or_failed
+    GROUP BY month_number
+),
+payers AS (
+    SELECT s.month,
+           count(*) FILTER (WHERE {{ bits_and(m.months, s.month_bit) }} <> 0) AS payers,
+           count(*) FILTER (WHERE {{ bits_and(m.failed_months, s.month_bit) }} <> 0) AS members_with_failures
+    FROM monthly AS s
+    JOIN member_months AS m ON m.first_month_number = s.first_month_number
+    GROUP BY s.month
 )
-SELECT month,
-       CAST(coalesce(sum(collected), 0) AS DOUBLE) AS collected,
-       CAST(sum(failed_payments) AS BIGINT) AS failed_payments,
-       count(*) AS payers,
-       count(*) FILTER (WHERE failed_payments > 0) AS members_with_failures
-FROM member_months
-GROUP BY month
-ORDER BY month
+SELECT s.month,
+       CAST(coalesce(s.collected, 0) AS DOUBLE) AS collected,
+       CAST(s.failed_payments AS BIGINT) AS failed_payments,
+       p.payers,
+       p.members_with_failures
+FROM monthly AS s
+JOIN payers AS p ON p.month = s.month
+ORDER BY s.month
 
 -- MRR by plan and by country on the as-of date, from the member layer: the monthly fee of each member counted that
 -- day (for the event files, the price of the subscription active on the as-of date; for a member-level file such as a

@@ -81,6 +81,27 @@ class RewrittenStatementsTest {
     }
 
     @Test
+    void revenueCollected_payersOnBothSidesOfARunOf62Months() {
+        // A member's months are the bits of one number per run of 62 months counted from January of year 0: February
+        // 2020 (month 24,241) ends a run and March 2020 (24,242) starts the next, which January 2024 is in too. Member 2
+        // pays 15.49 in both months and has a payment fail in March: each month has one payer, counted once.
+        engine.execute("INSERT INTO payments (payment_id, user_id, paid_on, amount, status) VALUES "
+                + "('q1', '2', DATE '2020-02-10', 15.49, 'paid'), ('q2', '2', DATE '2020-03-10', 15.49, 'paid'), "
+                + "('q3', '2', DATE '2020-03-11', 15.49, 'failed')");
+        try {
+            assertEquals(List.of(
+                            List.of(LocalDate.of(2020, 2, 1), 15.49, 0L, 1L, 0L),
+                            List.of(LocalDate.of(2020, 3, 1), 15.49, 1L, 1L, 1L),
+                            List.of(LocalDate.of(2024, 1, 1), 24.48, 1L, 2L, 1L),
+                            List.of(LocalDate.of(2024, 2, 1), 8.99, 0L, 1L, 0L),
+                            List.of(LocalDate.of(2024, 3, 1), 0.0, 1L, 1L, 1L)),
+                    rows("revenue", "collected"));
+        } finally {
+            engine.execute("DELETE FROM payments WHERE payment_id IN ('q1', 'q2', 'q3')");
+        }
+    }
+
+    @Test
     void churnAtRisk_currentMembersIdleForFifteenDaysOrMore() {
         // Current on 31 March: members 1, 2, 3, 4 and 6, all in North America (United States, Canada); member 5 left on
         // 10 March. Idle: 1 last watched on 1 Feb (59 days), 2 on 16 Jan (75), 4 on 6 Mar (25), 6 never (joined 10 Mar,
