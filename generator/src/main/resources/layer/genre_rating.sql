@@ -28,10 +28,21 @@ scores AS (
     FROM rated
     GROUP BY number
 ),
+-- A genre's raters: each rater's genres are the bits of one number per run of 62 genre numbers, so the ratings are
+-- grouped by member, not by member and genre (1.8M groups, not 16.5M, at a hundred million events), and a genre's
+-- raters are the members whose number has its bit set.
+genre_bits AS (
+    SELECT number, number - number % 62 AS first_number, {{ bit_flag(number % 62) }} AS bit FROM genre_numbers
+),
+rater_genres AS (
+    SELECT r.user_id, g.first_number, {{ bits_or(g.bit) }} AS genres
+    FROM rated AS r JOIN genre_bits AS g ON g.number = r.number
+    GROUP BY r.user_id, g.first_number
+),
 raters AS (
-    SELECT number, count(*) AS raters
-    FROM (SELECT DISTINCT number, user_id FROM rated) AS pairs
-    GROUP BY number
+    SELECT g.number, count(*) FILTER (WHERE {{ bits_and(m.genres, g.bit) }} <> 0) AS raters
+    FROM genre_bits AS g JOIN rater_genres AS m ON m.first_number = g.first_number
+    GROUP BY g.number
 )
 SELECT n.genre, s.ratings, s.average_score, s.score_sd, r.raters
 FROM scores AS s
