@@ -8,12 +8,14 @@
 -- The source names where a row comes from; rows of different sources are never added together.
 
 WITH sessions AS (
-    SELECT v.title_id, CAST(date_trunc('month', v.started_at) AS DATE) AS period_start,
+    -- Grouped by the month's number (year × 12 + month), the first day named once per group: truncating each
+    -- session's time to its month took a third of this statement's time at a hundred million sessions.
+    SELECT v.title_id, CAST(date_trunc('month', min(v.started_at)) AS DATE) AS period_start,
            CAST(sum(v.minutes_watched) AS DOUBLE) / 60 AS hours_viewed, count(*) AS views,
            count(*) FILTER (WHERE v.completed) AS completions
     FROM viewing_sessions AS v
     WHERE CAST(v.started_at AS DATE) <= {{as_of}}
-    GROUP BY v.title_id, CAST(date_trunc('month', v.started_at) AS DATE)
+    GROUP BY v.title_id, extract(YEAR FROM v.started_at) * 12 + extract(MONTH FROM v.started_at)
 )
 SELECT t.title_id, t.title, t.type, 'viewing sessions' AS source, s.period_start,
        CAST(s.period_start + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) AS period_end,
