@@ -37,14 +37,17 @@ spread AS {{ not_materialized() }} (
     LEFT JOIN users AS u ON u.user_id = s.user_id
     CROSS JOIN {{ month_series(s.first_month, s.last_month) }} AS g(m)
 ),
-days AS (
-    SELECT p.*,
-           CASE WHEN CAST(p.month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) > {{as_of}} THEN {{as_of}}
-                ELSE CAST(p.month + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) END AS month_end,
-           CAST(p.signup_date + CAST((extract(YEAR FROM p.month) - extract(YEAR FROM p.signup_date)) * 12
-                                     + extract(MONTH FROM p.month) - extract(MONTH FROM p.signup_date) AS INTEGER)
-                                * INTERVAL '1' MONTH AS DATE) AS signup_day
+month_days AS (
+    SELECT p.*, {{ month_last_day(p.month) }} AS last_of_month
     FROM spread AS p
+),
+days AS (
+    -- The signup day in the month is the signup date's day, or the month's last day when the month is shorter (what
+    -- adding whole months to the signup date gives): from the two days, a quarter less time than adding the months.
+    SELECT d.*,
+           CASE WHEN d.last_of_month > {{as_of}} THEN {{as_of}} ELSE d.last_of_month END AS month_end,
+           {{ add_days(d.month, least(extract(DAY FROM d.signup_date), extract(DAY FROM d.last_of_month)) - 1) }} AS signup_day
+    FROM month_days AS d
 )
 -- A member with one subscription has one row per month already, whose figures are its own: only members with several
 -- are grouped (at ten million events most members have one, and the grouping of every member-month was two thirds of

@@ -35,7 +35,8 @@ final class Portability {
             Map.entry("date_add", "{{ add_days(date, days) }} or + INTERVAL 'n' MONTH"),
             Map.entry("list_contains", "a join"),
             Map.entry("len", "length() for text"),
-            Map.entry("last_day", "date_trunc('month', d) + INTERVAL '1' MONTH - INTERVAL '1' DAY"));
+            Map.entry("last_day", "{{ month_last_day(date) }}"),
+            Map.entry("last_day_of_month", "{{ month_last_day(date) }}"));
     private static final Pattern CALL = Pattern.compile("\\b([a-z_]+)\\s*\\(");
     private static final List<Pattern> SYNTAX = List.of(Pattern.compile("::"), Pattern.compile("\\bqualify\\b"),
             Pattern.compile("\\bgroup\\s+by\\s+all\\b"), Pattern.compile("\\bilike\\b"), Pattern.compile("\\bexclude\\s*\\("));

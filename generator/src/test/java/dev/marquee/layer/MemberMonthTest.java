@@ -35,6 +35,8 @@ class MemberMonthTest {
                 1,2024-01-31,United States
                 2,2024-01-15,Canada
                 3,2024-02-05,France
+                4,2024-01-30,Canada
+                5,2024-01-31,Canada
                 """);
         // 1 switches from Basic to Premium on 29 Feb (both active that day); 2 leaves on 20 Feb and is back on 22 Feb;
         // 3 leaves on 10 Mar, in the as-of month.
@@ -45,6 +47,8 @@ class MemberMonthTest {
                 c,2,Standard,2024-01-15,2024-02-20,15.49
                 d,2,Standard,2024-02-22,,15.49
                 e,3,Basic,2024-02-05,2024-03-10,8.99
+                f,4,Basic,2024-01-30,2024-02-29,8.99
+                g,5,Basic,2024-01-31,2024-02-28,8.99
                 """);
         Path scratch = Fixtures.scratch("marquee-member-month-");
         engine = DuckDbEngine.inMemory(scratch, "1GB");
@@ -73,6 +77,18 @@ class MemberMonthTest {
                 "2024-01-01 2024-01-31 false true 8.99 false true",
                 "2024-02-01 2024-02-29 true true 31.98 false true",
                 "2024-03-01 2024-03-31 true true 22.99 false true"), months("1"));
+    }
+
+    @Test
+    void theSignupDayOfAShorterMonth_isItsLastDay() {
+        // Signed up on 30 and 31 Jan: February's signup day is the 29th for both. Member 4's subscription ends that
+        // day, so it is active on it; member 5's ends on the 28th, so it is not, and it has left by the month's end.
+        assertEquals(List.of(
+                "2024-01-01 2024-01-31 false true 8.99 false true",
+                "2024-02-01 2024-02-29 true true 8.99 true true"), months("4"));
+        assertEquals(List.of(
+                "2024-01-01 2024-01-31 false true 8.99 false true",
+                "2024-02-01 2024-02-29 true false null true false"), months("5"));
     }
 
     @Test

@@ -40,6 +40,8 @@ class SqlFunctionsTest {
                     .replace("{date}", "DATE '2024-02-10'")));
             assertEquals(java.time.LocalDate.of(2024, 3, 1), duck.scalar("SELECT " + SqlFunctions.all().get("add_days").bodies()
                     .get(Dialect.DUCKDB).replace("{date}", "DATE '2024-02-29'").replace("{days}", "1")));
+            assertEquals(java.time.LocalDate.of(2024, 2, 29), duck.scalar("SELECT " + SqlFunctions.all().get("month_last_day").bodies()
+                    .get(Dialect.DUCKDB).replace("{date}", "DATE '2024-02-10'")));
         }
     }
 }
