@@ -106,21 +106,13 @@ eligible AS (
     WHERE CAST(d.signup_date + o.n * INTERVAL '1' MONTH AS DATE) <= {{as_of}}
     GROUP BY o.n
 ),
-aged AS (
-    -- member_month: active_on_signup_day is a subscription active on the day a whole number of months after the signup
-    -- date that falls in the month: the check day, n months after the signup.
-    SELECT u.signup_date,
-           CAST((extract(YEAR FROM m.month) - extract(YEAR FROM u.signup_date)) * 12
-                + extract(MONTH FROM m.month) - extract(MONTH FROM u.signup_date) AS INTEGER) AS n
-    FROM member_month AS m
-    JOIN users AS u ON u.user_id = m.user_id
-    WHERE m.active_on_signup_day
-),
 retained AS (
-    SELECT n, count(*) AS retained_members
-    FROM aged
-    WHERE n BETWEEN 0 AND 24 AND CAST(signup_date + n * INTERVAL '1' MONTH AS DATE) <= {{as_of}}
-    GROUP BY n
+    -- member_month: months_since_signup counts the months from the signup month, and active_on_signup_day is a
+    -- subscription active on the check day, n months after the signup, once that day has come.
+    SELECT months_since_signup AS n, count(*) AS retained_members
+    FROM member_month
+    WHERE active_on_signup_day AND months_since_signup BETWEEN 0 AND 24
+    GROUP BY months_since_signup
 )
 SELECT e.n AS months_after_signup, e.members, coalesce(r.retained_members, 0) AS retained_members,
        CAST(coalesce(r.retained_members, 0) AS DOUBLE) / e.members AS retained
@@ -132,29 +124,33 @@ ORDER BY e.n
 -- member of the cohort has reached that age (the heatmap has no empty cells to explain). The ages are named so that
 -- they sort in order ('1 month' ... 'a year').
 -- name: cohorts
-WITH cohort_members AS (
-    SELECT user_id, signup_date, CAST(date_trunc('month', signup_date) AS DATE) AS cohort FROM users
-    WHERE signup_date <= {{as_of}}
-),
-ages AS (
+WITH ages AS (
     SELECT n, after FROM (VALUES (1, '1 month'), (3, '3 months'), (6, '6 months'), (12, 'a year')) AS a(n, after)
 ),
-checks AS (
-    SELECT c.cohort, c.user_id, a.n, a.after, CAST(c.signup_date + a.n * INTERVAL '1' MONTH AS DATE) AS check_day
-    FROM cohort_members AS c CROSS JOIN ages AS a
+cohorts AS (
+    SELECT CAST(date_trunc('month', signup_date) AS DATE) AS cohort, count(*) AS members
+    FROM users
+    WHERE signup_date <= {{as_of}}
+    GROUP BY CAST(date_trunc('month', signup_date) AS DATE)
+),
+reached AS (
     -- Reached: the last member of the cohort (signed up on its last day) is n months old by the as-of date.
+    SELECT c.cohort, c.members, a.n, a.after, CAST(c.cohort + a.n * INTERVAL '1' MONTH AS DATE) AS check_month
+    FROM cohorts AS c CROSS JOIN ages AS a
     WHERE CAST(c.cohort + INTERVAL '1' MONTH - INTERVAL '1' DAY + a.n * INTERVAL '1' MONTH AS DATE) <= {{as_of}}
 ),
-flags AS (
-    SELECT k.cohort, k.user_id, k.n, k.after, CASE WHEN m.active_on_signup_day THEN 1 ELSE 0 END AS active
-    FROM checks AS k
-    LEFT JOIN member_month AS m ON m.user_id = k.user_id AND m.month = CAST(date_trunc('month', k.check_day) AS DATE)
+retained AS (
+    -- member_month: a member n months on is active on the check day in the month n months after the signup month.
+    SELECT month, months_since_signup AS n, count(*) AS retained
+    FROM member_month
+    WHERE active_on_signup_day AND months_since_signup IN (1, 3, 6, 12)
+    GROUP BY month, months_since_signup
 )
-SELECT cohort, after, count(*) AS members, sum(active) AS retained,
-       CAST(sum(active) AS DOUBLE) / count(*) AS retained_share
-FROM flags
-GROUP BY cohort, n, after
-ORDER BY cohort, n
+SELECT r.cohort, r.after, r.members, coalesce(k.retained, 0) AS retained,
+       CAST(coalesce(k.retained, 0) AS DOUBLE) / r.members AS retained_share
+FROM reached AS r
+LEFT JOIN retained AS k ON k.month = r.check_month AND k.n = r.n
+ORDER BY r.cohort, r.n
 
 -- Executive KPIs: active members on the as-of date, and churn in the as-of month (to the as-of day) against the
 -- same days of the previous month and of the same month a year earlier.

@@ -6,8 +6,10 @@
 --   subscriptions active that day (added up exactly, to the cent);
 -- * churned: a subscription active on the first day ended in the month (up to month_end) and no other subscription of
 --   the member's is active the day after (switching plans is not churn);
+-- * months_since_signup: whole calendar months from the member's signup month to this one (0 in the signup month);
 -- * active_on_signup_day: a subscription active on the day a whole number of months after the member's signup date
---   that falls in this month (the signup date itself in the signup month), for retention and cohorts.
+--   that falls in this month (the signup date itself in the signup month), once that day has come (by month_end), for
+--   retention and cohorts: the members n months on are the rows with months_since_signup n and this flag.
 
 WITH continued AS (
     -- The ended subscriptions another subscription of the member's carries on: it is active the day after.
@@ -46,7 +48,9 @@ days AS (
     -- adding whole months to the signup date gives): from the two days, a quarter less time than adding the months.
     SELECT d.*,
            CASE WHEN d.last_of_month > {{as_of}} THEN {{as_of}} ELSE d.last_of_month END AS month_end,
-           {{ add_days(d.month, least(extract(DAY FROM d.signup_date), extract(DAY FROM d.last_of_month)) - 1) }} AS signup_day
+           {{ add_days(d.month, least(extract(DAY FROM d.signup_date), extract(DAY FROM d.last_of_month)) - 1) }} AS signup_day,
+           CAST((extract(YEAR FROM d.month) - extract(YEAR FROM d.signup_date)) * 12
+                + extract(MONTH FROM d.month) - extract(MONTH FROM d.signup_date) AS INTEGER) AS months_since_signup
     FROM month_days AS d
 )
 -- A member with one subscription has one row per month already, whose figures are its own: only members with several
@@ -58,7 +62,9 @@ SELECT user_id, month, month_end,
        CAST(CASE WHEN started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) THEN monthly_price END
             AS DECIMAL(38,2)) AS mrr_at_end,
        coalesce(started_on <= month AND ended_on BETWEEN month AND month_end AND last_of_run, false) AS churned,
-       coalesce(started_on <= signup_day AND (ended_on IS NULL OR ended_on >= signup_day), false) AS active_on_signup_day
+       months_since_signup,
+       coalesce(signup_day <= month_end AND started_on <= signup_day AND (ended_on IS NULL OR ended_on >= signup_day), false)
+           AS active_on_signup_day
 FROM days
 WHERE subscriptions = 1
 UNION ALL
@@ -68,8 +74,9 @@ SELECT user_id, month, month_end,
        sum(CASE WHEN started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) THEN monthly_price END)
            AS mrr_at_end,
        coalesce(bool_or(started_on <= month AND ended_on BETWEEN month AND month_end AND last_of_run), false) AS churned,
-       coalesce(bool_or(started_on <= signup_day AND (ended_on IS NULL OR ended_on >= signup_day)), false)
+       months_since_signup,
+       coalesce(bool_or(signup_day <= month_end AND started_on <= signup_day AND (ended_on IS NULL OR ended_on >= signup_day)), false)
            AS active_on_signup_day
 FROM days
 WHERE subscriptions > 1
-GROUP BY user_id, month, month_end
+GROUP BY user_id, month, month_end, months_since_signup

@@ -29,6 +29,10 @@ class MemberMonthTest {
 
     @BeforeAll
     static void buildTheLayer() throws Exception {
+        engine = layerAsOf(LocalDate.of(2024, 3, 31));
+    }
+
+    private static DuckDbEngine layerAsOf(LocalDate asOf) throws Exception {
         Path data = Fixtures.scratch("marquee-member-month-data-");
         Files.writeString(data.resolve("users.csv"), """
                 user_id,signup_date,country
@@ -51,12 +55,13 @@ class MemberMonthTest {
                 g,5,Basic,2024-01-31,2024-02-28,8.99
                 """);
         Path scratch = Fixtures.scratch("marquee-member-month-");
-        engine = DuckDbEngine.inMemory(scratch, "1GB");
+        DuckDbEngine built = DuckDbEngine.inMemory(scratch, "1GB");
         try (Background background = Background.open()) {
-            DataLoader.load(background, data, DataModel.standard(), engine, scratch);
-            Layer.standard().build(background, engine, Statements.expand(engine.dialect(), List.of(), Layer.standard().definitions())
-                    .bind(new Parameters(LocalDate.of(2024, 3, 31), 2, 15)));
+            DataLoader.load(background, data, DataModel.standard(), built, scratch);
+            Layer.standard().build(background, built, Statements.expand(built.dialect(), List.of(), Layer.standard().definitions())
+                    .bind(new Parameters(asOf, 2, 15)));
         }
+        return built;
     }
 
     @AfterAll
@@ -89,6 +94,18 @@ class MemberMonthTest {
         assertEquals(List.of(
                 "2024-01-01 2024-01-31 false true 8.99 false true",
                 "2024-02-01 2024-02-29 true false null true false"), months("5"));
+    }
+
+    @Test
+    void theAsOfMonthsSignupDay_countsOnceItHasCome() throws Exception {
+        // As of 20 March: member 1's March signup day is the 31st, not come yet, though Premium is active; member 3's is
+        // the 5th, when Basic was still active (it ended on the 10th). Months since signup count from the signup month.
+        try (DuckDbEngine twentieth = layerAsOf(LocalDate.of(2024, 3, 20))) {
+            assertEquals(List.of(List.of("2024-01-01", 0L, true), List.of("2024-02-01", 1L, true), List.of("2024-03-01", 2L, false),
+                            List.of("2024-02-01", 0L, true), List.of("2024-03-01", 1L, true)),
+                    twentieth.query("SELECT CAST(month AS VARCHAR), CAST(months_since_signup AS BIGINT), active_on_signup_day "
+                            + "FROM member_month WHERE user_id IN (1, 3) ORDER BY user_id, month").rows());
+        }
     }
 
     @Test
