@@ -32,15 +32,15 @@ WITH paid_or_failed AS (
 member_months AS (
     SELECT user_id, first_month_number, {{ bits_or(month_bit) }} AS months, {{ bits_or(failed_bit) }} AS failed_months
     FROM (
-        SELECT user_id, month_number - month_number % 62 AS first_month_number, {{ bit_flag(month_number % 62) }} AS month_bit,
-               CASE WHEN status = 'failed' THEN {{ bit_flag(month_number % 62) }} END AS failed_bit
+        SELECT user_id, {{ bit_run(month_number) }} AS first_month_number, {{ bit_in_run(month_number) }} AS month_bit,
+               CASE WHEN status = 'failed' THEN {{ bit_in_run(month_number) }} END AS failed_bit
         FROM paid_or_failed
     ) AS bits
     GROUP BY user_id, first_month_number
 ),
 monthly AS (
-    SELECT CAST(date_trunc('month', min(paid_on)) AS DATE) AS month, month_number - month_number % 62 AS first_month_number,
-           {{ bit_flag(month_number % 62) }} AS month_bit,
+    SELECT CAST(date_trunc('month', min(paid_on)) AS DATE) AS month, {{ bit_run(month_number) }} AS first_month_number,
+           {{ bit_in_run(month_number) }} AS month_bit,
            sum(amount) FILTER (WHERE status = 'paid') AS collected,
            count(*) FILTER (WHERE status = 'failed') AS failed_payments
     FROM paid_or_failed

@@ -32,7 +32,7 @@ scores AS (
 -- grouped by member, not by member and genre (1.8M groups, not 16.5M, at a hundred million events), and a genre's
 -- raters are the members whose number has its bit set.
 genre_bits AS (
-    SELECT number, number - number % 62 AS first_number, {{ bit_flag(number % 62) }} AS bit FROM genre_numbers
+    SELECT number, {{ bit_run(number) }} AS first_number, {{ bit_in_run(number) }} AS bit FROM genre_numbers
 ),
 rater_genres AS (
     SELECT r.user_id, g.first_number, {{ bits_or(g.bit) }} AS genres

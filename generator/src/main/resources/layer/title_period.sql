@@ -18,7 +18,7 @@ WITH sessions AS (
     GROUP BY v.title_id, extract(YEAR FROM v.started_at) * 12 + extract(MONTH FROM v.started_at)
 )
 SELECT t.title_id, t.title, t.type, 'viewing sessions' AS source, s.period_start,
-       CAST(s.period_start + INTERVAL '1' MONTH - INTERVAL '1' DAY AS DATE) AS period_end,
+       {{ month_last_day(s.period_start) }} AS period_end,
        s.hours_viewed, CAST(s.views AS DOUBLE) AS views, s.completions, t.runtime_minutes,
        CAST(NULL AS BOOLEAN) AS available_globally, t.release_year
 FROM sessions AS s JOIN titles AS t ON t.title_id = s.title_id

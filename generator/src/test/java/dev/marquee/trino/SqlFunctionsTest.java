@@ -42,6 +42,10 @@ class SqlFunctionsTest {
                     .get(Dialect.DUCKDB).replace("{date}", "DATE '2024-02-29'").replace("{days}", "1")));
             assertEquals(java.time.LocalDate.of(2024, 2, 29), duck.scalar("SELECT " + SqlFunctions.all().get("month_last_day").bodies()
                     .get(Dialect.DUCKDB).replace("{date}", "DATE '2024-02-10'")));
+            assertEquals(62L, duck.scalar("SELECT " + SqlFunctions.all().get("bit_run").bodies().get(Dialect.DUCKDB)
+                    .replace("{position}", "60 + 3")));
+            assertEquals(2L, duck.scalar("SELECT " + SqlFunctions.all().get("bit_in_run").bodies().get(Dialect.DUCKDB)
+                    .replace("{position}", "60 + 3")));
         }
     }
 }
