@@ -3,7 +3,7 @@
 -- month by month read this. 'month_end' is the month's last day, the as-of date for the as-of month. Per month:
 -- * active_at_start: a subscription active on the first day;
 -- * active_at_end, mrr_at_end: a subscription active on month_end, and the sum of the monthly prices of the
---   subscriptions active that day (added up exactly, to the cent);
+--   subscriptions active that day (added up exactly, to the cent, and stored as DECIMAL(18,2): see member_title);
 -- * churned: a subscription active on the first day ended in the month (up to month_end) and no other subscription of
 --   the member's is active the day after (switching plans is not churn);
 -- * months_since_signup: whole calendar months from the member's signup month to this one (0 in the signup month);
@@ -60,7 +60,7 @@ SELECT user_id, month, month_end,
        started_on <= month AND (ended_on IS NULL OR ended_on >= month) AS active_at_start,
        started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) AS active_at_end,
        CAST(CASE WHEN started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) THEN monthly_price END
-            AS DECIMAL(38,2)) AS mrr_at_end,
+            AS DECIMAL(18,2)) AS mrr_at_end,
        coalesce(started_on <= month AND ended_on BETWEEN month AND month_end AND last_of_run, false) AS churned,
        months_since_signup,
        coalesce(signup_day <= month_end AND started_on <= signup_day AND (ended_on IS NULL OR ended_on >= signup_day), false)
@@ -71,8 +71,8 @@ UNION ALL
 SELECT user_id, month, month_end,
        bool_or(started_on <= month AND (ended_on IS NULL OR ended_on >= month)) AS active_at_start,
        bool_or(started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end)) AS active_at_end,
-       sum(CASE WHEN started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) THEN monthly_price END)
-           AS mrr_at_end,
+       CAST(sum(CASE WHEN started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) THEN monthly_price END)
+           AS DECIMAL(18,2)) AS mrr_at_end,
        coalesce(bool_or(started_on <= month AND ended_on BETWEEN month AND month_end AND last_of_run), false) AS churned,
        months_since_signup,
        coalesce(bool_or(signup_day <= month_end AND started_on <= signup_day AND (ended_on IS NULL OR ended_on >= signup_day)), false)

@@ -5,6 +5,7 @@
 -- the as-of date's, for the KPIs' same-days comparisons), 'last_90_days' (the 90 days up to the as-of date) and
 -- 'recent_period' (the 30-day period counted back from the as-of date, 0 for the last 30 days, over the last 300 days
 -- and empty before: the churn model's windows).
+-- The sum and the counts are stored narrower than DuckDB gives them, as in member_title.
 
 SELECT v.user_id,
        CAST(date_trunc('month', v.started_at) AS DATE) AS month,
@@ -14,9 +15,9 @@ SELECT v.user_id,
        CASE WHEN CAST(v.started_at AS DATE) > CAST({{as_of}} - INTERVAL '300' DAY AS DATE)
             THEN CAST(floor(CAST(date_diff('day', CAST(v.started_at AS DATE), {{as_of}}) AS DOUBLE) / 30) AS INTEGER)
        END AS recent_period,
-       sum(v.minutes_watched) AS minutes,
-       count(*) AS sessions,
-       count(*) FILTER (WHERE v.completed) AS completed_sessions,
+       CAST(sum(v.minutes_watched) AS DECIMAL(18,2)) AS minutes,
+       CAST(count(*) AS INTEGER) AS sessions,
+       CAST(count(*) FILTER (WHERE v.completed) AS INTEGER) AS completed_sessions,
        min(CAST(v.started_at AS DATE)) AS first_day,
        max(CAST(v.started_at AS DATE)) AS last_day
 FROM viewing_sessions AS v
