@@ -25,10 +25,10 @@ LIMIT 5
 
 -- name: distribution
 SELECT CASE WHEN score = 1 THEN '1 star' ELSE CAST(score AS VARCHAR) || ' stars' END AS score, count(*) AS ratings,
-       CAST(count(*) AS DOUBLE) / (SELECT count(*) FROM ratings WHERE CAST(rated_at AS DATE) <= {{as_of}}) AS share,
+       CAST(count(*) AS DOUBLE) / (SELECT count(*) FROM ratings WHERE rated_at < {{as_of}} + INTERVAL '1' DAY) AS share,
        count(DISTINCT user_id) AS raters
 FROM ratings
-WHERE CAST(rated_at AS DATE) <= {{as_of}}
+WHERE rated_at < {{as_of}} + INTERVAL '1' DAY
 GROUP BY score
 ORDER BY score
 

@@ -21,7 +21,7 @@ rated AS {{ not_materialized() }} (
     SELECT t.number, r.user_id, CAST(r.score AS DOUBLE) AS score
     FROM ratings AS r
     JOIN title_genre_numbers AS t ON t.title_id = r.title_id
-    WHERE CAST(r.rated_at AS DATE) <= {{as_of}}
+    WHERE r.rated_at < {{as_of}} + INTERVAL '1' DAY
 ),
 scores AS (
     SELECT number, count(*) AS ratings, avg(score) AS average_score, stddev_samp(score) AS score_sd

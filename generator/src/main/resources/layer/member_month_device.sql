@@ -7,24 +7,32 @@
 -- and empty before: the churn model's windows).
 -- The sum and the counts are stored narrower than DuckDB gives them, as in member_title.
 
-SELECT v.user_id,
-       CAST(date_trunc('month', v.started_at) AS DATE) AS month,
-       v.device,
-       extract(DAY FROM v.started_at) <= extract(DAY FROM {{as_of}}) AS month_to_date,
-       CAST(v.started_at AS DATE) > CAST({{as_of}} - INTERVAL '90' DAY AS DATE) AS last_90_days,
-       CASE WHEN CAST(v.started_at AS DATE) > CAST({{as_of}} - INTERVAL '300' DAY AS DATE)
-            THEN CAST(floor(CAST(date_diff('day', CAST(v.started_at AS DATE), {{as_of}}) AS DOUBLE) / 30) AS INTEGER)
+WITH sessions AS (
+    -- Each session's day is named once: the keys and sums below cast and truncate it, and doing that to the time in
+    -- each of them took a tenth of this statement's time at a hundred million sessions. The as-of date is compared with
+    -- the time itself, which DuckDB checks against each block's range (or skips, when every session is before it).
+    SELECT v.user_id, v.device, v.minutes_watched, v.completed, CAST(v.started_at AS DATE) AS day
+    FROM viewing_sessions AS v
+    WHERE v.started_at < {{as_of}} + INTERVAL '1' DAY
+)
+SELECT s.user_id,
+       CAST(date_trunc('month', min(s.day)) AS DATE) AS month,
+       s.device,
+       extract(DAY FROM s.day) <= extract(DAY FROM {{as_of}}) AS month_to_date,
+       s.day > CAST({{as_of}} - INTERVAL '90' DAY AS DATE) AS last_90_days,
+       CASE WHEN s.day > CAST({{as_of}} - INTERVAL '300' DAY AS DATE)
+            THEN CAST(floor(CAST(date_diff('day', s.day, {{as_of}}) AS DOUBLE) / 30) AS INTEGER)
        END AS recent_period,
-       CAST(sum(v.minutes_watched) AS DECIMAL(18,2)) AS minutes,
+       CAST(sum(s.minutes_watched) AS DECIMAL(18,2)) AS minutes,
        CAST(count(*) AS INTEGER) AS sessions,
-       CAST(count(*) FILTER (WHERE v.completed) AS INTEGER) AS completed_sessions,
-       min(CAST(v.started_at AS DATE)) AS first_day,
-       max(CAST(v.started_at AS DATE)) AS last_day
-FROM viewing_sessions AS v
-WHERE CAST(v.started_at AS DATE) <= {{as_of}}
-GROUP BY v.user_id, CAST(date_trunc('month', v.started_at) AS DATE), v.device,
-         extract(DAY FROM v.started_at) <= extract(DAY FROM {{as_of}}),
-         CAST(v.started_at AS DATE) > CAST({{as_of}} - INTERVAL '90' DAY AS DATE),
-         CASE WHEN CAST(v.started_at AS DATE) > CAST({{as_of}} - INTERVAL '300' DAY AS DATE)
-              THEN CAST(floor(CAST(date_diff('day', CAST(v.started_at AS DATE), {{as_of}}) AS DOUBLE) / 30) AS INTEGER)
+       CAST(count(*) FILTER (WHERE s.completed) AS INTEGER) AS completed_sessions,
+       min(s.day) AS first_day,
+       max(s.day) AS last_day
+FROM sessions AS s
+-- The month by its number (year × 12 + month), named once per group by its first day.
+GROUP BY s.user_id, extract(YEAR FROM s.day) * 12 + extract(MONTH FROM s.day), s.device,
+         extract(DAY FROM s.day) <= extract(DAY FROM {{as_of}}),
+         s.day > CAST({{as_of}} - INTERVAL '90' DAY AS DATE),
+         CASE WHEN s.day > CAST({{as_of}} - INTERVAL '300' DAY AS DATE)
+              THEN CAST(floor(CAST(date_diff('day', s.day, {{as_of}}) AS DOUBLE) / 30) AS INTEGER)
          END

@@ -10,5 +10,5 @@ SELECT v.user_id,
        CAST(count(*) AS INTEGER) AS sessions,
        CAST(count(*) FILTER (WHERE v.completed) AS INTEGER) AS completed_sessions
 FROM viewing_sessions AS v
-WHERE CAST(v.started_at AS DATE) <= {{as_of}}
+WHERE v.started_at < {{as_of}} + INTERVAL '1' DAY
 GROUP BY v.user_id, v.title_id

@@ -14,7 +14,7 @@ WITH sessions AS (
            CAST(sum(v.minutes_watched) AS DOUBLE) / 60 AS hours_viewed, count(*) AS views,
            count(*) FILTER (WHERE v.completed) AS completions
     FROM viewing_sessions AS v
-    WHERE CAST(v.started_at AS DATE) <= {{as_of}}
+    WHERE v.started_at < {{as_of}} + INTERVAL '1' DAY
     GROUP BY v.title_id, extract(YEAR FROM v.started_at) * 12 + extract(MONTH FROM v.started_at)
 )
 SELECT t.title_id, t.title, t.type, 'viewing sessions' AS source, s.period_start,
