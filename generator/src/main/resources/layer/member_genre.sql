@@ -1,6 +1,5 @@
 -- member_genre: each member's minutes watched per genre, a title counting in each of its genres (from
--- member_title). A member's favourite genre and the genres members watch together read this. The sum is stored
--- narrower than DuckDB gives it, as in member_title.
+-- member_title). A member's favourite genre and the genres members watch together read this.
 
 WITH title_genres AS (
     SELECT t.title_id, trim(g.genre) AS genre
@@ -16,6 +15,7 @@ genre_numbers AS (
 title_genre_numbers AS (
     SELECT tg.title_id, n.number FROM title_genres AS tg JOIN genre_numbers AS n ON n.genre = tg.genre
 ),
+-- The sum is stored narrower than DuckDB gives it, as in member_title.
 by_number AS (
     SELECT v.user_id, t.number, CAST(sum(v.minutes) AS DECIMAL(18,2)) AS minutes
     FROM member_title AS v

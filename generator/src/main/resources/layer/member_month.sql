@@ -3,7 +3,7 @@
 -- month by month read this. 'month_end' is the month's last day, the as-of date for the as-of month. Per month:
 -- * active_at_start: a subscription active on the first day;
 -- * active_at_end, mrr_at_end: a subscription active on month_end, and the sum of the monthly prices of the
---   subscriptions active that day (added up exactly, to the cent, and stored as DECIMAL(18,2): see member_title);
+--   subscriptions active that day (added up exactly, to the cent);
 -- * churned: a subscription active on the first day ended in the month (up to month_end) and no other subscription of
 --   the member's is active the day after (switching plans is not churn);
 -- * months_since_signup: whole calendar months from the member's signup month to this one (0 in the signup month);
@@ -59,6 +59,7 @@ days AS (
 SELECT user_id, month, month_end,
        started_on <= month AND (ended_on IS NULL OR ended_on >= month) AS active_at_start,
        started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) AS active_at_end,
+       -- Stored as DECIMAL(18,2), narrower than DuckDB's sums, as in member_title.
        CAST(CASE WHEN started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) THEN monthly_price END
             AS DECIMAL(18,2)) AS mrr_at_end,
        coalesce(started_on <= month AND ended_on BETWEEN month AND month_end AND last_of_run, false) AS churned,

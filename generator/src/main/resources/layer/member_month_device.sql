@@ -5,7 +5,6 @@
 -- the as-of date's, for the KPIs' same-days comparisons), 'last_90_days' (the 90 days up to the as-of date) and
 -- 'recent_period' (the 30-day period counted back from the as-of date, 0 for the last 30 days, over the last 300 days
 -- and empty before: the churn model's windows).
--- The sum and the counts are stored narrower than DuckDB gives them, as in member_title.
 
 WITH sessions AS (
     -- Each session's day is named once: the keys and sums below cast and truncate it, and doing that to the time in
@@ -23,6 +22,7 @@ SELECT s.user_id,
        CASE WHEN s.day > CAST({{as_of}} - INTERVAL '300' DAY AS DATE)
             THEN CAST(floor(CAST(date_diff('day', s.day, {{as_of}}) AS DOUBLE) / 30) AS INTEGER)
        END AS recent_period,
+       -- Stored narrower than DuckDB gives them, as in member_title.
        CAST(sum(s.minutes_watched) AS DECIMAL(18,2)) AS minutes,
        CAST(count(*) AS INTEGER) AS sessions,
        CAST(count(*) FILTER (WHERE s.completed) AS INTEGER) AS completed_sessions,
