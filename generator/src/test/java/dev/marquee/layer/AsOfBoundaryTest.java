@@ -2,11 +2,6 @@ package dev.marquee.layer;
 
 import dev.marquee.Fixtures;
 import dev.marquee.engine.DuckDbEngine;
-import dev.marquee.load.DataLoader;
-import dev.marquee.model.DataModel;
-import dev.marquee.query.Parameters;
-import dev.marquee.query.Statements;
-import dev.marquee.run.Background;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,13 +49,7 @@ class AsOfBoundaryTest {
                 1,t1,2024-03-31 23:59:59,4
                 2,t1,2024-04-01 00:00:00,2
                 """);
-        Path scratch = Fixtures.scratch("marquee-as-of-");
-        engine = DuckDbEngine.inMemory(scratch, "1GB");
-        try (Background background = Background.open()) {
-            DataLoader.load(background, data, DataModel.standard(), engine, scratch);
-            Layer.standard().build(background, engine, Statements.expand(engine.dialect(), List.of(), Layer.standard().definitions())
-                    .bind(new Parameters(LocalDate.of(2024, 3, 31), 2, 15)));
-        }
+        engine = BuiltLayer.of(data, LocalDate.of(2024, 3, 31));
     }
 
     @AfterAll

@@ -2,11 +2,6 @@ package dev.marquee.layer;
 
 import dev.marquee.Fixtures;
 import dev.marquee.engine.DuckDbEngine;
-import dev.marquee.load.DataLoader;
-import dev.marquee.model.DataModel;
-import dev.marquee.query.Parameters;
-import dev.marquee.query.Statements;
-import dev.marquee.run.Background;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +36,7 @@ class GenreRatingTest {
         // Members 1 and 2 rate India; member 1 twice, which makes one rater, not two.
         Files.writeString(data.resolve("ratings.csv"), "1,t9,2024-02-10 10:00:00,3\n1,t9,2024-02-11 10:00:00,4\n"
                 + "2,t9,2024-03-01 10:00:00,2\n", StandardOpenOption.APPEND);
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(scratch, "1GB"); Background background = Background.open()) {
-            DataLoader.load(background, data, DataModel.standard(), engine, scratch);
-            Layer.standard().build(background, engine, Statements.expand(engine.dialect(), List.of(), Layer.standard().definitions())
-                    .bind(new Parameters(LocalDate.of(2024, 3, 31), 2, 15)));
+        try (DuckDbEngine engine = BuiltLayer.of(data, LocalDate.of(2024, 3, 31))) {
             Map<String, Long> raters = new LinkedHashMap<>();
             for (List<Object> row : engine.query("SELECT genre, raters FROM genre_rating ORDER BY genre").rows()) {
                 raters.put((String) row.get(0), ((Number) row.get(1)).longValue());

@@ -1,12 +1,9 @@
 package dev.marquee.layer;
 
 import dev.marquee.query.Statements;
-import dev.marquee.run.Background;
 import dev.marquee.Fixtures;
 import dev.marquee.engine.DuckDbEngine;
 import dev.marquee.engine.Table;
-import dev.marquee.load.DataLoader;
-import dev.marquee.model.DataModel;
 import dev.marquee.query.Parameters;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,8 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -33,13 +28,7 @@ class LayerTest {
 
     @BeforeAll
     static void buildTheLayer() throws Exception {
-        Path scratch = Fixtures.scratch("marquee-layer-");
-        engine = DuckDbEngine.inMemory(scratch, "1GB");
-        try (Background background = Background.open()) {
-            DataLoader.load(background, Fixtures.FIXTURES.resolve("questions"), DataModel.standard(), engine, scratch);
-            Layer.standard().build(background, engine, Statements.expand(engine.dialect(), List.of(), Layer.standard().definitions())
-                    .bind(new Parameters(LocalDate.of(2024, 3, 31), 2, 15)));
-        }
+        engine = BuiltLayer.of(Fixtures.FIXTURES.resolve("questions"), LocalDate.of(2024, 3, 31));
     }
 
     @AfterAll

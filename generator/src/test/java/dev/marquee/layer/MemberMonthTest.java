@@ -2,11 +2,6 @@ package dev.marquee.layer;
 
 import dev.marquee.Fixtures;
 import dev.marquee.engine.DuckDbEngine;
-import dev.marquee.load.DataLoader;
-import dev.marquee.model.DataModel;
-import dev.marquee.query.Parameters;
-import dev.marquee.query.Statements;
-import dev.marquee.run.Background;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,14 +49,7 @@ class MemberMonthTest {
                 f,4,Basic,2024-01-30,2024-02-29,8.99
                 g,5,Basic,2024-01-31,2024-02-28,8.99
                 """);
-        Path scratch = Fixtures.scratch("marquee-member-month-");
-        DuckDbEngine built = DuckDbEngine.inMemory(scratch, "1GB");
-        try (Background background = Background.open()) {
-            DataLoader.load(background, data, DataModel.standard(), built, scratch);
-            Layer.standard().build(background, built, Statements.expand(built.dialect(), List.of(), Layer.standard().definitions())
-                    .bind(new Parameters(asOf, 2, 15)));
-        }
-        return built;
+        return BuiltLayer.of(data, asOf);
     }
 
     @AfterAll
