@@ -122,6 +122,33 @@ public final class Fixtures {
         return built;
     }
 
+    /**
+     * The CSV files of {@code folder} ({@code .csv} and {@code .csv.gz}) written as Parquet into a new scratch folder,
+     * every column as the text the file holds, so the load casts them as it casts a CSV file's. The files named in
+     * {@code keepAsCsv} (by table) are copied as they are.
+     */
+    public static Path asParquet(Path folder, String... keepAsCsv) throws IOException {
+        Path parquet = scratch("marquee-parquet-");
+        java.util.Set<String> kept = java.util.Set.of(keepAsCsv);
+        try (dev.marquee.engine.DuckDbEngine engine = dev.marquee.engine.DuckDbEngine.inMemory(scratch("marquee-parquet-scratch-"), "1GB");
+             Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".csv") && !name.endsWith(".csv.gz")) {
+                    continue;
+                }
+                String table = name.substring(0, name.indexOf(".csv"));
+                if (kept.contains(table)) {
+                    Files.copy(file, parquet.resolve(name));
+                } else {
+                    engine.execute("COPY (SELECT * FROM read_csv('" + file + "', all_varchar = true)) TO '"
+                            + parquet.resolve(table + ".parquet") + "' (FORMAT parquet)");
+                }
+            }
+        }
+        return parquet;
+    }
+
     public static void deleteTree(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

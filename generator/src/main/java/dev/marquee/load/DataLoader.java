@@ -28,7 +28,7 @@ import java.util.Optional;
 /**
  * Loads the data folder into the engine: each {@code <table>.csv}, {@code .csv.gz} or {@code .parquet} into the
  * model table of that name, with the model's column types (no type sniffing; member ids as numbers where they all
- * are, {@link MemberIds}). Rows the parser cannot read are set
+ * are, {@link MemberIds}; from Parquet, the events' titles and devices as lists of values, {@link Dictionaries}). Rows the parser cannot read are set
  * aside with their line, column and reason; a file that cannot be read at all is a fatal problem. Any other CSV file,
  * and each sheet of an Excel workbook ({@link XlsxFile}), is recognised by its header as one of the public shapes
  * ({@link Shape}) and mapped onto the model by that shape's SQL.
@@ -59,7 +59,9 @@ public final class DataLoader {
                 work.add(new TableFile(spec, file, file.startsWith(scratchDir) ? BUILT_IN : display(file)));
             }
         }
-        for (FileLoad load : loadSideBySide(background, engine, work)) {
+        // The public shapes' rows are appended after the load, with values no dictionary lists.
+        Map<String, String> dictionaries = shaped.isEmpty() ? Dictionaries.create(engine, files) : Map.of();
+        for (FileLoad load : loadSideBySide(background, engine, work, dictionaries)) {
             problems.addAll(load.problems());
             setAside.addAll(load.setAside());
             locators.addAll(load.locators());
@@ -85,7 +87,7 @@ public final class DataLoader {
             }
         }
         MemberIds.agree(engine);
-        return new LoadResult(tables, problems, setAside, locators);
+        return new LoadResult(tables, problems, setAside, locators, dictionaries.keySet());
     }
 
     /** A model table's file, and its name as messages show it. */
@@ -104,7 +106,8 @@ public final class DataLoader {
      * when they are done. On one thread each, the events' file was the load's time while a core idled (10M events from
      * CSV.gz on two cores: read alone 4.2 s on two threads, 5.9 s on one). Results come back in the model's table order.
      */
-    private static List<FileLoad> loadSideBySide(Background background, Engine engine, List<TableFile> work) {
+    private static List<FileLoad> loadSideBySide(Background background, Engine engine, List<TableFile> work,
+                                                 Map<String, String> dictionaries) {
         FileLoad[] loads = new FileLoad[work.size()];
         long[] sizes = work.stream().mapToLong(w -> w.file().toFile().length()).toArray();
         List<Integer> bySize = new ArrayList<>();
@@ -112,16 +115,16 @@ public final class DataLoader {
             bySize.add(i);
         }
         bySize.sort(java.util.Comparator.comparingLong((Integer i) -> sizes[i]).reversed().thenComparing(i -> i));
-        Sessions.shareEveryThread(background, engine, bySize.size(), (session, n) -> loads[bySize.get(n)] = loadOne(session, work.get(bySize.get(n))));
+        Sessions.shareEveryThread(background, engine, bySize.size(), (session, n) -> loads[bySize.get(n)] = loadOne(session, work.get(bySize.get(n)), dictionaries));
         return List.of(loads);
     }
 
-    private static FileLoad loadOne(Engine session, TableFile work) {
+    private static FileLoad loadOne(Engine session, TableFile work, Map<String, String> dictionaries) {
         List<Problem> problems = new ArrayList<>();
         List<SetAside> setAside = new ArrayList<>();
         List<RowLocator> locators = new ArrayList<>();
         Optional<LoadedTable> loaded = work.file().getFileName().toString().endsWith(".parquet")
-                ? ParquetFile.load(session, work.spec(), work.file(), work.shown(), problems)
+                ? ParquetFile.load(session, work.spec(), work.file(), work.shown(), dictionaries, problems)
                 : CsvFile.load(session, work.spec(), work.file(), work.shown(), problems, setAside, locators);
         if (loaded.isPresent() && loaded.get().format().equals("parquet")) {
             locators.add(new RowLocator(work.spec().name(), work.file(), false, new long[0]));

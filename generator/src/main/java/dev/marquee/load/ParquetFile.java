@@ -14,20 +14,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One Parquet file into one model table; its columns are cast to the model's types. */
+/**
+ * One Parquet file into one model table; its columns are cast to the model's types, a column with a list of values
+ * ({@link Dictionaries}) to that list's type.
+ */
 final class ParquetFile {
 
     private ParquetFile() {
     }
 
-    static Optional<LoadedTable> load(Engine engine, TableSpec spec, Path file, String shown, List<Problem> problems) {
-        String source = "read_parquet(" + DataLoader.fileLiteral(file) + ")";
+    /** The file as a table to select from. */
+    static String source(Path file) {
+        return "read_parquet(" + DataLoader.fileLiteral(file) + ")";
+    }
+
+    /** The file's columns: each name as the loader matches it to the model, and as the file writes it. */
+    static Map<String, String> columns(Engine engine, String source) {
         Map<String, String> fileColumns = new LinkedHashMap<>();
+        Table described = engine.query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM " + source + ")");
+        for (List<Object> row : described.rows()) {
+            fileColumns.put(CsvFile.normalize(row.get(0).toString()), row.get(0).toString());
+        }
+        return fileColumns;
+    }
+
+    /**
+     * @param dictionaries the type of each column ({@code table.column}) stored as a list of values
+     */
+    static Optional<LoadedTable> load(Engine engine, TableSpec spec, Path file, String shown, Map<String, String> dictionaries,
+                                      List<Problem> problems) {
+        String source = source(file);
+        Map<String, String> fileColumns;
         try {
-            Table described = engine.query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM " + source + ")");
-            for (List<Object> row : described.rows()) {
-                fileColumns.put(CsvFile.normalize(row.get(0).toString()), row.get(0).toString());
-            }
+            fileColumns = columns(engine, source);
         } catch (EngineException e) {
             problems.add(Problem.fatal(shown, 0, "", "unreadable-file", "could not be read as Parquet: " + DataLoader.firstLine(e)));
             return Optional.empty();
@@ -52,7 +71,9 @@ final class ParquetFile {
                 select.put(column, DataLoader.nullValue(column));
                 missing.add(column.name());
             } else {
-                select.put(column, "CAST(" + DataLoader.identifier(original) + " AS " + column.sqlType() + ")");
+                String typed = "CAST(" + DataLoader.identifier(original) + " AS " + column.sqlType() + ")";
+                String dictionary = dictionaries.get(spec.name() + "." + column.name());
+                select.put(column, dictionary == null ? typed : "CAST(" + typed + " AS " + dictionary + ")");
             }
         }
         List<String> extra = fileColumns.entrySet().stream()

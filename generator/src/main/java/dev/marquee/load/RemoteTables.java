@@ -66,7 +66,7 @@ public final class RemoteTables {
                 tables.add(new LoadedTable(spec, shown, "table", rows, 0, missing, List.of()));
             }
         }
-        return new LoadResult(tables, problems, List.of(), List.of());
+        return new LoadResult(tables, problems, List.of(), List.of(), java.util.Set.of());
     }
 
     static boolean compatible(String modelType, String engineType) {

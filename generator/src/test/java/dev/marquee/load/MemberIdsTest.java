@@ -183,18 +183,7 @@ class MemberIdsTest {
      */
     @Test
     void plainIds_areLoadedAsNumbers_fromCsvAndParquet() throws Exception {
-        Path parquet = Fixtures.scratch("marquee-parquet-ids-");
-        try (DuckDbEngine engine = engine()) {
-            for (Path file : FIXTURE_FILES) {
-                String table = file.getFileName().toString().replace(".csv", "");
-                if (table.equals("users") || table.equals("viewing_sessions")) {
-                    engine.execute("COPY (SELECT * FROM read_csv('" + file + "', all_varchar = true)) TO '"
-                            + parquet.resolve(table + ".parquet") + "' (FORMAT parquet)");
-                } else {
-                    Files.copy(file, parquet.resolve(file.getFileName()));
-                }
-            }
-        }
+        Path parquet = Fixtures.asParquet(FIXTURE, "payments", "ratings", "subscriptions", "titles");
         for (Path data : List.of(FIXTURE, parquet)) {
             try (DuckDbEngine engine = engine()) {
                 load(engine, data);
