@@ -257,7 +257,8 @@ FROM ranked AS r
 JOIN titles AS ta ON ta.title_id = r.title_a
 JOIN titles AS tb ON tb.title_id = r.title_b
 WHERE r.rank <= 3
-ORDER BY ta.title, r.rank
+-- Two watched titles of one name are kept apart by their ids.
+ORDER BY ta.title, r.title_a, r.rank
 
 -- Genre affinity: for each pair of genres, how much more often one member watches both than chance predicts. Three
 -- pairs' members and lifts give each genre's members, and so the members of one genre of a pair and not the other, and

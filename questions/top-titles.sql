@@ -12,7 +12,8 @@ WITH per_title AS (
 )
 SELECT t.title, t.type, CAST(p.minutes AS DOUBLE) / 60 AS watch_hours, p.viewers
 FROM per_title AS p JOIN titles AS t ON t.title_id = p.title_id
-ORDER BY watch_hours DESC, t.title
+-- Two titles of one name (a catalogue may hold both) are told apart by their ids, so the ten are the same run after run.
+ORDER BY watch_hours DESC, t.title, p.title_id
 LIMIT 10
 
 -- name: by_completion
@@ -25,7 +26,7 @@ WITH per_title AS (
 )
 SELECT t.title, t.type, p.completion_rate, p.viewers
 FROM per_title AS p JOIN titles AS t ON t.title_id = p.title_id
-ORDER BY p.completion_rate DESC, p.viewers DESC, t.title
+ORDER BY p.completion_rate DESC, p.viewers DESC, t.title, p.title_id
 LIMIT 10
 
 -- name: by_type
