@@ -135,6 +135,8 @@ class DictionariesTest {
             Map<String, String> types = Dictionaries.create(engine, files, 2);
             assertEquals(Map.of(), types);
             assertEquals(0L, ((Number) engine.scalar("SELECT count(*) FROM duckdb_types() WHERE type_name LIKE 'marquee_%'")).longValue());
+            // The values found are dropped with the list not made.
+            assertEquals(0L, ((Number) engine.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'marquee_%'")).longValue());
         }
     }
 }
