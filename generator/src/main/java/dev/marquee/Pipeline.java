@@ -237,7 +237,7 @@ public final class Pipeline {
 
     /**
      * The query stage, with the churn models fitted beside it on a session of their own (the questions' second session
-     * joins once the models' rows have streamed), then the outlook stage. The query stage's time counts from
+     * joins once the models are fitted), then the outlook stage. The query stage's time counts from
      * {@code stageStarts}, when the caller began finding the questions the data can answer.
      */
     private List<Answer> answer(Engine engine, Answerable answerable, CheckedData data, DataModel model, Ahead ahead, StageTimer timer,
@@ -250,7 +250,7 @@ public final class Pipeline {
                     OutlookStage.Models models = OutlookStage.startModels(background, engine, questions, sql);
                     try {
                         return new Questioned(QueryStage.run(background, engine, questions, sql, model.memberIdentifiers(),
-                                models.streamed()), models);
+                                models.fitted()), models);
                     } catch (RuntimeException e) {
                         models.close();
                         throw e;

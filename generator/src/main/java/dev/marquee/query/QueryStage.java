@@ -123,8 +123,8 @@ public final class QueryStage {
      * A statement whose result has a column named after a member identifier (see
      * {@link dev.marquee.model.DataModel#memberIdentifiers}) is a problem too: the report publishes aggregates only.
      *
-     * <p>The second session starts once {@code secondStartsAfter} is done: the churn models' rows, streaming on a
-     * session of their own, keep a core to themselves, so the longest stream of the stage is not the last to end.
+     * <p>The second session starts once {@code secondStartsAfter} is done: the churn models, whose rows stream and are
+     * fitted on a session of their own, keep a core to themselves, so the longest work of the stage is not the last to end.
      *
      * @throws ReportException listing every problem: when a statement fails, every statement is described (the engine
      *                         plans it without running it) so that all of them are reported at once
