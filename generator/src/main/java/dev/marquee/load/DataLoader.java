@@ -28,10 +28,10 @@ import java.util.Optional;
 /**
  * Loads the data folder into the engine: each {@code <table>.csv}, {@code .csv.gz} or {@code .parquet} into the
  * model table of that name, with the model's column types (no type sniffing; member ids as numbers where they all
- * are, {@link MemberIds}; from Parquet, the events' titles and devices as lists of values, {@link Dictionaries}). Rows the parser cannot read are set
- * aside with their line, column and reason; a file that cannot be read at all is a fatal problem. Any other CSV file,
- * and each sheet of an Excel workbook ({@link XlsxFile}), is recognised by its header as one of the public shapes
- * ({@link Shape}) and mapped onto the model by that shape's SQL.
+ * are, {@link MemberIds}; from Parquet, the events' titles and devices as lists of values, {@link Dictionaries}). Rows
+ * the parser cannot read are set aside with their line, column and reason; a file that cannot be read at all is a
+ * fatal problem. Any other CSV file, and each sheet of an Excel workbook ({@link XlsxFile}), is recognised by its
+ * header as one of the public shapes ({@link Shape}) and mapped onto the model by that shape's SQL.
  */
 public final class DataLoader {
 

@@ -103,8 +103,9 @@ final class Dictionaries {
             if (original == null) {
                 return Optional.empty();
             }
-            // Cast as the load casts the column, so a value converts to the very text the list holds.
-            selects.add("SELECT CAST(" + DataLoader.identifier(original) + " AS VARCHAR) AS value FROM " + source);
+            // Cast as the load casts the column (a text column of the model), so a value converts to the very text the
+            // list holds.
+            selects.add("SELECT " + ParquetFile.typed(original, "VARCHAR") + " AS value FROM " + source);
         }
         if (selects.isEmpty()) {
             return Optional.empty();

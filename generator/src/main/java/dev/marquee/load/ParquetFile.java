@@ -38,6 +38,11 @@ final class ParquetFile {
         return fileColumns;
     }
 
+    /** A file's column ({@code original}, as the file names it) cast to the model's type. */
+    static String typed(String original, String sqlType) {
+        return "CAST(" + DataLoader.identifier(original) + " AS " + sqlType + ")";
+    }
+
     /**
      * @param dictionaries the type of each column ({@code table.column}) stored as a list of values
      */
@@ -71,7 +76,7 @@ final class ParquetFile {
                 select.put(column, DataLoader.nullValue(column));
                 missing.add(column.name());
             } else {
-                String typed = "CAST(" + DataLoader.identifier(original) + " AS " + column.sqlType() + ")";
+                String typed = typed(original, column.sqlType());
                 String dictionary = dictionaries.get(spec.name() + "." + column.name());
                 select.put(column, dictionary == null ? typed : "CAST(" + typed + " AS " + dictionary + ")");
             }

@@ -112,7 +112,7 @@ class SameFiguresTest {
     void aGeneratedSample_givesTheRecordedFigures() throws IOException {
         Path data = temp.resolve("sample");
         SampleData.write(data, SAMPLE);
-        assertEquals("VARCHAR", check("sample", data, SAMPLE_AS_OF).get(TITLE_ID_TYPE));
+        assertEquals("VARCHAR", check("sample", data, SAMPLE_AS_OF));
     }
 
     /** The same sample from Parquet, whose events' titles and devices the loader stores as ENUMs (Dictionaries). */
@@ -120,21 +120,21 @@ class SameFiguresTest {
     void theSampleFromParquet_givesTheSameFigures() throws IOException {
         Path data = temp.resolve("sample");
         SampleData.write(data, SAMPLE);
-        String stored = check("sample", Fixtures.asParquet(data), SAMPLE_AS_OF).get(TITLE_ID_TYPE);
+        String stored = check("sample", Fixtures.asParquet(data), SAMPLE_AS_OF);
         assertTrue(stored.startsWith("ENUM("), stored);
     }
 
-    /** Not a result: how the engine stored the events' title ids, by which a test knows which way it compared. */
-    private static final String TITLE_ID_TYPE = "engine/viewing_sessions.title_id";
-
-    private Map<String, String> check(String name, Path data, Parameters parameters) throws IOException {
-        Map<String, String> results = results(data, parameters);
+    /**
+     * Every result of {@code data} against those recorded as {@code name}.
+     *
+     * @return how the engine stored the events' title ids, by which a test knows which way it compared
+     */
+    private String check(String name, Path data, Parameters parameters) throws IOException {
+        Computed computed = results(data, parameters);
+        Map<String, String> results = computed.results();
         Path folder = GOLDEN.resolve(name);
         if (UPDATE) {
             for (Map.Entry<String, String> result : results.entrySet()) {
-                if (result.getKey().equals(TITLE_ID_TYPE)) {
-                    continue;
-                }
                 Path file = folder.resolve(result.getKey() + ".csv");
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, result.getValue(), StandardCharsets.UTF_8);
@@ -153,7 +153,7 @@ class SameFiguresTest {
             assertEquals(comparable(compared, Files.readString(folder.resolve(compared + ".csv"), StandardCharsets.UTF_8)),
                     comparable(compared, results.get(compared)), name + ": " + compared + " differs (of " + differing + ")");
         }
-        return results;
+        return computed.titleIdType();
     }
 
     /** The text compared: as recorded, or with every decimal number to twelve significant digits (see {@link #SUMS_IN_PLAN_ORDER}). */
@@ -172,16 +172,20 @@ class SameFiguresTest {
         return text.toString();
     }
 
-    /** Every layer table's and every statement's result as CSV text, by "layer/<table>" or "question/statement". */
-    private Map<String, String> results(Path data, Parameters parameters) throws IOException {
+    /**
+     * Every layer table's and every statement's result as CSV text, by "layer/<table>" or "question/statement", and the
+     * type the engine stored the events' title ids as.
+     */
+    private record Computed(Map<String, String> results, String titleIdType) {
+    }
+
+    private Computed results(Path data, Parameters parameters) throws IOException {
         Path scratch = Files.createTempDirectory(temp, "scratch-");
         Map<String, String> results = new LinkedHashMap<>();
         try (DuckDbEngine engine = DuckDbEngine.inMemory(scratch, "1GB")) {
             // One thread, as each statement of a report runs: floating-point sums add up in one order, run after run.
             engine.execute("SET threads = 1");
             BuiltLayer built = BuiltLayer.of(engine, data, parameters, scratch);
-            results.put(TITLE_ID_TYPE, (String) engine.scalar("SELECT data_type FROM duckdb_columns() WHERE table_name = 'viewing_sessions'"
-                    + " AND column_name = 'title_id'"));
             for (Map.Entry<String, String> table : LAYER_TABLES.entrySet()) {
                 results.put("layer/" + table.getKey(), csv(engine, table.getValue(), false));
             }
@@ -191,8 +195,9 @@ class SameFiguresTest {
                     results.put(key, csv(engine, built.sql().sql(query), UNORDERED.contains(key)));
                 }
             }
+            return new Computed(results, (String) engine.scalar("SELECT data_type FROM duckdb_columns()"
+                    + " WHERE table_name = 'viewing_sessions' AND column_name = 'title_id'"));
         }
-        return results;
     }
 
     /**
