@@ -72,6 +72,40 @@ class TopTitlesTest {
                 Arrays.asList("Charlie", "Movie", 20.0, 40L)), result("by_hours").rows());
     }
 
+    /**
+     * Two titles of one name with the same hours are listed by their ids: Twin t4 (Movie: 40 members, one 30-minute
+     * session each → 20 hours) before Twin t5 (TV Show: 20 members, two each → 20 hours), though t5's sessions come
+     * first in the file.
+     */
+    @Test
+    void byHours_twoTitlesOfOneNameAndEqualHours_areListedByTheirIds() throws Exception {
+        Path data = Files.createDirectories(Fixtures.scratch("marquee-top-titles-twins-").resolve("data"));
+        List<String> users = new ArrayList<>(List.of("user_id,signup_date,country,age,gender,plan"));
+        List<String> sessions = new ArrayList<>(List.of("user_id,title_id,started_at,minutes_watched,device,completed"));
+        for (int u = 1; u <= 40; u++) {
+            users.add(u + ",2024-01-01,Canada,30,Female,Standard");
+            if (u <= 20) {
+                sessions.add(u + ",t5,2024-02-01 20:00:00,30.00,TV,true");
+                sessions.add(u + ",t5,2024-02-02 20:00:00,30.00,TV,true");
+            }
+        }
+        for (int u = 1; u <= 40; u++) {
+            sessions.add(u + ",t4,2024-02-03 20:00:00,30.00,TV,true");
+        }
+        Files.write(data.resolve("users.csv"), users);
+        Files.write(data.resolve("viewing_sessions.csv"), sessions);
+        Files.write(data.resolve("titles.csv"), List.of(
+                "title_id,title,type,genres,release_year,maturity_rating,runtime_minutes,seasons,date_added",
+                "t5,Twin,TV Show,Dramas,2021,TV-14,,1,2021-01-01",
+                "t4,Twin,Movie,Dramas,2020,PG,30,,2021-01-01"));
+        Config config = Config.defaults().withDataDir(data).withOutDir(data.resolveSibling("site"))
+                .withQuestionsDir(Fixtures.QUESTIONS).withAsOf(LocalDate.of(2024, 3, 31));
+        Report twins = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
+        assertEquals(List.of(Arrays.asList("Twin", "Movie", 20.0, 40L), Arrays.asList("Twin", "TV Show", 20.0, 20L)),
+                twins.sections().stream().filter(s -> s.slug().equals("top-titles")).findFirst().orElseThrow()
+                        .answer().result("by_hours").rows());
+    }
+
     @Test
     void byCompletion_titleUnderFiftyViewers_isLeftOut() {
         assertEquals(List.of(Arrays.asList("Bravo", "TV Show", 0.9, 55L), Arrays.asList("Alpha", "Movie", 0.75, 60L)),
