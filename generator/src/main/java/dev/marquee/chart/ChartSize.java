@@ -50,7 +50,7 @@ final class ChartSize {
      * label's height, any other chart a plot at least {@code leastPlot} high under its titles, legend and labels.
      */
     static double paperHeight(JFreeChart chart, double width, double usual, double leastPlot) {
-        if (bars(chart, width, usual, CategoryLabelAxis.LEFT_SHARE).isEmpty()) {
+        if (!horizontalBars(chart)) {
             return grown(chart, width, usual, leastPlot);
         }
         // The titles, legend and value axis take what they need first (all of a short chart's height): a few rounds.
@@ -96,15 +96,18 @@ final class ChartSize {
      * saying how many of how many (the table has them all).
      */
     static Fit fitted(JFreeChart chart, Rectangle2D area) {
-        if (bars(chart, area.getWidth(), area.getHeight(), CategoryLabelAxis.LEFT_SHARE).filter(b -> !b.fit()).isEmpty()) {
+        Optional<Bars> drawn = bars(chart, area.getWidth(), area.getHeight(), CategoryLabelAxis.LEFT_SHARE);
+        if (drawn.filter(b -> !b.fit()).isEmpty()) {
             return new Fit(chart, Optional.empty(), Fit.ALL);
         }
-        // Here the bars may be as thin as their labels: the area is what the page has.
+        // Here the bars may be as thin as their labels: the area is what the page has. The labels' share of the width
+        // changes where they wrap, not the room the titles, legend and value axis leave the bars.
+        double room = drawn.get().room();
         Bars bars = null;
         float share = 0;
         for (float wider : new float[]{0.5f, 0.6f}) {
             share = wider;
-            bars = bars(chart, area.getWidth(), area.getHeight(), share).orElseThrow();
+            bars = barsIn(chart, area.getWidth(), room, share, CategoryLabelAxis.LINES);
             if (bars.fit()) {
                 break;
             }
@@ -113,7 +116,7 @@ final class ChartSize {
         // leave room for more bars than wrapped ones: where 15 titles each wrapped onto two lines left room for 3, one line each shows 7.
         int lines = CategoryLabelAxis.LINES;
         if (!bars.fit()) {
-            Bars oneLine = bars(chart, area.getWidth(), area.getHeight(), share, 1).orElseThrow();
+            Bars oneLine = barsIn(chart, area.getWidth(), room, share, 1);
             if (oneLine.fitting() > bars.fitting()) {
                 bars = oneLine;
                 lines = 1;
@@ -227,16 +230,27 @@ final class ChartSize {
         }
     }
 
-    /** The bars with their labels as the chart draws them unless a page is short of room: {@link CategoryLabelAxis#LINES} lines at most. */
+    /** A horizontal bar chart's bars drawn {@code width} by {@code height}, their labels as the chart draws them; empty for any other chart. */
     private static Optional<Bars> bars(JFreeChart chart, double width, double height, float share) {
-        return bars(chart, width, height, share, CategoryLabelAxis.LINES);
-    }
-
-    private static Optional<Bars> bars(JFreeChart chart, double width, double height, float share, int maxLines) {
-        if (!(chart.getPlot() instanceof CategoryPlot plot) || plot.getOrientation() != PlotOrientation.HORIZONTAL
-                || plot.getDataset() == null || plot.getDataset().getColumnCount() == 0) {
+        if (!horizontalBars(chart)) {
             return Optional.empty();
         }
+        // The room the titles, the legend and the value axis leave, as laid out when the chart is drawn.
+        double room = dataArea(chart, width, height).getHeight() - 2 * CategoryLabelAxis.MARGIN;
+        return Optional.of(barsIn(chart, width, room, share, CategoryLabelAxis.LINES));
+    }
+
+    private static boolean horizontalBars(JFreeChart chart) {
+        return chart.getPlot() instanceof CategoryPlot plot && plot.getOrientation() == PlotOrientation.HORIZONTAL
+                && plot.getDataset() != null && plot.getDataset().getColumnCount() > 0;
+    }
+
+    /**
+     * A horizontal bar chart's bars in {@code room}: how many, and the height each one's label needs, wrapped onto
+     * {@code maxLines} at most in {@code share} of the width.
+     */
+    private static Bars barsIn(JFreeChart chart, double width, double room, float share, int maxLines) {
+        CategoryPlot plot = (CategoryPlot) chart.getPlot();
         @SuppressWarnings("unchecked")
         List<Comparable<?>> categories = plot.getDataset().getColumnKeys();
         CategoryAxis axis = plot.getDomainAxis();
@@ -253,9 +267,7 @@ final class ChartSize {
                 lines = Math.max(lines, TextUtils.createTextBlock(category.toString(), axis.getTickLabelFont(), axis.getTickLabelPaint(),
                         labelWidth, maxLines, new G2TextMeasurer(g2)).getLines().size());
             }
-            // The room the titles, the legend and the value axis leave, as laid out when the chart is drawn.
-            double room = dataArea(chart, width, height).getHeight() - 2 * CategoryLabelAxis.MARGIN;
-            return Optional.of(new Bars(categories.size(), lines * lineHeight + 1, room));
+            return new Bars(categories.size(), lines * lineHeight + 1, room);
         } finally {
             g2.dispose();
         }

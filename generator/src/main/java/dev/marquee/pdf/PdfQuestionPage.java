@@ -78,12 +78,13 @@ final class PdfQuestionPage {
         // The longest takeaway that leaves the page the charts, their bars and the table rows of the shortest: more of the
         // narrative where there is room, none of the page's figures given for it.
         List<String> choices = Takeaway.choices(page.narrative());
+        PaperMeasures measures = new PaperMeasures();
         Paragraph takeaway = takeaway(fonts, choices.get(0));
-        Layout layout = fit(all, siteOnly, tabled, narrow, top - height(takeaway, pageWidth) - blank, pageWidth, fonts);
+        Layout layout = fit(all, siteOnly, tabled, narrow, top - height(takeaway, pageWidth) - blank, pageWidth, fonts, measures);
         for (int i = choices.size() - 1; i > 0; i--) {
             Paragraph longer = takeaway(fonts, choices.get(i));
-            Layout fits = fit(all, siteOnly, tabled, narrow, top - height(longer, pageWidth) - blank, pageWidth, fonts);
-            if (fits.keeps(layout)) {
+            Layout fits = fit(all, siteOnly, tabled, narrow, top - height(longer, pageWidth) - blank, pageWidth, fonts, measures);
+            if (fits.keeps(layout, measures)) {
                 takeaway = longer;
                 layout = fits;
                 break;
@@ -144,15 +145,15 @@ final class PdfQuestionPage {
          * Whether this layout shows the other's charts, every bar of them and the same table rows, each row of charts at
          * least 90% as high: a bar chart a tenth lower keeps its bars, a horizontal one may show one fewer.
          */
-        boolean keeps(Layout other) {
+        boolean keeps(Layout other, PaperMeasures measures) {
             if (!charts.equals(other.charts) || rows(below) != rows(other.below) || rows(inGrid) != rows(other.inGrid)) {
                 return false;
             }
             for (int i = 0; i < charts.size(); i++) {
                 float height = heights[i / columns()];
                 float before = other.heights[i / columns()];
-                if (height < 0.9f * before || barsShown(charts.get(i).chart(), width, height)
-                        < barsShown(charts.get(i).chart(), other.width, before)) {
+                if (height < 0.9f * before || measures.barsShown(charts.get(i).chart(), width, height)
+                        < measures.barsShown(charts.get(i).chart(), other.width, before)) {
                     return false;
                 }
             }
@@ -191,12 +192,13 @@ final class PdfQuestionPage {
      * went under the grid a line of their charts' height: a slice's four charts showed 2 of their 5 bars).
      */
     private static Layout fit(List<Figure> all, List<Figure> siteOnly, Optional<DashboardTable> tabled, boolean narrow, float room,
-                              float pageWidth, PdfFonts fonts) {
-        Layout layout = layout(all, tabled, narrow, room - noteHeight(siteOnly, pageWidth, fonts), pageWidth, fonts);
+                              float pageWidth, PdfFonts fonts, PaperMeasures measures) {
+        Layout layout = layout(all, tabled, narrow, room - noteHeight(siteOnly, pageWidth, fonts), pageWidth, fonts, measures);
         if (layout.charts().size() == all.size()) {
             return layout;
         }
-        return layout(all, tabled, narrow, room - noteHeight(layout.leftToSite(all, siteOnly), pageWidth, fonts), pageWidth, fonts);
+        return layout(all, tabled, narrow, room - noteHeight(layout.leftToSite(all, siteOnly), pageWidth, fonts), pageWidth, fonts,
+                measures);
     }
 
     private static float noteHeight(List<Figure> left, float pageWidth, PdfFonts fonts) {
@@ -205,10 +207,10 @@ final class PdfQuestionPage {
 
     /** The page's grid and table laid out in the height left above the page's foot ({@code top}). */
     private static Layout layout(List<Figure> all, Optional<DashboardTable> tabled, boolean narrow, float top, float pageWidth,
-                                 PdfFonts fonts) {
+                                 PdfFonts fonts, PaperMeasures measures) {
         List<Figure> charts = all;
         float width = columnWidth(pageWidth, charts.size());
-        Rows rows = Rows.of(charts, width);
+        Rows rows = Rows.of(charts, width, measures);
         PdfPTable below = null;
         if (tabled.isPresent() && !(narrow && charts.size() % 2 == 1)) {
             float room = top - rowsOf(charts) * (CHART_HEADING + 8);
@@ -247,7 +249,7 @@ final class PdfQuestionPage {
         if (below == null && narrow && charts.size() == 4) {
             charts = charts.subList(0, 3);
             width = columnWidth(pageWidth, charts.size());
-            rows = Rows.of(charts, width);
+            rows = Rows.of(charts, width, measures);
         }
         float room = top - rowsOf(charts) * (CHART_HEADING + 8) - (below == null ? 0 : below.getTotalHeight() + 8);
         float[] heights = rows.heights(room);
@@ -272,7 +274,7 @@ final class PdfQuestionPage {
             if (inGrid == null && charts != all) {
                 charts = all;
                 width = columnWidth(pageWidth, charts.size());
-                heights = Rows.of(charts, width).heights(room);
+                heights = Rows.of(charts, width, measures).heights(room);
             }
         }
         return new Layout(charts, width, heights, below, inGrid);
@@ -354,13 +356,13 @@ final class PdfQuestionPage {
      */
     record Rows(float[] least, float[] wanted, float most) {
 
-        static Rows of(List<Figure> charts, float width) {
+        static Rows of(List<Figure> charts, float width, PaperMeasures measures) {
             int columns = charts.size() == 1 ? 1 : 2;
             float most = rowsOf(charts) == 1 ? 330 : 260;
             float[] least = new float[rowsOf(charts)];
             float[] wanted = new float[least.length];
             for (int i = 0; i < charts.size(); i++) {
-                float measured = measuredHeight(charts.get(i).chart(), width);
+                float measured = measures.height(charts.get(i).chart(), width);
                 least[i / columns] = Math.max(least[i / columns], Math.min(LEAST_BARS, measured));
                 wanted[i / columns] = Math.max(wanted[i / columns], Math.min(most, measured));
             }
