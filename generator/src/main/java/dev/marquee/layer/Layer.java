@@ -71,8 +71,8 @@ public final class Layer {
     Layer(List<Table> tables) {
         this.tables = List.copyOf(tables);
         for (Table table : tables) {
-            inputs.put(table.name(), tables.stream()
-                    .filter(other -> other != table && reads(table.definition().sql(), other.name())).toList());
+            List<String> read = readAmong(table.definition().sql(), tables.stream().map(Table::name).toList());
+            inputs.put(table.name(), tables.stream().filter(other -> other != table && read.contains(other.name())).toList());
         }
         for (int t = 0; t < tables.size(); t++) {
             for (Table input : inputs(tables.get(t))) {
@@ -237,9 +237,11 @@ public final class Layer {
     /** As {@link #readThrough(java.util.Collection)}, but a table in {@code stored} is read as it is, not through its inputs. */
     private List<Table> readThrough(java.util.Collection<String> statements, Set<String> stored) {
         Set<String> needed = new java.util.HashSet<>();
+        List<String> names = names();
+        Set<String> named = statements.stream().flatMap(sql -> readAmong(sql, names).stream()).collect(java.util.stream.Collectors.toSet());
         for (int t = tables.size() - 1; t >= 0; t--) {
             Table table = tables.get(t);
-            boolean read = statements.stream().anyMatch(sql -> reads(sql, table.name()))
+            boolean read = named.contains(table.name())
                     || tables.stream().anyMatch(other -> needed.contains(other.name()) && !stored.contains(other.name())
                             && inputs(other).contains(table));
             if (read) {
