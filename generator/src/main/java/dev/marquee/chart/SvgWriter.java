@@ -33,7 +33,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleFunction;
 
@@ -112,23 +114,30 @@ final class SvgWriter {
             }
             int end = element.indexOf('\'', start + "style='".length());
             out.append(element, from, start);
-            String style = element.substring(start, end);
-            for (String[] colour : THEMED) {
-                style = style.replace(colour[0], colour[1]);
+            // Each colour the style names, as JFreeSVG writes it, looked up once (a chart's SVG has a thousand styles).
+            int at = start;
+            for (int rgb = element.indexOf("rgb(", at); rgb >= 0 && rgb < end; rgb = element.indexOf("rgb(", at)) {
+                int close = element.indexOf(')', rgb);
+                if (close < 0 || close > end) {
+                    break;
+                }
+                String colour = element.substring(rgb, close + 1);
+                out.append(element, at, rgb).append(THEMED.getOrDefault(colour, colour));
+                at = close + 1;
             }
-            out.append(style);
+            out.append(element, at, end);
             from = end;
         }
     }
 
     /** Each palette colour as JFreeSVG writes it, and the variable the style sheet defines for light and dark. */
-    private static final String[][] THEMED = themed();
+    private static final Map<String, String> THEMED = themed();
 
-    private static String[][] themed() {
-        List<String[]> pairs = new ArrayList<>();
-        pairs.add(new String[]{rgb(Color.WHITE), "var(--bg)"});
+    private static Map<String, String> themed() {
+        Map<String, String> themed = new HashMap<>();
+        themed.put(rgb(Color.WHITE), "var(--bg)");
         // The palette's last series colour is black: on a dark page it is the page's ink.
-        pairs.add(new String[]{rgb(Color.BLACK), "var(--fg)"});
+        themed.put(rgb(Color.BLACK), "var(--fg)");
         for (Palette colour : Palette.values()) {
             String variable = switch (colour) {
                 case BACKGROUND -> "bg";
@@ -140,9 +149,10 @@ final class SvgWriter {
                 case GOOD -> "up";
                 case BAD -> "down";
             };
-            pairs.add(new String[]{rgb(colour.colour()), "var(--" + variable + ")"});
+            // A palette colour that is white or black keeps the variable given first.
+            themed.putIfAbsent(rgb(colour.colour()), "var(--" + variable + ")");
         }
-        return pairs.toArray(String[][]::new);
+        return Map.copyOf(themed);
     }
 
     private static String rgb(Color colour) {
