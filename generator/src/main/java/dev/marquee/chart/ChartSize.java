@@ -96,13 +96,13 @@ final class ChartSize {
      * saying how many of how many (the table has them all).
      */
     static Fit fitted(JFreeChart chart, Rectangle2D area) {
-        Optional<Bars> drawn = bars(chart, area.getWidth(), area.getHeight(), CategoryLabelAxis.LEFT_SHARE);
-        if (drawn.filter(b -> !b.fit()).isEmpty()) {
+        Optional<Bars> atOwnShare = bars(chart, area.getWidth(), area.getHeight(), CategoryLabelAxis.LEFT_SHARE);
+        if (atOwnShare.filter(b -> !b.fit()).isEmpty()) {
             return new Fit(chart, Optional.empty(), Fit.ALL);
         }
         // Here the bars may be as thin as their labels: the area is what the page has. The labels' share of the width
         // changes where they wrap, not the room the titles, legend and value axis leave the bars.
-        double room = drawn.get().room();
+        double room = atOwnShare.get().room();
         Bars bars = null;
         float share = 0;
         for (float wider : new float[]{0.5f, 0.6f}) {

@@ -114,16 +114,18 @@ final class SvgWriter {
             }
             int end = element.indexOf('\'', start + "style='".length());
             out.append(element, from, start);
-            // Each colour the style names, as JFreeSVG writes it, looked up once (a chart's SVG has a thousand styles).
+            // Each colour the style names, as JFreeSVG writes it, looked up once: a chart's SVG has many styles.
             int at = start;
             for (int rgb = element.indexOf("rgb(", at); rgb >= 0 && rgb < end; rgb = element.indexOf("rgb(", at)) {
                 int close = element.indexOf(')', rgb);
-                if (close < 0 || close > end) {
-                    break;
+                String themed = close < 0 || close > end ? null : THEMED.get(element.substring(rgb, close + 1));
+                if (themed == null) {
+                    out.append(element, at, rgb + "rgb(".length());
+                    at = rgb + "rgb(".length();
+                } else {
+                    out.append(element, at, rgb).append(themed);
+                    at = close + 1;
                 }
-                String colour = element.substring(rgb, close + 1);
-                out.append(element, at, rgb).append(THEMED.getOrDefault(colour, colour));
-                at = close + 1;
             }
             out.append(element, at, end);
             from = end;

@@ -70,8 +70,9 @@ public final class Layer {
 
     Layer(List<Table> tables) {
         this.tables = List.copyOf(tables);
+        List<String> names = names();
         for (Table table : tables) {
-            List<String> read = readAmong(table.definition().sql(), tables.stream().map(Table::name).toList());
+            List<String> read = readAmong(table.definition().sql(), names);
             inputs.put(table.name(), tables.stream().filter(other -> other != table && read.contains(other.name())).toList());
         }
         for (int t = 0; t < tables.size(); t++) {
@@ -238,7 +239,8 @@ public final class Layer {
     private List<Table> readThrough(java.util.Collection<String> statements, Set<String> stored) {
         Set<String> needed = new java.util.HashSet<>();
         List<String> names = names();
-        Set<String> named = statements.stream().flatMap(sql -> readAmong(sql, names).stream()).collect(java.util.stream.Collectors.toSet());
+        Set<String> named = statements.stream().flatMap(sql -> readAmong(sql, names).stream())
+                .collect(java.util.stream.Collectors.toSet());
         for (int t = tables.size() - 1; t >= 0; t--) {
             Table table = tables.get(t);
             boolean read = named.contains(table.name())

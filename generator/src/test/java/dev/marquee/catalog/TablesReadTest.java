@@ -27,6 +27,12 @@ class TablesReadTest {
     }
 
     @Test
+    void among_aNameFirstInsideALongerWord_thenAlone_isRead() {
+        assertEquals(List.of("member"), TablesRead.among("SELECT m.x FROM member_title AS t JOIN member AS m USING (user_id)",
+                List.of("member")));
+    }
+
+    @Test
     void among_givesTheTablesInTheOrderAsked_inAnyCase() {
         String sql = "select * from MEMBER m join Titles t on t.title_id = m.favourite_title";
 
@@ -53,8 +59,8 @@ class TablesReadTest {
     }
 
     /**
-     * The word lookup replaced a search per table (the table's name between word bounds, in any case): on every statement
-     * the report ships, with every table it has, both find the same tables.
+     * The lookup replaced a regular expression per table (the table's name between word bounds, in any case): on every
+     * statement the report ships, with every table it has, both find the same tables.
      */
     @Test
     void among_onEveryShippedStatement_findsWhatAWordBoundedSearchFinds() throws IOException {
