@@ -155,7 +155,8 @@ final class PdfCoverPage {
             Paragraph line = new Paragraph(11);
             line.add(new Chunk(SafeText.line(target.name()) + ": ", new Font(fonts.regular, 9, Font.NORMAL, INK)));
             line.add(new Chunk(target.status(), new Font(fonts.bold, 9, Font.NORMAL, colour(target.tone()))));
-            line.add(Chunk.NEWLINE);
+            // A line break in the page's font: Chunk.NEWLINE's (Helvetica, unused on the page) had OpenPDF load its metrics.
+            line.add(new Chunk("\n", new Font(fonts.regular, 9, Font.NORMAL, INK)));
             line.add(new Chunk(SafeText.line(target.detail()), new Font(fonts.regular, 8, Font.NORMAL, MUTED)));
             cell.addElement(Tagging.tagged(line, list.item(), 4));
         }
