@@ -157,7 +157,9 @@ windows AS (
            sum(minutes) FILTER (WHERE back = 0) AS minutes_30d,
            sum(minutes) FILTER (WHERE back = 1) AS minutes_previous_30d,
            max(last_day) AS last_seen,
-           coalesce({{ bits_or_counted(devices) }}, 0) + coalesce(sum(overflow_devices), 0) AS devices_90d
+           -- A count, cast back to BIGINT: a sum of BIGINTs is a 128-bit integer in DuckDB, which the model's rows
+           -- (one per member and snapshot) would carry to Java as a BigInteger each.
+           CAST(coalesce({{ bits_or_counted(devices) }}, 0) + coalesce(sum(overflow_devices), 0) AS BIGINT) AS devices_90d
     FROM (
         SELECT p.user_id, p.recent_period - o.back AS period, o.back, p.minutes, p.last_day, p.devices,
                CAST(NULL AS BIGINT) AS overflow_devices

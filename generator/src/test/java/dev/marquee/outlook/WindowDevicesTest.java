@@ -42,20 +42,7 @@ class WindowDevicesTest {
 
     @Test
     void devicesOfTheLast90Days_areCountedExactly_withMoreThan63DeviceNames() throws Exception {
-        Path data = Files.createDirectories(temp.resolve("data"));
-        for (String file : List.of("users.csv", "titles.csv", "subscriptions.csv", "payments.csv")) {
-            Files.copy(Fixtures.FIXTURES.resolve("outlook").resolve(file), data.resolve(file));
-        }
-        StringBuilder sessions = new StringBuilder("user_id,title_id,started_at,minutes_watched,device,completed\n");
-        for (int d = 1; d <= 65; d++) {
-            sessions.append(String.format("1,a,2024-03-15 20:00:00,10,Device %02d,true%n", d));
-        }
-        for (int d = 61; d <= 70; d++) {
-            sessions.append(String.format("1,b,2024-02-15 20:00:00,10,Device %02d,true%n", d));
-        }
-        sessions.append("1,c,2024-03-20 20:00:00,10,,true\n");
-        sessions.append("2,a,2024-01-15 20:00:00,10,Mobile,true\n2,b,2024-01-15 21:00:00,10,TV,true\n");
-        Files.writeString(data.resolve("viewing_sessions.csv"), sessions);
+        Path data = givenTheFixtureWithViewing();
 
         List<String> rows = featureRows(data, new Parameters(LocalDate.of(2024, 3, 31), 2, Parameters.DEFAULT_AT_RISK_DAYS));
 
@@ -72,6 +59,45 @@ class WindowDevicesTest {
         devices.values().forEach(list -> list.sort(java.util.Comparator.reverseOrder()));
         assertEquals(Map.of("score 2024-03-31", List.of(70L, 2L), "test 2024-03-01", List.of(10L, 2L),
                 "train 2024-01-31", List.of(2L), "train 2024-01-01", List.of()), devices);
+    }
+
+    /**
+     * The model's rows (one per member and snapshot: 11M at a hundred million events) stream to Java; a 128-bit integer
+     * column (DuckDB's type for a sum of BIGINTs) would arrive as a BigInteger per row, where a BIGINT is read as a long.
+     */
+    @Test
+    void theModelsRows_haveNo128BitIntegerColumn() throws Exception {
+        Path data = givenTheFixtureWithViewing();
+        Path scratch = Files.createDirectories(temp.resolve("scratch"));
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(scratch, "1GB")) {
+            String features = BuiltLayer.of(engine, data, new Parameters(LocalDate.of(2024, 3, 31), 2,
+                    Parameters.DEFAULT_AT_RISK_DAYS), scratch).statement("outlook", "churn_features");
+            List<List<Object>> types = engine.query("SELECT column_name, column_type FROM (DESCRIBE " + features + ")").rows();
+
+            assertEquals(List.of("held_out", "scored", "churned", "tenure_months", "monthly_price", "hours_30d", "hours_trend",
+                    "days_since_last", "devices_90d", "failed_payments_90d", "region"), types.stream().map(t -> t.get(0)).toList());
+            assertEquals(List.of(), types.stream().filter(t -> String.valueOf(t.get(1)).contains("HUGEINT")).toList());
+            assertEquals("BIGINT", types.get(8).get(1), "devices_90d");
+        }
+    }
+
+    /** The outlook fixture's members, titles, subscriptions and payments, with the viewing described above. */
+    private Path givenTheFixtureWithViewing() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        for (String file : List.of("users.csv", "titles.csv", "subscriptions.csv", "payments.csv")) {
+            Files.copy(Fixtures.FIXTURES.resolve("outlook").resolve(file), data.resolve(file));
+        }
+        StringBuilder sessions = new StringBuilder("user_id,title_id,started_at,minutes_watched,device,completed\n");
+        for (int d = 1; d <= 65; d++) {
+            sessions.append(String.format("1,a,2024-03-15 20:00:00,10,Device %02d,true%n", d));
+        }
+        for (int d = 61; d <= 70; d++) {
+            sessions.append(String.format("1,b,2024-02-15 20:00:00,10,Device %02d,true%n", d));
+        }
+        sessions.append("1,c,2024-03-20 20:00:00,10,,true\n");
+        sessions.append("2,a,2024-01-15 20:00:00,10,Mobile,true\n2,b,2024-01-15 21:00:00,10,TV,true\n");
+        Files.writeString(data.resolve("viewing_sessions.csv"), sessions);
+        return data;
     }
 
     /** The churn model statement's split, snapshot day (from the tenure) and devices, per row. */
