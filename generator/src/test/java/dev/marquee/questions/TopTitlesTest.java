@@ -31,13 +31,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class TopTitlesTest {
 
+    private static final String USERS = "user_id,signup_date,country,age,gender,plan";
+    private static final String SESSIONS = "user_id,title_id,started_at,minutes_watched,device,completed";
+    private static final String TITLES = "title_id,title,type,genres,release_year,maturity_rating,runtime_minutes,seasons,date_added";
+
     private static Report report;
 
     @BeforeAll
     static void build() throws Exception {
-        Path data = Files.createDirectories(Fixtures.scratch("marquee-top-titles-").resolve("data"));
-        List<String> users = new ArrayList<>(List.of("user_id,signup_date,country,age,gender,plan"));
-        List<String> sessions = new ArrayList<>(List.of("user_id,title_id,started_at,minutes_watched,device,completed"));
+        List<String> users = new ArrayList<>(List.of(USERS));
+        List<String> sessions = new ArrayList<>(List.of(SESSIONS));
         for (int u = 1; u <= 60; u++) {
             users.add(u + ",2024-01-01,Canada,30,Female,Standard");
             sessions.add(u + ",t1,2024-02-01 20:00:00,30.00,TV," + (u <= 45));
@@ -49,21 +52,30 @@ class TopTitlesTest {
                 sessions.add(u + ",t3,2024-02-04 20:00:00,30.00,TV,true");
             }
         }
-        Files.write(data.resolve("users.csv"), users);
-        Files.write(data.resolve("viewing_sessions.csv"), sessions);
-        Files.write(data.resolve("titles.csv"), List.of(
-                "title_id,title,type,genres,release_year,maturity_rating,runtime_minutes,seasons,date_added",
+        report = reportOf("marquee-top-titles-", users, sessions, List.of(TITLES,
                 "t1,Alpha,Movie,Dramas,2020,PG,30,,2021-01-01",
                 "t2,Bravo,TV Show,Comedies,2021,TV-14,,1,2021-01-01",
                 "t3,Charlie,Movie,Dramas,2022,PG,30,,2022-01-01"));
+    }
+
+    /** The report, as of 31 Mar 2024, of a data folder holding these users, sessions and titles (each with its header). */
+    private static Report reportOf(String folder, List<String> users, List<String> sessions, List<String> titles) throws Exception {
+        Path data = Files.createDirectories(Fixtures.scratch(folder).resolve("data"));
+        Files.write(data.resolve("users.csv"), users);
+        Files.write(data.resolve("viewing_sessions.csv"), sessions);
+        Files.write(data.resolve("titles.csv"), titles);
         Config config = Config.defaults().withDataDir(data).withOutDir(data.resolveSibling("site"))
                 .withQuestionsDir(Fixtures.QUESTIONS).withAsOf(LocalDate.of(2024, 3, 31));
-        report = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
+        return new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
+    }
+
+    private static Table result(Report built, String statement) {
+        return built.sections().stream().filter(s -> s.slug().equals("top-titles")).findFirst().orElseThrow()
+                .answer().result(statement);
     }
 
     private static Table result(String statement) {
-        return report.sections().stream().filter(s -> s.slug().equals("top-titles")).findFirst().orElseThrow()
-                .answer().result(statement);
+        return result(report, statement);
     }
 
     @Test
@@ -79,9 +91,8 @@ class TopTitlesTest {
      */
     @Test
     void byHours_twoTitlesOfOneNameAndEqualHours_areListedByTheirIds() throws Exception {
-        Path data = Files.createDirectories(Fixtures.scratch("marquee-top-titles-twins-").resolve("data"));
-        List<String> users = new ArrayList<>(List.of("user_id,signup_date,country,age,gender,plan"));
-        List<String> sessions = new ArrayList<>(List.of("user_id,title_id,started_at,minutes_watched,device,completed"));
+        List<String> users = new ArrayList<>(List.of(USERS));
+        List<String> sessions = new ArrayList<>(List.of(SESSIONS));
         for (int u = 1; u <= 40; u++) {
             users.add(u + ",2024-01-01,Canada,30,Female,Standard");
             if (u <= 20) {
@@ -92,18 +103,12 @@ class TopTitlesTest {
         for (int u = 1; u <= 40; u++) {
             sessions.add(u + ",t4,2024-02-03 20:00:00,30.00,TV,true");
         }
-        Files.write(data.resolve("users.csv"), users);
-        Files.write(data.resolve("viewing_sessions.csv"), sessions);
-        Files.write(data.resolve("titles.csv"), List.of(
-                "title_id,title,type,genres,release_year,maturity_rating,runtime_minutes,seasons,date_added",
+        Report twins = reportOf("marquee-top-titles-twins-", users, sessions, List.of(TITLES,
                 "t5,Twin,TV Show,Dramas,2021,TV-14,,1,2021-01-01",
                 "t4,Twin,Movie,Dramas,2020,PG,30,,2021-01-01"));
-        Config config = Config.defaults().withDataDir(data).withOutDir(data.resolveSibling("site"))
-                .withQuestionsDir(Fixtures.QUESTIONS).withAsOf(LocalDate.of(2024, 3, 31));
-        Report twins = new Pipeline(config, new PrintStream(new ByteArrayOutputStream())).build();
+
         assertEquals(List.of(Arrays.asList("Twin", "Movie", 20.0, 40L), Arrays.asList("Twin", "TV Show", 20.0, 20L)),
-                twins.sections().stream().filter(s -> s.slug().equals("top-titles")).findFirst().orElseThrow()
-                        .answer().result("by_hours").rows());
+                result(twins, "by_hours").rows());
     }
 
     @Test
