@@ -19,10 +19,10 @@ ORDER BY source, country_members DESC, country, plan
 -- Devices by share of watch hours in the last 90 days, per country (viewing sessions only).
 -- name: device_mix
 WITH recent AS (
-    -- The viewing sessions added up per member, month and device by the layer; last_90_days marks the window.
-    SELECT v.user_id, coalesce(v.device, 'Unknown') AS device, v.minutes, u.country
-    FROM member_month_device AS v JOIN users AS u ON u.user_id = v.user_id
-    WHERE v.last_90_days
+    -- The viewing sessions added up per member and device by the layer, over the last 90 days.
+    SELECT v.user_id, coalesce(v.device, 'Unknown') AS device, v.minutes_90d AS minutes, u.country
+    FROM member_device AS v JOIN users AS u ON u.user_id = v.user_id
+    WHERE v.used_last_90_days
 ),
 counted AS (
     SELECT country, device, sum(minutes) AS minutes, count(DISTINCT user_id) AS viewers

@@ -1,7 +1,8 @@
 -- Watch time and engagement. Every statement counts viewing up to the as-of date. Statements over the member layer
 -- (distribution, heavy watchers, favourite genres, age bands, recency) cover every population that gives watch hours
 -- or activity dates, one population at a time; the others read the viewing sessions as the layer adds them up once
--- (member_month_device: per member, month and device; member_title: per member and title).
+-- (member_month_device: per member, month and device; member_device: per member and device; member_title: per member
+-- and title).
 -- Groups are returned whole; watch-time.md's privacy declarations say how small ones are hidden.
 
 -- name: monthly_hours
@@ -13,7 +14,7 @@ ORDER BY month
 -- name: summary
 WITH per_member AS (
     SELECT user_id, CAST(sum(minutes) AS DOUBLE) / 60 AS hours
-    FROM member_month_device
+    FROM member_device
     GROUP BY user_id
 ),
 ranked AS (
@@ -26,7 +27,7 @@ SELECT
     -- The top quarter is a group of its own, and so are the others: the share is shown only when both reach k.
     CASE WHEN count(*) FILTER (WHERE quartile = 1) >= {{k}} AND count(*) FILTER (WHERE quartile > 1) >= {{k}}
          THEN sum(hours) FILTER (WHERE quartile = 1) / sum(hours) END AS heavy_share,
-    (SELECT CAST(sum(completed_sessions) AS DOUBLE) / sum(sessions) FROM member_month_device) AS completion_rate
+    (SELECT CAST(sum(completed_sessions) AS DOUBLE) / sum(sessions) FROM member_device) AS completion_rate
 FROM ranked
 -- No viewing sessions: no row, and the page says nothing of them.
 HAVING count(*) > 0
@@ -89,10 +90,10 @@ ORDER BY source, hours_per_member DESC, favourite_genre
 SELECT
     coalesce(device, 'Unknown') AS device,
     CAST(sum(minutes) AS DOUBLE) / 60 AS watch_hours,
-    CAST(sum(minutes) AS DOUBLE) / (SELECT CAST(sum(minutes) AS DOUBLE) FROM member_month_device) AS share,
+    CAST(sum(minutes) AS DOUBLE) / (SELECT CAST(sum(minutes) AS DOUBLE) FROM member_device) AS share,
     CAST(sum(completed_sessions) AS DOUBLE) / sum(sessions) AS completion_rate,
     count(DISTINCT user_id) AS viewers
-FROM member_month_device
+FROM member_device
 GROUP BY coalesce(device, 'Unknown')
 ORDER BY watch_hours DESC, device
 

@@ -4,7 +4,7 @@
 -- * the event files (users with their subscriptions, viewing sessions and payments): one population, named "event
 --   files"; plan and price are those of the subscription active on the as-of date (the latest started, if two
 --   are), or of the last one for a member who has left; the last activity is the last viewing session
---   (viewing totals from member_month_device and member_genre);
+--   (viewing totals from member_device and member_genre);
 -- * the member-level public files (member_profiles): each file its own population, with what it gives.
 -- A column no source fills stays NULL, and a question needing it leaves that chart out.
 -- 'current' says whether a member counts in the population's figures of the day: for the event files, a member with a
@@ -33,12 +33,6 @@ current_subscription AS (
         WHERE s.started_on <= {{as_of}}
     ) AS ranked
     WHERE n = 1
-),
-member_device AS (
-    -- Each member's minutes and last day per device, which both the viewing totals and the main device read.
-    SELECT user_id, device, sum(minutes) AS minutes, max(last_day) AS last_day
-    FROM member_month_device
-    GROUP BY user_id, device
 ),
 viewing AS (
     -- The viewing layer tables hold the sessions up to the as-of date only.

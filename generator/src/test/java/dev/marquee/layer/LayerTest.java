@@ -53,10 +53,10 @@ class LayerTest {
         List<Layer.Shown> shown = layer.readBy(List.of("-- member_title in a comment is not read\nSELECT count(*) FROM member"), bound,
                 java.util.Set.of("member", "member_genre", "member_title"));
 
-        // member reads member_month_device and member_genre, which reads member_title.
-        assertEquals(List.of("member_title", "member_month_device", "member_genre", "member"),
+        // member reads member_device, which reads member_month_device, and member_genre, which reads member_title.
+        assertEquals(List.of("member_title", "member_month_device", "member_genre", "member_device", "member"),
                 shown.stream().map(Layer.Shown::name).toList());
-        Layer.Shown member = shown.get(3);
+        Layer.Shown member = shown.get(4);
         assertEquals(new Layer.Paragraph("One row per member of every population the data holds, as of the report date.", false),
                 member.description().get(0));
         assertTrue(member.description().get(2).item() && member.description().get(2).text().startsWith("the event files"));
@@ -64,7 +64,7 @@ class LayerTest {
                 + "it gives.", true), member.description().get(3));
         assertTrue(member.sql().startsWith("WITH subscription_state AS ("), member.sql());
         assertTrue(member.sql().contains("DATE '2024-03-31'") && !member.sql().contains("{{"), "bound as the run binds it");
-        assertEquals(List.of(false, true, false, false), shown.stream().map(Layer.Shown::empty).toList(), "not among the filled");
+        assertEquals(List.of(false, true, false, true, false), shown.stream().map(Layer.Shown::empty).toList(), "not among the filled");
         assertTrue(layer.readBy(List.of("SELECT 1 FROM titles"), bound, java.util.Set.of()).isEmpty());
     }
 
@@ -107,15 +107,16 @@ class LayerTest {
         assertEquals(List.of(), inputs.apply("title_period"), "titles' months read the events, not a member's rollup");
         assertEquals(List.of(), inputs.apply("member_month"), "the subscriptions' months start beside the viewing rollups");
         assertEquals(List.of("member_title"), inputs.apply("member_genre"));
-        assertEquals(List.of("member_month_device", "member_genre"), inputs.apply("member"));
+        assertEquals(List.of("member_genre", "member_device"), inputs.apply("member"));
+        assertEquals(List.of("member_month_device"), inputs.apply("member_device"));
         assertEquals(List.of("member"), inputs.apply("hours_band"));
         assertEquals(List.of("member"), inputs.apply("recency_band"));
         assertEquals(List.of(), inputs.apply("genre_rating"), "the ratings per genre read no layer table");
         assertEquals(List.of("member_month_device"), inputs.apply("viewing_month"));
         assertEquals(List.of(), inputs.apply("plan_price"), "a plan's prices read the subscriptions and the member files");
         // The longest chain first: member × title, then member genres, then the member table.
-        assertEquals(List.of("member_title", "member_month_device", "member_genre", "title_period", "viewing_month", "member_month",
-                "member", "genre_rating", "plan_price", "catalogue_title", "hours_band", "recency_band"), layer.names());
+        assertEquals(List.of("member_title", "member_month_device", "member_genre", "title_period", "viewing_month", "member_device",
+                "member_month", "member", "genre_rating", "plan_price", "catalogue_title", "hours_band", "recency_band"), layer.names());
     }
 
     @Test
@@ -189,11 +190,15 @@ class LayerTest {
     void theLargestTablesSumsAndCounts_areStoredAtHalfTheWidthDuckDbGivesThem() {
         // Held in memory beside the events: DECIMAL(38,2) and BIGINT here cost 1.7 GB more at a hundred million events.
         String widths = engine.query("SELECT table_name || '.' || column_name || ' ' || data_type FROM duckdb_columns() "
-                        + "WHERE table_name IN ('member_title', 'member_month_device', 'member_genre', 'member_month') "
-                        + "AND column_name IN ('minutes', 'sessions', 'completed_sessions', 'mrr_at_end') "
+                        + "WHERE table_name IN ('member_title', 'member_month_device', 'member_device', 'member_genre', 'member_month') "
+                        + "AND column_name IN ('minutes', 'sessions', 'completed_sessions', 'mrr_at_end', 'minutes_90d') "
                         + "ORDER BY table_name, column_name").rows().stream().map(r -> (String) r.get(0))
                 .collect(java.util.stream.Collectors.joining("\n"));
         assertEquals("""
+                member_device.completed_sessions INTEGER
+                member_device.minutes DECIMAL(18,2)
+                member_device.minutes_90d DECIMAL(18,2)
+                member_device.sessions INTEGER
                 member_genre.minutes DECIMAL(18,2)
                 member_month.mrr_at_end DECIMAL(18,2)
                 member_month_device.completed_sessions INTEGER

@@ -131,7 +131,7 @@ class LayerTablesShownTest {
         run = Fixtures.marquee("build", "--data", data.toString(), "--out", out.resolve("userbase").toString());
         assertEquals(0, run.exitCode(), run.err());
         String methodology = Fixtures.read(out.resolve("userbase/methodology.html"));
-        for (String empty : List.of("table-member-title", "table-member-month-device")) {
+        for (String empty : List.of("table-member-title", "table-member-month-device", "table-member-device")) {
             assertTrue(section(methodology, empty).contains("<p class=\"note\">Empty in this report:"), empty + "\n" + methodology);
         }
         assertFalse(section(methodology, "table-member").contains("Empty in this report"));
@@ -155,8 +155,8 @@ class LayerTablesShownTest {
         }
         // The recency chart is shown (days since the last payment): its bands are the layer's. The revenue charts by plan
         // and country read the plans' prices (whether a sum is shown depends on them).
-        assertEquals(List.of("table-member-title", "table-member-month-device", "table-member-genre", "table-member",
-                "table-plan-price", "table-recency-band"), listed);
+        assertEquals(List.of("table-member-title", "table-member-month-device", "table-member-genre", "table-member-device",
+                "table-member", "table-plan-price", "table-recency-band"), listed);
     }
 
     private static String section(String page, String anchor) {
