@@ -63,15 +63,18 @@ public record Targets(List<Rule> rules, String file) {
 
     /**
      * What a reader of the run's output should know of the rules: a KPI target whose KPI this edition lacks (a typo
-     * in the file, or data without that figure) is "no data" on the pages, and named here with its line.
+     * in the file, or data without that figure) is named here with its line. The pages show it as "no data" beside
+     * the targets that have data; where no target has any, the pages show none ({@link Edition#shownTargets}).
      */
     public List<String> notes(Edition checked) {
+        String shown = checked.shownTargets().isEmpty() ? "no target is shown, as the data gives the figure of none"
+                : "it is shown as no data";
         List<String> notes = new ArrayList<>();
         for (Rule rule : rules) {
             if (rule instanceof KpiTarget target && checked.kpi(target.kpi()).isEmpty()) {
                 notes.add(file + ", line " + target.line() + ": target '" + target.id() + "' reads the KPI " + target.kpi()
                         + ", which this edition does not have (its KPIs: " + checked.kpis().stream().map(Edition.KpiFigure::id).toList()
-                        + "); it is shown as no data");
+                        + "); " + shown);
             }
         }
         return notes;

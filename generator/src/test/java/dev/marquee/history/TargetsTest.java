@@ -93,8 +93,8 @@ class TargetsTest {
         Fixtures.Run run = buildWith("targets:\n  - id: x\n    name: Something\n    kpi: viewers\n    at_least: 1\n");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("note     targets.yaml, line 4: target 'x' reads the KPI viewers, which this edition does not "
-                + "have (its KPIs: [watch_hours, active_members, churn_rate, new_signups, average_rating, mrr]); it is shown as no data"),
-                run.out());
+                + "have (its KPIs: [watch_hours, active_members, churn_rate, new_signups, average_rating, mrr]); no target is shown, as "
+                + "the data gives the figure of none"), run.out());
         // A target whose figure the data never gives is kept in the record, and shown to no reader: a page and a
         // subject saying "no data" about every target would tell them nothing.
         assertEquals("Marquee, 10 Mar 2024: watch hours 54.3 hours (+7.8% on the month)",
@@ -110,6 +110,8 @@ class TargetsTest {
         Fixtures.Run run = buildWith("targets:\n  - id: x\n    name: Something\n    kpi: viewers\n    at_least: 1\n"
                 + "  - id: y\n    name: Churn at most 10%\n    kpi: churn_rate\n    at_most: 10%\n");
         assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("target 'x' reads the KPI viewers, which this edition does not have (its KPIs: [watch_hours, "
+                + "active_members, churn_rate, new_signups, average_rating, mrr]); it is shown as no data"), run.out());
         String page = Fixtures.read(work.resolve("site/changes.html"));
         assertTrue(page.contains("<td class=\"txt\">Something</td><td class=\"txt status flat\">no data</td>"
                 + "<td class=\"txt\">The files behind this report do not give this figure</td>"), page);
