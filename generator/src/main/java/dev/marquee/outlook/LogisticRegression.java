@@ -52,19 +52,26 @@ final class LogisticRegression {
     static Model fit(double[][] x, int[] y) {
         int n = x.length;
         int p = x[0].length;
+        // Each feature's sum runs over the rows in order, as a feature at a time would, but in one pass over the rows
+        // (a million small arrays at 10M events, each read once instead of once per feature).
         double[] means = new double[p];
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                means[j] += row[j];
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            means[j] /= n;
+        }
+        double[] squares = new double[p];
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                squares[j] += (row[j] - means[j]) * (row[j] - means[j]);
+            }
+        }
         double[] sds = new double[p];
         for (int j = 0; j < p; j++) {
-            double sum = 0;
-            for (double[] row : x) {
-                sum += row[j];
-            }
-            means[j] = sum / n;
-            double squares = 0;
-            for (double[] row : x) {
-                squares += (row[j] - means[j]) * (row[j] - means[j]);
-            }
-            sds[j] = Math.sqrt(squares / Math.max(1, n - 1));
+            sds[j] = Math.sqrt(squares[j] / Math.max(1, n - 1));
             if (sds[j] == 0) {
                 sds[j] = 1;
             }
