@@ -127,6 +127,9 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 : report.parameters().dated() ? ownDates(report, "the Data page")
                 : populations.size() == 1 ? "No file holds individual viewing sessions or dates: every figure counts the members "
                         + "of " + populations.get(0) + " as the file lists them."
+                // A catalogue alone (JustWatch's titles) has no members to count.
+                : populations.isEmpty() ? "No file holds members, viewing sessions or dates: each figure names the file it comes "
+                        + "from and counts its titles as the file lists them."
                 : "No file holds individual viewing sessions or dates: each figure names the file it comes from and counts its "
                         + "members as the file lists them.";
         List<Definition> definitions = report.definitions().stream()

@@ -740,6 +740,15 @@ class PublicFilesTest {
             return alone(FILE);
         }
 
+        /** A catalogue alone, undated: the overview speaks of its titles, not of members it does not have. */
+        @Test
+        void theOverview_countsTitles_notMembers() {
+            String overview = site().pageText("index.html");
+            assertTrue(overview.contains("No file holds members, viewing sessions or dates: each figure names the file it comes "
+                    + "from and counts its titles as the file lists them."), overview);
+            assertFalse(overview.contains("members as the file lists them"), overview);
+        }
+
         @Test
         void pages_eachShowsAChartWithData() {
             assertEveryPageShowsData(site());
