@@ -84,8 +84,10 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
                 .map(e -> (e.getValue().last() == null ? "none" : Formats.month(e.getValue().last())) + " for " + e.getKey()).toList();
         return dates.isEmpty() ? "No file holds individual viewing sessions: each figure names the file it comes from, and a "
                 + "file's figures run to its own latest date, which " + dataPage + " gives."
-                : "No file holds individual viewing sessions, so each figure names its file, which runs to its own latest date: "
-                + String.join(", ", dates) + ".";
+                // Files of titles (a catalogue, an engagement report) are not listed: the Data page gives their dates, and an
+                // engagement report's figures name its period.
+                : "No file holds individual viewing sessions, so each figure names its file, and a file of members runs to its own "
+                + "latest date: " + String.join(", ", dates) + ".";
     }
 
     /**

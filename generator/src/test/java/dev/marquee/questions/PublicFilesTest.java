@@ -258,7 +258,8 @@ class PublicFilesTest {
     void allSix_pdfCover_saysEachFileRunsToItsOwnDate() throws Exception {
         Assumptions.assumeTrue(allSix().real(), "the real files are absent: skipped (the excerpts' dates differ)");
         String cover = Fixtures.poppler("pdftotext", allSix().site().resolve("report.pdf"), "-f", "1", "-l", "1").replaceAll("\\s+", " ");
-        String dates = "No file holds individual viewing sessions, so each figure names its file, which runs to its own latest date: "
+        String dates = "No file holds individual viewing sessions, so each figure names its file, and a file of members runs to its "
+                + "own latest date: "
                 + "Jul 2023 for " + UserbaseFigures.FILE + ", none for " + ChurnFigures.FILE + ", Mar 2025 for " + UsersFigures.FILE + ".";
         assertTrue(cover.contains(dates), cover);
         assertTrue(allSix().pageText("index.html").contains(dates), allSix().pageText("index.html"));
