@@ -1,16 +1,14 @@
 package dev.marquee.layer;
 
-import dev.marquee.Fixtures;
 import dev.marquee.engine.DuckDbEngine;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,31 +23,30 @@ class AsOfBoundaryTest {
 
     @BeforeAll
     static void buildTheLayer() throws Exception {
-        Path data = Fixtures.scratch("marquee-as-of-data-");
-        Files.writeString(data.resolve("users.csv"), """
-                user_id,signup_date,country
-                1,2024-01-10,Canada
-                2,2024-01-20,France
-                """);
-        Files.writeString(data.resolve("titles.csv"), """
-                title_id,title,type,genres,release_year
-                t1,Alpha,Movie,Drama,2020
-                """);
-        // Member 1: the last second of the as-of day counts, the first second of the next does not. Member 2: a session
-        // on 29 February and one on 1 March, both in the 30-day period 30 to 59 days back (period 1).
-        Files.writeString(data.resolve("viewing_sessions.csv"), """
-                user_id,title_id,started_at,minutes_watched,device,completed
-                1,t1,2024-03-31 23:59:59,30.00,TV,true
-                1,t1,2024-04-01 00:00:00,45.00,TV,true
-                2,t1,2024-02-29 12:00:00,20.00,Mobile,false
-                2,t1,2024-03-01 00:00:00,10.00,Mobile,false
-                """);
-        Files.writeString(data.resolve("ratings.csv"), """
-                user_id,title_id,rated_at,score
-                1,t1,2024-03-31 23:59:59,4
-                2,t1,2024-04-01 00:00:00,2
-                """);
-        engine = BuiltLayer.of(data, LocalDate.of(2024, 3, 31));
+        engine = BuiltLayer.of(Map.of(
+                "users.csv", """
+                        user_id,signup_date,country
+                        1,2024-01-10,Canada
+                        2,2024-01-20,France
+                        """,
+                "titles.csv", """
+                        title_id,title,type,genres,release_year
+                        t1,Alpha,Movie,Drama,2020
+                        """,
+                // Member 1: the last second of the as-of day counts, the first second of the next does not. Member 2: a
+                // session on 29 February and one on 1 March, both in the 30-day period 30 to 59 days back (period 1).
+                "viewing_sessions.csv", """
+                        user_id,title_id,started_at,minutes_watched,device,completed
+                        1,t1,2024-03-31 23:59:59,30.00,TV,true
+                        1,t1,2024-04-01 00:00:00,45.00,TV,true
+                        2,t1,2024-02-29 12:00:00,20.00,Mobile,false
+                        2,t1,2024-03-01 00:00:00,10.00,Mobile,false
+                        """,
+                "ratings.csv", """
+                        user_id,title_id,rated_at,score
+                        1,t1,2024-03-31 23:59:59,4
+                        2,t1,2024-04-01 00:00:00,2
+                        """), LocalDate.of(2024, 3, 31));
     }
 
     @AfterAll
@@ -58,7 +55,7 @@ class AsOfBoundaryTest {
     }
 
     private static List<String> rows(String sql) {
-        return engine.query(sql).rows().stream().map(row -> String.join(" ", row.stream().map(String::valueOf).toList())).toList();
+        return BuiltLayer.rows(engine, sql);
     }
 
     @Test

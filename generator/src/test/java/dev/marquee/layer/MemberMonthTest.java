@@ -1,16 +1,14 @@
 package dev.marquee.layer;
 
-import dev.marquee.Fixtures;
 import dev.marquee.engine.DuckDbEngine;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,28 +26,27 @@ class MemberMonthTest {
     }
 
     private static DuckDbEngine layerAsOf(LocalDate asOf) throws Exception {
-        Path data = Fixtures.scratch("marquee-member-month-data-");
-        Files.writeString(data.resolve("users.csv"), """
-                user_id,signup_date,country
-                1,2024-01-31,United States
-                2,2024-01-15,Canada
-                3,2024-02-05,France
-                4,2024-01-30,Canada
-                5,2024-01-31,Canada
-                """);
-        // 1 switches from Basic to Premium on 29 Feb (both active that day); 2 leaves on 20 Feb and is back on 22 Feb;
-        // 3 leaves on 10 Mar, in the as-of month.
-        Files.writeString(data.resolve("subscriptions.csv"), """
-                subscription_id,user_id,plan,started_on,ended_on,monthly_price
-                a,1,Basic,2024-01-31,2024-02-29,8.99
-                b,1,Premium,2024-02-29,,22.99
-                c,2,Standard,2024-01-15,2024-02-20,15.49
-                d,2,Standard,2024-02-22,,15.49
-                e,3,Basic,2024-02-05,2024-03-10,8.99
-                f,4,Basic,2024-01-30,2024-02-29,8.99
-                g,5,Basic,2024-01-31,2024-02-28,8.99
-                """);
-        return BuiltLayer.of(data, asOf);
+        return BuiltLayer.of(Map.of(
+                "users.csv", """
+                        user_id,signup_date,country
+                        1,2024-01-31,United States
+                        2,2024-01-15,Canada
+                        3,2024-02-05,France
+                        4,2024-01-30,Canada
+                        5,2024-01-31,Canada
+                        """,
+                // 1 switches from Basic to Premium on 29 Feb (both active that day); 2 leaves on 20 Feb and is back on
+                // 22 Feb; 3 leaves on 10 Mar, in the as-of month.
+                "subscriptions.csv", """
+                        subscription_id,user_id,plan,started_on,ended_on,monthly_price
+                        a,1,Basic,2024-01-31,2024-02-29,8.99
+                        b,1,Premium,2024-02-29,,22.99
+                        c,2,Standard,2024-01-15,2024-02-20,15.49
+                        d,2,Standard,2024-02-22,,15.49
+                        e,3,Basic,2024-02-05,2024-03-10,8.99
+                        f,4,Basic,2024-01-30,2024-02-29,8.99
+                        g,5,Basic,2024-01-31,2024-02-28,8.99
+                        """), asOf);
     }
 
     @AfterAll
@@ -58,9 +55,8 @@ class MemberMonthTest {
     }
 
     private static List<String> months(String user) {
-        return engine.query("SELECT month, month_end, active_at_start, active_at_end, mrr_at_end, churned, active_on_signup_day "
-                + "FROM member_month WHERE user_id = '" + user + "' ORDER BY month").rows().stream()
-                .map(row -> String.join(" ", row.stream().map(String::valueOf).toList())).toList();
+        return BuiltLayer.rows(engine, "SELECT month, month_end, active_at_start, active_at_end, mrr_at_end, churned, "
+                + "active_on_signup_day FROM member_month WHERE user_id = '" + user + "' ORDER BY month");
     }
 
     @Test
