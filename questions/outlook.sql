@@ -118,15 +118,15 @@ members AS (
 -- Every snapshot is a multiple of 30 days before the as-of date, so each of its windows (the last 30 days, the 30
 -- before, the last 90) is a run of whole 30-day periods counted back from the as-of date: period j holds the days
 -- 30j to 30j + 29 before it. The layer's member_month_device splits its months by these periods over the last 300
--- days (recent_period; the earliest snapshot, 210 days back, sees periods 7 to 9), so each snapshot adds up its
--- member's rows of the periods it sees instead of joining the sessions: a row of period j counts for the snapshots 0
--- (the last 30 days), 1 (the 30 before) and 2 periods after it (all three: the last 90).
--- A window's devices are counted as bits: each device name is a bit of one number, a member's period holds its devices'
+-- days (recent_period; the earliest snapshot, 210 days back, sees periods 7 to 9), so a snapshot of period p reads its
+-- member's periods p (the last 30 days), p + 1 (the 30 before) and p + 2 (with them, the last 90) instead of joining
+-- the sessions. Each period is one row of period_devices, joined three times below: a grouping of each period's row
+-- under the three snapshots that see it took a fifth more of this statement's time at ten million events.
+-- A period's devices are counted as bits: each device name is a bit of one number, a member's period holds its devices'
 -- bits OR-ed, and a window's devices are the bits of its periods OR-ed. That counts them in the one grouping by member
 -- and period, where they were grouped by member, period and device first (2.5M groups at ten million events,
 -- a third of this statement's time). A number holds 63 names; the names after them (no file seen has as many) are
--- counted the long way, in overflow_devices, and added in the same grouping: joined to the members instead, that empty
--- table made DuckDB hash all the members' rows to look up none (0.5 s of this statement's 2.5 s at ten million events).
+-- counted the long way, in overflow_devices.
 device_bits AS (
     SELECT device, position, CASE WHEN position < 63 THEN {{ bit_flag(position) }} END AS bit
     FROM (
@@ -152,26 +152,6 @@ overflow_devices AS (
     ) AS seen
     GROUP BY user_id, period
 ),
-windows AS (
-    SELECT user_id, period,
-           sum(minutes) FILTER (WHERE back = 0) AS minutes_30d,
-           sum(minutes) FILTER (WHERE back = 1) AS minutes_previous_30d,
-           max(last_day) AS last_seen,
-           -- A count, cast back to BIGINT: a sum of BIGINTs is a 128-bit integer in DuckDB, which the model's rows
-           -- (one per member and snapshot) would carry to Java as a BigInteger each.
-           CAST(coalesce({{ bits_or_counted(devices) }}, 0) + coalesce(sum(overflow_devices), 0) AS BIGINT) AS devices_90d
-    FROM (
-        SELECT p.user_id, p.recent_period - o.back AS period, o.back, p.minutes, p.last_day, p.devices,
-               CAST(NULL AS BIGINT) AS overflow_devices
-        FROM period_devices AS p
-        CROSS JOIN (VALUES (0), (1), (2)) AS o(back)
-        JOIN cutoffs AS c ON c.period = p.recent_period - o.back
-        UNION ALL
-        SELECT user_id, period, CAST(NULL AS INTEGER), NULL, CAST(NULL AS DATE), CAST(NULL AS BIGINT), devices_90d
-        FROM overflow_devices
-    ) AS seen
-    GROUP BY user_id, period
-),
 failures AS (
     SELECT m.split, m.cutoff, m.user_id, count(*) AS failed_payments_90d
     FROM members AS m
@@ -181,15 +161,20 @@ failures AS (
     GROUP BY m.split, m.cutoff, m.user_id
 )
 SELECT m.split = 'test' AS held_out, m.split = 'score' AS scored, m.churned, m.tenure_months, m.monthly_price,
-       coalesce(CAST(v.minutes_30d AS DOUBLE) / 60, 0) AS hours_30d,
-       coalesce(CAST(v.minutes_30d AS DOUBLE) / 60, 0) - coalesce(CAST(v.minutes_previous_30d AS DOUBLE) / 60, 0) AS hours_trend,
-       coalesce(date_diff('day', v.last_seen, m.cutoff), 90) AS days_since_last,
-       coalesce(v.devices_90d, 0) AS devices_90d,
+       coalesce(CAST(last_30.minutes AS DOUBLE) / 60, 0) AS hours_30d,
+       coalesce(CAST(last_30.minutes AS DOUBLE) / 60, 0) - coalesce(CAST(previous_30.minutes AS DOUBLE) / 60, 0) AS hours_trend,
+       -- The latest day seen is in the latest period with any viewing.
+       coalesce(date_diff('day', coalesce(last_30.last_day, previous_30.last_day, earlier_30.last_day), m.cutoff), 90) AS days_since_last,
+       {{ bits_or_counted_of_three(last_30.devices, previous_30.devices, earlier_30.devices) }} + coalesce(o.devices_90d, 0)
+           AS devices_90d,
        coalesce(f.failed_payments_90d, 0) AS failed_payments_90d,
        -- Groups matter only for the members scored now; leaving them out elsewhere keeps the transfer small.
        CASE WHEN m.split = 'score' THEN m.region END AS region
 FROM members AS m
-LEFT JOIN windows AS v ON v.user_id = m.user_id AND v.period = m.period
+LEFT JOIN period_devices AS last_30 ON last_30.user_id = m.user_id AND last_30.recent_period = m.period
+LEFT JOIN period_devices AS previous_30 ON previous_30.user_id = m.user_id AND previous_30.recent_period = m.period + 1
+LEFT JOIN period_devices AS earlier_30 ON earlier_30.user_id = m.user_id AND earlier_30.recent_period = m.period + 2
+LEFT JOIN overflow_devices AS o ON o.user_id = m.user_id AND o.period = m.period
 LEFT JOIN failures AS f ON f.split = m.split AND f.cutoff = m.cutoff AND f.user_id = m.user_id
 -- A fixed order (the model's sums, and its sample when there are more rows than it keeps, follow it); the member id
 -- orders the rows but is not returned.
