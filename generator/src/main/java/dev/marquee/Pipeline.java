@@ -108,8 +108,9 @@ public final class Pipeline {
     private Report build(Background background, StagedSite site, Path scratch, CompletableFuture<Engine> starting, long start,
                          StageTimer timer) {
         Project project = readProject(starting);
+        OpenEngines engines = new OpenEngines(background, Background.join(starting));
         Answered answered;
-        try (OpenEngines engines = new OpenEngines(background, Background.join(starting))) {
+        try (engines) {
             answered = assemble(background, engines, scratch, project, start, timer);
         }
         Report report = answered.report();
@@ -122,10 +123,12 @@ public final class Pipeline {
         out.println("wrote    " + dev.marquee.format.SafeText.message(config.outDir().toString())
                 + " (open index.html; the PDF is " + SiteRenderer.PDF_NAME + ")");
         timer.printSummary(start);
+        // A failure to close (a remote engine's scratch tables left behind) fails the run once the site is written.
+        engines.awaitClosed();
         return report;
     }
 
-    /** What the run has to write once its last statement has run: the engine is closed by then. */
+    /** What the run has to write once its last statement has run: none of it reads the engine, which is closing. */
     private record Answered(Report report, Optional<Memory> memory, SlicesAnswered slices, CheckedData data, Ahead ahead) {
     }
 
@@ -138,6 +141,7 @@ public final class Pipeline {
         private final Background background;
         private final Engine engine;
         private Engine answering;
+        private CompletableFuture<Void> closed;
 
         OpenEngines(Background background, Engine engine) {
             this.background = background;
@@ -148,7 +152,7 @@ public final class Pipeline {
         @Override
         public void close() {
             Engine other = answering;
-            background.run("engine-close", () -> {
+            closed = background.run("engine-close", () -> {
                 try {
                     if (other != engine) {
                         other.close();
@@ -157,6 +161,10 @@ public final class Pipeline {
                     engine.close();
                 }
             });
+        }
+
+        void awaitClosed() {
+            Background.join(closed);
         }
     }
 
