@@ -114,7 +114,7 @@ public final class Pipeline {
             answered = assemble(background, engines, scratch, project, start, timer);
         }
         Report report = answered.report();
-        write(report, answered.memory(), project, links(answered.slices().slices()), site, answered.ahead(), timer);
+        write(report, answered.memory(), project, links(answered.slices()), site, answered.ahead(), timer);
         answered.memory().filter(m -> m.archive().size() > 1).ifPresent(m -> timer.time("archive",
                 () -> Archive.carry(m.archive(), project.history().folder().orElseThrow(), site.folder()),
                 m.archive().size() - 1 + " earlier editions"));
@@ -359,30 +359,33 @@ public final class Pipeline {
     }
 
     /**
-     * Each slice's report, answered and protected as the whole report is, with the slice named in its title, then
-     * written as its own site and PDF under {@code slices/<slug>/}. Every slice is answered first and its answers kept
-     * (small tables); then they are compared with the whole report's and with each other's, and what differencing would
-     * reveal is hidden (see AcrossSlices); then each slice is charted and written, its pages while the next slice is
-     * charted (one slice's pages and one PDF at a time, the PDF of one slice beside the pages of the next). Then the
-     * recipients' manifest. A slice has no editions and no targets: those are the whole business's.
+     * The slices (published or not), and of each published one, in order, its answers and what the check across slices
+     * decided for it; none without --slices.
      */
-    /** The published slices with their answers and what the check across slices decided for each; none without --slices. */
-    /**
-     * The slices (published or not), and of each published one its answers and what the check across slices decided for
-     * it; none without --slices.
-     */
-    private record SlicesAnswered(List<Slices.Slice> slices, List<Slices.Slice> published, List<SliceAnswers> answered,
-                                  List<AcrossSlices.Decision> decided) {
-        static final SlicesAnswered NONE = new SlicesAnswered(List.of(), List.of(), List.of(), List.of());
+    private record SlicesAnswered(List<Slices.Slice> slices, List<SliceAnswers> answered, List<AcrossSlices.Decision> decided) {
+        static final SlicesAnswered NONE = new SlicesAnswered(List.of(), List.of(), List.of());
+
+        List<Slices.Slice> published() {
+            return published(slices);
+        }
+
+        static List<Slices.Slice> published(List<Slices.Slice> slices) {
+            return slices.stream().filter(Slices.Slice::published).toList();
+        }
     }
 
+    /**
+     * Each slice's answers, answered and protected as the whole report's are: every slice is answered and its answers
+     * kept (small tables); then they are compared with the whole report's and with each other's, and what differencing
+     * would reveal is hidden (see AcrossSlices).
+     */
     private SlicesAnswered answerSlices(Engine database, List<Slices.Slice> slices, CheckedData data, Project project, Report whole,
                                         AcrossSlices.Answers wholeAnswers, Ahead ahead, StageTimer timer) {
         if (slices.isEmpty()) {
             return SlicesAnswered.NONE;
         }
         Set<String> wholeLeftOut = whole.leftOut().stream().map(LeftOut::title).collect(Collectors.toSet());
-        List<Slices.Slice> published = slices.stream().filter(Slices.Slice::published).toList();
+        List<Slices.Slice> published = SlicesAnswered.published(slices);
         List<SliceAnswers> answered = new java.util.ArrayList<>();
         for (Slices.Slice slice : published) {
             answered.add(timer.time("answer", () -> sliceAnswers(database, slice, data, project, wholeLeftOut, ahead, quiet()),
@@ -394,9 +397,15 @@ public final class Pipeline {
                         published.stream().map(s -> s.sharedValues(data.regionOf())).toList()),
                 d -> d.stream().mapToInt(AcrossSlices.Decision::hiddenRows).sum() + " table rows and "
                         + d.stream().mapToInt(x -> x.hiddenKpis().size()).sum() + " KPI figures hidden across slices against differencing");
-        return new SlicesAnswered(slices, published, answered, decided);
+        return new SlicesAnswered(slices, answered, decided);
     }
 
+    /**
+     * Each published slice's report, with the slice named in its title, written as its own site and PDF under
+     * {@code slices/<slug>/}: each slice is charted and written, its pages while the next slice is charted (one slice's
+     * pages and one PDF at a time, the PDF of one slice beside the pages of the next). Then the recipients' manifest. A
+     * slice has no editions and no targets: those are the whole business's.
+     */
     private void writeSlices(SlicesAnswered slices, CheckedData data, Project project, Report whole, Ahead ahead, StagedSite site,
                              StageTimer timer) {
         if (slices.slices().isEmpty()) {
@@ -459,11 +468,11 @@ public final class Pipeline {
     }
 
     /** The whole report's links to its published slices' sites and PDFs. */
-    private Slicing links(List<Slices.Slice> slices) {
-        List<Slices.Slice> published = slices.stream().filter(Slices.Slice::published).toList();
+    private Slicing links(SlicesAnswered slices) {
+        List<Slices.Slice> published = slices.published();
         return published.isEmpty() ? Slicing.NONE : Slicing.of(published.get(0).dimension().noun(), published.stream()
                 .map(s -> new Slicing.Link(s.dimension().label() + ": " + dev.marquee.format.SafeText.label(s.value()), s.folder() + "/index.html",
-                        s.folder() + "/" + SiteRenderer.PDF_NAME)).toList(), slices.size() - published.size(), config.minGroupSize());
+                        s.folder() + "/" + SiteRenderer.PDF_NAME)).toList(), slices.slices().size() - published.size(), config.minGroupSize());
     }
 
     /** Slices' PDFs waiting to be written, at most, while the next slices are charted (see writeSlices). */

@@ -1,10 +1,7 @@
 package dev.marquee.layer;
 
-import dev.marquee.engine.DuckDbEngine;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,49 +16,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class AsOfBoundaryTest {
 
-    private static DuckDbEngine engine;
-
-    @BeforeAll
-    static void buildTheLayer() throws Exception {
-        engine = BuiltLayer.of(Map.of(
-                "users.csv", """
-                        user_id,signup_date,country
-                        1,2024-01-10,Canada
-                        2,2024-01-20,France
-                        """,
-                "titles.csv", """
-                        title_id,title,type,genres,release_year
-                        t1,Alpha,Movie,Drama,2020
-                        """,
-                // Member 1: the last second of the as-of day counts, the first second of the next does not. Member 2: a
-                // session on 29 February and one on 1 March, both in the 30-day period 30 to 59 days back (period 1).
-                "viewing_sessions.csv", """
-                        user_id,title_id,started_at,minutes_watched,device,completed
-                        1,t1,2024-03-31 23:59:59,30.00,TV,true
-                        1,t1,2024-04-01 00:00:00,45.00,TV,true
-                        2,t1,2024-02-29 12:00:00,20.00,Mobile,false
-                        2,t1,2024-03-01 00:00:00,10.00,Mobile,false
-                        """,
-                "ratings.csv", """
-                        user_id,title_id,rated_at,score
-                        1,t1,2024-03-31 23:59:59,4
-                        2,t1,2024-04-01 00:00:00,2
-                        """), LocalDate.of(2024, 3, 31));
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
-
-    private static List<String> rows(String sql) {
-        return BuiltLayer.rows(engine, sql);
-    }
+    @RegisterExtension
+    static final BuiltLayer LAYER = BuiltLayer.asOf(LocalDate.of(2024, 3, 31), Map.of(
+            "users.csv", """
+                    user_id,signup_date,country
+                    1,2024-01-10,Canada
+                    2,2024-01-20,France
+                    """,
+            "titles.csv", """
+                    title_id,title,type,genres,release_year
+                    t1,Alpha,Movie,Drama,2020
+                    """,
+            // Member 1: the last second of the as-of day counts, the first second of the next does not. Member 2: a
+            // session on 29 February and one on 1 March, both in the 30-day period 30 to 59 days back (period 1).
+            "viewing_sessions.csv", """
+                    user_id,title_id,started_at,minutes_watched,device,completed
+                    1,t1,2024-03-31 23:59:59,30.00,TV,true
+                    1,t1,2024-04-01 00:00:00,45.00,TV,true
+                    2,t1,2024-02-29 12:00:00,20.00,Mobile,false
+                    2,t1,2024-03-01 00:00:00,10.00,Mobile,false
+                    """,
+            "ratings.csv", """
+                    user_id,title_id,rated_at,score
+                    1,t1,2024-03-31 23:59:59,4
+                    2,t1,2024-04-01 00:00:00,2
+                    """));
 
     @Test
     void memberTitle_takesTheAsOfDaysLastSecond_notTheNextDaysFirst() {
         assertEquals(List.of("1 t1 30.00 1 1", "2 t1 30.00 2 0"),
-                rows("SELECT user_id, title_id, minutes, sessions, completed_sessions FROM member_title ORDER BY user_id"));
+                LAYER.rows("SELECT user_id, title_id, minutes, sessions, completed_sessions FROM member_title ORDER BY user_id"));
     }
 
     @Test
@@ -71,18 +55,18 @@ class AsOfBoundaryTest {
                         "1 2024-03-01 TV true true 0 30.00 1 1 2024-03-31 2024-03-31",
                         "2 2024-02-01 Mobile true true 1 20.00 1 0 2024-02-29 2024-02-29",
                         "2 2024-03-01 Mobile true true 1 10.00 1 0 2024-03-01 2024-03-01"),
-                rows("SELECT user_id, month, device, month_to_date, last_90_days, recent_period, minutes, sessions, "
+                LAYER.rows("SELECT user_id, month, device, month_to_date, last_90_days, recent_period, minutes, sessions, "
                         + "completed_sessions, first_day, last_day FROM member_month_device ORDER BY user_id, month"));
     }
 
     @Test
     void titlePeriod_countsTheMonthsSessionsUpToTheAsOfDate() {
         assertEquals(List.of("2024-02-01 2024-02-29 1.0 0", "2024-03-01 2024-03-31 2.0 1"),
-                rows("SELECT period_start, period_end, views, completions FROM title_period ORDER BY period_start"));
+                LAYER.rows("SELECT period_start, period_end, views, completions FROM title_period ORDER BY period_start"));
     }
 
     @Test
     void genreRating_takesTheRatingsUpToTheAsOfDate() {
-        assertEquals(List.of("Drama 1 4.0 1"), rows("SELECT genre, ratings, average_score, raters FROM genre_rating"));
+        assertEquals(List.of("Drama 1 4.0 1"), LAYER.rows("SELECT genre, ratings, average_score, raters FROM genre_rating"));
     }
 }

@@ -2,9 +2,8 @@ package dev.marquee.layer;
 
 import dev.marquee.engine.DuckDbEngine;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,44 +17,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class MemberMonthTest {
 
-    private static DuckDbEngine engine;
+    private static final Map<String, String> FILES = Map.of(
+            "users.csv", """
+                    user_id,signup_date,country
+                    1,2024-01-31,United States
+                    2,2024-01-15,Canada
+                    3,2024-02-05,France
+                    4,2024-01-30,Canada
+                    5,2024-01-31,Canada
+                    """,
+            // 1 switches from Basic to Premium on 29 Feb (both active that day); 2 leaves on 20 Feb and is back on
+            // 22 Feb; 3 leaves on 10 Mar, in the as-of month.
+            "subscriptions.csv", """
+                    subscription_id,user_id,plan,started_on,ended_on,monthly_price
+                    a,1,Basic,2024-01-31,2024-02-29,8.99
+                    b,1,Premium,2024-02-29,,22.99
+                    c,2,Standard,2024-01-15,2024-02-20,15.49
+                    d,2,Standard,2024-02-22,,15.49
+                    e,3,Basic,2024-02-05,2024-03-10,8.99
+                    f,4,Basic,2024-01-30,2024-02-29,8.99
+                    g,5,Basic,2024-01-31,2024-02-28,8.99
+                    """);
 
-    @BeforeAll
-    static void buildTheLayer() throws Exception {
-        engine = layerAsOf(LocalDate.of(2024, 3, 31));
-    }
-
-    private static DuckDbEngine layerAsOf(LocalDate asOf) throws Exception {
-        return BuiltLayer.of(Map.of(
-                "users.csv", """
-                        user_id,signup_date,country
-                        1,2024-01-31,United States
-                        2,2024-01-15,Canada
-                        3,2024-02-05,France
-                        4,2024-01-30,Canada
-                        5,2024-01-31,Canada
-                        """,
-                // 1 switches from Basic to Premium on 29 Feb (both active that day); 2 leaves on 20 Feb and is back on
-                // 22 Feb; 3 leaves on 10 Mar, in the as-of month.
-                "subscriptions.csv", """
-                        subscription_id,user_id,plan,started_on,ended_on,monthly_price
-                        a,1,Basic,2024-01-31,2024-02-29,8.99
-                        b,1,Premium,2024-02-29,,22.99
-                        c,2,Standard,2024-01-15,2024-02-20,15.49
-                        d,2,Standard,2024-02-22,,15.49
-                        e,3,Basic,2024-02-05,2024-03-10,8.99
-                        f,4,Basic,2024-01-30,2024-02-29,8.99
-                        g,5,Basic,2024-01-31,2024-02-28,8.99
-                        """), asOf);
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final BuiltLayer LAYER = BuiltLayer.asOf(LocalDate.of(2024, 3, 31), FILES);
 
     private static List<String> months(String user) {
-        return BuiltLayer.rows(engine, "SELECT month, month_end, active_at_start, active_at_end, mrr_at_end, churned, "
+        return LAYER.rows("SELECT month, month_end, active_at_start, active_at_end, mrr_at_end, churned, "
                 + "active_on_signup_day FROM member_month WHERE user_id = '" + user + "' ORDER BY month");
     }
 
@@ -84,7 +72,7 @@ class MemberMonthTest {
     void theAsOfMonthsSignupDay_countsOnceItHasCome() throws Exception {
         // As of 20 March: member 1's March signup day is the 31st, not come yet, though Premium is active; member 3's is
         // the 5th, when Basic was still active (it ended on the 10th). Months since signup count from the signup month.
-        try (DuckDbEngine twentieth = layerAsOf(LocalDate.of(2024, 3, 20))) {
+        try (DuckDbEngine twentieth = BuiltLayer.of(FILES, LocalDate.of(2024, 3, 20))) {
             assertEquals(List.of(List.of("2024-01-01", 0L, true), List.of("2024-02-01", 1L, true), List.of("2024-03-01", 2L, false),
                             List.of("2024-02-01", 0L, true), List.of("2024-03-01", 1L, true)),
                     twentieth.query("SELECT CAST(month AS VARCHAR), CAST(months_since_signup AS BIGINT), active_on_signup_day "
