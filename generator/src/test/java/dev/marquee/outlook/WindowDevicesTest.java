@@ -62,6 +62,36 @@ class WindowDevicesTest {
     }
 
     /**
+     * Each snapshot's last 30 days, the 30 before and the day last seen come from its own three periods. By hand, with
+     * every session 10 minutes: scored now, member 1 has 660 minutes in period 0 (65 on 15 Mar, one on 20 Mar) and 100 in
+     * period 1, so 11 hours, a trend of 11 - 1.6667 and 11 days since 20 Mar; member 2's 20 minutes of 15 Jan are in period
+     * 2 only, so no hours, no trend and 76 days. At the test snapshot (1 Mar, periods 1 to 3): member 1 has 1.6667 hours,
+     * nothing before, last seen 15 Feb (15 days); member 2 has none and 0.3333 before (15 Jan, 46 days). At 31 Jan (periods
+     * 2 to 4): member 2 has 0.3333 hours, nothing before, 16 days; member 1 nothing (90 days, the default). At 1 Jan
+     * nobody has viewing.
+     */
+    @Test
+    void eachSnapshotsHoursAndLastDay_comeFromItsOwnPeriods() throws Exception {
+        Path data = givenTheFixtureWithViewing();
+        Path scratch = Files.createDirectories(temp.resolve("scratch"));
+        try (DuckDbEngine engine = DuckDbEngine.inMemory(scratch, "1GB")) {
+            String features = BuiltLayer.of(engine, data, new Parameters(LocalDate.of(2024, 3, 31), 2,
+                    Parameters.DEFAULT_AT_RISK_DAYS), scratch).statement("outlook", "churn_features");
+            List<List<Object>> rows = engine.query("SELECT scored, held_out, round(tenure_months * 30.4), round(hours_30d, 4), "
+                    + "round(hours_trend, 4), days_since_last FROM (" + features + ") AS f "
+                    + "WHERE hours_30d <> 0 OR hours_trend <> 0 OR days_since_last <> 90 ORDER BY 1, 2, 3, 4, 5").rows();
+
+            // The tenure, in days from the 1 Jan signup, names the snapshot: 90 is 31 Mar, 60 is 1 Mar, 30 is 31 Jan.
+            assertEquals(List.of(
+                    List.of(false, false, 30.0, 0.3333, 0.3333, 16L),
+                    List.of(false, true, 60.0, 0.0, -0.3333, 46L),
+                    List.of(false, true, 60.0, 1.6667, 1.6667, 15L),
+                    List.of(true, false, 90.0, 0.0, 0.0, 76L),
+                    List.of(true, false, 90.0, 11.0, 9.3333, 11L)), rows);
+        }
+    }
+
+    /**
      * The model's rows (one per member and snapshot: 11M at a hundred million events) stream to Java; a 128-bit integer
      * column (DuckDB's type for a sum of BIGINTs) would arrive as a BigInteger per row, where a BIGINT is read as a long.
      */
