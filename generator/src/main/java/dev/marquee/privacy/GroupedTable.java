@@ -390,8 +390,53 @@ final class GroupedTable {
             for (GroupSpec.Running total : spec.running()) {
                 changed |= extendHiddenRuns(rows, hidden, total.of());
             }
+            if (!changed) {
+                changed = hideAcrossLines(rows, lines, hidden, measures);
+            }
         }
         return hidden;
+    }
+
+    /**
+     * Once every line on its own hides 0 or k+: where the hidden sums of several lines together give a small group (see
+     * {@link LineCombinations}), the smallest visible row of the lines holding it is hidden too. Only lines whose total
+     * may be known add up: those whose rows do not overlap. A group that is the whole of lines whose totals are small
+     * (a month of 3 members, a region's 8 churners) is not this result's to protect: no result publishes such a total,
+     * and hiding more rows here would not change what the other lines give of it.
+     */
+    private boolean hideAcrossLines(List<List<Object>> rows, List<Line> lines, BitSet hidden, List<String> measures) {
+        List<List<Integer>> known = lines.stream().filter(line -> line.totalKnown() && !line.overlapping()).map(Line::rows).toList();
+        if (known.size() < 2) {
+            return false;
+        }
+        for (String measure : measures) {
+            double[] values = new double[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                values[r] = measure(rows.get(r), measure);
+            }
+            java.util.function.Function<List<Integer>, Integer> protector = group -> smallestVisible(rows,
+                    known.stream().filter(line -> line.stream().anyMatch(group::contains)).flatMap(List::stream).distinct().toList(),
+                    hidden, measure);
+            Optional<List<Integer>> group = LineCombinations.smallGroup(known, hidden, values, k,
+                    found -> !isWholeOfSmallLines(found, known, values) && protector.apply(found) >= 0);
+            if (group.isPresent()) {
+                hidden.set(protector.apply(group.get()));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a group's members are those of whole lines whose totals are small. */
+    private boolean isWholeOfSmallLines(List<Integer> group, List<List<Integer>> lines, double[] values) {
+        Set<Integer> counted = new java.util.HashSet<>();
+        for (List<Integer> line : lines) {
+            if (isSmall(line.stream().mapToDouble(r -> values[r]).sum())
+                    && line.stream().filter(r -> values[r] > 0).allMatch(group::contains)) {
+                line.stream().filter(r -> values[r] > 0).forEach(counted::add);
+            }
+        }
+        return group.stream().filter(r -> values[r] > 0).allMatch(counted::contains);
     }
 
     /** The members, each part, and the rest of the members beside each part: every one a group that must be 0 or k+. */
@@ -609,10 +654,13 @@ final class GroupedTable {
         Map<String, List<List<Object>>> mergedByGroup = new LinkedHashMap<>();
         Set<String> mergedOfItsOwn = new java.util.HashSet<>();
         Map<String, Integer> lastVisible = new LinkedHashMap<>();
+        // A group with no row shown is merged where its first row was, not among another group's rows.
+        Map<String, Integer> firstHiddenAfter = new LinkedHashMap<>();
         List<List<Object>> out = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             String group = within < 0 ? "" : String.valueOf(rows.get(r).get(within));
             if (hidden.get(r)) {
+                firstHiddenAfter.putIfAbsent(group, out.size() - 1);
                 mergedByGroup.computeIfAbsent(group, x -> new ArrayList<>()).add(rows.get(r));
                 if (own.get(r)) {
                     mergedOfItsOwn.add(group);
@@ -650,8 +698,9 @@ final class GroupedTable {
             if (isForced(combined) || group.getValue().stream().allMatch(this::isForced) || !mergedOfItsOwn.contains(group.getKey())) {
                 figureColumns().forEach(column -> combined.set(column, null));
             }
-            insertions.add(Map.entry(lastVisible.getOrDefault(group.getKey(), out.size() - 1) + 1, combined));
+            insertions.add(Map.entry(lastVisible.getOrDefault(group.getKey(), firstHiddenAfter.get(group.getKey())) + 1, combined));
         }
+        insertions.sort(Map.Entry.comparingByKey());
         for (int i = insertions.size() - 1; i >= 0; i--) {
             int at = Math.min(insertions.get(i).getKey(), out.size());
             out.add(at, insertions.get(i).getValue());

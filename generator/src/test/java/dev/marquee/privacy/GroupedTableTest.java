@@ -143,6 +143,28 @@ class GroupedTableTest {
     }
 
     @Test
+    void crossTab_twoCountriesHiddenSumsLessAPlansHiddenSum_mustNotGiveASmallGroup() {
+        // The sample's plans within countries in small, every country's and every plan's total published. Line by line:
+        // C Premium (5) and S Premium (2) are small; C's smallest left, Standard 24, and S's, Standard 14, go with them.
+        // Premium then hides 7: N Premium (12) goes; N hides it alone, so N Basic (11) too; Basic hides it alone, so
+        // P Basic (12), the smallest Basic left; P hides it alone, so P Premium (13). Every line now hides 0 or k+:
+        // C 29, S 16, P 25, N 23, Basic 23, Premium 32, Standard 38. But C's 29 and S's 16 less Standard's 38 are the
+        // 5 + 2 = 7 Premium members of C and S. So the smallest visible row of the lines holding them (C, S, Premium)
+        // goes too: S Basic (15). Then S hides 31 and Basic 38, and no sum or difference of the lines' hidden members
+        // counts C's and S's Premium members without another row: S's three hidden rows and Basic's three cannot be
+        // told apart by the lines through them.
+        GroupSpec spec = new GroupSpec("t", "members", false, List.of(), List.of(), List.of(), Small.MERGE,
+                Optional.of("plan"), Optional.of("country"), List.of(), List.of(), 1);
+        Table safe = protect(table(List.of("country", "plan"), "members",
+                "C|Basic:27", "C|Premium:5", "C|Standard:24", "S|Basic:15", "S|Premium:2", "S|Standard:14",
+                "P|Basic:12", "P|Premium:13", "P|Standard:22", "N|Basic:11", "N|Premium:12", "N|Standard:21",
+                "U|Basic:60", "U|Premium:40", "U|Standard:50"), spec);
+        // S, its rows all hidden, shows its Other where its rows were.
+        assertEquals(List.of("C|Basic:27", "C|" + OTHER + ":29", "S|" + OTHER + ":31", "P|Standard:22", "P|" + OTHER + ":25",
+                "N|Standard:21", "N|" + OTHER + ":23", "U|Basic:60", "U|Premium:40", "U|Standard:50"), rows(safe));
+    }
+
+    @Test
     void rowsOfTheSameSize_theSameOneIsHiddenInEveryResult_byName() {
         // Region R: K (2 members), N (31), S (31); its total is published. K is small, and one of N and S must go with it.
         // Members by country and plans within countries chose differently when the two tied (the first of the one, the
