@@ -182,6 +182,10 @@ final class SharedValueRows {
      * (merged into its "Other (small groups)" to protect a small one) is not shown there either: before, the
      * Netherlands slice showed its 10 Basic members, which the whole report had merged with its Premium ones, and
      * every other country's Basic members then gave Poland's hidden Basic, and Poland's 5 Premium members with it.
+     * The same holds the other way round, for a slice sharing the value of the label (a plan's slice): its members by
+     * country are the whole report's cells of that plan, one per country. Before, the Standard slice showed South
+     * Africa's 14, which the whole report had merged with its Basic and Premium ones, and with the lines of plans within
+     * countries they gave Colombia's 5 Premium members.
      *
      * @param whole the whole report's answers, as computed and as published
      * @return per result ({@link Disclosure#resultKey}), the keys of the slice's rows to hide
@@ -195,47 +199,18 @@ final class SharedValueRows {
                 Optional<GroupSpec> spec = question.privacy(result.getKey());
                 Table computedTable = wholeComputed.get(a).results().get(result.getKey());
                 if (spec.isEmpty() || !spec.get().countsMembers() || spec.get().within().isEmpty() || spec.get().label().isEmpty()
-                        || !shared.containsKey(spec.get().within().get()) || computedTable == null) {
+                        || computedTable == null) {
                     continue;
                 }
                 String within = spec.get().within().get();
                 String label = spec.get().label().get();
-                // Only where the slice's members are all the members of that value (a country's slice, its country;
-                // not its region): then its cells are the slice's, with the same members in each.
-                Optional<Table> sliceTable = AcrossSlices.resultOf(computed, question, result.getKey());
-                if (sliceTable.isEmpty() || !members(sliceTable.get(), spec.get(), shared.get(within))
-                        .equals(members(computedTable, spec.get(), shared.get(within)))) {
-                    continue;
+                if (shared.containsKey(within)) {
+                    hideCells(question, result.getKey(), result.getValue(), computedTable, spec.get(), within, label, computed,
+                            published, shared, hide);
                 }
-                Set<List<String>> hidden = cells(computedTable, within, label, shared.get(within), Optional.empty());
-                hidden.removeAll(cells(result.getValue(), within, label, shared.get(within), Optional.of(spec.get().members())));
-                if (hidden.isEmpty()) {
-                    continue;
-                }
-                for (int s = 0; s < published.size(); s++) {
-                    Question sliceQuestion = published.get(s).question();
-                    for (Map.Entry<String, Table> sliceResult : published.get(s).results().entrySet()) {
-                        Optional<GroupSpec> sliceSpec = sliceQuestion.privacy(sliceResult.getKey());
-                        Table table = sliceResult.getValue();
-                        if (sliceSpec.isEmpty() || !sliceSpec.get().countsMembers() || !sliceSpec.get().members().equals(spec.get().members())) {
-                            continue;
-                        }
-                        // Its results by the label alone, and its cross-tabs of the label within a column the slice
-                        // shares a value of (its plans within its country, or within its region).
-                        boolean byLabel = GroupedTable.dimension(table, sliceSpec.get()).map(label::equals).orElse(false);
-                        Optional<String> sliceWithin = sliceSpec.get().within().filter(shared::containsKey);
-                        boolean crossTab = sliceWithin.isPresent() && sliceSpec.get().label().equals(spec.get().label());
-                        if (!byLabel && !crossTab) {
-                            continue;
-                        }
-                        for (List<Object> row : table.rows()) {
-                            if (row.get(table.index(sliceSpec.get().members())) != null && hidden.contains(cell(table, row, label))
-                                    && (byLabel || shared.get(sliceWithin.get()).equals(String.valueOf(row.get(table.index(sliceWithin.get())))))) {
-                                hide.computeIfAbsent(Disclosure.resultKey(sliceQuestion, sliceResult.getKey()), x -> new HashSet<>())
-                                        .add(GroupedTable.key(table, sliceSpec.get(), row));
-                            }
-                        }
-                    }
+                if (shared.containsKey(label)) {
+                    hideCells(question, result.getKey(), result.getValue(), computedTable, spec.get(), label, within, computed,
+                            published, shared, hide);
                 }
             }
         }
@@ -243,27 +218,87 @@ final class SharedValueRows {
     }
 
     /**
-     * A cross-tab's labels (with their population) in its rows of one value of 'within'; {@code members} given, only
-     * those shown by name with their members.
+     * The slice's rows that are the whole report's cells of the slice's value of {@code sharedColumn} (one of the
+     * cross-tab's two columns), by {@code otherColumn}, where the whole report does not show them.
      */
-    private static Set<List<String>> cells(Table table, String within, String label, String value, Optional<String> members) {
+    private static void hideCells(Question question, String result, Table wholeTable, Table computedTable, GroupSpec spec,
+                                  String sharedColumn, String otherColumn, List<Answer> computed, List<Answer> published,
+                                  Map<String, String> shared, Map<String, Set<List<String>>> hide) {
+        String value = shared.get(sharedColumn);
+        // Only where the slice's members are all the members of that value (a country's slice, its country;
+        // not its region): then its cells are the slice's, with the same members in each.
+        Optional<Table> sliceTable = AcrossSlices.resultOf(computed, question, result);
+        if (sliceTable.isEmpty() || !members(sliceTable.get(), spec, sharedColumn, otherColumn, value)
+                .equals(members(computedTable, spec, sharedColumn, otherColumn, value))) {
+            return;
+        }
+        boolean sharedIsWithin = sharedColumn.equals(spec.within().orElseThrow());
+        Set<List<String>> hidden = cells(computedTable, sharedColumn, otherColumn, value, Optional.empty());
+        hidden.removeAll(cells(wholeTable, sharedColumn, otherColumn, value, Optional.of(spec.members())));
+        if (!sharedIsWithin) {
+            // Of a label's value, only the cells of 'within' values the whole report names (South Africa's Standard);
+            // the values it merged whole into its Other (a small country) are compared across slices as any row is.
+            Set<List<String>> named = new HashSet<>();
+            for (List<Object> row : wholeTable.rows()) {
+                if (!Disclosure.OTHER.equals(row.get(wholeTable.index(otherColumn)))) {
+                    named.add(cell(wholeTable, row, otherColumn));
+                }
+            }
+            hidden.retainAll(named);
+        }
+        if (hidden.isEmpty()) {
+            return;
+        }
+        for (int s = 0; s < published.size(); s++) {
+            Question sliceQuestion = published.get(s).question();
+            for (Map.Entry<String, Table> sliceResult : published.get(s).results().entrySet()) {
+                Optional<GroupSpec> sliceSpec = sliceQuestion.privacy(sliceResult.getKey());
+                Table table = sliceResult.getValue();
+                if (sliceSpec.isEmpty() || !sliceSpec.get().countsMembers() || !sliceSpec.get().members().equals(spec.members())) {
+                    continue;
+                }
+                // Its results by the other column alone, and its cross-tabs holding the same cells: of the label within
+                // a column the slice shares a value of (its plans within its country, or within its region), or, for a
+                // slice of a label's value, the same cross-tab (its plans within countries, all of its plan).
+                boolean byOther = GroupedTable.dimension(table, sliceSpec.get()).map(otherColumn::equals).orElse(false);
+                Optional<String> sliceShared = sharedIsWithin ? sliceSpec.get().within().filter(shared::containsKey)
+                        : sliceSpec.get().within().filter(otherColumn::equals).map(w -> sharedColumn);
+                boolean crossTab = sliceShared.isPresent() && sliceSpec.get().label().equals(spec.label());
+                if (!byOther && !crossTab) {
+                    continue;
+                }
+                for (List<Object> row : table.rows()) {
+                    if (row.get(table.index(sliceSpec.get().members())) != null && hidden.contains(cell(table, row, otherColumn))
+                            && (byOther || shared.get(sliceShared.get()).equals(String.valueOf(row.get(table.index(sliceShared.get())))))) {
+                        hide.computeIfAbsent(Disclosure.resultKey(sliceQuestion, sliceResult.getKey()), x -> new HashSet<>())
+                                .add(GroupedTable.key(table, sliceSpec.get(), row));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A cross-tab's values of {@code other} (with their population) in its rows of one value of {@code shared};
+     * {@code members} given, only those shown by name with their members.
+     */
+    private static Set<List<String>> cells(Table table, String shared, String other, String value, Optional<String> members) {
         Set<List<String>> cells = new HashSet<>();
         for (List<Object> row : table.rows()) {
-            if (value.equals(String.valueOf(row.get(table.index(within)))) && members.map(m -> row.get(table.index(m)) != null
-                    && !Disclosure.OTHER.equals(row.get(table.index(label)))).orElse(true)) {
-                cells.add(cell(table, row, label));
+            if (value.equals(String.valueOf(row.get(table.index(shared)))) && members.map(m -> row.get(table.index(m)) != null
+                    && !Disclosure.OTHER.equals(row.get(table.index(other)))).orElse(true)) {
+                cells.add(cell(table, row, other));
             }
         }
         return cells;
     }
 
-    /** A cross-tab's cells of one value of 'within', each with its members as computed. */
-    private static Map<List<String>, String> members(Table table, GroupSpec spec, String value) {
-        String within = spec.within().orElseThrow();
+    /** A cross-tab's cells of one value of {@code shared}, each with its members as computed. */
+    private static Map<List<String>, String> members(Table table, GroupSpec spec, String shared, String other, String value) {
         Map<List<String>, String> members = new java.util.HashMap<>();
         for (List<Object> row : table.rows()) {
-            if (value.equals(String.valueOf(row.get(table.index(within))))) {
-                members.put(cell(table, row, spec.label().orElseThrow()), String.valueOf(row.get(table.index(spec.members()))));
+            if (value.equals(String.valueOf(row.get(table.index(shared))))) {
+                members.put(cell(table, row, other), String.valueOf(row.get(table.index(spec.members()))));
             }
         }
         return members;
