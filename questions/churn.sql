@@ -57,14 +57,21 @@ WHERE m.active_at_start
 GROUP BY m.month, coalesce(r.region, 'Unknown')
 ORDER BY m.month, coalesce(r.region, 'Unknown')
 
--- Members with an active subscription on the last day of each of the last 12 months (the as-of date for the as-of
--- month), per country: the trend on each country's page.
+-- Members with an active subscription at the end of each of the last 12 months, per country: the trend on each
+-- country's page. A month's end is the next month's first day, the as-of date for the as-of month.
 -- name: monthly_by_country
--- member_month: active_at_end is a subscription active on the month's last day (the as-of date for the as-of month).
+-- member_month: the members at a month's end are the next month's active_at_start (by_country's members at the start of
+-- the as-of month are the month before's end: counted on its last day, the two gave away the few who started on the 1st);
+-- the as-of month's, its active_at_end.
+WITH month_end AS (
+    SELECT CAST(month - INTERVAL '1' MONTH AS DATE) AS month, user_id FROM member_month WHERE active_at_start
+    UNION ALL
+    SELECT month, user_id FROM member_month WHERE active_at_end AND month = CAST(date_trunc('month', {{as_of}}) AS DATE)
+)
 SELECT m.month, u.country, count(*) AS members
-FROM member_month AS m
+FROM month_end AS m
 JOIN users AS u ON u.user_id = m.user_id
-WHERE m.active_at_end AND u.country IS NOT NULL
+WHERE u.country IS NOT NULL
   AND m.month >= CAST(CAST(date_trunc('month', {{as_of}}) AS DATE) - INTERVAL '11' MONTH AS DATE)
 GROUP BY m.month, u.country
 ORDER BY m.month, u.country
@@ -153,7 +160,9 @@ LEFT JOIN retained AS k ON k.month = r.check_month AND k.n = r.n
 ORDER BY r.cohort, r.n
 
 -- Executive KPIs: active members on the as-of date, and churn in the as-of month (to the as-of day) against the
--- same days of the previous month and of the same month a year earlier.
+-- same days of the previous month and of the same month a year earlier. A day a month or a year before that is a month's
+-- last day counts the members at that month's end as the monthly figures do, on the next month's first day: on the last
+-- day, the KPI and the churn's members at the next month's start gave away the few who started on the 1st.
 -- name: kpis
 WITH windows AS (
     SELECT 'current' AS period, CAST(date_trunc('month', {{as_of}}) AS DATE) AS month_start, {{as_of}} AS day
@@ -165,9 +174,14 @@ WITH windows AS (
 coverage AS (
     SELECT min(started_on) AS first_day FROM subscriptions
 ),
+counted_on AS (
+    SELECT period, CASE WHEN period <> 'current' AND extract(DAY FROM day + INTERVAL '1' DAY) = 1
+                        THEN CAST(day + INTERVAL '1' DAY AS DATE) ELSE day END AS day
+    FROM windows
+),
 active_on_day AS (
     SELECT w.period, count(DISTINCT s.user_id) AS members
-    FROM windows AS w
+    FROM counted_on AS w
     LEFT JOIN subscriptions AS s ON s.started_on <= w.day AND (s.ended_on IS NULL OR s.ended_on >= w.day)
     GROUP BY w.period
 ),
@@ -205,7 +219,7 @@ SELECT 'active_members' AS kpi, 'Active members' AS label, 'members' AS unit,
        CAST(max(CASE WHEN period = 'previous' AND first_day <= day THEN members END) AS DOUBLE) AS previous_month,
        CAST(max(CASE WHEN period = 'year_ago' AND first_day <= day THEN members END) AS DOUBLE) AS year_ago,
        false AS partial, true AS higher_is_better,
-       'on the as-of date vs the same day a month and a year earlier' AS comparison,
+       'on the as-of date vs the same day a month and a year earlier, or the 1st after it when that is a month''s last day' AS comparison,
        -- The members each figure describes, and the part of them a rate counts (see the privacy rule for KPIs).
        CAST(NULL AS BIGINT) AS members, CAST(NULL AS BIGINT) AS members_previous_month, CAST(NULL AS BIGINT) AS members_year_ago,
        CAST(NULL AS BIGINT) AS part, CAST(NULL AS BIGINT) AS part_previous_month, CAST(NULL AS BIGINT) AS part_year_ago

@@ -11,11 +11,17 @@ WITH bounds AS (
 months AS (
     SELECT CAST(g.m AS DATE) AS month
     FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
+),
+month_end AS (
+    -- member_month: a month's end is the next month's first day (active_at_start: the members churn counts at its start),
+    -- the as-of date for the as-of month (active_at_end), as signups' subscribers count it.
+    SELECT CAST(month - INTERVAL '1' MONTH AS DATE) AS month, user_id FROM member_month WHERE active_at_start
+    UNION ALL
+    SELECT month, user_id FROM member_month WHERE active_at_end AND month = CAST(date_trunc('month', {{as_of}}) AS DATE)
 )
--- member_month: active_at_end is a subscription active on the month's last day (a complete month's: before the as-of date).
 SELECT m.month, CAST(count(a.user_id) AS DOUBLE) AS value
 FROM months AS m
-LEFT JOIN member_month AS a ON a.month = m.month AND a.active_at_end
+LEFT JOIN month_end AS a ON a.month = m.month
 GROUP BY m.month
 ORDER BY m.month
 
@@ -44,11 +50,17 @@ WITH bounds AS (
 months AS (
     SELECT CAST(g.m AS DATE) AS month
     FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
+),
+month_end AS (
+    -- member_month: the MRR at a month's end as revenue's monthly counts it, on the next month's first day (mrr_at_start),
+    -- the as-of date for the as-of month (mrr_at_end).
+    SELECT CAST(month - INTERVAL '1' MONTH AS DATE) AS month, user_id, mrr_at_start AS mrr FROM member_month WHERE active_at_start
+    UNION ALL
+    SELECT month, user_id, mrr_at_end FROM member_month WHERE active_at_end AND month = CAST(date_trunc('month', {{as_of}}) AS DATE)
 )
--- member_month: mrr_at_end is the sum of the monthly prices of the member's subscriptions active on the month's last day.
-SELECT m.month, CAST(coalesce(sum(a.mrr_at_end), 0) AS DOUBLE) AS value, count(a.user_id) AS members
+SELECT m.month, CAST(coalesce(sum(a.mrr), 0) AS DOUBLE) AS value, count(a.user_id) AS members
 FROM months AS m
-LEFT JOIN member_month AS a ON a.month = m.month AND a.active_at_end
+LEFT JOIN month_end AS a ON a.month = m.month
 GROUP BY m.month
 ORDER BY m.month
 

@@ -9,13 +9,18 @@ WITH bounds AS (
 ),
 months AS (
     SELECT CAST(g.m AS DATE) AS month FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
+),
+month_end AS (
+    -- member_month: a month's end is the next month's first day (active_at_start, mrr_at_start: the members churn counts
+    -- at its start), the as-of date for the as-of month (active_at_end, mrr_at_end).
+    SELECT CAST(month - INTERVAL '1' MONTH AS DATE) AS month, user_id, mrr_at_start AS mrr FROM member_month WHERE active_at_start
+    UNION ALL
+    SELECT month, user_id, mrr_at_end FROM member_month WHERE active_at_end AND month = CAST(date_trunc('month', {{as_of}}) AS DATE)
 )
--- member_month: active_at_end and mrr_at_end are the member's subscriptions active on the month's last day (the as-of date
--- for the as-of month) and the sum of their monthly prices.
-SELECT e.month, CAST(coalesce(sum(m.mrr_at_end), 0) AS DOUBLE) AS mrr, count(m.user_id) AS members,
-       CAST(coalesce(sum(m.mrr_at_end), 0) AS DOUBLE) / nullif(count(m.user_id), 0) AS arpu
+SELECT e.month, CAST(coalesce(sum(m.mrr), 0) AS DOUBLE) AS mrr, count(m.user_id) AS members,
+       CAST(coalesce(sum(m.mrr), 0) AS DOUBLE) / nullif(count(m.user_id), 0) AS arpu
 FROM months AS e
-LEFT JOIN member_month AS m ON m.month = e.month AND m.active_at_end
+LEFT JOIN month_end AS m ON m.month = e.month
 GROUP BY e.month
 ORDER BY e.month
 
@@ -122,12 +127,18 @@ WHERE m.current AND m.active AND m.monthly_fee IS NOT NULL AND m.country IS NOT 
 GROUP BY m.source, m.country
 ORDER BY m.source, greatest(round(sum(m.monthly_fee) / {{ price_step(m.source) }}), sign(sum(m.monthly_fee))) DESC, m.country
 
--- Executive KPI: MRR on the as-of date vs the same day a month and a year earlier.
+-- Executive KPI: MRR on the as-of date vs the same day a month and a year earlier; a month's last day, as the monthly
+-- MRR counts a month's end, on the next month's first day (see churn's KPIs).
 -- name: kpis
-WITH days AS (
+WITH same_days AS (
     SELECT 'current' AS period, {{as_of}} AS day
     UNION ALL SELECT 'previous', CAST({{as_of}} - INTERVAL '1' MONTH AS DATE)
     UNION ALL SELECT 'year_ago', CAST({{as_of}} - INTERVAL '12' MONTH AS DATE)
+),
+days AS (
+    SELECT period, CASE WHEN period <> 'current' AND extract(DAY FROM day + INTERVAL '1' DAY) = 1
+                        THEN CAST(day + INTERVAL '1' DAY AS DATE) ELSE day END AS day
+    FROM same_days
 ),
 coverage AS (
     SELECT min(started_on) AS first_day FROM subscriptions
@@ -144,7 +155,7 @@ SELECT 'mrr' AS kpi, 'Monthly recurring revenue' AS label, 'usd' AS unit,
        max(CASE WHEN period = 'previous' AND c.first_day <= day THEN mrr END) AS previous_month,
        max(CASE WHEN period = 'year_ago' AND c.first_day <= day THEN mrr END) AS year_ago,
        false AS partial, true AS higher_is_better,
-       'on the as-of date vs the same day a month and a year earlier' AS comparison,
+       'on the as-of date vs the same day a month and a year earlier, or the 1st after it when that is a month''s last day' AS comparison,
        -- The paying members behind each figure (see the privacy rule for KPIs).
        max(members) FILTER (WHERE period = 'current') AS members,
        max(members) FILTER (WHERE period = 'previous') AS members_previous_month,

@@ -74,11 +74,18 @@ WITH bounds AS (
 months AS (
     SELECT CAST(g.m AS DATE) AS month FROM bounds CROSS JOIN {{ month_series(bounds.first_month, bounds.last_month) }} AS g(m)
 ),
+month_end AS (
+    -- member_month: the members at a month's end are the next month's active_at_start, the members churn counts at its
+    -- start (counted on the last day, the two gave away the few who started on the 1st); the as-of month's, its
+    -- active_at_end (the as-of date).
+    SELECT CAST(month - INTERVAL '1' MONTH AS DATE) AS month, user_id FROM member_month WHERE active_at_start
+    UNION ALL
+    SELECT month, user_id FROM member_month WHERE active_at_end AND month = CAST(date_trunc('month', {{as_of}}) AS DATE)
+),
 active AS (
-    -- member_month: active_at_end is a subscription active on the month's last day (the as-of date for the as-of month).
     SELECT e.month, count(m.user_id) AS subscribers
     FROM months AS e
-    LEFT JOIN member_month AS m ON m.month = e.month AND m.active_at_end
+    LEFT JOIN month_end AS m ON m.month = e.month
     GROUP BY e.month
 )
 SELECT month, subscribers,

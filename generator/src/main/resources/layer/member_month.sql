@@ -1,7 +1,10 @@
 -- member_month: one row per member and calendar month (up to the as-of month) in which they had a subscription active
 -- on any day: each subscription spread over the months it covers, once. The questions that count members, churn or MRR
 -- month by month read this. 'month_end' is the month's last day, the as-of date for the as-of month. Per month:
--- * active_at_start: a subscription active on the first day;
+-- * active_at_start, mrr_at_start: a subscription active on the first day, and the sum of the monthly prices of the
+--   subscriptions active that day (to the cent). The members at a month's end, as the questions publish them, are those
+--   at the next month's start: a group's end of one month and start of the next are one figure, whose difference would
+--   otherwise be the few who started on the 1st or left on the day before;
 -- * active_at_end, mrr_at_end: a subscription active on month_end, and the sum of the monthly prices of the
 --   subscriptions active that day (added up exactly, to the cent);
 -- * churned: a subscription active on the first day ended in the month (up to month_end) and no other subscription of
@@ -58,8 +61,10 @@ days AS (
 -- this table's time).
 SELECT user_id, month, month_end,
        started_on <= month AND (ended_on IS NULL OR ended_on >= month) AS active_at_start,
-       started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) AS active_at_end,
        -- Stored as DECIMAL(18,2), narrower than DuckDB's sums, as in member_title.
+       CAST(CASE WHEN started_on <= month AND (ended_on IS NULL OR ended_on >= month) THEN monthly_price END
+            AS DECIMAL(18,2)) AS mrr_at_start,
+       started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) AS active_at_end,
        CAST(CASE WHEN started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) THEN monthly_price END
             AS DECIMAL(18,2)) AS mrr_at_end,
        coalesce(started_on <= month AND ended_on BETWEEN month AND month_end AND last_of_run, false) AS churned,
@@ -71,6 +76,8 @@ WHERE subscriptions = 1
 UNION ALL
 SELECT user_id, month, month_end,
        bool_or(started_on <= month AND (ended_on IS NULL OR ended_on >= month)) AS active_at_start,
+       CAST(sum(CASE WHEN started_on <= month AND (ended_on IS NULL OR ended_on >= month) THEN monthly_price END)
+           AS DECIMAL(18,2)) AS mrr_at_start,
        bool_or(started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end)) AS active_at_end,
        CAST(sum(CASE WHEN started_on <= month_end AND (ended_on IS NULL OR ended_on >= month_end) THEN monthly_price END)
            AS DECIMAL(18,2)) AS mrr_at_end,
