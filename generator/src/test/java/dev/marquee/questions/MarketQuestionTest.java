@@ -225,6 +225,26 @@ class MarketQuestionTest {
         assertEquals("Region B", regions.value(3, "region"), "doubled space collapsed");
     }
 
+    /**
+     * Region A's Apr 2018 row (fixtures/market): revenue 330, 120 members, ARPU 330 / ((100 + 120) / 2) / 3 = $1.00, share
+     * 330 / 1000 = 33.0%, growth 330 / 300 - 1 = +10.0% (no year-on-year growth: the table leaves that empty column out). The two charts on the regions statement show the same table: each
+     * column in its own unit under both (revenue and ARPU had been plain numbers under the other's chart, growth a ratio).
+     */
+    @Test
+    void regionTables_writeEachColumnInItsUnit_underBothCharts() throws Exception {
+        String page = Files.readString(work.resolve("site/market.html"));
+
+        for (String chart : List.of("region-revenue", "region-arpu")) {
+            String table = page.substring(page.indexOf("id=\"chart-market-" + chart + "\""));
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr><td[^>]*>Region A</td><td[^>]*>Apr 2018</td>(.*?)</tr>").matcher(table);
+            assertTrue(row.find(), chart);
+            List<String> cells = java.util.regex.Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(row.group(1)).results()
+                    .map(m -> m.group(1)).toList();
+            assertEquals(List.of("$330", "120", "$1.00", "33.0%", "+10.0%", "DataNetflixRevenue2020_V2.csv",
+                    "DataNetflixSubscriber2020_V2.csv"), cells, chart);
+        }
+    }
+
     @Test
     void fiscalQuarters_moveToTheCalendarQuarterTheyCover() {
         Table services = result("services");
