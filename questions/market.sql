@@ -156,16 +156,61 @@ SELECT region, quarter, revenue, members, arpu_per_month, revenue_share, revenue
 FROM joined
 ORDER BY quarter, region
 
--- Every service's members over time, on calendar quarters, and its share among the services reporting that quarter.
+-- Every service's members over time, on calendar quarters.
 -- name: services
 WITH worldwide AS (
     SELECT service, quarter, max(value) AS members, max(source) AS figures_file FROM market_figures
     WHERE metric = 'members' AND region = 'Worldwide'
     GROUP BY service, quarter
 )
-SELECT service, quarter, members, members / sum(members) OVER (PARTITION BY quarter) AS share, figures_file
+SELECT service, quarter, members, figures_file
 FROM worldwide
 ORDER BY quarter, service
+
+-- Each service's share of the members of all the services with member figures, only in the quarters every one of them
+-- reported: a share among the services that happen to have reported compares a different set each quarter. Disney+
+-- and Hulu report a calendar quarter later than Netflix (their fiscal year ends in September), so the latest quarter
+-- holds Netflix and Peacock alone; Peacock has no figure before Apr 2021.
+-- name: shares
+WITH worldwide AS (
+    SELECT service, quarter, max(value) AS members, max(source) AS figures_file FROM market_figures
+    WHERE metric = 'members' AND region = 'Worldwide'
+    GROUP BY service, quarter
+),
+complete AS (
+    SELECT quarter FROM worldwide GROUP BY quarter HAVING count(*) = (SELECT count(DISTINCT service) FROM worldwide)
+)
+SELECT w.service, w.quarter, w.members, w.members / sum(w.members) OVER (PARTITION BY w.quarter) AS share, w.figures_file
+FROM worldwide AS w JOIN complete AS c ON c.quarter = w.quarter
+ORDER BY w.quarter, w.service
+
+-- Which quarters the shares compare and why the others are left out, for the narrative. A list is empty (its sentence
+-- dropped) when no quarter is left out for that reason.
+-- name: share_quarters
+WITH worldwide AS (
+    SELECT service, quarter FROM market_figures WHERE metric = 'members' AND region = 'Worldwide' GROUP BY service, quarter
+),
+services AS (
+    SELECT DISTINCT service FROM worldwide
+),
+complete AS (
+    SELECT quarter FROM worldwide GROUP BY quarter HAVING count(*) = (SELECT count(*) FROM services)
+),
+missing AS (
+    -- Each quarter with figures that lacks a service's, and that service.
+    SELECT q.quarter, s.service
+    FROM (SELECT DISTINCT quarter FROM worldwide) AS q CROSS JOIN services AS s
+    WHERE NOT EXISTS (SELECT 1 FROM worldwide AS w WHERE w.quarter = q.quarter AND w.service = s.service)
+)
+-- One service alone has no share to compare: no sentence.
+SELECT (SELECT CASE WHEN count(*) >= 2 THEN count(*) END FROM services) AS services,
+       (SELECT {{ string_list(service, ', ') }} FROM services) AS service_names,
+       (SELECT count(*) FROM complete) AS quarters,
+       (SELECT max(quarter) FROM complete) AS last_quarter,
+       (SELECT max(quarter) FROM worldwide) AS latest_quarter,
+       (SELECT {{ string_list(service, ' and ') }} FROM missing WHERE quarter = (SELECT max(quarter) FROM worldwide)) AS latest_missing,
+       (SELECT {{ string_list(service, ' or ') }} FROM (
+            SELECT DISTINCT service FROM missing WHERE quarter < (SELECT max(quarter) FROM worldwide)) AS m) AS earlier_missing
 
 -- name: kpis
 WITH sizes AS (
@@ -173,6 +218,13 @@ WITH sizes AS (
 ),
 ranked AS (
     SELECT service, rank() OVER (ORDER BY titles DESC) AS size_rank FROM sizes
+),
+worldwide AS (
+    SELECT service, quarter, max(value) AS members FROM market_figures
+    WHERE metric = 'members' AND region = 'Worldwide' GROUP BY service, quarter
+),
+complete AS (
+    SELECT quarter FROM worldwide GROUP BY quarter HAVING count(*) = (SELECT count(DISTINCT service) FROM worldwide)
 )
 SELECT * FROM (
 SELECT 'catalogue_rank' AS kpi, 'Catalogue size rank among services' AS label, 'count' AS unit,
@@ -182,14 +234,18 @@ SELECT 'catalogue_rank' AS kpi, 'Catalogue size rank among services' AS label, '
 FROM ranked
 UNION ALL
 SELECT 'subscriber_share', 'Share of the services'' members', 'percent',
+       -- The shares statement's figure for the latest quarter every service with member figures reported.
        (SELECT share FROM (
-            SELECT service, quarter, members / sum(members) OVER (PARTITION BY quarter) AS share,
-                   max(quarter) OVER () AS latest
-            FROM (SELECT service, quarter, max(value) AS members FROM market_figures
-                  WHERE metric = 'members' AND region = 'Worldwide' GROUP BY service, quarter) AS w
-        ) AS shares WHERE service = {{platform}} AND quarter = latest),
+            SELECT service, quarter, members / sum(members) OVER (PARTITION BY quarter) AS share
+            FROM worldwide WHERE quarter IN (SELECT quarter FROM complete)
+        ) AS shares WHERE service = {{platform}} AND quarter = (SELECT max(quarter) FROM complete)),
        CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), false, true,
-       'latest calendar quarter, among the services reporting it'
+       coalesce((SELECT substr('JanFebMarAprMayJunJulAugSepOctNovDec', CAST(extract(MONTH FROM max(quarter)) AS INTEGER) * 3 - 2, 3)
+                        || ' ' || CAST(extract(YEAR FROM max(quarter)) AS VARCHAR)
+                        || ', the latest quarter all ' || CAST((SELECT count(DISTINCT service) FROM worldwide) AS VARCHAR)
+                        || ' services with member figures reported'
+                 FROM complete),
+                'no quarter has figures of every service')
 ) AS kpis
 -- A fixed order: engines return UNION ALL branches in any order.
 ORDER BY kpi

@@ -128,7 +128,10 @@ final class AltText {
         // A stack with a hidden part has no known total: it is not named as the highest or the lowest.
         java.util.Set<Object> partial = new java.util.HashSet<>();
         int seriesIndex = spec.kind() == ChartKind.FORECAST ? -1 : spec.series().map(data::index).orElse(-1);
-        List<String> columns = stacked ? spec.y() : List.of(spec.y().get(0));
+        // Bars side by side, one per y column (movies and shows of each service), are each a bar: the extremes are of all
+        // of them, named with their column ("Disney+ (shows)"); the first column alone named Disney+'s movies the lowest.
+        boolean sideBySide = !stacked && seriesIndex < 0 && spec.y().size() > 1 && spec.kind() != ChartKind.FORECAST;
+        List<String> columns = stacked || sideBySide ? spec.y() : List.of(spec.y().get(0));
         for (List<Object> row : data.rows()) {
             for (String column : columns) {
                 Double value = ChartBuilder.plotted(row.get(data.index(column)));
@@ -139,9 +142,11 @@ final class AltText {
                     continue;
                 }
                 Object x = row.get(xIndex);
-                Object key = stacked || seriesIndex < 0 ? x : List.of(String.valueOf(x), String.valueOf(row.get(seriesIndex)));
+                Object key = sideBySide ? List.of(String.valueOf(x), column)
+                        : stacked || seriesIndex < 0 ? x : List.of(String.valueOf(x), String.valueOf(row.get(seriesIndex)));
                 totals.merge(key, value, Double::sum);
-                names.putIfAbsent(key, stacked || seriesIndex < 0 ? point(spec, x, xType)
+                names.putIfAbsent(key, sideBySide ? point(spec, x, xType) + " (" + words(ChartBuilder.seriesName(spec, column)) + ")"
+                        : stacked || seriesIndex < 0 ? point(spec, x, xType)
                         : point(spec, x, xType) + " (" + label(row.get(seriesIndex), data.columns().get(seriesIndex).type(),
                                 spec.grainOf(data.columns().get(seriesIndex).name())) + ")");
             }

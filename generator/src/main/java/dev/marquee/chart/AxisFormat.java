@@ -48,7 +48,7 @@ final class AxisFormat extends NumberFormat {
      * {@code step}: the largest tick shown decides the scale.
      */
     static String tick(double value, double largest, double step, Unit unit) {
-        if (unit.style() == NumberStyle.PERCENT) {
+        if (unit.style() == NumberStyle.PERCENT || unit.style() == NumberStyle.CHANGE) {
             return Formats.grouped(value * 100, decimals(step * 100)) + "%";
         }
         if (unit.style() == NumberStyle.YEAR || unit.style() == NumberStyle.DECADE) {

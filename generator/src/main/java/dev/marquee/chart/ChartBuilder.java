@@ -260,7 +260,8 @@ final class ChartBuilder {
         Map<String, List<double[]>> allSeries = series(spec, data);
         java.util.SortedSet<Long> days = new java.util.TreeSet<>();
         allSeries.values().forEach(points -> points.forEach(p -> days.add((long) p[0])));
-        List<Long> grid = monthly(days) ? months(days.first(), days.last()) : List.copyOf(days);
+        int step = monthStep(days);
+        List<Long> grid = step > 0 ? months(days.first(), days.last(), step) : List.copyOf(days);
         for (Map.Entry<String, List<double[]>> series : allSeries.entrySet()) {
             TimeSeries timeSeries = new TimeSeries(Label.of(series.getKey()));
             // Every date of the chart is in every series, a hidden or missing value as null: the line stops there.
@@ -277,7 +278,11 @@ final class ChartBuilder {
         JFreeChart chart = ChartFactory.createTimeSeriesChart(spec.title(), spec.xLabel(), axisLabel(spec), dataset,
                 true, false, false);
         XYPlot plot = chart.getXYPlot();
-        monthTicks((DateAxis) plot.getDomainAxis());
+        if (step > 1) {
+            plot.setDomainAxis(new MonthStepAxis(spec.xLabel(), LocalDate.ofEpochDay(days.first()), step));
+        } else {
+            monthTicks((DateAxis) plot.getDomainAxis());
+        }
         plot.setRenderer(new GapLineRenderer(data.rowCount() <= 40));
         return chart;
     }
@@ -287,18 +292,80 @@ final class ChartBuilder {
         return new Day(day.getDayOfMonth(), day.getMonthValue(), day.getYear());
     }
 
-    /** True when every date is the first of a month. */
-    private static boolean monthly(java.util.SortedSet<Long> days) {
-        return !days.isEmpty() && days.stream().allMatch(d -> LocalDate.ofEpochDay(d).getDayOfMonth() == 1);
+    /**
+     * The data's spacing in months when every date is the first of a month (1 for monthly figures, 3 for quarterly, 12
+     * for yearly), else 0. It is the greatest common divisor of the distances between neighbouring dates, so a missing
+     * month or quarter is a gap on the grid while the spacing of the others is not.
+     */
+    static int monthStep(java.util.SortedSet<Long> days) {
+        if (days.isEmpty() || !days.stream().allMatch(d -> LocalDate.ofEpochDay(d).getDayOfMonth() == 1)) {
+            return 0;
+        }
+        int step = 0;
+        Long previous = null;
+        for (long day : days) {
+            if (previous != null) {
+                step = gcd(step, (int) monthIndex(LocalDate.ofEpochDay(day)) - (int) monthIndex(LocalDate.ofEpochDay(previous)));
+            }
+            previous = day;
+        }
+        return step == 0 ? 1 : step;
     }
 
-    /** The first day of every month from {@code first} to {@code last}, as epoch days. */
-    private static List<Long> months(long first, long last) {
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    private static long monthIndex(LocalDate month) {
+        return month.getYear() * 12L + month.getMonthValue() - 1;
+    }
+
+    /** The first day of every {@code step}-th month from {@code first} to {@code last}, as epoch days. */
+    private static List<Long> months(long first, long last, int step) {
         List<Long> months = new java.util.ArrayList<>();
-        for (LocalDate month = LocalDate.ofEpochDay(first); !month.isAfter(LocalDate.ofEpochDay(last)); month = month.plusMonths(1)) {
+        for (LocalDate month = LocalDate.ofEpochDay(first); !month.isAfter(LocalDate.ofEpochDay(last)); month = month.plusMonths(step)) {
             months.add(month.toEpochDay());
         }
         return months;
+    }
+
+    /**
+     * A date axis for figures every few months (quarters): ticks only on the months the data is on, every 1, 2, 4 ...
+     * steps, so a quarterly chart reads "Jan 2020", "Apr 2020" as its table does, not a month in between nor the last
+     * month of a quarter.
+     */
+    static final class MonthStepAxis extends DateAxis {
+        private static final long serialVersionUID = 1L;
+        private final int offset;
+
+        MonthStepAxis(String label, LocalDate first, int step) {
+            super(label);
+            this.offset = (int) Math.floorMod(monthIndex(first), (long) step);
+            SimpleDateFormat months = new SimpleDateFormat("MMM yyyy", Locale.US);
+            months.setTimeZone(TimeZone.getTimeZone("UTC"));
+            setTimeZone(TimeZone.getTimeZone("UTC"));
+            setLocale(Locale.US);
+            TickUnits units = new TickUnits();
+            for (int every : new int[]{1, 2, 4, 8, 20, 40}) {
+                units.add(new DateTickUnit(DateTickUnitType.MONTH, step * every, months));
+            }
+            setStandardTickUnits(units);
+        }
+
+        /** The latest month before {@code date} that is a whole number of tick units after the data's first month. */
+        @Override
+        protected java.util.Date previousStandardDate(java.util.Date date, DateTickUnit unit) {
+            if (unit.getUnitType() != DateTickUnitType.MONTH) {
+                return super.previousStandardDate(date, unit);
+            }
+            LocalDate day = date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            long index = monthIndex(day.withDayOfMonth(1));
+            long aligned = index - Math.floorMod(index - offset, (long) unit.getMultiple());
+            LocalDate month = LocalDate.of((int) Math.floorDiv(aligned, 12L), (int) Math.floorMod(aligned, 12L) + 1, 1);
+            java.util.Date standard = java.util.Date.from(month.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+            return standard.before(date) ? standard : java.util.Date.from(month.minusMonths(unit.getMultiple())
+                    .atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        }
     }
 
     /** A date axis labelled by month as the report writes months everywhere: "Apr 2022", every 1, 2, 3, 6 ... months. */

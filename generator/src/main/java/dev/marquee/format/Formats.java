@@ -40,6 +40,7 @@ public final class Formats {
         }
         return switch (unit.style()) {
             case PERCENT -> percent(value);
+            case CHANGE -> change(value);
             // One style for money in prose and tiles: cents only on small amounts (a price, an ARPU), whole dollars up
             // to $10,000, thousands and millions above: "$16.41", "$798", "$56.1K".
             case USD -> (value < 0 ? "-$" : "$") + (Math.abs(value) >= 10_000 ? shortNumber(Math.abs(value))
@@ -68,7 +69,7 @@ public final class Formats {
         return switch (unit.style()) {
             case HOURS, MINUTES, DAYS, WHOLE, COUNT, DECIMAL -> number + noun(value, unit);
             case SCORE -> number + " / 5";
-            case PERCENT, USD, DOLLARS, YEAR, DECADE -> number;
+            case PERCENT, CHANGE, USD, DOLLARS, YEAR, DECADE -> number;
         };
     }
 
@@ -84,6 +85,7 @@ public final class Formats {
         }
         return switch (unit.style()) {
             case PERCENT -> percent(value);
+            case CHANGE -> change(value);
             case USD -> (value < 0 ? "-$" : "$") + money(Math.abs(value));
             case DOLLARS -> (value < 0 ? "-$" : "$") + grouped(Math.abs(value), 0);
             case SCORE -> decimal(value, 2);

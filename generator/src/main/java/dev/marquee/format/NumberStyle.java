@@ -15,6 +15,8 @@ public enum NumberStyle {
     DECIMAL,
     /** A ratio written as a percentage: 0.043 is 4.3%. */
     PERCENT,
+    /** A change, such as a growth rate, written as a signed percentage: 0.111 is +11.1%, -0.032 is −3.2%. */
+    CHANGE,
     /** US dollars: $12,345.67, $56.1K short. */
     USD,
     /**
@@ -58,14 +60,14 @@ public enum NumberStyle {
     Optional<Unit.Noun> ownNoun() {
         return switch (this) {
             case HOURS, MINUTES, DAYS -> Optional.of(Unit.Noun.of(id()));
-            case COUNT, WHOLE, DECIMAL, PERCENT, USD, DOLLARS, SCORE, YEAR, DECADE -> Optional.empty();
+            case COUNT, WHOLE, DECIMAL, PERCENT, CHANGE, USD, DOLLARS, SCORE, YEAR, DECADE -> Optional.empty();
         };
     }
 
     /** What the style's numbers are followed by when they have no noun: "%", "USD", "/ 5", or nothing. */
     String symbol() {
         return switch (this) {
-            case PERCENT -> "%";
+            case PERCENT, CHANGE -> "%";
             case USD, DOLLARS -> "USD";
             case SCORE -> "/ 5";
             case COUNT, WHOLE, DECIMAL, YEAR, DECADE, HOURS, MINUTES, DAYS -> "";

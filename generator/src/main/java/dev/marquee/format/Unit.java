@@ -63,6 +63,7 @@ public record Unit(NumberStyle style, Optional<Noun> noun) {
     public static final Unit TITLES = new Unit(NumberStyle.COUNT, Optional.of(Noun.of("titles")));
     public static final Unit RATINGS = new Unit(NumberStyle.COUNT, Optional.of(Noun.of("ratings")));
     public static final Unit PERCENT = new Unit(NumberStyle.PERCENT, Optional.empty());
+    public static final Unit CHANGE = new Unit(NumberStyle.CHANGE, Optional.empty());
     public static final Unit USD = new Unit(NumberStyle.USD, Optional.empty());
     public static final Unit DOLLARS = new Unit(NumberStyle.DOLLARS, Optional.empty());
     public static final Unit SCORE = new Unit(NumberStyle.SCORE, Optional.empty());
@@ -72,7 +73,7 @@ public record Unit(NumberStyle style, Optional<Noun> noun) {
 
     /** The built-in units by name, in the order messages list them; their names are what edition records hold. */
     private static final Map<String, Unit> PREDEFINED = predefined(HOURS, MINUTES, DAYS, COUNT, MEMBERS, TITLES, RATINGS,
-            PERCENT, USD, DOLLARS, SCORE, YEAR, DECADE, DECIMAL);
+            PERCENT, CHANGE, USD, DOLLARS, SCORE, YEAR, DECADE, DECIMAL);
 
     public Unit {
         Objects.requireNonNull(style, "style");

@@ -65,7 +65,7 @@ final class CsvExport {
         }
         Unit unit = spec.unitOf(column.name());
         String text = switch (unit.style()) {
-            case PERCENT -> "ratio";
+            case PERCENT, CHANGE -> "ratio";
             case SCORE -> "score 1-5";
             default -> unit.suffix();
         };

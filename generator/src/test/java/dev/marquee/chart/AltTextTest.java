@@ -251,6 +251,25 @@ class AltTextTest {
                 + "Highest: Feb 2024 (Asia) at 12.0%; lowest: Jan 2024 (Europe) at 1.0%.", alt);
     }
 
+    /**
+     * Given the market's catalogue sizes, movies and shows side by side: Netflix 7,678 and 3,683, Prime Video 7,814 and
+     * 3,218, Hulu shows only (1,621, no movie count), Disney+ 1,052 and 504. The tallest bar is Prime Video's movies, the
+     * shortest Disney+'s shows: the movies alone had named Disney+ at 1,052 the lowest.
+     */
+    @Test
+    void barsSideBySide_extremesAreOfEveryBar_namedWithTheirColumn() {
+        Table catalogue = new Table(List.of(new Column("service", ColumnType.TEXT), new Column("movies", ColumnType.INTEGER),
+                new Column("shows", ColumnType.INTEGER)),
+                List.of(java.util.Arrays.asList("Netflix", 7678L, 3683L), java.util.Arrays.asList("Prime Video", 7814L, 3218L),
+                        java.util.Arrays.asList("Hulu", null, 1621L), java.util.Arrays.asList("Disney+", 1052L, 504L)));
+
+        String alt = AltText.describe(spec(ChartKind.BAR, "service", List.of("movies", "shows"), Optional.empty(), "Service", "Titles",
+                Unit.TITLES), catalogue);
+
+        assertEquals("Bar chart: titles by service, split into movies and shows, 4 services. Highest: Prime Video (movies) at 7,814 "
+                + "titles; lowest: Disney+ (shows) at 504 titles.", alt);
+    }
+
     /** Given shares of plans in two countries: every bar reaches 100%, so no highest is named. */
     @Test
     void stackedShares_sayEachBarAddsUpToAHundred() {

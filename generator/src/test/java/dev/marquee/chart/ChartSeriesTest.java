@@ -102,6 +102,50 @@ class ChartSeriesTest {
         assertFalse(withoutDots.getItemShapeVisible(0, 2), "March, joined to April by the line, is not");
     }
 
+    /**
+     * Given quarterly revenue, Jan 2018 to Jan 2020 (nine quarters), Region A missing Jul 2019: each series has one point
+     * a quarter, not one a month with two empty months between (which drew dots and no line); the missing quarter is a gap.
+     */
+    @Test
+    void quarterlyFigures_areJoinedQuarterToQuarter_aMissingQuarterIsAGap() {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (LocalDate quarter = LocalDate.of(2018, 1, 1); !quarter.isAfter(LocalDate.of(2020, 1, 1)); quarter = quarter.plusMonths(3)) {
+            rows.add(new Object[]{quarter, "Region A", quarter.equals(LocalDate.of(2019, 7, 1)) ? null : 300.0});
+            rows.add(new Object[]{quarter, "Region B", 700.0});
+        }
+        Table revenue = Charts.table(List.of(column("quarter", ColumnType.DATE), column("region", ColumnType.TEXT), column("revenue", ColumnType.DECIMAL)),
+                rows.toArray(Object[][]::new));
+
+        XYDataset data = ((XYPlot) ChartBuilder.build(Charts.spec(ChartKind.LINE, "quarter", List.of("revenue"), Optional.of("region"), Unit.USD),
+                revenue).getPlot()).getDataset();
+
+        assertEquals(9, data.getItemCount(0), "one point a quarter, Jan 2018 to Jan 2020");
+        assertEquals(LocalDate.of(2018, 4, 1), LocalDate.ofEpochDay((long) (data.getXValue(0, 1) / 86_400_000L)), "the second is Apr 2018");
+        assertTrue(Double.isNaN(data.getYValue(0, 6)), "Region A's Jul 2019 is a gap");
+        assertEquals(300.0, data.getYValue(0, 5), "Apr 2019 joins Jan 2019 by the line");
+        assertEquals(List.of(), java.util.stream.IntStream.range(0, 9).filter(i -> Double.isNaN(data.getYValue(1, i))).boxed().toList(),
+                "Region B has every quarter: no gap");
+    }
+
+    /** Given the same nine quarters: the axis names the quarters as the table does (Jan, Apr, Jul, Oct), on the page and on a phone. */
+    @Test
+    void quarterlyFigures_axisTicksAreTheQuartersFirstMonths() {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (LocalDate quarter = LocalDate.of(2018, 1, 1); !quarter.isAfter(LocalDate.of(2020, 1, 1)); quarter = quarter.plusMonths(3)) {
+            rows.add(new Object[]{quarter, 300.0});
+        }
+        Table revenue = Charts.table(List.of(column("quarter", ColumnType.DATE), column("revenue", ColumnType.DECIMAL)), rows.toArray(Object[][]::new));
+
+        RenderedChart chart = Charts.render(Charts.spec(ChartKind.LINE, "quarter", List.of("revenue"), Optional.empty(), Unit.USD), revenue);
+
+        for (String svg : List.of(chart.svg(), chart.narrowSvg())) {
+            List<String> ticks = Charts.texts(svg).stream().filter(t -> t.matches("[A-Z][a-z]{2} \\d{4}")).toList();
+            assertTrue(ticks.size() >= 2, ticks.toString());
+            assertTrue(ticks.stream().allMatch(t -> t.startsWith("Jan") || t.startsWith("Apr") || t.startsWith("Jul") || t.startsWith("Oct")),
+                    ticks.toString());
+        }
+    }
+
     @Test
     void monthsMergedAsOtherSmallGroups_areNotPlacedOnTheTimeAxis() {
         // A country's months too small to publish one by one (members by month within a slice, at a k of 25) merge into

@@ -48,7 +48,7 @@ class UnitTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "fortnight        | is not one of [hours, minutes, days, count, members, titles, ratings, percent, usd, dollars, score, year, decade, "
+            "fortnight        | is not one of [hours, minutes, days, count, members, titles, ratings, percent, change, usd, dollars, score, year, decade, "
                     + "decimal], nor a number style followed by a noun, such as 'count sessions'",
             "tally sessions   | starts with 'tally', which is not a number style a noun may follow: [count, whole, decimal]",
             "percent viewers  | gives a noun to percent, which takes none; a noun follows one of [count, whole, decimal]",

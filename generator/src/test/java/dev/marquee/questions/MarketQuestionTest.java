@@ -225,13 +225,63 @@ class MarketQuestionTest {
         assertEquals("Region B", regions.value(3, "region"), "doubled space collapsed");
     }
 
+    /**
+     * Region A's Apr 2018 row (fixtures/market): revenue 330, 120 members, ARPU 330 / ((100 + 120) / 2) / 3 = $1.00, share
+     * 330 / 1000 = 33.0%, growth 330 / 300 - 1 = +10.0% (no year-on-year growth: the table leaves that empty column out). The two charts on the regions statement show the same table: each
+     * column in its own unit under both (revenue and ARPU had been plain numbers under the other's chart, growth a ratio).
+     */
+    @Test
+    void regionTables_writeEachColumnInItsUnit_underBothCharts() throws Exception {
+        String page = Files.readString(work.resolve("site/market.html"));
+
+        for (String chart : List.of("region-revenue", "region-arpu")) {
+            String table = page.substring(page.indexOf("id=\"chart-market-" + chart + "\""));
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr><td[^>]*>Region A</td><td[^>]*>Apr 2018</td>(.*?)</tr>").matcher(table);
+            assertTrue(row.find(), chart);
+            List<String> cells = java.util.regex.Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(row.group(1)).results()
+                    .map(m -> m.group(1)).toList();
+            assertEquals(List.of("$330", "120", "$1.00", "33.0%", "+10.0%", "DataNetflixRevenue2020_V2.csv",
+                    "DataNetflixSubscriber2020_V2.csv"), cells, chart);
+        }
+    }
+
     @Test
     void fiscalQuarters_moveToTheCalendarQuarterTheyCover() {
         Table services = result("services");
-        assertHasRow(services, row("Disney+", LocalDate.of(2019, 10, 1), 26_500_000.0, 26.5 / (26.5 + 30.4), "Sub_Change_Summary.csv"));
-        assertHasRow(services, row("Netflix", LocalDate.of(2020, 1, 1), 182_860_000.0, 182.86 / (182.86 + 33.5 + 32.1),
-                "Sub_Change_Summary.csv"));
+        assertHasRow(services, row("Disney+", LocalDate.of(2019, 10, 1), 26_500_000.0, "Sub_Change_Summary.csv"));
+        assertHasRow(services, row("Netflix", LocalDate.of(2020, 1, 1), 182_860_000.0, "Sub_Change_Summary.csv"));
         assertTrue(services.rows().stream().noneMatch(r -> r.get(0).equals("Peacock")), "#N/A is no figure");
+    }
+
+    /**
+     * The fixture's members on calendar quarters: Oct 2019 Disney+ 26.5M and Hulu 30.4M; Jan 2020 Disney+ 33.5M, Hulu
+     * 32.1M and Netflix 182.86M; Apr 2020 Netflix 192.95M alone (Disney's fiscal 20Q3 is not in it). Only Jan 2020 has
+     * all three: its shares are of 248.46M. Before, Apr 2020 gave Netflix 100% and Oct 2019 Disney+ 46.6%.
+     */
+    @Test
+    void marketShares_onlyInTheQuartersEveryServiceWithFiguresReported() {
+        double all = 33.5 + 32.1 + 182.86;
+        assertRows(List.of(row("Disney+", LocalDate.of(2020, 1, 1), 33_500_000.0, 33.5 / all, "Sub_Change_Summary.csv"),
+                row("Hulu", LocalDate.of(2020, 1, 1), 32_100_000.0, 32.1 / all, "Sub_Change_Summary.csv"),
+                row("Netflix", LocalDate.of(2020, 1, 1), 182_860_000.0, 182.86 / all, "Sub_Change_Summary.csv")), result("shares"));
+    }
+
+    /** The headline share is the chart's last bar (Jan 2020, 182.86 / 248.46 = 73.6%), not Apr 2020's Netflix alone (100%). */
+    @Test
+    void subscriberShareKpi_isTheLatestQuarterEveryServiceWithFiguresReported() {
+        Table kpis = result("kpis");
+
+        assertEquals("subscriber_share", kpis.value(1, "kpi"));
+        assertEquals(182.86 / (33.5 + 32.1 + 182.86), kpis.number(1, "value"), 1e-9);
+        assertEquals("Jan 2020, the latest quarter all 3 services with member figures reported", kpis.value(1, "comparison"));
+    }
+
+    @Test
+    void marketShares_theNarrativeSaysWhichQuartersAndWhy() {
+        assertTrue(text(report, "market").endsWith("Market share compares like with like: each service's share of the members of "
+                + "the 3 services with member figures (Disney+, Hulu, Netflix), counted only in the 1 quarter all of them reported, "
+                + "up to Jan 2020. The latest quarter with figures, Apr 2020, is left out: Disney+ and Hulu had not reported it. "
+                + "Other quarters are left out too, each lacking a figure of Netflix."), text(report, "market"));
     }
 
     @Test
@@ -290,5 +340,13 @@ class MarketQuestionTest {
         for (var chart : section.charts()) {
             assertTrue(chart.data().rowCount() > 0, chart.fileStem() + " is empty");
         }
+        // Sub_Change_Summary.csv: all four services have figures from Apr 2021 (Peacock's first, 21Q2) to Jul 2023 (Disney's
+        // fiscal 23Q4); Oct 2023 has Netflix's and Peacock's alone. Jul 2023: Netflix 247.15M of 150.2 + 48.5 + 247.15 + 28
+        // = 473.85M, 52.2% (the latest quarter, Netflix and Peacock alone, had made it 89.4%).
+        Table shares = section.answer().result("shares");
+        assertEquals(40, shares.rowCount(), "10 quarters × 4 services");
+        assertEquals(LocalDate.of(2021, 4, 1), shares.value(0, "quarter"));
+        assertEquals(LocalDate.of(2023, 7, 1), shares.value(39, "quarter"));
+        assertEquals(247.15 / 473.85, section.answer().result("kpis").number(1, "value"), 1e-9);
     }
 }

@@ -76,6 +76,6 @@ class ColumnUnitsTest {
 
         assertTrue(error.getMessage().contains("watch-time.md:22"), error.getMessage());
         assertTrue(error.getMessage().contains("unit 'fortnight' of column month is not one of [hours, minutes, days, count, members, "
-                + "titles, ratings, percent, usd, dollars, score, year, decade, decimal] (numbers) nor of [month, day] (dates)"), error.getMessage());
+                + "titles, ratings, percent, change, usd, dollars, score, year, decade, decimal] (numbers) nor of [month, day] (dates)"), error.getMessage());
     }
 }
