@@ -39,14 +39,23 @@ class SampleReportTest {
         assertEquals("needs an engagement report (Netflix's What We Watched), which no file in the data folder gives",
                 report.leftOut().get(3).reason());
         assertEquals(10, report.sections().size(), "outlook, members and the eight business questions");
+        List<String> wholeMerged = new java.util.ArrayList<>();
         for (var section : report.sections()) {
             for (RenderedChart chart : section.charts()) {
                 boolean facetTable = chart.spec().facet().isPresent() && chart.facetValue().isEmpty();
                 if (chart.spec().kind() != ChartKind.TABLE && !facetTable) {
-                    assertTrue(chart.chart().isPresent() && !chart.data().isEmpty(), chart.fileStem() + " is empty");
+                    if (dev.marquee.chart.ChartStage.onlyMergedRow(chart.spec(), chart.data())) {
+                        wholeMerged.add(chart.fileStem());
+                    } else {
+                        assertTrue(chart.chart().isPresent() && !chart.data().isEmpty(), chart.fileStem() + " is empty");
+                    }
                 }
             }
         }
+        // South Africa's 31 current members: Premium 2 is small, its Standard 14 goes with it, and then its Basic 15 too,
+        // or Colombia's and South Africa's Others less Standard's hidden members would give their 7 Premium members
+        // (see GroupedTableTest): its plan mix is one "Other (small groups)" bar, which the page gives as a table.
+        assertEquals(List.of("plans-devices-country-plans-south-africa"), wholeMerged);
         assertEquals(List.of("watch_hours", "active_members", "churn_rate", "new_signups", "average_rating", "mrr"),
                 report.kpis().stream().map(k -> k.id()).toList());
         // December 2024 by region: Latin America 27 of 478 (5.6%, Wilson 3.9% to 8.1%), then "Other (small groups)" at

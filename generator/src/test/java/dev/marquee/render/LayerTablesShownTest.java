@@ -93,7 +93,7 @@ class LayerTablesShownTest {
         assertTrue(genres.contains("r.rated_at &lt; DATE '2024-03-31' + INTERVAL '1' DAY"), "the SQL as run, escaped: " + genres);
         assertFalse(genres.contains("{{"), "no placeholder is left");
         String months = section(methodology, "table-member-month");
-        assertTrue(months.contains("<ul><li>active_at_start: a subscription active on the first day;</li>"), months);
+        assertTrue(months.contains("<ul><li>active_at_start, mrr_at_start: a subscription active on the first day, and the sum of"), months);
         assertFalse(genres.contains("Empty in this report"), "the fixture has ratings");
         // The same order every run: the layer's build order.
         assertTrue(methodology.indexOf("id=\"table-member-title-month\"") < methodology.indexOf("id=\"table-member\""));
