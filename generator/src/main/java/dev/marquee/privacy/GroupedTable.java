@@ -417,10 +417,16 @@ final class GroupedTable {
             java.util.function.Function<List<Integer>, Integer> protector = group -> smallestVisible(rows,
                     known.stream().filter(line -> line.stream().anyMatch(group::contains)).flatMap(List::stream).distinct().toList(),
                     hidden, measure);
-            Optional<List<Integer>> group = LineCombinations.smallGroup(known, hidden, values, k,
+            Optional<LineCombinations.Found> group = LineCombinations.smallGroup(known, hidden, values, k,
                     found -> !isWholeOfSmallLines(found, known, values) && protector.apply(found) >= 0);
+            if (group.isPresent() && group.get().cutShort()) {
+                // No group of these lines is known to be safe: every row of theirs goes.
+                known.stream().filter(line -> line.stream().anyMatch(group.get().rows()::contains)).flatMap(List::stream)
+                        .filter(r -> values[r] > 0).forEach(hidden::set);
+                return true;
+            }
             if (group.isPresent()) {
-                hidden.set(protector.apply(group.get()));
+                hidden.set(protector.apply(group.get().rows()));
                 return true;
             }
         }

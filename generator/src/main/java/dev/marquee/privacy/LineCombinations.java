@@ -25,8 +25,18 @@ import java.util.function.Predicate;
 final class LineCombinations {
 
     private static final double EPSILON = 1e-9;
-    /** Branches searched per connected set of lines at the most; a search cut short counts as a group found. */
-    static final long MOST_BRANCHES = 2_000_000;
+    /**
+     * Branches searched per connected set of lines at the most. A search cut short counts as a group found: a table of
+     * hundreds of hidden cells in one set (drawn at random, every third cell small) took seconds per search.
+     */
+    static final long MOST_BRANCHES = 1_000_000;
+
+    /**
+     * A group found, or the rows of a set of lines whose search was cut short ({@code cutShort}): then no one of its
+     * groups is known to be safe.
+     */
+    record Found(List<Integer> rows, boolean cutShort) {
+    }
 
     private LineCombinations() {
     }
@@ -38,7 +48,7 @@ final class LineCombinations {
      * @param wanted whether a group found is returned (one that hiding another row cannot protect is passed over)
      * @return the hidden rows of a group under k but not empty that the lines' hidden sums give, if any
      */
-    static Optional<List<Integer>> smallGroup(List<List<Integer>> lines, BitSet hidden, double[] values, int k,
+    static Optional<Found> smallGroup(List<List<Integer>> lines, BitSet hidden, double[] values, int k,
                                               Predicate<List<Integer>> wanted) {
         List<List<Integer>> hiddenOfLines = new ArrayList<>();
         for (List<Integer> line : lines) {
@@ -48,7 +58,7 @@ final class LineCombinations {
             }
         }
         for (List<List<Integer>> connected : connectedSets(hiddenOfLines)) {
-            Optional<List<Integer>> group = smallGroupOf(connected, values, k, wanted);
+            Optional<Found> group = smallGroupOf(connected, values, k, wanted);
             if (group.isPresent()) {
                 return group;
             }
@@ -86,7 +96,7 @@ final class LineCombinations {
         return i;
     }
 
-    private static Optional<List<Integer>> smallGroupOf(List<List<Integer>> lines, double[] values, int k,
+    private static Optional<Found> smallGroupOf(List<List<Integer>> lines, double[] values, int k,
                                                         Predicate<List<Integer>> wanted) {
         List<Integer> rows = lines.stream().flatMap(List::stream).distinct().sorted().toList();
         double[][] basis = reducedEchelon(lines, rows);
@@ -99,7 +109,8 @@ final class LineCombinations {
             pivots[b] = column;
         }
         Search search = new Search(basis, pivots, rows, values, k, wanted);
-        return search.from(0, new double[rows.size()], 0);
+        Optional<List<Integer>> group = search.from(0, new double[rows.size()], 0);
+        return group.map(found -> new Found(found, search.cutShort));
     }
 
     /** The lines' indicator vectors over {@code rows}, reduced to a basis of their span in reduced row echelon form. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -80,6 +81,26 @@ class CrossTabDifferencingTest {
             cells.put(countries[c], plans);
         }
         assertNoSmallGroupInSpan(cells, hiddenCells(cells, GroupedTable.protect(table(cells), PLANS_WITHIN_COUNTRIES, K).table()));
+    }
+
+    @Test
+    void hundredsOfHiddenCellsInOneSetOfLines_searchCutShort_everyCellOfThoseLinesIsMerged() {
+        // 150 countries × 6 plans, every other cell under k: too many combinations to try, so none is taken as safe.
+        Random random = new Random(1);
+        Map<String, Map<String, Long>> cells = new LinkedHashMap<>();
+        for (int c = 0; c < 150; c++) {
+            Map<String, Long> plans = new LinkedHashMap<>();
+            for (int p = 0; p < 6; p++) {
+                plans.put("p" + p, (long) (random.nextDouble() < 0.5 ? 1 + random.nextInt(K - 1) : K + random.nextInt(40)));
+            }
+            cells.put("c" + c, plans);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        cells.forEach((country, plans) -> plans.forEach((plan, members) -> rows.add(List.of(country, plan, members))));
+        Table published = GroupedTable.protect(new Table(List.of(new Column("country", ColumnType.TEXT),
+                new Column("plan", ColumnType.TEXT), new Column("members", ColumnType.INTEGER)), rows), PLANS_WITHIN_COUNTRIES, K).table();
+        assertTrue(published.rows().stream().allMatch(row -> Disclosure.OTHER.equals(row.get(1))), published.rows().toString());
+        assertEquals(150, published.rows().size(), "one Other row per country");
     }
 
     private record Cell(String country, String plan, long members) {
