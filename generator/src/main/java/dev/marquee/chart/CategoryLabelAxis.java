@@ -47,6 +47,12 @@ final class CategoryLabelAxis extends CategoryAxis {
     /** The most lines a label of a horizontal bar chart wraps onto: {@link #LINES}, or one where a page is short of room. */
     private int sideLines = LINES;
     private double pitch;
+    /** The distance between two categories' bars. */
+    private double barPitch;
+    /** Where the bars stand, while the axis reserves its space (about) and while it draws (exactly); else null. */
+    private transient Rectangle2D barArea;
+    /** The width a label drawn every few categories may take: up to a few pixels from the next one drawn. */
+    private double labelRoom;
     /** The labels' font as the theme set it; a drawing too short for its turned-up labels sets them smaller. */
     private Font usualFont;
 
@@ -80,14 +86,25 @@ final class CategoryLabelAxis extends CategoryAxis {
         String title = getLabel();
         titleFits = title == null || RectangleEdge.isTopOrBottom(edge)
                 || g2.getFontMetrics(getLabelFont()).stringWidth(title) + 2 * GAP <= plotArea.getHeight() - TITLE_ROOM;
-        return titleFits ? super.reserveSpace(g2, plot, plotArea, edge, space) : withoutTitle(() -> super.reserveSpace(g2, plot, plotArea, edge, space));
+        // The plot reserves the value axis's space first: what is left is where the bars will stand.
+        barArea = space.shrink(plotArea, null);
+        try {
+            return titleFits ? super.reserveSpace(g2, plot, plotArea, edge, space) : withoutTitle(() -> super.reserveSpace(g2, plot, plotArea, edge, space));
+        } finally {
+            barArea = null;
+        }
     }
 
     @Override
     public AxisState draw(Graphics2D g2, double cursor, Rectangle2D plotArea, Rectangle2D dataArea, RectangleEdge edge,
                           org.jfree.chart.plot.PlotRenderingInfo info) {
-        return titleFits ? super.draw(g2, cursor, plotArea, dataArea, edge, info)
-                : withoutTitle(() -> super.draw(g2, cursor, plotArea, dataArea, edge, info));
+        barArea = dataArea;
+        try {
+            return titleFits ? super.draw(g2, cursor, plotArea, dataArea, edge, info)
+                    : withoutTitle(() -> super.draw(g2, cursor, plotArea, dataArea, edge, info));
+        } finally {
+            barArea = null;
+        }
     }
 
     private <T> T withoutTitle(java.util.function.Supplier<T> work) {
@@ -124,7 +141,12 @@ final class CategoryLabelAxis extends CategoryAxis {
             setUpperMargin(margin);
         } else if (!categories.isEmpty()) {
             double size = calculateCategorySize(categories.size(), plotArea, edge);
-            pitch = plotArea.getWidth() * (1 - getLowerMargin() - getUpperMargin()) / categories.size();
+            double margins = 1 - getLowerMargin() - getUpperMargin();
+            pitch = plotArea.getWidth() * margins / categories.size();
+            // JFreeChart hands the labels the whole plot's area, the value axis's included; the bars stand in an area
+            // narrower by the value axis's labels (a sixth of a phone's drawing). Labels every few categories are
+            // spaced by the bars' own pitch; named labels keep the plot's, which their wrapping was tuned to.
+            barPitch = (barArea == null ? plotArea.getWidth() : barArea.getWidth()) * margins / categories.size();
             layOutAlong(g2, categories, size, plotArea.getHeight());
         }
         return super.refreshTicks(g2, state, plotArea, edge);
@@ -147,13 +169,22 @@ final class CategoryLabelAxis extends CategoryAxis {
             setMaximumCategoryLabelLines(1);
             for (long candidate : steps) {
                 double widest = 0;
-                for (Object category : categories) {
+                // A step counts months (or numbers), not categories: quarters labelled every 6th month are every 2nd
+                // category. The room a label has is the fewest categories between it and the next labelled one.
+                int span = categories.size();
+                int previous = -1;
+                for (int i = 0; i < categories.size(); i++) {
+                    Object category = categories.get(i);
                     if (Math.floorMod(places.get(category), candidate) == 0) {
                         widest = Math.max(widest, metrics.stringWidth(category.toString()));
+                        span = previous < 0 ? span : Math.min(span, i - previous);
+                        previous = i;
                     }
                 }
-                if (widest + GAP <= pitch * candidate || candidate == steps[steps.length - 1]) {
+                // A step that labels none of the categories (every 3rd month of quarters from February) is no choice.
+                if (previous >= 0 && widest + GAP <= barPitch * span || candidate == steps[steps.length - 1]) {
                     step = candidate;
+                    labelRoom = barPitch * span - GAP;
                     return;
                 }
             }
@@ -194,6 +225,6 @@ final class CategoryLabelAxis extends CategoryAxis {
         if (Math.floorMod(places.get(category), step) != 0) {
             return new TextBlock();
         }
-        return super.createLabel(category, (float) (pitch * step - GAP), edge, g2);
+        return super.createLabel(category, (float) labelRoom, edge, g2);
     }
 }

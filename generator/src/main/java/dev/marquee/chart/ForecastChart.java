@@ -77,9 +77,8 @@ final class ForecastChart {
         DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
         bandRenderer.setAutoPopulateSeriesFillPaint(false);
         bandRenderer.setAutoPopulateSeriesPaint(false);
-        Color orange = Theme.SERIES[1];
-        bandRenderer.setSeriesFillPaint(0, new Color(orange.getRed(), orange.getGreen(), orange.getBlue(), 50));
-        bandRenderer.setSeriesFillPaint(1, new Color(orange.getRed(), orange.getGreen(), orange.getBlue(), 90));
+        bandRenderer.setSeriesFillPaint(0, Theme.INTERVAL_95);
+        bandRenderer.setSeriesFillPaint(1, Theme.INTERVAL_80);
         bandRenderer.setSeriesPaint(0, new Color(0, 0, 0, 0));
         bandRenderer.setSeriesPaint(1, new Color(0, 0, 0, 0));
         bandRenderer.setAlpha(1f);
@@ -88,7 +87,7 @@ final class ForecastChart {
         if (firstForecast != null) {
             // The forecast months are shaded; the legend names the shade, as a label on the plot sat under the lines.
             IntervalMarker marker = new IntervalMarker(millis(firstForecast.minusDays(15)), millis(lastForecast.plusDays(15)));
-            marker.setPaint(Theme.CARD);
+            marker.setPaint(Theme.SHADE);
             plot.addDomainMarker(marker, Layer.BACKGROUND);
         }
         // The legend draws each band as its swatch: the bands' renderer has no line of its own to show there.
@@ -102,7 +101,7 @@ final class ForecastChart {
         legend.add(new org.jfree.chart.LegendItem(String.valueOf(bands.getSeriesKey(1)), bandRenderer.getSeriesFillPaint(1)));
         legend.add(new org.jfree.chart.LegendItem(String.valueOf(bands.getSeriesKey(0)), bandRenderer.getSeriesFillPaint(0)));
         if (firstForecast != null) {
-            org.jfree.chart.LegendItem period = new org.jfree.chart.LegendItem("Forecast period", null, null, null, swatch, Theme.CARD,
+            org.jfree.chart.LegendItem period = new org.jfree.chart.LegendItem("Forecast period", null, null, null, swatch, Theme.SHADE,
                     new BasicStroke(1f), Theme.GRID);
             legend.add(period);
         }

@@ -119,7 +119,11 @@ final class SvgWriter {
             for (int rgb = element.indexOf("rgb(", at); rgb >= 0 && rgb < end; rgb = element.indexOf("rgb(", at)) {
                 int close = element.indexOf(')', rgb);
                 String themed = close < 0 || close > end ? null : THEMED.get(element.substring(rgb, close + 1));
-                if (themed == null) {
+                Map.Entry<String, String> translucent = themed == null ? translucentAt(element, rgb) : null;
+                if (translucent != null) {
+                    out.append(element, at, rgb).append(translucent.getValue());
+                    at = rgb + translucent.getKey().length();
+                } else if (themed == null) {
                     out.append(element, at, rgb + "rgb(".length());
                     at = rgb + "rgb(".length();
                 } else {
@@ -132,6 +136,33 @@ final class SvgWriter {
         }
     }
 
+    /** The translucent fill JFreeSVG wrote at {@code at} and its themed form, if one starts there; else null. */
+    private static Map.Entry<String, String> translucentAt(String element, int at) {
+        for (Map.Entry<String, String> fill : TRANSLUCENT.entrySet()) {
+            if (element.startsWith(fill.getKey(), at)) {
+                return fill;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Each translucent fill (a forecast's intervals) as JFreeSVG writes it, and its themed form, the opacity the style
+     * sheet's variable: {@code rgb(230,159,0);fill-opacity:0.19607843458652496} becomes
+     * {@code rgb(230,159,0);fill-opacity:var(--interval-95)}.
+     */
+    private static final Map<String, String> TRANSLUCENT = Map.of(
+            written(Theme.INTERVAL_95, Palette.Opacity.INTERVAL_95), themed(Theme.INTERVAL_95, Palette.Opacity.INTERVAL_95),
+            written(Theme.INTERVAL_80, Palette.Opacity.INTERVAL_80), themed(Theme.INTERVAL_80, Palette.Opacity.INTERVAL_80));
+
+    private static String written(Color colour, Palette.Opacity opacity) {
+        return rgb(colour) + ";fill-opacity:" + opacity.light();
+    }
+
+    private static String themed(Color colour, Palette.Opacity opacity) {
+        return rgb(colour) + ";fill-opacity:var(--" + opacity.variable() + ")";
+    }
+
     /** Each palette colour as JFreeSVG writes it, and the variable the style sheet defines for light and dark. */
     private static final Map<String, String> THEMED = themed();
 
@@ -140,6 +171,8 @@ final class SvgWriter {
         themed.put(rgb(Color.WHITE), "var(--bg)");
         // The palette's last series colour is black: on a dark page it is the page's ink.
         themed.put(rgb(Color.BLACK), "var(--fg)");
+        // On white the shade is the card's colour; charts draw that colour only to shade a stretch of the plot.
+        themed.put(rgb(Palette.SHADE.colour()), "var(--shade)");
         for (Palette colour : Palette.values()) {
             String variable = switch (colour) {
                 case BACKGROUND -> "bg";
@@ -150,6 +183,7 @@ final class SvgWriter {
                 case ACCENT -> "accent";
                 case GOOD -> "up";
                 case BAD -> "down";
+                case SHADE -> "shade";
             };
             // A palette colour that is white or black keeps the variable given first.
             themed.putIfAbsent(rgb(colour.colour()), "var(--" + variable + ")");

@@ -28,7 +28,11 @@ public final class Theme {
     static final Color MUTED = dev.marquee.format.Palette.MUTED.colour();
     static final Color GRID = dev.marquee.format.Palette.RULE.colour();
     static final Color BAD = dev.marquee.format.Palette.BAD.colour();
-    static final Color CARD = dev.marquee.format.Palette.CARD.colour();
+    /** The forecast period's shade. */
+    static final Color SHADE = dev.marquee.format.Palette.SHADE.colour();
+    /** A forecast's intervals: its line's orange, laid thinly over the grid (thicker on a dark page: SvgWriter). */
+    static final Color INTERVAL_95 = translucent(SERIES[1], dev.marquee.format.Palette.Opacity.INTERVAL_95);
+    static final Color INTERVAL_80 = translucent(SERIES[1], dev.marquee.format.Palette.Opacity.INTERVAL_80);
 
     /** The font family charts are drawn with; the PDF embeds the same font. */
     public static final String FONT_FAMILY = pickFamily();
@@ -41,6 +45,10 @@ public final class Theme {
     }
 
     private Theme() {
+    }
+
+    private static Color translucent(Color colour, dev.marquee.format.Palette.Opacity opacity) {
+        return new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), opacity.alpha());
     }
 
     /**

@@ -169,6 +169,35 @@ class ChartLabelsTest {
         }
     }
 
+    /**
+     * Given 16 calendar quarters from Jan 2020, each stacked by four services (as the market page's shares): the labels
+     * along the bottom, drawn a few quarters apart, leave a gap between each and the next, wide and on a phone. The
+     * phone's had run together ("Jan 2020Jul 2020Jan 2021"): every 6th month was taken for every 6th category.
+     */
+    @Test
+    void stackedSharesOf16Quarters_labelEveryFewQuarters_withoutOverlap_wideAndOnAPhone() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int q = 0; q < 16; q++) {
+            for (String service : List.of("Disney+", "Hulu", "Netflix", "Peacock")) {
+                rows.add(new Object[]{LocalDate.of(2020, 1, 1).plusMonths(3L * q), service, 100L + q});
+            }
+        }
+        Table quarters = Charts.table(List.of(column("quarter", ColumnType.DATE), column("service", ColumnType.TEXT),
+                column("members", ColumnType.INTEGER)), rows.toArray(Object[][]::new));
+
+        RenderedChart chart = Charts.render(Charts.spec(ChartKind.STACKED_PERCENT, "quarter", List.of("members"), Optional.of("service"),
+                Unit.MEMBERS), quarters);
+
+        for (String svg : List.of(chart.svg(), chart.narrowSvg())) {
+            List<Rectangle2D> boxes = Charts.textBoxes(svg, "[A-Z][a-z]{2} \\d{4}");
+            assertTrue(boxes.size() >= 2, "a label every few quarters: " + boxes);
+            for (int i = 1; i < boxes.size(); i++) {
+                assertTrue(boxes.get(i - 1).getMaxX() < boxes.get(i).getMinX(), "label " + i + " starts after label " + (i - 1)
+                        + " ends: " + boxes + " in the " + (svg == chart.svg() ? "wide" : "phone") + " drawing");
+            }
+        }
+    }
+
     @Test
     void barsOfLongNames_wrapOntoLines_wideDrawing() {
         Table regions = Charts.table(List.of(column("region", ColumnType.TEXT), column("rate", ColumnType.DECIMAL)),

@@ -55,6 +55,33 @@ final class Charts {
         return titles;
     }
 
+    private static final Pattern SVG_TEXT_AT = Pattern.compile(
+            "<text x='([-0-9.]+)' y='([-0-9.]+)' style='[^']*font-family: \"([^\"]+)\"; font-size: ([0-9.]+)px;[^']*'[^>]*>([^<]*)</text>");
+
+    /**
+     * The box of each {@code <text>} element of an SVG whose text matches {@code pattern}, left to right: from its x
+     * (JFreeSVG writes text anchored at its start) as wide as its font measures it, its baseline at y.
+     */
+    static List<java.awt.geom.Rectangle2D> textBoxes(String svg, String pattern) {
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        List<java.awt.geom.Rectangle2D> boxes = new ArrayList<>();
+        Matcher matcher = SVG_TEXT_AT.matcher(svg);
+        while (matcher.find()) {
+            if (!matcher.group(5).matches(pattern)) {
+                continue;
+            }
+            java.awt.Font font = new java.awt.Font(matcher.group(3), java.awt.Font.PLAIN, 1).deriveFont(Float.parseFloat(matcher.group(4)));
+            java.awt.FontMetrics metrics = g2.getFontMetrics(font);
+            double x = Double.parseDouble(matcher.group(1));
+            double y = Double.parseDouble(matcher.group(2));
+            boxes.add(new java.awt.geom.Rectangle2D.Double(x, y - metrics.getAscent(), metrics.stringWidth(matcher.group(5)),
+                    metrics.getHeight()));
+        }
+        g2.dispose();
+        boxes.sort(java.util.Comparator.comparingDouble(java.awt.geom.Rectangle2D::getMinX));
+        return boxes;
+    }
+
     /** The text of every {@code <text>} element of an SVG, unescaped for '&'. */
     static List<String> texts(String svg) {
         List<String> texts = new ArrayList<>();

@@ -24,6 +24,19 @@ class PaletteTest {
         assertEquals(0xcf222e, Palette.BAD.colour().getRGB() & 0xffffff);
     }
 
+    /**
+     * The forecast's intervals: on white the opacity JFreeSVG writes for their alpha (50 and 90 of 255), so the light
+     * page draws them as before and as the PDF does; on the dark page thicker.
+     */
+    @Test
+    void intervalOpacities_onWhiteAreTheDrawnAlpha_thickerOnDark() {
+        String css = Palette.cssVariables();
+
+        assertTrue(css.contains("--interval-95: 0.19607843458652496; --interval-80: 0.3529411852359772; }"), css);
+        assertTrue(css.contains("--interval-95: 0.35; --interval-80: 0.4; }"), css);
+        assertEquals(50, Palette.Opacity.INTERVAL_95.alpha());
+    }
+
     @Test
     void theStyleSheetDefinesNoColourVariableOfItsOwn() throws IOException {
         String sheet;

@@ -136,6 +136,91 @@ class ChartBrowserTest {
         screenshot(browser.findElement(By.cssSelector("#chart-outlook-genre-affinity .svg-wrap")), "chart-dark-heatmap.png");
     }
 
+    /**
+     * The forecast's 95% interval and its forecast period, each over the dark page as the browser lays them (colour and
+     * opacity as computed), against the page: at least 1.8:1 and 1.3:1 (WCAG's contrast ratio). Tuned for white, they
+     * had been 1.4:1 and 1.1:1, all but invisible. The 80% interval lies over the 95% one, so it stands out more.
+     */
+    @Test
+    void darkScheme_forecastIntervalsAndPeriod_standOutFromTheDarkPage() throws Exception {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        browser.get(site.resolve("revenue.html").toUri().toString());
+        WebElement chart = browser.findElement(By.cssSelector("#chart-revenue-mrr-forecast .svg-wrap.wide"));
+
+        int[] page = rgb((String) script("return getComputedStyle(arguments[0].querySelector('svg > rect')).fill;", chart));
+        // Every translucent fill of the drawing but the hotspots: [fill, opacity].
+        List<?> fills = (List<?>) script("var out = []; arguments[0].querySelectorAll('svg *').forEach(function (e) {"
+                + " var s = getComputedStyle(e); if (!e.closest('.hotspots') && s.fill.startsWith('rgb') && parseFloat(s.fillOpacity) < 1)"
+                + " out.push([s.fill, s.fillOpacity]); }); return out;", chart);
+        double interval = Double.MAX_VALUE;
+        double period = Double.MAX_VALUE;
+        for (Object fill : fills) {
+            List<?> pair = (List<?>) fill;
+            double contrast = contrast(over(rgb((String) pair.get(0)), Double.parseDouble((String) pair.get(1)), page), page);
+            if (pair.get(0).equals("rgb(230, 159, 0)")) {
+                interval = Math.min(interval, contrast);
+            } else {
+                period = Math.min(period, contrast);
+            }
+        }
+
+        screenshot(chart, "chart-dark-forecast.png");
+        assertTrue(interval >= 1.8 && interval < Double.MAX_VALUE, "the 95% interval against the page: " + interval + " in " + fills);
+        assertTrue(period >= 1.3 && period < Double.MAX_VALUE, "the forecast period against the page: " + period + " in " + fills);
+    }
+
+    /** The forecast chart as a person sees it on a desktop, light and dark, and on a 390-pixel phone. */
+    @Test
+    void forecastChart_screenshots_desktopLightAndDark_andPhone() throws Exception {
+        try {
+            for (String scheme : List.of("light", "dark")) {
+                HeadlessChromium.emulate(browser, 1280, false, scheme.equals("dark"));
+                browser.get(site.resolve("revenue.html").toUri().toString());
+                screenshot(browser.findElement(By.cssSelector("#chart-revenue-mrr-forecast .svg-wrap.wide")), "forecast-desktop-" + scheme + ".png");
+            }
+            for (String scheme : List.of("light", "dark")) {
+                HeadlessChromium.emulate(browser, 390, true, scheme.equals("dark"));
+                browser.get(site.resolve("revenue.html").toUri().toString());
+                WebElement narrow = browser.findElement(By.cssSelector("#chart-revenue-mrr-forecast .svg-wrap.narrow"));
+                assertTrue(narrow.isDisplayed(), "a phone shows the narrow drawing");
+                screenshot(narrow, "forecast-phone-" + scheme + ".png");
+            }
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    private static int[] rgb(String css) {
+        String[] parts = css.replaceAll("[^0-9,]", "").split(",");
+        return new int[]{Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
+    }
+
+    /** A colour laid at {@code opacity} over {@code under}. */
+    private static int[] over(int[] colour, double opacity, int[] under) {
+        int[] mixed = new int[3];
+        for (int i = 0; i < 3; i++) {
+            mixed[i] = (int) Math.round(opacity * colour[i] + (1 - opacity) * under[i]);
+        }
+        return mixed;
+    }
+
+    /** WCAG 2's contrast ratio of two colours, 1 to 21. */
+    private static double contrast(int[] a, int[] b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(int[] rgb) {
+        double[] linear = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double c = rgb[i] / 255.0;
+            linear[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+    }
+
     /** Every chart of the sample report: its alt text names the kind in words and its labels as words, never ids. */
     @Test
     void everyAltText_ofTheSampleReport_readsAsWords() throws Exception {
