@@ -119,7 +119,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         boolean severalSources = populations.size() > 1;
         Map<String, Report.DateRange> fileRanges = report.fileRanges();
         List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables, severalSources,
-                report.parameters().dated(), source -> severalSources ? ownDate(report, fileRanges, source) : FileDate.NONE)).toList();
+                report.parameters().dated(), report.parameters().eventSource(), source -> severalSources ? ownDate(report, fileRanges, source) : FileDate.NONE)).toList();
         Report.DateRange range = report.dataRange();
         String period = dates(range);
         // An undated file (a churn table alone) has no latest date to run to: "an undated snapshot" then "a file's figures
@@ -168,12 +168,12 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
 
     /** @param ownDate the sentence under a chart of one population's rows on its own date (see ownDate) */
     private static Page page(Section section, int k, Map<String, String> targetNotes, List<String> layerTables, boolean severalSources,
-                             boolean dated, java.util.function.Function<Optional<String>, FileDate> ownDate) {
+                             boolean dated, String eventSource, java.util.function.Function<Optional<String>, FileDate> ownDate) {
         List<Figure> figures = new ArrayList<>();
         Optional<Figure> headline = Optional.empty();
         Optional<RenderedChart> headlineChart = section.headline();
         for (RenderedChart chart : section.charts()) {
-            Figure figure = figure(chart, section, k, targetNotes, layerTables, severalSources, dated, ownDate);
+            Figure figure = figure(chart, section, k, targetNotes, layerTables, severalSources, dated, eventSource, ownDate);
             figures.add(figure);
             // A chart whose figures shown are all 0 beside hidden ones (a slice's signups, every month but one hidden), or
             // that shows none, is no headline: on the overview it reads as a region where no one signed up.
@@ -253,11 +253,13 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
 
     /** A chart with the sentences under its title, its table and its SQL, and the layer tables its SQL reads. */
     private static Figure figure(RenderedChart chart, Section section, int k, Map<String, String> targetNotes,
-                                 List<String> layerTables, boolean severalSources, boolean dated,
+                                 List<String> layerTables, boolean severalSources, boolean dated, String eventSource,
                                  java.util.function.Function<Optional<String>, FileDate> ownDate) {
         var data = chart.data();
         List<String> sentences = new ArrayList<>();
-        String described = Wording.withK(chart.spec().description(), k);
+        // A chart of member-level files alone (a churn table's watch hours) has no viewing sessions to speak of.
+        List<String> rowSources = chart.source().map(List::of).orElse(data.sources());
+        String described = Wording.withK(chart.spec().descriptionFor(rowSources, eventSource), k);
         // An undated file (a churn table alone) has no as-of date: its members are those of the day it was made.
         sentences.add(dated ? described : described.replace("the as-of date", "the day the file was made"));
         if (chart.spec().facet().isPresent() && chart.facetValue().isEmpty()) {
