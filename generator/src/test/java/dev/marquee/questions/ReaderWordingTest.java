@@ -46,4 +46,26 @@ class ReaderWordingTest {
         assertFalse(text.contains("from their viewing sessions"), text);
         assertFalse(text.contains("1,000 or more"), text);
     }
+
+    /**
+     * Given the market fixture (three services' catalogues), when the market page is read, then its decades read as
+     * decades in the chart's alt text and its table ("1990s", "2010s (Netflix)"), never as a year ("2010 (Netflix)").
+     */
+    @Test
+    void marketCatalogues_titlesByDecade_readAsDecadesInTextTableAndTicks() throws java.io.IOException {
+        List<Path> files;
+        try (var listed = java.nio.file.Files.list(Fixtures.FIXTURES.resolve("market"))) {
+            files = listed.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+        }
+        PublicSite site = PublicSite.build(work.resolve("market"), 1, false, files);
+        assertEquals(0, site.run().exitCode(), site.run().err());
+        String text = site.pageText("market.html");
+        int chart = text.indexOf("Titles by decade of release");
+        String decades = text.substring(chart, text.indexOf("SQL (market.sql: by_decade)", chart));
+
+        assertTrue(decades.matches("(?s).*Highest: \\d{3}0s \\([^)]+\\) at .*"), decades);
+        assertFalse(decades.matches("(?s).*\\b\\d{3}0\\b.*"), decades);
+        String svg = site.page("market.html").replaceAll("(?s).*?(<svg[^>]*id='svg-market-decades'.*?</svg>).*", "$1");
+        assertFalse(svg.matches("(?s).*>\\d{4}</text>.*"), "a decade's tick reads as a year: " + svg);
+    }
 }
