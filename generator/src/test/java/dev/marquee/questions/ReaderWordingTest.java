@@ -68,4 +68,17 @@ class ReaderWordingTest {
         String svg = site.page("market.html").replaceAll("(?s).*?(<svg[^>]*id='svg-market-decades'.*?</svg>).*", "$1");
         assertFalse(svg.matches("(?s).*>\\d{4}</text>.*"), "a decade's tick reads as a year: " + svg);
     }
+
+    /**
+     * Given the engagement report's shows sheet alone, when the page of what was watched is read, then the empty
+     * "shows and movies" chart says in a sentence what is missing, not "(shows, or movies)".
+     */
+    @Test
+    void showsSheetAlone_emptyShowsAndMoviesChart_saysWhatIsMissingInASentence() {
+        String text = built(EngagementReportFigures.FILE).pageText("what-was-watched.html");
+
+        assertTrue(text.contains("Hours viewed, shows and movies Not shown: every title the report lists is of one type, all shows "
+                + "or all movies, so there is no other type to set its hours beside."), text);
+        assertFalse(text.contains("(shows, or movies)"), text);
+    }
 }
