@@ -74,7 +74,7 @@ class EditionJsonTest {
         assertTrue(json.contains("\"partial\": false, \"as_of\": \"2023-07-15\"}"), json);
         assertEquals(edition, EditionJson.read(json, "edition.json"));
         assertEquals(Optional.empty(), EditionJson.read(OLD_RECORD, "edition.json").kpis().get(0).asOf(), "a record without it");
-        assertEquals("Marquee, 30 Jun 2025: members (Netflix Userbase.csv) 2,500 members as of 15 Jul 2023",
+        assertEquals("Marquee, 30 Jun 2025: 2,500 members (Netflix Userbase.csv) as of 15 Jul 2023",
                 Digest.subject(edition, Optional.empty(), List.of()));
     }
 
@@ -90,7 +90,7 @@ class EditionJsonTest {
 
         assertTrue(json.contains("\"as_of\": \"undated\"}"), json);
         assertEquals(edition, EditionJson.read(json, "edition.json"));
-        assertEquals("Marquee, 8 Mar 2025: members (churn.csv) 5,000 members, a file without dates",
+        assertEquals("Marquee, 8 Mar 2025: 5,000 members (churn.csv), a file without dates",
                 Digest.subject(edition, Optional.empty(), List.of()));
     }
 }

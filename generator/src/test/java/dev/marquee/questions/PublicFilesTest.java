@@ -382,9 +382,9 @@ class PublicFilesTest {
     @Test
     void digestSubject_aFilesFigure_saysItsOwnDate_onlyWhereItIsNotTheReports() {
         Assumptions.assumeTrue(allSix().real(), "the real files are absent: skipped (the excerpts' dates differ)");
-        assertEquals("Marquee, 30 Jun 2025: members (" + UserbaseFigures.FILE + ") 2,500 members as of 15 Jul 2023",
+        assertEquals("Marquee, 30 Jun 2025: 2,500 members (" + UserbaseFigures.FILE + ") as of 15 Jul 2023",
                 allSix().page("digest-subject.txt").strip());
-        assertEquals("Marquee, 15 Jul 2023: members (" + UserbaseFigures.FILE + ") 2,500 members",
+        assertEquals("Marquee, 15 Jul 2023: 2,500 members (" + UserbaseFigures.FILE + ")",
                 alone(UserbaseFigures.FILE).page("digest-subject.txt").strip());
         assertTrue(allSix().page("edition.json").contains("\"label\": \"Members (" + ChurnFigures.FILE + ")\"")
                 && allSix().page("edition.json").contains("\"as_of\": \"undated\""), allSix().page("edition.json"));

@@ -81,4 +81,25 @@ class ReaderWordingTest {
                 + "or all movies, so there is no other type to set its hours beside."), text);
         assertFalse(text.contains("(shows, or movies)"), text);
     }
+
+    /**
+     * Given the userbase alone, when the e-mail of its first edition is read, then the subject names the members once
+     * ("2,500 members (…)", not "members (…) 2,500 members") and the body, with nothing to compare, gives the headline
+     * figures. The excerpt's 12 members, hand-counted.
+     */
+    @Test
+    void userbaseAlone_digest_saysTheUnitOnce_andItsBodyCarriesTheFigures() {
+        PublicSite site = built(UserbaseFigures.FILE);
+
+        assertTrue(site.page("digest-subject.txt").strip().matches("Marquee, [0-9]{1,2} [A-Z][a-z]{2} [0-9]{4}: 12 members( \\(Netflix Userbase\\.csv\\))?"), site.page("digest-subject.txt"));
+        assertTrue(site.page("digest.md").contains("Headline figures: 12 members"), site.page("digest.md"));
+    }
+
+    /** Given the catalogue alone, when the e-mail's subject is read, then it says "movies" once: "N movies in the catalogue". */
+    @Test
+    void catalogueAlone_digestSubject_saysMoviesOnce() {
+        String subject = built(KaggleCatalogueFigures.FILE).page("digest-subject.txt").strip();
+
+        assertTrue(subject.matches("Marquee, .*: [0-9,]+ movies in the catalogue"), subject);
+    }
 }
