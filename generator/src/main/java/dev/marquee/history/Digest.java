@@ -107,7 +107,9 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts, List<String
      * in front ("members (…) 2,500 members" said the noun twice); a figure of another date than the edition's says its own.
      */
     static String stated(Edition.KpiFigure k) {
-        String label = Character.toLowerCase(k.label().charAt(0)) + k.label().substring(1);
+        // "Churn rate" within a sentence reads "churn rate"; an initialism ("MRR") keeps its capitals.
+        String label = k.label().length() > 1 && Character.isUpperCase(k.label().charAt(1)) ? k.label()
+                : Character.toLowerCase(k.label().charAt(0)) + k.label().substring(1);
         String value = Formats.compact(k.value(), k.unit());
         int space = value.indexOf(' ');
         String figure = space > 0 && java.util.regex.Pattern.compile("(^|\\W)" + java.util.regex.Pattern.quote(value.substring(space + 1))

@@ -93,4 +93,14 @@ class EditionJsonTest {
         assertEquals("Marquee, 8 Mar 2025: 5,000 members (churn.csv), a file without dates",
                 Digest.subject(edition, Optional.empty(), List.of()));
     }
+
+    /** An initialism keeps its capitals in the subject: "MRR $31.3K", not "mRR $31.3K". */
+    @Test
+    void aLabelThatIsAnInitialism_keepsItsCapitals_inTheSubject() {
+        Edition edition = new Edition(LocalDate.of(2025, 6, 30), "Report", 10, List.of(
+                new Edition.KpiFigure("mrr", "MRR (Netflix Userbase.csv)", Unit.USD, 31_300, Optional.empty(), true, false)),
+                List.of(), List.of(), List.of());
+
+        assertEquals("Marquee, 30 Jun 2025: MRR (Netflix Userbase.csv) $31.3K", Digest.subject(edition, Optional.empty(), List.of()));
+    }
 }
