@@ -79,15 +79,24 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
      */
     private static String eachFileItsOwnDate(Report report, String dataPage) {
         // Each member file's latest month, where the report holds them (a reader looked for them in the PDF, which has no
-        // Data page): "Jul 2023 for Netflix Userbase.csv, Mar 2025 for netflix_users.csv, none for netflix_customer_churn.csv".
-        List<String> dates = report.fileRanges().entrySet().stream()
-                .map(e -> (e.getValue().last() == null ? "none" : Formats.month(e.getValue().last())) + " for " + e.getKey()).toList();
-        return dates.isEmpty() ? "No file holds individual viewing sessions: each figure names the file it comes from, and a "
-                + "file's figures run to its own latest date, which " + dataPage + " gives."
-                // Files of titles (a catalogue, an engagement report) are not listed: the Data page gives their dates, and an
-                // engagement report's figures name its period.
+        // Data page): "Jul 2023 for Netflix Userbase.csv and Mar 2025 for netflix_users.csv". A file without dates runs to
+        // none: "none for netflix_customer_churn.csv" read as a date; it is said apart, as of the day it was made.
+        List<String> dates = report.fileRanges().entrySet().stream().filter(e -> e.getValue().last() != null)
+                .map(e -> Formats.month(e.getValue().last()) + " for " + e.getKey()).toList();
+        List<String> undated = report.fileRanges().entrySet().stream().filter(e -> e.getValue().last() == null)
+                .map(Map.Entry::getKey).toList();
+        if (dates.isEmpty() && undated.isEmpty()) {
+            return "No file holds individual viewing sessions: each figure names the file it comes from, and a "
+                    + "file's figures run to its own latest date, which " + dataPage + " gives.";
+        }
+        // Files of titles (a catalogue, an engagement report) are not listed: the Data page gives their dates, and an
+        // engagement report's figures name its period.
+        String withoutDates = undated.isEmpty() ? ""
+                : Wording.series(undated) + (undated.size() == 1 ? " has no dates, so its figures are of the day it was made."
+                : " have no dates, so the figures of each are of the day it was made.");
+        return dates.isEmpty() ? "No file holds individual viewing sessions, so each figure names its file; " + withoutDates
                 : "No file holds individual viewing sessions, so each figure names its file, and a file of members runs to its own "
-                + "latest date: " + String.join(", ", dates) + ".";
+                + "latest date: " + Wording.series(dates) + (withoutDates.isEmpty() ? "." : "; " + withoutDates);
     }
 
     /**

@@ -260,7 +260,8 @@ class PublicFilesTest {
         String cover = Fixtures.poppler("pdftotext", allSix().site().resolve("report.pdf"), "-f", "1", "-l", "1").replaceAll("\\s+", " ");
         String dates = "No file holds individual viewing sessions, so each figure names its file, and a file of members runs to its "
                 + "own latest date: "
-                + "Jul 2023 for " + UserbaseFigures.FILE + ", none for " + ChurnFigures.FILE + ", Mar 2025 for " + UsersFigures.FILE + ".";
+                + "Jul 2023 for " + UserbaseFigures.FILE + " and Mar 2025 for " + UsersFigures.FILE + "; " + ChurnFigures.FILE
+                + " has no dates, so its figures are of the day it was made.";
         assertTrue(cover.contains(dates), cover);
         assertTrue(allSix().pageText("index.html").contains(dates), allSix().pageText("index.html"));
         assertTrue(cover.contains("New signups per month — " + UserbaseFigures.FILE), "the cover's four charts: " + cover);

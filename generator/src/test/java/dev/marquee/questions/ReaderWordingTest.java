@@ -102,4 +102,19 @@ class ReaderWordingTest {
 
         assertTrue(subject.matches("Marquee, .*: [0-9,]+ movies in the catalogue"), subject);
     }
+
+    /**
+     * Given the three member files, one of them (the churn table) without dates, when the overview's lead is read, then
+     * the dated files run to their latest date and the undated one is said to have none, not listed as "none for …".
+     */
+    @Test
+    void threeMemberFiles_oneWithoutDates_overviewLeadSaysSoInWords() {
+        String text = built(UserbaseFigures.FILE, ChurnFigures.FILE, UsersFigures.FILE).pageText("index.html");
+
+        assertTrue(text.matches("(?s).*a file of members runs to its own latest date: [A-Z][a-z]{2} [0-9]{4} for "
+                + java.util.regex.Pattern.quote(UserbaseFigures.FILE) + " and [A-Z][a-z]{2} [0-9]{4} for "
+                + java.util.regex.Pattern.quote(UsersFigures.FILE) + "; " + java.util.regex.Pattern.quote(ChurnFigures.FILE)
+                + " has no dates, so its figures are of the day it was made\\..*"), text);
+        assertFalse(text.contains("none for"), text);
+    }
 }
