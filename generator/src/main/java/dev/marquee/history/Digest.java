@@ -110,7 +110,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts, List<String
         // "Churn rate" within a sentence reads "churn rate"; an initialism ("MRR") keeps its capitals.
         String label = k.label().length() > 1 && Character.isUpperCase(k.label().charAt(1)) ? k.label()
                 : Character.toLowerCase(k.label().charAt(0)) + k.label().substring(1);
-        String value = Formats.compact(k.value(), k.unit());
+        String value = Formats.keyFigure(k.value(), k.unit());
         int space = value.indexOf(' ');
         String figure = space > 0 && java.util.regex.Pattern.compile("(^|\\W)" + java.util.regex.Pattern.quote(value.substring(space + 1))
                 + "(\\W|$)").matcher(label).find() ? value.substring(0, space) + " " + label : label + " " + value;
@@ -133,16 +133,16 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts, List<String
                         : (pace.get() > paceBefore.get()) == kpi.higherIsBetter() ? Tone.GOOD : Tone.BAD;
                 String added = sameMonth ? difference(kpi.value() - before.value(), kpi.unit()) + " since the last report; "
                         : "a new month since the last report; ";
-                return new Line(kpi.label() + ", month to date: " + Formats.compact(kpi.value(), kpi.unit()) + ", " + added
+                return new Line(kpi.label() + ", month to date: " + Formats.keyFigure(kpi.value(), kpi.unit()) + ", " + added
                         + moved(pace.get(), kpi.unit()) + " against the same days a month earlier (last report: "
                         + moved(paceBefore.get(), kpi.unit()) + ")", href, tone);
             }
         }
         Optional<Double> change = change(kpi.value(), before.value(), kpi.unit());
         Tone tone = kpi.value() == before.value() ? Tone.FLAT : (kpi.value() > before.value()) == kpi.higherIsBetter() ? Tone.GOOD : Tone.BAD;
-        return new Line(kpi.label() + ": " + Formats.compact(kpi.value(), kpi.unit()) + ", "
+        return new Line(kpi.label() + ": " + Formats.keyFigure(kpi.value(), kpi.unit()) + ", "
                 + (kpi.value() == before.value() ? "unchanged" : change.map(c -> moved(c, kpi.unit())).orElse("changed"))
-                + " (was " + Formats.compact(before.value(), kpi.unit()) + ")", href, tone);
+                + " (was " + Formats.keyFigure(before.value(), kpi.unit()) + ")", href, tone);
     }
 
     /** In points for a percentage, as a difference for a score, else relative; empty from zero. */
