@@ -34,7 +34,7 @@ public final class Catalog {
     private static final Set<String> PRIVACY_KEYS = Set.of("result", "members", "overlapping", "parts", "sums", "ratios",
             "small", "label", "within", "running", "keep", "nested_in", "as_of_month_of", "adds_up", "counts", "inflow", "outflow", "totals_of", "months_back", "changes", "same_rows_as", "ends_in", "total_in", "total_leaves_out", "prices", "price_range", "kpi_members");
     private static final Set<String> CHART_KEYS = Set.of("id", "query", "kind", "title", "x", "y", "series",
-            "x_label", "y_label", "unit", "headline", "description", "facet", "needs", "when_empty", "track", "units");
+            "x_label", "y_label", "unit", "headline", "description", "member_file_description", "facet", "needs", "when_empty", "track", "units");
 
 
     private Catalog() {
@@ -664,7 +664,7 @@ public final class Catalog {
         return Optional.of(new ChartSpec(id, query, kind.get(), title, x, y, entry.string("series"),
                 entry.string("x_label").orElse(x), entry.string("y_label").orElse(String.join(", ", y)),
                 unit.get(), Boolean.parseBoolean(headline), entry.string("description").orElse(""), entry.string("facet"), entry.line(), needs,
-                entry.string("when_empty").orElse(""), track, units, grains));
+                entry.string("when_empty").orElse(""), track, units, grains, entry.string("member_file_description").orElse("")));
     }
 
     private static String requiredString(FrontMatter front, String key, String where, List<Problem> problems)

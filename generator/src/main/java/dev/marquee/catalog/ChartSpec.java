@@ -33,12 +33,33 @@ import java.util.regex.Pattern;
  * @param track   what each edition's record keeps of the chart, so the next edition can say what moved: its order
  *                (a ranking) or each group's rate with its group size (the {@code members} column of the result's
  *                privacy declaration); empty for a chart the record leaves out
+ * @param memberFileDescription the description for a chart whose rows all come from member-level files (a users or churn
+ *                table, which give each member's totals, not viewing sessions); empty to use {@code description} for all
  */
 public record ChartSpec(String id, String query, ChartKind kind, String title, String x, List<String> y,
                         Optional<String> series, String xLabel, String yLabel, Unit unit, boolean headline,
                         String description, Optional<String> facet, int line, List<String> needs,
                         String whenEmpty, Optional<Track> track, java.util.Map<String, Unit> units,
-                        java.util.Map<String, Grain> grains) {
+                        java.util.Map<String, Grain> grains, String memberFileDescription) {
+
+    /** A chart with one description for every file. */
+    public ChartSpec(String id, String query, ChartKind kind, String title, String x, List<String> y,
+                     Optional<String> series, String xLabel, String yLabel, Unit unit, boolean headline,
+                     String description, Optional<String> facet, int line, List<String> needs,
+                     String whenEmpty, Optional<Track> track, java.util.Map<String, Unit> units,
+                     java.util.Map<String, Grain> grains) {
+        this(id, query, kind, title, x, y, series, xLabel, yLabel, unit, headline, description, facet, line, needs, whenEmpty,
+                track, units, grains, "");
+    }
+
+    /**
+     * What the chart's description says of rows from {@code sources}: the member-level files' own description when every
+     * source is one ({@code eventSource} is the event files' population), else the description for all.
+     */
+    public String descriptionFor(List<String> sources, String eventSource) {
+        return !memberFileDescription.isEmpty() && !sources.isEmpty() && !sources.contains(eventSource)
+                ? memberFileDescription : description;
+    }
 
     /** What an edition's record keeps of a chart (see {@code dev.marquee.history}). */
     public enum Track {
@@ -61,6 +82,7 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
         needs = List.copyOf(needs);
         Objects.requireNonNull(whenEmpty);
         Objects.requireNonNull(track);
+        Objects.requireNonNull(memberFileDescription);
         units = java.util.Map.copyOf(units);
         grains = java.util.Map.copyOf(grains);
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
@@ -71,7 +93,7 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
     /** The same chart under another title (one population's chart, when a result holds several). */
     public ChartSpec titled(String newTitle) {
         return new ChartSpec(id, query, kind, newTitle, x, y, series, xLabel, yLabel, unit, headline, description, facet, line, needs,
-                whenEmpty, track, units, grains);
+                whenEmpty, track, units, grains, memberFileDescription);
     }
 
     private static final Pattern FROM_DATA = Pattern.compile("\\{([a-z_][a-z0-9_]*)\\|([^{}]*)}");
@@ -85,7 +107,7 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
         String newX = fromData(xLabel, data);
         String newY = fromData(yLabel, data);
         return newX.equals(xLabel) && newY.equals(yLabel) ? this : new ChartSpec(id, query, kind, title, x, y, series, newX, newY,
-                unit, headline, description, facet, line, needs, whenEmpty, track, units, grains);
+                unit, headline, description, facet, line, needs, whenEmpty, track, units, grains, memberFileDescription);
     }
 
     /**
@@ -105,7 +127,7 @@ public record ChartSpec(String id, String query, ChartKind kind, String title, S
         });
         Unit newUnit = unit.equals(Unit.USD) && wholeDollars(data, kind == ChartKind.FORECAST ? y.subList(0, 1) : y) ? Unit.DOLLARS : unit;
         return newUnit.equals(unit) && newUnits.equals(units) ? this : new ChartSpec(id, query, kind, title, x, y, series, xLabel,
-                yLabel, newUnit, headline, description, facet, line, needs, whenEmpty, track, newUnits, grains);
+                yLabel, newUnit, headline, description, facet, line, needs, whenEmpty, track, newUnits, grains, memberFileDescription);
     }
 
     /** Whether the columns hold a number and every number they hold is whole. */

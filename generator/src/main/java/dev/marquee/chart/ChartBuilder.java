@@ -48,7 +48,9 @@ final class ChartBuilder {
         ColumnType xType = data.column(spec.x()).type();
         JFreeChart chart = switch (spec.kind()) {
             case LINE -> xType.isTemporal() ? timeLine(spec, data)
-                    : xType == ColumnType.INTEGER ? NumberXChart.line(spec, data) : categoryChart(spec, data, false);
+                    // Decades are categories ("1990s", "2010s"), one step each, not years on a number line ticked 1955.
+                    : xType == ColumnType.INTEGER && !dev.marquee.format.Unit.DECADE.equals(spec.units().get(spec.x()))
+                    ? NumberXChart.line(spec, data) : categoryChart(spec, data, false);
             case BAR, STACKED_BAR -> NumberXChart.isYears(spec, data) ? NumberXChart.bars(spec, data) : categoryChart(spec, data, true);
             case HBAR, STACKED_PERCENT -> categoryChart(spec, data, true);
             case DOTS -> categoryChart(spec, data, false);

@@ -60,6 +60,16 @@ public final class Formats {
         };
     }
 
+    /**
+     * A key figure as its tile (and the e-mail) says it: {@link #compact}, except that a count of members, titles or
+     * days is written in full under a million ("25,000 members"), so that one page's tiles never mix "25K members"
+     * with "2,500 members"; from a million, "1.2M members". Money, rates and scores are as {@link #compact} writes them.
+     */
+    public static String keyFigure(double value, Unit unit) {
+        boolean count = unit.style() == NumberStyle.WHOLE || unit.style() == NumberStyle.COUNT || unit.style() == NumberStyle.DAYS;
+        return count && Double.isFinite(value) && Math.abs(value) < 1e6 ? withUnit(value, unit) : compact(value, unit);
+    }
+
     /** The full form with the unit's words, as a chart's tooltip says it: "1,234 hours", "1 title", "$12,345.67", "3.42 / 5". */
     public static String withUnit(double value, Unit unit) {
         String number = full(value, unit);

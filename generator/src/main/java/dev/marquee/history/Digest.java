@@ -23,8 +23,20 @@ import java.util.Optional;
  * The overview, the "Since the last report" page, the PDF and the e-mail all show these same lines.
  *
  * @param parts the lines under their headings, in the order they are read
+ * @param headlines the headline figures the body states where no part compares them (a first edition), else none
  */
-public record Digest(Optional<LocalDate> previous, List<Part> parts) {
+public record Digest(Optional<LocalDate> previous, List<Part> parts, List<String> headlines) {
+
+    public Digest {
+        parts = List.copyOf(parts);
+        headlines = List.copyOf(headlines);
+    }
+
+    /** A digest whose body states no headline figure of its own (its parts give the figures). */
+    public Digest(Optional<LocalDate> previous, List<Part> parts) {
+        this(previous, parts, List.of());
+    }
+
 
     /** A heading and its lines; {@code href} is the chart or page a line is about, relative to the site root. */
     public record Part(String heading, List<Line> lines) {
@@ -38,10 +50,6 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
     public static final String TARGETS = "Targets";
 
     public record Line(String text, String href, Tone tone) {
-    }
-
-    public Digest {
-        parts = List.copyOf(parts);
     }
 
     /**
@@ -87,7 +95,27 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
                 parts.add(new Part("Rates that moved beyond their usual spread", rates));
             }
         }
-        return new Digest(previous.map(Edition::asOf), parts);
+        // With no key figure compared (a first edition), the body would carry no figure at all: it states the headlines.
+        boolean compared = parts.stream().anyMatch(p -> p.heading().startsWith("Key figures"));
+        return new Digest(previous.map(Edition::asOf), parts,
+                compared ? List.of() : current.kpis().stream().map(Digest::stated).toList());
+    }
+
+    /**
+     * A KPI's figure said once, for the subject and the body: "2,500 members (Netflix Userbase.csv) as of 15 Jul 2023",
+     * "6,131 movies in the catalogue", "churn rate 4.0%". A label that names what the number counts takes the number
+     * in front ("members (…) 2,500 members" said the noun twice); a figure of another date than the edition's says its own.
+     */
+    static String stated(Edition.KpiFigure k) {
+        // "Churn rate" within a sentence reads "churn rate"; an initialism ("MRR") keeps its capitals.
+        String label = k.label().length() > 1 && Character.isUpperCase(k.label().charAt(1)) ? k.label()
+                : Character.toLowerCase(k.label().charAt(0)) + k.label().substring(1);
+        String value = Formats.keyFigure(k.value(), k.unit());
+        int space = value.indexOf(' ');
+        String figure = space > 0 && java.util.regex.Pattern.compile("(^|\\W)" + java.util.regex.Pattern.quote(value.substring(space + 1))
+                + "(\\W|$)").matcher(label).find() ? value.substring(0, space) + " " + label : label + " " + value;
+        return figure + k.asOf().map(day -> day.equals(dev.marquee.query.Parameters.UNDATED) ? ", a file without dates"
+                : " as of " + Formats.date(day)).orElse("");
     }
 
     /**
@@ -105,16 +133,16 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
                         : (pace.get() > paceBefore.get()) == kpi.higherIsBetter() ? Tone.GOOD : Tone.BAD;
                 String added = sameMonth ? difference(kpi.value() - before.value(), kpi.unit()) + " since the last report; "
                         : "a new month since the last report; ";
-                return new Line(kpi.label() + ", month to date: " + Formats.compact(kpi.value(), kpi.unit()) + ", " + added
+                return new Line(kpi.label() + ", month to date: " + Formats.keyFigure(kpi.value(), kpi.unit()) + ", " + added
                         + moved(pace.get(), kpi.unit()) + " against the same days a month earlier (last report: "
                         + moved(paceBefore.get(), kpi.unit()) + ")", href, tone);
             }
         }
         Optional<Double> change = change(kpi.value(), before.value(), kpi.unit());
         Tone tone = kpi.value() == before.value() ? Tone.FLAT : (kpi.value() > before.value()) == kpi.higherIsBetter() ? Tone.GOOD : Tone.BAD;
-        return new Line(kpi.label() + ": " + Formats.compact(kpi.value(), kpi.unit()) + ", "
+        return new Line(kpi.label() + ": " + Formats.keyFigure(kpi.value(), kpi.unit()) + ", "
                 + (kpi.value() == before.value() ? "unchanged" : change.map(c -> moved(c, kpi.unit())).orElse("changed"))
-                + " (was " + Formats.compact(before.value(), kpi.unit()) + ")", href, tone);
+                + " (was " + Formats.keyFigure(before.value(), kpi.unit()) + ")", href, tone);
     }
 
     /** In points for a percentage, as a difference for a score, else relative; empty from zero. */
@@ -293,7 +321,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
      * The e-mail's subject: "Marquee, 31 Dec 2024: 2 targets missed, churn rate 4.0% (+0.2 pts)". The figure is the first
      * missed target's KPI, else the first KPI with a target, else the first KPI; its change is since the last edition,
      * or for a figure of the month to date against the same days a month earlier; a figure of another date than the
-     * edition's says its own ("members (Netflix Userbase.csv) 2,500 members as of 15 Jul 2023").
+     * edition's says its own ("2,500 members (Netflix Userbase.csv) as of 15 Jul 2023").
      */
     public static String subject(Edition current, Optional<Edition> previous, List<String> targetKpis) {
         StringBuilder subject = new StringBuilder("Marquee, ").append(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.US).format(current.asOf()));
@@ -312,10 +340,7 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
                     : previous.flatMap(p -> p.kpi(k.id())).flatMap(b -> change(k.value(), b.value(), k.unit()));
             String when = k.partial() ? " on the month" : "";
             // A member file's figure among several files is of its own date, which the subject's date is not.
-            said.add(Character.toLowerCase(k.label().charAt(0)) + k.label().substring(1) + " " + Formats.compact(k.value(), k.unit())
-                    + k.asOf().map(day -> day.equals(dev.marquee.query.Parameters.UNDATED) ? ", a file without dates"
-                            : " as of " + Formats.date(day)).orElse("")
-                    + change.map(c -> " (" + moved(c, k.unit()) + when + ")").orElse(""));
+            said.add(stated(k) + change.map(c -> " (" + moved(c, k.unit()) + when + ")").orElse(""));
         });
         if (!said.isEmpty()) {
             subject.append(": ").append(String.join(", ", said));
@@ -328,6 +353,9 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts) {
         StringBuilder text = new StringBuilder("# ").append(SafeText.markdownInline(title)).append(", as of ").append(Formats.date(asOf)).append("\n\n");
         text.append(previous.map(p -> "Compared with the report of " + Formats.date(p) + ".")
                 .orElse("The first edition: there is no earlier one to compare with.")).append("\n");
+        if (!headlines.isEmpty()) {
+            text.append("\nHeadline figures: ").append(SafeText.markdownInline(String.join("; ", headlines))).append(".\n");
+        }
         for (Part part : parts) {
             text.append("\n## ").append(SafeText.markdownInline(part.heading())).append("\n\n");
             for (Line line : part.lines()) {

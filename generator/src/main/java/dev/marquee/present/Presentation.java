@@ -79,15 +79,24 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
      */
     private static String eachFileItsOwnDate(Report report, String dataPage) {
         // Each member file's latest month, where the report holds them (a reader looked for them in the PDF, which has no
-        // Data page): "Jul 2023 for Netflix Userbase.csv, Mar 2025 for netflix_users.csv, none for netflix_customer_churn.csv".
-        List<String> dates = report.fileRanges().entrySet().stream()
-                .map(e -> (e.getValue().last() == null ? "none" : Formats.month(e.getValue().last())) + " for " + e.getKey()).toList();
-        return dates.isEmpty() ? "No file holds individual viewing sessions: each figure names the file it comes from, and a "
-                + "file's figures run to its own latest date, which " + dataPage + " gives."
-                // Files of titles (a catalogue, an engagement report) are not listed: the Data page gives their dates, and an
-                // engagement report's figures name its period.
+        // Data page): "Jul 2023 for Netflix Userbase.csv and Mar 2025 for netflix_users.csv". A file without dates runs to
+        // none: "none for netflix_customer_churn.csv" read as a date; it is said apart, as of the day it was made.
+        List<String> dates = report.fileRanges().entrySet().stream().filter(e -> e.getValue().last() != null)
+                .map(e -> Formats.month(e.getValue().last()) + " for " + e.getKey()).toList();
+        List<String> undated = report.fileRanges().entrySet().stream().filter(e -> e.getValue().last() == null)
+                .map(Map.Entry::getKey).toList();
+        if (dates.isEmpty() && undated.isEmpty()) {
+            return "No file holds individual viewing sessions: each figure names the file it comes from, and a "
+                    + "file's figures run to its own latest date, which " + dataPage + " gives.";
+        }
+        // Files of titles (a catalogue, an engagement report) are not listed: the Data page gives their dates, and an
+        // engagement report's figures name its period.
+        String withoutDates = undated.isEmpty() ? ""
+                : Wording.series(undated) + (undated.size() == 1 ? " has no dates, so its figures are of the day it was made."
+                : " have no dates, so the figures of each are of the day it was made.");
+        return dates.isEmpty() ? "No file holds individual viewing sessions, so each figure names its file; " + withoutDates
                 : "No file holds individual viewing sessions, so each figure names its file, and a file of members runs to its own "
-                + "latest date: " + String.join(", ", dates) + ".";
+                + "latest date: " + Wording.series(dates) + (withoutDates.isEmpty() ? "." : "; " + withoutDates);
     }
 
     /**
@@ -119,7 +128,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         boolean severalSources = populations.size() > 1;
         Map<String, Report.DateRange> fileRanges = report.fileRanges();
         List<Page> pages = report.sections().stream().map(s -> page(s, k, targetNotes, layerTables, severalSources,
-                report.parameters().dated(), source -> severalSources ? ownDate(report, fileRanges, source) : FileDate.NONE)).toList();
+                report.parameters().dated(), report.parameters().eventSource(), source -> severalSources ? ownDate(report, fileRanges, source) : FileDate.NONE)).toList();
         Report.DateRange range = report.dataRange();
         String period = dates(range);
         // An undated file (a churn table alone) has no latest date to run to: "an undated snapshot" then "a file's figures
@@ -168,12 +177,12 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
 
     /** @param ownDate the sentence under a chart of one population's rows on its own date (see ownDate) */
     private static Page page(Section section, int k, Map<String, String> targetNotes, List<String> layerTables, boolean severalSources,
-                             boolean dated, java.util.function.Function<Optional<String>, FileDate> ownDate) {
+                             boolean dated, String eventSource, java.util.function.Function<Optional<String>, FileDate> ownDate) {
         List<Figure> figures = new ArrayList<>();
         Optional<Figure> headline = Optional.empty();
         Optional<RenderedChart> headlineChart = section.headline();
         for (RenderedChart chart : section.charts()) {
-            Figure figure = figure(chart, section, k, targetNotes, layerTables, severalSources, dated, ownDate);
+            Figure figure = figure(chart, section, k, targetNotes, layerTables, severalSources, dated, eventSource, ownDate);
             figures.add(figure);
             // A chart whose figures shown are all 0 beside hidden ones (a slice's signups, every month but one hidden), or
             // that shows none, is no headline: on the overview it reads as a region where no one signed up.
@@ -253,11 +262,13 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
 
     /** A chart with the sentences under its title, its table and its SQL, and the layer tables its SQL reads. */
     private static Figure figure(RenderedChart chart, Section section, int k, Map<String, String> targetNotes,
-                                 List<String> layerTables, boolean severalSources, boolean dated,
+                                 List<String> layerTables, boolean severalSources, boolean dated, String eventSource,
                                  java.util.function.Function<Optional<String>, FileDate> ownDate) {
         var data = chart.data();
         List<String> sentences = new ArrayList<>();
-        String described = Wording.withK(chart.spec().description(), k);
+        // A chart of member-level files alone (a churn table's watch hours) has no viewing sessions to speak of.
+        List<String> rowSources = chart.source().map(List::of).orElse(data.sources());
+        String described = Wording.withK(chart.spec().descriptionFor(rowSources, eventSource), k);
         // An undated file (a churn table alone) has no as-of date: its members are those of the day it was made.
         sentences.add(dated ? described : described.replace("the as-of date", "the day the file was made"));
         if (chart.spec().facet().isPresent() && chart.facetValue().isEmpty()) {

@@ -52,7 +52,7 @@ public record Kpi(String id, String label, Unit unit, double value, Optional<Dou
     }
 
     public String valueText() {
-        return Formats.compact(value, unit);
+        return Formats.keyFigure(value, unit);
     }
 
     public String changeVsPreviousMonth() {

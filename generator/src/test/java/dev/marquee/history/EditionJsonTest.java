@@ -74,7 +74,7 @@ class EditionJsonTest {
         assertTrue(json.contains("\"partial\": false, \"as_of\": \"2023-07-15\"}"), json);
         assertEquals(edition, EditionJson.read(json, "edition.json"));
         assertEquals(Optional.empty(), EditionJson.read(OLD_RECORD, "edition.json").kpis().get(0).asOf(), "a record without it");
-        assertEquals("Marquee, 30 Jun 2025: members (Netflix Userbase.csv) 2,500 members as of 15 Jul 2023",
+        assertEquals("Marquee, 30 Jun 2025: 2,500 members (Netflix Userbase.csv) as of 15 Jul 2023",
                 Digest.subject(edition, Optional.empty(), List.of()));
     }
 
@@ -90,7 +90,17 @@ class EditionJsonTest {
 
         assertTrue(json.contains("\"as_of\": \"undated\"}"), json);
         assertEquals(edition, EditionJson.read(json, "edition.json"));
-        assertEquals("Marquee, 8 Mar 2025: members (churn.csv) 5,000 members, a file without dates",
+        assertEquals("Marquee, 8 Mar 2025: 5,000 members (churn.csv), a file without dates",
                 Digest.subject(edition, Optional.empty(), List.of()));
+    }
+
+    /** An initialism keeps its capitals in the subject: "MRR $31.3K", not "mRR $31.3K". */
+    @Test
+    void aLabelThatIsAnInitialism_keepsItsCapitals_inTheSubject() {
+        Edition edition = new Edition(LocalDate.of(2025, 6, 30), "Report", 10, List.of(
+                new Edition.KpiFigure("mrr", "MRR (Netflix Userbase.csv)", Unit.USD, 31_300, Optional.empty(), true, false)),
+                List.of(), List.of(), List.of());
+
+        assertEquals("Marquee, 30 Jun 2025: MRR (Netflix Userbase.csv) $31.3K", Digest.subject(edition, Optional.empty(), List.of()));
     }
 }

@@ -90,7 +90,11 @@ class EditionsTest {
     void theFirstEditionHasNothingToCompareWithAndNoTargetMissed() {
         Path digest = site.resolve("archive/2024-03-10/digest.md");
         assertEquals(List.of("# Marquee streaming report, as of 10 Mar 2024", "",
-                "The first edition: there is no earlier one to compare with.", "", "## Targets", "", "- All 3 targets are met"),
+                "The first edition: there is no earlier one to compare with.", "",
+                // With nothing to compare, the body states the headline figures (the e-mail had none).
+                "Headline figures: 54.3 watch hours; 38 active members; churn rate 5.6%; new signups 3 members; "
+                        + "average rating 3.14 / 5; monthly recurring revenue $601.", "",
+                "## Targets", "", "- All 3 targets are met"),
                 lines(digest));
         // Churn 2/36 month to date against 1/30 for 1–10 Feb: +2.2 pts.
         assertEquals("Marquee, 10 Mar 2024: targets met, churn rate 5.6% (+2.2 pts on the month)",

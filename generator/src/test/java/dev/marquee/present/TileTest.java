@@ -75,4 +75,18 @@ class TileTest {
     private Tile thenTile() {
         return Tile.of(kpi, Optional.empty(), Targets.none());
     }
+
+    /**
+     * Given three member files of 2,500, 5,000 and 25,000 members (the six public files' tiles), when their tiles are
+     * made, then all three are written in full: the overview had "25K members" beside "2,500 members". From a million a
+     * count is shortened, whichever tile it is on.
+     */
+    @Test
+    void memberCountsOnOnePage_underAMillion_areAllWrittenInFull() {
+        java.util.List<String> values = java.util.stream.DoubleStream.of(2_500, 5_000, 25_000, 1_234_567)
+                .mapToObj(v -> Tile.of(new Kpi("members", "Members", Unit.MEMBERS, v, Optional.empty(), Optional.empty(), false, true, ""),
+                        Optional.empty(), Targets.none()).value()).toList();
+
+        assertEquals(java.util.List.of("2,500 members", "5,000 members", "25,000 members", "1.2M members"), values);
+    }
 }

@@ -104,7 +104,7 @@ abstract class EngagementReportFigures {
     @Test
     void hoursByType_allShows_notDrawn_andSaidWhy() {
         assertEquals(List.of(), csv("what-was-watched-by-type"));
-        assertTrue(site().pageText("what-was-watched.html").contains("Not shown: the report lists titles of one type only (shows, or movies)."));
+        assertTrue(site().pageText("what-was-watched.html").contains("Not shown: every title the report lists is of one type, all shows or all movies, so there is no other type to set its hours beside."));
     }
 
     @Test

@@ -260,7 +260,8 @@ class PublicFilesTest {
         String cover = Fixtures.poppler("pdftotext", allSix().site().resolve("report.pdf"), "-f", "1", "-l", "1").replaceAll("\\s+", " ");
         String dates = "No file holds individual viewing sessions, so each figure names its file, and a file of members runs to its "
                 + "own latest date: "
-                + "Jul 2023 for " + UserbaseFigures.FILE + ", none for " + ChurnFigures.FILE + ", Mar 2025 for " + UsersFigures.FILE + ".";
+                + "Jul 2023 for " + UserbaseFigures.FILE + " and Mar 2025 for " + UsersFigures.FILE + "; " + ChurnFigures.FILE
+                + " has no dates, so its figures are of the day it was made.";
         assertTrue(cover.contains(dates), cover);
         assertTrue(allSix().pageText("index.html").contains(dates), allSix().pageText("index.html"));
         assertTrue(cover.contains("New signups per month — " + UserbaseFigures.FILE), "the cover's four charts: " + cover);
@@ -382,9 +383,9 @@ class PublicFilesTest {
     @Test
     void digestSubject_aFilesFigure_saysItsOwnDate_onlyWhereItIsNotTheReports() {
         Assumptions.assumeTrue(allSix().real(), "the real files are absent: skipped (the excerpts' dates differ)");
-        assertEquals("Marquee, 30 Jun 2025: members (" + UserbaseFigures.FILE + ") 2,500 members as of 15 Jul 2023",
+        assertEquals("Marquee, 30 Jun 2025: 2,500 members (" + UserbaseFigures.FILE + ") as of 15 Jul 2023",
                 allSix().page("digest-subject.txt").strip());
-        assertEquals("Marquee, 15 Jul 2023: members (" + UserbaseFigures.FILE + ") 2,500 members",
+        assertEquals("Marquee, 15 Jul 2023: 2,500 members (" + UserbaseFigures.FILE + ")",
                 alone(UserbaseFigures.FILE).page("digest-subject.txt").strip());
         assertTrue(allSix().page("edition.json").contains("\"label\": \"Members (" + ChurnFigures.FILE + ")\"")
                 && allSix().page("edition.json").contains("\"as_of\": \"undated\""), allSix().page("edition.json"));
