@@ -92,8 +92,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
         // Files of titles (a catalogue, an engagement report) are not listed: the Data page gives their dates, and an
         // engagement report's figures name its period.
         String withoutDates = undated.isEmpty() ? ""
-                : Wording.series(undated) + (undated.size() == 1 ? " has no dates, so its figures are of the day it was made."
-                : " have no dates, so the figures of each are of the day it was made.");
+                : Wording.series(undated) + (undated.size() == 1 ? " has no dates." : " have no dates.");
         return dates.isEmpty() ? "No file holds individual viewing sessions, so each figure names its file; " + withoutDates
                 : "No file holds individual viewing sessions, so each figure names its file, and a file of members runs to its own "
                 + "latest date: " + Wording.series(dates) + (withoutDates.isEmpty() ? "." : "; " + withoutDates);

@@ -97,7 +97,7 @@ class TargetsTest {
                 + "the data gives the figure of none"), run.out());
         // A target whose figure the data never gives is kept in the record, and shown to no reader: a page and a
         // subject saying "no data" about every target would tell them nothing.
-        assertEquals("Marquee, 10 Mar 2024: watch hours 54.3 hours (+7.8% on the month)",
+        assertEquals("Marquee, 10 Mar 2024: 54.3 watch hours (+7.8% on the month)",
                 Fixtures.read(work.resolve("site/digest-subject.txt")).strip());
         String record = Fixtures.read(work.resolve("site/edition.json"));
         assertTrue(record.contains("\"status\": \"no data\", \"bound\": \"\", \"now\": \"\", "

@@ -261,7 +261,7 @@ class PublicFilesTest {
         String dates = "No file holds individual viewing sessions, so each figure names its file, and a file of members runs to its "
                 + "own latest date: "
                 + "Jul 2023 for " + UserbaseFigures.FILE + " and Mar 2025 for " + UsersFigures.FILE + "; " + ChurnFigures.FILE
-                + " has no dates, so its figures are of the day it was made.";
+                + " has no dates.";
         assertTrue(cover.contains(dates), cover);
         assertTrue(allSix().pageText("index.html").contains(dates), allSix().pageText("index.html"));
         assertTrue(cover.contains("New signups per month — " + UserbaseFigures.FILE), "the cover's four charts: " + cover);
