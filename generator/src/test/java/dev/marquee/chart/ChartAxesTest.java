@@ -258,16 +258,7 @@ class ChartAxesTest {
 
     @Test
     void forecastMonths_readAsTheReportWritesMonths() {
-        List<Object[]> rows = new ArrayList<>();
-        for (int m = 0; m < 30; m++) {
-            boolean future = m >= 24;
-            double value = 100 + m;
-            rows.add(new Object[]{LocalDate.of(2022, 4, 1).plusMonths(m), future ? null : value, future || m == 23 ? value : null,
-                    value - 10, value + 10, value - 5, value + 5});
-        }
-        Table forecast = Charts.table(List.of(column("month", ColumnType.DATE), column("actual", ColumnType.DECIMAL),
-                column("forecast", ColumnType.DECIMAL), column("low95", ColumnType.DECIMAL), column("high95", ColumnType.DECIMAL),
-                column("low80", ColumnType.DECIMAL), column("high80", ColumnType.DECIMAL)), rows.toArray(Object[][]::new));
+        Table forecast = Charts.forecast(LocalDate.of(2022, 4, 1));
 
         RenderedChart chart = Charts.render(Charts.spec(ChartKind.FORECAST, "month", List.of("actual"), Optional.empty(), Unit.MEMBERS), forecast);
 

@@ -41,6 +41,23 @@ final class Charts {
         return new Column(name, type);
     }
 
+    /**
+     * A forecast's table as the outlook writes it: 24 months of history from {@code first}, then 6 forecast months with
+     * their 95% and 80% intervals, the forecast starting on the last month of history.
+     */
+    static Table forecast(java.time.LocalDate first) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int m = 0; m < 30; m++) {
+            boolean future = m >= 24;
+            double value = 100 + m;
+            rows.add(new Object[]{first.plusMonths(m), future ? null : value, future || m == 23 ? value : null,
+                    value - 10, value + 10, value - 5, value + 5});
+        }
+        return table(List.of(column("month", ColumnType.DATE), column("actual", ColumnType.DECIMAL),
+                column("forecast", ColumnType.DECIMAL), column("low95", ColumnType.DECIMAL), column("high95", ColumnType.DECIMAL),
+                column("low80", ColumnType.DECIMAL), column("high80", ColumnType.DECIMAL)), rows.toArray(Object[][]::new));
+    }
+
     static RenderedChart render(ChartSpec spec, Table data) {
         return ChartStage.render("test", spec, data, Optional.empty(), "");
     }

@@ -1,18 +1,15 @@
 package dev.marquee.chart;
 
 import dev.marquee.catalog.ChartKind;
-import dev.marquee.engine.ColumnType;
 import dev.marquee.engine.Table;
 import dev.marquee.format.Unit;
 
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.marquee.chart.Charts.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -25,16 +22,7 @@ class ForecastShadesTest {
 
     /** 24 months of history from Jan 2023, then 6 forecast months with their 80% and 95% intervals. */
     private static RenderedChart forecast() {
-        List<Object[]> rows = new ArrayList<>();
-        for (int m = 0; m < 30; m++) {
-            boolean future = m >= 24;
-            double value = 100 + m;
-            rows.add(new Object[]{LocalDate.of(2023, 1, 1).plusMonths(m), future ? null : value, future || m == 23 ? value : null,
-                    value - 10, value + 10, value - 5, value + 5});
-        }
-        Table table = Charts.table(List.of(column("month", ColumnType.DATE), column("actual", ColumnType.DECIMAL),
-                column("forecast", ColumnType.DECIMAL), column("low95", ColumnType.DECIMAL), column("high95", ColumnType.DECIMAL),
-                column("low80", ColumnType.DECIMAL), column("high80", ColumnType.DECIMAL)), rows.toArray(Object[][]::new));
+        Table table = Charts.forecast(LocalDate.of(2023, 1, 1));
         return Charts.render(Charts.spec(ChartKind.FORECAST, "month", List.of("actual"), Optional.empty(), Unit.MEMBERS), table);
     }
 
