@@ -399,26 +399,26 @@ final class GroupedTable {
 
     /**
      * Once every line on its own hides 0 or k+: where the hidden sums of several lines together give a small group (see
-     * {@link LineCombinations}), the smallest visible row of the lines holding it is hidden too. Only lines whose total
-     * may be known add up: those whose rows do not overlap. A group that is the whole of lines whose totals are small
-     * (a month of 3 members, a region's 8 churners) is not this result's to protect: no result publishes such a total,
-     * and hiding more rows here would not change what the other lines give of it.
+     * {@link LineCombinations}), the smallest visible row of the lines holding it is hidden too (of the other lines that
+     * give it, when those hold none). Only lines whose total a reader has add up: their rows do not overlap, and the
+     * result publishing such totals (members by plan, by region) shows it (see {@link #publishedTotals}).
      */
     private boolean hideAcrossLines(List<List<Object>> rows, List<Line> lines, BitSet hidden, List<String> measures) {
-        List<List<Integer>> known = lines.stream().filter(line -> line.totalKnown() && !line.overlapping()).map(Line::rows).toList();
-        if (known.size() < 2) {
-            return false;
-        }
         for (String measure : measures) {
             double[] values = new double[rows.size()];
             for (int r = 0; r < rows.size(); r++) {
                 values[r] = measure(rows.get(r), measure);
             }
-            java.util.function.Function<List<Integer>, Integer> protector = group -> smallestVisible(rows,
-                    known.stream().filter(line -> line.stream().anyMatch(group::contains)).flatMap(List::stream).distinct().toList(),
-                    hidden, measure);
-            Optional<LineCombinations.Found> group = LineCombinations.smallGroup(known, hidden, values, k,
-                    found -> !isWholeOfSmallLines(found, known, values) && protector.apply(found) >= 0);
+            List<List<Integer>> known = publishedTotals(lines, values);
+            if (known.size() < 2) {
+                continue;
+            }
+            java.util.function.Function<List<Integer>, Integer> protector = group -> {
+                int holding = smallestVisible(rows, known.stream().filter(line -> line.stream().anyMatch(group::contains))
+                        .flatMap(List::stream).distinct().toList(), hidden, measure);
+                return holding >= 0 ? holding : smallestVisible(rows, known.stream().flatMap(List::stream).distinct().toList(), hidden, measure);
+            };
+            Optional<LineCombinations.Found> group = LineCombinations.smallGroup(known, hidden, values, k, found -> protector.apply(found) >= 0);
             if (group.isPresent() && group.get().cutShort()) {
                 // No group of these lines is known to be safe: every row of theirs goes.
                 known.stream().filter(line -> line.stream().anyMatch(group.get().rows()::contains)).flatMap(List::stream)
@@ -433,16 +433,48 @@ final class GroupedTable {
         return false;
     }
 
-    /** Whether a group's members are those of whole lines whose totals are small. */
-    private boolean isWholeOfSmallLines(List<Integer> group, List<List<Integer>> lines, double[] values) {
-        Set<Integer> counted = new java.util.HashSet<>();
-        for (List<Integer> line : lines) {
-            if (isSmall(line.stream().mapToDouble(r -> values[r]).sum())
-                    && line.stream().filter(r -> values[r] > 0).allMatch(group::contains)) {
-                line.stream().filter(r -> values[r] > 0).forEach(counted::add);
+    /**
+     * The lines whose totals a reader has: not overlapping, and shown by the result that publishes the lines of their
+     * kind (the plans across countries are members by plan, one row each). That result hides a total under k, and then,
+     * as this one does within a line, the next smallest of its kind until what it hides holds k and is more than one
+     * total: a region's 8 churners are hidden in churn by region with the next smallest region, so the churn's total less
+     * the other regions does not give them, and a plan of 4 members is hidden with the next smallest plan.
+     */
+    private List<List<Integer>> publishedTotals(List<Line> lines, double[] values) {
+        Map<String, List<Line>> byKind = new LinkedHashMap<>();
+        lines.stream().filter(line -> line.totalKnown() && !line.overlapping())
+                .forEach(line -> byKind.computeIfAbsent(line.kind(), x -> new ArrayList<>()).add(line));
+        List<List<Integer>> published = new ArrayList<>();
+        for (List<Line> kind : byKind.values()) {
+            double[] totals = kind.stream().mapToDouble(line -> line.rows().stream().mapToDouble(r -> values[r]).sum()).toArray();
+            BitSet unpublished = new BitSet();
+            double unpublishedSum = 0;
+            for (int i = 0; i < totals.length; i++) {
+                if (isSmall(totals[i])) {
+                    unpublished.set(i);
+                    unpublishedSum += totals[i];
+                }
+            }
+            while (!unpublished.isEmpty() && (unpublishedSum < k || unpublished.cardinality() == 1)) {
+                int next = -1;
+                for (int i = 0; i < totals.length; i++) {
+                    if (!unpublished.get(i) && totals[i] > 0 && (next < 0 || totals[i] < totals[next])) {
+                        next = i;
+                    }
+                }
+                if (next < 0) {
+                    break;
+                }
+                unpublished.set(next);
+                unpublishedSum += totals[next];
+            }
+            for (int i = 0; i < kind.size(); i++) {
+                if (!unpublished.get(i)) {
+                    published.add(kind.get(i).rows());
+                }
             }
         }
-        return group.stream().filter(r -> values[r] > 0).allMatch(counted::contains);
+        return published;
     }
 
     /** The members, each part, and the rest of the members beside each part: every one a group that must be 0 or k+. */
@@ -478,9 +510,9 @@ final class GroupedTable {
      * Rows whose total may be known, and whether their members overlap (then a set of them is only known to hold at
      * least its largest group).
      */
-    private record Line(List<Integer> rows, boolean overlapping, boolean totalKnown) {
-        Line(List<Integer> rows, boolean overlapping) {
-            this(rows, overlapping, true);
+    private record Line(List<Integer> rows, boolean overlapping, boolean totalKnown, String kind) {
+        Line(List<Integer> rows, boolean overlapping, String kind) {
+            this(rows, overlapping, true, kind);
         }
     }
 
@@ -502,22 +534,23 @@ final class GroupedTable {
                 String region = regionOf(rows.get(r).get(country));
                 regions.computeIfAbsent((within < 0 ? "" : rows.get(r).get(within) + "|") + region, x -> new ArrayList<>()).add(r);
             }
-            regions.values().forEach(line -> lines.add(new Line(line, spec.overlapping())));
+            // A value of 'within''s regions are one result's rows elsewhere (a plan's members by region).
+            regions.forEach((key, line) -> lines.add(new Line(line, spec.overlapping(), "regions " + key.substring(0, key.lastIndexOf('|') + 1))));
         }
         if (spec.within().isEmpty()) {
             List<Integer> all = new ArrayList<>();
             for (int r = 0; r < rows.size(); r++) {
                 all.add(r);
             }
-            lines.add(new Line(all, spec.overlapping()));
+            lines.add(new Line(all, spec.overlapping(), "all"));
             return lines;
         }
-        groupBy(rows, table.index(spec.within().get())).forEach(line -> lines.add(new Line(line, spec.overlapping())));
+        groupBy(rows, table.index(spec.within().get())).forEach(line -> lines.add(new Line(line, spec.overlapping(), "within")));
         if (spec.small() == Small.MERGE) {
             // One plan across countries adds up to the plan's members, published elsewhere; one country across months
             // adds up to nothing anyone publishes (the same members, month after month).
             boolean totalKnown = !table.columns().get(table.index(spec.within().get())).type().isTemporal();
-            groupBy(rows, table.index(spec.label().orElseThrow())).forEach(line -> lines.add(new Line(line, false, totalKnown)));
+            groupBy(rows, table.index(spec.label().orElseThrow())).forEach(line -> lines.add(new Line(line, false, totalKnown, "label")));
         }
         return lines;
     }
