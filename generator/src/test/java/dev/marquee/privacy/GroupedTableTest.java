@@ -165,6 +165,32 @@ class GroupedTableTest {
     }
 
     @Test
+    void crossTab_aSmallPlansMembers_givenByCountriesLessAnotherPlan_areProtected_thoughThePlansOwnTotalIsNotPublished() {
+        // Plan P has 4 members (A 2, B 2): members by plan hides it with the next smallest plan, S (20), so neither total
+        // is known. Line by line, A and B each merged P and Q (10), and A's 10 and B's 10 less Q's hidden members (Q's 66
+        // less C's 50) gave P's 4. Now A and B merge their R too: their Others (60 each), Q's and R's hidden members and
+        // C's Other (Q and S, 70) together give P and S (24), as members by plan does, and no smaller group.
+        GroupSpec spec = new GroupSpec("t", "members", false, List.of(), List.of(), List.of(), Small.MERGE,
+                Optional.of("plan"), Optional.of("country"), List.of(), List.of(), 1);
+        Table safe = protect(table(List.of("country", "plan"), "members", "A|P:2", "A|Q:8", "A|R:50", "B|P:2", "B|Q:8", "B|R:50",
+                "C|Q:50", "C|R:50", "C|S:20"), spec);
+        assertEquals(List.of("A|" + OTHER + ":60", "B|" + OTHER + ":60", "C|R:50", "C|" + OTHER + ":70"), rows(safe));
+    }
+
+    @Test
+    void crossTab_aGroupWhoseOwnLinesAreAllHidden_isProtectedThroughAnotherLineOfTheCombination() {
+        // Basic (54) and Premium (37), both published by members by plan, less C's Other gave A's and B's Basic and
+        // Premium (3 + 2 + 1 + 3 = 9) once C's Other held C's Basic and Premium alone. A's and B's lines, Basic's and
+        // Premium's hide every row of theirs, so a row of C's, the other line of the combination, goes: its Standard (37).
+        GroupSpec spec = new GroupSpec("t", "members", false, List.of(), List.of(), List.of(), Small.MERGE,
+                Optional.of("plan"), Optional.of("country"), List.of(), List.of(), 1);
+        Table safe = protect(table(List.of("country", "plan"), "members",
+                "A|Basic:3", "A|Premium:2", "A|Standard:11", "A|Family:31", "B|Basic:1", "B|Premium:3", "B|Standard:43",
+                "B|Family:3", "C|Basic:50", "C|Premium:32", "C|Standard:37", "C|Family:44"), spec);
+        assertEquals(List.of("A|" + OTHER + ":47", "B|" + OTHER + ":50", "C|Family:44", "C|" + OTHER + ":119"), rows(safe));
+    }
+
+    @Test
     void rowsOfTheSameSize_theSameOneIsHiddenInEveryResult_byName() {
         // Region R: K (2 members), N (31), S (31); its total is published. K is small, and one of N and S must go with it.
         // Members by country and plans within countries chose differently when the two tied (the first of the one, the
