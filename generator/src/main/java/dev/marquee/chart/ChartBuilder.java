@@ -343,15 +343,7 @@ final class ChartBuilder {
         MonthStepAxis(String label, LocalDate first, int step) {
             super(label);
             this.offset = (int) Math.floorMod(monthIndex(first), (long) step);
-            SimpleDateFormat months = new SimpleDateFormat("MMM yyyy", Locale.US);
-            months.setTimeZone(TimeZone.getTimeZone("UTC"));
-            setTimeZone(TimeZone.getTimeZone("UTC"));
-            setLocale(Locale.US);
-            TickUnits units = new TickUnits();
-            for (int every : new int[]{1, 2, 4, 8, 20, 40}) {
-                units.add(new DateTickUnit(DateTickUnitType.MONTH, step * every, months));
-            }
-            setStandardTickUnits(units);
+            monthTicks(this, java.util.stream.IntStream.of(1, 2, 4, 8, 20, 40).map(every -> step * every).toArray());
         }
 
         /** The latest month before {@code date} that is a whole number of tick units after the data's first month. */
@@ -372,12 +364,17 @@ final class ChartBuilder {
 
     /** A date axis labelled by month as the report writes months everywhere: "Apr 2022", every 1, 2, 3, 6 ... months. */
     static void monthTicks(DateAxis axis) {
+        monthTicks(axis, 1, 2, 3, 6, 12, 24, 60, 120);
+    }
+
+    /** Ticks every one of {@code steps} months (the axis picks the first whose labels fit), in UTC. */
+    private static void monthTicks(DateAxis axis, int... steps) {
         SimpleDateFormat months = new SimpleDateFormat("MMM yyyy", Locale.US);
         months.setTimeZone(TimeZone.getTimeZone("UTC"));
         axis.setTimeZone(TimeZone.getTimeZone("UTC"));
         axis.setLocale(Locale.US);
         TickUnits units = new TickUnits();
-        for (int step : new int[]{1, 2, 3, 6, 12, 24, 60, 120}) {
+        for (int step : steps) {
             units.add(new DateTickUnit(DateTickUnitType.MONTH, step, months));
         }
         axis.setStandardTickUnits(units);

@@ -68,10 +68,10 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts, List<String
         if (!targets.isEmpty()) {
             parts.add(new Part(TARGETS, targets));
         }
+        List<Line> kpis = new ArrayList<>();
         if (previous.isPresent()) {
             String since = " since " + Formats.date(previous.get().asOf());
 
-            List<Line> kpis = new ArrayList<>();
             for (Edition.KpiFigure kpi : current.kpis()) {
                 boolean sameMonth = java.time.YearMonth.from(current.asOf()).equals(java.time.YearMonth.from(previous.get().asOf()));
                 previous.get().kpi(kpi.id()).ifPresent(before -> kpis.add(kpiLine(kpi, before, sameMonth)));
@@ -96,9 +96,8 @@ public record Digest(Optional<LocalDate> previous, List<Part> parts, List<String
             }
         }
         // With no key figure compared (a first edition), the body would carry no figure at all: it states the headlines.
-        boolean compared = parts.stream().anyMatch(p -> p.heading().startsWith("Key figures"));
         return new Digest(previous.map(Edition::asOf), parts,
-                compared ? List.of() : current.kpis().stream().map(Digest::stated).toList());
+                kpis.isEmpty() ? current.kpis().stream().map(Digest::stated).toList() : List.of());
     }
 
     /**

@@ -80,7 +80,7 @@ public record Presentation(Report report, Optional<Memory> memory, String title,
     private static String eachFileItsOwnDate(Report report, String dataPage) {
         // Each member file's latest month, where the report holds them (a reader looked for them in the PDF, which has no
         // Data page): "Jul 2023 for Netflix Userbase.csv and Mar 2025 for netflix_users.csv". A file without dates runs to
-        // none: "none for netflix_customer_churn.csv" read as a date; it is said apart, as of the day it was made.
+        // none: "none for netflix_customer_churn.csv" read as a date; it is said apart ("... has no dates").
         List<String> dates = report.fileRanges().entrySet().stream().filter(e -> e.getValue().last() != null)
                 .map(e -> Formats.month(e.getValue().last()) + " for " + e.getKey()).toList();
         List<String> undated = report.fileRanges().entrySet().stream().filter(e -> e.getValue().last() == null)

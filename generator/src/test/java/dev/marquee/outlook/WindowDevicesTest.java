@@ -42,9 +42,7 @@ class WindowDevicesTest {
 
     @Test
     void devicesOfTheLast90Days_areCountedExactly_withMoreThan63DeviceNames() throws Exception {
-        Path data = givenTheFixtureWithViewing();
-
-        List<String> rows = featureRows(data, new Parameters(LocalDate.of(2024, 3, 31), 2, Parameters.DEFAULT_AT_RISK_DAYS));
+        List<String> rows = featureRows();
 
         // Each snapshot's devices, largest first, members without any left out.
         Map<String, List<Long>> devices = new TreeMap<>();
@@ -72,11 +70,7 @@ class WindowDevicesTest {
      */
     @Test
     void eachSnapshotsHoursAndLastDay_comeFromItsOwnPeriods() throws Exception {
-        Path data = givenTheFixtureWithViewing();
-        Path scratch = Files.createDirectories(temp.resolve("scratch"));
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(scratch, "1GB")) {
-            String features = BuiltLayer.of(engine, data, new Parameters(LocalDate.of(2024, 3, 31), 2,
-                    Parameters.DEFAULT_AT_RISK_DAYS), scratch).statement("outlook", "churn_features");
+        withChurnFeatures((engine, features) -> {
             List<List<Object>> rows = engine.query("SELECT scored, held_out, round(tenure_months * 30.4), round(hours_30d, 4), "
                     + "round(hours_trend, 4), days_since_last FROM (" + features + ") AS f "
                     + "WHERE hours_30d <> 0 OR hours_trend <> 0 OR days_since_last <> 90 ORDER BY 1, 2, 3, 4, 5").rows();
@@ -88,7 +82,7 @@ class WindowDevicesTest {
                     List.of(false, true, 60.0, 1.6667, 1.6667, 15L),
                     List.of(true, false, 90.0, 0.0, 0.0, 76L),
                     List.of(true, false, 90.0, 11.0, 9.3333, 11L)), rows);
-        }
+        });
     }
 
     /**
@@ -97,18 +91,14 @@ class WindowDevicesTest {
      */
     @Test
     void theModelsRows_haveNo128BitIntegerColumn() throws Exception {
-        Path data = givenTheFixtureWithViewing();
-        Path scratch = Files.createDirectories(temp.resolve("scratch"));
-        try (DuckDbEngine engine = DuckDbEngine.inMemory(scratch, "1GB")) {
-            String features = BuiltLayer.of(engine, data, new Parameters(LocalDate.of(2024, 3, 31), 2,
-                    Parameters.DEFAULT_AT_RISK_DAYS), scratch).statement("outlook", "churn_features");
+        withChurnFeatures((engine, features) -> {
             List<List<Object>> types = engine.query("SELECT column_name, column_type FROM (DESCRIBE " + features + ")").rows();
 
             assertEquals(List.of("held_out", "scored", "churned", "tenure_months", "monthly_price", "hours_30d", "hours_trend",
                     "days_since_last", "devices_90d", "failed_payments_90d", "region"), types.stream().map(t -> t.get(0)).toList());
             assertEquals(List.of(), types.stream().filter(t -> String.valueOf(t.get(1)).contains("HUGEINT")).toList());
             assertEquals("BIGINT", types.get(8).get(1), "devices_90d");
-        }
+        });
     }
 
     /** The outlook fixture's members, titles, subscriptions and payments, with the viewing described above. */
@@ -130,12 +120,24 @@ class WindowDevicesTest {
         return data;
     }
 
-    /** The churn model statement's split, snapshot day (from the tenure) and devices, per row. */
-    private List<String> featureRows(Path data, Parameters parameters) throws Exception {
+    /** What a test does with the fixture's layer, as of 31 Mar 2024, and the churn model's statement bound to it. */
+    private interface FeaturesUse {
+        void on(DuckDbEngine engine, String features) throws Exception;
+    }
+
+    private void withChurnFeatures(FeaturesUse use) throws Exception {
+        Path data = givenTheFixtureWithViewing();
         Path scratch = Files.createDirectories(temp.resolve("scratch"));
-        List<String> rows = new ArrayList<>();
         try (DuckDbEngine engine = DuckDbEngine.inMemory(scratch, "1GB")) {
-            String features = BuiltLayer.of(engine, data, parameters, scratch).statement("outlook", "churn_features");
+            use.on(engine, BuiltLayer.of(engine, data, new Parameters(LocalDate.of(2024, 3, 31), 2, Parameters.DEFAULT_AT_RISK_DAYS),
+                    scratch).statement("outlook", "churn_features"));
+        }
+    }
+
+    /** The churn model statement's split, snapshot day (from the tenure) and devices, per row. */
+    private List<String> featureRows() throws Exception {
+        List<String> rows = new ArrayList<>();
+        withChurnFeatures((engine, features) -> {
             // The snapshot is not a column; every member signed up on 1 Jan 2024, so its tenure gives the day back.
             engine.stream(features, new Engine.RowHandler() {
                 private int heldOut;
@@ -163,7 +165,7 @@ class WindowDevicesTest {
                     return LocalDate.of(2024, 1, 1).plusDays(Math.round(tenure * 30.4)).toString();
                 }
             });
-        }
+        });
         return rows;
     }
 }
